@@ -1,0 +1,31 @@
+# kg — two commands set up a fresh machine:  make run   and   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test bench clean
+
+# The virtual environment, with kg (editable) and its test tools.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## make run: build out/graph.trig from corpus/, then the picture and the page
+run: $(STAMP)
+	$(BIN)/kg build corpus -o out/graph.trig
+	$(BIN)/kg export out/graph.trig -o out/graph.html
+	$(BIN)/kg export out/graph.trig -o out/graph.png
+
+## make test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## make bench: the benchmarks of bench/ (figures in the README)
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf out bench/out .pytest_cache

@@ -1,0 +1,72 @@
+"""The ``kg`` command: build, query, ask, export, serve.
+
+Each subcommand lives in the module of its stage and registers itself through a
+``register(subparsers)`` function that adds its parser and sets ``func`` to a
+callable taking the parsed ``argparse.Namespace`` and returning an exit code.
+Errors derived from :class:`kg.errors.KgError` end the command with one line on
+stderr and the error's exit code (see :mod:`kg.errors`).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from kg.errors import KgError
+
+#: Modules that provide a ``register(subparsers)`` function, in --help order.
+COMMAND_MODULES = (
+    "kg.build",
+    "kg.query",
+    "kg.export",
+    "kg.server",
+)
+
+EPILOG = """\
+exit codes: 0 ok, 1 internal error, 2 usage or query error, 3 input error
+(missing path, empty corpus, unreadable graph), 4 output error.
+Run 'kg COMMAND --help' for the options of one command."""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="kg turns English news articles into an RDF knowledge graph "
+        "(actors, memberships, offices, quotes, each with its source sentence) "
+        "and lets you query, export and browse it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from kg import __version__
+
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a stage not written yet
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KgError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

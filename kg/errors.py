@@ -1,0 +1,41 @@
+"""kg's own exceptions, each with the exit code the ``kg`` command returns for it.
+
+Exit codes (documented in the README):
+
+==  =====================================================
+0   success
+1   unexpected internal error (a bug: please report it)
+2   usage error: bad arguments, bad query syntax
+3   input error: missing path, empty corpus, unreadable graph
+4   output error: unknown format, cannot write the output
+==  =====================================================
+"""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class: a problem the user can act on; its message is one line."""
+
+    exit_code = 1
+
+
+class UsageError(KgError):
+    """Bad arguments or options."""
+
+    exit_code = 2
+
+
+class QueryError(UsageError):
+    """A SPARQL query that does not parse or cannot run."""
+
+
+class InputError(KgError):
+    """Missing path, empty corpus, unreadable or unparsable input."""
+
+    exit_code = 3
+
+
+class OutputError(KgError):
+    """Unknown output format or an output that cannot be written."""
+
+    exit_code = 4

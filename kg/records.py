@@ -1,0 +1,112 @@
+"""Plain, picklable records passed between the stages of kg.
+
+corpus -> nlp -> **records** -> graph.  The nlp stage turns one article into one
+:class:`DocumentRecord`; nothing here refers to spaCy, so records cross process
+boundaries cheaply and each stage can be tested alone.
+
+Entities are referred to by *key*, a string that is the same for one real-world
+actor in every document: ``"kb:<id>"`` for actors of the knowledge base (id is the
+KB entry id, e.g. ``kb:Q159``), ``"new:<Type>:<normalised name>"`` for actors found
+from cues only.  The graph stage mints one IRI per key (:func:`kg.iris.entity_iri`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The four core entity types of the query contract.
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+
+#: Relations between two entities that the graph carries as fact triples with
+#: one kg:Assertion per source sentence.
+RELATIONS = (
+    "memberOf",
+    "coChairOf",
+    "officialOf",
+    "partOf",
+    "locatedIn",
+    "supports",
+    "deployedTo",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span of the document text (``text[start:end]``)."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor as one document knows it."""
+
+    key: str
+    label: str  # canonical name (rdfs:label)
+    type: str  # one of ENTITY_TYPES
+    aliases: list[str] = field(default_factory=list)  # surface forms seen + KB aliases (skos:altLabel)
+    wikidata: str | None = None  # "Q7747"
+    mentions: int = 0  # how often the document names it
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place where the text names an entity."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+    sentence: int  # index into DocumentRecord.sentences
+    rule: str  # "kb", "acronym", "title-cue", "coref-title", "coref-pronoun", …
+
+
+@dataclass(slots=True)
+class Fact:
+    """A relation between two entities, read from one sentence."""
+
+    subject: str  # entity key
+    predicate: str  # one of RELATIONS
+    object: str  # entity key
+    sentence: int
+    start: int  # evidence span (the sentence) in the document text
+    end: int
+    evidence: str  # the sentence text
+    rule: str  # name of the rule that found it
+    confidence: float
+    negated: bool = False  # "non-member-state Azerbaijan": kept as an assertion, never as a fact triple
+    title: str | None = None  # officialOf: the position's title ("President", "Foreign Minister")
+
+
+@dataclass(slots=True)
+class Statement:
+    """Something an actor said: a direct quote or reported speech."""
+
+    speaker: str  # entity key
+    text: str  # the quoted words, or the reported clause
+    direct: bool  # True for a direct quote
+    sentence: int
+    start: int  # span of the quoted / reported text in the document
+    end: int
+    evidence: str  # the sentence(s) the statement was read from
+    rule: str
+    confidence: float
+    mentions: list[str] = field(default_factory=list)  # entity keys named in the text
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """Everything the nlp stage read from one article."""
+
+    identifier: str  # path relative to the corpus folder, "/"-separated
+    title: str
+    text: str  # the full text as read (offsets refer to it)
+    date: str | None = None  # ISO date "2023-01-10" where the article gives one
+    publisher: str | None = None
+    dateline: str | None = None  # "MOSCOW, July 14. /TASS/."
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    words: int = 0
