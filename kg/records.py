@@ -30,6 +30,14 @@ RELATIONS = (
 
 
 @dataclass(frozen=True, slots=True)
+class SourceText:
+    """One article as read from the corpus folder, before any NLP."""
+
+    identifier: str  # path relative to the corpus folder, "/"-separated ("000_x.txt")
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A character span of the document text (``text[start:end]``)."""
 
