@@ -1,20 +1,18 @@
 """The nlp stage: articles in, :class:`kg.records.DocumentRecord` out.
 
-STUB (being written): returns records with the title only, so the stages after
-it can be wired and tested.
+spaCy's blank English (or a trained pipeline, with ``model``) plus kg's rule-based
+components, registered with ``@Language.factory``:
+
+==============  ==========================================================
+kg_layout       headline, metadata, dateline, captions, boilerplate, sentences
+kg_entities     actors: knowledge base, acronyms, cue-based unknown actors
+kg_roles        official roles (officialOf + title), title descriptions
+kg_relations    memberOf, coChairOf, partOf, supports, deployedTo
+kg_quotes       direct quotes and reported speech (said)
+==============  ==========================================================
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from kg.nlp.pipeline import doc_to_record, make_pipeline, process_texts
 
-from kg.records import DocumentRecord, SourceText
-
-
-def process_texts(
-    sources: Iterable[SourceText], model: str | None = None, processes: int = 1
-) -> Iterator[DocumentRecord]:
-    """Read each article; yields one record per source, in input order."""
-    for src in sources:
-        title = next((line.strip() for line in src.text.splitlines() if line.strip()), "")
-        yield DocumentRecord(identifier=src.identifier, title=title, text=src.text,
-                             words=len(src.text.split()))
+__all__ = ["doc_to_record", "make_pipeline", "process_texts"]

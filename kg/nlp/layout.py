@@ -1,0 +1,195 @@
+"""Article layout: headline, metadata, dateline, captions, body, boilerplate, sentences.
+
+News text arrives with its wrapping: a headline, a date line, photo captions, a
+dateline ("MOSCOW, July 14. /TASS/."), then the story, then donation appeals or a
+comment policy.  This module reads that structure from the lines of the text so the
+extractors see only what is news, and splits the news into sentences (spaCy's blank
+English has no sentence splitter that knows "Sept." or "U.S.").
+
+Everything here works on character offsets of the text; :func:`read_layout` is pure
+and testable without spaCy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.nlp.lexicon import Lexicon
+
+#: Zones that the extractors read.  "title" gets knowledge-base names only.
+NEWS_ZONES = ("title", "caption", "body")
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+
+_DATELINE_PATTERNS = (
+    # MOSCOW, July 14. /TASS/.
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?"
+        r"\s*/(?P<agency>[A-Za-z][\w .&-]{0,40})/\.?\s*"
+    ),
+    # YEREVAN (UrduPoint News / Sputnik - 10th January, 2023)
+    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})\s*\((?P<agency>[^()\n]{2,80})\)\s*[-–—:]?\s*"),
+    # BAKU, Azerbaijan —   /   BAKU —
+    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][a-z]+)?\s+[-–—]\s+"),
+)
+_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})")
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
+_DOMAIN = re.compile(r"\b([A-Z][\w-]*(?:\.[a-z]{2,6})+)\b")
+
+
+@dataclass(slots=True)
+class Block:
+    """A line (or wrapped paragraph) of the article and what it is."""
+
+    start: int
+    end: int
+    kind: str  # title | meta | caption | dateline | body | boilerplate
+
+
+@dataclass(slots=True)
+class Layout:
+    title: str = ""
+    date: str | None = None
+    publisher: str | None = None
+    dateline: str | None = None
+    dateline_place: tuple[int, int] | None = None  # char span of "MOSCOW"
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, zone)
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from "2023-01-10", "January 10, 2023", "10th January, 2023"; else None."""
+    for pattern in (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        m = pattern.search(text)
+        if not m:
+            continue
+        month = m.group("month")
+        month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+        if not month_no:
+            continue
+        try:
+            return date(int(m.group("year")), month_no, int(m.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Stripped, non-empty lines as (start, end) offsets."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _is_caption(line: str, lex: Lexicon) -> bool:
+    if any(p.search(line) for p in lex.caption_credit):
+        return True
+    return not _TERMINAL.search(line) and len(line.split()) <= 60
+
+
+def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, not splitting after abbreviations."""
+    out = []
+    cursor = start
+    segment = text[start:end]
+    for m in _SENTENCE_END.finditer(segment):
+        stop = start + m.end()
+        word = text[cursor:stop].rsplit(None, 1)[-1].lower().strip("\"”’')]")
+        if word in lex.abbreviations or re.fullmatch(r"(?:[a-z]\.)+", word):
+            continue
+        out.append((cursor, stop))
+        cursor = stop
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        out.append((cursor, end))
+    return out
+
+
+def read_layout(text: str, lex: Lexicon) -> Layout:
+    """Classify the lines of an article and split its news into sentences."""
+    layout = Layout()
+    tail = False
+    body_started = False
+    for a, b in _lines(text):
+        line = text[a:b]
+        kind = None
+        if tail:
+            kind = "boilerplate"
+        elif any(p.search(line) for p in lex.boilerplate_tail):
+            tail, kind = True, "boilerplate"
+        elif len(line) < 200 and any(p.search(line) for p in lex.boilerplate_line):
+            kind = "boilerplate"
+            m = re.match(r"^support (?:us|(?P<pub>[A-Z][\w .&'-]+?))!?$", line, re.IGNORECASE)
+            if m and m.group("pub") and not layout.publisher:
+                layout.publisher = m.group("pub").strip()
+        else:
+            for pattern in lex.date_line:
+                m = pattern.match(line)
+                if m and len(line) < 200:
+                    groups = m.groupdict()
+                    found = parse_date(groups.get("iso") or groups.get("text") or "")
+                    if found:
+                        layout.date = layout.date or found
+                        dom = _DOMAIN.search(groups.get("rest") or "")
+                        if dom and not layout.publisher:
+                            layout.publisher = dom.group(1)
+                        kind = "meta"
+                        break
+        if kind is None:
+            if not layout.title:
+                kind = "title"
+                layout.title = line
+            elif not body_started and _is_caption(line, lex):
+                kind = "caption"
+            else:
+                kind = "body"
+                body_started = True
+        if kind == "body" and layout.dateline is None:
+            for pattern in _DATELINE_PATTERNS:
+                m = pattern.match(line)
+                if m:
+                    cut = a + m.end()
+                    layout.dateline = line[: m.end()].strip()
+                    layout.dateline_place = (a + m.start("place"), a + m.end("place"))
+                    agency = m.group("agency").split("/")[0].split(" - ")[0].strip()
+                    if agency and not layout.publisher and not parse_date(agency):
+                        layout.publisher = agency
+                    layout.date = layout.date or parse_date(m.group(0))
+                    layout.blocks.append(Block(a, cut, "dateline"))
+                    a = cut
+                    break
+        if kind == "boilerplate":
+            m = re.search(r"(?P<pub>[A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+)*) reserves the right", line)
+            if m and not layout.publisher:
+                layout.publisher = m.group("pub")
+        if a < b:
+            layout.blocks.append(Block(a, b, kind))
+    for block in layout.blocks:
+        if block.kind in NEWS_ZONES:
+            for s, e in split_sentences(text, block.start, block.end, lex):
+                layout.sentences.append((s, e, block.kind))
+    return layout

@@ -1,0 +1,152 @@
+"""The spaCy pipeline of kg and the conversion of its Docs into plain records.
+
+``make_pipeline()`` gives spaCy's blank English with kg's components::
+
+    kg_layout -> kg_entities -> kg_roles -> kg_relations -> kg_quotes
+
+``make_pipeline(model="en_core_web_sm")`` loads a trained pipeline instead and appends
+the same components; its entities then add actors the knowledge base does not know.
+:func:`process_texts` runs the pipeline over articles, in worker processes when asked,
+and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
+"""
+from __future__ import annotations
+
+import bisect
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import InputError
+from kg.nlp.doc import ensure_extensions
+from kg.nlp.layout import read_layout
+from kg.nlp.lexicon import load_lexicon
+from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
+
+COMPONENTS = ("kg_layout", "kg_entities", "kg_roles", "kg_relations", "kg_quotes")
+
+
+class LayoutReader:
+    """spaCy component ``kg_layout``: article structure and sentences (``Doc._.kg_layout``)."""
+
+    def __init__(self, nlp: Language):
+        ensure_extensions()
+        self.lex = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        layout = read_layout(doc.text, self.lex)
+        doc._.kg_layout = layout
+        starts = [s for s, _, _ in layout.sentences]
+        ends = [e for _, e, _ in layout.sentences]
+        sent_of = []
+        for tok in doc:
+            k = bisect.bisect_right(starts, tok.idx) - 1
+            sent_of.append(k if k >= 0 and tok.idx < ends[k] and not tok.is_space else -1)
+        doc._.kg_sent_of = sent_of
+        if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
+            previous = -2
+            for tok, k in zip(doc, sent_of):
+                tok.is_sent_start = k != previous
+                previous = k
+        return doc
+
+
+@Language.factory("kg_layout")
+def make_layout_reader(nlp: Language, name: str):
+    return LayoutReader(nlp)
+
+
+def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Language:
+    """kg's pipeline on spaCy's blank English, or on the trained pipeline ``model``."""
+    # the factories register on import
+    from kg.nlp import entities, quotes, relations, roles  # noqa: F401
+
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise InputError(
+                f"cannot load the spaCy pipeline {model!r}: is it installed? "
+                f"(pip install it, or give the path of a saved pipeline) [{str(exc).splitlines()[0][:120]}]"
+            ) from None
+    else:
+        nlp = spacy.blank("en")
+    nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
+    nlp.add_pipe("kg_layout")
+    nlp.add_pipe("kg_entities", config={"kb_files": [str(p) for p in kb_files]})
+    nlp.add_pipe("kg_roles")
+    nlp.add_pipe("kg_relations")
+    nlp.add_pipe("kg_quotes")
+    return nlp
+
+
+def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
+    """The plain record of a processed Doc."""
+    layout = doc._.kg_layout
+    sentences = [Span(s, e) for s, e, _ in layout.sentences]
+    mentions = []
+    for m in doc._.kg_mentions:
+        span = doc[m.start:m.end]
+        mentions.append(Mention(m.key, span.start_char, span.end_char, span.text, m.sentence, m.rule))
+    entities = []
+    for info in doc._.kg_entities.values():
+        entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
+    words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+    return DocumentRecord(
+        identifier=identifier,
+        title=layout.title or identifier,
+        text=doc.text,
+        date=layout.date,
+        publisher=layout.publisher,
+        dateline=layout.dateline,
+        sentences=sentences,
+        entities=entities,
+        mentions=mentions,
+        facts=list(doc._.kg_facts or []),
+        statements=list(doc._.kg_statements or []),
+        words=words,
+    )
+
+
+# ---------------------------------------------------------------- parallel processing
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None, kb_files: tuple[str, ...]) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = make_pipeline(model, kb_files)
+
+
+def _work(source: SourceText) -> DocumentRecord:
+    assert _WORKER_NLP is not None
+    return doc_to_record(_WORKER_NLP(source.text), source.identifier)
+
+
+def process_texts(
+    sources: Iterable[SourceText],
+    model: str | None = None,
+    processes: int = 1,
+    kb_files: Iterable[str] = (),
+) -> Iterator[DocumentRecord]:
+    """Read each article; yields one record per source, in input order.
+
+    With ``processes > 1`` the articles go to a pool of worker processes, each with
+    its own pipeline, and only plain records come back.
+    """
+    kb_files = tuple(str(p) for p in kb_files)
+    if processes <= 1:
+        nlp = make_pipeline(model, kb_files)
+        for source in sources:
+            yield doc_to_record(nlp(source.text), source.identifier)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(model, kb_files)) as pool:
+        yield from pool.imap(_work, sources, chunksize=4)
+
+
+def default_processes() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
