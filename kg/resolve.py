@@ -1,28 +1,113 @@
 """Corpus-level entity resolution: one node per real-world actor.
 
-STUB (being written): merges the documents' entities by key.
+Within an article the nlp stage already merges "Zohrab Mnatsakanyan" and a later
+"Mnatsakanyan".  Across articles, actors of the knowledge base share their key
+(``kb:<id>``); actors found from cues are merged here when one article names them in
+full and another by a shorter form that points to exactly one of them:
+
+* a surname alone ("Mnatsakanyan") -> the one person of the corpus with that surname;
+* a name the knowledge base knows, found by a trained model's entities -> the KB actor;
+* the same name written with different case or spacing -> one actor.
+
+Documents are processed independently (possibly in other processes), so this runs
+once on all records before the graph stage.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.records import DocumentRecord, Entity
 
 
+def _norm(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _canonical_keys(documents: list[DocumentRecord]) -> dict[str, str]:
+    """Map every key that should be merged to the key it merges into."""
+    types: dict[str, str] = {}
+    for doc in documents:
+        for ent in doc.entities:
+            types[ent.key] = ent.type
+    kb_by_name: dict[tuple[str, str], str] = {}
+    for doc in documents:
+        for ent in doc.entities:
+            if ent.key.startswith("kb:"):
+                for name in (ent.label, *ent.aliases):
+                    kb_by_name.setdefault((ent.type, _norm(name)), ent.key)
+    # full names of cue-found persons, by surname
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key, type_ in types.items():
+        if key.startswith("new:") and type_ == "Person":
+            words = key.split(":", 2)[2].split()
+            if len(words) >= 2:
+                by_surname[words[-1]].add(key)
+    mapping: dict[str, str] = {}
+    for key, type_ in sorted(types.items()):
+        if not key.startswith("new:"):
+            continue
+        name = key.split(":", 2)[2]
+        target = kb_by_name.get((type_, name))
+        if target is None and type_ == "Person" and len(name.split()) == 1:
+            full = by_surname.get(name, set())
+            if len(full) == 1:
+                target = next(iter(full))
+        if target is not None and target != key:
+            mapping[key] = target
+    return mapping
+
+
 def merge_entities(documents: Iterable[DocumentRecord]) -> dict[str, Entity]:
     """Return key -> Entity for the whole corpus (aliases united, mentions summed).
 
-    May rewrite entity keys inside ``documents`` (e.g. a surname seen alone in one
-    article merged with the full name from another).
+    Rewrites entity keys inside ``documents`` where two keys name one actor (see the
+    module docstring), so facts and statements point to the merged node.
     """
+    documents = list(documents)
+    mapping = _canonical_keys(documents)
+    if mapping:
+        for doc in documents:
+            _rewrite(doc, mapping)
     merged: dict[str, Entity] = {}
+    label_votes: dict[str, Counter] = defaultdict(Counter)
     for doc in documents:
         for ent in doc.entities:
+            label_votes[ent.key][ent.label] += max(1, ent.mentions)
             have = merged.get(ent.key)
             if have is None:
-                merged[ent.key] = Entity(ent.key, ent.label, ent.type, list(ent.aliases),
-                                         ent.wikidata, ent.mentions)
+                merged[ent.key] = Entity(ent.key, ent.label, ent.type, list(ent.aliases), ent.wikidata, ent.mentions)
             else:
                 have.mentions += ent.mentions
-                have.aliases.extend(a for a in ent.aliases if a not in have.aliases)
-    return merged
+                have.wikidata = have.wikidata or ent.wikidata
+                for alias in (ent.label, *ent.aliases):
+                    if alias not in have.aliases:
+                        have.aliases.append(alias)
+    for key, ent in merged.items():
+        if key.startswith("new:"):
+            # the fullest name, then the one used most, then alphabetical: stable across runs
+            ent.label = sorted(label_votes[key].items(),
+                               key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+        ent.aliases = sorted({a for a in ent.aliases if a and a != ent.label})
+    return dict(sorted(merged.items()))
+
+
+def _rewrite(doc: DocumentRecord, mapping: dict[str, str]) -> None:
+    fix = lambda key: mapping.get(key, key)  # noqa: E731
+    merged: dict[str, Entity] = {}
+    for ent in doc.entities:
+        key = fix(ent.key)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = Entity(key, ent.label, ent.type, list(ent.aliases), ent.wikidata, ent.mentions)
+        else:
+            have.mentions += ent.mentions
+            have.aliases.extend(a for a in (ent.label, *ent.aliases) if a not in have.aliases)
+    doc.entities = list(merged.values())
+    for m in doc.mentions:
+        m.key = fix(m.key)
+    for f in doc.facts:
+        f.subject, f.object = fix(f.subject), fix(f.object)
+    for s in doc.statements:
+        s.speaker = fix(s.speaker)
+        s.mentions = list(dict.fromkeys(fix(k) for k in s.mentions))

@@ -190,14 +190,15 @@ class EntityRecognizer:
             if long_span is None or short_span is None or sent_of[long_span.start] < 0:
                 continue
             short = m.group("short")
-            words = [w for w in re.split(r"[\s-]+", m.group("long")) if w and w[0].isupper()]
-            initials = "".join(w[0] for w in words)
-            if not short[0] == initials[0:1] or len(short.replace(".", "")) > len(words) + 1:
-                continue
-            # trim the long form to the words the acronym's letters cover
-            start = long_span.start
-            while start < long_span.end - 1 and (doc[start].lower_ in self.not_names or not doc[start].text[0].isupper()):
-                start += 1
+            letters = re.sub(r"[^A-Za-z]", "", short).upper()
+            start = None
+            for i in range(long_span.start, long_span.end):
+                words = [w for w in re.split(r"[\s-]+", doc[i:long_span.end].text) if w and w[0].isupper()]
+                if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
+                    start = i
+                    break
+            if start is None:
+                continue  # the letters do not spell the name before them
             if any(c.start <= start and c.end >= long_span.end for c in kb_by_span.values()):
                 continue  # the knowledge base knows it: its acronym is already there
             label = doc[start:long_span.end].text
@@ -300,9 +301,7 @@ class EntityRecognizer:
             while j < n:
                 if kb_start.get(j) is not None:
                     break
-                k = j
-                while k < n and k - j < 4 and self._name_token(doc, k) and k not in kb_tokens:
-                    k += 1
+                k = self._name_run(doc, j, 4, kb_tokens)
                 if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
                     label = doc[j:k].text
                     out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -313,6 +312,31 @@ class EntityRecognizer:
                     j += 1
                     continue
                 break
+        return out
+
+    def _persons_before_titles(self, doc: Doc, titles: list[TitleSpan], kb_end: dict[int, Candidate],
+                               kb_tokens: set[int]) -> list[Candidate]:
+        """ "Anna Kovalenko, Ukraine's foreign minister": a name in apposition to a title."""
+        out = []
+        for t in titles:
+            b = t.start
+            if b > 0 and doc[b - 1].lower_ in ("'s", "’s"):
+                b -= 1
+            qual = kb_end.get(b)
+            if qual is None or qual.type not in ("Country", "Organization"):
+                continue
+            a = qual.start
+            if a > 0 and doc[a - 1].lower_ == "the":
+                a -= 1
+            if a < 3 or doc[a - 1].text != ",":
+                continue
+            end = a - 1
+            start = end
+            while start > 0 and end - start < 4 and self._name_token(doc, start - 1) and start - 1 not in kb_tokens:
+                start -= 1
+            if end - start >= 2:
+                label = doc[start:end].text
+                out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
         return out
 
     def _persons_before_speech(self, doc: Doc, sent_of: list[int], kb_tokens: set[int]) -> list[Candidate]:
@@ -364,11 +388,12 @@ class EntityRecognizer:
             cand = self._kb_candidate(doc, start, end, self.vocab.strings[match_id])
             if cand is None:
                 continue
-            if cand.ambiguous and (in_title[start] or start == 0 or sent_of[start - 1] != sent_of[start]):
-                continue
+            if cand.ambiguous and in_title[start]:
+                continue  # Title Case headlines capitalise common words too
             if sent_of[start] < 0:  # dateline place: always the place
                 cand = self._dateline_place(cand)
             kb_cands.append(cand)
+        kb_cands.extend(self._dateline_candidates(doc, layout, kb_cands))
         kb_by_span = {(c.start, c.end): c for c in kb_cands}
         kb_start = {c.start: c for c in kb_cands}
         kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
@@ -382,6 +407,7 @@ class EntityRecognizer:
             + self._acronyms(doc, sent_of, kb_by_span)
             + self._org_heads(doc, sent_of, kb_cands)
             + self._persons_after_titles(doc, titles, kb_start, kb_tokens)
+            + self._persons_before_titles(doc, titles, {c.end: c for c in kb_cands}, kb_tokens)
             + self._persons_before_speech(doc, sent_of, kb_tokens)
             + (self._model_entities(doc) if self.use_model_entities and doc.has_annotation("ENT_IOB") else [])
         ) if sent_of[c.start] >= 0 and not in_title[c.start]]
@@ -391,6 +417,34 @@ class EntityRecognizer:
         chosen = _add_nested(chosen, kb_cands)
         self._write(doc, sent_of, chosen)
         return doc
+
+    def _dateline_candidates(self, doc: Doc, layout, kb_cands: list[Candidate]) -> list[Candidate]:
+        """ "MOSCOW, July 14.": the place of an upper-case dateline."""
+        if layout.dateline_place is None:
+            return []
+        span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
+        if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
+            return []
+        for actor in self.kb.by_name(span.text.title()):
+            if actor.type in ("Place", "Country"):
+                return [Candidate(span.start, span.end, "kb:" + actor.id, actor.type, "dateline", actor.name,
+                                  "name", actor.wikidata, actor.names())]
+        return []
+
+    def _name_run(self, doc: Doc, j: int, max_tokens: int, forbidden: set[int]) -> int:
+        """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson")."""
+        k, words = j, 0
+        n = len(doc)
+        while k < n and words < max_tokens and k not in forbidden:
+            if self._name_token(doc, k):
+                k += 1
+                words += 1
+                if (k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                        and self._name_token(doc, k + 1)):
+                    k += 1
+                continue
+            break
+        return k if words else j
 
     def _in_dateline(self, doc: Doc, start: int, layout) -> bool:
         span = layout.dateline_place
@@ -424,6 +478,12 @@ class EntityRecognizer:
         clash: set[str] = set()
         for c in chosen:
             if not c.key.startswith("new:"):
+                last = c.label.split()[-1] if c.label else ""
+                if c.type == "Organization" and c.role == "name" and last.lower() in self.org_heads and c.end - c.start >= 2:
+                    f = last
+                    if f in short and short[f].key != c.key:
+                        clash.add(f)
+                    short[f] = c
                 continue
             forms = []
             if c.type == "Person" and c.end - c.start >= 2:

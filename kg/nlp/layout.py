@@ -50,7 +50,7 @@ _MONTH_DAY_YEAR = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|n
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
-_DOMAIN = re.compile(r"\b([A-Z][\w-]*(?:\.[a-z]{2,6})+)\b")
+_DOMAIN = re.compile(r"\b([A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\b")
 
 
 @dataclass(slots=True)

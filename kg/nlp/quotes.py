@@ -17,6 +17,7 @@ army said", "the Armenian military": the actor itself).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -96,6 +97,14 @@ class QuoteReader:
             have = self.by_end.get(m.end)
             if have is None or (m.end - m.start) > (have.end - have.start):
                 self.by_end[m.end] = m
+        self.by_sentence: dict[int, list[TokMention]] = {}
+        self.by_start_tok: dict[int, list[TokMention]] = {}
+        for m in self.mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+            self.by_start_tok.setdefault(m.start, []).append(m)
+        self.org_mentions = [m for m in self.mentions if m.type == "Organization"]
+        self.org_starts = [m.start for m in self.org_mentions]
+        self.mention_chars = [doc[m.start].idx for m in self.mentions]
         self.in_quote = [False] * len(doc)
         self.statements: list[Statement] = []
         self.speaker_of_sentence: dict[int, str] = {}
@@ -109,31 +118,31 @@ class QuoteReader:
 
     def _person_for_pronoun(self, k: int, tok: int) -> str | None:
         entities = self.doc._.kg_entities
-        for m in self.mentions:  # the subject of the same sentence, named before the pronoun
-            if m.sentence == k and m.end <= tok and m.type == "Person" and not self.in_quote[m.start]:
+        for m in self.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
+            if m.end <= tok and m.type == "Person" and not self.in_quote[m.start]:
                 return m.key
         for kk in range(k - 1, max(-1, k - 5), -1):
             who = self.speaker_of_sentence.get(kk)
             if who is not None and entities.get(who) is not None and entities[who].type == "Person":
                 return who
-            for m in self.mentions:
-                if m.sentence == kk and m.type == "Person" and not self.in_quote[m.start]:
+            for m in self.by_sentence.get(kk, ()):
+                if m.type == "Person" and not self.in_quote[m.start]:
                     return m.key
         return None
 
     def _last_organization(self, tok: int) -> str | None:
         """The organization an anaphor points to: the subject of its sentence, else the last one."""
         k = self.sent_of[tok]
-        for m in self.mentions:
-            if m.sentence == k and m.start < tok and m.type == "Organization" and not self.in_quote[m.start]:
+        for m in self.by_sentence.get(k, ()):
+            if m.start < tok and m.type == "Organization" and not self.in_quote[m.start]:
                 return m.key
-        best = None
-        for m in self.mentions:
-            if m.end > tok:
-                break
-            if m.type == "Organization" and not self.in_quote[m.start]:
-                best = m.key
-        return best
+        i = bisect.bisect_left(self.org_starts, tok) - 1
+        while i >= 0:
+            m = self.org_mentions[i]
+            if m.end <= tok and not self.in_quote[m.start]:
+                return m.key
+            i -= 1
+        return None
 
     def _candidate_ending_at(self, pos: int, k: int) -> tuple[str, int, str] | None:
         """A speaker whose words end just before token ``pos``: (key, start token, how)."""
@@ -193,8 +202,8 @@ class QuoteReader:
             found = self._candidate_ending_at(pos, k)
             if found is not None:
                 # "United Nations Secretary General Antonio Guterres": the person is the subject
-                for m in self.mentions:
-                    if m.type == "Person" and pos <= m.start <= pos + 4 and m.start < before and all(
+                for m in (x for i in range(pos, pos + 5) for x in self.by_start_tok.get(i, ())):
+                    if m.type == "Person" and m.start < before and all(
                         t.text[:1].isupper() or t.lower_ in ("of", "the", "-") for t in doc[pos:m.start]
                     ):
                         return m.key, m.start, "mention"
@@ -246,8 +255,8 @@ class QuoteReader:
             i = v + 1
             if doc[i].lower_ == "the":
                 i += 1
-            for m in self.mentions:
-                if m.start == i and m.role != "demonym" and m.type in SPEAKER_TYPES:
+            for m in self.by_start_tok.get(i, ()):
+                if m.role != "demonym" and m.type in SPEAKER_TYPES:
                     best = (m.key, m.start, "mention")
                     break
         if best is None:
@@ -437,12 +446,12 @@ class QuoteReader:
         ev_start = layout.sentences[first][0]
         ev_end = layout.sentences[max(first, last)][1]
         keys = []
-        for m in self.mentions:
-            if m.start >= len(doc):
-                continue
-            c = doc[m.start].idx
-            if start <= c < end and m.key not in keys and m.key != speaker:
+        i = bisect.bisect_left(self.mention_chars, start)
+        while i < len(self.mentions) and self.mention_chars[i] < end:
+            m = self.mentions[i]
+            if m.key not in keys and m.key != speaker:
                 keys.append(m.key)
+            i += 1
         self.statements.append(Statement(speaker, text, direct, k, start, start + len(text),
                                          doc.text[ev_start:ev_end], rule, conf, keys))
         self.speaker_of_sentence[k] = speaker

@@ -153,7 +153,8 @@ class RelationReader:
         if org is None or org.type != "Organization":
             return
         s = start
-        if doc[s - 1].text == "," if s > a else False:
+        while s > a and doc[s - 1].lower_ in (",", "is", "are", "was", "were", "not", "n't", "n’t", "also", "still",
+                                                "no", "longer", "never", "a", "an", "the", "has", "have", "had"):
             s -= 1
         subjects = backward_list(doc, s, self.by_end, MEMBER_TYPES, a - 1)
         if not subjects:

@@ -1,0 +1,40 @@
+"""Shared fixtures: one kg pipeline per test session, and a reader of small texts."""
+from __future__ import annotations
+
+import pytest
+
+from kg.records import DocumentRecord
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import make_pipeline
+
+    return make_pipeline()
+
+
+@pytest.fixture(scope="session")
+def read(nlp):
+    """Read ``body`` as an article (a headline is put before it) into a DocumentRecord."""
+    from kg.nlp import doc_to_record
+
+    def _read(body: str, title: str = "Headline of the story") -> DocumentRecord:
+        return doc_to_record(nlp(f"{title}\n\n{body}"), "test.txt")
+
+    return _read
+
+
+def labels(record: DocumentRecord) -> dict[str, str]:
+    """key -> label of a record's entities."""
+    return {e.key: e.label for e in record.entities}
+
+
+def facts(record: DocumentRecord, predicate: str, negated: bool = False) -> set[tuple[str, str]]:
+    names = labels(record)
+    return {(names[f.subject], names[f.object]) for f in record.facts
+            if f.predicate == predicate and f.negated == negated}
+
+
+def said(record: DocumentRecord) -> list[tuple[str, str, bool]]:
+    names = labels(record)
+    return [(names[s.speaker], s.text, s.direct) for s in record.statements]

@@ -1,0 +1,113 @@
+"""kg.nlp.entities: one test sentence per rule."""
+from conftest import labels
+
+
+def by_label(record):
+    return {e.label: e for e in record.entities}
+
+
+def rules(record):
+    return {(m.text, m.rule) for m in record.mentions}
+
+
+def test_kb_names_aliases_and_acronyms_are_one_actor(read):
+    r = read("Vladimir Putin met the CSTO. Putin said the Collective Security Treaty Organization is strong.")
+    ents = by_label(r)
+    assert ents["Vladimir Putin"].type == "Person" and ents["Vladimir Putin"].mentions == 2
+    assert ents["Collective Security Treaty Organization"].mentions == 2
+    assert ents["Vladimir Putin"].wikidata == "Q7747"
+
+
+def test_demonym_points_to_its_country(read):
+    r = read("Azeri and Armenian troops exchanged fire.")
+    assert {"Azerbaijan", "Armenia"} <= set(by_label(r))
+    assert ("Azeri", "demonym") in rules(r)
+
+
+def test_capital_is_a_place_after_a_locative_preposition(read):
+    r = read("The minister spoke at a press conference in Yerevan.")
+    assert by_label(r)["Yerevan"].type == "Place"
+    assert ("Yerevan", "capital") in rules(r)
+
+
+def test_capital_as_subject_stands_for_its_country(read):
+    r = read("Ankara has rejected the plan, while Moscow says it will wait.")
+    assert {"Turkey", "Russia"} <= set(by_label(r))
+    assert "Moscow" not in by_label(r)
+    assert ("Moscow", "metonym") in rules(r)
+
+
+def test_ministry_of_a_country_gets_a_canonical_name(read):
+    r = read("Georgia's Defense Ministry said the drills ended. The Georgian defence ministry denied it later.")
+    ents = by_label(r)
+    assert ents["Ministry of Defense of Georgia"].type == "Organization"
+    assert ents["Ministry of Defense of Georgia"].mentions == 2
+
+
+def test_ministry_of_domain_of_country(read):
+    r = read("The Ministry of Foreign Affairs of Kazakhstan issued a note.")
+    assert "Ministry of Foreign Affairs of Kazakhstan" in by_label(r)
+
+
+def test_acronym_defined_in_text_names_an_unknown_organization(read):
+    r = read("The Northern Rivers Development Council (NRDC) met on Monday. Later the NRDC voted.")
+    ents = by_label(r)
+    org = ents["Northern Rivers Development Council"]
+    # named three times: the long form, the acronym in brackets, the acronym alone
+    assert org.type == "Organization" and "NRDC" in org.aliases and org.mentions == 3
+
+
+def test_unknown_person_after_a_title_and_later_by_surname(read):
+    r = read("Veterans Minister Talia Vornskaya visited the site. Vornskaya promised help.")
+    person = by_label(r)["Talia Vornskaya"]
+    assert person.type == "Person" and person.mentions == 2
+    assert ("Talia Vornskaya", "title-cue") in rules(r)
+
+
+def test_unknown_person_before_a_speech_verb(read):
+    r = read("Analyst Omar Belkadi Trent said the deal was weak.")
+    assert by_label(r)["Omar Belkadi Trent"].type == "Person"
+
+
+def test_unknown_organization_from_its_head_word(read):
+    r = read("The Council of Regional Mayors met in Paris.")
+    assert by_label(r)["Council of Regional Mayors"].type == "Organization"
+
+
+def test_body_of_a_known_organization(read):
+    r = read("The Secretariat of the Collective Security Treaty Organization issued a statement. "
+             "The Secretariat said more.")
+    body = by_label(r)["CSTO Secretariat"]
+    assert body.type == "Organization"
+    assert "Secretariat of the Collective Security Treaty Organization" in body.aliases
+    assert body.mentions == 2
+
+
+def test_unknown_place_from_its_head_word(read):
+    r = read("Fighting spread to the Zorvan Valley overnight.")
+    assert by_label(r)["Zorvan Valley"].type == "Place"
+
+
+def test_known_actor_inside_a_longer_name_is_mentioned_too(read):
+    r = read("The talks were held in the format of the OSCE Minsk Group.")
+    assert {"OSCE Minsk Group", "Organization for Security and Co-operation in Europe"} <= set(by_label(r))
+
+
+def test_headline_gives_knowledge_base_names_only(read):
+    r = read("The story.", title="Great Leader Zorg Vantablack Visits Armenia")
+    assert set(by_label(r)) == {"Armenia"}
+
+
+def test_boilerplate_gives_no_entities(read):
+    r = read("The story is about Armenia.\n\n… we have a small favor to ask. Putin and Biden agree.")
+    assert set(by_label(r)) == {"Armenia"}
+
+
+def test_dateline_place(read):
+    r = read("MOSCOW, July 14. /TASS/. The talks went on.")
+    assert by_label(r)["Moscow"].type == "Place"
+
+
+def test_words_that_only_look_like_names_are_not_actors(read):
+    r = read("Earlier, Relations between the sides were tense. Responding to a question, he left.")
+    assert labels(r) == {}

@@ -1,0 +1,87 @@
+"""kg.nlp.layout: headline, metadata, dateline, captions, boilerplate, sentences."""
+from kg.nlp.layout import parse_date, read_layout, split_sentences
+from kg.nlp.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def kinds(text):
+    layout = read_layout(text, LEX)
+    return [(b.kind, text[b.start:b.end]) for b in layout.blocks], layout
+
+
+def test_title_is_first_line_that_is_not_boilerplate_or_metadata():
+    blocks, layout = kinds("Support The Daily Planet!\n\nFloods hit the valley\n\nRain fell for days.")
+    assert layout.title == "Floods hit the valley"
+    assert blocks[0] == ("boilerplate", "Support The Daily Planet!")
+    assert layout.publisher == "The Daily Planet"
+
+
+def test_date_line_gives_the_date_and_is_not_news():
+    blocks, layout = kinds(" date 2021-03-04 example.com\n\nA headline\n\nThe body says things.")
+    assert layout.date == "2021-03-04"
+    assert blocks[0][0] == "meta"
+    assert layout.publisher == "example.com"
+
+
+def test_byline_with_published_date():
+    blocks, layout = kinds("A headline\n\nJane Roe Published March 5, 2022 | 10:06 PM\n\nThe body.")
+    assert layout.date == "2022-03-05"
+    assert ("meta", "Jane Roe Published March 5, 2022 | 10:06 PM") in blocks
+
+
+def test_tass_style_dateline_is_cut_from_the_body():
+    text = "Headline\n\nBAKU, May 2. /TASS/. The ministry said the talks went well."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "BAKU, May 2. /TASS/."
+    assert layout.publisher == "TASS"
+    assert blocks[-1] == ("body", "The ministry said the talks went well.")
+    assert text[slice(*layout.dateline_place)] == "BAKU"
+
+
+def test_dateline_with_agency_in_brackets_and_date():
+    text = "Headline\n\nTBILISI (Example News / Wire - 3rd February, 2021) The talks went well."
+    _, layout = kinds(text)
+    assert layout.publisher == "Example News"
+    assert layout.date == "2021-02-03"
+
+
+def test_captions_before_the_story_and_photo_credits():
+    blocks, _ = kinds("Headline\n\nThe minister at a meeting in the capital (AA Photo)\n\nAFP / John Doe\n\n"
+                      "The story begins here. It goes on.")
+    assert [k for k, _ in blocks] == ["title", "caption", "caption", "body"]
+
+
+def test_donation_appeal_and_everything_after_it_is_boilerplate():
+    blocks, layout = kinds("Headline\n\nThe story.\n\n… we have a small favor to ask. Give money.\n\n"
+                           "Putin said nothing.\n\nRead more")
+    assert [k for k, _ in blocks] == ["title", "body", "boilerplate", "boilerplate", "boilerplate"]
+    assert all(z != "boilerplate" for _, _, z in layout.sentences)
+
+
+def test_comment_policy_is_boilerplate():
+    blocks, layout = kinds("Headline\n\nThe story.\n\nDiscussion Policy\n\nComments are welcomed. "
+                           "The Gazette reserves the right to block users.")
+    assert [k for k, _ in blocks][-2:] == ["boilerplate", "boilerplate"]
+    assert layout.publisher == "The Gazette"
+
+
+def test_sentences_do_not_split_after_abbreviations():
+    text = "Clashes erupted on Sept. 27 near the U.S. base. Talks failed. Dr. Smith left."
+    spans = split_sentences(text, 0, len(text), LEX)
+    assert [text[a:b] for a, b in spans] == [
+        "Clashes erupted on Sept. 27 near the U.S. base.", "Talks failed.", "Dr. Smith left."]
+
+
+def test_sentences_split_after_a_closing_quote():
+    text = '"We agree," he said. "It is done." She left.'
+    spans = split_sentences(text, 0, len(text), LEX)
+    assert [text[a:b] for a, b in spans] == ['"We agree," he said.', '"It is done."', "She left."]
+
+
+def test_parse_date_formats():
+    assert parse_date("January 10, 2023") == "2023-01-10"
+    assert parse_date("10th January, 2023") == "2023-01-10"
+    assert parse_date("2023-01-10") == "2023-01-10"
+    assert parse_date("July 14") is None
+    assert parse_date("February 30, 2023") is None

@@ -1,0 +1,99 @@
+"""kg.nlp.quotes: direct quotes (frames after, before, around) and reported speech."""
+from conftest import said
+
+
+def speakers(record):
+    return [who for who, _, _ in said(record)]
+
+
+def test_quote_then_speaker_and_verb(read):
+    r = read('"We will not give up," Pashinyan said.')
+    assert said(r) == [("Nikol Pashinyan", "We will not give up,", True)]
+
+
+def test_quote_then_inverted_verb_and_speaker(read):
+    r = read("“Talks are the only way forward,” said Lavrov.")
+    assert said(r) == [("Sergey Lavrov", "Talks are the only way forward,", True)]
+
+
+def test_speaker_verb_colon_quote(read):
+    r = read('Dmitry Peskov said: "The issue is closed for us now."')
+    assert said(r) == [("Dmitry Peskov", "The issue is closed for us now.", True)]
+
+
+def test_quote_spanning_sentences_is_one_statement(read):
+    r = read("“This is a tragedy. We are very worried,” Putin told reporters.")
+    assert said(r) == [("Vladimir Putin", "This is a tragedy. We are very worried,", True)]
+
+
+def test_he_added_after_a_quote_of_a_named_person(read):
+    r = read('"The first part is done," Aliyev said on Sunday. "The rest will follow soon enough," he added.')
+    assert speakers(r) == ["Ilham Aliyev", "Ilham Aliyev"]
+
+
+def test_pronoun_prefers_the_subject_over_the_last_name(read):
+    r = read("Putin praised the deal he signed with Aliyev and Armenia's Prime Minister Nikol Pashinyan. "
+             '"It stopped the bloodshed in the region," he said.')
+    assert speakers(r)[-1] == "Vladimir Putin"
+
+
+def test_the_statement_reads_continues_the_last_speaker(read):
+    r = read("The Council of Regional Mayors voiced concern, the organization said on Tuesday. "
+             '"The situation is grave and getting worse," the statement reads.')
+    assert set(speakers(r)) == {"Council of Regional Mayors"}
+
+
+def test_organization_with_metonym_noun_speaks_for_its_actor(read):
+    r = read('"The enemy renewed its attacks at dawn," the Karabakh army said.')
+    assert speakers(r) == ["Nagorno-Karabakh"]
+
+
+def test_quoted_him_as_saying(read):
+    r = read('"We have no military plans for that territory," Aliyev\'s office quoted him as saying.')
+    assert speakers(r) == ["Ilham Aliyev"]
+
+
+def test_reported_speech_with_that(read):
+    r = read("Armenian Prime Minister Nikol Pashinyan said on Tuesday that the allies had let Armenia down.")
+    assert said(r) == [("Nikol Pashinyan", "the allies had let Armenia down", False)]
+
+
+def test_reported_speech_trailing_speaker(read):
+    r = read("The talks will resume next week in Vienna, Russia's Foreign Ministry said Wednesday.")
+    assert said(r) == [("Ministry of Foreign Affairs of Russia", "The talks will resume next week in Vienna", False)]
+
+
+def test_according_to(read):
+    r = read("According to Lavrov, the ceasefire is holding along the whole line.")
+    assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]
+
+
+def test_coordinated_said_belongs_to_the_subject(read):
+    r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
+    assert said(r)[0][0] == "Mevlut Cavusoglu"
+
+
+def test_participle_saying_belongs_to_the_subject(read):
+    r = read("Putin praised the agreement he signed with Pashinyan, saying that it ended the war.")
+    assert said(r) == [("Vladimir Putin", "it ended the war", False)]
+
+
+def test_short_quoted_fragment_is_part_of_reported_speech_only(read):
+    r = read('Aliyev said the request was an "admission of defeat" by the other side.')
+    assert said(r) == [("Ilham Aliyev", 'the request was an "admission of defeat" by the other side', False)]
+
+
+def test_statement_mentions_the_actors_it_names(read):
+    r = read('"Turkey and Russia must talk to each other," Lavrov said.')
+    names = {e.key: e.label for e in r.entities}
+    assert {names[k] for k in r.statements[0].mentions} == {"Turkey", "Russia"}
+
+
+def test_no_statement_without_a_speaker(read):
+    r = read("Fighting continued overnight, the warring sides said. \"Nobody knows who fired first,\" it was a mess.")
+    assert said(r) == []
+
+
+def test_headlines_give_no_statements(read):
+    r = read("Nothing else.", title="Putin Says Karabakh Belongs To Azerbaijan")
+    assert said(r) == []

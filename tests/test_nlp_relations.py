@@ -1,0 +1,88 @@
+"""kg.nlp.relations: memberOf, coChairOf and the other relations, with negation."""
+from conftest import facts
+
+NATO = "North Atlantic Treaty Organization"
+
+
+def test_member_list_after_unites(read):
+    r = read("The CSTO, established in 1992, unites Armenia, Belarus and Russia.")
+    assert facts(r, "memberOf") == {(c, "Collective Security Treaty Organization")
+                                    for c in ("Armenia", "Belarus", "Russia")}
+
+
+def test_member_list_after_namely(read):
+    r = read("The bloc was founded by four states, namely Chile, Peru, Colombia and Mexico, in 2011.")
+    orgless = facts(r, "memberOf")
+    assert orgless == set()  # no organization named: no fact
+    r = read("The Pacific Alliance was founded by four states, namely Chile, Peru, Colombia and Mexico.")
+    assert {s for s, _ in facts(r, "memberOf")} == {"Chile", "Peru", "Colombia", "Mexico"}
+
+
+def test_member_predicate(read):
+    r = read("Finland and Sweden are members of NATO.")
+    assert facts(r, "memberOf") == {("Finland", NATO), ("Sweden", NATO)}
+
+
+def test_negated_member_predicate_is_kept_negative(read):
+    r = read("Georgia is not a member of NATO.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {("Georgia", NATO)}
+
+
+def test_member_state_after_organization(read):
+    r = read("The situation worries the government of Armenia, which is a CSTO member state.")
+    # the subject must be right before "is a": "which" is not a country
+    assert facts(r, "memberOf") == set()
+    r = read("One of them - the Republic of Armenia - is a CSTO member state.")
+    assert facts(r, "memberOf") == {("Armenia", "Collective Security Treaty Organization")}
+
+
+def test_member_state_noun_before_country_and_non_member(read):
+    r = read("Countries of the CSTO are closer to non-member-state Azerbaijan than to member-state Armenia.")
+    assert facts(r, "memberOf") == {("Armenia", "Collective Security Treaty Organization")}
+    assert facts(r, "memberOf", negated=True) == {("Azerbaijan", "Collective Security Treaty Organization")}
+
+
+def test_cochaired_by(read):
+    r = read("The Minsk Group – co-chaired by France, Russia and the U.S. – was set up in 1992.")
+    assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
+
+
+def test_cochairs_after_a_dash(read):
+    r = read("Talks go on in the OSCE Minsk Group, led by its three co-chairs - Russia, France and the United States.")
+    assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
+
+
+def test_are_cochairs(read):
+    r = read("It was discussed in the Minsk Group, where Russia, the United States, and France are co-chairs.")
+    assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
+
+
+def test_nothing_from_a_country_merely_near_the_cue(read):
+    r = read("Turkey has condemned the occupation. The Minsk Group is co-chaired by France.")
+    assert facts(r, "coChairOf") == {("France", "OSCE Minsk Group")}
+
+
+def test_part_of(read):
+    r = read("Karabakh is internationally recognized as part of Azerbaijan.")
+    assert facts(r, "partOf") == {("Nagorno-Karabakh", "Azerbaijan")}
+
+
+def test_support(read):
+    r = read("Turkey has condemned the attack and vowed support for Azerbaijan.")
+    assert facts(r, "supports") == {("Turkey", "Azerbaijan")}
+
+
+def test_deployed_to_and_hypothetical_deployment(read):
+    r = read("In 2020, Russia deployed peacekeepers to Nagorno-Karabakh.")
+    assert facts(r, "deployedTo") == {("Russia", "Nagorno-Karabakh")}
+    r = read("If Russia deployed troops to Armenia, the conflict would grow.")
+    assert facts(r, "deployedTo") == set()
+
+
+def test_relations_carry_their_sentence_as_evidence(read):
+    r = read("Nothing here. The CSTO unites Armenia and Russia. More text.")
+    f = next(f for f in r.facts if f.predicate == "memberOf")
+    assert f.evidence == "The CSTO unites Armenia and Russia."
+    assert r.text[f.start:f.end] == f.evidence
+    assert f.rule == "member-list" and 0 < f.confidence <= 1

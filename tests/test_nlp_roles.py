@@ -1,0 +1,56 @@
+"""kg.nlp.roles: officialOf with the position's title, and title descriptions."""
+from conftest import facts
+
+
+def titled(record):
+    names = {e.key: e.label for e in record.entities}
+    return {(names[f.subject], names[f.object], f.title) for f in record.facts if f.predicate == "officialOf"}
+
+
+def test_demonym_title_name(read):
+    r = read("Russian President Vladimir Putin arrived.")
+    assert titled(r) == {("Vladimir Putin", "Russia", "President")}
+
+
+def test_possessive_title_name_lower_case_title(read):
+    r = read("Azerbaijan’s president Ilham Aliyev arrived.")
+    assert titled(r) == {("Ilham Aliyev", "Azerbaijan", "President")}
+
+
+def test_organization_title_unknown_name(read):
+    r = read("United Nations Secretary General Kofi Mbeki-Larsson spoke.")
+    assert titled(r) == {("Kofi Mbeki-Larsson", "United Nations", "Secretary General")}
+
+
+def test_title_of_country_name(read):
+    r = read("The Prime Minister of Georgia Irakli Tsotsoria visited Baku.")
+    assert titled(r) == {("Irakli Tsotsoria", "Georgia", "Prime Minister")}
+
+
+def test_plural_title_pairs_countries_and_names_in_order(read):
+    r = read("He met the foreign ministers of Armenia and Azerbaijan Ara Petrosyan and Elchin Guliyev.")
+    assert titled(r) == {("Ara Petrosyan", "Armenia", "Foreign Minister"),
+                         ("Elchin Guliyev", "Azerbaijan", "Foreign Minister")}
+
+
+def test_appositive_title(read):
+    r = read("Anna Kovalenko, Ukraine's foreign minister, said nothing.")
+    assert titled(r) == {("Anna Kovalenko", "Ukraine", "Foreign Minister")}
+
+
+def test_spokesperson_title(read):
+    r = read("Russia's presidential spokesperson Dmitry Peskov declined to comment.")
+    assert titled(r) == {("Dmitry Peskov", "Russia", "Presidential Spokesperson")}
+
+
+def test_description_resolves_to_the_office_holder_of_the_article(read):
+    r = read("Turkish Foreign Minister Mevlut Cavusoglu arrived. The Turkish foreign minister said talks "
+             "would resume soon.")
+    speakers = {s.speaker for s in r.statements}
+    assert speakers == {"kb:" + next(e.key[3:] for e in r.entities if e.label == "Mevlut Cavusoglu")}
+    assert any(m.rule == "coref-title" for m in r.mentions)
+
+
+def test_no_office_without_a_name_or_qualifier(read):
+    r = read("The president arrived. Many ministers left.")
+    assert facts(r, "officialOf") == set()
