@@ -183,7 +183,7 @@ class EntityRecognizer:
 
     def _acronyms(self, doc: Doc, sent_of: list[int], kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
         out = []
-        text = doc.text
+        text = doc._.kg_layout.text
         for m in _ACRONYM_DEF.finditer(text):
             long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
             short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")

@@ -64,6 +64,7 @@ class Block:
 
 @dataclass(slots=True)
 class Layout:
+    text: str = ""
     title: str = ""
     date: str | None = None
     publisher: str | None = None
@@ -131,7 +132,7 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
 
 def read_layout(text: str, lex: Lexicon) -> Layout:
     """Classify the lines of an article and split its news into sentences."""
-    layout = Layout()
+    layout = Layout(text=text)
     tail = False
     body_started = False
     for a, b in _lines(text):

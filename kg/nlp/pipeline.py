@@ -16,7 +16,9 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,7 +39,7 @@ class LayoutReader:
         self.lex = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = read_layout(doc.text, self.lex)
+        layout = read_layout(doc.text, self.lex)  # Doc.text is rebuilt on each access: keep one copy
         doc._.kg_layout = layout
         starts = [s for s, _, _ in layout.sentences]
         ends = [e for _, e, _ in layout.sentences]
@@ -46,11 +48,11 @@ class LayoutReader:
             k = bisect.bisect_right(starts, tok.idx) - 1
             sent_of.append(k if k >= 0 and tok.idx < ends[k] and not tok.is_space else -1)
         doc._.kg_sent_of = sent_of
-        if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
-            previous = -2
-            for tok, k in zip(doc, sent_of):
-                tok.is_sent_start = k != previous
-                previous = k
+        if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
+            starts = numpy.fromiter((1 if i == 0 or sent_of[i] != sent_of[i - 1] else -1
+                                     for i in range(len(sent_of))), dtype="int64", count=len(sent_of))
+            starts = starts.astype("uint64")
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
 
@@ -98,7 +100,7 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     return DocumentRecord(
         identifier=identifier,
         title=layout.title or identifier,
-        text=doc.text,
+        text=layout.text,
         date=layout.date,
         publisher=layout.publisher,
         dateline=layout.dateline,

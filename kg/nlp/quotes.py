@@ -61,7 +61,7 @@ class QuoteReader:
     # ------------------------------------------------------------------ quotes
     def _find_quotes(self, doc: Doc) -> list[Quote]:
         layout = doc._.kg_layout
-        text = doc.text
+        text = doc._.kg_layout.text
         quotes = []
         for block in layout.blocks:
             if block.kind not in ("body", "caption"):
@@ -407,7 +407,7 @@ class QuoteReader:
                     continue
                 start_c = doc[j].idx
                 end_c = doc[b - 1].idx + len(doc[b - 1]) if doc[b - 1].text not in STOP else doc[b - 1].idx
-            text = doc.text[start_c:end_c].strip(" ,;:—–-")
+            text = doc._.kg_layout.text[start_c:end_c].strip(" ,;:—–-")
             if len(text.split()) < 3:
                 continue
             conf = 0.8 if how == "mention" else 0.7
@@ -430,7 +430,7 @@ class QuoteReader:
             return
         start_c = doc[comma + 1].idx
         end_c = doc[b - 1].idx + len(doc[b - 1]) if doc[b - 1].text not in STOP else doc[b - 1].idx
-        text = doc.text[start_c:end_c].strip()
+        text = doc._.kg_layout.text[start_c:end_c].strip()
         if len(text.split()) >= 3:
             self._add(k, found[0], start_c, start_c + len(text), False, "according-to", 0.8, None)
 
@@ -438,7 +438,7 @@ class QuoteReader:
              q: Quote | None) -> None:
         doc = self.doc
         layout = doc._.kg_layout
-        text = doc.text[start:end].strip()
+        text = doc._.kg_layout.text[start:end].strip()
         if not text:
             return
         first = k
@@ -453,7 +453,7 @@ class QuoteReader:
                 keys.append(m.key)
             i += 1
         self.statements.append(Statement(speaker, text, direct, k, start, start + len(text),
-                                         doc.text[ev_start:ev_end], rule, conf, keys))
+                                         doc._.kg_layout.text[ev_start:ev_end], rule, conf, keys))
         self.speaker_of_sentence[k] = speaker
         if q is not None:
             self.speaker_of_sentence[self._last_sentence_of(q)] = speaker

@@ -31,7 +31,7 @@ def sentence_bounds(layout, k: int) -> tuple[int, int]:
 def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, rule: str,
               confidence: float, negated: bool = False, title: str | None = None) -> Fact:
     s, e = sentence_bounds(doc._.kg_layout, sentence)
-    return Fact(subject, predicate, obj, sentence, s, e, doc.text[s:e], rule, confidence, negated, title)
+    return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
 
 
 def forward_list(doc: Doc, i: int, by_start: dict[int, TokMention], types: tuple[str, ...],

@@ -1,0 +1,92 @@
+"""kg.nlp.pipeline: the whole stage — records, long articles, worker processes, trained pipelines."""
+import pickle
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from kg.errors import InputError
+from kg.nlp import make_pipeline, process_texts
+from kg.records import SourceText
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_sources():
+    return [SourceText(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+
+
+def test_pipeline_components_are_spacy_factories():
+    nlp = make_pipeline()
+    assert nlp.pipe_names == ["kg_layout", "kg_entities", "kg_roles", "kg_relations", "kg_quotes"]
+
+
+def test_records_are_plain_and_picklable():
+    record = next(process_texts(corpus_sources()[:1]))
+    again = pickle.loads(pickle.dumps(record))
+    assert again == record
+    assert record.title.startswith("Defense pact with Armenia")
+    for m in record.mentions:  # offsets point into the text as read
+        assert record.text[m.start:m.end] == m.text
+
+
+def test_long_articles_are_read_whole():
+    filler = "Nothing happened in the valley that day. " * 30_000  # > 1,000,000 characters
+    text = "A very long report\n\n" + filler + "At the end, Armenian Prime Minister Nikol Pashinyan left."
+    assert len(text) > 1_000_000
+    record = next(process_texts([SourceText("long.txt", text)]))
+    names = {e.label for e in record.entities}
+    assert {"Nikol Pashinyan", "Armenia"} <= names
+    assert any(f.predicate == "officialOf" for f in record.facts)
+
+
+def test_worker_processes_give_the_same_records():
+    sources = corpus_sources()
+    serial = list(process_texts(sources))
+    parallel = list(process_texts(sources, processes=2))
+    assert [r.identifier for r in parallel] == [r.identifier for r in serial]
+    assert parallel == serial
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(InputError, match="cannot load the spaCy pipeline 'no_such_pipeline_xyz'"):
+        make_pipeline("no_such_pipeline_xyz")
+
+
+@pytest.fixture(scope="module")
+def tiny_trained_pipeline(tmp_path_factory):
+    """A spaCy pipeline with an NER trained here on a few sentences (no download)."""
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("PERSON")
+    sentences = [
+        "Zorblat Quexley visited the museum.",
+        "Yesterday Zorblat Quexley met the farmers.",
+        "The farmers thanked Zorblat Quexley warmly.",
+        "Many people like Zorblat Quexley and his dog.",
+        "Later Zorblat Quexley went home.",
+    ]
+    examples = []
+    for text in sentences:
+        start = text.index("Zorblat Quexley")
+        examples.append(Example.from_dict(nlp.make_doc(text),
+                                          {"entities": [(start, start + len("Zorblat Quexley"), "PERSON")]}))
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    path = tmp_path_factory.mktemp("model") / "tiny"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_trained_pipeline_entities_add_actors_the_rules_cannot_find(tiny_trained_pipeline):
+    text = "Village news\n\nOn Monday Zorblat Quexley opened the new school in Armenia."
+    blank = next(process_texts([SourceText("a.txt", text)]))
+    assert "Zorblat Quexley" not in {e.label for e in blank.entities}
+    trained = next(process_texts([SourceText("a.txt", text)], model=tiny_trained_pipeline))
+    people = {e.label: e for e in trained.entities if e.type == "Person"}
+    assert "Zorblat Quexley" in people
+    assert any(m.rule == "model" and m.text == "Zorblat Quexley" for m in trained.mentions)
+    assert "Armenia" in {e.label for e in trained.entities}  # the knowledge base still works

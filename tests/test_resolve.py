@@ -1,0 +1,52 @@
+"""kg.resolve: one node per actor across the corpus."""
+from kg.records import DocumentRecord, Entity, Fact, Mention, Statement
+from kg.resolve import merge_entities
+
+
+def record(identifier, entities, facts=(), statements=()):
+    return DocumentRecord(identifier=identifier, title="t", text="", entities=list(entities),
+                          mentions=[Mention(e.key, 0, 1, e.label, 0, "kb") for e in entities],
+                          facts=list(facts), statements=list(statements))
+
+
+def test_kb_actors_merge_by_key_and_unite_aliases():
+    a = record("a", [Entity("kb:Q7747", "Vladimir Putin", "Person", ["Putin"], "Q7747", 2)])
+    b = record("b", [Entity("kb:Q7747", "Vladimir Putin", "Person", ["Vladimir Vladimirovich Putin"], "Q7747", 1)])
+    merged = merge_entities([a, b])
+    assert list(merged) == ["kb:Q7747"]
+    putin = merged["kb:Q7747"]
+    assert putin.mentions == 3 and putin.aliases == ["Putin", "Vladimir Vladimirovich Putin"]
+
+
+def test_surname_in_one_article_joins_the_full_name_of_another():
+    full = Entity("new:Person:zara okonkwo-lind", "Zara Okonkwo-Lind", "Person", [], None, 1)
+    short = Entity("new:Person:okonkwo-lind", "Okonkwo-Lind", "Person", [], None, 1)
+    armenia = Entity("kb:Q399", "Armenia", "Country", [], "Q399", 1)
+    a = record("a", [full])
+    b = record("b", [short, armenia],
+               facts=[Fact(short.key, "officialOf", armenia.key, 0, 0, 1, "e", "r", 0.9, title="Envoy")],
+               statements=[Statement(short.key, "text", True, 0, 0, 1, "e", "r", 0.9, [armenia.key])])
+    merged = merge_entities([a, b])
+    assert "new:Person:okonkwo-lind" not in merged
+    assert merged["new:Person:zara okonkwo-lind"].label == "Zara Okonkwo-Lind"
+    assert b.facts[0].subject == "new:Person:zara okonkwo-lind"
+    assert b.statements[0].speaker == "new:Person:zara okonkwo-lind"
+    assert b.mentions[0].key == "new:Person:zara okonkwo-lind"
+
+
+def test_ambiguous_surname_is_left_alone():
+    a = record("a", [Entity("new:Person:ann lee", "Ann Lee", "Person"), Entity("new:Person:bo lee", "Bo Lee", "Person")])
+    b = record("b", [Entity("new:Person:lee", "Lee", "Person")])
+    assert "new:Person:lee" in merge_entities([a, b])
+
+
+def test_unknown_name_that_the_kb_knows_joins_the_kb_actor():
+    a = record("a", [Entity("kb:Q399", "Armenia", "Country", ["Republic of Armenia"], "Q399", 1)])
+    b = record("b", [Entity("new:Country:republic of armenia", "Republic of Armenia", "Country")])
+    assert list(merge_entities([a, b])) == ["kb:Q399"]
+
+
+def test_merge_is_stable():
+    docs = lambda: [record("a", [Entity("new:Organization:x council", "X Council", "Organization", ["XC"])]),  # noqa: E731
+                    record("b", [Entity("new:Organization:x council", "X council", "Organization", ["X-C"])])]
+    assert merge_entities(docs()) == merge_entities(docs())
