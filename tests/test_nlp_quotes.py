@@ -63,6 +63,11 @@ def test_reported_speech_trailing_speaker(read):
     assert said(r) == [("Ministry of Foreign Affairs of Russia", "The talks will resume next week in Vienna", False)]
 
 
+def test_reported_speech_trailing_speaker_with_title(read):
+    r = read("The country will not send troops abroad, President Kassym-Jomart Tokayev said on Thursday.")
+    assert said(r) == [("Kassym-Jomart Tokayev", "The country will not send troops abroad", False)]
+
+
 def test_according_to(read):
     r = read("According to Lavrov, the ceasefire is holding along the whole line.")
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]

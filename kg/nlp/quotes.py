@@ -57,6 +57,7 @@ class QuoteReader:
         self.pronouns = lex.words("speech", "person_pronouns")
         self.metonym_heads = lex.words("actors", "metonym_heads")
         self.min_words = int(lex.value("speech", "min_direct_quote_words"))
+        self.title_words = frozenset(w for title in lex.titles for w in title.split())
 
     # ------------------------------------------------------------------ quotes
     def _find_quotes(self, doc: Doc) -> list[Quote]:
@@ -391,8 +392,12 @@ class QuoteReader:
                 continue
             # trailing: "…, the organization said via its website Tuesday."
             lead = speaker_start
-            if lead > a and doc[lead - 1].lower_ == "the":
+            steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
+            while lead > a and steps < 6 and (doc[lead - 1].lower_ in self.title_words
+                                              or doc[lead - 1].lower_ in ("'s", "’s", "the")
+                                              or doc[lead - 1].text[:1].isupper()):
                 lead -= 1
+                steps += 1
             if lead > a + 3 and doc[lead - 1].text == "," and self._ends_soon(doc, i, b):
                 start_c, end_c = doc[a].idx, doc[lead - 1].idx
             else:
