@@ -19,6 +19,7 @@ EXTENSIONS = (
     "kg_facts",  # list[kg.records.Fact]
     "kg_statements",  # list[kg.records.Statement]
     "kg_quotes",  # list[tuple[int, int]]: char spans of quotations (inside the marks)
+    "kg_tokens",  # TokenTable: token strings as plain lists (creating Token objects is slow)
 )
 
 
@@ -26,6 +27,36 @@ def ensure_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+@dataclass(slots=True)
+class TokenTable:
+    """Each token's text, lower case, offset and kind, read once from the Doc's arrays."""
+
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    is_space: list[bool]
+    is_punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "TokenTable":
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
+
+        if not len(doc):
+            return cls([], [], [], [], [])
+        arr = doc.to_array([ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT]).tolist()
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {}
+
+        def word(h: int) -> str:
+            w = cache.get(h)
+            if w is None:
+                w = cache[h] = strings[h]
+            return w
+
+        return cls([word(r[0]) for r in arr], [word(r[1]) for r in arr], [r[2] for r in arr],
+                   [bool(r[3]) for r in arr], [bool(r[4]) for r in arr])
 
 
 @dataclass(slots=True)

@@ -141,10 +141,8 @@ class EntityRecognizer:
         country_end = {c.end: c for c in kb_spans if c.type == "Country"}
         country_start = {c.start: c for c in kb_spans if c.type == "Country"}
         out = []
-        for tok in doc:
-            if tok.lower_ != "ministry":
-                continue
-            i = tok.i
+        lower = doc._.kg_tokens.lower
+        for i in (i for i, w in enumerate(lower) if w == "ministry"):
             # X('s) DOMAIN ministry
             for width in (2, 1):
                 a = i - width
@@ -213,13 +211,16 @@ class EntityRecognizer:
         kb_start = {c.start: c for c in kb_cands if c.role == "name"}
         out = []
         n = len(doc)
-        for tok in doc:
-            low = tok.lower_
-            if not tok.text[:1].isupper() or sent_of[tok.i] < 0:
+        table = doc._.kg_tokens
+        heads = self.org_heads | self.place_heads
+        for i in [i for i, w in enumerate(table.lower) if w in heads]:
+            low = table.lower[i]
+            if not table.text[i][:1].isupper() or sent_of[i] < 0:
                 continue
+            tok = doc[i]
             is_org = low in self.org_heads
             is_place = low in self.place_heads
-            if not (is_org or is_place) or low == "ministry":
+            if low == "ministry":
                 continue
             # left: capitalised words or a known name
             a = tok.i
@@ -341,10 +342,7 @@ class EntityRecognizer:
 
     def _persons_before_speech(self, doc: Doc, sent_of: list[int], kb_tokens: set[int]) -> list[Candidate]:
         out = []
-        for tok in doc:
-            if tok.lower_ not in self.speech_verbs or tok.i < 2:
-                continue
-            k = tok.i
+        for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in self.speech_verbs and i >= 2]:
             j = k
             while (j > 0 and k - j < 3 and self._name_token(doc, j - 1) and sent_of[j - 1] == sent_of[k]
                    and j - 1 not in kb_tokens and doc[j - 1].lower_ not in self.lex.titles):
@@ -504,12 +502,11 @@ class EntityRecognizer:
         for c in chosen:
             covered.update(range(c.start, c.end))
         extra = []
-        for tok in doc:
-            if tok.i in covered or sent_of[tok.i] < 0 or in_title[tok.i]:
+        for i, word in enumerate(doc._.kg_tokens.text):
+            c = short.get(word)
+            if c is None or i in covered or sent_of[i] < 0 or in_title[i]:
                 continue
-            c = short.get(tok.text)
-            if c is not None:
-                extra.append(Candidate(tok.i, tok.i + 1, c.key, c.type, "alias", c.label))
+            extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
         return sorted(chosen + extra, key=lambda c: c.start)
 
     def _write(self, doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> None:

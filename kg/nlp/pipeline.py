@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError
-from kg.nlp.doc import ensure_extensions
+from kg.nlp.doc import TokenTable, ensure_extensions
 from kg.nlp.layout import read_layout
 from kg.nlp.lexicon import load_lexicon
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
@@ -39,14 +39,19 @@ class LayoutReader:
         self.lex = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        layout = read_layout(doc.text, self.lex)  # Doc.text is rebuilt on each access: keep one copy
+        text = doc.user_data.get("kg_text")  # set by read_text(); Doc.text is rebuilt on each access
+        if text is None:
+            text = doc.text
+        layout = read_layout(text, self.lex)
         doc._.kg_layout = layout
+        table = TokenTable.of(doc)
+        doc._.kg_tokens = table
         starts = [s for s, _, _ in layout.sentences]
         ends = [e for _, e, _ in layout.sentences]
         sent_of = []
-        for tok in doc:
-            k = bisect.bisect_right(starts, tok.idx) - 1
-            sent_of.append(k if k >= 0 and tok.idx < ends[k] and not tok.is_space else -1)
+        for idx, space in zip(table.idx, table.is_space):
+            k = bisect.bisect_right(starts, idx) - 1
+            sent_of.append(k if k >= 0 and idx < ends[k] and not space else -1)
         doc._.kg_sent_of = sent_of
         if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
             starts = numpy.fromiter((1 if i == 0 or sent_of[i] != sent_of[i - 1] else -1
@@ -85,6 +90,15 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
     return nlp
 
 
+def read_text(nlp: Language, text: str) -> Doc:
+    """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
 def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     """The plain record of a processed Doc."""
     layout = doc._.kg_layout
@@ -96,7 +110,8 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+    table = doc._.kg_tokens
+    words = sum(1 for space, punct in zip(table.is_space, table.is_punct) if not space and not punct)
     return DocumentRecord(
         identifier=identifier,
         title=layout.title or identifier,
@@ -124,7 +139,7 @@ def _init_worker(model: str | None, kb_files: tuple[str, ...]) -> None:
 
 def _work(source: SourceText) -> DocumentRecord:
     assert _WORKER_NLP is not None
-    return doc_to_record(_WORKER_NLP(source.text), source.identifier)
+    return doc_to_record(read_text(_WORKER_NLP, source.text), source.identifier)
 
 
 def process_texts(
@@ -142,7 +157,7 @@ def process_texts(
     if processes <= 1:
         nlp = make_pipeline(model, kb_files)
         for source in sources:
-            yield doc_to_record(nlp(source.text), source.identifier)
+            yield doc_to_record(read_text(nlp, source.text), source.identifier)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
