@@ -1,0 +1,544 @@
+"""The one mapping from a kg RDF graph to a networkx graph (see docs/export.md).
+
+* **Entity nodes**: every instance of the four core classes (kg:Person,
+  kg:Organization, kg:Country, kg:Place).  Node id = the entity IRI; attributes
+  ``label``, ``type``, ``iri``, ``wikidata`` ("Q7747", when owl:sameAs names one),
+  ``mentions`` (number of documents that mention it), ``documents`` (their
+  identifiers), ``aliases`` (skos:altLabel) and, for speakers, ``statements``.
+* **Relation edges**: one edge per fact triple (kg:memberOf, coChairOf, officialOf,
+  partOf, locatedIn, supports, deployedTo); kg:holdsPosition + the position's
+  kg:title and kg:positionIn fold into an ``officialOf`` edge with a ``title``.
+  Edge key and ``relation`` = the relation name; ``sources`` (number of source
+  documents), ``documents``, ``confidence`` (max), ``dates`` and ``evidence``
+  (one item per kg:Assertion: sentence, document, date, confidence) come from the
+  assertions.  Negated assertions never make an edge.
+* **Statements**: ``"fold"`` makes a ``saidAbout`` edge speaker -> each actor the
+  statements mention (evidence = the statements); ``"nodes"`` makes Statement
+  nodes (speaker -said-> statement -mentions-> actor); ``"none"`` leaves them out.
+* **Documents** (on request): Document nodes with ``mentions`` edges to the
+  entities they mention.
+
+No ontology scaffolding (assertions, positions) becomes a node.  Attribute values
+are never None: an unknown value is simply absent.
+"""
+from __future__ import annotations
+
+import contextlib
+import difflib
+import gc
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from kg.errors import UsageError
+from kg.export.source import ENTITY_CLASSES, RELATIONS, read_pairs
+from kg.namespaces import KG, WD
+
+STATEMENT_MODES = ("fold", "nodes", "none")
+
+#: Edge relations besides RELATIONS that the mapping can produce.
+SAID_ABOUT = "saidAbout"
+
+#: Colour of each node type, shared by the page and the pictures.
+TYPE_COLOURS = {
+    "Person": "#e4572e",
+    "Organization": "#2e86ab",
+    "Country": "#3bb273",
+    "Place": "#f3a712",
+    "Statement": "#9b5de5",
+    "Document": "#8d99ae",
+    "Entity": "#bbbbbb",
+}
+
+_TYPE_ORDER = ("Person", "Organization", "Country", "Place")
+_DOCUMENT = str(KG.Document)
+_STATEMENT = str(KG.Statement)
+_WD = str(WD)
+
+
+@dataclass
+class Content:
+    """What the export reads from a graph, as plain Python values."""
+
+    types: dict[str, str] = field(default_factory=dict)  # entity -> core type
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    wikidata: dict[str, str] = field(default_factory=dict)
+    doc_identifier: dict[str, str] = field(default_factory=dict)  # doc IRI -> identifier
+    doc_title: dict[str, str] = field(default_factory=dict)
+    doc_date: dict[str, str] = field(default_factory=dict)
+    doc_publisher: dict[str, str] = field(default_factory=dict)
+    doc_mentions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    facts: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)  # -> titles
+    assertions: dict[tuple[str, str, str], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list))
+    statements: dict[str, dict[str, Any]] = field(default_factory=dict)  # st IRI -> fields
+    mentioned_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # entity -> docs
+
+    def label_of(self, node: str) -> str:
+        return self.labels.get(node) or _iri_tail(node)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small tuples are made.
+
+    The export makes no reference cycles worth collecting; collecting during the
+    read of a 100,000-actor graph costs about half its time (bench/bench_export.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_content(source: Any) -> Content:
+    """Read ``source`` (path, rdflib graph/dataset or pyoxigraph store) once."""
+    if isinstance(source, Content):
+        return source
+    with paused_gc():
+        return _build_content(read_pairs(source))
+
+
+def to_networkx(
+    dataset: Any,
+    relations: Iterable[str] | None = None,
+    around: str | Iterable[str] | None = None,
+    hops: int = 1,
+    documents: Iterable[str] | None = None,
+    min_sources: int = 1,
+    statements: str = "fold",
+    include_documents: bool = False,
+) -> nx.MultiDiGraph:
+    """Map a kg graph to a networkx MultiDiGraph (the mapping is in the module doc).
+
+    Filters: ``relations`` keeps only those relation edges; ``documents`` (ids)
+    keeps what those articles say; ``min_sources`` drops facts with fewer source
+    documents; ``around`` (a label or alias) keeps the ``hops`` neighbourhood of
+    that actor.  Edge filters (relations, min_sources > 1, documents) also drop
+    the entities they leave without any edge.
+    """
+    content = read_content(dataset)
+    with paused_gc():
+        return _to_networkx(content, relations, around, hops, documents, min_sources, statements,
+                            include_documents)
+
+
+def _to_networkx(content: Content, relations, around, hops, documents, min_sources, statements,
+                 include_documents) -> nx.MultiDiGraph:
+    if statements not in STATEMENT_MODES:
+        raise UsageError(f"statements must be one of {', '.join(STATEMENT_MODES)}, not {statements!r}")
+    if hops < 0:
+        raise UsageError(f"hops must be 0 or more, not {hops}")
+    if min_sources < 0:
+        raise UsageError(f"min-sources must be 0 or more, not {min_sources}")
+    wanted_relations = _check_relations(relations)
+    doc_scope = _check_documents(content, documents)
+
+    graph = nx.MultiDiGraph(name="kg")
+    edge_filtered = wanted_relations is not None or min_sources > 1
+    if not edge_filtered:
+        if doc_scope is None:
+            entities: Iterable[str] = content.types
+        else:  # the actors an article mentions belong to its picture even without an edge
+            entities = {e for d in doc_scope for e in content.doc_mentions.get(d, ())}
+        for entity in sorted(e for e in entities if e in content.types):
+            _add_entity(graph, content, entity)
+    _add_relation_edges(graph, content, wanted_relations, doc_scope, min_sources)
+    if statements != "none" and (wanted_relations is None or SAID_ABOUT in wanted_relations):
+        _add_statements(graph, content, statements, doc_scope, min_sources)
+    if around is not None:
+        names = [around] if isinstance(around, str) else list(around)
+        centres = set().union(*(find_nodes(graph, content, name) for name in names))
+        graph = _neighbourhood(graph, centres, hops)
+        graph.graph["around"] = "; ".join(names)
+        graph.graph["hops"] = hops
+    if include_documents:
+        _add_documents(graph, content, doc_scope)
+    return graph
+
+
+def find_nodes(graph: nx.MultiDiGraph, content: Content, name: str) -> set[str]:
+    """The entity nodes called ``name`` (label or alias, case-insensitive).
+
+    Falls back to the one entity whose label contains ``name`` as whole words
+    ("Putin" -> "Vladimir Putin"); otherwise a UsageError lists close matches.
+    """
+    wanted = _norm(name)
+    names: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}  # normalised name -> as written
+    for node, data in graph.nodes(data=True):
+        if data.get("type") in ("Statement", "Document"):
+            continue
+        label = data.get("label", "")
+        for written in (label, *data.get("aliases", ())):
+            names[_norm(written)].add(node)
+            shown.setdefault(_norm(written), written if written == label else f"{written} ({label})")
+        names[node.casefold()].add(node)
+    if wanted in names:
+        return names[wanted]
+    word = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    containing = {node for key, nodes in names.items() if word.search(key) for node in nodes}
+    if len(containing) == 1:
+        return containing
+    labels = {graph.nodes[n].get("label", n) for n in containing}
+    if not labels:
+        close = difflib.get_close_matches(wanted, list(shown), n=5, cutoff=0.6)
+        labels = {shown[key] for key in close}
+    hint = f"; did you mean: {', '.join(sorted(labels)[:8])}?" if labels else "; no close match"
+    raise UsageError(f"no actor called {name!r} in the graph{hint}")
+
+
+def most_connected(graph: nx.MultiDiGraph, max_nodes: int | None) -> nx.MultiDiGraph:
+    """The ``max_nodes`` nodes of highest degree (ties by id), or ``graph`` itself.
+
+    The result records ``total_nodes`` / ``total_edges`` of the full graph so a
+    page or picture can say what it leaves out.
+    """
+    if max_nodes is None or graph.number_of_nodes() <= max_nodes:
+        return graph
+    if max_nodes < 1:
+        raise UsageError(f"max-nodes must be 1 or more, not {max_nodes}")
+    degree = dict(graph.degree())
+    keep = sorted(graph.nodes, key=lambda n: (-degree[n], n))[:max_nodes]
+    sub = graph.subgraph(keep).copy()
+    sub.graph.update(graph.graph)
+    sub.graph.update(truncated=True, total_nodes=graph.number_of_nodes(),
+                     total_edges=graph.number_of_edges())
+    return sub
+
+
+# -- reading ---------------------------------------------------------------
+
+def _build_content(pairs: dict[str, list[tuple[str, str]]]) -> Content:
+    c = Content()
+    p = lambda term: pairs.get(str(term), ())  # noqa: E731 - a local shorthand
+
+    typed: dict[str, set[str]] = defaultdict(set)
+    documents: set[str] = set()
+    statement_iris: set[str] = set()
+    for s, o in p(RDF.type):
+        if o in ENTITY_CLASSES:
+            typed[s].add(ENTITY_CLASSES[o])
+        elif o == _DOCUMENT:
+            documents.add(s)
+        elif o == _STATEMENT:
+            statement_iris.add(s)
+    for entity, kinds in typed.items():
+        c.types[entity] = next(t for t in _TYPE_ORDER if t in kinds)
+
+    labels: dict[str, list[str]] = defaultdict(list)
+    for s, o in p(RDFS.label):
+        labels[s].append(o)
+    c.labels = {s: min(values, key=lambda v: (len(v), v)) for s, values in labels.items()}
+    for s, o in p(SKOS.altLabel):
+        c.aliases[s].add(o)
+    for s, o in p(OWL.sameAs):
+        if o.startswith(_WD):
+            current = c.wikidata.get(s)
+            qid = o[len(_WD):]
+            c.wikidata[s] = qid if current is None else min(current, qid)
+
+    for s, o in p(DCTERMS.identifier):
+        if s in documents or s not in c.types:
+            documents.add(s)
+            c.doc_identifier[s] = min(o, c.doc_identifier.get(s, o))
+    for doc in documents:
+        c.doc_identifier.setdefault(doc, doc)
+
+    statement_iris.update(o for _, o in p(KG.said))
+    statement_iris.update(s for s, _ in p(KG.text))
+    dates: dict[str, str] = {}
+    for s, o in p(DCTERMS.date):
+        dates[s] = min(o, dates.get(s, o))
+    for s, o in p(DCTERMS.title):
+        if s in documents:
+            c.doc_title[s] = o
+    for s, o in p(DCTERMS.publisher):
+        if s in documents:
+            c.doc_publisher[s] = c.labels.get(o, o)
+    c.doc_date = {d: dates[d] for d in documents if d in dates}
+
+    st_mentions: dict[str, set[str]] = defaultdict(set)
+    for s, o in p(KG.mentions):
+        if s in statement_iris:
+            st_mentions[s].add(o)
+        elif s in documents:
+            c.doc_mentions[s].add(o)
+
+    derived: dict[str, set[str]] = defaultdict(set)
+    for s, o in p(PROV.wasDerivedFrom):
+        derived[s].add(o)
+
+    # relation facts, and kg:holdsPosition folded into officialOf with its title
+    for name in RELATIONS:
+        for s, o in p(KG[name]):
+            c.facts.setdefault((s, name, o), set())
+    titles = dict(p(KG.title))
+    position_in = dict(p(KG.positionIn))
+    position_fact: dict[str, tuple[str, str]] = {}
+    for person, pos in p(KG.holdsPosition):
+        if pos in position_in:
+            key = (person, "officialOf", position_in[pos])
+            c.facts.setdefault(key, set())
+            if pos in titles:
+                c.facts[key].add(titles[pos])
+            position_fact[pos] = (person, position_in[pos])
+
+    # assertions: rdf:subject / rdf:predicate / rdf:object + provenance
+    subj = dict(p(RDF.subject))
+    pred = dict(p(RDF.predicate))
+    obj = dict(p(RDF.object))
+    evidence = dict(p(KG.evidence))
+    confidence = dict(p(KG.confidence))
+    negative = {s for s, o in p(KG.polarity) if o.casefold() == "negative"}
+    relation_names = {str(KG[name]): name for name in RELATIONS}
+    holds = str(KG.holdsPosition)
+    for assertion, predicate in pred.items():
+        if assertion in negative or assertion not in subj or assertion not in obj:
+            continue
+        if predicate in relation_names:
+            key = (subj[assertion], relation_names[predicate], obj[assertion])
+        elif predicate == holds and obj[assertion] in position_fact:
+            key = (subj[assertion], "officialOf", position_fact[obj[assertion]][1])
+        else:
+            continue
+        if key not in c.facts:  # no fact triple: never an edge
+            continue
+        for doc in sorted(derived.get(assertion, ())) or [None]:
+            item: dict[str, Any] = {}
+            if assertion in evidence:
+                item["text"] = evidence[assertion]
+            if doc is not None:
+                item["document"] = c.doc_identifier.get(doc, doc)
+                item["_doc"] = doc
+            date = dates.get(assertion) or (c.doc_date.get(doc) if doc else None)
+            if date:
+                item["date"] = date
+            if assertion in confidence:
+                try:
+                    item["confidence"] = float(confidence[assertion])
+                except ValueError:
+                    pass
+            c.assertions[key].append(item)
+
+    speakers = {o: s for s, o in p(KG.said)}
+    texts = dict(p(KG.text))
+    direct = {s: o.strip().casefold() in ("true", "1") for s, o in p(KG.isDirectQuote)}
+    for st in statement_iris:
+        if st not in speakers:
+            continue
+        docs = sorted(derived.get(st, ()))
+        doc = docs[0] if docs else None
+        record: dict[str, Any] = {"speaker": speakers[st], "text": texts.get(st, ""),
+                                  "direct": direct.get(st, False),
+                                  "mentions": sorted(st_mentions.get(st, ()))}
+        if doc is not None:
+            record["document"] = c.doc_identifier.get(doc, doc)
+            record["_doc"] = doc
+        date = dates.get(st) or (c.doc_date.get(doc) if doc else None)
+        if date:
+            record["date"] = date
+        try:
+            record["confidence"] = float(confidence[st])
+        except (KeyError, ValueError):
+            pass
+        c.statements[st] = record
+    for doc, entities in c.doc_mentions.items():
+        for entity in entities:
+            c.mentioned_by[entity].add(doc)
+    return c
+
+
+# -- building --------------------------------------------------------------
+
+def _add_entity(graph: nx.MultiDiGraph, c: Content, entity: str) -> None:
+    if entity in graph:
+        return
+    docs = sorted(c.doc_identifier[d] for d in c.mentioned_by.get(entity, ()))
+    attrs: dict[str, Any] = {
+        "label": c.label_of(entity),
+        "type": c.types.get(entity, "Entity"),
+        "iri": entity,
+        "mentions": len(docs),
+        "documents": docs,
+        "aliases": sorted(c.aliases.get(entity, ())),
+    }
+    if entity in c.wikidata:
+        attrs["wikidata"] = c.wikidata[entity]
+    graph.add_node(entity, **attrs)
+
+
+def _add_relation_edges(graph, c: Content, wanted, doc_scope, min_sources) -> None:
+    for key in sorted(c.facts):
+        s, relation, o = key
+        if wanted is not None and relation not in wanted:
+            continue
+        items = c.assertions.get(key, [])
+        if doc_scope is not None:
+            items = [i for i in items if i.get("_doc") in doc_scope]
+            if not items:
+                continue
+        attrs = _evidence_attrs(items)
+        if min_sources > 1 and attrs["sources"] < min_sources:
+            continue
+        if c.facts[key]:
+            attrs["title"] = "; ".join(sorted(c.facts[key]))
+        _add_entity(graph, c, s)
+        _add_entity(graph, c, o)
+        graph.add_edge(s, o, key=relation, relation=relation, **attrs)
+
+
+def _evidence_attrs(items: list[dict[str, Any]]) -> dict[str, Any]:
+    unique: dict[tuple, dict[str, Any]] = {}
+    for item in items:  # one sentence may back both officialOf and holdsPosition
+        clean = {k: v for k, v in item.items() if not k.startswith("_")}
+        key = (clean.get("document", ""), clean.get("text", ""), clean.get("date", ""))
+        have = unique.get(key)
+        if have is None or clean.get("confidence", 0) > have.get("confidence", 0):
+            unique[key] = clean
+    evidence = [unique[k] for k in sorted(unique)]
+    documents = sorted({i["document"] for i in evidence if "document" in i})
+    attrs: dict[str, Any] = {
+        "sources": len(documents),
+        "documents": documents,
+        "dates": sorted({i["date"] for i in evidence if "date" in i}),
+        "evidence": evidence,
+    }
+    confidences = [i["confidence"] for i in evidence if "confidence" in i]
+    if confidences:
+        attrs["confidence"] = max(confidences)
+    return attrs
+
+
+def _add_statements(graph, c: Content, mode: str, doc_scope, min_sources) -> None:
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    for st in sorted(c.statements):
+        record = c.statements[st]
+        if doc_scope is not None and record.get("_doc") not in doc_scope:
+            continue
+        by_speaker[record["speaker"]].append(st)
+    for speaker, sts in sorted(by_speaker.items()):
+        items = [_statement_item(c.statements[st]) for st in sts]
+        if mode == "fold":
+            about: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for st, item in zip(sts, items):
+                for entity in c.statements[st]["mentions"]:
+                    if entity != speaker and entity in c.types:
+                        about[entity].append(item)
+            for entity, said in sorted(about.items()):
+                attrs = _evidence_attrs(said)
+                if min_sources > 1 and attrs["sources"] < min_sources:
+                    continue
+                _add_entity(graph, c, entity)
+                _add_entity(graph, c, speaker)
+                graph.add_edge(speaker, entity, key=SAID_ABOUT, relation=SAID_ABOUT, **attrs)
+        else:
+            for st, item in zip(sts, items):
+                record = c.statements[st]
+                _add_entity(graph, c, speaker)
+                text = record["text"]
+                attrs = {"label": _shorten(text), "type": "Statement", "iri": st, "text": text,
+                         "direct": record["direct"], "mentions": 1,
+                         "speaker": c.label_of(speaker)}
+                attrs.update({k: record[k] for k in ("document", "date") if k in record})
+                graph.add_node(st, **attrs)
+                graph.add_edge(speaker, st, key="said", relation="said", **_evidence_attrs([item]))
+                for entity in record["mentions"]:
+                    if entity in c.types:
+                        _add_entity(graph, c, entity)
+                        graph.add_edge(st, entity, key="mentions", relation="mentions",
+                                       **_evidence_attrs([item]))
+        if speaker in graph:
+            graph.nodes[speaker]["statements"] = [
+                {k: v for k, v in item.items() if not k.startswith("_")} for item in items]
+
+
+def _statement_item(record: dict[str, Any]) -> dict[str, Any]:
+    item = {"text": record["text"], "direct": record["direct"]}
+    item.update({k: record[k] for k in ("document", "date", "confidence", "_doc") if k in record})
+    return item
+
+
+def _add_documents(graph, c: Content, doc_scope) -> None:
+    for doc in sorted(doc_scope if doc_scope is not None else c.doc_identifier):
+        entities = sorted(e for e in c.doc_mentions.get(doc, ()) if e in graph)
+        if not entities and doc_scope is None:
+            continue
+        attrs: dict[str, Any] = {"label": c.doc_title.get(doc) or c.doc_identifier[doc],
+                                 "type": "Document", "iri": doc,
+                                 "identifier": c.doc_identifier[doc], "mentions": len(entities)}
+        if doc in c.doc_date:
+            attrs["date"] = c.doc_date[doc]
+        if doc in c.doc_publisher:
+            attrs["publisher"] = c.doc_publisher[doc]
+        graph.add_node(doc, **attrs)
+        for entity in entities:
+            graph.add_edge(doc, entity, key="mentions", relation="mentions",
+                           sources=1, documents=[c.doc_identifier[doc]])
+
+
+def _neighbourhood(graph: nx.MultiDiGraph, centres: set[str], hops: int) -> nx.MultiDiGraph:
+    seen = set(centres)
+    frontier = set(centres)
+    for _ in range(hops):
+        nxt = set()
+        for node in frontier:
+            nxt.update(graph.successors(node))
+            nxt.update(graph.predecessors(node))
+        frontier = nxt - seen
+        seen |= frontier
+    sub = graph.subgraph(seen).copy()
+    sub.graph.update(graph.graph)
+    return sub
+
+
+# -- checks and helpers ----------------------------------------------------
+
+def _check_relations(relations: Iterable[str] | None) -> set[str] | None:
+    if relations is None:
+        return None
+    wanted = {r.strip() for r in relations if r.strip()}
+    known = set(RELATIONS) | {SAID_ABOUT}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise UsageError(f"unknown relation {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return wanted
+
+
+def _check_documents(c: Content, documents: Iterable[str] | None) -> set[str] | None:
+    if documents is None:
+        return None
+    by_id = {ident: doc for doc, ident in c.doc_identifier.items()}
+    scope: set[str] = set()
+    for wanted in documents:
+        if wanted in by_id:
+            scope.add(by_id[wanted])
+        elif wanted in c.doc_identifier:
+            scope.add(wanted)
+        else:
+            close = difflib.get_close_matches(wanted, list(by_id), n=5, cutoff=0.5)
+            hint = f"; did you mean: {', '.join(close)}?" if close else ""
+            raise UsageError(f"no document {wanted!r} in the graph{hint}")
+    return scope
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _iri_tail(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
