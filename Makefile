@@ -23,9 +23,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## make bench: the benchmarks of bench/ (figures in the README)
+## make bench: the benchmarks of bench/ (they print their figures)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_query.py
+	$(BIN)/python bench/bench_export.py
 
 clean:
 	rm -rf out bench/out .pytest_cache

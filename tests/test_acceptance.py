@@ -168,3 +168,10 @@ def test_speakers_and_quotes(reader, doc_id):
             assert any(reader.is_(sp, entry["speaker"]) for sps in holders for sp in sps), quote
     for sp in speakers:  # precision: every speaker is a gold one
         assert any(reader.is_(sp, entry["speaker"]) for entry in gold), sorted(reader.names(sp))[:1]
+
+
+def test_the_built_graph_conforms_to_the_shapes(graph):
+    from kg.validate import validate
+
+    conforms, report = validate(graph)
+    assert conforms, report

@@ -46,6 +46,14 @@ def test_dateline_with_agency_in_brackets_and_date():
     assert layout.date == "2021-02-03"
 
 
+def test_dateline_with_a_dash():
+    text = "Headline\n\nBRUSSELS — The talks went well."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "BRUSSELS —"
+    assert layout.publisher is None
+    assert blocks[-1] == ("body", "The talks went well.")
+
+
 def test_captions_before_the_story_and_photo_credits():
     blocks, _ = kinds("Headline\n\nThe minister at a meeting in the capital (AA Photo)\n\nAFP / John Doe\n\n"
                       "The story begins here. It goes on.")

@@ -68,6 +68,15 @@ def test_reported_speech_trailing_speaker_with_title(read):
     assert said(r) == [("Kassym-Jomart Tokayev", "The country will not send troops abroad", False)]
 
 
+def test_speaker_before_a_parenthetical_clause(read):
+    r = read("Iran, which borders both countries, said it opposed any change of borders.")
+    assert said(r) == [("Iran", "it opposed any change of borders", False)]
+    r = read("The mission's head, German diplomat Markus Ritter, said the monitors saw shelling.")
+    assert said(r) == [("Markus Ritter", "the monitors saw shelling", False)]
+    r = read("Ararat Mirzoyan, Armenia's foreign minister, said the talks would go on.")
+    assert said(r) == [("Ararat Mirzoyan", "the talks would go on", False)]
+
+
 def test_according_to(read):
     r = read("According to Lavrov, the ceasefire is holding along the whole line.")
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]

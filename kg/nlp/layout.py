@@ -176,7 +176,7 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
                     cut = a + m.end()
                     layout.dateline = line[: m.end()].strip()
                     layout.dateline_place = (a + m.start("place"), a + m.end("place"))
-                    agency = m.group("agency").split("/")[0].split(" - ")[0].strip()
+                    agency = (m.groupdict().get("agency") or "").split("/")[0].split(" - ")[0].strip()
                     if agency and not layout.publisher and not parse_date(agency):
                         layout.publisher = agency
                     layout.date = layout.date or parse_date(m.group(0))

@@ -30,6 +30,11 @@ from kg.records import Statement
 SPEAKER_TYPES = ("Person", "Organization", "Country", "Place")
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STOP = {".", "!", "?", ";"}
+TRAILING_STARTS = frozenset({
+    "on", "in", "via", "at", "during", "late", "earlier", "later", "yesterday", "today", "tonight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "told", "to",
+    "after", "before", "last", "this", "through", "from", "when", "while", "overnight", "recently",
+})
 
 
 @dataclass(slots=True)
@@ -178,14 +183,26 @@ class QuoteReader:
         return None
 
     def _speaker_before_verb(self, v: int, k: int) -> tuple[str, int, str] | None:
-        """Walk back from the verb over adverbials ("Putin on Thursday said") to a speaker."""
+        """Walk back from the verb over adverbials ("Putin on Thursday said") and over one
+        parenthetical clause ("Iran, which borders both, said") to a speaker."""
         pos = v
         steps = 0
+        doc = self.doc
         while pos > 0 and steps < 6:
             found = self._candidate_ending_at(pos, k)
             if found is not None:
                 return found
-            if self.doc[pos - 1].lower_ not in self.between:
+            if doc[pos - 1].text == "," and steps == 0:
+                found = self._candidate_ending_at(pos - 1, k)  # "The head, diplomat Markus Ritter, said"
+                if found is not None:
+                    return found
+                for comma in range(pos - 2, max(0, pos - 20), -1):
+                    if self.sent_of[comma] != k or doc[comma].text in STOP:
+                        break
+                    if doc[comma].text == ",":
+                        return self._candidate_ending_at(comma, k)
+                return None
+            if doc[pos - 1].lower_ not in self.between:
                 return None
             pos -= 1
             steps += 1
@@ -419,8 +436,9 @@ class QuoteReader:
             self._add(k, speaker, start_c, start_c + len(text), False, rule, conf, None)
 
     def _ends_soon(self, doc: Doc, v: int, b: int) -> bool:
+        """After the verb only a time or a channel: "said Wednesday.", "said in a statement." """
         rest = [t for t in doc[v + 1:b] if not t.is_punct]
-        return len(rest) <= 5
+        return len(rest) <= 6 and (not rest or rest[0].lower_ in TRAILING_STARTS)
 
     def _according_to(self, doc: Doc, k: int, i: int, a: int, b: int) -> None:
         comma = next((j for j in range(i + 2, min(b, i + 14)) if doc[j].text == ","), None)
