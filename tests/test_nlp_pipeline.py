@@ -31,6 +31,14 @@ def test_records_are_plain_and_picklable():
         assert record.text[m.start:m.end] == m.text
 
 
+def test_a_lead_that_repeats_the_first_sentence_gives_each_fact_once():
+    lead = "Armenian Prime Minister Nikol Pashinyan said on Tuesday that the CSTO unites Armenia and Russia"
+    text = f"Headline\n\n{lead}\n\n{lead}.\n\nMore news follows here."
+    record = next(process_texts([SourceText("lead.txt", text)]))
+    assert len([f for f in record.facts if f.predicate == "memberOf"]) == 2
+    assert len(record.statements) == 1
+
+
 def test_long_articles_are_read_whole():
     filler = "Nothing happened in the valley that day. " * 30_000  # > 1,000,000 characters
     text = "A very long report\n\n" + filler + "At the end, Armenian Prime Minister Nikol Pashinyan left."

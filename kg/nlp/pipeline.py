@@ -90,6 +90,21 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
     return nlp
 
 
+def _loose(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".,;:!?\"”’ ")
+
+
+def _unique(items, key) -> list:
+    """Drop repeats: a lead paragraph or caption often repeats the story's first sentence."""
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
 def read_text(nlp: Language, text: str) -> Doc:
     """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access)."""
     doc = nlp.make_doc(text)
@@ -122,8 +137,9 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         sentences=sentences,
         entities=entities,
         mentions=mentions,
-        facts=list(doc._.kg_facts or []),
-        statements=list(doc._.kg_statements or []),
+        facts=_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated, f.title,
+                                                        _loose(f.evidence))),
+        statements=_unique(doc._.kg_statements or [], lambda s: (s.speaker, _loose(s.text))),
         words=words,
     )
 
