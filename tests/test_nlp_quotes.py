@@ -26,6 +26,12 @@ def test_quote_spanning_sentences_is_one_statement(read):
     assert said(r) == [("Vladimir Putin", "This is a tragedy. We are very worried,", True)]
 
 
+def test_quote_of_several_paragraphs_is_framed_in_its_last_one(read):
+    r = read('"We have waited for years and we will wait no longer.\n\n"The border must open now," Pashinyan said.')
+    assert set(said(r)) == {("Nikol Pashinyan", "The border must open now,", True),
+                            ("Nikol Pashinyan", "We have waited for years and we will wait no longer.", True)}
+
+
 def test_he_added_after_a_quote_of_a_named_person(read):
     r = read('"The first part is done," Aliyev said on Sunday. "The rest will follow soon enough," he added.')
     assert speakers(r) == ["Ilham Aliyev", "Ilham Aliyev"]

@@ -322,7 +322,8 @@ class QuoteReader:
                 k = self.sent_of[q.open_tok]
             quote_by_sentence.setdefault(k, []).append(q)
 
-        previous_quote_speaker: tuple[int, str] | None = None  # (block index-ish sentence, speaker)
+        previous_quote_speaker: tuple[int, str] | None = None  # (last sentence of the quote, speaker)
+        pending: list[tuple[int, Quote]] = []  # quotes running to the end of their paragraph, unframed
         for k, (s_start, s_end, zone) in enumerate(layout.sentences):
             if zone == "title":
                 continue
@@ -330,17 +331,22 @@ class QuoteReader:
                 if q.words < self.min_words and not self._standalone(q):
                     continue
                 found = self._after_frame(q, k) or self._before_frame(q, k)
-                rule_conf = None
                 if found is not None:
                     speaker, rule, conf = found
+                    # a quote of several paragraphs is framed once, in its last paragraph
+                    for kk, earlier in pending:
+                        if k - kk <= 6:
+                            self._add(kk, speaker, earlier.start, earlier.end, True, "quote-continued", 0.7, earlier)
+                    pending = []
                 elif previous_quote_speaker is not None and k - previous_quote_speaker[0] <= 2:
                     speaker, rule, conf = previous_quote_speaker[1], "quote-continued", 0.7
                 else:
+                    if self._unclosed(q):
+                        pending.append((k, q))
                     continue
                 self._add(k, speaker, q.start, q.end, True, rule, conf, q)
                 previous_quote_speaker = (self._last_sentence_of(q), speaker)
-                rule_conf = rule
-                if rule_conf in ("quote-after",):
+                if rule == "quote-after":
                     self._mark_frame_verbs(q, frame_verbs)
             self._reported(doc, k, s_start, s_end, frame_verbs)
 
@@ -351,6 +357,11 @@ class QuoteReader:
             doc._.kg_mentions = sorted(self.all_mentions + self.pronoun_mentions, key=lambda m: (m.start, -(m.end - m.start)))
         doc._.kg_statements = self.statements
         return doc
+
+    def _unclosed(self, q: Quote) -> bool:
+        """The quote runs to the end of its paragraph with no closing mark."""
+        text = self.doc._.kg_layout.text
+        return q.end >= len(text) or text[q.end] not in "\"”»“"
 
     def _standalone(self, q: Quote) -> bool:
         """A short quote that is a whole sentence of its own, not a fragment."""
