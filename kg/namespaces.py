@@ -29,6 +29,7 @@ class KG(DefinedNamespace):
     Position: URIRef
     Statement: URIRef
     Assertion: URIRef
+    NegativeAssertion: URIRef  # a denied relation: kg:polarity "negative", never a fact triple
 
     # document and provenance
     mentions: URIRef

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.nlp.doc import TokMention, ensure_extensions
 from kg.records import Fact
 
-QUALIFIER_TYPES = ("Country", "Organization", "Place")
+QUALIFIER_TYPES = ("Country", "Organization")  # the ontology: offices are in countries or organizations
 
 
 def sentence_bounds(layout, k: int) -> tuple[int, int]:

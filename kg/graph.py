@@ -1,0 +1,287 @@
+"""Records -> rdflib.Dataset, following the query contract (docs/ontology.md).
+
+Layout: one named graph per document (its IRI is the document IRI) holds the
+kg:Document, its kg:mentions, its kg:Assertion / kg:NegativeAssertion nodes and its
+kg:Statement nodes; the default graph holds the merged corpus-level graph: entities
+(core type, rdfs:label, skos:altLabel, owl:sameAs), positions and the fact triples
+(``s kg:memberOf o``, ``p kg:holdsPosition pos``, ``speaker kg:said st``).  A negated
+fact is only a kg:NegativeAssertion with kg:polarity "negative", never a triple.
+
+Speed: quads are added straight to the store in one batch (no SPARQL, no lookups in
+the graph), literals that repeat are made once.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import gc
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.iris import assertion_iri, document_iri, entity_iri, position_iri, statement_iri
+from kg.namespaces import KG, WD, bind_prefixes
+from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, Fact, Statement
+
+# Terms looked up once: attribute access on a DefinedNamespace is slow.
+_DCTERMS_date = DCTERMS.date
+_DCTERMS_identifier = DCTERMS.identifier
+_DCTERMS_publisher = DCTERMS.publisher
+_DCTERMS_title = DCTERMS.title
+_KG_Assertion = KG.Assertion
+_KG_Document = KG.Document
+_KG_NegativeAssertion = KG.NegativeAssertion
+_KG_Position = KG.Position
+_KG_Statement = KG.Statement
+_KG_confidence = KG.confidence
+_KG_dateline = KG.dateline
+_KG_end = KG.end
+_KG_evidence = KG.evidence
+_KG_holdsPosition = KG.holdsPosition
+_KG_isDirectQuote = KG.isDirectQuote
+_KG_mentions = KG.mentions
+_KG_polarity = KG.polarity
+_KG_positionIn = KG.positionIn
+_KG_rule = KG.rule
+_KG_said = KG.said
+_KG_sentenceIndex = KG.sentenceIndex
+_KG_start = KG.start
+_KG_text = KG.text
+_KG_title = KG.title
+_KG_wordCount = KG.wordCount
+_OWL_sameAs = OWL.sameAs
+_PROV_wasDerivedFrom = PROV.wasDerivedFrom
+_RDF_object = RDF.object
+_RDF_predicate = RDF.predicate
+_RDF_subject = RDF.subject
+_RDF_type = RDF.type
+_RDFS_label = RDFS.label
+_SKOS_altLabel = SKOS.altLabel
+_CORE_CLASS = {t: KG[t] for t in ENTITY_TYPES}
+_RELATION = {r: KG[r] for r in RELATIONS}
+_NEGATIVE = Literal("negative")
+_TRUE, _FALSE = Literal(True), Literal(False)
+
+
+def to_dataset(documents: list[DocumentRecord], entities: dict[str, Entity]) -> Dataset:
+    """The knowledge graph of ``documents``.
+
+    ``entities`` is the corpus-level table of :func:`kg.resolve.merge_entities`, keyed
+    like ``Mention.key`` / ``Fact.subject``; a key missing there is looked up in the
+    document's own entities.  Raises ValueError for a record that breaks the records
+    contract (unknown entity type, relation or key).
+    """
+    with gc_paused():
+        builder = _Builder()
+        for key, entity in entities.items():
+            builder.entity(key, entity)
+        for doc in documents:
+            builder.document(doc)
+        ds = Dataset(default_union=True)
+        bind_prefixes(ds)
+        contexts: dict[URIRef | None, Graph] = {None: ds.default_graph}
+        for iri in builder.graph_names:
+            contexts[iri] = ds.graph(iri)
+        # Straight to the store: Dataset.addN would re-resolve the context of every quad.
+        ds.store.addN((s, p, o, contexts[g]) for s, p, o, g in builder.quads)
+    return ds
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building makes ~10^5 objects and no cycles,
+    and the collector's passes over the growing heap cost a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Builder:
+    """Collects the quads of the dataset; ``None`` as graph name is the default graph."""
+
+    def __init__(self) -> None:
+        self.quads: list[tuple[URIRef, URIRef, object, URIRef | None]] = []
+        self.graph_names: list[URIRef] = []
+        self._iri: dict[str, URIRef] = {}  # entity key -> IRI
+        self._label: dict[URIRef, str] = {}  # entity IRI -> rdfs:label
+        self._aliases: dict[URIRef, set[str]] = {}
+        self._positions: set[URIRef] = set()
+        self._decimals: dict[float, Literal] = {}
+        self._ints: dict[int, Literal] = {}
+
+    # ---- literals made once
+    def _int(self, value: int) -> Literal:
+        lit = self._ints.get(value)
+        if lit is None:
+            lit = self._ints[value] = Literal(int(value))
+        return lit
+
+    def _confidence(self, value: float) -> Literal:
+        """xsd:decimal rounded to 2 places, clamped to [0, 1] (the rules' scores are heuristics)."""
+        lit = self._decimals.get(value)
+        if lit is None:
+            clamped = min(1.0, max(0.0, float(value)))
+            lit = self._decimals[value] = Literal(Decimal(str(round(clamped, 2))))
+        return lit
+
+    # ---- entities (default graph)
+    def entity(self, key: str, entity: Entity) -> URIRef:
+        iri = entity_iri(entity.type, entity.label)
+        self._iri[key] = iri
+        add = self.quads.append
+        aliases = self._aliases.get(iri)
+        if aliases is None:  # first key with this IRI
+            self._label[iri] = entity.label
+            aliases = self._aliases[iri] = {entity.label}
+            add((iri, _RDF_type, _CORE_CLASS[entity.type], None))
+            add((iri, _RDFS_label, Literal(entity.label), None))
+        for alias in (entity.label, *entity.aliases):
+            if alias not in aliases:
+                aliases.add(alias)
+                add((iri, _SKOS_altLabel, Literal(alias), None))
+        if entity.wikidata and entity.wikidata[1:].isdigit() and entity.wikidata[0] in "Qq":
+            add((iri, _OWL_sameAs, WD["Q" + entity.wikidata[1:]], None))
+        return iri
+
+    def _entity_iri(self, key: str, local: dict[str, Entity], doc: DocumentRecord) -> URIRef:
+        iri = self._iri.get(key)
+        if iri is None:
+            entity = local.get(key)
+            if entity is None:
+                raise ValueError(f"{doc.identifier}: entity key {key!r} is not in the entity table")
+            iri = self.entity(key, entity)
+        return iri
+
+    # ---- documents (one named graph each)
+    def document(self, doc: DocumentRecord) -> None:
+        d = document_iri(doc.identifier)
+        self.graph_names.append(d)
+        add = self.quads.append
+        local = {e.key: e for e in doc.entities}
+        date = _date(doc.date)
+
+        add((d, _RDF_type, _KG_Document, d))
+        add((d, _DCTERMS_identifier, Literal(doc.identifier), d))
+        add((d, _DCTERMS_title, Literal(doc.title), d))
+        if date is not None:
+            add((d, _DCTERMS_date, date, d))
+        if doc.publisher:
+            add((d, _DCTERMS_publisher, Literal(doc.publisher), d))
+        if doc.dateline:
+            add((d, _KG_dateline, Literal(doc.dateline), d))
+        add((d, _KG_wordCount, self._int(doc.words), d))
+
+        mentioned = dict.fromkeys(e.key for e in doc.entities)
+        mentioned.update(dict.fromkeys(m.key for m in doc.mentions))
+        for fact in doc.facts:
+            mentioned.update(dict.fromkeys((fact.subject, fact.object)))
+        for st in doc.statements:
+            mentioned[st.speaker] = None
+            mentioned.update(dict.fromkeys(st.mentions))
+        for key in mentioned:
+            add((d, _KG_mentions, self._entity_iri(key, local, doc), d))
+
+        for fact in _best(doc.facts, lambda f: (f.predicate, f.subject, f.object, f.start, f.end)):
+            self._fact(doc, d, date, fact, local)
+        for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
+            self._statement(doc, d, date, st, local)
+
+    def _provenance(self, node: URIRef, d: URIRef, date: Literal | None, evidence: str,
+                    start: int, end: int, rule: str, confidence: float, sentence: int) -> None:
+        add = self.quads.append
+        add((node, _PROV_wasDerivedFrom, d, d))
+        add((node, _KG_evidence, Literal(evidence), d))
+        add((node, _KG_start, self._int(start), d))
+        add((node, _KG_end, self._int(end), d))
+        add((node, _KG_rule, Literal(rule), d))
+        add((node, _KG_confidence, self._confidence(confidence), d))
+        add((node, _KG_sentenceIndex, self._int(sentence), d))
+        if date is not None:
+            add((node, _DCTERMS_date, date, d))
+
+    def _assertion(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
+                   s: URIRef, predicate: str, p: URIRef, o: URIRef) -> None:
+        add = self.quads.append
+        a = assertion_iri(doc.identifier, predicate, s, o, fact.start, fact.end)
+        if fact.negated:
+            add((a, _RDF_type, _KG_NegativeAssertion, d))
+            add((a, _KG_polarity, _NEGATIVE, d))
+        else:
+            add((a, _RDF_type, _KG_Assertion, d))
+        add((a, _RDF_subject, s, d))
+        add((a, _RDF_predicate, p, d))
+        add((a, _RDF_object, o, d))
+        self._provenance(a, d, date, fact.evidence, fact.start, fact.end, fact.rule,
+                         fact.confidence, fact.sentence)
+
+    def _fact(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
+              local: dict[str, Entity]) -> None:
+        p = _RELATION.get(fact.predicate)
+        if p is None:
+            raise ValueError(f"{doc.identifier}: unknown relation {fact.predicate!r}; "
+                             f"expected one of {', '.join(RELATIONS)}")
+        s = self._entity_iri(fact.subject, local, doc)
+        o = self._entity_iri(fact.object, local, doc)
+        self._assertion(doc, d, date, fact, s, fact.predicate, p, o)
+        if fact.negated:
+            return
+        add = self.quads.append
+        add((s, p, o, None))
+        if fact.predicate == "officialOf" and fact.title and fact.title.strip():
+            title = " ".join(fact.title.split())
+            of_label = self._label[o]
+            pos = position_iri(title, of_label)
+            if pos not in self._positions:  # first title wins when only the case differs
+                self._positions.add(pos)
+                add((pos, _RDF_type, _KG_Position, None))
+                add((pos, _KG_title, Literal(title), None))
+                add((pos, _KG_positionIn, o, None))
+                add((pos, _RDFS_label, Literal(f"{title} of {of_label}"), None))
+            add((s, _KG_holdsPosition, pos, None))
+            self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos)
+
+    def _statement(self, doc: DocumentRecord, d: URIRef, date: Literal | None, st: Statement,
+                   local: dict[str, Entity]) -> None:
+        add = self.quads.append
+        speaker = self._entity_iri(st.speaker, local, doc)
+        node = statement_iri(doc.identifier, speaker, st.start, st.end)
+        add((speaker, _KG_said, node, None))
+        add((node, _RDF_type, _KG_Statement, d))
+        add((node, _KG_text, Literal(st.text), d))
+        add((node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE, d))
+        for key in dict.fromkeys(st.mentions):
+            add((node, _KG_mentions, self._entity_iri(key, local, doc), d))
+        self._provenance(node, d, date, st.evidence, st.start, st.end, st.rule,
+                         st.confidence, st.sentence)
+
+
+def _best(records: Iterable, key) -> Iterator:
+    """``records`` with one per ``key`` (the most confident; first on ties), in input order.
+
+    Two rules finding the same reading would otherwise give one node two rules and two
+    confidences.
+    """
+    chosen: dict = {}
+    for rec in records:
+        k = key(rec)
+        have = chosen.get(k)
+        if have is None or rec.confidence > have.confidence:
+            chosen[k] = rec
+    return iter(chosen.values())
+
+
+def _date(value: str | None) -> Literal | None:
+    """An xsd:date literal for an ISO date; None when missing or not a calendar date."""
+    if not value:
+        return None
+    try:
+        day = _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+    return Literal(day.isoformat(), datatype=XSD.date)

@@ -1,0 +1,266 @@
+"""kg.graph: the records of two hand-made articles answer the query contract."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from graph_records import TEXT_1, build, hostile_records, sample_records
+from rdflib import Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.graph import to_dataset
+from kg.iris import _is_valid, document_iri, entity_iri, position_iri
+from kg.namespaces import KG, PREFIXES, WD
+from kg.records import Entity, Fact
+from kg.resolve import merge_entities
+
+DOC1 = document_iri("000_first.txt")
+DOC2 = document_iri("sub/001 second.txt")
+ARMENIA = entity_iri("Country", "Armenia")
+RUSSIA = entity_iri("Country", "Russia")
+AZERBAIJAN = entity_iri("Country", "Azerbaijan")
+CSTO = entity_iri("Organization", "CSTO")
+PUTIN = entity_iri("Person", "Vladimir Putin")
+PESKOV = entity_iri("Person", "Peskov")
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return build(sample_records())
+
+
+def rows(ds: Dataset, query: str, **bindings: URIRef) -> set[tuple]:
+    return {tuple(row) for row in ds.query(query, initNs=PREFIXES, initBindings=bindings)}
+
+
+def test_documents_with_identifier_title_date_publisher(ds):
+    got = rows(ds, """
+        SELECT ?doc ?id ?title ?date ?pub ?words WHERE {
+          ?doc a kg:Document ; dcterms:identifier ?id ; dcterms:title ?title ; kg:wordCount ?words .
+          OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?doc dcterms:publisher ?pub }
+        }""")
+    assert got == {
+        (DOC1, Literal("000_first.txt"), Literal("Defense pact with Armenia"),
+         Literal("2023-01-10", datatype=XSD.date), Literal("Anadolu Agency"), Literal(24)),
+        (DOC2, Literal("sub/001 second.txt"), Literal("Members of the CSTO"), None, None, Literal(13)),
+    }
+    assert (DOC1, KG.dateline, Literal("ANKARA, Jan. 10")) in ds
+
+
+def test_documents_mention_every_entity_they_name(ds):
+    got = rows(ds, "SELECT ?doc ?e WHERE { ?doc a kg:Document ; kg:mentions ?e }")
+    assert got == {(DOC1, e) for e in (ARMENIA, CSTO, AZERBAIJAN, PUTIN, RUSSIA)} | {
+        (DOC2, e) for e in (RUSSIA, ARMENIA, CSTO, PESKOV)}
+
+
+def test_entities_have_core_type_label_altlabels_and_sameas(ds):
+    got = rows(ds, """
+        SELECT ?e ?type ?label WHERE {
+          VALUES ?type { kg:Person kg:Organization kg:Country kg:Place }
+          ?e a ?type ; rdfs:label ?label }""")
+    assert got == {
+        (ARMENIA, KG.Country, Literal("Armenia")), (RUSSIA, KG.Country, Literal("Russia")),
+        (AZERBAIJAN, KG.Country, Literal("Azerbaijan")), (CSTO, KG.Organization, Literal("CSTO")),
+        (PUTIN, KG.Person, Literal("Vladimir Putin")), (PESKOV, KG.Person, Literal("Peskov")),
+    }
+    assert set(ds.objects(CSTO, SKOS.altLabel)) == {
+        Literal("Collective Security Treaty Organization"), Literal("ОДКБ")}  # label itself is not an alias
+    assert set(ds.objects(ARMENIA, SKOS.altLabel)) == {Literal("Armenian"), Literal("Republic of Armenia")}
+    assert set(ds.objects(PUTIN, OWL.sameAs)) == {WD.Q7747}
+    assert set(ds.objects(PESKOV, OWL.sameAs)) == set()
+
+
+def test_member_of_facts_and_their_assertions(ds):
+    assert rows(ds, "SELECT ?a WHERE { ?a kg:memberOf ?org . ?org rdfs:label 'CSTO' }") == {
+        (ARMENIA,), (RUSSIA,)}
+    got = rows(ds, """
+        SELECT ?s ?doc ?evidence ?start ?end ?rule ?conf WHERE {
+          ?f a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:memberOf ; rdf:object ?o ;
+             prov:wasDerivedFrom ?doc ; kg:evidence ?evidence ; kg:start ?start ; kg:end ?end ;
+             kg:rule ?rule ; kg:confidence ?conf }""")
+    evidence_2 = Literal(sample_records()[1].text)
+    assert got == {
+        (ARMENIA, DOC1, Literal("Armenia is a member of the CSTO."), Literal(0), Literal(32),
+         Literal("member-of-pattern"), Literal(Decimal("0.9"))),
+        (RUSSIA, DOC2, evidence_2, Literal(0), Literal(91), Literal("members-of-list"), Literal(Decimal("0.85"))),
+        (ARMENIA, DOC2, evidence_2, Literal(0), Literal(91), Literal("members-of-list"), Literal(Decimal("0.85"))),
+    }
+    # Armenia's membership has one assertion per source sentence
+    assert rows(ds, """SELECT (COUNT(?f) AS ?n) WHERE {
+        ?f rdf:subject ?armenia ; rdf:predicate kg:memberOf }""", armenia=ARMENIA) == {(Literal(2),)}
+
+
+def test_evidence_span_points_into_the_text(ds):
+    for f in ds.subjects(RDF.type, KG.Assertion):
+        if (f, PROV.wasDerivedFrom, DOC1) in ds:
+            start, end = (ds.value(f, KG.start).toPython(), ds.value(f, KG.end).toPython())
+            assert TEXT_1[start:end] == str(ds.value(f, KG.evidence))
+
+
+def test_negated_fact_is_only_a_negative_assertion(ds):
+    assert (AZERBAIJAN, KG.memberOf, CSTO) not in ds
+    assert rows(ds, "SELECT ?o WHERE { ?azerbaijan ?p ?o }", azerbaijan=AZERBAIJAN) == {
+        (KG.Country,), (Literal("Azerbaijan"),), (WD.Q227,)}
+    got = rows(ds, """
+        SELECT ?f ?type ?polarity ?doc WHERE {
+          ?f rdf:subject ?s ; rdf:predicate kg:memberOf ; kg:polarity ?polarity ;
+             a ?type ; prov:wasDerivedFrom ?doc .
+          ?s rdfs:label "Azerbaijan" }""")
+    assert len(got) == 1
+    (_, type_, polarity, doc), = got
+    assert (type_, polarity, doc) == (KG.NegativeAssertion, Literal("negative"), DOC1)
+    # '?f a kg:Assertion' lists the positive readings only
+    assert not rows(ds, "SELECT ?f WHERE { ?f a kg:Assertion ; kg:polarity 'negative' }")
+
+
+def test_official_of_with_title_gives_a_position(ds):
+    got = rows(ds, """
+        SELECT ?p ?x ?pos ?title ?label WHERE {
+          ?p kg:officialOf ?x ; kg:holdsPosition ?pos .
+          ?pos a kg:Position ; kg:title ?title ; kg:positionIn ?x ; rdfs:label ?label }""")
+    pos = position_iri("President", "Russia")
+    assert got == {(PUTIN, RUSSIA, pos, Literal("President"), Literal("President of Russia"))}
+    assert str(pos).endswith("/id/position/president-of-russia")
+    assertions = rows(ds, """
+        SELECT ?doc WHERE { ?f a kg:Assertion ; rdf:subject ?p ; rdf:predicate kg:holdsPosition ;
+                                rdf:object ?pos ; prov:wasDerivedFrom ?doc }""")
+    assert assertions == {(DOC1,)}
+
+
+def test_statements(ds):
+    got = rows(ds, """
+        SELECT ?speaker ?text ?direct ?doc ?date ?conf WHERE {
+          ?speaker kg:said ?st .
+          ?st a kg:Statement ; kg:text ?text ; kg:isDirectQuote ?direct ; prov:wasDerivedFrom ?doc ;
+              kg:confidence ?conf .
+          OPTIONAL { ?st dcterms:date ?date } }""")
+    assert got == {
+        (PUTIN, Literal("This is a tragedy for Armenia."), Literal(True), DOC1,
+         Literal("2023-01-10", datatype=XSD.date), Literal(Decimal("0.88"))),
+        (PESKOV, Literal("Russia and Armenia are members of the Collective Security Treaty Organization"),
+         Literal(False), DOC2, None, Literal(Decimal("0.6"))),
+    }
+    mentioned = rows(ds, "SELECT ?e WHERE { ?st a kg:Statement ; kg:mentions ?e ; prov:wasDerivedFrom ?d }")
+    assert mentioned == {(ARMENIA,), (RUSSIA,), (CSTO,)}
+
+
+def test_named_graph_layout(ds):
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    doc1 = ds.graph(DOC1)
+    assert (ARMENIA, RDF.type, KG.Country) in default
+    assert (ARMENIA, KG.memberOf, CSTO) in default
+    assert (PUTIN, KG.said, None) in default
+    assert (PUTIN, KG.holdsPosition, None) in default
+    assert (None, KG.evidence, None) not in default
+    assert (DOC1, RDF.type, KG.Document) in doc1
+    assert (DOC1, KG.mentions, ARMENIA) in doc1
+    assert len(list(doc1.subjects(RDF.type, KG.Assertion))) == 3  # memberOf, officialOf, holdsPosition
+    assert (None, KG.memberOf, None) not in doc1
+    assert (ARMENIA, RDFS.label, None) not in doc1
+    assert {g.identifier for g in ds.graphs()} == {DATASET_DEFAULT_GRAPH_ID, DOC1, DOC2}
+    rows_by_graph = rows(ds, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f a kg:Statement } }")
+    assert rows_by_graph == {(DOC1,), (DOC2,)}
+
+
+def test_kg_prefix_is_bound(ds):
+    assert ("kg", URIRef(str(PREFIXES["kg"]))) in set(ds.namespaces())
+
+
+def test_duplicate_facts_give_one_assertion_with_the_best_confidence():
+    docs = sample_records()
+    first = docs[0].facts[0]
+    docs[0].facts.append(Fact(first.subject, first.predicate, first.object, first.sentence, first.start,
+                              first.end, first.evidence, "another-rule", 0.97))
+    ds = build(docs)
+    got = rows(ds, """SELECT ?rule ?conf WHERE {
+        ?f rdf:subject ?armenia ; prov:wasDerivedFrom ?d ; kg:rule ?rule ; kg:confidence ?conf .
+        ?d dcterms:identifier "000_first.txt" }""", armenia=ARMENIA)
+    assert got == {(Literal("another-rule"), Literal(Decimal("0.97")))}
+
+
+def test_confidence_is_clamped_and_rounded():
+    docs = sample_records()
+    docs[0].facts[0].confidence = 1.7
+    docs[0].facts[2].confidence = 0.123456
+    ds = build(docs)
+    confidences = {ds.value(f, KG.confidence) for f in ds.subjects(PROV.wasDerivedFrom, DOC1)}
+    assert Literal(Decimal("1.0")) in confidences and Literal(Decimal("0.12")) in confidences
+    assert all(0 <= c.toPython() <= 1 for c in confidences)
+
+
+def test_a_key_missing_from_the_corpus_table_falls_back_to_the_documents_entities():
+    docs = sample_records()
+    table = merge_entities(docs)
+    del table["new:Person:peskov"]
+    ds = to_dataset(docs, table)
+    assert (PESKOV, RDFS.label, Literal("Peskov")) in ds
+    assert (PESKOV, KG.said, None) in ds
+
+
+def test_unknown_keys_relations_and_types_are_value_errors():
+    docs = sample_records()
+    docs[0].facts[0].object = "kb:nowhere"
+    with pytest.raises(ValueError, match="'kb:nowhere' is not in the entity table"):
+        build(docs)
+    docs = sample_records()
+    docs[0].facts[0].predicate = "enemyOf"
+    with pytest.raises(ValueError, match="unknown relation 'enemyOf'"):
+        build(docs)
+    docs = sample_records()
+    docs[1].entities.append(Entity("new:Thing:x", "X", "Thing"))
+    with pytest.raises(ValueError, match="unknown entity type 'Thing'"):
+        build(docs)
+
+
+def test_a_bad_date_is_left_out():
+    docs = sample_records()
+    docs[0].date = "2023-02-30"
+    ds = build(docs)
+    assert (DOC1, DCTERMS.date, None) not in ds
+    assert (None, DCTERMS.date, None) not in ds
+
+
+def test_two_keys_with_one_name_share_one_node_without_losing_aliases():
+    docs = sample_records()
+    docs[1].entities.append(Entity("new:Country:armenia", "ARMENIA", "Country", ["Hayastan"]))
+    ds = build(docs)
+    assert set(ds.objects(ARMENIA, RDFS.label)) == {Literal("Armenia")}
+    assert {Literal("ARMENIA"), Literal("Hayastan")} <= set(ds.objects(ARMENIA, SKOS.altLabel))
+
+
+def test_hostile_labels_give_valid_iris_and_keep_their_text():
+    ds = build(hostile_records())
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        for term in (s, p, o):
+            if isinstance(term, URIRef):
+                assert _is_valid(str(term)), term
+    labels = {str(o) for o in ds.objects(None, RDFS.label)}
+    assert "<script>alert('x')</script>" in labels and "北京市 人民政府" in labels and "" in labels
+    persons = set(ds.subjects(RDF.type, KG.Person))
+    assert len(persons) == len(hostile_records()[0].entities) - 1  # all distinct
+
+
+def test_empty_input_gives_an_empty_dataset():
+    ds = to_dataset([], {})
+    assert len(list(ds.quads((None, None, None, None)))) == 0
+
+
+def doc_queries() -> list[str]:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "ontology.md").read_text(encoding="utf-8")
+    return re.findall(r"```sparql\n(.*?)```", text, re.S)
+
+
+def test_the_documented_queries_run_and_answer(ds):
+    queries = doc_queries()
+    assert len(queries) == 5
+    results = [[tuple(str(v) if v is not None else None for v in row)
+                for row in ds.query(q, initNs=PREFIXES)] for q in queries]
+    members, offices, quotes, evidence, actors = results
+    assert members == [("Armenia", "2"), ("Russia", "1")]
+    assert offices == [("Vladimir Putin", "President", "Russia")]
+    assert quotes == [("Vladimir Putin", "This is a tragedy for Armenia.", "000_first.txt", "2023-01-10")]
+    assert sorted(row[0] for row in evidence) == ["negative", "positive", "positive", "positive"]
+    assert len(actors) == 5 and ("https://w3id.org/kg-news/ontology#Person", "Vladimir Putin") in actors
