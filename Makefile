@@ -26,6 +26,7 @@ test: $(STAMP)
 ## make bench: the benchmarks of bench/ (they print their figures)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_query.py
 	$(BIN)/python bench/bench_export.py
 

@@ -23,9 +23,7 @@ are never None: an unknown value is simply absent.
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -37,6 +35,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.errors import UsageError
 from kg.export.source import ENTITY_CLASSES, RELATIONS, read_pairs
+from kg.graph import gc_paused
 from kg.namespaces import KG, WD
 
 STATEMENT_MODES = ("fold", "nodes", "none")
@@ -84,20 +83,9 @@ class Content:
         return self.labels.get(node) or _iri_tail(node)
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small tuples are made.
-
-    The export makes no reference cycles worth collecting; collecting during the
-    read of a 100,000-actor graph costs about half its time (bench/bench_export.py).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+# The export makes no reference cycles worth collecting; collecting during the read of a
+# 100,000-actor graph costs about half its time (bench/bench_export.py).
+paused_gc = gc_paused
 
 
 def read_content(source: Any) -> Content:
