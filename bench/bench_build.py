@@ -1,0 +1,188 @@
+"""Benchmark ``kg build`` on a synthetic corpus of about a million words.
+
+    .venv/bin/python bench/bench_build.py [--words N] [--processes N] [--keep]
+
+1. Makes ``bench/out/corpus/`` (git-ignored) from the seed articles of ``corpus/``:
+   each synthetic article keeps a seed title as its first line and gets a body
+   of 300-800 words of seed sentences, shuffled with a fixed seed, in which
+   actor names are swapped for other actors of the same type (from the
+   knowledge base, ``kg.kb.load_kb()``), so the nlp stage meets varied actors.
+2. Runs ``kg build`` on it in ONE process (a child process, ``.trig`` output) and
+   measures the end-to-end wall time, words/s and the child's peak RSS.
+3. Runs the same build through the Python API (:func:`kg.build.build`) in this
+   process to time each stage: read, nlp, resolve, graph, serialize.
+
+Figures are printed, never asserted.  The corpus is the same for the same
+``--words`` on every run; ``--keep`` leaves the corpus and the two graphs
+(``bench/out/build-cli.trig``, ``build-api.trig``) in place afterwards.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CORPUS = ROOT / "corpus"
+OUT = ROOT / "bench" / "out"
+SEED = 20240101
+BODY_WORDS = (300, 800)
+SENTENCES_PER_PARAGRAPH = (2, 5)
+
+#: Used when the knowledge base is not available: a few actors per type.
+FALLBACK_ACTORS = {
+    "Person": ["Vladimir Putin", "Nikol Pashinyan", "Ilham Aliyev", "Sergey Lavrov",
+               "Dmitry Peskov", "Antonio Guterres", "Emmanuel Macron", "Recep Tayyip Erdogan"],
+    "Country": ["Russia", "Armenia", "Azerbaijan", "Turkey", "France", "United States",
+                "Kazakhstan", "Belarus", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Georgia"],
+    "Organization": ["Collective Security Treaty Organization", "OSCE Minsk Group",
+                     "United Nations", "European Union", "NATO"],
+    "Place": ["Moscow", "Yerevan", "Baku", "Ankara", "Nagorno-Karabakh", "Stepanakert"],
+}
+
+#: A sentence ends at . ! or ? (perhaps followed by a closing quote) before a space.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+")
+
+
+def actors_by_type() -> tuple[dict[str, list[str]], str]:
+    """Actor names grouped by type, and where they came from."""
+    try:
+        from kg.kb import load_kb
+
+        kb = load_kb()
+    except Exception as exc:  # KB not written yet or broken: the bench still runs
+        return FALLBACK_ACTORS, f"fallback list ({type(exc).__name__}: {exc})"
+    names: dict[str, list[str]] = {}
+    for actor in kb:
+        # Only names at least 4 characters long and not marked ambiguous are swapped.
+        usable = [n for n in actor.names() if len(n) >= 4 and n not in actor.ambiguous]
+        names.setdefault(actor.type, []).extend(usable)
+    return {t: sorted(set(v)) for t, v in names.items() if len(v) > 1}, f"kg.kb ({len(kb)} actors)"
+
+
+def seed_articles() -> list[tuple[str, list[str]]]:
+    """(title, body sentences) of each seed article."""
+    from kg.corpus import read_corpus
+
+    articles = []
+    for source in read_corpus([SEED_CORPUS]).sources:
+        title, _, body = source.text.strip().partition("\n")
+        sentences = [s.strip() for para in body.split("\n") for s in _SENTENCE_END.split(para)]
+        articles.append((title.strip(), [s for s in sentences if len(s.split()) >= 4]))
+    return articles
+
+
+def make_corpus(folder: Path, words: int) -> tuple[int, int]:
+    """Write synthetic articles totalling at least ``words`` words; returns (articles, words)."""
+    rng = random.Random(SEED)
+    actors, _ = actors_by_type()
+    type_of = {name: t for t, names in actors.items() for name in names}
+    names = sorted(type_of, key=len, reverse=True)  # longest first: "Russian Federation" before "Russia"
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+    def swap(match: re.Match) -> str:
+        return rng.choice(actors[type_of[match.group()]])
+
+    seeds = seed_articles()
+    pool = [s for _, sentences in seeds for s in sentences]
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    written = count = 0
+    while written < words:
+        title = rng.choice(seeds)[0]
+        target = rng.randint(*BODY_WORDS)
+        body: list[str] = []
+        body_words = 0
+        while body_words < target:
+            sentence = pattern.sub(swap, rng.choice(pool))
+            body.append(sentence)
+            body_words += len(sentence.split())
+        paragraphs = []
+        while body:
+            take = rng.randint(*SENTENCES_PER_PARAGRAPH)
+            paragraphs.append(" ".join(body[:take]))
+            body = body[take:]
+        text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        (folder / f"{count // 500:03d}" / f"{count:06d}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{count // 500:03d}" / f"{count:06d}.txt").write_text(text, encoding="utf-8")
+        written += len(text.split())
+        count += 1
+    return count, written
+
+
+def run_cli(corpus: Path, output: Path, processes: int) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run ``kg build`` as a child process: (wall seconds, peak RSS in kB, result)."""
+    kg = Path(sys.executable).with_name("kg")
+    command = [str(kg), "build", str(corpus), "-o", str(output), "--processes", str(processes)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    # The largest child waited for so far (this is the first one); Linux reports kB.
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kb, done
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=1_000_000,
+                        help="words in the synthetic corpus (default: 1,000,000)")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="--processes of kg build (default: 1)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep bench/out/corpus/ and the graphs afterwards")
+    args = parser.parse_args(argv)
+
+    from kg.build import build
+
+    corpus = OUT / "corpus"
+    cli_output, api_output = OUT / "build-cli.trig", OUT / "build-api.trig"
+    _, actor_source = actors_by_type()
+    start = time.perf_counter()
+    articles, words = make_corpus(corpus, args.words)
+    print(f"corpus: {articles:,} articles, {words:,} words in {corpus.relative_to(ROOT)} "
+          f"(names from {actor_source}; made in {time.perf_counter() - start:.1f} s)")
+
+    seconds, peak_kb, done = run_cli(corpus, cli_output, args.processes)
+    if done.returncode != 0:
+        print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
+        return 1
+    size = cli_output.stat().st_size
+
+    result = build([corpus], api_output, processes=args.processes)
+    stats = result.stats
+
+    print()
+    print(f"kg build, one command, --processes {args.processes}")
+    print(f"  {'wall time':<22}{seconds:>12.1f} s")
+    print(f"  {'words/s':<22}{words / seconds:>12,.0f}")
+    print(f"  {'peak RSS':<22}{peak_kb / 1024:>12,.0f} MB")
+    print(f"  {'output':<22}{size / 1e6:>12.1f} MB  {cli_output.relative_to(ROOT)}")
+    print(f"  {'documents/entities':<22}{stats.documents:>12,} / {len(result.entities):,}")
+    print()
+    print("stages (Python API, same corpus, in this process)")
+    print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'words/s':>14}")
+    total = stats.seconds
+    for stage, spent in stats.stage_seconds.items():
+        rate = f"{stats.words / spent:>14,.0f}" if spent > 0 else f"{'-':>14}"
+        print(f"  {stage:<12}{spent:>10.2f}{spent / total:>8.0%}{rate}")
+    print(f"  {'total':<12}{total:>10.2f}{1:>8.0%}{stats.words / total:>14,.0f}")
+    slowest = max(stats.stage_seconds, key=stats.stage_seconds.get)
+    print(f"\nslowest stage: {slowest} ({stats.stage_seconds[slowest] / total:.0%} of the time)")
+
+    if not args.keep:  # only this benchmark's files: bench/out/ is shared with other benchmarks
+        shutil.rmtree(corpus)
+        cli_output.unlink()
+        api_output.unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

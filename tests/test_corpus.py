@@ -1,0 +1,179 @@
+"""kg.corpus: which files make the corpus, how they are decoded, which are skipped and why."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.corpus import read_corpus
+from kg.errors import InputError
+
+ARTICLE = "Russia joins talks\n\nMoscow said on Monday it would join the talks.\n"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def reasons(result) -> dict[str, str]:
+    return {skipped.path.name: skipped.reason for skipped in result.skipped}
+
+
+def test_identifiers_are_relative_slash_separated_and_sorted(tmp_path):
+    for name in ("b.txt", "a.txt", "2023/01/z.txt", "2023/02/a.txt", "B.txt"):
+        write(tmp_path / name, ARTICLE)
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == [
+        "2023/01/z.txt", "2023/02/a.txt", "B.txt", "a.txt", "b.txt"]
+    assert result.skipped == []
+    assert all(s.text == ARTICLE for s in result.sources)
+
+
+def test_a_file_argument_is_identified_by_its_name(tmp_path):
+    article = write(tmp_path / "deep" / "folder" / "one.txt", ARTICLE)
+    other = write(tmp_path / "two.text", ARTICLE)  # named explicitly: any extension is read
+    result = read_corpus([article, other])
+    assert [s.identifier for s in result.sources] == ["one.txt", "two.text"]
+
+
+def test_seed_corpus_reads_five_articles_in_order():
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = read_corpus([corpus])
+    names = sorted(p.name for p in corpus.glob("*.txt"))
+    assert [s.identifier for s in result.sources] == names
+    assert len(names) == 5 and result.skipped == []
+    assert result.sources[0].text.startswith("Defense pact with Armenia")
+
+
+def test_only_txt_files_and_no_hidden_ones_are_walked(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "README.md", "# notes about this corpus\n")
+    write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write(tmp_path / ".hidden.txt", ARTICLE)
+    write(tmp_path / ".git" / "x.txt", ARTICLE)
+    write(tmp_path / "sub" / "deeper.txt", ARTICLE)
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["good.txt", "sub/deeper.txt"]
+    assert result.skipped == []
+
+
+def test_bom_is_dropped_and_line_ends_normalised(tmp_path):
+    write(tmp_path / "crlf.txt", "\ufeffTitle\r\n\r\nBody line one.\r\nOld Mac line\rend\n".encode())
+    (source,) = read_corpus([tmp_path]).sources
+    assert source.text == "Title\n\nBody line one.\nOld Mac line\nend\n"
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    with pytest.raises(InputError, match=r"^no such file or directory: .*nowhere$"):
+        read_corpus([tmp_path / "good.txt", tmp_path / "nowhere"])
+
+
+def test_empty_folder_is_an_empty_corpus(tmp_path):
+    with pytest.raises(InputError) as info:
+        read_corpus([tmp_path])
+    assert str(info.value) == f"empty corpus: {tmp_path} (no .txt files)"
+    assert InputError.exit_code == 3
+
+
+def test_folder_with_only_a_binary_article_is_an_empty_corpus(tmp_path):
+    write(tmp_path / "data.txt", bytes(range(256)) * 4)
+    with pytest.raises(InputError) as info:
+        read_corpus([tmp_path])
+    message = str(info.value)
+    assert message.startswith(f"empty corpus: {tmp_path} (no readable .txt files; skipped ")
+    assert "data.txt: binary file" in message and "\n" not in message
+
+
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, caplog):
+    write(tmp_path / "a_good.txt", ARTICLE)
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "blank.txt", b"  \n\r\n\t\n")
+    write(tmp_path / "binary.txt", b"\x00\x01\x02 PK zipped \x00\xff" * 50)
+    write(tmp_path / "controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 65]) * 100)
+    write(tmp_path / "latin1.txt", "Café in Zürich\n\nDéjà vu.".encode("latin-1"))
+    write(tmp_path / "utf16.txt", "Title\n\nBody".encode("utf-16"))
+    big_line = ("Russia and Armenia signed the treaty in Moscow. " * 110_000).strip()
+    assert len(big_line) > 5_000_000
+    write(tmp_path / "z_big.txt", big_line)
+
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        result = read_corpus([tmp_path])
+
+    assert [s.identifier for s in result.sources] == ["a_good.txt", "z_big.txt"]
+    assert result.sources[1].text == big_line
+    assert reasons(result) == {
+        "binary.txt": "binary file (contains NUL bytes)",
+        "blank.txt": "empty file",
+        "controls.txt": "binary file (mostly control characters)",
+        "empty.txt": "empty file",
+        "latin1.txt": "not UTF-8 (invalid byte 0xe9 at offset 3; re-save the file as UTF-8)",
+        "utf16.txt": "UTF-16 text, not UTF-8 (re-save the file as UTF-8)",
+    }
+    logged = [r.getMessage() for r in caplog.records if r.name == "kg.corpus"]
+    assert sorted(logged) == sorted(f"skipped {s}" for s in result.skipped)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="file permissions do not stop root (or non-POSIX systems)")
+def test_unreadable_file_is_skipped(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    locked = write(tmp_path / "locked.txt", ARTICLE)
+    locked.chmod(0)
+    try:
+        result = read_corpus([tmp_path])
+    finally:
+        locked.chmod(0o644)
+    assert reasons(result) == {"locked.txt": "cannot read: permission denied"}
+
+
+def test_unreadable_file_is_skipped_even_as_root(tmp_path, monkeypatch):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "locked.txt", ARTICLE)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["good.txt"]
+    assert reasons(result) == {"locked.txt": "cannot read: permission denied"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.symlink and os.mkfifo")
+def test_broken_links_and_special_files_are_skipped(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block for ever
+    (tmp_path / "loop").symlink_to(tmp_path)  # a symlink loop is walked once
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["good.txt"]
+    assert reasons(result) == {
+        "dangling.txt": "cannot read: broken link or file removed while reading",
+        "pipe.txt": "not a regular file",
+    }
+
+
+def test_same_file_twice_is_read_once_and_clashing_identifiers_are_skipped(tmp_path):
+    first = write(tmp_path / "one" / "a.txt", ARTICLE)
+    write(tmp_path / "two" / "a.txt", ARTICLE.upper())
+    result = read_corpus([tmp_path / "one", first, tmp_path / "two"])
+    assert [(s.identifier, s.text) for s in result.sources] == [("a.txt", ARTICLE)]
+    (clash,) = result.skipped
+    assert clash.path == tmp_path / "two" / "a.txt"
+    assert clash.reason == f"same identifier 'a.txt' as {first}"
+
+
+def test_no_paths_is_an_input_error():
+    with pytest.raises(InputError, match="no corpus given"):
+        read_corpus([])
