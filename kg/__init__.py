@@ -3,7 +3,7 @@
 The Python API (see README, "Python API"):
 
 >>> import kg
->>> dataset = kg.build_graph(["corpus"])          # rdflib.Dataset
+>>> dataset = kg.build_graph(["corpus"]).dataset  # rdflib.Dataset
 >>> graph = kg.load("out/graph.trig")             # a queryable graph
 >>> rows = graph.query("SELECT ?s WHERE { ?s a kg:Country }").rows
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from kg.errors import KgError
@@ -68,5 +69,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """Console entry point: ``main()``, then exit without tearing the heap down.
+
+    After a big build the interpreter would spend seconds freeing a million rdflib
+    objects one by one; every output is already written, flushed and closed, so the
+    process ends at once.  (``main()`` itself returns normally, for in-process use.)
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
