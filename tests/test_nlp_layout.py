@@ -46,6 +46,14 @@ def test_dateline_with_agency_in_brackets_and_date():
     assert layout.date == "2021-02-03"
 
 
+def test_reuters_style_dateline():
+    text = "Headline\n\nHELSINKI, April 4 (Reuters) - Finland joined the alliance."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "HELSINKI, April 4 (Reuters) -"
+    assert layout.publisher == "Reuters"
+    assert blocks[-1] == ("body", "Finland joined the alliance.")
+
+
 def test_dateline_with_a_dash():
     text = "Headline\n\nBRUSSELS — The talks went well."
     blocks, layout = kinds(text)

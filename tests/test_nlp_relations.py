@@ -23,6 +23,11 @@ def test_member_predicate(read):
     assert facts(r, "memberOf") == {("Finland", NATO), ("Sweden", NATO)}
 
 
+def test_joined_with_an_adverb(read):
+    r = read("Finland formally joined the North Atlantic Treaty Organization on Tuesday.")
+    assert facts(r, "memberOf") == {("Finland", NATO)}
+
+
 def test_negated_member_predicate_is_kept_negative(read):
     r = read("Georgia is not a member of NATO.")
     assert facts(r, "memberOf") == set()

@@ -40,6 +40,11 @@ _DATELINE_PATTERNS = (
         r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?"
         r"\s*/(?P<agency>[A-Za-z][\w .&-]{0,40})/\.?\s*"
     ),
+    # HELSINKI, April 4 (Reuters) -
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+        r"\((?P<agency>[^()\n]{2,60})\)\s*[-–—:]\s*"
+    ),
     # YEREVAN (UrduPoint News / Sputnik - 10th January, 2023)
     re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})\s*\((?P<agency>[^()\n]{2,80})\)\s*[-–—:]?\s*"),
     # BAKU, Azerbaijan —   /   BAKU —

@@ -153,8 +153,9 @@ class RelationReader:
         if org is None or org.type != "Organization":
             return
         s = start
-        while s > a and doc[s - 1].lower_ in (",", "is", "are", "was", "were", "not", "n't", "n’t", "also", "still",
-                                                "no", "longer", "never", "a", "an", "the", "has", "have", "had"):
+        while s > a and (doc[s - 1].lower_ in (",", "is", "are", "was", "were", "not", "n't", "n’t", "also", "still",
+                                                 "no", "longer", "never", "a", "an", "the", "has", "have", "had", "yet")
+                         or (doc[s - 1].lower_.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined"
             s -= 1
         subjects = backward_list(doc, s, self.by_end, MEMBER_TYPES, a - 1)
         if not subjects:
