@@ -28,6 +28,13 @@ def test_joined_with_an_adverb(read):
     assert facts(r, "memberOf") == {("Finland", NATO)}
 
 
+def test_the_alliance_points_back_to_the_organization_named_before(read):
+    r = read("Finland joined NATO in April. Sweden is not yet a member of the alliance. "
+             "The Nordic Council met. The bloc brings together Denmark, Iceland and Norway.")
+    assert facts(r, "memberOf", negated=True) == {("Sweden", NATO)}
+    assert {("Denmark", "Nordic Council"), ("Iceland", "Nordic Council")} <= facts(r, "memberOf")
+
+
 def test_negated_member_predicate_is_kept_negative(read):
     r = read("Georgia is not a member of NATO.")
     assert facts(r, "memberOf") == set()

@@ -17,6 +17,8 @@ the fact as a negative assertion only (``Fact.negated``).
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -56,6 +58,7 @@ class RelationReader:
         self.negations = lex.words("relations", "negations")
         self.modal = lex.words("relations", "modal")
         self.deploy_objects = lex.words("relations", "deploy_objects")
+        self.anaphors = lex.words("speech", "organization_anaphors") | {"union", "pact", "treaty"}
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
@@ -69,6 +72,9 @@ class RelationReader:
             self.by_start.setdefault(m.start, m)
             self.by_end[m.end] = m
         self.sent_of = doc._.kg_sent_of
+        self.orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
+                     and self.sent_of[m.start] >= 0]
+        self.org_starts = [m.start for m in self.orgs]
         self.sent_mentions: dict[int, list[TokMention]] = {}
         for m in mentions:
             if m.role != "description":
@@ -117,6 +123,21 @@ class RelationReader:
                 return m
         return None
 
+    def _anaphor_at(self, doc: Doc, i: int) -> TokMention | None:
+        """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("the", "this", "that") or doc[i + 1].lower_ not in self.anaphors:
+            return None
+        pos = bisect.bisect_left(self.org_starts, i) - 1
+        return self.orgs[pos] if pos >= 0 else None
+
+    def _anaphor_before(self, doc: Doc, k: int, start: int) -> TokMention | None:
+        a, _ = self.sent_range[k]
+        for i in range(start - 2, a - 1, -1):
+            found = self._anaphor_at(doc, i)
+            if found is not None:
+                return found
+        return None
+
     def _negated(self, doc: Doc, a: int, b: int) -> bool:
         return any(doc[i].lower_ in self.negations for i in range(max(a, 0), b))
 
@@ -132,7 +153,7 @@ class RelationReader:
     def _member_list(self, doc, start, end, k):
         a, b = self.sent_range[k]
         cue = doc[start:end].text.lower()
-        org = self._nearest_before(k, start, ("Organization",))
+        org = self._nearest_before(k, start, ("Organization",)) or self._anaphor_before(doc, k, start)
         if org is None:
             return
         j = self._skip(doc, end, b, (",", ":", "-", "–", "—"))
@@ -149,7 +170,7 @@ class RelationReader:
     def _member_pred(self, doc, start, end, k):
         a, b = self.sent_range[k]
         j = self._skip(doc, end, b, ("the",))
-        org = self.by_start.get(j)
+        org = self.by_start.get(j) or self._anaphor_at(doc, end)
         if org is None or org.type != "Organization":
             return
         s = start
