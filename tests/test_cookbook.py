@@ -1,0 +1,338 @@
+"""The cookbook (kg/queries/*.rq): its headers, its answers on the hand-written graph
+tests/data/mini.trig and on the seed corpus build, and the same rows on both stores."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from kg import query as kq
+from kg.cli import main
+from kg.errors import UsageError
+
+HERE = Path(__file__).parent
+MINI = HERE / "data" / "mini.trig"
+CORPUS = HERE.parent / "corpus"
+
+#: one example per question, used to run every question on both stores
+EXAMPLES: dict[str, dict[str, str]] = {
+    "members": {"org": "CSTO"},
+    "cochairs": {"org": "Minsk Group"},
+    "offices": {},
+    "statements": {"person": "Putin"},
+    "said-about": {"entity": "CSTO"},
+    "evidence": {"subject": "Armenia", "relation": "memberOf", "object": "CSTO"},
+    "disputed": {},
+    "co-mentions": {},
+    "timeline": {},
+    "entity": {"entity": "Putin"},
+    "sources": {},
+}
+REQUIRED = set(EXAMPLES)
+
+
+def normalised(result: kq.QueryResult) -> list[tuple]:
+    """Rows sorted, lists made by GROUP_CONCAT sorted (their order is not defined)."""
+    def cell(value):
+        return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
+
+    return sorted((tuple(cell(v) for v in row) for row in result.rows), key=repr)
+
+
+def by_column(result: kq.QueryResult) -> list[dict]:
+    return [dict(zip(result.vars, row)) for row in result.rows]
+
+
+@pytest.fixture(scope="module")
+def mini() -> dict[str, kq.KgGraph]:
+    return {store: kq.load(MINI, store) for store in kq.STORES}
+
+
+# ---------------------------------------------------------------- the files
+
+
+def test_cookbook_has_the_questions_with_headers():
+    questions = {q.name: q for q in kq.cookbook()}
+    assert REQUIRED <= set(questions)
+    for q in questions.values():
+        assert q.title and q.description and q.path.name == f"{q.name}.rq"
+        assert q.text.lstrip().startswith("#")
+    assert [(p.name, p.required) for p in questions["members"].params] == [("org", True)]
+    assert [(p.name, p.required) for p in questions["offices"].params] == [("person", False)]
+    assert [p.name for p in questions["evidence"].params] == ["subject", "relation", "object"]
+    assert [(p.name, p.required) for p in questions["disputed"].params] == [("org", False)]
+
+
+def test_header_lines_are_parsed():
+    text = (
+        "# title: T\n# description: first part\n# description: second part\n"
+        "# param: org — the organization (default CSTO)\n# param: who — a person (optional)\n"
+        "# param: what -- a thing\nSELECT * WHERE { ?s ?p ?o }\n"
+    )
+    q = kq._parse_question("t", Path("t.rq"), text)
+    assert (q.title, q.description) == ("T", "first part second part")
+    assert q.params == [
+        kq.Param("org", "the organization", "CSTO", required=False),
+        kq.Param("who", "a person", None, required=False),
+        kq.Param("what", "a thing", None, required=True),
+    ]
+    with pytest.raises(UsageError, match="needs --param what"):
+        q.bindings({})
+    assert q.bindings({"what": "x"}) == {"org": "CSTO", "what": "x"}
+    flagged = kq._parse_question("f", Path("f.rq"), "# param: who — a person (name, optional)\nSELECT * {}")
+    assert flagged.params == [kq.Param("who", "a person", None, required=False, names=True)]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_names_are_looked_up_in_any_case(mini, store):
+    from rdflib import Literal
+
+    graph = mini[store]
+    assert graph.spelling("csto") == Literal("CSTO")
+    assert graph.spelling("COLLECTIVE security treaty organization") == Literal("Collective Security Treaty Organization")
+    assert graph.spelling("id:person/vladimir-putin") == Literal("Vladimir Putin")
+    assert graph.spelling("Atlantis") == Literal("Atlantis")
+
+
+def test_ask_checks_names_and_params(mini):
+    graph = mini["rdflib"]
+    with pytest.raises(UsageError, match="no cookbook question"):
+        graph.ask("nothing")
+    with pytest.raises(UsageError, match="needs --param org"):
+        graph.ask("members")
+    with pytest.raises(UsageError, match="no parameter 'organisation'"):
+        graph.ask("members", {"organisation": "CSTO"})
+
+
+def test_module_level_ask_takes_a_path():
+    result = kq.ask(MINI, "cochairs", org="minsk group")
+    assert sorted(r[0] for r in result.rows) == ["France", "Russia", "United States"]
+
+
+# ---------------------------------------------------------------- answers on the mini graph
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_members_with_sources(mini, store):
+    for org in ("CSTO", "csto", "Collective Security Treaty Organization",
+                "id:organization/collective-security-treaty-organization"):
+        rows = {r["name"]: (r["sources"], sorted(r["documents"].split(", "))) for r in by_column(mini[store].ask("members", {"org": org}))}
+        assert rows == {
+            "Armenia": (3, ["a.txt", "b.txt", "c.txt"]),
+            "Russia": (2, ["a.txt", "b.txt"]),
+            "Kazakhstan": (1, ["a.txt"]),
+            "Belarus": (1, ["b.txt"]),
+        }, org
+    first = mini[store].ask("members", {"org": "CSTO"}).rows[0]
+    assert first[:2] == ("Armenia", 3)  # most sources first
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_cochairs(mini, store):
+    rows = by_column(mini[store].ask("cochairs", {"org": "Minsk Group"}))
+    assert sorted((r["name"], r["sources"], r["documents"]) for r in rows) == [
+        ("France", 1, "c.txt"), ("Russia", 1, "c.txt"), ("United States", 1, "c.txt"),
+    ]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_offices_with_dates(mini, store):
+    rows = by_column(mini[store].ask("offices"))
+    assert [(r["name"], r["title"], r["of"], r["date"]) for r in rows] == [
+        ("Nikol Pashinyan", "Prime Minister", "Armenia", datetime.date(2023, 1, 10)),
+        ("Vladimir Putin", "President", "Russia", datetime.date(2023, 1, 12)),
+    ]
+    only = by_column(mini[store].ask("offices", {"person": "putin"}))
+    assert [(r["name"], r["title"]) for r in only] == [("Vladimir Putin", "President")]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_statements_of_a_person(mini, store):
+    rows = by_column(mini[store].ask("statements", {"person": "Putin"}))
+    assert [(r["date"], r["text"], r["source"], r["quote"]) for r in rows] == [
+        (datetime.date(2023, 1, 12), "Armenia is our ally.", "b.txt", True),
+        (None, "the CSTO would stand by Armenia", "c.txt", False),  # undated last
+    ]
+    assert mini[store].ask("statements", {"person": "Nobody"}).rows == []
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_said_about(mini, store):
+    rows = by_column(mini[store].ask("said-about", {"entity": "CSTO"}))
+    assert sorted((r["speakerName"], r["source"]) for r in rows) == [("Nikol Pashinyan", "a.txt"), ("Vladimir Putin", "c.txt")]
+    about_putin = by_column(mini[store].ask("said-about", {"entity": "Putin"}))
+    assert [(r["speakerName"], r["text"]) for r in about_putin] == [("Dmitry Peskov", "Putin has no plans to visit Paris.")]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_evidence_of_one_fact(mini, store):
+    for relation in ("memberOf", "kg:memberOf", "MEMBEROF"):
+        rows = by_column(mini[store].ask("evidence", {"subject": "Kazakhstan", "relation": relation, "object": "CSTO"}))
+        assert [(r["polarity"], r["source"], r["rule"]) for r in rows] == [
+            ("negative", "c.txt", "not-member"), ("positive", "a.txt", "member-list"),
+        ], relation
+        assert rows[1]["evidence"].startswith("The CSTO members Armenia, Russia and Kazakhstan")
+        assert isinstance(rows[1]["confidence"], float) and rows[1]["start"] == 0
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_disputed(mini, store):
+    rows = by_column(mini[store].ask("disputed"))
+    got = sorted((r["kind"], r["subjectName"], r["disputedIn"], ", ".join(sorted(r["assertedIn"].split(", ")))) for r in rows)
+    assert got == [
+        ("denied", "Kazakhstan", "c.txt", "a.txt"),
+        ("left out", "Belarus", "a.txt", "b.txt"),
+        ("left out", "Kazakhstan", "b.txt", "a.txt"),
+        # c.txt names only Armenia as a member: one name is not a list, nothing "left out"
+    ]
+    assert {r["relation"] for r in rows} == {"memberOf"}
+    assert "Azerbaijan" not in {r["subjectName"] for r in rows}  # denied, but asserted nowhere
+    assert mini[store].ask("disputed", {"org": "Minsk Group"}).rows == []
+    assert len(mini[store].ask("disputed", {"org": "csto"}).rows) == 3
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_co_mentions(mini, store):
+    rows = by_column(mini[store].ask("co-mentions"))
+    assert len(rows) <= 50
+    assert [r["documents"] for r in rows] == sorted((r["documents"] for r in rows), reverse=True)
+    top = {frozenset((r["name1"], r["name2"])) for r in rows if r["documents"] == 3}
+    assert top == {
+        frozenset(("Armenia", "Russia")),
+        frozenset(("Armenia", "Collective Security Treaty Organization")),
+        frozenset(("Russia", "Collective Security Treaty Organization")),
+    }
+    peskov = by_column(mini[store].ask("co-mentions", {"entity": "Peskov"}))
+    assert peskov and all("Dmitry Peskov" in (r["name1"], r["name2"]) for r in peskov)
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_timeline(mini, store):
+    rows = by_column(mini[store].ask("timeline"))
+    assert [r["date"] for r in rows] == [datetime.date(2023, 1, 10), datetime.date(2023, 1, 12), None, None]
+    by_putin_or_about = by_column(mini[store].ask("timeline", {"entity": "Putin"}))
+    assert sorted(r["text"] for r in by_putin_or_about) == [
+        "Armenia is our ally.", "Putin has no plans to visit Paris.", "the CSTO would stand by Armenia",
+    ]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_entity_profile(mini, store):
+    rows = {(r["aspect"], r["value"], r["sources"]) for r in by_column(mini[store].ask("entity", {"entity": "Putin"}))}
+    assert rows == {
+        ("type", "Person", None), ("label", "Vladimir Putin", None), ("alias", "Putin", None),
+        ("alias", "President Putin", None), ("same as", "http://www.wikidata.org/entity/Q7747", None),
+        ("officialOf", "Russia", 1), ("holdsPosition", "President of Russia", 1),
+        ("statements", "2", None), ("documents", "2", None),
+    }
+    csto = {(r["aspect"], r["value"]) for r in by_column(mini[store].ask("entity", {"entity": "csto"}))}
+    assert ("is memberOf of", "Armenia") in csto and ("type", "Organization") in csto
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_sources(mini, store):
+    rows = by_column(mini[store].ask("sources"))
+    assert [(r["source"], r["date"], r["actors"], r["assertions"], r["statements"]) for r in rows] == [
+        ("a.txt", datetime.date(2023, 1, 10), 6, 6, 1),
+        ("b.txt", datetime.date(2023, 1, 12), 5, 5, 1),
+        ("c.txt", None, 9, 5, 2),
+    ]
+    assert [r["source"] for r in by_column(mini[store].ask("sources", {"entity": "Peskov"}))] == ["c.txt"]
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_both_stores_same_rows_on_the_mini_graph(mini, name):
+    answers = [normalised(mini[store].ask(name, EXAMPLES[name])) for store in kq.STORES]
+    assert answers[0] == answers[1]
+    assert answers[0], f"{name} found nothing on the mini graph"
+
+
+def test_cli_ask(capsys):
+    assert main(["ask", "--list"]) == 0
+    listing = capsys.readouterr().out
+    for name in REQUIRED:
+        assert name in listing
+    assert "--param org=" in listing
+    assert main(["ask", "members", str(MINI), "--param", "org=CSTO", "--store", "oxigraph"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split(",")[:2] == ["name", "sources"] and lines[1].startswith("Armenia,3,")
+    assert main(["ask", "members", str(MINI)]) == 2
+    assert "needs --param org" in capsys.readouterr().err
+    assert main(["ask", "members", str(MINI.with_name("missing.trig")), "--param", "org=CSTO"]) == 3
+    assert main(["ask", "members"]) == 2
+
+
+# ---------------------------------------------------------------- the seed corpus build
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> dict[str, kq.KgGraph]:
+    out = tmp_path_factory.mktemp("seed") / "graph.trig"
+    assert main(["build", str(CORPUS), "-o", str(out)]) == 0
+    return {store: kq.load(out, store) for store in kq.STORES}
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_seed_csto_members(seed, store):
+    rows = {r["name"]: r["sources"] for r in by_column(seed[store].ask("members", {"org": "CSTO"}))}
+    assert rows == {
+        "Armenia": 3, "Russia": 2, "Kazakhstan": 2, "Kyrgyzstan": 2, "Tajikistan": 2,
+        "Belarus": 1, "Uzbekistan": 1,
+    }
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_seed_minsk_group_cochairs(seed, store):
+    rows = by_column(seed[store].ask("cochairs", {"org": "Minsk Group"}))
+    assert sorted(r["name"] for r in rows) == ["France", "Russia", "United States"]
+
+
+@pytest.mark.parametrize(
+    "person, title, of, date",
+    [
+        ("Pashinyan", "prime minister", "Armenia", datetime.date(2023, 1, 10)),
+        ("Putin", "president", "Russia", None),
+        ("Lavrov", "foreign minister", "Russia", None),
+        ("Guterres", "secretary", "United Nations", None),
+    ],
+)
+def test_seed_offices(seed, person, title, of, date):
+    rows = by_column(seed["oxigraph"].ask("offices", {"person": person}))
+    match = [r for r in rows if title in r["title"].lower().replace("-", " ") and r["of"] == of]
+    assert match, rows
+    if date is not None:
+        assert match[0]["date"] == date
+
+
+def test_seed_putin_statements(seed):
+    rows = by_column(seed["rdflib"].ask("statements", {"person": "Putin"}))
+    assert {r["speakerName"] for r in rows} == {"Vladimir Putin"}
+    assert {"000_2108af4f781ce4c6.txt", "003_407590ad2cba4e18.txt"} <= {r["source"] for r in rows}
+
+
+@pytest.mark.parametrize("person", ["Peskov", "Pashinyan", "Aliyev", "Cavusoglu"])
+def test_seed_other_speakers(seed, person):
+    assert seed["oxigraph"].ask("statements", {"person": person}).rows
+
+
+def test_seed_said_about_and_evidence(seed):
+    speakers = {r["speakerName"] for r in by_column(seed["oxigraph"].ask("said-about", {"entity": "CSTO"}))}
+    assert "Dmitry Peskov" in speakers
+    evidence = by_column(seed["oxigraph"].ask("evidence", {"subject": "Armenia", "relation": "memberOf", "object": "CSTO"}))
+    assert len({r["source"] for r in evidence if r["polarity"] == "positive"}) == 3
+
+
+def test_seed_disputed_timeline_sources(seed):
+    disputed = by_column(seed["oxigraph"].ask("disputed"))
+    assert any(r["kind"] == "left out" and r["objectName"] == "Collective Security Treaty Organization" for r in disputed)
+    dates = [r["date"] for r in by_column(seed["oxigraph"].ask("timeline")) if r["date"] is not None]
+    assert dates and dates == sorted(dates)
+    sources = [r["source"] for r in by_column(seed["oxigraph"].ask("sources"))]
+    assert sources == sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_seed_both_stores_same_rows(seed, name):
+    answers = [normalised(seed[store].ask(name, EXAMPLES[name])) for store in kq.STORES]
+    assert answers[0] == answers[1]
+    assert answers[0], f"{name} found nothing on the seed graph"
