@@ -55,7 +55,15 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    # argparse cannot take a positional after an option once an earlier positional
+    # matched ("kg ask members --param org=CSTO graph.trig"): a command lists such
+    # late positionals in ``late_positionals`` and they are filled here, in order.
+    for dest in getattr(args, "late_positionals", ()):
+        if extras and getattr(args, dest, None) is None and not extras[0].startswith("-"):
+            setattr(args, dest, extras.pop(0))
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -875,6 +875,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask_parser.add_argument("name", metavar="NAME", nargs="?", help="the question (see --list)")
     ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file")
     ask_parser.add_argument("--list", action="store_true", help="list the questions and exit")
+    ask_parser.set_defaults(late_positionals=("name", "graph"))
     _common_options(ask_parser)
     ask_parser.set_defaults(func=_run_ask)
 
