@@ -117,3 +117,39 @@ def test_no_statement_without_a_speaker(read):
 def test_headlines_give_no_statements(read):
     r = read("Nothing else.", title="Putin Says Karabakh Belongs To Azerbaijan")
     assert said(r) == []
+
+
+def test_a_dependency_parse_finds_a_subject_far_from_its_verb(nlp):
+    """With a trained pipeline's parse (here: given by hand), the subject is the speaker."""
+    from spacy.tokens import Doc
+
+    from kg.nlp.pipeline import doc_to_record
+
+    words = ["Headline", "\n\n", "Putin", ",", "speaking", "at", "the", "end", "of", "a", "long", "meeting",
+             "with", "the", "members", "of", "the", "government", "and", "many", "other", "officials",
+             "of", "the", "regions", "on", "Thursday", "evening", ",", "said", "the", "talks", "had",
+             "gone", "well", "."]
+    spaces = [False, False] + [w not in (",", ".") and nxt not in (",", ".") for w, nxt in
+                               zip(words[2:], words[3:] + [""])]
+    heads = list(range(len(words)))
+    deps = ["dep"] * len(words)
+    said = words.index("said")
+    heads[2], deps[2] = said, "nsubj"
+    heads[said], deps[said] = said, "ROOT"
+    for i in range(3, said):
+        heads[i] = 2
+    for i in range(said + 1, len(words)):
+        heads[i] = said
+    heads[0] = heads[1] = 0
+    deps[0], deps[1] = "ROOT", "dep"
+
+    def statements(doc):
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        record = doc_to_record(doc, "parsed.txt")
+        names = {e.key: e.label for e in record.entities}
+        return [(names[st.speaker], st.text) for st in record.statements]
+
+    assert statements(Doc(nlp.vocab, words=words, spaces=spaces)) == []  # too far for the rules alone
+    parsed = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert statements(parsed) == [("Vladimir Putin", "the talks had gone well")]
