@@ -54,6 +54,11 @@ def test_reuters_style_dateline():
     assert blocks[-1] == ("body", "Finland joined the alliance.")
 
 
+def test_title_case_dateline_with_country():
+    _, layout = kinds("Headline\n\nYerevan, Armenia - Armenia has frozen its participation.")
+    assert layout.dateline == "Yerevan, Armenia -"
+
+
 def test_dateline_with_a_dash():
     text = "Headline\n\nBRUSSELS — The talks went well."
     blocks, layout = kinds(text)

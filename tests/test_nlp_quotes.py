@@ -83,6 +83,17 @@ def test_speaker_before_a_parenthetical_clause(read):
     assert said(r) == [("Ararat Mirzoyan", "the talks would go on", False)]
 
 
+def test_apposition_with_a_place_inside_is_not_the_speaker(read):
+    r = read('Thomas de Waal, a senior fellow at Carnegie Europe, said: "Yerevan is signalling its frustration."')
+    assert said(r) == [("Thomas de Waal", "Yerevan is signalling its frustration.", True)]
+
+
+def test_trailing_speaker_before_a_participle_clause(read):
+    r = read("Armenia has frozen its participation in the bloc, Prime Minister Nikol Pashinyan said on Friday, "
+             "accusing the alliance of failing to protect it.")
+    assert said(r) == [("Nikol Pashinyan", "Armenia has frozen its participation in the bloc", False)]
+
+
 def test_according_to(read):
     r = read("According to Lavrov, the ceasefire is holding along the whole line.")
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]

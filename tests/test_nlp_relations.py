@@ -35,6 +35,15 @@ def test_the_alliance_points_back_to_the_organization_named_before(read):
     assert {("Denmark", "Nordic Council"), ("Iceland", "Nordic Council")} <= facts(r, "memberOf")
 
 
+def test_the_alliance_is_the_organization_the_article_is_about(read):
+    r = read("Armenia froze its part in the CSTO. Kremlin spokesman Dmitry Peskov said nothing. "
+             "Members of the bloc, which also include Belarus and Kazakhstan, did not comment. "
+             "Azerbaijan is not part of the alliance.")
+    assert facts(r, "memberOf") == {("Belarus", "Collective Security Treaty Organization"),
+                                    ("Kazakhstan", "Collective Security Treaty Organization")}
+    assert facts(r, "memberOf", negated=True) == {("Azerbaijan", "Collective Security Treaty Organization")}
+
+
 def test_negated_member_predicate_is_kept_negative(read):
     r = read("Georgia is not a member of NATO.")
     assert facts(r, "memberOf") == set()

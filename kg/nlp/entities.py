@@ -36,6 +36,7 @@ PRIORITY = {
     "ministry": 0, "kb": 1, "demonym": 1, "capital": 1, "dateline": 1, "acronym": 2,
     "org-head": 3, "title-cue": 4, "speech-cue": 5, "model": 6, "alias": 7,
 }
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn"})
 KIND_RANK = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Place", "FAC": "Place"}
 _ACRONYM_DEF = re.compile(
@@ -341,16 +342,37 @@ class EntityRecognizer:
         return out
 
     def _persons_before_speech(self, doc: Doc, sent_of: list[int], kb_tokens: set[int]) -> list[Candidate]:
+        """ "Omar Trent said", and past an apposition: "Thomas de Waal, a fellow at X, said"."""
         out = []
         for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in self.speech_verbs and i >= 2]:
-            j = k
-            while (j > 0 and k - j < 3 and self._name_token(doc, j - 1) and sent_of[j - 1] == sent_of[k]
-                   and j - 1 not in kb_tokens and doc[j - 1].lower_ not in self.lex.titles):
-                j -= 1
-            if k - j >= 2 and doc[k - 1].lower_ not in self.org_heads and doc[k - 1].lower_ not in self.place_heads:
-                label = doc[j:k].text
-                out.append(Candidate(j, k, new_key("Person", label), "Person", "speech-cue", label))
+            end = k
+            if doc[k - 1].text == ",":
+                end = next((c for c in range(k - 2, max(0, k - 20), -1)
+                            if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
+                if end is None:
+                    continue
+            start = self._name_run_before(doc, end, 3, kb_tokens, sent_of)
+            if end - start >= 2 and doc[end - 1].lower_ not in self.org_heads and doc[end - 1].lower_ not in self.place_heads:
+                label = doc[start:end].text
+                out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
         return out
+
+    def _name_run_before(self, doc: Doc, end: int, max_words: int, forbidden: set[int], sent_of: list[int]) -> int:
+        """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
+        j, words = end, 0
+        while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
+            t = doc[j - 1]
+            if j - 1 in forbidden or t.lower_ in self.lex.titles:
+                break
+            if self._name_token(doc, j - 1):
+                j -= 1
+                words += 1
+                continue
+            if t.lower_ in NAME_PARTICLES and words and j - 2 >= 0 and self._name_token(doc, j - 2):
+                j -= 1
+                continue
+            break
+        return j
 
     def _model_entities(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -440,6 +462,8 @@ class EntityRecognizer:
                 if (k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
                         and self._name_token(doc, k + 1)):
                     k += 1
+                elif k + 1 < n and words and doc[k].lower_ in NAME_PARTICLES and self._name_token(doc, k + 1):
+                    k += 1  # "Thomas de Waal", "Ursula von der Leyen"
                 continue
             break
         return k if words else j

@@ -47,6 +47,8 @@ _DATELINE_PATTERNS = (
     ),
     # YEREVAN (UrduPoint News / Sputnik - 10th January, 2023)
     re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})\s*\((?P<agency>[^()\n]{2,80})\)\s*[-–—:]?\s*"),
+    # Yerevan, Armenia -
+    re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?), [A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—] "),
     # BAKU, Azerbaijan —   /   BAKU —
     re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][a-z]+)?\s+[-–—]\s+"),
 )

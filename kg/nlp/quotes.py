@@ -30,6 +30,7 @@ from kg.records import Statement
 SPEAKER_TYPES = ("Person", "Organization", "Country", "Place")
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STOP = {".", "!", "?", ";"}
+PREPOSITIONS = frozenset({"at", "of", "in", "for", "from", "with", "on", "by", "to", "about"})
 TRAILING_STARTS = frozenset({
     "on", "in", "via", "at", "during", "late", "earlier", "later", "yesterday", "today", "tonight",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "told", "to",
@@ -221,14 +222,18 @@ class QuoteReader:
             if found is not None:
                 return found
             if doc[pos - 1].text == "," and steps == 0:
-                found = self._candidate_ending_at(pos - 1, k)  # "The head, diplomat Markus Ritter, said"
-                if found is not None:
-                    return found
+                first = None
                 for comma in range(pos - 2, max(0, pos - 20), -1):
                     if self.sent_of[comma] != k or doc[comma].text in STOP:
                         break
                     if doc[comma].text == ",":
-                        return self._candidate_ending_at(comma, k)
+                        first = self._candidate_ending_at(comma, k)  # "Iran, which borders both, said"
+                        break
+                if first is not None:
+                    return first
+                found = self._candidate_ending_at(pos - 1, k)  # "The head, diplomat Markus Ritter, said"
+                if found is not None and doc[found[1] - 1].lower_ not in PREPOSITIONS:
+                    return found  # but not "…, a fellow at Carnegie Europe, said"
                 return None
             if doc[pos - 1].lower_ not in self.between:
                 return None
@@ -476,7 +481,12 @@ class QuoteReader:
 
     def _ends_soon(self, doc: Doc, v: int, b: int) -> bool:
         """After the verb only a time or a channel: "said Wednesday.", "said in a statement." """
-        rest = [t for t in doc[v + 1:b] if not t.is_punct]
+        rest = []
+        for t in doc[v + 1:b]:
+            if t.text == ",":
+                break  # "…, Pashinyan said on Friday, accusing the alliance …"
+            if not t.is_punct:
+                rest.append(t)
         return len(rest) <= 6 and (not rest or rest[0].lower_ in TRAILING_STARTS)
 
     def _according_to(self, doc: Doc, k: int, i: int, a: int, b: int) -> None:

@@ -72,8 +72,12 @@ class RelationReader:
             self.by_start.setdefault(m.start, m)
             self.by_end[m.end] = m
         self.sent_of = doc._.kg_sent_of
+        # organizations that "the alliance" may point back to; not those that only qualify
+        # a title ("Kremlin spokesman Dmitry Peskov")
+        title_starts = {t.start for t in doc._.kg_titles or ()}
         self.orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
-                     and self.sent_of[m.start] >= 0]
+                     and self.sent_of[m.start] >= 0 and m.end not in title_starts
+                     and not (m.end + 1 in title_starts and doc[m.end].lower_ in ("'s", "’s"))]
         self.org_starts = [m.start for m in self.orgs]
         self.sent_mentions: dict[int, list[TokMention]] = {}
         for m in mentions:
@@ -127,8 +131,21 @@ class RelationReader:
         """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
         if i + 1 >= len(doc) or doc[i].lower_ not in ("the", "this", "that") or doc[i + 1].lower_ not in self.anaphors:
             return None
-        pos = bisect.bisect_left(self.org_starts, i) - 1
-        return self.orgs[pos] if pos >= 0 else None
+        pos = bisect.bisect_left(self.org_starts, i)
+        if not pos:
+            return None
+        k = self.sent_of[i]
+        recent = [m for m in self.orgs[:pos] if k - 1 <= m.sentence <= k]
+        if recent:  # "The Nordic Council met. The bloc brings together …"
+            return recent[-1]
+        # the organization the article is about: named most often so far, then the first named
+        counts: dict[str, int] = {}
+        first: dict[str, TokMention] = {}
+        for m in self.orgs[:pos]:
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+        best = max(counts, key=lambda key: (counts[key], -first[key].start))
+        return first[best]
 
     def _anaphor_before(self, doc: Doc, k: int, start: int) -> TokMention | None:
         a, _ = self.sent_range[k]
