@@ -250,7 +250,9 @@ def bench_graph(title: str, path: Path, params: dict[str, list[dict[str, str]]],
         for question in kq.cookbook():
             for p in params.get(question.name, [{}]):
                 key = (question.name, ", ".join(f"{k}={v}" for k, v in p.items()))
-                results.setdefault(key, {})[store] = time_question(graph, question.name, p, repeat, budget)
+                timing = time_question(graph, question.name, p, repeat, budget)
+                results.setdefault(key, {})[store] = timing
+                print(f"  {store:<9} {key[0]:<12} {key[1][:38]:<38} {timing[2]:>6} rows  p50 {timing[0]:9.1f} ms", flush=True)
         del graph
     header = f"{'question':<12} {'params':<38} {'rows':>6}"
     for store in stores:
