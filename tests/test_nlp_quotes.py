@@ -21,6 +21,11 @@ def test_speaker_verb_colon_quote(read):
     assert said(r) == [("Dmitry Peskov", "The issue is closed for us now.", True)]
 
 
+def test_speaker_verb_and_channel_before_a_colon(read):
+    r = read('Lavrov said in a statement on Telegram: "The talks must resume without conditions."')
+    assert said(r) == [("Sergey Lavrov", "The talks must resume without conditions.", True)]
+
+
 def test_quote_spanning_sentences_is_one_statement(read):
     r = read("“This is a tragedy. We are very worried,” Putin told reporters.")
     assert said(r) == [("Vladimir Putin", "This is a tragedy. We are very worried,", True)]

@@ -328,7 +328,21 @@ class QuoteReader:
             return (who, "quote-before", 0.75) if who else None
         v = pos - 1
         if doc[v].lower_ not in self.verbs:
-            return None
+            # "X said in a statement on Telegram: "…"": the verb a few words before the colon
+            colon = q.open_tok - 1
+            while colon > 0 and doc[colon].is_space:
+                colon -= 1
+            if doc[colon].text != ":":
+                return None
+            for i in range(colon - 1, max(-1, colon - 8), -1):
+                t = doc[i]
+                if t.is_punct or self.sent_of[i] != self.sent_of[colon] or self.in_quote[i]:
+                    return None
+                if t.lower_ in self.verbs:
+                    v = i
+                    break
+            else:
+                return None
         kv = self.sent_of[v]
         found = self._speaker_before_verb(v, kv)
         if found is None and v > 0 and doc[v - 1].lower_ == "and":
@@ -438,6 +452,8 @@ class QuoteReader:
                 nxt += 1
             if nxt < b and self.in_quote[nxt] and doc[nxt].text in ('"', "“", "«", "„"):
                 continue
+            if any(doc[j].text == ":" and j + 1 < b and self.in_quote[j + 1] for j in range(i + 1, min(b, i + 9))):
+                continue  # "said in a statement: "…"": the quote is the statement
             found = None
             rule = "reported"
             if low in self.participles:
