@@ -491,3 +491,119 @@ def test_seed_graph_putin_has_statements_and_a_neighbourhood(seed_graph):
     assert graph.nodes[putin]["statements"]
     assert all(s.get("document") for s in graph.nodes[putin]["statements"])
     assert graph.number_of_nodes() > 2
+
+
+# -- the streaming writers against networkx's own ------------------------------------
+
+def scalar_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """What GraphML/GEXF should hold: scalar, XML-clean values, an edge label."""
+    from kg.export.formats import clean_text, edge_label, scalar_value
+
+    def value(v):
+        return v if isinstance(v, (bool, int, float)) else clean_text(scalar_value(v))
+
+    out = nx.MultiDiGraph()
+    out.graph.update({k: value(v) for k, v in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        out.add_node(clean_text(node), **{k: value(v) for k, v in data.items()})
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        out.add_edge(clean_text(u), clean_text(v), key=clean_text(key),
+                     **{k: value(val) for k, val in data.items()}, label=edge_label(data))
+    return out
+
+
+def edge_data(graph: nx.Graph) -> list[dict]:
+    return [d for *_, d in graph.edges(data=True)]
+
+
+def same_graph(a: nx.Graph, b: nx.Graph) -> None:
+    assert (a.is_multigraph(), a.is_directed()) == (b.is_multigraph(), b.is_directed())
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    rows = lambda g: sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))  # noqa: E731
+    assert rows(a) == rows(b)
+
+
+@pytest.mark.parametrize("statements", ["fold", "nodes"])
+def test_graphml_writer_reads_back_like_networkx_own(hostile_file, tmp_path, statements):
+    graph = to_networkx(hostile_file, statements=statements, include_documents=True)
+    graph.graph["name"] = HOSTILE_LABELS[2]
+    ours = nx.read_graphml(export(graph, tmp_path, ".graphml"), force_multigraph=True)
+    theirs_path = tmp_path / "networkx.graphml"
+    nx.write_graphml(scalar_copy(graph), theirs_path)
+    theirs = nx.read_graphml(theirs_path, force_multigraph=True)
+    same_graph(ours, theirs)
+    assert ours.graph == theirs.graph and ours.graph["name"] == HOSTILE_LABELS[2]
+    # and the values are the mapping's, every character but the XML-illegal ones kept
+    for node, data in graph.nodes(data=True):
+        back = ours.nodes[xml_safe(node)]
+        assert back["label"] == xml_safe(data["label"])
+        assert back["mentions"] == data["mentions"] and type(back["mentions"]) is int
+        if "direct" in data:
+            assert back["direct"] is data["direct"]
+
+
+@pytest.mark.parametrize("statements", ["fold", "nodes"])
+def test_gexf_writer_reads_back_like_networkx_own(hostile_file, tmp_path, statements):
+    graph = to_networkx(hostile_file, statements=statements, include_documents=True)
+    graph.graph["name"] = HOSTILE_LABELS[2]
+    ours = nx.read_gexf(export(graph, tmp_path, ".gexf"))
+    theirs_path = tmp_path / "networkx.gexf"
+    nx.write_gexf(scalar_copy(graph), theirs_path)
+    theirs = nx.read_gexf(theirs_path)
+    for back in (ours, theirs):  # Gephi's drawing hints are ours alone
+        for _, data in back.nodes(data=True):
+            data.pop("viz", None)
+        for data in edge_data(back):
+            data.pop("id", None)
+    same_graph(ours, theirs)
+    assert ours.graph["name"] == theirs.graph["name"] == HOSTILE_LABELS[2]
+    confidences = [d["confidence"] for d in edge_data(ours) if "confidence" in d]
+    assert confidences and all(type(c) is float for c in confidences)
+
+
+def test_dot_writer_quotes_every_value(hostile, tmp_path):
+    import pydot
+
+    dot = pydot.graph_from_dot_file(str(export(hostile, tmp_path, ".dot")), encoding="utf-8")[0]
+    nodes = {dot_unquote(n.get_name()): n.get_attributes() for n in dot.get_nodes()
+             if n.get_name() not in ("node", "edge", "graph")}
+    assert set(nodes) == {xml_safe(n) for n in hostile.nodes}
+    for node, data in hostile.nodes(data=True):
+        attrs = {k: dot_unquote(v) for k, v in nodes[xml_safe(node)].items()}
+        assert attrs["label"] == xml_safe(data["label"]) and attrs["type"] == data["type"]
+    relations = sorted(dot_unquote(e.get_attributes()["relation"]) for e in dot.get_edges())
+    assert relations == sorted(k for _, _, k in hostile.edges(keys=True))
+
+
+# -- speed-minded paths keep the meaning --------------------------------------------------
+
+@pytest.mark.parametrize("statements", ["fold", "nodes"])
+@pytest.mark.parametrize("hops", [0, 1, 2])
+def test_around_is_the_induced_subgraph_of_the_whole(statements, hops):
+    whole = to_networkx(MINI, statements=statements)
+    cut = to_networkx(MINI, statements=statements, around="Putin", hops=hops)
+    keep = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), PUTIN, cutoff=hops)
+    expected = whole.subgraph(keep)
+    assert dict(cut.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(cut.edges(keys=True)) == sorted(expected.edges(keys=True))
+    assert all(cut.edges[e] == whole.edges[e] for e in cut.edges(keys=True))
+    assert list(cut.nodes) == [n for n in whole.nodes if n in keep]  # the whole graph's order
+
+
+@pytest.mark.parametrize("options", [[], ["--around", "Putin", "--hops", "2"], ["--max-nodes", "5"],
+                                     ["--statements", "nodes", "--documents"]])
+def test_same_input_gives_the_same_bytes(tmp_path, options):
+    """Two processes with different string hashing write identical files."""
+    import os
+    import subprocess
+    import sys
+
+    for suffix in (".graphml", ".gexf", ".cyjs", ".json", ".dot"):
+        outputs = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"{seed}{suffix}"
+            env = {**os.environ, "PYTHONHASHSEED": seed}
+            subprocess.run([sys.executable, "-m", "kg", "export", str(MINI), "-o", str(out), *options],
+                           check=True, env=env, capture_output=True)
+            outputs.append(out.read_bytes())
+        assert outputs[0] == outputs[1], suffix

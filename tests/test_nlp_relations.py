@@ -44,6 +44,13 @@ def test_the_alliance_is_the_organization_the_article_is_about(read):
     assert facts(r, "memberOf", negated=True) == {("Azerbaijan", "Collective Security Treaty Organization")}
 
 
+def test_members_before_make_up_and_one_of_the_members(read):
+    r = read("Armenia, Belarus and Russia make up the Eurasian Economic Union.")
+    assert facts(r, "memberOf") == {(c, "Eurasian Economic Union") for c in ("Armenia", "Belarus", "Russia")}
+    r = read("Kazakhstan is one of the founding members of the Shanghai Cooperation Organisation.")
+    assert facts(r, "memberOf") == {("Kazakhstan", "Shanghai Cooperation Organisation")}
+
+
 def test_negated_member_predicate_is_kept_negative(read):
     r = read("Georgia is not a member of NATO.")
     assert facts(r, "memberOf") == set()

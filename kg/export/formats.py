@@ -1,8 +1,9 @@
-"""Writers for each export format, all atomic (temp file + ``os.replace``).
+"""Formats: choosing one, atomic writing (temp file + ``os.replace``), the JSON writers.
 
-GraphML, GEXF and DOT hold scalar attributes only, so :func:`scalar_graph`
-joins lists ("; ") and evidence items (one line each) and drops the control
-characters XML 1.0 cannot carry.  JSON formats keep lists and evidence items.
+GraphML, GEXF and DOT (written by :mod:`kg.export.markup`) hold scalar
+attributes only, so :func:`scalar_value` joins lists ("; ") and evidence items
+(one line each), and the control characters XML 1.0 cannot carry are dropped.
+JSON formats keep lists and evidence items.
 """
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 
 from kg.errors import OutputError
-from kg.export.mapping import TYPE_COLOURS
 
 #: format name -> file suffixes that select it.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -33,7 +33,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
 FORMAT_ALIASES = {"cyjs": "cytoscape", "node-link": "json", "graphviz": "dot", "htm": "html", "gv": "dot"}
 
 #: Characters XML 1.0 forbids (and that have no business in a label anyway).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def format_for(path: Path, name: str | None) -> str:
@@ -84,7 +84,7 @@ def _remove(tmp: str) -> None:
 
 def clean_text(value: str) -> str:
     """``value`` without the control characters XML cannot hold."""
-    return _CONTROL.sub("", value)
+    return CONTROL.sub("", value)
 
 
 def evidence_lines(items: list[dict[str, Any]]) -> str:
@@ -97,54 +97,27 @@ def evidence_lines(items: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _scalar(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, (bool, int, float)):
+def scalar_value(value: Any) -> str:
+    """A list, set or evidence list as one string (for GraphML, GEXF and DOT)."""
+    kind = type(value)
+    if kind is str:
         return value
-    if isinstance(value, (list, tuple, set)):
-        items = list(value)
-        if items and all(isinstance(i, dict) for i in items):
-            return clean_text(evidence_lines(items))
-        return clean_text("; ".join(str(i) for i in items))
-    return clean_text(str(value))
-
-
-def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are all str/int/float/bool, with an edge ``label``."""
-    out = nx.MultiDiGraph()
-    out.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
-    for node, data in graph.nodes(data=True):
-        out.add_node(clean_text(node), **{k: _scalar(v) for k, v in data.items()})
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        attrs = {k: _scalar(val) for k, val in data.items()}
-        attrs["label"] = edge_label(data)
-        out.add_edge(clean_text(u), clean_text(v), key=clean_text(str(key)), **attrs)
-    return out
+    if kind is list or kind is tuple or kind is set or kind is frozenset:
+        items = sorted(value, key=str) if kind is set or kind is frozenset else value
+        try:
+            return "; ".join(items)  # the common case: a list of strings
+        except TypeError:
+            pass
+        if all(isinstance(i, dict) for i in items):
+            return evidence_lines(items)
+        return "; ".join(str(i) for i in items)
+    return str(value)
 
 
 def edge_label(data: dict[str, Any]) -> str:
     """What an edge says in a picture: the relation, and the title if any."""
     relation = str(data.get("relation", ""))
     return clean_text(f"{relation} ({data['title']})" if data.get("title") else relation)
-
-
-# -- the writers -------------------------------------------------------------
-
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    scalar = scalar_graph(graph)
-    write_atomic(path, lambda out: nx.write_graphml(scalar, out, encoding="utf-8"))
-
-
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    scalar = scalar_graph(graph)
-    for node, data in scalar.nodes(data=True):
-        r, g, b = _rgb(TYPE_COLOURS.get(str(data.get("type")), TYPE_COLOURS["Entity"]))
-        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0},
-                       "size": float(node_size(data.get("mentions", 0), 4, 2))}
-    for _, _, data in scalar.edges(data=True):  # GEXF edge 'type' means directedness
-        data.pop("type", None)
-    write_atomic(path, lambda out: nx.write_gexf(scalar, out, encoding="utf-8"))
 
 
 def node_size(mentions: Any, base: float, step: float) -> float:
@@ -156,10 +129,6 @@ def node_size(mentions: Any, base: float, step: float) -> float:
     return base + step * m ** 0.5
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
 def cytoscape_elements(graph: nx.MultiDiGraph, structured: bool) -> dict[str, list[dict[str, Any]]]:
     """Cytoscape.js ``elements``: node data has ``id``/``name``/``label``; edge
     data ``id``/``source``/``target``/``interaction``.  With ``structured``
@@ -167,22 +136,25 @@ def cytoscape_elements(graph: nx.MultiDiGraph, structured: bool) -> dict[str, li
     string (Cytoscape desktop reads lists of strings)."""
     nodes = []
     for node, data in graph.nodes(data=True):
-        item = {"id": node, "name": data.get("label", node)}
-        item.update({k: _json_value(v, structured) for k, v in data.items()})
+        item = {"id": node, "name": data.get("label", node), **data}
+        if not structured:
+            _flatten_evidence(item)
         nodes.append({"data": item})
     edges = []
     for index, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
         item = {"id": f"e{index}", "source": u, "target": v, "interaction": str(key),
-                "label": edge_label(data)}
-        item.update({k: _json_value(val, structured) for k, val in data.items()})
+                "label": edge_label(data), **data}
+        if not structured:
+            _flatten_evidence(item)
         edges.append({"data": item})
     return {"nodes": nodes, "edges": edges}
 
 
-def _json_value(value: Any, structured: bool) -> Any:
-    if structured or not isinstance(value, list) or not value or not isinstance(value[0], dict):
-        return value
-    return evidence_lines(value).split("\n")
+def _flatten_evidence(item: dict[str, Any]) -> None:
+    """Lists of evidence objects become lists of lines (Cytoscape desktop reads those)."""
+    for name, value in item.items():
+        if type(value) is list and value and isinstance(value[0], dict):
+            item[name] = evidence_lines(value).split("\n")
 
 
 def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -193,46 +165,58 @@ def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> None:
         "data": {k: v for k, v in graph.graph.items()},
         "elements": cytoscape_elements(graph, structured=False),
     }
-    _write_json(doc, path)
+    write_atomic(path, lambda out: write_json(doc, out, depth=3))
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write_json(nx.node_link_data(graph, edges="edges"), path)
+    """networkx's node-link JSON (``nx.node_link_graph(doc, edges="edges")`` reads it)."""
+    doc = {
+        "directed": True,
+        "multigraph": True,
+        "graph": graph.graph,
+        "nodes": [{**data, "id": node} for node, data in graph.nodes(data=True)],
+        "edges": [{**data, "source": u, "target": v, "key": key}
+                  for u, v, key, data in graph.edges(keys=True, data=True)],
+    }
+    write_atomic(path, lambda out: write_json(doc, out, depth=2))
 
 
-def _write_json(doc: Any, path: Path) -> None:
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomic(path, lambda out: out.write(data + b"\n"))
+#: One encoder for every piece: compact, UTF-8, C-accelerated (an ``indent`` is not).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def write_json(doc: Any, out: IO[bytes], depth: int) -> None:
+    """Write ``doc`` as JSON, one line per member down to ``depth`` levels: a node
+    or edge per line, so the file reads and diffs well and encodes at C speed."""
+    parts: list[str] = []
+    for piece in _json_pieces(doc, depth, ""):
+        parts.append(piece)
+        if len(parts) >= 20_000:
+            out.write("".join(parts).encode("utf-8"))
+            parts.clear()
+    parts.append("\n")
+    out.write("".join(parts).encode("utf-8"))
+
+
+def _json_pieces(value: Any, depth: int, indent: str) -> Iterator[str]:
+    inner = indent + " "
+    if depth and isinstance(value, dict) and value:
+        yield "{"
+        for index, (key, item) in enumerate(value.items()):
+            yield f"{',' if index else ''}\n{inner}{_JSON.encode(str(key))}:"
+            yield from _json_pieces(item, depth - 1, inner)
+        yield f"\n{indent}}}"
+    elif depth and isinstance(value, (list, tuple)) and value:
+        yield "["
+        for index, item in enumerate(value):
+            yield f"{',' if index else ''}\n{inner}"
+            yield from _json_pieces(item, depth - 1, inner)
+        yield f"\n{indent}]"
+    else:
+        yield _JSON.encode(value)
 
 
 def dot_quote(value: Any) -> str:
     """A DOT double-quoted string: backslash and quote escaped, newlines as \\n."""
     text = clean_text(str(value)).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
-
-
-def write_dot(graph: nx.MultiDiGraph, path: Path) -> None:
-    import pydot
-
-    dot = pydot.Dot(graph_name=dot_quote(graph.graph.get("name", "kg")), graph_type="digraph",
-                    strict=False)
-    dot.set("rankdir", "LR")
-    dot.set("overlap", "false")
-    dot.set_node_defaults(style="filled", fontname="Helvetica", shape="ellipse")
-    dot.set_edge_defaults(fontname="Helvetica", fontsize="9")
-    keep = ("type", "iri", "wikidata", "mentions", "identifier", "date")
-    for node, data in graph.nodes(data=True):
-        attrs = {k: dot_quote(data[k]) for k in keep if k in data}
-        attrs["label"] = dot_quote(data.get("label", node))
-        attrs["fillcolor"] = dot_quote(TYPE_COLOURS.get(str(data.get("type")), TYPE_COLOURS["Entity"]))
-        dot.add_node(pydot.Node(dot_quote(node), **attrs))
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        attrs = {"label": dot_quote(edge_label(data)), "relation": dot_quote(key)}
-        for k in ("sources", "confidence", "title"):
-            if k in data:
-                attrs[k] = dot_quote(data[k])
-        if data.get("documents"):
-            attrs["documents"] = dot_quote("; ".join(data["documents"]))
-        dot.add_edge(pydot.Edge(dot_quote(u), dot_quote(v), **attrs))
-    text = dot.to_string()
-    write_atomic(path, lambda out: out.write(text.encode("utf-8")))

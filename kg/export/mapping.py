@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,7 +131,9 @@ def _to_networkx(content: Content, relations, around, hops, documents, min_sourc
     wanted_relations = _check_relations(relations)
     doc_scope = _check_documents(content, documents)
 
-    graph = nx.MultiDiGraph(name="kg")
+    # First the light draft: which nodes and edges, no attributes.  --around cuts
+    # the draft, so only the neighbourhood's attributes are ever computed.
+    draft = _Draft(content)
     edge_filtered = wanted_relations is not None or min_sources > 1
     if not edge_filtered:
         if doc_scope is None:
@@ -139,14 +141,19 @@ def _to_networkx(content: Content, relations, around, hops, documents, min_sourc
         else:  # the actors an article mentions belong to its picture even without an edge
             entities = {e for d in doc_scope for e in content.doc_mentions.get(d, ())}
         for entity in sorted(e for e in entities if e in content.types):
-            _add_entity(graph, content, entity)
-    _add_relation_edges(graph, content, wanted_relations, doc_scope, min_sources)
+            draft.entity(entity)
+    _draft_relation_edges(draft, content, wanted_relations, doc_scope, min_sources)
     if statements != "none" and (wanted_relations is None or SAID_ABOUT in wanted_relations):
-        _add_statements(graph, content, statements, doc_scope, min_sources)
+        _draft_statements(draft, content, statements, doc_scope, min_sources)
+    keep = None
     if around is not None:
         names = [around] if isinstance(around, str) else list(around)
-        centres = set().union(*(find_nodes(graph, content, name) for name in names))
-        graph = _neighbourhood(graph, centres, hops)
+        actors = [n for n, kind in draft.nodes.items() if kind is None]
+        centres = set().union(*(find_nodes(actors, content, name) for name in names))
+        keep = draft.neighbourhood(centres, hops)
+
+    graph = draft.build(keep)
+    if around is not None:
         graph.graph["around"] = "; ".join(names)
         graph.graph["hops"] = hops
     if include_documents:
@@ -154,20 +161,61 @@ def _to_networkx(content: Content, relations, around, hops, documents, min_sourc
     return graph
 
 
-def find_nodes(graph: nx.MultiDiGraph, content: Content, name: str) -> set[str]:
-    """The entity nodes called ``name`` (label or alias, case-insensitive).
+class _Draft:
+    """Nodes and edges in their final order, with what their attributes are made from."""
 
-    Falls back to the one entity whose label contains ``name`` as whole words
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.nodes: dict[str, dict[str, Any] | None] = {}  # entity -> None, other -> its attributes
+        self.edges: list[tuple[str, str, str, list[dict[str, Any]], set[str] | None]] = []
+        self.statements: dict[str, list[dict[str, Any]]] = {}  # speaker -> statement items
+
+    def entity(self, entity: str) -> None:
+        if entity not in self.nodes:
+            self.nodes[entity] = None
+
+    def neighbourhood(self, centres: set[str], hops: int) -> set[str]:
+        """The nodes at most ``hops`` edges (either direction) from ``centres``."""
+        adjacent: dict[str, set[str]] = defaultdict(set)
+        for u, v, *_ in self.edges:
+            adjacent[u].add(v)
+            adjacent[v].add(u)
+        seen = set(centres)
+        frontier = set(centres)
+        for _ in range(hops):
+            frontier = {n for node in frontier for n in adjacent.get(node, ())} - seen
+            seen |= frontier
+        return seen
+
+    def build(self, keep: set[str] | None) -> nx.MultiDiGraph:
+        """The networkx graph of the draft, or of its ``keep`` nodes (an induced subgraph)."""
+        c = self.content
+        graph = nx.MultiDiGraph(name="kg")
+        nodes = [(node, attrs if attrs is not None else _entity_attrs(c, node))
+                 for node, attrs in self.nodes.items() if keep is None or node in keep]
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(
+            (u, v, key, _edge_attrs(key, items, titles)) for u, v, key, items, titles in self.edges
+            if keep is None or (u in keep and v in keep))
+        node_data = graph._node  # the attribute dicts themselves (graph.nodes[n] without a view)
+        for speaker, items in self.statements.items():
+            if speaker in node_data:
+                node_data[speaker]["statements"] = [_public(item) for item in items]
+        return graph
+
+
+def find_nodes(actors: Iterable[str], content: Content, name: str) -> set[str]:
+    """The ``actors`` called ``name`` (label or alias, case-insensitive).
+
+    Falls back to the one actor whose label contains ``name`` as whole words
     ("Putin" -> "Vladimir Putin"); otherwise a UsageError lists close matches.
     """
     wanted = _norm(name)
     names: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}  # normalised name -> as written
-    for node, data in graph.nodes(data=True):
-        if data.get("type") in ("Statement", "Document"):
-            continue
-        label = data.get("label", "")
-        for written in (label, *data.get("aliases", ())):
+    for node in actors:
+        label = content.label_of(node)
+        for written in (label, *sorted(content.aliases.get(node, ()))):
             names[_norm(written)].add(node)
             shown.setdefault(_norm(written), written if written == label else f"{written} ({label})")
         names[node.casefold()].add(node)
@@ -177,7 +225,7 @@ def find_nodes(graph: nx.MultiDiGraph, content: Content, name: str) -> set[str]:
     containing = {node for key, nodes in names.items() if word.search(key) for node in nodes}
     if len(containing) == 1:
         return containing
-    labels = {graph.nodes[n].get("label", n) for n in containing}
+    labels = {content.label_of(n) for n in containing}
     if not labels:
         close = difflib.get_close_matches(wanted, list(shown), n=5, cutoff=0.6)
         labels = {shown[key] for key in close}
@@ -196,9 +244,13 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int | None) -> nx.MultiDiG
     if max_nodes < 1:
         raise UsageError(f"max-nodes must be 1 or more, not {max_nodes}")
     degree = dict(graph.degree())
-    keep = sorted(graph.nodes, key=lambda n: (-degree[n], n))[:max_nodes]
-    sub = graph.subgraph(keep).copy()
+    keep = set(sorted(graph.nodes, key=lambda n: (-degree[n], n))[:max_nodes])
+    # built in the graph's own order (a subgraph view would follow set order: not reproducible)
+    sub = nx.MultiDiGraph()
     sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+                       if u in keep and v in keep)
     sub.graph.update(truncated=True, total_nodes=graph.number_of_nodes(),
                      total_edges=graph.number_of_edges())
     return sub
@@ -348,10 +400,8 @@ def _build_content(pairs: dict[str, list[tuple[str, str]]]) -> Content:
 
 # -- building --------------------------------------------------------------
 
-def _add_entity(graph: nx.MultiDiGraph, c: Content, entity: str) -> None:
-    if entity in graph:
-        return
-    docs = sorted(c.doc_identifier[d] for d in c.mentioned_by.get(entity, ()))
+def _entity_attrs(c: Content, entity: str) -> dict[str, Any]:
+    docs = sorted([c.doc_identifier[d] for d in c.mentioned_by.get(entity, ())])
     attrs: dict[str, Any] = {
         "label": c.label_of(entity),
         "type": c.types.get(entity, "Entity"),
@@ -360,12 +410,13 @@ def _add_entity(graph: nx.MultiDiGraph, c: Content, entity: str) -> None:
         "documents": docs,
         "aliases": sorted(c.aliases.get(entity, ())),
     }
-    if entity in c.wikidata:
-        attrs["wikidata"] = c.wikidata[entity]
-    graph.add_node(entity, **attrs)
+    wikidata = c.wikidata.get(entity)
+    if wikidata is not None:
+        attrs["wikidata"] = wikidata
+    return attrs
 
 
-def _add_relation_edges(graph, c: Content, wanted, doc_scope, min_sources) -> None:
+def _draft_relation_edges(draft: _Draft, c: Content, wanted, doc_scope, min_sources) -> None:
     for key in sorted(c.facts):
         s, relation, o = key
         if wanted is not None and relation not in wanted:
@@ -375,27 +426,52 @@ def _add_relation_edges(graph, c: Content, wanted, doc_scope, min_sources) -> No
             items = [i for i in items if i.get("_doc") in doc_scope]
             if not items:
                 continue
-        attrs = _evidence_attrs(items)
-        if min_sources > 1 and attrs["sources"] < min_sources:
+        if min_sources > 1 and _sources(items) < min_sources:
             continue
-        if c.facts[key]:
-            attrs["title"] = "; ".join(sorted(c.facts[key]))
-        _add_entity(graph, c, s)
-        _add_entity(graph, c, o)
-        graph.add_edge(s, o, key=relation, relation=relation, **attrs)
+        draft.entity(s)
+        draft.entity(o)
+        draft.edges.append((s, o, relation, items, c.facts[key]))
+
+
+def _sources(items: list[dict[str, Any]]) -> int:
+    """The number of distinct documents of evidence ``items`` (their ``sources``)."""
+    return len({i["document"] for i in items if "document" in i})
+
+
+def _edge_attrs(relation: str, items: list[dict[str, Any]], titles: set[str] | None) -> dict[str, Any]:
+    attrs = {"relation": relation, **_evidence_attrs(items)}
+    if titles:
+        attrs["title"] = "; ".join(sorted(titles))
+    return attrs
+
+
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` without the keys for internal use (``_doc``)."""
+    return {k: v for k, v in item.items() if k[0] != "_"}
 
 
 def _evidence_attrs(items: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(items) == 1:  # most facts: one sentence, nothing to merge
+        clean = _public(items[0])
+        attrs: dict[str, Any] = {
+            "sources": 1 if "document" in clean else 0,
+            "documents": [clean["document"]] if "document" in clean else [],
+            "dates": [clean["date"]] if "date" in clean else [],
+            "evidence": [clean],
+        }
+        if "confidence" in clean:
+            attrs["confidence"] = clean["confidence"]
+        return attrs
     unique: dict[tuple, dict[str, Any]] = {}
     for item in items:  # one sentence may back both officialOf and holdsPosition
-        clean = {k: v for k, v in item.items() if not k.startswith("_")}
+        clean = _public(item)
         key = (clean.get("document", ""), clean.get("text", ""), clean.get("date", ""))
         have = unique.get(key)
         if have is None or clean.get("confidence", 0) > have.get("confidence", 0):
             unique[key] = clean
     evidence = [unique[k] for k in sorted(unique)]
     documents = sorted({i["document"] for i in evidence if "document" in i})
-    attrs: dict[str, Any] = {
+    attrs = {
         "sources": len(documents),
         "documents": documents,
         "dates": sorted({i["date"] for i in evidence if "date" in i}),
@@ -407,7 +483,7 @@ def _evidence_attrs(items: list[dict[str, Any]]) -> dict[str, Any]:
     return attrs
 
 
-def _add_statements(graph, c: Content, mode: str, doc_scope, min_sources) -> None:
+def _draft_statements(draft: _Draft, c: Content, mode: str, doc_scope, min_sources) -> None:
     by_speaker: dict[str, list[str]] = defaultdict(list)
     for st in sorted(c.statements):
         record = c.statements[st]
@@ -416,6 +492,7 @@ def _add_statements(graph, c: Content, mode: str, doc_scope, min_sources) -> Non
         by_speaker[record["speaker"]].append(st)
     for speaker, sts in sorted(by_speaker.items()):
         items = [_statement_item(c.statements[st]) for st in sts]
+        draft.statements[speaker] = items
         if mode == "fold":
             about: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for st, item in zip(sts, items):
@@ -423,31 +500,26 @@ def _add_statements(graph, c: Content, mode: str, doc_scope, min_sources) -> Non
                     if entity != speaker and entity in c.types:
                         about[entity].append(item)
             for entity, said in sorted(about.items()):
-                attrs = _evidence_attrs(said)
-                if min_sources > 1 and attrs["sources"] < min_sources:
+                if min_sources > 1 and _sources(said) < min_sources:
                     continue
-                _add_entity(graph, c, entity)
-                _add_entity(graph, c, speaker)
-                graph.add_edge(speaker, entity, key=SAID_ABOUT, relation=SAID_ABOUT, **attrs)
+                draft.entity(entity)
+                draft.entity(speaker)
+                draft.edges.append((speaker, entity, SAID_ABOUT, said, None))
         else:
             for st, item in zip(sts, items):
                 record = c.statements[st]
-                _add_entity(graph, c, speaker)
+                draft.entity(speaker)
                 text = record["text"]
                 attrs = {"label": _shorten(text), "type": "Statement", "iri": st, "text": text,
                          "direct": record["direct"], "mentions": 1,
                          "speaker": c.label_of(speaker)}
                 attrs.update({k: record[k] for k in ("document", "date") if k in record})
-                graph.add_node(st, **attrs)
-                graph.add_edge(speaker, st, key="said", relation="said", **_evidence_attrs([item]))
+                draft.nodes[st] = attrs
+                draft.edges.append((speaker, st, "said", [item], None))
                 for entity in record["mentions"]:
                     if entity in c.types:
-                        _add_entity(graph, c, entity)
-                        graph.add_edge(st, entity, key="mentions", relation="mentions",
-                                       **_evidence_attrs([item]))
-        if speaker in graph:
-            graph.nodes[speaker]["statements"] = [
-                {k: v for k, v in item.items() if not k.startswith("_")} for item in items]
+                        draft.entity(entity)
+                        draft.edges.append((st, entity, "mentions", [item], None))
 
 
 def _statement_item(record: dict[str, Any]) -> dict[str, Any]:
@@ -472,21 +544,6 @@ def _add_documents(graph, c: Content, doc_scope) -> None:
         for entity in entities:
             graph.add_edge(doc, entity, key="mentions", relation="mentions",
                            sources=1, documents=[c.doc_identifier[doc]])
-
-
-def _neighbourhood(graph: nx.MultiDiGraph, centres: set[str], hops: int) -> nx.MultiDiGraph:
-    seen = set(centres)
-    frontier = set(centres)
-    for _ in range(hops):
-        nxt = set()
-        for node in frontier:
-            nxt.update(graph.successors(node))
-            nxt.update(graph.predecessors(node))
-        frontier = nxt - seen
-        seen |= frontier
-    sub = graph.subgraph(seen).copy()
-    sub.graph.update(graph.graph)
-    return sub
 
 
 # -- checks and helpers ----------------------------------------------------

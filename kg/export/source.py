@@ -75,13 +75,18 @@ def _read_file(path: Path) -> Pairs:
     if fmt_name is None:
         known = ", ".join(sorted(SUFFIX_FORMATS))
         raise InputError(f"cannot tell the RDF format of {path.name} (known suffixes: {known})")
-    wanted = {str(p) for p in WANTED}
-    pairs: Pairs = defaultdict(list)
+    # One list per wanted predicate; the loop below is the hot path of a big export
+    # (a quad every microsecond), so it does nothing it need not do.
+    pairs: Pairs = {str(p): [] for p in WANTED}
+    lists = pairs.get
+    blank = pyoxigraph.BlankNode
     try:
         for quad in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, fmt_name)):
-            pred = quad.predicate.value
-            if pred in wanted:
-                pairs[pred].append((_ox_value(quad.subject), _ox_value(quad.object)))
+            found = lists(quad.predicate.value)
+            if found is not None:
+                s, o = quad.subject, quad.object
+                found.append((s.value if type(s) is not blank else f"_:{s.value}",
+                              o.value if type(o) is not blank else f"_:{o.value}"))
     except SyntaxError as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise InputError(f"cannot parse {path}: {first_line}") from None

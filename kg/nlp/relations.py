@@ -192,7 +192,8 @@ class RelationReader:
             return
         s = start
         while s > a and (doc[s - 1].lower_ in (",", "is", "are", "was", "were", "not", "n't", "n’t", "also", "still",
-                                                 "no", "longer", "never", "a", "an", "the", "has", "have", "had", "yet")
+                                                 "no", "longer", "never", "a", "an", "the", "has", "have", "had", "yet",
+                                                 "among", "one", "of", "founding", "full", "all")
                          or (doc[s - 1].lower_.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined"
             s -= 1
         subjects = backward_list(doc, s, self.by_end, MEMBER_TYPES, a - 1)
