@@ -64,6 +64,13 @@ def test_unknown_person_after_a_title_and_later_by_surname(read):
     assert ("Talia Vornskaya", "title-cue") in rules(r)
 
 
+def test_a_known_surname_after_another_first_name_is_another_person(read):
+    r = read("Ambassador Vagharshak Harutyunyan declined to comment. Harutyunyan left.")
+    ents = by_label(r)
+    assert "Vagharshak Harutyunyan" in ents and ents["Vagharshak Harutyunyan"].mentions == 2
+    assert "Arayik Harutyunyan" not in ents
+
+
 def test_unknown_person_before_a_speech_verb(read):
     r = read("Analyst Omar Belkadi Trent said the deal was weak.")
     assert by_label(r)["Omar Belkadi Trent"].type == "Person"

@@ -86,6 +86,11 @@ def test_are_cochairs(read):
     assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
 
 
+def test_which_cochair(read):
+    r = read("The ministers of France, Russia and the United States, which co-chair the OSCE Minsk Group, met.")
+    assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
+
+
 def test_nothing_from_a_country_merely_near_the_cue(read):
     r = read("Turkey has condemned the occupation. The Minsk Group is co-chaired by France.")
     assert facts(r, "coChairOf") == {("France", "OSCE Minsk Group")}

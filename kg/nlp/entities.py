@@ -414,6 +414,7 @@ class EntityRecognizer:
                 cand = self._dateline_place(cand)
             kb_cands.append(cand)
         kb_cands.extend(self._dateline_candidates(doc, layout, kb_cands))
+        kb_cands = self._other_people_with_a_known_surname(doc, kb_cands)
         kb_by_span = {(c.start, c.end): c for c in kb_cands}
         kb_start = {c.start: c for c in kb_cands}
         kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
@@ -437,6 +438,24 @@ class EntityRecognizer:
         chosen = _add_nested(chosen, kb_cands)
         self._write(doc, sent_of, chosen)
         return doc
+
+    def _other_people_with_a_known_surname(self, doc: Doc, kb_cands: list[Candidate]) -> list[Candidate]:
+        """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
+        after an unknown first name names someone else."""
+        covered = {i for c in kb_cands for i in range(c.start, c.end)}
+        out = []
+        for c in kb_cands:
+            if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
+                j = c.start
+                while j > 0 and c.start - j < 3 and j - 1 not in covered and self._name_token(doc, j - 1) \
+                        and doc[j - 1].lower_ not in self.lex.titles:
+                    j -= 1
+                if j < c.start:
+                    label = doc[j:c.end].text
+                    out.append(Candidate(j, c.end, new_key("Person", label), "Person", "title-cue", label))
+                    continue
+            out.append(c)
+        return out
 
     def _dateline_candidates(self, doc: Doc, layout, kb_cands: list[Candidate]) -> list[Candidate]:
         """ "MOSCOW, July 14.": the place of an upper-case dateline."""
@@ -522,6 +541,16 @@ class EntityRecognizer:
             short.pop(f, None)
         if not short:
             return chosen
+        # a surname the KB knows, but this article named someone else with it in full
+        named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+        chosen = [
+            Candidate(c.start, c.end, short[doc[c.start].text].key, "Person", "alias", short[doc[c.start].text].label)
+            if (c.key.startswith("kb:") and c.type == "Person" and c.end - c.start == 1
+                and c.key not in named_in_full and doc[c.start].text in short
+                and short[doc[c.start].text].type == "Person")
+            else c
+            for c in chosen
+        ]
         covered = set()
         for c in chosen:
             covered.update(range(c.start, c.end))

@@ -40,6 +40,8 @@ _DATELINE_PATTERNS = (
         r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?"
         r"\s*/(?P<agency>[A-Za-z][\w .&-]{0,40})/\.?\s*"
     ),
+    # VIENNA, Oct. 2.
+    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.\s+(?=[A-Z\"“])"),
     # HELSINKI, April 4 (Reuters) -
     re.compile(
         r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"

@@ -483,8 +483,9 @@ class QuoteReader:
                     if doc[probe].lower_ == "that":
                         j = probe + 1
                         break
-                while j < b and (doc[j].lower_ in self.between or doc[j].text in (":", ",")) and doc[j].lower_ not in ("the", "a", "an"):
-                    j += 1
+                else:  # "said Sunday there was …": step over the time words
+                    while j < b and (doc[j].lower_ in self.between or doc[j].text in (":", ",")) and doc[j].lower_ not in ("the", "a", "an"):
+                        j += 1
                 if j >= b:
                     continue
                 start_c = doc[j].idx

@@ -257,7 +257,8 @@ class RelationReader:
     def _cochair_pred(self, doc, start, end, k):
         a, b = self.sent_range[k]
         s = start
-        while s - 1 >= a and doc[s - 1].lower_ in ("are", "is", "the", "a", "as", "not", "also", "were", "was", ","):
+        while s - 1 >= a and doc[s - 1].lower_ in ("are", "is", "the", "a", "as", "not", "also", "were", "was", ",",
+                                                   "which", "who", "that", "jointly", "together", "currently"):
             s -= 1
         subjects = backward_list(doc, s, self.by_end, MEMBER_TYPES, a - 1)
         if not subjects:
