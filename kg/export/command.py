@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import OutputError, UsageError
 from kg.export.formats import FORMATS, format_for, write_cytoscape, write_node_link
 from kg.export.markup import write_dot, write_gexf, write_graphml
+from kg.graph import gc_paused
 from kg.export.mapping import STATEMENT_MODES, most_connected, paused_gc, read_content, to_networkx
 from kg.export.source import RELATIONS
 
@@ -55,24 +53,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with _collector_off():
+    # the collector stays off for the whole command: a big export makes millions of
+    # objects and no garbage cycles worth finding (a pass costs up to a second)
+    with gc_paused(freeze=True):
         return _run(args)
-
-
-@contextmanager
-def _collector_off() -> Iterator[None]:
-    """The cyclic garbage collector stays off for the whole command: a big export
-    makes millions of objects and no garbage cycles worth finding, and every pass
-    of the collector over them costs up to a second.  At the end they are frozen
-    (left out of later passes): the command is about to end its process."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:
