@@ -90,6 +90,18 @@ def test_body_of_a_known_organization(read):
     assert body.mentions == 2
 
 
+def test_organization_name_with_and_before_its_head(read):
+    r = read("The bloc's Peace and Security Council said in a statement that the talks failed.")
+    ents = by_label(r)
+    assert ents["Peace and Security Council"].type == "Organization"
+    assert "United Nations Security Council" not in ents
+
+
+def test_military_rank_is_a_title_not_a_name(read):
+    r = read("General Abdourahamane Tchiani declared himself leader.")
+    assert "Abdourahamane Tchiani" in by_label(r)
+
+
 def test_unknown_place_from_its_head_word(read):
     r = read("Fighting spread to the Zorvan Valley overnight.")
     assert by_label(r)["Zorvan Valley"].type == "Place"

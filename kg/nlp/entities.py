@@ -236,6 +236,10 @@ class EntityRecognizer:
                 if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
                     a -= 2
                     continue
+                if (doc[a - 1].lower_ in ("and", "&") and a - 2 >= 0 and a < tok.i
+                        and self._name_token(doc, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
+                    a -= 2  # "Peace and Security Council"
+                    continue
                 break
             # right: "of (the) Capitalised …"
             b = tok.i + 1
@@ -435,7 +439,7 @@ class EntityRecognizer:
         cands.extend(body)
         chosen = _resolve_overlaps(cands)
         chosen = self._propagate_aliases(doc, sent_of, in_title, chosen)
-        chosen = _add_nested(chosen, kb_cands)
+        chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower)
         self._write(doc, sent_of, chosen)
         return doc
 
@@ -579,7 +583,7 @@ class EntityRecognizer:
         doc._.kg_entities = entities
 
 
-def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate]) -> list[Candidate]:
+def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
@@ -594,6 +598,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate]) -> list[Cand
             continue
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
+                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in ("of", "the", "for"):
+                    continue  # "Peace and Security Council" is not the Security Council
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
                 break
