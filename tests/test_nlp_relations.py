@@ -51,6 +51,11 @@ def test_members_before_make_up_and_one_of_the_members(read):
     assert facts(r, "memberOf") == {("Kazakhstan", "Shanghai Cooperation Organisation")}
 
 
+def test_subject_before_a_relative_clause(read):
+    r = read("Sweden, which applied together with Finland, is not yet a member of NATO.")
+    assert facts(r, "memberOf", negated=True) == {("Sweden", NATO)}
+
+
 def test_negated_member_predicate_is_kept_negative(read):
     r = read("Georgia is not a member of NATO.")
     assert facts(r, "memberOf") == set()

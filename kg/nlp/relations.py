@@ -39,6 +39,8 @@ CUE_LISTS = {
     "DEPLOY": "deploy_verbs",
     "PART_OF": "part_of_cues",
 }
+CLAUSE_WORDS = frozenset({"with", "by", "from", "to", "of", "in", "for", "against", "than", "over", "about",
+                          "which", "who", "whom", "that", "on", "at", "into", "between", "like"})
 STRONG_LIST_CUES = {"unites", "united", "brings together", "brought together", "comprises", "comprising",
                     "consists of", "consisting of", "namely", "members are", "member states are",
                     "member countries are", "members include", "member states include"}
@@ -197,11 +199,29 @@ class RelationReader:
                          or (doc[s - 1].lower_.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined"
             s -= 1
         subjects = backward_list(doc, s, self.by_end, MEMBER_TYPES, a - 1)
+        if subjects and self._inside_a_clause(doc, subjects[0].start, a):
+            # "Sweden, which applied together with Finland, is not a member": the subject
+            # stands before the clause's opening comma
+            subjects = []
+            for c in range(s - 2, max(a, s - 26), -1):
+                if doc[c].text == ",":
+                    subjects = backward_list(doc, c, self.by_end, MEMBER_TYPES, a - 1)
+                    if subjects and self._inside_a_clause(doc, subjects[0].start, a):
+                        subjects = []
+                    if subjects:
+                        break
         if not subjects:
             return
         neg = self._negated(doc, max(a, start - 3), end)
         for m in subjects:
             yield m, "memberOf", org, "member-predicate", 0.85, neg
+
+    def _inside_a_clause(self, doc: Doc, i: int, a: int) -> bool:
+        """The words before token ``i`` make it an object, not a subject ("together with Finland")."""
+        j = i - 1
+        if j >= a and doc[j].lower_ == "the":
+            j -= 1
+        return j >= a and doc[j].lower_ in CLAUSE_WORDS
 
     def _member_noun(self, doc, start, end, k):
         a, b = self.sent_range[k]
