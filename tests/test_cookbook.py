@@ -336,3 +336,23 @@ def test_seed_both_stores_same_rows(seed, name):
     answers = [normalised(seed[store].ask(name, EXAMPLES[name])) for store in kq.STORES]
     assert answers[0] == answers[1]
     assert answers[0], f"{name} found nothing on the seed graph"
+
+
+def test_if_blocks_keep_the_lines_of_the_given_params():
+    text = (
+        "# param: who — a person (name, optional)\nSELECT * WHERE {\n"
+        "# if who\n  ?e rdfs:label ?who .\n# else\n  ?e a kg:Person .\n# end\n  ?e kg:said ?s }\n"
+    )
+    q = kq._parse_question("t", Path("t.rq"), text)
+    given = q.text_for({"who"})
+    assert "?e rdfs:label ?who" in given and "?e a kg:Person" not in given and "kg:said" in given
+    absent = q.text_for(set())
+    assert "?e rdfs:label ?who" not in absent and "?e a kg:Person" in absent and "kg:said" in absent
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_optional_params_give_the_same_rows_with_and_without_if_blocks(mini, store):
+    # the "# else" branch (no actor) must cover what the actor branch finds for every actor
+    everything = {r[-1] for r in mini[store].ask("timeline").rows}
+    by_putin = {r[-1] for r in mini[store].ask("timeline", {"entity": "Putin"}).rows}
+    assert by_putin and by_putin <= everything

@@ -113,6 +113,20 @@ def test_params_are_bound_as_variables(graph):
     assert len(typed.rows) == 2
 
 
+@pytest.mark.parametrize("store", kq.STORES)
+def test_params_reach_optional_groups_and_sub_queries(store):
+    graph = kq.load(MINI, store)
+    inside_optional = graph.query(
+        "SELECT ?e ?n WHERE { ?e a kg:Person OPTIONAL { ?e rdfs:label ?n FILTER(CONTAINS(?n, ?part)) } }",
+        {"part": "Putin"},
+    )
+    assert sorted(r[1] for r in inside_optional.rows if r[1]) == ["Vladimir Putin"]
+    bound_in_optional = graph.query("SELECT ?e ?l WHERE { ?e a kg:Person OPTIONAL { ?e rdfs:label ?l } }", {"l": "Vladimir Putin"})
+    assert len(bound_in_optional.rows) == 3 and {r[1] for r in bound_in_optional.rows} == {"Vladimir Putin"}
+    in_sub_query = graph.query("SELECT ?e WHERE { { SELECT ?e WHERE { ?e rdfs:label ?label } } }", {"label": "Russia"})
+    assert in_sub_query.rows == [(RUSSIA,)]
+
+
 def test_params_cannot_change_the_query(graph):
     evil = '" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("1" = "1'
     assert graph.query("SELECT ?e WHERE { ?e rdfs:label ?label }", {"label": evil}).rows == []
