@@ -1,6 +1,9 @@
 """Shared fixtures: one kg pipeline per test session, and a reader of small texts."""
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 import pytest
 
 from kg.records import DocumentRecord
@@ -38,3 +41,20 @@ def facts(record: DocumentRecord, predicate: str, negated: bool = False) -> set[
 def said(record: DocumentRecord) -> list[tuple[str, str, bool]]:
     names = labels(record)
     return [(names[s.speaker], s.text, s.direct) for s in record.statements]
+
+
+@contextmanager
+def serving(graph, **options):
+    """A ``kg serve`` server on a free port, serving in a thread; stopped on exit."""
+    from kg.server import make_server
+
+    options.setdefault("quiet", True)
+    server = make_server(graph, port=0, **options)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

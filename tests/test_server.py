@@ -18,11 +18,11 @@ import sys
 import threading
 import time
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from conftest import serving
 import rdflib
 from rdflib.namespace import RDF
 
@@ -45,19 +45,9 @@ WHERE { ?c kg:coChairOf ?org ; rdfs:label ?label }"""
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-@contextmanager
 def running(**options):
     """A kg server on a free port, serving in a thread; stopped on exit."""
-    options.setdefault("quiet", True)
-    server = make_server(options.pop("graph", GRAPH), port=0, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    return serving(options.pop("graph", GRAPH), **options)
 
 
 @pytest.fixture(scope="module", params=["rdflib", "oxigraph"])

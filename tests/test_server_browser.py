@@ -5,14 +5,13 @@ from anywhere but the kg server itself.
 from __future__ import annotations
 
 import os
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import serving
 
-from kg.server import make_server
 
 pytestmark = pytest.mark.browser
 
@@ -35,19 +34,6 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@contextmanager
-def serving(graph: Path, **options):
-    server = make_server(graph, port=0, quiet=True, **options)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 @contextmanager
