@@ -35,7 +35,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kg.errors import InputError, OutputError, QueryError, UsageError
-from kg.namespaces import PREFIXES, bind_prefixes
+from kg.namespaces import KG, PREFIXES, bind_prefixes
 
 STORES = ("rdflib", "oxigraph")
 
@@ -432,6 +432,8 @@ class KgGraph:
         for param in question.params:
             if param.names and param.name in bindings:
                 bindings[param.name] = self.spelling(bindings[param.name])
+            elif param.relation and param.name in bindings:
+                bindings[param.name] = relation_iri(bindings[param.name])
         return self.query(question.text_for(bindings), bindings, limit=limit)
 
     def spelling(self, value: object) -> Identifier:
@@ -762,6 +764,7 @@ class Param:
     default: str | None = None
     required: bool = True
     names: bool = False  # matched against rdfs:label / skos:altLabel, any case
+    relation: bool = False  # a kg: property, bound as its IRI (see relation_iri)
 
 
 @dataclass(frozen=True)
@@ -822,6 +825,25 @@ _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_]\w*)\s*(?:—|--|-|:)\s*(.*?)\s*(?:\((default\s+(.*?)|[a-z, ]+)\))?$")
 
 
+def relation_iri(value: object) -> URIRef:
+    """The kg: property named by ``value``: a local name in any case (``memberof``) or an IRI.
+
+    A ``(relation)`` parameter is bound as this IRI, so the query matches
+    ``rdf:predicate ?relation`` from an index instead of filtering every assertion.
+    """
+    term = param_term(value)
+    if isinstance(term, URIRef):
+        return term
+    wanted = str(term).strip().lower()
+    for local in _KG_PROPERTIES:
+        if local.lower() == wanted:
+            return KG[local]
+    raise UsageError(f"unknown relation {str(term)!r}: expected a kg: property such as memberOf or holdsPosition, or an IRI")
+
+
+_KG_PROPERTIES = tuple(name for name in KG.__annotations__ if name[:1].islower())
+
+
 def _parse_question(name: str, path: Path, text: str) -> Question:
     title = description = ""
     params: list[Param] = []
@@ -843,10 +865,13 @@ def _parse_question(name: str, path: Path, text: str) -> Question:
             if not p:
                 raise InputError(f"{path}: bad param line {line!r}")
             flags = set() if p[3] is None or p[4] is not None else {f.strip() for f in p[3].split(",")}
-            unknown = flags - {"optional", "name"}
+            unknown = flags - {"optional", "name", "relation"}
             if unknown:
                 raise InputError(f"{path}: unknown flag {sorted(unknown)[0]!r} in {line!r}")
-            params.append(Param(p[1], p[2], p[4], required="optional" not in flags and p[4] is None, names="name" in flags))
+            params.append(Param(
+                p[1], p[2], p[4], required="optional" not in flags and p[4] is None,
+                names="name" in flags, relation="relation" in flags,
+            ))
     return Question(name, title or name, description, params, path, text)
 
 

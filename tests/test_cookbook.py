@@ -176,6 +176,36 @@ def test_evidence_of_one_fact(mini, store):
         assert isinstance(rows[1]["confidence"], float) and rows[1]["start"] == 0
 
 
+def test_relation_parameter_is_bound_as_a_kg_property():
+    from rdflib import URIRef
+
+    from kg.namespaces import KG
+
+    assert kq.relation_iri("memberOf") == KG.memberOf
+    assert kq.relation_iri("HOLDSPOSITION") == KG.holdsPosition
+    assert kq.relation_iri("kg:coChairOf") == KG.coChairOf
+    assert kq.relation_iri("http://example.org/p") == URIRef("http://example.org/p")
+    with pytest.raises(UsageError, match="unknown relation 'member'"):
+        kq.relation_iri("member")
+    with pytest.raises(UsageError, match="unknown relation 'Document'"):
+        kq.relation_iri("Document")  # a class, not a property
+    flagged = kq._parse_question("f", Path("f.rq"), "# param: rel — a relation (relation)\nSELECT * {}")
+    assert flagged.params == [kq.Param("rel", "a relation", None, required=True, relation=True)]
+    assert [p.name for p in kq.question_named("evidence").params if p.relation] == ["relation"]
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_evidence_refuses_an_unknown_relation(mini, store):
+    with pytest.raises(UsageError, match="unknown relation 'memberOff'"):
+        mini[store].ask("evidence", {"subject": "Kazakhstan", "relation": "memberOff", "object": "CSTO"})
+
+
+def test_disputed_keeps_the_first_100_only_for_the_whole_graph():
+    question = kq.question_named("disputed")
+    assert "LIMIT 100" in question.text_for(set())
+    assert "LIMIT" not in question.text_for({"org"})
+
+
 @pytest.mark.parametrize("store", kq.STORES)
 def test_disputed(mini, store):
     rows = by_column(mini[store].ask("disputed"))
