@@ -1,8 +1,9 @@
 """Records -> rdflib.Dataset, following the query contract (docs/ontology.md).
 
 Layout: one named graph per document (its IRI is the document IRI) holds the
-kg:Document, its kg:mentions, its kg:Assertion / kg:NegativeAssertion nodes and its
-kg:Statement nodes; the default graph holds the merged corpus-level graph: entities
+kg:Document, its kg:mentions, its kg:Assertion / kg:NegativeAssertion nodes, its
+kg:Statement nodes and the fact triples the document states (``GRAPH ?doc { s p o }``:
+"which sources say X" is one quad pattern, answered from an index); the default graph holds the merged corpus-level graph: entities
 (core type, rdfs:label, skos:altLabel, owl:sameAs), positions and the fact triples
 (``s kg:memberOf o``, ``p kg:holdsPosition pos``, ``speaker kg:said st``).  A negated
 fact is only a kg:NegativeAssertion with kg:polarity "negative", never a triple.
@@ -238,6 +239,7 @@ class _Builder:
             return
         add = self.quads.append
         add((s, p, o, None))
+        add((s, p, o, d))
         if fact.predicate == "officialOf" and fact.title and fact.title.strip():
             title = " ".join(fact.title.split())
             of_label = self._label[o]
@@ -249,6 +251,7 @@ class _Builder:
                 add((pos, _KG_positionIn, o, None))
                 add((pos, _RDFS_label, Literal(f"{title} of {of_label}"), None))
             add((s, _KG_holdsPosition, pos, None))
+            add((s, _KG_holdsPosition, pos, d))
             self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos)
 
     def _statement(self, doc: DocumentRecord, d: URIRef, date: Literal | None, st: Statement,
@@ -257,6 +260,7 @@ class _Builder:
         speaker = self._entity_iri(st.speaker, local, doc)
         node = statement_iri(doc.identifier, speaker, st.start, st.end)
         add((speaker, _KG_said, node, None))
+        add((speaker, _KG_said, node, d))
         add((node, _RDF_type, _KG_Statement, d))
         add((node, _KG_text, Literal(st.text), d))
         add((node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE, d))

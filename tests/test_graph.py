@@ -158,11 +158,25 @@ def test_named_graph_layout(ds):
     assert (DOC1, RDF.type, KG.Document) in doc1
     assert (DOC1, KG.mentions, ARMENIA) in doc1
     assert len(list(doc1.subjects(RDF.type, KG.Assertion))) == 3  # memberOf, officialOf, holdsPosition
-    assert (None, KG.memberOf, None) not in doc1
+    # the document's graph also holds the facts it states, and no entity descriptions
+    assert (ARMENIA, KG.memberOf, CSTO) in doc1
+    assert (PUTIN, KG.holdsPosition, None) in doc1
+    assert set(doc1.subjects(KG.said, None)) <= {PUTIN}
     assert (ARMENIA, RDFS.label, None) not in doc1
     assert {g.identifier for g in ds.graphs()} == {DATASET_DEFAULT_GRAPH_ID, DOC1, DOC2}
     rows_by_graph = rows(ds, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f a kg:Statement } }")
     assert rows_by_graph == {(DOC1,), (DOC2,)}
+
+
+def test_which_sources_state_a_fact_is_one_graph_pattern(ds):
+    said_by = rows(ds, "SELECT ?d WHERE { GRAPH ?d { ?armenia kg:memberOf ?csto } }", armenia=ARMENIA, csto=CSTO)
+    asserted_in = rows(ds, """SELECT ?d WHERE { ?a a kg:Assertion ; rdf:subject ?armenia ;
+        rdf:predicate kg:memberOf ; rdf:object ?csto ; prov:wasDerivedFrom ?d }""", armenia=ARMENIA, csto=CSTO)
+    assert said_by == asserted_in and said_by
+    statements = rows(ds, "SELECT ?d ?st WHERE { GRAPH ?d { ?putin kg:said ?st } }", putin=PUTIN)
+    assert statements == rows(ds, "SELECT ?d ?st WHERE { ?putin kg:said ?st . ?st prov:wasDerivedFrom ?d }", putin=PUTIN)
+    # a denied fact is in no graph, the document's included
+    assert rows(ds, "SELECT ?d WHERE { GRAPH ?d { ?azerbaijan kg:memberOf ?o } }", azerbaijan=AZERBAIJAN) == set()
 
 
 def test_kg_prefix_is_bound(ds):
@@ -255,10 +269,11 @@ def doc_queries() -> list[str]:
 
 def test_the_documented_queries_run_and_answer(ds):
     queries = doc_queries()
-    assert len(queries) == 5
+    assert len(queries) == 6
     results = [[tuple(str(v) if v is not None else None for v in row)
                 for row in ds.query(q, initNs=PREFIXES)] for q in queries]
-    members, offices, quotes, evidence, actors = results
+    sources, members, offices, quotes, evidence, actors = results
+    assert sources == [("000_first.txt",), ("sub/001 second.txt",)]
     assert members == [("Armenia", "2"), ("Russia", "1")]
     assert offices == [("Vladimir Putin", "President", "Russia")]
     assert quotes == [("Vladimir Putin", "This is a tragedy for Armenia.", "000_first.txt", "2023-01-10")]
