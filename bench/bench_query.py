@@ -32,6 +32,8 @@ from kg.iris import assertion_iri, document_iri, entity_iri, position_iri, state
 from kg.namespaces import KG, WD  # noqa: E402
 
 OUT = HERE / "out"
+#: Bumped when the graph layout changes, so a cached synthetic graph is not reused.
+GRAPH_LAYOUT = "v3"  # v2: document graphs hold the fact triples they state; v3: document counts
 
 SEED_PARAMS: dict[str, list[dict[str, str]]] = {
     "members": [{"org": "CSTO"}],
@@ -141,6 +143,7 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
             add(ox.Quad(d, DATE, date, d))
         mentioned: set[ox.NamedNode] = set()
         offset = 0
+        assertions_made = statements_made = 0
 
         def provenance(node: ox.NamedNode, sentence: str, rule: str) -> None:
             nonlocal offset
@@ -155,6 +158,8 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
                 add(ox.Quad(node, DATE, date, d))
 
         def assertion(s: ox.NamedNode, p: str, o: ox.NamedNode, sentence: str, rule: str, negative: bool = False) -> None:
+            nonlocal assertions_made
+            assertions_made += 1
             a = ox.NamedNode(str(assertion_iri(ident, p, s.value, o.value, offset, offset + len(sentence))))
             if negative:
                 add(ox.Quad(a, TYPE, kg("NegativeAssertion"), d))
@@ -162,6 +167,7 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
             else:
                 add(ox.Quad(a, TYPE, kg("Assertion"), d))
                 facts.add((s, kg(p), o))
+                add(ox.Quad(s, kg(p), o, d))  # the facts a document states, in its graph
             add(ox.Quad(a, SUBJECT, s, d))
             add(ox.Quad(a, PREDICATE, kg(p), d))
             add(ox.Quad(a, OBJECT, o, d))
@@ -203,6 +209,8 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
             text = f"We discussed {' and '.join(labels[a] for a in about)}."
             node = ox.NamedNode(str(statement_iri(ident, speaker.value, offset, offset + len(text))))
             facts.add((speaker, kg("said"), node))
+            statements_made += 1
+            add(ox.Quad(speaker, kg("said"), node, d))
             add(ox.Quad(node, TYPE, kg("Statement"), d))
             add(ox.Quad(node, kg("text"), ox.Literal(text), d))
             add(ox.Quad(node, kg("isDirectQuote"), ox.Literal("true" if rng.random() < 0.6 else "false", datatype=ox.NamedNode(_XSD + "boolean")), d))
@@ -214,6 +222,9 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
             mentioned.add(speaker)
         for a in mentioned:
             add(ox.Quad(d, kg("mentions"), a, d))
+        add(ox.Quad(d, kg("actorCount"), _int(len(mentioned)), d))
+        add(ox.Quad(d, kg("assertionCount"), _int(assertions_made), d))
+        add(ox.Quad(d, kg("statementCount"), _int(statements_made), d))
     quads.extend(ox.Quad(s, p, o) for s, p, o in facts)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -338,7 +349,7 @@ def main() -> int:
             return 1
         bench_graph("seed corpus", seed, SEED_PARAMS, stores, args.repeat, args.budget, only)
     if not args.skip_synthetic:
-        synthetic = OUT / f"synthetic-{args.size}.nq"
+        synthetic = OUT / f"synthetic-{GRAPH_LAYOUT}-{args.size}.nq"
         if not synthetic.exists():
             start = time.perf_counter()
             count = generate(synthetic, args.size)

@@ -52,6 +52,9 @@ _KG_start = KG.start
 _KG_text = KG.text
 _KG_title = KG.title
 _KG_wordCount = KG.wordCount
+_KG_actorCount = KG.actorCount
+_KG_assertionCount = KG.assertionCount
+_KG_statementCount = KG.statementCount
 _OWL_sameAs = OWL.sameAs
 _PROV_wasDerivedFrom = PROV.wasDerivedFrom
 _RDF_object = RDF.object
@@ -190,13 +193,20 @@ class _Builder:
         for st in doc.statements:
             mentioned[st.speaker] = None
             mentioned.update(dict.fromkeys(st.mentions))
-        for key in mentioned:
-            add((d, _KG_mentions, self._entity_iri(key, local, doc), d))
+        actors = dict.fromkeys(self._entity_iri(key, local, doc) for key in mentioned)
+        for actor in actors:
+            add((d, _KG_mentions, actor, d))
 
+        assertions: set[URIRef] = set()
+        statements: set[URIRef] = set()
         for fact in _best(doc.facts, lambda f: (f.predicate, f.subject, f.object, f.start, f.end)):
-            self._fact(doc, d, date, fact, local)
+            assertions.update(self._fact(doc, d, date, fact, local))
         for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
-            self._statement(doc, d, date, st, local)
+            statements.add(self._statement(doc, d, date, st, local))
+        # what was read, counted once here so a catalogue of sources needs no counting
+        add((d, _KG_actorCount, self._int(len(actors)), d))
+        add((d, _KG_assertionCount, self._int(len(assertions)), d))
+        add((d, _KG_statementCount, self._int(len(statements)), d))
 
     def _provenance(self, node: URIRef, d: URIRef, date: Literal | None, evidence: str,
                     start: int, end: int, rule: str, confidence: float, sentence: int) -> None:
@@ -212,7 +222,7 @@ class _Builder:
             add((node, _DCTERMS_date, date, d))
 
     def _assertion(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
-                   s: URIRef, predicate: str, p: URIRef, o: URIRef) -> None:
+                   s: URIRef, predicate: str, p: URIRef, o: URIRef) -> URIRef:
         add = self.quads.append
         a = assertion_iri(doc.identifier, predicate, s, o, fact.start, fact.end)
         if fact.negated:
@@ -225,18 +235,20 @@ class _Builder:
         add((a, _RDF_object, o, d))
         self._provenance(a, d, date, fact.evidence, fact.start, fact.end, fact.rule,
                          fact.confidence, fact.sentence)
+        return a
 
     def _fact(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
-              local: dict[str, Entity]) -> None:
+              local: dict[str, Entity]) -> list[URIRef]:
+        """Add the fact's assertion(s) and, unless negated, its triples; return the assertions."""
         p = _RELATION.get(fact.predicate)
         if p is None:
             raise ValueError(f"{doc.identifier}: unknown relation {fact.predicate!r}; "
                              f"expected one of {', '.join(RELATIONS)}")
         s = self._entity_iri(fact.subject, local, doc)
         o = self._entity_iri(fact.object, local, doc)
-        self._assertion(doc, d, date, fact, s, fact.predicate, p, o)
+        made = [self._assertion(doc, d, date, fact, s, fact.predicate, p, o)]
         if fact.negated:
-            return
+            return made
         add = self.quads.append
         add((s, p, o, None))
         add((s, p, o, d))
@@ -252,10 +264,11 @@ class _Builder:
                 add((pos, _RDFS_label, Literal(f"{title} of {of_label}"), None))
             add((s, _KG_holdsPosition, pos, None))
             add((s, _KG_holdsPosition, pos, d))
-            self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos)
+            made.append(self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos))
+        return made
 
     def _statement(self, doc: DocumentRecord, d: URIRef, date: Literal | None, st: Statement,
-                   local: dict[str, Entity]) -> None:
+                   local: dict[str, Entity]) -> URIRef:
         add = self.quads.append
         speaker = self._entity_iri(st.speaker, local, doc)
         node = statement_iri(doc.identifier, speaker, st.start, st.end)
@@ -268,6 +281,7 @@ class _Builder:
             add((node, _KG_mentions, self._entity_iri(key, local, doc), d))
         self._provenance(node, d, date, st.evidence, st.start, st.end, st.rule,
                          st.confidence, st.sentence)
+        return node
 
 
 def _best(records: Iterable, key) -> Iterator:

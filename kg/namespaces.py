@@ -42,6 +42,9 @@ class KG(DefinedNamespace):
     sentenceIndex: URIRef
     dateline: URIRef
     wordCount: URIRef
+    actorCount: URIRef
+    assertionCount: URIRef
+    statementCount: URIRef
 
     # relations between actors
     memberOf: URIRef

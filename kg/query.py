@@ -428,6 +428,8 @@ class KgGraph:
     def ask(self, name: str, params: Mapping[str, object] | None = None, *, limit: int | None = None) -> QueryResult:
         """Run the cookbook question ``name`` (see :func:`cookbook`)."""
         question = question_named(name)
+        if question.rows is not None:
+            limit = question.rows if limit is None else min(limit, question.rows)
         bindings = question.bindings(params or {})
         for param in question.params:
             if param.names and param.name in bindings:
@@ -777,6 +779,7 @@ class Question:
     params: list[Param]
     path: Path
     text: str
+    rows: int | None = None  # at most this many rows (``# rows: N``); the result says when it cuts
 
     def text_for(self, bound: Iterable[str]) -> str:
         """The query text with ``# if NAME`` / ``# else`` / ``# end`` blocks resolved.
@@ -821,7 +824,7 @@ class Question:
 
 
 _CONDITION = re.compile(r"^\s*#\s*(if|else|end)\b\s*([A-Za-z_]\w*)?\s*$")
-_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|rows):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_]\w*)\s*(?:—|--|-|:)\s*(.*?)\s*(?:\((default\s+(.*?)|[a-z, ]+)\))?$")
 
 
@@ -847,6 +850,7 @@ _KG_PROPERTIES = tuple(name for name in KG.__annotations__ if name[:1].islower()
 def _parse_question(name: str, path: Path, text: str) -> Question:
     title = description = ""
     params: list[Param] = []
+    rows: int | None = None
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -860,6 +864,11 @@ def _parse_question(name: str, path: Path, text: str) -> Question:
             title = value
         elif key == "description":
             description = f"{description} {value}".strip()
+        elif key == "rows":
+            # the query asks its engine for one row more (LIMIT N+1), so a cut shows
+            if not value.isdigit() or int(value) < 1:
+                raise InputError(f"{path}: bad rows line {line!r} (expected a positive number)")
+            rows = int(value)
         else:
             p = _PARAM.match(value)
             if not p:
@@ -872,7 +881,7 @@ def _parse_question(name: str, path: Path, text: str) -> Question:
                 p[1], p[2], p[4], required="optional" not in flags and p[4] is None,
                 names="name" in flags, relation="relation" in flags,
             ))
-    return Question(name, title or name, description, params, path, text)
+    return Question(name, title or name, description, params, path, text, rows)
 
 
 @lru_cache(maxsize=1)
@@ -975,7 +984,7 @@ def _run_query(args: argparse.Namespace) -> int:
     if sparql.strip():
         _scan(sparql)  # refuse updates and SERVICE before loading a big graph
     graph = load(args.graph, args.store)
-    return _print(graph.query(sparql, params, limit=args.limit), args.format, args.limit)
+    return _print(graph.query(sparql, params, limit=args.limit), args.format, f"result cut at --limit {args.limit}")
 
 
 def _read_query_file(name: str) -> str:
@@ -994,7 +1003,12 @@ def _run_ask(args: argparse.Namespace) -> int:
         raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH)")
     bindings = question.bindings(_parse_params(args.param))
     graph = load(args.graph, args.store)
-    return _print(graph.ask(question.name, bindings, limit=args.limit), args.format, args.limit)
+    result = graph.ask(question.name, bindings, limit=args.limit)
+    if question.rows is not None and (args.limit is None or question.rows < args.limit):
+        cut = f"the first {question.rows} rows of {question.name!r}; there are more (kg query -f with your own LIMIT/OFFSET shows them)"
+    else:
+        cut = f"result cut at --limit {args.limit}"
+    return _print(result, args.format, cut)
 
 
 def _question_list() -> str:
@@ -1004,10 +1018,13 @@ def _question_list() -> str:
         for p in q.params:
             note = f" (default {p.default})" if p.default is not None else ("" if p.required else " (optional)")
             lines.append(f"{'':<12}   --param {p.name}=…  {p.description}{note}")
+        if q.rows is not None:
+            lines.append(f"{'':<12}   at most {q.rows} rows (a note on stderr when there are more)")
     return "\n".join(lines) + "\n"
 
 
-def _print(result: QueryResult, fmt: str | None, limit: int | None) -> int:
+def _print(result: QueryResult, fmt: str | None, cut: str) -> int:
+    """Write ``result`` to stdout; ``cut`` is the note for stderr when rows were left out."""
     if fmt is None:
         if result.graph is not None:
             fmt = "ttl"
@@ -1022,5 +1039,5 @@ def _print(result: QueryResult, fmt: str | None, limit: int | None) -> int:
     except OSError as exc:
         raise OutputError(f"cannot write the result: {exc}") from None
     if result.truncated:
-        print(f"note: result cut at --limit {limit}", file=sys.stderr)
+        print(f"note: {cut}", file=sys.stderr)
     return 0

@@ -179,6 +179,17 @@ def test_which_sources_state_a_fact_is_one_graph_pattern(ds):
     assert rows(ds, "SELECT ?d WHERE { GRAPH ?d { ?azerbaijan kg:memberOf ?o } }", azerbaijan=AZERBAIJAN) == set()
 
 
+def test_documents_count_what_was_read_from_them(ds):
+    for doc in (DOC1, DOC2):
+        graph = ds.graph(doc)
+        counted = (graph.value(doc, KG.actorCount), graph.value(doc, KG.assertionCount), graph.value(doc, KG.statementCount))
+        actors = len(set(graph.objects(doc, KG.mentions)))
+        assertions = len(set(graph.subjects(RDF.subject, None)))  # denials included
+        statements = len(set(graph.subjects(RDF.type, KG.Statement)))
+        assert [c.toPython() for c in counted] == [actors, assertions, statements]
+    assert ds.graph(DOC1).value(DOC1, KG.assertionCount).toPython() == 4  # three positive, one denial
+
+
 def test_kg_prefix_is_bound(ds):
     assert ("kg", URIRef(str(PREFIXES["kg"]))) in set(ds.namespaces())
 
