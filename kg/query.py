@@ -334,17 +334,42 @@ def _group_braces(tokens: list[tuple[str | None, str, int]], form: str | None) -
                     j += 1
             skip.add(j + 1)
     braces = []
+    # one frame per open "{": does it (or an enclosing group of the same query level)
+    # sit inside an OPTIONAL?  A sub-SELECT starts a new level: its WHERE group is bound.
+    inside_optional: list[bool] = []
+    select_next = False  # the next "{" after SELECT … WHERE opens a sub-SELECT's group
     for i, (kind, text, offset) in enumerate(tokens):
-        if kind != "punct" or text != "{" or i in skip:
+        if kind == "word" and text.upper() == "SELECT":
+            select_next = True
+            continue
+        if kind != "punct" or text not in "{}":
+            continue
+        if text == "}":
+            if inside_optional:
+                inside_optional.pop()
+            continue
+        outer = inside_optional[-1] if inside_optional else False
+        if i in skip:  # a template or a VALUES block: no pattern inside
+            inside_optional.append(outer)
             continue
         if i + 1 < len(tokens) and tokens[i + 1][0] == "word" and tokens[i + 1][1].upper() == "SELECT":
+            inside_optional.append(outer)  # only wraps a sub-SELECT
+            continue
+        if select_next:
+            select_next = False
+            inside_optional.append(False)
+            braces.append(offset)
             continue
         if i > 0 and tokens[i - 1][0] == "word" and tokens[i - 1][1].upper() == "OPTIONAL":
             # The enclosing group already binds the variables and the left join keeps
-            # them; a VALUES block here makes Oxigraph evaluate the OPTIONAL group on
-            # its own over the whole store (0.5 ms -> 130 ms on a million triples).
+            # them; a VALUES block in an OPTIONAL group, or in any group nested in it
+            # (GRAPH, UNION), makes Oxigraph evaluate the OPTIONAL on its own over the
+            # whole store (0.5 ms -> 130 ms on a million triples).
+            inside_optional.append(True)
             continue
-        braces.append(offset)
+        inside_optional.append(outer)
+        if not outer:
+            braces.append(offset)
     return tuple(braces)
 
 
