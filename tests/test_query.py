@@ -125,6 +125,27 @@ def test_params_reach_optional_groups_and_sub_queries(store):
     assert len(bound_in_optional.rows) == 3 and {r[1] for r in bound_in_optional.rows} == {"Vladimir Putin"}
     in_sub_query = graph.query("SELECT ?e WHERE { { SELECT ?e WHERE { ?e rdfs:label ?label } } }", {"label": "Russia"})
     assert in_sub_query.rows == [(RUSSIA,)]
+    # a GRAPH group nested in an OPTIONAL sees the binding through the enclosing group,
+    # and a sub-query inside an OPTIONAL gets its own
+    nested = graph.query(
+        "SELECT ?e ?d WHERE { ?e rdfs:label ?name OPTIONAL { GRAPH ?d { ?e kg:holdsPosition ?p } } }", {"name": "Vladimir Putin"}
+    )
+    assert nested.rows == [(PUTIN, str(ID["doc/b.txt"]))]
+    sub_in_optional = graph.query(
+        "SELECT ?e ?n WHERE { ?e rdfs:label ?name OPTIONAL { { SELECT ?n WHERE { ?x rdfs:label ?name ; skos:altLabel ?n } } } }",
+        {"name": "Vladimir Putin"},
+    )
+    assert sorted(r[1] for r in sub_in_optional.rows) == ["President Putin", "Putin"]
+
+
+def test_parameters_are_bound_in_each_group_but_not_inside_an_optional():
+    text = (
+        "SELECT * WHERE { ?a ?b ?c OPTIONAL { GRAPH ?g { ?a ?x ?y } { SELECT ?z WHERE { ?z ?w ?v } } } "
+        "{ ?a ?q ?r } UNION { GRAPH ?h { ?a ?s ?t } } }"
+    )
+    opened = [text[offset:offset + 12] for offset in kq._scan(text).group_braces]
+    # the WHERE group, the sub-query's group, both UNION branches and the GRAPH group in one
+    assert opened == ["{ ?a ?b ?c O", "{ ?z ?w ?v }", "{ ?a ?q ?r }", "{ GRAPH ?h {", "{ ?a ?s ?t }"]
 
 
 def test_params_cannot_change_the_query(graph):
