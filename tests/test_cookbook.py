@@ -411,3 +411,15 @@ def test_a_capped_question_says_when_it_cuts(mini, monkeypatch, capsys):
     assert "the first 1 rows of 'capped'; there are more" in capsys.readouterr().err
     with pytest.raises(InputError, match="bad rows line"):
         kq._parse_question("bad", Path("bad.rq"), "# rows: none\nSELECT * {}")
+
+
+def test_entity_profile_names_every_relation():
+    # the profile lists relations through a VALUES block: a new relation must be added there
+    from kg.records import RELATIONS
+
+    text = kq.question_named("entity").text
+    blocks = [line for line in text.splitlines() if line.strip().startswith("VALUES ?p")]
+    assert len(blocks) == 2
+    for block in blocks:
+        named = set(block.split("{")[1].split("}")[0].split())
+        assert named == {f"kg:{r}" for r in (*RELATIONS, "holdsPosition")}
