@@ -28,12 +28,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from kg import query as kq  # noqa: E402
-from kg.iris import assertion_iri, document_iri, entity_iri, position_iri, statement_iri  # noqa: E402
+from kg.graph import TIES_PER_ACTOR, strongest_ties  # noqa: E402
+from kg.iris import assertion_iri, co_mention_iri, document_iri, entity_iri, position_iri, statement_iri  # noqa: E402
 from kg.namespaces import KG, WD  # noqa: E402
 
 OUT = HERE / "out"
 #: Bumped when the graph layout changes, so a cached synthetic graph is not reused.
-GRAPH_LAYOUT = "v3"  # v2: document graphs hold the fact triples they state; v3: document counts
+GRAPH_LAYOUT = "v4"  # v2: document graphs hold the fact triples they state; v3: document counts; v4: co-mention ties
 
 SEED_PARAMS: dict[str, list[dict[str, str]]] = {
     "members": [{"org": "CSTO"}],
@@ -127,6 +128,7 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
     publishers = [ox.Literal(f"Publisher {i}") for i in range(20)]
     start_day = datetime.date(2015, 1, 1)
     doc_number = 0
+    doc_actors: list[list[str]] = []
     while len(quads) + len(facts) < size:
         doc_number += 1
         ident = f"synthetic/{doc_number:06d}.txt"
@@ -220,12 +222,17 @@ def generate(path: Path, size: int, seed: int = 7) -> int:
             offset += len(text) + 20
             mentioned.update(about)
             mentioned.add(speaker)
+        doc_actors.append([a.value for a in mentioned])
         for a in mentioned:
             add(ox.Quad(d, kg("mentions"), a, d))
         add(ox.Quad(d, kg("actorCount"), _int(len(mentioned)), d))
         add(ox.Quad(d, kg("assertionCount"), _int(assertions_made), d))
         add(ox.Quad(d, kg("statementCount"), _int(statements_made), d))
     quads.extend(ox.Quad(s, p, o) for s, p, o in facts)
+    for a, b, count in strongest_ties(doc_actors, TIES_PER_ACTOR):  # as kg.graph writes them
+        tie = ox.NamedNode(str(co_mention_iri(a, b)))
+        quads.extend((ox.Quad(tie, TYPE, kg("CoMention")), ox.Quad(tie, kg("actor"), ox.NamedNode(a)),
+                      ox.Quad(tie, kg("actor"), ox.NamedNode(b)), ox.Quad(tie, kg("documentCount"), _int(count))))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     ox.serialize(quads, output=str(tmp), format=ox.RdfFormat.N_QUADS)

@@ -16,13 +16,15 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.iris import assertion_iri, document_iri, entity_iri, position_iri, statement_iri
+from kg.iris import assertion_iri, co_mention_iri, document_iri, entity_iri, position_iri, statement_iri
 from kg.namespaces import KG, WD, bind_prefixes
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, Fact, Statement
 
@@ -36,6 +38,9 @@ _KG_Document = KG.Document
 _KG_NegativeAssertion = KG.NegativeAssertion
 _KG_Position = KG.Position
 _KG_Statement = KG.Statement
+_KG_CoMention = KG.CoMention
+_KG_actor = KG.actor
+_KG_documentCount = KG.documentCount
 _KG_confidence = KG.confidence
 _KG_dateline = KG.dateline
 _KG_end = KG.end
@@ -65,6 +70,9 @@ _RDFS_label = RDFS.label
 _SKOS_altLabel = SKOS.altLabel
 _CORE_CLASS = {t: KG[t] for t in ENTITY_TYPES}
 _RELATION = {r: KG[r] for r in RELATIONS}
+#: The strongest co-mention ties kept per actor.  Any tie among the corpus's strongest
+#: 2 * TIES_PER_ACTOR is kept (see :func:`strongest_ties`), so the 50 strongest are there.
+TIES_PER_ACTOR = 25
 _NEGATIVE = Literal("negative")
 _TRUE, _FALSE = Literal(True), Literal(False)
 
@@ -83,6 +91,7 @@ def to_dataset(documents: list[DocumentRecord], entities: dict[str, Entity]) -> 
             builder.entity(key, entity)
         for doc in documents:
             builder.document(doc)
+        builder.ties()
         ds = Dataset(default_union=True)
         bind_prefixes(ds)
         contexts: dict[URIRef | None, Graph] = {None: ds.default_graph}
@@ -122,6 +131,7 @@ class _Builder:
         self._aliases: dict[URIRef, set[str]] = {}
         self._positions: set[URIRef] = set()
         self._decimals: dict[float, Literal] = {}
+        self._doc_actors: list[tuple[URIRef, ...]] = []  # the actors each document mentions
         self._ints: dict[int, Literal] = {}
 
     # ---- literals made once
@@ -194,6 +204,7 @@ class _Builder:
             mentioned[st.speaker] = None
             mentioned.update(dict.fromkeys(st.mentions))
         actors = dict.fromkeys(self._entity_iri(key, local, doc) for key in mentioned)
+        self._doc_actors.append(tuple(actors))
         for actor in actors:
             add((d, _KG_mentions, actor, d))
 
@@ -267,6 +278,17 @@ class _Builder:
             made.append(self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos))
         return made
 
+    # ---- co-mention ties (default graph)
+    def ties(self) -> None:
+        """The strongest co-mention ties of the corpus, as kg:CoMention nodes."""
+        add = self.quads.append
+        for a, b, count in strongest_ties(self._doc_actors, TIES_PER_ACTOR):
+            tie = co_mention_iri(a, b)
+            add((tie, _RDF_type, _KG_CoMention, None))
+            add((tie, _KG_actor, URIRef(a), None))
+            add((tie, _KG_actor, URIRef(b), None))
+            add((tie, _KG_documentCount, self._int(count), None))
+
     def _statement(self, doc: DocumentRecord, d: URIRef, date: Literal | None, st: Statement,
                    local: dict[str, Entity]) -> URIRef:
         add = self.quads.append
@@ -282,6 +304,32 @@ class _Builder:
         self._provenance(node, d, date, st.evidence, st.start, st.end, st.rule,
                          st.confidence, st.sentence)
         return node
+
+
+def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[tuple[str, str, int]]:
+    """``(a, b, documents)`` for each actor's ``per_actor`` strongest co-mentions, a < b.
+
+    ``documents`` gives the actors each document mentions.  Ties are ranked by the number
+    of documents naming both, then by the pair's IRIs.  Keeping each actor's top k keeps
+    every tie among the corpus's strongest 2k: a tie left out has k stronger ties at each
+    of its two actors, 2k distinct ties ahead of it.  So a whole-graph "most often
+    mentioned together" is a sort of these few nodes instead of a count of every pair of
+    every document (10^6 rows on a million triples).
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for actors in documents:
+        ordered = sorted(set(map(str, actors)))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                pairs[(a, b)] += 1
+    by_actor: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for (a, b), count in pairs.items():
+        by_actor[a].append((-count, a, b))
+        by_actor[b].append((-count, a, b))
+    kept: set[tuple[int, str, str]] = set()
+    for ranked in by_actor.values():
+        kept.update(heapq.nsmallest(per_actor, ranked))
+    return [(a, b, -negative) for negative, a, b in sorted(kept, key=lambda t: (t[1], t[2]))]
 
 
 def _best(records: Iterable, key) -> Iterator:

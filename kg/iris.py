@@ -148,6 +148,12 @@ def assertion_iri(doc_id: str, predicate: str, s: str, o: str, start: int, end: 
     return _checked(f"{ID_BASE}assertion/{_digest(key, 16)}")
 
 
+def co_mention_iri(actor: str, other: str) -> URIRef:
+    """The IRI of the co-mention tie between two actors (either order gives the same IRI)."""
+    key = "\x1f".join(sorted((str(actor), str(other))))
+    return _checked(f"{ID_BASE}tie/{_digest(key, 16)}")
+
+
 def statement_iri(doc_id: str, speaker: str, start: int, end: int) -> URIRef:
     """The IRI of what ``speaker`` said at ``doc_id[start:end]``."""
     key = "\x1f".join((doc_id, str(speaker), str(start), str(end)))

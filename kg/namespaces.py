@@ -29,6 +29,7 @@ class KG(DefinedNamespace):
     Position: URIRef
     Statement: URIRef
     Assertion: URIRef
+    CoMention: URIRef  # two actors named in the same articles (the build keeps the strongest ties)
     NegativeAssertion: URIRef  # a denied relation: kg:polarity "negative", never a fact triple
 
     # document and provenance
@@ -45,6 +46,8 @@ class KG(DefinedNamespace):
     actorCount: URIRef
     assertionCount: URIRef
     statementCount: URIRef
+    actor: URIRef
+    documentCount: URIRef
 
     # relations between actors
     memberOf: URIRef

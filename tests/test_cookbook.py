@@ -423,3 +423,16 @@ def test_entity_profile_names_every_relation():
     for block in blocks:
         named = set(block.split("{")[1].split("}")[0].split())
         assert named == {f"kg:{r}" for r in (*RELATIONS, "holdsPosition")}
+
+
+def test_the_whole_graph_co_mentions_equal_a_count_of_every_pair(seed):
+    # the question reads the build's kg:CoMention ties; counting every pair of every
+    # document must give the same 50
+    every_pair = """SELECT ?actor1 ?actor2 (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+        GRAPH ?doc { ?doc kg:mentions ?actor1, ?actor2 } FILTER(STR(?actor1) < STR(?actor2)) }
+        GROUP BY ?actor1 ?actor2 ORDER BY DESC(?documents) ?actor1 ?actor2 LIMIT 50"""
+    for store in kq.STORES:
+        counted = seed[store].query(every_pair).rows
+        asked = [(r[3], r[4], r[2]) for r in seed[store].ask("co-mentions").rows]
+        assert sorted(asked, key=lambda r: (-r[2], r[0], r[1])) == counted
+        assert len(counted) == 50

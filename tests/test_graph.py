@@ -12,7 +12,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph import to_dataset
-from kg.iris import _is_valid, document_iri, entity_iri, position_iri
+from kg.iris import _is_valid, co_mention_iri, document_iri, entity_iri, position_iri
 from kg.namespaces import KG, PREFIXES, WD
 from kg.records import Entity, Fact
 from kg.resolve import merge_entities
@@ -290,3 +290,36 @@ def test_the_documented_queries_run_and_answer(ds):
     assert quotes == [("Vladimir Putin", "This is a tragedy for Armenia.", "000_first.txt", "2023-01-10")]
     assert sorted(row[0] for row in evidence) == ["negative", "positive", "positive", "positive"]
     assert len(actors) == 5 and ("https://w3id.org/kg-news/ontology#Person", "Vladimir Putin") in actors
+
+
+def test_the_strongest_ties_of_the_corpus_are_kept():
+    import itertools
+    import random
+    from collections import Counter
+
+    from kg.graph import strongest_ties
+
+    rng = random.Random(3)
+    actors = [f"a{i:03d}" for i in range(120)]
+    documents = [rng.sample(actors[: rng.choice((15, 40, 120))], rng.randint(2, 12)) for _ in range(400)]
+    every = Counter(pair for doc in documents for pair in itertools.combinations(sorted(doc), 2))
+    ranked = sorted(every.items(), key=lambda item: (-item[1], item[0]))
+    kept = strongest_ties(documents, 5)
+    assert all(every[(a, b)] == n for a, b, n in kept)
+    kept_pairs = {(a, b) for a, b, _ in kept}
+    # each actor's 5 strongest ties keep the corpus's strongest 10
+    assert [pair for pair, _ in ranked[:10]] == sorted(kept_pairs, key=lambda p: (-every[p], p))[:10]
+    assert len(kept) < len(every) / 4
+    # c's two ties are as strong: the first in IRI order is kept
+    assert strongest_ties([["b", "a"], ["a", "b", "c"]], 1) == [("a", "b", 2), ("a", "c", 1)]
+
+
+def test_ties_are_co_mention_nodes_in_the_default_graph(ds):
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    ties = set(default.subjects(RDF.type, KG.CoMention))
+    assert ties
+    for tie in ties:
+        pair = sorted(default.objects(tie, KG.actor))
+        assert len(pair) == 2 and tie == co_mention_iri(*pair)
+        shared = [d for d in (DOC1, DOC2) if all((d, KG.mentions, a) in ds.graph(d) for a in pair)]
+        assert default.value(tie, KG.documentCount).toPython() == len(shared)
