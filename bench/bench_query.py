@@ -34,7 +34,7 @@ from kg.namespaces import KG, WD  # noqa: E402
 
 OUT = HERE / "out"
 #: Bumped when the graph layout changes, so a cached synthetic graph is not reused.
-GRAPH_LAYOUT = "v4"  # v2: document graphs hold the fact triples they state; v3: document counts; v4: co-mention ties
+GRAPH_LAYOUT = "v5"  # v2: document graphs hold the fact triples they state; v3: document counts; v4, v5: co-mention ties
 
 SEED_PARAMS: dict[str, list[dict[str, str]]] = {
     "members": [{"org": "CSTO"}],

@@ -310,7 +310,8 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     """``(a, b, documents)`` for each actor's ``per_actor`` strongest co-mentions, a < b.
 
     ``documents`` gives the actors each document mentions.  Ties are ranked by the number
-    of documents naming both, then by the pair's IRIs.  Keeping each actor's top k keeps
+    of documents naming both, then by the pair's IRIs; ties of one shared document are
+    left out unless the corpus has fewer than ``2 * per_actor`` stronger ones.  Keeping each actor's top k keeps
     every tie among the corpus's strongest 2k: a tie left out has k stronger ties at each
     of its two actors, 2k distinct ties ahead of it.  So a whole-graph "most often
     mentioned together" is a sort of these few nodes instead of a count of every pair of
@@ -322,8 +323,14 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 pairs[(a, b)] += 1
+    # a single shared article is a weak tie: left out, unless the corpus's strongest
+    # 2k ties include such ones (a small corpus), so those stay complete
+    strongest = heapq.nlargest(2 * per_actor, pairs.values())
+    floor = 2 if len(strongest) == 2 * per_actor and strongest[-1] >= 2 else 1
     by_actor: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (a, b), count in pairs.items():
+        if count < floor:
+            continue
         by_actor[a].append((-count, a, b))
         by_actor[b].append((-count, a, b))
     kept: set[tuple[int, str, str]] = set()

@@ -323,3 +323,14 @@ def test_ties_are_co_mention_nodes_in_the_default_graph(ds):
         assert len(pair) == 2 and tie == co_mention_iri(*pair)
         shared = [d for d in (DOC1, DOC2) if all((d, KG.mentions, a) in ds.graph(d) for a in pair)]
         assert default.value(tie, KG.documentCount).toPython() == len(shared)
+
+
+def test_single_article_ties_are_kept_only_while_the_strongest_need_them():
+    from kg.graph import strongest_ties
+
+    # 60 documents each naming a new pair with "hub" twice, plus one pair named once
+    documents = [["hub", f"x{i:02d}"] for i in range(60)] * 2 + [["lone", "other"]]
+    kept = strongest_ties(documents, 25)
+    assert ("lone", "other", 1) not in kept and all(n == 2 for _, _, n in kept)
+    small = strongest_ties([["a", "b"], ["a", "b"], ["c", "d"]], 25)
+    assert small == [("a", "b", 2), ("c", "d", 1)]
