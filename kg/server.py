@@ -265,10 +265,14 @@ def _text_reply(status: int, message: str) -> Reply:
 
 def _execute(graph: Any, job: Job, max_rows: int) -> Reply:
     """Run ``job`` on ``graph`` (inside a worker) and serialize the answer."""
-    from kg.query import UpdateRefused, media_type
+    from kg.query import UpdateRefused, media_type, question_named
 
     try:
+        cap, why = max_rows, "kg serve --max-rows"
         if job.question is not None:
+            shown = question_named(job.question).rows
+            if shown is not None and shown < max_rows:
+                cap, why = shown, f"the question {job.question!r} shows at most {shown}"
             result = graph.ask(job.question, job.params, limit=max_rows)
         else:
             result = graph.query(job.sparql, limit=max_rows)
@@ -277,9 +281,9 @@ def _execute(graph: Any, job: Job, max_rows: int) -> Reply:
         headers: list[tuple[str, str]] = []
         if result.truncated:
             headers.append(("X-KG-Truncated", "true"))
-            headers.append(("X-KG-Max-Rows", str(max_rows)))
+            headers.append(("X-KG-Max-Rows", str(cap)))
             if fmt == "json":
-                body = _note_truncation(body, max_rows)
+                body = _note_truncation(body, cap, why)
         return Reply(200, media_type(fmt), body, tuple(headers))
     except UpdateRefused as exc:
         return _text_reply(403, f"this endpoint is read-only: {_one_line(exc)}")
@@ -296,11 +300,11 @@ def _execute(graph: Any, job: Job, max_rows: int) -> Reply:
         return _text_reply(500, "internal error while running the query (see the server log)")
 
 
-def _note_truncation(body: bytes, max_rows: int) -> bytes:
+def _note_truncation(body: bytes, max_rows: int, why: str = "kg serve --max-rows") -> bytes:
     """Add a note to SPARQL JSON results that were cut (clients ignore unknown keys)."""
     document = json.loads(body)
     document["kg:truncated"] = True
-    document["kg:note"] = f"results cut to the first {max_rows} rows (kg serve --max-rows)"
+    document["kg:note"] = f"results cut to the first {max_rows} rows ({why})"
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 

@@ -735,3 +735,18 @@ def test_kg_serve_refuses_a_missing_graph(tmp_path, capsys):
     assert main(["serve", str(tmp_path / "nope.trig"), "--port", "0"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("kg serve: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_a_question_cut_at_its_own_page_says_so(monkeypatch):
+    from kg import query as kq
+    from kg.server import Job, _execute
+
+    text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
+    question = kq._parse_question("capped", Path("capped.rq"), text)
+    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
+    reply = _execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), 1000)
+    headers = dict(reply.headers)
+    assert reply.status == 200 and headers["X-KG-Truncated"] == "true" and headers["X-KG-Max-Rows"] == "1"
+    document = json.loads(reply.body)
+    assert len(document["results"]["bindings"]) == 1
+    assert document["kg:note"] == "results cut to the first 1 rows (the question 'capped' shows at most 1)"
