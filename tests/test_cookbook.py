@@ -439,3 +439,11 @@ def test_the_whole_graph_co_mentions_equal_a_count_of_every_pair(seed):
         asked = [(r[3], r[4], r[2]) for r in seed[store].ask("co-mentions").rows]
         assert sorted(asked, key=lambda r: (-r[2], r[0], r[1])) == counted
         assert len(counted) == 50
+
+
+@pytest.mark.parametrize("store", kq.STORES)
+def test_statements_and_said_about_are_newest_first_undated_last(mini, store):
+    putin = [r["date"] for r in by_column(mini[store].ask("statements", {"person": "Putin"}))]
+    assert putin == [datetime.date(2023, 1, 12), None]
+    about = [r["date"] for r in by_column(mini[store].ask("said-about", {"entity": "Armenia"}))]
+    assert about == [datetime.date(2023, 1, 12), datetime.date(2023, 1, 10), None]
