@@ -453,8 +453,8 @@ class KgGraph:
     def ask(self, name: str, params: Mapping[str, object] | None = None, *, limit: int | None = None) -> QueryResult:
         """Run the cookbook question ``name`` (see :func:`cookbook`)."""
         question = question_named(name)
-        if question.rows is not None:
-            limit = question.rows if limit is None else min(limit, question.rows)
+        if question.pages_below(limit):
+            limit = question.rows
         bindings = question.bindings(params or {})
         for param in question.params:
             if param.names and param.name in bindings:
@@ -806,6 +806,10 @@ class Question:
     text: str
     rows: int | None = None  # at most this many rows (``# rows: N``); the result says when it cuts
 
+    def pages_below(self, limit: int | None) -> bool:
+        """Whether the question's own page (``# rows: N``) is smaller than ``limit`` (None: no limit)."""
+        return self.rows is not None and (limit is None or self.rows < limit)
+
     def text_for(self, bound: Iterable[str]) -> str:
         """The query text with ``# if NAME`` / ``# else`` / ``# end`` blocks resolved.
 
@@ -1029,7 +1033,7 @@ def _run_ask(args: argparse.Namespace) -> int:
     bindings = question.bindings(_parse_params(args.param))
     graph = load(args.graph, args.store)
     result = graph.ask(question.name, bindings, limit=args.limit)
-    if question.rows is not None and (args.limit is None or question.rows < args.limit):
+    if question.pages_below(args.limit):
         cut = f"the first {question.rows} rows of {question.name!r}; there are more (kg query -f with your own LIMIT/OFFSET shows them)"
     else:
         cut = f"result cut at --limit {args.limit}"

@@ -270,9 +270,9 @@ def _execute(graph: Any, job: Job, max_rows: int) -> Reply:
     try:
         cap, why = max_rows, "kg serve --max-rows"
         if job.question is not None:
-            shown = question_named(job.question).rows
-            if shown is not None and shown < max_rows:
-                cap, why = shown, f"the question {job.question!r} shows at most {shown}"
+            question = question_named(job.question)
+            if question.pages_below(max_rows):
+                cap, why = question.rows, f"the question {job.question!r} shows at most {question.rows}"
             result = graph.ask(job.question, job.params, limit=max_rows)
         else:
             result = graph.query(job.sparql, limit=max_rows)

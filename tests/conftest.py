@@ -58,3 +58,16 @@ def serving(graph, **options):
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@pytest.fixture
+def capped_question(monkeypatch):
+    """The cookbook as one question, "capped", whose page (``# rows: 1``) is one statement."""
+    from pathlib import Path
+
+    from kg import query as kq
+
+    text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
+    question = kq._parse_question("capped", Path("capped.rq"), text)
+    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
+    return question

@@ -402,12 +402,8 @@ def test_capped_questions_ask_for_one_row_more_than_they_show():
             assert f"LIMIT {q.rows + 1}" in q.text_for(bound), q.name
 
 
-def test_a_capped_question_says_when_it_cuts(mini, monkeypatch, capsys):
-
-    text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
-    question = kq._parse_question("capped", Path("capped.rq"), text)
-    assert question.rows == 1
-    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
+def test_a_capped_question_says_when_it_cuts(mini, capped_question, capsys):
+    assert capped_question.rows == 1
     result = mini["oxigraph"].ask("capped")
     assert len(result.rows) == 1 and result.truncated
     assert main(["ask", "capped", str(MINI)]) == 0

@@ -737,13 +737,10 @@ def test_kg_serve_refuses_a_missing_graph(tmp_path, capsys):
     assert err.startswith("kg serve: error:") and len(err.strip().splitlines()) == 1
 
 
-def test_a_question_cut_at_its_own_page_says_so(monkeypatch):
+def test_a_question_cut_at_its_own_page_says_so(capped_question):
     from kg import query as kq
     from kg.server import Job, _execute
 
-    text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
-    question = kq._parse_question("capped", Path("capped.rq"), text)
-    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
     reply = _execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), 1000)
     headers = dict(reply.headers)
     assert reply.status == 200 and headers["X-KG-Truncated"] == "true" and headers["X-KG-Max-Rows"] == "1"

@@ -357,17 +357,7 @@ def _build_content(pairs: dict[str, list[tuple[str, str]]]) -> Content:
             item: dict[str, Any] = {}
             if assertion in evidence:
                 item["text"] = evidence[assertion]
-            if doc is not None:
-                item["document"] = c.doc_identifier.get(doc, doc)
-                item["_doc"] = doc
-            date = dates.get(assertion) or (c.doc_date.get(doc) if doc else None)
-            if date:
-                item["date"] = date
-            if assertion in confidence:
-                try:
-                    item["confidence"] = float(confidence[assertion])
-                except ValueError:
-                    pass
+            _add_source(item, c, doc, dates.get(assertion), confidence.get(assertion))
             c.assertions[key].append(item)
 
     speakers = {o: s for s, o in p(KG.said)}
@@ -381,21 +371,29 @@ def _build_content(pairs: dict[str, list[tuple[str, str]]]) -> Content:
         record: dict[str, Any] = {"speaker": speakers[st], "text": texts.get(st, ""),
                                   "direct": direct.get(st, False),
                                   "mentions": sorted(st_mentions.get(st, ()))}
-        if doc is not None:
-            record["document"] = c.doc_identifier.get(doc, doc)
-            record["_doc"] = doc
-        date = dates.get(st) or (c.doc_date.get(doc) if doc else None)
-        if date:
-            record["date"] = date
-        try:
-            record["confidence"] = float(confidence[st])
-        except (KeyError, ValueError):
-            pass
+        _add_source(record, c, doc, dates.get(st), confidence.get(st))
         c.statements[st] = record
     for doc, entities in c.doc_mentions.items():
         for entity in entities:
             c.mentioned_by[entity].add(doc)
     return c
+
+
+def _add_source(record: dict[str, Any], c: Content, doc: str | None, date: str | None,
+                confidence: str | None) -> None:
+    """The source fields of an assertion or statement: document, date (its own, else the
+    document's) and confidence, each only when known."""
+    if doc is not None:
+        record["document"] = c.doc_identifier.get(doc, doc)
+        record["_doc"] = doc
+    date = date or (c.doc_date.get(doc) if doc else None)
+    if date:
+        record["date"] = date
+    if confidence is not None:
+        try:
+            record["confidence"] = float(confidence)
+        except ValueError:
+            pass
 
 
 # -- building --------------------------------------------------------------
