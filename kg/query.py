@@ -14,12 +14,10 @@ for a query).  See docs/query.md.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime
 import io
 import re
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -941,132 +939,3 @@ def ask(graph_or_path: KgGraph | str | Path, name: str, **params: object) -> Que
     """Run cookbook question ``name`` on a loaded graph or a graph file (rdflib store)."""
     graph = graph_or_path if isinstance(graph_or_path, KgGraph) else load(graph_or_path)
     return graph.ask(name, params)
-
-
-# --------------------------------------------------------------------------- CLI
-
-OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``kg query`` and ``kg ask``."""
-    query = subparsers.add_parser(
-        "query",
-        help="run a SPARQL query on a built graph",
-        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a built graph. "
-        "kg's prefixes (kg, id, rdf, rdfs, owl, xsd, skos, prov, dcterms, schema, foaf, org, wd, wdt) "
-        "are declared for you. Updates, SERVICE and FROM <url or file> are refused.",
-    )
-    query.add_argument("graph", metavar="GRAPH", help="the graph file (.trig, .nq, .ttl, .nt, .jsonld)")
-    query.add_argument("sparql", metavar="QUERY", nargs="?", help="the query text (or use -f)")
-    query.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file ('-' for stdin)")
-    _common_options(query)
-    query.set_defaults(func=_run_query)
-
-    ask_parser = subparsers.add_parser(
-        "ask",
-        help="ask one of the cookbook questions (kg ask --list)",
-        description="Ask a cookbook question by name, e.g. kg ask members --param org=CSTO graph.trig. "
-        "kg ask --list shows the questions and their parameters.",
-    )
-    ask_parser.add_argument("name", metavar="NAME", nargs="?", help="the question (see --list)")
-    ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file")
-    ask_parser.add_argument("--list", action="store_true", help="list the questions and exit")
-    ask_parser.set_defaults(late_positionals=("name", "graph"))
-    _common_options(ask_parser)
-    ask_parser.set_defaults(func=_run_ask)
-
-
-def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-        help="bind ?NAME to VALUE (an IRI if it looks like one or uses a kg prefix, else a string); repeatable",
-    )
-    parser.add_argument(
-        "--format", choices=OUTPUT_FORMATS,
-        help="output format (default: table on a terminal, csv otherwise; ttl for graphs)",
-    )
-    parser.add_argument("--store", choices=STORES, default="rdflib", help="query engine (default rdflib)")
-    parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows (a note on stderr if cut)")
-
-
-def _parse_params(items: list[str]) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for item in items:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise UsageError(f"--param {item!r}: expected NAME=VALUE")
-        params[name.strip()] = value
-    return params
-
-
-def _run_query(args: argparse.Namespace) -> int:
-    if args.file and args.sparql:
-        raise UsageError("give the query as text or with -f, not both")
-    if args.file:
-        sparql = sys.stdin.read() if args.file == "-" else _read_query_file(args.file)
-    elif args.sparql:
-        sparql = args.sparql
-    else:
-        raise UsageError("no query: give QUERY or -f FILE.rq")
-    params = _parse_params(args.param)
-    if sparql.strip():
-        _scan(sparql)  # refuse updates and SERVICE before loading a big graph
-    graph = load(args.graph, args.store)
-    return _print(graph.query(sparql, params, limit=args.limit), args.format, f"result cut at --limit {args.limit}")
-
-
-def _read_query_file(name: str) -> str:
-    try:
-        return Path(name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read query file {name}: {exc.strerror or exc}") from None
-
-
-def _run_ask(args: argparse.Namespace) -> int:
-    if args.list or not args.name:
-        print(_question_list(), end="")
-        return 0 if args.list else 2
-    question = question_named(args.name)
-    if not args.graph:
-        raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH)")
-    bindings = question.bindings(_parse_params(args.param))
-    graph = load(args.graph, args.store)
-    result = graph.ask(question.name, bindings, limit=args.limit)
-    if question.pages_below(args.limit):
-        cut = f"the first {question.rows} rows of {question.name!r}; there are more (kg query -f with your own LIMIT/OFFSET shows them)"
-    else:
-        cut = f"result cut at --limit {args.limit}"
-    return _print(result, args.format, cut)
-
-
-def _question_list() -> str:
-    lines = []
-    for q in cookbook():
-        lines.append(f"{q.name:<12} {q.title}")
-        for p in q.params:
-            note = f" (default {p.default})" if p.default is not None else ("" if p.required else " (optional)")
-            lines.append(f"{'':<12}   --param {p.name}=…  {p.description}{note}")
-        if q.rows is not None:
-            lines.append(f"{'':<12}   at most {q.rows} rows (a note on stderr when there are more)")
-    return "\n".join(lines) + "\n"
-
-
-def _print(result: QueryResult, fmt: str | None, cut: str) -> int:
-    """Write ``result`` to stdout; ``cut`` is the note for stderr when rows were left out."""
-    if fmt is None:
-        if result.graph is not None:
-            fmt = "ttl"
-        else:
-            fmt = "table" if sys.stdout.isatty() else "csv"
-    data = result.serialize(fmt)
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return 0
-    except OSError as exc:
-        raise OutputError(f"cannot write the result: {exc}") from None
-    if result.truncated:
-        print(f"note: {cut}", file=sys.stderr)
-    return 0

@@ -15,11 +15,9 @@ removed and an existing output stays as it was.
 """
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -32,17 +30,12 @@ from rdflib.plugins.serializers.jsonld import from_rdf
 from kg.errors import OutputError
 from kg.graph import gc_paused
 from kg.namespaces import PREFIXES
+from kg.rdfio import WRITABLE, atomic_write
 
-#: Output formats by file extension (rdflib format names).
-FORMATS: dict[str, str] = {
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-}
+#: Output formats by file extension (rdflib format names), from the one table in kg.rdfio.
+FORMATS: dict[str, str] = {suffix: fmt.name for suffix, fmt in WRITABLE.items()}
 #: Formats that keep the named graphs.
-QUAD_FORMATS = frozenset({"trig", "nquads"})
+QUAD_FORMATS = frozenset(fmt.name for fmt in WRITABLE.values() if fmt.quads)
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 #: Prefixes declared in Turtle and TriG.  Not ``id:``: kg's node IRIs have a ``/`` after
@@ -78,17 +71,8 @@ def write_dataset(ds: Graph, path: str | os.PathLike[str], format: str | None = 
     parent directory.  Raises OutputError for an unknown format or a failed write.
     """
     fmt = format_for(path, format)
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"cannot write {os.fspath(target)!r}: it is a directory")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the directory of {os.fspath(target)!r}: "
-                          f"{exc.strerror or exc}") from exc
     with gc_paused():
-        _atomic_write(target, lambda fh: _WRITERS[fmt](ds, fh))
-    return target
+        return atomic_write(path, lambda fh: _WRITERS[fmt](ds, fh))
 
 
 def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
@@ -98,46 +82,6 @@ def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
     with gc_paused():
         _WRITERS[fmt](ds, buffer)
     return buffer.getvalue()
-
-
-def _atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Run ``write`` on a temporary file next to ``target``, then rename it into place."""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {os.fspath(target)!r}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {os.fspath(target)!r}: {exc.strerror or exc}") from exc
-        if isinstance(exc, UnicodeError):  # a lone surrogate in some literal
-            raise OutputError(f"cannot write {os.fspath(target)!r}: the graph holds text that is "
-                              f"not valid Unicode ({exc.reason})") from exc
-        raise
-    with contextlib.suppress(OSError):  # make the rename durable too
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def _file_mode(target: Path) -> int:
-    """The mode of the file being replaced, else what a plain ``open()`` would give."""
-    with contextlib.suppress(OSError):
-        return target.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 # ---- rdflib -> pyoxigraph, in a stable order

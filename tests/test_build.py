@@ -12,6 +12,7 @@ import pytest
 import rdflib
 
 import kg.build
+import kg.cli.build
 import kg.graph
 import kg.serialize
 from kg.build import STAGES, build, build_graph
@@ -361,14 +362,14 @@ def test_progress_bar_only_on_a_terminal_for_more_than_a_few_documents(monkeypat
                                                                        shown):
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with kg.build._ProgressBar(enabled=True) as bar:
+    with kg.cli.build._ProgressBar(enabled=True) as bar:
         bar.update("read", 0, documents, 0)
         bar.update("nlp", documents // 2, documents, 12_000)
         bar.progress and bar.progress.refresh()
     assert ("words/s" in terminal.getvalue()) is shown
     quiet = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", quiet)
-    with kg.build._ProgressBar(enabled=False) as bar:
+    with kg.cli.build._ProgressBar(enabled=False) as bar:
         bar.update("read", 0, documents, 0)
     assert quiet.getvalue() == ""
 

@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.cli import main
 from kg.errors import OutputError, UsageError
 from kg.export import to_networkx
-from kg.export.command import write
+from kg.export.write import write
 from kg.namespaces import KG, WD
 
 DATA = Path(__file__).parent / "data"

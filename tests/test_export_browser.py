@@ -13,7 +13,7 @@ import pytest
 
 from kg.cli import main
 from kg.export import to_networkx
-from kg.export.command import write
+from kg.export.write import write
 
 from test_export import HOSTILE_LABELS, MINI, ROOT, hostile_dataset
 

@@ -4,12 +4,12 @@
 >>> g = to_networkx("out/graph.trig", relations=["memberOf"])   # a networkx.MultiDiGraph
 
 The mapping (what becomes a node, an edge, which attributes) is documented in
-:mod:`kg.export.mapping` and docs/export.md.  ``register`` adds ``kg export``.
+:mod:`kg.export.mapping` and docs/export.md; the ``kg export`` command is :mod:`kg.cli.export`.
 """
 from __future__ import annotations
 
-from kg.export.command import register, write
+from kg.export.write import write
 from kg.export.formats import FORMATS
 from kg.export.mapping import most_connected, read_content, to_networkx
 
-__all__ = ["FORMATS", "most_connected", "read_content", "register", "to_networkx", "write"]
+__all__ = ["FORMATS", "most_connected", "read_content", "to_networkx", "write"]

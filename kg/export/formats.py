@@ -1,4 +1,4 @@
-"""Formats: choosing one, atomic writing (temp file + ``os.replace``), the JSON writers.
+"""Formats: choosing one, the JSON writers (files are written by :func:`kg.rdfio.atomic_write`).
 
 GraphML, GEXF and DOT (written by :mod:`kg.export.markup`) hold scalar
 attributes only, so :func:`scalar_value` joins lists ("; ") and evidence items
@@ -8,16 +8,15 @@ JSON formats keep lists and evidence items.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 
 from kg.errors import OutputError
+from kg.rdfio import atomic_write
 
 #: format name -> file suffixes that select it.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -50,36 +49,6 @@ def format_for(path: Path, name: str | None) -> str:
             return fmt
     known = ", ".join(s for suffixes in FORMATS.values() for s in suffixes)
     raise OutputError(f"cannot tell the format of {path.name!r} from its suffix (known: {known}); use --format")
-
-
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Call ``write`` on a temp file next to ``path``, then move it into place."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def clean_text(value: str) -> str:
@@ -165,7 +134,7 @@ def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> None:
         "data": {k: v for k, v in graph.graph.items()},
         "elements": cytoscape_elements(graph, structured=False),
     }
-    write_atomic(path, lambda out: write_json(doc, out, depth=3))
+    atomic_write(path, lambda out: write_json(doc, out, depth=3))
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -178,7 +147,7 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
         "edges": [{**data, "source": u, "target": v, "key": key}
                   for u, v, key, data in graph.edges(keys=True, data=True)],
     }
-    write_atomic(path, lambda out: write_json(doc, out, depth=2))
+    atomic_write(path, lambda out: write_json(doc, out, depth=2))
 
 
 #: One encoder for every piece: compact, UTF-8, C-accelerated (an ``indent`` is not).

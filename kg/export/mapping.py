@@ -37,6 +37,7 @@ from kg.errors import UsageError
 from kg.export.source import ENTITY_CLASSES, RELATIONS, read_pairs
 from kg.graph import gc_paused
 from kg.namespaces import KG, WD
+from kg.records import ENTITY_TYPES
 
 STATEMENT_MODES = ("fold", "nodes", "none")
 
@@ -54,7 +55,6 @@ TYPE_COLOURS = {
     "Entity": "#bbbbbb",
 }
 
-_TYPE_ORDER = ("Person", "Organization", "Country", "Place")
 _DOCUMENT = str(KG.Document)
 _STATEMENT = str(KG.Statement)
 _WD = str(WD)
@@ -83,16 +83,11 @@ class Content:
         return self.labels.get(node) or _iri_tail(node)
 
 
-# The export makes no reference cycles worth collecting; collecting during the read of a
-# 100,000-actor graph costs about half its time (bench/bench_export.py).
-paused_gc = gc_paused
-
-
 def read_content(source: Any) -> Content:
     """Read ``source`` (path, rdflib graph/dataset or pyoxigraph store) once."""
     if isinstance(source, Content):
         return source
-    with paused_gc():
+    with gc_paused():  # no cycles to collect; collecting costs half the read (bench_export)
         return _build_content(read_pairs(source))
 
 
@@ -115,7 +110,7 @@ def to_networkx(
     the entities they leave without any edge.
     """
     content = read_content(dataset)
-    with paused_gc():
+    with gc_paused():  # no cycles to collect; collecting costs half the read (bench_export)
         return _to_networkx(content, relations, around, hops, documents, min_sources, statements,
                             include_documents)
 
@@ -273,7 +268,7 @@ def _build_content(pairs: dict[str, list[tuple[str, str]]]) -> Content:
         elif o == _STATEMENT:
             statement_iris.add(s)
     for entity, kinds in typed.items():
-        c.types[entity] = next(t for t in _TYPE_ORDER if t in kinds)
+        c.types[entity] = next(t for t in ENTITY_TYPES if t in kinds)
 
     labels: dict[str, list[str]] = defaultdict(list)
     for s, o in p(RDFS.label):

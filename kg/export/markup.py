@@ -27,9 +27,9 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from kg.export.formats import (CONTROL, dot_quote, edge_label, node_size, scalar_value,
-                               write_atomic)
+from kg.export.formats import CONTROL, dot_quote, edge_label, node_size, scalar_value
 from kg.export.mapping import TYPE_COLOURS
+from kg.rdfio import atomic_write
 
 #: Write to the file once this many pieces of text have been collected.
 _PIECES = 20_000
@@ -108,7 +108,7 @@ def _value(value: Any, xml_type: str) -> str:
 # -- GraphML -------------------------------------------------------------------
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    write_atomic(path, lambda out: graphml(graph, out))
+    atomic_write(path, lambda out: graphml(graph, out))
 
 
 def graphml(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
@@ -179,7 +179,7 @@ _GEXF_EDGE_OWN = ("label", "type", "id", "weight", "networkx_key")
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    write_atomic(path, lambda out: gexf(graph, out))
+    atomic_write(path, lambda out: gexf(graph, out))
 
 
 def gexf(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
@@ -261,7 +261,7 @@ _DOT_EDGE_KEEP = ("sources", "confidence", "title")
 
 
 def write_dot(graph: nx.MultiDiGraph, path: Path) -> None:
-    write_atomic(path, lambda out: dot(graph, out))
+    atomic_write(path, lambda out: dot(graph, out))
 
 
 def dot(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:

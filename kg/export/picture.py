@@ -14,8 +14,9 @@ from typing import IO
 
 import networkx as nx
 
-from kg.export.formats import clean_text, write_atomic
+from kg.export.formats import clean_text
 from kg.export.mapping import TYPE_COLOURS, most_connected
+from kg.rdfio import atomic_write
 
 DEFAULT_MAX_NODES = 150
 #: Above this many nodes only the best connected ones get a label.
@@ -31,7 +32,7 @@ def write_picture(graph: nx.MultiDiGraph, path, fmt: str, title: str,
                   max_nodes: int | None = None) -> None:
     """Draw ``graph`` to ``path`` as ``fmt`` ("png" or "svg"), atomically."""
     data = render_picture(graph, fmt, title, max_nodes)
-    write_atomic(path, lambda out: out.write(data))
+    atomic_write(path, lambda out: out.write(data))
 
 
 def render_picture(graph: nx.MultiDiGraph, fmt: str, title: str, max_nodes: int | None = None) -> bytes:

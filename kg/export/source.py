@@ -21,11 +21,12 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.errors import InputError
 from kg.namespaces import KG
-from kg.records import RELATIONS  # the relation facts drawn as edges
+from kg.rdfio import read_quads
+from kg.records import ENTITY_TYPES, RELATIONS  # entity nodes, and the relation facts drawn as edges
 
 
 #: The four core classes: their instances are the entity nodes.
-ENTITY_CLASSES = {str(KG[name]): name for name in ("Person", "Organization", "Country", "Place")}
+ENTITY_CLASSES = {str(KG[name]): name for name in ENTITY_TYPES}
 
 #: Every predicate the mapping reads; nothing else is looked at.
 WANTED: tuple[URIRef, ...] = (
@@ -36,12 +37,6 @@ WANTED: tuple[URIRef, ...] = (
     RDF.subject, RDF.predicate, RDF.object, KG.evidence, KG.confidence, KG.polarity,
     *(KG[name] for name in RELATIONS),
 )
-
-#: File suffix -> pyoxigraph format name.
-SUFFIX_FORMATS = {
-    ".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES",
-    ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3",
-}
 
 Pairs = dict[str, list[tuple[str, str]]]
 
@@ -69,29 +64,17 @@ def read_pairs(source: Any) -> Pairs:
 def _read_file(path: Path) -> Pairs:
     import pyoxigraph
 
-    if not path.is_file():
-        raise InputError(f"no such graph file: {path}")
-    fmt_name = SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt_name is None:
-        known = ", ".join(sorted(SUFFIX_FORMATS))
-        raise InputError(f"cannot tell the RDF format of {path.name} (known suffixes: {known})")
     # One list per wanted predicate; the loop below is the hot path of a big export
     # (a quad every microsecond), so it does nothing it need not do.
     pairs: Pairs = {str(p): [] for p in WANTED}
     lists = pairs.get
     blank = pyoxigraph.BlankNode
-    try:
-        for quad in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, fmt_name)):
-            found = lists(quad.predicate.value)
-            if found is not None:
-                s, o = quad.subject, quad.object
-                found.append((s.value if type(s) is not blank else f"_:{s.value}",
-                              o.value if type(o) is not blank else f"_:{o.value}"))
-    except SyntaxError as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else "syntax error"
-        raise InputError(f"cannot parse {path}: {first_line}") from None
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from None
+    for quad in read_quads(path):
+        found = lists(quad.predicate.value)
+        if found is not None:
+            s, o = quad.subject, quad.object
+            found.append((s.value if type(s) is not blank else f"_:{s.value}",
+                          o.value if type(o) is not blank else f"_:{o.value}"))
     return pairs
 
 

@@ -1,16 +1,16 @@
-"""``kg export``: write a kg graph for Gephi, Cytoscape, yEd, Graphviz or a browser."""
+"""``kg export``: a graph for Gephi, Cytoscape, yEd, Graphviz, a browser or a picture."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from kg.errors import OutputError, UsageError
-from kg.export.formats import FORMATS, format_for, write_cytoscape, write_node_link
-from kg.export.markup import write_dot, write_gexf, write_graphml
-from kg.graph import gc_paused
-from kg.export.mapping import STATEMENT_MODES, most_connected, paused_gc, read_content, to_networkx
+from kg.errors import UsageError
+from kg.export.formats import FORMATS, format_for
+from kg.export.mapping import STATEMENT_MODES, read_content, to_networkx
 from kg.export.source import RELATIONS
+from kg.export.write import write
+from kg.graph import gc_paused
 
 DESCRIPTION = """\
 Export a kg graph (.trig/.nq/.ttl/.nt/.jsonld) as a graph of actors (nodes) and
@@ -79,33 +79,6 @@ def _run(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({fmt}): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
           file=sys.stderr)
     return 0
-
-
-def write(graph, output: Path, fmt: str, title: str = "kg graph", max_nodes: int | None = None) -> None:
-    """Write ``graph`` to ``output`` in ``fmt`` (a key of FORMATS)."""
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    with paused_gc():
-        _write(graph, output, fmt, title, max_nodes)
-
-
-def _write(graph, output: Path, fmt: str, title: str, max_nodes: int | None) -> None:
-    if fmt == "html":
-        from kg.export.page import render_page
-        from kg.export.formats import write_atomic
-
-        page = render_page(graph, title, max_nodes).encode("utf-8")
-        write_atomic(output, lambda out: out.write(page))
-        return
-    if fmt in ("png", "svg"):
-        from kg.export.picture import write_picture
-
-        write_picture(graph, output, fmt, title, max_nodes)
-        return
-    graph = most_connected(graph, max_nodes)
-    writers = {"graphml": write_graphml, "gexf": write_gexf, "cytoscape": write_cytoscape,
-               "json": write_node_link, "dot": write_dot}
-    writers[fmt](graph, output)
 
 
 def _default_title(path: Path, args: argparse.Namespace) -> str:

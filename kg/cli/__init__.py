@@ -1,7 +1,7 @@
 """The ``kg`` command: build, query, ask, export, serve.
 
-Each subcommand lives in the module of its stage and registers itself through a
-``register(subparsers)`` function that adds its parser and sets ``func`` to a
+Each subcommand is a module of this package (the stages hold no argparse code) and
+registers itself through a ``register(subparsers)`` function that adds its parser and sets ``func`` to a
 callable taking the parsed ``argparse.Namespace`` and returning an exit code.
 Errors derived from :class:`kg.errors.KgError` end the command with one line on
 stderr and the error's exit code (see :mod:`kg.errors`).
@@ -17,10 +17,10 @@ from kg.errors import KgError
 
 #: Modules that provide a ``register(subparsers)`` function, in --help order.
 COMMAND_MODULES = (
-    "kg.build",
-    "kg.query",
-    "kg.export",
-    "kg.server",
+    "kg.cli.build",
+    "kg.cli.query",
+    "kg.cli.export",
+    "kg.cli.serve",
 )
 
 EPILOG = """\
@@ -43,13 +43,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # a stage not written yet
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

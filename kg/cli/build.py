@@ -1,0 +1,226 @@
+"""``kg build``: the command line over :func:`kg.build.build`.
+
+Adds what a person at a terminal wants and a library caller does not: a progress bar
+(stderr, on a terminal only), one warning line per skipped file and a summary table.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg.build import DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
+from kg.rdfio import WRITABLE
+
+DESCRIPTION = """\
+Build an RDF knowledge graph from English news articles.
+
+Input: one or more folders (walked recursively for *.txt files; hidden files
+and folders are left out) or .txt files.  An article is UTF-8 plain text with
+its title on the first line.  Files that are empty, binary, not UTF-8 or
+unreadable are skipped with a warning; the rest is built.
+
+Output: one RDF file, written atomically (a failed build never leaves a
+half-written file and keeps the previous one).  The extension picks the
+format, --format overrides it:
+{formats}
+A named graph per article holds its mentions, assertions and quotes; the
+corpus graph holds the merged actors and facts.  Builds are reproducible:
+the same corpus gives the same bytes.
+
+A progress bar (stderr, on a terminal, for more than {few} articles) shows
+articles and words per second; a summary table (stdout) ends the run."""
+
+EPILOG = """\
+examples:
+  kg build corpus                          # -> out/graph.trig
+  kg build corpus -o out/graph.nq          # N-Quads, by extension
+  kg build corpus more/article.txt -o graph.ttl
+  kg build corpus -o graph.rdf --format turtle   # Turtle, whatever the extension
+  kg build corpus --kb my-actors.toml --processes 2 --quiet
+
+exit codes: 0 built (possibly with skipped files), 2 bad option,
+3 input error (missing path, empty corpus), 4 output error (unknown
+format, cannot write)."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``build`` command to the ``kg`` command line."""
+    parser = subparsers.add_parser(
+        "build",
+        help="build the knowledge graph of a corpus of articles",
+        description=DESCRIPTION.format(formats=_formats_help(), few=PROGRESS_MIN_DOCUMENTS),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("corpus", nargs="+", metavar="CORPUS", type=Path,
+                        help="a folder of articles or an article file (.txt); several allowed")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="OUT",
+                        help=f"the graph file to write (default: {DEFAULT_OUTPUT})")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help="RDF format of OUT, overriding its extension: "
+                             + ", ".join(_format_names()))
+    parser.add_argument("--model", metavar="NAME",
+                        help="spaCy pipeline for the nlp stage (default: kg's blank "
+                             "English pipeline; no download needed)")
+    parser.add_argument("--kb", action="append", default=[], type=Path, metavar="FILE",
+                        help="an extra knowledge-base file of known actors, added to "
+                             "kg's own; repeat for several")
+    parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
+                        help="worker processes for the nlp stage (default: 1)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no summary; warnings and errors only")
+    parser.set_defaults(func=run)
+
+
+def _formats_help() -> str:
+    return "\n".join(
+        f"  {fmt.suffix:<9} --format {fmt.name:<8} "
+        f"{'named graph per article + corpus graph' if fmt.quads else 'merged graph'}"
+        for fmt in WRITABLE.values())
+
+
+def _format_names() -> list[str]:
+    return [fmt.name for fmt in WRITABLE.values()]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``kg build`` from parsed arguments; returns the exit code."""
+    with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
+        result = build(args.corpus, args.output, format=args.format, model=args.model,
+                       kb_files=args.kb, processes=args.processes, progress=bar.update)
+    if not args.quiet:
+        _print_summary(result.stats, args.corpus)
+    return 0
+
+
+class _StderrHandler(logging.Handler):
+    """Writes ``kg build: warning: …`` lines to whatever ``sys.stderr`` is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"kg build: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
+class _warnings_to_stderr:
+    """Route kg's warnings (skipped files, …) to stderr for the duration of a command."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("kg")
+        self.handler = _StderrHandler(logging.WARNING)
+        self.logger.addHandler(self.handler)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self.handler)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr: articles done, words/s, then the later stages.
+
+    Shown only on a terminal and for more than :data:`PROGRESS_MIN_DOCUMENTS`
+    articles, so logs and pipes stay clean and tiny builds do not flicker.
+    """
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.progress = None
+        self.task = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def update(self, stage: str, done: int, total: int, words: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if stage != "read" or total <= PROGRESS_MIN_DOCUMENTS:
+                return
+            self._start(total)
+        labels = {"read": "reading", "nlp": "reading articles", "resolve": "resolving actors",
+                  "graph": "building graph", "serialize": "writing"}
+        self.progress.update(self.task, completed=done, words=words,
+                             description=labels.get(stage, stage))
+
+    def _start(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
+                                   TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class WordsPerSecond(ProgressColumn):
+            def render(self, task) -> Text:
+                elapsed = task.elapsed or 0.0
+                rate = task.fields.get("words", 0) / elapsed if elapsed > 0 else 0.0
+                return Text(f"{rate:,.0f} words/s")
+
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("articles"), WordsPerSecond(), TimeElapsedColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task("reading articles", total=total, words=0)
+        self.progress.start()
+
+
+def _print_summary(stats: BuildStats, corpus: Sequence[Path]) -> None:
+    """The end-of-build table, on stdout (progress and warnings go to stderr).
+
+    The output path is printed on a line of its own, unwrapped, so it can be copied.
+    """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, title="kg build summary", title_justify="left")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_column("detail")
+    table.add_row("documents", f"{stats.documents:,}", f"built ({stats.skipped:,} skipped)")
+    table.add_row("entities", f"{sum(stats.entities_by_type.values()):,}", "")
+    for type_, n in stats.entities_by_type.items():
+        table.add_row(f"  {type_}", f"{n:,}", "")
+    table.add_row("facts", f"{sum(stats.facts_by_relation.values()):,}",
+                  _plural(sum(stats.assertions_by_relation.values()), "assertion"))
+    for relation, n in stats.facts_by_relation.items():
+        table.add_row(f"  {relation}", f"{n:,}",
+                      _plural(stats.assertions_by_relation[relation], "assertion"))
+    if stats.negative_assertions:
+        table.add_row("  negative", "", _plural(stats.negative_assertions, "assertion") + ", no fact")
+    table.add_row("statements", f"{stats.statements_direct + stats.statements_reported:,}",
+                  f"{stats.statements_direct:,} direct, {stats.statements_reported:,} reported")
+    table.add_row("words", f"{stats.words:,}", "")
+    table.add_row("seconds", f"{stats.seconds:,.2f}",
+                  " ".join(f"{s} {t:.2f}" for s, t in stats.stage_seconds.items()))
+    table.add_row("words/s", f"{stats.words_per_second:,.0f}", "")
+    console = Console(highlight=False)
+    console.print(table)
+    if stats.output is not None:
+        console.print(f"output: {stats.output} ({_human_size(stats.output_bytes or 0)})",
+                      soft_wrap=True, markup=False)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:,.0f} {unit}" if unit == "B" else f"{value:,.1f} {unit}"
+        value /= 1000
+    return f"{size} B"

@@ -1,0 +1,142 @@
+"""RDF files in and out: the one table of graph formats, parsing, and the one atomic writer.
+
+Every stage that reads or writes a graph file asks this module which format a suffix
+means (``kg build -o``, ``kg query``, ``kg ask``, ``kg serve``, ``kg export``), so a
+format is added in one place.  Output files are written by :func:`atomic_write`: the
+file appears whole or not at all, is fsynced, and keeps the mode of the file it
+replaces.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, OutputError
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    """One RDF serialization: its rdflib name, its Oxigraph format and its file suffixes."""
+
+    name: str  #: rdflib's format name ("trig", "nquads", …), also kg's name for it
+    oxigraph: ox.RdfFormat
+    suffix: str  #: the suffix kg writes and reads
+    also: tuple[str, ...] = ()  #: further suffixes kg only reads
+    quads: bool = False  #: keeps named graphs (one per document)
+    writable: bool = True  #: ``kg build`` can write it
+
+
+#: Every RDF format kg knows, the writable ones first, in the order ``--help`` lists them.
+RDF_FORMATS: tuple[RdfFormat, ...] = (
+    RdfFormat("trig", ox.RdfFormat.TRIG, ".trig", quads=True),
+    RdfFormat("nquads", ox.RdfFormat.N_QUADS, ".nq", quads=True),
+    RdfFormat("turtle", ox.RdfFormat.TURTLE, ".ttl"),
+    RdfFormat("nt", ox.RdfFormat.N_TRIPLES, ".nt"),
+    RdfFormat("json-ld", ox.RdfFormat.JSON_LD, ".jsonld", also=(".json",)),
+    RdfFormat("xml", ox.RdfFormat.RDF_XML, ".rdf", also=(".owl",), writable=False),
+    RdfFormat("n3", ox.RdfFormat.N3, ".n3", writable=False),
+)
+
+#: Written suffix -> format, for the formats ``kg build`` writes.
+WRITABLE: dict[str, RdfFormat] = {f.suffix: f for f in RDF_FORMATS if f.writable}
+#: Every suffix kg reads a graph from -> its format.
+READABLE: dict[str, RdfFormat] = {s: f for f in RDF_FORMATS for s in (f.suffix, *f.also)}
+#: The suffixes kg's query engine loads (the formats it also writes).
+LOADABLE: dict[str, RdfFormat] = dict(WRITABLE)
+
+
+def format_named(name: str) -> RdfFormat | None:
+    """The writable format called ``name`` (rdflib's name, or a suffix with or without dot)."""
+    for fmt in WRITABLE.values():
+        if name in (fmt.name, fmt.suffix, fmt.suffix.lstrip(".")):
+            return fmt
+    return None
+
+
+def suffix_of(path: str | os.PathLike[str]) -> str:
+    """The lower-case suffix of ``path`` ('' when it has none)."""
+    return Path(path).suffix.lower()
+
+
+def read_quads(path: Path) -> Iterator[ox.Quad]:
+    """Parse the graph file ``path`` with Oxigraph, quad by quad; InputError if it fails."""
+    if not path.is_file():
+        raise InputError(f"no such graph file: {path}")
+    fmt = READABLE.get(suffix_of(path))
+    if fmt is None:
+        known = ", ".join(sorted(READABLE))
+        raise InputError(f"cannot tell the RDF format of {path.name} (known suffixes: {known})")
+    try:
+        yield from ox.parse(path=str(path), format=fmt.oxigraph)
+    except SyntaxError as exc:
+        raise InputError(f"cannot parse {path}: {first_line(exc)}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (parsers write several)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def atomic_write(target: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
+    """Run ``write`` on a temporary file next to ``target``, then rename it into place.
+
+    The parent directory is created.  The data and the rename are fsynced; the file
+    keeps the mode of the file it replaces (else what ``open()`` would give).  On any
+    error the temporary file is removed, an existing ``target`` stays as it was, and an
+    OSError or a text that is not valid Unicode becomes an :class:`OutputError`.
+    """
+    target = Path(target)
+    shown = os.fspath(target)
+    if target.is_dir():
+        raise OutputError(f"cannot write {shown!r}: it is a directory")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the directory of {shown!r}: {exc.strerror or exc}") from exc
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown!r}: {exc.strerror or exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(target))
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {shown!r}: {exc.strerror or exc}") from exc
+        if isinstance(exc, UnicodeError):  # a lone surrogate in some literal
+            raise OutputError(f"cannot write {shown!r}: the graph holds text that is "
+                              f"not valid Unicode ({getattr(exc, 'reason', exc)})") from exc
+        raise
+    with contextlib.suppress(OSError):  # make the rename durable too
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return target
+
+
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, else what a plain ``open()`` would give."""
+    with contextlib.suppress(OSError):
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
