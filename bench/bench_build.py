@@ -68,7 +68,7 @@ def actors_by_type() -> tuple[dict[str, list[str]], str]:
 
 def seed_articles() -> list[tuple[str, list[str]]]:
     """(title, body sentences) of each seed article."""
-    from kg.corpus import read_corpus
+    from kg.ingest import read_corpus
 
     articles = []
     for source in read_corpus([SEED_CORPUS]).sources:

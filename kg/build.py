@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.corpus import SkippedFile, read_corpus
+from kg.ingest import SkippedFile, read_corpus
 from kg.errors import InputError, OutputError, UsageError
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
 
@@ -91,7 +91,7 @@ def build_graph(
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (folders or ``.txt`` files).
 
-    Skipped files are logged as warnings (logger ``kg.corpus``) and listed in
+    Skipped files are logged as warnings (logger ``kg.ingest``) and listed in
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
     corpus without a single readable article.
     """

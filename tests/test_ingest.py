@@ -1,4 +1,4 @@
-"""kg.corpus: which files make the corpus, how they are decoded, which are skipped and why."""
+"""kg.ingest: which files make the corpus, how they are decoded, which are skipped and why."""
 from __future__ import annotations
 
 import logging
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus import read_corpus
+from kg.ingest import read_corpus
 from kg.errors import InputError
 
 ARTICLE = "Russia joins talks\n\nMoscow said on Monday it would join the talks.\n"
@@ -117,7 +117,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, capl
         "latin1.txt": "not UTF-8 (invalid byte 0xe9 at offset 3; re-save the file as UTF-8)",
         "utf16.txt": "UTF-16 text, not UTF-8 (re-save the file as UTF-8)",
     }
-    logged = [r.getMessage() for r in caplog.records if r.name == "kg.corpus"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "kg.ingest"]
     assert sorted(logged) == sorted(f"skipped {s}" for s in result.skipped)
 
 
@@ -177,3 +177,52 @@ def test_same_file_twice_is_read_once_and_clashing_identifiers_are_skipped(tmp_p
 def test_no_paths_is_an_input_error():
     with pytest.raises(InputError, match="no corpus given"):
         read_corpus([])
+
+
+# ---- the reader table (kg.ingest.reader) and the text reader, as units
+
+
+def test_every_reader_module_is_in_the_suffix_table():
+    import importlib
+    import pkgutil
+
+    import kg.ingest
+    from kg.ingest.reader import readers
+
+    table = readers()
+    assert table[".txt"].__module__ == "kg.ingest.text"
+    for info in pkgutil.iter_modules(kg.ingest.__path__):
+        module = importlib.import_module(f"kg.ingest.{info.name}")
+        for suffix in getattr(module, "SUFFIXES", ()):
+            assert suffix == suffix.lower() and suffix.startswith(".")
+            assert table[suffix] is module.read
+
+
+def test_a_named_file_of_unknown_suffix_is_text_a_walked_one_is_not(tmp_path):
+    from kg.ingest.reader import reader_for
+
+    notes = tmp_path / "notes.md"
+    assert reader_for(notes, named=True).__module__ == "kg.ingest.text"
+    assert reader_for(notes, named=False) is None
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"  \n\t\n", "empty file"),
+    (b"\xff\xfeT\x00", "UTF-16"),
+    (b"Title\n\x00\x01", "NUL bytes"),
+    (b"Title\ncaf\xe9\n", "invalid byte 0xe9 at offset 9"),
+    (b"\x01\x02\x03\x04\x05\x06\x07\x08abc", "binary file"),
+])
+def test_decode_text_says_why_a_file_is_not_text(data, reason):
+    from kg.ingest.reader import Unreadable
+    from kg.ingest.text import decode_text
+
+    with pytest.raises(Unreadable, match=reason):
+        decode_text(data)
+
+
+def test_decode_text_drops_the_bom_and_normalises_line_ends():
+    from kg.ingest.text import decode_text
+
+    assert decode_text("\ufeffTitle\r\nOne.\rTwo.\n".encode()) == "Title\nOne.\nTwo.\n"
