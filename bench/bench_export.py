@@ -28,7 +28,7 @@ from kg.export import read_content, to_networkx, write
 from kg.namespaces import ID_BASE, KG, WD
 
 TYPES = ("Person", "Organization", "Country", "Place")
-RELATIONS = ("memberOf", "coChairOf", "officialOf", "partOf", "locatedIn", "supports", "deployedTo")
+RELATIONS = ("memberOf", "coChairOf", "officialOf", "partOf", "supports", "deployedTo")
 FORMATS = (("graphml", ".graphml"), ("gexf", ".gexf"), ("cytoscape", ".cyjs"), ("json", ".json"),
            ("dot", ".dot"), ("html", ".html"), ("png", ".png"), ("svg", ".svg"))
 

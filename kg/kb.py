@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-
-#: The four core entity types of the query contract.
-ACTOR_TYPES = ("Person", "Organization", "Country", "Place")
+from kg.records import ENTITY_TYPES
 
 #: The kinds of string :meth:`KnowledgeBase.surface_forms` yields.
 SURFACE_KINDS = ("name", "alias", "acronym", "demonym", "capital")
@@ -41,7 +39,7 @@ class Actor:
 
     id: str  # Wikidata QID ("Q159") or a slug ("kb-lachin-corridor")
     name: str  # canonical name (rdfs:label)
-    type: str  # one of ACTOR_TYPES
+    type: str  # one of ENTITY_TYPES
     aliases: tuple[str, ...] = ()  # other names (skos:altLabel)
     demonyms: tuple[str, ...] = ()  # Country only: "Russian", "Russians"
     wikidata: str | None = None  # the QID when the id is one
@@ -229,8 +227,8 @@ def _parse_entry(entry: Any, path: Path, number: int) -> Actor:
     if not isinstance(name, str) or not name.strip():
         raise fail("missing name")
     actor_type = entry.get("type")
-    if actor_type not in ACTOR_TYPES:
-        raise fail(f"unknown type {actor_type!r} (expected one of {', '.join(ACTOR_TYPES)})")
+    if actor_type not in ENTITY_TYPES:
+        raise fail(f"unknown type {actor_type!r} (expected one of {', '.join(ENTITY_TYPES)})")
 
     def text(key: str) -> str | None:
         value = entry.get(key)

@@ -2,12 +2,16 @@
 
 ``KG`` is the ontology (``ontology.ttl``): a :class:`DefinedNamespace` with
 ``_fail = True``, so a typo such as ``KG.memberof`` raises at once instead of
-minting a wrong IRI.  ``tests/test_namespaces.py`` checks it against ontology.ttl.
+minting a wrong IRI.  The core entity types and the relations come from their one
+list in :mod:`kg.records`; ``tests/test_namespaces.py`` checks it all against
+ontology.ttl and the shapes.
 """
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+from kg.records import ENTITY_TYPES, RELATIONS
 
 ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology#"
 ID_BASE = "https://w3id.org/kg-news/id/"
@@ -22,10 +26,6 @@ class KG(DefinedNamespace):
     # classes
     Document: URIRef
     Entity: URIRef
-    Person: URIRef
-    Organization: URIRef
-    Country: URIRef
-    Place: URIRef
     Position: URIRef
     Statement: URIRef
     Assertion: URIRef
@@ -49,15 +49,6 @@ class KG(DefinedNamespace):
     actor: URIRef
     documentCount: URIRef
 
-    # relations between actors
-    memberOf: URIRef
-    coChairOf: URIRef
-    officialOf: URIRef
-    partOf: URIRef
-    locatedIn: URIRef
-    supports: URIRef
-    deployedTo: URIRef
-
     # positions
     holdsPosition: URIRef
     title: URIRef
@@ -67,6 +58,9 @@ class KG(DefinedNamespace):
     said: URIRef
     text: URIRef
     isDirectQuote: URIRef
+
+    # the core entity types (kg:Person, …) and the relations between actors (kg:memberOf, …)
+    __annotations__.update(dict.fromkeys((*ENTITY_TYPES, *RELATIONS), URIRef))
 
 
 SCHEMA = Namespace("https://schema.org/")

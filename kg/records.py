@@ -23,7 +23,6 @@ RELATIONS = (
     "coChairOf",
     "officialOf",
     "partOf",
-    "locatedIn",
     "supports",
     "deployedTo",
 )

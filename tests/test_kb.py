@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.kb import ACTOR_TYPES, SURFACE_KINDS, Actor, KnowledgeBase, load_kb, packaged_kb_path
+from kg.kb import ENTITY_TYPES, SURFACE_KINDS, Actor, KnowledgeBase, load_kb, packaged_kb_path
 
 # The 193 UN member states, written from the UN's list (not from kb.toml): the
 # acceptance check of the KB's coverage. Names as the KB spells them.
@@ -85,7 +85,7 @@ def test_size_and_types(kb):
     counts = defaultdict(int)
     for actor in kb:
         counts[actor.type] += 1
-    assert set(counts) == set(ACTOR_TYPES)
+    assert set(counts) == set(ENTITY_TYPES)
     assert counts["Country"] >= 199
     assert counts["Person"] >= 40 and counts["Organization"] >= 100 and counts["Place"] >= 200
 

@@ -30,7 +30,7 @@ def kg_terms() -> set[URIRef]:
 
 def test_every_kg_term_is_declared_in_the_ontology_and_back(onto):
     assert kg_terms() == declared(onto)
-    assert len(kg_terms()) == 39  # 11 classes, 28 properties
+    assert len(kg_terms()) == 38  # 11 classes, 27 properties
     used = {t for triple in onto for t in triple if isinstance(t, URIRef) and str(t).startswith(ONTOLOGY_IRI)}
     assert used == kg_terms()  # no undeclared kg: term anywhere in the file
 

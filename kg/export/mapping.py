@@ -6,7 +6,7 @@
   ``mentions`` (number of documents that mention it), ``documents`` (their
   identifiers), ``aliases`` (skos:altLabel) and, for speakers, ``statements``.
 * **Relation edges**: one edge per fact triple (kg:memberOf, coChairOf, officialOf,
-  partOf, locatedIn, supports, deployedTo); kg:holdsPosition + the position's
+  partOf, supports, deployedTo); kg:holdsPosition + the position's
   kg:title and kg:positionIn fold into an ``officialOf`` edge with a ``title``.
   Edge key and ``relation`` = the relation name; ``sources`` (number of source
   documents), ``documents``, ``confidence`` (max), ``dates`` and ``evidence``

@@ -1,0 +1,68 @@
+"""kg.records: the one list of entity types and relations agrees with the ontology,
+the SHACL shapes and the KG namespace, so a relation is added in one place of code."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.namespaces import KG, ONTOLOGY_IRI
+from kg.records import ENTITY_TYPES, RELATIONS
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(str(resources.files("kg").joinpath("data/ontology.ttl")), format="turtle")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(str(resources.files("kg").joinpath("data/shapes.ttl")), format="turtle")
+
+
+def test_entity_types_are_the_ontologys_core_classes(onto):
+    for name in ENTITY_TYPES:
+        assert (KG[name], RDF.type, OWL.Class) in onto
+        assert (KG[name], RDFS.subClassOf, KG.Entity) in onto
+    subclasses = {s for s in onto.subjects(RDFS.subClassOf, KG.Entity) if isinstance(s, URIRef)}
+    assert subclasses == {KG[name] for name in ENTITY_TYPES}
+
+
+def test_relations_are_the_ontologys_properties_between_actors(onto):
+    """An object property whose domain is an actor and whose range is not a Position,
+    a Statement or a Document is a relation between actors, and is in RELATIONS."""
+    actors = {KG.Entity, *(KG[name] for name in ENTITY_TYPES)}
+    not_actors = {KG.Position, KG.Statement, KG.Document}
+    between_actors = {
+        p for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+        if str(p).startswith(ONTOLOGY_IRI) and onto.value(p, RDFS.domain) in actors
+        and onto.value(p, RDFS.range) not in not_actors
+    }
+    assert between_actors == {KG[name] for name in RELATIONS}
+
+
+def test_every_relation_can_be_asserted_and_is_shaped(shapes):
+    assertion_predicates = None
+    for node in shapes.subjects(URIRef(SH + "path"), RDF.predicate):
+        listed = shapes.value(node, URIRef(SH + "in"))
+        if listed is not None:
+            assertion_predicates = set(Collection(shapes, listed))
+    assert assertion_predicates == {KG[name] for name in RELATIONS} | {KG.holdsPosition}
+    shaped = set(shapes.objects(None, URIRef(SH + "path")))
+    assert {KG[name] for name in RELATIONS} <= shaped
+
+
+def test_the_core_types_are_one_shapes_list(shapes):
+    lists = [set(Collection(shapes, node)) for node in shapes.objects(None, URIRef(SH + "in"))]
+    assert {KG[name] for name in ENTITY_TYPES} in lists
+
+
+def test_the_namespace_knows_every_type_and_relation():
+    for name in (*ENTITY_TYPES, *RELATIONS):
+        assert KG[name] == URIRef(ONTOLOGY_IRI + name)
+        assert getattr(KG, name) == KG[name]
