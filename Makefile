@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean
+.PHONY: run test check bench clean
 
 # The virtual environment, with kg (editable) and its test tools.
 $(STAMP): pyproject.toml
@@ -22,6 +22,10 @@ run: $(STAMP)
 ## make test: the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## make check: ruff's lint of the code, tests and benchmarks (CI runs it)
+check: $(STAMP)
+	$(BIN)/ruff check kg tests bench
 
 ## make bench: the benchmarks of bench/ (they print their figures)
 bench: $(STAMP)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.ingest import SkippedFile, read_corpus
 from kg.errors import InputError, OutputError, UsageError
+from kg.ingest import SkippedFile, read_corpus
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
 
 if TYPE_CHECKING:

@@ -1,5 +1,8 @@
 """Check a built graph against kg's SHACL shapes (``kg/data/shapes.ttl``).
 
+pySHACL is an optional extra (``pip install 'kg[validate]'``): building, querying and
+exporting never need it, and the tests install it.
+
 The ontology used here is ``kg/data/ontology.ttl``, a byte-copy of the top-level
 ``ontology.ttl`` shipped inside the package: a path relative to the package would
 miss the file in an installed (non-editable) kg, and ``tests/test_shapes.py``
@@ -10,10 +13,10 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import pyshacl
 from rdflib import Graph
 from rdflib.graph import ConjunctiveGraph
 
+from kg.errors import UsageError
 from kg.namespaces import bind_prefixes
 
 
@@ -41,6 +44,10 @@ def validate(data: Graph) -> tuple[bool, str]:
     named graphs are merged first: an assertion (in its document's graph) must be
     checked together with the entities it names (in the default graph).
     """
+    try:
+        import pyshacl  # an optional extra: only validation needs it
+    except ImportError:
+        raise UsageError("SHACL validation needs pySHACL: pip install 'kg[validate]'") from None
     merged = bind_prefixes(Graph())
     if isinstance(data, ConjunctiveGraph):
         for s, p, o, _ in data.quads((None, None, None, None)):

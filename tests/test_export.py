@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib import Dataset, Literal, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.cli import main
@@ -315,10 +315,10 @@ def test_graphml_rereads_in_networkx_and_igraph(any_graph, tmp_path):
     back = nx.read_graphml(path)
     assert (back.number_of_nodes(), back.number_of_edges()) == (any_graph.number_of_nodes(),
                                                                 any_graph.number_of_edges())
-    assert {d["label"] for _, d in back.nodes(data=True)} == {xml_safe(l) for l in labels(any_graph)}
+    assert {d["label"] for _, d in back.nodes(data=True)} == {xml_safe(label) for label in labels(any_graph)}
     ig = igraph.Graph.Read_GraphML(str(path))
     assert (ig.vcount(), ig.ecount()) == (any_graph.number_of_nodes(), any_graph.number_of_edges())
-    assert set(ig.vs["label"]) == {xml_safe(l) for l in labels(any_graph)}
+    assert set(ig.vs["label"]) == {xml_safe(label) for label in labels(any_graph)}
     assert set(ig.es["relation"]) == {k for _, _, k in any_graph.edges(keys=True)}
 
 
@@ -327,10 +327,10 @@ def test_gexf_rereads_in_networkx_and_igraph(any_graph, tmp_path):
     back = nx.read_gexf(path)
     assert (back.number_of_nodes(), back.number_of_edges()) == (any_graph.number_of_nodes(),
                                                                 any_graph.number_of_edges())
-    assert {d["label"] for _, d in back.nodes(data=True)} == {xml_safe(l) for l in labels(any_graph)}
+    assert {d["label"] for _, d in back.nodes(data=True)} == {xml_safe(label) for label in labels(any_graph)}
     ig = read_gexf_with_igraph(path)
     assert (ig.vcount(), ig.ecount()) == (any_graph.number_of_nodes(), any_graph.number_of_edges())
-    assert set(ig.vs["label"]) == {xml_safe(l) for l in labels(any_graph)}
+    assert set(ig.vs["label"]) == {xml_safe(label) for label in labels(any_graph)}
 
 
 def test_cytoscape_json(any_graph, tmp_path):
@@ -364,7 +364,7 @@ def test_dot_parses_with_pydot(any_graph, tmp_path):
     assert len(nodes) == any_graph.number_of_nodes()
     assert len(dot.get_edges()) == any_graph.number_of_edges()
     got = {dot_unquote(n.get_attributes()["label"]) for n in nodes}
-    assert got == {xml_safe(l) for l in labels(any_graph)}
+    assert got == {xml_safe(label) for label in labels(any_graph)}
 
 
 def test_hostile_labels_survive_the_page(hostile, tmp_path):

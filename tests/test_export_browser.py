@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_export import HOSTILE_LABELS, MINI, ROOT, hostile_dataset
 
 from kg.cli import main
 from kg.export import to_networkx
 from kg.export.write import write
-
-from test_export import HOSTILE_LABELS, MINI, ROOT, hostile_dataset
 
 pytestmark = pytest.mark.browser
 

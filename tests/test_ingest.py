@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import read_corpus
 from kg.errors import InputError
+from kg.ingest import read_corpus
 
 ARTICLE = "Russia joins talks\n\nMoscow said on Monday it would join the talks.\n"
 

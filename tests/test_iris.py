@@ -10,8 +10,7 @@ from graph_records import HOSTILE_LABELS
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.iris import (_is_valid, assertion_iri, document_iri, entity_iri, position_iri, slug,
-                     statement_iri)
+from kg.iris import _is_valid, assertion_iri, document_iri, entity_iri, position_iri, slug, statement_iri
 from kg.namespaces import ID_BASE, KG
 
 HOSTILE = HOSTILE_LABELS + [

@@ -8,6 +8,7 @@ from typing import Any
 
 from kg.server import make_server
 
+
 def register(subparsers: Any) -> None:
     """Add ``kg serve`` to the ``kg`` command."""
     parser = subparsers.add_parser(

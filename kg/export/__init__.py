@@ -8,8 +8,8 @@ The mapping (what becomes a node, an edge, which attributes) is documented in
 """
 from __future__ import annotations
 
-from kg.export.write import write
 from kg.export.formats import FORMATS
 from kg.export.mapping import most_connected, read_content, to_networkx
+from kg.export.write import write
 
 __all__ = ["FORMATS", "most_connected", "read_content", "to_networkx", "write"]

@@ -209,7 +209,7 @@ def gexf(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
         w.add("    </attributes>\n")
 
     node_keys = {n: (ids["node", n], t) for n, t in node_types.items()}
-    viz_colour = {kind: 'r="%d" g="%d" b="%d"' % _rgb(colour) for kind, colour in TYPE_COLOURS.items()}
+    viz_colour = {kind: 'r="{}" g="{}" b="{}"'.format(*_rgb(colour)) for kind, colour in TYPE_COLOURS.items()}
     w.add("    <nodes>\n")
     for node, data in graph.nodes(data=True):
         label = data.get("label")

@@ -24,7 +24,6 @@ from kg.namespaces import KG
 from kg.rdfio import read_quads
 from kg.records import ENTITY_TYPES, RELATIONS  # entity nodes, and the relation facts drawn as edges
 
-
 #: The four core classes: their instances are the entity nodes.
 ENTITY_CLASSES = {str(KG[name]): name for name in ENTITY_TYPES}
 
