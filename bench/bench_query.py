@@ -7,34 +7,26 @@
 
 Prints load time and p50/p95 latency per question and store (kg.query's own API:
 parse cache warm, rows converted to Python values), and the rdflib/Oxigraph ratio.
-The synthetic graph follows the query contract (IRIs from kg.iris, one named graph
-per document, facts and entities in the default graph) and is cached under bench/out/.
+The synthetic graph is what kg's own graph code makes of synthetic news
+(bench/synthetic.py), so it has the layout of a real build; it is cached under bench/out/.
 """
 from __future__ import annotations
 
 import argparse
-import datetime
-import random
+import hashlib
 import signal
-import statistics
 import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
+from synthetic import records_of_size, write_graph
+
+import kg
+from kg import query as kq
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-
-from kg import query as kq  # noqa: E402
-from kg.graph import TIES_PER_ACTOR, strongest_ties  # noqa: E402
-from kg.iris import assertion_iri, co_mention_iri, document_iri, entity_iri, position_iri, statement_iri  # noqa: E402
-from kg.namespaces import KG, WD  # noqa: E402
-
 OUT = HERE / "out"
-#: Bumped when the graph layout changes, so a cached synthetic graph is not reused.
-GRAPH_LAYOUT = "v5"  # v2: document graphs hold the fact triples they state; v3: document counts; v4, v5: co-mention ties
 
 SEED_PARAMS: dict[str, list[dict[str, str]]] = {
     "members": [{"org": "CSTO"}],
@@ -70,174 +62,21 @@ SYNTHETIC_PARAMS: dict[str, list[dict[str, str]]] = {
 
 # ---------------------------------------------------------------- the synthetic graph
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-TYPE = ox.NamedNode(_RDF + "type")
-SUBJECT, PREDICATE, OBJECT = (ox.NamedNode(_RDF + n) for n in ("subject", "predicate", "object"))
-LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-SAME = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-DC = "http://purl.org/dc/terms/"
-IDENT, TITLE, DATE, PUBLISHER = (ox.NamedNode(DC + n) for n in ("identifier", "title", "date", "publisher"))
-
-
-def kg(name: str) -> ox.NamedNode:
-    return ox.NamedNode(str(KG[name]))
-
-
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-
-
-def _decimal(value: float) -> ox.Literal:
-    return ox.Literal(f"{value:.2f}", datatype=ox.NamedNode(_XSD + "decimal"))
-
-
-def _zipf(rng: random.Random, n: int) -> int:
-    """An index in [0, n) with a long tail: a few actors are in most of the news."""
-    return min(n - 1, int(rng.paretovariate(1.2)) - 1)
-
 
 def generate(path: Path, size: int, seed: int = 7) -> int:
-    """Write a contract-following N-Quads graph of at least ``size`` quads; return the count."""
-    rng = random.Random(seed)
-    quads: list[ox.Quad] = []
-    add = quads.append
-    counts = {"Country": 300, "Organization": 400, "Person": 2500, "Place": 800}
-    actors: dict[str, list[ox.NamedNode]] = {}
-    labels: dict[ox.NamedNode, str] = {}
-    for kind, n in counts.items():
-        actors[kind] = []
-        for i in range(1, n + 1):
-            label = f"{kind} {i}"
-            iri = ox.NamedNode(str(entity_iri(kind, label)))
-            actors[kind].append(iri)
-            labels[iri] = label
-            add(ox.Quad(iri, TYPE, kg(kind)))
-            add(ox.Quad(iri, LABEL, ox.Literal(label)))
-            add(ox.Quad(iri, ALT, ox.Literal(f"{kind[:3].upper()}{i}")))
-            if i % 2:
-                add(ox.Quad(iri, SAME, ox.NamedNode(str(WD[f"Q{100000 * len(actors) + i}"]))))
-    countries, orgs, people, places = (actors[k] for k in ("Country", "Organization", "Person", "Place"))
-    members = {org: rng.sample(countries, rng.randint(3, 20)) for org in orgs}
-    chairs = {org: rng.sample(countries, 3) for org in orgs}
-    offices = {p: (rng.choice(["President", "Prime Minister", "Foreign Minister", "Spokesperson"]), rng.choice(countries + orgs)) for p in people}
-    facts: set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]] = set()
-    positions: set[ox.NamedNode] = set()
-    publishers = [ox.Literal(f"Publisher {i}") for i in range(20)]
-    start_day = datetime.date(2015, 1, 1)
-    doc_number = 0
-    doc_actors: list[list[str]] = []
-    while len(quads) + len(facts) < size:
-        doc_number += 1
-        ident = f"synthetic/{doc_number:06d}.txt"
-        d = ox.NamedNode(str(document_iri(ident)))
-        date = None
-        if rng.random() < 0.85:
-            date = ox.Literal((start_day + datetime.timedelta(days=rng.randrange(3000))).isoformat(), datatype=ox.NamedNode(_XSD + "date"))
-        add(ox.Quad(d, TYPE, kg("Document"), d))
-        add(ox.Quad(d, IDENT, ox.Literal(ident), d))
-        add(ox.Quad(d, TITLE, ox.Literal(f"Synthetic article {doc_number}"), d))
-        add(ox.Quad(d, PUBLISHER, rng.choice(publishers), d))
-        add(ox.Quad(d, kg("wordCount"), _int(rng.randint(200, 1500)), d))
-        if date is not None:
-            add(ox.Quad(d, DATE, date, d))
-        mentioned: set[ox.NamedNode] = set()
-        offset = 0
-        assertions_made = statements_made = 0
+    """Build a graph of about ``size`` quads from synthetic news (bench/synthetic.py), with
+    kg's own graph code and writer, into ``path``; return the quad count."""
+    return write_graph(records_of_size(size, seed), path)
 
-        def provenance(node: ox.NamedNode, sentence: str, rule: str) -> None:
-            nonlocal offset
-            add(ox.Quad(node, DERIVED, d, d))
-            add(ox.Quad(node, kg("evidence"), ox.Literal(sentence), d))
-            add(ox.Quad(node, kg("start"), _int(offset), d))
-            add(ox.Quad(node, kg("end"), _int(offset + len(sentence)), d))
-            add(ox.Quad(node, kg("rule"), ox.Literal(rule), d))
-            add(ox.Quad(node, kg("confidence"), _decimal(rng.uniform(0.5, 1.0)), d))
-            add(ox.Quad(node, kg("sentenceIndex"), _int(offset // 100), d))
-            if date is not None:
-                add(ox.Quad(node, DATE, date, d))
 
-        def assertion(s: ox.NamedNode, p: str, o: ox.NamedNode, sentence: str, rule: str, negative: bool = False) -> None:
-            nonlocal assertions_made
-            assertions_made += 1
-            a = ox.NamedNode(str(assertion_iri(ident, p, s.value, o.value, offset, offset + len(sentence))))
-            if negative:
-                add(ox.Quad(a, TYPE, kg("NegativeAssertion"), d))
-                add(ox.Quad(a, kg("polarity"), ox.Literal("negative"), d))
-            else:
-                add(ox.Quad(a, TYPE, kg("Assertion"), d))
-                facts.add((s, kg(p), o))
-                add(ox.Quad(s, kg(p), o, d))  # the facts a document states, in its graph
-            add(ox.Quad(a, SUBJECT, s, d))
-            add(ox.Quad(a, PREDICATE, kg(p), d))
-            add(ox.Quad(a, OBJECT, o, d))
-            provenance(a, sentence, rule)
-            mentioned.update((s, o))
-
-        org = orgs[_zipf(rng, len(orgs))]
-        listed = rng.sample(members[org], min(len(members[org]), rng.randint(2, 5)))
-        sentence = f"{', '.join(labels[c] for c in listed)} are members of {labels[org]}."
-        for country in listed:
-            assertion(country, "memberOf", org, sentence, "member-list")
-        offset += len(sentence) + 1
-        if rng.random() < 0.05:
-            outsider = rng.choice(countries)
-            assertion(outsider, "memberOf", org, f"non-member {labels[outsider]}", "non-member", negative=outsider not in members[org])
-            offset += 40
-        if rng.random() < 0.3:
-            chair = rng.choice(chairs[org])
-            assertion(chair, "coChairOf", org, f"{labels[chair]} co-chairs {labels[org]}.", "co-chairs")
-            offset += 40
-        person = people[_zipf(rng, len(people))]
-        title, of = offices[person]
-        sentence = f"{title} {labels[person]} of {labels[of]} spoke."
-        assertion(person, "officialOf", of, sentence, "title-cue")
-        position = ox.NamedNode(str(position_iri(title, labels[of])))
-        if position not in positions:
-            positions.add(position)
-            for p, o in ((TYPE, kg("Position")), (kg("title"), ox.Literal(title)), (kg("positionIn"), of),
-                         (LABEL, ox.Literal(f"{title} of {labels[of]}"))):
-                add(ox.Quad(position, p, o))
-        assertion(person, "holdsPosition", position, sentence, "title-cue")
-        offset += len(sentence) + 1
-        place = rng.choice(places)
-        assertion(place, "locatedIn", rng.choice(countries), f"{labels[place]} is in a country.", "located-in")
-        offset += 40
-        for _ in range(rng.randint(2, 4)):
-            speaker = people[_zipf(rng, len(people))]
-            about = {rng.choice(countries), orgs[_zipf(rng, len(orgs))]}
-            text = f"We discussed {' and '.join(labels[a] for a in about)}."
-            node = ox.NamedNode(str(statement_iri(ident, speaker.value, offset, offset + len(text))))
-            facts.add((speaker, kg("said"), node))
-            statements_made += 1
-            add(ox.Quad(speaker, kg("said"), node, d))
-            add(ox.Quad(node, TYPE, kg("Statement"), d))
-            add(ox.Quad(node, kg("text"), ox.Literal(text), d))
-            add(ox.Quad(node, kg("isDirectQuote"), ox.Literal("true" if rng.random() < 0.6 else "false", datatype=ox.NamedNode(_XSD + "boolean")), d))
-            for a in about:
-                add(ox.Quad(node, kg("mentions"), a, d))
-            provenance(node, f'"{text}" {labels[speaker]} said.', "quote-said")
-            offset += len(text) + 20
-            mentioned.update(about)
-            mentioned.add(speaker)
-        doc_actors.append([a.value for a in mentioned])
-        for a in mentioned:
-            add(ox.Quad(d, kg("mentions"), a, d))
-        add(ox.Quad(d, kg("actorCount"), _int(len(mentioned)), d))
-        add(ox.Quad(d, kg("assertionCount"), _int(assertions_made), d))
-        add(ox.Quad(d, kg("statementCount"), _int(statements_made), d))
-    quads.extend(ox.Quad(s, p, o) for s, p, o in facts)
-    for a, b, count in strongest_ties(doc_actors, TIES_PER_ACTOR):  # as kg.graph writes them
-        tie = ox.NamedNode(str(co_mention_iri(a, b)))
-        quads.extend((ox.Quad(tie, TYPE, kg("CoMention")), ox.Quad(tie, kg("actor"), ox.NamedNode(a)),
-                      ox.Quad(tie, kg("actor"), ox.NamedNode(b)), ox.Quad(tie, kg("documentCount"), _int(count))))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    ox.serialize(quads, output=str(tmp), format=ox.RdfFormat.N_QUADS)
-    tmp.replace(path)
-    return len(quads)
+def _layout_hash() -> str:
+    """A hash of the code that lays the graph out: a cached graph of other code is not reused."""
+    digest = hashlib.sha256()
+    package = Path(kg.__file__).parent
+    for path in (HERE / "synthetic.py", *(package / name for name in
+                 ("records.py", "resolve.py", "graph.py", "iris.py", "serialize.py", "namespaces.py"))):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 # ---------------------------------------------------------------- timing
@@ -356,7 +195,7 @@ def main() -> int:
             return 1
         bench_graph("seed corpus", seed, SEED_PARAMS, stores, args.repeat, args.budget, only)
     if not args.skip_synthetic:
-        synthetic = OUT / f"synthetic-{GRAPH_LAYOUT}-{args.size}.nq"
+        synthetic = OUT / f"synthetic-{_layout_hash()}-{args.size}.nq"
         if not synthetic.exists():
             start = time.perf_counter()
             count = generate(synthetic, args.size)

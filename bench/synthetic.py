@@ -22,8 +22,8 @@ from pathlib import Path
 
 from kg.records import ENTITY_TYPES, DocumentRecord, Entity, Fact, Mention, Span, Statement
 
-#: How many actors of each type the world of :func:`news_records` has, per 100.
-TYPE_SHARES = {"Country": 7, "Organization": 10, "Person": 63, "Place": 20}
+#: How many actors of each type a world of 4,000 actors has (scaled for other sizes).
+TYPE_SHARES = {"Country": 300, "Organization": 400, "Person": 2500, "Place": 800}
 TITLES = ("President", "Prime Minister", "Foreign Minister", "Spokesperson")
 OTHER_RELATIONS = ("partOf", "supports", "deployedTo")
 START_DAY = datetime.date(2015, 1, 1)
@@ -36,7 +36,7 @@ class World:
         self.by_type: dict[str, list[Entity]] = {}
         number = 0
         for kind in ENTITY_TYPES:
-            count = max(3, actors * TYPE_SHARES[kind] // 100)
+            count = max(3, actors * TYPE_SHARES[kind] // sum(TYPE_SHARES.values()))
             self.by_type[kind] = []
             for i in range(1, count + 1):
                 number += 1
@@ -51,9 +51,9 @@ class World:
         self.offices = {p.key: (rng.choice(TITLES), rng.choice(countries + orgs)) for p in self.by_type["Person"]}
 
     def pick(self, kind: str, rng: random.Random) -> Entity:
-        """An actor of ``kind``, the first ones far more often (a Zipf-like skew)."""
+        """An actor of ``kind`` with a long tail: a few actors are in most of the news."""
         actors = self.by_type[kind]
-        return actors[min(len(actors) - 1, int(len(actors) ** rng.random()) - 1)]
+        return actors[min(len(actors) - 1, int(rng.paretovariate(1.2)) - 1)]
 
     def all(self) -> Iterator[Entity]:
         for actors in self.by_type.values():
@@ -172,6 +172,16 @@ def _article(number: int, world: World, rng: random.Random, filler: int,
     if rng.random() < 0.85:
         date = (START_DAY + datetime.timedelta(days=rng.randrange(3000))).isoformat()
     return article.record(f"Synthetic article {number}", date, f"Publisher {rng.randrange(20)}", filler)
+
+
+def records_of_size(quads: int, seed: int = 7) -> list[DocumentRecord]:
+    """Synthetic articles whose graph has about ``quads`` quads (measured on a sample)."""
+    from kg.graph import to_dataset
+    from kg.resolve import merge_entities
+
+    sample = news_records(200, seed=seed)
+    per_article = sum(len(g) for g in to_dataset(sample, merge_entities(sample)).graphs()) / len(sample)
+    return news_records(max(1, round(quads / per_article)), seed=seed)
 
 
 def write_graph(records: list[DocumentRecord], path: Path) -> int:
