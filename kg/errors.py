@@ -12,6 +12,15 @@ Exit codes (documented in the README):
 """
 from __future__ import annotations
 
+#: Exit code -> what it means, for ``kg --help`` and the docs.
+EXIT_CODES: dict[int, str] = {
+    0: "ok",
+    1: "internal error",
+    2: "usage or query error",
+    3: "input error (missing path, empty corpus, unreadable graph)",
+    4: "output error",
+}
+
 
 class KgError(Exception):
     """Base class: a problem the user can act on; its message is one line."""

@@ -12,8 +12,9 @@ import argparse
 import importlib
 import os
 import sys
+import textwrap
 
-from kg.errors import KgError
+from kg.errors import EXIT_CODES, KgError
 
 #: Modules that provide a ``register(subparsers)`` function, in --help order.
 COMMAND_MODULES = (
@@ -23,10 +24,9 @@ COMMAND_MODULES = (
     "kg.cli.serve",
 )
 
-EPILOG = """\
-exit codes: 0 ok, 1 internal error, 2 usage or query error, 3 input error
-(missing path, empty corpus, unreadable graph), 4 output error.
-Run 'kg COMMAND --help' for the options of one command."""
+EPILOG = "\n".join(textwrap.wrap(
+    "exit codes: " + ", ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + ".", 72)
+) + "\nRun 'kg COMMAND --help' for the options of one command."
 
 
 def make_parser() -> argparse.ArgumentParser:
