@@ -1,4 +1,4 @@
-"""``kg build``: corpus -> nlp -> resolve -> graph -> serialize, with progress and a summary.
+"""The build pipeline: ingest -> nlp -> resolve -> graph -> serialize.
 
 Two entry points share one pipeline:
 
@@ -7,7 +7,7 @@ Two entry points share one pipeline:
   explicit ``format``) picks the RDF syntax.  The format is checked before any
   article is read, so a typo in ``-o`` fails at once, not after an hour.
 
-The ``kg build`` command (:func:`register`) is a thin layer over :func:`build`
+The ``kg build`` command (:mod:`kg.cli.build`) is a thin layer over :func:`build`
 that adds a progress bar, one warning line per skipped file and a summary table.
 """
 from __future__ import annotations
