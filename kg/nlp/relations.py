@@ -75,7 +75,7 @@ class RelationContext:
     sent_range: dict[int, tuple[int, int]]
 
     @classmethod
-    def of(cls, doc: Doc, lex: Lexicon) -> "RelationContext":
+    def of(cls, doc: Doc, lex: Lexicon) -> RelationContext:
         mentions = [m for m in doc._.kg_mentions if m.role not in ("pronoun", "nested")]
         by_start: dict[int, TokMention] = {}
         by_end: dict[int, TokMention] = {}
