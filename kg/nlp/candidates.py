@@ -190,7 +190,9 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     return out
 
 
-def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
+             kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+    """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
     out = []
     text = doc._.kg_layout.text
     for m in ctx.tables.acronym.finditer(text):

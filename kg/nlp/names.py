@@ -34,7 +34,8 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
     return k if words else j
 
 
-def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int], sent_of: list[int]) -> int:
+def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int],
+                    sent_of: list[int]) -> int:
     """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
@@ -105,7 +106,8 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             continue
         end = a - 1
         start = end
-        while start > 0 and end - start < ctx.lex.window.apposition_name_words and name_token(doc, ctx, start - 1) and start - 1 not in kb_tokens:
+        while (start > 0 and end - start < ctx.lex.window.apposition_name_words
+               and name_token(doc, ctx, start - 1) and start - 1 not in kb_tokens):
             start -= 1
         if end - start >= 2:
             label = doc[start:end].text
@@ -124,7 +126,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_t
             if end is None:
                 continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens, sent_of)
-        if end - start >= 2 and doc[end - 1].lower_ not in ctx.lex.actors.org_heads and doc[end - 1].lower_ not in ctx.lex.actors.place_heads:
+        head = doc[end - 1].lower_
+        if end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads:
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
@@ -138,8 +141,8 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     for c in kb_cands:
         if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
             j = c.start
-            while j > 0 and c.start - j < ctx.lex.window.surname_first_names and j - 1 not in covered and name_token(doc, ctx, j - 1) \
-                    and doc[j - 1].lower_ not in ctx.lex.titles:
+            while (j > 0 and c.start - j < ctx.lex.window.surname_first_names and j - 1 not in covered
+                   and name_token(doc, ctx, j - 1) and doc[j - 1].lower_ not in ctx.lex.titles):
                 j -= 1
             if j < c.start:
                 label = doc[j:c.end].text
@@ -149,14 +152,16 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     return out
 
 
-def propagate_aliases(doc: Doc, ctx: EntityContext, sent_of: list[int], in_title: list[bool], chosen: list[Candidate]) -> list[Candidate]:
+def propagate_aliases(doc: Doc, ctx: EntityContext, sent_of: list[int], in_title: list[bool],
+                      chosen: list[Candidate]) -> list[Candidate]:
     """Later short forms of actors the text introduced: surnames, acronyms, heads."""
     short: dict[str, Candidate] = {}
     clash: set[str] = set()
     for c in chosen:
         if not c.key.startswith("new:"):
             last = c.label.split()[-1] if c.label else ""
-            if c.type == "Organization" and c.role == "name" and last.lower() in ctx.lex.actors.org_heads and c.end - c.start >= 2:
+            if (c.type == "Organization" and c.role == "name" and last.lower() in ctx.lex.actors.org_heads
+                    and c.end - c.start >= 2):
                 f = last
                 if f in short and short[f].key != c.key:
                     clash.add(f)
