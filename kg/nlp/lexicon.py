@@ -149,16 +149,6 @@ class Lexicon:
     window: Windows
     confidence: Confidences
 
-    def words(self, section: str, key: str) -> frozenset[str]:
-        """A list of the lexicon as a set of lower-case strings."""
-        return frozenset(w.lower() for w in self.raw[section][key])
-
-    def phrases(self, section: str, key: str) -> tuple[str, ...]:
-        return tuple(self.raw[section][key])
-
-    def value(self, section: str, key: str) -> Any:
-        return self.raw[section][key]
-
 
 def _compile(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
     out = []
