@@ -98,3 +98,13 @@ def test_trained_pipeline_entities_add_actors_the_rules_cannot_find(tiny_trained
     assert "Zorblat Quexley" in people
     assert any(m.rule == "model" and m.text == "Zorblat Quexley" for m in trained.mentions)
     assert "Armenia" in {e.label for e in trained.entities}  # the knowledge base still works
+
+
+def test_each_component_declares_what_it_requires_and_assigns(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert all(not problems for problems in analysis["problems"].values())
+    summary = analysis["summary"]
+    assert "doc._.kg_layout" in summary["kg_layout"]["assigns"]
+    assert "doc._.kg_mentions" in summary["kg_entities"]["assigns"]
+    assert "doc._.kg_facts" in summary["kg_relations"]["requires"]
+    assert "doc._.kg_statements" in summary["kg_quotes"]["assigns"]

@@ -1,15 +1,28 @@
 """The nlp stage: articles in, :class:`kg.records.DocumentRecord` out.
 
 spaCy's blank English (or a trained pipeline, with ``model``) plus kg's rule-based
-components, registered with ``@Language.factory``:
+components, registered with ``@Language.factory``.  Each component is a thin wrapper
+that declares what it ``requires`` and ``assigns`` on the Doc (``Doc._.kg_*``, see
+:mod:`kg.nlp.doc`) over a pure function that keeps nothing between documents:
 
-==============  ==========================================================
-kg_layout       headline, metadata, dateline, captions, boilerplate, sentences
-kg_entities     actors: knowledge base, acronyms, cue-based unknown actors
-kg_roles        official roles (officialOf + title), title descriptions
-kg_relations    memberOf, coChairOf, partOf, supports, deployedTo
-kg_quotes       direct quotes and reported speech (said)
-==============  ==========================================================
+==============  =============================  ==========================================
+component       function                       reads
+==============  =============================  ==========================================
+kg_layout       layout.read_layout             headline, metadata, dateline, captions,
+                                               boilerplate, sentences
+kg_entities     entities.find_entities         actors: knowledge base, acronyms, cue-based
+                                               unknown actors (candidates, names)
+kg_roles        roles.find_roles               official roles (officialOf + title),
+                                               title descriptions
+kg_relations    relations.find_relations       memberOf, coChairOf, partOf, supports,
+                                               deployedTo: one RelationRule each in RULES
+kg_quotes       quotes.find_statements         direct quotes and reported speech (said;
+                                               speakers, reported)
+==============  =============================  ==========================================
+
+What they match, how far they look and how sure they are is data: ``kg/data/lexicon.toml``,
+read by :mod:`kg.nlp.lexicon`.  :mod:`kg.nlp.pipeline` builds the pipeline and turns its
+Docs into records.
 """
 from __future__ import annotations
 

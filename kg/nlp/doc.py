@@ -40,7 +40,7 @@ class TokenTable:
     is_punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc) -> "TokenTable":
+    def of(cls, doc: Doc) -> TokenTable:
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
         if not len(doc):
@@ -100,13 +100,3 @@ class TitleSpan:
 def new_key(type_: str, label: str) -> str:
     """The key of an actor the knowledge base does not know."""
     return f"new:{type_}:{' '.join(label.lower().split())}"
-
-
-def mention_at(doc: Doc) -> dict[int, TokMention]:
-    """Start token -> mention."""
-    return {m.start: m for m in doc._.kg_mentions}
-
-
-def mention_ending_at(doc: Doc) -> dict[int, TokMention]:
-    """End token (exclusive) -> mention."""
-    return {m.end: m for m in doc._.kg_mentions}

@@ -7,15 +7,24 @@ extractors see only what is news, and splits the news into sentences (spaCy's bl
 English has no sentence splitter that knows "Sept." or "U.S.").
 
 Everything here works on character offsets of the text; :func:`read_layout` is pure
-and testable without spaCy.
+and testable without spaCy.  The boilerplate, date-line, caption and dateline patterns
+are data (``kg/data/lexicon.toml``).  The component ``kg_layout`` puts the layout on the
+Doc, with each token's sentence (:func:`sentence_of_tokens`) and spaCy's sentence starts.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.nlp.lexicon import Lexicon
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import TokenTable, ensure_extensions
+from kg.nlp.lexicon import Lexicon, load_lexicon
 
 #: Zones that the extractors read.  "title" gets knowledge-base names only.
 NEWS_ZONES = ("title", "caption", "body")
@@ -34,26 +43,6 @@ MONTHS = {
     for m in names
 }
 
-_DATELINE_PATTERNS = (
-    # MOSCOW, July 14. /TASS/.
-    re.compile(
-        r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?"
-        r"\s*/(?P<agency>[A-Za-z][\w .&-]{0,40})/\.?\s*"
-    ),
-    # VIENNA, Oct. 2.
-    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\.\s+(?=[A-Z\"“])"),
-    # HELSINKI, April 4 (Reuters) -
-    re.compile(
-        r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-        r"\((?P<agency>[^()\n]{2,60})\)\s*[-–—:]\s*"
-    ),
-    # YEREVAN (UrduPoint News / Sputnik - 10th January, 2023)
-    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})\s*\((?P<agency>[^()\n]{2,80})\)\s*[-–—:]?\s*"),
-    # Yerevan, Armenia -
-    re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?), [A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—] "),
-    # BAKU, Azerbaijan —   /   BAKU —
-    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][a-z]+)?\s+[-–—]\s+"),
-)
 _DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
@@ -179,7 +168,7 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
                 kind = "body"
                 body_started = True
         if kind == "body" and layout.dateline is None:
-            for pattern in _DATELINE_PATTERNS:
+            for pattern in lex.dateline:
                 m = pattern.match(line)
                 if m:
                     cut = a + m.end()
@@ -203,3 +192,48 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
             for s, e in split_sentences(text, block.start, block.end, lex):
                 layout.sentences.append((s, e, block.kind))
     return layout
+
+
+def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
+    """The sentence index of each token, -1 for spaces and tokens outside the news."""
+    starts = [s for s, _, _ in layout.sentences]
+    ends = [e for _, e, _ in layout.sentences]
+    sent_of = []
+    for idx, space in zip(table.idx, table.is_space):
+        k = bisect.bisect_right(starts, idx) - 1
+        sent_of.append(k if k >= 0 and idx < ends[k] and not space else -1)
+    return sent_of
+
+
+class LayoutReader:
+    """spaCy component ``kg_layout``: :func:`read_layout` onto ``Doc._.kg_layout``, with
+    ``kg_tokens``, ``kg_sent_of`` and (unless a trained pipeline parsed the Doc) the
+    sentence starts.  It holds only the lexicon."""
+
+    def __init__(self, nlp: Language, lex: Lexicon | None = None):
+        ensure_extensions()
+        self.lex = lex or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get("kg_text")  # set by read_text(); Doc.text is rebuilt on each access
+        if text is None:
+            text = doc.text
+        layout = read_layout(text, self.lex)
+        doc._.kg_layout = layout
+        table = TokenTable.of(doc)
+        doc._.kg_tokens = table
+        sent_of = sentence_of_tokens(table, layout)
+        doc._.kg_sent_of = sent_of
+        if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
+            starts = numpy.fromiter((1 if i == 0 or sent_of[i] != sent_of[i - 1] else -1
+                                     for i in range(len(sent_of))), dtype="int64", count=len(sent_of))
+            doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory(
+    "kg_layout",
+    assigns=["doc._.kg_layout", "doc._.kg_tokens", "doc._.kg_sent_of", "token.is_sent_start"],
+)
+def make_layout_reader(nlp: Language, name: str) -> LayoutReader:
+    return LayoutReader(nlp)

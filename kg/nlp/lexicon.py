@@ -1,19 +1,135 @@
-"""Load ``kg/data/lexicon.toml``: the words and phrases the extractors match.
+"""Load ``kg/data/lexicon.toml``: the words, window sizes and confidences of the extractors.
 
-The lexicon is data, not code: titles, speech verbs, organization heads,
-boilerplate patterns, relation cues.  :func:`load_lexicon` reads it once per
-process and compiles its regular expressions.
+The rules of :mod:`kg.nlp` are code; what they match is data.  Titles, speech verbs,
+organization heads, boilerplate patterns, relation cues, the dateline patterns, how many
+tokens a rule looks across (``[window]``) and how sure each rule is (``[confidence]``)
+all live in the lexicon, so widening a rule or re-weighting it never touches Python.
+
+:func:`load_lexicon` reads the file once per process, compiles its regular expressions
+and turns it into typed, frozen groups: ``lex.actors.org_heads``, ``lex.speech.verbs``,
+``lex.relations.negations``, ``lex.window.list_gap``-style sizes, ``lex.confidence.official``.
+A missing key is an :class:`kg.errors.InputError` at load time, not a KeyError mid-article.
 """
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Token (or sentence) distances the rules look across (``[window]``)."""
+
+    negation_before_cue: int
+    negation_before_org: int
+    clause_comma: int
+    part_of_gap: int
+    support_subject: int
+    deploy_object_gap: int
+    ministry_domain_words: int
+    acronym_words: int
+    title_name_words: int
+    apposition_name_words: int
+    speech_name_words: int
+    speech_comma: int
+    surname_first_names: int
+    speaker_sentences: int
+    pronoun_sentences: int
+    speaker_steps: int
+    speaker_comma: int
+    subject_title_words: int
+    frame_after: int
+    frame_before_colon: int
+    frame_verb_mark: int
+    quote_continued_sentences: int
+    quote_previous_sentences: int
+    quote_colon: int
+    speaker_title_words: int
+    trailing_lead: int
+    that_probe: int
+    trailing_words: int
+    according_comma: int
+    statement_words: int
+
+
+@dataclass(frozen=True)
+class Confidences:
+    """How sure each rule is (``[confidence]``), kept on the assertions it makes."""
+
+    official: float
+    member_list_strong: float
+    member_list: float
+    member_predicate: float
+    member_noun: float
+    member_noun_elsewhere: float
+    cochair_by: float
+    cochair_predicate: float
+    part_of: float
+    support: float
+    deployed: float
+    quote_named: float
+    quote_described: float
+    quote_statement: float
+    quote_it: float
+    quote_impersonal: float
+    quote_continued: float
+    reported_named: float
+    reported_described: float
+    according_to: float
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
+
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_of: frozenset[str]
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+    metonym_heads: frozenset[str]
+    locative: frozenset[str]
+    ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
+    name_particles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpeechWords:
+    """``[speech]`` and ``[reported]``: how a statement and its speaker are framed."""
+
+    verbs: frozenset[str]
+    participles: frozenset[str]
+    between: frozenset[str]
+    statement_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
+    impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
+    org_anaphors: frozenset[str]
+    pronouns: frozenset[str]
+    min_direct_quote_words: int
+    prepositions: frozenset[str]
+    trailing_starts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    """``[relations]``: cue phrases (matched on tokens) and the words around them."""
+
+    cues: dict[str, tuple[str, ...]]  # lexicon key -> phrases, for the rule table
+    negations: frozenset[str]
+    modal: frozenset[str]
+    deploy_objects: frozenset[str]
+    strong_list_cues: frozenset[str]
+    clause_words: frozenset[str]
+    member_subject_gap: frozenset[str]
+    cochair_subject_gap: frozenset[str]
+    anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
 
 
 @dataclass(frozen=True)
@@ -23,28 +139,97 @@ class Lexicon:
     boilerplate_tail: tuple[re.Pattern, ...]
     date_line: tuple[re.Pattern, ...]
     caption_credit: tuple[re.Pattern, ...]
+    dateline: tuple[re.Pattern, ...]
     abbreviations: frozenset[str]
     titles: dict[str, str]  # surface (lower) -> canonical title
-
-    def words(self, section: str, key: str) -> frozenset[str]:
-        """A list of the lexicon as a set of lower-case strings."""
-        return frozenset(w.lower() for w in self.raw[section][key])
-
-    def phrases(self, section: str, key: str) -> tuple[str, ...]:
-        return tuple(self.raw[section][key])
-
-    def value(self, section: str, key: str):
-        return self.raw[section][key]
+    title_words: frozenset[str]  # every word of a title ("foreign", "minister")
+    actors: ActorWords
+    speech: SpeechWords
+    relations: RelationWords
+    window: Windows
+    confidence: Confidences
 
 
-def _compile(patterns: list[str], where: str) -> tuple[re.Pattern, ...]:
+def _compile(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
     out = []
     for p in patterns:
         try:
-            out.append(re.compile(p, re.IGNORECASE))
+            out.append(re.compile(p, flags))
         except re.error as exc:
             raise InputError(f"lexicon: bad regular expression in {where}: {p!r} ({exc})") from None
     return tuple(out)
+
+
+def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
+    """A frozen dataclass of numbers from a section: every field present, of its kind."""
+    values = {}
+    for f in fields(cls):
+        if f.name not in section:
+            raise InputError(f"lexicon: [{where}] lacks {f.name}")
+        value = section[f.name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"lexicon: [{where}] {f.name} is not a number: {value!r}")
+        values[f.name] = kind(value)
+    return cls(**values)
+
+
+def _build(raw: dict) -> Lexicon:
+    def words(section: str, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw[section][key])
+
+    layout = raw["layout"]
+    titles = {k.lower(): v for k, v in raw["titles"].items()}
+    rel = raw["relations"]
+    speech = raw["speech"]
+    return Lexicon(
+        raw=raw,
+        boilerplate_line=_compile(layout["boilerplate_line"], "layout.boilerplate_line"),
+        boilerplate_tail=_compile(layout["boilerplate_tail"], "layout.boilerplate_tail"),
+        date_line=_compile(layout["date_line"], "layout.date_line"),
+        caption_credit=_compile(layout["caption_credit"], "layout.caption_credit"),
+        dateline=_compile(raw["dateline"]["patterns"], "dateline.patterns", flags=0),
+        abbreviations=frozenset(a.lower() for a in raw["sentences"]["abbreviations"]),
+        titles=titles,
+        title_words=frozenset(w for title in titles for w in title.split()),
+        actors=ActorWords(
+            org_heads=words("actors", "organization_heads"),
+            place_heads=words("actors", "place_heads"),
+            place_of=words("actors", "place_of"),
+            connectors=words("actors", "name_connectors"),
+            not_names=words("actors", "not_names"),
+            metonym_heads=words("actors", "metonym_heads"),
+            locative=words("actors", "locative_prepositions"),
+            ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
+            name_particles=words("names", "particles"),
+        ),
+        speech=SpeechWords(
+            verbs=words("speech", "verbs"),
+            participles=words("speech", "participles"),
+            between=words("speech", "between_speaker_and_verb"),
+            statement_nouns=words("speech", "statement_nouns"),
+            statement_verbs=words("speech", "statement_verbs"),
+            impersonal=tuple(tuple(p.split()) for p in speech["impersonal"]),
+            org_anaphors=words("speech", "organization_anaphors"),
+            pronouns=words("speech", "person_pronouns"),
+            min_direct_quote_words=int(speech["min_direct_quote_words"]),
+            prepositions=words("reported", "prepositions"),
+            trailing_starts=words("reported", "trailing_starts"),
+        ),
+        relations=RelationWords(
+            cues={k: tuple(v) for k, v in rel.items()
+                  if isinstance(v, list) and all(isinstance(p, str) for p in v)},
+            negations=words("relations", "negations"),
+            modal=words("relations", "modal"),
+            deploy_objects=words("relations", "deploy_objects"),
+            strong_list_cues=words("relations", "strong_list_cues"),
+            clause_words=words("relations", "clause_words"),
+            member_subject_gap=words("relations", "member_subject_gap"),
+            cochair_subject_gap=words("relations", "cochair_subject_gap"),
+            anaphors=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
+        ),
+        window=_typed(Windows, raw.get("window", {}), "window", int),
+        confidence=_typed(Confidences, raw.get("confidence", {}), "confidence", float),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -58,13 +243,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         raw = tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"lexicon: cannot read {path or 'kg/data/lexicon.toml'}: {exc}") from None
-    layout = raw["layout"]
-    return Lexicon(
-        raw=raw,
-        boilerplate_line=_compile(layout["boilerplate_line"], "layout.boilerplate_line"),
-        boilerplate_tail=_compile(layout["boilerplate_tail"], "layout.boilerplate_tail"),
-        date_line=tuple(re.compile(p, re.IGNORECASE) for p in layout["date_line"]),
-        caption_credit=_compile(layout["caption_credit"], "layout.caption_credit"),
-        abbreviations=frozenset(a.lower() for a in raw["sentences"]["abbreviations"]),
-        titles={k.lower(): v for k, v in raw["titles"].items()},
-    )
+    try:
+        return _build(raw)
+    except KeyError as exc:
+        raise InputError(f"lexicon: {path or 'kg/data/lexicon.toml'} lacks {exc}") from None

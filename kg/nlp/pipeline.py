@@ -11,65 +11,26 @@ and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
 """
 from __future__ import annotations
 
-import bisect
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
 
-import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError
-from kg.nlp.doc import TokenTable, ensure_extensions
-from kg.nlp.layout import read_layout
-from kg.nlp.lexicon import load_lexicon
+from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
 
+#: kg's components in pipeline order; each factory declares what it requires and assigns
+#: (``nlp.analyze_pipes()`` shows the flow).
 COMPONENTS = ("kg_layout", "kg_entities", "kg_roles", "kg_relations", "kg_quotes")
-
-
-class LayoutReader:
-    """spaCy component ``kg_layout``: article structure and sentences (``Doc._.kg_layout``)."""
-
-    def __init__(self, nlp: Language):
-        ensure_extensions()
-        self.lex = load_lexicon()
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get("kg_text")  # set by read_text(); Doc.text is rebuilt on each access
-        if text is None:
-            text = doc.text
-        layout = read_layout(text, self.lex)
-        doc._.kg_layout = layout
-        table = TokenTable.of(doc)
-        doc._.kg_tokens = table
-        starts = [s for s, _, _ in layout.sentences]
-        ends = [e for _, e, _ in layout.sentences]
-        sent_of = []
-        for idx, space in zip(table.idx, table.is_space):
-            k = bisect.bisect_right(starts, idx) - 1
-            sent_of.append(k if k >= 0 and idx < ends[k] and not space else -1)
-        doc._.kg_sent_of = sent_of
-        if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
-            starts = numpy.fromiter((1 if i == 0 or sent_of[i] != sent_of[i - 1] else -1
-                                     for i in range(len(sent_of))), dtype="int64", count=len(sent_of))
-            starts = starts.astype("uint64")
-            doc.from_array([SENT_START], starts.reshape(-1, 1))
-        return doc
-
-
-@Language.factory("kg_layout")
-def make_layout_reader(nlp: Language, name: str):
-    return LayoutReader(nlp)
 
 
 def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Language:
     """kg's pipeline on spaCy's blank English, or on the trained pipeline ``model``."""
     # the factories register on import
-    from kg.nlp import entities, quotes, relations, roles  # noqa: F401
+    from kg.nlp import entities, layout, quotes, relations, roles  # noqa: F401
 
     if model:
         try:
@@ -82,11 +43,9 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
     else:
         nlp = spacy.blank("en")
     nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
-    nlp.add_pipe("kg_layout")
-    nlp.add_pipe("kg_entities", config={"kb_files": [str(p) for p in kb_files]})
-    nlp.add_pipe("kg_roles")
-    nlp.add_pipe("kg_relations")
-    nlp.add_pipe("kg_quotes")
+    config = {"kg_entities": {"kb_files": [str(p) for p in kb_files]}}
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
 
 
@@ -179,7 +138,3 @@ def process_texts(
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(processes, initializer=_init_worker, initargs=(model, kb_files)) as pool:
         yield from pool.imap(_work, sources, chunksize=4)
-
-
-def default_processes() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))

@@ -1,0 +1,363 @@
+"""Candidate actors of a document, one finder per cue, before overlaps are resolved.
+
+Each finder reads the Doc and returns :class:`Candidate` spans; none writes to the Doc
+or keeps anything between documents.  What they share per document is an
+:class:`EntityContext` (the Doc's sentences, the knowledge base's surface forms, the
+lexicon); what every document shares is :class:`EntityTables`, built once per pipeline
+from the knowledge base.  :mod:`kg.nlp.names` holds the finders of person names and of
+later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.kb import KnowledgeBase
+from kg.nlp.doc import TitleSpan, new_key
+from kg.nlp.lexicon import Lexicon
+
+KIND_RANK = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
+MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Place", "FAC": "Place"}
+
+
+def acronym_pattern(max_words: int) -> re.Pattern:
+    """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words, then its acronym."""
+    return re.compile(
+        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)){1," + str(max_words) + r"})"
+        r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
+    )
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    key: str
+    type: str
+    rule: str
+    label: str
+    role: str = "name"
+    wikidata: str | None = None
+    kb_aliases: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class EntityTables:
+    """What every document shares: the knowledge base, its surface forms and the matchers."""
+
+    kb: KnowledgeBase
+    surfaces: dict[str, tuple[str, str]]  # surface -> (actor id, kind)
+    ambiguous: frozenset[str]  # surfaces of more than one actor
+    matcher: PhraseMatcher  # the surfaces, on ORTH
+    title_matcher: PhraseMatcher  # the lexicon's titles, on LOWER
+    acronym: re.Pattern
+
+
+def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTables:
+    """The surface forms of the knowledge base (the most specific kind wins) and their matchers."""
+    surfaces: dict[str, tuple[str, str]] = {}
+    ambiguous: set[str] = set()
+    for surface, actor_id, kind in kb.surface_forms():
+        surface = surface.strip()
+        if surface.lower().startswith("the ") and len(surface) > 4:
+            surface = surface[4:]  # "the United States": the article is not part of the name
+        if not surface:
+            continue
+        have = surfaces.get(surface)
+        if have is None or KIND_RANK[kind] < KIND_RANK[have[1]]:
+            if have is not None and have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+                ambiguous.add(surface)
+            surfaces[surface] = (actor_id, kind)
+        elif have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+            ambiguous.add(surface)
+    for actor in kb:
+        ambiguous.update(actor.ambiguous)
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for surface in sorted(surfaces):
+        matcher.add(surface, [nlp.make_doc(surface)])
+    title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for surface in sorted(lex.titles):
+        title_matcher.add(surface, [nlp.make_doc(surface)])
+    return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
+                        acronym_pattern(lex.window.acronym_words))
+
+
+@dataclass(slots=True)
+class EntityContext:
+    """One document as the finders read it (built per call)."""
+
+    lex: Lexicon
+    tables: EntityTables
+    kb: KnowledgeBase
+    layout: object  # kg.nlp.layout.Layout
+    sent_of: list[int]  # sentence of each token, -1 outside the news
+    in_title: list[bool]  # the token is in the headline
+
+    @classmethod
+    def of(cls, doc: Doc, tables: EntityTables, lex: Lexicon) -> EntityContext:
+        layout = doc._.kg_layout
+        sent_of: list[int] = doc._.kg_sent_of
+        zone_of_sent = [z for _, _, z in layout.sentences]
+        in_title = [s >= 0 and zone_of_sent[s] == "title" for s in sent_of]
+        return cls(lex, tables, tables.kb, layout, sent_of, in_title)
+
+
+def is_name_token(text: str) -> bool:
+    """A capitalised word that can be part of a name ("Zohrab", "Çavuşoğlu", "McCain")."""
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    rest = text[1:].replace("-", "").replace("'", "").replace("’", "")
+    return rest.isalpha() and (rest.islower() or (len(rest) > 2 and rest[0].islower()))
+
+
+def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
+    """Token ``i`` can be part of a name and is not a word that never is one."""
+    t = doc[i]
+    return is_name_token(t.text) and t.lower_ not in ctx.lex.actors.not_names
+
+
+def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
+    actor_id, kind = ctx.tables.surfaces[surface]
+    actor = ctx.kb[actor_id]
+    ambiguous = surface in ctx.tables.ambiguous
+    if kind == "demonym":
+        return Candidate(start, end, "kb:" + actor.id, actor.type, "demonym", actor.name, "demonym",
+                         actor.wikidata, actor.names(), ambiguous)
+    country = ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None
+    if kind == "capital" or country is not None:
+        if kind != "capital":  # the capital's own name: "Moscow"
+            capital, actor = actor, country
+        else:
+            capital = ctx.kb[actor.capital] if actor.capital in ctx.kb else None
+        j = start - 1
+        while j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if capital is not None and j >= 0 and doc[j].lower_ in ctx.lex.actors.locative:
+            return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
+                             "name", capital.wikidata, capital.names(), ambiguous)
+        return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
+                         actor.wikidata, actor.names(), ambiguous)
+    return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
+                     actor.wikidata, actor.names(), ambiguous)
+
+
+def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
+    """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
+    country_end = {c.end: c for c in kb_spans if c.type == "Country"}
+    country_start = {c.start: c for c in kb_spans if c.type == "Country"}
+    out = []
+    lower = doc._.kg_tokens.lower
+    for i in (i for i, w in enumerate(lower) if w == "ministry"):
+        # X('s) DOMAIN ministry
+        for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
+            a = i - width
+            if a < 1:
+                continue
+            domain = " ".join(t.lower_ for t in doc[a:i])
+            if domain not in ctx.lex.actors.ministry_domains:
+                continue
+            b = a
+            if doc[b - 1].lower_ in ("'s", "’s"):
+                b -= 1
+            country = country_end.get(b)
+            if country is not None:
+                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
+                                     "ministry", label))
+                break
+        else:
+            # Ministry of DOMAIN (of|for)? X
+            if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+                for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
+                    domain = " ".join(t.lower_ for t in doc[i + 2:i + 2 + width])
+                    if domain in ctx.lex.actors.ministry_domains:
+                        j = i + 2 + width
+                        if j < len(doc) and doc[j].lower_ in ("of", "for"):
+                            j += 1
+                        if j < len(doc) and doc[j].lower_ == "the":
+                            j += 1
+                        country = country_start.get(j)
+                        if country is not None:
+                            label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                            out.append(Candidate(i, country.end, new_key("Organization", label),
+                                                 "Organization", "ministry", label))
+                        break
+    return out
+
+
+def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
+             kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+    """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
+    out = []
+    text = doc._.kg_layout.text
+    for m in ctx.tables.acronym.finditer(text):
+        long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
+        short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")
+        if long_span is None or short_span is None or sent_of[long_span.start] < 0:
+            continue
+        short = m.group("short")
+        letters = re.sub(r"[^A-Za-z]", "", short).upper()
+        start = None
+        for i in range(long_span.start, long_span.end):
+            words = [w for w in re.split(r"[\s-]+", doc[i:long_span.end].text) if w and w[0].isupper()]
+            if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
+                start = i
+                break
+        if start is None:
+            continue  # the letters do not spell the name before them
+        if any(c.start <= start and c.end >= long_span.end for c in kb_by_span.values()):
+            continue  # the knowledge base knows it: its acronym is already there
+        label = doc[start:long_span.end].text
+        key = new_key("Organization", label)
+        out.append(Candidate(start, long_span.end, key, "Organization", "acronym", label,
+                             kb_aliases=(short,)))
+    return out
+
+
+def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[Candidate]) -> list[Candidate]:
+    """Capitalised names ending in an organization or place word."""
+    kb_end = {c.end: c for c in kb_cands if c.role == "name"}
+    kb_start = {c.start: c for c in kb_cands if c.role == "name"}
+    out = []
+    n = len(doc)
+    table = doc._.kg_tokens
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+        low = table.lower[i]
+        if not table.text[i][:1].isupper() or sent_of[i] < 0:
+            continue
+        tok = doc[i]
+        is_org = low in ctx.lex.actors.org_heads
+        if low == "ministry":
+            continue
+        # left: capitalised words or a known name
+        a = tok.i
+        while a > 0 and sent_of[a - 1] == sent_of[tok.i]:
+            prev = kb_end.get(a)
+            if prev is not None:
+                a = prev.start
+                continue
+            if name_token(doc, ctx, a - 1) or (doc[a - 1].text.isupper() and len(doc[a - 1]) > 1 and doc[a - 1].is_alpha):
+                a -= 1
+                continue
+            if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
+                a -= 2
+                continue
+            if (doc[a - 1].lower_ in ("and", "&") and a - 2 >= 0 and a < tok.i
+                    and name_token(doc, ctx, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
+                a -= 2  # "Peace and Security Council"
+                continue
+            break
+        # right: "of (the) Capitalised …"
+        b = tok.i + 1
+        if b < n and doc[b].lower_ in ("of", "for", "on") and sent_of[b] == sent_of[tok.i]:
+            j = b + 1
+            if j < n and doc[j].lower_ == "the":
+                j += 1
+            last_good = None
+            while j < n and sent_of[j] == sent_of[tok.i]:
+                known = kb_start.get(j)
+                if known is not None:
+                    j = known.end
+                    last_good = j
+                    continue
+                t = doc[j]
+                if name_token(doc, ctx, j) or (t.text.isupper() and t.is_alpha and len(t) > 1):
+                    j += 1
+                    last_good = j
+                    continue
+                if t.lower_ in ctx.lex.actors.connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].lower_ != "the" and t.lower_ != "the":
+                    j += 1
+                    continue
+                if t.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and doc[j + 1].text[:1].isupper():
+                    j += 1
+                    continue
+                break
+            if last_good is not None:
+                b = last_good
+        if b - a < 2:
+            continue
+        type_ = "Organization" if is_org else "Place"
+        label = doc[a:b].text
+        aliases: tuple[str, ...] = ()
+        # "Secretariat of the CSTO" -> "CSTO Secretariat"
+        if b > tok.i + 1 and a == tok.i:
+            owner = kb_start.get(tok.i + 2) or kb_start.get(tok.i + 3)
+            if owner is not None and owner.end == b and owner.type == "Organization":
+                short = ctx.kb[owner.key[3:]].acronym or owner.label
+                aliases = (label, f"{tok.text} of the {owner.label}", f"{tok.text} of the {short}",
+                           f"{owner.label} {tok.text}")
+                label = f"{short} {tok.text}"
+        if " of the " in label:
+            aliases = (*aliases, label.replace(" of the ", " of "))
+        out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
+    return out
+
+
+def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        type_ = MODEL_TYPES.get(ent.label_)
+        if type_ is None:
+            continue
+        label = ent.text.strip()
+        if label.lower().startswith("the "):
+            label = label[4:]
+        if not label or not label[0].isupper():
+            continue
+        known = ctx.kb.by_name(label)
+        if known:
+            a = known[0]
+            out.append(Candidate(ent.start, ent.end, "kb:" + a.id, a.type, "model", a.name,
+                                 wikidata=a.wikidata, kb_aliases=a.names()))
+        else:
+            out.append(Candidate(ent.start, ent.end, new_key(type_, label), type_, "model", label))
+    return out
+
+
+def dateline_candidates(doc: Doc, ctx: EntityContext, layout, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "MOSCOW, July 14.": the place of an upper-case dateline."""
+    if layout.dateline_place is None:
+        return []
+    span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
+    if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
+        return []
+    for actor in ctx.kb.by_name(span.text.title()):
+        if actor.type in ("Place", "Country"):
+            return [Candidate(span.start, span.end, "kb:" + actor.id, actor.type, "dateline", actor.name,
+                              "name", actor.wikidata, actor.names())]
+    return []
+
+
+def in_dateline(doc: Doc, ctx: EntityContext, start: int, layout) -> bool:
+    span = layout.dateline_place
+    return span is not None and span[0] <= doc[start].idx < span[1]
+
+
+def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:
+    if cand.role == "metonym":
+        actor = ctx.kb[cand.key[3:]]
+        capital = ctx.kb[actor.capital]
+        return Candidate(cand.start, cand.end, "kb:" + capital.id, capital.type, "dateline", capital.name,
+                         "name", capital.wikidata, capital.names())
+    cand.rule = "dateline"
+    return cand
+
+
+def find_titles(doc: Doc, ctx: EntityContext, sent_of: list[int]) -> list[TitleSpan]:
+    spans = [(s, e, doc.vocab.strings[m]) for m, s, e in ctx.tables.title_matcher(doc) if sent_of[s] >= 0]
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out, last_end = [], -1
+    for s, e, surface in spans:
+        if s < last_end:
+            continue
+        canonical = ctx.lex.titles[surface]
+        plural = surface.endswith("s") and not surface.endswith("ss") and ctx.lex.titles.get(surface[:-1]) == canonical
+        out.append(TitleSpan(s, e, canonical, plural))
+        last_end = e
+    return out

@@ -1,0 +1,80 @@
+"""Lists of mentions around a cue, and the fact a rule makes of a sentence.
+
+Roles ("the foreign ministers of Armenia and Azerbaijan …") and relations ("unites
+Armenia, Belarus and Russia") both read coordinated mentions; this module reads them
+once, the same way for both, forwards or backwards from a token.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.doc import TokMention
+from kg.records import Fact
+
+
+def sentence_bounds(layout, k: int) -> tuple[int, int]:
+    """Character offsets of sentence ``k``."""
+    s, e, _ = layout.sentences[k]
+    return s, e
+
+
+def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, rule: str,
+              confidence: float, negated: bool = False, title: str | None = None) -> Fact:
+    """A fact with sentence ``sentence`` of the Doc as its evidence."""
+    s, e = sentence_bounds(doc._.kg_layout, sentence)
+    return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
+
+
+def forward_list(doc: Doc, i: int, by_start: dict[int, TokMention], types: tuple[str, ...],
+                 limit: int, plural: bool = True) -> tuple[list[TokMention], int]:
+    """Mentions listed from token ``i``: "A, B and the C" -> [A, B, C], end token."""
+    items: list[TokMention] = []
+    j = i
+    while j < limit:
+        m = by_start.get(j)
+        if m is None and doc[j].lower_ == "the":
+            m = by_start.get(j + 1)
+        if m is None or m.type not in types or m.role == "pronoun":
+            break
+        items.append(m)
+        j = m.end
+        if not plural:
+            break
+        k = j
+        if k < limit and doc[k].text == ",":
+            k += 1
+        if k < limit and doc[k].lower_ in ("and", "&", "plus"):
+            k += 1
+        elif k + 2 < limit and doc[k].lower_ == "as" and doc[k + 1].lower_ == "well" and doc[k + 2].lower_ == "as":
+            k += 3
+        if k == j:
+            break
+        if k not in by_start and not (k < limit and doc[k].lower_ == "the" and k + 1 in by_start):
+            break
+        j = k
+    return items, j
+
+
+def backward_list(doc: Doc, end: int, by_end: dict[int, TokMention], types: tuple[str, ...],
+                  limit: int) -> list[TokMention]:
+    """Mentions listed up to token ``end`` (exclusive), in text order."""
+    items: list[TokMention] = []
+    j = end
+    while j > limit:
+        m = by_end.get(j)
+        if m is None or m.type not in types or m.role == "pronoun":
+            break
+        items.append(m)
+        j = m.start
+        if j - 1 >= limit and doc[j - 1].lower_ == "the":
+            j -= 1
+        k = j
+        if k - 1 >= limit and doc[k - 1].lower_ in ("and", "&"):
+            k -= 1
+        if k - 1 >= limit and doc[k - 1].text == ",":
+            k -= 1
+        if k == j:
+            break
+        j = k
+    items.reverse()
+    return items

@@ -1,0 +1,204 @@
+"""Person names and later short forms: the finders that read names around their cues.
+
+``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres"),
+                  or before one in apposition ("Anna Kovalenko, Ukraine's foreign minister")
+``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
+
+Like :mod:`kg.nlp.candidates`, every function reads the Doc and an
+:class:`~kg.nlp.candidates.EntityContext` and returns candidates; none keeps state.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import Candidate, EntityContext, name_token
+from kg.nlp.doc import TitleSpan, new_key
+
+
+def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
+    """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson")."""
+    k, words = j, 0
+    n = len(doc)
+    while k < n and words < max_tokens and k not in forbidden:
+        if name_token(doc, ctx, k):
+            k += 1
+            words += 1
+            if (k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                    and name_token(doc, ctx, k + 1)):
+                k += 1
+            elif k + 1 < n and words and doc[k].lower_ in ctx.lex.actors.name_particles and name_token(doc, ctx, k + 1):
+                k += 1  # "Thomas de Waal", "Ursula von der Leyen"
+            continue
+        break
+    return k if words else j
+
+
+def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int],
+                    sent_of: list[int]) -> int:
+    """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
+    j, words = end, 0
+    while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
+        t = doc[j - 1]
+        if j - 1 in forbidden or t.lower_ in ctx.lex.titles:
+            break
+        if name_token(doc, ctx, j - 1):
+            j -= 1
+            words += 1
+            continue
+        if t.lower_ in ctx.lex.actors.name_particles and words and j - 2 >= 0 and name_token(doc, ctx, j - 2):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_start: dict[int, Candidate],
+                          kb_tokens: set[int]) -> list[Candidate]:
+    out = []
+    n = len(doc)
+    for t in titles:
+        j = t.end
+        # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov"
+        if j < n and doc[j].lower_ == "of":
+            j += 1
+            while j < n:
+                if doc[j].lower_ in ("the", ",", "and"):
+                    j += 1
+                    continue
+                known = kb_start.get(j)
+                if known is not None and known.type in ("Country", "Organization", "Place"):
+                    j = known.end
+                    continue
+                break
+        while j < n:
+            if kb_start.get(j) is not None:
+                break
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, kb_tokens)
+            if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
+                label = doc[j:k].text
+                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+            if not t.plural or k == j:
+                break
+            j = k
+            if j < n and doc[j].lower_ in ("and", ","):
+                j += 1
+                continue
+            break
+    return out
+
+
+def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
+                           kb_tokens: set[int]) -> list[Candidate]:
+    """ "Anna Kovalenko, Ukraine's foreign minister": a name in apposition to a title."""
+    out = []
+    for t in titles:
+        b = t.start
+        if b > 0 and doc[b - 1].lower_ in ("'s", "’s"):
+            b -= 1
+        qual = kb_end.get(b)
+        if qual is None or qual.type not in ("Country", "Organization"):
+            continue
+        a = qual.start
+        if a > 0 and doc[a - 1].lower_ == "the":
+            a -= 1
+        if a < 3 or doc[a - 1].text != ",":
+            continue
+        end = a - 1
+        start = end
+        while (start > 0 and end - start < ctx.lex.window.apposition_name_words
+               and name_token(doc, ctx, start - 1) and start - 1 not in kb_tokens):
+            start -= 1
+        if end - start >= 2:
+            label = doc[start:end].text
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_before_speech(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_tokens: set[int]) -> list[Candidate]:
+    """ "Omar Trent said", and past an apposition: "Thomas de Waal, a fellow at X, said"."""
+    out = []
+    for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
+        end = k
+        if doc[k - 1].text == ",":
+            end = next((c for c in range(k - 2, max(0, k - ctx.lex.window.speech_comma), -1)
+                        if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
+            if end is None:
+                continue
+        start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens, sent_of)
+        head = doc[end - 1].lower_
+        if end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads:
+            label = doc[start:end].text
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
+    return out
+
+
+def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
+    after an unknown first name names someone else."""
+    covered = {i for c in kb_cands for i in range(c.start, c.end)}
+    out = []
+    for c in kb_cands:
+        if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
+            j = c.start
+            while (j > 0 and c.start - j < ctx.lex.window.surname_first_names and j - 1 not in covered
+                   and name_token(doc, ctx, j - 1) and doc[j - 1].lower_ not in ctx.lex.titles):
+                j -= 1
+            if j < c.start:
+                label = doc[j:c.end].text
+                out.append(Candidate(j, c.end, new_key("Person", label), "Person", "title-cue", label))
+                continue
+        out.append(c)
+    return out
+
+
+def propagate_aliases(doc: Doc, ctx: EntityContext, sent_of: list[int], in_title: list[bool],
+                      chosen: list[Candidate]) -> list[Candidate]:
+    """Later short forms of actors the text introduced: surnames, acronyms, heads."""
+    short: dict[str, Candidate] = {}
+    clash: set[str] = set()
+    for c in chosen:
+        if not c.key.startswith("new:"):
+            last = c.label.split()[-1] if c.label else ""
+            if (c.type == "Organization" and c.role == "name" and last.lower() in ctx.lex.actors.org_heads
+                    and c.end - c.start >= 2):
+                f = last
+                if f in short and short[f].key != c.key:
+                    clash.add(f)
+                short[f] = c
+            continue
+        forms = []
+        if c.type == "Person" and c.end - c.start >= 2:
+            forms.append(doc[c.end - 1].text)
+        forms.extend(a for a in c.kb_aliases if " " not in a)
+        if c.type == "Organization" and c.rule == "org-head":
+            head = c.label.split()[-1] if " of " not in c.label else c.label.split(" of ")[0].split()[-1]
+            forms.append(head)
+        for f in forms:
+            if f in short and short[f].key != c.key:
+                clash.add(f)
+            short[f] = c
+    for f in clash:
+        short.pop(f, None)
+    if not short:
+        return chosen
+    # a surname the KB knows, but this article named someone else with it in full
+    named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+    chosen = [
+        Candidate(c.start, c.end, short[doc[c.start].text].key, "Person", "alias", short[doc[c.start].text].label)
+        if (c.key.startswith("kb:") and c.type == "Person" and c.end - c.start == 1
+            and c.key not in named_in_full and doc[c.start].text in short
+            and short[doc[c.start].text].type == "Person")
+        else c
+        for c in chosen
+    ]
+    covered = set()
+    for c in chosen:
+        covered.update(range(c.start, c.end))
+    extra = []
+    for i, word in enumerate(doc._.kg_tokens.text):
+        c = short.get(word)
+        if c is None or i in covered or sent_of[i] < 0 or in_title[i]:
+            continue
+        extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
+    return sorted(chosen + extra, key=lambda c: c.start)

@@ -1,0 +1,275 @@
+"""Who is speaking: the speaker-finding shared by direct quotes and reported speech.
+
+A speaker is a mention of an actor, a pronoun ("he added": the person the text is
+about), a description ("the Russian president", resolved by :mod:`kg.nlp.roles`), an
+anaphor ("the organization said": the last organization named), a statement noun ("the
+statement reads": the last speaker) or an actor + metonym noun ("the Karabakh army
+said": the actor itself).
+
+All of one document's reading state lives in a :class:`QuoteContext`, built per call by
+:func:`kg.nlp.quotes.find_statements`; the functions here read it and record what they
+find on it (statements, the speaker of each sentence, pronoun mentions).  Nothing
+survives the document.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from kg.nlp.doc import TokMention
+from kg.nlp.lexicon import Lexicon
+from kg.records import Statement
+
+SPEAKER_TYPES = ("Person", "Organization", "Country", "Place")
+STOP = {".", "!", "?", ";"}
+
+
+class Speaker(NamedTuple):
+    """A speaker found in the text: its key, its first token and how it was named."""
+
+    key: str
+    start: int
+    how: str  # mention | metonym | pronoun | statement | anaphor
+
+
+@dataclass(slots=True)
+class QuoteContext:
+    """One document as the quote and reported-speech rules read it (per call)."""
+
+    doc: Doc
+    lex: Lexicon
+    sent_of: list[int]
+    all_mentions: list[TokMention]
+    mentions: list[TokMention]  # without nested mentions
+    by_end: dict[int, TokMention]  # the longest mention ending at a token (descriptions)
+    by_sentence: dict[int, list[TokMention]]
+    by_start_tok: dict[int, list[TokMention]]
+    org_mentions: list[TokMention]
+    org_starts: list[int]
+    parsed: bool  # a trained pipeline gave a dependency parse
+    mention_of_token: dict[int, TokMention]
+    mention_chars: list[int]
+    metonym_widths: tuple[int, ...]
+    in_quote: list[bool]
+    statements: list[Statement] = field(default_factory=list)
+    speaker_of_sentence: dict[int, str] = field(default_factory=dict)
+    pronoun_mentions: list[TokMention] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon) -> QuoteContext:
+        all_mentions: list[TokMention] = doc._.kg_mentions
+        mentions = [m for m in all_mentions if m.role != "nested"]
+        by_end: dict[int, TokMention] = {}
+        for m in mentions:
+            have = by_end.get(m.end)
+            if have is None or (m.end - m.start) > (have.end - have.start):
+                by_end[m.end] = m
+        by_sentence: dict[int, list[TokMention]] = {}
+        by_start_tok: dict[int, list[TokMention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+            by_start_tok.setdefault(m.start, []).append(m)
+        org_mentions = [m for m in mentions if m.type == "Organization"]
+        parsed = doc.has_annotation("DEP")
+        mention_of_token: dict[int, TokMention] = {}
+        if parsed:
+            for m in mentions:
+                for i in range(m.start, m.end):
+                    mention_of_token.setdefault(i, m)
+        longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
+        return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
+                   org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
+                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc))
+
+
+def last_speaker(ctx: QuoteContext, k: int) -> str | None:
+    """The speaker of sentence ``k`` or of one shortly before it."""
+    for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
+        if kk in ctx.speaker_of_sentence:
+            return ctx.speaker_of_sentence[kk]
+    return None
+
+
+def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
+    """The person "he" or "she" at token ``tok`` of sentence ``k`` means."""
+    entities = ctx.doc._.kg_entities
+    for m in ctx.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
+        if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
+            return m.key
+    for kk in range(k - 1, max(-1, k - 1 - ctx.lex.window.pronoun_sentences), -1):
+        who = ctx.speaker_of_sentence.get(kk)
+        if who is not None and entities.get(who) is not None and entities[who].type == "Person":
+            return who
+        for m in ctx.by_sentence.get(kk, ()):
+            if m.type == "Person" and not ctx.in_quote[m.start]:
+                return m.key
+    return None
+
+
+def last_organization(ctx: QuoteContext, tok: int) -> str | None:
+    """The organization an anaphor points to: the subject of its sentence, else the last one."""
+    k = ctx.sent_of[tok]
+    for m in ctx.by_sentence.get(k, ()):
+        if m.start < tok and m.type == "Organization" and not ctx.in_quote[m.start]:
+            return m.key
+    i = bisect.bisect_left(ctx.org_starts, tok) - 1
+    while i >= 0:
+        m = ctx.org_mentions[i]
+        if m.end <= tok and not ctx.in_quote[m.start]:
+            return m.key
+        i -= 1
+    return None
+
+
+def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
+    """A speaker whose words end just before token ``pos``."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    if pos <= 0 or ctx.sent_of[pos - 1] != k:
+        return None
+    m = ctx.by_end.get(pos)
+    if m is not None and m.role != "demonym" and m.type in SPEAKER_TYPES:
+        return Speaker(m.key, m.start, "mention")
+    last = doc[pos - 1].lower_
+    # actor + metonym noun: "the Karabakh army", "the Armenian military", "Karabakh separatist leadership"
+    for width in ctx.metonym_widths:
+        head = " ".join(t.lower_ for t in doc[max(0, pos - width):pos])
+        if head in ctx.lex.actors.metonym_heads:
+            m = ctx.by_end.get(pos - width)
+            if m is not None and m.type in SPEAKER_TYPES:
+                return Speaker(m.key, m.start, "metonym")
+    if last in speech.pronouns and not ctx.in_quote[pos - 1]:
+        who = person_for_pronoun(ctx, k, pos - 1)
+        if who is not None:
+            ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
+            return Speaker(who, pos - 1, "pronoun")
+    if pos >= 2 and doc[pos - 2].lower_ in ("the", "its", "this"):
+        if last in speech.statement_nouns:
+            who = last_speaker(ctx, k)
+            if who is not None:
+                return Speaker(who, pos - 2, "statement")
+        if last in speech.org_anaphors:
+            who = last_organization(ctx, pos - 2)
+            if who is not None:
+                return Speaker(who, pos - 2, "anaphor")
+    return None
+
+
+def speaker_before_verb(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
+    """The speaker of the verb: from the dependency parse where a trained pipeline gave
+    one, else walking back over adverbials ("Putin on Thursday said") and over one
+    parenthetical clause ("Iran, which borders both, said")."""
+    if ctx.parsed:
+        found = parsed_subject(ctx, v, k)
+        if found is not None:
+            return found
+    return speaker_by_position(ctx, v, k)
+
+
+def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
+    """The nominal subject of the verb, when it is (or heads) a mention."""
+    for child in ctx.doc[v].children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= v:
+            continue
+        for tok in child.subtree:  # "Russia's president Putin": a mention inside the subject
+            m = ctx.mention_of_token.get(tok.i)
+            if m is not None and m.type in SPEAKER_TYPES and m.role != "demonym" and m.sentence == k:
+                if m.start <= child.i < m.end or tok.head.i == child.i or tok.i == child.i:
+                    return Speaker(m.key, m.start, "mention")
+        return candidate_ending_at(ctx, child.i + 1, k)
+    return None
+
+
+def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
+    doc, win = ctx.doc, ctx.lex.window
+    pos = v
+    steps = 0
+    while pos > 0 and steps < win.speaker_steps:
+        found = candidate_ending_at(ctx, pos, k)
+        if found is not None:
+            return found
+        if doc[pos - 1].text == "," and steps == 0:
+            first = None
+            for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
+                if ctx.sent_of[comma] != k or doc[comma].text in STOP:
+                    break
+                if doc[comma].text == ",":
+                    first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
+                    break
+            if first is not None:
+                return first
+            found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
+            if found is not None and doc[found.start - 1].lower_ not in ctx.lex.speech.prepositions:
+                return found  # but not "…, a fellow at Carnegie Europe, said"
+            return None
+        if doc[pos - 1].lower_ not in ctx.lex.speech.between:
+            return None
+        pos -= 1
+        steps += 1
+    return None
+
+
+def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
+    """The subject of the sentence: its first speaker-like words before ``before``."""
+    doc = ctx.doc
+    a = before
+    while a > 0 and ctx.sent_of[a - 1] == k:
+        a -= 1
+    for pos in range(a + 1, before + 1):
+        if ctx.in_quote[pos - 1]:
+            continue
+        found = candidate_ending_at(ctx, pos, k)
+        if found is not None:
+            # "United Nations Secretary General Antonio Guterres": the person is the subject
+            window = range(pos, pos + ctx.lex.window.subject_title_words)
+            for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
+                if m.type == "Person" and m.start < before and all(
+                    t.text[:1].isupper() or t.lower_ in ("of", "the", "-") for t in doc[pos:m.start]
+                ):
+                    return Speaker(m.key, m.start, "mention")
+            return found
+    return None
+
+
+def impersonal_before(ctx: QuoteContext, pos: int) -> bool:
+    """ "It is noted", "it was stressed" ends just before token ``pos``."""
+    doc = ctx.doc
+    for phrase in ctx.lex.speech.impersonal:
+        n = len(phrase)
+        if pos - n >= 0 and tuple(t.lower_ for t in doc[pos - n:pos]) == phrase:
+            return True
+    return False
+
+
+def last_sentence_of(ctx: QuoteContext, open_tok: int, close_tok: int) -> int:
+    """The sentence of the last token of a quote (a quote may span sentences)."""
+    i = min(close_tok, len(ctx.doc) - 1)
+    while i > open_tok and ctx.sent_of[i] < 0:
+        i -= 1
+    return ctx.sent_of[i]
+
+
+def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int, direct: bool, rule: str,
+                  confidence: float, last: int | None = None) -> None:
+    """Record what ``speaker`` said, on characters ``start:end``, in sentences ``k`` to ``last``."""
+    layout = ctx.doc._.kg_layout
+    text = layout.text[start:end].strip()
+    if not text:
+        return
+    if last is None:
+        last = k
+    ev_start = layout.sentences[k][0]
+    ev_end = layout.sentences[max(k, last)][1]
+    keys = []
+    i = bisect.bisect_left(ctx.mention_chars, start)
+    while i < len(ctx.mentions) and ctx.mention_chars[i] < end:
+        m = ctx.mentions[i]
+        if m.key not in keys and m.key != speaker:
+            keys.append(m.key)
+        i += 1
+    ctx.statements.append(Statement(speaker, text, direct, k, start, start + len(text),
+                                    layout.text[ev_start:ev_end], rule, confidence, keys))
+    ctx.speaker_of_sentence[k] = speaker
+    ctx.speaker_of_sentence[last] = speaker

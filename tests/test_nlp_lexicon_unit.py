@@ -1,0 +1,46 @@
+"""kg.nlp.lexicon: the typed groups, windows and confidences of kg/data/lexicon.toml."""
+import dataclasses
+from importlib import resources
+
+import pytest
+from test_nlp_handbuilt import LEX, hand_doc
+
+from kg.errors import InputError
+from kg.nlp.layout import read_layout
+from kg.nlp.lexicon import Confidences, Windows, load_lexicon
+
+
+def test_windows_are_positive_whole_numbers():
+    for f in dataclasses.fields(Windows):
+        value = getattr(LEX.window, f.name)
+        assert isinstance(value, int) and value > 0, f.name
+
+
+def test_confidences_are_between_zero_and_one():
+    for f in dataclasses.fields(Confidences):
+        assert 0 < getattr(LEX.confidence, f.name) <= 1, f.name
+
+
+def test_word_groups_are_lower_case_sets():
+    assert "said" in LEX.speech.verbs and "de" in LEX.actors.name_particles
+    assert "unites" in LEX.relations.strong_list_cues and "with" in LEX.relations.clause_words
+    assert ("it", "is", "noted") in LEX.speech.impersonal
+
+
+def test_a_missing_window_is_an_input_error(tmp_path):
+    text = resources.files("kg").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.toml"
+    broken.write_text(text.replace("part_of_gap = 12", ""), encoding="utf-8")
+    with pytest.raises(InputError, match="part_of_gap"):
+        load_lexicon(str(broken))
+
+
+def test_dateline_patterns_come_from_the_lexicon():
+    layout = read_layout("Talks resume\n\nKESSRA, May 3. /Norpress/. The talks resumed on Monday.", LEX)
+    assert (layout.dateline, layout.publisher) == ("KESSRA, May 3. /Norpress/.", "Norpress")
+
+
+def test_sentence_of_tokens_leaves_spaces_and_the_dateline_out():
+    doc = hand_doc("VELSK, May 3. /Norpress/. Talks resumed. They ended.")
+    words = {t.text: doc._.kg_sent_of[t.i] for t in doc}
+    assert (words["VELSK"], words["Talks"], words["They"], words["\n\n"]) == (-1, 1, 2, -1)
