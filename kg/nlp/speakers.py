@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 
 from kg.nlp.doc import TokMention
 from kg.nlp.lexicon import Lexicon
-from kg.records import Statement
+from kg.records import ENTITY_TYPES, Statement
 
-SPEAKER_TYPES = ("Person", "Organization", "Country", "Place")
+#: Any actor can speak (a ministry, a country "said").
+SPEAKER_TYPES = ENTITY_TYPES
 STOP = {".", "!", "?", ";"}
 
 
