@@ -32,10 +32,9 @@ from spacy.tokens import Doc
 from kg.nlp.doc import TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import backward_list, forward_list, make_fact
-from kg.records import Fact
+from kg.records import ENTITY_TYPES, Fact
 
 MEMBER_TYPES = ("Country", "Organization")
-ACTOR_TYPES = ("Country", "Organization", "Person", "Place")
 DASHES = (",", ":", "-", "–", "—")
 
 
@@ -315,7 +314,7 @@ def support(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc = ctx.doc
     start, end, k, a, b = cue
     target = ctx.by_start.get(ctx.skip(end, b, ("the",)))
-    if target is None or target.type not in ACTOR_TYPES:
+    if target is None or target.type not in ENTITY_TYPES:
         return
     if start - 1 >= a and doc[start - 1].lower_ in ("'s", "’s"):
         supporter = ctx.by_end.get(start - 1)
