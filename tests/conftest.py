@@ -65,9 +65,9 @@ def capped_question(monkeypatch):
     """The cookbook as one question, "capped", whose page (``# rows: 1``) is one statement."""
     from pathlib import Path
 
-    from kg import query as kq
+    from kg.query import questions
 
     text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
-    question = kq._parse_question("capped", Path("capped.rq"), text)
-    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
+    question = questions.parse_question("capped", Path("capped.rq"), text)
+    monkeypatch.setattr(questions, "_cookbook", lambda: (question,))
     return question

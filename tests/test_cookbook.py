@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg import query as kq
+from kg.query import questions
 from kg.cli import main
 from kg.errors import InputError, UsageError
 
@@ -70,7 +71,7 @@ def test_header_lines_are_parsed():
         "# param: org — the organization (default CSTO)\n# param: who — a person (optional)\n"
         "# param: what -- a thing\nSELECT * WHERE { ?s ?p ?o }\n"
     )
-    q = kq._parse_question("t", Path("t.rq"), text)
+    q = questions.parse_question("t", Path("t.rq"), text)
     assert (q.title, q.description) == ("T", "first part second part")
     assert q.params == [
         kq.Param("org", "the organization", "CSTO", required=False),
@@ -80,7 +81,7 @@ def test_header_lines_are_parsed():
     with pytest.raises(UsageError, match="needs --param what"):
         q.bindings({})
     assert q.bindings({"what": "x"}) == {"org": "CSTO", "what": "x"}
-    flagged = kq._parse_question("f", Path("f.rq"), "# param: who — a person (name, optional)\nSELECT * {}")
+    flagged = questions.parse_question("f", Path("f.rq"), "# param: who — a person (name, optional)\nSELECT * {}")
     assert flagged.params == [kq.Param("who", "a person", None, required=False, names=True)]
 
 
@@ -189,7 +190,7 @@ def test_relation_parameter_is_bound_as_a_kg_property():
         kq.relation_iri("member")
     with pytest.raises(UsageError, match="unknown relation 'Document'"):
         kq.relation_iri("Document")  # a class, not a property
-    flagged = kq._parse_question("f", Path("f.rq"), "# param: rel — a relation (relation)\nSELECT * {}")
+    flagged = questions.parse_question("f", Path("f.rq"), "# param: rel — a relation (relation)\nSELECT * {}")
     assert flagged.params == [kq.Param("rel", "a relation", None, required=True, relation=True)]
     assert [p.name for p in kq.question_named("evidence").params if p.relation] == ["relation"]
 
@@ -379,7 +380,7 @@ def test_if_blocks_keep_the_lines_of_the_given_params():
         "# param: who — a person (name, optional)\nSELECT * WHERE {\n"
         "# if who\n  ?e rdfs:label ?who .\n# else\n  ?e a kg:Person .\n# end\n  ?e kg:said ?s }\n"
     )
-    q = kq._parse_question("t", Path("t.rq"), text)
+    q = questions.parse_question("t", Path("t.rq"), text)
     given = q.text_for({"who"})
     assert "?e rdfs:label ?who" in given and "?e a kg:Person" not in given and "kg:said" in given
     absent = q.text_for(set())
@@ -409,7 +410,7 @@ def test_a_capped_question_says_when_it_cuts(mini, capped_question, capsys):
     assert main(["ask", "capped", str(MINI)]) == 0
     assert "the first 1 rows of 'capped'; there are more" in capsys.readouterr().err
     with pytest.raises(InputError, match="bad rows line"):
-        kq._parse_question("bad", Path("bad.rq"), "# rows: none\nSELECT * {}")
+        questions.parse_question("bad", Path("bad.rq"), "# rows: none\nSELECT * {}")
 
 
 def test_entity_profile_names_every_relation():

@@ -143,7 +143,7 @@ def test_parameters_are_bound_in_each_group_but_not_inside_an_optional():
         "SELECT * WHERE { ?a ?b ?c OPTIONAL { GRAPH ?g { ?a ?x ?y } { SELECT ?z WHERE { ?z ?w ?v } } } "
         "{ ?a ?q ?r } UNION { GRAPH ?h { ?a ?s ?t } } }"
     )
-    opened = [text[offset:offset + 12] for offset in kq._scan(text).group_braces]
+    opened = [text[offset:offset + 12] for offset in kq.scan(text).group_braces]
     # the WHERE group, the sub-query's group, both UNION branches and the GRAPH group in one
     assert opened == ["{ ?a ?b ?c O", "{ ?z ?w ?v }", "{ ?a ?q ?r }", "{ GRAPH ?h {", "{ ?a ?s ?t }"]
 
