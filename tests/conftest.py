@@ -46,7 +46,7 @@ def said(record: DocumentRecord) -> list[tuple[str, str, bool]]:
 @contextmanager
 def serving(graph, **options):
     """A ``kg serve`` server on a free port, serving in a thread; stopped on exit."""
-    from kg.server import make_server
+    from kg.serve import make_server
 
     options.setdefault("quiet", True)
     server = make_server(graph, port=0, **options)

@@ -26,7 +26,8 @@ from conftest import serving
 import rdflib
 from rdflib.namespace import RDF
 
-from kg.server import choose_format, make_server, nesting_depth, NotAcceptable
+from kg.query import nesting_depth
+from kg.serve import Limits, NotAcceptable, choose_format, make_server
 
 DATA = Path(__file__).parent / "data"
 GRAPH = DATA / "serve-mini.trig"
@@ -275,7 +276,7 @@ def test_page_needs_nothing_from_the_network():
 
 
 @pytest.mark.parametrize("path", [
-    "/../pyproject.toml", "/%2e%2e/server.py", "/vendor/../../server.py", "/server.py",
+    "/../pyproject.toml", "/%2e%2e/serve/server.py", "/vendor/../../serve/server.py", "/server.py",
     "/vendor/README.md", "/.hidden.js", "/vendor/%2e%2e/sparql.js", "/etc/passwd",
     "/vendor/cytoscape.LICENSE",
 ])
@@ -739,9 +740,9 @@ def test_kg_serve_refuses_a_missing_graph(tmp_path, capsys):
 
 def test_a_question_cut_at_its_own_page_says_so(capped_question):
     from kg import query as kq
-    from kg.server import Job, _execute
+    from kg.serve import Job, execute
 
-    reply = _execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), 1000)
+    reply = execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), Limits(max_rows=1000))
     headers = dict(reply.headers)
     assert reply.status == 200 and headers["X-KG-Truncated"] == "true" and headers["X-KG-Max-Rows"] == "1"
     document = json.loads(reply.body)
