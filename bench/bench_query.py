@@ -16,7 +16,6 @@ import argparse
 import datetime
 import random
 import signal
-import statistics
 import sys
 import time
 from pathlib import Path

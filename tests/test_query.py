@@ -148,6 +148,22 @@ def test_parameters_are_bound_in_each_group_but_not_inside_an_optional():
     assert opened == ["{ ?a ?b ?c O", "{ ?z ?w ?v }", "{ ?a ?q ?r }", "{ GRAPH ?h {", "{ ?a ?s ?t }"]
 
 
+def test_nesting_depth_is_counted_on_the_scanners_tokens():
+    """The server's --max-depth check: brackets of the query, not of its strings, IRIs,
+    comments or prefixed names, and a depth, never a refusal."""
+    assert kq.nesting_depth("") == 0
+    assert kq.nesting_depth("ASK { ?s ?p ( 1 [ ?q ?r ] ) }") == 3
+    assert kq.nesting_depth('ASK { ?s ?p "a \\" {{ ((" }') == 1  # an escaped quote stays inside
+    assert kq.nesting_depth('ASK { ?s ?p """{{\n(("""@en }') == 1
+    assert kq.nesting_depth("ASK { ?s ?p id:a\\(b }") == 1  # an escaped ( in a local name
+    assert kq.nesting_depth("ASK { ?s ?p ?o } # ((((") == 1
+    assert kq.nesting_depth("ASK { <http://x/((]> ?p ?o }") == 1
+    assert kq.nesting_depth("} } ASK { { ?s ?p ?o } }") == 2  # stray closers never go below 0
+    assert kq.nesting_depth("INSERT DATA { SERVICE <http://x/> { } }") == 2  # no refusal here
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    assert kq.nesting_depth(deep) == 5000
+
+
 def test_params_cannot_change_the_query(graph):
     evil = '" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("1" = "1'
     assert graph.query("SELECT ?e WHERE { ?e rdfs:label ?label }", {"label": evil}).rows == []
@@ -395,7 +411,7 @@ def test_from_never_reads_a_file(graph):
         with pytest.raises(QueryError, match="no graph of that name"):
             graph.query(f"SELECT * {clause} <file:///etc/passwd> WHERE {{ ?s ?p ?o }}")
     with pytest.raises(QueryError, match="no graph of that name"):
-        graph.query(f"BASE <file:///etc/> SELECT * FROM <passwd> WHERE {{ ?s ?p ?o }}")
+        graph.query("BASE <file:///etc/> SELECT * FROM <passwd> WHERE { ?s ?p ?o }")
 
 
 def test_from_names_a_graph_of_the_store(both):

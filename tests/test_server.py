@@ -534,6 +534,36 @@ def test_nesting_depth_counts_brackets_outside_strings_iris_and_comments():
     assert nesting_depth("{" * 3000) == 3000
 
 
+def test_the_worker_checks_nesting_with_the_scanner_before_parsing():
+    from kg import query as kq
+    from kg.serve import Job, execute
+
+    graph = kq.load(GRAPH)
+    deep = "SELECT * WHERE " + "{" * 30 + " ?s ?p ?o " + "}" * 30
+    reply = execute(graph, Job(sparql=deep), Limits())
+    assert reply.status == 400
+    assert reply.body == b"query nested 30 levels deep; the limit is 24\n"
+    strings = 'SELECT * WHERE { ?s ?p "' + "{" * 30 + '" }'  # brackets in a string do not count
+    assert execute(graph, Job(sparql=strings), Limits()).status == 200
+
+
+def test_serve_defaults_have_one_home():
+    """make_server and kg serve take every limit's default from Limits."""
+    import inspect
+    from dataclasses import fields
+
+    from kg.cli import make_parser
+    from kg.serve import HOST, PORT, STORE, WORKERS
+
+    parameters = inspect.signature(make_server).parameters
+    args = make_parser().parse_args(["serve", "graph.trig"])
+    for limit in fields(Limits):
+        assert parameters[limit.name].default == limit.default
+        assert getattr(args, limit.name) == limit.default
+    for name, value in (("host", HOST), ("port", PORT), ("store", STORE), ("workers", WORKERS)):
+        assert parameters[name].default == value and getattr(args, name) == value
+
+
 @pytest.mark.parametrize("store", ["rdflib", "oxigraph"])
 def test_deep_nesting_is_400_and_the_server_lives_on(store):
     with running(store=store, max_body=1 << 20) as srv:
