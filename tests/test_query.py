@@ -164,6 +164,29 @@ def test_nesting_depth_is_counted_on_the_scanners_tokens():
     assert kq.nesting_depth(deep) == 5000
 
 
+def test_a_store_is_one_class_and_one_line_in_stores(monkeypatch, capsys):
+    """The engine has no branch per store: a class registered in STORES is loaded by
+    load(), checked and run by the engine, asked cookbook questions and offered by the CLI."""
+    seen = []
+
+    class Recording(kq.RdflibStore):
+        name = "recording"
+
+        def run(self, sparql, scan, bindings, limit):
+            seen.append((scan.form, dict(bindings)))
+            return super().run(sparql, scan, bindings, limit)
+
+    monkeypatch.setitem(kq.STORES, "recording", Recording)
+    graph = kq.load(MINI, "recording")
+    assert graph.store == "recording" and len(graph) == len(kq.load(MINI))
+    assert graph.ask("members", {"org": "CSTO"}).rows
+    assert ("SELECT", {"org": Literal("CSTO")}) in seen
+    with pytest.raises(kq.UpdateRefused):
+        graph.query("DELETE WHERE { ?s ?p ?o }")
+    assert main(["query", str(MINI), "ASK { ?s ?p ?o }", "--store", "recording", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["_askResult", "true"]
+
+
 def test_params_cannot_change_the_query(graph):
     evil = '" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("1" = "1'
     assert graph.query("SELECT ?e WHERE { ?e rdfs:label ?label }", {"label": evil}).rows == []

@@ -9,6 +9,7 @@ line, without stack traces or paths.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 import re
 import sys
 import traceback
@@ -41,6 +42,8 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 class _HttpError(Exception):
+    """An answer the handler gives at once: a status, one line of text, extra headers."""
+
     def __init__(self, status: int, message: str, headers: tuple[tuple[str, str], ...] = ()):
         super().__init__(message)
         self.status = status
@@ -320,8 +323,7 @@ class Handler(BaseHTTPRequestHandler):
             "triples": len(self.server.graph),
             "endpoint": "/sparql",
             "prefixes": {prefix: str(ns) for prefix, ns in PREFIXES.items()},
-            "limits": {"timeout": limits.timeout, "max_rows": limits.max_rows,
-                       "max_body": limits.max_body, "max_depth": limits.max_depth},
+            "limits": asdict(limits),  # every field of Limits, by name
         }
 
     def _send_json(self, document: Any) -> None:
