@@ -46,7 +46,7 @@ def said(record: DocumentRecord) -> list[tuple[str, str, bool]]:
 @contextmanager
 def serving(graph, **options):
     """A ``kg serve`` server on a free port, serving in a thread; stopped on exit."""
-    from kg.server import make_server
+    from kg.serve import make_server
 
     options.setdefault("quiet", True)
     server = make_server(graph, port=0, **options)
@@ -65,9 +65,9 @@ def capped_question(monkeypatch):
     """The cookbook as one question, "capped", whose page (``# rows: 1``) is one statement."""
     from pathlib import Path
 
-    from kg import query as kq
+    from kg.query import questions
 
     text = "# title: T\n# rows: 1\nSELECT ?s WHERE { ?s a kg:Statement } ORDER BY ?s LIMIT 2\n"
-    question = kq._parse_question("capped", Path("capped.rq"), text)
-    monkeypatch.setattr(kq, "_cookbook", lambda: (question,))
+    question = questions.parse_question("capped", Path("capped.rq"), text)
+    monkeypatch.setattr(questions, "_cookbook", lambda: (question,))
     return question

@@ -143,9 +143,48 @@ def test_parameters_are_bound_in_each_group_but_not_inside_an_optional():
         "SELECT * WHERE { ?a ?b ?c OPTIONAL { GRAPH ?g { ?a ?x ?y } { SELECT ?z WHERE { ?z ?w ?v } } } "
         "{ ?a ?q ?r } UNION { GRAPH ?h { ?a ?s ?t } } }"
     )
-    opened = [text[offset:offset + 12] for offset in kq._scan(text).group_braces]
+    opened = [text[offset:offset + 12] for offset in kq.scan(text).group_braces]
     # the WHERE group, the sub-query's group, both UNION branches and the GRAPH group in one
     assert opened == ["{ ?a ?b ?c O", "{ ?z ?w ?v }", "{ ?a ?q ?r }", "{ GRAPH ?h {", "{ ?a ?s ?t }"]
+
+
+def test_nesting_depth_is_counted_on_the_scanners_tokens():
+    """The server's --max-depth check: brackets of the query, not of its strings, IRIs,
+    comments or prefixed names, and a depth, never a refusal."""
+    assert kq.nesting_depth("") == 0
+    assert kq.nesting_depth("ASK { ?s ?p ( 1 [ ?q ?r ] ) }") == 3
+    assert kq.nesting_depth('ASK { ?s ?p "a \\" {{ ((" }') == 1  # an escaped quote stays inside
+    assert kq.nesting_depth('ASK { ?s ?p """{{\n(("""@en }') == 1
+    assert kq.nesting_depth("ASK { ?s ?p id:a\\(b }") == 1  # an escaped ( in a local name
+    assert kq.nesting_depth("ASK { ?s ?p ?o } # ((((") == 1
+    assert kq.nesting_depth("ASK { <http://x/((]> ?p ?o }") == 1
+    assert kq.nesting_depth("} } ASK { { ?s ?p ?o } }") == 2  # stray closers never go below 0
+    assert kq.nesting_depth("INSERT DATA { SERVICE <http://x/> { } }") == 2  # no refusal here
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    assert kq.nesting_depth(deep) == 5000
+
+
+def test_a_store_is_one_class_and_one_line_in_stores(monkeypatch, capsys):
+    """The engine has no branch per store: a class registered in STORES is loaded by
+    load(), checked and run by the engine, asked cookbook questions and offered by the CLI."""
+    seen = []
+
+    class Recording(kq.RdflibStore):
+        name = "recording"
+
+        def run(self, sparql, scan, bindings, limit):
+            seen.append((scan.form, dict(bindings)))
+            return super().run(sparql, scan, bindings, limit)
+
+    monkeypatch.setitem(kq.STORES, "recording", Recording)
+    graph = kq.load(MINI, "recording")
+    assert graph.store == "recording" and len(graph) == len(kq.load(MINI))
+    assert graph.ask("members", {"org": "CSTO"}).rows
+    assert ("SELECT", {"org": Literal("CSTO")}) in seen
+    with pytest.raises(kq.UpdateRefused):
+        graph.query("DELETE WHERE { ?s ?p ?o }")
+    assert main(["query", str(MINI), "ASK { ?s ?p ?o }", "--store", "recording", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["_askResult", "true"]
 
 
 def test_params_cannot_change_the_query(graph):
@@ -395,7 +434,7 @@ def test_from_never_reads_a_file(graph):
         with pytest.raises(QueryError, match="no graph of that name"):
             graph.query(f"SELECT * {clause} <file:///etc/passwd> WHERE {{ ?s ?p ?o }}")
     with pytest.raises(QueryError, match="no graph of that name"):
-        graph.query(f"BASE <file:///etc/> SELECT * FROM <passwd> WHERE {{ ?s ?p ?o }}")
+        graph.query("BASE <file:///etc/> SELECT * FROM <passwd> WHERE { ?s ?p ?o }")
 
 
 def test_from_names_a_graph_of_the_store(both):

@@ -26,7 +26,8 @@ from conftest import serving
 import rdflib
 from rdflib.namespace import RDF
 
-from kg.server import choose_format, make_server, nesting_depth, NotAcceptable
+from kg.query import nesting_depth
+from kg.serve import Limits, NotAcceptable, choose_format, make_server
 
 DATA = Path(__file__).parent / "data"
 GRAPH = DATA / "serve-mini.trig"
@@ -275,7 +276,7 @@ def test_page_needs_nothing_from_the_network():
 
 
 @pytest.mark.parametrize("path", [
-    "/../pyproject.toml", "/%2e%2e/server.py", "/vendor/../../server.py", "/server.py",
+    "/../pyproject.toml", "/%2e%2e/serve/server.py", "/vendor/../../serve/server.py", "/server.py",
     "/vendor/README.md", "/.hidden.js", "/vendor/%2e%2e/sparql.js", "/etc/passwd",
     "/vendor/cytoscape.LICENSE",
 ])
@@ -533,6 +534,36 @@ def test_nesting_depth_counts_brackets_outside_strings_iris_and_comments():
     assert nesting_depth("{" * 3000) == 3000
 
 
+def test_the_worker_checks_nesting_with_the_scanner_before_parsing():
+    from kg import query as kq
+    from kg.serve import Job, execute
+
+    graph = kq.load(GRAPH)
+    deep = "SELECT * WHERE " + "{" * 30 + " ?s ?p ?o " + "}" * 30
+    reply = execute(graph, Job(sparql=deep), Limits())
+    assert reply.status == 400
+    assert reply.body == b"query nested 30 levels deep; the limit is 24\n"
+    strings = 'SELECT * WHERE { ?s ?p "' + "{" * 30 + '" }'  # brackets in a string do not count
+    assert execute(graph, Job(sparql=strings), Limits()).status == 200
+
+
+def test_serve_defaults_have_one_home():
+    """make_server and kg serve take every limit's default from Limits."""
+    import inspect
+    from dataclasses import fields
+
+    from kg.cli import make_parser
+    from kg.serve import HOST, PORT, STORE, WORKERS
+
+    parameters = inspect.signature(make_server).parameters
+    args = make_parser().parse_args(["serve", "graph.trig"])
+    for limit in fields(Limits):
+        assert parameters[limit.name].default == limit.default
+        assert getattr(args, limit.name) == limit.default
+    for name, value in (("host", HOST), ("port", PORT), ("store", STORE), ("workers", WORKERS)):
+        assert parameters[name].default == value and getattr(args, name) == value
+
+
 @pytest.mark.parametrize("store", ["rdflib", "oxigraph"])
 def test_deep_nesting_is_400_and_the_server_lives_on(store):
     with running(store=store, max_body=1 << 20) as srv:
@@ -739,9 +770,9 @@ def test_kg_serve_refuses_a_missing_graph(tmp_path, capsys):
 
 def test_a_question_cut_at_its_own_page_says_so(capped_question):
     from kg import query as kq
-    from kg.server import Job, _execute
+    from kg.serve import Job, execute
 
-    reply = _execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), 1000)
+    reply = execute(kq.load(GRAPH, "oxigraph"), Job(question="capped", formats=("json",)), Limits(max_rows=1000))
     headers = dict(reply.headers)
     assert reply.status == 200 and headers["X-KG-Truncated"] == "true" and headers["X-KG-Max-Rows"] == "1"
     document = json.loads(reply.body)

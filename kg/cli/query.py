@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import InputError, OutputError, UsageError
-from kg.query import STORES, QueryResult, _scan, cookbook, load, question_named
+from kg.query import STORES, QueryResult, cookbook, load, question_named, scan
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
 
@@ -78,7 +78,7 @@ def _run_query(args: argparse.Namespace) -> int:
         raise UsageError("no query: give QUERY or -f FILE.rq")
     params = _parse_params(args.param)
     if sparql.strip():
-        _scan(sparql)  # refuse updates and SERVICE before loading a big graph
+        scan(sparql)  # refuse updates and SERVICE before loading a big graph
     graph = load(args.graph, args.store)
     return _print(graph.query(sparql, params, limit=args.limit), args.format, f"result cut at --limit {args.limit}")
 

@@ -6,7 +6,9 @@ import signal
 import sys
 from typing import Any
 
-from kg.server import make_server
+from kg.query import STORES
+from kg.serve import HOST, PORT, STORE, WORKERS, Limits, make_server
+
 
 
 def register(subparsers: Any) -> None:
@@ -19,21 +21,23 @@ def register(subparsers: Any) -> None:
         "that are killed when they run past --timeout.",
     )
     parser.add_argument("graph", metavar="GRAPH", help="graph file (.trig, .nq, .ttl, .nt, …)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, metavar="PORT", default=8000, help="port (default: 8000; 0 picks one)")
-    parser.add_argument("--store", choices=("rdflib", "oxigraph"), default="rdflib",
-                        help="query engine (default: rdflib)")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", default=10.0,
-                        help="seconds a query may run before it is stopped (default: 10)")
-    parser.add_argument("--max-rows", type=int, metavar="N", default=10_000,
-                        help="most rows (or triples) returned; more are cut and flagged (default: 10000)")
-    parser.add_argument("--max-body", type=int, metavar="BYTES", default=65_536,
-                        help="largest POST body or query in bytes (default: 65536)")
-    parser.add_argument("--max-depth", type=int, metavar="N", default=24,
-                        help="deepest nesting of { ( [ in a query (default: 24)")
-    parser.add_argument("--workers", type=int, metavar="N", default=2,
-                        help="query worker processes (default: 2)")
+    # Every default comes from kg.serve.limits, the one home of the serve defaults.
+    parser.add_argument("--host", default=HOST,
+                        help=f"address to listen on (default: {HOST}, this machine only)")
+    parser.add_argument("--port", type=int, metavar="PORT", default=PORT,
+                        help=f"port (default: {PORT}; 0 picks one)")
+    parser.add_argument("--store", choices=STORES, default=STORE,
+                        help=f"query engine (default: {STORE})")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS", default=Limits.timeout,
+                        help=f"seconds a query may run before it is stopped (default: {Limits.timeout:g})")
+    parser.add_argument("--max-rows", type=int, metavar="N", default=Limits.max_rows,
+                        help=f"most rows (or triples) returned; more are cut and flagged (default: {Limits.max_rows})")
+    parser.add_argument("--max-body", type=int, metavar="BYTES", default=Limits.max_body,
+                        help=f"largest POST body or query in bytes (default: {Limits.max_body})")
+    parser.add_argument("--max-depth", type=int, metavar="N", default=Limits.max_depth,
+                        help=f"deepest nesting of {{ ( [ in a query (default: {Limits.max_depth})")
+    parser.add_argument("--workers", type=int, metavar="N", default=WORKERS,
+                        help=f"query worker processes (default: {WORKERS})")
     parser.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
                         help="allow cross-origin reads from ORIGIN (repeatable; default: none)")
     parser.set_defaults(func=_serve_command)

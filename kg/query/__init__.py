@@ -1,0 +1,41 @@
+"""Ask the graph: SPARQL over a built graph, on rdflib or Oxigraph, plus a cookbook.
+
+``load(path)`` reads a graph file (.trig, .nq, .ttl, .nt, .jsonld) into one of the
+:data:`STORES` and returns a :class:`KgGraph`; ``KgGraph.query`` runs SPARQL with
+kg's prefixes declared and ``params`` bound as variables; ``KgGraph.ask`` runs a
+named question of the cookbook (``kg/queries/*.rq``).  Results are
+:class:`QueryResult` objects with plain Python rows and the SPARQL 1.1 result
+serializations.  See docs/query.md.
+
+The flow, one module per step::
+
+    loading (file -> store)  ->  engine (checks, params)  ->  stores (run)  ->  results
+                         scanner (the SPARQL lexer)   params   questions (cookbook)
+
+Safety lives in the engine, so the CLI, the Python API and the server all get it:
+SERVICE is refused, updates raise :class:`UpdateRefused`, and ``FROM`` /
+``FROM NAMED`` only name graphs already in the store.
+"""
+from __future__ import annotations
+
+from kg.query.engine import KgGraph
+from kg.query.loading import load
+from kg.query.params import param_term, relation_iri
+from kg.query.questions import Param, Question, ask, cookbook, question_named
+from kg.query.results import (
+    GRAPH_OUTPUT_FORMATS,
+    MEDIA_TYPES,
+    RESULT_FORMATS,
+    QueryResult,
+    media_type,
+    to_python,
+)
+from kg.query.scanner import QUERY_FORMS, UPDATE_KEYWORDS, UpdateRefused, nesting_depth, scan
+from kg.query.stores import STORES, OxigraphStore, RdflibStore, Store
+
+__all__ = [
+    "GRAPH_OUTPUT_FORMATS", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
+    "UPDATE_KEYWORDS", "KgGraph", "OxigraphStore", "Param", "QueryResult", "Question",
+    "RdflibStore", "Store", "UpdateRefused", "ask", "cookbook", "load", "media_type",
+    "nesting_depth", "param_term", "question_named", "relation_iri", "scan", "to_python",
+]

@@ -1,0 +1,166 @@
+"""The cookbook: named questions in ``kg/queries/*.rq``, their headers and parameters.
+
+Why apart from the engine: a question is text plus a header (title, description,
+parameters, page size) that the CLI lists, the server serves as JSON and the engine
+runs; reading it needs no store.  :func:`ask` is the one-call way to run one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from kg.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from kg.query.engine import KgGraph
+    from kg.query.results import QueryResult
+
+
+@dataclass(frozen=True)
+class Param:
+    """A cookbook question's parameter: required unless it has a default or is optional."""
+
+    name: str
+    description: str
+    default: str | None = None
+    required: bool = True
+    names: bool = False  # matched against rdfs:label / skos:altLabel, any case
+    relation: bool = False  # a kg: property, bound as its IRI (see relation_iri)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One cookbook question: a ``kg/queries/<name>.rq`` file and its header."""
+
+    name: str
+    title: str
+    description: str
+    params: list[Param]
+    path: Path
+    text: str
+    rows: int | None = None  # at most this many rows (``# rows: N``); the result says when it cuts
+
+    def pages_below(self, limit: int | None) -> bool:
+        """Whether the question's own page (``# rows: N``) is smaller than ``limit`` (None: no limit)."""
+        return self.rows is not None and (limit is None or self.rows < limit)
+
+    def text_for(self, bound: Iterable[str]) -> str:
+        """The query text with ``# if NAME`` / ``# else`` / ``# end`` blocks resolved.
+
+        A question with an optional parameter needs two plans: with the parameter, start
+        from the named actor; without it, scan the whole graph once.  Engines cannot
+        tell the cases apart from a VALUES block or a FILTER(BOUND(…)), so the file
+        holds both and kg keeps the lines for the parameters actually given.
+        """
+        bound = set(bound)
+        lines: list[str] = []
+        keep = [True]
+        for line in self.text.splitlines(keepends=True):
+            found = _CONDITION.match(line)
+            if found is None:
+                if all(keep):
+                    lines.append(line)
+            elif found[1] == "if":
+                keep.append(found[2] in bound)
+            elif found[1] == "else" and len(keep) > 1:
+                keep[-1] = not keep[-1]
+            elif found[1] == "end" and len(keep) > 1:
+                keep.pop()
+        return "".join(lines)
+
+    def bindings(self, given: Mapping[str, object]) -> dict[str, object]:
+        """The variables to bind: given values, then defaults; errors for unknown or missing ones."""
+        known = {p.name for p in self.params}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            accepted = ", ".join(sorted(known)) or "none"
+            raise UsageError(f"question {self.name!r} has no parameter {unknown[0]!r} (parameters: {accepted})")
+        values: dict[str, object] = {}
+        for param in self.params:
+            if param.name in given and given[param.name] is not None:
+                values[param.name] = given[param.name]
+            elif param.default is not None:
+                values[param.name] = param.default
+            elif param.required:
+                raise UsageError(f"question {self.name!r} needs --param {param.name}=… ({param.description})")
+        return values
+
+
+_CONDITION = re.compile(r"^\s*#\s*(if|else|end)\b\s*([A-Za-z_]\w*)?\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|rows):\s*(.*?)\s*$")
+_PARAM = re.compile(r"^([A-Za-z_]\w*)\s*(?:—|--|-|:)\s*(.*?)\s*(?:\((default\s+(.*?)|[a-z, ]+)\))?$")
+
+
+def parse_question(name: str, path: Path, text: str) -> Question:
+    """The question ``name`` from the text of its ``.rq`` file (``path`` names it in errors)."""
+    title = description = ""
+    params: list[Param] = []
+    rows: int | None = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        found = _HEADER.match(line)
+        if not found:
+            continue
+        key, value = found[1], found[2]
+        if key == "title":
+            title = value
+        elif key == "description":
+            description = f"{description} {value}".strip()
+        elif key == "rows":
+            # the query asks its engine for one row more (LIMIT N+1), so a cut shows
+            if not value.isdigit() or int(value) < 1:
+                raise InputError(f"{path}: bad rows line {line!r} (expected a positive number)")
+            rows = int(value)
+        else:
+            p = _PARAM.match(value)
+            if not p:
+                raise InputError(f"{path}: bad param line {line!r}")
+            flags = set() if p[3] is None or p[4] is not None else {f.strip() for f in p[3].split(",")}
+            unknown = flags - {"optional", "name", "relation"}
+            if unknown:
+                raise InputError(f"{path}: unknown flag {sorted(unknown)[0]!r} in {line!r}")
+            params.append(Param(
+                p[1], p[2], p[4], required="optional" not in flags and p[4] is None,
+                names="name" in flags, relation="relation" in flags,
+            ))
+    return Question(name, title or name, description, params, path, text, rows)
+
+
+@lru_cache(maxsize=1)
+def _cookbook() -> tuple[Question, ...]:
+    folder = resources.files("kg") / "queries"
+    questions = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            questions.append(parse_question(entry.name[:-3], Path(str(entry)), entry.read_text(encoding="utf-8")))
+    return tuple(questions)
+
+
+def cookbook() -> list[Question]:
+    """Every cookbook question, sorted by name."""
+    return list(_cookbook())
+
+
+def question_named(name: str) -> Question:
+    """The cookbook question ``name``; UsageError naming the known ones otherwise."""
+    for question in _cookbook():
+        if question.name == name:
+            return question
+    names = ", ".join(q.name for q in _cookbook())
+    raise UsageError(f"no cookbook question named {name!r}; known: {names}")
+
+
+def ask(graph_or_path: KgGraph | str | Path, name: str, **params: object) -> QueryResult:
+    """Run cookbook question ``name`` on a loaded graph or a graph file (rdflib store)."""
+    from kg.query.engine import KgGraph
+    from kg.query.loading import load
+
+    graph = graph_or_path if isinstance(graph_or_path, KgGraph) else load(graph_or_path)
+    return graph.ask(name, params)
