@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg import query as kq
-from kg.query.questions import Question, parse_question
 from kg.cli import main
 from kg.errors import InputError, UsageError
+from kg.query.questions import Question, parse_question
 
 HERE = Path(__file__).parent
 MINI = HERE / "data" / "mini.trig"

@@ -22,8 +22,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import serving
 import rdflib
+from conftest import serving
 from rdflib.namespace import RDF
 
 from kg.query import nesting_depth

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import serving
 
-
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parents[1]

@@ -10,7 +10,6 @@ from kg.query import STORES
 from kg.serve import HOST, PORT, STORE, WORKERS, Limits, make_server
 
 
-
 def register(subparsers: Any) -> None:
     """Add ``kg serve`` to the ``kg`` command."""
     parser = subparsers.add_parser(

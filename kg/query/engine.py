@@ -8,8 +8,8 @@ RDF terms before a store sees them.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from rdflib import URIRef
 from rdflib.term import Identifier

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping
 
 from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.term import Identifier

@@ -7,11 +7,12 @@ runs; reading it needs no store.  :func:`ask` is the one-call way to run one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError, UsageError
 

@@ -9,14 +9,15 @@ line, without stack traces or paths.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import re
 import sys
 import traceback
+from collections.abc import Iterable
+from dataclasses import asdict
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.serve.description import GRAPH_SERIALIZERS, service_description

@@ -5,10 +5,9 @@ and by the handler for the service description, and tested on its own.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from kg.errors import KgError
-
 
 #: Result formats by query kind, in the server's order of preference.
 #: Each entry: kg format name -> media types that ask for it in ``Accept``.

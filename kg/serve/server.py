@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import re
 import socket
+from collections.abc import Iterable
 from http.server import ThreadingHTTPServer
 from ipaddress import ip_address
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from kg.errors import UsageError
 from kg.serve.handler import Handler

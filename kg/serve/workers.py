@@ -155,7 +155,7 @@ class WorkerPool:
         for _ in range(max(1, size)):
             self._idle.put(self._spawn())
 
-    def _spawn(self) -> "_Worker":
+    def _spawn(self) -> _Worker:
         with self._spawn_lock:
             worker = _Worker(self._context, self._graph, self._limits, self._listening_fd)
             self._workers.add(worker)
@@ -199,7 +199,7 @@ class WorkerPool:
                 if not self._closed:
                     self._idle.put(self._spawn())
 
-    def _retire(self, worker: "_Worker") -> None:
+    def _retire(self, worker: _Worker) -> None:
         self._workers.discard(worker)
         worker.kill()
 
