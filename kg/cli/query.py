@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import InputError, OutputError, UsageError
-from kg.query import STORES, QueryResult, cookbook, load, question_named, scan
+from kg.query import DEFAULT_STORE, STORES, QueryResult, cookbook, load, question_named, scan
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
 
@@ -53,7 +53,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         "--format", choices=OUTPUT_FORMATS,
         help="output format (default: table on a terminal, csv otherwise; ttl for graphs)",
     )
-    parser.add_argument("--store", choices=STORES, default="rdflib", help="query engine (default rdflib)")
+    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
+                        help=f"query engine (default {DEFAULT_STORE})")
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows (a note on stderr if cut)")
 
 

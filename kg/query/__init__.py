@@ -31,10 +31,10 @@ from kg.query.results import (
     to_python,
 )
 from kg.query.scanner import QUERY_FORMS, UPDATE_KEYWORDS, UpdateRefused, nesting_depth, scan
-from kg.query.stores import STORES, OxigraphStore, RdflibStore, Store
+from kg.query.stores import DEFAULT_STORE, STORES, OxigraphStore, RdflibStore, Store
 
 __all__ = [
-    "GRAPH_OUTPUT_FORMATS", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
+    "DEFAULT_STORE", "GRAPH_OUTPUT_FORMATS", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
     "UPDATE_KEYWORDS", "KgGraph", "OxigraphStore", "Param", "QueryResult", "Question",
     "RdflibStore", "Store", "UpdateRefused", "ask", "cookbook", "load", "media_type",
     "nesting_depth", "param_term", "question_named", "relation_iri", "scan", "to_python",

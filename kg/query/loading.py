@@ -10,11 +10,11 @@ from pathlib import Path
 
 from kg.errors import InputError, UsageError
 from kg.query.engine import KgGraph
-from kg.query.stores import STORES
+from kg.query.stores import DEFAULT_STORE, STORES
 from kg.rdfio import LOADABLE, suffix_of
 
 
-def load(path: str | Path, store: str = "rdflib") -> KgGraph:
+def load(path: str | Path, store: str = DEFAULT_STORE) -> KgGraph:
     """Load a graph file (.trig, .nq, .ttl, .nt, .jsonld) into an in-memory store.
 
     ``store="rdflib"``: an rdflib ``Dataset(default_union=True)``.  ``store="oxigraph"``:

@@ -20,6 +20,7 @@ from rdflib.term import Identifier
 
 from kg.errors import OutputError
 from kg.namespaces import PREFIXES, bind_prefixes
+from kg.rdfio import WRITABLE
 
 #: output format -> media type
 MEDIA_TYPES: dict[str, str] = {
@@ -33,7 +34,8 @@ MEDIA_TYPES: dict[str, str] = {
     "table": "text/plain; charset=utf-8",
 }
 RESULT_FORMATS = ("csv", "tsv", "json", "xml")
-GRAPH_OUTPUT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+#: graph result format (its file suffix) -> rdflib format, from kg.rdfio's one table
+GRAPH_OUTPUT_FORMATS = {fmt.suffix.lstrip("."): fmt.name for fmt in WRITABLE.values() if not fmt.quads}
 
 
 @dataclass

@@ -204,3 +204,5 @@ def _from_ox(term: Any) -> Identifier | None:
 
 #: Every store, by the name ``load(path, store=NAME)`` and ``--store NAME`` take.
 STORES: dict[str, type[Store]] = {"rdflib": RdflibStore, "oxigraph": OxigraphStore}
+#: The store a graph is loaded into unless the caller names one.
+DEFAULT_STORE = "rdflib"

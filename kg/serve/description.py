@@ -44,9 +44,3 @@ def service_description(endpoint: str, limits: Limits) -> Any:
     graph.add((service, URIRef("https://w3id.org/kg-news/ontology#maxRows"),
                Literal(limits.max_rows, datatype=XSD.integer)))
     return graph
-
-
-#: kg format name -> (rdflib format, media type) of a served graph.
-GRAPH_SERIALIZERS = {"ttl": ("turtle", "text/turtle; charset=utf-8"),
-                     "nt": ("nt", "application/n-triples; charset=utf-8"),
-                     "jsonld": ("json-ld", "application/ld+json")}

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from kg.serve.description import GRAPH_SERIALIZERS, service_description
+from kg.serve.description import service_description
 from kg.serve.negotiation import NotAcceptable, choose_format
 from kg.serve.workers import Job, QueryStopped, WorkersBusy
 
@@ -303,8 +303,9 @@ class Handler(BaseHTTPRequestHandler):
         except NotAcceptable as exc:
             raise _HttpError(406, str(exc)) from None
         graph = service_description(f"{self.server.url}sparql", self.server.limits)
-        rdflib_format, media_type = GRAPH_SERIALIZERS[fmt]
-        self._send(200, graph.serialize(format=rdflib_format, encoding="utf-8"), media_type)
+        from kg.query import QueryResult, media_type  # rdflib is loaded by now (the description)
+
+        self._send(200, QueryResult("CONSTRUCT", graph=graph).serialize(fmt), media_type(fmt))
 
     def _cookbook(self) -> list[dict[str, Any]]:
         cached = getattr(self.server, "_cookbook_cache", None)
