@@ -10,9 +10,23 @@ import sys
 from pathlib import Path
 
 from kg.errors import InputError, OutputError, UsageError
-from kg.query import DEFAULT_STORE, STORES, QueryResult, cookbook, load, question_named, scan
+from kg.query import (
+    DEFAULT_STORE,
+    GRAPH_OUTPUT_FORMATS,
+    RESULT_FORMATS,
+    STORES,
+    QueryResult,
+    cookbook,
+    load,
+    question_named,
+    scan,
+)
+from kg.rdfio import LOADABLE
 
-OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
+#: --format choices: a table for people, then the result formats, then the graph formats.
+OUTPUT_FORMATS = ("table", *RESULT_FORMATS, *GRAPH_OUTPUT_FORMATS)
+#: The graph files kg loads, for --help.
+GRAPH_SUFFIXES = ", ".join(LOADABLE)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "kg's prefixes (kg, id, rdf, rdfs, owl, xsd, skos, prov, dcterms, schema, foaf, org, wd, wdt) "
         "are declared for you. Updates, SERVICE and FROM <url or file> are refused.",
     )
-    query.add_argument("graph", metavar="GRAPH", help="the graph file (.trig, .nq, .ttl, .nt, .jsonld)")
+    query.add_argument("graph", metavar="GRAPH", help=f"the graph file ({GRAPH_SUFFIXES})")
     query.add_argument("sparql", metavar="QUERY", nargs="?", help="the query text (or use -f)")
     query.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file ('-' for stdin)")
     _common_options(query)
