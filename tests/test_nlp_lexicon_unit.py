@@ -44,3 +44,16 @@ def test_sentence_of_tokens_leaves_spaces_and_the_dateline_out():
     doc = hand_doc("VELSK, May 3. /Norpress/. Talks resumed. They ended.")
     words = {t.text: doc._.kg_sent_of[t.i] for t in doc}
     assert (words["VELSK"], words["Talks"], words["They"], words["\n\n"]) == (-1, 1, 2, -1)
+
+
+def test_months_and_dates_come_from_the_lexicon():
+    assert (LEX.months["jan"], LEX.months["sept"], LEX.months["december"]) == (1, 9, 12)
+    assert all({"year", "month", "day"} <= set(p.groupindex) for p in LEX.dates)
+
+
+def test_a_date_pattern_without_its_groups_is_an_input_error(tmp_path):
+    text = resources.files("kg").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.toml"
+    broken.write_text(text.replace("(?P<year>\\d{4})-", "(?P<yr>\\d{4})-", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="year"):
+        load_lexicon(str(broken))

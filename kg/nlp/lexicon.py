@@ -1,9 +1,10 @@
 """Load ``kg/data/lexicon.toml``: the words, window sizes and confidences of the extractors.
 
 The rules of :mod:`kg.nlp` are code; what they match is data.  Titles, speech verbs,
-organization heads, boilerplate patterns, relation cues, the dateline patterns, how many
-tokens a rule looks across (``[window]``) and how sure each rule is (``[confidence]``)
-all live in the lexicon, so widening a rule or re-weighting it never touches Python.
+organization heads, boilerplate patterns, relation cues, the dateline, date and month
+patterns, how many tokens a rule looks across (``[window]``) and how sure each rule is
+(``[confidence]``) all live in the lexicon, so widening a rule or re-weighting it never
+touches Python.
 
 :func:`load_lexicon` reads the file once per process, compiles its regular expressions
 and turns it into typed, frozen groups: ``lex.actors.org_heads``, ``lex.speech.verbs``,
@@ -57,6 +58,8 @@ class Windows:
     trailing_words: int
     according_comma: int
     statement_words: int
+    meta_line_chars: int
+    caption_words: int
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,9 @@ class Lexicon:
     boilerplate_tail: tuple[re.Pattern, ...]
     date_line: tuple[re.Pattern, ...]
     caption_credit: tuple[re.Pattern, ...]
+    publisher: tuple[re.Pattern, ...]  # each with a group "pub"
+    months: dict[str, int]  # lower-case month name or abbreviation -> 1..12
+    dates: tuple[re.Pattern, ...]  # each with the groups year, month, day
     dateline: tuple[re.Pattern, ...]
     abbreviations: frozenset[str]
     titles: dict[str, str]  # surface (lower) -> canonical title
@@ -158,6 +164,22 @@ def _compile(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> tup
         except re.error as exc:
             raise InputError(f"lexicon: bad regular expression in {where}: {p!r} ({exc})") from None
     return tuple(out)
+
+
+def _with_groups(patterns: tuple[re.Pattern, ...], groups: tuple[str, ...], where: str) -> tuple[re.Pattern, ...]:
+    """The patterns, each checked to have the named groups its reader takes."""
+    for p in patterns:
+        missing = [g for g in groups if g not in p.groupindex]
+        if missing:
+            raise InputError(f"lexicon: {where} pattern {p.pattern!r} lacks the group(s) {', '.join(missing)}")
+    return patterns
+
+
+def _months(names: list[list[str]]) -> dict[str, int]:
+    """``[["january", "jan"], …]`` -> {"january": 1, "jan": 1, …}: twelve months, January first."""
+    if len(names) != 12:
+        raise InputError(f"lexicon: [layout] months lists {len(names)} months, not 12")
+    return {name.lower(): number for number, forms in enumerate(names, start=1) for name in forms}
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
@@ -187,6 +209,11 @@ def _build(raw: dict) -> Lexicon:
         boilerplate_tail=_compile(layout["boilerplate_tail"], "layout.boilerplate_tail"),
         date_line=_compile(layout["date_line"], "layout.date_line"),
         caption_credit=_compile(layout["caption_credit"], "layout.caption_credit"),
+        publisher=_with_groups(_compile(layout["publisher_patterns"], "layout.publisher_patterns", flags=0),
+                               ("pub",), "layout.publisher_patterns"),
+        months=_months(layout["months"]),
+        dates=_with_groups(_compile(layout["date_patterns"], "layout.date_patterns", flags=0),
+                           ("year", "month", "day"), "layout.date_patterns"),
         dateline=_compile(raw["dateline"]["patterns"], "dateline.patterns", flags=0),
         abbreviations=frozenset(a.lower() for a in raw["sentences"]["abbreviations"]),
         titles=titles,
