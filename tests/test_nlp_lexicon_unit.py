@@ -1,13 +1,17 @@
 """kg.nlp.lexicon: the typed groups, windows and confidences of kg/data/lexicon.toml."""
 import dataclasses
+import re
 from importlib import resources
 
 import pytest
 from test_nlp_handbuilt import LEX, hand_doc
 
+import kg.nlp.entities
 from kg.errors import InputError
+from kg.kb import SURFACE_KINDS
 from kg.nlp.layout import read_layout
 from kg.nlp.lexicon import Confidences, Windows, load_lexicon
+from kg.records import ENTITY_TYPES
 
 
 def test_windows_are_positive_whole_numbers():
@@ -56,4 +60,23 @@ def test_a_date_pattern_without_its_groups_is_an_input_error(tmp_path):
     broken = tmp_path / "lexicon.toml"
     broken.write_text(text.replace("(?P<year>\\d{4})-", "(?P<yr>\\d{4})-", 1), encoding="utf-8")
     with pytest.raises(InputError, match="year"):
+        load_lexicon(str(broken))
+
+
+def test_every_entity_rule_has_a_priority():
+    rules = re.findall(r"^``([a-z-]+)``", kg.nlp.entities.__doc__, re.MULTILINE)
+    assert len(rules) >= 10 and set(rules) <= set(LEX.entities.priority)
+    assert "metonym" in LEX.entities.priority
+
+
+def test_surface_kind_ranks_cover_the_knowledge_base_kinds_and_model_types_are_kg_types():
+    assert set(SURFACE_KINDS) <= set(LEX.entities.surface_kind_rank)
+    assert set(LEX.entities.model_types.values()) <= set(ENTITY_TYPES)
+
+
+def test_a_model_type_kg_does_not_know_is_an_input_error(tmp_path):
+    text = resources.files("kg").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.toml"
+    broken.write_text(text.replace('FAC = "Place"', 'FAC = "Building"'), encoding="utf-8")
+    with pytest.raises(InputError, match="Building"):
         load_lexicon(str(broken))

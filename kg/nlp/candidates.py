@@ -20,9 +20,6 @@ from kg.kb import KnowledgeBase
 from kg.nlp.doc import TitleSpan, new_key
 from kg.nlp.lexicon import Lexicon
 
-KIND_RANK = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
-MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Place", "FAC": "Place"}
-
 
 def acronym_pattern(max_words: int) -> re.Pattern:
     """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words, then its acronym."""
@@ -59,7 +56,12 @@ class EntityTables:
 
 
 def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTables:
-    """The surface forms of the knowledge base (the most specific kind wins) and their matchers."""
+    """The surface forms of the knowledge base and their matchers.
+
+    A surface of two actors names the one whose kind has the lower ``[entities.surface_kind_rank]``
+    ("name" before "alias"); of equal ranks, it is ambiguous.
+    """
+    rank = lex.entities.surface_kind_rank
     surfaces: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
     for surface, actor_id, kind in kb.surface_forms():
@@ -69,11 +71,11 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
         if not surface:
             continue
         have = surfaces.get(surface)
-        if have is None or KIND_RANK[kind] < KIND_RANK[have[1]]:
-            if have is not None and have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+        if have is None or rank[kind] < rank[have[1]]:
+            if have is not None and have[0] != actor_id and rank[kind] == rank[have[1]]:
                 ambiguous.add(surface)
             surfaces[surface] = (actor_id, kind)
-        elif have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+        elif have[0] != actor_id and rank[kind] == rank[have[1]]:
             ambiguous.add(surface)
     for actor in kb:
         ambiguous.update(actor.ambiguous)
@@ -302,7 +304,7 @@ def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[C
 def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
-        type_ = MODEL_TYPES.get(ent.label_)
+        type_ = ctx.lex.entities.model_types.get(ent.label_)
         if type_ is None:
             continue
         label = ent.text.strip()

@@ -17,7 +17,8 @@ Rules (each a ``rule`` name on the mention it makes):
 ``model``         an entity of a trained spaCy pipeline (``kg build --model``)
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
 
-Overlapping candidates: the longest wins, then the rule listed first.
+Overlapping candidates: the longest wins, then the rule of the lower ``[entities.priority]``
+in the lexicon.
 
 The finders are in :mod:`kg.nlp.candidates` (the knowledge base, ministries, acronyms,
 organization and place heads, datelines, a trained pipeline's entities) and
@@ -59,12 +60,6 @@ from kg.nlp.names import (
 )
 
 __all__ = ["Candidate", "EntityReading", "EntityRecognizer", "find_entities", "is_name_token"]
-
-PRIORITY = {
-    "ministry": 0, "kb": 1, "demonym": 1, "capital": 1, "dateline": 1, "acronym": 2,
-    "org-head": 3, "title-cue": 4, "speech-cue": 5, "model": 6, "alias": 7,
-}
-
 
 class EntityReading(NamedTuple):
     """What :func:`find_entities` reads from a Doc."""
@@ -110,7 +105,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
-    chosen = _resolve_overlaps(cands)
+    chosen = _resolve_overlaps(cands, lex.entities.priority)
     chosen = propagate_aliases(doc, ctx, sent_of, in_title, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower)
     mentions, entities = _actors(doc, sent_of, chosen)
@@ -157,8 +152,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
     return sorted(chosen + extra, key=lambda c: (c.start, -(c.end - c.start)))
 
 
-def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 9), c.start))
+def _resolve_overlaps(cands: list[Candidate], priority: dict[str, int]) -> list[Candidate]:
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), priority[c.rule], c.start))
     taken: set[int] = set()
     out = []
     for c in ordered:

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.kb import SURFACE_KINDS
+from kg.records import ENTITY_TYPES
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,15 @@ class RelationWords:
 
 
 @dataclass(frozen=True)
+class EntityRanks:
+    """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
+
+    priority: dict[str, int]  # candidate rule -> priority among overlaps of one length (lower wins)
+    surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
+    model_types: dict[str, str]  # spaCy entity label -> kg type
+
+
+@dataclass(frozen=True)
 class Lexicon:
     raw: dict
     boilerplate_line: tuple[re.Pattern, ...]
@@ -152,6 +163,7 @@ class Lexicon:
     actors: ActorWords
     speech: SpeechWords
     relations: RelationWords
+    entities: EntityRanks
     window: Windows
     confidence: Confidences
 
@@ -180,6 +192,26 @@ def _months(names: list[list[str]]) -> dict[str, int]:
     if len(names) != 12:
         raise InputError(f"lexicon: [layout] months lists {len(names)} months, not 12")
     return {name.lower(): number for number, forms in enumerate(names, start=1) for name in forms}
+
+
+def _numbers(section: dict, where: str) -> dict[str, int]:
+    """A table of whole numbers (``[entities.priority]``)."""
+    for key, value in section.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InputError(f"lexicon: [{where}] {key} is not a whole number: {value!r}")
+    return dict(section)
+
+
+def _entity_ranks(section: dict) -> EntityRanks:
+    ranks = _numbers(section["surface_kind_rank"], "entities.surface_kind_rank")
+    missing = [kind for kind in SURFACE_KINDS if kind not in ranks]
+    if missing:
+        raise InputError(f"lexicon: [entities.surface_kind_rank] lacks {', '.join(missing)}")
+    types = dict(section["model_types"])
+    wrong = {label: t for label, t in types.items() if t not in ENTITY_TYPES}
+    if wrong:
+        raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
@@ -254,6 +286,7 @@ def _build(raw: dict) -> Lexicon:
             cochair_subject_gap=words("relations", "cochair_subject_gap"),
             anaphors=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
         ),
+        entities=_entity_ranks(raw["entities"]),
         window=_typed(Windows, raw.get("window", {}), "window", int),
         confidence=_typed(Confidences, raw.get("confidence", {}), "confidence", float),
     )
