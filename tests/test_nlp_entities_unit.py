@@ -40,7 +40,7 @@ def test_an_acronym_defined_in_the_text_names_the_organization_later():
 
 def test_acronyms_needs_the_letters_to_spell_the_name():
     doc = hand_doc("The Tarvin Valley Council (XYZ) met.")
-    assert acronyms(doc, EntityContext.of(doc, TABLES, LEX), doc._.kg_sent_of, {}) == []
+    assert acronyms(doc, EntityContext.of(doc, TABLES, LEX), {}) == []
 
 
 def test_name_run_takes_particles():

@@ -192,11 +192,11 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     return out
 
 
-def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
-             kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
     out = []
-    text = doc._.kg_layout.text
+    sent_of = ctx.sent_of
+    text = ctx.layout.text
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")
@@ -221,8 +221,9 @@ def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
     return out
 
 
-def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[Candidate]) -> list[Candidate]:
+def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
+    sent_of = ctx.sent_of
     kb_end = {c.end: c for c in kb_cands if c.role == "name"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
     out = []
@@ -322,8 +323,9 @@ def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
     return out
 
 
-def dateline_candidates(doc: Doc, ctx: EntityContext, layout, kb_cands: list[Candidate]) -> list[Candidate]:
+def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "MOSCOW, July 14.": the place of an upper-case dateline."""
+    layout = ctx.layout
     if layout.dateline_place is None:
         return []
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
@@ -336,8 +338,8 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, layout, kb_cands: list[Can
     return []
 
 
-def in_dateline(doc: Doc, ctx: EntityContext, start: int, layout) -> bool:
-    span = layout.dateline_place
+def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
+    span = ctx.layout.dateline_place
     return span is not None and span[0] <= doc[start].idx < span[1]
 
 
@@ -351,8 +353,8 @@ def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:
     return cand
 
 
-def find_titles(doc: Doc, ctx: EntityContext, sent_of: list[int]) -> list[TitleSpan]:
-    spans = [(s, e, doc.vocab.strings[m]) for m, s, e in ctx.tables.title_matcher(doc) if sent_of[s] >= 0]
+def find_titles(doc: Doc, ctx: EntityContext) -> list[TitleSpan]:
+    spans = [(s, e, doc.vocab.strings[m]) for m, s, e in ctx.tables.title_matcher(doc) if ctx.sent_of[s] >= 0]
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out, last_end = [], -1
     for s, e, surface in spans:

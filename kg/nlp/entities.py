@@ -72,11 +72,11 @@ class EntityReading(NamedTuple):
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
     """The actors of a Doc with a layout: candidates of every rule, overlaps resolved."""
     ctx = EntityContext.of(doc, tables, lex)
-    layout, sent_of, in_title = ctx.layout, ctx.sent_of, ctx.in_title
+    sent_of, in_title = ctx.sent_of, ctx.in_title
 
     kb_cands = []
     for match_id, start, end in tables.matcher(doc):
-        if sent_of[start] < 0 and not in_dateline(doc, ctx, start, layout):
+        if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
             continue
         cand = kb_candidate(doc, ctx, start, end, doc.vocab.strings[match_id])
         if cand is None:
@@ -86,27 +86,27 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(ctx, cand)
         kb_cands.append(cand)
-    kb_cands.extend(dateline_candidates(doc, ctx, layout, kb_cands))
+    kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
-    titles = find_titles(doc, ctx, sent_of)
+    titles = find_titles(doc, ctx)
 
     cands = list(kb_cands)
     body = [c for c in (
         ministries(doc, ctx, kb_cands)
-        + acronyms(doc, ctx, sent_of, kb_by_span)
-        + org_heads(doc, ctx, sent_of, kb_cands)
+        + acronyms(doc, ctx, kb_by_span)
+        + org_heads(doc, ctx, kb_cands)
         + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
-        + persons_before_speech(doc, ctx, sent_of, kb_tokens)
+        + persons_before_speech(doc, ctx, kb_tokens)
         + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
-    chosen = propagate_aliases(doc, ctx, sent_of, in_title, chosen)
+    chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
