@@ -135,7 +135,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
         else:
-            capital = ctx.kb[actor.capital] if actor.capital in ctx.kb else None
+            capital = ctx.kb.actors.get(actor.capital)
         j = start - 1
         while j >= 0 and doc[j].lower_ == "the":
             j -= 1

@@ -176,9 +176,9 @@ def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             continue
         for tok in child.subtree:  # "Russia's president Putin": a mention inside the subject
             m = ctx.mention_of_token.get(tok.i)
-            if m is not None and m.type in SPEAKER_TYPES and m.role != "demonym" and m.sentence == k:
-                if m.start <= child.i < m.end or tok.head.i == child.i or tok.i == child.i:
-                    return Speaker(m.key, m.start, "mention")
+            if (m is not None and m.type in SPEAKER_TYPES and m.role != "demonym" and m.sentence == k
+                    and (m.start <= child.i < m.end or tok.head.i == child.i or tok.i == child.i)):
+                return Speaker(m.key, m.start, "mention")
         return candidate_ending_at(ctx, child.i + 1, k)
     return None
 
