@@ -164,7 +164,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
             if domain not in ctx.lex.actors.ministry_domains:
                 continue
             b = a
-            if doc[b - 1].lower_ in ("'s", "’s"):
+            if doc[b - 1].lower_ in ctx.lex.grammar.possessive:
                 b -= 1
             country = country_end.get(b)
             if country is not None:
@@ -179,7 +179,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                     domain = " ".join(t.lower_ for t in doc[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:
                         j = i + 2 + width
-                        if j < len(doc) and doc[j].lower_ in ("of", "for"):
+                        if j < len(doc) and doc[j].lower_ in ctx.lex.actors.ministry_country_prepositions:
                             j += 1
                         if j < len(doc) and doc[j].lower_ == "the":
                             j += 1
@@ -251,14 +251,14 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
                 a -= 2
                 continue
-            if (doc[a - 1].lower_ in ("and", "&") and a - 2 >= 0 and a < tok.i
+            if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
                     and name_token(doc, ctx, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break
         # right: "of (the) Capitalised …"
         b = tok.i + 1
-        if b < n and doc[b].lower_ in ("of", "for", "on") and sent_of[b] == sent_of[tok.i]:
+        if b < n and doc[b].lower_ in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[tok.i]:
             j = b + 1
             if j < n and doc[j].lower_ == "the":
                 j += 1

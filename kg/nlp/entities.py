@@ -107,7 +107,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
     chosen = propagate_aliases(doc, ctx, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower)
+    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower, lex.actors.nested_name_links)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
@@ -129,7 +129,8 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
     return mentions, entities
 
 
-def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str]) -> list[Candidate]:
+def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str],
+                links: frozenset[str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
@@ -144,7 +145,7 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
             continue
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
-                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in ("of", "the", "for"):
+                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in links:
                     continue  # "Peace and Security Council" is not the Security Council
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))

@@ -91,6 +91,17 @@ class Confidences:
 
 
 @dataclass(frozen=True)
+class GrammarWords:
+    """``[grammar]``: closed-class words every extractor steps over or stops at."""
+
+    articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    possessive: frozenset[str]  # "'s", "’s"
+    coordinators: frozenset[str]
+    list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
+
+
+@dataclass(frozen=True)
 class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
@@ -103,6 +114,11 @@ class ActorWords:
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     name_particles: frozenset[str]
+    head_prepositions: frozenset[str]
+    ministry_country_prepositions: frozenset[str]
+    nested_name_links: frozenset[str]
+    title_of_gap: frozenset[str]
+    title_name_joins: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -120,6 +136,8 @@ class SpeechWords:
     min_direct_quote_words: int
     prepositions: frozenset[str]
     trailing_starts: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    subject_title_joins: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,13 @@ class RelationWords:
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
+    anaphor_determiners: frozenset[str]
+    negation_prefixes: frozenset[str]  # with their hyphen: "non-"
+    member_noun_copulas: frozenset[str]
+    member_noun_subject_gap: frozenset[str]
+    bare_membership_nouns: frozenset[str]
+    cochair_object_stops: frozenset[str]
+    deploy_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -160,6 +185,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     titles: dict[str, str]  # surface (lower) -> canonical title
     title_words: frozenset[str]  # every word of a title ("foreign", "minister")
+    grammar: GrammarWords
     actors: ActorWords
     speech: SpeechWords
     relations: RelationWords
@@ -250,6 +276,13 @@ def _build(raw: dict) -> Lexicon:
         abbreviations=frozenset(a.lower() for a in raw["sentences"]["abbreviations"]),
         titles=titles,
         title_words=frozenset(w for title in titles for w in title.split()),
+        grammar=GrammarWords(
+            articles=words("grammar", "articles"),
+            indefinite_articles=words("grammar", "indefinite_articles"),
+            possessive=words("grammar", "possessive_markers"),
+            coordinators=words("grammar", "coordinators"),
+            list_additions=tuple(tuple(p.lower().split()) for p in raw["grammar"]["list_additions"]),
+        ),
         actors=ActorWords(
             org_heads=words("actors", "organization_heads"),
             place_heads=words("actors", "place_heads"),
@@ -260,6 +293,11 @@ def _build(raw: dict) -> Lexicon:
             locative=words("actors", "locative_prepositions"),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
             name_particles=words("names", "particles"),
+            head_prepositions=words("actors", "head_prepositions"),
+            ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
+            nested_name_links=words("actors", "nested_name_links"),
+            title_of_gap=words("names", "title_of_gap"),
+            title_name_joins=words("names", "title_name_joins"),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),
@@ -273,6 +311,8 @@ def _build(raw: dict) -> Lexicon:
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
             prepositions=words("reported", "prepositions"),
             trailing_starts=words("reported", "trailing_starts"),
+            anaphor_determiners=words("speech", "anaphor_determiners"),
+            subject_title_joins=words("speech", "subject_title_joins"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()
@@ -285,6 +325,13 @@ def _build(raw: dict) -> Lexicon:
             member_subject_gap=words("relations", "member_subject_gap"),
             cochair_subject_gap=words("relations", "cochair_subject_gap"),
             anaphors=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
+            anaphor_determiners=words("relations", "anaphor_determiners"),
+            negation_prefixes=words("relations", "negation_prefixes"),
+            member_noun_copulas=words("relations", "member_noun_copulas"),
+            member_noun_subject_gap=words("relations", "member_noun_subject_gap"),
+            bare_membership_nouns=words("relations", "bare_membership_nouns"),
+            cochair_object_stops=words("relations", "cochair_object_stops"),
+            deploy_prepositions=words("relations", "deploy_prepositions"),
         ),
         entities=_entity_ranks(raw["entities"]),
         window=_typed(Windows, raw.get("window", {}), "window", int),

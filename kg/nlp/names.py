@@ -63,7 +63,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if j < n and doc[j].lower_ == "of":
             j += 1
             while j < n:
-                if doc[j].lower_ in ("the", ",", "and"):
+                if doc[j].lower_ in ctx.lex.actors.title_of_gap:
                     j += 1
                     continue
                 known = kb_start.get(j)
@@ -81,7 +81,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not t.plural or k == j:
                 break
             j = k
-            if j < n and doc[j].lower_ in ("and", ","):
+            if j < n and doc[j].lower_ in ctx.lex.actors.title_name_joins:
                 j += 1
                 continue
             break
@@ -94,7 +94,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     out = []
     for t in titles:
         b = t.start
-        if b > 0 and doc[b - 1].lower_ in ("'s", "’s"):
+        if b > 0 and doc[b - 1].lower_ in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
         if qual is None or qual.type not in ("Country", "Organization"):

@@ -146,7 +146,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
-    if pos >= 2 and doc[pos - 2].lower_ in ("the", "its", "this"):
+    if pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = last_speaker(ctx, k)
             if who is not None:
@@ -227,7 +227,7 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
             window = range(pos, pos + ctx.lex.window.subject_title_words)
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
-                    t.text[:1].isupper() or t.lower_ in ("of", "the", "-") for t in doc[pos:m.start]
+                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins for t in doc[pos:m.start]
                 ):
                     return Speaker(m.key, m.start, "mention")
             return found
