@@ -21,10 +21,12 @@ from kg.nlp.doc import TitleSpan, new_key
 from kg.nlp.lexicon import Lexicon
 
 
-def acronym_pattern(max_words: int) -> re.Pattern:
-    """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words, then its acronym."""
+def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
+    """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words
+    (capitalised or ``connectors``), then its acronym."""
+    words = "|".join(re.escape(w) for w in connectors)
     return re.compile(
-        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)){1," + str(max_words) + r"})"
+        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|" + words + r")){1," + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
 
@@ -86,7 +88,7 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
     for surface in sorted(lex.titles):
         title_matcher.add(surface, [nlp.make_doc(surface)])
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
-                        acronym_pattern(lex.window.acronym_words))
+                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors))
 
 
 @dataclass(slots=True)

@@ -114,6 +114,7 @@ class ActorWords:
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     name_particles: frozenset[str]
+    acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str]
     ministry_country_prepositions: frozenset[str]
     nested_name_links: frozenset[str]
@@ -149,6 +150,7 @@ class RelationWords:
     modal: frozenset[str]
     deploy_objects: frozenset[str]
     strong_list_cues: frozenset[str]
+    min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str]
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
@@ -293,6 +295,7 @@ def _build(raw: dict) -> Lexicon:
             locative=words("actors", "locative_prepositions"),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
             name_particles=words("names", "particles"),
+            acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
             head_prepositions=words("actors", "head_prepositions"),
             ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
             nested_name_links=words("actors", "nested_name_links"),
@@ -321,6 +324,7 @@ def _build(raw: dict) -> Lexicon:
             modal=words("relations", "modal"),
             deploy_objects=words("relations", "deploy_objects"),
             strong_list_cues=words("relations", "strong_list_cues"),
+            min_weak_list_members=int(rel["min_weak_list_members"]),
             clause_words=words("relations", "clause_words"),
             member_subject_gap=words("relations", "member_subject_gap"),
             cochair_subject_gap=words("relations", "cochair_subject_gap"),

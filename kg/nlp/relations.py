@@ -180,7 +180,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     items = [m for m in items if m.key != org.key]
     strong = text in ctx.lex.relations.strong_list_cues
-    if not items or (not strong and len(items) < 2 and org.end != start):
+    if not items or (not strong and len(items) < ctx.lex.relations.min_weak_list_members and org.end != start):
         return
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     confidence = conf.member_list_strong if strong else conf.member_list

@@ -26,6 +26,8 @@ from kg.records import ENTITY_TYPES, Statement
 #: Any actor can speak (a ministry, a country "said").
 SPEAKER_TYPES = ENTITY_TYPES
 STOP = {".", "!", "?", ";"}
+#: The subject relations of spaCy's English dependency scheme (a trained pipeline's parse).
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 class Speaker(NamedTuple):
@@ -172,7 +174,7 @@ def speaker_before_verb(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     """The nominal subject of the verb, when it is (or heads) a mention."""
     for child in ctx.doc[v].children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= v:
+        if child.dep_ not in SUBJECT_DEPS or child.i >= v:
             continue
         for tok in child.subtree:  # "Russia's president Putin": a mention inside the subject
             m = ctx.mention_of_token.get(tok.i)
