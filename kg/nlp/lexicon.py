@@ -7,8 +7,9 @@ patterns, how many tokens a rule looks across (``[window]``) and how sure each r
 touches Python.
 
 :func:`load_lexicon` reads the file once per process, compiles its regular expressions
-and turns it into typed, frozen groups: ``lex.actors.org_heads``, ``lex.speech.verbs``,
-``lex.relations.negations``, ``lex.window.list_gap``-style sizes, ``lex.confidence.official``.
+and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``,
+``lex.speech.verbs``, ``lex.relations.negations``, ``lex.entities.priority``,
+``lex.window.part_of_gap``-style sizes, ``lex.confidence.official``.
 A missing key is an :class:`kg.errors.InputError` at load time, not a KeyError mid-article.
 """
 from __future__ import annotations
