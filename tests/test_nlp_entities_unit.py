@@ -6,7 +6,7 @@ import pytest
 from test_nlp_handbuilt import LEX, NLP, hand_doc
 
 from kg.kb import load_kb
-from kg.nlp.candidates import EntityContext, acronyms, entity_tables, is_name_token
+from kg.nlp.candidates import EntityContext, acronym_pattern, acronyms, entity_tables, is_name_token
 from kg.nlp.entities import EntityRecognizer, find_entities
 from kg.nlp.names import name_run
 
@@ -40,7 +40,7 @@ def test_an_acronym_defined_in_the_text_names_the_organization_later():
 
 def test_acronyms_needs_the_letters_to_spell_the_name():
     doc = hand_doc("The Tarvin Valley Council (XYZ) met.")
-    assert acronyms(doc, EntityContext.of(doc, TABLES, LEX), doc._.kg_sent_of, {}) == []
+    assert acronyms(doc, EntityContext.of(doc, TABLES, LEX), {}) == []
 
 
 def test_name_run_takes_particles():
@@ -57,3 +57,10 @@ def test_the_component_keeps_nothing_of_a_document():
     assert [doc[m.start:m.end].text for m in doc._.kg_mentions] == ["Orla Venn"]
     assert [t.title for t in doc._.kg_titles] == ["Secretary General"]
     assert vars(reader) == before
+
+
+def test_the_acronym_pattern_takes_its_connectors_from_the_lexicon():
+    text = "the Council for Peace and Security (CPS) met"
+    lexicon = acronym_pattern(LEX.window.acronym_words, LEX.actors.acronym_connectors)
+    assert lexicon.search(text).group("long", "short") == ("Council for Peace and Security", "CPS")
+    assert acronym_pattern(LEX.window.acronym_words, ("of",)).search(text) is None

@@ -1,5 +1,5 @@
 """kg.nlp.layout: headline, metadata, dateline, captions, boilerplate, sentences."""
-from kg.nlp.layout import parse_date, read_layout, split_sentences
+from kg.nlp.layout import parse_date, publisher_of, read_layout, split_sentences
 from kg.nlp.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -101,8 +101,16 @@ def test_sentences_split_after_a_closing_quote():
 
 
 def test_parse_date_formats():
-    assert parse_date("January 10, 2023") == "2023-01-10"
-    assert parse_date("10th January, 2023") == "2023-01-10"
-    assert parse_date("2023-01-10") == "2023-01-10"
-    assert parse_date("July 14") is None
-    assert parse_date("February 30, 2023") is None
+    assert parse_date("January 10, 2023", LEX) == "2023-01-10"
+    assert parse_date("10th January, 2023", LEX) == "2023-01-10"
+    assert parse_date("2023-01-10", LEX) == "2023-01-10"
+    assert parse_date("Sept. 4, 2023", LEX) == "2023-09-04"
+    assert parse_date("July 14", LEX) is None
+    assert parse_date("February 30, 2023", LEX) is None
+    assert parse_date("Smarch 3, 2023", LEX) is None  # not a month of [layout] months
+
+
+def test_publisher_from_a_boilerplate_line():
+    assert publisher_of("Support Caucasus Watch!", LEX) == "Caucasus Watch"
+    assert publisher_of("Support us!", LEX) is None
+    assert publisher_of("Norpress Media reserves the right to remove comments.", LEX) == "Norpress Media"

@@ -75,3 +75,17 @@ def test_the_component_keeps_nothing_of_a_document():
 def test_joined(body, negated):
     facts = find_relations(hand_doc(body, PACT), MATCHER, LEX)
     assert [(f.rule, f.negated) for f in facts] == [("member-predicate", negated)]
+
+
+def test_a_list_addition_of_the_grammar_joins_a_forward_list():
+    doc = hand_doc("The Norland Pact unites Veldoria as well as Quessa.", PACT)
+    members = {f.subject for f in find_relations(doc, MATCHER, LEX)}
+    assert members == {key("Country", "Veldoria"), key("Country", "Quessa")}
+    assert ("as", "well", "as") in LEX.grammar.list_additions
+
+
+@pytest.mark.parametrize("text", ["non-member state Quessa", "non - member state Quessa", "non member state Quessa"])
+def test_a_negation_prefix_denies_the_membership_noun_after_it(text):
+    doc = hand_doc(f"The Norland Pact welcomed {text} at the summit.", PACT)
+    facts = [f for f in find_relations(doc, MATCHER, LEX) if f.subject == key("Country", "Quessa")]
+    assert facts and all(f.negated for f in facts)

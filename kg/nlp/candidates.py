@@ -20,14 +20,13 @@ from kg.kb import KnowledgeBase
 from kg.nlp.doc import TitleSpan, new_key
 from kg.nlp.lexicon import Lexicon
 
-KIND_RANK = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
-MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Place", "FAC": "Place"}
 
-
-def acronym_pattern(max_words: int) -> re.Pattern:
-    """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words, then its acronym."""
+def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
+    """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words
+    (capitalised or ``connectors``), then its acronym."""
+    words = "|".join(re.escape(w) for w in connectors)
     return re.compile(
-        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&)){1," + str(max_words) + r"})"
+        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|" + words + r")){1," + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
 
@@ -59,7 +58,12 @@ class EntityTables:
 
 
 def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTables:
-    """The surface forms of the knowledge base (the most specific kind wins) and their matchers."""
+    """The surface forms of the knowledge base and their matchers.
+
+    A surface of two actors names the one whose kind has the lower ``[entities.surface_kind_rank]``
+    ("name" before "alias"); of equal ranks, it is ambiguous.
+    """
+    rank = lex.entities.surface_kind_rank
     surfaces: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
     for surface, actor_id, kind in kb.surface_forms():
@@ -69,11 +73,11 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
         if not surface:
             continue
         have = surfaces.get(surface)
-        if have is None or KIND_RANK[kind] < KIND_RANK[have[1]]:
-            if have is not None and have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+        if have is None or rank[kind] < rank[have[1]]:
+            if have is not None and have[0] != actor_id and rank[kind] == rank[have[1]]:
                 ambiguous.add(surface)
             surfaces[surface] = (actor_id, kind)
-        elif have[0] != actor_id and KIND_RANK[kind] == KIND_RANK[have[1]]:
+        elif have[0] != actor_id and rank[kind] == rank[have[1]]:
             ambiguous.add(surface)
     for actor in kb:
         ambiguous.update(actor.ambiguous)
@@ -84,7 +88,7 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
     for surface in sorted(lex.titles):
         title_matcher.add(surface, [nlp.make_doc(surface)])
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
-                        acronym_pattern(lex.window.acronym_words))
+                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors))
 
 
 @dataclass(slots=True)
@@ -133,7 +137,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
         else:
-            capital = ctx.kb[actor.capital] if actor.capital in ctx.kb else None
+            capital = ctx.kb.actors.get(actor.capital)
         j = start - 1
         while j >= 0 and doc[j].lower_ == "the":
             j -= 1
@@ -162,7 +166,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
             if domain not in ctx.lex.actors.ministry_domains:
                 continue
             b = a
-            if doc[b - 1].lower_ in ("'s", "’s"):
+            if doc[b - 1].lower_ in ctx.lex.grammar.possessive:
                 b -= 1
             country = country_end.get(b)
             if country is not None:
@@ -177,7 +181,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                     domain = " ".join(t.lower_ for t in doc[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:
                         j = i + 2 + width
-                        if j < len(doc) and doc[j].lower_ in ("of", "for"):
+                        if j < len(doc) and doc[j].lower_ in ctx.lex.actors.ministry_country_prepositions:
                             j += 1
                         if j < len(doc) and doc[j].lower_ == "the":
                             j += 1
@@ -190,11 +194,11 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     return out
 
 
-def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
-             kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
     out = []
-    text = doc._.kg_layout.text
+    sent_of = ctx.sent_of
+    text = ctx.layout.text
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")
@@ -219,8 +223,9 @@ def acronyms(doc: Doc, ctx: EntityContext, sent_of: list[int],
     return out
 
 
-def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[Candidate]) -> list[Candidate]:
+def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
+    sent_of = ctx.sent_of
     kb_end = {c.end: c for c in kb_cands if c.role == "name"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
     out = []
@@ -248,14 +253,14 @@ def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[C
             if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
                 a -= 2
                 continue
-            if (doc[a - 1].lower_ in ("and", "&") and a - 2 >= 0 and a < tok.i
+            if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
                     and name_token(doc, ctx, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break
         # right: "of (the) Capitalised …"
         b = tok.i + 1
-        if b < n and doc[b].lower_ in ("of", "for", "on") and sent_of[b] == sent_of[tok.i]:
+        if b < n and doc[b].lower_ in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[tok.i]:
             j = b + 1
             if j < n and doc[j].lower_ == "the":
                 j += 1
@@ -302,7 +307,7 @@ def org_heads(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_cands: list[C
 def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:
-        type_ = MODEL_TYPES.get(ent.label_)
+        type_ = ctx.lex.entities.model_types.get(ent.label_)
         if type_ is None:
             continue
         label = ent.text.strip()
@@ -320,8 +325,9 @@ def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
     return out
 
 
-def dateline_candidates(doc: Doc, ctx: EntityContext, layout, kb_cands: list[Candidate]) -> list[Candidate]:
+def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "MOSCOW, July 14.": the place of an upper-case dateline."""
+    layout = ctx.layout
     if layout.dateline_place is None:
         return []
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
@@ -334,8 +340,8 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, layout, kb_cands: list[Can
     return []
 
 
-def in_dateline(doc: Doc, ctx: EntityContext, start: int, layout) -> bool:
-    span = layout.dateline_place
+def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
+    span = ctx.layout.dateline_place
     return span is not None and span[0] <= doc[start].idx < span[1]
 
 
@@ -349,8 +355,8 @@ def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:
     return cand
 
 
-def find_titles(doc: Doc, ctx: EntityContext, sent_of: list[int]) -> list[TitleSpan]:
-    spans = [(s, e, doc.vocab.strings[m]) for m, s, e in ctx.tables.title_matcher(doc) if sent_of[s] >= 0]
+def find_titles(doc: Doc, ctx: EntityContext) -> list[TitleSpan]:
+    spans = [(s, e, doc.vocab.strings[m]) for m, s, e in ctx.tables.title_matcher(doc) if ctx.sent_of[s] >= 0]
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out, last_end = [], -1
     for s, e, surface in spans:

@@ -17,7 +17,8 @@ Rules (each a ``rule`` name on the mention it makes):
 ``model``         an entity of a trained spaCy pipeline (``kg build --model``)
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
 
-Overlapping candidates: the longest wins, then the rule listed first.
+Overlapping candidates: the longest wins, then the rule of the lower ``[entities.priority]``
+in the lexicon.
 
 The finders are in :mod:`kg.nlp.candidates` (the knowledge base, ministries, acronyms,
 organization and place heads, datelines, a trained pipeline's entities) and
@@ -60,12 +61,6 @@ from kg.nlp.names import (
 
 __all__ = ["Candidate", "EntityReading", "EntityRecognizer", "find_entities", "is_name_token"]
 
-PRIORITY = {
-    "ministry": 0, "kb": 1, "demonym": 1, "capital": 1, "dateline": 1, "acronym": 2,
-    "org-head": 3, "title-cue": 4, "speech-cue": 5, "model": 6, "alias": 7,
-}
-
-
 class EntityReading(NamedTuple):
     """What :func:`find_entities` reads from a Doc."""
 
@@ -77,11 +72,11 @@ class EntityReading(NamedTuple):
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
     """The actors of a Doc with a layout: candidates of every rule, overlaps resolved."""
     ctx = EntityContext.of(doc, tables, lex)
-    layout, sent_of, in_title = ctx.layout, ctx.sent_of, ctx.in_title
+    sent_of, in_title = ctx.sent_of, ctx.in_title
 
     kb_cands = []
     for match_id, start, end in tables.matcher(doc):
-        if sent_of[start] < 0 and not in_dateline(doc, ctx, start, layout):
+        if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
             continue
         cand = kb_candidate(doc, ctx, start, end, doc.vocab.strings[match_id])
         if cand is None:
@@ -91,28 +86,28 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(ctx, cand)
         kb_cands.append(cand)
-    kb_cands.extend(dateline_candidates(doc, ctx, layout, kb_cands))
+    kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
-    titles = find_titles(doc, ctx, sent_of)
+    titles = find_titles(doc, ctx)
 
     cands = list(kb_cands)
     body = [c for c in (
         ministries(doc, ctx, kb_cands)
-        + acronyms(doc, ctx, sent_of, kb_by_span)
-        + org_heads(doc, ctx, sent_of, kb_cands)
+        + acronyms(doc, ctx, kb_by_span)
+        + org_heads(doc, ctx, kb_cands)
         + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
-        + persons_before_speech(doc, ctx, sent_of, kb_tokens)
+        + persons_before_speech(doc, ctx, kb_tokens)
         + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
-    chosen = _resolve_overlaps(cands)
-    chosen = propagate_aliases(doc, ctx, sent_of, in_title, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower)
+    chosen = _resolve_overlaps(cands, lex.entities.priority)
+    chosen = propagate_aliases(doc, ctx, chosen)
+    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower, lex.actors.nested_name_links)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
@@ -134,7 +129,8 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
     return mentions, entities
 
 
-def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str]) -> list[Candidate]:
+def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str],
+                links: frozenset[str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
@@ -149,7 +145,7 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
             continue
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
-                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in ("of", "the", "for"):
+                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in links:
                     continue  # "Peace and Security Council" is not the Security Council
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
@@ -157,8 +153,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
     return sorted(chosen + extra, key=lambda c: (c.start, -(c.end - c.start)))
 
 
-def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.rule, 9), c.start))
+def _resolve_overlaps(cands: list[Candidate], priority: dict[str, int]) -> list[Candidate]:
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), priority[c.rule], c.start))
     taken: set[int] = set()
     out = []
     for c in ordered:

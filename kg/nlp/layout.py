@@ -7,9 +7,10 @@ extractors see only what is news, and splits the news into sentences (spaCy's bl
 English has no sentence splitter that knows "Sept." or "U.S.").
 
 Everything here works on character offsets of the text; :func:`read_layout` is pure
-and testable without spaCy.  The boilerplate, date-line, caption and dateline patterns
-are data (``kg/data/lexicon.toml``).  The component ``kg_layout`` puts the layout on the
-Doc, with each token's sentence (:func:`sentence_of_tokens`) and spaCy's sentence starts.
+and testable without spaCy.  The boilerplate, date-line, caption, publisher, date and
+dateline patterns, the month names and the line sizes are data (``kg/data/lexicon.toml``).
+The component ``kg_layout`` puts the layout on the Doc, with each token's sentence
+(:func:`sentence_of_tokens`) and spaCy's sentence starts.
 """
 from __future__ import annotations
 
@@ -29,23 +30,6 @@ from kg.nlp.lexicon import Lexicon, load_lexicon
 #: Zones that the extractors read.  "title" gets knowledge-base names only.
 NEWS_ZONES = ("title", "caption", "body")
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})")
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\b")
@@ -72,20 +56,31 @@ class Layout:
     sentences: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, zone)
 
 
-def parse_date(text: str) -> str | None:
-    """An ISO date from "2023-01-10", "January 10, 2023", "10th January, 2023"; else None."""
-    for pattern in (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+def parse_date(text: str, lex: Lexicon) -> str | None:
+    """An ISO date from "2023-01-10", "January 10, 2023", "10th January, 2023" (the
+    lexicon's ``[layout] date_patterns`` and ``months``); else None."""
+    for pattern in lex.dates:
         m = pattern.search(text)
         if not m:
             continue
         month = m.group("month")
-        month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+        month_no = int(month) if month.isdigit() else lex.months.get(month.lower().rstrip("."))
         if not month_no:
             continue
         try:
             return date(int(m.group("year")), month_no, int(m.group("day"))).isoformat()
         except ValueError:
             continue
+    return None
+
+
+def publisher_of(line: str, lex: Lexicon) -> str | None:
+    """The publisher a boilerplate line names ("Support Caucasus Watch!"), by the lexicon's
+    ``[layout] publisher_patterns``; else None."""
+    for pattern in lex.publisher:
+        m = pattern.search(line)
+        if m and m.group("pub"):
+            return m.group("pub").strip()
     return None
 
 
@@ -106,7 +101,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _is_caption(line: str, lex: Lexicon) -> bool:
     if any(p.search(line) for p in lex.caption_credit):
         return True
-    return not _TERMINAL.search(line) and len(line.split()) <= 60
+    return not _TERMINAL.search(line) and len(line.split()) <= lex.window.caption_words
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -140,17 +135,14 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
             kind = "boilerplate"
         elif any(p.search(line) for p in lex.boilerplate_tail):
             tail, kind = True, "boilerplate"
-        elif len(line) < 200 and any(p.search(line) for p in lex.boilerplate_line):
+        elif len(line) < lex.window.meta_line_chars and any(p.search(line) for p in lex.boilerplate_line):
             kind = "boilerplate"
-            m = re.match(r"^support (?:us|(?P<pub>[A-Z][\w .&'-]+?))!?$", line, re.IGNORECASE)
-            if m and m.group("pub") and not layout.publisher:
-                layout.publisher = m.group("pub").strip()
         else:
             for pattern in lex.date_line:
                 m = pattern.match(line)
-                if m and len(line) < 200:
+                if m and len(line) < lex.window.meta_line_chars:
                     groups = m.groupdict()
-                    found = parse_date(groups.get("iso") or groups.get("text") or "")
+                    found = parse_date(groups.get("iso") or groups.get("text") or "", lex)
                     if found:
                         layout.date = layout.date or found
                         dom = _DOMAIN.search(groups.get("rest") or "")
@@ -175,16 +167,14 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
                     layout.dateline = line[: m.end()].strip()
                     layout.dateline_place = (a + m.start("place"), a + m.end("place"))
                     agency = (m.groupdict().get("agency") or "").split("/")[0].split(" - ")[0].strip()
-                    if agency and not layout.publisher and not parse_date(agency):
+                    if agency and not layout.publisher and not parse_date(agency, lex):
                         layout.publisher = agency
-                    layout.date = layout.date or parse_date(m.group(0))
+                    layout.date = layout.date or parse_date(m.group(0), lex)
                     layout.blocks.append(Block(a, cut, "dateline"))
                     a = cut
                     break
-        if kind == "boilerplate":
-            m = re.search(r"(?P<pub>[A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+)*) reserves the right", line)
-            if m and not layout.publisher:
-                layout.publisher = m.group("pub")
+        if kind == "boilerplate" and not layout.publisher:
+            layout.publisher = publisher_of(line, lex)
         if a < b:
             layout.blocks.append(Block(a, b, kind))
     for block in layout.blocks:

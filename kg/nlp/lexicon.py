@@ -1,13 +1,15 @@
 """Load ``kg/data/lexicon.toml``: the words, window sizes and confidences of the extractors.
 
 The rules of :mod:`kg.nlp` are code; what they match is data.  Titles, speech verbs,
-organization heads, boilerplate patterns, relation cues, the dateline patterns, how many
-tokens a rule looks across (``[window]``) and how sure each rule is (``[confidence]``)
-all live in the lexicon, so widening a rule or re-weighting it never touches Python.
+organization heads, boilerplate patterns, relation cues, the dateline, date and month
+patterns, how many tokens a rule looks across (``[window]``) and how sure each rule is
+(``[confidence]``) all live in the lexicon, so widening a rule or re-weighting it never
+touches Python.
 
 :func:`load_lexicon` reads the file once per process, compiles its regular expressions
-and turns it into typed, frozen groups: ``lex.actors.org_heads``, ``lex.speech.verbs``,
-``lex.relations.negations``, ``lex.window.list_gap``-style sizes, ``lex.confidence.official``.
+and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``,
+``lex.speech.verbs``, ``lex.relations.negations``, ``lex.entities.priority``,
+``lex.window.part_of_gap``-style sizes, ``lex.confidence.official``.
 A missing key is an :class:`kg.errors.InputError` at load time, not a KeyError mid-article.
 """
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.kb import SURFACE_KINDS
+from kg.records import ENTITY_TYPES
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class Windows:
     trailing_words: int
     according_comma: int
     statement_words: int
+    meta_line_chars: int
+    caption_words: int
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,17 @@ class Confidences:
 
 
 @dataclass(frozen=True)
+class GrammarWords:
+    """``[grammar]``: closed-class words every extractor steps over or stops at."""
+
+    articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    possessive: frozenset[str]  # "'s", "’s"
+    coordinators: frozenset[str]
+    list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
+
+
+@dataclass(frozen=True)
 class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
@@ -98,6 +115,12 @@ class ActorWords:
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     name_particles: frozenset[str]
+    acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
+    head_prepositions: frozenset[str]
+    ministry_country_prepositions: frozenset[str]
+    nested_name_links: frozenset[str]
+    title_of_gap: frozenset[str]
+    title_name_joins: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,8 @@ class SpeechWords:
     min_direct_quote_words: int
     prepositions: frozenset[str]
     trailing_starts: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    subject_title_joins: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -126,10 +151,27 @@ class RelationWords:
     modal: frozenset[str]
     deploy_objects: frozenset[str]
     strong_list_cues: frozenset[str]
+    min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str]
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
+    anaphor_determiners: frozenset[str]
+    negation_prefixes: frozenset[str]  # with their hyphen: "non-"
+    member_noun_copulas: frozenset[str]
+    member_noun_subject_gap: frozenset[str]
+    bare_membership_nouns: frozenset[str]
+    cochair_object_stops: frozenset[str]
+    deploy_prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EntityRanks:
+    """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
+
+    priority: dict[str, int]  # candidate rule -> priority among overlaps of one length (lower wins)
+    surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
+    model_types: dict[str, str]  # spaCy entity label -> kg type
 
 
 @dataclass(frozen=True)
@@ -139,13 +181,18 @@ class Lexicon:
     boilerplate_tail: tuple[re.Pattern, ...]
     date_line: tuple[re.Pattern, ...]
     caption_credit: tuple[re.Pattern, ...]
+    publisher: tuple[re.Pattern, ...]  # each with a group "pub"
+    months: dict[str, int]  # lower-case month name or abbreviation -> 1..12
+    dates: tuple[re.Pattern, ...]  # each with the groups year, month, day
     dateline: tuple[re.Pattern, ...]
     abbreviations: frozenset[str]
     titles: dict[str, str]  # surface (lower) -> canonical title
     title_words: frozenset[str]  # every word of a title ("foreign", "minister")
+    grammar: GrammarWords
     actors: ActorWords
     speech: SpeechWords
     relations: RelationWords
+    entities: EntityRanks
     window: Windows
     confidence: Confidences
 
@@ -158,6 +205,42 @@ def _compile(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> tup
         except re.error as exc:
             raise InputError(f"lexicon: bad regular expression in {where}: {p!r} ({exc})") from None
     return tuple(out)
+
+
+def _with_groups(patterns: tuple[re.Pattern, ...], groups: tuple[str, ...], where: str) -> tuple[re.Pattern, ...]:
+    """The patterns, each checked to have the named groups its reader takes."""
+    for p in patterns:
+        missing = [g for g in groups if g not in p.groupindex]
+        if missing:
+            raise InputError(f"lexicon: {where} pattern {p.pattern!r} lacks the group(s) {', '.join(missing)}")
+    return patterns
+
+
+def _months(names: list[list[str]]) -> dict[str, int]:
+    """``[["january", "jan"], …]`` -> {"january": 1, "jan": 1, …}: twelve months, January first."""
+    if len(names) != 12:
+        raise InputError(f"lexicon: [layout] months lists {len(names)} months, not 12")
+    return {name.lower(): number for number, forms in enumerate(names, start=1) for name in forms}
+
+
+def _numbers(section: dict, where: str) -> dict[str, int]:
+    """A table of whole numbers (``[entities.priority]``)."""
+    for key, value in section.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InputError(f"lexicon: [{where}] {key} is not a whole number: {value!r}")
+    return dict(section)
+
+
+def _entity_ranks(section: dict) -> EntityRanks:
+    ranks = _numbers(section["surface_kind_rank"], "entities.surface_kind_rank")
+    missing = [kind for kind in SURFACE_KINDS if kind not in ranks]
+    if missing:
+        raise InputError(f"lexicon: [entities.surface_kind_rank] lacks {', '.join(missing)}")
+    types = dict(section["model_types"])
+    wrong = {label: t for label, t in types.items() if t not in ENTITY_TYPES}
+    if wrong:
+        raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
@@ -187,10 +270,22 @@ def _build(raw: dict) -> Lexicon:
         boilerplate_tail=_compile(layout["boilerplate_tail"], "layout.boilerplate_tail"),
         date_line=_compile(layout["date_line"], "layout.date_line"),
         caption_credit=_compile(layout["caption_credit"], "layout.caption_credit"),
+        publisher=_with_groups(_compile(layout["publisher_patterns"], "layout.publisher_patterns", flags=0),
+                               ("pub",), "layout.publisher_patterns"),
+        months=_months(layout["months"]),
+        dates=_with_groups(_compile(layout["date_patterns"], "layout.date_patterns", flags=0),
+                           ("year", "month", "day"), "layout.date_patterns"),
         dateline=_compile(raw["dateline"]["patterns"], "dateline.patterns", flags=0),
         abbreviations=frozenset(a.lower() for a in raw["sentences"]["abbreviations"]),
         titles=titles,
         title_words=frozenset(w for title in titles for w in title.split()),
+        grammar=GrammarWords(
+            articles=words("grammar", "articles"),
+            indefinite_articles=words("grammar", "indefinite_articles"),
+            possessive=words("grammar", "possessive_markers"),
+            coordinators=words("grammar", "coordinators"),
+            list_additions=tuple(tuple(p.lower().split()) for p in raw["grammar"]["list_additions"]),
+        ),
         actors=ActorWords(
             org_heads=words("actors", "organization_heads"),
             place_heads=words("actors", "place_heads"),
@@ -201,6 +296,12 @@ def _build(raw: dict) -> Lexicon:
             locative=words("actors", "locative_prepositions"),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
             name_particles=words("names", "particles"),
+            acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
+            head_prepositions=words("actors", "head_prepositions"),
+            ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
+            nested_name_links=words("actors", "nested_name_links"),
+            title_of_gap=words("names", "title_of_gap"),
+            title_name_joins=words("names", "title_name_joins"),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),
@@ -214,6 +315,8 @@ def _build(raw: dict) -> Lexicon:
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
             prepositions=words("reported", "prepositions"),
             trailing_starts=words("reported", "trailing_starts"),
+            anaphor_determiners=words("speech", "anaphor_determiners"),
+            subject_title_joins=words("speech", "subject_title_joins"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()
@@ -222,11 +325,20 @@ def _build(raw: dict) -> Lexicon:
             modal=words("relations", "modal"),
             deploy_objects=words("relations", "deploy_objects"),
             strong_list_cues=words("relations", "strong_list_cues"),
+            min_weak_list_members=int(rel["min_weak_list_members"]),
             clause_words=words("relations", "clause_words"),
             member_subject_gap=words("relations", "member_subject_gap"),
             cochair_subject_gap=words("relations", "cochair_subject_gap"),
             anaphors=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
+            anaphor_determiners=words("relations", "anaphor_determiners"),
+            negation_prefixes=words("relations", "negation_prefixes"),
+            member_noun_copulas=words("relations", "member_noun_copulas"),
+            member_noun_subject_gap=words("relations", "member_noun_subject_gap"),
+            bare_membership_nouns=words("relations", "bare_membership_nouns"),
+            cochair_object_stops=words("relations", "cochair_object_stops"),
+            deploy_prepositions=words("relations", "deploy_prepositions"),
         ),
+        entities=_entity_ranks(raw["entities"]),
         window=_typed(Windows, raw.get("window", {}), "window", int),
         confidence=_typed(Confidences, raw.get("confidence", {}), "confidence", float),
     )

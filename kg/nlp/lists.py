@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.doc import TokMention
+from kg.nlp.lexicon import Lexicon
 from kg.records import Fact
 
 
@@ -25,9 +26,21 @@ def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, r
     return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
 
 
-def forward_list(doc: Doc, i: int, by_start: dict[int, TokMention], types: tuple[str, ...],
+def _addition(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The number of tokens of a list addition ("plus", "as well as") at token ``k``, or 0."""
+    for phrase in phrases:
+        n = len(phrase)
+        if k + n - 1 < limit and all(doc[k + x].lower_ == w for x, w in enumerate(phrase)):
+            return n
+    return 0
+
+
+def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], types: tuple[str, ...],
                  limit: int, plural: bool = True) -> tuple[list[TokMention], int]:
-    """Mentions listed from token ``i``: "A, B and the C" -> [A, B, C], end token."""
+    """Mentions listed from token ``i``: "A, B and the C" -> [A, B, C], end token.
+
+    Items are joined by a comma, a coordinator or a list addition of ``[grammar]``."""
+    grammar = lex.grammar
     items: list[TokMention] = []
     j = i
     while j < limit:
@@ -43,10 +56,10 @@ def forward_list(doc: Doc, i: int, by_start: dict[int, TokMention], types: tuple
         k = j
         if k < limit and doc[k].text == ",":
             k += 1
-        if k < limit and doc[k].lower_ in ("and", "&", "plus"):
+        if k < limit and doc[k].lower_ in grammar.coordinators:
             k += 1
-        elif k + 2 < limit and doc[k].lower_ == "as" and doc[k + 1].lower_ == "well" and doc[k + 2].lower_ == "as":
-            k += 3
+        else:
+            k += _addition(doc, k, limit, grammar.list_additions)
         if k == j:
             break
         if k not in by_start and not (k < limit and doc[k].lower_ == "the" and k + 1 in by_start):
@@ -55,9 +68,10 @@ def forward_list(doc: Doc, i: int, by_start: dict[int, TokMention], types: tuple
     return items, j
 
 
-def backward_list(doc: Doc, end: int, by_end: dict[int, TokMention], types: tuple[str, ...],
+def backward_list(doc: Doc, lex: Lexicon, end: int, by_end: dict[int, TokMention], types: tuple[str, ...],
                   limit: int) -> list[TokMention]:
-    """Mentions listed up to token ``end`` (exclusive), in text order."""
+    """Mentions listed up to token ``end`` (exclusive), in text order: joined by a comma or
+    a coordinator of ``[grammar]`` (not by a list addition)."""
     items: list[TokMention] = []
     j = end
     while j > limit:
@@ -69,7 +83,7 @@ def backward_list(doc: Doc, end: int, by_end: dict[int, TokMention], types: tupl
         if j - 1 >= limit and doc[j - 1].lower_ == "the":
             j -= 1
         k = j
-        if k - 1 >= limit and doc[k - 1].lower_ in ("and", "&"):
+        if k - 1 >= limit and doc[k - 1].lower_ in lex.grammar.coordinators:
             k -= 1
         if k - 1 >= limit and doc[k - 1].text == ",":
             k -= 1

@@ -34,9 +34,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
     return k if words else j
 
 
-def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int],
-                    sent_of: list[int]) -> int:
+def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int]) -> int:
     """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
+    sent_of = ctx.sent_of
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         t = doc[j - 1]
@@ -63,7 +63,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if j < n and doc[j].lower_ == "of":
             j += 1
             while j < n:
-                if doc[j].lower_ in ("the", ",", "and"):
+                if doc[j].lower_ in ctx.lex.actors.title_of_gap:
                     j += 1
                     continue
                 known = kb_start.get(j)
@@ -81,7 +81,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not t.plural or k == j:
                 break
             j = k
-            if j < n and doc[j].lower_ in ("and", ","):
+            if j < n and doc[j].lower_ in ctx.lex.actors.title_name_joins:
                 j += 1
                 continue
             break
@@ -94,7 +94,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     out = []
     for t in titles:
         b = t.start
-        if b > 0 and doc[b - 1].lower_ in ("'s", "’s"):
+        if b > 0 and doc[b - 1].lower_ in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
         if qual is None or qual.type not in ("Country", "Organization"):
@@ -115,8 +115,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     return out
 
 
-def persons_before_speech(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_tokens: set[int]) -> list[Candidate]:
+def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "Omar Trent said", and past an apposition: "Thomas de Waal, a fellow at X, said"."""
+    sent_of = ctx.sent_of
     out = []
     for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
         end = k
@@ -125,7 +126,7 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, sent_of: list[int], kb_t
                         if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
             if end is None:
                 continue
-        start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens, sent_of)
+        start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = doc[end - 1].lower_
         if end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads:
             label = doc[start:end].text
@@ -152,9 +153,9 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     return out
 
 
-def propagate_aliases(doc: Doc, ctx: EntityContext, sent_of: list[int], in_title: list[bool],
-                      chosen: list[Candidate]) -> list[Candidate]:
+def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
     """Later short forms of actors the text introduced: surnames, acronyms, heads."""
+    sent_of, in_title = ctx.sent_of, ctx.in_title
     short: dict[str, Candidate] = {}
     clash: set[str] = set()
     for c in chosen:

@@ -88,7 +88,7 @@ class RelationContext:
         title_starts = {t.start for t in doc._.kg_titles or ()}
         orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
                 and sent_of[m.start] >= 0 and m.end not in title_starts
-                and not (m.end + 1 in title_starts and doc[m.end].lower_ in ("'s", "’s"))]
+                and not (m.end + 1 in title_starts and doc[m.end].lower_ in lex.grammar.possessive)]
         sent_mentions: dict[int, list[TokMention]] = {}
         for m in mentions:
             if m.role != "description":
@@ -118,7 +118,7 @@ class RelationContext:
     def anaphor_at(self, i: int) -> TokMention | None:
         """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
         doc = self.doc
-        if (i + 1 >= len(doc) or doc[i].lower_ not in ("the", "this", "that")
+        if (i + 1 >= len(doc) or doc[i].lower_ not in self.lex.relations.anaphor_determiners
                 or doc[i + 1].lower_ not in self.lex.relations.anaphors):
             return None
         pos = bisect.bisect_left(self.org_starts, i)
@@ -177,10 +177,10 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         return
     j = ctx.skip(end, b, DASHES)
-    items, _ = forward_list(doc, j, ctx.by_start, MEMBER_TYPES, b)
+    items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     items = [m for m in items if m.key != org.key]
     strong = text in ctx.lex.relations.strong_list_cues
-    if not items or (not strong and len(items) < 2 and org.end != start):
+    if not items or (not strong and len(items) < ctx.lex.relations.min_weak_list_members and org.end != start):
         return
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     confidence = conf.member_list_strong if strong else conf.member_list
@@ -199,14 +199,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s > a and (doc[s - 1].lower_ in gap
                      or (doc[s - 1].lower_.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined"
         s -= 1
-    subjects = backward_list(doc, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
     if subjects and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
         subjects = []
         for c in range(s - 2, max(a, s - win.clause_comma), -1):
             if doc[c].text == ",":
-                subjects = backward_list(doc, c, ctx.by_end, MEMBER_TYPES, a - 1)
+                subjects = backward_list(doc, ctx.lex, c, ctx.by_end, MEMBER_TYPES, a - 1)
                 if subjects and ctx.inside_a_clause(subjects[0].start, a):
                     subjects = []
                 if subjects:
@@ -219,11 +219,13 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 
 def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
-    doc, conf = ctx.doc, ctx.lex.confidence
+    doc, conf, words = ctx.doc, ctx.lex.confidence, ctx.lex.relations
     start, end, k, a, b = cue
-    # "non-member-state Azerbaijan": the negation is glued before the noun
-    neg = start - 2 >= a and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non"
-    neg = neg or (start - 1 >= a and doc[start - 1].lower_ in ("non", "non-"))
+    # "non-member-state Azerbaijan": the negation is glued before the noun ("non" "-", "non-", "non")
+    prefixes = words.negation_prefixes
+    before = doc[start - 1].lower_ if start - 1 >= a else ""
+    neg = before == "-" and start - 2 >= a and doc[start - 2].lower_ + "-" in prefixes
+    neg = neg or (before != "" and (before in prefixes or before + "-" in prefixes))
     org = ctx.by_end.get(start)
     if org is not None and org.type == "Organization":
         # "CSTO member state Armenia"
@@ -234,20 +236,20 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             return
         # "X - is a CSTO member state"
         i = org.start
-        if i - 1 >= a and doc[i - 1].lower_ in ("a", "an"):
+        if i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles:
             i -= 1
-            if i - 1 >= a and doc[i - 1].lower_ in ("is", "as", "was", ","):
+            if i - 1 >= a and doc[i - 1].lower_ in words.member_noun_copulas:
                 verb = i - 1
                 neg = neg or ctx.negated(verb - 1, i)
                 i = verb
-                while i - 1 >= a and doc[i - 1].lower_ in ("-", "–", "—", ",", "not", "still", "also"):
+                while i - 1 >= a and doc[i - 1].lower_ in words.member_noun_subject_gap:
                     i -= 1
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         return
     # "member-state Armenia" with the organization elsewhere in the sentence
-    if doc[start:end].text.lower() in ("member", "members", "ally"):
+    if doc[start:end].text.lower() in words.bare_membership_nouns:
         return
     after = ctx.by_start.get(end)
     if after is None or after.type != "Country":
@@ -264,7 +266,7 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         return
     j = ctx.skip(end, b)
-    items, _ = forward_list(ctx.doc, j, ctx.by_start, MEMBER_TYPES, b)
+    items, _ = forward_list(ctx.doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     items = [m for m in items if m.key != org.key]
     if not items:
         return
@@ -279,14 +281,14 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     s = start
     while s - 1 >= a and doc[s - 1].lower_ in gap:
         s -= 1
-    subjects = backward_list(doc, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
     if not subjects:
         return
     j = end
     org = None
     if j < b and doc[j].lower_ == "of":
         org = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
-    elif j < b and doc[j].lower_ not in (".", ",", ";", "-", "–", "—", "and"):
+    elif j < b and doc[j].lower_ not in ctx.lex.relations.cochair_object_stops:
         org = ctx.by_start.get(ctx.skip(j, b, ("the",)))  # "A and B co-chair the group"
     if org is None or org.type != "Organization":
         org = ctx.nearest_before(k, subjects[0].start, ("Organization",))
@@ -316,7 +318,7 @@ def support(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     target = ctx.by_start.get(ctx.skip(end, b, ("the",)))
     if target is None or target.type not in ENTITY_TYPES:
         return
-    if start - 1 >= a and doc[start - 1].lower_ in ("'s", "’s"):
+    if start - 1 >= a and doc[start - 1].lower_ in ctx.lex.grammar.possessive:
         supporter = ctx.by_end.get(start - 1)
     else:
         first = ctx.sent_mentions.get(k, [])
@@ -339,7 +341,7 @@ def deployed(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if j >= b or doc[j].lower_ not in objects:
         return
     j += 1
-    if j < b and doc[j].lower_ in ("to", "in", "into"):
+    if j < b and doc[j].lower_ in ctx.lex.relations.deploy_prepositions:
         place = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
     else:
         return

@@ -64,7 +64,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         lead = found.start
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
         while lead > a and steps < win.speaker_title_words and (doc[lead - 1].lower_ in lex.title_words
-                                                                or doc[lead - 1].lower_ in ("'s", "’s", "the")
+                                                                or doc[lead - 1].lower_ in lex.grammar.possessive
+                                                                or doc[lead - 1].lower_ == "the"
                                                                 or doc[lead - 1].text[:1].isupper()):
             lead -= 1
             steps += 1
@@ -78,7 +79,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                     break
             else:  # "said Sunday there was …": step over the time words
                 while (j < b and (doc[j].lower_ in speech.between or doc[j].text in (":", ","))
-                       and doc[j].lower_ not in ("the", "a", "an")):
+                       and doc[j].lower_ not in lex.grammar.articles):
                     j += 1
             if j >= b:
                 continue

@@ -64,16 +64,16 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         q_start = t.start
         rule = "title-qualifier"
         before = t.start
-        if before > 0 and doc[before - 1].lower_ in ("'s", "’s"):
+        if before > 0 and doc[before - 1].lower_ in lex.grammar.possessive:
             before -= 1
         q = by_end.get(before)
         if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k:
             quals, q_start = [q], q.start
         j = t.end
         if not quals and j < n and doc[j].lower_ == "of":
-            quals, j = forward_list(doc, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
+            quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
             rule = "title-of"
-        persons, _ = forward_list(doc, j, by_start, ("Person",), n, plural=t.plural)
+        persons, _ = forward_list(doc, lex, j, by_start, ("Person",), n, plural=t.plural)
         persons = [p for p in persons if p.role != "description"]
         if not persons and quals:
             # appositive: "Mirzoyan, Armenia's foreign minister"

@@ -26,6 +26,8 @@ from kg.records import ENTITY_TYPES, Statement
 #: Any actor can speak (a ministry, a country "said").
 SPEAKER_TYPES = ENTITY_TYPES
 STOP = {".", "!", "?", ";"}
+#: The subject relations of spaCy's English dependency scheme (a trained pipeline's parse).
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 class Speaker(NamedTuple):
@@ -146,7 +148,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
-    if pos >= 2 and doc[pos - 2].lower_ in ("the", "its", "this"):
+    if pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = last_speaker(ctx, k)
             if who is not None:
@@ -172,13 +174,13 @@ def speaker_before_verb(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     """The nominal subject of the verb, when it is (or heads) a mention."""
     for child in ctx.doc[v].children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= v:
+        if child.dep_ not in SUBJECT_DEPS or child.i >= v:
             continue
         for tok in child.subtree:  # "Russia's president Putin": a mention inside the subject
             m = ctx.mention_of_token.get(tok.i)
-            if m is not None and m.type in SPEAKER_TYPES and m.role != "demonym" and m.sentence == k:
-                if m.start <= child.i < m.end or tok.head.i == child.i or tok.i == child.i:
-                    return Speaker(m.key, m.start, "mention")
+            if (m is not None and m.type in SPEAKER_TYPES and m.role != "demonym" and m.sentence == k
+                    and (m.start <= child.i < m.end or tok.head.i == child.i or tok.i == child.i)):
+                return Speaker(m.key, m.start, "mention")
         return candidate_ending_at(ctx, child.i + 1, k)
     return None
 
@@ -227,7 +229,7 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
             window = range(pos, pos + ctx.lex.window.subject_title_words)
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
-                    t.text[:1].isupper() or t.lower_ in ("of", "the", "-") for t in doc[pos:m.start]
+                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins for t in doc[pos:m.start]
                 ):
                     return Speaker(m.key, m.start, "mention")
             return found
