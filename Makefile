@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check bench clean
+.PHONY: run test check eval bench clean
 
 # The virtual environment, with kg (editable) and its test tools.
 $(STAMP): pyproject.toml
@@ -26,6 +26,15 @@ test: $(STAMP)
 ## make check: ruff's lint of the code, tests and benchmarks (CI runs it)
 check: $(STAMP)
 	$(BIN)/ruff check kg tests bench
+
+## make eval: build the seeds and the dev set and print their scores against the gold facts
+eval: $(STAMP)
+	$(BIN)/kg build corpus -o out/eval/seeds.trig --quiet
+	$(BIN)/kg build tests/data/dev/articles -o out/eval/dev.trig --quiet
+	@echo "== seeds (corpus/) =="
+	$(BIN)/python tests/scoring.py out/eval/seeds.trig tests/data/seeds.gold.toml
+	@echo "== dev (tests/data/dev/) =="
+	$(BIN)/python tests/scoring.py out/eval/dev.trig tests/data/dev/dev.gold.toml
 
 ## make bench: the benchmarks of bench/ (they print their figures)
 bench: $(STAMP)
