@@ -175,13 +175,22 @@ def _article(number: int, world: World, rng: random.Random, filler: int,
 
 
 def records_of_size(quads: int, seed: int = 7) -> list[DocumentRecord]:
-    """Synthetic articles whose graph has about ``quads`` quads (measured on a sample)."""
+    """Synthetic articles whose graph has about ``quads`` quads.
+
+    The actors' descriptions are a fixed cost and each article adds about the same,
+    so two small samples give the line ``quads = fixed + per_article * articles``.
+    """
     from kg.graph import to_dataset
     from kg.resolve import merge_entities
 
-    sample = news_records(200, seed=seed)
-    per_article = sum(len(g) for g in to_dataset(sample, merge_entities(sample)).graphs()) / len(sample)
-    return news_records(max(1, round(quads / per_article)), seed=seed)
+    def size(articles: int) -> int:
+        sample = news_records(articles, seed=seed)
+        return sum(len(g) for g in to_dataset(sample, merge_entities(sample)).graphs())
+
+    small, large = 200, 600
+    per_article = (size(large) - size(small)) / (large - small)
+    fixed = size(small) - per_article * small
+    return news_records(max(1, round((quads - fixed) / per_article)), seed=seed)
 
 
 def write_graph(records: list[DocumentRecord], path: Path) -> int:
