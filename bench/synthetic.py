@@ -117,8 +117,9 @@ def news_records(docs: int, actors: int = 4000, seed: int = 7, filler: int = 0,
     """``docs`` synthetic articles about a world of ``actors`` actors.
 
     ``filler`` words that state nothing end each article (real articles are mostly
-    such words); a sentence naming ``roll_call`` more actors, in turn, starts each
-    one, so that ``docs * roll_call >= actors`` puts every actor in the graph.
+    such words); ``roll_call`` more actors, in turn, each support another actor at the
+    start of each one, so that ``docs * roll_call >= actors`` puts every actor in the graph,
+    each with an edge.
     """
     rng = random.Random(seed)
     world = World(actors, rng)
@@ -133,8 +134,11 @@ def news_records(docs: int, actors: int = 4000, seed: int = 7, filler: int = 0,
 def _article(number: int, world: World, rng: random.Random, filler: int,
              called: list[Entity]) -> DocumentRecord:
     article = _Article(f"synthetic/{number:06d}.txt")
-    if called:
-        article.sentence(f"Also named: {', '.join(e.label for e in called)}.", called)
+    for actor in called:  # each named with a fact, so that the roll call is drawn as edges
+        other = world.pick(rng.choice(ENTITY_TYPES), rng)
+        if other.key != actor.key:
+            article.fact(actor, "supports", other, f"{actor.label} supports {other.label}.", "support",
+                         round(rng.uniform(0.5, 1.0), 2))
     org = world.pick("Organization", rng)
     members = world.members[org.key]
     listed = rng.sample(members, min(len(members), rng.randint(2, 5)))
