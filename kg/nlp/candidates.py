@@ -10,12 +10,13 @@ later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from kg.gazetteer import GazetteerPlace
 from kg.kb import KnowledgeBase
 from kg.nlp.doc import TitleSpan, new_key
 from kg.nlp.lexicon import Lexicon
@@ -55,9 +56,11 @@ class EntityTables:
     matcher: PhraseMatcher  # the surfaces, on ORTH
     title_matcher: PhraseMatcher  # the lexicon's titles, on LOWER
     acronym: re.Pattern
+    gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
 
 
-def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTables:
+def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
+                  gazetteer: dict[str, GazetteerPlace] | None = None) -> EntityTables:
     """The surface forms of the knowledge base and their matchers.
 
     A surface of two actors names the one whose kind has the lower ``[entities.surface_kind_rank]``
@@ -88,7 +91,8 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
     for surface in sorted(lex.titles):
         title_matcher.add(surface, [nlp.make_doc(surface)])
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
-                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors))
+                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors),
+                        gazetteer or {})
 
 
 @dataclass(slots=True)

@@ -27,11 +27,13 @@ organization and place heads, datelines, a trained pipeline's entities) and
 """
 from __future__ import annotations
 
+import logging
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.gazetteer import GazetteerPlace, GazetteerUnavailable, load_gazetteer
 from kg.kb import load_kb
 from kg.nlp.candidates import (
     Candidate,
@@ -58,6 +60,9 @@ from kg.nlp.names import (
     persons_before_titles,
     propagate_aliases,
 )
+from kg.nlp.places import gazetteer_places
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Candidate", "EntityReading", "EntityRecognizer", "find_entities", "is_name_token"]
 
@@ -103,6 +108,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
         + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
+        + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
@@ -173,11 +179,11 @@ class EntityRecognizer:
     lexicon and the knowledge base's :class:`~kg.nlp.candidates.EntityTables`."""
 
     def __init__(self, nlp: Language, kb_files: tuple[str, ...] = (), use_model_entities: bool = True,
-                 lex: Lexicon | None = None):
+                 lex: Lexicon | None = None, use_gazetteer: bool = True):
         ensure_extensions()
         self.lex = lex or load_lexicon()
         self.kb = load_kb(*kb_files) if kb_files else load_kb()
-        self.tables = entity_tables(nlp, self.kb, self.lex)
+        self.tables = entity_tables(nlp, self.kb, self.lex, _gazetteer() if use_gazetteer else None)
         self.use_model_entities = use_model_entities
 
     def __call__(self, doc: Doc) -> Doc:
@@ -188,11 +194,21 @@ class EntityRecognizer:
         return doc
 
 
+def _gazetteer() -> dict[str, GazetteerPlace]:
+    """The world's places, or none (with a warning) when their packages are missing."""
+    try:
+        return load_gazetteer()
+    except GazetteerUnavailable as exc:
+        log.warning("%s; only the knowledge base's places are known", exc)
+        return {}
+
+
 @Language.factory(
     "kg_entities",
-    default_config={"kb_files": [], "use_model_entities": True},
+    default_config={"kb_files": [], "use_model_entities": True, "use_gazetteer": True},
     requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_tokens"],
     assigns=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_titles"],
 )
-def make_entity_recognizer(nlp: Language, name: str, kb_files: list[str], use_model_entities: bool) -> EntityRecognizer:
-    return EntityRecognizer(nlp, tuple(kb_files), use_model_entities)
+def make_entity_recognizer(nlp: Language, name: str, kb_files: list[str], use_model_entities: bool,
+                           use_gazetteer: bool) -> EntityRecognizer:
+    return EntityRecognizer(nlp, tuple(kb_files), use_model_entities, use_gazetteer=use_gazetteer)

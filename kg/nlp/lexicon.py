@@ -63,6 +63,7 @@ class Windows:
     statement_words: int
     meta_line_chars: int
     caption_words: int
+    gazetteer_name_tokens: int
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,14 @@ class RelationWords:
 
 
 @dataclass(frozen=True)
+class PlaceWords:
+    """``[places]``: when a gazetteer name is not a place."""
+
+    not_places: frozenset[str]  # words towns share with ordinary English
+    modified_nouns: frozenset[str]  # "the Minsk agreements": the name modifies these
+
+
+@dataclass(frozen=True)
 class EntityRanks:
     """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
 
@@ -193,6 +202,7 @@ class Lexicon:
     speech: SpeechWords
     relations: RelationWords
     entities: EntityRanks
+    places: PlaceWords
     window: Windows
     confidence: Confidences
 
@@ -339,6 +349,7 @@ def _build(raw: dict) -> Lexicon:
             deploy_prepositions=words("relations", "deploy_prepositions"),
         ),
         entities=_entity_ranks(raw["entities"]),
+        places=PlaceWords(words("places", "not_places"), words("places", "modified_nouns")),
         window=_typed(Windows, raw.get("window", {}), "window", int),
         confidence=_typed(Confidences, raw.get("confidence", {}), "confidence", float),
     )

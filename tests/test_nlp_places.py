@@ -1,0 +1,63 @@
+"""kg.nlp.places and kg.gazetteer: world places, read only where the text means a place."""
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import GazetteerPlace, build_gazetteer, load_gazetteer
+
+
+def places(record) -> dict[str, str]:
+    return {e.label: e.type for e in record.entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The delegation arrived in Tartu on Monday.", "Tartu"),
+    ("Fighting was reported near Kramatorsk overnight.", "Kramatorsk"),
+    ("The envoy visited Timbuktu last week.", "Timbuktu"),
+    ("The talks were held in Kraljevo, Serbia.", "Kraljevo"),
+])
+def test_a_gazetteer_place_in_a_place_context_is_a_place(read, sentence, place):
+    assert places(read(sentence)).get(place) == "Place"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The ministers met in March to discuss trade.", "March"),          # a month
+    ("Both sides praised the Kraljevo agreements.", "Kraljevo"),        # not after a locative
+    ("He spoke in Kraljevo talks with the rebels.", "Kraljevo"),         # the name modifies a noun
+    ("The ministers met in Union Square.", "Union"),                    # a longer name
+    ("Tartu is a university town.", "Tartu"),                           # no place context
+])
+def test_a_gazetteer_name_outside_a_place_context_is_not_a_place(read, sentence, word):
+    assert word not in places(read(sentence))
+
+
+def test_one_node_per_place_however_it_is_spelled(read):
+    record = read("Strikes hit homes in Kovno. Rescuers in Kaunas worked all night.")
+    found = [e for e in record.entities if e.type == "Place"]
+    assert len(found) == 1 and found[0].label == "Kaunas"
+    assert {m.rule for m in record.mentions} == {"gazetteer"}
+
+
+def test_a_name_spelled_with_letters_english_lacks_is_labelled_as_written(read):
+    record = read("Dockers went on strike in Gdansk.")
+    assert places(record) == {"Gdansk": "Place"}
+
+
+def test_the_gazetteer_keeps_latin_names_and_the_biggest_city_of_a_name():
+    table = build_gazetteer()
+    assert table["Aleppo"] == GazetteerPlace("Aleppo", "SY", "city", table["Aleppo"].population)
+    assert table["Kharkov"].name == "Kharkiv"  # an alternate name
+    assert all(len(surface) >= 3 and not surface.isupper() for surface in table)
+    assert not any("\u0400" <= ch <= "\u04ff" for surface in table for ch in surface)  # no Cyrillic
+
+
+def test_the_gazetteer_is_cached_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_gazetteer.cache_clear()
+    try:
+        first = load_gazetteer()
+        assert list((tmp_path / "kg").glob("gazetteer-*.pickle"))
+        load_gazetteer.cache_clear()
+        assert load_gazetteer() == first
+    finally:
+        load_gazetteer.cache_clear()
