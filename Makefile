@@ -32,9 +32,9 @@ eval: $(STAMP)
 	$(BIN)/kg build corpus -o out/eval/seeds.trig --quiet
 	$(BIN)/kg build tests/data/dev/articles -o out/eval/dev.trig --quiet
 	@echo "== seeds (corpus/) =="
-	$(BIN)/python tests/scoring.py out/eval/seeds.trig tests/data/seeds.gold.toml
+	$(BIN)/kg eval out/eval/seeds.trig tests/data/seeds.gold.toml
 	@echo "== dev (tests/data/dev/) =="
-	$(BIN)/python tests/scoring.py out/eval/dev.trig tests/data/dev/dev.gold.toml
+	$(BIN)/kg eval out/eval/dev.trig tests/data/dev/dev.gold.toml
 
 ## make bench: the benchmarks of bench/ (they print their figures)
 bench: $(STAMP)

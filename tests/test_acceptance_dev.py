@@ -2,7 +2,7 @@
 
 ``tests/data/dev/`` holds the articles and their gold facts (a copy of the founders'
 dev set; gold errors are fixed in both copies).  The graph is built with ``kg build``
-and scored by ``tests/scoring.py``; the floors (``tests/data/dev/floors.toml``) are what
+and scored by ``kg/evaluation.py``; the floors (``tests/data/dev/floors.toml``) are what
 kg reaches, minus a small margin, so a change that reads news worse fails here.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset
-from scoring import Gold, score
 
 from kg.cli import main
+from kg.evaluation import Gold, score
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 FLOORS = tomllib.loads((DEV / "floors.toml").read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kg.cli.query",
     "kg.cli.export",
     "kg.cli.serve",
+    "kg.cli.evaluate",
 )
 
 EPILOG = "\n".join(textwrap.wrap(
