@@ -25,7 +25,7 @@ test: $(STAMP)
 
 ## make check: ruff's lint of the code, tests and benchmarks (CI runs it)
 check: $(STAMP)
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench scripts
 
 ## make eval: build the seeds and the dev set and print their scores against the gold facts
 eval: $(STAMP)

@@ -108,3 +108,21 @@ def test_each_component_declares_what_it_requires_and_assigns(nlp):
     assert "doc._.kg_mentions" in summary["kg_entities"]["assigns"]
     assert "doc._.kg_facts" in summary["kg_relations"]["requires"]
     assert "doc._.kg_statements" in summary["kg_quotes"]["assigns"]
+
+
+def test_a_rules_measured_confidence_replaces_its_prior(read):
+    from kg.nlp.lexicon import MIN_OBSERVED, load_calibration
+
+    measured = load_calibration()
+    record = read('"We will not give up our land," Foreign Minister Tomas Karvanian said.')
+    statement = record.statements[0]
+    assert statement.rule in measured  # quotes after the speaker are measured on dozens of sentences
+    assert statement.confidence == measured[statement.rule]
+    import tomllib
+    from importlib import resources
+
+    table = tomllib.loads(resources.files("kg").joinpath("data/confidence.toml").read_text(encoding="utf-8"))
+    for rule, row in table["rules"].items():
+        seen = row["right"] + row["wrong"]
+        assert (rule in measured) == (seen >= MIN_OBSERVED)
+        assert row["confidence"] == round((row["right"] + 1) / (seen + 2), 2)

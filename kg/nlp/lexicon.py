@@ -370,3 +370,23 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         return _build(raw)
     except KeyError as exc:
         raise InputError(f"lexicon: {path or 'kg/data/lexicon.toml'} lacks {exc}") from None
+
+
+#: A rule's measured precision (kg/data/confidence.toml) replaces its ``[confidence]``
+#: prior once the rule was judged at least this many times on the gold articles.
+MIN_OBSERVED = 5
+
+
+@lru_cache(maxsize=1)
+def load_calibration() -> dict[str, float]:
+    """Rule -> measured confidence, for the rules measured often enough (none if no file)."""
+    try:
+        text = resources.files("kg").joinpath("data/confidence.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    try:
+        rules = tomllib.loads(text).get("rules", {})
+        return {rule: float(v["confidence"]) for rule, v in rules.items()
+                if int(v["right"]) + int(v["wrong"]) >= MIN_OBSERVED}
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"kg/data/confidence.toml: {exc}") from None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
+from kg.nlp.lexicon import load_calibration
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
 
 #: kg's components in pipeline order; each factory declares what it requires and assigns
@@ -96,11 +97,20 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         sentences=sentences,
         entities=entities,
         mentions=mentions,
-        facts=_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated, f.title,
-                                                        _loose(f.evidence))),
-        statements=_unique(doc._.kg_statements or [], lambda s: (s.speaker, _loose(s.text))),
+        facts=_calibrated(_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated,
+                                                                   f.title, _loose(f.evidence)))),
+        statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, _loose(s.text)))),
         words=words,
     )
+
+
+def _calibrated(items: list) -> list:
+    """Facts or statements with their rule's measured confidence, where it was measured
+    (kg/data/confidence.toml, written by scripts/calibrate_confidence.py)."""
+    measured = load_calibration()
+    for item in items:
+        item.confidence = measured.get(item.rule, item.confidence)
+    return items
 
 
 # ---------------------------------------------------------------- parallel processing
