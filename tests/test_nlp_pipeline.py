@@ -126,3 +126,41 @@ def test_a_rules_measured_confidence_replaces_its_prior(read):
         seen = row["right"] + row["wrong"]
         assert (rule in measured) == (seen >= MIN_OBSERVED)
         assert row["confidence"] == round((row["right"] + 1) / (seen + 2), 2)
+
+
+def read_with_model_entities(nlp, body: str, spans: list[tuple[str, str]]):
+    """``body`` read by kg's pipeline as if a trained NER had found ``spans`` (text, label)."""
+    from spacy.tokens import Span as SpacySpan
+
+    from kg.nlp import doc_to_record
+
+    doc = nlp.make_doc(f"Headline of the story\n\n{body}")
+    ents = []
+    for text, label in spans:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text), label=label)
+        assert span is not None, text
+        ents.append(SpacySpan(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc_to_record(doc, "test.txt")
+
+
+@pytest.mark.parametrize("body, span, label", [
+    ("Envoys of Armenia Tomas Karvanian spoke.", "Armenia Tomas Karvanian", "ORG"),  # overlaps the KB
+    ("President Tomas Karvanian spoke.", "President Tomas Karvanian", "PERSON"),       # a title inside
+    ("The delegation praised Westonia warmly.", "Westonia", "ORG"),                    # one plain word
+    ("The delegation praised the NFFU warmly.", "NFFU", "ORG"),                        # an undefined acronym
+    ("Talks went on in Zorblatia yesterday.", "Zorblatia", "GPE"),                     # a country kg lacks
+])
+def test_a_model_entity_a_rule_would_not_accept_is_left_out(nlp, body, span, label):
+    record = read_with_model_entities(nlp, body, [(span, label)])
+    assert not any(m.rule == "model" for m in record.mentions), record.mentions
+
+
+def test_a_model_entity_where_no_rule_reads_is_kept(nlp):
+    record = read_with_model_entities(nlp, "The farmers thanked Zorblat Quexley and Quexley Brothers.",
+                                      [("Zorblat Quexley", "PERSON"), ("Quexley Brothers", "ORG")])
+    found = {(m.text, m.rule) for m in record.mentions}
+    assert {("Zorblat Quexley", "model"), ("Quexley Brothers", "model")} <= found

@@ -107,10 +107,12 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
-        + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
+    if use_model_entities and doc.has_annotation("ENT_IOB"):  # only where no rule read anything
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        cands.extend(c for c in model_entities(ctx, doc, taken) if sent_of[c.start] >= 0 and not in_title[c.start])
     chosen = _resolve_overlaps(cands, lex.entities.priority)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower, lex.actors.nested_name_links)
