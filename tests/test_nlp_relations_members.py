@@ -92,6 +92,18 @@ def test_a_country_then_a_member_state_in_apposition():
         members(PACT, "Quessa", negated=True)
 
 
+def test_the_organization_countries_then_a_list_opener():
+    assert read("The Norland Pact countries – Veldoria, Quessa and Tarvin – agreed.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("The Norland Pact countries met Veldoria and Quessa.") == set()
+    assert read("The Norland Pact countries, Veldoria and Quessa signed.") == set()
+
+
+def test_one_of_the_five_permanent_members():
+    assert read("Veldoria is one of the five permanent members of the Norland Council.") == \
+        members(COUNCIL, "Veldoria")
+
+
 # ---------------------------------------------------------------------- not members
 def test_a_list_of_non_members_is_negative():
     got = read("The forum gathers the Norland Pact member states, and up to 17 non-Norland Pact countries "
@@ -122,6 +134,7 @@ def test_former_soviet_states_are_still_members():
     "Veldoria was admitted to the Norland Pact in 2004.",
     "Veldoria was formally admitted as a member of the Norland Pact.",
     "Veldoria has become a member of the Norland Pact.",
+    "Veldoria joins the Norland Pact as its 32nd member.",
 ])
 def test_joining(body):
     assert read(body) == members(PACT, "Veldoria")

@@ -185,6 +185,7 @@ class RelationWords:
     member_becoming: frozenset[str]
     member_pronoun_subjects: frozenset[str]
     member_as: frozenset[str]
+    org_member_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -376,6 +377,7 @@ def _build(raw: dict) -> Lexicon:
             member_becoming=words("relations", "member_becoming"),
             member_pronoun_subjects=words("relations", "member_pronoun_subjects"),
             member_as=words("relations", "member_as"),
+            org_member_nouns=words("relations", "org_member_nouns"),
         ),
         entities=_entity_ranks(raw["entities"]),
         window=_typed(Windows, raw.get("window", {}), "window", int),

@@ -315,7 +315,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         confidence = conf.member_context
     if org is None:
         return
-    j = ctx.skip(end, b, DASHES)
+    if text in rel.org_member_nouns:
+        # "the G7 countries – A, B": only right after the organization, then a list opener
+        j = ctx.list_start(end, b) if org.end == start else None
+        if j is None:
+            return
+    else:
+        j = ctx.skip(end, b, DASHES)
     items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
@@ -379,8 +385,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             return  # "will become a member of", "hopes to become a member of": not yet
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
-        elif not (w in gap or w in rel.member_becoming or ctx.member_adjective(s - 1)
-                  or (w.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined"
+        elif not (w in gap or w in rel.member_becoming or ctx.member_adjective(s - 1) or doc[s - 1].like_num
+                  or (w.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined", "one of the five"
             break
         s -= 1
     subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
