@@ -38,6 +38,11 @@ def test_an_apposition_of_a_union_of_states_and_a_colon_list():
                 "Veldoria, Quessa, and Tarvin.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
 
 
+def test_a_hyphenated_adjective_in_the_apposition():
+    assert read("The Norland Pact, a Veldoria-led alliance of six ex-Soviet states including Quessa, met.") == \
+        members(PACT, "Quessa")
+
+
 def test_a_colon_list_not_said_of_the_organization_gives_nothing():
     assert read("The Norland Pact met. Talks of five states: Veldoria, Quessa, and Tarvin.") == set()
     assert read("Leaders met at the Norland Pact after a union of states: Veldoria and Quessa.") == set()
@@ -180,6 +185,15 @@ def test_the_country_of_a_cochairing_person():
     facts = officials(body, [("Ana Lind", "Veldoria"), ("Bo Dahl", "Quessa")])
     got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
     assert got == cochairs("Veldoria", "Quessa")
+
+
+def test_cochairs_then_persons_of_countries_after_a_comma():
+    body = "The Norland Group co-chairs, Ana Lind of Veldoria and Bo Dahl of the Quessa, visited Tarvin."
+    assert read(body) == cochairs("Veldoria", "Quessa")
+
+
+def test_the_group_before_its_cochairs_is_not_a_cochair():
+    assert read("Tarvin, the Norland Pact chair, and the Norland Group co-chairs met.") == set()
 
 
 @pytest.mark.parametrize("body", [

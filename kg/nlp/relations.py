@@ -261,6 +261,13 @@ class RelationContext:
         return t.text in DASHES[3:] or (t.text == "-" and bool(t.whitespace_) and i > 0
                                         and bool(self.doc[i - 1].whitespace_))
 
+    def in_compound(self, i: int) -> bool:
+        """Token ``i`` is a hyphen inside a word, or a word before one ("Russia-led", "ex-Soviet")."""
+        doc = self.doc
+        if doc[i].text == "-":
+            return not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
     def attached(self, org: TokMention, start: int) -> bool:
         """The cue at ``start`` is said of ``org`` itself ("X includes", "X, which includes")."""
         doc, links = self.doc, self.lex.relations.composition_links
@@ -349,9 +356,10 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # back over the apposition's adjectives, then its links ("X, a regional economic union of")
     i = start
     low = max(a, start - ctx.lex.window.composition_link)
-    while i > low and doc[i - 1].is_alpha and doc[i - 1].lower_ not in rel.composition_links and (
-            doc[i - 1].is_lower or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"
-    ) and doc[i - 1].lower_ not in rel.clause_words:
+    while i > low and (ctx.in_compound(i - 1) or (
+            doc[i - 1].is_alpha and doc[i - 1].lower_ not in rel.composition_links
+            and doc[i - 1].lower_ not in rel.clause_words
+            and (doc[i - 1].is_lower or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
         i -= 1
     linked = i
     while i > low and doc[i - 1].lower_ in rel.composition_links:
@@ -511,15 +519,43 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if items is not None:
         confidence = ctx.lex.confidence.cochair_span
     else:
-        found, _ = forward_list(doc, ctx.lex, ctx.skip(j, b), ctx.by_start, MEMBER_TYPES + ("Person",), b)
-        items = [m for m in found if m.type != "Person"]
-        items += [c for c in (ctx.country_of(m) for m in found if m.type == "Person") if c is not None]
+        items = cochair_list(ctx, ctx.skip(j, b), b)
     items = [m for m in dict((m.key, m) for m in items).values() if m.key != org.key]
     if not items:
         return
     neg = ctx.negated(max(org.end, start - ctx.lex.window.negation_before_cue), start)
     for m in items:
         yield Relation(m, "coChairOf", org, "cochair-by", confidence, neg)
+
+
+def cochair_list(ctx: RelationContext, j: int, b: int) -> list[TokMention]:
+    """ "Russia, France and the U.S.", "Lavrov and Le Drian", "Igor Popov of Russia, Stephane
+    Visconti of France and …": the co-chairing countries listed from token ``j`` (a person
+    stands for the country after their "of", or the one they serve)."""
+    doc, grammar = ctx.doc, ctx.lex.grammar
+    items: list[TokMention] = []
+    while j < b:
+        m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
+        if m is None or m.type not in MEMBER_TYPES + ("Person",):
+            break
+        j = m.end
+        if m.type == "Person":
+            after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and doc[j].lower_ == "of" else None
+            if after is not None and after.type == "Country":
+                m, j = after, after.end
+            else:
+                m = ctx.country_of(m)
+        if m is not None:
+            items.append(m)
+        k = j
+        if k < b and doc[k].text == ",":
+            k += 1
+        if k < b and doc[k].lower_ in grammar.coordinators:
+            k += 1
+        if k == j:
+            break
+        j = k
+    return items
 
 
 def cochair_span(ctx: RelationContext, j: int, b: int) -> list[TokMention] | None:
@@ -555,6 +591,9 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s - 1 >= a and doc[s - 1].lower_ in gap:
         s -= 1
     found = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES + ("Person",), a - 1)
+    if found and s == start and found[-1].type == "Organization" and not (
+            end < b and (doc[end].lower_ in ctx.lex.grammar.articles or end in ctx.by_start)):
+        return  # "the Minsk Group co-chairs met": the group's co-chairs, not the group co-chairing
     if any(m.type == "Person" for m in found) and all(
             doc[i].lower_ in DASHES or doc[i].lower_ in ctx.lex.grammar.articles for i in range(s, start)):
         return  # "talks with Foreign Minister X, the co-chairs said": not said of X
