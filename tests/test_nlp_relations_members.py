@@ -104,6 +104,17 @@ def test_the_organization_countries_then_a_list_opener():
     assert read("The Norland Pact countries, Veldoria and Quessa signed.") == set()
 
 
+@pytest.mark.parametrize("cue", ["is made up of", "is composed of", ", comprising"])
+def test_made_up_of_composed_of_comprising(cue):
+    assert read(f"The Norland Pact {cue} Veldoria, Quessa and Tarvin.".replace(" ,", ",")) == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read(f"The talks {cue} Veldoria, Quessa and Tarvin.".replace(" ,", ",")) == set()
+
+
+def test_an_adjective_before_the_organization_member():
+    assert read("Tarvin, a permanent Norland Council member, vetoed the draft.") == members(COUNCIL, "Tarvin")
+
+
 def test_one_of_the_five_permanent_members():
     assert read("Veldoria is one of the five permanent members of the Norland Council.") == \
         members(COUNCIL, "Veldoria")
@@ -140,6 +151,7 @@ def test_former_soviet_states_are_still_members():
     "Veldoria was formally admitted as a member of the Norland Pact.",
     "Veldoria has become a member of the Norland Pact.",
     "Veldoria joins the Norland Pact as its 32nd member.",
+    "The Norland Pact met in May. In 2015 Veldoria became the bloc's fifth member.",
 ])
 def test_joining(body):
     assert read(body) == members(PACT, "Veldoria")

@@ -314,7 +314,16 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     start, end, k, a, b = cue
     text = doc[start:end].text.lower()
     strong = text in rel.strong_list_cues
-    org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
+    if text in rel.org_member_nouns:
+        # "the G7 countries – A, B": only right after the organization, then a list opener
+        org = ctx.by_end.get(start)
+        found = ctx.list_start(end, b) if org is not None and org.type == "Organization" else None
+        if found is None:
+            return
+        j = found
+    else:
+        org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
+        j = ctx.skip(end, b, DASHES)
     confidence = conf.member_list_strong if strong else conf.member_list
     if org is None and strong and all(doc[i].lower_ in rel.member_list_leads for i in range(a, start)):
         # "Its full members are A, B": the organization of the sentence before
@@ -322,13 +331,6 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         confidence = conf.member_context
     if org is None:
         return
-    if text in rel.org_member_nouns:
-        # "the G7 countries – A, B": only right after the organization, then a list opener
-        j = ctx.list_start(end, b) if org.end == start else None
-        if j is None:
-            return
-    else:
-        j = ctx.skip(end, b, DASHES)
     items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
@@ -458,6 +460,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         i -= 1
     possessive = i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.possessive
     org = ctx.by_end.get(i - 1 if possessive else i)
+    head = org.start if org is not None else i
+    if org is None and possessive and i - 3 >= a:
+        org = ctx.anaphor_at(i - 3)  # "became the bloc's fifth member"
+        head = i - 3
     if org is not None and org.type == "Organization":
         # "CSTO member state Armenia"
         after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
@@ -465,8 +471,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             negated = neg or ctx.negated(org.start - ctx.lex.window.negation_before_org, org.start)
             yield Relation(after, "memberOf", org, "member-noun", conf.member_noun, negated)
             return
-        # "X - is a CSTO member state", "X became NATO's 31st member"
-        i = org.start
+        # "X - is a CSTO member state", "X, a permanent Security Council member", "X became NATO's 31st member"
+        i = head
+        while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and doc[i - 1].is_lower:
+            i -= 1
         if possessive or (i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles):
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.articles:
