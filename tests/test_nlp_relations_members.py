@@ -115,6 +115,10 @@ def test_an_adjective_before_the_organization_member():
     assert read("Tarvin, a permanent Norland Council member, vetoed the draft.") == members(COUNCIL, "Tarvin")
 
 
+def test_is_not_an_organization_member_is_negative():
+    assert read("Quessa is not a Norland Pact member, but Veldoria is.") == members(PACT, "Quessa", negated=True)
+
+
 def test_one_of_the_five_permanent_members():
     assert read("Veldoria is one of the five permanent members of the Norland Council.") == \
         members(COUNCIL, "Veldoria")

@@ -479,6 +479,9 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
+            while i - 1 >= a and doc[i - 1].lower_ in words.negations:
+                neg = True  # "Ukraine is not a NATO member"
+                i -= 1
             if i - 1 >= a and (doc[i - 1].lower_ in words.member_noun_copulas
                                or doc[i - 1].lower_ in words.member_becoming):
                 verb = i - 1
