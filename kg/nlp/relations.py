@@ -6,17 +6,26 @@ mentions around a cue.  One spaCy PhraseMatcher finds every cue; :func:`find_rel
 hands each to its rule's finder.  Adding a relation is one lexicon list, one finder and
 one line in :data:`RULES`.  The rules:
 
-``member-list``       "The CSTO … unites Armenia, Belarus and Russia", "…, namely A, B and C"
-``member-predicate``  "A and B are members of the CSTO", "A joined NATO", "A, a member of X"
-``member-noun``       "X is a CSTO member state", "CSTO member Armenia", "member-state Armenia"
-``cochair-by``        "co-chaired by France, Russia and the U.S.", "its three co-chairs - A, B and C"
+``member-list``       "The CSTO … unites Armenia, Belarus and Russia", "…, namely A, B and C",
+                      "which includes other producers, notably A", "Its full members are A, B"
+                      (the organization of the sentence before), "the G7 countries – A, B"
+``member-composition`` "X, a regional union of five ex-Soviet states: A, B"
+``member-predicate``  "A and B are members of the CSTO", "A joined NATO", "A, a member of X",
+                      "became the ninth full member of X", "as it is a permanent member of X"
+``member-noun``       "X is a CSTO member state", "CSTO member Armenia", "member-state Armenia",
+                      "Armenia, a member state", "X became NATO's 31st member"
+``cochair-by``        "co-chaired by France, Russia and the U.S.", "its three co-chairs - A, B and C",
+                      "the Co-Chair countries – Minister of A X, …", "Co-Chairs (X of A, Y of B)"
 ``cochair-predicate`` "where Russia, the United States, and France are co-chairs"
 ``part-of``           "Karabakh, an internationally recognized territory of Azerbaijan"
 ``support``           "Turkey … vowed support for Azerbaijan", "Ankara's support for Baku"
 ``deployed``          "Russia deployed peacekeepers to Nagorno-Karabakh"
 
 A negation in the cue's phrase ("non-member-state Azerbaijan", "is not a member of") keeps
-the fact as a negative assertion only (``Fact.negated``).
+the fact as a negative assertion only (``Fact.negated``); so does a description of the
+listed actors as something else than members ("17 non-EU countries invited … namely A",
+candidates, observers, partners, guests, former or suspended members).  A co-chairing
+person stands for the country they serve (their officialOf from the roles).
 """
 from __future__ import annotations
 
