@@ -197,6 +197,8 @@ def test_the_country_of_a_cochairing_person():
     facts = officials(body, [("Ana Lind", "Veldoria"), ("Bo Dahl", "Quessa")])
     got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
     assert got == cochairs("Veldoria", "Quessa")
+    found = find_relations(hand_doc(body, ACTORS), MATCHER, LEX, facts)
+    assert {f.confidence for f in found if f.predicate == "coChairOf"} == {LEX.confidence.cochair_person}
     body = "Ana Lind and Bo Dahl, who co-chair the Norland Group, met."
     facts = officials(body, [("Ana Lind", "Veldoria"), ("Bo Dahl", "Quessa")])
     got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}

@@ -534,39 +534,49 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.nested_orgs.get(start)
     if org is None:
         return
-    confidence = ctx.lex.confidence.cochair_by
+    conf = ctx.lex.confidence
+    confidence = conf.cochair_by
     items = cochair_span(ctx, j, b)
     if items is not None:
-        confidence = ctx.lex.confidence.cochair_span
+        confidence = conf.cochair_span
     else:
         items = cochair_list(ctx, ctx.skip(j, b), b)
-    items = [m for m in dict((m.key, m) for m in items).values() if m.key != org.key]
-    if not items:
-        return
     neg = ctx.negated(max(org.end, start - ctx.lex.window.negation_before_cue), start)
-    for m in items:
-        yield Relation(m, "coChairOf", org, "cochair-by", confidence, neg)
+    for m, by_person in best_items(items):
+        if m.key != org.key:
+            yield Relation(m, "coChairOf", org, "cochair-by", conf.cochair_person if by_person else confidence, neg)
 
 
-def cochair_list(ctx: RelationContext, j: int, b: int) -> list[TokMention]:
+def best_items(items: list[tuple[TokMention, bool]]) -> list[tuple[TokMention, bool]]:
+    """Each country once, named in the text rather than reached through a person when both."""
+    best: dict[str, tuple[TokMention, bool]] = {}
+    for m, by_person in items:
+        if m.key not in best or (best[m.key][1] and not by_person):
+            best[m.key] = (m, by_person)
+    return list(best.values())
+
+
+def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention, bool]]:
     """ "Russia, France and the U.S.", "Lavrov and Le Drian", "Igor Popov of Russia, Stephane
     Visconti of France and …": the co-chairing countries listed from token ``j`` (a person
-    stands for the country after their "of", or the one they serve)."""
+    stands for the country after their "of", or the one they serve: then ``True``)."""
     doc, grammar = ctx.doc, ctx.lex.grammar
-    items: list[TokMention] = []
+    items: list[tuple[TokMention, bool]] = []
     while j < b:
         m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
         if m is None or m.type not in MEMBER_TYPES + ("Person",):
             break
         j = m.end
+        item: TokMention | None = m
+        by_person = False
         if m.type == "Person":
             after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and doc[j].lower_ == "of" else None
             if after is not None and after.type == "Country":
-                m, j = after, after.end
+                item, j = after, after.end
             else:
-                m = ctx.country_of(m)
-        if m is not None:
-            items.append(m)
+                item, by_person = ctx.country_of(m), True
+        if item is not None:
+            items.append((item, by_person))
         k = j
         if k < b and doc[k].text == ",":
             k += 1
@@ -578,7 +588,7 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[TokMention]:
     return items
 
 
-def cochair_span(ctx: RelationContext, j: int, b: int) -> list[TokMention] | None:
+def cochair_span(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention, bool]] | None:
     """ "Co-Chairs (A of France, B of the United States)", "co-chair countries – Foreign Minister
     of the Russian Federation X, …": the countries named between the parenthesis or the dashes
     opened at token ``j``, and the countries of the persons named there; None if no
@@ -600,7 +610,7 @@ def cochair_span(ctx: RelationContext, j: int, b: int) -> list[TokMention] | Non
         if first <= m.start and m.end <= e:
             country = ctx.country_of(m)
             if country is not None:
-                items.append(country)
+                items.append((country, m.type == "Person"))
     return items
 
 
@@ -618,7 +628,11 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             doc[i].lower_ in DASHES or doc[i].lower_ in ctx.lex.grammar.articles for i in range(s, start)):
         return  # "talks with Foreign Minister X, the co-chairs said": not said of X
     # "Lavrov and Le Drian, who co-chair the group": the co-chairing persons' countries
-    subjects = [c for c in (ctx.country_of(m) if m.type == "Person" else m for m in found) if c is not None]
+    subjects: list[tuple[TokMention, bool]] = []
+    for m in found:
+        c = ctx.country_of(m) if m.type == "Person" else m
+        if c is not None:
+            subjects.append((c, m.type == "Person"))
     if not subjects:
         return
     j = end
@@ -632,9 +646,11 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         return
     neg = ctx.negated(s, start)
-    for m in dict((m.key, m) for m in subjects).values():
+    conf = ctx.lex.confidence
+    for m, by_person in best_items(subjects):
         if m.key != org.key:
-            yield Relation(m, "coChairOf", org, "cochair-predicate", ctx.lex.confidence.cochair_predicate, neg)
+            yield Relation(m, "coChairOf", org, "cochair-predicate",
+                           conf.cochair_person if by_person else conf.cochair_predicate, neg)
 
 
 # ---------------------------------------------------------------------- other relations
