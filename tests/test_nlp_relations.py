@@ -124,3 +124,24 @@ def test_relations_carry_their_sentence_as_evidence(read):
     assert f.evidence == "The CSTO unites Armenia and Russia."
     assert r.text[f.start:f.end] == f.evidence
     assert f.rule == "member-list" and 0 < f.confidence <= 1
+
+
+def test_cochair_countries_named_inside_a_longer_name_then_a_dash_list(read):
+    r = read("The Heads of Delegation of the OSCE Minsk Group Co-Chair countries – Foreign Minister of France "
+             "Jean-Yves Le Drian and Deputy Secretary of State of the United States Stephen Biegun – met "
+             "Armenian and Azerbaijani officials.")
+    assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "United States")}
+
+
+def test_a_union_of_former_soviet_states_then_a_colon(read):
+    r = read("Leaders met at the Shanghai Cooperation Organisation, a regional security bloc of four "
+             "ex-Soviet states: Russia, Kazakhstan, Kyrgyzstan and Tajikistan.")
+    assert facts(r, "memberOf") == {(c, "Shanghai Cooperation Organisation")
+                                    for c in ("Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan")}
+
+
+def test_non_eu_countries_namely_are_not_members(read):
+    r = read("The summit gathers the 27 EU member states, and 10 non-EU countries who are invited – "
+             "namely the UK, Turkey and Norway.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {(c, "European Union") for c in ("United Kingdom", "Turkey", "Norway")}

@@ -37,6 +37,11 @@ class Windows:
     part_of_gap: int
     support_subject: int
     deploy_object_gap: int
+    list_descriptor: int
+    list_clause: int
+    composition_link: int
+    possessor_words: int
+    cochair_span: int
     ministry_domain_words: int
     acronym_words: int
     title_name_words: int
@@ -76,6 +81,10 @@ class Confidences:
     member_predicate: float
     member_noun: float
     member_noun_elsewhere: float
+    member_composition: float
+    member_context: float
+    cochair_span: float
+    cochair_person: float
     cochair_by: float
     cochair_predicate: float
     part_of: float
@@ -164,6 +173,20 @@ class RelationWords:
     bare_membership_nouns: frozenset[str]
     cochair_object_stops: frozenset[str]
     deploy_prepositions: frozenset[str]
+    list_openers: tuple[tuple[str, ...], ...]  # phrases as word tuples ("such", "as")
+    list_marks: frozenset[str]
+    member_head_nouns: tuple[tuple[str, ...], ...]  # phrases as word tuples ("member", "states")
+    composition_links: frozenset[str]
+    member_list_leads: frozenset[str]
+    member_adjectives: frozenset[str]
+    ordinal_suffixes: tuple[str, ...]
+    non_member_words: frozenset[str]
+    former_member_words: frozenset[str]
+    future_member_words: frozenset[str]
+    member_becoming: frozenset[str]
+    member_pronoun_subjects: frozenset[str]
+    member_as: frozenset[str]
+    org_member_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -270,6 +293,10 @@ def _build(raw: dict) -> Lexicon:
     def words(section: str, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw[section][key])
 
+    def phrases(section: str, key: str) -> tuple[tuple[str, ...], ...]:
+        """A list of phrases as word tuples, the longest first (read greedily)."""
+        return tuple(sorted((tuple(p.lower().split()) for p in raw[section][key]), key=lambda t: -len(t)))
+
     layout = raw["layout"]
     titles = {k.lower(): v for k, v in raw["titles"].items()}
     rel = raw["relations"]
@@ -347,6 +374,20 @@ def _build(raw: dict) -> Lexicon:
             bare_membership_nouns=words("relations", "bare_membership_nouns"),
             cochair_object_stops=words("relations", "cochair_object_stops"),
             deploy_prepositions=words("relations", "deploy_prepositions"),
+            list_openers=phrases("relations", "list_openers"),
+            list_marks=words("relations", "list_marks"),
+            member_head_nouns=phrases("relations", "member_head_nouns"),
+            composition_links=words("relations", "composition_links"),
+            member_list_leads=words("relations", "member_list_leads"),
+            member_adjectives=words("relations", "member_adjectives"),
+            ordinal_suffixes=tuple(raw["relations"]["ordinal_suffixes"]),
+            non_member_words=words("relations", "non_member_words"),
+            former_member_words=words("relations", "former_member_words"),
+            future_member_words=words("relations", "future_member_words"),
+            member_becoming=words("relations", "member_becoming"),
+            member_pronoun_subjects=words("relations", "member_pronoun_subjects"),
+            member_as=words("relations", "member_as"),
+            org_member_nouns=words("relations", "org_member_nouns"),
         ),
         entities=_entity_ranks(raw["entities"]),
         places=PlaceWords(words("places", "not_places"), words("places", "modified_nouns")),

@@ -26,8 +26,8 @@ def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, r
     return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
 
 
-def _addition(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """The number of tokens of a list addition ("plus", "as well as") at token ``k``, or 0."""
+def phrase_at(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The number of tokens of the first of ``phrases`` ("plus", "as well as") at token ``k``, or 0."""
     for phrase in phrases:
         n = len(phrase)
         if k + n - 1 < limit and all(doc[k + x].lower_ == w for x, w in enumerate(phrase)):
@@ -59,7 +59,7 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         if k < limit and doc[k].lower_ in grammar.coordinators:
             k += 1
         else:
-            k += _addition(doc, k, limit, grammar.list_additions)
+            k += phrase_at(doc, k, limit, grammar.list_additions)
         if k == j:
             break
         if k not in by_start and not (k < limit and doc[k].lower_ == "the" and k + 1 in by_start):

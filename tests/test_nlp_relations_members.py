@@ -1,0 +1,225 @@
+"""kg.nlp.relations on hand-built Docs: member lists, joining, non-members and co-chairs (issue 9).
+
+Every name is invented (the knowledge base knows none of them); each pattern has a
+near-miss sentence that must give nothing, or only a negative assertion.
+"""
+import pytest
+from test_nlp_handbuilt import LEX, NLP, hand_doc, key
+
+from kg.nlp.lists import make_fact
+from kg.nlp.relations import cue_matcher, find_relations
+
+MATCHER = cue_matcher(NLP, LEX)
+ACTORS = {
+    "Norland Pact": "Organization", "Norland Council": "Organization", "Norland Group": "Organization",
+    "Veldoria": "Country", "Quessa": "Country", "Tarvin": "Country", "Ostrava": "Country",
+    "Ana Lind": "Person", "Bo Dahl": "Person",
+}
+PACT, COUNCIL, GROUP = (key("Organization", n) for n in ("Norland Pact", "Norland Council", "Norland Group"))
+
+
+def country(name):
+    return key("Country", name)
+
+
+def read(body, facts=None):
+    """{(subject, predicate, object, negated)} of a text (names as keys)."""
+    doc = hand_doc(body, ACTORS)
+    return {(f.subject, f.predicate, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX, facts)}
+
+
+def members(org, *names, negated=False):
+    return {(country(n), "memberOf", org, negated) for n in names}
+
+
+# ---------------------------------------------------------------------- lists of members
+def test_an_apposition_of_a_union_of_states_and_a_colon_list():
+    assert read("Leaders meet at the Norland Pact, a regional economic union of five ex-Soviet states: "
+                "Veldoria, Quessa, and Tarvin.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_hyphenated_adjective_in_the_apposition():
+    assert read("The Norland Pact, a Veldoria-led alliance of six ex-Soviet states including Quessa, met.") == \
+        members(PACT, "Quessa")
+
+
+def test_a_colon_list_not_said_of_the_organization_gives_nothing():
+    assert read("The Norland Pact met. Talks of five states: Veldoria, Quessa, and Tarvin.") == set()
+    assert read("Leaders met at the Norland Pact after a union of states: Veldoria and Quessa.") == set()
+
+
+def test_its_members_are_speaks_of_the_organization_of_the_sentence_before():
+    facts = find_relations(hand_doc("The Norland Pact was set up in 1991. Its full members are Veldoria, "
+                                    "Quessa and Tarvin, while Ostrava holds associate membership.", ACTORS),
+                           MATCHER, LEX)
+    assert {(f.subject, f.object, f.negated) for f in facts} == {
+        (country(n), PACT, False) for n in ("Veldoria", "Quessa", "Tarvin")}
+    assert {f.confidence for f in facts} == {LEX.confidence.member_context}
+
+
+def test_its_members_are_without_an_organization_just_before_gives_nothing():
+    assert read("The Norland Pact was set up in 1991. Nothing changed. Then came the war. "
+                "Its full members are Veldoria and Quessa.") == set()
+    assert read("The Norland Pact was set up. Veldoria said its full members are Quessa and Tarvin.") == set()
+
+
+def test_the_other_permanent_members_and_a_pronoun_subject():
+    got = read("Tarvin can veto any vote as it is a permanent member of the Norland Council. "
+               "The other permanent members are Veldoria and Quessa.")
+    assert got == members(COUNCIL, "Tarvin", "Veldoria", "Quessa")
+
+
+def test_the_possessor_of_a_power_as_a_member():
+    assert read("With Tarvin's veto power as a permanent member of the Norland Council, the vote failed.") == \
+        members(COUNCIL, "Tarvin")
+    assert read("With the veto power as a permanent member of the Norland Council, the vote failed.") == set()
+
+
+def test_a_non_permanent_member_is_a_member():
+    assert read("Veldoria is a non-permanent member of the Norland Council.") == members(COUNCIL, "Veldoria")
+
+
+def test_includes_a_description_then_notably():
+    assert read("The Norland Pact — which includes other major producers, notably Quessa — agreed.") == \
+        members(PACT, "Quessa")
+    # the description must name members: "rules" are not
+    assert read("The Norland Pact — which includes new rules, notably Quessa — agreed.") == set()
+
+
+def test_organization_member_states_including():
+    assert read("The plan was backed by several Norland Pact member states including Quessa.") == \
+        members(PACT, "Quessa")
+
+
+def test_a_country_then_a_member_state_in_apposition():
+    assert read("The Norland Pact failed its duties toward Quessa, a member state.") == members(PACT, "Quessa")
+    assert read("The Norland Pact failed its duties toward Quessa, a former member state.") == \
+        members(PACT, "Quessa", negated=True)
+
+
+def test_the_organization_countries_then_a_list_opener():
+    assert read("The Norland Pact countries – Veldoria, Quessa and Tarvin – agreed.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("The Norland Pact countries met Veldoria and Quessa.") == set()
+    assert read("The Norland Pact countries, Veldoria and Quessa signed.") == set()
+
+
+@pytest.mark.parametrize("cue", ["is made up of", "is composed of", ", comprising"])
+def test_made_up_of_composed_of_comprising(cue):
+    assert read(f"The Norland Pact {cue} Veldoria, Quessa and Tarvin.".replace(" ,", ",")) == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read(f"The talks {cue} Veldoria, Quessa and Tarvin.".replace(" ,", ",")) == set()
+
+
+def test_an_adjective_before_the_organization_member():
+    assert read("Tarvin, a permanent Norland Council member, vetoed the draft.") == members(COUNCIL, "Tarvin")
+
+
+def test_is_not_an_organization_member_is_negative():
+    assert read("Quessa is not a Norland Pact member, but Veldoria is.") == members(PACT, "Quessa", negated=True)
+
+
+def test_one_of_the_five_permanent_members():
+    assert read("Veldoria is one of the five permanent members of the Norland Council.") == \
+        members(COUNCIL, "Veldoria")
+
+
+# ---------------------------------------------------------------------- not members
+def test_a_list_of_non_members_is_negative():
+    got = read("The forum gathers the Norland Pact member states, and up to 17 non-Norland Pact countries "
+               "who are invited to the summit – namely Veldoria, Quessa and Tarvin.")
+    assert got == members(PACT, "Veldoria", "Quessa", "Tarvin", negated=True)
+
+
+@pytest.mark.parametrize("who", ["candidate countries", "observer states", "partner countries", "former members"])
+def test_candidates_observers_partners_and_former_members_are_not_members(who):
+    got = read(f"The Norland Pact met its {who}, namely Veldoria and Quessa.")
+    assert got == members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_a_former_or_candidate_member_of_is_negative():
+    assert read("Veldoria is a former member of the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+    assert read("Veldoria is a candidate member of the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+
+
+def test_former_soviet_states_are_still_members():
+    assert read("The Norland Pact, an alliance of six former Soviet states: Veldoria, Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
+# ---------------------------------------------------------------------- joining
+@pytest.mark.parametrize("body", [
+    "Veldoria became the ninth full member of the Norland Pact.",
+    "Veldoria became the Norland Pact's 31st member.",
+    "Veldoria was admitted to the Norland Pact in 2004.",
+    "Veldoria was formally admitted as a member of the Norland Pact.",
+    "Veldoria has become a member of the Norland Pact.",
+    "Veldoria joins the Norland Pact as its 32nd member.",
+    "The Norland Pact met in May. In 2015 Veldoria became the bloc's fifth member.",
+])
+def test_joining(body):
+    assert read(body) == members(PACT, "Veldoria")
+
+
+@pytest.mark.parametrize("body", [
+    "Veldoria hopes to become a member of the Norland Pact.",
+    "Veldoria will become a member of the Norland Pact next year.",
+])
+def test_a_future_membership_is_no_fact(body):
+    assert read(body) == set()
+
+
+# ---------------------------------------------------------------------- co-chairs
+def cochairs(*names):
+    return {(country(n), "coChairOf", GROUP, False) for n in names}
+
+
+def officials(body, pairs):
+    """The roles' officialOf facts of ``pairs`` (person, country), on the body's first sentence."""
+    doc = hand_doc(body, ACTORS)
+    return [make_fact(doc, 1, key("Person", p), "officialOf", country(c), "test", 0.9, title="Envoy")
+            for p, c in pairs]
+
+
+def test_cochair_countries_then_a_dash_list_of_ministers():
+    body = ("The Heads of Delegation of the Norland Group Co-Chair countries – Foreign Minister of Veldoria "
+            "Ana Lind, Envoy of Quessa Bo Dahl, and Minister of Tarvin – welcome the ceasefire with Ostrava.")
+    assert read(body) == cochairs("Veldoria", "Quessa", "Tarvin")
+
+
+def test_cochairs_of_the_group_then_persons_of_countries_in_brackets():
+    body = "The Co-Chairs of the Norland Group (Ana Lind of Veldoria, and Bo Dahl of Quessa) said this."
+    assert read(body) == cochairs("Veldoria", "Quessa")
+
+
+def test_the_country_of_a_cochairing_person():
+    body = "The Norland Group is co-chaired by Ana Lind and Bo Dahl."
+    facts = officials(body, [("Ana Lind", "Veldoria"), ("Bo Dahl", "Quessa")])
+    got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
+    assert got == cochairs("Veldoria", "Quessa")
+    found = find_relations(hand_doc(body, ACTORS), MATCHER, LEX, facts)
+    assert {f.confidence for f in found if f.predicate == "coChairOf"} == {LEX.confidence.cochair_person}
+    body = "Ana Lind and Bo Dahl, who co-chair the Norland Group, met."
+    facts = officials(body, [("Ana Lind", "Veldoria"), ("Bo Dahl", "Quessa")])
+    got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
+    assert got == cochairs("Veldoria", "Quessa")
+
+
+def test_cochairs_then_persons_of_countries_after_a_comma():
+    body = "The Norland Group co-chairs, Ana Lind of Veldoria and Bo Dahl of the Quessa, visited Tarvin."
+    assert read(body) == cochairs("Veldoria", "Quessa")
+
+
+def test_the_group_before_its_cochairs_is_not_a_cochair():
+    assert read("Tarvin, the Norland Pact chair, and the Norland Group co-chairs met.") == set()
+
+
+@pytest.mark.parametrize("body", [
+    "The Co-Chair countries of the Norland Group call upon Veldoria and Quessa to talk.",
+    "After talks with Envoy Ana Lind, the Co-Chairs of the Norland Group are working on it.",
+    "The Norland Group co-chairs – who met Veldoria and Quessa – said nothing.",
+])
+def test_countries_the_cochairs_speak_to_are_not_cochairs(body):
+    facts = officials(body, [("Ana Lind", "Veldoria")])
+    got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
+    assert got == set()
