@@ -37,3 +37,118 @@ def test_a_title_without_a_name_describes_the_one_holder():
 def test_a_bare_title_needs_the():
     reading = read("Veldoria's foreign minister Ilsa Marrow arrived. Foreign minister talks ended.")
     assert reading.descriptions == []
+
+
+# Offices read by the patterns of issue 9, on invented names.
+
+WORLD = {"Veldoria": "Country", "Quessa": "Country", "Tarnic": "Country", "Ombric": "Country",
+         "UNO": "Organization", "Harbor Council": "Organization", "Lantern Group": "Organization",
+         "Ilsa Marrow": "Person", "Oren Vale": "Person", "Pim Lund": "Person"}
+OFFICES = {"president": "President", "foreign minister": "Foreign Minister",
+           "prime minister": "Prime Minister", "chairman": "Chairman", "secretary": "Secretary",
+           "Minister": "Minister", "Ambassador": "Ambassador", "Secretary General": "Secretary General",
+           "counterpart": "Counterpart", "co-chairs": "Co-Chair", "spokeswoman": "Spokesperson"}
+
+PLURAL = {"foreign ministers": "Foreign Minister"}
+
+
+def offices(body, titles=OFFICES):
+    doc = hand_doc(body, WORLD, titles)
+    reading = find_roles(doc, doc._.kg_mentions, doc._.kg_titles, LEX)
+    name = {key(t, n): n for n, t in WORLD.items()}
+    return {(name[f.subject], name[f.object], f.title, f.rule) for f in reading.facts}
+
+
+def test_a_name_in_commas_after_the_title_holds_it():
+    assert offices("They met Veldoria's president, Ilsa Marrow, in the capital.") == {
+        ("Ilsa Marrow", "Veldoria", "President", "apposition")}
+    assert offices("He spoke to Veldoria's president, Ilsa Marrow.") == {
+        ("Ilsa Marrow", "Veldoria", "President", "apposition")}
+
+
+def test_a_name_after_a_fronted_title_is_the_subject_not_the_holder():
+    assert offices("After meeting Veldoria's president, Ilsa Marrow said nothing.") == set()
+
+
+def test_a_list_of_titles_and_names_attaches_each_name_to_its_own_title():
+    expected = {("Ilsa Marrow", "Veldoria", "President", "apposition"),
+                ("Oren Vale", "Quessa", "President", "apposition")}
+    assert offices("He met Veldoria's president, Ilsa Marrow, Quessa's president, Oren Vale, and others.") == expected
+    assert offices("Ilsa Marrow, Veldoria's president, Oren Vale, Quessa's president, met.") == {
+        ("Ilsa Marrow", "Veldoria", "President", "appositive"), ("Oren Vale", "Quessa", "President", "appositive")}
+
+
+def test_an_apposition_with_the_qualifier_after_the_title():
+    assert offices("He met Ilsa Marrow, secretary of the Harbor Council, on Monday.") == {
+        ("Ilsa Marrow", "Harbor Council", "Secretary", "appositive")}
+
+
+def test_a_plural_title_is_no_apposition_of_one_name():
+    assert offices("After talks with Veldoria's foreign minister Ilsa Marrow, the co-chairs of the Lantern Group "
+                   "are working.") == {("Ilsa Marrow", "Veldoria", "Foreign Minister", "title-qualifier")}
+
+
+def test_coordinated_qualifiers_pair_with_the_names_in_order():
+    assert offices("Talks between Tarnic and Ombric foreign ministers Ilsa Marrow and Oren Vale ended.", PLURAL) == {
+        ("Ilsa Marrow", "Tarnic", "Foreign Minister", "title-qualifier"),
+        ("Oren Vale", "Ombric", "Foreign Minister", "title-qualifier")}
+
+
+def test_coordinated_qualifiers_and_a_list_of_another_length_give_nothing():
+    assert offices("Tarnic and Ombric foreign ministers Ilsa Marrow, Oren Vale and Pim Lund met.", PLURAL) == set()
+
+
+def test_a_portfolio_after_the_title_is_part_of_it():
+    assert offices("Minister for Northern and Coastal Affairs of Veldoria Ilsa Marrow spoke.") == {
+        ("Ilsa Marrow", "Veldoria", "Minister for Northern and Coastal Affairs", "title-of")}
+    assert offices("Oren Vale, Minister of Foreign and Coastal Affairs of Quessa, spoke.") == {
+        ("Oren Vale", "Quessa", "Minister of Foreign and Coastal Affairs", "appositive")}
+
+
+def test_a_portfolio_stops_at_the_name():
+    assert offices("Veldoria's Minister of Culture Ilsa Marrow spoke.") == {
+        ("Ilsa Marrow", "Veldoria", "Minister of Culture", "title-qualifier")}
+
+
+def test_a_domain_between_qualifier_and_title():
+    assert offices("The deal was signed by Tarnic Infrastructure Minister Ilsa Marrow.") == {
+        ("Ilsa Marrow", "Tarnic", "Infrastructure Minister", "title-qualifier")}
+    assert offices("The deal was signed by Infrastructure Minister Ilsa Marrow.") == set()
+
+
+def test_a_for_qualifier_after_the_title():
+    assert offices("A spokeswoman for Veldoria Ilsa Marrow urged calm.") == {
+        ("Ilsa Marrow", "Veldoria", "Spokesperson", "title-of")}
+
+
+def test_an_ambassador_is_an_official_of_the_country_not_of_the_post():
+    assert offices("Veldoria's UNO Ambassador Ilsa Marrow spoke.") == {
+        ("Ilsa Marrow", "Veldoria", "Ambassador", "title-qualifier")}
+    assert offices("Veldoria Ambassador to the UNO Ilsa Marrow spoke.") == {
+        ("Ilsa Marrow", "Veldoria", "Ambassador", "title-qualifier")}
+
+
+def test_an_office_of_an_organization_after_a_country_is_the_organization_s():
+    assert offices("Veldoria's UNO Secretary General Ilsa Marrow spoke.") == {
+        ("Ilsa Marrow", "UNO", "Secretary General", "title-qualifier")}
+
+
+def test_two_coordinated_offices_of_one_person():
+    assert offices("Veldoria's prime minister and chairman of the Harbor Council Ilsa Marrow said it.") == {
+        ("Ilsa Marrow", "Veldoria", "Prime Minister", "coordinated"),
+        ("Ilsa Marrow", "Harbor Council", "Chairman", "title-of")}
+
+
+def test_two_coordinated_offices_of_two_countries_are_two_persons():
+    assert offices("Veldoria's prime minister and Quessa's president Oren Vale met.") == {
+        ("Oren Vale", "Quessa", "President", "title-qualifier")}
+
+
+def test_a_counterpart_takes_the_title_of_the_person_before():
+    assert offices("Veldoria's president Ilsa Marrow thanked her Ombric counterpart Oren Vale.") == {
+        ("Ilsa Marrow", "Veldoria", "President", "title-qualifier"),
+        ("Oren Vale", "Ombric", "President", "counterpart")}
+
+
+def test_a_counterpart_of_a_person_without_a_title_is_no_office():
+    assert offices("Ilsa Marrow thanked her Ombric counterpart Oren Vale.") == set()

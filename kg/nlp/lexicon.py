@@ -7,7 +7,7 @@ patterns, how many tokens a rule looks across (``[window]``) and how sure each r
 touches Python.
 
 :func:`load_lexicon` reads the file once per process, compiles its regular expressions
-and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``,
+and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``, ``lex.roles.posted_titles``,
 ``lex.speech.verbs``, ``lex.relations.negations``, ``lex.entities.priority``,
 ``lex.window.part_of_gap``-style sizes, ``lex.confidence.official``.
 A missing key is an :class:`kg.errors.InputError` at load time, not a KeyError mid-article.
@@ -63,6 +63,8 @@ class Windows:
     statement_words: int
     meta_line_chars: int
     caption_words: int
+    title_domain_words: int
+    title_portfolio_words: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ class Confidences:
     reported_named: float
     reported_described: float
     according_to: float
+    official_apposition: float
+    official_coordinated: float
+    official_counterpart: float
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,20 @@ class RelationWords:
 
 
 @dataclass(frozen=True)
+class RoleWords:
+    """``[roles]``: how a title finds its country or organization and its holder."""
+
+    qualifier_prepositions: frozenset[str]  # "President of Russia", "spokeswoman for the ministry"
+    portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
+    portfolio_prepositions: frozenset[str]
+    portfolio_joins: frozenset[str]
+    posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
+    posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
+    apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
+    counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
+
+
+@dataclass(frozen=True)
 class EntityRanks:
     """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
 
@@ -190,6 +209,7 @@ class Lexicon:
     title_words: frozenset[str]  # every word of a title ("foreign", "minister")
     grammar: GrammarWords
     actors: ActorWords
+    roles: RoleWords
     speech: SpeechWords
     relations: RelationWords
     entities: EntityRanks
@@ -302,6 +322,16 @@ def _build(raw: dict) -> Lexicon:
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
             title_name_joins=words("names", "title_name_joins"),
+        ),
+        roles=RoleWords(
+            qualifier_prepositions=words("roles", "qualifier_prepositions"),
+            portfolio_titles=frozenset(raw["roles"]["portfolio_titles"]),
+            portfolio_prepositions=words("roles", "portfolio_prepositions"),
+            portfolio_joins=words("roles", "portfolio_joins"),
+            posted_titles=frozenset(raw["roles"]["posted_titles"]),
+            posting_prepositions=words("roles", "posting_prepositions"),
+            apposition_closers=words("roles", "apposition_closers"),
+            counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),
