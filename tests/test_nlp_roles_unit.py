@@ -152,3 +152,30 @@ def test_a_counterpart_takes_the_title_of_the_person_before():
 
 def test_a_counterpart_of_a_person_without_a_title_is_no_office():
     assert offices("Ilsa Marrow thanked her Ombric counterpart Oren Vale.") == set()
+
+
+def test_a_holder_of_a_country_after_the_name():
+    assert offices("President Ilsa Marrow of Veldoria met Oren Vale.", {"President": "President"}) == {
+        ("Ilsa Marrow", "Veldoria", "President", "title-name-of")}
+
+
+def test_holders_of_countries_after_their_names_pair_in_order():
+    assert offices("Foreign ministers Ilsa Marrow of Veldoria and Oren Vale of Quessa met.",
+                   {"Foreign ministers": "Foreign Minister"}) == {
+        ("Ilsa Marrow", "Veldoria", "Foreign Minister", "title-name-of"),
+        ("Oren Vale", "Quessa", "Foreign Minister", "title-name-of")}
+
+
+def test_a_holder_of_a_country_needs_it_right_after_the_name():
+    assert offices("President Ilsa Marrow arrived in Veldoria.", {"President": "President"}) == set()
+
+
+def test_co_chairs_listed_in_brackets_after_their_group():
+    assert offices("The co-chairs of the Lantern Group (Ilsa Marrow of Veldoria, Oren Vale of Quessa, and "
+                   "Pim Lund) met.") == {("Ilsa Marrow", "Lantern Group", "Co-Chair", "title-of"),
+                                         ("Oren Vale", "Lantern Group", "Co-Chair", "title-of"),
+                                         ("Pim Lund", "Lantern Group", "Co-Chair", "title-of")}
+
+
+def test_co_chairs_with_a_list_that_does_not_close_give_nothing():
+    assert offices("The co-chairs of the Lantern Group (Ilsa Marrow of Veldoria, Oren Vale and the hosts) met.") == set()

@@ -10,9 +10,12 @@ Rules (the ``rule`` of each officialOf fact):
 ``title-of``         "President of Russia Vladimir Putin", "the top diplomats of Armenia and
                      Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov" (paired in order),
                      "a spokeswoman for the Russian foreign ministry Maria Zakharova",
-                     "Minister for European and Foreign Affairs of France X" (a portfolio)
+                     "Minister for European and Foreign Affairs of France X" (a portfolio),
+                     "the Co-Chairs of the OSCE Minsk Group (A of France, B of Russia and C)"
 ``appositive``       "Ararat Mirzoyan, Armenia's foreign minister", "Armen Petrosyan,
                      secretary of the Security Council of Armenia,"
+``title-name-of``    "President Emmanuel Macron of France", "Foreign Ministers A of Armenia and B
+                     of Azerbaijan" (paired in order)
 ``apposition``       "the French President, Emmanuel Macron," (the name closed by a comma or
                      the sentence's end)
 ``coordinated``      "Armenia's Prime Minister and Chairman of the Council Nikol Pashinyan":
@@ -183,7 +186,50 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, by_start: dict[int, TokMe
     office = _Office(start, j, title, quals, rule, t.plural, k, quals_before)
     persons, _ = forward_list(doc, lex, j, by_start, ("Person",), n, plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
+    if not quals and office.persons:
+        # "President Emmanuel Macron of France", "Foreign Ministers A of Armenia and B of Azerbaijan"
+        items, _ = _holder_list(doc, lex, j, by_start, title_tokens, t.plural, n)
+        if items and all(q is not None for _, q in items):
+            office.persons = [p for p, _ in items]
+            office.quals = [q for _, q in items if q is not None]
+            office.rule = "title-name-of"
+    elif quals and t.plural and not office.persons and j + 1 < n and doc[j].text in roles.list_openers:
+        # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)"
+        items, end = _holder_list(doc, lex, j + 1, by_start, title_tokens, True, n)
+        closer = roles.list_openers[doc[j].text]
+        if len(items) >= 2 and (not closer or (end < n and doc[end].text == closer)):
+            office.persons = [p for p, _ in items]
     return office
+
+
+def _holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
+                 plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
+    """Persons listed from token ``i``, each with the country or organization of "A of France":
+    [(A, France), (B, None)], and the end token."""
+    items: list[tuple[TokMention, TokMention | None]] = []
+    j = i
+    while j < n:
+        p = by_start.get(j)
+        if not _holds(p, title_tokens):
+            break
+        j, q = p.end, None
+        if j + 1 < n and doc[j].lower_ in lex.roles.holder_of:
+            x = j + 1 + (doc[j + 1].lower_ in lex.grammar.articles)
+            m = by_start.get(x)
+            if m is not None and m.type in QUALIFIER_TYPES:
+                q, j = m, m.end
+        items.append((p, q))
+        if not plural:
+            break
+        x = j
+        if x < n and doc[x].text == ",":
+            x += 1
+        if x < n and doc[x].lower_ in lex.grammar.coordinators:
+            x += 1
+        if x == j or not _holds(by_start.get(x), title_tokens):
+            break
+        j = x
+    return items, j
 
 
 def _two_offices(a: _Office, b: _Office) -> bool:
