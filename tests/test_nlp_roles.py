@@ -80,3 +80,13 @@ def test_an_ambassador_at_the_un_is_an_official_of_the_country(read):
     r = read("Russia's U.N. Ambassador Pavel Smirnov spoke.")
     assert titled(r) == {("Pavel Smirnov", "Russia", "Ambassador")}
 
+
+
+def test_abbreviated_titles(read):
+    r = read("Armenian PM Aram Sargsyan met the Georgian FM Levan Beridze.")
+    assert titled(r) == {("Aram Sargsyan", "Armenia", "Prime Minister"), ("Levan Beridze", "Georgia", "Foreign Minister")}
+
+
+def test_a_time_is_no_prime_minister(read):
+    r = read("The Armenian talks began at 5 pm Moscow time with Aram Sargsyan.")
+    assert facts(r, "officialOf") == set()
