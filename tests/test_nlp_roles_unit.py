@@ -179,3 +179,21 @@ def test_co_chairs_listed_in_brackets_after_their_group():
 
 def test_co_chairs_with_a_list_that_does_not_close_give_nothing():
     assert offices("The co-chairs of the Lantern Group (Ilsa Marrow of Veldoria, Oren Vale and the hosts) met.") == set()
+
+
+PM = {"Prime Minister": "Prime Minister", "prime minister": "Prime Minister"}
+
+
+def test_the_one_person_named_with_a_bare_title_holds_the_office_the_article_describes():
+    assert offices("Prime Minister Ilsa Marrow said it. Quessa asked Veldoria's prime minister to explain.", PM) == {
+        ("Ilsa Marrow", "Veldoria", "Prime Minister", "coref-title")}
+
+
+def test_a_bare_title_and_descriptions_of_two_countries_give_nothing():
+    assert offices("Prime Minister Ilsa Marrow said it. Veldoria's prime minister and Quessa's prime minister "
+                   "disagreed.", PM) == set()
+
+
+def test_a_bare_title_and_a_described_office_someone_else_holds_give_nothing():
+    assert offices("Prime Minister Ilsa Marrow said it. Quessa's prime minister Oren Vale spoke to Quessa's "
+                   "prime minister.", PM) == {("Oren Vale", "Quessa", "Prime Minister", "title-qualifier")}

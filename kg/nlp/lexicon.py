@@ -94,6 +94,7 @@ class Confidences:
     official_apposition: float
     official_coordinated: float
     official_counterpart: float
+    official_described: float
 
 
 @dataclass(frozen=True)

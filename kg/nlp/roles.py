@@ -22,6 +22,10 @@ Rules (the ``rule`` of each officialOf fact):
                      the name after the second office holds the first too
 ``counterpart``      "Putin thanked his Turkish counterpart Erdogan": the title of the person
                      named before, of the counterpart's country
+``coref-title``      "Prime Minister Nikol Pashinyan said … clarification from Armenia's prime
+                     minister": the one person an article names with a title but no qualifier
+                     holds the office its descriptions qualify, if they all qualify it alike and
+                     no one else is named in it
 
 A title with a qualifier but no name ("the Armenian prime minister", "Russia's presidential
 spokesperson") is a description: it becomes a mention of the one person the same article
@@ -297,6 +301,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     descriptions: list[Description] = []
     holders: dict[tuple[str, str | None], set[str]] = {}
     titled: dict[str, str] = {}  # person key -> the last title a fact gave them
+    bare: dict[str, set[str]] = {}  # title -> persons named with it but no qualifier ("President X said")
     right_attached: set[tuple[int, int]] = set()
 
     for i, o in enumerate(offices):
@@ -332,6 +337,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 holders.setdefault((title, None), set()).add(p.key)
                 titled[p.key] = title
                 facts.append(make_fact(doc, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
+        elif persons and not o.quals and not o.plural:
+            bare.setdefault(title, set()).update(p.key for p in persons)
         elif not persons and not o.plural:
             start = o.start if len(o.quals) == 1 and o.quals_before else titles[i].start
             if start > 0 and doc[start - 1].lower_ == "the":
@@ -340,6 +347,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 continue  # a bare title needs "the": "the president said"
             descriptions.append(Description(start, o.end if o.rule == "title-of" and o.quals else titles[i].end,
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
+
+    # "Prime Minister Nikol Pashinyan said …  Russia seeks clarification from Armenia's prime
+    # minister": the one person named with a title is the one the article describes with it
+    for d in descriptions:
+        who = bare.get(d.title, set())
+        if (d.qualifier is None or len(who) != 1 or (d.title, None) in holders
+                or {e.qualifier for e in descriptions if e.title == d.title} != {d.qualifier}):
+            continue
+        person = next(iter(who))
+        holders[(d.title, d.qualifier)] = holders[(d.title, None)] = {person}
+        facts.append(make_fact(doc, d.sentence, person, "officialOf", d.qualifier, "coref-title",
+                               conf.official_described, title=d.title))
 
     added = []
     for d in descriptions:
