@@ -197,3 +197,15 @@ def test_a_bare_title_and_descriptions_of_two_countries_give_nothing():
 def test_a_bare_title_and_a_described_office_someone_else_holds_give_nothing():
     assert offices("Prime Minister Ilsa Marrow said it. Quessa's prime minister Oren Vale spoke to Quessa's "
                    "prime minister.", PM) == {("Oren Vale", "Quessa", "Prime Minister", "title-qualifier")}
+
+
+def test_an_organization_s_head_word_before_a_title_means_the_last_one_named_with_it():
+    assert offices("The Harbor Council met on Monday. Council Chairman Ilsa Marrow said it.",
+                   {"Chairman": "Chairman"}) == {("Ilsa Marrow", "Harbor Council", "Chairman", "title-qualifier")}
+
+
+def test_a_head_word_no_organization_was_named_with_is_no_qualifier():
+    assert offices("The Lantern Group met on Monday. Council Chairman Ilsa Marrow said it.",
+                   {"Chairman": "Chairman"}) == set()
+    assert offices("The Harbor Council met on Monday. Peace Council Chairman Ilsa Marrow said it.",
+                   {"Chairman": "Chairman"}) == set()

@@ -3,6 +3,7 @@
 Rules (the ``rule`` of each officialOf fact):
 
 ``title-qualifier``  "Russian President Vladimir Putin", "Azerbaijan's President Ilham Aliyev",
+                     "Council Chairman X" (the last organization named with the word),
                      "United Nations Secretary General Antonio Guterres", "Armenian and
                      Azerbaijani Foreign Ministers A and B" (paired in order), "Ukrainian
                      Infrastructure Minister X" (a domain between qualifier and title),
@@ -130,7 +131,26 @@ def _holds(p: TokMention | None, title_tokens: set[int]) -> bool:
             and p.start not in title_tokens)
 
 
-def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, by_start: dict[int, TokMention],
+def _head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], covered: set[int],
+                  sent_of) -> TokMention | None:
+    """ "Council Chairman X": an organization's head word alone before the title at token ``b``
+    means the last organization the article named with that word ("the Collective Security
+    Council … Council Chairman X"), as a qualifier on the word's token."""
+    a = b - 1
+    if a < 0 or a in covered or sent_of[a] != sent_of[b]:
+        return None
+    w = doc[a]
+    if not w.text[:1].isupper() or w.lower_ not in lex.actors.org_heads:
+        return None
+    if a > 0 and sent_of[a - 1] == sent_of[b] and doc[a - 1].is_alpha and doc[a - 1].text[:1].isupper():
+        return None  # "Peace Council Chairman": a name the recognizer missed
+    for m in reversed(mentions):
+        if m.end <= a and m.type == "Organization" and m.role != "nested" and any(doc[x].lower_ == w.lower_ for x in range(m.start, m.end)):
+            return TokMention(a, b, m.key, m.type, "head-anaphor", "name", sent_of[a])
+    return None
+
+
+def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                  by_end: dict[int, TokMention], covered: set[int], title_tokens: set[int], sent_of,
                  n: int) -> _Office:
     """Title ``t`` with its qualifiers, portfolio and post, and the persons named right after it."""
@@ -156,6 +176,8 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, by_start: dict[int, TokMe
             if q is not None:
                 title_start = d
                 title = f"{doc[d:t.start].text} {t.title}"
+    if q is None:
+        q = _head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is not None:
         quals, start, quals_before = [q], q.start, True
         if t.plural:
@@ -281,7 +303,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     sent_of = doc._.kg_sent_of
     n = len(doc)
     conf = lex.confidence
-    offices = [_read_office(doc, t, lex, by_start, by_end, covered, title_tokens, sent_of, n) for t in titles]
+    offices = [_read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n) for t in titles]
     rules = [o.rule for o in offices]
     confidence = [conf.official] * len(offices)
 
