@@ -209,3 +209,9 @@ def test_a_head_word_no_organization_was_named_with_is_no_qualifier():
                    {"Chairman": "Chairman"}) == set()
     assert offices("The Harbor Council met on Monday. Peace Council Chairman Ilsa Marrow said it.",
                    {"Chairman": "Chairman"}) == set()
+
+
+def test_a_counterpart_from_a_country_in_apposition():
+    assert offices("Veldoria's president Ilsa Marrow met her counterpart from Quessa, Oren Vale.") == {
+        ("Ilsa Marrow", "Veldoria", "President", "title-qualifier"),
+        ("Oren Vale", "Quessa", "President", "counterpart")}

@@ -183,6 +183,7 @@ class RoleWords:
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
+    counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str]  # "President Emmanuel Macron of France"
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
 
@@ -335,6 +336,7 @@ def _build(raw: dict) -> Lexicon:
             posting_prepositions=words("roles", "posting_prepositions"),
             apposition_closers=words("roles", "apposition_closers"),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
+            counterpart_prepositions=words("roles", "counterpart_prepositions"),
             holder_of=words("roles", "holder_of"),
             list_openers=dict(raw["roles"]["list_openers"]),
         ),

@@ -198,7 +198,10 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if p > j:
         title = f"{title} {doc[j:p].text}"
         j = p
-    if not quals and j < n and doc[j].lower_ in roles.qualifier_prepositions and not (
+    prepositions = roles.qualifier_prepositions
+    if t.title in roles.counterpart_titles:
+        prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
+    if not quals and j < n and doc[j].lower_ in prepositions and not (
             posted and doc[j].lower_ in roles.posting_prepositions):
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
