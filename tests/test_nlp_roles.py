@@ -90,3 +90,10 @@ def test_abbreviated_titles(read):
 def test_a_time_is_no_prime_minister(read):
     r = read("The Armenian talks began at 5 pm Moscow time with Aram Sargsyan.")
     assert facts(r, "officialOf") == set()
+
+
+def test_aides_and_advisers(read):
+    r = read("Azerbaijani presidential aide Farid Guliyev said it. Later Anar Rzayev, assistant to the President of "
+             "Azerbaijan, said it again.")
+    assert titled(r) == {("Farid Guliyev", "Azerbaijan", "Presidential Aide"),
+                         ("Anar Rzayev", "Azerbaijan", "Assistant to the President")}

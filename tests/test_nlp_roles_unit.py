@@ -215,3 +215,11 @@ def test_a_counterpart_from_a_country_in_apposition():
     assert offices("Veldoria's president Ilsa Marrow met her counterpart from Quessa, Oren Vale.") == {
         ("Ilsa Marrow", "Veldoria", "President", "title-qualifier"),
         ("Oren Vale", "Quessa", "President", "counterpart")}
+
+
+def test_an_organization_s_name_that_runs_into_the_title_qualifies_it():
+    assert offices("Harbor Council Secretary Ilsa Marrow said it.", {"Council Secretary": "Security Council Secretary"}) == {
+        ("Ilsa Marrow", "Harbor Council", "Security Council Secretary", "title-qualifier")}
+    assert offices("Veldoria's Council Secretary Ilsa Marrow said it.",
+                   {"Council Secretary": "Security Council Secretary"}) == {
+        ("Ilsa Marrow", "Veldoria", "Security Council Secretary", "title-qualifier")}

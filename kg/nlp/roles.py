@@ -4,6 +4,7 @@ Rules (the ``rule`` of each officialOf fact):
 
 ``title-qualifier``  "Russian President Vladimir Putin", "Azerbaijan's President Ilham Aliyev",
                      "Council Chairman X" (the last organization named with the word),
+                     "Armenian Security Council Secretary X" (a name that runs into the title),
                      "United Nations Secretary General Antonio Guterres", "Armenian and
                      Azerbaijani Foreign Ministers A and B" (paired in order), "Ukrainian
                      Infrastructure Minister X" (a domain between qualifier and title),
@@ -178,6 +179,11 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
                 title = f"{doc[d:t.start].text} {t.title}"
     if q is None:
         q = _head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
+    if q is None:
+        # "Armenian Security Council Secretary X": the organization's name runs into the title
+        m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
+        if m is not None and m.type == "Organization" and m.start < t.start and sent_of[m.start] == k:
+            q = m
     if q is not None:
         quals, start, quals_before = [q], q.start, True
         if t.plural:
