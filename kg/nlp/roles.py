@@ -84,6 +84,21 @@ class _Office:
     persons: list[TokMention] = field(default_factory=list)
 
 
+class _Covered:
+    """The tokens inside a mention, computed on the first question (most titles never ask)."""
+
+    __slots__ = ("mentions", "tokens")
+
+    def __init__(self, mentions: list[TokMention]):
+        self.mentions = mentions
+        self.tokens: set[int] | None = None
+
+    def __contains__(self, i: int) -> bool:
+        if self.tokens is None:
+            self.tokens = {x for m in self.mentions for x in range(m.start, m.end)}
+        return i in self.tokens
+
+
 def _portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], limit: int) -> int:
     """The end of a portfolio from the preposition at token ``i`` ("for European and Foreign
     Affairs"), or ``i`` if there is none.
@@ -112,7 +127,7 @@ def _portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], 
     return last
 
 
-def _domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: set[int], lo: int) -> int:
+def _domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: _Covered, lo: int) -> int:
     """The first token of the capitalised domain words just before title ``t`` ("Infrastructure
     Minister"), or ``t.start``: words that are no actor's name, no further back than ``lo``."""
     if t.title not in lex.roles.portfolio_titles:
@@ -132,7 +147,7 @@ def _holds(p: TokMention | None, title_tokens: set[int]) -> bool:
             and p.start not in title_tokens)
 
 
-def _head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], covered: set[int],
+def _head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], covered: _Covered,
                   sent_of) -> TokMention | None:
     """ "Council Chairman X": an organization's head word alone before the title at token ``b``
     means the last organization the article named with that word ("the Collective Security
@@ -152,7 +167,7 @@ def _head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], co
 
 
 def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
-                 by_end: dict[int, TokMention], covered: set[int], title_tokens: set[int], sent_of,
+                 by_end: dict[int, TokMention], covered: _Covered, title_tokens: set[int], sent_of,
                  n: int) -> _Office:
     """Title ``t`` with its qualifiers, portfolio and post, and the persons named right after it."""
     roles = lex.roles
@@ -307,7 +322,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     """officialOf facts of the titles in a Doc, and mentions of the persons titles describe."""
     by_start = {m.start: m for m in mentions if m.role != "nested"}
     by_end = {m.end: m for m in mentions if m.role != "nested"}
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    covered = _Covered(mentions)
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
     sent_of = doc._.kg_sent_of
     n = len(doc)
