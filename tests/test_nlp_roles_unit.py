@@ -223,3 +223,8 @@ def test_an_organization_s_name_that_runs_into_the_title_qualifies_it():
     assert offices("Veldoria's Council Secretary Ilsa Marrow said it.",
                    {"Council Secretary": "Security Council Secretary"}) == {
         ("Ilsa Marrow", "Veldoria", "Security Council Secretary", "title-qualifier")}
+
+
+def test_a_title_in_the_possessive_is_not_the_apposition_s_office():
+    assert offices("Oren Vale, the Veldoria president's chief of staff, said it.") == set()
+    assert offices("Veldoria's president's spokeswoman Oren Vale said it.") == set()

@@ -81,6 +81,7 @@ class _Office:
     plural: bool
     sentence: int
     quals_before: bool  # the qualifiers precede the title ("Russian President")
+    possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -234,6 +235,9 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if title_start < start:
         start = title_start
     office = _Office(start, j, title, quals, rule, t.plural, k, quals_before)
+    if j < n and doc[j].lower_ in lex.grammar.possessive:
+        office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
+        return office
     persons, _ = forward_list(doc, lex, j, by_start, ("Person",), n, plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
     if not quals and office.persons:
@@ -353,7 +357,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
-        if not persons and o.quals:
+        if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
             if left is not None and (left.start, left.end) not in right_attached:
