@@ -228,3 +228,10 @@ def test_an_organization_s_name_that_runs_into_the_title_qualifies_it():
 def test_a_title_in_the_possessive_is_not_the_apposition_s_office():
     assert offices("Oren Vale, the Veldoria president's chief of staff, said it.") == set()
     assert offices("Veldoria's president's spokeswoman Oren Vale said it.") == set()
+
+
+def test_a_former_office_is_no_office():
+    assert offices("Former Veldoria president Ilsa Marrow and Oren Vale, Quessa's former president, met.") == set()
+    assert offices("Veldoria's ex-president Ilsa Marrow met Quessa's then-president Oren Vale.") == set()
+    assert offices("The former president of Veldoria Ilsa Marrow met Quessa's president Oren Vale.") == {
+        ("Oren Vale", "Quessa", "President", "title-qualifier")}

@@ -185,6 +185,7 @@ class RoleWords:
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
     counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str]  # "President Emmanuel Macron of France"
+    not_current: frozenset[str]  # "former President X": the office is not held at the article's time
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
 
 
@@ -338,6 +339,7 @@ def _build(raw: dict) -> Lexicon:
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
             counterpart_prepositions=words("roles", "counterpart_prepositions"),
             holder_of=words("roles", "holder_of"),
+            not_current=words("roles", "not_current"),
             list_openers=dict(raw["roles"]["list_openers"]),
         ),
         speech=SpeechWords(

@@ -82,6 +82,7 @@ class _Office:
     sentence: int
     quals_before: bool  # the qualifiers precede the title ("Russian President")
     possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
+    former: bool = False  # "former President X": not an office held at the article's time
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -235,6 +236,9 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if title_start < start:
         start = title_start
     office = _Office(start, j, title, quals, rule, t.plural, k, quals_before)
+    if _not_current(doc, lex, title_start, k, sent_of) or _not_current(doc, lex, start, k, sent_of):
+        office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
+        return office
     if j < n and doc[j].lower_ in lex.grammar.possessive:
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
@@ -254,6 +258,16 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         if len(items) >= 2 and (not closer or (end < n and doc[end].text == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def _not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
+    """A word before token ``b`` says the office is not held now ("former", "ex-", "then-")."""
+    a = b
+    if a > 0 and sent_of[a - 1] == k and doc[a - 1].text in ("-", "–"):
+        a -= 1
+    if a > 0 and sent_of[a - 1] == k and doc[a - 1].lower_ in lex.grammar.articles:
+        a -= 1
+    return a > 0 and sent_of[a - 1] == k and doc[a - 1].lower_ in lex.roles.not_current
 
 
 def _holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
@@ -357,6 +371,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
+        if o.former:
+            continue
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
