@@ -235,3 +235,18 @@ def test_a_former_office_is_no_office():
     assert offices("Veldoria's ex-president Ilsa Marrow met Quessa's then-president Oren Vale.") == set()
     assert offices("The former president of Veldoria Ilsa Marrow met Quessa's president Oren Vale.") == {
         ("Oren Vale", "Quessa", "President", "title-qualifier")}
+
+
+def test_the_one_person_of_an_article_holds_the_one_office_it_describes_nearby():
+    assert offices("Veldoria's spokeswoman commented on it. “We are concerned,” Ilsa Marrow said.") == {
+        ("Ilsa Marrow", "Veldoria", "Spokesperson", "coref-title")}
+
+
+def test_an_article_with_two_persons_or_a_far_name_does_not_describe_them():
+    assert offices("Veldoria's spokeswoman commented on it. Ilsa Marrow and Oren Vale met.") == set()
+    assert offices("Veldoria's spokeswoman commented on it. It rained. It snowed. Then it rained. "
+                   "Ilsa Marrow left.") == set()
+    assert offices("Veldoria's spokeswoman commented on it. Quessa's president Ilsa Marrow left.") == {
+        ("Ilsa Marrow", "Quessa", "President", "title-qualifier")}
+    assert offices("After meeting Veldoria's spokeswoman, Ilsa Marrow said nothing.") == set()
+    assert offices("Officials met Veldoria's spokeswoman on Monday. Ilsa Marrow left.") == set()

@@ -65,6 +65,7 @@ class Windows:
     caption_words: int
     title_domain_words: int
     title_portfolio_words: int
+    description_name_sentences: int
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Confidences:
     official_coordinated: float
     official_counterpart: float
     official_described: float
+    official_neighbour: float
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ Rules (the ``rule`` of each officialOf fact):
 ``coref-title``      "Prime Minister Nikol Pashinyan said … clarification from Armenia's prime
                      minister": the one person an article names with a title but no qualifier
                      holds the office its descriptions qualify, if they all qualify it alike and
-                     no one else is named in it
+                     no one else is named in it; and "The Russian foreign ministry spokeswoman
+                     commented …  Zakharova said": the one person an article names, with no
+                     title, holds the one office it describes, a sentence or two away
 
 A title with a qualifier but no name ("the Armenian prime minister", "Russia's presidential
 spokesperson") is a description: it becomes a mention of the one person the same article
@@ -425,6 +427,27 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         holders[(d.title, d.qualifier)] = holders[(d.title, None)] = {person}
         facts.append(make_fact(doc, d.sentence, person, "officialOf", d.qualifier, "coref-title",
                                conf.official_described, title=d.title))
+
+    # "The Russian foreign ministry spokeswoman has also commented …  '…', Zakharova said.":
+    # an article that names one person, with no title, and describes one office nobody holds
+    # in it, a sentence or two from that person's name (in the same sentence they are two:
+    # "After meeting Azerbaijan's president, X said"); the description opens its sentence, as
+    # a subject that introduces the person
+    named = {m.key for m in mentions if m.type == "Person" and m.role == "name"}
+    open_offices = {(d.title, d.qualifier) for d in descriptions if (d.title, None) not in holders}
+    if len(named) == 1 and len(open_offices) == 1 and not bare and not titled:
+        person = next(iter(named))
+        (title, qualifier), = open_offices
+        near = lex.window.description_name_sentences
+        for d in descriptions:
+            sentences = {m.sentence for m in mentions if m.key == person}
+            if ((d.title, d.qualifier) == (title, qualifier) and qualifier is not None and d.sentence not in sentences
+                    and any(abs(x - d.sentence) <= near for x in sentences)
+                    and (d.start == 0 or sent_of[d.start - 1] != d.sentence)):
+                holders[(title, qualifier)] = holders[(title, None)] = {person}
+                facts.append(make_fact(doc, d.sentence, person, "officialOf", qualifier, "coref-title",
+                                       conf.official_neighbour, title=title))
+                break
 
     added = []
     for d in descriptions:
