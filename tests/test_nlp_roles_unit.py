@@ -250,3 +250,14 @@ def test_an_article_with_two_persons_or_a_far_name_does_not_describe_them():
         ("Ilsa Marrow", "Quessa", "President", "title-qualifier")}
     assert offices("After meeting Veldoria's spokeswoman, Ilsa Marrow said nothing.") == set()
     assert offices("Officials met Veldoria's spokeswoman on Monday. Ilsa Marrow left.") == set()
+
+
+def test_the_leader_of_a_country_s_delegation_holds_an_office_of_that_country():
+    assert offices("The delegation of Veldoria was led by the prime minister Ilsa Marrow.") == {
+        ("Ilsa Marrow", "Veldoria", "Prime Minister", "delegation")}
+    assert offices("Quessa's delegation, headed by foreign minister Oren Vale, arrived.") == {
+        ("Oren Vale", "Quessa", "Foreign Minister", "delegation")}
+
+
+def test_a_title_not_right_after_led_by_is_not_the_delegation_s():
+    assert offices("The delegation of Veldoria was led by Pim Lund and met prime minister Ilsa Marrow.") == set()

@@ -188,6 +188,8 @@ class RoleWords:
     counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str]  # "President Emmanuel Macron of France"
     not_current: frozenset[str]  # "former President X": the office is not held at the article's time
+    delegation_nouns: frozenset[str]  # "the delegation of Moldova was led by the Prime Minister X"
+    delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
 
 
@@ -342,6 +344,8 @@ def _build(raw: dict) -> Lexicon:
             counterpart_prepositions=words("roles", "counterpart_prepositions"),
             holder_of=words("roles", "holder_of"),
             not_current=words("roles", "not_current"),
+            delegation_nouns=words("roles", "delegation_nouns"),
+            delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
             list_openers=dict(raw["roles"]["list_openers"]),
         ),
         speech=SpeechWords(

@@ -20,6 +20,8 @@ Rules (the ``rule`` of each officialOf fact):
                      of Azerbaijan" (paired in order)
 ``apposition``       "the French President, Emmanuel Macron," (the name closed by a comma or
                      the sentence's end)
+``delegation``       "The delegation of Moldova was led by the Prime Minister X": the office is the
+                     delegation's country's
 ``coordinated``      "Armenia's Prime Minister and Chairman of the Council Nikol Pashinyan":
                      the name after the second office holds the first too
 ``counterpart``      "Putin thanked his Turkish counterpart Erdogan": the title of the person
@@ -170,6 +172,32 @@ def _head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], co
     return None
 
 
+def _delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
+                sent_of) -> TokMention | None:
+    """ "The delegation of Moldova was led by the Prime Minister X": the country or organization
+    of the delegation a title at token ``b`` leads, or None."""
+    roles = lex.roles
+    k = sent_of[b]
+    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
+    lead = next((len(p) for p in roles.delegation_leads
+                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+    if not lead:
+        return None
+    for x in range(a - lead - 1, -1, -1):
+        if sent_of[x] != k:
+            break
+        if doc[x].lower_ not in roles.delegation_nouns:
+            continue
+        # "Moldova's delegation", "the Moldovan delegation", "the delegation of Moldova"
+        e = x - 1 if x > 0 and doc[x - 1].lower_ in lex.grammar.possessive else x
+        q = by_end.get(e)
+        if q is None and x + 1 < len(doc) and doc[x + 1].lower_ in roles.qualifier_prepositions:
+            y = x + 2 + (x + 2 < len(doc) and doc[x + 2].lower_ in lex.grammar.articles)
+            q = by_start.get(y)
+        return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
+    return None
+
+
 def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                  by_end: dict[int, TokMention], covered: _Covered, title_tokens: set[int], sent_of,
                  n: int) -> _Office:
@@ -199,11 +227,17 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if q is None:
         q = _head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
+        q = _delegation(doc, lex, t.start, by_start, by_end, sent_of)
+        if q is not None:
+            rule = "delegation"
+    if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
         if m is not None and m.type == "Organization" and m.start < t.start and sent_of[m.start] == k:
             q = m
-    if q is not None:
+    if q is not None and rule == "delegation":
+        quals = [q]
+    elif q is not None:
         quals, start, quals_before = [q], q.start, True
         if t.plural:
             # "Armenian and Azerbaijani Foreign Ministers": every qualifier, paired in order later
