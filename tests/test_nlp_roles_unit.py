@@ -261,3 +261,13 @@ def test_the_leader_of_a_country_s_delegation_holds_an_office_of_that_country():
 
 def test_a_title_not_right_after_led_by_is_not_the_delegation_s():
     assert offices("The delegation of Veldoria was led by Pim Lund and met prime minister Ilsa Marrow.") == set()
+
+
+def test_a_first_name_left_out_of_the_mention_is_not_part_of_the_portfolio():
+    doc = hand_doc("The Lantern Group delegation was led by Oren Vale, accompanied by Commissioner for Trade "
+                   "Ilsa Marrow.", {"Lantern Group": "Organization", "Oren Vale": "Person", "Marrow": "Person"},
+                   {"Commissioner": "Commissioner"})
+    doc._.kg_entities[key("Person", "Marrow")].label = "Ilsa Marrow"  # the name rule marked the surname only
+    reading = find_roles(doc, doc._.kg_mentions, doc._.kg_titles, LEX)
+    assert {(f.subject, f.object, f.title, f.rule) for f in reading.facts} == {
+        (key("Person", "Marrow"), key("Organization", "Lantern Group"), "Commissioner for Trade", "delegation")}

@@ -133,6 +133,24 @@ def _portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], 
     return last
 
 
+def _first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool = False) -> int:
+    """How many tokens before the person mention at token ``at`` (or, ``ahead``, from token
+    ``at`` to the next mention) are the first words of that person's name, left out of the
+    mention ("Olivér" of "Olivér Várhelyi" when only "Várhelyi" is marked); 0 if none."""
+    entities = doc._.kg_entities or {}
+    for lead in (1, 2):
+        start = at + lead if ahead else at
+        m = by_start.get(start)
+        if m is None or m.type != "Person" or m.key not in entities:
+            continue
+        words = entities[m.key].label.split()
+        name = [w.text for w in doc[m.start:m.end]]
+        before = [w.text for w in doc[start - lead:start]]
+        if start - lead >= 0 and len(words) >= len(name) + lead and words[-len(name) - lead:] == before + name:
+            return lead
+    return 0
+
+
 def _domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: _Covered, lo: int) -> int:
     """The first token of the capitalised domain words just before title ``t`` ("Infrastructure
     Minister"), or ``t.start``: words that are no actor's name, no further back than ``lo``."""
@@ -254,6 +272,9 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
                 quals, start = [employer], employer.start
     j = t.end
     p = _portfolio(doc, lex, j, by_start, n) if t.title in roles.portfolio_titles else j
+    lead = _first_names(doc, p, by_start)
+    if lead:
+        p -= lead  # "Commissioner for Enlargement Olivér Várhelyi", only "Várhelyi" a mention
     if p > j:
         title = f"{title} {doc[j:p].text}"
         j = p
@@ -278,7 +299,8 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if j < n and doc[j].lower_ in lex.grammar.possessive:
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
-    persons, _ = forward_list(doc, lex, j, by_start, ("Person",), n, plural=t.plural)
+    persons, _ = forward_list(doc, lex, j + _first_names(doc, j, by_start, ahead=True), by_start, ("Person",), n,
+                              plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
     if not quals and office.persons:
         # "President Emmanuel Macron of France", "Foreign Ministers A of Armenia and B of Azerbaijan"
