@@ -36,6 +36,10 @@ Rules (the ``rule`` of each officialOf fact):
 A title with a qualifier but no name ("the Armenian prime minister", "Russia's presidential
 spokesperson") is a description: it becomes a mention of the one person the same article
 names in that office (rule ``coref-title``).
+
+No office: a former one ("former President X", "ex-foreign minister", [roles] not_current),
+a title in the possessive ("X, the Iranian president's chief of staff"), a counterpart of a
+person without a title.  The words of every rule are in ``[roles]`` of the lexicon.
 """
 from __future__ import annotations
 
