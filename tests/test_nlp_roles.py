@@ -54,3 +54,46 @@ def test_description_resolves_to_the_office_holder_of_the_article(read):
 def test_no_office_without_a_name_or_qualifier(read):
     r = read("The president arrived. Many ministers left.")
     assert facts(r, "officialOf") == set()
+
+
+def test_domain_minister(read):
+    r = read("The deal was signed by Ukrainian Infrastructure Minister Oleh Marchenko on Friday.")
+    assert titled(r) == {("Oleh Marchenko", "Ukraine", "Infrastructure Minister")}
+
+
+def test_counterpart_takes_the_title_of_the_person_before(read):
+    r = read("Russian President Vladimir Putin thanked his Turkish counterpart Ahmet Yilmazer for his efforts.")
+    assert titled(r) == {("Vladimir Putin", "Russia", "President"), ("Ahmet Yilmazer", "Turkey", "President")}
+
+
+def test_counterpart_of_an_untitled_person_is_no_office(read):
+    r = read("Vladimir Putin thanked his Turkish counterpart Ahmet Yilmazer for his efforts.")
+    assert titled(r) == set()
+
+
+def test_agency_chief(read):
+    r = read("UNHCR chief Marco Bellini said it.")
+    assert {(p, t) for p, _, t in titled(r)} == {("Marco Bellini", "Chief")}
+
+
+def test_an_ambassador_at_the_un_is_an_official_of_the_country(read):
+    r = read("Russia's U.N. Ambassador Pavel Smirnov spoke.")
+    assert titled(r) == {("Pavel Smirnov", "Russia", "Ambassador")}
+
+
+
+def test_abbreviated_titles(read):
+    r = read("Armenian PM Aram Sargsyan met the Georgian FM Levan Beridze.")
+    assert titled(r) == {("Aram Sargsyan", "Armenia", "Prime Minister"), ("Levan Beridze", "Georgia", "Foreign Minister")}
+
+
+def test_a_time_is_no_prime_minister(read):
+    r = read("The Armenian talks began at 5 pm Moscow time with Aram Sargsyan.")
+    assert facts(r, "officialOf") == set()
+
+
+def test_aides_and_advisers(read):
+    r = read("Azerbaijani presidential aide Farid Guliyev said it. Later Anar Rzayev, assistant to the President of "
+             "Azerbaijan, said it again.")
+    assert titled(r) == {("Farid Guliyev", "Azerbaijan", "Presidential Aide"),
+                         ("Anar Rzayev", "Azerbaijan", "Assistant to the President")}

@@ -7,7 +7,7 @@ patterns, how many tokens a rule looks across (``[window]``) and how sure each r
 touches Python.
 
 :func:`load_lexicon` reads the file once per process, compiles its regular expressions
-and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``,
+and turns it into typed, frozen groups: ``lex.grammar.possessive``, ``lex.actors.org_heads``, ``lex.roles.posted_titles``,
 ``lex.speech.verbs``, ``lex.relations.negations``, ``lex.entities.priority``,
 ``lex.window.part_of_gap``-style sizes, ``lex.confidence.official``.
 A missing key is an :class:`kg.errors.InputError` at load time, not a KeyError mid-article.
@@ -69,6 +69,9 @@ class Windows:
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
+    title_domain_words: int
+    title_portfolio_words: int
+    description_name_sentences: int
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,11 @@ class Confidences:
     reported_named: float
     reported_described: float
     according_to: float
+    official_apposition: float
+    official_coordinated: float
+    official_counterpart: float
+    official_described: float
+    official_neighbour: float
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,26 @@ class PlaceWords:
 
 
 @dataclass(frozen=True)
+class RoleWords:
+    """``[roles]``: how a title finds its country or organization and its holder."""
+
+    qualifier_prepositions: frozenset[str]  # "President of Russia", "spokeswoman for the ministry"
+    portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
+    portfolio_prepositions: frozenset[str]
+    portfolio_joins: frozenset[str]
+    posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
+    posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
+    apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
+    counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
+    counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
+    holder_of: frozenset[str]  # "President Emmanuel Macron of France"
+    not_current: frozenset[str]  # "former President X": the office is not held at the article's time
+    delegation_nouns: frozenset[str]  # "the delegation of Moldova was led by the Prime Minister X"
+    delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
+    list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
+
+
+@dataclass(frozen=True)
 class EntityRanks:
     """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
 
@@ -222,6 +250,7 @@ class Lexicon:
     title_words: frozenset[str]  # every word of a title ("foreign", "minister")
     grammar: GrammarWords
     actors: ActorWords
+    roles: RoleWords
     speech: SpeechWords
     relations: RelationWords
     entities: EntityRanks
@@ -339,6 +368,22 @@ def _build(raw: dict) -> Lexicon:
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
             title_name_joins=words("names", "title_name_joins"),
+        ),
+        roles=RoleWords(
+            qualifier_prepositions=words("roles", "qualifier_prepositions"),
+            portfolio_titles=frozenset(raw["roles"]["portfolio_titles"]),
+            portfolio_prepositions=words("roles", "portfolio_prepositions"),
+            portfolio_joins=words("roles", "portfolio_joins"),
+            posted_titles=frozenset(raw["roles"]["posted_titles"]),
+            posting_prepositions=words("roles", "posting_prepositions"),
+            apposition_closers=words("roles", "apposition_closers"),
+            counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
+            counterpart_prepositions=words("roles", "counterpart_prepositions"),
+            holder_of=words("roles", "holder_of"),
+            not_current=words("roles", "not_current"),
+            delegation_nouns=words("roles", "delegation_nouns"),
+            delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
+            list_openers=dict(raw["roles"]["list_openers"]),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),
