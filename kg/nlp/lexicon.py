@@ -120,6 +120,7 @@ class ActorWords:
     ministry_country_prepositions: frozenset[str]
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
+    title_prepositions: frozenset[str]
     title_name_joins: frozenset[str]
 
 
@@ -301,6 +302,7 @@ def _build(raw: dict) -> Lexicon:
             ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
+            title_prepositions=words("names", "title_prepositions"),
             title_name_joins=words("names", "title_name_joins"),
         ),
         speech=SpeechWords(

@@ -16,27 +16,46 @@ from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key
 
 
+def is_initial(text: str) -> bool:
+    """A middle initial ("E." of "Stephen E. Biegun")."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
 def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
-    """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson")."""
+    """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson", "Stephen E. Biegun",
+    "Suhail al-Mazrouei")."""
     k, words = j, 0
     n = len(doc)
+    particles = ctx.lex.actors.name_particles
+
+    def joined(a: int) -> bool:  # token a is glued to both neighbours ("Thomas-Greenfield")
+        return not doc[a - 1].whitespace_ and not doc[a].whitespace_
+
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
             words += 1
-            if (k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            if (k + 1 < n and doc[k].text == "-" and joined(k) and k + 1 not in forbidden
                     and name_token(doc, ctx, k + 1)):
                 k += 1
-            elif k + 1 < n and words and doc[k].lower_ in ctx.lex.actors.name_particles and name_token(doc, ctx, k + 1):
+            elif (k + 2 < n and doc[k].lower_ in particles and doc[k + 1].text == "-" and joined(k + 1)
+                  and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
+                k += 2  # "Suhail al-Mazrouei"
+            elif (k + 1 < n and doc[k].lower_ in particles and k + 1 not in forbidden
+                  and name_token(doc, ctx, k + 1)):
                 k += 1  # "Thomas de Waal", "Ursula von der Leyen"
+            elif (k + 1 < n and is_initial(doc[k].text) and k + 1 not in forbidden
+                  and name_token(doc, ctx, k + 1)):
+                k += 1  # "Stephen E. Biegun"
             continue
         break
     return k if words else j
 
 
 def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int]) -> int:
-    """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
+    """Start of the capitalised name ending at token ``end`` ("Thomas de Waal", "Linda Thomas-Greenfield")."""
     sent_of = ctx.sent_of
+    particles = ctx.lex.actors.name_particles
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         t = doc[j - 1]
@@ -46,22 +65,38 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             j -= 1
             words += 1
             continue
-        if t.lower_ in ctx.lex.actors.name_particles and words and j - 2 >= 0 and name_token(doc, ctx, j - 2):
-            j -= 1
-            continue
+        if words and j - 2 >= 0 and j - 2 not in forbidden:
+            glued = t.text == "-" and not t.whitespace_ and not doc[j - 2].whitespace_
+            if glued and name_token(doc, ctx, j - 2):
+                j -= 1  # "Thomas-Greenfield": the first part is counted as the next word
+                continue
+            if glued and doc[j - 2].lower_ in particles and j - 3 >= 0 and name_token(doc, ctx, j - 3):
+                j -= 2  # "al-Mazrouei"
+                continue
+            if (t.lower_ in particles or is_initial(t.text)) and name_token(doc, ctx, j - 2):
+                j -= 1
+                continue
         break
     return j
+
+
+def title_tokens(titles: list[TitleSpan]) -> set[int]:
+    """The tokens of the titles: never part of a person's name ("Prime Minister")."""
+    return {i for t in titles for i in range(t.start, t.end)}
 
 
 def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_start: dict[int, Candidate],
                           kb_tokens: set[int]) -> list[Candidate]:
     out = []
     n = len(doc)
+    forbidden = kb_tokens | title_tokens(titles)
     for t in titles:
         j = t.end
-        # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov"
-        if j < n and doc[j].lower_ == "of":
+        # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
+        # "Ambassador to the UN Linda Thomas-Greenfield"
+        if j < n and doc[j].lower_ in ctx.lex.actors.title_prepositions:
             j += 1
+            qualified = False
             while j < n:
                 if doc[j].lower_ in ctx.lex.actors.title_of_gap:
                     j += 1
@@ -69,12 +104,22 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 known = kb_start.get(j)
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
+                    qualified = True
                     continue
                 break
+            if not qualified:
+                continue  # "Minister of Foreign and European Affairs": no name follows
+        apposition = False
+        if (j + 1 < n and doc[j].text == "," and doc[t.start].text[:1].isupper() and not t.plural
+                and ctx.sent_of[j + 1] == ctx.sent_of[t.start]):
+            j += 1  # "The OSCE's Secretary General, Feridun Sinirlioğlu, said"
+            apposition = True
         while j < n:
             if kb_start.get(j) is not None:
                 break
-            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, kb_tokens)
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            if apposition and (k - j < 2 or k >= n or not (doc[k].text == "," or doc[k].is_punct)):
+                break
             if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
                 label = doc[j:k].text
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -90,29 +135,40 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
                            kb_tokens: set[int]) -> list[Candidate]:
-    """ "Anna Kovalenko, Ukraine's foreign minister": a name in apposition to a title."""
+    """ "Anna Kovalenko, Ukraine's foreign minister", "Omar Trent, special envoy of Ruritania":
+    a name in apposition to a title, the title qualified by an actor before it or a preposition after it."""
     out = []
+    n = len(doc)
     for t in titles:
         b = t.start
         if b > 0 and doc[b - 1].lower_ in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
-        if qual is None or qual.type not in ("Country", "Organization"):
+        if qual is not None and qual.type in ("Country", "Organization"):
+            a = qual.start
+        elif t.end < n and doc[t.end].lower_ in ctx.lex.actors.title_prepositions and not t.plural:
+            a = t.start  # "…, special representative of Azerbaijan's president"
+        else:
             continue
-        a = qual.start
-        if a > 0 and doc[a - 1].lower_ == "the":
+        if a > 0 and doc[a - 1].lower_ in ctx.lex.grammar.articles:
             a -= 1
         if a < 3 or doc[a - 1].text != ",":
             continue
         end = a - 1
-        start = end
-        while (start > 0 and end - start < ctx.lex.window.apposition_name_words
-               and name_token(doc, ctx, start - 1) and start - 1 not in kb_tokens):
-            start -= 1
-        if end - start >= 2:
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        if end - start >= 2 and not names_a_title(doc[start:end].text, ctx):
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def names_a_title(text: str, ctx: EntityContext) -> bool:
+    """A word of the run is a title, or a title's plural ("Co-Chairs"): not a person's name."""
+    titles = ctx.lex.titles
+    for word in text.lower().split():
+        if word in titles or (word.endswith("s") and word[:-1] in titles):
+            return True
+    return False
 
 
 def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
@@ -128,7 +184,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                 continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = doc[end - 1].lower_
-        if end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads:
+        if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
+                and not names_a_title(doc[start:end].text, ctx)):
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
@@ -141,11 +198,8 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     out = []
     for c in kb_cands:
         if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
-            j = c.start
-            while (j > 0 and c.start - j < ctx.lex.window.surname_first_names and j - 1 not in covered
-                   and name_token(doc, ctx, j - 1) and doc[j - 1].lower_ not in ctx.lex.titles):
-                j -= 1
-            if j < c.start:
+            j = name_run_before(doc, ctx, c.start, ctx.lex.window.surname_first_names, covered)
+            if j < c.start and not names_a_title(doc[j:c.start].text, ctx):
                 label = doc[j:c.end].text
                 out.append(Candidate(j, c.end, new_key("Person", label), "Person", "title-cue", label))
                 continue
