@@ -130,3 +130,11 @@ def test_dateline_place(read):
 def test_words_that_only_look_like_names_are_not_actors(read):
     r = read("Earlier, Relations between the sides were tense. Responding to a question, he left.")
     assert labels(r) == {}
+
+
+def test_known_name_as_a_word_of_a_longer_name_is_not_mentioned(read):
+    r = read("The Security Council of Ruritania met. The Collective Security Council of the Baltic Rim voted.")
+    assert "United Nations Security Council" not in by_label(r)
+    # the known name as a modifier or after "of the" is still mentioned
+    r = read("The Baltic Rim Secretariat of the OSCE met the UN Security Council Affairs Division.")
+    assert {"Organization for Security and Co-operation in Europe", "United Nations Security Council"} <= set(by_label(r))

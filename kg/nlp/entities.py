@@ -107,7 +107,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
     chosen = propagate_aliases(doc, ctx, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower, lex.actors.nested_name_links)
+    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
+                         lex.actors.head_prepositions)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
@@ -129,11 +130,15 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
     return mentions, entities
 
 
-def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str],
-                links: frozenset[str]) -> list[Candidate]:
+def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[str],
+                links: frozenset[str], head_prepositions: frozenset[str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
+    A known name is inside a longer one only as its modifier ("OSCE Minsk Group") or its
+    complement after a link ("Secretariat of the CSTO"); elsewhere it is a word of the longer
+    name: "Commonwealth of Independent States" names neither the Commonwealth nor The
+    Independent, "Collective Security Council" and "Security Council of Armenia" not the UN's.
     """
     outer = [c for c in chosen if c.end - c.start >= 2 and c.type == "Organization"]
     if not outer:
@@ -145,8 +150,13 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
             continue
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
-                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in links:
-                    continue  # "Peace and Security Council" is not the Security Council
+                linked = k.start > c.start and text[k.start - 1].lower() in links
+                if k.start > c.start and not linked:
+                    break  # "Peace and Security Council" is not the Security Council
+                if k.end < c.end:
+                    after = text[k.end]
+                    if after.lower() in head_prepositions or (linked and after[:1].isupper()):
+                        break  # "Commonwealth of ...", "... of Independent States"
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
                 break
