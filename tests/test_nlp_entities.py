@@ -138,3 +138,25 @@ def test_known_name_as_a_word_of_a_longer_name_is_not_mentioned(read):
     # the known name as a modifier or after "of the" is still mentioned
     r = read("The Baltic Rim Secretariat of the OSCE met the UN Security Council Affairs Division.")
     assert {"Organization for Security and Co-operation in Europe", "United Nations Security Council"} <= set(by_label(r))
+
+
+def test_acronym_after_a_curly_possessive(read):
+    r = read("The Northern Rivers Development Council’s (NRDC) plan failed.")
+    assert "Northern Rivers Development Council" in by_label(r)
+    assert not any("’s" in label for label in by_label(r))
+
+
+def test_known_acronym_names_its_organization_in_another_spelling(read):
+    r = read("The Organisation of Security and Co-operation in Europe (OSCE) met. The OSCE voted.")
+    orgs = [e for e in r.entities if e.type == "Organization"]
+    assert [e.label for e in orgs] == ["Organization for Security and Co-operation in Europe"]
+    assert orgs[0].mentions == 3  # the long form, "(OSCE)", "The OSCE"
+    # letters that do not spell the name before them define nothing
+    r = read("The Baltic Rim Group (OSCE) met.")
+    assert "Baltic Rim Group" not in by_label(r)
+
+
+def test_british_spelling_of_a_known_name(read):
+    r = read("The Organisation for Security and Cooperation in Europe met in Vienna.")
+    assert "Organization for Security and Co-operation in Europe" in by_label(r)
+    assert "Organisation for Security and Cooperation in Europe" not in by_label(r)

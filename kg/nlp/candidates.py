@@ -66,12 +66,14 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
     rank = lex.entities.surface_kind_rank
     surfaces: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
+    forms = []
     for surface, actor_id, kind in kb.surface_forms():
         surface = surface.strip()
         if surface.lower().startswith("the ") and len(surface) > 4:
             surface = surface[4:]  # "the United States": the article is not part of the name
-        if not surface:
-            continue
+        if surface:
+            forms.extend((variant, actor_id, kind) for variant in spellings(surface, lex.entities.spelling_variants))
+    for surface, actor_id, kind in forms:
         have = surfaces.get(surface)
         if have is None or rank[kind] < rank[have[1]]:
             if have is not None and have[0] != actor_id and rank[kind] == rank[have[1]]:
@@ -89,6 +91,22 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
         title_matcher.add(surface, [nlp.make_doc(surface)])
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors))
+
+
+def spellings(surface: str, variants: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``surface`` and its other spellings ("Organisation" for "Organization"), itself first."""
+    out = [surface]
+    for group in variants:
+        for word in group:
+            if word not in surface or not re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", surface):
+                continue
+            for form in list(out):
+                for other in group:
+                    if other != word:
+                        alt = re.sub(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", other, form)
+                        if alt not in out:
+                            out.append(alt)
+    return out
 
 
 @dataclass(slots=True)
@@ -206,20 +224,28 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
             continue
         short = m.group("short")
         letters = re.sub(r"[^A-Za-z]", "", short).upper()
+        end = long_span.end
+        while end > long_span.start and doc[end - 1].lower_ in ctx.lex.grammar.possessive:
+            end -= 1  # "the Collective Security Treaty Organization’s (CSTO)"
         start = None
-        for i in range(long_span.start, long_span.end):
-            words = [w for w in re.split(r"[\s-]+", doc[i:long_span.end].text) if w and w[0].isupper()]
+        for i in range(long_span.start, end):
+            words = [w for w in re.split(r"[\s-]+", doc[i:end].text) if w and w[0].isupper()]
             if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
                 start = i
                 break
         if start is None:
             continue  # the letters do not spell the name before them
-        if any(c.start <= start and c.end >= long_span.end for c in kb_by_span.values()):
+        if any(c.start <= start and c.end >= end for c in kb_by_span.values()):
             continue  # the knowledge base knows it: its acronym is already there
-        label = doc[start:long_span.end].text
+        label = doc[start:end].text
+        known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short]
+        if len(known) == 1:  # another spelling of a known name: "Organisation for … (OSCE)"
+            a = known[0]
+            out.append(Candidate(start, end, "kb:" + a.id, a.type, "acronym", a.name, "name", a.wikidata,
+                                 a.names()))
+            continue
         key = new_key("Organization", label)
-        out.append(Candidate(start, long_span.end, key, "Organization", "acronym", label,
-                             kb_aliases=(short,)))
+        out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
 
 

@@ -173,6 +173,7 @@ class EntityRanks:
     priority: dict[str, int]  # candidate rule -> priority among overlaps of one length (lower wins)
     surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
     model_types: dict[str, str]  # spaCy entity label -> kg type
+    spelling_variants: tuple[tuple[str, ...], ...] = ()  # words spelt either way ("Organisation", "Organization")
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,8 @@ def _entity_ranks(section: dict) -> EntityRanks:
     wrong = {label: t for label, t in types.items() if t not in ENTITY_TYPES}
     if wrong:
         raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
-    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types)
+    variants = tuple(tuple(group) for group in section["spelling_variants"])
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
