@@ -56,3 +56,35 @@ def test_name_before_a_title_with_its_preposition(read):
 def test_plural_title_before_a_speech_verb_is_no_name(read):
     r = read("The Co-Chairs said that violence must stop.")
     assert persons(r) == set()
+
+
+def test_a_known_person_spelt_one_letter_apart_is_that_person(read):
+    # a transposed typo and a transliteration (doubled letter) of known people
+    r = read("Foreign Minister Jeyhun Baryamov met President Kasym-Jomart Tokayev.")
+    assert {"Jeyhun Bayramov", "Kassym-Jomart Tokayev"} <= persons(r)
+    assert "Jeyhun Baryamov" not in persons(r)
+
+
+def test_a_name_further_than_one_letter_is_someone_else(read):
+    r = read("Foreign Minister Jeyhun Bahramzade met the press.")
+    assert "Jeyhun Bahramzade" in persons(r) and "Jeyhun Bayramov" not in persons(r)
+
+
+def test_patronymic_name_is_later_called_by_the_given_name(read):
+    r = read("Ruritanian King Tariq bin Haddad said the talks would go on. "
+             "King Tariq’s son, Prince Omar bin Tariq, also said the decision was final.")
+    people = {e.label: e for e in r.entities if e.type == "Person"}
+    assert set(people) == {"Tariq bin Haddad", "Omar bin Tariq"}
+    assert people["Tariq bin Haddad"].mentions == 2
+
+
+def test_a_single_name_after_a_title_is_the_person_named_in_full_before(read):
+    r = read("Minister Halvard Tostrup arrived. Later Minister Tostrup said the talks had failed.")
+    assert persons(r) == {"Halvard Tostrup"}
+
+
+def test_adverb_between_a_new_name_and_its_speech_verb(read):
+    r = read("Ilse Marwick also said the vote was fair.")
+    assert "Ilse Marwick" in persons(r)
+    r = read("The Wider Baltic Council also said the vote was fair.")
+    assert persons(r) == set()

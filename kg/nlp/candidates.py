@@ -10,6 +10,7 @@ later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -55,6 +56,7 @@ class EntityTables:
     matcher: PhraseMatcher  # the surfaces, on ORTH
     title_matcher: PhraseMatcher  # the lexicon's titles, on LOWER
     acronym: re.Pattern
+    people: dict[str, list[tuple[str, str]]]  # folded first or last word -> (folded full name, person id)
 
 
 def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTables:
@@ -89,8 +91,52 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon) -> EntityTable
     title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for surface in sorted(lex.titles):
         title_matcher.add(surface, [nlp.make_doc(surface)])
+    people: dict[str, list[tuple[str, str]]] = {}
+    for actor in kb:
+        if actor.type != "Person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            folded = fold_name(name)
+            words = folded.split()
+            if len(words) >= 2:
+                for w in {words[0], words[-1]}:
+                    people.setdefault(w, []).append((folded, actor.id))
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
-                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors))
+                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people)
+
+
+def fold_name(name: str) -> str:
+    """A person's name as transliterations agree on it: no accents, case, hyphens or doubled
+    letters ("Kasym-Jomart" and "Kassym-Jomart", "Sinirlioğlu" and "Sinirlioglu")."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower().replace("-", " ")
+    return " ".join(re.sub(r"(.)\1+", r"\1", name).split())
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """At most one letter added, dropped, changed, or two neighbours swapped ("Baryamov", "Bayramov")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def known_person(ctx: EntityContext, label: str) -> str | None:
+    """The id of the known person ``label`` spells another way ("Jeyhun Baryamov" for Jeyhun
+    Bayramov): same first or last word, at most one edit apart, long enough to be sure."""
+    folded = fold_name(label)
+    words = folded.split()
+    if len(words) < 2 or len(folded) < ctx.lex.window.name_variant_chars:
+        return None
+    found = {actor_id for w in {words[0], words[-1]} for full, actor_id in ctx.tables.people.get(w, ())
+             if one_edit_apart(folded, full)}
+    return found.pop() if len(found) == 1 else None
 
 
 def spellings(surface: str, variants: tuple[tuple[str, ...], ...]) -> list[str]:

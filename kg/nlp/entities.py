@@ -45,6 +45,7 @@ from kg.nlp.candidates import (
     in_dateline,
     is_name_token,
     kb_candidate,
+    known_person,
     ministries,
     model_entities,
     org_heads,
@@ -106,11 +107,23 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
+    chosen = [_as_known_person(ctx, c) for c in chosen]
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
+
+
+def _as_known_person(ctx: EntityContext, c: Candidate) -> Candidate:
+    """A new person whose name is a known person's in another spelling is that person."""
+    if c.type != "Person" or not c.key.startswith("new:") or c.end - c.start < 2:
+        return c
+    actor_id = known_person(ctx, c.label)
+    if actor_id is None:
+        return c
+    a = ctx.kb[actor_id]
+    return Candidate(c.start, c.end, "kb:" + a.id, a.type, c.rule, a.name, c.role, a.wikidata, a.names())
 
 
 def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:

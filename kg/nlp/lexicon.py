@@ -44,6 +44,7 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    name_variant_chars: int
     speaker_sentences: int
     pronoun_sentences: int
     speaker_steps: int
@@ -121,6 +122,9 @@ class ActorWords:
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
     title_prepositions: frozenset[str]
+    patronymic_particles: frozenset[str]
+    honorifics: frozenset[str]
+    adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
 
 
@@ -294,7 +298,7 @@ def _build(raw: dict) -> Lexicon:
             place_heads=words("actors", "place_heads"),
             place_of=words("actors", "place_of"),
             connectors=words("actors", "name_connectors"),
-            not_names=words("actors", "not_names"),
+            not_names=words("actors", "not_names") | words("names", "honorifics"),
             metonym_heads=words("actors", "metonym_heads"),
             locative=words("actors", "locative_prepositions"),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
@@ -305,6 +309,9 @@ def _build(raw: dict) -> Lexicon:
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
             title_prepositions=words("names", "title_prepositions"),
+            patronymic_particles=words("names", "patronymic_particles"),
+            honorifics=words("names", "honorifics"),
+            adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),
         ),
         speech=SpeechWords(

@@ -177,11 +177,20 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     out = []
     for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
         end = k
-        if doc[k - 1].text == ",":
-            end = next((c for c in range(k - 2, max(0, k - ctx.lex.window.speech_comma), -1)
-                        if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
-            if end is None:
-                continue
+        while (end > 1 and k - end < ctx.lex.window.speaker_steps and doc[end - 1].text.islower()
+               and doc[end - 1].lower_ in ctx.lex.actors.adverbs_before_speech):
+            end -= 1  # "Omar Trent also said"
+        if doc[end - 1].text == ",":
+            # "…, Prince Omar bin Trent, also said": the apposition is the name itself
+            start = name_run_before(doc, ctx, end - 1, ctx.lex.window.speech_name_words, kb_tokens)
+            if end - 1 - start >= 2 and start > 0 and (doc[start - 1].text == ","
+                                                       or doc[start - 1].lower_ in ctx.lex.actors.honorifics):
+                end -= 1
+            else:
+                end = next((c for c in range(end - 2, max(0, k - ctx.lex.window.speech_comma), -1)
+                            if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
+                if end is None:
+                    continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = doc[end - 1].lower_
         if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
@@ -207,6 +216,15 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     return out
 
 
+def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
+    """The name a person is called by later: the surname, but the given name of a patronymic
+    ("Salman" of "Salman bin Abdulaziz")."""
+    for i in range(c.start + 1, c.end - 1):
+        if doc[i].lower_ in ctx.lex.actors.patronymic_particles:
+            return doc[c.start].text
+    return doc[c.end - 1].text
+
+
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
     """Later short forms of actors the text introduced: surnames, acronyms, heads."""
     sent_of, in_title = ctx.sent_of, ctx.in_title
@@ -224,7 +242,7 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         forms = []
         if c.type == "Person" and c.end - c.start >= 2:
-            forms.append(doc[c.end - 1].text)
+            forms.append(short_name(doc, ctx, c))
         forms.extend(a for a in c.kb_aliases if " " not in a)
         if c.type == "Organization" and c.rule == "org-head":
             head = c.label.split()[-1] if " of " not in c.label else c.label.split(" of ")[0].split()[-1]
@@ -239,11 +257,12 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
         return chosen
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+    # a known surname, or a single name after a title ("King Salman"), of someone named in full
     chosen = [
         Candidate(c.start, c.end, short[doc[c.start].text].key, "Person", "alias", short[doc[c.start].text].label)
-        if (c.key.startswith("kb:") and c.type == "Person" and c.end - c.start == 1
-            and c.key not in named_in_full and doc[c.start].text in short
-            and short[doc[c.start].text].type == "Person")
+        if (c.type == "Person" and c.end - c.start == 1 and c.key not in named_in_full
+            and (c.key.startswith("kb:") or c.rule == "title-cue")
+            and doc[c.start].text in short and short[doc[c.start].text].type == "Person")
         else c
         for c in chosen
     ]
