@@ -160,3 +160,14 @@ def test_british_spelling_of_a_known_name(read):
     r = read("The Organisation for Security and Cooperation in Europe met in Vienna.")
     assert "Organization for Security and Co-operation in Europe" in by_label(r)
     assert "Organisation for Security and Cooperation in Europe" not in by_label(r)
+
+
+def test_capital_as_a_modifier_or_destination_is_the_city(read):
+    r = read("Under the October 10 Vilnius statement and the Riga-led talks, leaders will converge on Tallinn. "
+             "The envoy left for Helsinki. Photo: the palace, Oslo, August 8, 2025.")
+    ents = by_label(r)
+    assert {"Vilnius", "Riga", "Tallinn", "Helsinki", "Oslo"} <= set(ents)
+    assert not {"Lithuania", "Latvia", "Estonia", "Finland", "Norway"} & set(ents)
+    # as a subject it still stands for its government
+    r = read("Vilnius says the statement stands, and Riga has agreed.")
+    assert {"Lithuania", "Latvia"} <= set(by_label(r))

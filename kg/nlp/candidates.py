@@ -205,13 +205,25 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         j = start - 1
         while j >= 0 and doc[j].lower_ == "the":
             j -= 1
-        if capital is not None and j >= 0 and doc[j].lower_ in ctx.lex.actors.locative:
+        if capital is not None and ((j >= 0 and doc[j].lower_ in ctx.lex.actors.locative)
+                                    or capital_as_modifier(doc, ctx, start, end)):
             return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
                              "name", capital.wikidata, capital.names(), ambiguous)
         return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                          actor.wikidata, actor.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
                      actor.wikidata, actor.names(), ambiguous)
+
+
+def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
+    """A capital that names the city, not its government: after an article or a number ("the
+    October 10 Moscow statement", "12am Moscow time", "the Minsk agreements"), before a hyphen
+    ("Moscow-led"), or with a date after it ("White House, Washington, August 8")."""
+    if start > 0 and (doc[start - 1].lower_ in ctx.lex.grammar.articles or doc[start - 1].text[:1].isdigit()):
+        return True
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in ctx.lex.months
 
 
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
