@@ -171,3 +171,13 @@ def test_capital_as_a_modifier_or_destination_is_the_city(read):
     # as a subject it still stands for its government
     r = read("Vilnius says the statement stands, and Riga has agreed.")
     assert {"Lithuania", "Latvia"} <= set(by_label(r))
+
+
+def test_place_after_the_city_of(read):
+    r = read("Leaders meet this Thursday in the Spanish city of Tarnavel to talk. Refugees reached the village of Ost-Kerrin.")
+    ents = by_label(r)
+    assert ents["Tarnavel"].type == "Place" and ents["Ost-Kerrin"].type == "Place"
+    # a known place after the cue stays the known one; a title-case "City of" is left to the heads
+    r = read("They met in the capital of Azerbaijan and in the city of Shusha.")
+    assert "Shusha" in by_label(r)
+    assert not any(e.key.startswith("new:Place") for e in r.entities)

@@ -388,6 +388,27 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     return out
 
 
+def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
+    out = []
+    table = doc._.kg_tokens
+    n = len(doc)
+    for i, w in enumerate(table.lower):
+        if w not in ctx.lex.actors.place_of or not table.text[i].islower() or i + 2 >= n:
+            continue
+        if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
+            continue
+        j = k = i + 2
+        while k < n and k - j < ctx.lex.window.place_name_words and k not in kb_tokens and name_token(doc, ctx, k):
+            k += 1
+            if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and name_token(doc, ctx, k + 1):
+                k += 1
+        if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
+            label = doc[j:k].text
+            out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
+    return out
+
+
 def model_entities(ctx: EntityContext, doc: Doc) -> list[Candidate]:
     out = []
     for ent in doc.ents:

@@ -13,6 +13,7 @@ Rules (each a ``rule`` name on the mention it makes):
                   ("Council of Foreign Ministers", "Nagorno-Karabakh Autonomous Region")
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``place-of``      a capitalised name after "the city of", "the village of" ("the city of Granada")
 ``dateline``      the place of a dateline ("MOSCOW, July 14. /TASS/.")
 ``model``         an entity of a trained spaCy pipeline (``kg build --model``)
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
@@ -49,6 +50,7 @@ from kg.nlp.candidates import (
     ministries,
     model_entities,
     org_heads,
+    places_after_of,
 )
 from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -100,6 +102,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         ministries(doc, ctx, kb_cands)
         + acronyms(doc, ctx, kb_by_span)
         + org_heads(doc, ctx, kb_cands)
+        + places_after_of(doc, ctx, kb_tokens)
         + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
