@@ -181,3 +181,16 @@ def test_place_after_the_city_of(read):
     r = read("They met in the capital of Azerbaijan and in the city of Shusha.")
     assert "Shusha" in by_label(r)
     assert not any(e.key.startswith("new:Place") for e in r.entities)
+
+
+def test_acronym_glued_to_the_next_word_still_defines_the_name(read):
+    r = read("A summit of the Baltic Rim Community (BRC)since its founding. The BRC met.")
+    org = by_label(r)["Baltic Rim Community"]
+    assert org.type == "Organization" and "BRC" in org.aliases
+
+
+def test_country_name_before_a_number_is_a_brand_not_the_country(read):
+    r = read("In an interview with France 24, the minister spoke.")
+    assert "France 24" in by_label(r) and "France" not in by_label(r)
+    r = read("In an interview with the France office, the minister spoke.")
+    assert "France" in by_label(r)

@@ -277,8 +277,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     text = ctx.layout.text
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
-        short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")
-        if long_span is None or short_span is None or sent_of[long_span.start] < 0:
+        # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
+        if long_span is None or sent_of[long_span.start] < 0:
             continue
         short = m.group("short")
         letters = re.sub(r"[^A-Za-z]", "", short).upper()

@@ -171,8 +171,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[s
                     break  # "Peace and Security Council" is not the Security Council
                 if k.end < c.end:
                     after = text[k.end]
-                    if after.lower() in head_prepositions or (linked and after[:1].isupper()):
-                        break  # "Commonwealth of ...", "... of Independent States"
+                    if after.lower() in head_prepositions or (linked and after[:1].isupper()) or after.isdigit():
+                        break  # "Commonwealth of ...", "... of Independent States", "France 24"
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
                 break
