@@ -194,3 +194,11 @@ def test_country_name_before_a_number_is_a_brand_not_the_country(read):
     assert "France 24" in by_label(r) and "France" not in by_label(r)
     r = read("In an interview with the France office, the minister spoke.")
     assert "France" in by_label(r)
+
+
+def test_outlet_before_a_lower_case_media_noun(read):
+    r = read("The spokesman told Kolokol television channel on Friday that talks would resume.")
+    assert by_label(r)["Kolokol"].type == "Organization"
+    # a demonym before the noun is not an outlet, nor is a sentence's first word
+    r = read("The spokesman told the Armenian news agency. Daily newspaper sales fell.")
+    assert not [e for e in r.entities if e.type == "Organization"]

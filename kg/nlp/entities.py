@@ -10,7 +10,8 @@ Rules (each a ``rule`` name on the mention it makes):
 ``ministry``      "Azerbaijan's Defense Ministry" -> Ministry of Defense of Azerbaijan
 ``acronym``       "Foo Bar Organization (FBO)" defines FBO for the rest of the text
 ``org-head``      a capitalised name ending in an organization or place word
-                  ("Council of Foreign Ministers", "Nagorno-Karabakh Autonomous Region")
+                  ("Council of Foreign Ministers", "Nagorno-Karabakh Autonomous Region"),
+                  or before a lower-case media noun ("told Zvezda television channel")
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
 ``place-of``      a capitalised name after "the city of", "the village of" ("the city of Granada")
@@ -47,6 +48,7 @@ from kg.nlp.candidates import (
     is_name_token,
     kb_candidate,
     known_person,
+    media_before_heads,
     ministries,
     model_entities,
     org_heads,
@@ -103,6 +105,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + acronyms(doc, ctx, kb_by_span)
         + org_heads(doc, ctx, kb_cands)
         + places_after_of(doc, ctx, kb_tokens)
+        + media_before_heads(doc, ctx, kb_tokens)
         + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)

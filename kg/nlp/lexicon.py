@@ -123,6 +123,7 @@ class ActorWords:
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
     title_prepositions: frozenset[str]
+    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
     patronymic_particles: frozenset[str]
     honorifics: frozenset[str]
     adverbs_before_speech: frozenset[str]
@@ -310,6 +311,7 @@ def _build(raw: dict) -> Lexicon:
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
             title_prepositions=words("names", "title_prepositions"),
+            media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"]),
             patronymic_particles=words("names", "patronymic_particles"),
             honorifics=words("names", "honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),
