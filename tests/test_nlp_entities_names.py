@@ -88,3 +88,14 @@ def test_adverb_between_a_new_name_and_its_speech_verb(read):
     assert "Ilse Marwick" in persons(r)
     r = read("The Wider Baltic Council also said the vote was fair.")
     assert persons(r) == set()
+
+
+def test_names_listed_after_a_person_in_the_same_shape(read):
+    r = read("The envoys (Sergey Lavrov of Russia, Olev Tamm of Estonia, and Jonas Pirk of the United States) met.")
+    assert {"Olev Tamm", "Jonas Pirk"} <= persons(r)
+    # not the same shape: no qualifier after the second name
+    r = read("The talks (Sergey Lavrov of Russia and Olev Tamm in person) ended.")
+    assert "Olev Tamm" not in persons(r)
+    # a list of a person and an organization
+    r = read("Sergey Lavrov and Baltic Shipping Company signed it.")
+    assert persons(r) == {"Sergey Lavrov"}

@@ -310,8 +310,9 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     sent_of = ctx.sent_of
-    kb_end = {c.end: c for c in kb_cands if c.role == "name"}
+    kb_end = {c.end: c for c in kb_cands if c.role == "name" and c.type != "Person"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
+    people = {i for c in kb_cands if c.type == "Person" for i in range(c.start, c.end)}
     out = []
     n = len(doc)
     table = doc._.kg_tokens
@@ -331,6 +332,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             if prev is not None:
                 a = prev.start
                 continue
+            if a - 1 in people:
+                break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
             if name_token(doc, ctx, a - 1) or (doc[a - 1].text.isupper() and len(doc[a - 1]) > 1 and doc[a - 1].is_alpha):
                 a -= 1
                 continue
@@ -338,7 +341,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2
                 continue
             if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
-                    and name_token(doc, ctx, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[tok.i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break

@@ -14,6 +14,8 @@ Rules (each a ``rule`` name on the mention it makes):
                   or before a lower-case media noun ("told Zvezda television channel")
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``list``          a capitalised name listed after a person, in the same shape
+                  ("A of France, B of the United States, and C of Russia")
 ``place-of``      a capitalised name after "the city of", "the village of" ("the city of Granada")
 ``dateline``      the place of a dateline ("MOSCOW, July 14. /TASS/.")
 ``model``         an entity of a trained spaCy pipeline (``kg build --model``)
@@ -61,6 +63,7 @@ from kg.nlp.names import (
     persons_after_titles,
     persons_before_speech,
     persons_before_titles,
+    persons_in_lists,
     propagate_aliases,
 )
 
@@ -113,6 +116,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
+    listed = persons_in_lists(doc, ctx, chosen, titles)
+    if listed:
+        chosen = sorted(chosen + listed, key=lambda c: c.start)
     chosen = [_as_known_person(ctx, c) for c in chosen]
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,

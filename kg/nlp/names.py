@@ -200,6 +200,54 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     return out
 
 
+def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
+    Russia": a capitalised name listed after a person, in the same shape, is a person too."""
+    n = len(doc)
+    covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
+    known_at = {c.start: c for c in chosen}
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    joins = ctx.lex.grammar.coordinators
+
+    def qualifier_end(j: int) -> int | None:  # "of (the) Russia" -> the end of Russia
+        if j < n and doc[j].lower_ == "of":
+            j += 1
+            if j < n and doc[j].lower_ in ctx.lex.grammar.articles:
+                j += 1
+            known = known_at.get(j)
+            if known is not None and known.type in ("Country", "Organization"):
+                return known.end
+        return None
+
+    out: list[Candidate] = []
+    queue = sorted((c for c in chosen if c.type == "Person" and c.end - c.start >= 2), key=lambda c: c.start)
+    while queue:
+        p = queue.pop(0)
+        qualified = qualifier_end(p.end)
+        j = qualified if qualified is not None else p.end
+        item_start = j
+        if j < n and doc[j].text == ",":
+            j += 1
+        if j < n and doc[j].lower_ in joins:
+            j += 1
+        if j == item_start or j >= n or ctx.sent_of[j] != ctx.sent_of[p.start]:
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, covered)
+        if k - j < 2 or doc[k - 1].lower_ in heads or names_a_title(doc[j:k].text, ctx):
+            continue
+        if qualified is not None:
+            if qualifier_end(k) is None:
+                continue
+        elif k < n and not (doc[k].text in (",", ".", ";", ")") or doc[k].lower_ in joins):
+            continue
+        label = doc[j:k].text
+        c = Candidate(j, k, new_key("Person", label), "Person", "list", label)
+        out.append(c)
+        covered.update(range(j, k))
+        queue.insert(0, c)
+    return out
+
+
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
     after an unknown first name names someone else."""
