@@ -396,8 +396,9 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     out = []
     table = doc._.kg_tokens
     n = len(doc)
-    for i, w in enumerate(table.lower):
-        if w not in ctx.lex.actors.place_of or not table.text[i].islower() or i + 2 >= n:
+    cues = ctx.lex.actors.place_of
+    for i in [i for i, w in enumerate(table.lower) if w in cues]:
+        if not table.text[i].islower() or i + 2 >= n:
             continue
         if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
             continue
@@ -419,7 +420,8 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
     table = doc._.kg_tokens
     heads = ctx.lex.actors.media_heads
     longest = max((len(h) for h in heads), default=0)
-    for i, w in enumerate(table.lower):
+    firsts = {h[0] for h in heads}
+    for i in [i for i, w in enumerate(table.lower) if w in firsts]:
         if i == 0 or not table.text[i].islower() or ctx.sent_of[i] < 0:
             continue
         size = next((m for m in range(longest, 0, -1) if tuple(table.lower[i:i + m]) in heads), 0)
