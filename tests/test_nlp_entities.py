@@ -202,3 +202,9 @@ def test_outlet_before_a_lower_case_media_noun(read):
     # a demonym before the noun is not an outlet, nor is a sentence's first word
     r = read("The spokesman told the Armenian news agency. Daily newspaper sales fell.")
     assert not [e for e in r.entities if e.type == "Organization"]
+
+
+def test_community_is_an_organization_head(read):
+    r = read("William Ruto, chairman of the East Savanna Community, spoke. The international community was silent.")
+    assert by_label(r)["East Savanna Community"].type == "Organization"
+    assert "international community" not in {label.lower() for label in by_label(r)}

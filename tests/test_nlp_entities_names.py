@@ -99,3 +99,14 @@ def test_names_listed_after_a_person_in_the_same_shape(read):
     # a list of a person and an organization
     r = read("Sergey Lavrov and Baltic Shipping Company signed it.")
     assert persons(r) == {"Sergey Lavrov"}
+
+
+def test_a_person_named_in_full_again_without_a_cue_is_the_same_person(read):
+    r = read("UN Special Envoy Hans Grundvik met them. The negotiators (Hans Grundvik of the United Nations, "
+             "Tim Lenderfeld of the United States, and Omar Abdelsamad of Yemen) met in Muscat.")
+    people = {e.label: e for e in r.entities if e.type == "Person"}
+    assert set(people) == {"Hans Grundvik", "Tim Lenderfeld", "Omar Abdelsamad"}
+    assert people["Hans Grundvik"].mentions == 2
+    # the first name alone is not the person
+    r = read("UN Special Envoy Hans Grundvik met Hans Olsen.")
+    assert {e.label for e in r.entities if e.type == "Person"} == {"Hans Grundvik"}

@@ -65,6 +65,7 @@ from kg.nlp.names import (
     persons_before_titles,
     persons_in_lists,
     propagate_aliases,
+    repeated_full_names,
 )
 
 __all__ = ["Candidate", "EntityReading", "EntityRecognizer", "find_entities", "is_name_token"]
@@ -116,6 +117,10 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)
     chosen = _resolve_overlaps(cands, lex.entities.priority)
+    again = repeated_full_names(doc, [c for c in chosen if ctx.sent_of[c.start] >= 0])
+    if again:
+        chosen = sorted(chosen + [c for c in again if ctx.sent_of[c.start] >= 0 and not in_title[c.start]],
+                        key=lambda c: c.start)
     listed = persons_in_lists(doc, ctx, chosen, titles)
     if listed:
         chosen = sorted(chosen + listed, key=lambda c: c.start)

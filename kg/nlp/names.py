@@ -200,6 +200,28 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     return out
 
 
+def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """A person the text introduced by a cue, named in full again where no cue stands
+    ("Hans Grundberg of the United Nations"): the same person."""
+    people = {}
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:") and c.end - c.start >= 2:
+            people.setdefault(doc[c.start].text, []).append((tuple(t.text for t in doc[c.start:c.end]), c))
+    if not people:
+        return []
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    text = doc._.kg_tokens.text
+    out = []
+    for i in [i for i, w in enumerate(text) if w in people and i not in covered]:
+        for words, c in people[text[i]]:
+            end = i + len(words)
+            if tuple(text[i:end]) == words and not covered.intersection(range(i, end)):
+                out.append(Candidate(i, end, c.key, "Person", "alias", c.label))
+                covered.update(range(i, end))
+                break
+    return out
+
+
 def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
     """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
     Russia": a capitalised name listed after a person, in the same shape, is a person too."""
