@@ -110,3 +110,8 @@ def test_a_person_named_in_full_again_without_a_cue_is_the_same_person(read):
     # the first name alone is not the person
     r = read("UN Special Envoy Hans Grundvik met Hans Olsen.")
     assert {e.label for e in r.entities if e.type == "Person"} == {"Hans Grundvik"}
+
+
+def test_no_list_person_without_the_qualifier_shape_nor_an_apposition_after_a_place(read):
+    r = read("Olaf Scholz and Social Democrats met. In Port Lirien, the president of Mauritius spoke.")
+    assert persons(r) == {"Olaf Scholz"}

@@ -3,6 +3,7 @@
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres"),
                   or before one in apposition ("Anna Kovalenko, Ukraine's foreign minister")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``list``          a name listed after a person, both with "of <actor>" ("A of France, and B of Russia")
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
 
 Like :mod:`kg.nlp.candidates`, every function reads the Doc and an
@@ -156,6 +157,8 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             continue
         end = a - 1
         start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        if start > 0 and doc[start - 1].lower_ in ctx.lex.actors.locative:
+            continue  # "In Port Louis, the president of Mauritius": a place
         if end - start >= 2 and not names_a_title(doc[start:end].text, ctx):
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
@@ -224,7 +227,7 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
     """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
-    Russia": a capitalised name listed after a person, in the same shape, is a person too."""
+    Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
     n = len(doc)
     covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
     known_at = {c.start: c for c in chosen}
@@ -257,11 +260,8 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, covered)
         if k - j < 2 or doc[k - 1].lower_ in heads or names_a_title(doc[j:k].text, ctx):
             continue
-        if qualified is not None:
-            if qualifier_end(k) is None:
-                continue
-        elif k < n and not (doc[k].text in (",", ".", ";", ")") or doc[k].lower_ in joins):
-            continue
+        if qualified is None or qualifier_end(k) is None:
+            continue  # without its own "of <actor>", a name after a person may be anything
         label = doc[j:k].text
         c = Candidate(j, k, new_key("Person", label), "Person", "list", label)
         out.append(c)
