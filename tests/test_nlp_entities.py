@@ -208,3 +208,8 @@ def test_community_is_an_organization_head(read):
     r = read("William Ruto, chairman of the East Savanna Community, spoke. The international community was silent.")
     assert by_label(r)["East Savanna Community"].type == "Organization"
     assert "international community" not in {label.lower() for label in by_label(r)}
+
+
+def test_no_outlet_from_an_adjective_after_a_known_word(read):
+    r = read("The spokesman told Ukrainian Public television that talks would resume.")
+    assert not [e for e in r.entities if e.type == "Organization"]

@@ -115,3 +115,10 @@ def test_a_person_named_in_full_again_without_a_cue_is_the_same_person(read):
 def test_no_list_person_without_the_qualifier_shape_nor_an_apposition_after_a_place(read):
     r = read("Olaf Scholz and Social Democrats met. In Port Lirien, the president of Mauritius spoke.")
     assert persons(r) == {"Olaf Scholz"}
+
+
+def test_honorific_after_a_title_is_skipped(read):
+    r = read("The Emir, Sheikh Tamir, later said Qatar would mediate.")
+    assert persons(r) == {"Tamir"}
+    r = read("The Emir, Tamir, later said Qatar would mediate.")
+    assert persons(r) == set()

@@ -428,7 +428,8 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
         if not size or not all(t.islower() for t in table.text[i:i + size]):
             continue
         a = name_run_before_tokens(doc, ctx, i, kb_tokens)
-        if a < i and a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i]:  # not the sentence's first word
+        # not the sentence's first word, nor an adjective after a known one ("Ukrainian Public television")
+        if a < i and a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i] and a - 1 not in kb_tokens:
             label = doc[a:i].text
             out.append(Candidate(a, i, new_key("Organization", label), "Organization", "org-head", label,
                                  kb_aliases=(doc[a:i + size].text,)))

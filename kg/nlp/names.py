@@ -118,8 +118,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if kb_start.get(j) is not None:
                 break
+            honored = doc[j].lower_ in ctx.lex.actors.honorifics
+            if honored:
+                j += 1  # "The Emir, Sheikh Tamim, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < 2 or k >= n or not (doc[k].text == "," or doc[k].is_punct)):
+            if apposition and (k - j < (1 if honored else 2) or k >= n or not (doc[k].text == "," or doc[k].is_punct)):
                 break
             if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
                 label = doc[j:k].text
