@@ -122,3 +122,9 @@ def test_honorific_after_a_title_is_skipped(read):
     assert persons(r) == {"Tamir"}
     r = read("The Emir, Tamir, later said Qatar would mediate.")
     assert persons(r) == set()
+
+
+def test_title_of_an_organization_found_by_rule_then_the_name(read):
+    r = read("CEO of Kuwait Northwind Trading Company Halim Saad al-Rashed welcomed the decision.")
+    assert "Halim Saad al-Rashed" in persons(r)
+    assert not any("Company" in p or "Trading" in p for p in persons(r))

@@ -104,13 +104,17 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     titles = find_titles(doc, ctx)
 
     cands = list(kb_cands)
+    named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
+    # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
+    qualifiers = dict(kb_start)
+    for c in named_orgs:
+        if c.type == "Organization" and (c.start not in qualifiers or qualifiers[c.start].end < c.end):
+            qualifiers[c.start] = c
     body = [c for c in (
-        ministries(doc, ctx, kb_cands)
-        + acronyms(doc, ctx, kb_by_span)
-        + org_heads(doc, ctx, kb_cands)
+        named_orgs
         + places_after_of(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
-        + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
+        + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
         + (model_entities(ctx, doc) if use_model_entities and doc.has_annotation("ENT_IOB") else [])
