@@ -213,3 +213,8 @@ def test_community_is_an_organization_head(read):
 def test_no_outlet_from_an_adjective_after_a_known_word(read):
     r = read("The spokesman told Ukrainian Public television that talks would resume.")
     assert not [e for e in r.entities if e.type == "Organization"]
+
+
+def test_capital_after_a_year_may_still_be_its_government(read):
+    r = read("In 2020 Vilnius launched a new policy.")
+    assert "Lithuania" in by_label(r)

@@ -219,8 +219,12 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
     """A capital that names the city, not its government: after an article or a number ("the
     October 10 Moscow statement", "12am Moscow time", "the Minsk agreements"), before a hyphen
     ("Moscow-led"), or with a date after it ("White House, Washington, August 8")."""
-    if start > 0 and (doc[start - 1].lower_ in ctx.lex.grammar.articles or doc[start - 1].text[:1].isdigit()):
-        return True
+    if start > 0:
+        before = doc[start - 1].text
+        if before.lower() in ctx.lex.grammar.articles:
+            return True
+        if before[:1].isdigit() and not (len(before) == 4 and before.isdigit()):
+            return True  # a day or an hour; after a year ("In 2020 Baku launched") it may be the subject
     if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         return True
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in ctx.lex.months
