@@ -401,6 +401,8 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     table = doc._.kg_tokens
     n = len(doc)
     cues = ctx.lex.actors.place_of
+    if cues.isdisjoint(table.lower):
+        return out
     for i in [i for i, w in enumerate(table.lower) if w in cues]:
         if not table.text[i].islower() or i + 2 >= n:
             continue
@@ -424,7 +426,9 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
     table = doc._.kg_tokens
     heads = ctx.lex.actors.media_heads
     longest = max((len(h) for h in heads), default=0)
-    firsts = {h[0] for h in heads}
+    firsts = ctx.lex.actors.media_firsts
+    if firsts.isdisjoint(table.lower):
+        return out
     for i in [i for i, w in enumerate(table.lower) if w in firsts]:
         if i == 0 or not table.text[i].islower() or ctx.sent_of[i] < 0:
             continue

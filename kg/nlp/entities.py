@@ -128,7 +128,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     listed = persons_in_lists(doc, ctx, chosen, titles)
     if listed:
         chosen = sorted(chosen + listed, key=lambda c: c.start)
-    chosen = [_as_known_person(ctx, c) for c in chosen]
+    chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions)

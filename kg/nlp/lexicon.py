@@ -124,6 +124,7 @@ class ActorWords:
     title_of_gap: frozenset[str]
     title_prepositions: frozenset[str]
     media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
+    media_firsts: frozenset[str]  # their first words
     patronymic_particles: frozenset[str]
     honorifics: frozenset[str]
     adverbs_before_speech: frozenset[str]
@@ -312,6 +313,7 @@ def _build(raw: dict) -> Lexicon:
             title_of_gap=words("names", "title_of_gap"),
             title_prepositions=words("names", "title_prepositions"),
             media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"]),
+            media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"]),
             patronymic_particles=words("names", "patronymic_particles"),
             honorifics=words("names", "honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),

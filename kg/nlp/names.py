@@ -218,6 +218,8 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     covered = {i for c in chosen for i in range(c.start, c.end)}
     text = doc._.kg_tokens.text
     out = []
+    if people.keys().isdisjoint(text):
+        return []
     for i in [i for i, w in enumerate(text) if w in people and i not in covered]:
         for words, c in people[text[i]]:
             end = i + len(words)
@@ -232,6 +234,10 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
     Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
     n = len(doc)
+    lower = doc._.kg_tokens.lower
+    queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
+    if not queue:
+        return []
     covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
     known_at = {c.start: c for c in chosen}
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
@@ -248,7 +254,6 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
         return None
 
     out: list[Candidate] = []
-    queue = sorted((c for c in chosen if c.type == "Person" and c.end - c.start >= 2), key=lambda c: c.start)
     while queue:
         p = queue.pop(0)
         qualified = qualifier_end(p.end)
