@@ -218,3 +218,11 @@ def test_no_outlet_from_an_adjective_after_a_known_word(read):
 def test_capital_after_a_year_may_still_be_its_government(read):
     r = read("In 2020 Vilnius launched a new policy.")
     assert "Lithuania" in by_label(r)
+
+
+def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
+    r = read("Speaking at the Maritime Law and Eastern Mediterranean Symposium, he urged calm.")
+    assert "Mediterranean Sea" not in by_label(r)
+    # a lower-case event noun keeps the place, and organizations inside event names stay
+    r = read("Speaking at the Mediterranean summit in Valletta, he praised the Eurasian Economic Union Summit.")
+    assert {"Mediterranean Sea", "Eurasian Economic Union"} <= set(by_label(r))

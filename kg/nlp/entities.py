@@ -54,6 +54,7 @@ from kg.nlp.candidates import (
     ministries,
     model_entities,
     org_heads,
+    outside_event_names,
     places_after_of,
 )
 from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
@@ -97,6 +98,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         kb_cands.append(cand)
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
+    kb_cands = outside_event_names(doc, ctx, kb_cands)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}

@@ -125,6 +125,7 @@ class ActorWords:
     title_prepositions: frozenset[str]
     media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
     media_firsts: frozenset[str]  # their first words
+    event_heads: frozenset[str]
     patronymic_particles: frozenset[str]
     honorifics: frozenset[str]
     adverbs_before_speech: frozenset[str]
@@ -314,6 +315,7 @@ def _build(raw: dict) -> Lexicon:
             title_prepositions=words("names", "title_prepositions"),
             media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"]),
             media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"]),
+            event_heads=words("actors", "event_heads"),
             patronymic_particles=words("names", "patronymic_particles"),
             honorifics=words("names", "honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),
