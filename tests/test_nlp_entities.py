@@ -226,3 +226,11 @@ def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
     # a lower-case event noun keeps the place, and organizations inside event names stay
     r = read("Speaking at the Mediterranean summit in Valletta, he praised the Eurasian Economic Union Summit.")
     assert {"Mediterranean Sea", "Eurasian Economic Union"} <= set(by_label(r))
+
+
+def test_ambiguous_known_name_one_letter_from_a_named_place_is_that_place(read):
+    r = read("Leaders meet in the Spanish city of Granada. The premier, who is in Grenada, spoke.")
+    assert by_label(r)["Granada"].type == "Place" and "Grenada" not in by_label(r)
+    # a name the knowledge base does not flag as ambiguous stays itself
+    r = read("Refugees reached the village of Armenio, then went on to Armenia.")
+    assert {"Armenio", "Armenia"} <= set(by_label(r))

@@ -46,6 +46,7 @@ from kg.nlp.candidates import (
     dateline_place,
     entity_tables,
     find_titles,
+    fold_name,
     in_dateline,
     is_name_token,
     kb_candidate,
@@ -53,6 +54,7 @@ from kg.nlp.candidates import (
     media_before_heads,
     ministries,
     model_entities,
+    one_edit_apart,
     org_heads,
     outside_event_names,
     places_after_of,
@@ -131,6 +133,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     if listed:
         chosen = sorted(chosen + listed, key=lambda c: c.start)
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
+    chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions)
@@ -147,6 +150,25 @@ def _as_known_person(ctx: EntityContext, c: Candidate) -> Candidate:
         return c
     a = ctx.kb[actor_id]
     return Candidate(c.start, c.end, "kb:" + a.id, a.type, c.rule, a.name, c.role, a.wikidata, a.names())
+
+
+def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+    """An ambiguous known name one letter from a place the article names by rule is that place:
+    "the Spanish city of Granada … who is in Grenada" is not the island state."""
+    places = {fold_name(c.label): c for c in chosen if c.type == "Place" and c.key.startswith("new:")}
+    if not places:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.ambiguous and c.type in ("Country", "Place"):
+            surface = fold_name(doc[c.start:c.end].text)
+            same = [p for f, p in places.items()
+                    if len(f) >= ctx.lex.window.place_variant_chars and one_edit_apart(surface, f)]
+            if len(same) == 1:
+                p = same[0]
+                c = Candidate(c.start, c.end, p.key, p.type, "alias", p.label)
+        out.append(c)
+    return out
 
 
 def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:

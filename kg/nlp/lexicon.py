@@ -45,6 +45,7 @@ class Windows:
     speech_comma: int
     surname_first_names: int
     name_variant_chars: int
+    place_variant_chars: int
     place_name_words: int
     speaker_sentences: int
     pronoun_sentences: int
