@@ -10,6 +10,7 @@ later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -56,6 +57,7 @@ class EntityTables:
     matcher: PhraseMatcher  # the surfaces, on ORTH
     title_matcher: PhraseMatcher  # the lexicon's titles, on LOWER
     acronym: re.Pattern
+    people: dict[str, list[tuple[str, str]]]  # folded first or last word -> (folded full name, person id)
     gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
 
 
@@ -69,12 +71,14 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
     rank = lex.entities.surface_kind_rank
     surfaces: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
+    forms = []
     for surface, actor_id, kind in kb.surface_forms():
         surface = surface.strip()
         if surface.lower().startswith("the ") and len(surface) > 4:
             surface = surface[4:]  # "the United States": the article is not part of the name
-        if not surface:
-            continue
+        if surface:
+            forms.extend((variant, actor_id, kind) for variant in spellings(surface, lex.entities.spelling_variants))
+    for surface, actor_id, kind in forms:
         have = surfaces.get(surface)
         if have is None or rank[kind] < rank[have[1]]:
             if have is not None and have[0] != actor_id and rank[kind] == rank[have[1]]:
@@ -90,9 +94,69 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
     title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for surface in sorted(lex.titles):
         title_matcher.add(surface, [nlp.make_doc(surface)])
+    people: dict[str, list[tuple[str, str]]] = {}
+    for actor in kb:
+        if actor.type != "Person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            folded = fold_name(name)
+            words = folded.split()
+            if len(words) >= 2:
+                for w in {words[0], words[-1]}:
+                    people.setdefault(w, []).append((folded, actor.id))
     return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
-                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors),
+                        acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
                         gazetteer or {})
+
+
+def fold_name(name: str) -> str:
+    """A person's name as transliterations agree on it: no accents, case, hyphens or doubled
+    letters ("Kasym-Jomart" and "Kassym-Jomart", "Sinirlioğlu" and "Sinirlioglu")."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower().replace("-", " ")
+    return " ".join(re.sub(r"(.)\1+", r"\1", name).split())
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """At most one letter added, dropped, changed, or two neighbours swapped ("Baryamov", "Bayramov")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def known_person(ctx: EntityContext, label: str) -> str | None:
+    """The id of the known person ``label`` spells another way ("Jeyhun Baryamov" for Jeyhun
+    Bayramov): same first or last word, at most one edit apart, long enough to be sure."""
+    folded = fold_name(label)
+    words = folded.split()
+    if len(words) < 2 or len(folded) < ctx.lex.window.name_variant_chars:
+        return None
+    found = {actor_id for w in {words[0], words[-1]} for full, actor_id in ctx.tables.people.get(w, ())
+             if one_edit_apart(folded, full)}
+    return found.pop() if len(found) == 1 else None
+
+
+def spellings(surface: str, variants: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``surface`` and its other spellings ("Organisation" for "Organization"), itself first."""
+    out = [surface]
+    for group in variants:
+        for word in group:
+            if word not in surface or not re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", surface):
+                continue
+            for form in list(out):
+                for other in group:
+                    if other != word:
+                        alt = re.sub(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", other, form)
+                        if alt not in out:
+                            out.append(alt)
+    return out
 
 
 @dataclass(slots=True)
@@ -145,13 +209,29 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         j = start - 1
         while j >= 0 and doc[j].lower_ == "the":
             j -= 1
-        if capital is not None and j >= 0 and doc[j].lower_ in ctx.lex.actors.locative:
+        if capital is not None and ((j >= 0 and doc[j].lower_ in ctx.lex.actors.locative)
+                                    or capital_as_modifier(doc, ctx, start, end)):
             return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
                              "name", capital.wikidata, capital.names(), ambiguous)
         return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                          actor.wikidata, actor.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
                      actor.wikidata, actor.names(), ambiguous)
+
+
+def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
+    """A capital that names the city, not its government: after an article or a number ("the
+    October 10 Moscow statement", "12am Moscow time", "the Minsk agreements"), before a hyphen
+    ("Moscow-led"), or with a date after it ("White House, Washington, August 8")."""
+    if start > 0:
+        before = doc[start - 1].text
+        if before.lower() in ctx.lex.grammar.articles:
+            return True
+        if before[:1].isdigit() and not (len(before) == 4 and before.isdigit()):
+            return True  # a day or an hour; after a year ("In 2020 Baku launched") it may be the subject
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in ctx.lex.months
 
 
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
@@ -205,33 +285,42 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     text = ctx.layout.text
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
-        short_span = doc.char_span(m.start("short"), m.end("short"), alignment_mode="contract")
-        if long_span is None or short_span is None or sent_of[long_span.start] < 0:
+        # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
+        if long_span is None or sent_of[long_span.start] < 0:
             continue
         short = m.group("short")
         letters = re.sub(r"[^A-Za-z]", "", short).upper()
+        end = long_span.end
+        while end > long_span.start and doc[end - 1].lower_ in ctx.lex.grammar.possessive:
+            end -= 1  # "the Collective Security Treaty Organization’s (CSTO)"
         start = None
-        for i in range(long_span.start, long_span.end):
-            words = [w for w in re.split(r"[\s-]+", doc[i:long_span.end].text) if w and w[0].isupper()]
+        for i in range(long_span.start, end):
+            words = [w for w in re.split(r"[\s-]+", doc[i:end].text) if w and w[0].isupper()]
             if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
                 start = i
                 break
         if start is None:
             continue  # the letters do not spell the name before them
-        if any(c.start <= start and c.end >= long_span.end for c in kb_by_span.values()):
+        if any(c.start <= start and c.end >= end for c in kb_by_span.values()):
             continue  # the knowledge base knows it: its acronym is already there
-        label = doc[start:long_span.end].text
+        label = doc[start:end].text
+        known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short]
+        if len(known) == 1:  # another spelling of a known name: "Organisation for … (OSCE)"
+            a = known[0]
+            out.append(Candidate(start, end, "kb:" + a.id, a.type, "acronym", a.name, "name", a.wikidata,
+                                 a.names()))
+            continue
         key = new_key("Organization", label)
-        out.append(Candidate(start, long_span.end, key, "Organization", "acronym", label,
-                             kb_aliases=(short,)))
+        out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
 
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     sent_of = ctx.sent_of
-    kb_end = {c.end: c for c in kb_cands if c.role == "name"}
+    kb_end = {c.end: c for c in kb_cands if c.role == "name" and c.type != "Person"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
+    people = {i for c in kb_cands if c.type == "Person" for i in range(c.start, c.end)}
     out = []
     n = len(doc)
     table = doc._.kg_tokens
@@ -251,6 +340,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             if prev is not None:
                 a = prev.start
                 continue
+            if a - 1 in people:
+                break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
             if name_token(doc, ctx, a - 1) or (doc[a - 1].text.isupper() and len(doc[a - 1]) > 1 and doc[a - 1].is_alpha):
                 a -= 1
                 continue
@@ -258,7 +349,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2
                 continue
             if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
-                    and name_token(doc, ctx, a - 2) and sent_of[a - 2] == sent_of[tok.i]):
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[tok.i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break
@@ -306,6 +397,94 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
     return out
+
+
+def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """A known place inside the name of an event is a word of that name, not a place the
+    article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
+    table = doc._.kg_tokens
+    heads = ctx.lex.actors.event_heads
+    if heads.isdisjoint(table.lower):
+        return kb_cands
+    places = [c for c in kb_cands if c.type == "Place" and c.role == "name"]
+    if not places:
+        return kb_cands
+    kb_end = {c.end: c for c in kb_cands}
+    inside: set[tuple[int, int]] = set()
+    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+        if not table.text[i][:1].isupper():
+            continue
+        a = i
+        while a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i]:
+            known = kb_end.get(a)
+            if known is not None:
+                a = known.start
+            elif name_token(doc, ctx, a - 1) or (table.lower[a - 1] in ctx.lex.actors.connectors
+                                                 and a - 2 >= 0 and table.text[a - 2][:1].isupper()):
+                a -= 1
+            else:
+                break
+        inside.update((c.start, c.end) for c in places if a <= c.start and c.end <= i)
+    return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
+
+
+def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
+    out = []
+    table = doc._.kg_tokens
+    n = len(doc)
+    cues = ctx.lex.actors.place_of
+    if cues.isdisjoint(table.lower):
+        return out
+    for i in [i for i, w in enumerate(table.lower) if w in cues]:
+        if not table.text[i].islower() or i + 2 >= n:
+            continue
+        if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
+            continue
+        j = k = i + 2
+        while k < n and k - j < ctx.lex.window.place_name_words and k not in kb_tokens and name_token(doc, ctx, k):
+            k += 1
+            if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and name_token(doc, ctx, k + 1):
+                k += 1
+        if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
+            label = doc[j:k].text
+            out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
+    return out
+
+
+def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "told Zvezda television channel": a capitalised name before a lower-case media noun is
+    the outlet; the noun is not part of its name."""
+    out = []
+    table = doc._.kg_tokens
+    heads = ctx.lex.actors.media_heads
+    longest = max((len(h) for h in heads), default=0)
+    firsts = ctx.lex.actors.media_firsts
+    if firsts.isdisjoint(table.lower):
+        return out
+    for i in [i for i, w in enumerate(table.lower) if w in firsts]:
+        if i == 0 or not table.text[i].islower() or ctx.sent_of[i] < 0:
+            continue
+        size = next((m for m in range(longest, 0, -1) if tuple(table.lower[i:i + m]) in heads), 0)
+        if not size or not all(t.islower() for t in table.text[i:i + size]):
+            continue
+        a = name_run_before_tokens(doc, ctx, i, kb_tokens)
+        # not the sentence's first word, nor an adjective after a known one ("Ukrainian Public television")
+        if a < i and a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i] and a - 1 not in kb_tokens:
+            label = doc[a:i].text
+            out.append(Candidate(a, i, new_key("Organization", label), "Organization", "org-head", label,
+                                 kb_aliases=(doc[a:i + size].text,)))
+    return out
+
+
+def name_run_before_tokens(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> int:
+    """Start of the capitalised run of up to [window] place_name_words words ending at ``end``,
+    none of them a known actor's; ``end`` when the word before is not a name."""
+    a = end
+    while (a > 0 and end - a < ctx.lex.window.place_name_words and a - 1 not in kb_tokens
+           and ctx.sent_of[a - 1] == ctx.sent_of[end] and name_token(doc, ctx, a - 1)):
+        a -= 1
+    return a
 
 
 def model_entities(ctx: EntityContext, doc: Doc, taken: set[int]) -> list[Candidate]:

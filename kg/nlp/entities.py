@@ -10,9 +10,13 @@ Rules (each a ``rule`` name on the mention it makes):
 ``ministry``      "Azerbaijan's Defense Ministry" -> Ministry of Defense of Azerbaijan
 ``acronym``       "Foo Bar Organization (FBO)" defines FBO for the rest of the text
 ``org-head``      a capitalised name ending in an organization or place word
-                  ("Council of Foreign Ministers", "Nagorno-Karabakh Autonomous Region")
+                  ("Council of Foreign Ministers", "Nagorno-Karabakh Autonomous Region"),
+                  or before a lower-case media noun ("told Zvezda television channel")
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``list``          a capitalised name listed after a person, in the same shape
+                  ("A of France, B of the United States, and C of Russia")
+``place-of``      a capitalised name after "the city of", "the village of" ("the city of Granada")
 ``dateline``      the place of a dateline ("MOSCOW, July 14. /TASS/.")
 ``model``         an entity of a trained spaCy pipeline (``kg build --model``)
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
@@ -44,12 +48,18 @@ from kg.nlp.candidates import (
     dateline_place,
     entity_tables,
     find_titles,
+    fold_name,
     in_dateline,
     is_name_token,
     kb_candidate,
+    known_person,
+    media_before_heads,
     ministries,
     model_entities,
+    one_edit_apart,
     org_heads,
+    outside_event_names,
+    places_after_of,
 )
 from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -58,7 +68,9 @@ from kg.nlp.names import (
     persons_after_titles,
     persons_before_speech,
     persons_before_titles,
+    persons_in_lists,
     propagate_aliases,
+    repeated_full_names,
 )
 from kg.nlp.places import gazetteer_places
 
@@ -93,6 +105,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         kb_cands.append(cand)
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
+    kb_cands = outside_event_names(doc, ctx, kb_cands)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
@@ -100,11 +113,17 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     titles = find_titles(doc, ctx)
 
     cands = list(kb_cands)
+    named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
+    # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
+    qualifiers = dict(kb_start)
+    for c in named_orgs:
+        if c.type == "Organization" and (c.start not in qualifiers or qualifiers[c.start].end < c.end):
+            qualifiers[c.start] = c
     body = [c for c in (
-        ministries(doc, ctx, kb_cands)
-        + acronyms(doc, ctx, kb_by_span)
-        + org_heads(doc, ctx, kb_cands)
-        + persons_after_titles(doc, ctx, titles, kb_start, kb_tokens)
+        named_orgs
+        + places_after_of(doc, ctx, kb_tokens)
+        + media_before_heads(doc, ctx, kb_tokens)
+        + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
@@ -114,10 +133,50 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         taken = {i for c in cands for i in range(c.start, c.end)}
         cands.extend(c for c in model_entities(ctx, doc, taken) if sent_of[c.start] >= 0 and not in_title[c.start])
     chosen = _resolve_overlaps(cands, lex.entities.priority)
+    again = repeated_full_names(doc, [c for c in chosen if ctx.sent_of[c.start] >= 0])
+    if again:
+        chosen = sorted(chosen + [c for c in again if ctx.sent_of[c.start] >= 0 and not in_title[c.start]],
+                        key=lambda c: c.start)
+    listed = persons_in_lists(doc, ctx, chosen, titles)
+    if listed:
+        chosen = sorted(chosen + listed, key=lambda c: c.start)
+    chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
+    chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.lower, lex.actors.nested_name_links)
+    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
+                         lex.actors.head_prepositions)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
+
+
+def _as_known_person(ctx: EntityContext, c: Candidate) -> Candidate:
+    """A new person whose name is a known person's in another spelling is that person."""
+    if c.type != "Person" or not c.key.startswith("new:") or c.end - c.start < 2:
+        return c
+    actor_id = known_person(ctx, c.label)
+    if actor_id is None:
+        return c
+    a = ctx.kb[actor_id]
+    return Candidate(c.start, c.end, "kb:" + a.id, a.type, c.rule, a.name, c.role, a.wikidata, a.names())
+
+
+def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+    """An ambiguous known name one letter from a place the article names by rule is that place:
+    "the Spanish city of Granada … who is in Grenada" is not the island state."""
+    places = {fold_name(c.label): c for c in chosen if c.type == "Place" and c.key.startswith("new:")}
+    if not places:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.ambiguous and c.type in ("Country", "Place"):
+            surface = fold_name(doc[c.start:c.end].text)
+            same = [p for f, p in places.items()
+                    if len(f) >= ctx.lex.window.place_variant_chars and one_edit_apart(surface, f)]
+            if len(same) == 1:
+                p = same[0]
+                c = Candidate(c.start, c.end, p.key, p.type, "alias", p.label)
+        out.append(c)
+    return out
 
 
 def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
@@ -137,11 +196,15 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
     return mentions, entities
 
 
-def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[str],
-                links: frozenset[str]) -> list[Candidate]:
+def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[str],
+                links: frozenset[str], head_prepositions: frozenset[str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
+    A known name is inside a longer one only as its modifier ("OSCE Minsk Group") or its
+    complement after a link ("Secretariat of the CSTO"); elsewhere it is a word of the longer
+    name: "Commonwealth of Independent States" names neither the Commonwealth nor The
+    Independent, "Collective Security Council" and "Security Council of Armenia" not the UN's.
     """
     outer = [c for c in chosen if c.end - c.start >= 2 and c.type == "Organization"]
     if not outer:
@@ -153,8 +216,13 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], lower: list[
             continue
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
-                if k.end == c.end and k.start > c.start and lower[k.start - 1] not in links:
-                    continue  # "Peace and Security Council" is not the Security Council
+                linked = k.start > c.start and text[k.start - 1].lower() in links
+                if k.start > c.start and not linked:
+                    break  # "Peace and Security Council" is not the Security Council
+                if k.end < c.end:
+                    after = text[k.end]
+                    if after.lower() in head_prepositions or (linked and after[:1].isupper()) or after.isdigit():
+                        break  # "Commonwealth of ...", "... of Independent States", "France 24"
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
                 break

@@ -49,6 +49,9 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    name_variant_chars: int
+    place_variant_chars: int
+    place_name_words: int
     speaker_sentences: int
     pronoun_sentences: int
     speaker_steps: int
@@ -138,6 +141,13 @@ class ActorWords:
     ministry_country_prepositions: frozenset[str]
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
+    title_prepositions: frozenset[str]
+    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
+    media_firsts: frozenset[str]  # their first words
+    event_heads: frozenset[str]
+    patronymic_particles: frozenset[str]
+    honorifics: frozenset[str]
+    adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
 
 
@@ -232,6 +242,7 @@ class EntityRanks:
     priority: dict[str, int]  # candidate rule -> priority among overlaps of one length (lower wins)
     surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
     model_types: dict[str, str]  # spaCy entity label -> kg type
+    spelling_variants: tuple[tuple[str, ...], ...] = ()  # words spelt either way ("Organisation", "Organization")
 
 
 @dataclass(frozen=True)
@@ -302,7 +313,8 @@ def _entity_ranks(section: dict) -> EntityRanks:
     wrong = {label: t for label, t in types.items() if t not in ENTITY_TYPES}
     if wrong:
         raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
-    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types)
+    variants = tuple(tuple(group) for group in section["spelling_variants"])
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
@@ -357,7 +369,7 @@ def _build(raw: dict) -> Lexicon:
             place_heads=words("actors", "place_heads"),
             place_of=words("actors", "place_of"),
             connectors=words("actors", "name_connectors"),
-            not_names=words("actors", "not_names"),
+            not_names=words("actors", "not_names") | words("names", "honorifics"),
             metonym_heads=words("actors", "metonym_heads"),
             locative=words("actors", "locative_prepositions"),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
@@ -367,6 +379,13 @@ def _build(raw: dict) -> Lexicon:
             ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
+            title_prepositions=words("names", "title_prepositions"),
+            media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"]),
+            media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"]),
+            event_heads=words("actors", "event_heads"),
+            patronymic_particles=words("names", "patronymic_particles"),
+            honorifics=words("names", "honorifics"),
+            adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),
         ),
         roles=RoleWords(

@@ -3,6 +3,7 @@
 ``title-cue``     a capitalised name after a title ("Secretary General Antonio Guterres"),
                   or before one in apposition ("Anna Kovalenko, Ukraine's foreign minister")
 ``speech-cue``    a capitalised name before a speech verb ("Hikmet Hajiyev said")
+``list``          a name listed after a person, both with "of <actor>" ("A of France, and B of Russia")
 ``alias``         a later short form of an actor the text introduced ("Mnatsakanyan")
 
 Like :mod:`kg.nlp.candidates`, every function reads the Doc and an
@@ -16,27 +17,46 @@ from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key
 
 
+def is_initial(text: str) -> bool:
+    """A middle initial ("E." of "Stephen E. Biegun")."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
 def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
-    """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson")."""
+    """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson", "Stephen E. Biegun",
+    "Suhail al-Mazrouei")."""
     k, words = j, 0
     n = len(doc)
+    particles = ctx.lex.actors.name_particles
+
+    def joined(a: int) -> bool:  # token a is glued to both neighbours ("Thomas-Greenfield")
+        return not doc[a - 1].whitespace_ and not doc[a].whitespace_
+
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
             words += 1
-            if (k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            if (k + 1 < n and doc[k].text == "-" and joined(k) and k + 1 not in forbidden
                     and name_token(doc, ctx, k + 1)):
                 k += 1
-            elif k + 1 < n and words and doc[k].lower_ in ctx.lex.actors.name_particles and name_token(doc, ctx, k + 1):
+            elif (k + 2 < n and doc[k].lower_ in particles and doc[k + 1].text == "-" and joined(k + 1)
+                  and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
+                k += 2  # "Suhail al-Mazrouei"
+            elif (k + 1 < n and doc[k].lower_ in particles and k + 1 not in forbidden
+                  and name_token(doc, ctx, k + 1)):
                 k += 1  # "Thomas de Waal", "Ursula von der Leyen"
+            elif (k + 1 < n and is_initial(doc[k].text) and k + 1 not in forbidden
+                  and name_token(doc, ctx, k + 1)):
+                k += 1  # "Stephen E. Biegun"
             continue
         break
     return k if words else j
 
 
 def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int]) -> int:
-    """Start of the capitalised name ending at token ``end`` ("Thomas de Waal")."""
+    """Start of the capitalised name ending at token ``end`` ("Thomas de Waal", "Linda Thomas-Greenfield")."""
     sent_of = ctx.sent_of
+    particles = ctx.lex.actors.name_particles
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         t = doc[j - 1]
@@ -46,22 +66,38 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             j -= 1
             words += 1
             continue
-        if t.lower_ in ctx.lex.actors.name_particles and words and j - 2 >= 0 and name_token(doc, ctx, j - 2):
-            j -= 1
-            continue
+        if words and j - 2 >= 0 and j - 2 not in forbidden:
+            glued = t.text == "-" and not t.whitespace_ and not doc[j - 2].whitespace_
+            if glued and name_token(doc, ctx, j - 2):
+                j -= 1  # "Thomas-Greenfield": the first part is counted as the next word
+                continue
+            if glued and doc[j - 2].lower_ in particles and j - 3 >= 0 and name_token(doc, ctx, j - 3):
+                j -= 2  # "al-Mazrouei"
+                continue
+            if (t.lower_ in particles or is_initial(t.text)) and name_token(doc, ctx, j - 2):
+                j -= 1
+                continue
         break
     return j
+
+
+def title_tokens(titles: list[TitleSpan]) -> set[int]:
+    """The tokens of the titles: never part of a person's name ("Prime Minister")."""
+    return {i for t in titles for i in range(t.start, t.end)}
 
 
 def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_start: dict[int, Candidate],
                           kb_tokens: set[int]) -> list[Candidate]:
     out = []
     n = len(doc)
+    forbidden = kb_tokens | title_tokens(titles)
     for t in titles:
         j = t.end
-        # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov"
-        if j < n and doc[j].lower_ == "of":
+        # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
+        # "Ambassador to the UN Linda Thomas-Greenfield"
+        if j < n and doc[j].lower_ in ctx.lex.actors.title_prepositions:
             j += 1
+            qualified = False
             while j < n:
                 if doc[j].lower_ in ctx.lex.actors.title_of_gap:
                     j += 1
@@ -69,12 +105,25 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 known = kb_start.get(j)
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
+                    qualified = True
                     continue
                 break
+            if not qualified:
+                continue  # "Minister of Foreign and European Affairs": no name follows
+        apposition = False
+        if (j + 1 < n and doc[j].text == "," and doc[t.start].text[:1].isupper() and not t.plural
+                and ctx.sent_of[j + 1] == ctx.sent_of[t.start]):
+            j += 1  # "The OSCE's Secretary General, Feridun Sinirlioğlu, said"
+            apposition = True
         while j < n:
             if kb_start.get(j) is not None:
                 break
-            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, kb_tokens)
+            honored = doc[j].lower_ in ctx.lex.actors.honorifics
+            if honored:
+                j += 1  # "The Emir, Sheikh Tamim, said"
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            if apposition and (k - j < (1 if honored else 2) or k >= n or not (doc[k].text == "," or doc[k].is_punct)):
+                break
             if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
                 label = doc[j:k].text
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -90,29 +139,42 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
                            kb_tokens: set[int]) -> list[Candidate]:
-    """ "Anna Kovalenko, Ukraine's foreign minister": a name in apposition to a title."""
+    """ "Anna Kovalenko, Ukraine's foreign minister", "Omar Trent, special envoy of Ruritania":
+    a name in apposition to a title, the title qualified by an actor before it or a preposition after it."""
     out = []
+    n = len(doc)
     for t in titles:
         b = t.start
         if b > 0 and doc[b - 1].lower_ in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
-        if qual is None or qual.type not in ("Country", "Organization"):
+        if qual is not None and qual.type in ("Country", "Organization"):
+            a = qual.start
+        elif t.end < n and doc[t.end].lower_ in ctx.lex.actors.title_prepositions and not t.plural:
+            a = t.start  # "…, special representative of Azerbaijan's president"
+        else:
             continue
-        a = qual.start
-        if a > 0 and doc[a - 1].lower_ == "the":
+        if a > 0 and doc[a - 1].lower_ in ctx.lex.grammar.articles:
             a -= 1
         if a < 3 or doc[a - 1].text != ",":
             continue
         end = a - 1
-        start = end
-        while (start > 0 and end - start < ctx.lex.window.apposition_name_words
-               and name_token(doc, ctx, start - 1) and start - 1 not in kb_tokens):
-            start -= 1
-        if end - start >= 2:
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        if start > 0 and doc[start - 1].lower_ in ctx.lex.actors.locative:
+            continue  # "In Port Louis, the president of Mauritius": a place
+        if end - start >= 2 and not names_a_title(doc[start:end].text, ctx):
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def names_a_title(text: str, ctx: EntityContext) -> bool:
+    """A word of the run is a title, or a title's plural ("Co-Chairs"): not a person's name."""
+    titles = ctx.lex.titles
+    for word in text.lower().split():
+        if word in titles or (word.endswith("s") and word[:-1] in titles):
+            return True
+    return False
 
 
 def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
@@ -121,16 +183,98 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     out = []
     for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
         end = k
-        if doc[k - 1].text == ",":
-            end = next((c for c in range(k - 2, max(0, k - ctx.lex.window.speech_comma), -1)
-                        if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
-            if end is None:
-                continue
+        while (end > 1 and k - end < ctx.lex.window.speaker_steps and doc[end - 1].text.islower()
+               and doc[end - 1].lower_ in ctx.lex.actors.adverbs_before_speech):
+            end -= 1  # "Omar Trent also said"
+        if doc[end - 1].text == ",":
+            # "…, Prince Omar bin Trent, also said": the apposition is the name itself
+            start = name_run_before(doc, ctx, end - 1, ctx.lex.window.speech_name_words, kb_tokens)
+            if end - 1 - start >= 2 and start > 0 and (doc[start - 1].text == ","
+                                                       or doc[start - 1].lower_ in ctx.lex.actors.honorifics):
+                end -= 1
+            else:
+                end = next((c for c in range(end - 2, max(0, k - ctx.lex.window.speech_comma), -1)
+                            if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
+                if end is None:
+                    continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = doc[end - 1].lower_
-        if end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads:
+        if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
+                and not names_a_title(doc[start:end].text, ctx)):
             label = doc[start:end].text
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
+    return out
+
+
+def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """A person the text introduced by a cue, named in full again where no cue stands
+    ("Hans Grundberg of the United Nations"): the same person."""
+    people = {}
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:") and c.end - c.start >= 2:
+            people.setdefault(doc[c.start].text, []).append((tuple(t.text for t in doc[c.start:c.end]), c))
+    if not people:
+        return []
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    text = doc._.kg_tokens.text
+    out = []
+    if people.keys().isdisjoint(text):
+        return []
+    for i in [i for i, w in enumerate(text) if w in people and i not in covered]:
+        for words, c in people[text[i]]:
+            end = i + len(words)
+            if tuple(text[i:end]) == words and not covered.intersection(range(i, end)):
+                out.append(Candidate(i, end, c.key, "Person", "alias", c.label))
+                covered.update(range(i, end))
+                break
+    return out
+
+
+def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
+    Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
+    n = len(doc)
+    lower = doc._.kg_tokens.lower
+    queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
+    if not queue:
+        return []
+    covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
+    known_at = {c.start: c for c in chosen}
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    joins = ctx.lex.grammar.coordinators
+
+    def qualifier_end(j: int) -> int | None:  # "of (the) Russia" -> the end of Russia
+        if j < n and doc[j].lower_ == "of":
+            j += 1
+            if j < n and doc[j].lower_ in ctx.lex.grammar.articles:
+                j += 1
+            known = known_at.get(j)
+            if known is not None and known.type in ("Country", "Organization"):
+                return known.end
+        return None
+
+    out: list[Candidate] = []
+    while queue:
+        p = queue.pop(0)
+        qualified = qualifier_end(p.end)
+        j = qualified if qualified is not None else p.end
+        item_start = j
+        if j < n and doc[j].text == ",":
+            j += 1
+        if j < n and doc[j].lower_ in joins:
+            j += 1
+        if j == item_start or j >= n or ctx.sent_of[j] != ctx.sent_of[p.start]:
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, covered)
+        if k - j < 2 or doc[k - 1].lower_ in heads or names_a_title(doc[j:k].text, ctx):
+            continue
+        if qualified is None or qualifier_end(k) is None:
+            continue  # without its own "of <actor>", a name after a person may be anything
+        label = doc[j:k].text
+        c = Candidate(j, k, new_key("Person", label), "Person", "list", label)
+        out.append(c)
+        covered.update(range(j, k))
+        queue.insert(0, c)
     return out
 
 
@@ -141,16 +285,22 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
     out = []
     for c in kb_cands:
         if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
-            j = c.start
-            while (j > 0 and c.start - j < ctx.lex.window.surname_first_names and j - 1 not in covered
-                   and name_token(doc, ctx, j - 1) and doc[j - 1].lower_ not in ctx.lex.titles):
-                j -= 1
-            if j < c.start:
+            j = name_run_before(doc, ctx, c.start, ctx.lex.window.surname_first_names, covered)
+            if j < c.start and not names_a_title(doc[j:c.start].text, ctx):
                 label = doc[j:c.end].text
                 out.append(Candidate(j, c.end, new_key("Person", label), "Person", "title-cue", label))
                 continue
         out.append(c)
     return out
+
+
+def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
+    """The name a person is called by later: the surname, but the given name of a patronymic
+    ("Salman" of "Salman bin Abdulaziz")."""
+    for i in range(c.start + 1, c.end - 1):
+        if doc[i].lower_ in ctx.lex.actors.patronymic_particles:
+            return doc[c.start].text
+    return doc[c.end - 1].text
 
 
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -170,7 +320,7 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         forms = []
         if c.type == "Person" and c.end - c.start >= 2:
-            forms.append(doc[c.end - 1].text)
+            forms.append(short_name(doc, ctx, c))
         forms.extend(a for a in c.kb_aliases if " " not in a)
         if c.type == "Organization" and c.rule == "org-head":
             head = c.label.split()[-1] if " of " not in c.label else c.label.split(" of ")[0].split()[-1]
@@ -185,11 +335,12 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
         return chosen
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+    # a known surname, or a single name after a title ("King Salman"), of someone named in full
     chosen = [
         Candidate(c.start, c.end, short[doc[c.start].text].key, "Person", "alias", short[doc[c.start].text].label)
-        if (c.key.startswith("kb:") and c.type == "Person" and c.end - c.start == 1
-            and c.key not in named_in_full and doc[c.start].text in short
-            and short[doc[c.start].text].type == "Person")
+        if (c.type == "Person" and c.end - c.start == 1 and c.key not in named_in_full
+            and (c.key.startswith("kb:") or c.rule == "title-cue")
+            and doc[c.start].text in short and short[doc[c.start].text].type == "Person")
         else c
         for c in chosen
     ]
