@@ -144,7 +144,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
-                         lex.actors.head_prepositions)
+                         lex.actors.head_prepositions, lex.titles)
     mentions, entities = _actors(doc, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
@@ -197,12 +197,13 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
 
 
 def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[str],
-                links: frozenset[str], head_prepositions: frozenset[str]) -> list[Candidate]:
+                links: frozenset[str], head_prepositions: frozenset[str], titles: dict[str, str]) -> list[Candidate]:
     """Known actors named inside a longer name: "OSCE Minsk Group" also mentions the OSCE.
 
     They are mentions of the document (role ``nested``) but take no part in relations.
     A known name is inside a longer one only as its modifier ("OSCE Minsk Group") or its
-    complement after a link ("Secretariat of the CSTO"); elsewhere it is a word of the longer
+    complement after a link ("Secretariat of the CSTO", also before a title: "Delegation of the
+    OSCE Minsk Group Co-Chair"); elsewhere it is a word of the longer
     name: "Commonwealth of Independent States" names neither the Commonwealth nor The
     Independent, "Collective Security Council" and "Security Council of Armenia" not the UN's.
     """
@@ -221,7 +222,9 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[s
                     break  # "Peace and Security Council" is not the Security Council
                 if k.end < c.end:
                     after = text[k.end]
-                    if after.lower() in head_prepositions or (linked and after[:1].isupper()) or after.isdigit():
+                    rest = "".join(text[k.end:c.end]).lower()  # "… of the OSCE Minsk Group Co-Chair"
+                    if after.lower() in head_prepositions or after.isdigit() or (
+                            linked and after[:1].isupper() and rest not in titles):
                         break  # "Commonwealth of ...", "... of Independent States", "France 24"
                 extra.append(Candidate(k.start, k.end, k.key, k.type, "nested", k.label, "nested",
                                        k.wikidata, k.kb_aliases))
