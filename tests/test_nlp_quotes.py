@@ -169,3 +169,92 @@ def test_a_dependency_parse_finds_a_subject_far_from_its_verb(nlp):
     assert statements(Doc(nlp.vocab, words=words, spaces=spaces)) == []  # too far for the rules alone
     parsed = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert statements(parsed) == [("Vladimir Putin", "the talks had gone well")]
+
+
+# ---- issue 9: frames after the verb, channels, subjects in prepositional phrases
+
+def test_speaker_named_after_the_verb_with_a_title(read):
+    r = read("The border will reopen next week for all trucks, said Georgian President Ilsa Marrow.")
+    assert said(r) == [("Ilsa Marrow", "The border will reopen next week for all trucks", False)]
+
+
+def test_countries_after_of_are_not_the_speakers(read):
+    assert said(read("The border will reopen next week for all trucks, said leaders of Armenia and Georgia.")) == []
+    assert said(read("Leaders of Armenia, Georgia and France announced that the talks would resume in May.")) == []
+    assert said(read("The Minister of Foreign Affairs of Georgia emphasized that the document was fully agreed.")) == []
+
+
+def test_the_hearer_of_told_is_not_the_speaker(read):
+    assert said(read('"The talks were useless and we will not go back there," an official told AFP.')) == []
+    r = read('"The talks were useless and we will not go back there," Foreign Minister Ilsa Marrow told AFP.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_an_agency_quotes_the_speaker(read):
+    r = read('"Our troops will stay in the region until the spring," BelTA quotes spokesman Ilsa Marrow.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_quoted_as_saying_gives_the_subject(read):
+    r = read("The army has started to withdraw from the border, the Georgian Defense Ministry was quoted "
+             "by local media as saying on Tuesday.")
+    assert said(r) == [("Ministry of Defense of Georgia", "The army has started to withdraw from the border", False)]
+
+
+def test_a_participle_clause_belongs_to_the_trailing_speaker(read):
+    r = read("Armenia should withdraw all its troops from the border, Georgian Defense Minister Ilsa Marrow said, "
+             "reiterating support for the mission.")
+    assert set(speakers(r)) == {"Ilsa Marrow"}
+
+
+def test_added_with_an_object_is_not_speech(read):
+    assert said(read("The Georgian side added adjustments to the proposal and sent it back.")) == []
+    r = read("The Georgian side added that the proposal was final and could not change.")
+    assert said(r) == [("Georgia", "the proposal was final and could not change", False)]
+
+
+def test_a_person_in_apposition_after_an_office_of_a_country(read):
+    r = read("The president of Georgia, Ilsa Marrow, announced that elections would be held in May.")
+    assert said(r) == [("Ilsa Marrow", "elections would be held in May", False)]
+
+
+def test_quote_framed_by_a_name_an_apposition_and_the_verb(read):
+    r = read('"We will not accept any new conditions from either side," Ilsa Marrow, the Foreign Minister '
+             'of Georgia and a former envoy to the region, said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_read_the_statement_means_who_issued_it(read):
+    r = read('The Northern Council of Mayors issued a statement on Monday.\n\n'
+             '"The Mayors note with alarm the continued violence in the region," read the statement.')
+    assert speakers(r) == ["Northern Council of Mayors"]
+    assert said(read('"The Mayors note with alarm the continued violence in the region," read the statement.')) == []
+
+
+def test_a_declaration_issued_by_a_person(read):
+    r = read('"The parties commit to a full ceasefire by the end of the year," said a joint declaration issued '
+             'by Foreign Minister Ilsa Marrow and Foreign Minister Odo Brandt.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_the_council_means_the_council_named_not_another(read):
+    r = read("President of the European Council Charles Michel welcomed the plan. The Council of Northern Mayors "
+             "on Monday decided to send monitors, the Council said in a statement. "
+             "The Council said the decision aims at restoring peace in the area.")
+    assert set(speakers(r)) == {"Council of Northern Mayors"}
+
+
+def test_the_agency_reporting_a_statement_is_a_channel(read):
+    r = read("Foreign Minister Ilsa Marrow told reporters that the talks would resume soon, Reuters reported.")
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_citing_a_spokesman(read):
+    r = read("Citing spokesman Ilsa Marrow, the agency reported that the talks would resume in May.")
+    assert speakers(r)[0] == "Ilsa Marrow"
+
+
+def test_a_quote_then_a_participle_is_the_subjects(read):
+    r = read('Ukraine\'s President Ilsa Marrow on Twitter hailed the decision "a unique and historic moment in '
+             'our relations," adding that the future was bright.')
+    assert set(speakers(r)) == {"Ilsa Marrow"}

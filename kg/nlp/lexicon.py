@@ -61,6 +61,10 @@ class Windows:
     trailing_words: int
     according_comma: int
     statement_words: int
+    quoting_link: int
+    statement_agent: int
+    statement_noun_words: int
+    subject_words: int
     meta_line_chars: int
     caption_words: int
 
@@ -140,6 +144,13 @@ class SpeechWords:
     trailing_starts: frozenset[str]
     anaphor_determiners: frozenset[str]
     subject_title_joins: frozenset[str]
+    recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
+    object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
+    quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
+    citing: frozenset[str]  # "Citing X, …"
+    passive_auxiliaries: frozenset[str]
+    quoting_links: frozenset[str]  # "as" of "quoted as saying"
+    agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
 
 
 @dataclass(frozen=True)
@@ -317,6 +328,13 @@ def _build(raw: dict) -> Lexicon:
             trailing_starts=words("reported", "trailing_starts"),
             anaphor_determiners=words("speech", "anaphor_determiners"),
             subject_title_joins=words("speech", "subject_title_joins"),
+            recipient_verbs=words("speech", "recipient_verbs"),
+            object_verbs=words("speech", "object_verbs"),
+            quoting_verbs=words("speech", "quoting_verbs"),
+            citing=words("speech", "citing"),
+            passive_auxiliaries=words("speech", "passive_auxiliaries"),
+            quoting_links=words("speech", "quoting_links"),
+            agent_prepositions=words("speech", "agent_prepositions"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()

@@ -31,9 +31,13 @@ from kg.nlp.speakers import (
     candidate_ending_at,
     first_candidate,
     impersonal_before,
+    in_prepositional_phrase,
     last_sentence_of,
     last_speaker,
+    quoting_speaker,
+    speaker_after_verb,
     speaker_before_verb,
+    statement_speaker,
 )
 from kg.records import Statement
 
@@ -111,15 +115,31 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
         t = doc[i]
         if t.text in STOP or t.text in ('"', "“", "”") or ctx.sent_of[i] < 0:
             break
-        if t.lower_ in speech.verbs or (t.lower_ in speech.statement_verbs and i > j):
+        if t.lower_ in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
+            found = quoting_speaker(ctx, i, ctx.sent_of[i])
+            return _framed(found, ctx, "quote-after") if found is not None else None
+        if (t.lower_ in speech.verbs
+                or (t.lower_ in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
             v = i
             break
     if v is None:
-        return None
+        return apposition_frame(ctx, j)
     kk = ctx.sent_of[v]
+    if v == j and doc[v].lower_ not in speech.recipient_verbs:
+        noun = statement_noun_after(ctx, v + 1)
+        if noun >= 0:  # "…," read the statement. / "…," said a joint declaration issued by X.
+            return statement_frame(ctx, noun, kk)
+    # "…," Josep Borrell, the EU's foreign policy chief, said.
+    appositive = apposition_frame(ctx, j, v)
+    if appositive is not None:
+        return appositive
     # "the statement reads", "it added"
     if v - 1 >= j and doc[v - 1].lower_ in speech.statement_nouns:
-        who = last_speaker(ctx, kk)
+        own = ctx.by_end.get(v - 1)  # "a Kremlin statement said"
+        if own is not None and own.start >= j and own.type in SPEAKER_TYPES and own.role != "demonym":
+            return _framed(Speaker(own.key, own.start, "mention"), ctx, "quote-after")
+        found = candidate_ending_at(ctx, v, kk)  # "the organisation's statement said"
+        who = found.key if found is not None and found.start >= j else statement_speaker(ctx, kk)
         return Frame(who, "quote-after", conf.quote_statement) if who else None
     if v - 1 >= j and doc[v - 1].lower_ == "it":
         who = last_speaker(ctx, kk)
@@ -129,19 +149,64 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     for pos in range(v, j, -1):
         found = candidate_ending_at(ctx, pos, kk)
         if found is not None and found.start >= j:
-            best = found
+            if not (found.how == "mention" and in_prepositional_phrase(ctx, found.start)):
+                best = found  # but not "…," US Ambassador to the UN said
             break
-    if best is None and v + 1 < n:  # inverted: said Putin
-        i = v + 1
-        if doc[i].lower_ == "the":
-            i += 1
-        for m in ctx.by_start_tok.get(i, ()):
-            if m.role != "demonym" and m.type in SPEAKER_TYPES:
-                best = Speaker(m.key, m.start, "mention")
-                break
+    if best is None and v + 1 < n and doc[v].lower_ not in speech.recipient_verbs:
+        best = speaker_after_verb(ctx, v + 1)  # inverted: said Putin, said Russian President Putin
+        if best is not None and in_prepositional_phrase(ctx, best.start):
+            best = None
+    if best is None and doc[v].lower_ in speech.participles:
+        # "…," adding that …: the subject of the sentence the quote is in
+        best = first_candidate(ctx, kk, q.open_tok)
     if best is None:
         return None
     return _framed(best, ctx, "quote-after")
+
+
+def statement_noun_after(ctx: QuoteContext, i: int) -> int:
+    """The token of a statement noun starting a few words from ``i`` ("the statement",
+    "a joint declaration"), or -1."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    for t in range(i, min(len(doc), i + ctx.lex.window.statement_noun_words)):
+        low = doc[t].lower_
+        if low in speech.statement_nouns:
+            return t
+        if doc[t].is_punct or ctx.in_quote[t] or not doc[t].is_lower:
+            return -1
+    return -1
+
+
+def statement_frame(ctx: QuoteContext, noun: int, k: int) -> Frame | None:
+    """ "…," read the statement. / "…," said a declaration issued by A and B."""
+    doc, speech, conf = ctx.doc, ctx.lex.speech, ctx.lex.confidence
+    for t in range(noun + 1, min(len(doc), noun + ctx.lex.window.statement_agent)):
+        if doc[t].lower_ in speech.agent_prepositions:
+            found = speaker_after_verb(ctx, t + 1)
+            return _framed(found, ctx, "quote-after") if found is not None else None
+        if doc[t].is_punct:
+            break
+    who = statement_speaker(ctx, k)
+    return Frame(who, "quote-after", conf.quote_statement) if who else None
+
+
+def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame | None:
+    """ "…," Josep Borrell, the EU's foreign policy chief, said: a person right after the
+    quote, then a comma, a description and a comma before the verb."""
+    doc, speech, win = ctx.doc, ctx.lex.speech, ctx.lex.window
+    person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
+    if person is None or person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    k = ctx.sent_of[j]
+    for i in range(person.end + 1, min(len(doc), person.end + win.speaker_comma)):
+        if ctx.sent_of[i] != k or doc[i].text in STOP or ctx.in_quote[i]:
+            return None
+        if doc[i].text == ",":
+            if i + 1 < len(doc) and doc[i + 1].lower_ in speech.verbs and (v is None or v == i + 1):
+                return _framed(Speaker(person.key, person.start, "mention"), ctx, "quote-after")
+            return None
+    return None
+
 
 
 def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
@@ -201,6 +266,8 @@ def _mark_frame_verbs(ctx: QuoteContext, q: Quote, frame_verbs: set[int]) -> Non
     for i in range(q.close_tok + 1, min(len(doc), q.close_tok + ctx.lex.window.frame_verb_mark)):
         if doc[i].text in STOP:
             break
+        if doc[i].lower_ in ctx.lex.speech.quoting_verbs:
+            frame_verbs.add(i)
         if doc[i].lower_ in ctx.lex.speech.verbs:
             frame_verbs.add(i)
             break

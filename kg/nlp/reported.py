@@ -16,9 +16,13 @@ from spacy.tokens import Doc
 from kg.nlp.speakers import (
     STOP,
     QuoteContext,
+    Speaker,
     add_statement,
     candidate_ending_at,
     first_candidate,
+    in_prepositional_phrase,
+    quoting_speaker,
+    speaker_after_verb,
     speaker_before_verb,
 )
 
@@ -39,8 +43,20 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if low == "according" and i + 1 < b and doc[i + 1].lower_ == "to":
             according_to(ctx, k, i, a, b)
             continue
-        if low not in speech.verbs:
+        if low in speech.citing and i == a:  # "Citing spokesman X, the agency reported that …"
+            according_to(ctx, k, i, a, b, words=1)
             continue
+        quoting = low in speech.quoting_verbs
+        if low not in speech.verbs and not quoting:
+            continue
+        v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
+        if quoting:
+            for link in range(i + 1, min(b, i + win.quoting_link)):
+                if (doc[link].lower_ in speech.quoting_links and link + 1 < b
+                        and doc[link + 1].lower_ in speech.verbs):
+                    v_end = link + 1
+                    frame_verbs.add(v_end)
+                    break
         # the verb introduces a direct quote: already a statement
         nxt = i + 1
         while nxt < b and doc[nxt].text in (":", ","):
@@ -50,14 +66,30 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if any(doc[j].text == ":" and j + 1 < b and ctx.in_quote[j + 1]
                for j in range(i + 1, min(b, i + win.quote_colon))):
             continue  # "said in a statement: "…"": the quote is the statement
-        if low in speech.participles:
-            found = first_candidate(ctx, k, i - 1 if doc[i - 1].text == "," else i)
+        inverted = None
+        if (doc[i - 1].text == "," and i > a and not quoting and low not in speech.participles
+                and low not in speech.recipient_verbs):
+            inverted = speaker_after_verb(ctx, i + 1)  # "…, said Russian President Putin."
+            if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
+                                         or not ends_soon(ctx, _mention_end(ctx, inverted) - 1, b)):
+                inverted = None
+        if inverted is not None:
+            found = inverted
+        elif quoting:
+            found = quoting_speaker(ctx, i, k)
+        elif low in speech.participles:
+            # "…, Akar said, reiterating …": the speaker of the sentence's main clause
+            own = [st for st in ctx.statements if st.sentence == k]
+            found = (Speaker(own[-1].speaker, a, "mention") if own
+                     else first_candidate(ctx, k, i - 1 if doc[i - 1].text == "," else i))
         elif i > a and doc[i - 1].lower_ == "and":
             found = first_candidate(ctx, k, i - 1)
         else:
             found = speaker_before_verb(ctx, i, k)
         if found is None:
             continue
+        if low in speech.object_verbs and not _speech_follows(ctx, i, b):
+            continue  # "added adjustments to the proposal"
         if doc._.kg_entities[found.key].type == "Place" and found.how != "metonym":
             continue
         # trailing: "…, the organization said via its website Tuesday."
@@ -69,11 +101,20 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                                                                 or doc[lead - 1].text[:1].isupper()):
             lead -= 1
             steps += 1
-        if lead > a + win.trailing_lead and doc[lead - 1].text == "," and ends_soon(ctx, i, b):
+        if inverted is not None:
+            lead = i
+        if lead > a + win.trailing_lead and doc[lead - 1].text == "," and (
+                inverted is not None or ends_soon(ctx, v_end, b)):
             start_c, end_c = doc[a].idx, doc[lead - 1].idx
+            if any(st.sentence == k and st.speaker != found.key and start_c <= st.start < end_c
+                   for st in ctx.statements):
+                continue  # "X told Y that …, Reuters reported": the agency is the channel
+        elif quoting and v_end == i:
+            continue  # "BelTA quotes X" with no statement after it
         else:
-            j = i + 1
-            for probe in range(i + 1, min(b, i + win.that_probe)):
+            i_text = v_end
+            j = i_text + 1
+            for probe in range(i_text + 1, min(b, i_text + win.that_probe)):
                 if doc[probe].lower_ == "that":
                     j = probe + 1
                     break
@@ -90,6 +131,21 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue
         confidence = conf.reported_named if found.how == "mention" else conf.reported_described
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "reported", confidence)
+
+
+def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
+    """The token after the mention a speaker was found on."""
+    m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
+    return m.end if m is not None else found.start + 1
+
+
+def _speech_follows(ctx: QuoteContext, v: int, b: int) -> bool:
+    """After an object verb ("added"): "that", a colon or a comma, or nothing (the end of a trailing frame)."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    j = v + 1
+    while j < b and doc[j].lower_ in speech.between and doc[j].text != ",":
+        j += 1
+    return j >= b or doc[j].lower_ == "that" or doc[j].text in (":", ",", ".", ";")
 
 
 def _sentence_end(doc: Doc, b: int) -> int:
@@ -110,14 +166,14 @@ def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
         not rest or rest[0].lower_ in ctx.lex.speech.trailing_starts)
 
 
-def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int) -> None:
-    """ "According to X, …" at token ``i`` of sentence ``k`` (tokens ``a:b``)."""
+def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int = 2) -> None:
+    """ "According to X, …" (or "Citing X, …", ``words=1``) at token ``i`` of sentence ``k`` (tokens ``a:b``)."""
     doc, win = ctx.doc, ctx.lex.window
-    comma = next((j for j in range(i + 2, min(b, i + win.according_comma)) if doc[j].text == ","), None)
+    comma = next((j for j in range(i + words, min(b, i + win.according_comma)) if doc[j].text == ","), None)
     if comma is None:
         return
     found = None
-    for pos in range(comma, i + 2, -1):
+    for pos in range(comma, i + words, -1):
         found = candidate_ending_at(ctx, pos, k)
         if found is not None:
             break
