@@ -258,3 +258,49 @@ def test_a_quote_then_a_participle_is_the_subjects(read):
     r = read('Ukraine\'s President Ilsa Marrow on Twitter hailed the decision "a unique and historic moment in '
              'our relations," adding that the future was bright.')
     assert set(speakers(r)) == {"Ilsa Marrow"}
+
+
+# ---- issue 9: single quotes, mixed marks, quotes inside a sentence
+
+def test_a_single_quoted_quotation_inside_a_sentence_is_its_subjects(read):
+    r = read("Foreign Minister Ilsa Marrow extended her congratulations to both sides ‘on their historic "
+             "agreements towards peace and normalisation’.")
+    assert said(r) == [("Ilsa Marrow", "on their historic agreements towards peace and normalisation", True)]
+
+
+def test_an_organization_praising_with_a_quote(read):
+    r = read("The Georgian Foreign Ministry praised the decision as an ‘important step towards the practical "
+             "implementation of agreements’.")
+    assert speakers(r) == ["Ministry of Foreign Affairs of Georgia"]
+
+
+def test_a_quote_inside_reported_speech_is_the_reported_speakers(read):
+    r = read("Foreign Minister Ilsa Marrow said the move was a 'historic development that underlines what "
+             "diplomacy can achieve'.")
+    assert ("Ilsa Marrow", "historic development that underlines what diplomacy can achieve", True) in said(r)
+
+
+def test_scare_quotes_and_apostrophes_are_not_quotations(read):
+    assert said(read("Russia vetoed a resolution that deplored the aggression “in the strongest terms” and left.")) == []
+    r = read("Georgia’s prime minister said the plan was the ‘best way’ and the country’s future was in Europe.")
+    assert all(not direct for _, _, direct in said(r))
+
+
+def test_a_quote_described_by_an_agent(read):
+    r = read("The two leaders signed a joint declaration described by the U.S. administration as a “path to "
+             "peace, stability and prosperity for all.”")
+    assert speakers(r) == ["United States"]
+
+
+def test_she_after_a_quote_of_several_sentences(read):
+    r = read('Foreign Minister Ilsa Marrow spoke to the press on Monday.\n\n"We do not do anything that would '
+             'harm both countries. Our task has been confirmed. These approaches are unchanged. I hope that my '
+             'words have soothed the media, "- she said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_a_straight_quote_closed_by_a_curly_mark(read):
+    r = read('"I can not add anything to what was told in great detail by the minister,’ Foreign Minister '
+             'Ilsa Marrow said at a briefing.')
+    assert said(r) == [("Ilsa Marrow", "I can not add anything to what was told in great detail by the minister,",
+                        True)]

@@ -65,6 +65,7 @@ class Windows:
     statement_agent: int
     statement_noun_words: int
     subject_words: int
+    quote_agent: int
     meta_line_chars: int
     caption_words: int
 
@@ -90,6 +91,7 @@ class Confidences:
     quote_it: float
     quote_impersonal: float
     quote_continued: float
+    quote_embedded: float
     reported_named: float
     reported_described: float
     according_to: float
@@ -140,6 +142,7 @@ class SpeechWords:
     org_anaphors: frozenset[str]
     pronouns: frozenset[str]
     min_direct_quote_words: int
+    min_embedded_quote_words: int
     prepositions: frozenset[str]
     trailing_starts: frozenset[str]
     anaphor_determiners: frozenset[str]
@@ -324,6 +327,7 @@ def _build(raw: dict) -> Lexicon:
             org_anaphors=words("speech", "organization_anaphors"),
             pronouns=words("speech", "person_pronouns"),
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
+            min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
             prepositions=words("reported", "prepositions"),
             trailing_starts=words("reported", "trailing_starts"),
             anaphor_determiners=words("speech", "anaphor_determiners"),

@@ -42,6 +42,11 @@ from kg.nlp.speakers import (
 from kg.records import Statement
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
+#: Single quotation marks: a quote only when the closing mark ends a word ("the ‘all for all’
+#: swap"), never the apostrophe inside one ("Russia’s").
+SINGLE = {"‘": "’", "'": "'"}
+#: Closing marks a straight double quote may end with when the text mixes them ("…,’ she said").
+STRAY_CLOSERS = "’”"
 
 
 class Quote(NamedTuple):
@@ -80,12 +85,20 @@ def find_quotes(doc: Doc) -> list[Quote]:
         while i < end:
             c = text[i]
             close = OPENERS.get(c) or ('"' if c == '"' else None)
-            if close is None:
+            if close is None and c in SINGLE:
+                j = _single_close(text, i, end)
+                if j < 0:
+                    i += 1
+                    continue
+            elif close is None:
                 i += 1
                 continue
-            j = text.find(close, i + 1, end)
-            if j < 0:
-                j = end  # a quote that runs to the end of the paragraph
+            else:
+                j = text.find(close, i + 1, end)
+                if j < 0 and c == '"':
+                    j = _stray_close(text, i, end)
+                if j < 0:
+                    j = end  # a quote that runs to the end of the paragraph
             start_c, end_c = i + 1, j
             open_span = doc.char_span(i, i + 1, alignment_mode="expand")
             close_span = doc.char_span(j, min(j + 1, end), alignment_mode="expand") if j < end else None
@@ -95,6 +108,30 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 quotes.append(Quote(start_c, end_c, open_span.start, close_tok, len(text[start_c:end_c].split())))
             i = j + 1
     return quotes
+
+
+def _single_close(text: str, i: int, end: int) -> int:
+    """The closing mark of a single-quoted quotation opening at ``i``, or -1."""
+    before = text[i - 1] if i > 0 else " "
+    if not (before.isspace() or before in "([—–-") or i + 1 >= end or not text[i + 1].isalnum():
+        return -1
+    close = SINGLE[text[i]]
+    j = text.find(close, i + 1, end)
+    while j >= 0:
+        after = text[j + 1] if j + 1 < end else " "
+        if not after.isalnum() and not text[j - 1].isspace():
+            return j
+        j = text.find(close, j + 1, end)
+    return -1
+
+
+def _stray_close(text: str, i: int, end: int) -> int:
+    """A straight double quote with no straight closer: a curly closing mark right after a
+    comma or a full stop and before a space ("…,’ Zakharova said"), or -1."""
+    for j in range(i + 2, end):
+        if text[j] in STRAY_CLOSERS and text[j - 1] in ",.!?" and (j + 1 >= end or text[j + 1].isspace()):
+            return j
+    return -1
 
 
 def _framed(found: Speaker, ctx: QuoteContext, rule: str) -> Frame:
@@ -113,7 +150,7 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     v = None
     for i in range(j, window_end):
         t = doc[i]
-        if t.text in STOP or t.text in ('"', "“", "”") or ctx.sent_of[i] < 0:
+        if t.text in STOP or t.text in ('"', "“", "”", "‘") or ctx.sent_of[i] < 0:
             break
         if t.lower_ in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
             found = quoting_speaker(ctx, i, ctx.sent_of[i])
@@ -248,10 +285,39 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     return _framed(found, ctx, "quote-before")
 
 
+def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
+    """A quote inside a sentence with no frame of its own: the speaker of the reported
+    statement it is part of ("X said the move was a ‘historic development …’"), else the
+    subject of the sentence ("X praised the decision as an ‘important step …’")."""
+    for st in ctx.statements:
+        if st.sentence == k and not st.direct and st.start <= q.start < st.end:
+            return st.speaker
+    doc = ctx.doc
+    for i in range(q.open_tok - 1, max(-1, q.open_tok - ctx.lex.window.quote_agent), -1):
+        if ctx.sent_of[i] != k or doc[i].text in STOP:
+            break
+        if doc[i].lower_ in ctx.lex.speech.agent_prepositions:  # "described by the administration as "…""
+            agent = speaker_after_verb(ctx, i + 1)
+            return agent.key if agent is not None else None
+    found = first_candidate(ctx, k, q.open_tok)
+    if found is None or ctx.doc._.kg_entities[found.key].type == "Place":
+        return None
+    return found.key
+
+
+def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
+    """The quote continues a sentence begun before it ("hailed the decision "…""), not one of its own."""
+    b = q.open_tok - 1
+    if b < 0 or ctx.sent_of[b] < 0 or ctx.sent_of[b] != ctx.sent_of[min(q.open_tok + 1, len(ctx.doc) - 1)]:
+        return False
+    t = ctx.doc[b]
+    return not t.is_space and t.text not in STOP and t.text != ":" and not ctx.in_quote[b]
+
+
 def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
     """The quote runs to the end of its paragraph with no closing mark."""
     text = ctx.doc._.kg_layout.text
-    return q.end >= len(text) or text[q.end] not in "\"”»“"
+    return q.end >= len(text) or text[q.end] not in "\"”»“’'"
 
 
 def _standalone(ctx: QuoteContext, q: Quote) -> bool:
@@ -300,10 +366,14 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
     for k, (s_start, s_end, zone) in enumerate(layout.sentences):
         if zone == "title":
             continue
+        embedded: list[Quote] = []  # quotes inside a sentence with no frame of their own
         for q in quote_by_sentence.get(k, ()):
             if q.words < lex.speech.min_direct_quote_words and not _standalone(ctx, q):
                 continue
             found = frame_after(ctx, q) or frame_before(ctx, q)
+            if found is None and _inside_sentence(ctx, q) and q.words >= lex.speech.min_embedded_quote_words:
+                embedded.append(q)
+                continue
             if found is not None:
                 speaker, rule, confidence = found
                 # a quote of several paragraphs is framed once, in its last paragraph
@@ -322,6 +392,15 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
             if rule == "quote-after":
                 _mark_frame_verbs(ctx, q, frame_verbs)
         read_reported(ctx, k, s_start, s_end, frame_verbs)
+        for q in embedded:
+            who, rule, confidence = embedded_speaker(ctx, k, q), "quote-embedded", conf.quote_embedded
+            if who is None and previous_quote_speaker is not None and (
+                    k - previous_quote_speaker[0] <= win.quote_previous_sentences):
+                who, rule, confidence = previous_quote_speaker[1], "quote-continued", conf.quote_continued
+            if who is None:
+                continue
+            _add_quote(ctx, k, who, q, rule, confidence)
+            previous_quote_speaker = (last_sentence_of(ctx, q.open_tok, q.close_tok), who)
     return QuoteReading(ctx.statements, [(q.start, q.end) for q in quotes], ctx.pronoun_mentions)
 
 

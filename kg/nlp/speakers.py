@@ -57,6 +57,7 @@ class QuoteContext:
     mention_chars: list[int]
     metonym_widths: tuple[int, ...]
     in_quote: list[bool]
+    sentence_first_tok: dict[int, int]
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
@@ -83,9 +84,15 @@ class QuoteContext:
                 for i in range(m.start, m.end):
                     mention_of_token.setdefault(i, m)
         longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
-        return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
+        sent_of = doc._.kg_sent_of
+        sentence_first_tok: dict[int, int] = {}
+        for i, k in enumerate(sent_of):
+            if k >= 0 and k not in sentence_first_tok:
+                sentence_first_tok[k] = i
+        return cls(doc, lex, sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
-                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc))
+                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
+                   sentence_first_tok)
 
 
 def last_speaker(ctx: QuoteContext, k: int) -> str | None:
@@ -102,7 +109,14 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     for m in ctx.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
         if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
             return m.key
-    for kk in range(k - 1, max(-1, k - 1 - ctx.lex.window.pronoun_sentences), -1):
+    counted = 0
+    for kk in range(k - 1, -1, -1):
+        if counted >= ctx.lex.window.pronoun_sentences:
+            break
+        first = ctx.sentence_first_tok.get(kk)
+        if first is not None and ctx.in_quote[first] and ctx.in_quote[min(first + 1, len(ctx.doc) - 1)]:
+            continue  # a sentence of the quote itself: "…. I hope so," she said.
+        counted += 1
         who = ctx.speaker_of_sentence.get(kk)
         if who is not None and entities.get(who) is not None and entities[who].type == "Person":
             return who
@@ -369,8 +383,9 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
                     t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins
-                    or t.lower_ in ctx.lex.grammar.possessive for t in doc[pos:m.start]
-                ):
+                    or t.lower_ in ctx.lex.grammar.possessive or t.lower_ in ctx.lex.title_words
+                    for t in doc[pos:m.start]
+                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
             return found
     return None
