@@ -304,3 +304,19 @@ def test_a_straight_quote_closed_by_a_curly_mark(read):
              'Ilsa Marrow said at a briefing.')
     assert said(r) == [("Ilsa Marrow", "I can not add anything to what was told in great detail by the minister,",
                         True)]
+
+
+# ---- issue 9: announced statements, coordinated speakers
+
+def test_the_following_statement_is_the_next_sentence(read):
+    r = read("The Northern Council of Mayors made the following statement:\n"
+             "The Council views with concern the recent incidents along the border.")
+    assert said(r) == [("Northern Council of Mayors",
+                        "The Council views with concern the recent incidents along the border", False)]
+    assert said(read("The talks covered the following points:\nThe border must be opened to all trucks soon.")) == []
+
+
+def test_coordinated_speakers_each_said_it(read):
+    r = read("Georgia and the Council of Northern Mayors said that the talks would resume in May.")
+    assert set(speakers(r)) == {"Georgia", "Council of Northern Mayors"}
+    assert said(read("Talks between Georgia and Armenia said nothing new about the border at all.")) == []

@@ -95,6 +95,7 @@ class Confidences:
     reported_named: float
     reported_described: float
     according_to: float
+    announced: float
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
     if span is None:
         return
     a, b = span.start, span.end
+    announced(ctx, k, a, b)
     for i in range(a, b):
         t = doc[i]
         if ctx.in_quote[i] or i in frame_verbs:
@@ -131,6 +132,52 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue
         confidence = conf.reported_named if found.how == "mention" else conf.reported_described
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "reported", confidence)
+        if found.how == "mention" and inverted is None and not quoting and low not in speech.participles:
+            for other in conjuncts(ctx, found, k):  # "Russia and Turkey said": both
+                add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+
+
+def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
+    """The speakers listed before ``found`` ("A, B and C said": A and B)."""
+    doc, grammar = ctx.doc, ctx.lex.grammar
+    out: list[Speaker] = []
+    i = found.start - 1
+    while i > 0 and doc[i].lower_ in grammar.articles:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in grammar.coordinators:
+        return out
+    while i >= 1 and (doc[i].lower_ in grammar.coordinators or (doc[i].text == "," and out)):
+        other = candidate_ending_at(ctx, i, k)
+        if other is None or other.how != "mention" or other.key == found.key:
+            break
+        if ctx.doc._.kg_entities[other.key].type == "Place":
+            break
+        out.append(other)
+        i = other.start - 1
+    if out and i >= 0 and doc[i].lower_ in ctx.lex.speech.prepositions:
+        return []  # "talks between A and B said" is no list of speakers
+    return out
+
+
+def announced(ctx: QuoteContext, k: int, a: int, b: int) -> None:
+    """ "X made the following statement:" ending the sentence before: sentence ``k`` (tokens
+    ``a:b``) is X's statement, unquoted."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    colon = a - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":" or ctx.sent_of[colon] != k - 1 or ctx.in_quote[a]:
+        return
+    noun = next((t for t in range(colon - 1, max(-1, colon - 1 - ctx.lex.window.statement_noun_words), -1)
+                 if doc[t].lower_ in speech.statement_nouns), None)
+    if noun is None:
+        return
+    issuer = next((m for m in ctx.by_sentence.get(k - 1, ()) if m.end <= noun and m.role not in ("demonym", "metonym")
+                   and m.type != "Place" and not ctx.in_quote[m.start]), None)
+    if issuer is None:
+        return
+    start_c, end_c = doc[a].idx, _sentence_end(doc, b)
+    add_statement(ctx, k, issuer.key, start_c, end_c, False, "announced", ctx.lex.confidence.announced)
 
 
 def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
