@@ -320,3 +320,18 @@ def test_coordinated_speakers_each_said_it(read):
     r = read("Georgia and the Council of Northern Mayors said that the talks would resume in May.")
     assert set(speakers(r)) == {"Georgia", "Council of Northern Mayors"}
     assert said(read("Talks between Georgia and Armenia said nothing new about the border at all.")) == []
+
+
+# ---- issue 9: pronouns
+
+def test_a_story_opening_with_she_said_means_the_person_named_next(read):
+    r = read('"We are concerned about the blockade of the corridor and its consequences," she said.\n\n'
+             "Foreign Ministry spokeswoman Ilsa Marrow said that the corridor must reopen.")
+    assert speakers(r) == ["Ilsa Marrow", "Ilsa Marrow"]
+
+
+def test_he_does_not_jump_over_an_organizations_statement(read):
+    r = read("Foreign Minister Ilsa Marrow met the press on Monday. The Council of Northern Mayors said the "
+             "decision was final and could not be changed. "
+             '"It demonstrates that agreement remains possible after all," he added.')
+    assert "Ilsa Marrow" not in speakers(r)

@@ -123,6 +123,13 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
         for m in ctx.by_sentence.get(kk, ()):
             if m.type == "Person" and not ctx.in_quote[m.start]:
                 return m.key
+        if who is not None:
+            return None  # the last statement was no person's: "he" is someone kg did not name
+    # a story that opens with '"…," she said': the person it names next, when none came before
+    people = [m for m in ctx.mentions if m.type == "Person" and m.sentence >= 0 and not ctx.in_quote[m.start]
+              and ctx.doc._.kg_layout.sentences[m.sentence][2] != "title"]
+    if people and people[0].start > tok and people[0].sentence - k <= ctx.lex.window.pronoun_sentences:
+        return people[0].key
     return None
 
 
