@@ -335,3 +335,16 @@ def test_he_does_not_jump_over_an_organizations_statement(read):
              "decision was final and could not be changed. "
              '"It demonstrates that agreement remains possible after all," he added.')
     assert "Ilsa Marrow" not in speakers(r)
+
+
+# ---- issue 9: more verbs of saying
+
+def test_termed_appealed_and_informed_report_speech(read):
+    r = read("Foreign Minister Ilsa Marrow termed the talks a first step toward a lasting peace.")
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("The Council of Northern Mayors has appealed to both countries to open the corridor soon.")
+    assert speakers(r) == ["Council of Northern Mayors"]
+    r = read("The final round of talks will be held on Thursday in Tbilisi, informed the Georgian Foreign Ministry.")
+    assert said(r) == [("Ministry of Foreign Affairs of Georgia",
+                        "The final round of talks will be held on Thursday in Tbilisi", False)]
+    assert said(read("Well-informed sources in Georgia expect the talks to resume soon after the holidays.")) == []
