@@ -348,3 +348,17 @@ def test_termed_appealed_and_informed_report_speech(read):
     assert said(r) == [("Ministry of Foreign Affairs of Georgia",
                         "The final round of talks will be held on Thursday in Tbilisi", False)]
     assert said(read("Well-informed sources in Georgia expect the talks to resume soon after the holidays.")) == []
+
+
+def test_the_hearer_of_told_is_no_part_of_the_statement(read):
+    r = read("The border would reopen next week, Armenia's Prime Minister Ilsa Marrow told Reuters on Monday.")
+    assert said(r) == [("Ilsa Marrow", "The border would reopen next week", False)]
+    r = read("Armenia's Prime Minister Ilsa Marrow told reporters the border would reopen next week for all trucks.")
+    assert said(r) == [("Ilsa Marrow", "the border would reopen next week for all trucks", False)]
+
+
+def test_a_country_qualifying_its_leader_never_takes_the_quote(read):
+    r = read('"We will come back next month with a new plan," Armenian Prime Minister Ilsa Marrow said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("Armenia's Prime Minister Ilsa Marrow said that the border would reopen next week.")
+    assert speakers(r) == ["Ilsa Marrow"]

@@ -120,6 +120,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words
+                if low in speech.recipient_verbs and j < b:  # "told reporters the border …": over the hearer
+                    hearer = next(iter(ctx.by_start_tok.get(j, ())), None)
+                    j = hearer.end if hearer is not None else j + 1
                 while (j < b and (doc[j].lower_ in speech.between or doc[j].text in (":", ","))
                        and doc[j].lower_ not in lex.grammar.articles):
                     j += 1
@@ -204,7 +207,12 @@ def _sentence_end(doc: Doc, b: int) -> int:
 def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
     """After the verb only a time or a channel: "said Wednesday.", "said in a statement." """
     rest = []
-    for t in ctx.doc[v + 1:b]:
+    first = v + 1
+    if ctx.doc[v].lower_ in ctx.lex.speech.recipient_verbs and first < b:
+        # "…, X told Reuters on Monday": the hearer is no part of the statement
+        hearer = next(iter(ctx.by_start_tok.get(first, ())), None)
+        first = hearer.end if hearer is not None else first + 1
+    for t in ctx.doc[first:b]:
         if t.text == ",":
             break  # "…, Pashinyan said on Friday, accusing the alliance …"
         if not t.is_punct:
