@@ -14,6 +14,7 @@ a later sentence's "he added" or "the statement reads" means an earlier speaker.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -47,6 +48,7 @@ OPENERS = {"“": "”", "«": "»", "„": "“"}
 SINGLE = {"‘": "’", "'": "'"}
 #: Closing marks a straight double quote may end with when the text mixes them ("…,’ she said").
 STRAY_CLOSERS = "’”"
+MARKS = re.compile("[" + re.escape("".join(OPENERS) + '"' + "".join(SINGLE)) + "]")
 
 
 class Quote(NamedTuple):
@@ -83,16 +85,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         i, end = block.start, block.end
         while i < end:
+            found = MARKS.search(text, i, end)  # jump to the next quotation mark
+            if found is None:
+                break
+            i = found.start()
             c = text[i]
             close = OPENERS.get(c) or ('"' if c == '"' else None)
-            if close is None and c in SINGLE:
+            if close is None:
                 j = _single_close(text, i, end)
                 if j < 0:
                     i += 1
                     continue
-            elif close is None:
-                i += 1
-                continue
             else:
                 j = text.find(close, i + 1, end)
                 if j < 0 and c == '"':

@@ -36,11 +36,11 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         return
     a, b = span.start, span.end
     announced(ctx, k, a, b)
+    lower, cues = ctx.lower, ctx.report_cues  # plain strings: no Token object per word
     for i in range(a, b):
-        t = doc[i]
-        if ctx.in_quote[i] or i in frame_verbs:
+        low = lower[i]
+        if low not in cues or ctx.in_quote[i] or i in frame_verbs:
             continue
-        low = t.lower_
         if low == "according" and i + 1 < b and doc[i + 1].lower_ == "to":
             according_to(ctx, k, i, a, b)
             continue

@@ -57,7 +57,9 @@ class QuoteContext:
     mention_chars: list[int]
     metonym_widths: tuple[int, ...]
     in_quote: list[bool]
-    sentence_first_tok: dict[int, int]
+    lower: list[str]  # each token's lower case, as plain strings
+    report_cues: frozenset[str]  # words that may open reported speech
+    _sentence_first_tok: dict[int, int] | None = None
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
@@ -84,15 +86,23 @@ class QuoteContext:
                 for i in range(m.start, m.end):
                     mention_of_token.setdefault(i, m)
         longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
-        sent_of = doc._.kg_sent_of
-        sentence_first_tok: dict[int, int] = {}
-        for i, k in enumerate(sent_of):
-            if k >= 0 and k not in sentence_first_tok:
-                sentence_first_tok[k] = i
-        return cls(doc, lex, sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
+        speech = lex.speech
+        cues = speech.verbs | speech.quoting_verbs | speech.citing | {"according"}
+        return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   sentence_first_tok)
+                   doc._.kg_tokens.lower, cues)
+
+    @property
+    def sentence_first_tok(self) -> dict[int, int]:
+        """The first token of each sentence (read once, when a pronoun needs it)."""
+        if self._sentence_first_tok is None:
+            first: dict[int, int] = {}
+            for i, k in enumerate(self.sent_of):
+                if k >= 0 and k not in first:
+                    first[k] = i
+            self._sentence_first_tok = first
+        return self._sentence_first_tok
 
 
 def last_speaker(ctx: QuoteContext, k: int) -> str | None:
