@@ -362,3 +362,10 @@ def test_a_country_qualifying_its_leader_never_takes_the_quote(read):
     assert speakers(r) == ["Ilsa Marrow"]
     r = read("Armenia's Prime Minister Ilsa Marrow said that the border would reopen next week.")
     assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_quotes_as_saying_before_a_colon(read):
+    r = read('BelTA quotes CSTO spokesman Ilsa Marrow as saying: "The forces will stay until the situation is stable."')
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("Reuters quoted Russian Deputy Foreign Minister Ilsa Marrow as saying that the talks would resume in May.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume in May", False)]

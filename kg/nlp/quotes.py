@@ -280,7 +280,16 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
         else:
             return None
     kv = ctx.sent_of[v]
-    found = speaker_before_verb(ctx, v, kv)
+    found = None
+    if v > 0 and doc[v - 1].lower_ in speech.quoting_links:  # "BelTA quotes spokesman X as saying: "…""
+        for i in range(v - 2, max(-1, v - 1 - ctx.lex.window.quoting_link), -1):
+            if ctx.sent_of[i] != kv:
+                break
+            if doc[i].lower_ in speech.quoting_verbs:
+                found = quoting_speaker(ctx, i, kv)
+                break
+    if found is None:
+        found = speaker_before_verb(ctx, v, kv)
     if found is None and v > 0 and doc[v - 1].lower_ == "and":
         found = first_candidate(ctx, kv, v - 1)
     if found is None:
