@@ -369,3 +369,10 @@ def test_quotes_as_saying_before_a_colon(read):
     assert speakers(r) == ["Ilsa Marrow"]
     r = read("Reuters quoted Russian Deputy Foreign Minister Ilsa Marrow as saying that the talks would resume in May.")
     assert said(r) == [("Ilsa Marrow", "the talks would resume in May", False)]
+
+
+def test_a_quoted_title_and_apostrophes_are_no_statements(read):
+    assert said(read("Russia vetoed the resolution titled “Aggression against Ukraine and its consequences for "
+                     "the world” on Friday.")) == []
+    assert said(read("Georgia hosted the ‘90s veterans and the farmers’ union leaders for talks on the new land "
+                     "and water code.")) == []

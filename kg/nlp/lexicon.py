@@ -144,6 +144,7 @@ class SpeechWords:
     pronouns: frozenset[str]
     min_direct_quote_words: int
     min_embedded_quote_words: int
+    naming_words: frozenset[str]
     prepositions: frozenset[str]
     trailing_starts: frozenset[str]
     anaphor_determiners: frozenset[str]
@@ -329,6 +330,7 @@ def _build(raw: dict) -> Lexicon:
             pronouns=words("speech", "person_pronouns"),
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
             min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
+            naming_words=words("speech", "naming_words"),
             prepositions=words("reported", "prepositions"),
             trailing_starts=words("reported", "trailing_starts"),
             anaphor_determiners=words("speech", "anaphor_determiners"),

@@ -116,7 +116,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def _single_close(text: str, i: int, end: int) -> int:
     """The closing mark of a single-quoted quotation opening at ``i``, or -1."""
     before = text[i - 1] if i > 0 else " "
-    if not (before.isspace() or before in "([—–-") or i + 1 >= end or not text[i + 1].isalnum():
+    if not (before.isspace() or before in "([—–-") or i + 1 >= end or not text[i + 1].isalpha():
         return -1
     close = SINGLE[text[i]]
     j = text.find(close, i + 1, end)
@@ -323,7 +323,8 @@ def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
     if b < 0 or ctx.sent_of[b] < 0 or ctx.sent_of[b] != ctx.sent_of[min(q.open_tok + 1, len(ctx.doc) - 1)]:
         return False
     t = ctx.doc[b]
-    return not t.is_space and t.text not in STOP and t.text != ":" and not ctx.in_quote[b]
+    return (not t.is_space and t.text not in STOP and t.text != ":" and not ctx.in_quote[b]
+            and t.lower_ not in ctx.lex.speech.naming_words)  # "a resolution titled "…"" is a name
 
 
 def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
