@@ -376,3 +376,13 @@ def test_a_quoted_title_and_apostrophes_are_no_statements(read):
                      "the world” on Friday.")) == []
     assert said(read("Georgia hosted the ‘90s veterans and the farmers’ union leaders for talks on the new land "
                      "and water code.")) == []
+
+
+def test_an_actor_coordinated_with_an_unnamed_official(read):
+    r = read("More than 100,000 refugees have arrived in Georgia from the region, Tbilisi and the head of the "
+             "UN refugee agency UNHCR have said.")
+    assert said(r) == [("Georgia", "More than 100,000 refugees have arrived in Georgia from the region", False)]
+    assert said(read("Foreign Minister Ilsa Marrow met Georgia and the head of the UN refugee agency said the "
+                     "talks were useful.")) == []
+    assert said(read("More than 100,000 refugees have arrived in Georgia from the region, Tbilisi and the "
+                     "refugees have said.")) == []

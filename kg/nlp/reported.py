@@ -86,7 +86,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         elif i > a and doc[i - 1].lower_ == "and":
             found = first_candidate(ctx, k, i - 1)
         else:
-            found = speaker_before_verb(ctx, i, k)
+            found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
             continue
         if low in speech.object_verbs and not _speech_follows(ctx, i, b):
@@ -160,6 +160,35 @@ def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
     if out and i >= 0 and doc[i].lower_ in ctx.lex.speech.prepositions:
         return []  # "talks between A and B said" is no list of speakers
     return out
+
+
+def conjunct_before_description(ctx: QuoteContext, v: int, k: int, a: int) -> Speaker | None:
+    """ "…, Yerevan and the head of the UN refugee agency have said": the actor coordinated
+    with an unnamed official opening the clause (after a comma or at the sentence's start)."""
+    doc, lex = ctx.doc, ctx.lex
+    pos, steps = v, 0
+    while pos > a and steps < lex.window.speaker_steps and ctx.lower[pos - 1] in lex.speech.between:
+        pos -= 1
+        steps += 1
+    titled = False
+    i = pos - 1
+    while i > a and pos - i < lex.window.speech_comma:
+        low = ctx.lower[i]
+        if low in lex.grammar.coordinators:
+            break
+        if doc[i].is_punct or ctx.in_quote[i] or low in lex.speech.verbs:
+            return None
+        titled = titled or low in lex.titles  # "the head of …", "the foreign minister"
+        i -= 1
+    else:
+        return None
+    if not titled:
+        return None
+    found = candidate_ending_at(ctx, i, k)
+    if found is None or found.how != "mention" or in_prepositional_phrase(ctx, found.start):
+        return None
+    before = found.start - 1
+    return found if before < a or doc[before].text == "," else None
 
 
 def announced(ctx: QuoteContext, k: int, a: int, b: int) -> None:

@@ -205,6 +205,7 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
     i = start - 1
     k = ctx.sent_of[start]
     listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
+    person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
     while i >= 0 and ctx.sent_of[i] == k:
         low = doc[i].lower_
         if low in lex.grammar.articles or low in lex.grammar.possessive:
@@ -220,7 +221,8 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             i = m.start - 1
             continue
         m = ctx.by_end.get(i + 1)
-        if m is not None and m.role == "demonym" and m.start <= i:  # "of the Russian Federation" is a name
+        if m is not None and m.start <= i and (m.role == "demonym" or not person):
+            # "of the Russian Federation", "of the UN refugee agency UNHCR": one name after another
             i = m.start - 1
             continue
         return False
