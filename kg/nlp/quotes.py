@@ -1,10 +1,17 @@
 """Who said what: direct quotations, then reported speech, sentence by sentence.
 
-Direct quotes are read from the quotation marks of each paragraph (straight or curly;
-a quote may span sentences).  A quote's speaker comes from its frame:
+Direct quotes are read from the quotation marks of each paragraph (straight or curly,
+double or single; a quote may span sentences).  A quote's speaker comes from its frame:
 
-``quote-after``     "…," Putin said. / "…," said Putin. / "…," he added. / "…," the statement reads.
-``quote-before``    Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…"
+``quote-after``     "…," Putin said. / "…," said Russian President Putin. / "…," he added. /
+                    "…," the statement reads. / "…," read the statement. / "…," said a
+                    declaration issued by X. / "…," BelTA quotes spokesman X. / "…," X, the
+                    EU's envoy, said. / "…," adding that … (the sentence's subject)
+``quote-before``    Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…" /
+                    BelTA quotes X as saying: "…"
+``quote-embedded``  X praised the decision as an ‘…’ (a quote of six words or more inside a
+                    sentence with no frame: the reported speaker whose statement holds it,
+                    the agent after "by", else the subject)
 ``quote-continued`` a quote with no frame after a quote of the same paragraph or the one before
 
 The speakers are found by :mod:`kg.nlp.speakers`; reported speech ("X said that …",

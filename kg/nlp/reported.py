@@ -3,8 +3,13 @@
 Rules (the ``rule`` of each statement):
 
 ``reported``      "X said (that) …", "X told …", "…, X said Wednesday.", "…, saying that …"
-                  (the subject of the main clause)
-``according-to``  "According to X, …"
+                  (the speaker of the main clause), "…, said Russian President Putin.",
+                  "X was quoted as saying …", "Reuters quoted X as saying …", "A and B said"
+                  (each of them); never an actor inside a prepositional phrase ("leaders
+                  of A and B said"), the hearer of "told", or a trailing "…, Reuters
+                  reported" over another speaker's statement
+``according-to``  "According to X, …", "Citing X, …"
+``announced``     "X made the following statement:" then the next sentence, unquoted
 
 A verb that frames a direct quote is not reported speech again: :mod:`kg.nlp.quotes`
 reads the quotes of a sentence first and passes the frame verbs it used.
