@@ -386,3 +386,24 @@ def test_an_actor_coordinated_with_an_unnamed_official(read):
                      "talks were useful.")) == []
     assert said(read("More than 100,000 refugees have arrived in Georgia from the region, Tbilisi and the "
                      "refugees have said.")) == []
+
+
+def test_the_press_service_of_a_ministry_speaks_for_it(read):
+    r = read("The press service of the Georgian Defense Ministry reported that two soldiers were wounded overnight.")
+    assert speakers(r) == ["Ministry of Defense of Georgia"]
+    assert said(read("The Minister of Foreign Affairs of Georgia emphasized that the document was agreed.")) == []
+
+
+def test_the_organization_means_the_subject_of_its_sentence(read):
+    r = read("The Secretariat of the Northern Security Pact (NSP) has expressed concern about the border, "
+             "the organization said via its website Tuesday.")
+    assert speakers(r) == ["Secretariat of the Northern Security Pact"]
+
+
+def test_adding_after_a_quote_is_a_statement_of_its_own(read):
+    r = read("There are many issues in the region, Foreign Minister Ilsa Marrow said, but they “must be dealt with "
+             "in a calm atmosphere during the talks,” adding that the agreement provides a firm foundation.")
+    assert ("Ilsa Marrow", "the agreement provides a firm foundation", False) in said(r)
+    r = read('"We spoke about humanitarian questions and the prisoners," Foreign Minister Ilsa Marrow said, '
+             "adding the operation is going as per the plan.")
+    assert ("Ilsa Marrow", "the operation is going as per the plan", False) in said(r)

@@ -151,6 +151,7 @@ class SpeechWords:
     subject_title_joins: frozenset[str]
     recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
     object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
+    organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
     quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
     citing: frozenset[str]  # "Citing X, …"
     passive_auxiliaries: frozenset[str]
@@ -337,6 +338,7 @@ def _build(raw: dict) -> Lexicon:
             subject_title_joins=words("speech", "subject_title_joins"),
             recipient_verbs=words("speech", "recipient_verbs"),
             object_verbs=words("speech", "object_verbs"),
+            organization_voices=tuple(tuple(p.lower().split()) for p in speech["organization_voices"]),
             quoting_verbs=words("speech", "quoting_verbs"),
             citing=words("speech", "citing"),
             passive_auxiliaries=words("speech", "passive_auxiliaries"),

@@ -355,7 +355,8 @@ def _mark_frame_verbs(ctx: QuoteContext, q: Quote, frame_verbs: set[int]) -> Non
         if doc[i].lower_ in ctx.lex.speech.quoting_verbs:
             frame_verbs.add(i)
         if doc[i].lower_ in ctx.lex.speech.verbs:
-            frame_verbs.add(i)
+            if doc[i].lower_ not in ctx.lex.speech.participles:  # "…," adding that …: a statement of its own
+                frame_verbs.add(i)
             break
 
 

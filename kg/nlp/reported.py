@@ -94,8 +94,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
             continue
-        if low in speech.object_verbs and not _speech_follows(ctx, i, b):
-            continue  # "added adjustments to the proposal"
+        if (low in speech.object_verbs and not (low in speech.participles and doc[i - 1].text == ",")
+                and not _speech_follows(ctx, i, b)):
+            continue  # "added adjustments to the proposal", but "…, adding the plan works"
         if doc._.kg_entities[found.key].type == "Place" and found.how != "metonym":
             continue
         # trailing: "…, the organization said via its website Tuesday."

@@ -123,11 +123,11 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     for kk in range(k - 1, -1, -1):
         if counted >= ctx.lex.window.pronoun_sentences:
             break
+        who = ctx.speaker_of_sentence.get(kk)
         first = ctx.sentence_first_tok.get(kk)
-        if first is not None and ctx.in_quote[first] and ctx.in_quote[min(first + 1, len(ctx.doc) - 1)]:
+        if who is None and first is not None and ctx.in_quote[first] and ctx.in_quote[min(first + 1, len(ctx.doc) - 1)]:
             continue  # a sentence of the quote itself: "…. I hope so," she said.
         counted += 1
-        who = ctx.speaker_of_sentence.get(kk)
         if who is not None and entities.get(who) is not None and entities[who].type == "Person":
             return who
         for m in ctx.by_sentence.get(kk, ()):
@@ -144,26 +144,24 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
 
 
 def last_organization(ctx: QuoteContext, tok: int, noun: str | None = None) -> str | None:
-    """The organization an anaphor points to.  With its noun ("the Council"): a recent
-    speaker of that kind, else the subject of its sentence or the last one named whose name
-    holds the noun; else the subject of its sentence, else the last one."""
+    """The organization an anaphor points to: the subject of its sentence; else, with its
+    noun ("the Council"), a recent speaker or the last one named whose name holds the noun;
+    else the last one."""
     k = ctx.sent_of[tok]
     entities = ctx.doc._.kg_entities
 
     def fits(key: str) -> bool:
         return noun is None or noun in entities[key].label.lower().split()
 
+    for m in ctx.by_sentence.get(k, ()):  # the subject of its own sentence
+        if m.start < tok and m.type == "Organization" and not ctx.in_quote[m.start]:
+            return m.key
     if noun is not None:
         for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
             who = ctx.speaker_of_sentence.get(kk)
             if who is not None and entities[who].type == "Organization" and fits(who):
                 return who
     fallback = None
-    for m in ctx.by_sentence.get(k, ()):
-        if m.start < tok and m.type == "Organization" and not ctx.in_quote[m.start]:
-            if fits(m.key):
-                return m.key
-            fallback = fallback or m.key
     i = bisect.bisect_left(ctx.org_starts, tok) - 1
     while i >= 0:
         m = ctx.org_mentions[i]
@@ -212,7 +210,8 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             i -= 1
             continue
         if low in lex.speech.prepositions:
-            return True
+            # "the press service of the Defense Ministry reported": the ministry's own voice
+            return not any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices)
         if (low == "," and listed) or low in lex.grammar.coordinators:
             m = ctx.by_end.get(i)
             if m is None:
