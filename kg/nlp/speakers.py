@@ -268,7 +268,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         return None
     m = ctx.by_end.get(pos)
     last = doc[pos - 1].lower_
-    if m is None and any(x.end > pos for x in ctx.by_start_tok.get(pos - 1, ()) or ctx.by_start_tok.get(pos - 2, ())):
+    if m is None and any(x.end > pos for start in (pos - 1, pos - 2) for x in ctx.by_start_tok.get(start, ())):
         return None  # inside a longer name ("The Council of the European Union")
     if (m is not None and m.end - m.start == 1 and m.type == "Organization" and last in speech.org_anaphors
             and pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners):
