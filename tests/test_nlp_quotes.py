@@ -407,3 +407,10 @@ def test_adding_after_a_quote_is_a_statement_of_its_own(read):
     r = read('"We spoke about humanitarian questions and the prisoners," Foreign Minister Ilsa Marrow said, '
              "adding the operation is going as per the plan.")
     assert ("Ilsa Marrow", "the operation is going as per the plan", False) in said(r)
+
+
+def test_a_trailing_channel_is_cut_from_the_statement(read):
+    r = read("Foreign Minister Ilsa Marrow told reporters that the talks would resume soon, Reuters reported.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume soon", False)]
+    r = read("Foreign Minister Ilsa Marrow said that the talks would resume soon, and the talks reported progress.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume soon, and the talks reported progress", False)]

@@ -135,7 +135,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             if j >= b:
                 continue
             start_c = doc[j].idx
-            end_c = _sentence_end(doc, b)
+            end_c = _channel_start(ctx, j, b) or _sentence_end(doc, b)
         text = doc._.kg_layout.text[start_c:end_c].strip(" ,;:—–-")
         if len(text.split()) < win.statement_words:
             continue
@@ -216,6 +216,23 @@ def announced(ctx: QuoteContext, k: int, a: int, b: int) -> None:
         return
     start_c, end_c = doc[a].idx, _sentence_end(doc, b)
     add_statement(ctx, k, issuer.key, start_c, end_c, False, "announced", ctx.lex.confidence.announced)
+
+
+def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
+    """Where a trailing channel ("…, Reuters reported.", "…, state news agency KUNA reported")
+    starts in tokens ``j:b``, as a character offset; None when there is none."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    for v in range(b - 1, j + 1, -1):
+        if ctx.lower[v] not in speech.verbs:
+            continue
+        found = speaker_before_verb(ctx, v, ctx.sent_of[v])
+        if found is None or not ends_soon(ctx, v, b):
+            return None
+        lead = found.start
+        while lead > j and not doc[lead - 1].is_punct:
+            lead -= 1
+        return doc[lead - 1].idx if lead > j and doc[lead - 1].text == "," else None
+    return None
 
 
 def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
