@@ -414,3 +414,15 @@ def test_a_trailing_channel_is_cut_from_the_statement(read):
     assert said(r) == [("Ilsa Marrow", "the talks would resume soon", False)]
     r = read("Foreign Minister Ilsa Marrow said that the talks would resume soon, and the talks reported progress.")
     assert said(r) == [("Ilsa Marrow", "the talks would resume soon, and the talks reported progress", False)]
+
+
+def test_a_trailing_speaker_with_a_long_title(read):
+    r = read("The civilian mission has already arrived in Tbilisi, the EU’s Representative for Foreign Affairs and "
+             "Security Policy Josep Borrell announced in Luxembourg on Monday.")
+    assert said(r) == [("Josep Borrell", "The civilian mission has already arrived in Tbilisi", False)]
+
+
+def test_a_statement_starts_at_its_first_word(read):
+    r = read("MOSCOW, Jan. 6 (Xinhua) -- The council has decided to deploy forces to the region, Council Chairman "
+             "Ilsa Marrow said Thursday.")
+    assert said(r) == [("Ilsa Marrow", "The council has decided to deploy forces to the region", False)]

@@ -31,6 +31,9 @@ from kg.nlp.speakers import (
     speaker_before_verb,
 )
 
+#: Punctuation trimmed from the ends of a reported statement.
+STATEMENT_TRIM = " ,;:—–-"
+
 
 def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_verbs: set[int]) -> None:
     """Statements of reported speech in sentence ``k`` (characters ``s_start:s_end``)."""
@@ -105,7 +108,10 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         while lead > a and steps < win.speaker_title_words and (doc[lead - 1].lower_ in lex.title_words
                                                                 or doc[lead - 1].lower_ in lex.grammar.possessive
                                                                 or doc[lead - 1].lower_ == "the"
-                                                                or doc[lead - 1].text[:1].isupper()):
+                                                                or doc[lead - 1].text[:1].isupper()
+                                                                # "Representative for Foreign Affairs and …"
+                                                                or (doc[lead - 1].lower_ in lex.actors.connectors
+                                                                    and doc[lead].text[:1].isupper())):
             lead -= 1
             steps += 1
         if inverted is not None:
@@ -136,7 +142,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 continue
             start_c = doc[j].idx
             end_c = _channel_start(ctx, j, b) or _sentence_end(doc, b)
-        text = doc._.kg_layout.text[start_c:end_c].strip(" ,;:—–-")
+        raw = doc._.kg_layout.text[start_c:end_c]
+        text = raw.strip(STATEMENT_TRIM)
+        start_c += len(raw) - len(raw.lstrip(STATEMENT_TRIM))  # the statement's span starts at its first word
         if len(text.split()) < win.statement_words:
             continue
         confidence = conf.reported_named if found.how == "mention" else conf.reported_described
