@@ -426,3 +426,8 @@ def test_a_statement_starts_at_its_first_word(read):
     r = read("MOSCOW, Jan. 6 (Xinhua) -- The council has decided to deploy forces to the region, Council Chairman "
              "Ilsa Marrow said Thursday.")
     assert said(r) == [("Ilsa Marrow", "The council has decided to deploy forces to the region", False)]
+
+
+def test_the_agent_of_another_verb_is_not_the_quotes_speaker(read):
+    assert said(read("The document, signed by Germany and France, calls for “a complete and lasting end to all "
+                     "hostilities in the region.”")) == []

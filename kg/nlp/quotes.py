@@ -317,7 +317,15 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
             break
         if doc[i].lower_ in ctx.lex.speech.agent_prepositions:  # "described by the administration as "…""
             agent = speaker_after_verb(ctx, i + 1)
-            return agent.key if agent is not None else None
+            if agent is None:
+                return None
+            end = next((m.end for m in ctx.by_start_tok.get(agent.start, ()) if m.key == agent.key), agent.start + 1)
+            lex = ctx.lex
+            between = ctx.lower[end:q.open_tok]  # "by the U.S. administration as a "…""
+            if all(w in lex.speech.quoting_links or w in lex.grammar.articles or w in lex.actors.metonym_heads
+                   or w in lex.title_words for w in between):
+                return agent.key
+            return None  # "signed by A and B, calls for "…"": an agent, but of another verb
     found = first_candidate(ctx, k, q.open_tok)
     if found is None or ctx.doc._.kg_entities[found.key].type == "Place":
         return None
