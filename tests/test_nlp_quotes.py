@@ -431,3 +431,11 @@ def test_a_statement_starts_at_its_first_word(read):
 def test_the_agent_of_another_verb_is_not_the_quotes_speaker(read):
     assert said(read("The document, signed by Germany and France, calls for “a complete and lasting end to all "
                      "hostilities in the region.”")) == []
+
+
+def test_a_body_of_a_country_speaks_for_it_but_its_minister_does_not(read):
+    r = read("In a statement, the Foreign Ministry of Japan said it strongly protests the missile launch.")
+    assert speakers(r) == ["Japan"]
+    r = read("The Embassy of Japan said it strongly protests the missile launch.")
+    assert speakers(r) == ["Japan"]
+    assert said(read("The Minister of Foreign Affairs of Japan emphasized that the document was agreed.")) == []

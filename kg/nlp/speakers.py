@@ -210,8 +210,10 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             i -= 1
             continue
         if low in lex.speech.prepositions:
-            # "the press service of the Defense Ministry reported": the ministry's own voice
-            return not any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices)
+            # "the Foreign Ministry of Japan said", "the press service of the Defense Ministry
+            # reported": a body of the actor, or its own voice, speaks for it
+            return not ((i > 0 and ctx.lower[i - 1] in lex.actors.org_heads)
+                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices))
         if (low == "," and listed) or low in lex.grammar.coordinators:
             m = ctx.by_end.get(i)
             if m is None:
