@@ -439,3 +439,12 @@ def test_a_body_of_a_country_speaks_for_it_but_its_minister_does_not(read):
     r = read("The Embassy of Japan said it strongly protests the missile launch.")
     assert speakers(r) == ["Japan"]
     assert said(read("The Minister of Foreign Affairs of Japan emphasized that the document was agreed.")) == []
+
+
+def test_speakers_listed_after_an_inverted_verb(read):
+    r = read("The talks ended without a deal, said Germany, France and Britain in a joint statement.")
+    assert set(speakers(r)) == {"Germany", "France", "United Kingdom"}
+    r = read("The talks ended without a deal, said Georgian President Ilsa Marrow and Foreign Minister Odo Brandt.")
+    assert set(speakers(r)) == {"Ilsa Marrow", "Odo Brandt"}
+    r = read("The talks ended without a deal, said Germany's Foreign Minister Ilsa Marrow, who met France on Monday.")
+    assert speakers(r) == ["Ilsa Marrow"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.nlp.doc import TokMention
 from kg.nlp.speakers import (
     STOP,
     QuoteContext,
@@ -79,8 +80,10 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if (doc[i - 1].text == "," and i > a and not quoting and low not in speech.participles
                 and low not in speech.recipient_verbs):
             inverted = speaker_after_verb(ctx, i + 1)  # "…, said Russian President Putin."
+            listed = conjuncts_after(ctx, inverted, b) if inverted is not None else []
+            tail = listed[-1].end if listed else (_mention_end(ctx, inverted) if inverted is not None else 0)
             if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
-                                         or not ends_soon(ctx, _mention_end(ctx, inverted) - 1, b)):
+                                         or not ends_soon(ctx, tail - 1, b)):
                 inverted = None
         if inverted is not None:
             found = inverted
@@ -152,6 +155,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if found.how == "mention" and inverted is None and not quoting and low not in speech.participles:
             for other in conjuncts(ctx, found, k):  # "Russia and Turkey said": both
                 add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+        elif inverted is not None:
+            for other in listed:  # "…, said Germany, France and Britain."
+                add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
 
 
 def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
@@ -173,6 +179,27 @@ def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
         i = other.start - 1
     if out and i >= 0 and doc[i].lower_ in ctx.lex.speech.prepositions:
         return []  # "talks between A and B said" is no list of speakers
+    return out
+
+
+def conjuncts_after(ctx: QuoteContext, found: Speaker, b: int) -> list[TokMention]:
+    """The actors listed after an inverted speaker ("said Germany, France and Britain",
+    "said President X and Foreign Minister Y")."""
+    grammar, lex = ctx.lex.grammar, ctx.lex
+    out: list[TokMention] = []
+    i = _mention_end(ctx, found)
+    while i + 1 < b and (ctx.lower[i] in grammar.coordinators or ctx.lower[i] == ","):
+        j = i + 1
+        while j < b and (ctx.lower[j] in grammar.articles or ctx.lower[j] in lex.title_words
+                         or any(m.role == "demonym" for m in ctx.by_start_tok.get(j, ()))):
+            j += 1  # over "Foreign Minister", "German"
+        other = next((m for m in ctx.by_start_tok.get(j, ()) if m.role != "demonym"), None)
+        if other is None or other.type == "Place" or other.key == found.key:
+            break
+        out.append(other)
+        if ctx.lower[i] in grammar.coordinators:
+            break
+        i = other.end
     return out
 
 
