@@ -169,3 +169,282 @@ def test_a_dependency_parse_finds_a_subject_far_from_its_verb(nlp):
     assert statements(Doc(nlp.vocab, words=words, spaces=spaces)) == []  # too far for the rules alone
     parsed = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert statements(parsed) == [("Vladimir Putin", "the talks had gone well")]
+
+
+# ---- issue 9: frames after the verb, channels, subjects in prepositional phrases
+
+def test_speaker_named_after_the_verb_with_a_title(read):
+    r = read("The border will reopen next week for all trucks, said Georgian President Ilsa Marrow.")
+    assert said(r) == [("Ilsa Marrow", "The border will reopen next week for all trucks", False)]
+
+
+def test_countries_after_of_are_not_the_speakers(read):
+    assert said(read("The border will reopen next week for all trucks, said leaders of Armenia and Georgia.")) == []
+    assert said(read("Leaders of Armenia, Georgia and France announced that the talks would resume in May.")) == []
+    assert said(read("The Minister of Foreign Affairs of Georgia emphasized that the document was fully agreed.")) == []
+
+
+def test_the_hearer_of_told_is_not_the_speaker(read):
+    assert said(read('"The talks were useless and we will not go back there," an official told AFP.')) == []
+    r = read('"The talks were useless and we will not go back there," Foreign Minister Ilsa Marrow told AFP.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_an_agency_quotes_the_speaker(read):
+    r = read('"Our troops will stay in the region until the spring," BelTA quotes spokesman Ilsa Marrow.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_quoted_as_saying_gives_the_subject(read):
+    r = read("The army has started to withdraw from the border, the Georgian Defense Ministry was quoted "
+             "by local media as saying on Tuesday.")
+    assert said(r) == [("Ministry of Defense of Georgia", "The army has started to withdraw from the border", False)]
+
+
+def test_a_participle_clause_belongs_to_the_trailing_speaker(read):
+    r = read("Armenia should withdraw all its troops from the border, Georgian Defense Minister Ilsa Marrow said, "
+             "reiterating support for the mission.")
+    assert set(speakers(r)) == {"Ilsa Marrow"}
+
+
+def test_added_with_an_object_is_not_speech(read):
+    assert said(read("The Georgian side added adjustments to the proposal and sent it back.")) == []
+    r = read("The Georgian side added that the proposal was final and could not change.")
+    assert said(r) == [("Georgia", "the proposal was final and could not change", False)]
+
+
+def test_a_person_in_apposition_after_an_office_of_a_country(read):
+    r = read("The president of Georgia, Ilsa Marrow, announced that elections would be held in May.")
+    assert said(r) == [("Ilsa Marrow", "elections would be held in May", False)]
+
+
+def test_quote_framed_by_a_name_an_apposition_and_the_verb(read):
+    r = read('"We will not accept any new conditions from either side," Ilsa Marrow, the Foreign Minister '
+             'of Georgia and a former envoy to the region, said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_read_the_statement_means_who_issued_it(read):
+    r = read('The Northern Council of Mayors issued a statement on Monday.\n\n'
+             '"The Mayors note with alarm the continued violence in the region," read the statement.')
+    assert speakers(r) == ["Northern Council of Mayors"]
+    assert said(read('"The Mayors note with alarm the continued violence in the region," read the statement.')) == []
+
+
+def test_a_declaration_issued_by_a_person(read):
+    r = read('"The parties commit to a full ceasefire by the end of the year," said a joint declaration issued '
+             'by Foreign Minister Ilsa Marrow and Foreign Minister Odo Brandt.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_the_council_means_the_council_named_not_another(read):
+    r = read("President of the European Council Charles Michel welcomed the plan. The Council of Northern Mayors "
+             "on Monday decided to send monitors, the Council said in a statement. "
+             "The Council said the decision aims at restoring peace in the area.")
+    assert set(speakers(r)) == {"Council of Northern Mayors"}
+
+
+def test_the_agency_reporting_a_statement_is_a_channel(read):
+    r = read("Foreign Minister Ilsa Marrow told reporters that the talks would resume soon, Reuters reported.")
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_citing_a_spokesman(read):
+    r = read("Citing spokesman Ilsa Marrow, the agency reported that the talks would resume in May.")
+    assert speakers(r)[0] == "Ilsa Marrow"
+
+
+def test_a_quote_then_a_participle_is_the_subjects(read):
+    r = read('Ukraine\'s President Ilsa Marrow on Twitter hailed the decision "a unique and historic moment in '
+             'our relations," adding that the future was bright.')
+    assert set(speakers(r)) == {"Ilsa Marrow"}
+
+
+# ---- issue 9: single quotes, mixed marks, quotes inside a sentence
+
+def test_a_single_quoted_quotation_inside_a_sentence_is_its_subjects(read):
+    r = read("Foreign Minister Ilsa Marrow extended her congratulations to both sides ‘on their historic "
+             "agreements towards peace and normalisation’.")
+    assert said(r) == [("Ilsa Marrow", "on their historic agreements towards peace and normalisation", True)]
+
+
+def test_an_organization_praising_with_a_quote(read):
+    r = read("The Georgian Foreign Ministry praised the decision as an ‘important step towards the practical "
+             "implementation of agreements’.")
+    assert speakers(r) == ["Ministry of Foreign Affairs of Georgia"]
+
+
+def test_a_quote_inside_reported_speech_is_the_reported_speakers(read):
+    r = read("Foreign Minister Ilsa Marrow said the move was a 'historic development that underlines what "
+             "diplomacy can achieve'.")
+    assert ("Ilsa Marrow", "historic development that underlines what diplomacy can achieve", True) in said(r)
+
+
+def test_scare_quotes_and_apostrophes_are_not_quotations(read):
+    assert said(read("Russia vetoed a resolution that deplored the aggression “in the strongest terms” and left.")) == []
+    r = read("Georgia’s prime minister said the plan was the ‘best way’ and the country’s future was in Europe.")
+    assert all(not direct for _, _, direct in said(r))
+
+
+def test_a_quote_described_by_an_agent(read):
+    r = read("The two leaders signed a joint declaration described by the U.S. administration as a “path to "
+             "peace, stability and prosperity for all.”")
+    assert speakers(r) == ["United States"]
+
+
+def test_she_after_a_quote_of_several_sentences(read):
+    r = read('Foreign Minister Ilsa Marrow spoke to the press on Monday.\n\n"We do not do anything that would '
+             'harm both countries. Our task has been confirmed. These approaches are unchanged. I hope that my '
+             'words have soothed the media, "- she said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_a_straight_quote_closed_by_a_curly_mark(read):
+    r = read('"I can not add anything to what was told in great detail by the minister,’ Foreign Minister '
+             'Ilsa Marrow said at a briefing.')
+    assert said(r) == [("Ilsa Marrow", "I can not add anything to what was told in great detail by the minister,",
+                        True)]
+
+
+# ---- issue 9: announced statements, coordinated speakers
+
+def test_the_following_statement_is_the_next_sentence(read):
+    r = read("The Northern Council of Mayors made the following statement:\n"
+             "The Council views with concern the recent incidents along the border.")
+    assert said(r) == [("Northern Council of Mayors",
+                        "The Council views with concern the recent incidents along the border", False)]
+    assert said(read("The talks covered the following points:\nThe border must be opened to all trucks soon.")) == []
+
+
+def test_coordinated_speakers_each_said_it(read):
+    r = read("Georgia and the Council of Northern Mayors said that the talks would resume in May.")
+    assert set(speakers(r)) == {"Georgia", "Council of Northern Mayors"}
+    assert said(read("Talks between Georgia and Armenia said nothing new about the border at all.")) == []
+
+
+# ---- issue 9: pronouns
+
+def test_a_story_opening_with_she_said_means_the_person_named_next(read):
+    r = read('"We are concerned about the blockade of the corridor and its consequences," she said.\n\n'
+             "Foreign Ministry spokeswoman Ilsa Marrow said that the corridor must reopen.")
+    assert speakers(r) == ["Ilsa Marrow", "Ilsa Marrow"]
+
+
+def test_he_does_not_jump_over_an_organizations_statement(read):
+    r = read("Foreign Minister Ilsa Marrow met the press on Monday. The Council of Northern Mayors said the "
+             "decision was final and could not be changed. "
+             '"It demonstrates that agreement remains possible after all," he added.')
+    assert "Ilsa Marrow" not in speakers(r)
+
+
+# ---- issue 9: more verbs of saying
+
+def test_termed_appealed_and_informed_report_speech(read):
+    r = read("Foreign Minister Ilsa Marrow termed the talks a first step toward a lasting peace.")
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("The Council of Northern Mayors has appealed to both countries to open the corridor soon.")
+    assert speakers(r) == ["Council of Northern Mayors"]
+    r = read("The final round of talks will be held on Thursday in Tbilisi, informed the Georgian Foreign Ministry.")
+    assert said(r) == [("Ministry of Foreign Affairs of Georgia",
+                        "The final round of talks will be held on Thursday in Tbilisi", False)]
+    assert said(read("Well-informed sources in Georgia expect the talks to resume soon after the holidays.")) == []
+
+
+def test_the_hearer_of_told_is_no_part_of_the_statement(read):
+    r = read("The border would reopen next week, Armenia's Prime Minister Ilsa Marrow told Reuters on Monday.")
+    assert said(r) == [("Ilsa Marrow", "The border would reopen next week", False)]
+    r = read("Armenia's Prime Minister Ilsa Marrow told reporters the border would reopen next week for all trucks.")
+    assert said(r) == [("Ilsa Marrow", "the border would reopen next week for all trucks", False)]
+
+
+def test_a_country_qualifying_its_leader_never_takes_the_quote(read):
+    r = read('"We will come back next month with a new plan," Armenian Prime Minister Ilsa Marrow said.')
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("Armenia's Prime Minister Ilsa Marrow said that the border would reopen next week.")
+    assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_quotes_as_saying_before_a_colon(read):
+    r = read('BelTA quotes CSTO spokesman Ilsa Marrow as saying: "The forces will stay until the situation is stable."')
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("Reuters quoted Russian Deputy Foreign Minister Ilsa Marrow as saying that the talks would resume in May.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume in May", False)]
+
+
+def test_a_quoted_title_and_apostrophes_are_no_statements(read):
+    assert said(read("Russia vetoed the resolution titled “Aggression against Ukraine and its consequences for "
+                     "the world” on Friday.")) == []
+    assert said(read("Georgia hosted the ‘90s veterans and the farmers’ union leaders for talks on the new land "
+                     "and water code.")) == []
+
+
+def test_an_actor_coordinated_with_an_unnamed_official(read):
+    r = read("More than 100,000 refugees have arrived in Georgia from the region, Tbilisi and the head of the "
+             "UN refugee agency UNHCR have said.")
+    assert said(r) == [("Georgia", "More than 100,000 refugees have arrived in Georgia from the region", False)]
+    assert said(read("Foreign Minister Ilsa Marrow met Georgia and the head of the UN refugee agency said the "
+                     "talks were useful.")) == []
+    assert said(read("More than 100,000 refugees have arrived in Georgia from the region, Tbilisi and the "
+                     "refugees have said.")) == []
+
+
+def test_the_press_service_of_a_ministry_speaks_for_it(read):
+    r = read("The press service of the Georgian Defense Ministry reported that two soldiers were wounded overnight.")
+    assert speakers(r) == ["Ministry of Defense of Georgia"]
+    assert said(read("The Minister of Foreign Affairs of Georgia emphasized that the document was agreed.")) == []
+
+
+def test_the_organization_means_the_subject_of_its_sentence(read):
+    r = read("The Secretariat of the Northern Security Pact (NSP) has expressed concern about the border, "
+             "the organization said via its website Tuesday.")
+    assert speakers(r) == ["Secretariat of the Northern Security Pact"]
+
+
+def test_adding_after_a_quote_is_a_statement_of_its_own(read):
+    r = read("There are many issues in the region, Foreign Minister Ilsa Marrow said, but they “must be dealt with "
+             "in a calm atmosphere during the talks,” adding that the agreement provides a firm foundation.")
+    assert ("Ilsa Marrow", "the agreement provides a firm foundation", False) in said(r)
+    r = read('"We spoke about humanitarian questions and the prisoners," Foreign Minister Ilsa Marrow said, '
+             "adding the operation is going as per the plan.")
+    assert ("Ilsa Marrow", "the operation is going as per the plan", False) in said(r)
+
+
+def test_a_trailing_channel_is_cut_from_the_statement(read):
+    r = read("Foreign Minister Ilsa Marrow told reporters that the talks would resume soon, Reuters reported.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume soon", False)]
+    r = read("Foreign Minister Ilsa Marrow said that the talks would resume soon, and the talks reported progress.")
+    assert said(r) == [("Ilsa Marrow", "the talks would resume soon, and the talks reported progress", False)]
+
+
+def test_a_trailing_speaker_with_a_long_title(read):
+    r = read("The civilian mission has already arrived in Tbilisi, the EU’s Representative for Foreign Affairs and "
+             "Security Policy Josep Borrell announced in Luxembourg on Monday.")
+    assert said(r) == [("Josep Borrell", "The civilian mission has already arrived in Tbilisi", False)]
+
+
+def test_a_statement_starts_at_its_first_word(read):
+    r = read("MOSCOW, Jan. 6 (Xinhua) -- The council has decided to deploy forces to the region, Council Chairman "
+             "Ilsa Marrow said Thursday.")
+    assert said(r) == [("Ilsa Marrow", "The council has decided to deploy forces to the region", False)]
+
+
+def test_the_agent_of_another_verb_is_not_the_quotes_speaker(read):
+    assert said(read("The document, signed by Germany and France, calls for “a complete and lasting end to all "
+                     "hostilities in the region.”")) == []
+
+
+def test_a_body_of_a_country_speaks_for_it_but_its_minister_does_not(read):
+    r = read("In a statement, the Foreign Ministry of Japan said it strongly protests the missile launch.")
+    assert speakers(r) == ["Japan"]
+    r = read("The Embassy of Japan said it strongly protests the missile launch.")
+    assert speakers(r) == ["Japan"]
+    assert said(read("The Minister of Foreign Affairs of Japan emphasized that the document was agreed.")) == []
+
+
+def test_speakers_listed_after_an_inverted_verb(read):
+    r = read("The talks ended without a deal, said Germany, France and Britain in a joint statement.")
+    assert set(speakers(r)) == {"Germany", "France", "United Kingdom"}
+    r = read("The talks ended without a deal, said Georgian President Ilsa Marrow and Foreign Minister Odo Brandt.")
+    assert set(speakers(r)) == {"Ilsa Marrow", "Odo Brandt"}
+    r = read("The talks ended without a deal, said Germany's Foreign Minister Ilsa Marrow, who met France on Monday.")
+    assert speakers(r) == ["Ilsa Marrow"]

@@ -69,6 +69,11 @@ class Windows:
     trailing_words: int
     according_comma: int
     statement_words: int
+    quoting_link: int
+    statement_agent: int
+    statement_noun_words: int
+    subject_words: int
+    quote_agent: int
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
@@ -102,6 +107,7 @@ class Confidences:
     quote_it: float
     quote_impersonal: float
     quote_continued: float
+    quote_embedded: float
     reported_named: float
     reported_described: float
     according_to: float
@@ -110,6 +116,7 @@ class Confidences:
     official_counterpart: float
     official_described: float
     official_neighbour: float
+    announced: float
 
 
 @dataclass(frozen=True)
@@ -164,10 +171,20 @@ class SpeechWords:
     org_anaphors: frozenset[str]
     pronouns: frozenset[str]
     min_direct_quote_words: int
+    min_embedded_quote_words: int
+    naming_words: frozenset[str]
     prepositions: frozenset[str]
     trailing_starts: frozenset[str]
     anaphor_determiners: frozenset[str]
     subject_title_joins: frozenset[str]
+    recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
+    object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
+    organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
+    quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
+    citing: frozenset[str]  # "Citing X, …"
+    passive_auxiliaries: frozenset[str]
+    quoting_links: frozenset[str]  # "as" of "quoted as saying"
+    agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
 
 
 @dataclass(frozen=True)
@@ -414,10 +431,20 @@ def _build(raw: dict) -> Lexicon:
             org_anaphors=words("speech", "organization_anaphors"),
             pronouns=words("speech", "person_pronouns"),
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
+            min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
+            naming_words=words("speech", "naming_words"),
             prepositions=words("reported", "prepositions"),
             trailing_starts=words("reported", "trailing_starts"),
             anaphor_determiners=words("speech", "anaphor_determiners"),
             subject_title_joins=words("speech", "subject_title_joins"),
+            recipient_verbs=words("speech", "recipient_verbs"),
+            object_verbs=words("speech", "object_verbs"),
+            organization_voices=tuple(tuple(p.lower().split()) for p in speech["organization_voices"]),
+            quoting_verbs=words("speech", "quoting_verbs"),
+            citing=words("speech", "citing"),
+            passive_auxiliaries=words("speech", "passive_auxiliaries"),
+            quoting_links=words("speech", "quoting_links"),
+            agent_prepositions=words("speech", "agent_prepositions"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()

@@ -1,10 +1,17 @@
 """Who said what: direct quotations, then reported speech, sentence by sentence.
 
-Direct quotes are read from the quotation marks of each paragraph (straight or curly;
-a quote may span sentences).  A quote's speaker comes from its frame:
+Direct quotes are read from the quotation marks of each paragraph (straight or curly,
+double or single; a quote may span sentences).  A quote's speaker comes from its frame:
 
-``quote-after``     "…," Putin said. / "…," said Putin. / "…," he added. / "…," the statement reads.
-``quote-before``    Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…"
+``quote-after``     "…," Putin said. / "…," said Russian President Putin. / "…," he added. /
+                    "…," the statement reads. / "…," read the statement. / "…," said a
+                    declaration issued by X. / "…," BelTA quotes spokesman X. / "…," X, the
+                    EU's envoy, said. / "…," adding that … (the sentence's subject)
+``quote-before``    Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…" /
+                    BelTA quotes X as saying: "…"
+``quote-embedded``  X praised the decision as an ‘…’ (a quote of six words or more inside a
+                    sentence with no frame: the reported speaker whose statement holds it,
+                    the agent after "by", else the subject)
 ``quote-continued`` a quote with no frame after a quote of the same paragraph or the one before
 
 The speakers are found by :mod:`kg.nlp.speakers`; reported speech ("X said that …",
@@ -14,6 +21,7 @@ a later sentence's "he added" or "the statement reads" means an earlier speaker.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -31,13 +39,23 @@ from kg.nlp.speakers import (
     candidate_ending_at,
     first_candidate,
     impersonal_before,
+    in_prepositional_phrase,
     last_sentence_of,
     last_speaker,
+    quoting_speaker,
+    speaker_after_verb,
     speaker_before_verb,
+    statement_speaker,
 )
 from kg.records import Statement
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
+#: Single quotation marks: a quote only when the closing mark ends a word ("the ‘all for all’
+#: swap"), never the apostrophe inside one ("Russia’s").
+SINGLE = {"‘": "’", "'": "'"}
+#: Closing marks a straight double quote may end with when the text mixes them ("…,’ she said").
+STRAY_CLOSERS = "’”"
+MARKS = re.compile("[" + re.escape("".join(OPENERS) + '"' + "".join(SINGLE)) + "]")
 
 
 class Quote(NamedTuple):
@@ -74,14 +92,23 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         i, end = block.start, block.end
         while i < end:
+            found = MARKS.search(text, i, end)  # jump to the next quotation mark
+            if found is None:
+                break
+            i = found.start()
             c = text[i]
             close = OPENERS.get(c) or ('"' if c == '"' else None)
             if close is None:
-                i += 1
-                continue
-            j = text.find(close, i + 1, end)
-            if j < 0:
-                j = end  # a quote that runs to the end of the paragraph
+                j = _single_close(text, i, end)
+                if j < 0:
+                    i += 1
+                    continue
+            else:
+                j = text.find(close, i + 1, end)
+                if j < 0 and c == '"':
+                    j = _stray_close(text, i, end)
+                if j < 0:
+                    j = end  # a quote that runs to the end of the paragraph
             start_c, end_c = i + 1, j
             open_span = doc.char_span(i, i + 1, alignment_mode="expand")
             close_span = doc.char_span(j, min(j + 1, end), alignment_mode="expand") if j < end else None
@@ -91,6 +118,30 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 quotes.append(Quote(start_c, end_c, open_span.start, close_tok, len(text[start_c:end_c].split())))
             i = j + 1
     return quotes
+
+
+def _single_close(text: str, i: int, end: int) -> int:
+    """The closing mark of a single-quoted quotation opening at ``i``, or -1."""
+    before = text[i - 1] if i > 0 else " "
+    if not (before.isspace() or before in "([—–-") or i + 1 >= end or not text[i + 1].isalpha():
+        return -1
+    close = SINGLE[text[i]]
+    j = text.find(close, i + 1, end)
+    while j >= 0:
+        after = text[j + 1] if j + 1 < end else " "
+        if not after.isalnum() and not text[j - 1].isspace():
+            return j
+        j = text.find(close, j + 1, end)
+    return -1
+
+
+def _stray_close(text: str, i: int, end: int) -> int:
+    """A straight double quote with no straight closer: a curly closing mark right after a
+    comma or a full stop and before a space ("…,’ Zakharova said"), or -1."""
+    for j in range(i + 2, end):
+        if text[j] in STRAY_CLOSERS and text[j - 1] in ",.!?" and (j + 1 >= end or text[j + 1].isspace()):
+            return j
+    return -1
 
 
 def _framed(found: Speaker, ctx: QuoteContext, rule: str) -> Frame:
@@ -109,17 +160,33 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     v = None
     for i in range(j, window_end):
         t = doc[i]
-        if t.text in STOP or t.text in ('"', "“", "”") or ctx.sent_of[i] < 0:
+        if t.text in STOP or t.text in ('"', "“", "”", "‘") or ctx.sent_of[i] < 0:
             break
-        if t.lower_ in speech.verbs or (t.lower_ in speech.statement_verbs and i > j):
+        if t.lower_ in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
+            found = quoting_speaker(ctx, i, ctx.sent_of[i])
+            return _framed(found, ctx, "quote-after") if found is not None else None
+        if (t.lower_ in speech.verbs
+                or (t.lower_ in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
             v = i
             break
     if v is None:
-        return None
+        return apposition_frame(ctx, j)
     kk = ctx.sent_of[v]
+    if v == j and doc[v].lower_ not in speech.recipient_verbs:
+        noun = statement_noun_after(ctx, v + 1)
+        if noun >= 0:  # "…," read the statement. / "…," said a joint declaration issued by X.
+            return statement_frame(ctx, noun, kk)
+    # "…," Josep Borrell, the EU's foreign policy chief, said.
+    appositive = apposition_frame(ctx, j, v)
+    if appositive is not None:
+        return appositive
     # "the statement reads", "it added"
     if v - 1 >= j and doc[v - 1].lower_ in speech.statement_nouns:
-        who = last_speaker(ctx, kk)
+        own = ctx.by_end.get(v - 1)  # "a Kremlin statement said"
+        if own is not None and own.start >= j and own.type in SPEAKER_TYPES and own.role != "demonym":
+            return _framed(Speaker(own.key, own.start, "mention"), ctx, "quote-after")
+        found = candidate_ending_at(ctx, v, kk)  # "the organisation's statement said"
+        who = found.key if found is not None and found.start >= j else statement_speaker(ctx, kk)
         return Frame(who, "quote-after", conf.quote_statement) if who else None
     if v - 1 >= j and doc[v - 1].lower_ == "it":
         who = last_speaker(ctx, kk)
@@ -129,19 +196,64 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     for pos in range(v, j, -1):
         found = candidate_ending_at(ctx, pos, kk)
         if found is not None and found.start >= j:
-            best = found
+            if not (found.how == "mention" and in_prepositional_phrase(ctx, found.start)):
+                best = found  # but not "…," US Ambassador to the UN said
             break
-    if best is None and v + 1 < n:  # inverted: said Putin
-        i = v + 1
-        if doc[i].lower_ == "the":
-            i += 1
-        for m in ctx.by_start_tok.get(i, ()):
-            if m.role != "demonym" and m.type in SPEAKER_TYPES:
-                best = Speaker(m.key, m.start, "mention")
-                break
+    if best is None and v + 1 < n and doc[v].lower_ not in speech.recipient_verbs:
+        best = speaker_after_verb(ctx, v + 1)  # inverted: said Putin, said Russian President Putin
+        if best is not None and in_prepositional_phrase(ctx, best.start):
+            best = None
+    if best is None and doc[v].lower_ in speech.participles:
+        # "…," adding that …: the subject of the sentence the quote is in
+        best = first_candidate(ctx, kk, q.open_tok)
     if best is None:
         return None
     return _framed(best, ctx, "quote-after")
+
+
+def statement_noun_after(ctx: QuoteContext, i: int) -> int:
+    """The token of a statement noun starting a few words from ``i`` ("the statement",
+    "a joint declaration"), or -1."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    for t in range(i, min(len(doc), i + ctx.lex.window.statement_noun_words)):
+        low = doc[t].lower_
+        if low in speech.statement_nouns:
+            return t
+        if doc[t].is_punct or ctx.in_quote[t] or not doc[t].is_lower:
+            return -1
+    return -1
+
+
+def statement_frame(ctx: QuoteContext, noun: int, k: int) -> Frame | None:
+    """ "…," read the statement. / "…," said a declaration issued by A and B."""
+    doc, speech, conf = ctx.doc, ctx.lex.speech, ctx.lex.confidence
+    for t in range(noun + 1, min(len(doc), noun + ctx.lex.window.statement_agent)):
+        if doc[t].lower_ in speech.agent_prepositions:
+            found = speaker_after_verb(ctx, t + 1)
+            return _framed(found, ctx, "quote-after") if found is not None else None
+        if doc[t].is_punct:
+            break
+    who = statement_speaker(ctx, k)
+    return Frame(who, "quote-after", conf.quote_statement) if who else None
+
+
+def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame | None:
+    """ "…," Josep Borrell, the EU's foreign policy chief, said: a person right after the
+    quote, then a comma, a description and a comma before the verb."""
+    doc, speech, win = ctx.doc, ctx.lex.speech, ctx.lex.window
+    person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
+    if person is None or person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    k = ctx.sent_of[j]
+    for i in range(person.end + 1, min(len(doc), person.end + win.speaker_comma)):
+        if ctx.sent_of[i] != k or doc[i].text in STOP or ctx.in_quote[i]:
+            return None
+        if doc[i].text == ",":
+            if i + 1 < len(doc) and doc[i + 1].lower_ in speech.verbs and (v is None or v == i + 1):
+                return _framed(Speaker(person.key, person.start, "mention"), ctx, "quote-after")
+            return None
+    return None
+
 
 
 def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
@@ -175,7 +287,16 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
         else:
             return None
     kv = ctx.sent_of[v]
-    found = speaker_before_verb(ctx, v, kv)
+    found = None
+    if v > 0 and doc[v - 1].lower_ in speech.quoting_links:  # "BelTA quotes spokesman X as saying: "…""
+        for i in range(v - 2, max(-1, v - 1 - ctx.lex.window.quoting_link), -1):
+            if ctx.sent_of[i] != kv:
+                break
+            if doc[i].lower_ in speech.quoting_verbs:
+                found = quoting_speaker(ctx, i, kv)
+                break
+    if found is None:
+        found = speaker_before_verb(ctx, v, kv)
     if found is None and v > 0 and doc[v - 1].lower_ == "and":
         found = first_candidate(ctx, kv, v - 1)
     if found is None:
@@ -183,10 +304,48 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     return _framed(found, ctx, "quote-before")
 
 
+def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
+    """A quote inside a sentence with no frame of its own: the speaker of the reported
+    statement it is part of ("X said the move was a ‘historic development …’"), else the
+    subject of the sentence ("X praised the decision as an ‘important step …’")."""
+    for st in ctx.statements:
+        if st.sentence == k and not st.direct and st.start <= q.start < st.end:
+            return st.speaker
+    doc = ctx.doc
+    for i in range(q.open_tok - 1, max(-1, q.open_tok - ctx.lex.window.quote_agent), -1):
+        if ctx.sent_of[i] != k or doc[i].text in STOP:
+            break
+        if doc[i].lower_ in ctx.lex.speech.agent_prepositions:  # "described by the administration as "…""
+            agent = speaker_after_verb(ctx, i + 1)
+            if agent is None:
+                return None
+            end = next((m.end for m in ctx.by_start_tok.get(agent.start, ()) if m.key == agent.key), agent.start + 1)
+            lex = ctx.lex
+            between = ctx.lower[end:q.open_tok]  # "by the U.S. administration as a "…""
+            if all(w in lex.speech.quoting_links or w in lex.grammar.articles or w in lex.actors.metonym_heads
+                   or w in lex.title_words for w in between):
+                return agent.key
+            return None  # "signed by A and B, calls for "…"": an agent, but of another verb
+    found = first_candidate(ctx, k, q.open_tok)
+    if found is None or ctx.doc._.kg_entities[found.key].type == "Place":
+        return None
+    return found.key
+
+
+def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
+    """The quote continues a sentence begun before it ("hailed the decision "…""), not one of its own."""
+    b = q.open_tok - 1
+    if b < 0 or ctx.sent_of[b] < 0 or ctx.sent_of[b] != ctx.sent_of[min(q.open_tok + 1, len(ctx.doc) - 1)]:
+        return False
+    t = ctx.doc[b]
+    return (not t.is_space and t.text not in STOP and t.text != ":" and not ctx.in_quote[b]
+            and t.lower_ not in ctx.lex.speech.naming_words)  # "a resolution titled "…"" is a name
+
+
 def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
     """The quote runs to the end of its paragraph with no closing mark."""
     text = ctx.doc._.kg_layout.text
-    return q.end >= len(text) or text[q.end] not in "\"”»“"
+    return q.end >= len(text) or text[q.end] not in "\"”»“’'"
 
 
 def _standalone(ctx: QuoteContext, q: Quote) -> bool:
@@ -201,8 +360,11 @@ def _mark_frame_verbs(ctx: QuoteContext, q: Quote, frame_verbs: set[int]) -> Non
     for i in range(q.close_tok + 1, min(len(doc), q.close_tok + ctx.lex.window.frame_verb_mark)):
         if doc[i].text in STOP:
             break
-        if doc[i].lower_ in ctx.lex.speech.verbs:
+        if doc[i].lower_ in ctx.lex.speech.quoting_verbs:
             frame_verbs.add(i)
+        if doc[i].lower_ in ctx.lex.speech.verbs:
+            if doc[i].lower_ not in ctx.lex.speech.participles:  # "…," adding that …: a statement of its own
+                frame_verbs.add(i)
             break
 
 
@@ -233,10 +395,14 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
     for k, (s_start, s_end, zone) in enumerate(layout.sentences):
         if zone == "title":
             continue
+        embedded: list[Quote] = []  # quotes inside a sentence with no frame of their own
         for q in quote_by_sentence.get(k, ()):
             if q.words < lex.speech.min_direct_quote_words and not _standalone(ctx, q):
                 continue
             found = frame_after(ctx, q) or frame_before(ctx, q)
+            if found is None and _inside_sentence(ctx, q) and q.words >= lex.speech.min_embedded_quote_words:
+                embedded.append(q)
+                continue
             if found is not None:
                 speaker, rule, confidence = found
                 # a quote of several paragraphs is framed once, in its last paragraph
@@ -255,6 +421,15 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
             if rule == "quote-after":
                 _mark_frame_verbs(ctx, q, frame_verbs)
         read_reported(ctx, k, s_start, s_end, frame_verbs)
+        for q in embedded:
+            who, rule, confidence = embedded_speaker(ctx, k, q), "quote-embedded", conf.quote_embedded
+            if who is None and previous_quote_speaker is not None and (
+                    k - previous_quote_speaker[0] <= win.quote_previous_sentences):
+                who, rule, confidence = previous_quote_speaker[1], "quote-continued", conf.quote_continued
+            if who is None:
+                continue
+            _add_quote(ctx, k, who, q, rule, confidence)
+            previous_quote_speaker = (last_sentence_of(ctx, q.open_tok, q.close_tok), who)
     return QuoteReading(ctx.statements, [(q.start, q.end) for q in quotes], ctx.pronoun_mentions)
 
 

@@ -3,8 +3,13 @@
 Rules (the ``rule`` of each statement):
 
 ``reported``      "X said (that) …", "X told …", "…, X said Wednesday.", "…, saying that …"
-                  (the subject of the main clause)
-``according-to``  "According to X, …"
+                  (the speaker of the main clause), "…, said Russian President Putin.",
+                  "X was quoted as saying …", "Reuters quoted X as saying …", "A and B said"
+                  (each of them); never an actor inside a prepositional phrase ("leaders
+                  of A and B said"), the hearer of "told", or a trailing "…, Reuters
+                  reported" over another speaker's statement
+``according-to``  "According to X, …", "Citing X, …"
+``announced``     "X made the following statement:" then the next sentence, unquoted
 
 A verb that frames a direct quote is not reported speech again: :mod:`kg.nlp.quotes`
 reads the quotes of a sentence first and passes the frame verbs it used.
@@ -13,14 +18,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.nlp.doc import TokMention
 from kg.nlp.speakers import (
     STOP,
     QuoteContext,
+    Speaker,
     add_statement,
     candidate_ending_at,
     first_candidate,
+    in_prepositional_phrase,
+    quoting_speaker,
+    speaker_after_verb,
     speaker_before_verb,
 )
+
+#: Punctuation trimmed from the ends of a reported statement.
+STATEMENT_TRIM = " ,;:—–-"
 
 
 def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_verbs: set[int]) -> None:
@@ -31,16 +44,29 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
     if span is None:
         return
     a, b = span.start, span.end
+    announced(ctx, k, a, b)
+    lower, cues = ctx.lower, ctx.report_cues  # plain strings: no Token object per word
     for i in range(a, b):
-        t = doc[i]
-        if ctx.in_quote[i] or i in frame_verbs:
+        low = lower[i]
+        if low not in cues or ctx.in_quote[i] or i in frame_verbs:
             continue
-        low = t.lower_
         if low == "according" and i + 1 < b and doc[i + 1].lower_ == "to":
             according_to(ctx, k, i, a, b)
             continue
-        if low not in speech.verbs:
+        if low in speech.citing and i == a:  # "Citing spokesman X, the agency reported that …"
+            according_to(ctx, k, i, a, b, words=1)
             continue
+        quoting = low in speech.quoting_verbs
+        if low not in speech.verbs and not quoting:
+            continue
+        v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
+        if quoting:
+            for link in range(i + 1, min(b, i + win.quoting_link)):
+                if (doc[link].lower_ in speech.quoting_links and link + 1 < b
+                        and doc[link + 1].lower_ in speech.verbs):
+                    v_end = link + 1
+                    frame_verbs.add(v_end)
+                    break
         # the verb introduces a direct quote: already a statement
         nxt = i + 1
         while nxt < b and doc[nxt].text in (":", ","):
@@ -50,14 +76,33 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if any(doc[j].text == ":" and j + 1 < b and ctx.in_quote[j + 1]
                for j in range(i + 1, min(b, i + win.quote_colon))):
             continue  # "said in a statement: "…"": the quote is the statement
-        if low in speech.participles:
-            found = first_candidate(ctx, k, i - 1 if doc[i - 1].text == "," else i)
+        inverted = None
+        if (doc[i - 1].text == "," and i > a and not quoting and low not in speech.participles
+                and low not in speech.recipient_verbs):
+            inverted = speaker_after_verb(ctx, i + 1)  # "…, said Russian President Putin."
+            listed = conjuncts_after(ctx, inverted, b) if inverted is not None else []
+            tail = listed[-1].end if listed else (_mention_end(ctx, inverted) if inverted is not None else 0)
+            if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
+                                         or not ends_soon(ctx, tail - 1, b)):
+                inverted = None
+        if inverted is not None:
+            found = inverted
+        elif quoting:
+            found = quoting_speaker(ctx, i, k)
+        elif low in speech.participles:
+            # "…, Akar said, reiterating …": the speaker of the sentence's main clause
+            own = [st for st in ctx.statements if st.sentence == k]
+            found = (Speaker(own[-1].speaker, a, "mention") if own
+                     else first_candidate(ctx, k, i - 1 if doc[i - 1].text == "," else i))
         elif i > a and doc[i - 1].lower_ == "and":
             found = first_candidate(ctx, k, i - 1)
         else:
-            found = speaker_before_verb(ctx, i, k)
+            found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
             continue
+        if (low in speech.object_verbs and not (low in speech.participles and doc[i - 1].text == ",")
+                and not _speech_follows(ctx, i, b)):
+            continue  # "added adjustments to the proposal", but "…, adding the plan works"
         if doc._.kg_entities[found.key].type == "Place" and found.how != "metonym":
             continue
         # trailing: "…, the organization said via its website Tuesday."
@@ -66,30 +111,178 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         while lead > a and steps < win.speaker_title_words and (doc[lead - 1].lower_ in lex.title_words
                                                                 or doc[lead - 1].lower_ in lex.grammar.possessive
                                                                 or doc[lead - 1].lower_ == "the"
-                                                                or doc[lead - 1].text[:1].isupper()):
+                                                                or doc[lead - 1].text[:1].isupper()
+                                                                # "Representative for Foreign Affairs and …"
+                                                                or (doc[lead - 1].lower_ in lex.actors.connectors
+                                                                    and doc[lead].text[:1].isupper())):
             lead -= 1
             steps += 1
-        if lead > a + win.trailing_lead and doc[lead - 1].text == "," and ends_soon(ctx, i, b):
+        if inverted is not None:
+            lead = i
+        if lead > a + win.trailing_lead and doc[lead - 1].text == "," and (
+                inverted is not None or ends_soon(ctx, v_end, b)):
             start_c, end_c = doc[a].idx, doc[lead - 1].idx
+            if any(st.sentence == k and st.speaker != found.key and start_c <= st.start < end_c
+                   for st in ctx.statements):
+                continue  # "X told Y that …, Reuters reported": the agency is the channel
+        elif quoting and v_end == i:
+            continue  # "BelTA quotes X" with no statement after it
         else:
-            j = i + 1
-            for probe in range(i + 1, min(b, i + win.that_probe)):
+            i_text = v_end
+            j = i_text + 1
+            for probe in range(i_text + 1, min(b, i_text + win.that_probe)):
                 if doc[probe].lower_ == "that":
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words
+                if low in speech.recipient_verbs and j < b:  # "told reporters the border …": over the hearer
+                    hearer = next(iter(ctx.by_start_tok.get(j, ())), None)
+                    j = hearer.end if hearer is not None else j + 1
                 while (j < b and (doc[j].lower_ in speech.between or doc[j].text in (":", ","))
                        and doc[j].lower_ not in lex.grammar.articles):
                     j += 1
             if j >= b:
                 continue
             start_c = doc[j].idx
-            end_c = _sentence_end(doc, b)
-        text = doc._.kg_layout.text[start_c:end_c].strip(" ,;:—–-")
+            end_c = _channel_start(ctx, j, b) or _sentence_end(doc, b)
+        raw = doc._.kg_layout.text[start_c:end_c]
+        text = raw.strip(STATEMENT_TRIM)
+        start_c += len(raw) - len(raw.lstrip(STATEMENT_TRIM))  # the statement's span starts at its first word
         if len(text.split()) < win.statement_words:
             continue
         confidence = conf.reported_named if found.how == "mention" else conf.reported_described
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "reported", confidence)
+        if found.how == "mention" and inverted is None and not quoting and low not in speech.participles:
+            for other in conjuncts(ctx, found, k):  # "Russia and Turkey said": both
+                add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+        elif inverted is not None:
+            for other in listed:  # "…, said Germany, France and Britain."
+                add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+
+
+def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
+    """The speakers listed before ``found`` ("A, B and C said": A and B)."""
+    doc, grammar = ctx.doc, ctx.lex.grammar
+    out: list[Speaker] = []
+    i = found.start - 1
+    while i > 0 and doc[i].lower_ in grammar.articles:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in grammar.coordinators:
+        return out
+    while i >= 1 and (doc[i].lower_ in grammar.coordinators or (doc[i].text == "," and out)):
+        other = candidate_ending_at(ctx, i, k)
+        if other is None or other.how != "mention" or other.key == found.key:
+            break
+        if ctx.doc._.kg_entities[other.key].type == "Place":
+            break
+        out.append(other)
+        i = other.start - 1
+    if out and i >= 0 and doc[i].lower_ in ctx.lex.speech.prepositions:
+        return []  # "talks between A and B said" is no list of speakers
+    return out
+
+
+def conjuncts_after(ctx: QuoteContext, found: Speaker, b: int) -> list[TokMention]:
+    """The actors listed after an inverted speaker ("said Germany, France and Britain",
+    "said President X and Foreign Minister Y")."""
+    grammar, lex = ctx.lex.grammar, ctx.lex
+    out: list[TokMention] = []
+    i = _mention_end(ctx, found)
+    while i + 1 < b and (ctx.lower[i] in grammar.coordinators or ctx.lower[i] == ","):
+        j = i + 1
+        while j < b and (ctx.lower[j] in grammar.articles or ctx.lower[j] in lex.title_words
+                         or any(m.role == "demonym" for m in ctx.by_start_tok.get(j, ()))):
+            j += 1  # over "Foreign Minister", "German"
+        other = next((m for m in ctx.by_start_tok.get(j, ()) if m.role != "demonym"), None)
+        if other is None or other.type == "Place" or other.key == found.key:
+            break
+        out.append(other)
+        if ctx.lower[i] in grammar.coordinators:
+            break
+        i = other.end
+    return out
+
+
+def conjunct_before_description(ctx: QuoteContext, v: int, k: int, a: int) -> Speaker | None:
+    """ "…, Yerevan and the head of the UN refugee agency have said": the actor coordinated
+    with an unnamed official opening the clause (after a comma or at the sentence's start)."""
+    doc, lex = ctx.doc, ctx.lex
+    pos, steps = v, 0
+    while pos > a and steps < lex.window.speaker_steps and ctx.lower[pos - 1] in lex.speech.between:
+        pos -= 1
+        steps += 1
+    titled = False
+    i = pos - 1
+    while i > a and pos - i < lex.window.speech_comma:
+        low = ctx.lower[i]
+        if low in lex.grammar.coordinators:
+            break
+        if doc[i].is_punct or ctx.in_quote[i] or low in lex.speech.verbs:
+            return None
+        titled = titled or low in lex.titles  # "the head of …", "the foreign minister"
+        i -= 1
+    else:
+        return None
+    if not titled:
+        return None
+    found = candidate_ending_at(ctx, i, k)
+    if found is None or found.how != "mention" or in_prepositional_phrase(ctx, found.start):
+        return None
+    before = found.start - 1
+    return found if before < a or doc[before].text == "," else None
+
+
+def announced(ctx: QuoteContext, k: int, a: int, b: int) -> None:
+    """ "X made the following statement:" ending the sentence before: sentence ``k`` (tokens
+    ``a:b``) is X's statement, unquoted."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    colon = a - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":" or ctx.sent_of[colon] != k - 1 or ctx.in_quote[a]:
+        return
+    noun = next((t for t in range(colon - 1, max(-1, colon - 1 - ctx.lex.window.statement_noun_words), -1)
+                 if doc[t].lower_ in speech.statement_nouns), None)
+    if noun is None:
+        return
+    issuer = next((m for m in ctx.by_sentence.get(k - 1, ()) if m.end <= noun and m.role not in ("demonym", "metonym")
+                   and m.type != "Place" and not ctx.in_quote[m.start]), None)
+    if issuer is None:
+        return
+    start_c, end_c = doc[a].idx, _sentence_end(doc, b)
+    add_statement(ctx, k, issuer.key, start_c, end_c, False, "announced", ctx.lex.confidence.announced)
+
+
+def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
+    """Where a trailing channel ("…, Reuters reported.", "…, state news agency KUNA reported")
+    starts in tokens ``j:b``, as a character offset; None when there is none."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    for v in range(b - 1, j + 1, -1):
+        if ctx.lower[v] not in speech.verbs:
+            continue
+        found = speaker_before_verb(ctx, v, ctx.sent_of[v])
+        if found is None or not ends_soon(ctx, v, b):
+            return None
+        lead = found.start
+        while lead > j and not doc[lead - 1].is_punct:
+            lead -= 1
+        return doc[lead - 1].idx if lead > j and doc[lead - 1].text == "," else None
+    return None
+
+
+def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
+    """The token after the mention a speaker was found on."""
+    m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
+    return m.end if m is not None else found.start + 1
+
+
+def _speech_follows(ctx: QuoteContext, v: int, b: int) -> bool:
+    """After an object verb ("added"): "that", a colon or a comma, or nothing (the end of a trailing frame)."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    j = v + 1
+    while j < b and doc[j].lower_ in speech.between and doc[j].text != ",":
+        j += 1
+    return j >= b or doc[j].lower_ == "that" or doc[j].text in (":", ",", ".", ";")
 
 
 def _sentence_end(doc: Doc, b: int) -> int:
@@ -101,7 +294,12 @@ def _sentence_end(doc: Doc, b: int) -> int:
 def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
     """After the verb only a time or a channel: "said Wednesday.", "said in a statement." """
     rest = []
-    for t in ctx.doc[v + 1:b]:
+    first = v + 1
+    if ctx.doc[v].lower_ in ctx.lex.speech.recipient_verbs and first < b:
+        # "…, X told Reuters on Monday": the hearer is no part of the statement
+        hearer = next(iter(ctx.by_start_tok.get(first, ())), None)
+        first = hearer.end if hearer is not None else first + 1
+    for t in ctx.doc[first:b]:
         if t.text == ",":
             break  # "…, Pashinyan said on Friday, accusing the alliance …"
         if not t.is_punct:
@@ -110,14 +308,14 @@ def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
         not rest or rest[0].lower_ in ctx.lex.speech.trailing_starts)
 
 
-def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int) -> None:
-    """ "According to X, …" at token ``i`` of sentence ``k`` (tokens ``a:b``)."""
+def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int = 2) -> None:
+    """ "According to X, …" (or "Citing X, …", ``words=1``) at token ``i`` of sentence ``k`` (tokens ``a:b``)."""
     doc, win = ctx.doc, ctx.lex.window
-    comma = next((j for j in range(i + 2, min(b, i + win.according_comma)) if doc[j].text == ","), None)
+    comma = next((j for j in range(i + words, min(b, i + win.according_comma)) if doc[j].text == ","), None)
     if comma is None:
         return
     found = None
-    for pos in range(comma, i + 2, -1):
+    for pos in range(comma, i + words, -1):
         found = candidate_ending_at(ctx, pos, k)
         if found is not None:
             break

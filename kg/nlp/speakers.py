@@ -57,6 +57,9 @@ class QuoteContext:
     mention_chars: list[int]
     metonym_widths: tuple[int, ...]
     in_quote: list[bool]
+    lower: list[str]  # each token's lower case, as plain strings
+    report_cues: frozenset[str]  # words that may open reported speech
+    _sentence_first_tok: dict[int, int] | None = None
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
@@ -83,9 +86,23 @@ class QuoteContext:
                 for i in range(m.start, m.end):
                     mention_of_token.setdefault(i, m)
         longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
+        speech = lex.speech
+        cues = speech.verbs | speech.quoting_verbs | speech.citing | {"according"}
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
-                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc))
+                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
+                   doc._.kg_tokens.lower, cues)
+
+    @property
+    def sentence_first_tok(self) -> dict[int, int]:
+        """The first token of each sentence (read once, when a pronoun needs it)."""
+        if self._sentence_first_tok is None:
+            first: dict[int, int] = {}
+            for i, k in enumerate(self.sent_of):
+                if k >= 0 and k not in first:
+                    first[k] = i
+            self._sentence_first_tok = first
+        return self._sentence_first_tok
 
 
 def last_speaker(ctx: QuoteContext, k: int) -> str | None:
@@ -102,29 +119,148 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     for m in ctx.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
         if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
             return m.key
-    for kk in range(k - 1, max(-1, k - 1 - ctx.lex.window.pronoun_sentences), -1):
+    counted = 0
+    for kk in range(k - 1, -1, -1):
+        if counted >= ctx.lex.window.pronoun_sentences:
+            break
         who = ctx.speaker_of_sentence.get(kk)
+        first = ctx.sentence_first_tok.get(kk)
+        if who is None and first is not None and ctx.in_quote[first] and ctx.in_quote[min(first + 1, len(ctx.doc) - 1)]:
+            continue  # a sentence of the quote itself: "…. I hope so," she said.
+        counted += 1
         if who is not None and entities.get(who) is not None and entities[who].type == "Person":
             return who
         for m in ctx.by_sentence.get(kk, ()):
             if m.type == "Person" and not ctx.in_quote[m.start]:
                 return m.key
+        if who is not None:
+            return None  # the last statement was no person's: "he" is someone kg did not name
+    # a story that opens with '"…," she said': the person it names next, when none came before
+    people = [m for m in ctx.mentions if m.type == "Person" and m.sentence >= 0 and not ctx.in_quote[m.start]
+              and ctx.doc._.kg_layout.sentences[m.sentence][2] != "title"]
+    if people and people[0].start > tok and people[0].sentence - k <= ctx.lex.window.pronoun_sentences:
+        return people[0].key
     return None
 
 
-def last_organization(ctx: QuoteContext, tok: int) -> str | None:
-    """The organization an anaphor points to: the subject of its sentence, else the last one."""
+def last_organization(ctx: QuoteContext, tok: int, noun: str | None = None) -> str | None:
+    """The organization an anaphor points to: the subject of its sentence; else, with its
+    noun ("the Council"), a recent speaker or the last one named whose name holds the noun;
+    else the last one."""
     k = ctx.sent_of[tok]
-    for m in ctx.by_sentence.get(k, ()):
+    entities = ctx.doc._.kg_entities
+
+    def fits(key: str) -> bool:
+        return noun is None or noun in entities[key].label.lower().split()
+
+    for m in ctx.by_sentence.get(k, ()):  # the subject of its own sentence
         if m.start < tok and m.type == "Organization" and not ctx.in_quote[m.start]:
             return m.key
+    if noun is not None:
+        for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
+            who = ctx.speaker_of_sentence.get(kk)
+            if who is not None and entities[who].type == "Organization" and fits(who):
+                return who
+    fallback = None
     i = bisect.bisect_left(ctx.org_starts, tok) - 1
     while i >= 0:
         m = ctx.org_mentions[i]
         if m.end <= tok and not ctx.in_quote[m.start]:
-            return m.key
+            if fits(m.key):
+                return m.key
+            fallback = fallback or m.key
         i -= 1
+    return fallback
+
+
+def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
+    """Who a statement noun ("the statement reads") means: the last speaker, or the actor
+    that issued a statement in a sentence shortly before ("X issued a statement …")."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    layout = doc._.kg_layout
+    for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
+        if kk in ctx.speaker_of_sentence:
+            return ctx.speaker_of_sentence[kk]
+        if kk == k or layout.sentences[kk][2] == "title":
+            continue
+        span = doc.char_span(layout.sentences[kk][0], layout.sentences[kk][1], alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            if doc[i].lower_ in speech.statement_nouns and not ctx.in_quote[i]:
+                for m in ctx.by_sentence.get(kk, ()):
+                    if (m.end <= i and m.role != "demonym" and not ctx.in_quote[m.start]
+                            and not in_prepositional_phrase(ctx, m.start)):
+                        return m.key
+                break
     return None
+
+
+def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
+    """The words starting at token ``start`` are the object of a preposition, alone or in a
+    list ("the head of UNHCR", "leaders of Russia, France and Germany"): not a subject."""
+    doc, lex = ctx.doc, ctx.lex
+    i = start - 1
+    k = ctx.sent_of[start]
+    listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
+    person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
+    while i >= 0 and ctx.sent_of[i] == k:
+        low = doc[i].lower_
+        if low in lex.grammar.articles or low in lex.grammar.possessive:
+            i -= 1
+            continue
+        if low in lex.speech.prepositions:
+            # "the Foreign Ministry of Japan said", "the press service of the Defense Ministry
+            # reported": a body of the actor, or its own voice, speaks for it
+            return not ((i > 0 and ctx.lower[i - 1] in lex.actors.org_heads)
+                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices))
+        if (low == "," and listed) or low in lex.grammar.coordinators:
+            m = ctx.by_end.get(i)
+            if m is None:
+                return False
+            listed = True
+            i = m.start - 1
+            continue
+        m = ctx.by_end.get(i + 1)
+        if m is not None and m.start <= i and (m.role == "demonym" or not person):
+            # "of the Russian Federation", "of the UN refugee agency UNHCR": one name after another
+            i = m.start - 1
+            continue
+        return False
+    return False
+
+
+def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
+    """The speaker named after an inverted verb ("…, said Russian President Putin",
+    "quotes CSTO spokesman Ivan Petrov"): over articles, titles and qualifiers to a person,
+    else the first actor named."""
+    doc, lex = ctx.doc, ctx.lex
+    n = len(doc)
+    k = ctx.sent_of[i] if i < n else -1
+    first = None
+    steps = 0
+    while i < n and ctx.sent_of[i] == k and steps < lex.window.speaker_title_words:
+        found = None
+        for m in ctx.by_start_tok.get(i, ()):
+            if m.type in SPEAKER_TYPES:
+                found = m
+                break
+        if found is not None:
+            if found.type == "Person":
+                return Speaker(found.key, found.start, "mention")
+            if found.role != "demonym" and first is None:
+                first = Speaker(found.key, found.start, "mention")
+            i = found.end
+            steps += 1
+            continue
+        low = doc[i].lower_
+        if (low in lex.grammar.articles or low in lex.title_words or low in lex.grammar.possessive
+                or low in lex.speech.subject_title_joins):
+            i += 1
+            steps += 1
+            continue
+        break
+    return first
 
 
 def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
@@ -133,9 +269,16 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
     if pos <= 0 or ctx.sent_of[pos - 1] != k:
         return None
     m = ctx.by_end.get(pos)
+    last = doc[pos - 1].lower_
+    if m is None and any(x.end > pos for start in (pos - 1, pos - 2) for x in ctx.by_start_tok.get(start, ())):
+        return None  # inside a longer name ("The Council of the European Union")
+    if (m is not None and m.end - m.start == 1 and m.type == "Organization" and last in speech.org_anaphors
+            and pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners):
+        # "the Council said": the council spoken of, not whichever one the word alone names
+        who = last_organization(ctx, pos - 1, last)
+        return Speaker(who or m.key, m.start, "anaphor")
     if m is not None and m.role != "demonym" and m.type in SPEAKER_TYPES:
         return Speaker(m.key, m.start, "mention")
-    last = doc[pos - 1].lower_
     # actor + metonym noun: "the Karabakh army", "the Armenian military", "Karabakh separatist leadership"
     for width in ctx.metonym_widths:
         head = " ".join(t.lower_ for t in doc[max(0, pos - width):pos])
@@ -150,13 +293,23 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             return Speaker(who, pos - 1, "pronoun")
     if pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners:
         if last in speech.statement_nouns:
-            who = last_speaker(ctx, k)
+            who = statement_speaker(ctx, k)
             if who is not None:
                 return Speaker(who, pos - 2, "statement")
         if last in speech.org_anaphors:
-            who = last_organization(ctx, pos - 2)
+            who = last_organization(ctx, pos - 2, last)
             if who is not None:
                 return Speaker(who, pos - 2, "anaphor")
+    if pos >= 3 and last in speech.statement_nouns and doc[pos - 2].lower_ in ctx.lex.grammar.possessive:
+        # "the organisation's statement said", "the OSCE's statement said"
+        m = ctx.by_end.get(pos - 2)
+        if m is not None and m.role != "demonym" and m.type in SPEAKER_TYPES:
+            return Speaker(m.key, m.start, "mention")
+        if (pos >= 4 and doc[pos - 3].lower_ in speech.org_anaphors
+                and doc[pos - 4].lower_ in speech.anaphor_determiners):
+            who = last_organization(ctx, pos - 4, doc[pos - 3].lower_)
+            if who is not None:
+                return Speaker(who, pos - 4, "anaphor")
     return None
 
 
@@ -192,26 +345,43 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     while pos > 0 and steps < win.speaker_steps:
         found = candidate_ending_at(ctx, pos, k)
         if found is not None:
+            if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
+                return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
         if doc[pos - 1].text == "," and steps == 0:
             first = None
+            comma_at = None
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
                 if ctx.sent_of[comma] != k or doc[comma].text in STOP:
                     break
                 if doc[comma].text == ",":
+                    comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
+                    if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
+                        first = None
                     break
+            found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
+            if found is not None and in_prepositional_phrase(ctx, found.start):
+                found = None  # but not "…, a fellow at Carnegie Europe, said"
+            if first is not None and found is not None and found.how == "mention" and comma_at is not None:
+                # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
+                if ctx.doc._.kg_entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
+                    return found
             if first is not None:
                 return first
-            found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
-            if found is not None and doc[found.start - 1].lower_ not in ctx.lex.speech.prepositions:
-                return found  # but not "…, a fellow at Carnegie Europe, said"
-            return None
+            return found
         if doc[pos - 1].lower_ not in ctx.lex.speech.between:
             return None
         pos -= 1
         steps += 1
     return None
+
+
+def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
+    """Tokens ``a:b`` are only articles, titles and capitalised qualifiers ("diplomat", "US Envoy")."""
+    lex = ctx.lex
+    return all(t.lower_ in lex.grammar.articles or t.lower_ in lex.title_words or t.text[:1].isupper()
+               or t.lower_ in lex.grammar.possessive for t in ctx.doc[a:b])
 
 
 def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
@@ -220,17 +390,22 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
     a = before
     while a > 0 and ctx.sent_of[a - 1] == k:
         a -= 1
-    for pos in range(a + 1, before + 1):
+    # the subject is named near the sentence's start, not in a later clause
+    for pos in range(a + 1, min(before, a + ctx.lex.window.subject_words) + 1):
         if ctx.in_quote[pos - 1]:
             continue
         found = candidate_ending_at(ctx, pos, k)
+        if found is not None and found.how == "mention" and in_prepositional_phrase(ctx, found.start):
+            continue  # "In Moscow, …", "CEO of Acme Corp X said": not the subject
         if found is not None:
             # "United Nations Secretary General Antonio Guterres": the person is the subject
             window = range(pos, pos + ctx.lex.window.subject_title_words)
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
-                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins for t in doc[pos:m.start]
-                ):
+                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins
+                    or t.lower_ in ctx.lex.grammar.possessive or t.lower_ in ctx.lex.title_words
+                    for t in doc[pos:m.start]
+                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
             return found
     return None
@@ -276,3 +451,16 @@ def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int,
                                     layout.text[ev_start:ev_end], rule, confidence, keys))
     ctx.speaker_of_sentence[k] = speaker
     ctx.speaker_of_sentence[last] = speaker
+
+
+def quoting_speaker(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
+    """ "BelTA quotes spokesman X": X; "X was quoted as saying": X."""
+    doc, speech = ctx.doc, ctx.lex.speech
+    if v > 0 and doc[v - 1].lower_ in speech.passive_auxiliaries:
+        return speaker_before_verb(ctx, v - 1, k)
+    if v + 1 < len(doc) and doc[v + 1].lower_ in speech.pronouns:  # "quoted him as saying"
+        return candidate_ending_at(ctx, v + 2, k)
+    found = speaker_after_verb(ctx, v + 1)
+    if found is not None and in_prepositional_phrase(ctx, found.start):
+        return None
+    return found
