@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -325,6 +325,33 @@ def _score_speech(graph: GraphReader, gold: Gold, doc_id: str, facts: dict, doc,
                 report.errors["quote given to another speaker"].append(f"{doc_id}: {quote[:50]!r}")
             else:
                 report.errors["quote missed"].append(f"{doc_id}: {quote[:50]!r}")
+
+
+def judge_rules(ds: Dataset, gold: Gold, right: Counter, wrong: Counter) -> None:
+    """Count, per ``kg:rule``, the assertions of a scored relation and the statements of
+    ``ds`` that ``gold`` confirms (right: a gold or optional fact, a gold speaker) or not.
+    ``scripts/calibrate_confidence.py`` turns the counts into each rule's confidence."""
+    graph = GraphReader(ds)
+    for doc_id, facts in gold.docs.items():
+        doc = graph.documents.get(doc_id)
+        if doc is None:
+            continue
+        for node in ds.subjects(PROV.wasDerivedFrom, doc):
+            rule = str(ds.value(node, KG.rule) or "")
+            if (node, RDF.type, KG.Assertion) in ds:
+                relation = str(ds.value(node, RDF.predicate)).rpartition("#")[2]
+                if relation not in SCORED_RELATIONS:
+                    continue
+                s, o = ds.value(node, RDF.subject), ds.value(node, RDF.object)
+                stated = [*facts.get(relation, []),
+                          *(f[1:] for f in facts.get("optional_facts", []) if f[0] == relation)]
+                ok = any(_is(graph, gold, s, f[0]) and _is(graph, gold, o, f[1]) for f in stated)
+            elif (node, RDF.type, KG.Statement) in ds:
+                ok = any(_is(graph, gold, sp, said["speaker"])
+                         for sp in ds.subjects(KG.said, node) for said in facts.get("said", []))
+            else:
+                continue
+            (right if ok else wrong)[rule] += 1
 
 
 def load(path: Path) -> Dataset:

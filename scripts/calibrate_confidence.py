@@ -18,13 +18,12 @@ from collections import Counter
 from pathlib import Path
 
 from rdflib import Dataset
-from rdflib.namespace import PROV, RDF
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.build import build_graph  # noqa: E402
-from kg.evaluation import KG, SCORED_RELATIONS, Gold, GraphReader  # noqa: E402
+from kg.evaluation import Gold, judge_rules  # noqa: E402
 from kg.nlp.lexicon import MIN_OBSERVED  # noqa: E402
 
 SETS = (
@@ -32,32 +31,6 @@ SETS = (
     (ROOT / "tests" / "data" / "dev" / "articles", ROOT / "tests" / "data" / "dev" / "dev.gold.toml"),
 )
 OUTPUT = ROOT / "kg" / "data" / "confidence.toml"
-
-
-def judge(ds: Dataset, gold: Gold, right: Counter, wrong: Counter) -> None:
-    """Count, per rule, the assertions and statements of ``ds`` that ``gold`` confirms."""
-    graph = GraphReader(ds)
-    for doc_id, facts in gold.docs.items():
-        doc = graph.documents.get(doc_id)
-        if doc is None:
-            continue
-        for node in ds.subjects(PROV.wasDerivedFrom, doc):
-            rule = str(ds.value(node, KG.rule) or "")
-            if (node, RDF.type, KG.Assertion) in ds:
-                relation = str(ds.value(node, RDF.predicate)).rpartition("#")[2]
-                if relation not in SCORED_RELATIONS:
-                    continue
-                s, o = ds.value(node, RDF.subject), ds.value(node, RDF.object)
-                stated = [f for f in facts.get(relation, [])] + [f[1:] for f in facts.get("optional_facts", [])
-                                                                  if f[0] == relation]
-                ok = any(graph.names(s) & gold.names(f[0]) and graph.names(o) & gold.names(f[1]) for f in stated)
-            elif (node, RDF.type, KG.Statement) in ds:
-                speakers = list(ds.subjects(KG.said, node))
-                ok = any(graph.names(sp) & gold.names(said["speaker"])
-                         for sp in speakers for said in facts.get("said", []))
-            else:
-                continue
-            (right if ok else wrong)[rule] += 1
 
 
 def main() -> int:
@@ -69,7 +42,7 @@ def main() -> int:
         union = Dataset(default_union=True)
         for quad in ds.quads((None, None, None, None)):
             union.add(quad)
-        judge(union, Gold(gold_file), right, wrong)
+        judge_rules(union, Gold(gold_file), right, wrong)
     lines = [
         "# Measured precision of each extraction rule on the seed and dev gold facts.",
         "# Written by scripts/calibrate_confidence.py: run it again after changing a rule; do not edit.",

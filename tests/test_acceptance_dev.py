@@ -21,12 +21,17 @@ FLOORS = tomllib.loads((DEV / "floors.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def dev_graph(tmp_path_factory) -> Dataset:
     out = tmp_path_factory.mktemp("dev") / "dev.trig"
     assert main(["build", str(DEV / "articles"), "-o", str(out), "--quiet"]) == 0
     ds = Dataset(default_union=True)
     ds.parse(out, format="trig")
-    return score(ds, Gold(DEV / "dev.gold.toml"))
+    return ds
+
+
+@pytest.fixture(scope="module")
+def report(dev_graph):
+    return score(dev_graph, Gold(DEV / "dev.gold.toml"))
 
 
 def test_every_dev_article_is_in_the_graph(report):
@@ -45,3 +50,25 @@ def test_quotes_and_titles_are_at_their_floors(report):
 
 def test_facts_that_must_never_appear(report):
     assert len(report.never) <= FLOORS["never"], report.never
+
+
+def test_the_measured_confidences_are_current(dev_graph, tmp_path):
+    """kg/data/confidence.toml holds what scripts/calibrate_confidence.py measures today:
+    a changed rule means running the script again (it takes seconds)."""
+    from collections import Counter
+    from importlib import resources
+
+    from kg.evaluation import judge_rules
+
+    right: Counter = Counter()
+    wrong: Counter = Counter()
+    seeds = tmp_path / "seeds.trig"
+    assert main(["build", str(DEV.parent.parent.parent / "corpus"), "-o", str(seeds), "--quiet"]) == 0
+    seed_graph = Dataset(default_union=True)
+    seed_graph.parse(seeds, format="trig")
+    judge_rules(seed_graph, Gold(DEV.parent / "seeds.gold.toml"), right, wrong)
+    judge_rules(dev_graph, Gold(DEV / "dev.gold.toml"), right, wrong)
+    table = tomllib.loads(resources.files("kg").joinpath("data/confidence.toml").read_text(encoding="utf-8"))
+    measured = {rule: (row["right"], row["wrong"]) for rule, row in table["rules"].items()}
+    assert measured == {rule: (right[rule], wrong[rule]) for rule in set(right) | set(wrong)}, \
+        "run scripts/calibrate_confidence.py"
