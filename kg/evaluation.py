@@ -36,8 +36,10 @@ from rdflib import Dataset, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from kg.records import ENTITY_TYPES
+
 KG = Namespace("https://w3id.org/kg-news/ontology#")
-CORE_TYPES = ("Person", "Organization", "Country", "Place")
+CORE_TYPES = ENTITY_TYPES
 SCORED_RELATIONS = ("memberOf", "coChairOf", "officialOf")
 CATEGORIES = ("entities", *SCORED_RELATIONS, "relations", "speakers")
 

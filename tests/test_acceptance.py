@@ -7,9 +7,7 @@ only through the query contract of the README, as any user would read it.
 """
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,23 +15,13 @@ from rdflib import Dataset, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.cli import main
+from kg.evaluation import norm
 
 HERE = Path(__file__).resolve().parent
 GOLD = tomllib.loads((HERE / "data" / "seeds.gold.toml").read_text(encoding="utf-8"))
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 CORE = {KG.Person: "Person", KG.Organization: "Organization", KG.Country: "Country", KG.Place: "Place"}
 DOCS = {d["id"]: d for d in GOLD["doc"]}
-
-
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[\u2018\u2019']", "'", text)
-    text = re.sub(r"[-\u2010-\u2015]", " ", text)
-    text = re.sub(r"[.,;:!?()\[\]{}\"\u201c\u201d]", " ", text)
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text[4:] if text.startswith("the ") else text
 
 
 def gold_names(entity: str) -> set[str]:
