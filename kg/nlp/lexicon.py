@@ -228,6 +228,7 @@ class RelationWords:
 class PlaceWords:
     """``[places]``: when a gazetteer name is not a place."""
 
+    prepositions: frozenset[str]  # after these, a gazetteer name is a place ("in Aleppo")
     not_places: frozenset[str]  # words towns share with ordinary English
     modified_nouns: frozenset[str]  # "the Minsk agreements": the name modifies these
 
@@ -481,7 +482,8 @@ def _build(raw: dict) -> Lexicon:
             org_member_nouns=words("relations", "org_member_nouns"),
         ),
         entities=_entity_ranks(raw["entities"]),
-        places=PlaceWords(words("places", "not_places"), words("places", "modified_nouns")),
+        places=PlaceWords(words("places", "place_prepositions"), words("places", "not_places"),
+                          words("places", "modified_nouns")),
         window=_typed(Windows, raw.get("window", {}), "window", int),
         confidence=_typed(Confidences, raw.get("confidence", {}), "confidence", float),
     )

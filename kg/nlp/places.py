@@ -4,7 +4,8 @@ A world gazetteer holds "Nice", "Mobile", "Reading", "Independence" and "Minsk" 
 "the Minsk agreements"): a name alone is no evidence.  So a gazetteer name becomes a
 Place candidate only in a place context:
 
-* after a locative word ("in Aleppo", "near Kharkiv", "visited Marseille"), or
+* after a place preposition (``[places] place_prepositions``: "in Aleppo", "near Kharkiv",
+  "visited Marseille"), or
 * before a comma and a country or region ("Springfield, Illinois", "Gori, Georgia"),
 
 and only when it is not the start or the end of a longer capitalised name ("to Ararat
@@ -27,13 +28,13 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
                      taken: set[int]) -> list[Candidate]:
     """Place candidates from ``gazetteer`` in a place context; ``taken`` tokens are skipped.
 
-    Only the few tokens a place context allows are looked up (after a locative word, or
+    Only the few tokens a place context allows are looked up (after a place preposition, or
     before a comma), on the Doc's token table, so the whole gazetteer costs little."""
     if not gazetteer:
         return []
     table = doc._.kg_tokens
     text, lower, sent_of = table.text, table.lower, ctx.sent_of
-    locative = ctx.lex.actors.locative
+    locative = ctx.lex.places.prepositions
     longest = ctx.lex.window.gazetteer_name_tokens
     n = len(text)
     found: list[Candidate] = []
@@ -102,7 +103,7 @@ def _stands_alone(text: list[str], lower: list[str], start: int, end: int, sent_
     if words in lex.places.not_places or words in lex.months:
         return False
     if start > 0 and sent_of[start - 1] == sent_of[start] and _is_name_start(text[start - 1]) \
-            and lower[start - 1] not in lex.actors.locative:
+            and lower[start - 1] not in lex.places.prepositions:
         return False  # the end of a longer name ("Port Victoria")
     if end < len(text):
         after = text[end]
