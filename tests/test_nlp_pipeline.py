@@ -152,6 +152,7 @@ def read_with_model_entities(nlp, body: str, spans: list[tuple[str, str]]):
     ("President Tomas Karvanian spoke.", "President Tomas Karvanian", "PERSON"),       # a title inside
     ("The delegation praised Westonia warmly.", "Westonia", "ORG"),                    # one plain word
     ("The delegation praised the NFFU warmly.", "NFFU", "ORG"),                        # an undefined acronym
+    ("Leaders met at the Westonia Four Summit.", "Westonia Four Summit", "ORG"),       # an event
     ("Talks went on in Zorblatia yesterday.", "Zorblatia", "GPE"),                     # a country kg lacks
 ])
 def test_a_model_entity_a_rule_would_not_accept_is_left_out(nlp, body, span, label):

@@ -448,3 +448,35 @@ def test_speakers_listed_after_an_inverted_verb(read):
     assert set(speakers(r)) == {"Ilsa Marrow", "Odo Brandt"}
     r = read("The talks ended without a deal, said Germany's Foreign Minister Ilsa Marrow, who met France on Monday.")
     assert speakers(r) == ["Ilsa Marrow"]
+
+
+def test_a_parse_never_takes_a_speaker_the_rules_find(nlp):
+    """A parse's subject inside a prepositional phrase ("the head of the agency UNHCR") is
+    not the speaker: the rules' coordinated reading stands, as without a trained pipeline."""
+    from spacy.tokens import Doc
+
+    from kg.nlp.pipeline import doc_to_record
+
+    words = ["Headline", "\n\n", "More", "than", "100,000", "refugees", "have", "arrived", "in", "Armenia",
+             ",", "Yerevan", "and", "the", "head", "of", "the", "UN", "refugee", "agency", "UNHCR", "have",
+             "said", "."]
+    spaces = [False, False] + [w not in (",", ".") and nxt not in (",", ".") for w, nxt in
+                               zip(words[2:], words[3:] + [""])]
+    said = words.index("said")
+    heads = [said] * len(words)
+    deps = ["dep"] * len(words)
+    heads[0] = heads[1] = 0
+    deps[0] = "ROOT"
+    deps[said] = "ROOT"
+    deps[words.index("UNHCR")] = "nsubj"
+
+    def speakers(doc):
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        record = doc_to_record(doc, "parsed.txt")
+        names = {e.key: e.label for e in record.entities}
+        return [names[st.speaker] for st in record.statements]
+
+    plain = speakers(Doc(nlp.vocab, words=words, spaces=spaces))
+    assert plain == ["Armenia"]
+    assert speakers(Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)) == plain

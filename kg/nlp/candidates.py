@@ -511,6 +511,8 @@ def model_entities(ctx: EntityContext, doc: Doc, taken: set[int]) -> list[Candid
             continue
         if len(words) == 1:
             continue  # "Turkic", "West", "UPD": one word is no evidence of a name (a rule wants a definition)
+        if words[-1].lower_ in ctx.lex.actors.event_heads:
+            continue  # "Normandy Four Summit": an event, not an actor
         label = words.text
         known = ctx.kb.by_name(label)
         if known:

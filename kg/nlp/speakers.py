@@ -321,6 +321,8 @@ def speaker_before_verb(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     found = speaker_by_position(ctx, v, k)
     if found is None and ctx.parsed:
         found = parsed_subject(ctx, v, k)
+        if found is not None and in_prepositional_phrase(ctx, found.start):
+            return None  # "the head of the agency UNHCR have said": the rules' later readings decide
     return found
 
 
