@@ -10,7 +10,6 @@ later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,6 +20,7 @@ from kg.gazetteer import GazetteerPlace
 from kg.kb import KnowledgeBase
 from kg.nlp.doc import TitleSpan, new_key
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.spelling import fold_name, one_edit_apart, spellings
 
 
 def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
@@ -109,28 +109,6 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
                         gazetteer or {})
 
 
-def fold_name(name: str) -> str:
-    """A person's name as transliterations agree on it: no accents, case, hyphens or doubled
-    letters ("Kasym-Jomart" and "Kassym-Jomart", "Sinirlioğlu" and "Sinirlioglu")."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).lower().replace("-", " ")
-    return " ".join(re.sub(r"(.)\1+", r"\1", name).split())
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """At most one letter added, dropped, changed, or two neighbours swapped ("Baryamov", "Bayramov")."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
-    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
-
-
 def known_person(ctx: EntityContext, label: str) -> str | None:
     """The id of the known person ``label`` spells another way ("Jeyhun Baryamov" for Jeyhun
     Bayramov): same first or last word, at most one edit apart, long enough to be sure."""
@@ -141,22 +119,6 @@ def known_person(ctx: EntityContext, label: str) -> str | None:
     found = {actor_id for w in {words[0], words[-1]} for full, actor_id in ctx.tables.people.get(w, ())
              if one_edit_apart(folded, full)}
     return found.pop() if len(found) == 1 else None
-
-
-def spellings(surface: str, variants: tuple[tuple[str, ...], ...]) -> list[str]:
-    """``surface`` and its other spellings ("Organisation" for "Organization"), itself first."""
-    out = [surface]
-    for group in variants:
-        for word in group:
-            if word not in surface or not re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", surface):
-                continue
-            for form in list(out):
-                for other in group:
-                    if other != word:
-                        alt = re.sub(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", other, form)
-                        if alt not in out:
-                            out.append(alt)
-    return out
 
 
 @dataclass(slots=True)
@@ -396,137 +358,6 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         if " of the " in label:
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
-    return out
-
-
-def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
-    """A known place inside the name of an event is a word of that name, not a place the
-    article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
-    table = doc._.kg_tokens
-    heads = ctx.lex.actors.event_heads
-    if heads.isdisjoint(table.lower):
-        return kb_cands
-    places = [c for c in kb_cands if c.type == "Place" and c.role == "name"]
-    if not places:
-        return kb_cands
-    kb_end = {c.end: c for c in kb_cands}
-    inside: set[tuple[int, int]] = set()
-    for i in [i for i, w in enumerate(table.lower) if w in heads]:
-        if not table.text[i][:1].isupper():
-            continue
-        a = i
-        while a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i]:
-            known = kb_end.get(a)
-            if known is not None:
-                a = known.start
-            elif name_token(doc, ctx, a - 1) or (table.lower[a - 1] in ctx.lex.actors.connectors
-                                                 and a - 2 >= 0 and table.text[a - 2][:1].isupper()):
-                a -= 1
-            else:
-                break
-        inside.update((c.start, c.end) for c in places if a <= c.start and c.end <= i)
-    return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
-
-
-def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
-    """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
-    out = []
-    table = doc._.kg_tokens
-    n = len(doc)
-    cues = ctx.lex.actors.place_of
-    if cues.isdisjoint(table.lower):
-        return out
-    for i in [i for i, w in enumerate(table.lower) if w in cues]:
-        if not table.text[i].islower() or i + 2 >= n:
-            continue
-        if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
-            continue
-        j = k = i + 2
-        while k < n and k - j < ctx.lex.window.place_name_words and k not in kb_tokens and name_token(doc, ctx, k):
-            k += 1
-            if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and name_token(doc, ctx, k + 1):
-                k += 1
-        if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
-            label = doc[j:k].text
-            out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
-    return out
-
-
-def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
-    """ "told Zvezda television channel": a capitalised name before a lower-case media noun is
-    the outlet; the noun is not part of its name."""
-    out = []
-    table = doc._.kg_tokens
-    heads = ctx.lex.actors.media_heads
-    longest = max((len(h) for h in heads), default=0)
-    firsts = ctx.lex.actors.media_firsts
-    if firsts.isdisjoint(table.lower):
-        return out
-    for i in [i for i, w in enumerate(table.lower) if w in firsts]:
-        if i == 0 or not table.text[i].islower() or ctx.sent_of[i] < 0:
-            continue
-        size = next((m for m in range(longest, 0, -1) if tuple(table.lower[i:i + m]) in heads), 0)
-        if not size or not all(t.islower() for t in table.text[i:i + size]):
-            continue
-        a = name_run_before_tokens(doc, ctx, i, kb_tokens)
-        # not the sentence's first word, nor an adjective after a known one ("Ukrainian Public television")
-        if a < i and a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i] and a - 1 not in kb_tokens:
-            label = doc[a:i].text
-            out.append(Candidate(a, i, new_key("Organization", label), "Organization", "org-head", label,
-                                 kb_aliases=(doc[a:i + size].text,)))
-    return out
-
-
-def name_run_before_tokens(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> int:
-    """Start of the capitalised run of up to [window] place_name_words words ending at ``end``,
-    none of them a known actor's; ``end`` when the word before is not a name."""
-    a = end
-    while (a > 0 and end - a < ctx.lex.window.place_name_words and a - 1 not in kb_tokens
-           and ctx.sent_of[a - 1] == ctx.sent_of[end] and name_token(doc, ctx, a - 1)):
-        a -= 1
-    return a
-
-
-def model_entities(ctx: EntityContext, doc: Doc, taken: set[int]) -> list[Candidate]:
-    """A trained pipeline's entities, held to a rule candidate's checks so that a model
-    never makes kg worse: none where kg's own rules or the knowledge base read any token
-    (``taken``); every word a name word ("Zohrab", "Çavuşoğlu"), none a title word
-    ("President"), a demonym or a country ("Azerbaijani Ilham Aliyev"); a person of two
-    words at least, and so an organization or a place (one word is a rule's only with its
-    definition: "… Union (NFU)"); a
-    country only if the knowledge base knows it (it knows them all); a place the model
-    calls a country only if the gazetteer knows it."""
-    out = []
-    for ent in doc.ents:
-        type_ = ctx.lex.entities.model_types.get(ent.label_)
-        if type_ is None or any(i in taken for i in range(ent.start, ent.end)):
-            continue
-        start = ent.start + (1 if ent[0].lower_ in ctx.lex.grammar.articles else 0)
-        words = doc[start:ent.end]
-        if not len(words) or not all(name_token(doc, ctx, t.i) or t.text in ("-", "&")
-                                     or (t.is_upper and t.is_alpha and len(t) > 1) for t in words):
-            continue
-        if any(t.lower_ in ctx.lex.title_words or t.text in ctx.tables.surfaces for t in words) \
-                or words.text.lower() in ctx.lex.titles:
-            continue
-        if len(words) == 1:
-            continue  # "Turkic", "West", "UPD": one word is no evidence of a name (a rule wants a definition)
-        if words[-1].lower_ in ctx.lex.actors.event_heads:
-            continue  # "Normandy Four Summit": an event, not an actor
-        label = words.text
-        known = ctx.kb.by_name(label)
-        if known:
-            actor = known[0]
-            out.append(Candidate(start, ent.end, "kb:" + actor.id, actor.type, "model", actor.name,
-                                 wikidata=actor.wikidata, kb_aliases=actor.names()))
-            continue
-        if type_ == "Country":  # every country is in the knowledge base: a GPE it lacks is a place
-            if label not in ctx.tables.gazetteer:
-                continue
-            type_ = "Place"
-        if type_ == "Person" and len(words) < 2:
-            continue
-        out.append(Candidate(start, ent.end, new_key(type_, label), type_, "model", label))
     return out
 
 

@@ -48,18 +48,12 @@ from kg.nlp.candidates import (
     dateline_place,
     entity_tables,
     find_titles,
-    fold_name,
     in_dateline,
     is_name_token,
     kb_candidate,
     known_person,
-    media_before_heads,
     ministries,
-    model_entities,
-    one_edit_apart,
     org_heads,
-    outside_event_names,
-    places_after_of,
 )
 from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -72,7 +66,10 @@ from kg.nlp.names import (
     propagate_aliases,
     repeated_full_names,
 )
-from kg.nlp.places import gazetteer_places
+from kg.nlp.outlets import media_before_heads
+from kg.nlp.places import gazetteer_places, outside_event_names, places_after_of
+from kg.nlp.spelling import fold_name, one_edit_apart
+from kg.nlp.trained import model_entities
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
-from kg.nlp.candidates import Candidate, EntityContext
+from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import new_key
 
 
@@ -112,3 +112,56 @@ def _stands_alone(text: list[str], lower: list[str], start: int, end: int, sent_
         if lower[end] in lex.places.modified_nouns:
             return False  # "in Kraljevo talks"
     return True
+
+
+def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """A known place inside the name of an event is a word of that name, not a place the
+    article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
+    table = doc._.kg_tokens
+    heads = ctx.lex.actors.event_heads
+    if heads.isdisjoint(table.lower):
+        return kb_cands
+    places = [c for c in kb_cands if c.type == "Place" and c.role == "name"]
+    if not places:
+        return kb_cands
+    kb_end = {c.end: c for c in kb_cands}
+    inside: set[tuple[int, int]] = set()
+    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+        if not table.text[i][:1].isupper():
+            continue
+        a = i
+        while a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i]:
+            known = kb_end.get(a)
+            if known is not None:
+                a = known.start
+            elif name_token(doc, ctx, a - 1) or (table.lower[a - 1] in ctx.lex.actors.connectors
+                                                 and a - 2 >= 0 and table.text[a - 2][:1].isupper()):
+                a -= 1
+            else:
+                break
+        inside.update((c.start, c.end) for c in places if a <= c.start and c.end <= i)
+    return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
+
+
+def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
+    out = []
+    table = doc._.kg_tokens
+    n = len(doc)
+    cues = ctx.lex.actors.place_of
+    if cues.isdisjoint(table.lower):
+        return out
+    for i in [i for i, w in enumerate(table.lower) if w in cues]:
+        if not table.text[i].islower() or i + 2 >= n:
+            continue
+        if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
+            continue
+        j = k = i + 2
+        while k < n and k - j < ctx.lex.window.place_name_words and k not in kb_tokens and name_token(doc, ctx, k):
+            k += 1
+            if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and name_token(doc, ctx, k + 1):
+                k += 1
+        if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
+            label = doc[j:k].text
+            out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
+    return out
