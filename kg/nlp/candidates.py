@@ -4,8 +4,11 @@ Each finder reads the Doc and returns :class:`Candidate` spans; none writes to t
 or keeps anything between documents.  What they share per document is an
 :class:`EntityContext` (the Doc's sentences, the knowledge base's surface forms, the
 lexicon); what every document shares is :class:`EntityTables`, built once per pipeline
-from the knowledge base.  :mod:`kg.nlp.names` holds the finders of person names and of
-later short forms; :mod:`kg.nlp.entities` chooses among the candidates.
+from the knowledge base.  Other finders live beside: :mod:`kg.nlp.names` (person names
+and later short forms), :mod:`kg.nlp.places` (the gazetteer, "the city of X", places
+inside event names), :mod:`kg.nlp.outlets`, :mod:`kg.nlp.trained` (a model's entities);
+:mod:`kg.nlp.spelling` matches names in every spelling; :mod:`kg.nlp.entities` chooses
+among the candidates.
 """
 from __future__ import annotations
 
