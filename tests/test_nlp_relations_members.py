@@ -221,6 +221,12 @@ def test_both_or_all_members(body):
      members(PACT, "Veldoria", "Quessa", negated=True)),
     # no comma: "both" is not said of the actors before it
     ("Veldoria and Quessa said both Norland Pact members agreed.", set()),
+    ("Veldoria and Quessa, both non-Norland Pact members, voiced concern.", set()),
+    ("Veldoria and Quessa, both aspiring Norland Pact members, voiced concern.", set()),
+    ("Veldoria and Quessa, both non-members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
+    ("Veldoria and Quessa, both aspiring members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
 ])
 def test_both_members_near_misses(body, expected):
     assert read(body) == expected
@@ -255,6 +261,7 @@ def test_as_a_full_member_in_a_summit_of_the_one_organization():
     # a guest or an observer is no member
     "Veldoria took part as a guest member in the Norland Pact summit.",
     "Veldoria took part as an observer in the Norland Pact summit.",
+    "Veldoria attended the Norland Pact summit as an associate member.",
 ])
 def test_as_a_member_near_misses(body):
     assert read(body) == set()
@@ -263,8 +270,9 @@ def test_as_a_member_near_misses(body):
 @pytest.mark.parametrize("body", [
     "Veldoria did not take part as a full member in the Norland Pact summit.",
     "Veldoria never took part as a full member in the Norland Pact summit.",
+    "Veldoria was not readmitted to the Norland Pact.",
 ])
-def test_as_a_member_denied_or_an_observer_is_negative(body):
+def test_as_a_member_or_readmitted_denied_is_negative(body):
     assert read(body) == members(PACT, "Veldoria", negated=True)
 
 
