@@ -262,6 +262,9 @@ def test_as_a_full_member_in_a_summit_of_the_one_organization():
     "Veldoria took part as a guest member in the Norland Pact summit.",
     "Veldoria took part as an observer in the Norland Pact summit.",
     "Veldoria attended the Norland Pact summit as an associate member.",
+    # the organization in another clause
+    "Veldoria took part as a full member, the Norland Pact said.",
+    "Veldoria, which the Norland Pact had suspended, took part as a full member.",
 ])
 def test_as_a_member_near_misses(body):
     assert read(body) == set()

@@ -226,6 +226,7 @@ class RelationWords:
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
     list_ends: frozenset[str]  # "a grouping of A, B and C, …"
+    clause_marks: frozenset[str]  # "as a member, X said": another clause
     org_member_nouns: frozenset[str]
 
 
@@ -488,6 +489,7 @@ def _build(raw: dict) -> Lexicon:
             member_as_nouns=words("relations", "member_as_nouns"),
             anaphor_size_nouns=words("relations", "anaphor_size_nouns"),
             list_ends=words("relations", "list_ends"),
+            clause_marks=words("relations", "clause_marks"),
             org_member_nouns=words("relations", "org_member_nouns"),
         ),
         entities=_entity_ranks(raw["entities"]),

@@ -485,6 +485,12 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     if any(subject.end <= m.start < end and m.key != orgs[0].key for m in mentions):
         return  # another actor between: "Bolivia welcomed Peru as a new member"
+    # the organization in the cue's own clause: "as a full member in a summit of X", not
+    # "…, X said" or "…, which X chairs,"
+    org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
+    lo, hi = (org.end, start) if org.end <= start else (end, org.start)
+    if any(doc[i].text in rel.clause_marks for i in range(lo, hi)):
+        return
     org_starts = {m.start for m in orgs}
     if any((doc[i].lower_ in rel.future_member_words or doc[i].lower_ in rel.modal)
            and ctx.skip(i + 1, b, ctx.lex.grammar.articles) not in org_starts  # "returned to the X as a member"
@@ -492,7 +498,7 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return  # "Bolivia hopes to take part as a member": not yet
     neg = ctx.negated(subject.end, end) or ctx.non_member(subject.end, end) or any(
         doc[i].lower_ in rel.non_member_words or doc[i].lower_ in rel.former_member_words for i in range(start, end))
-    yield Relation(subject, "memberOf", orgs[0], "member-as", ctx.lex.confidence.member_as, neg)
+    yield Relation(subject, "memberOf", org, "member-as", ctx.lex.confidence.member_as, neg)
 
 
 def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
