@@ -169,6 +169,116 @@ def test_a_future_membership_is_no_fact(body):
     assert read(body) == set()
 
 
+def test_readmitted_to_is_joining_and_suspended_is_not():
+    assert read("Veldoria was readmitted to the Norland Pact in May.") == members(PACT, "Veldoria")
+    assert read("Veldoria has been suspended from the Norland Pact since 2016.") == set()
+    assert read("Veldoria returned to the Norland Pact headquarters in May.") == set()
+    # "returned to" is joining only when said explicitly: "as a full member"
+    assert read("Veldoria returned to the Norland Pact as a full member in May.") == members(PACT, "Veldoria")
+    assert read("Veldoria returned to the Norland Pact summit as a guest.") == set()
+    assert read("Veldoria will return to the Norland Pact as a full member.") == set()
+
+
+# ---------------------------------------------------------------------- unseen patterns (issue 9)
+def test_a_sized_anaphor_whose_members_include():
+    body = ("The Norland Pact met on Sunday. The 15-nation bloc, whose members include Veldoria, Quessa "
+            "and Tarvin, has struggled.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # no organization named before the anaphor: nothing
+    assert read("The 15-nation bloc, whose members include Veldoria and Quessa, has struggled.") == set()
+    # a size word that is no member noun keeps "the 15-day talks" from being the bloc
+    assert read("The Norland Pact met. The 15-day talks, whose members include Veldoria and Quessa, ended.") == set()
+
+
+def test_sized_council_permanent_and_elected_members():
+    body = ("The Norland Council voted. The 15-member council consists of five permanent members - Veldoria, "
+            "Quessa and Tarvin - and ten elected members, which this year include Ostrava and Lusia.")
+    actors = dict(ACTORS, Lusia="Country")
+    doc = hand_doc(body, actors)
+    got = {(f.subject, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX)}
+    assert got == {(country(n), COUNCIL, False) for n in ("Veldoria", "Quessa", "Tarvin", "Ostrava", "Lusia")}
+
+
+@pytest.mark.parametrize("body", [
+    "The vote was held up by Veldoria and Quessa, both Norland Pact members, whose parliaments balked.",
+    "Veldoria and Quessa, both members of the Norland Pact, voiced concern.",
+    "Veldoria, Quessa and Tarvin, all Norland Pact members, voiced concern.",
+])
+def test_both_or_all_members(body):
+    got = read(body)
+    assert members(PACT, "Veldoria", "Quessa") <= got
+    assert all(not neg for *_, neg in got)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a single actor before "both" is no list
+    ("Talks with Veldoria, both Norland Pact members and others, failed.", set()),
+    # partners, candidates and former members are no members
+    ("Veldoria and Quessa, both Norland Pact partners, voiced concern.", set()),
+    ("Veldoria and Quessa, both former members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
+    ("Veldoria and Quessa, both candidate members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
+    # no comma: "both" is not said of the actors before it
+    ("Veldoria and Quessa said both Norland Pact members agreed.", set()),
+    ("Veldoria and Quessa, both non-Norland Pact members, voiced concern.", set()),
+    ("Veldoria and Quessa, both aspiring Norland Pact members, voiced concern.", set()),
+    ("Veldoria and Quessa, both non-members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
+    ("Veldoria and Quessa, both aspiring members of the Norland Pact, voiced concern.",
+     members(PACT, "Veldoria", "Quessa", negated=True)),
+])
+def test_both_members_near_misses(body, expected):
+    assert read(body) == expected
+
+
+def test_a_grouping_of_a_list_without_a_colon():
+    body = "Ministers of the Norland Group, a grouping of Veldoria, Quessa, Tarvin and Ostrava, met in May."
+    assert read(body) == members(GROUP, "Veldoria", "Quessa", "Tarvin", "Ostrava")
+    # one actor is no list; a list that goes on into something else is not the group's members
+    assert read("Ministers of the Norland Group, a grouping of Veldoria, met in May.") == set()
+    assert read("The Norland Group, a grouping of Veldoria and Quessa's opposition parties, met.") == set()
+    # a group noun not in apposition to the organization
+    assert read("The Norland Group met after a grouping of Veldoria and Quessa formed.") == set()
+
+
+def test_as_a_full_member_in_a_summit_of_the_one_organization():
+    body = "Veldoria took part for the first time as a full member in a summit of the Norland Pact on Monday."
+    assert read(body) == members(PACT, "Veldoria")
+
+
+@pytest.mark.parametrize("body", [
+    # two organizations: which one is not said
+    "Veldoria took part as a full member in a summit of the Norland Pact and the Norland Council.",
+    # the country is an object, not the subject
+    "The Norland Pact welcomed Veldoria as a full member.",
+    "Quessa welcomed Veldoria as a new member at the Norland Pact summit.",
+    # future or wished-for
+    "Veldoria hopes to take part as a full member in the Norland Pact summit.",
+    "Veldoria could attend as a member of the Norland Pact delegation next year.",
+    # no organization in the sentence
+    "Veldoria took part as a full member in the talks.",
+    # a guest or an observer is no member
+    "Veldoria took part as a guest member in the Norland Pact summit.",
+    "Veldoria took part as an observer in the Norland Pact summit.",
+    "Veldoria attended the Norland Pact summit as an associate member.",
+    # the organization in another clause
+    "Veldoria took part as a full member, the Norland Pact said.",
+    "Veldoria, which the Norland Pact had suspended, took part as a full member.",
+])
+def test_as_a_member_near_misses(body):
+    assert read(body) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Veldoria did not take part as a full member in the Norland Pact summit.",
+    "Veldoria never took part as a full member in the Norland Pact summit.",
+    "Veldoria was not readmitted to the Norland Pact.",
+])
+def test_as_a_member_or_readmitted_denied_is_negative(body):
+    assert read(body) == members(PACT, "Veldoria", negated=True)
+
+
 # ---------------------------------------------------------------------- co-chairs
 def cochairs(*names):
     return {(country(n), "coChairOf", GROUP, False) for n in names}

@@ -94,6 +94,7 @@ class Confidences:
     member_noun_elsewhere: float
     member_composition: float
     member_context: float
+    member_as: float
     cochair_span: float
     cochair_person: float
     cochair_by: float
@@ -221,6 +222,11 @@ class RelationWords:
     member_becoming: frozenset[str]
     member_pronoun_subjects: frozenset[str]
     member_as: frozenset[str]
+    member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
+    member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
+    anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
+    list_ends: frozenset[str]  # "a grouping of A, B and C, …"
+    clause_marks: frozenset[str]  # "as a member, X said": another clause
     org_member_nouns: frozenset[str]
 
 
@@ -479,6 +485,11 @@ def _build(raw: dict) -> Lexicon:
             member_becoming=words("relations", "member_becoming"),
             member_pronoun_subjects=words("relations", "member_pronoun_subjects"),
             member_as=words("relations", "member_as"),
+            member_quantifiers=words("relations", "member_quantifiers"),
+            member_as_nouns=words("relations", "member_as_nouns"),
+            anaphor_size_nouns=words("relations", "anaphor_size_nouns"),
+            list_ends=words("relations", "list_ends"),
+            clause_marks=words("relations", "clause_marks"),
             org_member_nouns=words("relations", "org_member_nouns"),
         ),
         entities=_entity_ranks(raw["entities"]),

@@ -9,11 +9,14 @@ one line in :data:`RULES`.  The rules:
 ``member-list``       "The CSTO … unites Armenia, Belarus and Russia", "…, namely A, B and C",
                       "which includes other producers, notably A", "Its full members are A, B"
                       (the organization of the sentence before), "the G7 countries – A, B"
-``member-composition`` "X, a regional union of five ex-Soviet states: A, B"
+``member-composition`` "X, a regional union of five ex-Soviet states: A, B", "X, a grouping of A, B and C,"
 ``member-predicate``  "A and B are members of the CSTO", "A joined NATO", "A, a member of X",
-                      "became the ninth full member of X", "as it is a permanent member of X"
+                      "became the ninth full member of X", "as it is a permanent member of X",
+                      "A and B, both members of X", "A was readmitted to X"
+``member-as``         "Bolivia took part as a full member in a summit of the Mercosur bloc" (the
+                      sentence's one organization, its opening country)
 ``member-noun``       "X is a CSTO member state", "CSTO member Armenia", "member-state Armenia",
-                      "Armenia, a member state", "X became NATO's 31st member"
+                      "Armenia, a member state", "X became NATO's 31st member", "A and B, both NATO members"
 ``cochair-by``        "co-chaired by France, Russia and the U.S.", "its three co-chairs - A, B and C",
                       "the Co-Chair countries – Minister of A X, …", "Co-Chairs (X of A, Y of B)"
 ``cochair-predicate`` "where Russia, the United States, and France are co-chairs"
@@ -141,9 +144,14 @@ class RelationContext:
 
     def anaphor_at(self, i: int) -> TokMention | None:
         """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
-        doc = self.doc
-        if (i + 1 >= len(doc) or doc[i].lower_ not in self.lex.relations.anaphor_determiners
-                or doc[i + 1].lower_ not in self.lex.relations.anaphors):
+        doc, rel = self.doc, self.lex.relations
+        if i + 1 >= len(doc) or doc[i].lower_ not in rel.anaphor_determiners:
+            return None
+        noun = i + 1
+        if (noun + 3 < len(doc) and doc[noun].like_num and doc[noun + 1].text == "-"
+                and doc[noun + 2].lower_ in rel.anaphor_size_nouns):
+            noun += 3  # "the 15-nation bloc", "the 15-member council"
+        if doc[noun].lower_ not in rel.anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
         if not pos:
@@ -162,6 +170,8 @@ class RelationContext:
         return first[best]
 
     def anaphor_before(self, k: int, start: int) -> TokMention | None:
+        """ "The 15-nation bloc, whose members include A, B": the organization an anaphor
+        before ``start`` in sentence ``k`` points back to."""
         a, _ = self.sent_range[k]
         for i in range(start - 2, a - 1, -1):
             found = self.anaphor_at(i)
@@ -380,8 +390,14 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     j = ctx.described_list(end, b)
     if j is None:
-        return
-    items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+        # "the Quad, a grouping of the United States, Japan, India and Australia, …": the
+        # members right after "of", a list of two or more that ends the phrase
+        j = end
+        items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+        if len(items) < rel.min_weak_list_members or (e < b and doc[e].text not in rel.list_ends):
+            return
+    else:
+        items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     items = [m for m in items if m.key != org.key]
     neg = ctx.negated(org.end, j) or ctx.non_member(org.end, j)
     for m in items:
@@ -404,7 +420,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             return  # "will become a member of", "hopes to become a member of": not yet
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
-        elif not (w in gap or w in rel.member_becoming or ctx.member_adjective(s - 1) or doc[s - 1].like_num
+        elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
                   or (w.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined", "one of the five"
             break
         s -= 1
@@ -450,6 +466,39 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
     return []
+
+
+def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Bolivia took part for the first time as a full member in a summit of the Mercosur
+    bloc": the country that opens the sentence, a member of the one organization it names."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    start, end, k, a, b = cue
+    nxt = doc[end].lower_ if end < b else ""
+    if nxt == "of" or (nxt in rel.member_as_nouns and end + 1 < b and doc[end + 1].lower_ == "of"):
+        return  # "as a member of X" is the member predicate's
+    mentions = [m for m in ctx.sent_mentions.get(k, ()) if m.role != "demonym"]
+    orgs = [m for m in mentions if m.type == "Organization"]
+    if len({m.key for m in orgs}) != 1:
+        return  # no organization, or more than one: not unambiguous
+    subject = ctx.by_start.get(ctx.skip(a, b, ctx.lex.grammar.articles))
+    if subject is None or subject.type != "Country" or subject.end > start:
+        return
+    if any(subject.end <= m.start < end and m.key != orgs[0].key for m in mentions):
+        return  # another actor between: "Bolivia welcomed Peru as a new member"
+    # the organization in the cue's own clause: "as a full member in a summit of X", not
+    # "…, X said" or "…, which X chairs,"
+    org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
+    lo, hi = (org.end, start) if org.end <= start else (end, org.start)
+    if any(doc[i].text in rel.clause_marks for i in range(lo, hi)):
+        return
+    org_starts = {m.start for m in orgs}
+    if any((doc[i].lower_ in rel.future_member_words or doc[i].lower_ in rel.modal)
+           and ctx.skip(i + 1, b, ctx.lex.grammar.articles) not in org_starts  # "returned to the X as a member"
+           for i in range(subject.end, start)):
+        return  # "Bolivia hopes to take part as a member": not yet
+    neg = ctx.negated(subject.end, end) or ctx.non_member(subject.end, end) or any(
+        doc[i].lower_ in rel.non_member_words or doc[i].lower_ in rel.former_member_words for i in range(start, end))
+    yield Relation(subject, "memberOf", org, "member-as", ctx.lex.confidence.member_as, neg)
 
 
 def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -500,6 +549,13 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     i -= 1
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
+                    yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+        elif (i - 2 >= a and doc[i - 1].lower_ in words.member_quantifiers and doc[i - 2].text == ","
+              and doc[end - 1].lower_.endswith("s")):
+            # "Turkey and Hungary, both NATO members": the actors listed before the comma
+            subjects = backward_list(doc, ctx.lex, i - 2, ctx.by_end, ("Country",), a - 1)
+            if len(subjects) >= 2:
+                for subj in subjects:
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         return
     # "member-state Armenia" with the organization elsewhere in the sentence
@@ -729,6 +785,7 @@ RULES: tuple[RelationRule, ...] = (
     RelationRule("member-composition", "memberOf", "composition_cues", member_composition),
     RelationRule("part-of", "partOf", "part_of_cues", part_of),
     RelationRule("member-predicate", "memberOf", "membership_predicates", member_predicate),
+    RelationRule("member-as", "memberOf", "membership_as", member_as),
     RelationRule("cochair-by", "coChairOf", "cochair_by", cochair_by),
     RelationRule("cochair-predicate", "coChairOf", "cochair_predicates", cochair_predicate),
     RelationRule("support", "supports", "support_cues", support),
