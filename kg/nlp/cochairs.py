@@ -1,0 +1,142 @@
+"""coChairOf: "co-chaired by A, B and C", "A and B are co-chairs", co-chair countries
+listed through their envoys ("the Co-Chair countries – Foreign Minister of A X, …")."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.nlp.doc import TokMention
+from kg.nlp.lists import backward_list
+from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
+
+
+def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    doc = ctx.doc
+    start, end, k, _, b = cue
+    j = end
+    org = None
+    if j < b and doc[j].lower_ == "of":  # "the Co-Chairs of the OSCE Minsk Group (…)"
+        named = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
+        if named is not None and named.type == "Organization":
+            org, j = named, named.end
+    if org is None:
+        # "the OSCE Minsk Group Co-Chair countries": also a name inside a longer one
+        org = ctx.nearest_before(k, start, ("Organization",)) or ctx.nested_orgs.get(start)
+    if org is None:
+        return
+    conf = ctx.lex.confidence
+    confidence = conf.cochair_by
+    items = cochair_span(ctx, j, b)
+    if items is not None:
+        confidence = conf.cochair_span
+    else:
+        items = cochair_list(ctx, ctx.skip(j, b), b)
+    neg = ctx.negated(max(org.end, start - ctx.lex.window.negation_before_cue), start)
+    for m, by_person in best_items(items):
+        if m.key != org.key:
+            yield Relation(m, "coChairOf", org, "cochair-by", conf.cochair_person if by_person else confidence, neg)
+
+
+def best_items(items: list[tuple[TokMention, bool]]) -> list[tuple[TokMention, bool]]:
+    """Each country once, named in the text rather than reached through a person when both."""
+    best: dict[str, tuple[TokMention, bool]] = {}
+    for m, by_person in items:
+        if m.key not in best or (best[m.key][1] and not by_person):
+            best[m.key] = (m, by_person)
+    return list(best.values())
+
+
+def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention, bool]]:
+    """ "Russia, France and the U.S.", "Lavrov and Le Drian", "Igor Popov of Russia, Stephane
+    Visconti of France and …": the co-chairing countries listed from token ``j`` (a person
+    stands for the country after their "of", or the one they serve: then ``True``)."""
+    doc, grammar = ctx.doc, ctx.lex.grammar
+    items: list[tuple[TokMention, bool]] = []
+    while j < b:
+        m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
+        if m is None or m.type not in MEMBER_TYPES + ("Person",):
+            break
+        j = m.end
+        item: TokMention | None = m
+        by_person = False
+        if m.type == "Person":
+            after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and doc[j].lower_ == "of" else None
+            if after is not None and after.type == "Country":
+                item, j = after, after.end
+            else:
+                item, by_person = ctx.country_of(m), True
+        if item is not None:
+            items.append((item, by_person))
+        k = j
+        if k < b and doc[k].text == ",":
+            k += 1
+        if k < b and doc[k].lower_ in grammar.coordinators:
+            k += 1
+        if k == j:
+            break
+        j = k
+    return items
+
+
+def cochair_span(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention, bool]] | None:
+    """ "Co-Chairs (A of France, B of the United States)", "co-chair countries – Foreign Minister
+    of the Russian Federation X, …": the countries named between the parenthesis or the dashes
+    opened at token ``j``, and the countries of the persons named there; None if no
+    parenthesis or dash opens at ``j``."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    if j >= b or doc[j].text not in rel.list_marks:
+        return None
+    opening = doc[j].text
+    first = j + 1
+    if first < b and doc[first].is_lower and doc[first].lower_ not in ctx.lex.grammar.articles:
+        return None  # "co-chairs – who met …": a clause, not a list
+    e = first
+    limit = min(b, first + ctx.lex.window.cochair_span)
+    while e < limit and not (doc[e].text == ")" if opening == "(" else doc[e].text == ";" if opening == ":"
+                             else ctx.dash(e)):
+        e += 1
+    items = []
+    for m in ctx.sent_mentions.get(ctx.sent_of[j], ()):
+        if first <= m.start and m.end <= e:
+            country = ctx.country_of(m)
+            if country is not None:
+                items.append((country, m.type == "Person"))
+    return items
+
+
+def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    doc, gap = ctx.doc, ctx.lex.relations.cochair_subject_gap
+    start, end, k, a, b = cue
+    s = start
+    while s - 1 >= a and doc[s - 1].lower_ in gap:
+        s -= 1
+    found = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES + ("Person",), a - 1)
+    if found and s == start and found[-1].type == "Organization" and not (
+            end < b and (doc[end].lower_ in ctx.lex.grammar.articles or end in ctx.by_start)):
+        return  # "the Minsk Group co-chairs met": the group's co-chairs, not the group co-chairing
+    if any(m.type == "Person" for m in found) and all(
+            doc[i].lower_ in DASHES or doc[i].lower_ in ctx.lex.grammar.articles for i in range(s, start)):
+        return  # "talks with Foreign Minister X, the co-chairs said": not said of X
+    # "Lavrov and Le Drian, who co-chair the group": the co-chairing persons' countries
+    subjects: list[tuple[TokMention, bool]] = []
+    for m in found:
+        c = ctx.country_of(m) if m.type == "Person" else m
+        if c is not None:
+            subjects.append((c, m.type == "Person"))
+    if not subjects:
+        return
+    j = end
+    org = None
+    if j < b and doc[j].lower_ == "of":
+        org = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
+    elif j < b and doc[j].lower_ not in ctx.lex.relations.cochair_object_stops:
+        org = ctx.by_start.get(ctx.skip(j, b, ("the",)))  # "A and B co-chair the group"
+    if org is None or org.type != "Organization":
+        org = ctx.nearest_before(k, found[0].start, ("Organization",))
+    if org is None:
+        return
+    neg = ctx.negated(s, start)
+    conf = ctx.lex.confidence
+    for m, by_person in best_items(subjects):
+        if m.key != org.key:
+            yield Relation(m, "coChairOf", org, "cochair-predicate",
+                           conf.cochair_person if by_person else conf.cochair_predicate, neg)

@@ -1,0 +1,260 @@
+"""memberOf: member lists, membership predicates and nouns, joining, compositions.
+
+Each finder reads the mentions around one cue of :data:`kg.nlp.relations.RULES` and yields
+:class:`~kg.nlp.relation_context.Relation` readings; words, windows and confidences come
+from the lexicon's ``[relations]``, ``[window]`` and ``[confidence]``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.nlp.doc import TokMention
+from kg.nlp.lists import backward_list, forward_list
+from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
+
+
+def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    doc, conf, win, rel = ctx.doc, ctx.lex.confidence, ctx.lex.window, ctx.lex.relations
+    start, end, k, a, b = cue
+    text = doc[start:end].text.lower()
+    strong = text in rel.strong_list_cues
+    if text in rel.org_member_nouns:
+        # "the G7 countries – A, B": only right after the organization, then a list opener
+        org = ctx.by_end.get(start)
+        found = ctx.list_start(end, b) if org is not None and org.type == "Organization" else None
+        if found is None:
+            return
+        j = found
+    else:
+        org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
+        j = ctx.skip(end, b, DASHES)
+    confidence = conf.member_list_strong if strong else conf.member_list
+    if org is None and strong and all(doc[i].lower_ in rel.member_list_leads for i in range(a, start)):
+        # "Its full members are A, B": the organization of the sentence before
+        org = ctx.context_org(k, start)
+        confidence = conf.member_context
+    if org is None:
+        return
+    items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    if not items:
+        # "includes other major producers, notably Russia", "members, including A"
+        j = ctx.list_start(end, b)
+        if j is None:
+            j = ctx.described_list(ctx.skip(end, b, DASHES), b)
+        if j is not None:
+            items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    items = [m for m in items if m.key != org.key]
+    if not items or (not strong and len(items) < rel.min_weak_list_members and not ctx.attached(org, start)):
+        return
+    neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
+    # "17 non-EU countries invited to the summit – namely A, B": not members
+    neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
+    for m in items:
+        yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "the Eurasian Economic Union, a regional economic union of five ex-Soviet states: A, B"."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    start, end, k, a, b = cue
+    if any(m.start <= start < m.end for m in ctx.sent_mentions.get(k, ())):
+        return  # the group noun is part of a name ("Commonwealth of Independent States")
+    # back over the apposition's adjectives, then its links ("X, a regional economic union of")
+    i = start
+    low = max(a, start - ctx.lex.window.composition_link)
+    while i > low and (ctx.in_compound(i - 1) or (
+            doc[i - 1].is_alpha and doc[i - 1].lower_ not in rel.composition_links
+            and doc[i - 1].lower_ not in rel.clause_words
+            and (doc[i - 1].is_lower or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
+        i -= 1
+    linked = i
+    while i > low and doc[i - 1].lower_ in rel.composition_links:
+        i -= 1
+    org = ctx.by_end.get(i)
+    if i == linked or org is None or org.type != "Organization":
+        return
+    j = ctx.described_list(end, b)
+    if j is None:
+        # "the Quad, a grouping of the United States, Japan, India and Australia, …": the
+        # members right after "of", a list of two or more that ends the phrase
+        j = end
+        items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+        if len(items) < rel.min_weak_list_members or (e < b and doc[e].text not in rel.list_ends):
+            return
+    else:
+        items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    items = [m for m in items if m.key != org.key]
+    neg = ctx.negated(org.end, j) or ctx.non_member(org.end, j)
+    for m in items:
+        yield Relation(m, "memberOf", org, "member-composition", ctx.lex.confidence.member_composition, neg)
+
+
+def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    doc, win, rel = ctx.doc, ctx.lex.window, ctx.lex.relations
+    gap = rel.member_subject_gap
+    start, end, a, b = cue.start, cue.end, cue.a, cue.b
+    j = ctx.skip(end, b, ("the",))
+    org = ctx.by_start.get(j) or ctx.anaphor_at(end)
+    if org is None or org.type != "Organization":
+        return
+    s = start
+    other = False  # "a former member of", "a candidate member of": not a member
+    while s > a:
+        w = doc[s - 1].lower_
+        if w in rel.future_member_words:
+            return  # "will become a member of", "hopes to become a member of": not yet
+        if w in rel.former_member_words or w in rel.non_member_words:
+            other = True
+        elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
+                  or (w.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined", "one of the five"
+            break
+        s -= 1
+    subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    if subjects and ctx.inside_a_clause(subjects[0].start, a):
+        # "Sweden, which applied together with Finland, is not a member": the subject
+        # stands before the clause's opening comma
+        subjects = []
+        for c in range(s - 2, max(a, s - win.clause_comma), -1):
+            if doc[c].text == ",":
+                subjects = backward_list(doc, ctx.lex, c, ctx.by_end, MEMBER_TYPES, a - 1)
+                if subjects and ctx.inside_a_clause(subjects[0].start, a):
+                    subjects = []
+                if subjects:
+                    break
+    if not subjects and s > a:
+        subjects = member_subject_elsewhere(ctx, s, a)
+    if not subjects:
+        return
+    neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    for m in subjects:
+        yield Relation(m, "memberOf", org, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+
+
+def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """The member of "as it is a member of X" (the sentence's subject) or of "Russia's veto
+    power as a permanent member of X" (the possessor), when no name stands before ``s``."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    w = doc[s - 1].lower_
+    if w in rel.member_pronoun_subjects:
+        i = ctx.skip(a, s, ctx.lex.grammar.articles)
+        first = ctx.by_start.get(i)
+        if first is not None and first.type in MEMBER_TYPES and first.role != "demonym":
+            return [first]
+        return []
+    if w in rel.member_as:
+        i = s - 1
+        low = max(a, i - ctx.lex.window.possessor_words)
+        while i - 1 > low and doc[i - 1].is_lower and doc[i - 1].is_alpha:
+            i -= 1
+        if i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.possessive:
+            owner = ctx.by_end.get(i - 1)
+            if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
+                return [owner]
+    return []
+
+
+def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Bolivia took part for the first time as a full member in a summit of the Mercosur
+    bloc": the country that opens the sentence, a member of the one organization it names."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    start, end, k, a, b = cue
+    nxt = doc[end].lower_ if end < b else ""
+    if nxt == "of" or (nxt in rel.member_as_nouns and end + 1 < b and doc[end + 1].lower_ == "of"):
+        return  # "as a member of X" is the member predicate's
+    mentions = [m for m in ctx.sent_mentions.get(k, ()) if m.role != "demonym"]
+    orgs = [m for m in mentions if m.type == "Organization"]
+    if len({m.key for m in orgs}) != 1:
+        return  # no organization, or more than one: not unambiguous
+    subject = ctx.by_start.get(ctx.skip(a, b, ctx.lex.grammar.articles))
+    if subject is None or subject.type != "Country" or subject.end > start:
+        return
+    if any(subject.end <= m.start < end and m.key != orgs[0].key for m in mentions):
+        return  # another actor between: "Bolivia welcomed Peru as a new member"
+    # the organization in the cue's own clause: "as a full member in a summit of X", not
+    # "…, X said" or "…, which X chairs,"
+    org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
+    lo, hi = (org.end, start) if org.end <= start else (end, org.start)
+    if any(doc[i].text in rel.clause_marks for i in range(lo, hi)):
+        return
+    org_starts = {m.start for m in orgs}
+    if any((doc[i].lower_ in rel.future_member_words or doc[i].lower_ in rel.modal)
+           and ctx.skip(i + 1, b, ctx.lex.grammar.articles) not in org_starts  # "returned to the X as a member"
+           for i in range(subject.end, start)):
+        return  # "Bolivia hopes to take part as a member": not yet
+    neg = ctx.negated(subject.end, end) or ctx.non_member(subject.end, end) or any(
+        doc[i].lower_ in rel.non_member_words or doc[i].lower_ in rel.former_member_words for i in range(start, end))
+    yield Relation(subject, "memberOf", org, "member-as", ctx.lex.confidence.member_as, neg)
+
+
+def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    doc, conf, words = ctx.doc, ctx.lex.confidence, ctx.lex.relations
+    start, end, k, a, b = cue
+    # "non-member-state Azerbaijan": the negation is glued before the noun ("non" "-", "non-", "non")
+    prefixes = words.negation_prefixes
+    before = doc[start - 1].lower_ if start - 1 >= a else ""
+    neg = before == "-" and start - 2 >= a and doc[start - 2].lower_ + "-" in prefixes
+    neg = neg or (before != "" and (before in prefixes or before + "-" in prefixes))
+    # "CSTO founding member Armenia", "NATO's 31st member", "a former member state": the
+    # member's adjectives before the noun
+    i = start
+    while i - 1 >= a and (ctx.member_adjective(i - 1) or doc[i - 1].lower_ in words.former_member_words
+                          or doc[i - 1].lower_ in words.non_member_words):
+        neg = neg or ctx.non_member(i - 1, start + 1)
+        i -= 1
+    possessive = i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.possessive
+    org = ctx.by_end.get(i - 1 if possessive else i)
+    head = org.start if org is not None else i
+    if org is None and possessive and i - 3 >= a:
+        org = ctx.anaphor_at(i - 3)  # "became the bloc's fifth member"
+        head = i - 3
+    if org is not None and org.type == "Organization":
+        # "CSTO member state Armenia"
+        after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
+        if after is not None and after.type == "Country":
+            negated = neg or ctx.negated(org.start - ctx.lex.window.negation_before_org, org.start)
+            yield Relation(after, "memberOf", org, "member-noun", conf.member_noun, negated)
+            return
+        # "X - is a CSTO member state", "X, a permanent Security Council member", "X became NATO's 31st member"
+        i = head
+        while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and doc[i - 1].is_lower:
+            i -= 1
+        if possessive or (i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles):
+            i -= 0 if possessive else 1
+            if possessive and i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.articles:
+                i -= 1  # "became the Norland Pact's 31st member"
+            while i - 1 >= a and doc[i - 1].lower_ in words.negations:
+                neg = True  # "Ukraine is not a NATO member"
+                i -= 1
+            if i - 1 >= a and (doc[i - 1].lower_ in words.member_noun_copulas
+                               or doc[i - 1].lower_ in words.member_becoming):
+                verb = i - 1
+                neg = neg or ctx.negated(verb - 1, i)
+                i = verb
+                while i - 1 >= a and doc[i - 1].lower_ in words.member_noun_subject_gap:
+                    i -= 1
+                subj = ctx.by_end.get(i)
+                if subj is not None and subj.type == "Country":
+                    yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+        elif (i - 2 >= a and doc[i - 1].lower_ in words.member_quantifiers and doc[i - 2].text == ","
+              and doc[end - 1].lower_.endswith("s")):
+            # "Turkey and Hungary, both NATO members": the actors listed before the comma
+            subjects = backward_list(doc, ctx.lex, i - 2, ctx.by_end, ("Country",), a - 1)
+            if len(subjects) >= 2:
+                for subj in subjects:
+                    yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+        return
+    # "member-state Armenia" with the organization elsewhere in the sentence
+    if doc[start:end].text.lower() in words.bare_membership_nouns:
+        return
+    after = ctx.by_start.get(end)
+    if after is None or after.type != "Country":
+        # "… toward Armenia, a member state": the country before the apposition
+        if not (i - 2 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles
+                and doc[i - 2].text in DASHES) or (end < b and doc[end].lower_ == "of"):
+            return  # "a member state of X" is the member predicate's
+        after = ctx.by_end.get(i - 2)
+        if after is None or after.type != "Country":
+            return
+    org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
+    if org is not None:
+        yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)

@@ -1,0 +1,299 @@
+"""What the relation finders share: cues, readings, and one document's mentions indexed.
+
+A :class:`RelationContext` is built per call of :func:`kg.nlp.relations.find_relations`
+and never kept; finders (:mod:`kg.nlp.memberships`, :mod:`kg.nlp.cochairs`,
+:mod:`kg.nlp.relations`) read it and yield :class:`Relation` readings of a :class:`Cue`.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from kg.nlp.doc import TokMention
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.lists import phrase_at
+from kg.records import Fact
+
+MEMBER_TYPES = ("Country", "Organization")
+DASHES = (",", ":", "-", "–", "—")
+
+
+class Cue(NamedTuple):
+    """A cue phrase on tokens ``start:end`` of sentence ``sentence`` (token range ``a:b``)."""
+
+    start: int
+    end: int
+    sentence: int
+    a: int
+    b: int
+
+
+class Relation(NamedTuple):
+    """What a finder reads around a cue: subject -predicate-> object."""
+
+    subject: TokMention
+    predicate: str
+    object: TokMention
+    rule: str
+    confidence: float
+    negated: bool
+
+
+@dataclass(slots=True)
+class RelationContext:
+    """One document's mentions, indexed the ways the finders read them (built per call)."""
+
+    doc: Doc
+    lex: Lexicon
+    sent_of: list[int]
+    by_start: dict[int, TokMention]  # names only: a description overlaps its qualifier
+    by_end: dict[int, TokMention]
+    orgs: list[TokMention]  # organizations "the alliance" may point back to
+    org_starts: list[int]
+    sent_mentions: dict[int, list[TokMention]]
+    sent_range: dict[int, tuple[int, int]]
+    nested_orgs: dict[int, TokMention]  # end -> an organization named inside a longer name
+    person_country: dict[str, TokMention]  # person key -> a mention of the country they serve
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon, facts: Iterable[Fact] = ()) -> RelationContext:
+        nested_orgs = {m.end: m for m in doc._.kg_mentions if m.role == "nested" and m.type == "Organization"}
+        mentions = [m for m in doc._.kg_mentions if m.role not in ("pronoun", "nested")]
+        by_start: dict[int, TokMention] = {}
+        by_end: dict[int, TokMention] = {}
+        for m in mentions:
+            if m.role == "description":
+                continue
+            by_start.setdefault(m.start, m)
+            by_end[m.end] = m
+        sent_of = doc._.kg_sent_of
+        # not the organizations that only qualify a title ("Kremlin spokesman Dmitry Peskov")
+        title_starts = {t.start for t in doc._.kg_titles or ()}
+        orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
+                and sent_of[m.start] >= 0 and m.end not in title_starts
+                and not (m.end + 1 in title_starts and doc[m.end].lower_ in lex.grammar.possessive)]
+        sent_mentions: dict[int, list[TokMention]] = {}
+        for m in mentions:
+            if m.role != "description":
+                sent_mentions.setdefault(m.sentence, []).append(m)
+        sent_range: dict[int, tuple[int, int]] = {}
+        for i, k in enumerate(sent_of):
+            if k < 0:
+                continue
+            a, _ = sent_range.get(k, (i, i))
+            sent_range[k] = (a, i + 1)
+        # a person's country, from the roles' facts ("Foreign Minister of the Russian Federation Sergey Lavrov")
+        first: dict[str, TokMention] = {}
+        for m in mentions:
+            first.setdefault(m.key, m)
+        entities = doc._.kg_entities or {}
+        person_country: dict[str, TokMention] = {}
+        for f in facts:
+            info = entities.get(f.object)
+            if f.predicate == "officialOf" and not f.negated and info is not None and info.type == "Country":
+                country = first.get(f.object) or TokMention(-1, -1, f.object, "Country", f.rule, sentence=f.sentence)
+                person_country.setdefault(f.subject, country)
+        return cls(doc, lex, sent_of, by_start, by_end, orgs, [m.start for m in orgs], sent_mentions, sent_range,
+                   nested_orgs, person_country)
+
+    # ------------------------------------------------------------------ readings
+    def nearest_before(self, k: int, pos: int, types: tuple[str, ...]) -> TokMention | None:
+        best = None
+        for m in self.sent_mentions.get(k, ()):
+            if m.end <= pos and m.type in types and m.role not in ("demonym",):
+                best = m
+        return best
+
+    def first_after(self, k: int, pos: int, types: tuple[str, ...]) -> TokMention | None:
+        for m in self.sent_mentions.get(k, ()):
+            if m.start >= pos and m.type in types and m.role not in ("demonym",):
+                return m
+        return None
+
+    def anaphor_at(self, i: int) -> TokMention | None:
+        """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
+        doc, rel = self.doc, self.lex.relations
+        if i + 1 >= len(doc) or doc[i].lower_ not in rel.anaphor_determiners:
+            return None
+        noun = i + 1
+        if (noun + 3 < len(doc) and doc[noun].like_num and doc[noun + 1].text == "-"
+                and doc[noun + 2].lower_ in rel.anaphor_size_nouns):
+            noun += 3  # "the 15-nation bloc", "the 15-member council"
+        if doc[noun].lower_ not in rel.anaphors:
+            return None
+        pos = bisect.bisect_left(self.org_starts, i)
+        if not pos:
+            return None
+        k = self.sent_of[i]
+        recent = [m for m in self.orgs[:pos] if k - 1 <= m.sentence <= k]
+        if recent:  # "The Nordic Council met. The bloc brings together …"
+            return recent[-1]
+        # the organization the article is about: named most often so far, then the first named
+        counts: dict[str, int] = {}
+        first: dict[str, TokMention] = {}
+        for m in self.orgs[:pos]:
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+        best = max(counts, key=lambda key: (counts[key], -first[key].start))
+        return first[best]
+
+    def anaphor_before(self, k: int, start: int) -> TokMention | None:
+        """ "The 15-nation bloc, whose members include A, B": the organization an anaphor
+        before ``start`` in sentence ``k`` points back to."""
+        a, _ = self.sent_range[k]
+        for i in range(start - 2, a - 1, -1):
+            found = self.anaphor_at(i)
+            if found is not None:
+                return found
+        return None
+
+    def negated(self, a: int, b: int) -> bool:
+        doc, words = self.doc, self.lex.relations.negations
+        return any(doc[i].lower_ in words and not self.prefix_of_a_kind(i) for i in range(max(a, 0), b))
+
+    def prefix_of_a_kind(self, i: int) -> bool:
+        """ "non" of "non-permanent members": a negation prefix that names a kind of member,
+        not a non-member (unlike "non-member", "non-EU")."""
+        rel = self.lex.relations
+        if self.doc[i].lower_ + "-" not in rel.negation_prefixes:
+            return False
+        j = self.skip(i + 1, len(self.doc), ("-",))
+        return j < len(self.doc) and j > i + 1 and not self.denies_membership(j)
+
+    def denies_membership(self, j: int) -> bool:
+        """Token ``j`` after a negation prefix is a membership noun or an organization ("non-EU")."""
+        m = self.by_start.get(j)
+        return self.doc[j].lower_ in self.lex.relations.bare_membership_nouns or (
+            m is not None and m.type == "Organization")
+
+    def non_member(self, a: int, b: int) -> bool:
+        """Tokens ``a:b`` describe something else than members: candidates, observers, guests
+        ("17 non-EU countries invited …"), or past members ("former members")."""
+        doc, rel = self.doc, self.lex.relations
+        n = len(doc)
+        for i in range(max(a, 0), b):
+            w = doc[i].lower_
+            if w in rel.non_member_words:
+                return True
+            if w in rel.former_member_words or w + "-" in rel.negation_prefixes:
+                j = self.skip(i + 1, n, ("-",))
+                if j < n and self.denies_membership(j):
+                    return True
+        return False
+
+    def member_adjective(self, i: int) -> bool:
+        """ "permanent", "full", "ninth", "31st": a word of a member that keeps it a member."""
+        t = self.doc[i]
+        w = t.lower_
+        return w in self.lex.relations.member_adjectives or (
+            w[:1].isdigit() and w.endswith(self.lex.relations.ordinal_suffixes))
+
+    def list_start(self, j: int, b: int) -> int | None:
+        """The token a list of members starts at when a mark (":", "–", "(") or an opener
+        ("namely", "such as") opens it at ``j`` (after an optional comma); None if none does."""
+        doc, rel = self.doc, self.lex.relations
+        i = j
+        marked = False
+        if i < b and (doc[i].text in rel.list_marks or doc[i].text == ","):
+            marked = doc[i].text != ","
+            i += 1
+        n = phrase_at(doc, i, b, rel.list_openers)
+        if n:
+            i += n
+            if i < b and doc[i].text in (",", ":"):
+                i += 1
+            return i
+        return i if marked else None
+
+    def described_list(self, j: int, b: int) -> int | None:
+        """ "five ex-Soviet states: A, B", "other major producers, notably C": a short description
+        of members from token ``j`` (lower-case words, numbers, demonyms) ending in a member noun
+        of the lexicon, then a list opener: the token the list starts at, or None."""
+        doc, rel = self.doc, self.lex.relations
+        limit = min(b, j + self.lex.window.list_descriptor + 1)
+        i = j
+        while i < limit:
+            n = phrase_at(doc, i, b, rel.member_head_nouns)
+            if n:
+                found = self.list_start(i + n, b)
+                if found is not None:
+                    return found
+            m = self.by_start.get(i)
+            if m is not None and m.role == "demonym":
+                i = m.end
+                continue
+            t = doc[i]
+            if m is None and ((t.is_alpha and t.lower_ not in self.lex.relations.clause_words)
+                              or t.like_num or t.text == "-"):
+                i += 1  # "five", "ex-Soviet", "other major"
+                continue
+            return None
+        return None
+
+    def clause_start(self, start: int, a: int) -> int:
+        """The first token of the phrase a list at ``start`` describes: back over the mark that
+        opens the list, then to the last comma, semicolon or parenthesis (within a window)."""
+        doc = self.doc
+        i = start - 1
+        while i >= a and (doc[i].text in self.lex.relations.list_marks or doc[i].text == ","):
+            i -= 1
+        low = max(a, start - self.lex.window.list_clause)
+        while i >= low and doc[i].text not in (",", ";", "(", ":"):
+            i -= 1
+        return max(i + 1, low)
+
+    def dash(self, i: int) -> bool:
+        """Token ``i`` is a dash, not a hyphen inside a word ("Jean-Yves")."""
+        t = self.doc[i]
+        return t.text in DASHES[3:] or (t.text == "-" and bool(t.whitespace_) and i > 0
+                                        and bool(self.doc[i - 1].whitespace_))
+
+    def in_compound(self, i: int) -> bool:
+        """Token ``i`` is a hyphen inside a word, or a word before one ("Russia-led", "ex-Soviet")."""
+        doc = self.doc
+        if doc[i].text == "-":
+            return not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
+    def attached(self, org: TokMention, start: int) -> bool:
+        """The cue at ``start`` is said of ``org`` itself ("X includes", "X, which includes")."""
+        doc, links = self.doc, self.lex.relations.composition_links
+        return org.end <= start and all(doc[i].lower_ in links for i in range(org.end, start))
+
+    def context_org(self, k: int, start: int) -> TokMention | None:
+        """The organization a sentence opening with "Its members are" speaks of: the last one
+        named before ``start`` in this sentence or in the sentence before."""
+        pos = bisect.bisect_left(self.org_starts, start)
+        if pos and self.orgs[pos - 1].sentence >= k - 1:
+            return self.orgs[pos - 1]
+        return None
+
+    def country_of(self, m: TokMention) -> TokMention | None:
+        """A country mention for ``m``: itself, or the country a person serves."""
+        if m.type == "Country":
+            return m
+        if m.type == "Person":
+            return self.person_country.get(m.key)
+        return None
+
+    def modal(self, a: int, b: int) -> bool:
+        doc, words = self.doc, self.lex.relations.modal
+        return any(doc[i].lower_ in words for i in range(max(a, 0), b))
+
+    def skip(self, j: int, limit: int, words: Iterable[str] = (",", ":", "-", "–", "—", "the")) -> int:
+        doc = self.doc
+        while j < limit and doc[j].lower_ in words:
+            j += 1
+        return j
+
+    def inside_a_clause(self, i: int, a: int) -> bool:
+        """The words before token ``i`` make it an object, not a subject ("together with Finland")."""
+        doc = self.doc
+        j = i - 1
+        if j >= a and doc[j].lower_ == "the":
+            j -= 1
+        return j >= a and doc[j].lower_ in self.lex.relations.clause_words
