@@ -91,6 +91,7 @@ class _Office:
     quals_before: bool  # the qualifiers precede the title ("Russian President")
     possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
     former: bool = False  # "former President X": not an office held at the article's time
+    honored: bool = False  # "Foreign Minister Prince X": the holder is the name after the honorific, or no one
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -290,6 +291,11 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if len(quals) == 1 and _hyphen_modifier(doc, j, n):
+            # "president of the BRICS-founded New Development Bank": the head of the noun
+            # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
+            head = by_start.get(j + 2)
+            quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and doc[j].lower_ in roles.posting_prepositions:
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
@@ -303,7 +309,13 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if j < n and doc[j].lower_ in lex.grammar.possessive:
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
-    persons, _ = forward_list(doc, lex, j + _first_names(doc, j, by_start, ahead=True), by_start, ("Person",), n,
+    at = j
+    if at + 1 < n and doc[at].lower_ in lex.actors.honorifics and not t.plural:
+        at += 1  # "Foreign Minister Prince Faisal bin Farhan": the honorific is no part of the name
+        office.honored = True
+        if at < n and doc[at].text == ".":
+            at += 1  # "Dr."
+    persons, _ = forward_list(doc, lex, at + _first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
     if not quals and office.persons:
@@ -320,6 +332,13 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         if len(items) >= 2 and (not closer or (end < n and doc[end].text == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def _hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
+    """The mention that ends at token ``j`` opens a hyphenated modifier ("BRICS-founded",
+    "Russia-led", "US-backed"): a hyphen, then a lower-case word."""
+    return (j + 1 < n and doc[j].text in ("-", "‑") and doc[j].whitespace_ == "" and doc[j + 1].is_alpha
+            and doc[j + 1].is_lower)
 
 
 def _not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
@@ -433,8 +452,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
-        if o.former:
-            continue
+        if o.former or (o.honored and not persons):
+            continue  # "Saudi Arabia's Foreign Minister Prince X", X unrecognised: no one else's office
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
