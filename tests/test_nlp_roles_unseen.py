@@ -81,3 +81,9 @@ def test_an_opposition_leader_holds_no_office_of_the_country(read):
 def test_crown_prince(read):
     r = read("Saudi Crown Prince Khalid bin Omar embraced the guests. Prince Fahd bin Omar arrived later.")
     assert titled(r) == {("Khalid bin Omar", "Saudi Arabia", "Crown Prince")}
+
+
+def test_a_lower_case_qualified_title_in_apposition(read):
+    r = read("He hosted the talks with Japanese Foreign Minister Ken Arata and Australia's foreign minister, "
+             "Dora Quillan.")
+    assert titled(r) == {("Ken Arata", "Japan", "Foreign Minister"), ("Dora Quillan", "Australia", "Foreign Minister")}
