@@ -87,3 +87,18 @@ def test_a_lower_case_qualified_title_in_apposition(read):
     r = read("He hosted the talks with Japanese Foreign Minister Ken Arata and Australia's foreign minister, "
              "Dora Quillan.")
     assert titled(r) == {("Ken Arata", "Japan", "Foreign Minister"), ("Dora Quillan", "Australia", "Foreign Minister")}
+
+
+def test_a_rank_between_a_title_and_a_name(read):
+    r = read("Defence Minister Pavel Orlin arrived. Egypt's Defence Minister General Omar Tarek told reporters.")
+    assert titled(r) == {("Omar Tarek", "Egypt", "Defense Minister")}
+
+
+def test_a_rank_without_a_name_gives_the_office_to_no_one(read):
+    r = read("Defence Minister Pavel Orlin arrived. Egypt's Defence Minister General in the morning told reporters.")
+    assert titled(r) == set()
+
+
+def test_an_abbreviated_honorific_between_a_title_and_a_name(read):
+    r = read("Egypt's Health Minister Dr. Omar Tarek told reporters.")
+    assert titled(r) == {("Omar Tarek", "Egypt", "Health Minister")}

@@ -256,6 +256,7 @@ class RoleWords:
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
+    rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
 
 
 @dataclass(frozen=True)
@@ -431,6 +432,7 @@ def _build(raw: dict) -> Lexicon:
             holder_copulas=words("roles", "holder_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             domain_adjectives=words("roles", "domain_adjectives"),
+            rank_titles=frozenset(raw["roles"]["rank_titles"]),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),

@@ -250,7 +250,7 @@ def _represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], 
 
 def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                  by_end: dict[int, TokMention], covered: _Covered, title_tokens: set[int], sent_of,
-                 n: int) -> _Office:
+                 n: int, ranks: dict[int, int]) -> _Office:
     """Title ``t`` with its qualifiers, portfolio and post, and the persons named right after it."""
     roles = lex.roles
     k = sent_of[t.start]
@@ -352,11 +352,13 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
     at = j
-    if at + 1 < n and doc[at].lower_ in lex.actors.honorifics and not t.plural:
-        at += 1  # "Foreign Minister Prince Faisal bin Farhan": the honorific is no part of the name
+    if at + 1 < n and not t.plural and (doc[at].lower_.rstrip(".") in lex.actors.honorifics or at in ranks):
+        # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
+        # honorific or rank is no part of the name, and no one else holds the office
+        at = ranks.get(at, at + 1)
         office.honored = True
         if at < n and doc[at].text == ".":
-            at += 1  # "Dr."
+            at += 1  # "Dr ."
     persons, _ = forward_list(doc, lex, at + _first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
@@ -495,7 +497,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     sent_of = doc._.kg_sent_of
     n = len(doc)
     conf = lex.confidence
-    offices = [_read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n) for t in titles]
+    ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
+    offices = [_read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
+               for t in titles]
     rules = [o.rule for o in offices]
     confidence = [conf.official] * len(offices)
 
