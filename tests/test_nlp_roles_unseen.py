@@ -102,3 +102,13 @@ def test_a_rank_without_a_name_gives_the_office_to_no_one(read):
 def test_an_abbreviated_honorific_between_a_title_and_a_name(read):
     r = read("Egypt's Health Minister Dr. Omar Tarek told reporters.")
     assert titled(r) == {("Omar Tarek", "Egypt", "Health Minister")}
+
+
+def test_a_president_and_a_prime_minister_are_two_persons(read):
+    r = read("Australia's President and Prime Minister Ron Talbot met the delegation.")
+    assert ("Ron Talbot", "Australia", "President") not in titled(r)
+
+
+def test_a_prime_minister_may_be_foreign_minister_too(read):
+    r = read("Qatar's Prime Minister and Foreign Minister Sheikh Omar bin Tarek met the delegation.")
+    assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}

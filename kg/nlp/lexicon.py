@@ -257,6 +257,7 @@ class RoleWords:
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
+    exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
 
 
 @dataclass(frozen=True)
@@ -433,6 +434,7 @@ def _build(raw: dict) -> Lexicon:
             copula_adverbs=words("roles", "copula_adverbs"),
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
+            exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),

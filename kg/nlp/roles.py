@@ -432,12 +432,14 @@ def _two_offices(a: _Office, b: _Office) -> bool:
             and {a.quals[0].type, b.quals[0].type} == set(QUALIFIER_TYPES))
 
 
-def _shared_qualifier(doc: Doc, a: _Office, b: _Office, ta: TitleSpan, tb: TitleSpan) -> bool:
+def _shared_qualifier(doc: Doc, a: _Office, b: _Office, ta: TitleSpan, tb: TitleSpan,
+                      exclusive: frozenset[str]) -> bool:
     """Offices ``a`` and ``b``, coordinated ("Australia's Deputy Prime Minister and Defence
     Minister X"), are one person's of ``a``'s one qualifier: ``b`` has none, both are singular
     different titles, capitalised as a name's titles are."""
     return (len(a.quals) == 1 and a.quals_before and not b.quals and not a.plural and not b.plural
             and a.title != b.title and not a.former and not b.former
+            and not {a.title, b.title} <= exclusive  # "Russia's President and Prime Minister X": two persons
             and doc[ta.start].text[:1].isupper() and doc[tb.start].text[:1].isupper())
 
 
@@ -513,7 +515,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
             o.persons = list(nxt.persons)
             rules[i], confidence[i] = "coordinated", conf.official_coordinated
-        elif (not o.persons and nxt.persons and _shared_qualifier(doc, o, nxt, titles[i], titles[i + 1])
+        elif (not o.persons and nxt.persons and _shared_qualifier(doc, o, nxt, titles[i], titles[i + 1],
+                                                                lex.roles.exclusive_offices)
                 and o.end < n and doc[o.end].lower_ in lex.grammar.coordinators and nxt.start == o.end + 1
                 and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
             # "Australia's Deputy Prime Minister and Defence Minister Richard Marles": two
