@@ -128,3 +128,18 @@ def test_title_of_an_organization_found_by_rule_then_the_name(read):
     r = read("CEO of Kuwait Northwind Trading Company Halim Saad al-Rashed welcomed the decision.")
     assert "Halim Saad al-Rashed" in persons(r)
     assert not any("Company" in p or "Trading" in p for p in persons(r))
+
+
+def test_a_hyphenated_part_is_one_word_of_a_long_name(read):
+    r = read("Sudan's U.N. Ambassador Al-Harith Idriss al-Harith Mohamed told the council.")
+    assert "Al-Harith Idriss al-Harith Mohamed" in persons(r)
+
+
+def test_a_lower_case_title_its_country_qualifies_takes_a_name_in_apposition(read):
+    r = read("He met Japan's prime minister and Australia's foreign minister, Dora Quillan.")
+    assert "Dora Quillan" in persons(r)
+
+
+def test_an_unqualified_lower_case_title_takes_no_name_in_apposition(read):
+    r = read("He met the foreign minister, Dora Quillan.")
+    assert "Dora Quillan" not in persons(r)

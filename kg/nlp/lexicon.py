@@ -257,6 +257,13 @@ class RoleWords:
     delegation_nouns: frozenset[str]  # "the delegation of Moldova was led by the Prime Minister X"
     delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
+    represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
+    represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
+    holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
+    copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
+    domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
+    rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
+    exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
 
 
 @dataclass(frozen=True)
@@ -427,6 +434,13 @@ def _build(raw: dict) -> Lexicon:
             delegation_nouns=words("roles", "delegation_nouns"),
             delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
             list_openers=dict(raw["roles"]["list_openers"]),
+            represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
+            represented_auxiliaries=words("roles", "represented_auxiliaries"),
+            holder_copulas=words("roles", "holder_copulas"),
+            copula_adverbs=words("roles", "copula_adverbs"),
+            domain_adjectives=words("roles", "domain_adjectives"),
+            rank_titles=frozenset(raw["roles"]["rank_titles"]),
+            exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),

@@ -38,7 +38,7 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             words += 1
             if (k + 1 < n and doc[k].text == "-" and joined(k) and k + 1 not in forbidden
                     and name_token(doc, ctx, k + 1)):
-                k += 1
+                k += 2  # "Al-Harith", "Thomas-Greenfield": one word of the name
             elif (k + 2 < n and doc[k].lower_ in particles and doc[k + 1].text == "-" and joined(k + 1)
                   and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
                 k += 2  # "Suhail al-Mazrouei"
@@ -91,6 +91,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     out = []
     n = len(doc)
     forbidden = kb_tokens | title_tokens(titles)
+    actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
     for t in titles:
         j = t.end
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
@@ -111,9 +112,12 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
-        if (j + 1 < n and doc[j].text == "," and doc[t.start].text[:1].isupper() and not t.plural
-                and ctx.sent_of[j + 1] == ctx.sent_of[t.start]):
-            j += 1  # "The OSCE's Secretary General, Feridun Sinirlioğlu, said"
+        b = t.start - (t.start > 0 and doc[t.start - 1].lower_ in ctx.lex.grammar.possessive)
+        if (j + 1 < n and doc[j].text == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+                and (doc[t.start].text[:1].isupper() or b in actor_end)):
+            # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
+            # its country qualifies: "and Australia's foreign minister, Penny Wong."
+            j += 1
             apposition = True
         while j < n:
             if kb_start.get(j) is not None:

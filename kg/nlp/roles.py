@@ -8,11 +8,15 @@ Rules (the ``rule`` of each officialOf fact):
                      "United Nations Secretary General Antonio Guterres", "Armenian and
                      Azerbaijani Foreign Ministers A and B" (paired in order), "Ukrainian
                      Infrastructure Minister X" (a domain between qualifier and title),
-                     "Russia's U.N. Ambassador X" (an office at a post: the country employs)
+                     "Russia's U.N. Ambassador X" (an office at a post: the country employs),
+                     "Saudi Foreign Minister Prince X" (past an honorific, or no one's),
+                     "the U.N. humanitarian chief, X" (a lower-case domain, [roles] domain_adjectives)
 ``title-of``         "President of Russia Vladimir Putin", "the top diplomats of Armenia and
                      Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov" (paired in order),
                      "a spokeswoman for the Russian foreign ministry Maria Zakharova",
                      "Minister for European and Foreign Affairs of France X" (a portfolio),
+                     "president of the BRICS-founded New Development Bank" (the head, not the
+                     hyphenated modifier),
                      "the Co-Chairs of the OSCE Minsk Group (A of France, B of Russia and C)"
 ``appositive``       "Ararat Mirzoyan, Armenia's foreign minister", "Armen Petrosyan,
                      secretary of the Security Council of Armenia,"
@@ -23,7 +27,11 @@ Rules (the ``rule`` of each officialOf fact):
 ``delegation``       "The delegation of Moldova was led by the Prime Minister X": the office is the
                      delegation's country's
 ``coordinated``      "Armenia's Prime Minister and Chairman of the Council Nikol Pashinyan":
-                     the name after the second office holds the first too
+                     the name after the second office holds the first too; "Australia's Deputy
+                     Prime Minister and Defence Minister X" (two capitalised offices, one country)
+``represented``      "Argentina was represented by Foreign Minister X": the subject's office
+``copula``           "Burhan is also chairman of Sudan's Transitional Sovereignty Council" (a
+                     present copula; the organization a country owns is the head, "Sudan's" not)
 ``counterpart``      "Putin thanked his Turkish counterpart Erdogan": the title of the person
                      named before, of the counterpart's country
 ``coref-title``      "Prime Minister Nikol Pashinyan said … clarification from Armenia's prime
@@ -91,6 +99,7 @@ class _Office:
     quals_before: bool  # the qualifiers precede the title ("Russian President")
     possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
     former: bool = False  # "former President X": not an office held at the article's time
+    honored: bool = False  # "Foreign Minister Prince X": the holder is the name after the honorific, or no one
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -220,9 +229,28 @@ def _delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention],
     return None
 
 
+def _represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], sent_of) -> TokMention | None:
+    """ "Argentina was represented by Foreign Minister X": the country or organization, the
+    subject right before the auxiliaries, that a title at token ``b`` represents, or None."""
+    roles = lex.roles
+    k = sent_of[b]
+    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
+    lead = next((len(p) for p in roles.represented_leads
+                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+    if not lead:
+        return None
+    e = a - lead
+    while e > 0 and sent_of[e - 1] == k and doc[e - 1].lower_ in roles.represented_auxiliaries:
+        e -= 1
+    if e == a - lead:
+        return None  # "the talks, represented by …": no passive, no subject
+    q = by_end.get(e)
+    return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
+
+
 def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                  by_end: dict[int, TokMention], covered: _Covered, title_tokens: set[int], sent_of,
-                 n: int) -> _Office:
+                 n: int, ranks: dict[int, int]) -> _Office:
     """Title ``t`` with its qualifiers, portfolio and post, and the persons named right after it."""
     roles = lex.roles
     k = sent_of[t.start]
@@ -238,6 +266,12 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
     q = qualifier_ending(t.start)
+    if q is None and t.start > 0 and doc[t.start - 1].lower_ in roles.domain_adjectives and t.start - 1 not in covered:
+        # "the U.N. humanitarian chief": a lower-case domain between the qualifier and the title
+        q = qualifier_ending(t.start - 1)
+        if q is not None:
+            title_start = t.start - 1
+            title = f"{doc[t.start - 1].text.capitalize()} {t.title}"
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = _domain_start(doc, lex, t, covered, 0)
@@ -253,11 +287,15 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         if q is not None:
             rule = "delegation"
     if q is None:
+        q = _represented(doc, lex, t.start, by_end, sent_of)
+        if q is not None:
+            rule = "represented"
+    if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
         if m is not None and m.type == "Organization" and m.start < t.start and sent_of[m.start] == k:
             q = m
-    if q is not None and rule == "delegation":
+    if q is not None and rule in ("delegation", "represented"):
         quals = [q]
     elif q is not None:
         quals, start, quals_before = [q], q.start, True
@@ -290,6 +328,16 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if len(quals) == 1 and j + 1 < n and doc[j].lower_ in lex.grammar.possessive:
+            # "chairman of Sudan's Transitional Sovereignty Council": the organization the
+            # country owns is the head of the noun phrase; no actor after it, no office here
+            head = by_start.get(j + 1)
+            quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+        if len(quals) == 1 and _hyphen_modifier(doc, j, n):
+            # "president of the BRICS-founded New Development Bank": the head of the noun
+            # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
+            head = by_start.get(j + 2)
+            quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and doc[j].lower_ in roles.posting_prepositions:
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
@@ -303,7 +351,15 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
     if j < n and doc[j].lower_ in lex.grammar.possessive:
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
-    persons, _ = forward_list(doc, lex, j + _first_names(doc, j, by_start, ahead=True), by_start, ("Person",), n,
+    at = j
+    if at + 1 < n and not t.plural and (doc[at].lower_.rstrip(".") in lex.actors.honorifics or at in ranks):
+        # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
+        # honorific or rank is no part of the name, and no one else holds the office
+        at = ranks.get(at, at + 1)
+        office.honored = True
+        if at < n and doc[at].text == ".":
+            at += 1  # "Dr ."
+    persons, _ = forward_list(doc, lex, at + _first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
     office.persons = [p for p in persons if _holds(p, title_tokens)]
     if not quals and office.persons:
@@ -320,6 +376,13 @@ def _read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention
         if len(items) >= 2 and (not closer or (end < n and doc[end].text == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def _hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
+    """The mention that ends at token ``j`` opens a hyphenated modifier ("BRICS-founded",
+    "Russia-led", "US-backed"): a hyphen, then a lower-case word."""
+    return (j + 1 < n and doc[j].text in ("-", "‑") and doc[j].whitespace_ == "" and doc[j + 1].is_alpha
+            and doc[j + 1].is_lower)
 
 
 def _not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
@@ -369,6 +432,17 @@ def _two_offices(a: _Office, b: _Office) -> bool:
             and {a.quals[0].type, b.quals[0].type} == set(QUALIFIER_TYPES))
 
 
+def _shared_qualifier(doc: Doc, a: _Office, b: _Office, ta: TitleSpan, tb: TitleSpan,
+                      exclusive: frozenset[str]) -> bool:
+    """Offices ``a`` and ``b``, coordinated ("Australia's Deputy Prime Minister and Defence
+    Minister X"), are one person's of ``a``'s one qualifier: ``b`` has none, both are singular
+    different titles, capitalised as a name's titles are."""
+    return (len(a.quals) == 1 and a.quals_before and not b.quals and not a.plural and not b.plural
+            and a.title != b.title and not a.former and not b.former
+            and not {a.title, b.title} <= exclusive  # "Russia's President and Prime Minister X": two persons
+            and doc[ta.start].text[:1].isupper() and doc[tb.start].text[:1].isupper())
+
+
 def _left_person(doc: Doc, lex: Lexicon, o: _Office, by_end: dict[int, TokMention],
                  title_tokens: set[int]) -> TokMention | None:
     """The person before ", [the] office": "Mirzoyan, Armenia's foreign minister"."""
@@ -378,6 +452,24 @@ def _left_person(doc: Doc, lex: Lexicon, o: _Office, by_end: dict[int, TokMentio
     if a > 0 and doc[a - 1].lower_ in lex.grammar.articles:
         a -= 1
     if a > 0 and doc[a - 1].text == ",":
+        p = by_end.get(a - 1)
+        if _holds(p, title_tokens):
+            return p
+    return None
+
+
+def _copula_person(doc: Doc, lex: Lexicon, o: _Office, by_end: dict[int, TokMention],
+                   title_tokens: set[int], sent_of) -> TokMention | None:
+    """The person before "is [also] [the] office": "Burhan is also chairman of Sudan's
+    Transitional Sovereignty Council"."""
+    a = o.start
+    if o.plural:
+        return None
+    if a > 0 and doc[a - 1].lower_ in lex.grammar.articles:
+        a -= 1
+    if a > 0 and doc[a - 1].lower_ in lex.roles.copula_adverbs:
+        a -= 1
+    if a > 1 and doc[a - 1].lower_ in lex.roles.holder_copulas and sent_of[a - 2] == o.sentence:
         p = by_end.get(a - 1)
         if _holds(p, title_tokens):
             return p
@@ -407,7 +499,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     sent_of = doc._.kg_sent_of
     n = len(doc)
     conf = lex.confidence
-    offices = [_read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n) for t in titles]
+    ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
+    offices = [_read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
+               for t in titles]
     rules = [o.rule for o in offices]
     confidence = [conf.official] * len(offices)
 
@@ -421,6 +515,15 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
             o.persons = list(nxt.persons)
             rules[i], confidence[i] = "coordinated", conf.official_coordinated
+        elif (not o.persons and nxt.persons and _shared_qualifier(doc, o, nxt, titles[i], titles[i + 1],
+                                                                lex.roles.exclusive_offices)
+                and o.end < n and doc[o.end].lower_ in lex.grammar.coordinators and nxt.start == o.end + 1
+                and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
+            # "Australia's Deputy Prime Minister and Defence Minister Richard Marles": two
+            # capitalised offices of one country, one name
+            o.persons, nxt.quals = list(nxt.persons), list(o.quals)
+            rules[i] = rules[i + 1] = "coordinated"
+            confidence[i] = confidence[i + 1] = conf.official_coordinated
 
     facts: list[Fact] = []
     seen = set()
@@ -433,13 +536,16 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
-        if o.former:
-            continue
+        if o.former or (o.honored and not persons):
+            continue  # "Saudi Arabia's Foreign Minister Prince X", X unrecognised: no one else's office
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
+            copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of)
             if left is not None and (left.start, left.end) not in right_attached:
                 persons, rules[i] = [left], "appositive"
+            elif copula is not None:
+                persons, rules[i], confidence[i] = [copula], "copula", conf.official_apposition
             elif right is not None:
                 persons, rules[i], confidence[i] = [right], "apposition", conf.official_apposition
                 right_attached.add((right.start, right.end))

@@ -1,0 +1,114 @@
+"""kg.nlp.roles on patterns of news from other regions (issue 9): honorifics after a
+title, hyphenated modifiers of an employer, and their near misses."""
+from test_nlp_roles import titled
+
+
+def test_honorific_between_title_and_name(read):
+    r = read("Russian Foreign Minister Pavel Orlin arrived. Qatar's Foreign Minister Sheikh Omar bin Tarek "
+             "told reporters the talks would go on.")
+    assert titled(r) == {("Pavel Orlin", "Russia", "Foreign Minister"),
+                         ("Omar bin Tarek", "Qatar", "Foreign Minister")}
+
+
+def test_honorific_without_a_name_gives_the_office_to_no_one(read):
+    r = read("Russian Foreign Minister Pavel Orlin arrived. Qatar's Foreign Minister Prince in the morning "
+             "told reporters the talks would go on.")
+    assert titled(r) == {("Pavel Orlin", "Russia", "Foreign Minister")}
+
+
+def test_hyphenated_modifier_is_not_the_employer(read):
+    r = read("Marta Velinsky, president of the BRICS-founded New Development Bank, told the summit.")
+    assert titled(r) == {("Marta Velinsky", "New Development Bank", "President")}
+
+
+def test_hyphenated_modifier_before_no_actor_is_no_office(read):
+    r = read("Ivo Marnet, head of the US-backed council, told the summit.")
+    assert titled(r) == set()
+
+
+def test_hyphenated_name_is_still_the_employer(read):
+    r = read("Marta Velinsky, president of the New Development Bank, told the summit.")
+    assert titled(r) == {("Marta Velinsky", "New Development Bank", "President")}
+
+
+def test_two_capitalised_offices_of_one_country(read):
+    r = read("Australia's Deputy Prime Minister and Defence Minister Ron Talbot told reporters.")
+    assert titled(r) == {("Ron Talbot", "Australia", "Deputy Prime Minister"),
+                         ("Ron Talbot", "Australia", "Defense Minister")}
+
+
+def test_a_lower_case_first_office_may_be_another_person(read):
+    r = read("Australia's foreign minister and Defence Minister Ron Talbot told reporters.")
+    assert ("Ron Talbot", "Australia", "Foreign Minister") not in titled(r)
+
+
+def test_a_person_is_also_the_head_of_an_organization_a_country_owns(read):
+    r = read("General Ivo Marnet arrived on Monday. Marnet is also chairman of Sudan's Transitional "
+             "Sovereignty Council.")
+    assert titled(r) == {("Ivo Marnet", "Transitional Sovereignty Council", "Chairman")}
+
+
+def test_a_past_copula_is_no_office_now(read):
+    r = read("General Ivo Marnet arrived on Monday. Marnet was chairman of the New Development Bank.")
+    assert titled(r) == set()
+
+
+def test_a_country_possessive_without_an_actor_after_it_is_no_employer(read):
+    r = read("Ivo Marnet, adviser of Russia's president, told reporters.")
+    assert titled(r) == set()
+
+
+def test_a_country_represented_by_a_title(read):
+    r = read("Talks resumed on Monday. Argentina was represented by Foreign Minister Dora Velasco.")
+    assert titled(r) == {("Dora Velasco", "Argentina", "Foreign Minister")}
+
+
+def test_represented_without_a_passive_subject_is_no_office(read):
+    r = read("Talks resumed on Monday. Argentina praised the plan, represented by Foreign Minister Dora Velasco.")
+    assert titled(r) == set()
+
+
+def test_a_domain_between_an_organization_and_a_title(read):
+    r = read("The U.N. humanitarian chief, Ivo Marnet, has warned that famine is spreading.")
+    assert titled(r) == {("Ivo Marnet", "United Nations", "Humanitarian Chief")}
+
+
+def test_an_opposition_leader_holds_no_office_of_the_country(read):
+    r = read("The Russian opposition leader, Ivo Marnet, has warned that famine is spreading.")
+    assert titled(r) == set()
+
+
+def test_crown_prince(read):
+    r = read("Saudi Crown Prince Khalid bin Omar embraced the guests. Prince Fahd bin Omar arrived later.")
+    assert titled(r) == {("Khalid bin Omar", "Saudi Arabia", "Crown Prince")}
+
+
+def test_a_lower_case_qualified_title_in_apposition(read):
+    r = read("He hosted the talks with Japanese Foreign Minister Ken Arata and Australia's foreign minister, "
+             "Dora Quillan.")
+    assert titled(r) == {("Ken Arata", "Japan", "Foreign Minister"), ("Dora Quillan", "Australia", "Foreign Minister")}
+
+
+def test_a_rank_between_a_title_and_a_name(read):
+    r = read("Defence Minister Pavel Orlin arrived. Egypt's Defence Minister General Omar Tarek told reporters.")
+    assert titled(r) == {("Omar Tarek", "Egypt", "Defense Minister")}
+
+
+def test_a_rank_without_a_name_gives_the_office_to_no_one(read):
+    r = read("Defence Minister Pavel Orlin arrived. Egypt's Defence Minister General in the morning told reporters.")
+    assert titled(r) == set()
+
+
+def test_an_abbreviated_honorific_between_a_title_and_a_name(read):
+    r = read("Egypt's Health Minister Dr. Omar Tarek told reporters.")
+    assert titled(r) == {("Omar Tarek", "Egypt", "Health Minister")}
+
+
+def test_a_president_and_a_prime_minister_are_two_persons(read):
+    r = read("Australia's President and Prime Minister Ron Talbot met the delegation.")
+    assert ("Ron Talbot", "Australia", "President") not in titled(r)
+
+
+def test_a_prime_minister_may_be_foreign_minister_too(read):
+    r = read("Qatar's Prime Minister and Foreign Minister Sheikh Omar bin Tarek met the delegation.")
+    assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}
