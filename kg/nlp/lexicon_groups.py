@@ -1,0 +1,258 @@
+"""The typed groups of the lexicon (``kg/data/lexicon.toml``), one frozen dataclass each.
+
+:mod:`kg.nlp.lexicon` loads the file into them; the rules read ``lex.window.part_of_gap``,
+``lex.confidence.official``, ``lex.speech.verbs`` and the like.  A field added here is a
+key the file must have (a missing one is an error at load time).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Token (or sentence) distances the rules look across (``[window]``)."""
+
+    negation_before_cue: int
+    negation_before_org: int
+    clause_comma: int
+    part_of_gap: int
+    support_subject: int
+    deploy_object_gap: int
+    list_descriptor: int
+    list_clause: int
+    composition_link: int
+    possessor_words: int
+    cochair_span: int
+    ministry_domain_words: int
+    acronym_words: int
+    title_name_words: int
+    apposition_name_words: int
+    speech_name_words: int
+    speech_comma: int
+    surname_first_names: int
+    name_variant_chars: int
+    place_variant_chars: int
+    place_name_words: int
+    speaker_sentences: int
+    pronoun_sentences: int
+    speaker_steps: int
+    speaker_comma: int
+    subject_title_words: int
+    frame_after: int
+    frame_before_colon: int
+    frame_verb_mark: int
+    quote_continued_sentences: int
+    quote_previous_sentences: int
+    quote_colon: int
+    speaker_title_words: int
+    trailing_lead: int
+    that_probe: int
+    trailing_words: int
+    according_comma: int
+    statement_words: int
+    quoting_link: int
+    statement_agent: int
+    statement_noun_words: int
+    subject_words: int
+    quote_agent: int
+    meta_line_chars: int
+    caption_words: int
+    gazetteer_name_tokens: int
+    title_domain_words: int
+    title_portfolio_words: int
+    description_name_sentences: int
+
+
+@dataclass(frozen=True)
+class Confidences:
+    """How sure each rule is (``[confidence]``), kept on the assertions it makes."""
+
+    official: float
+    member_list_strong: float
+    member_list: float
+    member_predicate: float
+    member_noun: float
+    member_noun_elsewhere: float
+    member_composition: float
+    member_context: float
+    member_as: float
+    cochair_span: float
+    cochair_person: float
+    cochair_by: float
+    cochair_predicate: float
+    part_of: float
+    support: float
+    deployed: float
+    quote_named: float
+    quote_described: float
+    quote_statement: float
+    quote_it: float
+    quote_impersonal: float
+    quote_continued: float
+    quote_embedded: float
+    reported_named: float
+    reported_described: float
+    according_to: float
+    official_apposition: float
+    official_coordinated: float
+    official_counterpart: float
+    official_described: float
+    official_neighbour: float
+    announced: float
+
+
+@dataclass(frozen=True)
+class GrammarWords:
+    """``[grammar]``: closed-class words every extractor steps over or stops at."""
+
+    articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    possessive: frozenset[str]  # "'s", "’s"
+    coordinators: frozenset[str]
+    list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
+
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_of: frozenset[str]
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+    metonym_heads: frozenset[str]
+    locative: frozenset[str]
+    ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
+    name_particles: frozenset[str]
+    acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
+    head_prepositions: frozenset[str]
+    ministry_country_prepositions: frozenset[str]
+    nested_name_links: frozenset[str]
+    title_of_gap: frozenset[str]
+    title_prepositions: frozenset[str]
+    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
+    media_firsts: frozenset[str]  # their first words
+    event_heads: frozenset[str]
+    patronymic_particles: frozenset[str]
+    honorifics: frozenset[str]
+    adverbs_before_speech: frozenset[str]
+    title_name_joins: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpeechWords:
+    """``[speech]`` and ``[reported]``: how a statement and its speaker are framed."""
+
+    verbs: frozenset[str]
+    participles: frozenset[str]
+    between: frozenset[str]
+    statement_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
+    impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
+    org_anaphors: frozenset[str]
+    pronouns: frozenset[str]
+    min_direct_quote_words: int
+    min_embedded_quote_words: int
+    naming_words: frozenset[str]
+    prepositions: frozenset[str]
+    trailing_starts: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    subject_title_joins: frozenset[str]
+    recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
+    object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
+    organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
+    quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
+    citing: frozenset[str]  # "Citing X, …"
+    passive_auxiliaries: frozenset[str]
+    quoting_links: frozenset[str]  # "as" of "quoted as saying"
+    agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    """``[relations]``: cue phrases (matched on tokens) and the words around them."""
+
+    cues: dict[str, tuple[str, ...]]  # lexicon key -> phrases, for the rule table
+    negations: frozenset[str]
+    modal: frozenset[str]
+    deploy_objects: frozenset[str]
+    strong_list_cues: frozenset[str]
+    min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
+    clause_words: frozenset[str]
+    member_subject_gap: frozenset[str]
+    cochair_subject_gap: frozenset[str]
+    anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
+    anaphor_determiners: frozenset[str]
+    negation_prefixes: frozenset[str]  # with their hyphen: "non-"
+    member_noun_copulas: frozenset[str]
+    member_noun_subject_gap: frozenset[str]
+    bare_membership_nouns: frozenset[str]
+    cochair_object_stops: frozenset[str]
+    deploy_prepositions: frozenset[str]
+    list_openers: tuple[tuple[str, ...], ...]  # phrases as word tuples ("such", "as")
+    list_marks: frozenset[str]
+    member_head_nouns: tuple[tuple[str, ...], ...]  # phrases as word tuples ("member", "states")
+    composition_links: frozenset[str]
+    member_list_leads: frozenset[str]
+    member_adjectives: frozenset[str]
+    ordinal_suffixes: tuple[str, ...]
+    non_member_words: frozenset[str]
+    former_member_words: frozenset[str]
+    future_member_words: frozenset[str]
+    member_becoming: frozenset[str]
+    member_pronoun_subjects: frozenset[str]
+    member_as: frozenset[str]
+    member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
+    member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
+    anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
+    list_ends: frozenset[str]  # "a grouping of A, B and C, …"
+    clause_marks: frozenset[str]  # "as a member, X said": another clause
+    org_member_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """``[places]``: when a gazetteer name is not a place."""
+
+    prepositions: frozenset[str]  # after these, a gazetteer name is a place ("in Aleppo")
+    not_places: frozenset[str]  # words towns share with ordinary English
+    modified_nouns: frozenset[str]  # "the Minsk agreements": the name modifies these
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """``[roles]``: how a title finds its country or organization and its holder."""
+
+    qualifier_prepositions: frozenset[str]  # "President of Russia", "spokeswoman for the ministry"
+    portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
+    portfolio_prepositions: frozenset[str]
+    portfolio_joins: frozenset[str]
+    posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
+    posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
+    apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
+    counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
+    counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
+    holder_of: frozenset[str]  # "President Emmanuel Macron of France"
+    not_current: frozenset[str]  # "former President X": the office is not held at the article's time
+    delegation_nouns: frozenset[str]  # "the delegation of Moldova was led by the Prime Minister X"
+    delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
+    list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
+    represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
+    represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
+    holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
+    copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
+    domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
+    rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
+    exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
+
+
+@dataclass(frozen=True)
+class EntityRanks:
+    """``[entities]``: which reading of a span wins, and a trained pipeline's labels."""
+
+    priority: dict[str, int]  # candidate rule -> priority among overlaps of one length (lower wins)
+    surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
+    model_types: dict[str, str]  # spaCy entity label -> kg type
+    spelling_variants: tuple[tuple[str, ...], ...] = ()  # words spelt either way ("Organisation", "Organization")
