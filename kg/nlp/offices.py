@@ -136,15 +136,22 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
     return None
 
 
+def phrase_before_title(doc: Doc, lex: Lexicon, b: int, phrases) -> tuple[int, int]:
+    """The start of a title at token ``b`` (with its article) and the length of the phrase of
+    ``phrases`` ("was led by", "was represented by") right before it, 0 if none."""
+    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
+    lead = next((len(p) for p in phrases
+                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+    return a, lead
+
+
 def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
                 sent_of) -> TokMention | None:
     """ "The delegation of Moldova was led by the Prime Minister X": the country or organization
     of the delegation a title at token ``b`` leads, or None."""
     roles = lex.roles
     k = sent_of[b]
-    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
-    lead = next((len(p) for p in roles.delegation_leads
-                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+    a, lead = phrase_before_title(doc, lex, b, roles.delegation_leads)
     if not lead:
         return None
     for x in range(a - lead - 1, -1, -1):
@@ -167,9 +174,7 @@ def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], s
     subject right before the auxiliaries, that a title at token ``b`` represents, or None."""
     roles = lex.roles
     k = sent_of[b]
-    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
-    lead = next((len(p) for p in roles.represented_leads
-                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+    a, lead = phrase_before_title(doc, lex, b, roles.represented_leads)
     if not lead:
         return None
     e = a - lead
