@@ -234,3 +234,22 @@ def test_ambiguous_known_name_one_letter_from_a_named_place_is_that_place(read):
     # a name the knowledge base does not flag as ambiguous stays itself
     r = read("Refugees reached the village of Armenio, then went on to Armenia.")
     assert {"Armenio", "Armenia"} <= set(by_label(r))
+
+
+def test_an_acronym_the_article_defines_names_what_it_defined(read):
+    """"the Eastern Union (EU)": every "EU" of that article is the Eastern Union, not the
+    known European Union; a known name in another spelling keeps its known actor."""
+    r = read("Fighters of the Eastern Union (EU) took the town on Monday. The EU said it would hold it.")
+    eu = [m for m in r.mentions if m.text in ("EU", "Eastern Union")]
+    assert {m.key for m in eu} == {"new:Organization:eastern union"} and len(eu) == 3
+    assert "European Union" not in {e.label for e in r.entities}
+    r = read("The Organisation for Security and Cooperation in Europe (OSCE) sent monitors.")
+    assert {e.label for e in r.entities} == {"Organization for Security and Co-operation in Europe"}
+
+
+def test_a_known_acronym_spelling_an_organization_named_before_is_that_organization(read):
+    r = read("The paramilitary Eastern Union Forces shelled the town. The EUF denied it. "
+             "Later the EU called for calm.")
+    keys = {m.text: m.key for m in r.mentions}
+    assert keys.get("EUF", keys.get("Eastern Union Forces")) == keys["Eastern Union Forces"]
+    assert keys["EU"] == "kb:Q458"  # a known acronym the article never spells stays the known actor

@@ -269,7 +269,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         if any(c.start <= start and c.end >= end for c in kb_by_span.values()):
             continue  # the knowledge base knows it: its acronym is already there
         label = doc[start:end].text
-        known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short]
+        known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short
+                 and _same_name(label, a.names(), ctx.lex.entities.spelling_variants)]
         if len(known) == 1:  # another spelling of a known name: "Organisation for … (OSCE)"
             a = known[0]
             out.append(Candidate(start, end, "kb:" + a.id, a.type, "acronym", a.name, "name", a.wikidata,
@@ -278,6 +279,23 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         key = new_key("Organization", label)
         out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
+
+
+def _same_name(label: str, names, variants: tuple[tuple[str, ...], ...]) -> bool:
+    """``label`` is one of ``names`` but for case, hyphens, "the", spelling variants and one
+    slipped word in a name of four words or more ("Organisation of Security and Cooperation
+    in Europe"), not just the same acronym ("the Eastern Union (EU)" is not the European Union)."""
+    def fold(text: str) -> str:
+        words = text.lower().replace("-", " ").split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+    wanted = [fold(n).split() for name in names for n in spellings(name, variants)]
+    for form in spellings(label, variants):
+        words = fold(form).split()
+        for known in wanted:  # one word off in a long name is a slip ("Organisation of Security …")
+            if len(known) == len(words) and sum(a != b for a, b in zip(known, words)) <= (len(words) >= 4):
+                return True
+    return False
 
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -109,8 +109,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     titles = find_titles(doc, ctx)
 
-    cands = list(kb_cands)
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
+    cands = _defined_acronyms_win(doc, kb_cands, named_orgs)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
     qualifiers = dict(kb_start)
     for c in named_orgs:
@@ -191,6 +191,37 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
         info.mentions += 1
         mentions.append(TokMention(c.start, c.end, c.key, c.type, c.rule, c.role, sent_of[c.start]))
     return mentions, entities
+
+
+def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candidate]) -> list[Candidate]:
+    """An acronym the article defines ("the Rapid Support Forces (RSF)"), or that spells a new
+    organization the article named before it, names that organization in this article, not
+    the known actor that shares the acronym (Reporters Without Borders)."""
+    defined = {c.kb_aliases[0]: c for c in named
+               if c.rule == "acronym" and not c.key.startswith("kb:") and c.kb_aliases}
+    # "the paramilitary Rapid Support Forces … the RSF": a new organization named earlier
+    # whose initials the known acronym spells is what the article abbreviates
+    spelled = {}
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    for c in named:
+        inside = any(o is not c and o.start <= c.start and c.end <= o.end for o in named)
+        if c.type == "Organization" and not c.key.startswith("kb:") and not inside \
+                and not any(i in kb_tokens for i in range(c.start, c.end)):
+            words = [w for w in doc[c.start:c.end].text.replace("-", " ").split() if w[:1].isupper()]
+            if len(words) >= 2:
+                spelled.setdefault("".join(w[0] for w in words), c)
+    if not defined and not spelled:
+        return list(kb_cands)
+    out = []
+    for c in kb_cands:
+        surface = doc[c.start:c.end].text
+        d = defined.get(surface)
+        if d is None and surface.isupper() and surface in spelled and spelled[surface].end <= c.start:
+            d = spelled[surface]
+        if d is not None and c.key != d.key:
+            c = Candidate(c.start, c.end, d.key, d.type, "acronym", d.label, kb_aliases=(surface, *d.kb_aliases))
+        out.append(c)
+    return out
 
 
 def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[str],
