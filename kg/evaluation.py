@@ -359,7 +359,7 @@ def judge_rules(ds: Dataset, gold: Gold, right: Counter, wrong: Counter) -> None
 def load(path: Path) -> Dataset:
     """A graph file as one Dataset whose default graph is the union of all graphs."""
     from kg.errors import InputError
-    from kg.rdfio import READABLE
+    from kg.rdfio import READABLE, first_line
 
     fmt = READABLE.get(path.suffix.lower())
     if fmt is None:
@@ -370,7 +370,7 @@ def load(path: Path) -> Dataset:
     try:
         ds.parse(str(path), format=fmt.name)
     except Exception as exc:  # every rdflib parser has its own exception types
-        raise InputError(f"cannot parse {path}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+        raise InputError(f"cannot parse {path}: {first_line(exc)}") from None
     return ds
 
 

@@ -22,7 +22,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -102,14 +101,8 @@ def _cache_dir() -> Path:
 
 def _write_cache(path: Path, table: dict[str, GazetteerPlace]) -> None:
     """Write the pickle atomically; a cache that cannot be written is simply not kept."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    from kg.errors import OutputError
+    from kg.rdfio import atomic_write
+
+    with contextlib.suppress(OutputError):
+        atomic_write(path, lambda fh: pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL))
