@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError, OutputError, UsageError
-from kg.ingest import SkippedFile, read_corpus
+from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ class BuildStats:
     """Counts and timings of one build (what the summary table shows)."""
 
     documents: int = 0
-    skipped: int = 0
+    skipped: int = 0  # files and records not built
+    duplicates: int = 0  # articles dropped because an earlier one has their URL or text
     words: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
     facts_by_relation: dict[str, int] = field(default_factory=dict)  # distinct fact triples
@@ -80,6 +81,7 @@ class BuildResult:
     entities: dict[str, Entity]
     skipped: list[SkippedFile]
     stats: BuildStats
+    duplicates: list[Duplicate] = field(default_factory=list)
 
 
 def build_graph(
@@ -88,8 +90,11 @@ def build_graph(
     kb_files: Iterable[str | os.PathLike[str]] = (),
     processes: int = 1,
     progress: ProgressCallback | None = None,
+    options: ReadOptions | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of the articles under ``paths`` (folders or ``.txt`` files).
+    """Build the knowledge graph of the articles under ``paths`` (folders or article files
+    of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input).
+    ``options`` tells the readers the user's field names.
 
     Skipped files are logged as warnings (logger ``kg.ingest``) and listed in
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
@@ -108,9 +113,9 @@ def build_graph(
     stats = BuildStats()
 
     with _timed(stats, "read"):
-        corpus = read_corpus(paths)
+        corpus = read_corpus(paths, options)
     total = len(corpus.sources)
-    stats.documents, stats.skipped = total, len(corpus.skipped)
+    stats.documents, stats.skipped, stats.duplicates = total, len(corpus.skipped), len(corpus.duplicates)
     report("read", 0, total, 0)
 
     documents: list[DocumentRecord] = []
@@ -130,7 +135,7 @@ def build_graph(
         dataset = graph.to_dataset(documents, entities)
 
     _count(stats, documents, entities)
-    return BuildResult(dataset, documents, entities, corpus.skipped, stats)
+    return BuildResult(dataset, documents, entities, corpus.skipped, stats, corpus.duplicates)
 
 
 def build(
@@ -142,6 +147,7 @@ def build(
     kb_files: Iterable[str | os.PathLike[str]] = (),
     processes: int = 1,
     progress: ProgressCallback | None = None,
+    options: ReadOptions | None = None,
 ) -> BuildResult:
     """Build the graph of ``paths`` and write it to ``output``.
 
@@ -156,7 +162,7 @@ def build(
     rdf_format = serialize.format_for(output, format)
     _check_output_location(output)
     result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                         progress=progress)
+                         progress=progress, options=options)
     stats = result.stats
     if progress:
         progress("serialize", stats.documents, stats.documents, stats.words)

@@ -29,7 +29,10 @@ from kg.namespaces import KG, WD, bind_prefixes
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, Fact, Statement
 
 # Terms looked up once: attribute access on a DefinedNamespace is slow.
+_DCTERMS_creator = DCTERMS.creator
 _DCTERMS_date = DCTERMS.date
+_DCTERMS_language = DCTERMS.language
+_DCTERMS_source = DCTERMS.source
 _DCTERMS_identifier = DCTERMS.identifier
 _DCTERMS_publisher = DCTERMS.publisher
 _DCTERMS_title = DCTERMS.title
@@ -192,6 +195,12 @@ class _Builder:
             add((d, _DCTERMS_date, date, d))
         if doc.publisher:
             add((d, _DCTERMS_publisher, Literal(doc.publisher), d))
+        if doc.url:
+            add((d, _DCTERMS_source, URIRef(doc.url), d))
+        for author in doc.authors:
+            add((d, _DCTERMS_creator, Literal(author), d))
+        if doc.language:
+            add((d, _DCTERMS_language, Literal(doc.language), d))
         if doc.dateline:
             add((d, _KG_dateline, Literal(doc.dateline), d))
         add((d, _KG_wordCount, self._int(doc.words), d))
@@ -355,11 +364,19 @@ def _best(records: Iterable, key) -> Iterator:
 
 
 def _date(value: str | None) -> Literal | None:
-    """An xsd:date literal for an ISO date; None when missing or not a calendar date."""
+    """An xsd:date literal for an ISO date, xsd:gYearMonth for ``2020-12`` and xsd:gYear
+    for ``2020`` (a source that gives no finer date); None when missing or not a date."""
     if not value:
         return None
+    value = value.strip()
+    if len(value) == 4 and value.isdigit():
+        return Literal(value, datatype=XSD.gYear)
+    if len(value) == 7 and value[:4].isdigit() and value[4] == "-" and value[5:].isdigit():
+        if 1 <= int(value[5:]) <= 12:
+            return Literal(value, datatype=XSD.gYearMonth)
+        return None
     try:
-        day = _dt.date.fromisoformat(value.strip()[:10])
+        day = _dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
     return Literal(day.isoformat(), datatype=XSD.date)

@@ -30,10 +30,22 @@ RELATIONS = (
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """One article as read from the corpus folder, before any NLP."""
+    """One article as read from the corpus, before any NLP, with what its source says of it.
 
-    identifier: str  # path relative to the corpus folder, "/"-separated ("000_x.txt")
+    ``text`` is what kg reads: the title on the first line, then the body (see
+    :func:`kg.ingest.metadata.article`).  The metadata fields are the source's own
+    (a page's, a record's, a header's); None or empty where it gives none, and then
+    the nlp stage's guesses from the text fill in title, date and publisher.
+    """
+
+    identifier: str  # path relative to the corpus folder, "/"-separated ("000_x.txt"; "feed.jsonl#3")
     text: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601: "2023-05-17", or "2020-12" / "2020" when no finer
+    url: str | None = None  # absolute http(s) URL of the article
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None  # the source's language tag ("en", "en-GB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +120,11 @@ class DocumentRecord:
     identifier: str  # path relative to the corpus folder, "/"-separated
     title: str
     text: str  # the full text as read (offsets refer to it)
-    date: str | None = None  # ISO date "2023-01-10" where the article gives one
+    date: str | None = None  # ISO date "2023-01-10" (or "2020-12", "2020") from the source or the text
     publisher: str | None = None
+    url: str | None = None  # the article's address, from its source
+    authors: tuple[str, ...] = ()
+    language: str | None = None
     dateline: str | None = None  # "MOSCOW, July 14. /TASS/."
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.build import DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
+from kg.ingest import ReadOptions
+from kg.ingest.metadata import SLOTS
 from kg.rdfio import WRITABLE
 
 DESCRIPTION = """\
@@ -68,6 +70,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kb", action="append", default=[], type=Path, metavar="FILE",
                         help="an extra knowledge-base file of known actors, added to "
                              "kg's own; repeat for several")
+    parser.add_argument("--field", action="append", default=[], type=_field_override, metavar="SLOT=NAME",
+                        help="read SLOT from the field (JSON key, CSV column) NAME before the usual "
+                             f"names; SLOT is one of {', '.join(SLOTS)}; repeat for several "
+                             "(--field text=story --field date=when)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
                         help="worker processes for the nlp stage (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -86,6 +92,16 @@ def _format_names() -> list[str]:
     return [fmt.name for fmt in WRITABLE.values()]
 
 
+def _field_override(text: str) -> tuple[str, str]:
+    slot, sep, name = text.partition("=")
+    slot, name = slot.strip().lower(), name.strip()
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"not SLOT=NAME: {text!r}")
+    if slot not in SLOTS:
+        raise argparse.ArgumentTypeError(f"unknown slot {slot!r} (one of {', '.join(SLOTS)})")
+    return slot, name
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -100,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
     """Run ``kg build`` from parsed arguments; returns the exit code."""
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
-                       kb_files=args.kb, processes=args.processes, progress=bar.update)
+                       kb_files=args.kb, processes=args.processes, progress=bar.update,
+                       options=ReadOptions(fields=tuple(args.field)))
     if not args.quiet:
         _print_summary(result.stats, args.corpus)
     return 0
@@ -196,7 +213,8 @@ def _print_summary(stats: BuildStats, corpus: Sequence[Path]) -> None:
     table.add_column("")
     table.add_column("count", justify="right")
     table.add_column("detail")
-    table.add_row("documents", f"{stats.documents:,}", f"built ({stats.skipped:,} skipped)")
+    dropped = f", {_plural(stats.duplicates, 'duplicate')} dropped" if stats.duplicates else ""
+    table.add_row("documents", f"{stats.documents:,}", f"built ({stats.skipped:,} skipped{dropped})")
     table.add_row("entities", f"{sum(stats.entities_by_type.values()):,}", "")
     for type_, n in stats.entities_by_type.items():
         table.add_row(f"  {type_}", f"{n:,}", "")

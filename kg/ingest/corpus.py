@@ -2,31 +2,36 @@
 
 Rules (documented for users in ``docs/build.md``):
 
-* Each path is an article file or a folder.  Folders are walked recursively for
-  files whose suffix a reader of :mod:`kg.ingest` takes (today ``.txt``); hidden
-  files and folders (name starting with ``.``) are left out.  Not ``.md``: a
-  corpus folder often holds a README.md or notes that are not articles.  A file
-  named explicitly on the command line is read whatever its extension (as text
-  when no reader claims its suffix).
-* Each format's reader decodes the file (:mod:`kg.ingest.text` for plain text).
-* A file that cannot be read, or that its reader finds empty, binary or badly
-  encoded, is *skipped* with a one-line reason; the rest of the corpus is built.
+* Each path is an article file, a folder, or ``-`` (JSON Lines on standard input).
+  Folders are walked recursively for files whose suffix a reader of
+  :mod:`kg.ingest` takes; hidden files and folders (name starting with ``.``) are
+  left out.  A file named explicitly on the command line whose suffix no reader
+  claims is read as text.
+* Each format's reader decodes the file into articles with their metadata.
+* A file that cannot be read, or that its reader finds empty, binary, badly
+  encoded or not English, is *skipped* with a one-line reason; so is a record of a
+  multi-article file (``feed.jsonl:7: malformed JSON …``) while the rest is built.
 * The identifier of an article is its path relative to the folder given,
   ``/``-separated (``"2023/01/article.txt"``); for a file given directly it is
-  the file name.  Articles come back sorted by identifier, so a build does not
-  depend on the order the file system lists them in.
+  the file name; a record of a multi-article file adds ``#N`` or is its own id.
+  Articles come back sorted by identifier, so a build does not depend on the
+  order the file system lists them in.
+* The same article twice (the same URL, or the same text) is built once, under
+  the first identifier; the others are counted in ``.duplicates``.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import stat
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.reader import Reader, Unreadable, reader_for, readers
+from kg.ingest.reader import Reader, ReadOptions, Rejected, Unreadable, reader_for, readers
 from kg.records import SourceText
 
 log = logging.getLogger("kg.ingest")
@@ -34,67 +39,136 @@ log = logging.getLogger("kg.ingest")
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
-    """A file of the corpus that was not built, and why (one line)."""
+    """A file, or a record of a file, that was not built, and why (one line)."""
 
     path: Path
     reason: str
+    where: int | None = None  # the record's line, record or row number in a multi-article file
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        if self.where is None:
+            return f"{self.path}: {self.reason}"
+        return f"{self.path}:{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article dropped because an earlier one has its URL or its text."""
+
+    identifier: str
+    kept: str  # the identifier of the article that was built
+    same: str  # "URL" or "text"
+
+    def __str__(self) -> str:
+        return f"{self.identifier}: same {self.same} as {self.kept}"
 
 
 @dataclass(slots=True)
 class CorpusReadResult:
-    """The articles read (sorted by identifier) and the files skipped."""
+    """The articles read (sorted by identifier), the files or records skipped and the
+    duplicates dropped."""
 
     sources: list[SourceText] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
 
-def read_corpus(paths: Sequence[str | os.PathLike[str]]) -> CorpusReadResult:
-    """Read every article under ``paths``.
+#: The path that stands for standard input (JSON Lines).
+STDIN = "-"
+#: The file name standard input's records are named after ("stdin#3").
+STDIN_NAME = "stdin"
+#: The format standard input is read as.
+STDIN_SUFFIX = ".jsonl"
+
+
+def read_corpus(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None) -> CorpusReadResult:
+    """Read every article under ``paths`` (``"-"`` is JSON Lines on standard input).
 
     Raises :class:`InputError` if a path does not exist or if not a single
-    article could be read.  Bad files are reported in ``.skipped`` instead.
+    article could be read.  Bad files and records are reported in ``.skipped``
+    instead, duplicate articles in ``.duplicates``.
     """
     if not paths:
         raise InputError("no corpus given: name at least one folder or article file")
+    options = options or ReadOptions()
     roots = [Path(p) for p in paths]
     for root in roots:
-        if not root.exists():
+        if str(root) != STDIN and not root.exists():
             raise InputError(f"no such file or directory: {root}")
+    if sum(1 for root in roots if str(root) == STDIN) > 1:
+        raise InputError("standard input ('-') named twice")
 
     result = CorpusReadResult()
     by_identifier: dict[str, Path] = {}
     seen_files: set[Path] = set()
     for root in roots:
         for path, identifier, reader in _candidate_files(root):
-            real = path.resolve()
-            if real in seen_files:  # the same file reached twice ("corpus corpus/a.txt")
-                continue
-            seen_files.add(real)
+            if str(path) != STDIN:
+                real = path.resolve()
+                if real in seen_files:  # the same file reached twice ("corpus corpus/a.txt")
+                    continue
+                seen_files.add(real)
             if identifier in by_identifier:
                 result.skipped.append(SkippedFile(
                     path, f"same identifier {identifier!r} as {by_identifier[identifier]}"))
                 continue
             try:
-                articles = list(reader(path, identifier, _read_bytes(path)))
+                items = list(reader(path, identifier, _read_input(path), options))
             except Unreadable as reason:
                 result.skipped.append(SkippedFile(path, str(reason)))
                 continue
             by_identifier[identifier] = path
-            result.sources.extend(articles)
+            for item in items:
+                if isinstance(item, Rejected):
+                    result.skipped.append(SkippedFile(path, item.reason, item.where))
+                elif item.identifier in by_identifier and item.identifier != identifier:
+                    result.skipped.append(SkippedFile(
+                        path, f"same identifier {item.identifier!r} as {by_identifier[item.identifier]}"))
+                else:
+                    by_identifier[item.identifier] = path
+                    result.sources.append(item)
 
     for skipped in result.skipped:
         log.warning("skipped %s", skipped)
     if not result.sources:
         raise InputError(_empty_corpus_message(roots, result.skipped))
     result.sources.sort(key=lambda src: src.identifier)
+    result.sources, result.duplicates = _without_duplicates(result.sources)
+    for duplicate in result.duplicates:
+        log.info("dropped duplicate %s", duplicate)
     return result
+
+
+def _without_duplicates(sources: list[SourceText]) -> tuple[list[SourceText], list[Duplicate]]:
+    """The first article of each URL and of each text (by identifier order), and the rest."""
+    kept: list[SourceText] = []
+    dropped: list[Duplicate] = []
+    by_url: dict[str, str] = {}
+    by_text: dict[str, str] = {}
+    for source in sources:
+        url = source.url.rstrip("/").lower() if source.url else None
+        text = hashlib.sha1(" ".join(source.text.split()).encode("utf-8", "surrogatepass"),
+                            usedforsecurity=False).hexdigest()
+        if url is not None and url in by_url:
+            dropped.append(Duplicate(source.identifier, by_url[url], "URL"))
+        elif text in by_text:
+            dropped.append(Duplicate(source.identifier, by_text[text], "text"))
+        else:
+            if url is not None:
+                by_url[url] = source.identifier
+            by_text[text] = source.identifier
+            kept.append(source)
+    return kept, dropped
 
 
 def _candidate_files(root: Path) -> Iterator[tuple[Path, str, Reader]]:
     """Yield (path, identifier, reader) for each article file under ``root``."""
+    if str(root) == STDIN:
+        reader = readers().get(STDIN_SUFFIX)
+        if reader is None:
+            raise InputError(f"cannot read standard input: no reader of {STDIN_SUFFIX} files")
+        yield root, STDIN_NAME, reader
+        return
     if not root.is_dir():
         reader = reader_for(root, named=True)
         assert reader is not None  # a named file always has one
@@ -117,8 +191,11 @@ def _candidate_files(root: Path) -> Iterator[tuple[Path, str, Reader]]:
                 yield path, path.relative_to(root).as_posix(), reader
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``; :class:`Unreadable` with the reason if it cannot be read."""
+def _read_input(path: Path) -> bytes:
+    """The bytes of ``path`` (of standard input for ``-``); :class:`Unreadable` with the
+    reason if it cannot be read."""
+    if str(path) == STDIN:
+        return sys.stdin.buffer.read()
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:

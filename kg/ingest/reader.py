@@ -3,27 +3,57 @@
 A reader is a module of this package that defines
 
 * ``SUFFIXES``: the file suffixes it takes (lower case, with the dot), and
-* ``read(path, identifier, data) -> Iterator[SourceText]``: the articles of one file,
-  given its bytes; the first article's identifier is ``identifier`` (a reader of a
-  multi-article format such as JSON Lines adds a ``#N`` per record).
+* ``read(path, identifier, data, options) -> Iterator[SourceText | Rejected]``: the
+  articles of one file, given its bytes and the user's :class:`ReadOptions`.  A
+  one-article format yields one article named ``identifier``; a multi-article format
+  (JSON Lines, CSV, WARC) names each ``identifier#N`` (N its line, record or row
+  number) unless the record has its own id, and yields :class:`Rejected` for a record
+  it cannot read, so that record alone is skipped.
 
-It raises :class:`Unreadable` with a one-line reason for a file it cannot read; the
-build skips that file and goes on.  Adding an input format is adding one such module:
-:func:`readers` finds it (the table is built on first use, not at import).
+It raises :class:`Unreadable` with a one-line reason for a file it cannot read at all;
+the build skips that file and goes on.  Every reader ends in
+:func:`kg.ingest.metadata.article`, so metadata is normalised the same way for every
+format.  Adding an input format is adding one such module: :func:`readers` finds it
+(the table is built on first use, not at import).
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 from kg.records import SourceText
 
-#: ``read(path, identifier, data)``: the articles of one file.
-Reader = Callable[[Path, str, bytes], Iterator[SourceText]]
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What the user tells the readers (``kg build --field text=story``)."""
+
+    #: slot -> the user's field name for it, tried before the usual names
+    #: (``kg/data/ingest.toml`` ``[fields]``); slots are those of
+    #: :data:`kg.ingest.metadata.SLOTS`.
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def field_names(self, slot: str, usual: tuple[str, ...]) -> tuple[str, ...]:
+        """The names to look for, the user's first."""
+        mine = tuple(name for s, name in self.fields if s == slot)
+        return mine + tuple(name for name in usual if name not in mine)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A record of a multi-article file that is not built; the rest of the file is."""
+
+    where: int  # the record's line (JSON Lines), record (JSON array, WARC) or row (CSV) number
+    reason: str
+
+
+#: ``read(path, identifier, data, options)``: the articles of one file.
+Reader = Callable[[Path, str, bytes, ReadOptions], Iterator[SourceText | Rejected]]
 
 #: The reader of a file named on the command line whose suffix no reader claims.
 FALLBACK_SUFFIX = ".txt"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.ingest.reader import Unreadable
+from kg.ingest.metadata import require_english
+from kg.ingest.reader import ReadOptions, Unreadable
 from kg.records import SourceText
 
 #: File suffixes this reader takes when a folder is walked.
@@ -24,9 +25,11 @@ _MAX_CONTROL_SHARE = 0.10
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
 
-def read(path: Path, identifier: str, data: bytes) -> Iterator[SourceText]:
+def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText]:
     """The one article of a text file."""
-    yield SourceText(identifier, decode_text(data))
+    text = decode_text(data)
+    require_english(text)
+    yield SourceText(identifier, text)
 
 
 def decode_text(data: bytes) -> str:

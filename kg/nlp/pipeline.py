@@ -104,6 +104,20 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     )
 
 
+def read_source(nlp: Language, source: SourceText) -> DocumentRecord:
+    """The record of one article: what the pipeline read, with the source's own metadata
+    where it gives some (a page's title, date and publisher beat kg's guesses from the text)."""
+    record = doc_to_record(read_text(nlp, source.text), source.identifier)
+    if source.title:
+        record.title = source.title
+    record.date = source.date or record.date
+    record.publisher = source.publisher or record.publisher
+    record.url = source.url
+    record.authors = source.authors
+    record.language = source.language
+    return record
+
+
 def _calibrated(items: list) -> list:
     """Facts or statements with their rule's measured confidence, where it was measured
     (kg/data/confidence.toml, written by scripts/calibrate_confidence.py)."""
@@ -124,7 +138,7 @@ def _init_worker(model: str | None, kb_files: tuple[str, ...]) -> None:
 
 def _work(source: SourceText) -> DocumentRecord:
     assert _WORKER_NLP is not None
-    return doc_to_record(read_text(_WORKER_NLP, source.text), source.identifier)
+    return read_source(_WORKER_NLP, source)
 
 
 def process_texts(
@@ -142,7 +156,7 @@ def process_texts(
     if processes <= 1:
         nlp = make_pipeline(model, kb_files)
         for source in sources:
-            yield doc_to_record(read_text(nlp, source.text), source.identifier)
+            yield read_source(nlp, source)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
