@@ -2,7 +2,8 @@
 
 A reader is a module of this package that defines
 
-* ``SUFFIXES``: the file suffixes it takes (lower case, with the dot), and
+* ``SUFFIXES``: the file suffixes it takes (lower case, with the dot; a double suffix
+  such as ``.warc.gz`` is matched as a whole), and
 * ``read(path, identifier, data, options) -> Iterator[SourceText | Rejected]``: the
   articles of one file, given its bytes and the user's :class:`ReadOptions`.  A
   one-article format yields one article named ``identifier``; a multi-article format
@@ -85,7 +86,9 @@ def reader_for(path: Path, named: bool) -> Reader | None:
     """The reader of ``path`` by its suffix; a file named on the command line whose
     suffix no reader claims is read as text, a file found in a folder is not read."""
     table = readers()
-    found = table.get(path.suffix.lower())
+    name = path.name.lower()
+    found = next((table[suffix] for suffix in sorted(table, key=len, reverse=True) if name.endswith(suffix)),
+                 None)  # the longest suffix wins: ".warc.gz" before a ".gz"
     if found is None and named:
         return table[FALLBACK_SUFFIX]
     return found
