@@ -5,7 +5,8 @@ in one spot (docs/ontology.md, "IRI scheme"):
 
 ==========================  ==================================================
 entity                      ``id/<type lower>/<slug of label>``  (``id/country/russia``)
-document                    ``id/doc/<slug of identifier>``  (case and ``._`` kept)
+document                    ``id/doc/<slug of identifier>``  (case and ``._`` kept; ``~`` and
+                            a hash unless the slug is the identifier verbatim)
 position                    ``id/position/<slug of "title of label">``
 assertion                   ``id/assertion/<hash of doc, predicate, s, o, span>``
 statement                   ``id/statement/<hash of doc, speaker, span>``
@@ -84,21 +85,25 @@ def _cut(slug_text: str, limit: int) -> str:
     return slug_text
 
 
-def slug(text: str, *, fold_case: bool = True, keep: str = "") -> str:
+def slug(text: str, *, fold_case: bool = True, keep: str = "", exact: bool = False) -> str:
     """A stable, IRI-safe path segment for ``text`` (see the module docstring).
 
     ``keep`` lists ASCII punctuation kept as is (document identifiers keep ``._``);
-    ``fold_case=False`` keeps upper case (file names are case-sensitive).
+    ``fold_case=False`` keeps upper case (file names are case-sensitive); ``exact``
+    hashes every slug that is not ``text`` verbatim (two document identifiers that
+    differ only by a space and a hyphen are two sources, never one).
     """
     text = unicodedata.normalize("NFC", text)
     if fold_case:
         text = text.lower()
     out = _DASHES.sub("-", "".join(_fold_char(ch, keep) for ch in text)).strip("-")
-    lossless = unquote(out) == _SPACES.sub("-", text).strip("-")
+    lossless = unquote(out) == (text if exact else _SPACES.sub("-", text).strip("-"))
     if len(out) > MAX_SLUG:
         out, lossless = _cut(out, MAX_SLUG), False
     if lossless and out:
         return out
+    if exact:  # "~" never occurs in an exact slug (it is not kept), so hashed and plain cannot collide
+        return f"{out}~{_digest(text)}" if out else _digest(text)
     key = _SPACES.sub(" ", text).strip()
     return f"{out}_{_digest(key)}" if out else _digest(key)
 
@@ -130,8 +135,10 @@ def entity_iri(type: str, label: str) -> URIRef:  # noqa: A002 - the records' fi
 
 
 def document_iri(identifier: str) -> URIRef:
-    """``id/doc/<slug>`` for the document at ``identifier`` (path relative to the corpus)."""
-    return _checked(f"{ID_BASE}doc/{slug(identifier, fold_case=False, keep='._')}")
+    """``id/doc/<slug>`` for the document at ``identifier`` (path relative to the corpus);
+    a hash of the identifier is appended whenever the slug is not the identifier verbatim,
+    so two identifiers never share a document IRI."""
+    return _checked(f"{ID_BASE}doc/{slug(identifier, fold_case=False, keep='._', exact=True)}")
 
 
 def position_iri(title: str, of_label: str) -> URIRef:

@@ -93,8 +93,19 @@ def test_document_iris_keep_case_dots_and_underscores():
     assert document_iri("000_2108af4f781ce4c6.txt") == URIRef(ID_BASE + "doc/000_2108af4f781ce4c6.txt")
     assert document_iri("A.txt") != document_iri("a.txt")
     sub = document_iri("sub dir/x.txt")
-    assert str(sub).startswith(ID_BASE + "doc/sub-dir-x.txt_") and _is_valid(str(sub))
+    assert str(sub).startswith(ID_BASE + "doc/sub-dir-x.txt~") and _is_valid(str(sub))
     assert _is_valid(str(document_iri("")))
+
+
+def test_two_identifiers_never_share_a_document_iri():
+    """Names that differ by space vs hyphen, slash vs hyphen, a doubled hyphen, a record
+    number, or that spell another name's hashed slug are distinct sources."""
+    names = ["2023 report.txt", "2023-report.txt", "2023--report.txt", "2023/report.txt", "2023_report.txt",
+             "feed.jsonl#3", "feed.jsonl-3", "feed.jsonl 3"]
+    names.append(str(document_iri("2023 report.txt")).rsplit("/", 1)[1])  # a file named like a hashed slug
+    minted = {document_iri(name) for name in names}
+    assert len(minted) == len(names)
+    assert all(_is_valid(str(iri)) for iri in minted)
 
 
 def test_position_iris_read_like_the_office():
