@@ -72,7 +72,11 @@ def sample_records() -> list[DocumentRecord]:
         identifier="sub/001 second.txt",
         title="Members of the CSTO",
         text=TEXT_2,
-        date=None,
+        date="2020-12",  # a source that gives only the month
+        publisher="Example Wire",
+        url="https://news.example.org/2020/12/members?id=2",
+        authors=("Jane Roe", "John Doe"),
+        language="en",
         sentences=[Span(0, len(TEXT_2))],
         entities=[russia2, armenia2, csto2, peskov],
         mentions=[Mention("new:Person:peskov", TEXT_2.index("Peskov"), TEXT_2.index("Peskov") + 6,

@@ -18,6 +18,7 @@ import kg.serialize
 from kg.build import STAGES, build, build_graph
 from kg.cli import main, make_parser
 from kg.errors import OutputError
+from kg.namespaces import KG
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
@@ -377,3 +378,21 @@ def test_progress_bar_only_on_a_terminal_for_more_than_a_few_documents(monkeypat
 def test_output_error_is_raised_by_the_api(corpus, tmp_path):
     with pytest.raises(OutputError):
         build([corpus], tmp_path / "graph.unknown")
+
+
+def test_names_differing_by_space_and_hyphen_are_two_sources(capsys, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2023 report.txt").write_text("Velorian talks\n\nThe Velorian Union met on Monday.\n")
+    (corpus / "2023-report.txt").write_text("Velorian vote\n\nThe Velorian Union voted on Tuesday.\n")
+    (corpus / "copy.txt").write_text("Velorian vote\n\nThe Velorian Union voted on Tuesday.\n")
+    output = tmp_path / "graph.trig"
+    code, out, _ = run_kg(capsys, corpus, "-o", output)
+    assert code == 0
+    assert document_identifiers(output) == {"2023 report.txt", "2023-report.txt"}
+    parsed = rdflib.Dataset(default_union=True)
+    parsed.parse(output, format="trig")
+    documents = set(parsed.subjects(rdflib.RDF.type, KG.Document))
+    assert len(documents) == 2
+    assert all(len(set(parsed.objects(d, rdflib.DCTERMS.title))) == 1 for d in documents)
+    assert "built (0 skipped, 1 duplicate dropped)" in out

@@ -45,9 +45,25 @@ def test_documents_with_identifier_title_date_publisher(ds):
     assert got == {
         (DOC1, Literal("000_first.txt"), Literal("Defense pact with Armenia"),
          Literal("2023-01-10", datatype=XSD.date), Literal("Anadolu Agency"), Literal(24)),
-        (DOC2, Literal("sub/001 second.txt"), Literal("Members of the CSTO"), None, None, Literal(13)),
+        (DOC2, Literal("sub/001 second.txt"), Literal("Members of the CSTO"),
+         Literal("2020-12", datatype=XSD.gYearMonth), Literal("Example Wire"), Literal(13)),
     }
     assert (DOC1, KG.dateline, Literal("ANKARA, Jan. 10")) in ds
+
+
+def test_documents_carry_their_address_authors_and_language(ds):
+    got = rows(ds, """
+        SELECT ?doc ?url ?author ?lang WHERE {
+          ?doc a kg:Document ; dcterms:source ?url ; dcterms:creator ?author ; dcterms:language ?lang }""")
+    url = URIRef("https://news.example.org/2020/12/members?id=2")
+    assert got == {(DOC2, url, Literal("Jane Roe"), Literal("en")), (DOC2, url, Literal("John Doe"), Literal("en"))}
+    assert (DOC1, DCTERMS.source, None) not in ds and (DOC1, DCTERMS.creator, None) not in ds
+
+
+def test_a_year_alone_is_an_xsd_gyear():
+    docs = sample_records()
+    docs[1].date = "2020"
+    assert (DOC2, DCTERMS.date, Literal("2020", datatype=XSD.gYear)) in build(docs)
 
 
 def test_documents_mention_every_entity_they_name(ds):
@@ -141,7 +157,7 @@ def test_statements(ds):
         (PUTIN, Literal("This is a tragedy for Armenia."), Literal(True), DOC1,
          Literal("2023-01-10", datatype=XSD.date), Literal(Decimal("0.88"))),
         (PESKOV, Literal("Russia and Armenia are members of the Collective Security Treaty Organization"),
-         Literal(False), DOC2, None, Literal(Decimal("0.6"))),
+         Literal(False), DOC2, Literal("2020-12", datatype=XSD.gYearMonth), Literal(Decimal("0.6"))),
     }
     mentioned = rows(ds, "SELECT ?e WHERE { ?st a kg:Statement ; kg:mentions ?e ; prov:wasDerivedFrom ?d }")
     assert mentioned == {(ARMENIA,), (RUSSIA,), (CSTO,)}
@@ -242,7 +258,7 @@ def test_unknown_keys_relations_and_types_are_value_errors():
 
 def test_a_bad_date_is_left_out():
     docs = sample_records()
-    docs[0].date = "2023-02-30"
+    docs[0].date, docs[1].date = "2023-02-30", "2020-13"
     ds = build(docs)
     assert (DOC1, DCTERMS.date, None) not in ds
     assert (None, DCTERMS.date, None) not in ds

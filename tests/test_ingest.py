@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import read_corpus
+from kg.ingest import ReadOptions, read_corpus
 
 ARTICLE = "Russia joins talks\n\nMoscow said on Monday it would join the talks.\n"
 
@@ -230,3 +230,59 @@ def test_decode_text_drops_the_bom_and_normalises_line_ends():
     from kg.ingest.text import decode_text
 
     assert decode_text("\ufeffTitle\r\nOne.\rTwo.\n".encode()) == "Title\nOne.\nTwo.\n"
+
+
+# ---------------------------------------------------------------- boundaries (issue 11)
+def test_links_leaving_the_corpus_folder_are_refused_unless_followed(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    write(corpus / "own.txt", ARTICLE)
+    write(outside / "theirs.txt", "Velorian talks\n\nThe Velorian Union met on Monday.\n")
+    write(outside / "deep" / "more.txt", "Tarsk visit\n\nMinister Tarsk Odelly arrived on Tuesday.\n")
+    (corpus / "theirs.txt").symlink_to(outside / "theirs.txt")
+    (corpus / "deep").symlink_to(outside / "deep")
+    (corpus / "alias.txt").symlink_to(corpus / "own.txt")  # a link inside the folder is fine
+    result = read_corpus([corpus])
+    assert [s.identifier for s in result.sources] == ["alias.txt"]  # the same file once, under its first name
+    refused = reasons(result)
+    assert set(refused) == {"theirs.txt", "deep"}
+    assert refused["theirs.txt"] == (f"link to {outside / 'theirs.txt'}, outside the corpus folder "
+                                     "(--follow-links reads it)")
+    followed = read_corpus([corpus], ReadOptions(follow_links=True))
+    assert sorted(s.identifier for s in followed.sources)[-2:] == ["deep/more.txt", "theirs.txt"]
+    assert followed.skipped == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_link_to_proc_never_reaches_the_graph(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    (tmp_path / "status.txt").symlink_to("/proc/self/status")
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["good.txt"]
+    assert "outside the corpus folder" in reasons(result)["status.txt"]
+
+
+def test_an_article_over_the_size_limit_is_skipped_with_the_limit_named(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "huge.txt", "Huge\n\n" + "The talks went on. " * 60_000)  # about 1.1 MB
+    result = read_corpus([tmp_path], ReadOptions(max_article_mb=1))
+    assert [s.identifier for s in result.sources] == ["good.txt"]
+    assert reasons(result)["huge.txt"] == "article too large (1.1 MB of text; the limit is 1 MB, --max-article-mb)"
+    assert len(read_corpus([tmp_path]).sources) == 2  # the default limit is a few MB
+
+
+def test_the_same_text_twice_is_one_article_under_the_first_identifier(tmp_path):
+    write(tmp_path / "a.txt", "Velorian talks\n\nThe Velorian Union met on Monday.\n")
+    write(tmp_path / "b" / "copy.txt", "Velorian talks\r\n\r\nThe  Velorian Union met on Monday.\r\n")
+    write(tmp_path / "c.txt", "Velorian talks\n\nThe Velorian Union met on Tuesday.\n")
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["a.txt", "c.txt"]
+    assert [str(d) for d in result.duplicates] == ["b/copy.txt: same text as a.txt"]
+
+
+def test_a_non_english_article_is_skipped_with_the_reason(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "fr.txt", "Les pourparlers\n\n" + "Le ministre a déclaré lundi que les négociations "
+          "avec la délégation reprendraient bientôt dans la capitale, selon un communiqué officiel. " * 3)
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["good.txt"]
+    assert reasons(result)["fr.txt"].startswith("not English (only ")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.build import DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
 from kg.ingest import ReadOptions
-from kg.ingest.metadata import SLOTS
+from kg.ingest.metadata import SLOTS, ingest_data
 from kg.rdfio import WRITABLE
 
 DESCRIPTION = """\
@@ -74,6 +74,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="read SLOT from the field (JSON key, CSV column) NAME before the usual "
                              f"names; SLOT is one of {', '.join(SLOTS)}; repeat for several "
                              "(--field text=story --field date=when)")
+    parser.add_argument("--max-article-mb", type=_positive_float, metavar="MB",
+                        help="skip an article with more text than this, with a warning "
+                             f"(default: {ingest_data().max_article_mb:g})")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
                         help="worker processes for the nlp stage (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -102,6 +107,16 @@ def _field_override(text: str) -> tuple[str, str]:
     return slot, name
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -117,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
-                       options=ReadOptions(fields=tuple(args.field)))
+                       options=ReadOptions(fields=tuple(args.field), max_article_mb=args.max_article_mb,
+                                           follow_links=args.follow_links))
     if not args.quiet:
         _print_summary(result.stats, args.corpus)
     return 0

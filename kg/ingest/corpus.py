@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.metadata import ingest_data
 from kg.ingest.reader import Reader, ReadOptions, Rejected, Unreadable, reader_for, readers
 from kg.records import SourceText
 
@@ -98,11 +99,13 @@ def read_corpus(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | 
     if sum(1 for root in roots if str(root) == STDIN) > 1:
         raise InputError("standard input ('-') named twice")
 
+    limit_mb = options.max_article_mb if options.max_article_mb is not None else ingest_data().max_article_mb
+    max_chars = int(limit_mb * 1_000_000)
     result = CorpusReadResult()
     by_identifier: dict[str, Path] = {}
     seen_files: set[Path] = set()
     for root in roots:
-        for path, identifier, reader in _candidate_files(root):
+        for path, identifier, reader in _candidate_files(root, options.follow_links):
             if str(path) != STDIN:
                 real = path.resolve()
                 if real in seen_files:  # the same file reached twice ("corpus corpus/a.txt")
@@ -121,6 +124,11 @@ def read_corpus(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | 
             for item in items:
                 if isinstance(item, Rejected):
                     result.skipped.append(SkippedFile(path, item.reason, item.where))
+                elif len(item.text) > max_chars:
+                    named = "" if item.identifier == identifier else f"{item.identifier}: "
+                    result.skipped.append(SkippedFile(path, (
+                        f"{named}article too large ({len(item.text) / 1e6:.1f} MB of text; "
+                        f"the limit is {limit_mb:g} MB, --max-article-mb)")))
                 elif item.identifier in by_identifier and item.identifier != identifier:
                     result.skipped.append(SkippedFile(
                         path, f"same identifier {item.identifier!r} as {by_identifier[item.identifier]}"))
@@ -161,8 +169,13 @@ def _without_duplicates(sources: list[SourceText]) -> tuple[list[SourceText], li
     return kept, dropped
 
 
-def _candidate_files(root: Path) -> Iterator[tuple[Path, str, Reader]]:
-    """Yield (path, identifier, reader) for each article file under ``root``."""
+def _candidate_files(root: Path, follow_links: bool) -> Iterator[tuple[Path, str, Reader]]:
+    """Yield (path, identifier, reader) for each article file under ``root``.
+
+    A link under a folder whose target lies outside that folder is refused (its
+    reader says why) unless ``follow_links``: a corpus never pulls in what its
+    folder does not hold (``/proc/self/status``, a home directory).
+    """
     if str(root) == STDIN:
         reader = readers().get(STDIN_SUFFIX)
         if reader is None:
@@ -174,6 +187,7 @@ def _candidate_files(root: Path) -> Iterator[tuple[Path, str, Reader]]:
         assert reader is not None  # a named file always has one
         yield root, root.name, reader
         return
+    inside = root.resolve()
     visited: set[Path] = set()
     for folder, dirnames, filenames in os.walk(root, followlinks=True):
         real = Path(folder).resolve()
@@ -181,14 +195,36 @@ def _candidate_files(root: Path) -> Iterator[tuple[Path, str, Reader]]:
             dirnames.clear()
             continue
         visited.add(real)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            path = Path(folder, name)
+            if follow_links or _within(path, inside):
+                kept.append(name)
+            else:
+                yield path, path.relative_to(root).as_posix(), _refused(path)
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(folder, name)
             reader = reader_for(path, named=False)
-            if reader is not None:
-                yield path, path.relative_to(root).as_posix(), reader
+            if reader is None:
+                continue
+            if not (follow_links or _within(path, inside)):
+                reader = _refused(path)
+            yield path, path.relative_to(root).as_posix(), reader
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links resolved, lies in ``folder`` (itself resolved)."""
+    return path.resolve().is_relative_to(folder)
+
+
+def _refused(path: Path) -> Reader:
+    """A reader that skips a link leaving the corpus folder, with the reason."""
+    def refuse(*_: object) -> Iterator[SourceText]:
+        raise Unreadable(f"link to {path.resolve()}, outside the corpus folder (--follow-links reads it)")
+    return refuse
 
 
 def _read_input(path: Path) -> bytes:

@@ -50,6 +50,7 @@ class IngestData:
     english_tags: tuple[str, ...]
     function_words: frozenset[str]
     header_keys: dict[str, tuple[str, ...]]
+    max_article_mb: float
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def ingest_data() -> IngestData:
         english_tags=tuple(language["english_tags"]),
         function_words=frozenset(language["function_words"]),
         header_keys={slot: tuple(keys) for slot, keys in raw["text"]["header_keys"].items()},
+        max_article_mb=float(raw["limits"]["max_article_mb"]),
     )
 
 

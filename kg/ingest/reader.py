@@ -38,6 +38,11 @@ class ReadOptions:
     #: (``kg/data/ingest.toml`` ``[fields]``); slots are those of
     #: :data:`kg.ingest.metadata.SLOTS`.
     fields: tuple[tuple[str, str], ...] = ()
+    #: an article with more text than this many MB (of characters) is skipped;
+    #: None: ``[limits] max_article_mb`` of ``kg/data/ingest.toml``
+    max_article_mb: float | None = None
+    #: read links whose target lies outside the corpus folder
+    follow_links: bool = False
 
     def field_names(self, slot: str, usual: tuple[str, ...]) -> tuple[str, ...]:
         """The names to look for, the user's first."""
