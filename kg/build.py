@@ -12,6 +12,7 @@ that adds a progress bar, one warning line per skipped file and a summary table.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import InputError, OutputError, UsageError
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
+from kg.rdfio import output_lock
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
 
 if TYPE_CHECKING:
@@ -161,13 +163,17 @@ def build(
     output = Path(output)
     rdf_format = serialize.format_for(output, format)
     _check_output_location(output)
-    result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                         progress=progress, options=options)
-    stats = result.stats
-    if progress:
-        progress("serialize", stats.documents, stats.documents, stats.words)
-    with _timed(stats, "serialize"):
-        serialize.write_dataset(result.dataset, output, format=rdf_format)
+    # A second build of the same output fails now, not after an hour (when the folder
+    # does not exist yet, the writer takes the lock when it creates it).
+    lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
+    with lock:
+        result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
+                             progress=progress, options=options)
+        stats = result.stats
+        if progress:
+            progress("serialize", stats.documents, stats.documents, stats.words)
+        with _timed(stats, "serialize"):
+            serialize.write_dataset(result.dataset, output, format=rdf_format)
     stats.output, stats.output_bytes = output, output.stat().st_size
     return result
 

@@ -9,16 +9,21 @@ replaces.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, OutputError
+
+#: The suffix of a writer's temporary file (``.graph.trig.k2j3.tmp`` beside ``graph.trig``).
+TEMP_SUFFIX = ".tmp"
 
 
 @dataclass(frozen=True)
@@ -87,13 +92,63 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+#: Output files this process holds the lock of (resolved lock path -> nesting depth).
+_HELD_LOCKS: dict[Path, int] = {}
+
+
+@contextlib.contextmanager
+def output_lock(target: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the lock of the output ``target`` (a hidden ``.NAME.lock`` file beside it).
+
+    A second kg writing the same output gets an :class:`OutputError` at once instead
+    of racing; once the lock is held, temporary files that killed writers left beside
+    ``target`` are removed.  Re-entrant within one process (``kg build`` holds it for
+    the whole build, its writer takes it again).  The parent directory must exist.
+    """
+    target = Path(target)
+    lock_path = (target.parent / f".{target.name}.lock").absolute()
+    if lock_path in _HELD_LOCKS:
+        _HELD_LOCKS[lock_path] += 1
+        try:
+            yield
+        finally:
+            _HELD_LOCKS[lock_path] -= 1
+        return
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot lock {os.fspath(target)!r}: {exc.strerror or exc}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{os.fspath(target)!r} is already being written by another kg "
+                              f"(lock {lock_path.name} held); wait for it or write elsewhere") from None
+        _remove_stale_temporaries(target)
+        _HELD_LOCKS[lock_path] = 1
+        try:
+            yield
+        finally:
+            del _HELD_LOCKS[lock_path]
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete the temporary files of writers of ``target`` that died (only called under its lock)."""
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def atomic_write(target: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
     """Run ``write`` on a temporary file next to ``target``, then rename it into place.
 
-    The parent directory is created.  The data and the rename are fsynced; the file
-    keeps the mode of the file it replaces (else what ``open()`` would give).  On any
-    error the temporary file is removed, an existing ``target`` stays as it was, and an
-    OSError or a text that is not valid Unicode becomes an :class:`OutputError`.
+    The parent directory is created and the output's lock held (:func:`output_lock`).
+    The data and the rename are fsynced; the file keeps the mode of the file it
+    replaces (else what ``open()`` would give).  On any error the temporary file is
+    removed, an existing ``target`` stays as it was, and an OSError or a text that is
+    not valid Unicode becomes an :class:`OutputError`.
     """
     target = Path(target)
     shown = os.fspath(target)
@@ -103,8 +158,13 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[BinaryIO], Non
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the directory of {shown!r}: {exc.strerror or exc}") from exc
+    with output_lock(target):
+        return _write_and_rename(target, shown, write)
+
+
+def _write_and_rename(target: Path, shown: str, write: Callable[[BinaryIO], None]) -> Path:
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {shown!r}: {exc.strerror or exc}") from exc
     tmp = Path(tmp_name)

@@ -1,0 +1,82 @@
+"""kg.rdfio: the one atomic writer, its lock and its temporary files."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kg.errors import OutputError
+from kg.rdfio import TEMP_SUFFIX, atomic_write, output_lock
+
+
+def write_text(path: Path, text: str) -> Path:
+    return atomic_write(path, lambda fh: fh.write(text.encode()))
+
+
+def test_a_write_replaces_the_file_whole_and_creates_its_folder(tmp_path):
+    target = tmp_path / "deep" / "graph.trig"
+    write_text(target, "one")
+    write_text(target, "two")
+    assert target.read_text() == "two"
+    assert [p.name for p in target.parent.iterdir() if p.name.endswith(TEMP_SUFFIX)] == []
+
+
+def test_temporary_files_of_killed_writers_are_removed_on_the_next_write(tmp_path):
+    target = tmp_path / "graph.trig"
+    stale = [tmp_path / f".graph.trig.{tag}{TEMP_SUFFIX}" for tag in ("k2j3x", "9q_w1")]
+    other = tmp_path / f".other.trig.k2j3x{TEMP_SUFFIX}"  # another output's: not ours to remove
+    for path in (*stale, other):
+        path.write_bytes(b"half a graph")
+    write_text(target, "whole")
+    assert not any(p.exists() for p in stale)
+    assert other.exists()
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
+    target = write_text(tmp_path / "graph.trig", "old")
+
+    def fail(fh):
+        fh.write(b"half")
+        raise RuntimeError("writer broke")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, fail)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(TEMP_SUFFIX)] == []
+
+
+def test_unencodable_text_is_an_output_error(tmp_path):
+    with pytest.raises(OutputError, match="not valid Unicode"):
+        atomic_write(tmp_path / "graph.nt", lambda fh: fh.write("label \ud800".encode()))
+
+
+def test_a_second_writer_of_one_output_gets_a_clear_error(tmp_path):
+    target = tmp_path / "graph.trig"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from kg.rdfio import output_lock
+            with output_lock({str(target)!r}):
+                print("held", flush=True)
+                sys.stdin.read()
+            """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(OutputError, match="already being written by another kg"):
+            write_text(target, "mine")
+        assert not target.exists()
+    finally:
+        holder.communicate("")
+    write_text(target, "mine")  # the lock is free again once its holder ends
+    assert target.read_text() == "mine"
+
+
+def test_the_lock_is_reentrant_within_one_process(tmp_path):
+    target = tmp_path / "graph.trig"
+    with output_lock(target), output_lock(target):
+        write_text(target, "inside")
+    assert target.read_text() == "inside"
