@@ -607,3 +607,14 @@ def test_same_input_gives_the_same_bytes(tmp_path, options):
                            check=True, env=env, capture_output=True)
             outputs.append(out.read_bytes())
         assert outputs[0] == outputs[1], suffix
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "cytoscape", "json", "dot", "html", "svg"])
+def test_a_lone_surrogate_label_is_written_as_a_replacement_character(tmp_path, mini, fmt):
+    graph = mini.copy()
+    node = next(iter(graph.nodes))
+    graph.nodes[node]["label"] = "Velorian\ud800Union"
+    path = tmp_path / f"graph.{fmt}"
+    write(graph, path, fmt)
+    assert "Velorian\ufffdUnion" in path.read_bytes().decode("utf-8")
+    assert mini.nodes[node]["label"] != "Velorian\ud800Union"  # the caller's graph is left alone
