@@ -359,7 +359,7 @@ def judge_rules(ds: Dataset, gold: Gold, right: Counter, wrong: Counter) -> None
 def load(path: Path) -> Dataset:
     """A graph file as one Dataset whose default graph is the union of all graphs."""
     from kg.errors import InputError
-    from kg.rdfio import READABLE, first_line
+    from kg.rdfio import READABLE, first_line, parse_into
 
     fmt = READABLE.get(path.suffix.lower())
     if fmt is None:
@@ -368,7 +368,7 @@ def load(path: Path) -> Dataset:
         raise InputError(f"no such graph file: {path}")
     ds = Dataset(default_union=True)
     try:
-        ds.parse(str(path), format=fmt.name)
+        parse_into(ds, path, fmt)
     except Exception as exc:  # every rdflib parser has its own exception types
         raise InputError(f"cannot parse {path}: {first_line(exc)}") from None
     return ds

@@ -16,11 +16,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, OutputError
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 #: The suffix of a writer's temporary file (``.graph.trig.k2j3.tmp`` beside ``graph.trig``).
 TEMP_SUFFIX = ".tmp"
@@ -84,6 +87,20 @@ def read_quads(path: Path) -> Iterator[ox.Quad]:
         raise InputError(f"cannot parse {path}: {first_line(exc)}") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from None
+
+
+def parse_into(dataset: Dataset, path: Path, fmt: RdfFormat) -> None:
+    """Parse the graph file ``path`` into an rdflib ``dataset``, never fetching anything.
+
+    JSON-LD goes through Oxigraph's parser, which refuses a remote ``@context`` (rdflib's
+    would fetch it: a graph file must not make kg open connections); the other
+    formats are rdflib's own parsers.  Parser errors propagate.
+    """
+    if fmt.oxigraph == ox.RdfFormat.JSON_LD:
+        quads = ox.parse(path=str(path), format=fmt.oxigraph)
+        dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+    else:
+        dataset.parse(str(path), format=fmt.name)
 
 
 def first_line(exc: BaseException) -> str:

@@ -80,3 +80,43 @@ def test_the_lock_is_reentrant_within_one_process(tmp_path):
     with output_lock(target), output_lock(target):
         write_text(target, "inside")
     assert target.read_text() == "inside"
+
+
+def test_loading_json_ld_never_fetches_its_remote_context(tmp_path):
+    """A graph file that names a context on a (real, local) server: kg refuses it and
+    the server sees no request."""
+    import http.server
+    import threading
+
+    from rdflib import Dataset
+
+    from kg.rdfio import READABLE, parse_into
+
+    requests: list[str] = []
+
+    class Context(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            requests.append(self.path)
+            body = b'{"@context": {"name": "http://schema.org/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Context)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        graph = tmp_path / "remote.jsonld"
+        graph.write_text(f'{{"@context": "http://127.0.0.1:{server.server_port}/ctx.jsonld", '
+                         '"@id": "http://example.org/velorian-union", "name": "Velorian Union"}')
+        with pytest.raises(SyntaxError, match="remote context"):
+            parse_into(Dataset(), graph, READABLE[".jsonld"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []

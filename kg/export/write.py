@@ -10,7 +10,6 @@ from kg.export.mapping import most_connected
 from kg.export.markup import write_dot, write_gexf, write_graphml
 from kg.graph import gc_paused
 
-
 #: A lone UTF-16 surrogate: Python text that no file encoding can hold.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
