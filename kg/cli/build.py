@@ -19,10 +19,19 @@ from kg.rdfio import WRITABLE
 DESCRIPTION = """\
 Build an RDF knowledge graph from English news articles.
 
-Input: one or more folders (walked recursively for *.txt files; hidden files
-and folders are left out) or .txt files.  An article is UTF-8 plain text with
-its title on the first line.  Files that are empty, binary, not UTF-8 or
-unreadable are skipped with a warning; the rest is built.
+Input: folders (walked recursively; hidden files and folders are left out),
+article files, or - (JSON Lines on standard input).  Formats, by suffix:
+  .txt .md      title on the first line (an optional header block or YAML
+                front matter gives title, date, url, publisher, author)
+  .html .htm    saved web pages (main text and metadata by trafilatura)
+  .jsonl .ndjson .json   scraper / news-API records (title, text, url, date,
+                author, publisher, id ... ; --field SLOT=NAME for others)
+  .csv .tsv     one article per row, the same names as columns
+  .warc .warc.gz        every HTML page of a crawl
+A file or record that is empty, binary, badly encoded, malformed, not English
+or over --max-article-mb is skipped with a warning; the rest is built.  The
+same article twice (same URL or text) is built once.  Links leaving a corpus
+folder are refused unless --follow-links.
 
 Output: one RDF file, written atomically (a failed build never leaves a
 half-written file and keeps the previous one).  The extension picks the
@@ -40,12 +49,15 @@ examples:
   kg build corpus                          # -> out/graph.trig
   kg build corpus -o out/graph.nq          # N-Quads, by extension
   kg build corpus more/article.txt -o graph.ttl
+  kg build feed.jsonl pages/ crawl.warc.gz -o out/news.trig
+  scraper | kg build - -o graph.trig      # JSON Lines on standard input
+  kg build export.csv --field text=story --field date=when
   kg build corpus -o graph.rdf --format turtle   # Turtle, whatever the extension
   kg build corpus --kb my-actors.toml --processes 2 --quiet
 
 exit codes: 0 built (possibly with skipped files), 2 bad option,
 3 input error (missing path, empty corpus), 4 output error (unknown
-format, cannot write)."""
+format, cannot write, another kg writing the same output)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,7 +70,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("corpus", nargs="+", metavar="CORPUS", type=Path,
-                        help="a folder of articles or an article file (.txt); several allowed")
+                        help="a folder of articles, an article file (.txt .md .html .jsonl .json "
+                             ".csv .tsv .warc.gz …) or - for JSON Lines on stdin; several allowed")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="OUT",
                         help=f"the graph file to write (default: {DEFAULT_OUTPUT})")
     parser.add_argument("--format", metavar="FORMAT",
