@@ -225,6 +225,23 @@ def test_a_json_element_that_is_no_object_costs_that_element_only(tmp_path):
     assert skipped(result) == ["array.json:2: not a JSON object but a number"]
 
 
+def test_an_api_answer_under_a_key_of_its_own_and_an_article_with_arrays(tmp_path):
+    (tmp_path / "answer.json").write_text(json.dumps(
+        {"meta": {"page": 1}, "hits_list": [record(), {"title": "B", "text": OTHER}]}), encoding="utf-8")
+    (tmp_path / "article.json").write_text(json.dumps(
+        {"title": "Trade talks in Velor", "text": "Velor talks on trade.", "items": [], "related": [{"id": 1}]}),
+        encoding="utf-8")
+    result = read_corpus([tmp_path])
+    assert [s.identifier for s in result.sources] == ["answer.json#1", "answer.json#2", "article.json"]
+    assert result.skipped == []
+
+
+def test_a_publisher_object_without_a_name_gives_way_to_the_next_field(tmp_path):
+    (source,) = read(jsonl(tmp_path / "feed.jsonl", record(source={"id": "vp", "name": None},
+                                                           source_name="Velor Post"))).sources
+    assert source.publisher == "Velor Post"
+
+
 def test_json_lines_named_json_is_read_as_json_lines(tmp_path):
     feed = jsonl(tmp_path / "feed.json", record(), {"title": "B", "text": OTHER})
     assert [s.identifier for s in read(feed).sources] == ["feed.json#1", "feed.json#2"]

@@ -49,6 +49,11 @@ def test_source_in_a_header_is_the_url_when_it_is_one(tmp_path):
     assert (source.url, source.publisher) == ("https://velor.example/s", None)
 
 
+def test_a_header_id_names_the_article(tmp_path):
+    source = read_one(tmp_path, "a.txt", f"id: velor-2023-17\ntitle: Velor joins\n\n{BODY}")
+    assert source.identifier == "velor-2023-17"
+
+
 def test_yaml_front_matter(tmp_path):
     source = read_one(tmp_path, "a.txt", (
         "---\n"

@@ -73,6 +73,12 @@ def record_article(record: Mapping[str, Any], identifier: str, options: ReadOpti
     raise Unreadable(f"no article text (none of the fields {looked_for})")
 
 
+def has_text(record: Mapping[str, Any], options: ReadOptions) -> bool:
+    """Whether ``record`` holds an article's text or page (an article, not a list of them)."""
+    names = record_names(options)
+    return _first(record, names("text") + names("html"), _as_text) is not None
+
+
 def numbered_article(number: int, record: Any, name: str, options: ReadOptions) -> SourceText | Rejected:
     """The article of record ``number`` of a file, named ``name`` unless it has its own id;
     a :class:`Rejected` when the record is not an object or cannot be read, so that record
@@ -94,7 +100,7 @@ def metadata(record: Mapping[str, Any], names: FieldNames) -> Metadata:
         title=_first(record, names("title"), _present),
         date=_first(record, names("date"), lambda value: value if normalize_date(value) else None),
         url=_first(record, names("url"), as_url),
-        publisher=_first(record, names("publisher"), lambda value: None if as_url(value) else _present(value)),
+        publisher=_first(record, names("publisher"), _as_publisher),
         authors=_first(record, names("authors"), _present) or (),
         language=_first(record, names("language"), _present),
     )
@@ -150,6 +156,14 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         return _present("\n".join(part.strip() for part in value if part.strip()))
     return None
+
+
+def _as_publisher(value: Any) -> Any:
+    """A publisher's name: the value, or an object's ``name``; not a URL (that is the article's)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    value = _present(value)
+    return None if value is None or as_url(value) else value
 
 
 def _as_id(value: Any) -> str | None:

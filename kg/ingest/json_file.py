@@ -4,9 +4,11 @@ The file is one of
 
 * an array of objects, each an article named ``file#N`` (N its 1-based place) unless
   it has its own id; an element that is not an article costs that element only;
+* one object that is an article (it has text of its own), named ``file`` (or its
+  own id);
 * one object holding the array under a key of ``[json] envelopes`` in
-  ``kg/data/ingest.toml`` (NewsAPI's ``{"status": "ok", "articles": […]}``);
-* one object that is an article, named ``file`` (or its own id).
+  ``kg/data/ingest.toml`` (NewsAPI's ``{"status": "ok", "articles": […]}``), or
+  under its only key that holds an array of objects (another API's answer).
 
 Records are mapped to articles by :mod:`kg.ingest.fields`.  A ``.json`` file that is
 really JSON Lines (one object per line, as some scrapers name them) is read as such.
@@ -18,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.fields import ingest_table, lookup, numbered_article, record_article
+from kg.ingest.fields import has_text, ingest_table, lookup, numbered_article, record_article
 from kg.ingest.jsonl import read_lines
 from kg.ingest.reader import ReadOptions, Rejected, Unreadable
 from kg.ingest.text import decode_text
@@ -41,7 +43,7 @@ def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iter
     except RecursionError:
         raise Unreadable("malformed JSON: nested too deeply") from None
     if isinstance(value, dict):
-        key, records = _envelope(value)
+        key, records = _envelope(value, options)
         if key is None:
             yield record_article(value, identifier, options)
             return
@@ -56,13 +58,24 @@ def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iter
         yield numbered_article(number, record, f"{identifier}#{number}", options)
 
 
-def _envelope(value: dict[str, Any]) -> tuple[str | None, list[Any]]:
-    """The key of an API answer's array of articles and the array; (None, []) for an article."""
+def _envelope(value: dict[str, Any], options: ReadOptions) -> tuple[str | None, list[Any]]:
+    """The key of an API answer's array of articles and the array; (None, []) for an article
+    (an object with text of its own, whatever arrays it also holds)."""
+    if has_text(value, options):
+        return None, []
     for key in ingest_table("json")["envelopes"]:
         records = lookup(value, key)
-        if isinstance(records, list) and (not records or any(isinstance(r, dict) for r in records)):
+        if _is_records(records):
             return key, records
+    arrays = [key for key, records in value.items() if _is_records(records) and records]
+    if len(arrays) == 1:
+        return arrays[0], value[arrays[0]]
     return None, []
+
+
+def _is_records(value: Any) -> bool:
+    """An array of records (or an empty array): the articles of an API's answer."""
+    return isinstance(value, list) and (not value or any(isinstance(item, dict) for item in value))
 
 
 def _is_json_lines(text: str, error: json.JSONDecodeError) -> bool:
