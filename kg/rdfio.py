@@ -115,7 +115,8 @@ _HELD_LOCKS: dict[Path, int] = {}
 
 @contextlib.contextmanager
 def output_lock(target: str | os.PathLike[str]) -> Iterator[None]:
-    """Hold the lock of the output ``target`` (a hidden ``.NAME.lock`` file beside it).
+    """Hold the lock of the output ``target`` (a hidden ``.NAME.lock`` file beside it,
+    removed when the lock is released).
 
     A second kg writing the same output gets an :class:`OutputError` at once instead
     of racing; once the lock is held, temporary files that killed writers left beside
@@ -131,24 +132,43 @@ def output_lock(target: str | os.PathLike[str]) -> Iterator[None]:
         finally:
             _HELD_LOCKS[lock_path] -= 1
         return
+    fd = _locked(lock_path, target)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise OutputError(f"cannot lock {os.fspath(target)!r}: {exc.strerror or exc}") from exc
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError(f"{os.fspath(target)!r} is already being written by another kg "
-                              f"(lock {lock_path.name} held); wait for it or write elsewhere") from None
         _remove_stale_temporaries(target)
         _HELD_LOCKS[lock_path] = 1
         try:
             yield
         finally:
             del _HELD_LOCKS[lock_path]
+            with contextlib.suppress(OSError):  # still ours: nobody else can hold it now
+                lock_path.unlink()
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _locked(lock_path: Path, target: Path) -> int:
+    """An open descriptor of ``lock_path`` holding its lock; OutputError if another holds it.
+
+    The lock file is removed when released, so after locking, the file must still be
+    the one at ``lock_path`` (else a releasing writer removed it in between: try again).
+    """
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"cannot lock {os.fspath(target)!r}: {exc.strerror or exc}") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputError(f"{os.fspath(target)!r} is already being written by another kg "
+                              f"(lock {lock_path.name} held); wait for it or write elsewhere") from None
+        try:
+            if os.stat(lock_path).st_ino == os.fstat(fd).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
 
 
 def _remove_stale_temporaries(target: Path) -> None:

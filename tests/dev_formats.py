@@ -63,7 +63,7 @@ def score_by_url(ds: Dataset) -> Report:
             ds.remove((doc, DCTERMS.identifier, identifier, None))
         for url in urls:
             if url in by_url:
-                ds.add((doc, DCTERMS.identifier, Literal(by_url[url]), ds.default_context))
+                ds.add((doc, DCTERMS.identifier, Literal(by_url[url]), ds.default_graph))
     return score(ds, Gold(DEV / "dev.gold.toml"))
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import ReadOptions, read_corpus
+from kg.ingest import ReadOptions, read_corpus, readers
 
+#: "/"-joined, as an empty corpus's message lists them
+KNOWN_SUFFIXES = "/".join(sorted(readers()))
 ARTICLE = "Russia joins talks\n\nMoscow said on Monday it would join the talks.\n"
 
 
@@ -56,9 +58,9 @@ def test_seed_corpus_reads_five_articles_in_order():
     assert result.sources[0].text.startswith("Defense pact with Armenia")
 
 
-def test_only_txt_files_and_no_hidden_ones_are_walked(tmp_path):
+def test_only_known_suffixes_and_no_hidden_files_are_walked(tmp_path):
     write(tmp_path / "good.txt", ARTICLE)
-    write(tmp_path / "README.md", "# notes about this corpus\n")
+    write(tmp_path / "notes.rst", "notes about this corpus\n")
     write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     write(tmp_path / ".hidden.txt", ARTICLE)
     write(tmp_path / ".git" / "x.txt", ARTICLE)
@@ -83,7 +85,7 @@ def test_missing_path_is_an_input_error(tmp_path):
 def test_empty_folder_is_an_empty_corpus(tmp_path):
     with pytest.raises(InputError) as info:
         read_corpus([tmp_path])
-    assert str(info.value) == f"empty corpus: {tmp_path} (no .txt files)"
+    assert str(info.value) == f"empty corpus: {tmp_path} (no {KNOWN_SUFFIXES} files)"
     assert InputError.exit_code == 3
 
 
@@ -92,7 +94,7 @@ def test_folder_with_only_a_binary_article_is_an_empty_corpus(tmp_path):
     with pytest.raises(InputError) as info:
         read_corpus([tmp_path])
     message = str(info.value)
-    assert message.startswith(f"empty corpus: {tmp_path} (no readable .txt files; skipped ")
+    assert message.startswith(f"empty corpus: {tmp_path} (no readable {KNOWN_SUFFIXES} files; skipped ")
     assert "data.txt: binary file" in message and "\n" not in message
 
 
@@ -205,7 +207,7 @@ def test_every_reader_module_is_in_the_suffix_table():
 def test_a_named_file_of_unknown_suffix_is_text_a_walked_one_is_not(tmp_path):
     from kg.ingest.reader import reader_for
 
-    notes = tmp_path / "notes.md"
+    notes = tmp_path / "notes.rst"
     assert reader_for(notes, named=True).__module__ == "kg.ingest.text"
     assert reader_for(notes, named=False) is None
 

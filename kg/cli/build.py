@@ -21,7 +21,7 @@ Build an RDF knowledge graph from English news articles.
 
 Input: folders (walked recursively; hidden files and folders are left out),
 article files, or - (JSON Lines on standard input).  Formats, by suffix:
-  .txt .md      title on the first line (an optional header block or YAML
+  .txt .md      UTF-8 text, title on the first line (an optional header or YAML
                 front matter gives title, date, url, publisher, author)
   .html .htm    saved web pages (main text and metadata by trafilatura)
   .jsonl .ndjson .json   scraper / news-API records (title, text, url, date,

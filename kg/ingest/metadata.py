@@ -51,6 +51,7 @@ class IngestData:
     function_words: frozenset[str]
     header_keys: dict[str, tuple[str, ...]]
     max_article_mb: float
+    json_envelopes: tuple[str, ...]  # keys under which a news API's answer holds its articles
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def ingest_data() -> IngestData:
         function_words=frozenset(language["function_words"]),
         header_keys={slot: tuple(keys) for slot, keys in raw["text"]["header_keys"].items()},
         max_article_mb=float(raw["limits"]["max_article_mb"]),
+        json_envelopes=tuple(raw["json"]["envelopes"]),
     )
 
 
