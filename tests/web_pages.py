@@ -167,13 +167,13 @@ class Fetch:
 
 
 def write_crawl(path: Path, fetches: Sequence[Fetch]) -> Path:
-    """A gzipped WARC file as a crawler writes it: a ``warcinfo`` record, then for each
-    fetch a ``request`` record and its ``response``."""
+    """A WARC file as a crawler writes it (gzipped if ``path`` ends in ``.gz``): a
+    ``warcinfo`` record, then for each fetch a ``request`` record and its ``response``."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "kg-tests crawler/1.0",
                                                                      "format": "WARC File Format 1.1"}))
         for fetch in fetches:
