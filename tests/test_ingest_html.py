@@ -103,6 +103,11 @@ def test_a_date_only_in_the_url_is_found():
     assert source.date == "2023-05-17"
 
 
+def test_a_month_only_in_the_url_is_the_date():
+    source = from_html("p.html", page(date=None, url="https://courier.example/2020/12/pact-talks/"))
+    assert source.date == "2020-12"
+
+
 def test_bytes_are_decoded_by_the_page_charset():
     paragraphs = ("Minister Tarsk Odelly met the café owners of Zürich and Kestria’s envoy on Monday.",)
     data = page(paragraphs=paragraphs, charset="windows-1252").encode("windows-1252")

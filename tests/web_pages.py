@@ -38,7 +38,7 @@ def news_page(title: str, paragraphs: Sequence[str], *, outlet: str = "Velorian 
               lang: str | None = "en", charset: str = "utf-8") -> str:
     """A saved news page: ``paragraphs`` under the headline ``title``, in ``outlet``'s chrome.
 
-    ``date`` (ISO, or None for a page that gives none) becomes ``article:published_time``,
+    ``date`` (``2024-03-05``, or None for a page that gives none) becomes ``article:published_time``,
     the JSON-LD ``datePublished`` and the visible time; ``url`` the canonical link and
     ``og:url``; ``authors`` the byline block and JSON-LD authors.
     """
@@ -142,8 +142,8 @@ googletag.defineSlot('/1234/world', [728, 90], 'ad-top').addService(googletag.pu
 
 
 def _timestamp(date: str) -> str:
-    """A page's timestamp for an ISO date ("2020-12" stays a month: the page knows no day)."""
-    return f"{date}T09:30:00+00:00" if len(date) == 10 else date
+    """A page's timestamp for an ISO date, as sites print it."""
+    return f"{date}T09:30:00+00:00"
 
 
 def _summary(paragraphs: Sequence[str]) -> str:

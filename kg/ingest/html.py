@@ -6,7 +6,7 @@ text, its menu words became actors and its tags stayed in the evidence.
 trafilatura finds the article's paragraphs among the chrome (in precision mode,
 see ``[html]`` in ``kg/data/ingest.toml`` for why), and the page's metadata:
 title (``og:title``, JSON-LD, ``<h1>``, ``<title>`` without its `` | Site``), date
-(htmldate, from the markup and the URL), authors, site name, canonical URL; the
+(htmldate, from the markup and the URL; a month alone from the URL), authors, site name, canonical URL; the
 language is the page's ``<html lang>``.  Each paragraph is one line of the body.
 
 :func:`from_html` is also what other readers call for a record that carries a page
@@ -14,6 +14,7 @@ language is the page's ``<html lang>``.  Each paragraph is one line of the body.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ _LANGUAGE_XPATHS = (
     "//*[local-name()='meta'][translate(@http-equiv, 'CONTENTLAGU', 'contentlagu')='content-language']/@content",
     "//*[local-name()='meta'][@property='og:locale']/@content",
 )
+#: A year and month as path segments of a URL: ``/2020/12/``.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 
 
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText]:
@@ -54,7 +57,7 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
     import trafilatura
     from trafilatura.utils import load_html
 
-    if not (html.strip() if isinstance(html, str) else html.strip()):
+    if not html.strip():
         raise Unreadable("empty page")
     tree = load_html(html)
     if tree is None:
@@ -72,16 +75,25 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
     body = "\n".join(line.strip() for line in (page.text or "").splitlines() if line.strip()) if page else ""
     if not body:
         raise Unreadable("no main text (trafilatura found no article on the page)")
+    url = url or page.url
     return article(
         identifier,
         body,
         title=title or page.title,
-        date=date or page.date,
-        url=url or page.url,
+        date=date or page.date or month_in_url(url),
+        url=url,
         publisher=publisher or page.sitename,
         authors=authors or page.author,
         language=language or page_language(tree),
     )
+
+
+def month_in_url(url: Any) -> str | None:
+    """The year and month an address gives, as many news sites' do
+    (``https://massispost.com/2020/12/osce-…`` -> ``2020-12``); None when it gives none.
+    htmldate reads a full date from a URL, not a month alone."""
+    match = _URL_MONTH.search(url) if isinstance(url, str) else None
+    return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
 def page_language(tree: Any) -> str | None:
