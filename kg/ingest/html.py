@@ -6,8 +6,9 @@ text, its menu words became actors and its tags stayed in the evidence.
 trafilatura finds the article's paragraphs among the chrome (in precision mode,
 see ``[html]`` in ``kg/data/ingest.toml`` for why), and the page's metadata:
 title (``og:title``, JSON-LD, ``<h1>``, ``<title>`` without its `` | Site``), date
-(htmldate, from the markup and the URL; a month alone from the URL), authors, site name, canonical URL; the
-language is the page's ``<html lang>``.  Each paragraph is one line of the body.
+(htmldate, from the markup and the URL; a month alone from the URL), authors, site
+name, canonical URL; the language is the page's ``<html lang>``.  Each paragraph is
+one line of the body.
 
 :func:`from_html` is also what other readers call for a record that carries a page
 (a WARC response, a JSON record with raw HTML).
@@ -72,20 +73,28 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
         include_tables=settings.include_tables,
         date_extraction_params={"extensive_search": settings.extensive_date_search, "original_date": True},
     )
-    body = "\n".join(line.strip() for line in (page.text or "").splitlines() if line.strip()) if page else ""
+    found = _fields(page)
+    body = "\n".join(line.strip() for line in (found.get("text") or "").splitlines() if line.strip())
     if not body:
         raise Unreadable("no main text (trafilatura found no article on the page)")
-    url = url or page.url
+    url = url or found.get("url")
     return article(
         identifier,
         body,
-        title=title or page.title,
-        date=date or page.date or month_in_url(url),
+        title=title or found.get("title"),
+        date=date or found.get("date") or month_in_url(url),
         url=url,
-        publisher=publisher or page.sitename,
-        authors=authors or page.author,
+        publisher=publisher or found.get("sitename"),
+        authors=authors or found.get("author"),
         language=language or page_language(tree),
     )
+
+
+def _fields(page: Any) -> dict[str, Any]:
+    """What trafilatura found, by name: a Document since trafilatura 2.0, a dict before."""
+    if page is None:
+        return {}
+    return page if isinstance(page, dict) else page.as_dict()
 
 
 def month_in_url(url: Any) -> str | None:

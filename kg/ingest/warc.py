@@ -121,7 +121,7 @@ def _page(record: Any, identifier: str, ordinal: int, settings: WarcSettings) ->
     page = record.content_stream().read()
     if not _read_to_end(record):
         return Rejected(ordinal, _TRUNCATED)
-    if charset:
+    if charset and not page.startswith(codecs.BOM_UTF8):  # a byte-order mark beats the header
         try:
             page = page.decode(charset)
         except UnicodeDecodeError:
