@@ -74,6 +74,18 @@ def test_paragraphs_broken_with_br_keep_a_leading_dateline():
     assert body_lines(from_html("p.html", html).text) == lines
 
 
+@pytest.mark.parametrize("byline", ["By Jane Roe", "by Jane Roe and John Doe", "Written by John Doe"])
+def test_a_byline_left_among_the_paragraphs_is_not_text(byline):
+    html = page(authors=("Jane Roe", "John Doe")).replace(f"<p>{PARAGRAPHS[0]}", f"<p>{byline}</p>\n<p>{PARAGRAPHS[0]}")
+    source = from_html("p.html", html)
+    assert body_lines(source.text) == list(PARAGRAPHS)
+
+
+def test_a_paragraph_naming_the_author_is_text():
+    paragraphs = ("By Jane Roe's count, the Velorian Union has joined four pacts since 1998.", *PARAGRAPHS)
+    assert body_lines(from_html("p.html", page(paragraphs=paragraphs)).text) == list(paragraphs)
+
+
 def test_explicit_metadata_beats_the_page():
     source = from_html("p.html", page(), url="https://mirror.example/copy", date="2024-04-01",
                        title="Velorian Union in the pact", publisher="Mirror Wire", authors=["Ana Vell"],

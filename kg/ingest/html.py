@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.metadata import article
+from kg.ingest.metadata import article, ingest_data, split_authors
 from kg.ingest.reader import ReadOptions, Unreadable
 from kg.records import SourceText
 
@@ -74,7 +74,9 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
         date_extraction_params={"extensive_search": settings.extensive_date_search, "original_date": True},
     )
     found = _fields(page)
-    body = "\n".join(line.strip() for line in (found.get("text") or "").splitlines() if line.strip())
+    authors = split_authors(authors) or split_authors(found.get("author"))
+    lines = [line.strip() for line in (found.get("text") or "").splitlines() if line.strip()]
+    body = "\n".join(line for line in lines if not is_byline(line, authors))
     if not body:
         raise Unreadable("no main text (trafilatura found no article on the page)")
     url = url or found.get("url")
@@ -85,7 +87,7 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
         date=date or found.get("date") or month_in_url(url),
         url=url,
         publisher=publisher or found.get("sitename"),
-        authors=authors or found.get("author"),
+        authors=authors,
         language=language or page_language(tree),
     )
 
@@ -95,6 +97,16 @@ def _fields(page: Any) -> dict[str, Any]:
     if page is None:
         return {}
     return page if isinstance(page, dict) else page.as_dict()
+
+
+def is_byline(line: str, authors: tuple[str, ...]) -> bool:
+    """Whether ``line`` is a byline of the article's authors ("By Jane Roe and John Doe"),
+    which a page without markup for it leaves among the paragraphs."""
+    lowered = line.lower()
+    if not authors or not any(lowered.startswith(lead + " ") for lead in ingest_data().byline_lead):
+        return False
+    names = split_authors(line)
+    return bool(names) and set(names) <= set(authors)
 
 
 def month_in_url(url: Any) -> str | None:
