@@ -80,10 +80,10 @@ def web_graph(request) -> Dataset:
     return request.getfixturevalue(f"{request.param}_graph")
 
 
-def test_the_pages_score_as_the_plain_text(web_graph, txt_report):
+def test_the_pages_score_as_the_plain_text(web_graph, txt_report, request):
     report = score_by_url(web_graph)
-    print("txt ", figures(txt_report))
-    print("web ", figures(report))
+    print("\ntxt ", figures(txt_report))
+    print(f"{request.node.callspec.id:4}", figures(report))
     assert_close_to(report, txt_report)
 
 

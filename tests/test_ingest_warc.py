@@ -94,6 +94,14 @@ def test_the_http_header_charset_decodes_the_page(tmp_path):
     assert "caf\u00e9 owners of Z\u00fcrich" in source.text
 
 
+def test_a_page_sent_gzipped_is_read(tmp_path):
+    html = news_page("Velorian Union joins the Kestrian Pact", PARAGRAPHS).encode("utf-8")
+    crawl = write_crawl(tmp_path / "c.warc.gz", [Fetch("https://courier.example/a", gzip.compress(html),
+                                                       headers=(("Content-Encoding", "gzip"),))])
+    (source,) = read_corpus([crawl]).sources
+    assert source.text.endswith(PARAGRAPHS[-1])
+
+
 @pytest.mark.parametrize("cut", [200, 10, 1], ids=["inside-the-last-record", "gzip-trailer", "one-byte"])
 def test_a_crawl_cut_short_keeps_what_was_read(crawl, cut):
     data = crawl.read_bytes()

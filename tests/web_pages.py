@@ -164,6 +164,7 @@ class Fetch:
     content_type: str = "text/html; charset=utf-8"
     status: str = "200 OK"
     fetched: str = "2024-03-06T10:00:00Z"  # the record's WARC-Date
+    headers: tuple[tuple[str, str], ...] = ()  # more HTTP headers ("Content-Encoding", "gzip")
 
 
 def write_crawl(path: Path, fetches: Sequence[Fetch]) -> Path:
@@ -184,7 +185,8 @@ def write_crawl(path: Path, fetches: Sequence[Fetch]) -> Path:
                 fetch.url, "request", payload=io.BytesIO(b""), http_headers=request,
                 warc_headers_dict={"WARC-Date": fetch.fetched}))
             response = StatusAndHeaders(fetch.status, [("Content-Type", fetch.content_type),
-                                                       ("Content-Length", str(len(fetch.body)))],
+                                                       ("Content-Length", str(len(fetch.body))),
+                                                       *fetch.headers],
                                         protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 fetch.url, "response", payload=io.BytesIO(fetch.body), http_headers=response,
