@@ -16,15 +16,13 @@ one line of the body.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.metadata import article, ingest_data, split_authors
+from kg.ingest.metadata import article, ingest_data, ingest_toml, split_authors
 from kg.ingest.reader import ReadOptions, Unreadable
 from kg.records import SourceText
 
@@ -139,14 +137,8 @@ class HtmlSettings:
 @lru_cache(maxsize=1)
 def html_settings() -> HtmlSettings:
     """Read ``[html]`` once per process."""
-    table = ingest_table("html")
+    table = ingest_toml()["html"]
     return HtmlSettings(**{name: bool(table[name]) for name in HtmlSettings.__dataclass_fields__})
-
-
-def ingest_table(name: str) -> dict[str, Any]:
-    """One table of ``kg/data/ingest.toml``."""
-    raw = tomllib.loads(resources.files("kg").joinpath("data/ingest.toml").read_text(encoding="utf-8"))
-    return raw[name]
 
 
 def _one_line(value: Any) -> str:

@@ -55,9 +55,15 @@ class IngestData:
 
 
 @lru_cache(maxsize=1)
+def ingest_toml() -> dict[str, Any]:
+    """``kg/data/ingest.toml`` as parsed, read once per process (each reader types its own table)."""
+    return tomllib.loads(resources.files("kg").joinpath("data/ingest.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def ingest_data() -> IngestData:
-    """Read ``kg/data/ingest.toml`` once per process."""
-    raw = tomllib.loads(resources.files("kg").joinpath("data/ingest.toml").read_text(encoding="utf-8"))
+    """The tables of ``kg/data/ingest.toml`` that every reader uses, typed."""
+    raw = ingest_toml()
     missing = [slot for slot in SLOTS if slot not in raw["fields"]]
     if missing:
         raise KeyError(f"kg/data/ingest.toml: [fields] lacks {', '.join(missing)}")

@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.html import from_html, ingest_table
-from kg.ingest.metadata import normalize_date
+from kg.ingest.html import from_html
+from kg.ingest.metadata import ingest_toml, normalize_date
 from kg.ingest.reader import ReadOptions, Rejected, Unreadable
 from kg.records import SourceText
 
@@ -56,7 +56,7 @@ class WarcSettings:
 @lru_cache(maxsize=1)
 def warc_settings() -> WarcSettings:
     """Read ``[warc]`` once per process."""
-    table = ingest_table("warc")
+    table = ingest_toml()["warc"]
     return WarcSettings(frozenset(t.lower() for t in table["html_content_types"]), int(table["status"]))
 
 
