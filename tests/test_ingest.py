@@ -104,7 +104,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, capl
     write(tmp_path / "blank.txt", b"  \n\r\n\t\n")
     write(tmp_path / "binary.txt", b"\x00\x01\x02 PK zipped \x00\xff" * 50)
     write(tmp_path / "controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 65]) * 100)
-    write(tmp_path / "latin1.txt", "Café in Zürich\n\nDéjà vu.".encode("latin-1"))
+    write(tmp_path / "latin1.txt", "Café in Zürich\n\nDéjà vu.".encode("latin-1"))  # decoded, with a warning
     write(tmp_path / "utf16.txt", "Title\n\nBody".encode("utf-16"))
     big_line = ("Russia and Armenia signed the treaty in Moscow. " * 110_000).strip()
     assert len(big_line) > 5_000_000
@@ -113,18 +113,20 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_is_read(tmp_path, capl
     with caplog.at_level(logging.WARNING, logger="kg"):
         result = read_corpus([tmp_path])
 
-    assert [s.identifier for s in result.sources] == ["a_good.txt", "z_big.txt"]
-    assert result.sources[1].text == big_line
+    assert [s.identifier for s in result.sources] == ["a_good.txt", "latin1.txt", "utf16.txt", "z_big.txt"]
+    assert result.sources[1].text == "Café in Zürich\n\nDéjà vu."
+    assert result.sources[2].text == "Title\n\nBody"
+    assert result.sources[3].text == big_line
     assert reasons(result) == {
         "binary.txt": "binary file (contains NUL bytes)",
         "blank.txt": "empty file",
         "controls.txt": "binary file (mostly control characters)",
         "empty.txt": "empty file",
-        "latin1.txt": "not UTF-8 (invalid byte 0xe9 at offset 3; re-save the file as UTF-8)",
-        "utf16.txt": "UTF-16 text, not UTF-8 (re-save the file as UTF-8)",
     }
     logged = [r.getMessage() for r in caplog.records if r.name == "kg.ingest"]
-    assert sorted(logged) == sorted(f"skipped {s}" for s in result.skipped)
+    assert sorted(logged) == sorted([f"skipped {s}" for s in result.skipped] + [
+        f"{tmp_path / 'latin1.txt'}: decoded as cp1252, not UTF-8",
+        f"{tmp_path / 'utf16.txt'}: decoded as UTF-16 (byte-order mark), not UTF-8"])
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
@@ -215,9 +217,7 @@ def test_a_named_file_of_unknown_suffix_is_text_a_walked_one_is_not(tmp_path):
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"  \n\t\n", "empty file"),
-    (b"\xff\xfeT\x00", "UTF-16"),
     (b"Title\n\x00\x01", "NUL bytes"),
-    (b"Title\ncaf\xe9\n", "invalid byte 0xe9 at offset 9"),
     (b"\x01\x02\x03\x04\x05\x06\x07\x08abc", "binary file"),
 ])
 def test_decode_text_says_why_a_file_is_not_text(data, reason):
@@ -226,6 +226,24 @@ def test_decode_text_says_why_a_file_is_not_text(data, reason):
 
     with pytest.raises(Unreadable, match=reason):
         decode_text(data)
+
+
+@pytest.mark.parametrize("data, text, note", [
+    ("Café in Zürich\n\nDéjà vu.".encode("latin-1"), "Café in Zürich\n\nDéjà vu.", "decoded as cp1252"),
+    ("The “talks” – in Zürich.".encode("cp1252"), "The “talks” – in Zürich.", "decoded as cp1252"),
+    ("Title\n\nBody".encode("utf-16"), "Title\n\nBody", "decoded as UTF-16 (byte-order mark)"),
+    ("Title\n\nBody".encode("utf-32"), "Title\n\nBody", "decoded as UTF-32 (byte-order mark)"),
+    ("Zürich talks".encode() + b"\xc3", "Zürich talks\ufffd", "replaced 1 invalid UTF-8 byte by U+FFFD"),
+    ("Министр заявил в понедельник, что переговоры".encode("cp1251"),
+     "Министр заявил в понедельник, что переговоры", "decoded as cp1251"),
+])
+def test_other_encodings_are_decoded_with_a_note_never_dropped(data, text, note, caplog):
+    from kg.ingest.text import decode_text
+
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        assert decode_text(data, Path("old.txt")) == text
+    assert [r.getMessage() for r in caplog.records] == [f"old.txt: {note}, not UTF-8"
+                                                        if note.startswith("decoded") else f"old.txt: {note}"]
 
 
 def test_decode_text_drops_the_bom_and_normalises_line_ends():

@@ -113,13 +113,13 @@ def test_a_record_with_its_own_id_is_named_by_it(tmp_path):
     assert sorted(s.identifier for s in result.sources) == ["4711", "feed.jsonl#3", "velor-2"]
 
 
-def test_undecodable_jsonl_is_skipped_with_one_reason(tmp_path):
+def test_a_latin_1_jsonl_file_is_decoded_not_dropped(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_bytes(b'{"text": "caf\xe9"}\n')
-    jsonl(tmp_path / "good.jsonl", record())
+    feed.write_bytes('{"title": "Velorian caf\xe9 talks", "text": "The Velorian Union met in a caf\xe9."}\n'
+                     .encode("latin-1"))
     result = read_corpus([tmp_path])
-    assert [s.identifier for s in result.sources] == ["good.jsonl#1"]
-    assert skipped(result) == ["feed.jsonl: not UTF-8 (invalid byte 0xe9 at offset 13; re-save the file as UTF-8)"]
+    assert [s.text for s in result.sources] == ["Velorian café talks\n\nThe Velorian Union met in a café."]
+    assert skipped(result) == []
 
 
 def test_a_json_string_may_hold_unicode_line_separators(tmp_path):

@@ -33,7 +33,7 @@ SUFFIXES = (".json",)
 
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText | Rejected]:
     """The articles of a JSON file, a :class:`Rejected` for each element of its array that is not one."""
-    text = decode_text(data)
+    text = decode_text(data, path)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:

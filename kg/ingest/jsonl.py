@@ -23,7 +23,7 @@ SUFFIXES = (".jsonl", ".ndjson")
 
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText | Rejected]:
     """The articles of a JSON Lines file, a :class:`Rejected` for each line that is not one."""
-    yield from read_lines(decode_text(data), identifier, options)
+    yield from read_lines(decode_text(data, path), identifier, options)
 
 
 def read_lines(text: str, identifier: str, options: ReadOptions) -> Iterator[SourceText | Rejected]:

@@ -31,7 +31,7 @@ _LOCALE_DELIMITER = ";"
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText | Rejected]:
     """The articles of a table, a :class:`Rejected` for each row that is not one."""
     _allow_long_fields()
-    text = decode_text(data)
+    text = decode_text(data, path)
     delimiter = _delimiter(path, text)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

@@ -2,8 +2,9 @@
 
 A leading byte-order mark is dropped and line ends are normalised to ``\\n``
 (``\\r\\n`` and a lone ``\\r``), so every character offset kg writes
-(``kg:start``/``kg:end``) refers to that normalised text.  A file that is empty,
-binary or not UTF-8 is :class:`~kg.ingest.reader.Unreadable`, with the reason.
+(``kg:start``/``kg:end``) refers to that normalised text.  A file in another
+encoding (UTF-16, Windows-1252, Latin-1, damaged UTF-8) is decoded with a warning;
+one that is empty or binary is :class:`~kg.ingest.reader.Unreadable`, with the reason.
 
 A file may start with what its source says of it, in either of two shapes:
 
@@ -21,16 +22,20 @@ is read exactly as it is.  In a ``.md`` file the title line's ``#`` mark is drop
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.ingest.encoding import decode, has_wide_bom
 from kg.ingest.fields import metadata
 from kg.ingest.metadata import ingest_data, require_english
 from kg.ingest.reader import ReadOptions, Unreadable
 from kg.records import SourceText
+
+log = logging.getLogger("kg.ingest")
 
 #: File suffixes this reader takes when a folder is walked.
 SUFFIXES = (".txt", ".md")
@@ -59,7 +64,7 @@ Header = dict[str, Any]
 
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText]:
     """The one article of a text file."""
-    text = decode_text(data)
+    text = decode_text(data, path)
     markdown = path.suffix.lower() == _MARKDOWN
     header, body = split_header(text)
     if header is None:
@@ -156,27 +161,27 @@ def _without_heading_mark(text: str) -> str:
     return _HEADING_MARK.sub("", text, count=1) if _HEADING_MARK.match(text) else text
 
 
-def decode_text(data: bytes) -> str:
-    """Decode the bytes of one article (UTF-8, BOM dropped, ``\\n`` line ends)."""
+def decode_text(data: bytes, path: Path | None = None) -> str:
+    """Decode the bytes of one file (BOM dropped, ``\n`` line ends).
+
+    UTF-8 is read as is; other encodings are decoded (:mod:`kg.ingest.encoding`) with
+    a one-line warning naming ``path``.  Empty or binary data is :class:`Unreadable`.
+    """
     if not data.strip():
         raise Unreadable("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unreadable("UTF-16 text, not UTF-8 (re-save the file as UTF-8)")
-    if b"\x00" in data:
-        raise Unreadable("binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+    if not has_wide_bom(data):
+        if b"\x00" in data:
+            raise Unreadable("binary file (contains NUL bytes)")
         if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
-            raise Unreadable("binary file (not text)") from None
-        raise Unreadable(
-            f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}; "
-            "re-save the file as UTF-8)") from None
+            raise Unreadable("binary file (mostly control characters)")
+    text, note = decode(data)
     if _looks_binary(text[:_SNIFF_BYTES]):
         raise Unreadable("binary file (mostly control characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise Unreadable("empty file")
+    if note is not None:
+        log.warning("%s: %s", path if path is not None else "input", note)
     return text
 
 
