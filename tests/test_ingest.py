@@ -306,3 +306,23 @@ def test_a_non_english_article_is_skipped_with_the_reason(tmp_path):
     result = read_corpus([tmp_path])
     assert [s.identifier for s in result.sources] == ["good.txt"]
     assert reasons(result)["fr.txt"].startswith("not English (only ")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf_16_without_a_byte_order_mark_is_told_from_its_nul_bytes(codec):
+    from kg.ingest.text import decode_text
+
+    assert decode_text(f"{ARTICLE}More text.\n".encode(codec)) == f"{ARTICLE}More text.\n"
+
+
+def test_a_web_page_saved_as_text_is_read_as_a_page(tmp_path):
+    write(tmp_path / "page.txt", (
+        "<!DOCTYPE html><html><head><title>Velorian talks</title><style>body{font-family:Georgia}</style>"
+        "<script>var x = \"Tarsk Odelly said nothing\";</script></head><body><h1>Velorian talks</h1>"
+        "<p>The Velorian Union met on Monday in <b>Kestrow</b>, its secretary said after the talks.</p>"
+        "<p>&quot;We are ready,&quot; Minister Tarsk Odelly said on Tuesday.</p></body></html>\n"))
+    (source,) = read_corpus([tmp_path]).sources
+    assert source.title == "Velorian talks"
+    assert "The Velorian Union met on Monday in Kestrow" in source.text
+    assert '"We are ready," Minister Tarsk Odelly said' in source.text
+    assert not any(mark in source.text for mark in ("<", "font-family", "var x", "&quot;"))

@@ -25,19 +25,39 @@ _BOMS = (
 #: The legacy encoding assumed when detection finds none (the code page most old exports use).
 FALLBACK_ENCODING = "cp1252"
 _REPLACEMENT = "\ufffd"
+#: UTF-16 without a byte-order mark is told from its NUL bytes: in this many leading
+#: bytes, at least this share of the high (or low) bytes are NUL and none of the others.
+_UTF16_SNIFF_BYTES = 4096
+_UTF16_MIN_PAIRS = 8
+_UTF16_NUL_SHARE = 0.6
 
 
-def has_wide_bom(data: bytes) -> bool:
-    """Whether ``data`` starts with a UTF-16 or UTF-32 byte-order mark (its NUL bytes are text)."""
-    return any(data.startswith(bom) for bom, _ in _BOMS)
+def wide_encoding(data: bytes) -> str | None:
+    """``"utf-16"``/``"utf-32"`` when ``data`` starts with their byte-order mark,
+    ``"utf-16-le"``/``"utf-16-be"`` when it is UTF-16 text without one (a NUL in every
+    other byte, as Latin text in UTF-16 is); else None.  Such data's NUL bytes are text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    sample = data[:_UTF16_SNIFF_BYTES]
+    pairs = len(sample) // 2
+    if pairs < _UTF16_MIN_PAIRS:
+        return None
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if odd_nuls >= _UTF16_NUL_SHARE * pairs and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= _UTF16_NUL_SHARE * pairs and odd_nuls == 0:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
     """The text of ``data`` and a note of how it was decoded (None for clean UTF-8)."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(codec, errors="replace")
-            return text, f"decoded as {codec.upper()} (byte-order mark), not UTF-8"
+    wide = wide_encoding(data)
+    if wide is not None:
+        text = data.decode(wide, errors="replace")
+        how = "byte-order mark" if wide in ("utf-16", "utf-32") else "no byte-order mark"
+        return text, f"decoded as {wide.upper()} ({how}), not UTF-8"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:

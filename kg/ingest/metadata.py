@@ -51,7 +51,8 @@ class IngestData:
     function_words: frozenset[str]
     header_keys: dict[str, tuple[str, ...]]
     max_article_mb: float
-    json_envelopes: tuple[str, ...]  # keys under which a news API's answer holds its articles
+    json_envelopes: tuple[str, ...]
+    html_start: re.Pattern[str]  # how a web page saved as text begins  # keys under which a news API's answer holds its articles
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def ingest_data() -> IngestData:
         header_keys={slot: tuple(keys) for slot, keys in raw["text"]["header_keys"].items()},
         max_article_mb=float(raw["limits"]["max_article_mb"]),
         json_envelopes=tuple(raw["json"]["envelopes"]),
+        html_start=re.compile(raw["text"]["html_start"]),
     )
 
 

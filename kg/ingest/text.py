@@ -19,6 +19,7 @@ A file may start with what its source says of it, in either of two shapes:
 Its title, date, URL, publisher and authors then go with the article, and the first
 line after it is the title unless the header names one.  A file without such a header
 is read exactly as it is.  In a ``.md`` file the title line's ``#`` mark is dropped.
+A file that starts like a web page (``<!DOCTYPE html>``, ``<html>``) is read as one.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.encoding import decode, has_wide_bom
+from kg.ingest.encoding import decode, wide_encoding
 from kg.ingest.fields import metadata
 from kg.ingest.metadata import ingest_data, require_english
 from kg.ingest.reader import ReadOptions, Unreadable
@@ -65,6 +66,11 @@ Header = dict[str, Any]
 def read(path: Path, identifier: str, data: bytes, options: ReadOptions) -> Iterator[SourceText]:
     """The one article of a text file."""
     text = decode_text(data, path)
+    if ingest_data().html_start.match(text):  # a web page saved as .txt: never its markup as text
+        from kg.ingest.html import from_html
+
+        yield from_html(identifier, text)
+        return
     markdown = path.suffix.lower() == _MARKDOWN
     header, body = split_header(text)
     if header is None:
@@ -169,7 +175,7 @@ def decode_text(data: bytes, path: Path | None = None) -> str:
     """
     if not data.strip():
         raise Unreadable("empty file")
-    if not has_wide_bom(data):
+    if wide_encoding(data) is None:
         if b"\x00" in data:
             raise Unreadable("binary file (contains NUL bytes)")
         if _looks_binary(data[:_SNIFF_BYTES].decode("latin-1")):
