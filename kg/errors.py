@@ -8,6 +8,7 @@ Exit codes (documented in the README):
 2   usage error: bad arguments, bad query syntax
 3   input error: missing path, empty corpus, unreadable graph
 4   output error: unknown format, cannot write the output
+5   remote error: a triplestore or endpoint cannot be reached or refuses a request
 ==  =====================================================
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXIT_CODES: dict[int, str] = {
     2: "usage or query error",
     3: "input error (missing path, empty corpus, unreadable graph)",
     4: "output error",
+    5: "remote error (an endpoint unreachable or refusing)",
 }
 
 
@@ -48,3 +50,9 @@ class OutputError(KgError):
     """Unknown output format or an output that cannot be written."""
 
     exit_code = 4
+
+
+class RemoteError(KgError):
+    """A triplestore or SPARQL endpoint that cannot be reached or refuses a request."""
+
+    exit_code = 5

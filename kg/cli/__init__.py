@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, query, ask, export, serve.
+"""The ``kg`` command: build, query, ask, export, serve, push, eval.
 
 Each subcommand is a module of this package (the stages hold no argparse code) and
 registers itself through a ``register(subparsers)`` function that adds its parser and sets ``func`` to a
@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kg.cli.query",
     "kg.cli.export",
     "kg.cli.serve",
+    "kg.cli.push",
     "kg.cli.evaluate",
 )
 
