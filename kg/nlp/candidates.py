@@ -30,8 +30,13 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
     """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words
     (capitalised or ``connectors``), then its acronym."""
     words = "|".join(re.escape(w) for w in connectors)
+    # Linear: a name is tried only from the first capital of a word (the rest of the word is
+    # skipped possessively: a match from a later capital of the same word would end the same),
+    # and no word is backtracked into.  "AAAA…" (100 KB) is one attempt, not one per letter.
     return re.compile(
-        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|" + words + r")){1," + str(max_words) + r"})"
+        r"(?<![\w’'&.-])(?:[^\WA-Z]|[’'&.-])*+"
+        r"(?P<long>(?:[A-Z][\w’'&.-]*+)(?:\s++(?:[A-Z][\w’'&.-]*+|(?:" + words + r")(?![\w’'&.-]))){1,"
+        + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
 
@@ -308,6 +313,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     n = len(doc)
     table = doc._.kg_tokens
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    longest = ctx.lex.window.org_name_tokens
     for i in [i for i, w in enumerate(table.lower) if w in heads]:
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
@@ -316,9 +322,13 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
-        # left: capitalised words or a known name
+        # left: capitalised words or a known name, over at most org_name_tokens tokens
         a = tok.i
+        too_long = False
         while a > 0 and sent_of[a - 1] == sent_of[tok.i]:
+            if tok.i - a >= longest:
+                too_long = True  # "Council Council …": no name is that long; a walk stays short
+                break
             prev = kb_end.get(a)
             if prev is not None:
                 a = prev.start
@@ -344,6 +354,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 j += 1
             last_good = None
             while j < n and sent_of[j] == sent_of[tok.i]:
+                if j - tok.i >= longest:
+                    too_long = True
+                    break
                 known = kb_start.get(j)
                 if known is not None:
                     j = known.end
@@ -363,7 +376,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 break
             if last_good is not None:
                 b = last_good
-        if b - a < 2:
+        if b - a < 2 or too_long:
             continue
         type_ = "Organization" if is_org else "Place"
         label = doc[a:b].text

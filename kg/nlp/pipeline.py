@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError
+from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingTokenizer
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
-from kg.nlp.lexicon import load_calibration
+from kg.nlp.lexicon import load_calibration, load_lexicon
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
 
 #: kg's components in pipeline order; each factory declares what it requires and assigns
@@ -44,6 +45,8 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
     else:
         nlp = spacy.blank("en")
     nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
+    if not isinstance(nlp.tokenizer, RunCuttingTokenizer):  # a long run without spaces is cut, not split
+        nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer, load_lexicon().window.token_chars)
     config = {"kg_entities": {"kb_files": [str(p) for p in kb_files]}}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config.get(name, {}))
@@ -65,12 +68,20 @@ def _unique(items, key) -> list:
     return out
 
 
-def read_text(nlp: Language, text: str) -> Doc:
-    """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access)."""
+def read_text(nlp: Language, text: str, seconds: float | None = None) -> Doc:
+    """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access).
+
+    With ``seconds``, :class:`kg.nlp.bounds.ArticleTimeout` is raised once the article has
+    taken longer (checked between components, and between sentences where a component reads
+    sentence by sentence)."""
+    deadline = Deadline(seconds)
     doc = nlp.make_doc(text)
     doc.user_data["kg_text"] = text
+    doc.user_data[DEADLINE_KEY] = deadline
     for _, component in nlp.pipeline:
+        deadline.check()
         doc = component(doc)
+    deadline.check()
     return doc
 
 
