@@ -64,7 +64,7 @@ class RunCuttingTokenizer:
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         # a run starts after a space or at the text's start: each run is scanned once
-        self.long_run = re.compile(r"(?<!\S)\S{%d,}" % (max_chars + 1))
+        self.long_run = re.compile(r"(?<!\S)\S{" + str(max_chars + 1) + ",}")
 
     def __call__(self, text: str) -> Doc:
         runs = list(self.long_run.finditer(text))

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.bounds import check_deadline
 from kg.nlp.doc import TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.reported import read_reported
@@ -393,6 +394,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
     previous_quote_speaker: tuple[int, str] | None = None  # (last sentence of the quote, speaker)
     pending: list[tuple[int, Quote]] = []  # quotes running to the end of their paragraph, unframed
     for k, (s_start, s_end, zone) in enumerate(layout.sentences):
+        check_deadline(doc)
         if zone == "title":
             continue
         embedded: list[Quote] = []  # quotes inside a sentence with no frame of their own
