@@ -12,6 +12,7 @@ among the candidates.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -253,6 +254,12 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
+    # does a known name cover tokens start:end? the furthest end of those starting at or before start
+    kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
+    known_starts = [a for a, _ in kb_spans]
+    furthest = []
+    for _, b in kb_spans:
+        furthest.append(max(b, furthest[-1]) if furthest else b)
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
@@ -271,7 +278,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                 break
         if start is None:
             continue  # the letters do not spell the name before them
-        if any(c.start <= start and c.end >= end for c in kb_by_span.values()):
+        k = bisect.bisect_right(known_starts, start)
+        if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there
         label = doc[start:end].text
         known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short

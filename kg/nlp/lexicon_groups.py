@@ -65,6 +65,7 @@ class Windows:
     token_chars: int
     sentence_chars: int
     org_name_tokens: int
+    pronoun_walk_sentences: int
 
 
 @dataclass(frozen=True)
