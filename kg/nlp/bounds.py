@@ -30,7 +30,7 @@ class ArticleTimeout(Exception):
 
 
 class Deadline:
-    """The moment an article's budget of ``seconds`` runs out (None: no budget)."""
+    """The moment an article's budget of ``seconds`` runs out (None: no budget; 0: spent at once)."""
 
     __slots__ = ("seconds", "at")
 
@@ -40,7 +40,7 @@ class Deadline:
 
     def check(self) -> None:
         """Raise :class:`ArticleTimeout` when the budget is spent."""
-        if self.at is not None and time.monotonic() > self.at:
+        if self.at is not None and time.monotonic() >= self.at:
             raise ArticleTimeout(self.seconds)
 
 
