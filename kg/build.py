@@ -45,6 +45,11 @@ ProgressCallback = Callable[[str, int, int, int], None]
 #: Below this many documents, ``kg build`` shows no progress bar (it would only flicker).
 PROGRESS_MIN_DOCUMENTS = 10
 
+#: The time budget of one article in the nlp stage, in seconds: an article that takes
+#: longer is skipped with a warning and counted in ``BuildStats.skipped``.  News takes
+#: well under a second; the extractors are linear, so only a huge article comes near.
+ARTICLE_SECONDS = 60.0
+
 
 @dataclass(slots=True)
 class BuildStats:
@@ -93,10 +98,12 @@ def build_graph(
     processes: int = 1,
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
+    article_seconds: float | None = ARTICLE_SECONDS,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (folders or article files
     of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input).
-    ``options`` tells the readers the user's field names.
+    ``options`` tells the readers the user's field names.  An article whose nlp takes more
+    than ``article_seconds`` (None: no limit) is skipped like an unreadable file.
 
     Skipped files are logged as warnings (logger ``kg.ingest``) and listed in
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
@@ -121,9 +128,16 @@ def build_graph(
     report("read", 0, total, 0)
 
     documents: list[DocumentRecord] = []
+    skipped = list(corpus.skipped)
+
+    def too_long(identifier: str, reason: str) -> None:  # the nlp stage gave up on an article
+        stats.documents -= 1
+        stats.skipped += 1
+        skipped.append(SkippedFile(Path(identifier), reason))
+
     with _timed(stats, "nlp"):
         for record in nlp.process_texts(corpus.sources, model=model, processes=processes,
-                                        kb_files=kb_paths):
+                                        kb_files=kb_paths, seconds=article_seconds, on_skip=too_long):
             documents.append(record)
             stats.words += record.words
             report("nlp", len(documents), total, stats.words)
@@ -137,7 +151,7 @@ def build_graph(
         dataset = graph.to_dataset(documents, entities)
 
     _count(stats, documents, entities)
-    return BuildResult(dataset, documents, entities, corpus.skipped, stats, corpus.duplicates)
+    return BuildResult(dataset, documents, entities, skipped, stats, corpus.duplicates)
 
 
 def build(
@@ -150,6 +164,7 @@ def build(
     processes: int = 1,
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
+    article_seconds: float | None = ARTICLE_SECONDS,
 ) -> BuildResult:
     """Build the graph of ``paths`` and write it to ``output``.
 
@@ -168,7 +183,7 @@ def build(
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
     with lock:
         result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                             progress=progress, options=options)
+                             progress=progress, options=options, article_seconds=article_seconds)
         stats = result.stats
         if progress:
             progress("serialize", stats.documents, stats.documents, stats.words)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
+from kg.build import ARTICLE_SECONDS, DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
 from kg.ingest import ReadOptions
 from kg.ingest.metadata import SLOTS, ingest_data
 from kg.rdfio import WRITABLE
@@ -90,6 +90,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--max-article-mb", type=_positive_float, metavar="MB",
                         help="skip an article with more text than this, with a warning "
                              f"(default: {ingest_data().max_article_mb:g})")
+    parser.add_argument("--max-article-seconds", type=_positive_float, default=ARTICLE_SECONDS, metavar="S",
+                        help="skip an article whose reading takes longer than this, with a warning "
+                             f"(default: {ARTICLE_SECONDS:g})")
     parser.add_argument("--follow-links", action="store_true",
                         help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
@@ -145,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
+                       article_seconds=args.max_article_seconds,
                        options=ReadOptions(fields=tuple(args.field), max_article_mb=args.max_article_mb,
                                            follow_links=args.follow_links))
     if not args.quiet:

@@ -12,6 +12,7 @@ among the candidates.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,8 +31,13 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
     """ "Foo Bar Organization (FBO)": a capitalised name of up to ``max_words`` more words
     (capitalised or ``connectors``), then its acronym."""
     words = "|".join(re.escape(w) for w in connectors)
+    # Linear: a name is tried only from the first capital of a word (the rest of the word is
+    # skipped possessively: a match from a later capital of the same word would end the same),
+    # and no word is backtracked into.  "AAAA…" (100 KB) is one attempt, not one per letter.
     return re.compile(
-        r"(?P<long>(?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|" + words + r")){1," + str(max_words) + r"})"
+        r"(?<![\w’'&.-])(?:[^\WA-Z]|[’'&.-])*+"
+        r"(?P<long>(?:[A-Z][\w’'&.-]*+)(?:\s++(?:[A-Z][\w’'&.-]*+|(?:" + words + r")(?![\w’'&.-]))){1,"
+        + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
 
@@ -248,6 +254,12 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
+    # does a known name cover tokens start:end? the furthest end of those starting at or before start
+    kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
+    known_starts = [a for a, _ in kb_spans]
+    furthest = []
+    for _, b in kb_spans:
+        furthest.append(max(b, furthest[-1]) if furthest else b)
     for m in ctx.tables.acronym.finditer(text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
@@ -266,7 +278,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                 break
         if start is None:
             continue  # the letters do not spell the name before them
-        if any(c.start <= start and c.end >= end for c in kb_by_span.values()):
+        k = bisect.bisect_right(known_starts, start)
+        if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there
         label = doc[start:end].text
         known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short
@@ -308,6 +321,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     n = len(doc)
     table = doc._.kg_tokens
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    longest = ctx.lex.window.org_name_tokens
     for i in [i for i, w in enumerate(table.lower) if w in heads]:
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
@@ -316,9 +330,13 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
-        # left: capitalised words or a known name
+        # left: capitalised words or a known name, over at most org_name_tokens tokens
         a = tok.i
+        too_long = False
         while a > 0 and sent_of[a - 1] == sent_of[tok.i]:
+            if tok.i - a >= longest:
+                too_long = True  # "Council Council …": no name is that long; a walk stays short
+                break
             prev = kb_end.get(a)
             if prev is not None:
                 a = prev.start
@@ -344,6 +362,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 j += 1
             last_good = None
             while j < n and sent_of[j] == sent_of[tok.i]:
+                if j - tok.i >= longest:
+                    too_long = True
+                    break
                 known = kb_start.get(j)
                 if known is not None:
                     j = known.end
@@ -363,7 +384,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 break
             if last_good is not None:
                 b = last_good
-        if b - a < 2:
+        if b - a < 2 or too_long:
             continue
         type_ = "Organization" if is_org else "Place"
         label = doc[a:b].text

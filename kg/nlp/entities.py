@@ -193,6 +193,28 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
     return mentions, entities
 
 
+def _inside_another(cands: list[Candidate]) -> list[bool]:
+    """For each candidate, whether another one (maybe of the same span) covers its tokens;
+    one sweep in start order, not a comparison of every pair."""
+    out = [False] * len(cands)
+    order = sorted(range(len(cands)), key=lambda i: cands[i].start)
+    max_end_before = -1  # the furthest end of the candidates starting before this start
+    g = 0
+    while g < len(order):
+        h = g
+        while h < len(order) and cands[order[h]].start == cands[order[g]].start:
+            h += 1
+        group = order[g:h]
+        ends = sorted((cands[i].end for i in group), reverse=True)
+        for i in group:
+            end = cands[i].end
+            other_max = ends[1] if end == ends[0] and len(ends) > 1 else (ends[0] if end != ends[0] else -1)
+            out[i] = max_end_before >= end or other_max >= end
+        max_end_before = max(max_end_before, ends[0])
+        g = h
+    return out
+
+
 def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candidate]) -> list[Candidate]:
     """An acronym the article defines ("the Rapid Support Forces (RSF)"), or that spells a new
     organization the article named before it, names that organization in this article, not
@@ -203,8 +225,7 @@ def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candi
     # whose initials the known acronym spells is what the article abbreviates
     spelled = {}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
-    for c in named:
-        inside = any(o is not c and o.start <= c.start and c.end <= o.end for o in named)
+    for c, inside in zip(named, _inside_another(named)):
         if c.type == "Organization" and not c.key.startswith("kb:") and not inside \
                 and not any(i in kb_tokens for i in range(c.start, c.end)):
             words = [w for w in doc[c.start:c.end].text.replace("-", " ").split() if w[:1].isupper()]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,7 +31,12 @@ from kg.nlp.lexicon import Lexicon, load_lexicon
 #: Zones that the extractors read.  "title" gets knowledge-base names only.
 NEWS_ZONES = ("title", "caption", "body")
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: A run of full stops, question or exclamation marks: where a sentence may end.  Each run
+#: is tried once, from its start (nothing to backtrack into); what follows it is read by
+#: :func:`_sentence_end_at`.
+_STOP_RUN = re.compile(r"(?<![.!?])[.!?]+")
+#: Stripped from the word before a full stop before looking it up in the abbreviations.
+_WORD_MARKS = "\"”’')]»›"
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\b")
 
@@ -104,22 +110,99 @@ def _is_caption(line: str, lex: Lexicon) -> bool:
     return not _TERMINAL.search(line) and len(line.split()) <= lex.window.caption_words
 
 
+def _closing(c: str) -> bool:
+    """A closing mark that may follow a sentence's final stop: a quote or bracket of any script."""
+    return c in "\"'" or unicodedata.category(c) in ("Pe", "Pf")
+
+
+def _opening(c: str) -> bool:
+    """An opening quotation mark or bracket of any script ("“", "«", "„", "(", "「")."""
+    return c in "\"'" or unicodedata.category(c) in ("Ps", "Pi")
+
+
+def _capital(c: str) -> bool:
+    """A capital letter of any script, or a digit: what a new sentence starts with."""
+    return c.isupper() or c.istitle() or c.isdecimal()
+
+
+def _after_stop(text: str, stop: int, end: int) -> tuple[int, int]:
+    """After a stop run ending at ``stop``: where its closing marks end and where the
+    spaces after them end (equal when no space follows)."""
+    while stop < end and _closing(text[stop]):
+        stop += 1
+    nxt = stop
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    return stop, nxt
+
+
+def _abbreviation(text: str, cursor: int, stop: int, lex: Lexicon) -> bool:
+    """The word ending at ``stop`` (after ``cursor``) is an abbreviation ("Sept.", "U.S.")."""
+    i = stop
+    while i > cursor and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:stop].lower().strip(_WORD_MARKS)
+    return word in lex.abbreviations or re.fullmatch(r"(?:[a-z]\.)+", word) is not None
+
+
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``, not splitting after abbreviations."""
+    """Sentence spans of ``text[start:end]``, not splitting after abbreviations.
+
+    A sentence ends at a full stop, question or exclamation mark (with any closing quotes
+    or brackets after it) followed by a space and a capital letter or digit of any script,
+    possibly after an opening quote or bracket ("«", "„", "(").  A sentence longer than
+    ``[window] sentence_chars`` is cut (:func:`_capped`)."""
     out = []
     cursor = start
-    segment = text[start:end]
-    for m in _SENTENCE_END.finditer(segment):
-        stop = start + m.end()
-        word = text[cursor:stop].rsplit(None, 1)[-1].lower().strip("\"”’')]")
-        if word in lex.abbreviations or re.fullmatch(r"(?:[a-z]\.)+", word):
+    for m in _STOP_RUN.finditer(text, start, end):
+        stop, nxt = _after_stop(text, m.end(), end)
+        if nxt == stop or nxt >= end:
+            continue
+        first = text[nxt]
+        if _opening(first) and nxt + 1 < end:
+            first = text[nxt + 1]
+        if not _capital(first) or _abbreviation(text, cursor, stop, lex):
             continue
         out.append((cursor, stop))
-        cursor = stop
-        while cursor < end and text[cursor].isspace():
-            cursor += 1
+        cursor = nxt
     if cursor < end:
         out.append((cursor, end))
+    limit = lex.window.sentence_chars
+    if any(e - s > limit for s, e in out):
+        out = [piece for s, e in out for piece in _capped(text, s, e, limit, lex)]
+    return out
+
+
+def _capped(text: str, start: int, end: int, limit: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``limit`` characters: a sentence that long
+    has sentences the splitter missed (they start with a lower-case letter or an emoji) or
+    none at all.  Each piece ends at the last stop followed by a space within the limit
+    (not after an abbreviation), else at the last space, else at the limit."""
+    out = []
+    while end - start > limit:
+        window_end = start + limit
+        cut = nxt = -1
+        for m in _STOP_RUN.finditer(text, start, window_end):
+            stop, after = _after_stop(text, m.end(), window_end)
+            if after > stop and not _abbreviation(text, start, stop, lex):
+                cut, nxt = stop, after
+        if cut < 0:
+            space = window_end
+            while space > start + 1 and not text[space - 1].isspace():
+                space -= 1
+            if space > start + 1:
+                cut = space - 1
+                while cut > start and text[cut - 1].isspace():
+                    cut -= 1
+                nxt = space
+            else:
+                cut = nxt = window_end
+        out.append((start, cut))
+        start = nxt
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
     return out
 
 

@@ -62,6 +62,10 @@ class Windows:
     title_domain_words: int
     title_portfolio_words: int
     description_name_sentences: int
+    token_chars: int
+    sentence_chars: int
+    org_name_tokens: int
+    pronoun_walk_sentences: int
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,22 @@ and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError
+from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingTokenizer
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
-from kg.nlp.lexicon import load_calibration
+from kg.nlp.lexicon import load_calibration, load_lexicon
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
+
+log = logging.getLogger(__name__)
 
 #: kg's components in pipeline order; each factory declares what it requires and assigns
 #: (``nlp.analyze_pipes()`` shows the flow).
@@ -44,6 +49,8 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
     else:
         nlp = spacy.blank("en")
     nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
+    if not isinstance(nlp.tokenizer, RunCuttingTokenizer):  # a long run without spaces is cut, not split
+        nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer, load_lexicon().window.token_chars)
     config = {"kg_entities": {"kb_files": [str(p) for p in kb_files]}}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config.get(name, {}))
@@ -65,12 +72,20 @@ def _unique(items, key) -> list:
     return out
 
 
-def read_text(nlp: Language, text: str) -> Doc:
-    """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access)."""
+def read_text(nlp: Language, text: str, seconds: float | None = None) -> Doc:
+    """Run the pipeline on ``text``, handing kg_layout the text itself (Doc.text is rebuilt on access).
+
+    With ``seconds``, :class:`kg.nlp.bounds.ArticleTimeout` is raised once the article has
+    taken longer (checked between components, and between sentences where a component reads
+    sentence by sentence)."""
+    deadline = Deadline(seconds)
     doc = nlp.make_doc(text)
     doc.user_data["kg_text"] = text
+    doc.user_data[DEADLINE_KEY] = deadline
     for _, component in nlp.pipeline:
+        deadline.check()
         doc = component(doc)
+    deadline.check()
     return doc
 
 
@@ -104,10 +119,11 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     )
 
 
-def read_source(nlp: Language, source: SourceText) -> DocumentRecord:
+def read_source(nlp: Language, source: SourceText, seconds: float | None = None) -> DocumentRecord:
     """The record of one article: what the pipeline read, with the source's own metadata
-    where it gives some (a page's title, date and publisher beat kg's guesses from the text)."""
-    record = doc_to_record(read_text(nlp, source.text), source.identifier)
+    where it gives some (a page's title, date and publisher beat kg's guesses from the text).
+    Raises :class:`kg.nlp.bounds.ArticleTimeout` past ``seconds``."""
+    record = doc_to_record(read_text(nlp, source.text, seconds), source.identifier)
     if source.title:
         record.title = source.title
     record.date = source.date or record.date
@@ -129,16 +145,35 @@ def _calibrated(items: list) -> list:
 
 # ---------------------------------------------------------------- parallel processing
 _WORKER_NLP: Language | None = None
+_WORKER_SECONDS: float | None = None
+
+#: ``on_skip(identifier, reason)``: told of each article :func:`process_texts` skips.
+SkipCallback = Callable[[str, str], None]
 
 
-def _init_worker(model: str | None, kb_files: tuple[str, ...]) -> None:
-    global _WORKER_NLP
+class _Skipped(NamedTuple):
+    """What a worker sends back for an article it gave up on."""
+
+    identifier: str
+    reason: str
+
+
+def _init_worker(model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> None:
+    global _WORKER_NLP, _WORKER_SECONDS
     _WORKER_NLP = make_pipeline(model, kb_files)
+    _WORKER_SECONDS = seconds
 
 
-def _work(source: SourceText) -> DocumentRecord:
+def _read_or_skip(nlp: Language, source: SourceText, seconds: float | None) -> DocumentRecord | _Skipped:
+    try:
+        return read_source(nlp, source, seconds)
+    except ArticleTimeout as exc:
+        return _Skipped(source.identifier, str(exc))
+
+
+def _work(source: SourceText) -> DocumentRecord | _Skipped:
     assert _WORKER_NLP is not None
-    return read_source(_WORKER_NLP, source)
+    return _read_or_skip(_WORKER_NLP, source, _WORKER_SECONDS)
 
 
 def process_texts(
@@ -146,19 +181,33 @@ def process_texts(
     model: str | None = None,
     processes: int = 1,
     kb_files: Iterable[str] = (),
+    seconds: float | None = None,
+    on_skip: SkipCallback | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read each article; yields one record per source, in input order.
 
     With ``processes > 1`` the articles go to a pool of worker processes, each with
-    its own pipeline, and only plain records come back.
+    its own pipeline, and only plain records come back.  An article that takes more than
+    ``seconds`` (None: no limit) yields no record: it is logged as one warning line
+    (``identifier: skipped: took more than N s``) and passed to ``on_skip``.
     """
     kb_files = tuple(str(p) for p in kb_files)
     if processes <= 1:
         nlp = make_pipeline(model, kb_files)
-        for source in sources:
-            yield read_source(nlp, source)
+        results: Iterable[DocumentRecord | _Skipped] = (_read_or_skip(nlp, source, seconds) for source in sources)
+        yield from _reported(results, on_skip)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(model, kb_files)) as pool:
-        yield from pool.imap(_work, sources, chunksize=4)
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(model, kb_files, seconds)) as pool:
+        yield from _reported(pool.imap(_work, sources, chunksize=4), on_skip)
+
+
+def _reported(results: Iterable[DocumentRecord | _Skipped], on_skip: SkipCallback | None) -> Iterator[DocumentRecord]:
+    for result in results:
+        if isinstance(result, _Skipped):
+            log.warning("%s: skipped: %s", result.identifier, result.reason)
+            if on_skip is not None:
+                on_skip(result.identifier, result.reason)
+            continue
+        yield result

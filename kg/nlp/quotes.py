@@ -21,12 +21,14 @@ a later sentence's "he added" or "the statement reads" means an earlier speaker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.bounds import check_deadline
 from kg.nlp.doc import TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.reported import read_reported
@@ -91,6 +93,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if block.kind not in ("body", "caption"):
             continue
         i, end = block.start, block.end
+        closers: dict[str, list[int]] = {}
         while i < end:
             found = MARKS.search(text, i, end)  # jump to the next quotation mark
             if found is None:
@@ -99,7 +102,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             c = text[i]
             close = OPENERS.get(c) or ('"' if c == '"' else None)
             if close is None:
-                j = _single_close(text, i, end)
+                j = _single_close(text, i, end, closers)
                 if j < 0:
                     i += 1
                     continue
@@ -120,19 +123,32 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-def _single_close(text: str, i: int, end: int) -> int:
-    """The closing mark of a single-quoted quotation opening at ``i``, or -1."""
+def _single_close(text: str, i: int, end: int, closers: dict[str, list[int]]) -> int:
+    """The closing mark of a single-quoted quotation opening at ``i``, or -1.  ``closers``
+    caches the marks of the paragraph that can close one (:func:`_closing_marks`)."""
     before = text[i - 1] if i > 0 else " "
     if not (before.isspace() or before in "([—–-") or i + 1 >= end or not text[i + 1].isalpha():
         return -1
     close = SINGLE[text[i]]
-    j = text.find(close, i + 1, end)
+    marks = closers.get(close)
+    if marks is None:
+        marks = closers[close] = _closing_marks(text, close, i, end)
+    k = bisect.bisect_right(marks, i)
+    return marks[k] if k < len(marks) else -1
+
+
+def _closing_marks(text: str, close: str, start: int, end: int) -> list[int]:
+    """The offsets of ``close`` in ``text[start:end]`` that end a word: not before a letter
+    or digit, not after a space ("the ‘all for all’ swap", not "Russia’s").  Read once per
+    paragraph, so that a paragraph of openers without closers is not searched once per opener."""
+    out = []
+    j = text.find(close, start, end)
     while j >= 0:
         after = text[j + 1] if j + 1 < end else " "
-        if not after.isalnum() and not text[j - 1].isspace():
-            return j
+        if j > 0 and not after.isalnum() and not text[j - 1].isspace():
+            out.append(j)
         j = text.find(close, j + 1, end)
-    return -1
+    return out
 
 
 def _stray_close(text: str, i: int, end: int) -> int:
@@ -393,6 +409,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
     previous_quote_speaker: tuple[int, str] | None = None  # (last sentence of the quote, speaker)
     pending: list[tuple[int, Quote]] = []  # quotes running to the end of their paragraph, unframed
     for k, (s_start, s_end, zone) in enumerate(layout.sentences):
+        check_deadline(doc)
         if zone == "title":
             continue
         embedded: list[Quote] = []  # quotes inside a sentence with no frame of their own

@@ -249,10 +249,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
 
     # "Prime Minister Nikol Pashinyan said …  Russia seeks clarification from Armenia's prime
     # minister": the one person named with a title is the one the article describes with it
+    qualifiers_of: dict[str, set] = {}  # title -> the qualifiers of its descriptions (read once, not per description)
+    for d in descriptions:
+        qualifiers_of.setdefault(d.title, set()).add(d.qualifier)
     for d in descriptions:
         who = bare.get(d.title, set())
         if (d.qualifier is None or len(who) != 1 or (d.title, None) in holders
-                or {e.qualifier for e in descriptions if e.title == d.title} != {d.qualifier}):
+                or qualifiers_of[d.title] != {d.qualifier}):
             continue
         person = next(iter(who))
         holders[(d.title, d.qualifier)] = holders[(d.title, None)] = {person}
@@ -270,8 +273,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         person = next(iter(named))
         (title, qualifier), = open_offices
         near = lex.window.description_name_sentences
+        sentences = {m.sentence for m in mentions if m.key == person}
         for d in descriptions:
-            sentences = {m.sentence for m in mentions if m.key == person}
             if ((d.title, d.qualifier) == (title, qualifier) and qualifier is not None and d.sentence not in sentences
                     and any(abs(x - d.sentence) <= near for x in sentences)
                     and (d.start == 0 or sent_of[d.start - 1] != d.sentence)):

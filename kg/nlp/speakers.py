@@ -60,6 +60,7 @@ class QuoteContext:
     lower: list[str]  # each token's lower case, as plain strings
     report_cues: frozenset[str]  # words that may open reported speech
     _sentence_first_tok: dict[int, int] | None = None
+    _first_person: tuple[TokMention | None] | None = None
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
@@ -94,6 +95,17 @@ class QuoteContext:
                    doc._.kg_tokens.lower, cues)
 
     @property
+    def first_person(self) -> TokMention | None:
+        """The first person the news names outside quotes (read once, when a pronoun needs it;
+        the quotes are all marked before the first pronoun is read)."""
+        if self._first_person is None:
+            sentences = self.doc._.kg_layout.sentences
+            found = next((m for m in self.mentions if m.type == "Person" and m.sentence >= 0
+                          and not self.in_quote[m.start] and sentences[m.sentence][2] != "title"), None)
+            self._first_person = (found,)
+        return self._first_person[0]
+
+    @property
     def sentence_first_tok(self) -> dict[int, int]:
         """The first token of each sentence (read once, when a pronoun needs it)."""
         if self._sentence_first_tok is None:
@@ -120,7 +132,7 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
         if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
             return m.key
     counted = 0
-    for kk in range(k - 1, -1, -1):
+    for kk in range(k - 1, max(-1, k - 1 - ctx.lex.window.pronoun_walk_sentences), -1):
         if counted >= ctx.lex.window.pronoun_sentences:
             break
         who = ctx.speaker_of_sentence.get(kk)
@@ -136,10 +148,9 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
         if who is not None:
             return None  # the last statement was no person's: "he" is someone kg did not name
     # a story that opens with '"…," she said': the person it names next, when none came before
-    people = [m for m in ctx.mentions if m.type == "Person" and m.sentence >= 0 and not ctx.in_quote[m.start]
-              and ctx.doc._.kg_layout.sentences[m.sentence][2] != "title"]
-    if people and people[0].start > tok and people[0].sentence - k <= ctx.lex.window.pronoun_sentences:
-        return people[0].key
+    first = ctx.first_person
+    if first is not None and first.start > tok and first.sentence - k <= ctx.lex.window.pronoun_sentences:
+        return first.key
     return None
 
 
