@@ -350,3 +350,15 @@ def test_single_article_ties_are_kept_only_while_the_strongest_need_them():
     assert ("lone", "other", 1) not in kept and all(n == 2 for _, _, n in kept)
     small = strongest_ties([["a", "b"], ["a", "b"], ["c", "d"]], 25)
     assert small == [("a", "b", 2), ("c", "d", 1)]
+
+
+def test_ties_count_a_bounded_number_of_actors_per_document():
+    """A page naming thousands of actors costs pairs of its first TIE_ACTORS_PER_DOCUMENT only."""
+    from kg.graph import TIE_ACTORS_PER_DOCUMENT, TIES_PER_ACTOR, strongest_ties
+
+    crowd = tuple(f"https://example.org/actor/{i:05d}" for i in range(5_000))
+    ties = strongest_ties([crowd, crowd[:3]], TIES_PER_ACTOR)
+    tied = {actor for a, b, _ in ties for actor in (a, b)}
+    assert tied <= set(crowd[:TIE_ACTORS_PER_DOCUMENT])
+    assert len(ties) <= TIE_ACTORS_PER_DOCUMENT * TIES_PER_ACTOR
+    assert (crowd[0], crowd[1], 2) in ties  # the pair both documents name is the strongest
