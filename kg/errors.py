@@ -48,3 +48,10 @@ class OutputError(KgError):
     """Unknown output format or an output that cannot be written."""
 
     exit_code = 4
+
+
+class StoreCrashed(KgError):
+    """The query store's process died (a signal, not an exception): ``kg query`` runs
+    Oxigraph in a child process so that this is one line and exit 1, never a crash."""
+
+    exit_code = 1

@@ -72,3 +72,34 @@ def test_kg_query_refuses_a_flat_but_deep_query_with_one_line_and_exit_2(store, 
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg query: error: query too deep"), lines
+
+
+def test_a_crash_of_the_oxigraph_store_is_one_line_and_exit_1(monkeypatch, capsys):
+    """Were a query to crash pyoxigraph anyway, ``kg query`` says so in one line, exit 1."""
+    from kg.cli import main
+    from kg.query import scanner
+
+    monkeypatch.setattr(scanner, "MAX_TREE_DEPTH", 10**9)  # let the crashing query through
+    scanner.scan.cache_clear()
+    try:
+        code = main(["query", str(GRAPH), FLAT_BUT_DEEP["12,000 '+1'"], "--store", "oxigraph"])
+    finally:
+        scanner.scan.cache_clear()
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err.strip() == (
+        "kg query: error: the Oxigraph store crashed (SIGSEGV) while running the query; "
+        "simplify the query or try --store rdflib"
+    )
+
+
+def test_errors_and_results_come_back_from_the_oxigraph_child(capfd):
+    from kg.cli import main
+
+    assert main(["query", str(GRAPH), "ASK { ?s ?p ?o }", "--store", "oxigraph", "--format", "json"]) == 0
+    assert '"boolean": true' in capfd.readouterr().out
+    assert main(["query", str(GRAPH), "SELECT ?x WHERE { ?x ", "--store", "oxigraph"]) == 2
+    err = capfd.readouterr().err
+    assert err.startswith("kg query: error: line 1") and len(err.strip().splitlines()) == 1
+    assert main(["query", str(GRAPH) + ".missing.trig", "ASK {}", "--store", "oxigraph"]) == 3

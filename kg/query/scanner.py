@@ -191,8 +191,10 @@ def tree_depth(sparql: str) -> int:
     return depth
 
 
-def check_depth(sparql: str, limit: int = MAX_TREE_DEPTH) -> None:
-    """Refuse ``sparql`` when its parse tree may be deeper than ``limit`` (QueryTooDeep)."""
+def check_depth(sparql: str, limit: int | None = None) -> None:
+    """Refuse ``sparql`` when its parse tree may be deeper than ``limit`` (QueryTooDeep);
+    ``None`` is :data:`MAX_TREE_DEPTH`."""
+    limit = MAX_TREE_DEPTH if limit is None else limit
     depth = tree_depth(sparql)
     if depth > limit:
         raise QueryTooDeep(
