@@ -103,3 +103,12 @@ def test_errors_and_results_come_back_from_the_oxigraph_child(capfd):
     err = capfd.readouterr().err
     assert err.startswith("kg query: error: line 1") and len(err.strip().splitlines()) == 1
     assert main(["query", str(GRAPH) + ".missing.trig", "ASK {}", "--store", "oxigraph"]) == 3
+
+
+def test_a_result_larger_than_a_pipe_comes_back_from_the_oxigraph_child(capfd):
+    from kg.cli import main
+
+    query = "SELECT ?s ?p ?o ?t WHERE { ?s ?p ?o . ?t ?q ?r } LIMIT 3000"
+    assert main(["query", str(GRAPH), query, "--store", "oxigraph", "--format", "csv"]) == 0
+    out = capfd.readouterr().out
+    assert len(out) > 1 << 16 and len(out.splitlines()) == 3001

@@ -130,16 +130,17 @@ def _in_child(work: Callable[[], Output]) -> Output:
     child.start()
     sender.close()
     try:
+        try:  # read before joining: a result larger than the pipe's buffer blocks the child
+            outcome = receiver.recv()
+        except EOFError:  # the child died before it could say anything
+            outcome = None
         child.join()
     except KeyboardInterrupt:
         child.kill()
         child.join()
         raise
-    try:
-        outcome = receiver.recv() if receiver.poll() else None
-    except EOFError:  # the child died before it could say anything
-        outcome = None
-    receiver.close()
+    finally:
+        receiver.close()
     if isinstance(outcome, KgError):
         raise outcome
     if isinstance(outcome, tuple):
