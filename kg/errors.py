@@ -2,14 +2,16 @@
 
 Exit codes (documented in the README):
 
-==  =====================================================
+==  ==============================================
+
 0   success
 1   unexpected internal error (a bug: please report it)
 2   usage error: bad arguments, bad query syntax
 3   input error: missing path, empty corpus, unreadable graph
 4   output error: unknown format, cannot write the output
 5   remote error: a triplestore or endpoint cannot be reached or refuses a request
-==  =====================================================
+==  ==============================================
+
 """
 from __future__ import annotations
 
@@ -56,3 +58,10 @@ class RemoteError(KgError):
     """A triplestore or SPARQL endpoint that cannot be reached or refuses a request."""
 
     exit_code = 5
+
+
+class StoreCrashed(KgError):
+    """The query store's process died (a signal, not an exception): ``kg query`` runs
+    Oxigraph in a child process so that this is one line and exit 1, never a crash."""
+
+    exit_code = 1

@@ -1,15 +1,21 @@
 """``kg query`` and ``kg ask``: SPARQL and the cookbook's questions from the command line.
 
 The result goes to stdout (a table on a terminal, CSV in a pipe); a note on stderr says
-when rows were left out.
+when rows were left out.  With ``--store oxigraph`` the graph is loaded and the query run
+in a child process: pyoxigraph is native code, and should it crash (a stack overflow
+kills the whole process with SIGSEGV), the command still ends with one line and exit 1.
 """
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from kg.errors import InputError, OutputError, UsageError
+from kg.errors import InputError, KgError, OutputError, StoreCrashed, UsageError
 from kg.query import (
     DEFAULT_STORE,
     GRAPH_OUTPUT_FORMATS,
@@ -93,9 +99,77 @@ def _run_query(args: argparse.Namespace) -> int:
         raise UsageError("no query: give QUERY or -f FILE.rq")
     params = _parse_params(args.param)
     if sparql.strip():
-        scan(sparql)  # refuse updates and SERVICE before loading a big graph
-    graph = load(args.graph, args.store)
-    return _print(graph.query(sparql, params, limit=args.limit), args.format, f"result cut at --limit {args.limit}")
+        scan(sparql)  # refuse updates, SERVICE and too deep queries before loading a big graph
+
+    def answer() -> Output:
+        graph = load(args.graph, args.store)
+        return _render(graph.query(sparql, params, limit=args.limit), args.format,
+                       f"result cut at --limit {args.limit}")
+
+    return _write(*(_in_child(answer) if args.store in CRASHABLE_STORES else answer()))
+
+
+#: Stores in native code that can take the process down with them; they run in a child.
+CRASHABLE_STORES = frozenset({"oxigraph"})
+
+
+def _in_child(work: Callable[[], Output]) -> Output:
+    """Run ``work`` (load, query, serialize) in a forked child and return its output.
+
+    The output comes back through a pipe and is written here, so callers of
+    :func:`kg.cli.main` that redirect ``sys.stdout`` still get it.  A KgError in the
+    child is raised again here (same message, same exit code); a child killed by a
+    signal becomes :class:`StoreCrashed`.  Without ``fork`` (Windows) ``work`` runs
+    in this process.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return work()
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child_main, args=(work, sender), name="kg-query-store")
+    child.start()
+    sender.close()
+    try:
+        try:  # read before joining: a result larger than the pipe's buffer blocks the child
+            outcome = receiver.recv()
+        except EOFError:  # the child died before it could say anything
+            outcome = None
+        child.join()
+    except KeyboardInterrupt:
+        child.kill()
+        child.join()
+        raise
+    finally:
+        receiver.close()
+    if isinstance(outcome, KgError):
+        raise outcome
+    if isinstance(outcome, tuple):
+        return outcome
+    code = child.exitcode
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
+        raise StoreCrashed(f"the Oxigraph store crashed ({name}) while running the query; "
+                           "simplify the query or try --store rdflib")
+    if outcome == KeyboardInterrupt.__name__:
+        raise KeyboardInterrupt
+    # An unexpected exception (a bug): the child printed its traceback.
+    raise StoreCrashed(f"the query process failed (exit {code}); see the traceback above")
+
+
+def _child_main(work: Callable[[], Output], sender: Any) -> None:
+    try:
+        outcome: Output | KgError | str = work()
+    except KgError as exc:
+        outcome = exc
+    except KeyboardInterrupt:
+        outcome = KeyboardInterrupt.__name__
+    try:
+        sender.send(outcome)
+    except Exception:  # an exception that does not pickle: keep its line and exit code
+        plain = KgError(str(outcome))
+        plain.exit_code = getattr(outcome, "exit_code", 1)
+        sender.send(plain)
+    sender.close()
 
 
 def _read_query_file(name: str) -> str:
@@ -113,13 +187,16 @@ def _run_ask(args: argparse.Namespace) -> int:
     if not args.graph:
         raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH)")
     bindings = question.bindings(_parse_params(args.param))
-    graph = load(args.graph, args.store)
-    result = graph.ask(question.name, bindings, limit=args.limit)
     if question.pages_below(args.limit):
         cut = f"the first {question.rows} rows of {question.name!r}; there are more (kg query -f with your own LIMIT/OFFSET shows them)"
     else:
         cut = f"result cut at --limit {args.limit}"
-    return _print(result, args.format, cut)
+
+    def answer() -> Output:
+        graph = load(args.graph, args.store)
+        return _render(graph.ask(question.name, bindings, limit=args.limit), args.format, cut)
+
+    return _write(*(_in_child(answer) if args.store in CRASHABLE_STORES else answer()))
 
 
 def _question_list() -> str:
@@ -134,14 +211,22 @@ def _question_list() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _print(result: QueryResult, fmt: str | None, cut: str) -> int:
-    """Write ``result`` to stdout; ``cut`` is the note for stderr when rows were left out."""
+#: What a query prints: the serialized result for stdout, and a note for stderr when cut.
+Output = tuple[bytes, str | None]
+
+
+def _render(result: QueryResult, fmt: str | None, cut: str) -> Output:
+    """Serialize ``result``; ``cut`` is the note for stderr when rows were left out."""
     if fmt is None:
         if result.graph is not None:
             fmt = "ttl"
         else:
             fmt = "table" if sys.stdout.isatty() else "csv"
-    data = result.serialize(fmt)
+    return result.serialize(fmt), (f"note: {cut}" if result.truncated else None)
+
+
+def _write(data: bytes, note: str | None) -> int:
+    """Write a rendered result to stdout and its note to stderr."""
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -149,6 +234,6 @@ def _print(result: QueryResult, fmt: str | None, cut: str) -> int:
         return 0
     except OSError as exc:
         raise OutputError(f"cannot write the result: {exc}") from None
-    if result.truncated:
-        print(f"note: {cut}", file=sys.stderr)
+    if note:
+        print(note, file=sys.stderr)
     return 0

@@ -30,12 +30,22 @@ from kg.query.results import (
     media_type,
     to_python,
 )
-from kg.query.scanner import QUERY_FORMS, UPDATE_KEYWORDS, UpdateRefused, nesting_depth, scan
+from kg.query.scanner import (
+    MAX_TREE_DEPTH,
+    QUERY_FORMS,
+    UPDATE_KEYWORDS,
+    QueryTooDeep,
+    UpdateRefused,
+    check_depth,
+    nesting_depth,
+    scan,
+    tree_depth,
+)
 from kg.query.stores import DEFAULT_STORE, STORES, OxigraphStore, RdflibStore, Store
 
 __all__ = [
-    "DEFAULT_STORE", "GRAPH_OUTPUT_FORMATS", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
+    "DEFAULT_STORE", "GRAPH_OUTPUT_FORMATS", "MAX_TREE_DEPTH", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
     "UPDATE_KEYWORDS", "KgGraph", "OxigraphStore", "Param", "QueryResult", "Question",
-    "RdflibStore", "Store", "UpdateRefused", "ask", "cookbook", "load", "media_type",
-    "nesting_depth", "param_term", "question_named", "relation_iri", "scan", "to_python",
+    "QueryTooDeep", "RdflibStore", "Store", "UpdateRefused", "ask", "check_depth", "cookbook", "load", "media_type",
+    "nesting_depth", "param_term", "question_named", "relation_iri", "scan", "to_python", "tree_depth",
 ]

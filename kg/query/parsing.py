@@ -15,6 +15,9 @@ from rdflib import URIRef
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES
 
+#: rdflib's parser and evaluator recurse once (or more) per level of the query.
+TOO_DEEP_FOR_RDFLIB = "query too deeply nested for the rdflib store (Python's recursion limit); simplify it or use --store oxigraph"
+
 
 @lru_cache(maxsize=256)
 def rdflib_parse(sparql: str) -> Any:
@@ -27,11 +30,17 @@ def rdflib_parse(sparql: str) -> Any:
         tree = parseQuery(sparql)
         _unescape_local_names(tree)
         query = translateQuery(tree, initNs={p: URIRef(str(ns)) for p, ns in PREFIXES.items()})
+    except RecursionError:
+        raise QueryError(TOO_DEEP_FOR_RDFLIB) from None
     except ParseException as exc:
         raise QueryError(f"line {exc.lineno}, column {exc.col}: {_lower_first(exc.msg)}, found {_found(exc)}") from None
     except Exception as exc:  # rdflib raises bare Exceptions for unknown prefixes and the like
         raise QueryError(one_line(exc)) from None
-    if _uses_service(query.algebra):
+    try:
+        uses_service = _uses_service(query.algebra)
+    except RecursionError:
+        raise QueryError(TOO_DEEP_FOR_RDFLIB) from None
+    if uses_service:
         raise QueryError("SERVICE is refused: kg never sends a query to another endpoint")
     return query
 

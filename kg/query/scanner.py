@@ -4,7 +4,9 @@ Why a lexer of its own: safety (updates, SERVICE, FROM of unknown graphs) must b
 refused before a query reaches rdflib or Oxigraph, and parameters are bound by
 inserting a VALUES block at each group's ``{``.  A regex on the raw text would be
 fooled by keywords inside strings, IRIs or comments; tokens are not.  The server's
-nesting limit (:func:`nesting_depth`) counts brackets on the same tokens.
+nesting limit (:func:`nesting_depth`) counts brackets on the same tokens, and
+:func:`tree_depth` bounds the depth of the tree a parser would build (every query,
+CLI and server alike, is refused past :data:`MAX_TREE_DEPTH`).
 """
 from __future__ import annotations
 
@@ -22,8 +24,18 @@ UPDATE_KEYWORDS = frozenset(
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 
 
+#: The deepest parse tree kg lets a parser build (see :func:`tree_depth`).  Real
+#: queries stay under 50; pyoxigraph overflows its stack (and kills the process) near
+#: 2,000 chained BINDs or 6,000 chained ``+``, rdflib raises RecursionError near 1,000.
+MAX_TREE_DEPTH = 500
+
+
 class UpdateRefused(QueryError):
     """A SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP, …): kg graphs are read-only."""
+
+
+class QueryTooDeep(QueryError):
+    """A query whose parse tree would be deeper than :data:`MAX_TREE_DEPTH`."""
 
 
 _TOKEN = re.compile(
@@ -48,6 +60,12 @@ Token = tuple[str | None, str, int]
 
 _OPENERS = "{(["
 _CLOSERS = "})]"
+#: Punctuation that chains operands: each use is one more level of the parse tree
+#: (``1+1+1`` is a left-deep tree), as are property paths (``/``, ``|``, ``^``).
+_CHAINING_PUNCT = frozenset("|&=!<>+-*/^.")
+#: Keywords that wrap the group pattern before them (BIND, OPTIONAL, MINUS, FILTER
+#: become Extend, LeftJoin, Minus, Filter nodes around it) or chain groups (UNION).
+_CHAINING_WORDS = frozenset({"BIND", "OPTIONAL", "MINUS", "FILTER", "UNION", "GRAPH", "VALUES"})
 
 
 def tokens(sparql: str) -> list[Token]:
@@ -70,11 +88,13 @@ class Scan:
 
 @lru_cache(maxsize=512)
 def scan(sparql: str) -> Scan:
-    """Tokenize ``sparql`` to refuse SERVICE and updates, and find FROM and the WHERE group.
+    """Tokenize ``sparql`` to refuse too deep queries, SERVICE and updates, and find FROM
+    and the WHERE group.
 
     A lexer, not a regex on the raw text: keywords inside strings, IRIs, comments,
     variables or prefixed names do not count.
     """
+    check_depth(sparql)  # before any parser sees it: a too deep tree crashes pyoxigraph
     toks = tokens(sparql)
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     base: str | None = None
@@ -129,6 +149,58 @@ def nesting_depth(sparql: str) -> int:
         elif text in _CLOSERS:
             depth = max(depth - 1, 0)
     return deepest
+
+
+def tree_depth(sparql: str) -> int:
+    """An upper bound of the depth of the parse tree of ``sparql``, read from its tokens.
+
+    Why not just brackets: parsers also nest without them.  ``1+1+…+1``, a long
+    ``||`` chain or thousands of BINDs in one group are flat text but a left-deep
+    tree, and pyoxigraph recurses on it until its stack overflows (the process
+    dies with SIGSEGV).  Each bracket level counts one, plus one per chaining
+    operator (a run like ``||`` or ``<=`` is one), ``.`` between triple patterns,
+    ``} {`` between groups, and each BIND, OPTIONAL, MINUS, FILTER, UNION, GRAPH or
+    VALUES inside it; a datatype's ``^^`` does not count.
+    """
+    # One frame per open bracket: [links chained at this level, deepest closed child].
+    frames: list[list[int]] = [[0, 0]]
+    previous: Token | None = None
+    for token in tokens(sparql):
+        kind, text, offset = token
+        if kind == "punct" and text in _OPENERS:
+            if text == "{" and previous is not None and previous[1] == "}":
+                frames[-1][0] += 1  # { … } { … }: one more join
+            frames.append([0, 0])
+        elif kind == "punct" and text in _CLOSERS:
+            if len(frames) > 1:
+                links, deepest = frames.pop()
+                frames[-1][1] = max(frames[-1][1], links + deepest + 1)
+        elif kind == "punct" and text in _CHAINING_PUNCT:
+            in_run = (previous is not None and previous[0] == "punct"
+                      and previous[1] in _CHAINING_PUNCT and previous[2] == offset - 1)
+            datatype = sparql.startswith("^^", offset) or (text == "^" and in_run)
+            if not in_run and not datatype:
+                frames[-1][0] += 1
+        elif kind == "word" and text.upper() in _CHAINING_WORDS:
+            frames[-1][0] += 1
+        previous = token
+    depth = 0
+    while frames:  # brackets left open count as closed at the end
+        links, deepest = frames.pop()
+        depth = links + max(deepest, depth) + (1 if frames else 0)
+    return depth
+
+
+def check_depth(sparql: str, limit: int | None = None) -> None:
+    """Refuse ``sparql`` when its parse tree may be deeper than ``limit`` (QueryTooDeep);
+    ``None`` is :data:`MAX_TREE_DEPTH`."""
+    limit = MAX_TREE_DEPTH if limit is None else limit
+    depth = tree_depth(sparql)
+    if depth > limit:
+        raise QueryTooDeep(
+            f"query too deep: its parse tree is about {depth} levels deep, the limit is {limit} "
+            "(long chains of operators, BINDs or brackets; split it or use VALUES / IN)"
+        )
 
 
 def _resolve(token: Token, prefixes: dict[str, str], base: str | None) -> str | None:

@@ -23,7 +23,7 @@ from rdflib.term import Identifier
 from kg.errors import InputError, QueryError
 from kg.namespaces import PREFIXES, bind_prefixes
 from kg.query.params import values_block
-from kg.query.parsing import groups_by, one_line, oxigraph_syntax, rdflib_parse
+from kg.query.parsing import TOO_DEEP_FOR_RDFLIB, groups_by, one_line, oxigraph_syntax, rdflib_parse
 from kg.query.results import QueryResult, graph_result, select_result
 from kg.query.scanner import Scan
 from kg.rdfio import RdfFormat
@@ -100,6 +100,8 @@ class RdflibStore:
                 # where SPARQL (and Oxigraph) give no group at all.
                 rows = (row for row in rows if any(row.get(k) is not None for k in keys))
             return select_result(variables, ((row.get(k) for k in keys) for row in rows), limit)
+        except RecursionError:
+            raise QueryError(TOO_DEEP_FOR_RDFLIB) from None
         except (SPARQLError, TypeError, ValueError, KeyError, AttributeError) as exc:
             raise QueryError(f"the query could not run: {one_line(exc)}") from None
 

@@ -9,9 +9,10 @@ The flow, one module per step::
 
 Hardening (each covered by ``tests/test_server.py``): read-only (updates get 403),
 nothing fetched or read (``SERVICE`` refused, ``FROM``/``LOAD`` never followed: the
-query engine in :mod:`kg.query` guarantees it), a per-query time limit, a row cap
-that says when it cuts, limits on body size and query nesting depth, CORS off
-unless asked for, loopback-only ``Host`` names when bound to loopback (DNS
+query engine in :mod:`kg.query` guarantees it), a per-query time limit, a memory
+cap per worker, a row cap that says when it cuts, limits on body size, nesting and
+parse-tree depth, a listen backlog for bursts and a bound on connections at once
+(``tests/test_serve_hardening.py``), CORS off unless asked for, loopback-only ``Host`` names when bound to loopback (DNS
 rebinding), and one-line error bodies without stack traces or paths.
 
 Importing this package loads neither rdflib nor Oxigraph: ``kg --help`` stays quick.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.serve.description import service_description
+from kg.serve.limits import RETRY_AFTER
 from kg.serve.negotiation import NotAcceptable, choose_format
 from kg.serve.workers import Job, QueryStopped, WorkersBusy
 
@@ -291,7 +292,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             reply = self.server.pool.run(job)
         except QueryStopped as exc:
-            raise _HttpError(503, str(exc), (("Retry-After", "1"),)) from None
+            raise _HttpError(503, str(exc), (("Retry-After", str(RETRY_AFTER)),)) from None
         except WorkersBusy as exc:
             raise _HttpError(503, str(exc), (("Retry-After", "2"),)) from None
         headers = reply.headers + (("Cache-Control", "no-store"),)

@@ -6,6 +6,12 @@ loaded (the graph is shared copy-on-write).  A worker that exceeds the time limi
 is killed and replaced; the other workers keep answering meanwhile.  A worker also
 checks the nesting depth with kg's SPARQL scanner (a lexer has slow inputs too, so
 it runs under the time limit, not in the server's own process).
+
+Memory: each worker caps its own address space (RLIMIT_AS, set in the worker, so the
+server is not limited) at its size when forked plus ``Limits.max_memory``.  A query
+that needs more gets MemoryError (Python) or aborts the worker (Rust's allocator in
+pyoxigraph); either way the client gets 503 "query needs too much memory" and the
+pool forks a fresh worker.
 """
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import KgError, UsageError
-from kg.serve.limits import Limits
+from kg.serve.limits import RETRY_AFTER, Limits
 from kg.serve.negotiation import NotAcceptable, choose_format
 
 
@@ -44,10 +50,24 @@ class Reply:
     content_type: str
     body: bytes
     headers: tuple[tuple[str, str], ...] = ()
+    retire_worker: bool = False  # the worker is spent (it ran out of memory): fork a fresh one
 
 
-def _text_reply(status: int, message: str) -> Reply:
-    return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+def _text_reply(status: int, message: str, **extra: Any) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"), **extra)
+
+
+def too_much_memory(limits: Limits) -> str:
+    """The one-line answer to a query that ran into ``--max-memory``."""
+    return (f"query needs too much memory (over {_size(limits.max_memory)} per query worker, "
+            "kg serve --max-memory); simplify it or add a LIMIT")
+
+
+def _size(nbytes: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if nbytes >= scale:
+            return f"{nbytes / scale:.3g} {unit}"
+    return f"{nbytes} bytes"
 
 
 def execute(graph: Any, job: Job, limits: Limits) -> Reply:
@@ -86,8 +106,9 @@ def execute(graph: Any, job: Job, limits: Limits) -> Reply:
         return _text_reply(400, _one_line(exc))
     except RecursionError:
         return _text_reply(400, "query too deeply nested")
-    except MemoryError:
-        return _text_reply(503, "query needs more memory than the server has")
+    except MemoryError:  # the worker's RLIMIT_AS: answer, then let the pool replace it
+        return _text_reply(503, too_much_memory(limits), retire_worker=True,
+                           headers=(("Retry-After", str(RETRY_AFTER)),))
     except Exception:  # a bug: log it for the operator, never show it to the client
         traceback.print_exc(file=sys.stderr)
         return _text_reply(500, "internal error while running the query (see the server log)")
@@ -109,6 +130,8 @@ def _one_line(exc: BaseException) -> str:
 def _worker_main(conn: Any, graph: Any, limits: Limits, listening_fd: int | None) -> None:
     """Body of a worker process: answer jobs from ``conn`` until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    limit_memory(limits.max_memory)
+    conn.send(WORKER_READY)  # the cap is in place before the first job arrives
     if listening_fd is not None:
         try:
             os.close(listening_fd)  # the listening socket belongs to the parent only
@@ -126,7 +149,37 @@ def _worker_main(conn: Any, graph: Any, limits: Limits, listening_fd: int | None
             return
         if job is None:
             return
-        conn.send(execute(graph, job, limits))
+        reply = execute(graph, job, limits)
+        conn.send(reply)
+        if reply.retire_worker:
+            return
+
+
+def limit_memory(max_memory: int) -> None:
+    """Cap this process's address space at its present size plus ``max_memory`` bytes.
+
+    Why on top of the present size: a worker is forked with the loaded graph already
+    mapped, so a cap of ``max_memory`` alone would starve a worker serving a big graph;
+    ``max_memory`` is what one query may add.  Only on systems with ``/proc`` (Linux),
+    where RLIMIT_AS is enforced.
+    """
+    import resource
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            present = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = present + max_memory
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+#: What a fresh worker says once its memory cap is set, and how long the pool waits for it.
+WORKER_READY = "ready"
+WORKER_START_SECONDS = 30.0
 
 
 class QueryStopped(KgError):
@@ -152,6 +205,7 @@ class WorkerPool:
         self._workers: set = set()
         self._closed = False
         self.killed = 0  # workers killed for running past the limit (for logs and tests)
+        self.out_of_memory = 0  # workers that died of a failed allocation under --max-memory
         for _ in range(max(1, size)):
             self._idle.put(self._spawn())
 
@@ -187,10 +241,11 @@ class WorkerPool:
                     "(kg serve --timeout); simplify it or add a LIMIT"
                 )
             reply = worker.conn.recv()
-            healthy = True
+            healthy = not reply.retire_worker
+            self.out_of_memory += reply.retire_worker
             return reply
         except (EOFError, OSError):
-            raise QueryStopped("the query worker died while running the query") from None
+            raise QueryStopped(self._death_notice(worker)) from None
         finally:
             if healthy or self._closed:
                 self._idle.put(worker)
@@ -198,6 +253,17 @@ class WorkerPool:
                 self._retire(worker)
                 if not self._closed:
                     self._idle.put(self._spawn())
+
+    def _death_notice(self, worker: _Worker) -> str:
+        """Why a worker died during a query: SIGABRT is an allocation that failed under
+        the worker's memory cap (Rust aborts on it); other deaths are told by signal."""
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        if code == -signal.SIGABRT:
+            self.out_of_memory += 1
+            return too_much_memory(self._limits)
+        how = f" ({signal.Signals(-code).name})" if code is not None and code < 0 else ""
+        return f"the query worker died while running the query{how}; a fresh one was started"
 
     def _retire(self, worker: _Worker) -> None:
         self._workers.discard(worker)
@@ -221,6 +287,13 @@ class _Worker:
         )
         self.process.start()
         child_conn.close()
+        try:
+            ready = self.conn.poll(WORKER_START_SECONDS) and self.conn.recv() == WORKER_READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.kill()
+            raise QueryStopped("a query worker did not start; see the server log")
 
     def kill(self) -> None:
         if self.process.is_alive():
