@@ -120,3 +120,17 @@ def test_loading_json_ld_never_fetches_its_remote_context(tmp_path):
         server.shutdown()
         server.server_close()
     assert requests == []
+
+
+def test_the_rdflib_store_loads_json_ld_without_fetching(tmp_path):
+    """kg query's rdflib store reads a JSON-LD graph through the same no-fetch parser."""
+    from kg.errors import InputError
+    from kg.query import load
+
+    graph = tmp_path / "remote.jsonld"
+    graph.write_text('{"@context": "http://127.0.0.1:9/ctx.jsonld", "@id": "http://example.org/v", "name": "V"}')
+    with pytest.raises(InputError, match="remote context"):
+        load(graph, "rdflib")
+    inline = tmp_path / "inline.jsonld"
+    inline.write_text('{"@context": {"name": "http://schema.org/name"}, "@id": "http://example.org/v", "name": "V"}')
+    assert len(load(inline, "rdflib")) == 1

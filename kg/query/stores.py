@@ -26,7 +26,7 @@ from kg.query.params import values_block
 from kg.query.parsing import TOO_DEEP_FOR_RDFLIB, groups_by, one_line, oxigraph_syntax, rdflib_parse
 from kg.query.results import QueryResult, graph_result, select_result
 from kg.query.scanner import Scan
-from kg.rdfio import RdfFormat
+from kg.rdfio import RdfFormat, parse_into
 
 
 class Store(Protocol):
@@ -66,7 +66,7 @@ class RdflibStore:
     def load(cls, path: Path, fmt: RdfFormat) -> RdflibStore:
         dataset = Dataset(default_union=True)
         try:
-            dataset.parse(str(path), format=fmt.name)
+            parse_into(dataset, path, fmt)  # never fetches a JSON-LD @context
         except Exception as exc:  # every rdflib parser has its own exception types
             raise InputError(f"cannot parse {path}: {one_line(exc)}") from None
         bind_prefixes(dataset)
