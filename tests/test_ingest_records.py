@@ -318,11 +318,13 @@ def test_field_overrides_from_the_command_line(tmp_path):
 
 
 def test_standard_input_is_json_lines(tmp_path):
-    lines = "\n".join(json.dumps(r) for r in (record(url="https://velor.example/1"), {"title": "B", "text": OTHER}))
+    lines = "\n".join([json.dumps(record(url="https://velor.example/1")), json.dumps({"title": "B", "text": OTHER}),
+                       "{not json"])
     out = tmp_path / "out.trig"
     done = subprocess.run([sys.executable, "-m", "kg", "build", "-", "-o", str(out), "--quiet"],
                           input=lines.encode(), capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr.decode().startswith("kg build: warning: skipped stdin:3: malformed JSON")
     ds = Dataset(default_union=True)
     ds.parse(out, format="trig")
     assert sorted(documents(ds)) == ["stdin#1", "stdin#2"]

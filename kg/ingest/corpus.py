@@ -47,9 +47,10 @@ class SkippedFile:
     where: int | None = None  # the record's line, record or row number in a multi-article file
 
     def __str__(self) -> str:
+        shown = STDIN_NAME if str(self.path) == STDIN else self.path
         if self.where is None:
-            return f"{self.path}: {self.reason}"
-        return f"{self.path}:{self.where}: {self.reason}"
+            return f"{shown}: {self.reason}"
+        return f"{shown}:{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
