@@ -12,7 +12,9 @@
 2. Runs ``kg build`` on it (a child process, ``.trig`` output) once per
    ``--processes`` value (default ``1,2``) and measures the end-to-end wall time,
    words/s and the child's peak RSS of each.
-3. Runs the same build through the Python API (:func:`kg.build.build`) in this
+3. Times an incremental rebuild (``kg build`` without ``--full``) after one article
+   changed, the records of the other articles kept from the build before.
+4. Runs the same build through the Python API (:func:`kg.build.build`) in this
    process to time each stage: read, nlp, resolve, graph, serialize.
 
 Figures are printed, never asserted.  The corpus is the same for the same
@@ -121,7 +123,8 @@ def make_corpus(folder: Path, words: int) -> tuple[int, int]:
     return count, written
 
 
-def run_cli(corpus: Path, output: Path, processes: int) -> tuple[float, int, subprocess.CompletedProcess]:
+def run_cli(corpus: Path, output: Path, processes: int,
+            full: bool = True) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run ``kg build`` as a child process: (wall seconds, peak RSS in kB, result).
 
     The peak is that of the build's process tree, read by a wrapper Python that runs
@@ -130,6 +133,8 @@ def run_cli(corpus: Path, output: Path, processes: int) -> tuple[float, int, sub
     """
     kg = Path(sys.executable).with_name("kg")
     command = [str(kg), "build", str(corpus), "-o", str(output), "--processes", str(processes), "--quiet"]
+    if full:  # every article read, whatever an earlier run left beside the output
+        command.append("--full")
     wrapper = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
     start = time.perf_counter()
@@ -170,7 +175,17 @@ def main(argv: list[str] | None = None) -> int:
         runs.append((processes, seconds, peak_kb))
     size = cli_output.stat().st_size
 
-    result = build([corpus], api_output)
+    # an incremental rebuild: the records of a first (incremental) build are kept, one
+    # article changes, the rebuild reads it alone
+    run_cli(corpus, cli_output, 1, full=False)
+    changed = sorted(corpus.rglob("*.txt"))[len(list(corpus.rglob("*.txt"))) // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks went on.\n", encoding="utf-8")
+    rebuild_seconds, rebuild_kb, done = run_cli(corpus, cli_output, 1, full=False)
+    if done.returncode != 0:
+        print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
+        return 1
+
+    result = build([corpus], api_output, incremental=False)
     stats = result.stats
 
     print()
@@ -180,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     for processes, seconds, peak_kb in runs:
         print(f"  {processes:<12}{seconds:>10.1f}{words / seconds:>12,.0f}{runs[0][1] / seconds:>9.2f}x"
               f"{peak_kb / 1024:>13,.0f}")
+    print(f"  incremental rebuild after one changed article: {rebuild_seconds:.1f} s, "
+          f"peak RSS {rebuild_kb / 1024:,.0f} MB")
     print()
     print("stages (Python API, one process, same corpus, in this process)")
     print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'words/s':>14}")
@@ -193,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.keep:  # only this benchmark's files: bench/out/ is shared with other benchmarks
         shutil.rmtree(corpus)
+        shutil.rmtree(cli_output.parent / f".{cli_output.name}.records", ignore_errors=True)
         cli_output.unlink()
         api_output.unlink()
     return 0

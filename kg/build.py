@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError, OutputError, UsageError
+from kg.incremental import RecordCache, article_key, fingerprint
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
 from kg.rdfio import output_lock
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
@@ -58,6 +59,8 @@ class BuildStats:
     documents: int = 0
     skipped: int = 0  # files and records not built
     duplicates: int = 0  # articles dropped because an earlier one has their URL or text
+    reused: int = 0  # articles whose records came from the last build of the same output
+    full_reason: str | None = None  # why an incremental build read every article
     words: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
     facts_by_relation: dict[str, int] = field(default_factory=dict)  # distinct fact triples
@@ -99,11 +102,13 @@ def build_graph(
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
+    cache: RecordCache | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (folders or article files
     of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input).
     ``options`` tells the readers the user's field names.  An article whose nlp takes more
-    than ``article_seconds`` (None: no limit) is skipped like an unreadable file.
+    than ``article_seconds`` (None: no limit) is skipped like an unreadable file.  With a
+    ``cache``, an article read by the last build is not read again (:mod:`kg.incremental`).
 
     Skipped files are logged as warnings (logger ``kg.ingest``) and listed in
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
@@ -136,11 +141,28 @@ def build_graph(
         skipped.append(SkippedFile(Path(identifier), reason))
 
     with _timed(stats, "nlp"):
-        for record in nlp.process_texts(corpus.sources, model=model, processes=processes,
-                                        kb_files=kb_paths, seconds=article_seconds, on_skip=too_long):
-            documents.append(record)
+        keys = [article_key(source) for source in corpus.sources] if cache else []
+        reused = {key: record for key in keys if (record := cache.get(key)) is not None} if cache else {}
+        stats.reused = len(reused)
+        stats.full_reason = cache.full_reason if cache else None
+        stats.words = sum(record.words for record in reused.values())
+        fresh: dict[str, DocumentRecord] = {}
+        done = len(reused)
+        unread = [s for i, s in enumerate(corpus.sources) if not cache or keys[i] not in reused]
+        for record in (nlp.process_texts(unread, model=model, processes=processes, kb_files=kb_paths,
+                                         seconds=article_seconds, on_skip=too_long) if unread else ()):
+            fresh[record.identifier] = record
+            done += 1
             stats.words += record.words
-            report("nlp", len(documents), total, stats.words)
+            report("nlp", done, total, stats.words)
+        for i, source in enumerate(corpus.sources):  # corpus order, whichever way each came
+            record = reused.get(keys[i]) if cache else None
+            if record is None:
+                record = fresh.get(source.identifier)
+                if record is not None and cache:
+                    cache.put(keys[i], record)
+            if record is not None:
+                documents.append(record)
 
     report("resolve", total, total, stats.words)
     with _timed(stats, "resolve"):
@@ -165,12 +187,15 @@ def build(
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
+    incremental: bool = True,
 ) -> BuildResult:
     """Build the graph of ``paths`` and write it to ``output``.
 
     ``format`` overrides the syntax the extension of ``output`` implies.  The
     file is replaced atomically when the build succeeds; a failed build leaves
-    any previous file untouched.  Raises :class:`OutputError` (before reading the
+    any previous file untouched.  ``incremental``: the records of the articles are
+    kept beside ``output`` and the next build reads only new or changed articles
+    (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
     from kg import serialize
@@ -182,13 +207,16 @@ def build(
     # does not exist yet, the writer takes the lock when it creates it).
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
     with lock:
+        cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                             progress=progress, options=options, article_seconds=article_seconds)
+                             progress=progress, options=options, article_seconds=article_seconds, cache=cache)
         stats = result.stats
         if progress:
             progress("serialize", stats.documents, stats.documents, stats.words)
         with _timed(stats, "serialize"):
             serialize.write_dataset(result.dataset, output, format=rdf_format)
+            if cache is not None:
+                cache.save()
     stats.output, stats.output_bytes = output, output.stat().st_size
     return result
 

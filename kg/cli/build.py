@@ -93,6 +93,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--max-article-seconds", type=_positive_float, default=ARTICLE_SECONDS, metavar="S",
                         help="skip an article whose reading takes longer than this, with a warning "
                              f"(default: {ARTICLE_SECONDS:g})")
+    parser.add_argument("--full", action="store_true",
+                        help="read every article again instead of reusing what the last build of OUT "
+                             "read from the unchanged ones (kept in .OUT.records/ beside OUT)")
     parser.add_argument("--follow-links", action="store_true",
                         help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
@@ -148,10 +151,12 @@ def run(args: argparse.Namespace) -> int:
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
-                       article_seconds=args.max_article_seconds,
+                       article_seconds=args.max_article_seconds, incremental=not args.full,
                        options=ReadOptions(fields=tuple(args.field), max_article_mb=args.max_article_mb,
                                            follow_links=args.follow_links))
     if not args.quiet:
+        if result.stats.full_reason:
+            print(f"kg build: read every article again: {result.stats.full_reason}", file=sys.stderr)
         _print_summary(result.stats, args.corpus)
     return 0
 
@@ -248,6 +253,8 @@ def _print_summary(stats: BuildStats, corpus: Sequence[Path]) -> None:
     table.add_column("detail")
     dropped = f", {_plural(stats.duplicates, 'duplicate')} dropped" if stats.duplicates else ""
     table.add_row("documents", f"{stats.documents:,}", f"built ({stats.skipped:,} skipped{dropped})")
+    if stats.reused:
+        table.add_row("  reused", f"{stats.reused:,}", "unchanged since the last build: not read again")
     table.add_row("entities", f"{sum(stats.entities_by_type.values()):,}", "")
     for type_, n in stats.entities_by_type.items():
         table.add_row(f"  {type_}", f"{n:,}", "")

@@ -1,0 +1,89 @@
+"""kg.incremental: a rebuild reads only new or changed articles and writes what a full build writes."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from graph_records import sample_records
+
+from kg.build import build
+from kg.incremental import RecordCache, article_key, fingerprint, record_from_dict
+from kg.records import SourceText
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def full_build(corpus: Path, tmp_path: Path) -> bytes:
+    out = tmp_path / "full" / "graph.trig"
+    build([corpus], out, incremental=False)
+    return out.read_bytes()
+
+
+def test_a_rebuild_reads_only_what_changed_and_writes_the_full_builds_bytes(tmp_path):
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    first = build([corpus], out)
+    assert first.stats.reused == 0 and first.stats.full_reason is None
+
+    changed, removed = sorted(corpus.glob("*.txt"))[:2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Velorian Union said it would join the talks.\n",
+                       encoding="utf-8")
+    removed.unlink()
+    (corpus / "new.txt").write_text("Velorian talks\n\nMinister Tarsk Odelly of the Velorian Union met "
+                                    "the CSTO in Moscow on Monday.\n", encoding="utf-8")
+    again = build([corpus], out)
+    assert again.stats.reused == 3  # five seeds, one changed, one removed; the new one read
+    assert again.stats.documents == 5
+    assert out.read_bytes() == full_build(corpus, tmp_path)
+    records = out.parent / ".graph.trig.records"
+    assert len(list(records.glob("*.json"))) == 5 + 1  # one per article, and the manifest
+
+
+def test_a_changed_knowledge_base_reads_every_article_again_and_says_why(tmp_path):
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    kb = tmp_path / "extra.toml"
+    kb.write_text('[[actor]]\nid = "velor"\ntype = "Organization"\nname = "Velorian Union"\n', encoding="utf-8")
+    again = build([corpus], out, kb_files=[kb])
+    assert again.stats.reused == 0
+    assert again.stats.full_reason == "kg's code, data, knowledge base or model changed since the last build"
+    third = build([corpus], out, kb_files=[kb])
+    assert third.stats.reused == 5 and third.stats.full_reason is None
+
+
+def test_a_damaged_record_is_read_again(tmp_path):
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    expected = out.read_bytes()
+    damaged = next(p for p in (out.parent / ".graph.trig.records").glob("*.json") if p.name != "manifest.json")
+    damaged.write_text('{"identifier": ', encoding="utf-8")
+    again = build([corpus], out)
+    assert again.stats.reused == 4
+    assert out.read_bytes() == expected
+
+
+def test_records_round_trip_through_json():
+    for record in sample_records():
+        assert record_from_dict(asdict(record)) == record
+
+
+def test_the_key_of_an_article_covers_its_metadata():
+    plain = SourceText("a.txt", "Title\n\nBody.")
+    assert article_key(plain) == article_key(SourceText("a.txt", "Title\n\nBody."))
+    assert article_key(plain) != article_key(SourceText("a.txt", "Title\n\nBody.", url="https://example.org/a"))
+    assert article_key(plain) != article_key(SourceText("b.txt", "Title\n\nBody."))
+
+
+def test_no_records_are_kept_for_an_empty_cache(tmp_path):
+    cache = RecordCache(tmp_path / "graph.trig", fingerprint(None, []))
+    cache.save()
+    assert not (tmp_path / ".graph.trig.records").exists()
