@@ -103,12 +103,15 @@ def build_graph(
     options: ReadOptions | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
     cache: RecordCache | None = None,
+    dask: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (folders or article files
     of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input).
     ``options`` tells the readers the user's field names.  An article whose nlp takes more
     than ``article_seconds`` (None: no limit) is skipped like an unreadable file.  With a
     ``cache``, an article read by the last build is not read again (:mod:`kg.incremental`).
+    ``dask`` (``"local"`` or a scheduler's address) reads the articles on a Dask cluster
+    (:mod:`kg.cluster`; a local one has ``processes`` workers).
 
     Skipped files are logged as warnings (logger ``kg.ingest``) and listed in
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
@@ -150,7 +153,7 @@ def build_graph(
         done = len(reused)
         unread = [s for i, s in enumerate(corpus.sources) if not cache or keys[i] not in reused]
         for record in (nlp.process_texts(unread, model=model, processes=processes, kb_files=kb_paths,
-                                         seconds=article_seconds, on_skip=too_long) if unread else ()):
+                                         seconds=article_seconds, on_skip=too_long, dask=dask) if unread else ()):
             fresh[record.identifier] = record
             done += 1
             stats.words += record.words
@@ -188,6 +191,7 @@ def build(
     options: ReadOptions | None = None,
     article_seconds: float | None = ARTICLE_SECONDS,
     incremental: bool = True,
+    dask: str | None = None,
 ) -> BuildResult:
     """Build the graph of ``paths`` and write it to ``output``.
 
@@ -209,7 +213,8 @@ def build(
     with lock:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                             progress=progress, options=options, article_seconds=article_seconds, cache=cache)
+                             progress=progress, options=options, article_seconds=article_seconds, cache=cache,
+                             dask=dask)
         stats = result.stats
         if progress:
             progress("serialize", stats.documents, stats.documents, stats.words)

@@ -14,6 +14,7 @@ from pathlib import Path
 from kg.build import ARTICLE_SECONDS, DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
 from kg.ingest import ReadOptions
 from kg.ingest.metadata import SLOTS, ingest_data
+from kg.cluster import LOCAL
 from kg.rdfio import WRITABLE
 
 DESCRIPTION = """\
@@ -99,7 +100,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--follow-links", action="store_true",
                         help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
-                        help="worker processes for the nlp stage (default: 1)")
+                        help="worker processes for the nlp stage (default: 1; with --dask, the workers "
+                             "of the local Dask cluster)")
+    parser.add_argument("--dask", nargs="?", const=LOCAL, metavar="SCHEDULER",
+                        help="read the articles on a Dask cluster: a local one of --processes workers, or "
+                             "the scheduler at SCHEDULER (tcp://host:8786); needs pip install 'kg[dask]'")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no summary; warnings and errors only")
     parser.set_defaults(func=run)
@@ -151,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
-                       article_seconds=args.max_article_seconds, incremental=not args.full,
+                       article_seconds=args.max_article_seconds, incremental=not args.full, dask=args.dask,
                        options=ReadOptions(fields=tuple(args.field), max_article_mb=args.max_article_mb,
                                            follow_links=args.follow_links))
     if not args.quiet:

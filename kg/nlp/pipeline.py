@@ -183,15 +183,23 @@ def process_texts(
     kb_files: Iterable[str] = (),
     seconds: float | None = None,
     on_skip: SkipCallback | None = None,
+    dask: str | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read each article; yields one record per source, in input order.
 
     With ``processes > 1`` the articles go to a pool of worker processes, each with
-    its own pipeline, and only plain records come back.  An article that takes more than
-    ``seconds`` (None: no limit) yields no record: it is logged as one warning line
+    its own pipeline, and only plain records come back; with ``dask`` (``"local"`` or a
+    scheduler's address) they go to a Dask cluster (:mod:`kg.cluster`; a local one
+    has ``processes`` workers).  An article that takes more than ``seconds`` (None: no
+    limit) yields no record: it is logged as one warning line
     (``identifier: skipped: took more than N s``) and passed to ``on_skip``.
     """
     kb_files = tuple(str(p) for p in kb_files)
+    if dask is not None:
+        from kg.cluster import process_on_cluster
+
+        yield from _reported(process_on_cluster(list(sources), dask, processes, model, kb_files, seconds), on_skip)
+        return
     if processes <= 1:
         nlp = make_pipeline(model, kb_files)
         results: Iterable[DocumentRecord | _Skipped] = (_read_or_skip(nlp, source, seconds) for source in sources)

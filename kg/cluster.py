@@ -1,0 +1,77 @@
+"""The nlp stage on a Dask distributed cluster, for archives that outgrow one machine.
+
+Articles go out in batches (plain :class:`~kg.records.SourceText` records), each
+worker reads them with its own pipeline (made once per worker process and kept), and
+plain :class:`~kg.records.DocumentRecord` records come back, in corpus order, so the
+resolve and write stages that follow give the same bytes as a local build.
+
+The cluster is a ``distributed.LocalCluster`` of N worker processes on this machine,
+or an existing scheduler (``tcp://host:8786``) whose workers have kg installed (the
+same version, with the same knowledge-base files at the same paths).  ``dask`` is an
+optional extra: ``pip install 'kg[dask]'``.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+
+from kg.errors import RemoteError, UsageError
+from kg.records import DocumentRecord, SourceText
+
+#: Articles per task: big enough that a task is worth its scheduling (~20 ms), small
+#: enough to spread a corpus over many workers.
+BATCH_ARTICLES = 16
+#: The scheduler address that means "start a LocalCluster here".
+LOCAL = "local"
+#: Seconds to wait for an existing scheduler to answer.
+CONNECT_SECONDS = 20
+
+#: Each worker process's pipelines, by (model, knowledge-base files).
+_PIPELINES: dict[tuple[str | None, tuple[str, ...]], object] = {}
+
+
+def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: int, model: str | None,
+                       kb_files: tuple[str, ...], seconds: float | None) -> Iterator[object]:
+    """Each article's record (or its skip), in corpus order, read on a Dask cluster.
+
+    ``scheduler`` is :data:`LOCAL` for a LocalCluster of ``workers`` processes, or the
+    address of a running scheduler.
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--dask needs Dask: pip install 'kg[dask]'") from None
+    cluster = None
+    try:
+        if scheduler == LOCAL:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise RemoteError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    try:
+        batches = [list(sources[i:i + BATCH_ARTICLES]) for i in range(0, len(sources), BATCH_ARTICLES)]
+        futures = client.map(read_batch, batches, model=model, kb_files=kb_files, seconds=seconds, pure=False)
+        for future in futures:  # in corpus order; later batches run meanwhile
+            yield from future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def read_batch(sources: list[SourceText], model: str | None, kb_files: tuple[str, ...],
+               seconds: float | None) -> list[DocumentRecord | object]:
+    """On a worker: the records (or skips) of a batch, with this process's pipeline."""
+    from kg.nlp.pipeline import _read_or_skip, make_pipeline
+
+    key = (model, tuple(kb_files))
+    nlp = _PIPELINES.get(key)
+    if nlp is None:
+        nlp = _PIPELINES[key] = make_pipeline(model, kb_files)
+    return [_read_or_skip(nlp, source, seconds) for source in sources]

@@ -1,0 +1,33 @@
+"""kg build --dask: the nlp stage on a real Dask LocalCluster gives a local build's bytes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import RemoteError
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_builds_the_same_bytes_as_one_process(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "velor.txt").write_text("Velorian talks\n\nMinister Tarsk Odelly of the Velorian Union met "
+                                      "the CSTO in Moscow on Monday.\n", encoding="utf-8")
+    local = tmp_path / "local.trig"
+    build([corpus], local, incremental=False)
+    clustered = tmp_path / "dask.trig"
+    assert main(["build", str(corpus), "-o", str(clustered), "--dask", "--processes", "2", "--full",
+                 "--quiet"]) == 0
+    assert clustered.read_bytes() == local.read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_remote_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.cluster.CONNECT_SECONDS", 2)
+    with pytest.raises(RemoteError, match="cannot reach the Dask scheduler tcp://127.0.0.1:9"):
+        build([SEEDS], tmp_path / "g.trig", dask="tcp://127.0.0.1:9", incremental=False)
