@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.build import ARTICLE_SECONDS, DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
+from kg.cluster import LOCAL
 from kg.ingest import ReadOptions
 from kg.ingest.metadata import SLOTS, ingest_data
-from kg.cluster import LOCAL
 from kg.rdfio import WRITABLE
 
 DESCRIPTION = """\
