@@ -123,8 +123,8 @@ def make_corpus(folder: Path, words: int) -> tuple[int, int]:
     return count, written
 
 
-def run_cli(corpus: Path, output: Path, processes: int,
-            full: bool = True) -> tuple[float, int, subprocess.CompletedProcess]:
+def run_cli(corpus: Path, output: Path, processes: int, full: bool = True,
+            dask: bool = False) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run ``kg build`` as a child process: (wall seconds, peak RSS in kB, result).
 
     The peak is that of the build's process tree, read by a wrapper Python that runs
@@ -135,6 +135,8 @@ def run_cli(corpus: Path, output: Path, processes: int,
     command = [str(kg), "build", str(corpus), "-o", str(output), "--processes", str(processes), "--quiet"]
     if full:  # every article read, whatever an earlier run left beside the output
         command.append("--full")
+    if dask:  # a LocalCluster of `processes` workers
+        command.append("--dask")
     wrapper = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
     start = time.perf_counter()
@@ -149,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=1_000_000,
                         help="words in the synthetic corpus (default: 1,000,000)")
-    parser.add_argument("--processes", default="1,2",
-                        help="--processes of kg build, one run each, comma-separated (default: 1,2)")
+    parser.add_argument("--processes", default="1,2,dask2",
+                        help="one run of kg build per value, comma-separated: N for --processes N, "
+                             "daskN for --dask with a LocalCluster of N workers (default: 1,2,dask2)")
     parser.add_argument("--keep", action="store_true",
                         help="keep bench/out/corpus/ and the graphs afterwards")
     args = parser.parse_args(argv)
@@ -165,14 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {articles:,} articles, {words:,} words in {corpus.relative_to(ROOT)} "
           f"(names from {actor_source}; made in {time.perf_counter() - start:.1f} s)")
 
-    counts = [int(n) for n in args.processes.split(",")]
     runs = []
-    for processes in counts:
-        seconds, peak_kb, done = run_cli(corpus, cli_output, processes)
+    for spec in args.processes.split(","):
+        dask = spec.startswith("dask")
+        seconds, peak_kb, done = run_cli(corpus, cli_output, int(spec.removeprefix("dask")), dask=dask)
         if done.returncode != 0:
             print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
             return 1
-        runs.append((processes, seconds, peak_kb))
+        runs.append((spec.replace("dask", "dask ") + (" workers" if dask else ""), seconds, peak_kb))
     size = cli_output.stat().st_size
 
     # an incremental rebuild: the records of a first (incremental) build are kept, one
@@ -191,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"kg build, one command ({stats.documents:,} documents, {len(result.entities):,} entities, "
           f"{size / 1e6:.1f} MB {cli_output.relative_to(ROOT)})")
-    print(f"  {'processes':<12}{'wall s':>10}{'words/s':>12}{'speed-up':>10}{'peak RSS MB':>13}")
+    print(f"  {'processes':<16}{'wall s':>10}{'words/s':>12}{'speed-up':>10}{'peak RSS MB':>13}")
     for processes, seconds, peak_kb in runs:
-        print(f"  {processes:<12}{seconds:>10.1f}{words / seconds:>12,.0f}{runs[0][1] / seconds:>9.2f}x"
+        print(f"  {processes:<16}{seconds:>10.1f}{words / seconds:>12,.0f}{runs[0][1] / seconds:>9.2f}x"
               f"{peak_kb / 1024:>13,.0f}")
     print(f"  incremental rebuild after one changed article: {rebuild_seconds:.1f} s, "
           f"peak RSS {rebuild_kb / 1024:,.0f} MB")
