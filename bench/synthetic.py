@@ -100,16 +100,17 @@ class _Article:
         text = f"{title}\n\n" + "".join(self.parts) + " ".join(f"word{i}" for i in range(filler))
         shift = len(title) + 2
         move = shift.__add__
+        # by keyword: DocumentRecord has gained fields (url, authors, …) between these
         return DocumentRecord(
-            self.identifier, title, text, date, publisher, None,
-            [Span(move(s.start), move(s.end)) for s in self.sentences],
-            list(self.entities.values()),
-            [Mention(m.key, move(m.start), move(m.end), m.text, m.sentence, m.rule) for m in self.mentions],
-            [Fact(f.subject, f.predicate, f.object, f.sentence, move(f.start), move(f.end), f.evidence,
-                  f.rule, f.confidence, f.negated, f.title) for f in self.facts],
-            [Statement(s.speaker, s.text, s.direct, s.sentence, move(s.start), move(s.end), s.evidence,
-                       s.rule, s.confidence, s.mentions) for s in self.statements],
-            len(text.split()))
+            self.identifier, title, text, date, publisher,
+            sentences=[Span(move(s.start), move(s.end)) for s in self.sentences],
+            entities=list(self.entities.values()),
+            mentions=[Mention(m.key, move(m.start), move(m.end), m.text, m.sentence, m.rule) for m in self.mentions],
+            facts=[Fact(f.subject, f.predicate, f.object, f.sentence, move(f.start), move(f.end), f.evidence,
+                        f.rule, f.confidence, f.negated, f.title) for f in self.facts],
+            statements=[Statement(s.speaker, s.text, s.direct, s.sentence, move(s.start), move(s.end), s.evidence,
+                                  s.rule, s.confidence, s.mentions) for s in self.statements],
+            words=len(text.split()))
 
 
 def news_records(docs: int, actors: int = 4000, seed: int = 7, filler: int = 0,

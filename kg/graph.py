@@ -1,12 +1,17 @@
 """Records -> rdflib.Dataset, following the query contract (docs/ontology.md).
 
-Layout: one named graph per document (its IRI is the document IRI) holds the
-kg:Document, its kg:mentions, its kg:Assertion / kg:NegativeAssertion nodes, its
-kg:Statement nodes and the fact triples the document states (``GRAPH ?doc { s p o }``:
-"which sources say X" is one quad pattern, answered from an index); the default graph holds the merged corpus-level graph: entities
-(core type, rdfs:label, skos:altLabel, owl:sameAs), positions and the fact triples
-(``s kg:memberOf o``, ``p kg:holdsPosition pos``, ``speaker kg:said st``).  A negated
-fact is only a kg:NegativeAssertion with kg:polarity "negative", never a triple.
+Layout (one answer on every store, whatever it makes of the default graph): the
+default graph holds every fact of the corpus: entities (core type, rdfs:label,
+skos:altLabel, owl:sameAs), positions, the merged fact triples (``s kg:memberOf o``,
+``p kg:holdsPosition pos``, ``speaker kg:said st``), co-mention ties, and every
+document's kg:Document node, kg:mentions, kg:Assertion / kg:NegativeAssertion and
+kg:Statement nodes.  One named graph per document (its IRI is the document IRI) holds
+only the fact triples that document states, so "which sources say X" is
+``GRAPH ?doc { s p o }``, one quad pattern answered from an index.  No question needs
+a union of the graphs, and a store that makes one (Oxigraph's
+``--union-default-graph``, Virtuoso, Fuseki's unionDefaultGraph) repeats only the fact
+triples, which the questions count with DISTINCT.  A negated fact is only a
+kg:NegativeAssertion with kg:polarity "negative", never a triple.
 
 Speed: quads are added straight to the store in one batch (no SPARQL, no lookups in
 the graph), literals that repeat are made once.
@@ -185,7 +190,7 @@ class _Builder:
             iri = self.entity(key, entity)
         return iri
 
-    # ---- documents (one named graph each)
+    # ---- documents (default graph; the facts each states also in its named graph)
     def document(self, doc: DocumentRecord) -> None:
         d = document_iri(doc.identifier)
         self.graph_names.append(d)
@@ -193,22 +198,22 @@ class _Builder:
         local = {e.key: e for e in doc.entities}
         date = _date(doc.date)
 
-        add((d, _RDF_type, _KG_Document, d))
-        add((d, _DCTERMS_identifier, Literal(doc.identifier), d))
-        add((d, _DCTERMS_title, Literal(doc.title), d))
+        add((d, _RDF_type, _KG_Document, None))
+        add((d, _DCTERMS_identifier, Literal(doc.identifier), None))
+        add((d, _DCTERMS_title, Literal(doc.title), None))
         if date is not None:
-            add((d, _DCTERMS_date, date, d))
+            add((d, _DCTERMS_date, date, None))
         if doc.publisher:
-            add((d, _DCTERMS_publisher, Literal(doc.publisher), d))
+            add((d, _DCTERMS_publisher, Literal(doc.publisher), None))
         if doc.url:
-            add((d, _DCTERMS_source, URIRef(doc.url), d))
+            add((d, _DCTERMS_source, URIRef(doc.url), None))
         for author in doc.authors:
-            add((d, _DCTERMS_creator, Literal(author), d))
+            add((d, _DCTERMS_creator, Literal(author), None))
         if doc.language:
-            add((d, _DCTERMS_language, Literal(doc.language), d))
+            add((d, _DCTERMS_language, Literal(doc.language), None))
         if doc.dateline:
-            add((d, _KG_dateline, Literal(doc.dateline), d))
-        add((d, _KG_wordCount, self._int(doc.words), d))
+            add((d, _KG_dateline, Literal(doc.dateline), None))
+        add((d, _KG_wordCount, self._int(doc.words), None))
 
         mentioned = dict.fromkeys(e.key for e in doc.entities)
         mentioned.update(dict.fromkeys(m.key for m in doc.mentions))
@@ -220,7 +225,7 @@ class _Builder:
         actors = dict.fromkeys(self._entity_iri(key, local, doc) for key in mentioned)
         self._doc_actors.append(tuple(actors))
         for actor in actors:
-            add((d, _KG_mentions, actor, d))
+            add((d, _KG_mentions, actor, None))
 
         assertions: set[URIRef] = set()
         statements: set[URIRef] = set()
@@ -229,35 +234,35 @@ class _Builder:
         for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
             statements.add(self._statement(doc, d, date, st, local))
         # what was read, counted once here so a catalogue of sources needs no counting
-        add((d, _KG_actorCount, self._int(len(actors)), d))
-        add((d, _KG_assertionCount, self._int(len(assertions)), d))
-        add((d, _KG_statementCount, self._int(len(statements)), d))
+        add((d, _KG_actorCount, self._int(len(actors)), None))
+        add((d, _KG_assertionCount, self._int(len(assertions)), None))
+        add((d, _KG_statementCount, self._int(len(statements)), None))
 
     def _provenance(self, node: URIRef, d: URIRef, date: Literal | None, evidence: str,
                     start: int, end: int, rule: str, confidence: float, sentence: int) -> None:
         add = self.quads.append
-        add((node, _PROV_wasDerivedFrom, d, d))
-        add((node, _KG_evidence, Literal(evidence), d))
-        add((node, _KG_start, self._int(start), d))
-        add((node, _KG_end, self._int(end), d))
-        add((node, _KG_rule, Literal(rule), d))
-        add((node, _KG_confidence, self._confidence(confidence), d))
-        add((node, _KG_sentenceIndex, self._int(sentence), d))
+        add((node, _PROV_wasDerivedFrom, d, None))
+        add((node, _KG_evidence, Literal(evidence), None))
+        add((node, _KG_start, self._int(start), None))
+        add((node, _KG_end, self._int(end), None))
+        add((node, _KG_rule, Literal(rule), None))
+        add((node, _KG_confidence, self._confidence(confidence), None))
+        add((node, _KG_sentenceIndex, self._int(sentence), None))
         if date is not None:
-            add((node, _DCTERMS_date, date, d))
+            add((node, _DCTERMS_date, date, None))
 
     def _assertion(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
                    s: URIRef, predicate: str, p: URIRef, o: URIRef) -> URIRef:
         add = self.quads.append
         a = assertion_iri(doc.identifier, predicate, s, o, fact.start, fact.end)
         if fact.negated:
-            add((a, _RDF_type, _KG_NegativeAssertion, d))
-            add((a, _KG_polarity, _NEGATIVE, d))
+            add((a, _RDF_type, _KG_NegativeAssertion, None))
+            add((a, _KG_polarity, _NEGATIVE, None))
         else:
-            add((a, _RDF_type, _KG_Assertion, d))
-        add((a, _RDF_subject, s, d))
-        add((a, _RDF_predicate, p, d))
-        add((a, _RDF_object, o, d))
+            add((a, _RDF_type, _KG_Assertion, None))
+        add((a, _RDF_subject, s, None))
+        add((a, _RDF_predicate, p, None))
+        add((a, _RDF_object, o, None))
         self._provenance(a, d, date, fact.evidence, fact.start, fact.end, fact.rule,
                          fact.confidence, fact.sentence)
         return a
@@ -276,7 +281,7 @@ class _Builder:
             return made
         add = self.quads.append
         add((s, p, o, None))
-        add((s, p, o, d))
+        add((s, p, o, d))  # the document's graph: what it states
         if fact.predicate == "officialOf" and fact.title and fact.title.strip():
             title = " ".join(fact.title.split())
             of_label = self._label[o]
@@ -309,12 +314,12 @@ class _Builder:
         speaker = self._entity_iri(st.speaker, local, doc)
         node = statement_iri(doc.identifier, speaker, st.start, st.end)
         add((speaker, _KG_said, node, None))
-        add((speaker, _KG_said, node, d))
-        add((node, _RDF_type, _KG_Statement, d))
-        add((node, _KG_text, Literal(st.text), d))
-        add((node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE, d))
+        add((speaker, _KG_said, node, d))  # the document's graph: who said it
+        add((node, _RDF_type, _KG_Statement, None))
+        add((node, _KG_text, Literal(st.text), None))
+        add((node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE, None))
         for key in dict.fromkeys(st.mentions):
-            add((node, _KG_mentions, self._entity_iri(key, local, doc), d))
+            add((node, _KG_mentions, self._entity_iri(key, local, doc), None))
         self._provenance(node, d, date, st.evidence, st.start, st.end, st.rule,
                          st.confidence, st.sentence)
         return node

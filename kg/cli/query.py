@@ -59,6 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask_parser.add_argument("name", metavar="NAME", nargs="?", help="the question (see --list)")
     ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file")
     ask_parser.add_argument("--list", action="store_true", help="list the questions and exit")
+    ask_parser.add_argument(
+        "--print-query", action="store_true",
+        help="print the question as plain SPARQL with the --param values in its VALUES blocks "
+        "(to paste into YASGUI or any SPARQL 1.1 store) and exit; no GRAPH needed",
+    )
     ask_parser.set_defaults(late_positionals=("name", "graph"))
     _common_options(ask_parser)
     ask_parser.set_defaults(func=_run_ask)
@@ -184,6 +189,9 @@ def _run_ask(args: argparse.Namespace) -> int:
         print(_question_list(), end="")
         return 0 if args.list else 2
     question = question_named(args.name)
+    if args.print_query:
+        print(question.plain_query(_parse_params(args.param)), end="")
+        return 0
     if not args.graph:
         raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH)")
     bindings = question.bindings(_parse_params(args.param))
@@ -194,7 +202,13 @@ def _run_ask(args: argparse.Namespace) -> int:
 
     def answer() -> Output:
         graph = load(args.graph, args.store)
-        return _render(graph.ask(question.name, bindings, limit=args.limit), args.format, cut)
+        data, note = _render(graph.ask(question.name, bindings, limit=args.limit), args.format, cut)
+        if not graph.graph_names and question.reads_document_graphs:
+            # a triples-only file: GRAPH ?doc { … } finds nothing, say so instead of "0 sources"
+            triples_only = (f"note: {question.name!r} counts sources from the document graphs, "
+                            "which this file has not; build to .trig or .nq for them")
+            note = f"{note}\n{triples_only}" if note else triples_only
+        return data, note
 
     return _write(*(_in_child(answer) if args.store in CRASHABLE_STORES else answer()))
 

@@ -84,6 +84,11 @@ def values_block(bindings: Mapping[str, Identifier]) -> str:
     return f" VALUES ({names}) {{ ({terms}) }} "
 
 
+def values_term(term: Identifier) -> str:
+    """``term`` as it stands in a VALUES block: serialized (and escaped) by rdflib."""
+    return _n3(term)
+
+
 def _n3(term: Identifier) -> str:
     if isinstance(term, BNode):
         raise UsageError("a parameter cannot be a blank node")

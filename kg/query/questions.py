@@ -14,6 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Variable
+from rdflib.term import Identifier
+
 from kg.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -50,12 +53,22 @@ class Question:
         return self.rows is not None and (limit is None or self.rows < limit)
 
     def text_for(self, bound: Iterable[str]) -> str:
+        """The query kg runs when the parameters ``bound`` are given: the ``# if`` blocks
+        resolved and each parameter's ``VALUES ?name { … }`` block left out (the store
+        binds the given terms in its own way: rdflib's initBindings, or a VALUES block
+        serialized by rdflib for Oxigraph).
+        """
+        return _drop_values(self.resolved(bound), {p.name for p in self.params})
+
+    def resolved(self, bound: Iterable[str]) -> str:
         """The query text with ``# if NAME`` / ``# else`` / ``# end`` blocks resolved.
 
         A question with an optional parameter needs two plans: with the parameter, start
         from the named actor; without it, scan the whole graph once.  Engines cannot
         tell the cases apart from a VALUES block or a FILTER(BOUND(…)), so the file
-        holds both and kg keeps the lines for the parameters actually given.
+        holds both.  The file as written is the query without the parameter (plain
+        SPARQL): the lines for the parameter are commented out with ``#>``, and kg
+        keeps them (uncommented) instead of the ``# else`` lines when it is given.
         """
         bound = set(bound)
         lines: list[str] = []
@@ -64,7 +77,11 @@ class Question:
             found = _CONDITION.match(line)
             if found is None:
                 if all(keep):
-                    lines.append(line)
+                    code = _COMMENTED_CODE.match(line)
+                    if code is None:
+                        lines.append(line)
+                    elif len(keep) > 1:  # a line of an "# if" that holds: uncommented
+                        lines.append(code[1] + "  " + code[2])
             elif found[1] == "if":
                 keep.append(found[2] in bound)
             elif found[1] == "else" and len(keep) > 1:
@@ -72,6 +89,43 @@ class Question:
             elif found[1] == "end" and len(keep) > 1:
                 keep.pop()
         return "".join(lines)
+
+    def printable(self, values: Mapping[str, Identifier]) -> str:
+        """The plain SPARQL of this question with ``values`` (name -> RDF term) in its
+        VALUES blocks: what ``kg ask --print-query`` prints, to run in any SPARQL 1.1
+        store.  Each term is serialized by rdflib (escaped), never pasted as given."""
+        text = self.resolved(values)
+        pieces: list[str] = []
+        at = 0
+        for name, start, end in _values_blocks(text, {p.name for p in self.params}):
+            pieces.append(text[at:start])
+            pieces.append(f"VALUES {Variable(name).n3()} {{ {_n3(values[name])} }}" if name in values else "")
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
+
+    def plain_query(self, given: Mapping[str, object]) -> str:
+        """:meth:`printable` for parameters as given to ``kg ask`` (names as written,
+        relations as their kg: property): the query to paste into any SPARQL store."""
+        from kg.query.params import param_term, relation_iri
+
+        values: dict[str, Identifier] = {}
+        for param in self.params:
+            value = self.bindings(given).get(param.name)
+            if value is not None:
+                values[param.name] = relation_iri(value) if param.relation else param_term(value)
+        return self.printable(values)
+
+    @property
+    def reads_document_graphs(self) -> bool:
+        """Whether the question reads the document graphs (``GRAPH ?doc { … }``), which a
+        triples-only file (.ttl, .nt, .jsonld) has not."""
+        from kg.query.scanner import tokens
+
+        return any(kind == "word" and word.upper() == "GRAPH" for kind, word, _ in tokens(self.resolved(self._all_names())))
+
+    def _all_names(self) -> set[str]:
+        return {p.name for p in self.params}
 
     def bindings(self, given: Mapping[str, object]) -> dict[str, object]:
         """The variables to bind: given values, then defaults; errors for unknown or missing ones."""
@@ -91,9 +145,40 @@ class Question:
         return values
 
 
+#: A line of code commented out for an ``# if`` block: ``#>`` then the code.
+_COMMENTED_CODE = re.compile(r"^(\s*)#>(.*\n?)$", re.DOTALL)
 _CONDITION = re.compile(r"^\s*#\s*(if|else|end)\b\s*([A-Za-z_]\w*)?\s*$")
 _HEADER = re.compile(r"^#\s*(title|description|param|rows):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_]\w*)\s*(?:—|--|-|:)\s*(.*?)\s*(?:\((default\s+(.*?)|[a-z, ]+)\))?$")
+
+
+def _values_blocks(text: str, names: set[str]) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each ``VALUES ?name { term }`` block of a parameter in ``text``
+    (read from the tokens: not in comments or strings)."""
+    from kg.query.scanner import tokens
+
+    toks = tokens(text)
+    found = []
+    for i, (kind, word, offset) in enumerate(toks):
+        if kind != "word" or word.upper() != "VALUES" or i + 4 >= len(toks):
+            continue
+        var, opening, _term, closing = toks[i + 1 : i + 5]
+        name = var[1][1:]
+        if var[0] == "var" and name in names and opening[1] == "{" and closing[1] == "}":
+            found.append((name, offset, closing[2] + 1))
+    return found
+
+
+def _drop_values(text: str, names: set[str]) -> str:
+    for _name, start, end in reversed(_values_blocks(text, names)):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _n3(term: Identifier) -> str:
+    from kg.query.params import values_term
+
+    return values_term(term)
 
 
 def parse_question(name: str, path: Path, text: str) -> Question:
