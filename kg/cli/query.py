@@ -27,6 +27,7 @@ from kg.query import (
     QueryResult,
     connect,
     cookbook,
+    is_store,
     load,
     question_named,
     scan,
@@ -49,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "are declared for you. Updates, SERVICE and FROM <url or file> are refused.",
     )
     query.add_argument("graph", metavar="GRAPH", nargs="?",
-                       help=f"the graph file ({GRAPH_SUFFIXES}); left out with --endpoint")
+                       help=f"the graph file ({GRAPH_SUFFIXES}) or a store directory written by "
+                       "kg load; left out with --endpoint")
     query.add_argument("sparql", metavar="QUERY", nargs="?", help="the query text (or use -f)")
     query.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file ('-' for stdin)")
     _common_options(query)
@@ -62,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "kg ask --list shows the questions and their parameters.",
     )
     ask_parser.add_argument("name", metavar="NAME", nargs="?", help="the question (see --list)")
-    ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file; left out with --endpoint")
+    ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file or store directory; left out with --endpoint")
     ask_parser.add_argument("--list", action="store_true", help="list the questions and exit")
     ask_parser.set_defaults(late_positionals=("name", "graph"))
     _common_options(ask_parser)
@@ -79,7 +81,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         help="output format (default: table on a terminal, csv otherwise; ttl for graphs)",
     )
     parser.add_argument("--store", choices=STORES, default=None,
-                        help=f"query engine the graph file is loaded into (default {DEFAULT_STORE})")
+                        help=f"query engine a graph file is loaded into (default {DEFAULT_STORE}; "
+                        "a store directory always runs on oxigraph)")
     parser.add_argument("--endpoint", metavar="URL",
                         help="ask this SPARQL 1.1 Protocol endpoint instead of a graph file (an Oxigraph "
                         "server's /query, Fuseki, Virtuoso's /sparql, kg serve's /sparql); its default "
@@ -139,8 +142,8 @@ def _opener(args: argparse.Namespace) -> tuple[Callable[[], KgGraph], bool]:
         raise UsageError("--timeout is for --endpoint (a local query runs until it ends; Ctrl-C stops it)")
     if not args.graph:
         raise UsageError(f"which graph? give a graph file ({GRAPH_SUFFIXES}) or --endpoint URL")
-    store = args.store or DEFAULT_STORE
-    return (lambda: load(args.graph, store)), store in CRASHABLE_STORES
+    native = is_store(args.graph) or (args.store or DEFAULT_STORE) in CRASHABLE_STORES
+    return (lambda: load(args.graph, args.store)), native
 
 
 #: Stores in native code that can take the process down with them; they run in a child.

@@ -22,6 +22,7 @@ from __future__ import annotations
 from kg.query.endpoint import ENDPOINT_TIMEOUT, EndpointStore, connect
 from kg.query.engine import KgGraph
 from kg.query.loading import load
+from kg.query.ondisk import LoadReport, is_store, load_store, open_store
 from kg.query.params import param_term, relation_iri
 from kg.query.questions import Param, Question, ask, cookbook, question_named
 from kg.query.results import (
@@ -46,7 +47,8 @@ from kg.query.scanner import (
 from kg.query.stores import DEFAULT_STORE, STORES, OxigraphStore, RdflibStore, Store
 
 __all__ = [
-    "DEFAULT_STORE", "ENDPOINT_TIMEOUT", "EndpointStore", "connect", "GRAPH_OUTPUT_FORMATS", "MAX_TREE_DEPTH", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
+    "DEFAULT_STORE", "ENDPOINT_TIMEOUT", "EndpointStore", "LoadReport", "connect", "is_store", "load_store",
+    "open_store", "GRAPH_OUTPUT_FORMATS", "MAX_TREE_DEPTH", "MEDIA_TYPES", "QUERY_FORMS", "RESULT_FORMATS", "STORES",
     "UPDATE_KEYWORDS", "KgGraph", "OxigraphStore", "Param", "QueryResult", "Question",
     "QueryTooDeep", "RdflibStore", "Store", "UpdateRefused", "ask", "check_depth", "cookbook", "load", "media_type",
     "nesting_depth", "param_term", "question_named", "relation_iri", "scan", "to_python", "tree_depth",
