@@ -176,3 +176,27 @@ def test_export_reads_a_store(store, tmp_path, capsys):
     assert code == 0
     assert cli(capsys, "export", MINI, "-o", tmp_path / "file.json", "--title", "t")[0] == 0
     assert (tmp_path / "store.json").read_bytes() == (tmp_path / "file.json").read_bytes()
+
+
+def test_kg_build_loads_what_it_built_into_a_store(tmp_path, capsys):
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    graph, store = tmp_path / "graph.trig", tmp_path / "store"
+    code, _, err = cli(capsys, "build", corpus, "-o", graph, "--store", store, "--quiet")
+    assert code == 0 and err == ""
+    assert len(kq.load(store)) == len(kq.load(graph))
+    on_store = kq.load(store).ask("members", {"org": "CSTO"}).terms
+    on_file = kq.load(graph, "oxigraph").ask("members", {"org": "CSTO"}).terms
+    assert unordered(on_store) == unordered(on_file) != []
+    assert cli(capsys, "ask", "members", store, "-p", "org=CSTO")[0] == 0
+
+
+def test_kg_build_refuses_a_store_before_building(tmp_path, capsys):
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = cli(capsys, "build", corpus, "-o", tmp_path / "g.trig", "--store", taken, "--quiet")
+    assert code == 4 and "did not write" in err and not (tmp_path / "g.trig").exists()
+    code, _, err = cli(capsys, "build", corpus, "-o", tmp_path / "g.rdf", "--format", "turtle",
+                       "--store", tmp_path / "s", "--quiet")
+    assert code == 2 and "--store loads OUT by its suffix" in err

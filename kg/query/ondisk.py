@@ -79,11 +79,7 @@ def load_store(graph_file: str | os.PathLike[str], directory: str | os.PathLike[
     if fmt is None:
         raise InputError(f"unknown graph format {suffix_of(source) or source.name!r}; "
                          f"expected one of {', '.join(LOADABLE)}")
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{target} is a file, not a store directory")
-    if target.is_dir() and any(target.iterdir()) and not is_store(target):
-        raise OutputError(f"{target} is a directory that kg load did not write; "
-                          "give a new or empty directory")
+    check_writable(target)
     # Read the whole file first: a parse error leaves the store as it was.
     names, default_quads, quads = _graphs_in(source)
     target.mkdir(parents=True, exist_ok=True)
@@ -115,6 +111,20 @@ def load_store(graph_file: str | os.PathLike[str], directory: str | os.PathLike[
         os.close(lock)
     return LoadReport(target, quads, len(names & before), len(names - before), len(graphs),
                       time.perf_counter() - started)
+
+
+def check_writable(target: Path) -> None:
+    """OutputError unless ``target`` is missing, an empty directory or a kg store no one uses.
+
+    ``kg build --store`` asks before a long build; :func:`load_store` asks again."""
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target} is a file, not a store directory")
+    if target.is_dir() and any(target.iterdir()) and not is_store(target):
+        raise OutputError(f"{target} is a directory that kg load did not write; "
+                          "give a new or empty directory")
+    if is_store(target):
+        os.close(_lock(target, exclusive=True))  # in use now: say so before the work
 
 
 def open_store(directory: str | os.PathLike[str]) -> KgGraph:
