@@ -2,8 +2,11 @@
 
 Why a protocol: the engine (:class:`kg.query.engine.KgGraph`) checks a query, binds
 its parameters and reads the cookbook; a store only loads a file and runs a checked
-query.  Adding a store (a remote SPARQL endpoint, say) is one class here and one
-line in :data:`STORES`; the engine has no ``if store == …``.
+query.  Adding an engine a file is loaded into is one class here and one line in
+:data:`STORES`; the engine has no ``if store == …``.  Two stores are not loaded from a
+file and so are not in :data:`STORES`: the on-disk store of ``kg load``
+(:mod:`kg.query.ondisk`, an :class:`OxigraphStore` opened read-only) and a remote
+endpoint (:mod:`kg.query.endpoint`); both run through the same engine.
 
 Both stores answer alike: the default graph is the set union of the named graphs,
 plain ``xsd:string`` literals come back as simple literals, and ``limit`` cuts the
