@@ -4,9 +4,14 @@
     .venv/bin/python bench/bench_query.py --size 200000   # a smaller synthetic graph
     .venv/bin/python bench/bench_query.py --stores oxigraph --skip-seed
     .venv/bin/python bench/bench_query.py --stores oxigraph --questions members,evidence
+    .venv/bin/python bench/bench_query.py --size 240000 --stores oxigraph,disk,endpoint --skip-seed
 
 Prints load time and p50/p95 latency per question and store (kg.query's own API:
 parse cache warm, rows converted to Python values), and the rdflib/Oxigraph ratio.
+Besides the in-memory stores: ``disk`` is the on-disk store of ``kg load`` (the load
+and the open are timed apart: the open is what every command pays), ``endpoint`` the
+same store served by a local Oxigraph server (``oxigraph serve-read-only``) and asked
+through ``kg.query.connect`` (``kg query --endpoint``).  Figures are printed, never asserted.
 The synthetic graph is what kg's own graph code makes of synthetic news
 (bench/synthetic.py), so it has the layout of a real build; it is cached under bench/out/.
 """
@@ -14,15 +19,22 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import signal
+import socket
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from synthetic import records_of_size, write_graph
 
 import kg
 from kg import query as kq
+from kg.errors import RemoteError
+from kg.query.ondisk import MARKER
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -125,23 +137,86 @@ def time_question(graph: kq.KgGraph, name: str, params: dict[str, str], repeat: 
     return percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000, len(first.rows), len(times)
 
 
+#: Stores of the bench beyond kq.STORES: the on-disk store and a server on it.
+EXTRA_STORES = ("disk", "endpoint")
+
+
+def store_dir(path: Path) -> Path:
+    """The on-disk store of ``path`` (loaded when missing or older than the file)."""
+    directory = OUT / f"store-{path.stem}"
+    marker = directory / MARKER
+    if not marker.exists() or marker.stat().st_mtime < path.stat().st_mtime:
+        if directory.exists():
+            shutil.rmtree(directory)
+        start = time.perf_counter()
+        report = kq.load_store(path, directory)
+        print(f"kg load   {time.perf_counter() - start:7.2f} s  ({report.quads:,} quads into {directory.name})")
+    return directory
+
+
+@contextmanager
+def opened(path: Path, store: str) -> Iterator[kq.KgGraph]:
+    """The graph ``path`` on ``store``, its open (or load) time printed."""
+    if store not in EXTRA_STORES:
+        start = time.perf_counter()
+        graph = kq.load(path, store)
+        print(f"load {store:<9} {time.perf_counter() - start:7.2f} s  ({len(graph):,} quads)")
+        yield graph
+        return
+    directory = store_dir(path)
+    if store == "disk":
+        start = time.perf_counter()
+        graph = kq.load(directory)
+        print(f"open disk      {time.perf_counter() - start:7.3f} s  ({len(graph):,} quads, no file read)")
+        yield graph
+        return
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    binary = Path(sys.executable).parent / "oxigraph"
+    server = subprocess.Popen([str(binary if binary.exists() else "oxigraph"), "serve-read-only",
+                               "--location", str(directory), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        graph = kq.connect(f"http://127.0.0.1:{port}/query")
+        for _ in range(100):
+            try:
+                graph.query("ASK { }")
+                break
+            except RemoteError:
+                time.sleep(0.1)
+        print(f"endpoint       oxigraph serve-read-only on 127.0.0.1:{port} ({directory.name})")
+        yield graph
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def bench_graph(title: str, path: Path, params: dict[str, list[dict[str, str]]], stores: list[str], repeat: int, budget: float, only: set[str] | None = None) -> None:
     print(f"\n## {title}: {path.name}")
     results: dict[tuple[str, str], dict[str, tuple[float, float, int, int]]] = {}
     for store in stores:
-        start = time.perf_counter()
-        graph = kq.load(path, store)
-        print(f"load {store:<9} {time.perf_counter() - start:7.2f} s  ({len(graph):,} quads)")
-        for question in kq.cookbook():
-            if only and question.name not in only:
-                continue
-            for p in params.get(question.name, [{}]):
-                key = (question.name, ", ".join(f"{k}={v}" for k, v in p.items()))
-                timing = time_question(graph, question.name, p, repeat, budget)
-                results.setdefault(key, {})[store] = timing
-                shown = f"> budget ({budget:g} s)" if timing is None else f"{timing[2]:>6} rows  p50 {timing[0]:9.1f} ms"
-                print(f"  {store:<9} {key[0]:<12} {key[1][:38]:<38} {shown}", flush=True)
-        del graph
+        with opened(path, store) as graph:
+            _bench_store(graph, store, params, repeat, budget, only, results)
+    _print_table(results, stores, budget)
+
+
+def _bench_store(graph: kq.KgGraph, store: str, params: dict[str, list[dict[str, str]]], repeat: int,
+                 budget: float, only: set[str] | None,
+                 results: dict[tuple[str, str], dict[str, tuple[float, float, int, int] | None]]) -> None:
+    for question in kq.cookbook():
+        if only and question.name not in only:
+            continue
+        for p in params.get(question.name, [{}]):
+            key = (question.name, ", ".join(f"{k}={v}" for k, v in p.items()))
+            timing = time_question(graph, question.name, p, repeat, budget)
+            results.setdefault(key, {})[store] = timing
+            shown = f"> budget ({budget:g} s)" if timing is None else f"{timing[2]:>6} rows  p50 {timing[0]:9.1f} ms"
+            print(f"  {store:<9} {key[0]:<12} {key[1][:38]:<38} {shown}", flush=True)
+
+
+def _print_table(results: dict[tuple[str, str], dict[str, tuple[float, float, int, int] | None]],
+                 stores: list[str], budget: float) -> None:
     header = f"{'question':<12} {'params':<38} {'rows':>6}"
     for store in stores:
         header += f" {store + ' p50':>14} {'p95':>9}"
@@ -174,7 +249,8 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=1_000_000, help="quads in the synthetic graph (default 1,000,000)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per question (default 20)")
     parser.add_argument("--budget", type=float, default=5.0, help="seconds per question and store; a first run over it prints '> budget'")
-    parser.add_argument("--stores", default="rdflib,oxigraph", help="comma-separated stores")
+    parser.add_argument("--stores", default="rdflib,oxigraph",
+                        help=f"comma-separated stores: {', '.join((*kq.STORES, *EXTRA_STORES))}")
     parser.add_argument("--skip-seed", action="store_true", help="only the synthetic graph")
     parser.add_argument("--skip-synthetic", action="store_true", help="only the seed graph")
     parser.add_argument("--questions", default="", help="comma-separated question names (default: all)")

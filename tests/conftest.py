@@ -1,8 +1,16 @@
 """Shared fixtures: one kg pipeline per test session, and a reader of small texts."""
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +79,40 @@ def capped_question(monkeypatch):
     question = questions.parse_question("capped", Path("capped.rq"), text)
     monkeypatch.setattr(questions, "_cookbook", lambda: (question,))
     return question
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server of the ``oxigraph`` package (in the test extra), beside this Python."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    assert found, "the oxigraph server is missing: pip install 'kg[test]' installs it"
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(*options: str):
+    """A fresh in-memory Oxigraph server on 127.0.0.1 (``oxigraph serve OPTIONS``); yields its
+    base URL and stops it on exit."""
+    port = free_port()
+    process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}", *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Oxigraph server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import free_port, oxigraph_server
 
 from kg.cli import main
 from kg.errors import RemoteError, UsageError
@@ -20,40 +16,11 @@ from kg.push import DEFAULT_GRAPH, authorization_for, push
 SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server of the ``oxigraph`` package (in the test extra), beside this Python."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    assert found, "the oxigraph server is missing: pip install 'kg[test]' installs it"
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def store():
     """A fresh in-memory Oxigraph server; yields its base URL, stops it after the test."""
-    port = free_port()
-    process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("the Oxigraph server did not start")
+    with oxigraph_server() as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 def server_quads(base: str) -> set[ox.Quad]:

@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, query, ask, export, serve, push, eval.
+"""The ``kg`` command: build, query, ask, load, export, serve, push, eval.
 
 Each subcommand is a module of this package (the stages hold no argparse code) and
 registers itself through a ``register(subparsers)`` function that adds its parser and sets ``func`` to a
@@ -20,6 +20,7 @@ from kg.errors import EXIT_CODES, KgError
 COMMAND_MODULES = (
     "kg.cli.build",
     "kg.cli.query",
+    "kg.cli.load",
     "kg.cli.export",
     "kg.cli.serve",
     "kg.cli.push",

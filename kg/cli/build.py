@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.build import ARTICLE_SECONDS, DEFAULT_OUTPUT, PROGRESS_MIN_DOCUMENTS, BuildStats, build
 from kg.cluster import LOCAL
+from kg.errors import UsageError
 from kg.ingest import ReadOptions
 from kg.ingest.metadata import SLOTS, ingest_data
 from kg.rdfio import WRITABLE
@@ -55,6 +56,7 @@ examples:
   kg build export.csv --field text=story --field date=when
   kg build corpus -o graph.rdf --format turtle   # Turtle, whatever the extension
   kg build corpus --kb my-actors.toml --processes 2 --quiet
+  kg build corpus -o out/graph.trig --store out/store   # then: kg ask members out/store …
 
 exit codes: 0 built (possibly with skipped files), 2 bad option,
 3 input error (missing path, empty corpus), 4 output error (unknown
@@ -105,6 +107,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dask", nargs="?", const=LOCAL, metavar="SCHEDULER",
                         help="read the articles on a Dask cluster: a local one of --processes workers, or "
                              "the scheduler at SCHEDULER (tcp://host:8786); needs pip install 'kg[dask]'")
+    parser.add_argument("--store", type=Path, metavar="DIR",
+                        help="also load the graph into the on-disk store DIR, as 'kg load OUT --store DIR' "
+                             "does (kg query, ask, serve and export then open DIR at once)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no summary; warnings and errors only")
     parser.set_defaults(func=run)
@@ -153,6 +158,14 @@ def _positive_int(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg build`` from parsed arguments; returns the exit code."""
+    if args.store is not None:
+        from kg.query.ondisk import check_writable
+        from kg.rdfio import LOADABLE, suffix_of
+
+        if args.format is not None or suffix_of(args.output) not in LOADABLE:
+            raise UsageError(f"--store loads OUT by its suffix: write it as one of {', '.join(LOADABLE)} "
+                             "(without --format)")
+        check_writable(args.store)  # before the build, not after it
     with _warnings_to_stderr(), _ProgressBar(enabled=not args.quiet) as bar:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
@@ -163,6 +176,13 @@ def run(args: argparse.Namespace) -> int:
         if result.stats.full_reason:
             print(f"kg build: read every article again: {result.stats.full_reason}", file=sys.stderr)
         _print_summary(result.stats, args.corpus)
+    if args.store is not None:
+        from kg.cli.load import summary
+        from kg.query.ondisk import load_store
+
+        report = load_store(result.stats.output or args.output, args.store)
+        if not args.quiet:
+            print(summary(report), file=sys.stderr)
     return 0
 
 

@@ -13,8 +13,9 @@ from kg.export.write import write
 from kg.graph import gc_paused
 
 DESCRIPTION = """\
-Export a kg graph (.trig/.nq/.ttl/.nt/.jsonld) as a graph of actors (nodes) and
-relations (edges) for graph tools, a static picture, or an interactive page.
+Export a kg graph (.trig/.nq/.ttl/.nt/.jsonld, or a store directory of 'kg load')
+as a graph of actors (nodes) and relations (edges) for graph tools, a static
+picture, or an interactive page.
 The format comes from the output's suffix or --format:
   .graphml (yEd, Gephi)  .gexf (Gephi)  .cyjs (Cytoscape)  .json (networkx node-link)
   .dot (Graphviz)  .html (interactive offline page)  .png / .svg (picture)"""
@@ -31,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export", help="export the graph for Gephi, Cytoscape, yEd, Graphviz, a page or a picture",
         description=DESCRIPTION, epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", metavar="GRAPH", help="a graph written by 'kg build'")
+    parser.add_argument("graph", metavar="GRAPH",
+                        help="a graph written by 'kg build', or a store directory written by 'kg load'")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     parser.add_argument("--format", metavar="F",
                         help=f"one of {', '.join(FORMATS)} (default: from the suffix of FILE)")

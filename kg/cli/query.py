@@ -1,7 +1,8 @@
 """``kg query`` and ``kg ask``: SPARQL and the cookbook's questions from the command line.
 
 The result goes to stdout (a table on a terminal, CSV in a pipe); a note on stderr says
-when rows were left out.  With ``--store oxigraph`` the graph is loaded and the query run
+when rows were left out.  ``--endpoint URL`` runs the query on a SPARQL 1.1 Protocol
+endpoint instead of a graph file (see :mod:`kg.query.endpoint`).  With ``--store oxigraph`` the graph is loaded and the query run
 in a child process: pyoxigraph is native code, and should it crash (a stack overflow
 kills the whole process with SIGSEGV), the command still ends with one line and exit 1.
 """
@@ -18,11 +19,15 @@ from typing import Any
 from kg.errors import InputError, KgError, OutputError, StoreCrashed, UsageError
 from kg.query import (
     DEFAULT_STORE,
+    ENDPOINT_TIMEOUT,
     GRAPH_OUTPUT_FORMATS,
     RESULT_FORMATS,
     STORES,
+    KgGraph,
     QueryResult,
+    connect,
     cookbook,
+    is_store,
     load,
     question_named,
     scan,
@@ -44,7 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "kg's prefixes (kg, id, rdf, rdfs, owl, xsd, skos, prov, dcterms, schema, foaf, org, wd, wdt) "
         "are declared for you. Updates, SERVICE and FROM <url or file> are refused.",
     )
-    query.add_argument("graph", metavar="GRAPH", help=f"the graph file ({GRAPH_SUFFIXES})")
+    query.add_argument("graph", metavar="GRAPH", nargs="?",
+                       help=f"the graph file ({GRAPH_SUFFIXES}) or a store directory written by "
+                       "kg load; left out with --endpoint")
     query.add_argument("sparql", metavar="QUERY", nargs="?", help="the query text (or use -f)")
     query.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file ('-' for stdin)")
     _common_options(query)
@@ -57,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "kg ask --list shows the questions and their parameters.",
     )
     ask_parser.add_argument("name", metavar="NAME", nargs="?", help="the question (see --list)")
-    ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file")
+    ask_parser.add_argument("graph", metavar="GRAPH", nargs="?", help="the graph file or store directory; left out with --endpoint")
     ask_parser.add_argument("--list", action="store_true", help="list the questions and exit")
     ask_parser.add_argument(
         "--print-query", action="store_true",
@@ -78,8 +85,15 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         "--format", choices=OUTPUT_FORMATS,
         help="output format (default: table on a terminal, csv otherwise; ttl for graphs)",
     )
-    parser.add_argument("--store", choices=STORES, default=DEFAULT_STORE,
-                        help=f"query engine (default {DEFAULT_STORE})")
+    parser.add_argument("--store", choices=STORES, default=None,
+                        help=f"query engine a graph file is loaded into (default {DEFAULT_STORE}; "
+                        "a store directory always runs on oxigraph)")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="ask this SPARQL 1.1 Protocol endpoint instead of a graph file (an Oxigraph "
+                        "server's /query, Fuseki, Virtuoso's /sparql, kg serve's /sparql); its default "
+                        "graph should hold every triple, as kg serve's does")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help=f"with --endpoint: seconds to wait for the answer (default {ENDPOINT_TIMEOUT:g})")
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows (a note on stderr if cut)")
 
 
@@ -94,24 +108,47 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 
 
 def _run_query(args: argparse.Namespace) -> int:
+    if args.endpoint is not None and args.graph and args.sparql:
+        raise UsageError("give a GRAPH or --endpoint URL, not both")
     if args.file and args.sparql:
         raise UsageError("give the query as text or with -f, not both")
     if args.file:
         sparql = sys.stdin.read() if args.file == "-" else _read_query_file(args.file)
     elif args.sparql:
         sparql = args.sparql
+    elif args.endpoint is not None and args.graph:  # kg query --endpoint URL 'SELECT …'
+        sparql, args.graph = args.graph, None
     else:
         raise UsageError("no query: give QUERY or -f FILE.rq")
     params = _parse_params(args.param)
     if sparql.strip():
         scan(sparql)  # refuse updates, SERVICE and too deep queries before loading a big graph
+    opened, crashable = _opener(args)
 
     def answer() -> Output:
-        graph = load(args.graph, args.store)
-        return _render(graph.query(sparql, params, limit=args.limit), args.format,
+        return _render(opened().query(sparql, params, limit=args.limit), args.format,
                        f"result cut at --limit {args.limit}")
 
-    return _write(*(_in_child(answer) if args.store in CRASHABLE_STORES else answer()))
+    return _write(*(_in_child(answer) if crashable else answer()))
+
+
+def _opener(args: argparse.Namespace) -> tuple[Callable[[], KgGraph], bool]:
+    """How to open what ``args`` names (a graph file or an endpoint), and whether it is
+    native code that runs in a child process (see :func:`_in_child`)."""
+    if args.endpoint is not None:
+        if args.graph:
+            raise UsageError("give a GRAPH or --endpoint URL, not both")
+        if args.store is not None:
+            raise UsageError("--store picks the engine a graph file is loaded into; an endpoint runs its own")
+        timeout = ENDPOINT_TIMEOUT if args.timeout is None else args.timeout
+        graph = connect(args.endpoint, timeout=timeout)  # checks the URL, sends nothing
+        return (lambda: graph), False
+    if args.timeout is not None:
+        raise UsageError("--timeout is for --endpoint (a local query runs until it ends; Ctrl-C stops it)")
+    if not args.graph:
+        raise UsageError(f"which graph? give a graph file ({GRAPH_SUFFIXES}) or --endpoint URL")
+    native = is_store(args.graph) or (args.store or DEFAULT_STORE) in CRASHABLE_STORES
+    return (lambda: load(args.graph, args.store)), native
 
 
 #: Stores in native code that can take the process down with them; they run in a child.
@@ -192,8 +229,9 @@ def _run_ask(args: argparse.Namespace) -> int:
     if args.print_query:
         print(question.plain_query(_parse_params(args.param)), end="")
         return 0
-    if not args.graph:
-        raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH)")
+    if not args.graph and args.endpoint is None:
+        raise UsageError(f"kg ask {args.name}: which graph? (kg ask {args.name} GRAPH, or --endpoint URL)")
+    opened, crashable = _opener(args)
     bindings = question.bindings(_parse_params(args.param))
     if question.pages_below(args.limit):
         cut = f"the first {question.rows} rows of {question.name!r}; there are more (kg query -f with your own LIMIT/OFFSET shows them)"
@@ -201,16 +239,16 @@ def _run_ask(args: argparse.Namespace) -> int:
         cut = f"result cut at --limit {args.limit}"
 
     def answer() -> Output:
-        graph = load(args.graph, args.store)
+        graph = opened()
         data, note = _render(graph.ask(question.name, bindings, limit=args.limit), args.format, cut)
-        if not graph.graph_names and question.reads_document_graphs:
+        if args.endpoint is None and not graph.graph_names and question.reads_document_graphs:
             # a triples-only file: GRAPH ?doc { … } finds nothing, say so instead of "0 sources"
             triples_only = (f"note: {question.name!r} counts sources from the document graphs, "
                             "which this file has not; build to .trig or .nq for them")
             note = f"{note}\n{triples_only}" if note else triples_only
         return data, note
 
-    return _write(*(_in_child(answer) if args.store in CRASHABLE_STORES else answer()))
+    return _write(*(_in_child(answer) if crashable else answer()))
 
 
 def _question_list() -> str:

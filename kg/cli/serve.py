@@ -24,14 +24,17 @@ def register(subparsers: Any) -> None:
         "that are killed when they run past --timeout and answer 503 when they need more "
         "than --max-memory; more than --max-connections clients at once are answered 503.",
     )
-    parser.add_argument("graph", metavar="GRAPH", help="graph file (.trig, .nq, .ttl, .nt, …)")
+    parser.add_argument("graph", metavar="GRAPH",
+                        help="graph file (.trig, .nq, .ttl, .nt, …) or a store directory written by kg load "
+                        "(opened at once, not read into memory)")
     # Every default comes from kg.serve.limits, the one home of the serve defaults.
     parser.add_argument("--host", default=HOST,
                         help=f"address to listen on (default: {HOST}, this machine only)")
     parser.add_argument("--port", type=int, metavar="PORT", default=PORT,
                         help=f"port (default: {PORT}; 0 picks one)")
     parser.add_argument("--store", choices=STORES, default=STORE,
-                        help=f"query engine (default: {STORE})")
+                        help=f"query engine a graph file is loaded into (default: {STORE}; "
+                        "a store directory always runs on oxigraph)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", default=Limits.timeout,
                         help=f"seconds a query may run before it is stopped (default: {Limits.timeout:g})")
     parser.add_argument("--max-rows", type=int, metavar="N", default=Limits.max_rows,

@@ -43,11 +43,16 @@ Pairs = dict[str, list[tuple[str, str]]]
 def read_pairs(source: Any) -> Pairs:
     """Return predicate IRI -> [(subject, object)] for :data:`WANTED`.
 
-    ``source`` is a path (str or Path), an rdflib Graph/Dataset, or a
-    pyoxigraph Store.  IRIs and literals become their string value; blank nodes
+    ``source`` is a path (str or Path) of a graph file or of a store directory
+    written by ``kg load``, an rdflib Graph/Dataset, or a pyoxigraph Store.  IRIs and literals become their string value; blank nodes
     become ``"_:id"`` so they cannot be mistaken for IRIs.
     """
     if isinstance(source, (str, os.PathLike)):
+        from kg.query.ondisk import is_store, open_store
+
+        if is_store(source):  # a store of kg load: read by pattern, nothing parsed
+            graph = open_store(source)
+            return _read_oxigraph_store(graph.backend.store)
         return _read_file(Path(source))
     try:
         import pyoxigraph

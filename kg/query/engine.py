@@ -23,18 +23,25 @@ from kg.query.stores import Store
 
 
 class KgGraph:
-    """A built graph loaded in memory, ready for SPARQL."""
+    """A built graph ready for SPARQL: loaded in memory, opened on disk, or behind an endpoint."""
 
-    def __init__(self, path: Path, backend: Store):
+    def __init__(self, path: Path | str, backend: Store):
         self.path = path
         self.backend = backend
-        self.store = backend.name  #: the store's name in STORES ("rdflib", "oxigraph")
-        self.graph_names = backend.graph_names
+        self.store = backend.name  #: the store's name ("rdflib", "oxigraph", "endpoint")
+
+    @property
+    def graph_names(self) -> frozenset[str]:
+        """IRIs of the non-empty named graphs (what FROM may name); an endpoint is asked
+        only when a query has a FROM clause."""
+        return self.backend.graph_names
 
     def __len__(self) -> int:
         return len(self.backend)
 
     def __repr__(self) -> str:
+        if self.store == "endpoint":  # counting would be a request
+            return f"<KgGraph {self.path} store=endpoint>"
         return f"<KgGraph {self.path} store={self.store} quads={len(self)}>"
 
     def query(self, sparql: str, params: Mapping[str, object] | None = None, *, limit: int | None = None) -> QueryResult:
@@ -45,7 +52,7 @@ class KgGraph:
         if found.form not in QUERY_FORMS:
             raise QueryError("line 1, column 1: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
         for named, name in found.dataset:
-            if name not in self.graph_names:
+            if name not in self.backend.graph_names:
                 clause = "FROM NAMED" if named else "FROM"
                 raise QueryError(
                     f"{clause} <{name}>: no graph of that name in this dataset "

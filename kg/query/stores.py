@@ -2,8 +2,11 @@
 
 Why a protocol: the engine (:class:`kg.query.engine.KgGraph`) checks a query, binds
 its parameters and reads the cookbook; a store only loads a file and runs a checked
-query.  Adding a store (a remote SPARQL endpoint, say) is one class here and one
-line in :data:`STORES`; the engine has no ``if store == …``.
+query.  Adding an engine a file is loaded into is one class here and one line in
+:data:`STORES`; the engine has no ``if store == …``.  Two stores are not loaded from a
+file and so are not in :data:`STORES`: the on-disk store of ``kg load``
+(:mod:`kg.query.ondisk`, an :class:`OxigraphStore` opened read-only) and a remote
+endpoint (:mod:`kg.query.endpoint`); both run through the same engine.
 
 Both stores answer alike: the default graph is the set union of the named graphs,
 plain ``xsd:string`` literals come back as simple literals, and ``limit`` cuts the
@@ -122,6 +125,34 @@ _UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _OX_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 
 
+def with_values(sparql: str, scan: Scan, bindings: Mapping[str, Identifier]) -> str:
+    """``sparql`` with ``bindings`` bound by a VALUES block opening every group.
+
+    For engines without initBindings (Oxigraph, a remote endpoint): the block binds
+    the variables everywhere, as rdflib's initBindings do; each term is serialized
+    and escaped by rdflib (:func:`kg.query.params.values_block`), never pasted.
+    """
+    if not bindings:
+        return sparql
+    if not scan.group_braces:
+        raise QueryError("parameters need a WHERE { … } group to be bound in")
+    values = values_block(bindings)
+    text = sparql
+    for offset in reversed(scan.group_braces):
+        text = text[: offset + 1] + values + text[offset + 1 :]
+    return text
+
+
+def union_into_default(store: ox.Store) -> None:
+    """Make the default graph of ``store`` also hold every triple of its named graphs.
+
+    Oxigraph's use_default_graph_as_union repeats a triple once per graph holding
+    it; rdflib's union does not.  A materialised union gives every store one answer.
+    The one rule for the in-memory store and the on-disk store of ``kg load``.
+    """
+    store.update(_UNION_UPDATE)
+
+
 class OxigraphStore:
     """A ``pyoxigraph.Store`` whose default graph also holds every triple of the named
     graphs; parameters are a VALUES block opening each group."""
@@ -144,25 +175,14 @@ class OxigraphStore:
         except (SyntaxError, OSError, ValueError) as exc:
             raise InputError(f"cannot parse {path}: {one_line(exc)}") from None
         size = len(store)
-        names = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        # Oxigraph's use_default_graph_as_union repeats a triple once per graph holding
-        # it; rdflib's union does not.  A materialised union gives both stores one answer.
-        store.update(_UNION_UPDATE)
-        return cls(store, size, names)
+        union_into_default(store)
+        return cls(store, size, named_graphs_of(store))
 
     def __len__(self) -> int:
         return self._size
 
     def run(self, sparql: str, scan: Scan, bindings: Mapping[str, Identifier], limit: int | None) -> QueryResult:
-        text = sparql
-        if bindings:
-            # Oxigraph has no initBindings: a VALUES block opening every group binds the
-            # variables everywhere, as rdflib's initBindings do (terms escaped by rdflib).
-            if not scan.group_braces:
-                raise QueryError("parameters need a WHERE { … } group to be bound in")
-            values = values_block(bindings)
-            for offset in reversed(scan.group_braces):
-                text = text[: offset + 1] + values + text[offset + 1 :]
+        text = with_values(sparql, scan, bindings)
         try:
             answer = self.store.query(text, prefixes=_OX_PREFIXES)
             if isinstance(answer, ox.QueryBoolean):
@@ -185,6 +205,11 @@ class OxigraphStore:
             raise QueryError(oxigraph_syntax(exc)) from None
         except (OSError, RuntimeError, ValueError, TypeError) as exc:
             raise QueryError(f"the query could not run: {one_line(exc)}") from None
+
+
+def named_graphs_of(store: ox.Store) -> frozenset[str]:
+    """IRIs of the named graphs of a pyoxigraph store."""
+    return frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
 def _from_ox(term: Any) -> Identifier | None:

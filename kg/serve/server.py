@@ -144,7 +144,9 @@ def make_server(graph_path: str | os.PathLike[str], *, host: str = HOST, port: i
                 max_body: int = Limits.max_body, max_depth: int = Limits.max_depth,
                 max_memory: int = Limits.max_memory, max_connections: int = Limits.max_connections,
                 cors: Iterable[str] = (), workers: int = WORKERS, quiet: bool = False) -> KgServer:
-    """Load ``graph_path`` and bind a server (``port=0`` picks a free port).
+    """Load ``graph_path`` (or open a store directory of ``kg load``) and bind a server
+    (``port=0`` picks a free port).  ``store`` is the engine a graph file is loaded into;
+    a store directory always runs on Oxigraph, whatever ``store`` says.
 
     Call ``serve_forever()`` to answer requests (in a thread, for tests),
     ``shutdown()`` to stop it and ``server_close()`` to free the port and workers.
@@ -160,7 +162,9 @@ def make_server(graph_path: str | os.PathLike[str], *, host: str = HOST, port: i
     for origin in cors:
         if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
             raise UsageError(f"--cors takes an origin like http://localhost:3000, not {origin!r}")
-    graph = load(graph_path, store=store)
+    from kg.query.ondisk import is_store
+
+    graph = load(graph_path, store=None if is_store(graph_path) else store)
     limits = Limits(timeout=float(timeout), max_rows=int(max_rows), max_body=int(max_body),
                     max_depth=int(max_depth), max_memory=int(max_memory),
                     max_connections=int(max_connections))
