@@ -318,8 +318,8 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
     real = kg.nlp.process_texts
     seen = {}
 
-    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None):
-        seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds)
+    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None):
+        seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds, dask=dask)
         yield from real(sources, seconds=seconds, on_skip=on_skip)
 
     monkeypatch.setattr("kg.nlp.process_texts", spy)
@@ -328,7 +328,8 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
     code, _, err = run_kg(capsys, corpus, "-o", tmp_path / "g.trig", "--processes", "3",
                           "--kb", kb, "--model", "blank:en", "-q")
     assert (code, err) == (0, "")
-    assert seen == {"model": "blank:en", "processes": 3, "kb_files": [kb], "seconds": kg.build.ARTICLE_SECONDS}
+    assert seen == {"model": "blank:en", "processes": 3, "kb_files": [kb], "seconds": kg.build.ARTICLE_SECONDS,
+                    "dask": None}
 
 
 def test_summary_on_stdout_and_quiet_silences_it(capsys, corpus, tmp_path):
