@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, RemoteError, UsageError
+from kg.errors import InputError, RemoteError
 from kg.rdfio import atomic_write, read_quads
 
 #: Environment variables that hold the credentials (never the command line).
@@ -120,15 +120,10 @@ def push(graph_file: str | os.PathLike[str], endpoint: str, *, full: bool = Fals
 
 
 def _checked_endpoint(endpoint: str) -> str:
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"not an http(s) Graph Store endpoint: {endpoint!r} "
-                         "(e.g. http://127.0.0.1:7878/store for an Oxigraph server)")
-    if parts.username or parts.password:
-        raise UsageError("credentials in the endpoint URL are refused (they would show in process "
-                         f"lists and logs): set {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}, "
-                         "or use a netrc file")
-    return endpoint
+    from kg.query.endpoint import checked_url
+
+    return checked_url(endpoint, "Graph Store endpoint", "http://127.0.0.1:7878/store",
+                       f"set {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}, or use a netrc file")
 
 
 def _graphs_of(path: Path) -> dict[str, tuple[bytes, int]]:

@@ -143,14 +143,17 @@ class EndpointStore:
         return graph
 
 
-def checked_url(url: str) -> str:
-    """``url`` if it is an http(s) URL without credentials, else a UsageError."""
+def checked_url(url: str, kind: str = "SPARQL endpoint", example: str = "http://127.0.0.1:7878/query",
+                credentials: str = "") -> str:
+    """``url`` if it is an http(s) URL without credentials, else a UsageError naming the
+    ``kind`` of endpoint, an ``example`` of one and where ``credentials`` go instead."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"not an http(s) SPARQL endpoint: {url!r} "
-                         "(e.g. http://127.0.0.1:7878/query for an Oxigraph server)")
+        raise UsageError(f"not an http(s) {kind}: {url!r} (e.g. {example} for an Oxigraph server)")
     if parts.username or parts.password:
-        raise UsageError("credentials in the endpoint URL are refused (they would show in process lists and logs)")
+        instead = f": {credentials}" if credentials else ""
+        raise UsageError(f"credentials in the endpoint URL are refused (they would show in process lists and "
+                         f"logs){instead}")
     return url
 
 
