@@ -70,7 +70,8 @@ class PushReport:
 def push(graph_file: str | os.PathLike[str], endpoint: str, *, full: bool = False,
          timeout: float = DEFAULT_TIMEOUT, attempts: int = DEFAULT_ATTEMPTS,
          progress: PushProgress | None = None, environ: Mapping[str, str] | None = None) -> PushReport:
-    """Send the graphs of ``graph_file`` to the Graph Store endpoint ``endpoint``.
+    """Send the graphs of ``graph_file`` (a graph file, or a store directory written by
+    ``kg load``) to the Graph Store endpoint ``endpoint``.
 
     Only graphs that changed since the last push to this endpoint are sent unless
     ``full``; graphs pushed before and no longer in the file are deleted.  Raises
@@ -126,10 +127,21 @@ def _checked_endpoint(endpoint: str) -> str:
                        f"set {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}, or use a netrc file")
 
 
+def _quads_of(path: Path) -> Iterator[ox.Quad]:
+    """The quads of a graph file, or of a store directory written by ``kg load``."""
+    from kg.query.ondisk import is_store, open_store
+
+    if not is_store(path):
+        yield from read_quads(path)
+        return
+    graph = open_store(path)  # read-only, under the store's shared lock while it is open
+    yield from graph.backend.store.quads_for_pattern(None, None, None, None)
+
+
 def _graphs_of(path: Path) -> dict[str, tuple[bytes, int]]:
     """Graph name (an IRI, or :data:`DEFAULT_GRAPH`) -> (its triples as N-Triples, how many), sorted by name."""
     by_graph: dict[str, list[ox.Triple]] = {}
-    for quad in read_quads(path):
+    for quad in _quads_of(path):
         name = DEFAULT_GRAPH if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
         by_graph.setdefault(name, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
     if not by_graph:

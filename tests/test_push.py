@@ -116,3 +116,12 @@ def test_credentials_come_from_the_environment_or_netrc(tmp_path):
     netrc.chmod(0o600)
     assert authorization_for(endpoint, {"NETRC": str(netrc)}) == "Basic cmVhZGVyOnMzY3JldA=="
     assert authorization_for("http://other.example.org/store", {"NETRC": str(netrc)}) is None
+
+
+def test_a_store_directory_pushes_what_its_graph_file_holds(store, corpus, tmp_path):
+    graph = build(corpus, tmp_path / "out" / "graph.trig")
+    directory = tmp_path / "out" / "store"
+    assert main(["load", str(graph), "--store", str(directory)]) == 0
+    report = push(directory, f"{store}/store")
+    assert server_quads(store) == file_quads(graph)
+    assert len(report.replaced) == 6

@@ -16,7 +16,8 @@ from kg.push import (
 )
 
 DESCRIPTION = f"""\
-Send GRAPH (built by 'kg build', best a .trig or .nq file) to the triplestore whose
+Send GRAPH (built by 'kg build', best a .trig or .nq file, or a store directory
+written by 'kg load') to the triplestore whose
 SPARQL 1.1 Graph Store HTTP Protocol endpoint is URL: each article's named graph
 with PUT ?graph=<IRI> (which replaces it) and the default graph with PUT ?default.
 
@@ -38,6 +39,7 @@ endpoints:
 
 examples:
   kg push out/graph.trig http://127.0.0.1:7878/store
+  kg push out/store http://127.0.0.1:7878/store          # a store written by kg load
   KG_PUSH_USER=dba KG_PUSH_PASSWORD=… kg push out/graph.trig http://127.0.0.1:8890/sparql-graph-crud-auth
 
 exit codes: 0 pushed, 2 bad option or endpoint URL, 3 unreadable graph,
@@ -49,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("push", help="send a graph to a triplestore (Graph Store Protocol)",
                                    description=DESCRIPTION, epilog=EPILOG,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("graph", type=Path, metavar="GRAPH", help="the graph file (.trig, .nq, .ttl, .nt, .jsonld)")
+    parser.add_argument("graph", type=Path, metavar="GRAPH",
+                        help="the graph file (.trig, .nq, .ttl, .nt, .jsonld) or a store directory of kg load")
     parser.add_argument("endpoint", metavar="URL", help="the store's Graph Store Protocol endpoint")
     parser.add_argument("--full", action="store_true", help="send every graph, not only those that changed")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
