@@ -1,6 +1,7 @@
 """Shared fixtures: one kg pipeline per test session, and a reader of small texts."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -8,6 +9,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,3 +118,107 @@ def oxigraph_server(*options: str):
     finally:
         process.terminate()
         process.wait(10)
+
+
+#: Debian's Virtuoso 7.2 (``virtuoso-opensource``): the server and its SQL client.
+VIRTUOSO = shutil.which("virtuoso-t")
+VIRTUOSO_ISQL = shutil.which("isql-vt")
+#: The graph Virtuoso loads a file's default graph into (Virtuoso has no default graph of
+#: its own: it is named in each request, ``default-graph-uri``).
+VIRTUOSO_DEFAULT_GRAPH = "urn:kg:default"
+
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {dir}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerThreads = 4
+MaxClientConnections = 4
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+def virtuoso_or_skip() -> None:
+    """Skip a Virtuoso test when Virtuoso is not installed; fail it instead when
+    ``KG_REQUIRE_VIRTUOSO=1`` (CI installs it: ``.ci/run``)."""
+    if VIRTUOSO and VIRTUOSO_ISQL:
+        return
+    message = "virtuoso-t / isql-vt are missing (Debian: apt-get install virtuoso-opensource)"
+    if os.environ.get("KG_REQUIRE_VIRTUOSO") == "1":
+        pytest.fail(f"KG_REQUIRE_VIRTUOSO=1 but {message}")
+    pytest.skip(message)
+
+
+@contextmanager
+def virtuoso_server(trig: Path):
+    """A fresh Virtuoso on 127.0.0.1 (its own database in a temporary directory, free ports
+    for SQL and HTTP) with ``trig`` loaded: the file's default graph into
+    :data:`VIRTUOSO_DEFAULT_GRAPH`, each named graph as itself.  Yields the URL of its
+    SPARQL endpoint naming that graph as the default graph; stops the server on exit."""
+    import tempfile
+
+    virtuoso_or_skip()
+    with tempfile.TemporaryDirectory(prefix="kg-virtuoso-") as tmp:
+        folder = Path(tmp)
+        sql, http = free_port(), free_port()
+        ini = folder / "virtuoso.ini"
+        ini.write_text(_VIRTUOSO_INI.format(dir=folder, sql=sql, http=http), encoding="utf-8")
+        data = folder / "graph.trig"
+        shutil.copyfile(trig, data)
+        log = (folder / "server.out").open("wb")
+        process = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(ini)], cwd=folder,
+                                   stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 60
+            while True:  # online when both ports answer (the HTTP server comes up last)
+                try:
+                    for port in (sql, http):
+                        with socket.create_connection(("127.0.0.1", port), timeout=1):
+                            pass
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail("Virtuoso did not start: "
+                                    + (folder / "server.out").read_text(errors="replace")[-800:])
+                    time.sleep(0.1)
+            # TTLP_MT flag 256: the text is TriG (named graphs kept, the default graph into
+            # the graph given); the isql client exits 0 even on an SQL error, so its output is read
+            load = subprocess.run(
+                [VIRTUOSO_ISQL, f"127.0.0.1:{sql}", "dba", "dba",
+                 f"exec=DB.DBA.TTLP_MT(file_to_string_output('{data}'), '', '{VIRTUOSO_DEFAULT_GRAPH}', 256);"],
+                capture_output=True, text=True, timeout=120)
+            if load.returncode != 0 or "Error" in load.stdout + load.stderr:
+                pytest.fail(f"Virtuoso did not load {trig.name}: {(load.stdout + load.stderr)[-800:]}")
+            yield (f"http://127.0.0.1:{http}/sparql?"
+                   + urllib.parse.urlencode({"default-graph-uri": VIRTUOSO_DEFAULT_GRAPH}))
+        finally:
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            log.close()
