@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import virtuoso_server
+from conftest import oxigraph_server, virtuoso_server
 
 import kg.query as kq
 from kg.cli import main
@@ -254,3 +254,19 @@ def test_virtuoso(virtuoso, expected, case):
 def test_the_files_as_written_run_on_virtuoso(virtuoso):
     for question in cookbook():
         virtuoso.query(question.text)
+
+
+@pytest.fixture(scope="module")
+def pushed(seed_trig):
+    """An Oxigraph server filled by kg push (the Graph Store Protocol), asked as an endpoint."""
+    from kg.push import push
+
+    with oxigraph_server() as base:
+        push(seed_trig, f"{base}/store")
+        yield kq.connect(f"{base}/query")
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_kg_push_then_kg_ask_endpoint_gives_kg_rows(pushed, expected, case):
+    name, params, _ = case
+    assert _kg_rows(pushed, name, params) == expected[_id(case)]
