@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, RemoteError
+from kg.query.endpoint import checked_url, error_excerpt
 from kg.rdfio import atomic_write, read_quads
 
 #: Environment variables that hold the credentials (never the command line).
@@ -121,8 +122,6 @@ def push(graph_file: str | os.PathLike[str], endpoint: str, *, full: bool = Fals
 
 
 def _checked_endpoint(endpoint: str) -> str:
-    from kg.query.endpoint import checked_url
-
     return checked_url(endpoint, "Graph Store endpoint", "http://127.0.0.1:7878/store",
                        f"set {TOKEN_VARIABLE}, or {USER_VARIABLE} and {PASSWORD_VARIABLE}, or use a netrc file")
 
@@ -218,7 +217,7 @@ class _Client:
                     return
                 if exc.code not in RETRY_STATUSES or attempt == self.attempts - 1:
                     raise RemoteError(f"{method} {graph} to {self.endpoint}: HTTP {exc.code} "
-                                      f"{_first_line(exc)}") from None
+                                      f"({error_excerpt(exc)})") from None
             except (urllib.error.URLError, OSError) as exc:
                 if attempt == self.attempts - 1:
                     reason = getattr(exc, "reason", exc)
@@ -231,11 +230,3 @@ class _Client:
 def _pauses(attempts: int) -> Iterator[float]:
     for attempt in range(attempts):
         yield FIRST_PAUSE * 2 ** attempt
-
-
-def _first_line(exc: urllib.error.HTTPError) -> str:
-    try:
-        text = exc.read(2000).decode("utf-8", "replace").strip()
-    except OSError:
-        text = ""
-    return f"({text.splitlines()[0][:200]})" if text else f"({exc.reason})"

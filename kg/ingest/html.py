@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.metadata import article, ingest_data, ingest_toml, split_authors
+from kg.ingest.metadata import article, ingest_data, ingest_toml, one_line_text, split_authors
 from kg.ingest.reader import ReadOptions, Unreadable
 from kg.records import SourceText
 
@@ -64,7 +64,7 @@ def from_html(identifier: str, html: str | bytes, *, url: Any = None, date: Any 
     settings = html_settings()
     page = trafilatura.bare_extraction(
         tree,
-        url=_one_line(url) or None,
+        url=one_line_text(url) or None,
         with_metadata=True,
         favor_precision=settings.favor_precision,
         include_comments=settings.include_comments,
@@ -139,7 +139,3 @@ def html_settings() -> HtmlSettings:
     """Read ``[html]`` once per process."""
     table = ingest_toml()["html"]
     return HtmlSettings(**{name: bool(table[name]) for name in HtmlSettings.__dataclass_fields__})
-
-
-def _one_line(value: Any) -> str:
-    return " ".join(str(value).split()) if isinstance(value, str) else ""

@@ -95,9 +95,9 @@ def article(identifier: str, body: str, *, title: str | None = None, date: Any =
     body = _clean_text(body)
     if not body:
         raise Unreadable("no article text")
-    language = _one_line(language) or None
+    language = one_line_text(language) or None
     require_english(body, language)
-    title = _one_line(title)
+    title = one_line_text(title)
     if title and body.split("\n", 1)[0].strip() != title:
         text = f"{title}\n\n{body}"
     else:
@@ -108,7 +108,7 @@ def article(identifier: str, body: str, *, title: str | None = None, date: Any =
         title=title or None,
         date=normalize_date(date),
         url=as_url(url),
-        publisher=_one_line(publisher) or None,
+        publisher=one_line_text(publisher) or None,
         authors=split_authors(authors),
         language=language,
     )
@@ -131,7 +131,7 @@ def normalize_date(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, int | float):
         return _from_epoch(float(value))
-    text = _one_line(value)
+    text = one_line_text(value)
     if not text:
         return None
     if m := _YEAR.match(text):
@@ -164,7 +164,7 @@ def _from_epoch(seconds: float) -> str | None:
 def as_url(value: Any) -> str | None:
     """``value`` as an absolute http(s) URL that is a valid IRI (unsafe characters
     percent-encoded); None when it is not such a URL (a publisher's name, a path)."""
-    text = _one_line(value)
+    text = one_line_text(value)
     if not text:
         return None
     try:
@@ -190,7 +190,7 @@ def split_authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, list | tuple):
         names = [name for item in value for name in split_authors(item)]
         return tuple(dict.fromkeys(names))
-    text = _one_line(value)
+    text = one_line_text(value)
     if not text:
         return ()
     data = ingest_data()
@@ -241,7 +241,7 @@ def _clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _one_line(value: Any) -> str:
+def one_line_text(value: Any) -> str:
     """A metadata value as one line of text ('' for nothing)."""
     if value is None or isinstance(value, bool):
         return ""

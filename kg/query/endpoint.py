@@ -32,6 +32,7 @@ from rdflib.term import Identifier
 
 from kg.errors import RemoteError, UsageError
 from kg.namespaces import PREFIXES
+from kg.query.parsing import one_line
 from kg.query.results import QueryResult, graph_result, select_result
 from kg.query.scanner import Scan, scan
 from kg.query.stores import with_values
@@ -103,7 +104,7 @@ class EndpointStore:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 return answer.read(), answer.headers.get_content_type(), answer.headers
         except urllib.error.HTTPError as exc:
-            raise RemoteError(f"{self.url} answered HTTP {exc.code}: {_excerpt(exc)}") from None
+            raise RemoteError(f"{self.url} answered HTTP {exc.code}: {error_excerpt(exc)}") from None
         except TimeoutError:
             raise RemoteError(f"{self.url} did not answer within {self.timeout:g} s "
                               "(kg query --timeout)") from None
@@ -112,9 +113,9 @@ class EndpointStore:
             if isinstance(reason, TimeoutError):
                 raise RemoteError(f"{self.url} did not answer within {self.timeout:g} s "
                                   "(kg query --timeout)") from None
-            raise RemoteError(f"cannot reach {self.url}: {_reason(reason)}") from None
+            raise RemoteError(f"cannot reach {self.url}: {one_line(reason)}") from None
         except (OSError, ValueError) as exc:  # reset connections, bad status lines
-            raise RemoteError(f"cannot reach {self.url}: {_reason(exc)}") from None
+            raise RemoteError(f"cannot reach {self.url}: {one_line(exc)}") from None
 
     def _solutions(self, body: bytes, content_type: str, limit: int | None) -> QueryResult:
         try:
@@ -128,7 +129,7 @@ class EndpointStore:
             return select_result(variables, rows, limit)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RemoteError(f"{self.url} did not answer with SPARQL JSON results "
-                              f"({content_type}): {_reason(exc)}") from None
+                              f"({content_type}): {one_line(exc)}") from None
 
     def _graph(self, body: bytes, content_type: str) -> Graph:
         parser = GRAPH_PARSERS.get(content_type)
@@ -139,7 +140,7 @@ class EndpointStore:
         try:
             graph.parse(data=body, format=parser)
         except Exception as exc:  # every rdflib parser has its own exception types
-            raise RemoteError(f"{self.url} answered a graph kg cannot read: {_reason(exc)}") from None
+            raise RemoteError(f"{self.url} answered a graph kg cannot read: {one_line(exc)}") from None
         return graph
 
 
@@ -174,12 +175,8 @@ def _term(value: Mapping[str, Any]) -> Identifier:
     raise RemoteError(f"unsupported RDF term of type {kind!r} in the endpoint's answer")
 
 
-def _reason(exc: object) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
-
-
-def _excerpt(exc: urllib.error.HTTPError) -> str:
+def error_excerpt(exc: urllib.error.HTTPError) -> str:
+    """The start of an HTTP error's body on one line (its reason phrase when it has none)."""
     try:
         text = exc.read(4000).decode("utf-8", "replace")
     except OSError:

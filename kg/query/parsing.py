@@ -104,7 +104,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def one_line(exc: BaseException) -> str:
-    """An exception's message on one line (its type name when it has none)."""
+def one_line(exc: object) -> str:
+    """An exception's (or a reason's) message on one line (its type name when it has none)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import KgError, UsageError
+from kg.query.parsing import one_line
 from kg.serve.limits import RETRY_AFTER, Limits
 from kg.serve.negotiation import NotAcceptable, choose_format
 
@@ -99,11 +100,11 @@ def execute(graph: Any, job: Job, limits: Limits) -> Reply:
                 body = _note_truncation(body, cap, why)
         return Reply(200, media_type(fmt), body, tuple(headers))
     except UpdateRefused as exc:
-        return _text_reply(403, f"this endpoint is read-only: {_one_line(exc)}")
+        return _text_reply(403, f"this endpoint is read-only: {one_line(exc)}")
     except NotAcceptable as exc:
-        return _text_reply(406, _one_line(exc))
+        return _text_reply(406, one_line(exc))
     except KgError as exc:  # QueryError, or UsageError for a bad parameter
-        return _text_reply(400, _one_line(exc))
+        return _text_reply(400, one_line(exc))
     except RecursionError:
         return _text_reply(400, "query too deeply nested")
     except MemoryError:  # the worker's RLIMIT_AS: answer, then let the pool replace it
@@ -120,11 +121,6 @@ def _note_truncation(body: bytes, max_rows: int, why: str = "kg serve --max-rows
     document["kg:truncated"] = True
     document["kg:note"] = f"results cut to the first {max_rows} rows ({why})"
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
 
 
 def _worker_main(conn: Any, graph: Any, limits: Limits, listening_fd: int | None) -> None:
