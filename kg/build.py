@@ -86,12 +86,23 @@ class BuildStats:
 class BuildResult:
     """The graph of a corpus and what went into it."""
 
-    dataset: Dataset
     documents: list[DocumentRecord]
     entities: dict[str, Entity]
     skipped: list[SkippedFile]
     stats: BuildStats
     duplicates: list[Duplicate] = field(default_factory=list)
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (:func:`kg.graph.to_dataset`), made on first use
+        after :func:`build`, which writes the graph without one."""
+        if self._dataset is None:
+            from kg import graph
+
+            with graph.gc_paused():
+                self._dataset = graph.to_dataset(self.documents, self.entities)
+        return self._dataset
 
 
 def build_graph(
@@ -117,8 +128,23 @@ def build_graph(
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
     corpus without a single readable article.
     """
-    # The stages are looked up at call time so each can be replaced in tests.
-    from kg import graph, nlp, resolve
+    from kg import graph  # looked up at call time so a stage can be replaced in tests
+
+    result = _extract(paths, model, kb_files, processes, progress or _no_progress, options, article_seconds,
+                      cache, dask)
+    stats = result.stats
+    (progress or _no_progress)("graph", stats.documents, stats.documents, stats.words)
+    with _timed(stats, "graph"):
+        result._dataset = graph.to_dataset(result.documents, result.entities)
+    return result
+
+
+def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
+             kb_files: Iterable[str | os.PathLike[str]], processes: int, report: ProgressCallback,
+             options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
+             dask: str | None) -> BuildResult:
+    """The read, nlp and resolve stages of :func:`build_graph`: a result without its graph."""
+    from kg import nlp, resolve  # looked up at call time so a stage can be replaced in tests
 
     kb_paths = [Path(p) for p in kb_files]
     for kb in kb_paths:
@@ -126,7 +152,6 @@ def build_graph(
             raise InputError(f"no such knowledge-base file: {kb}")
     if processes < 1:
         raise UsageError(f"processes must be at least 1, not {processes}")
-    report = progress or _no_progress
     stats = BuildStats()
 
     with _timed(stats, "read"):
@@ -171,12 +196,8 @@ def build_graph(
     with _timed(stats, "resolve"):
         entities = resolve.merge_entities(documents)
 
-    report("graph", total, total, stats.words)
-    with _timed(stats, "graph"):
-        dataset = graph.to_dataset(documents, entities)
-
     _count(stats, documents, entities)
-    return BuildResult(dataset, documents, entities, skipped, stats, corpus.duplicates)
+    return BuildResult(documents, entities, skipped, stats, corpus.duplicates)
 
 
 def build(
@@ -197,12 +218,14 @@ def build(
 
     ``format`` overrides the syntax the extension of ``output`` implies.  The
     file is replaced atomically when the build succeeds; a failed build leaves
-    any previous file untouched.  ``incremental``: the records of the articles are
+    any previous file untouched.  The graph goes from the records to the file as
+    sorted quads in bounded memory (:func:`kg.graph.quad_batches`,
+    :mod:`kg.serialize`); ``result.dataset`` is made only if asked for.  ``incremental``: the records of the articles are
     kept beside ``output`` and the next build reads only new or changed articles
     (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
-    from kg import serialize
+    from kg import graph, serialize  # looked up at call time so a stage can be replaced in tests
 
     output = Path(output)
     rdf_format = serialize.format_for(output, format)
@@ -212,16 +235,19 @@ def build(
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
     with lock:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
-        result = build_graph(paths, model=model, kb_files=kb_files, processes=processes,
-                             progress=progress, options=options, article_seconds=article_seconds, cache=cache,
-                             dask=dask)
+        report = progress or _no_progress
+        result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask)
         stats = result.stats
-        if progress:
-            progress("serialize", stats.documents, stats.documents, stats.words)
-        with _timed(stats, "serialize"):
-            serialize.write_dataset(result.dataset, output, format=rdf_format)
-            if cache is not None:
-                cache.save()
+        report("graph", stats.documents, stats.documents, stats.words)
+        with _timed(stats, "graph"), graph.gc_paused():
+            keys = serialize.sort_quads(graph.quad_batches(result.documents, result.entities), rdf_format,
+                                        output.parent if output.parent.is_dir() else None)
+        with keys:
+            report("serialize", stats.documents, stats.documents, stats.words)
+            with _timed(stats, "serialize"):
+                serialize.write_sorted(keys, output, rdf_format)
+                if cache is not None:
+                    cache.save()
     stats.output, stats.output_bytes = output, output.stat().st_size
     return result
 

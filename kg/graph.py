@@ -1,4 +1,4 @@
-"""Records -> rdflib.Dataset, following the query contract (docs/ontology.md).
+"""Records -> quads, following the query contract (docs/ontology.md).
 
 Layout (one answer on every store, whatever it makes of the default graph): the
 default graph holds every fact of the corpus: entities (core type, rdfs:label,
@@ -13,8 +13,11 @@ a union of the graphs, and a store that makes one (Oxigraph's
 triples, which the questions count with DISTINCT.  A negated fact is only a
 kg:NegativeAssertion with kg:polarity "negative", never a triple.
 
-Speed: quads are added straight to the store in one batch (no SPARQL, no lookups in
-the graph), literals that repeat are made once.
+The build path is lean: :func:`quad_batches` yields the quads of the corpus as
+sortable strings (:mod:`kg.quads`), one batch per document, which the writer sorts in
+bounded memory and streams to the file; memory holds the actor table and one document's
+quads, not the corpus's graph.  :func:`to_dataset` makes an rdflib Dataset of the same
+quads for the Python API and small graphs.
 """
 from __future__ import annotations
 
@@ -23,62 +26,67 @@ import datetime as _dt
 import gc
 import heapq
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import numpy as np
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg import quads as qk
 from kg.iris import assertion_iri, co_mention_iri, document_iri, entity_iri, position_iri, statement_iri
 from kg.namespaces import KG, WD, bind_prefixes
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, Fact, Statement
 
-# Terms looked up once: attribute access on a DefinedNamespace is slow.
-_DCTERMS_creator = DCTERMS.creator
-_DCTERMS_date = DCTERMS.date
-_DCTERMS_language = DCTERMS.language
-_DCTERMS_source = DCTERMS.source
-_DCTERMS_identifier = DCTERMS.identifier
-_DCTERMS_publisher = DCTERMS.publisher
-_DCTERMS_title = DCTERMS.title
-_KG_Assertion = KG.Assertion
-_KG_Document = KG.Document
-_KG_NegativeAssertion = KG.NegativeAssertion
-_KG_Position = KG.Position
-_KG_Statement = KG.Statement
-_KG_CoMention = KG.CoMention
-_KG_actor = KG.actor
-_KG_documentCount = KG.documentCount
-_KG_confidence = KG.confidence
-_KG_dateline = KG.dateline
-_KG_end = KG.end
-_KG_evidence = KG.evidence
-_KG_holdsPosition = KG.holdsPosition
-_KG_isDirectQuote = KG.isDirectQuote
-_KG_mentions = KG.mentions
-_KG_polarity = KG.polarity
-_KG_positionIn = KG.positionIn
-_KG_rule = KG.rule
-_KG_said = KG.said
-_KG_sentenceIndex = KG.sentenceIndex
-_KG_start = KG.start
-_KG_text = KG.text
-_KG_title = KG.title
-_KG_wordCount = KG.wordCount
-_KG_actorCount = KG.actorCount
-_KG_assertionCount = KG.assertionCount
-_KG_statementCount = KG.statementCount
-_OWL_sameAs = OWL.sameAs
-_PROV_wasDerivedFrom = PROV.wasDerivedFrom
-_RDF_object = RDF.object
-_RDF_predicate = RDF.predicate
-_RDF_subject = RDF.subject
-_RDF_type = RDF.type
-_RDFS_label = RDFS.label
-_SKOS_altLabel = SKOS.altLabel
-_CORE_CLASS = {t: KG[t] for t in ENTITY_TYPES}
-_RELATION = {r: KG[r] for r in RELATIONS}
+# Term keys made once.
+_DCTERMS_creator = qk.iri(DCTERMS.creator)
+_DCTERMS_date = qk.iri(DCTERMS.date)
+_DCTERMS_language = qk.iri(DCTERMS.language)
+_DCTERMS_source = qk.iri(DCTERMS.source)
+_DCTERMS_identifier = qk.iri(DCTERMS.identifier)
+_DCTERMS_publisher = qk.iri(DCTERMS.publisher)
+_DCTERMS_title = qk.iri(DCTERMS.title)
+_KG_Assertion = qk.iri(KG.Assertion)
+_KG_Document = qk.iri(KG.Document)
+_KG_NegativeAssertion = qk.iri(KG.NegativeAssertion)
+_KG_Position = qk.iri(KG.Position)
+_KG_Statement = qk.iri(KG.Statement)
+_KG_CoMention = qk.iri(KG.CoMention)
+_KG_actor = qk.iri(KG.actor)
+_KG_documentCount = qk.iri(KG.documentCount)
+_KG_confidence = qk.iri(KG.confidence)
+_KG_dateline = qk.iri(KG.dateline)
+_KG_end = qk.iri(KG.end)
+_KG_evidence = qk.iri(KG.evidence)
+_KG_holdsPosition = qk.iri(KG.holdsPosition)
+_KG_isDirectQuote = qk.iri(KG.isDirectQuote)
+_KG_mentions = qk.iri(KG.mentions)
+_KG_polarity = qk.iri(KG.polarity)
+_KG_positionIn = qk.iri(KG.positionIn)
+_KG_rule = qk.iri(KG.rule)
+_KG_said = qk.iri(KG.said)
+_KG_sentenceIndex = qk.iri(KG.sentenceIndex)
+_KG_start = qk.iri(KG.start)
+_KG_text = qk.iri(KG.text)
+_KG_title = qk.iri(KG.title)
+_KG_wordCount = qk.iri(KG.wordCount)
+_KG_actorCount = qk.iri(KG.actorCount)
+_KG_assertionCount = qk.iri(KG.assertionCount)
+_KG_statementCount = qk.iri(KG.statementCount)
+_OWL_sameAs = qk.iri(OWL.sameAs)
+_PROV_wasDerivedFrom = qk.iri(PROV.wasDerivedFrom)
+_RDF_object = qk.iri(RDF.object)
+_RDF_predicate = qk.iri(RDF.predicate)
+_RDF_subject = qk.iri(RDF.subject)
+_RDF_type = qk.iri(RDF.type)
+_RDFS_label = qk.iri(RDFS.label)
+_SKOS_altLabel = qk.iri(SKOS.altLabel)
+_CORE_CLASS = {t: qk.iri(KG[t]) for t in ENTITY_TYPES}
+_RELATION = {r: qk.iri(KG[r]) for r in RELATIONS}
+_XSD_gYear = str(XSD.gYear)
+_XSD_gYearMonth = str(XSD.gYearMonth)
+_XSD_date = str(XSD.date)
 #: The strongest co-mention ties kept per actor.  Any tie among the corpus's strongest
 #: 2 * TIES_PER_ACTOR is kept (see :func:`strongest_ties`), so the 50 strongest are there.
 TIES_PER_ACTOR = 25
@@ -86,32 +94,56 @@ TIES_PER_ACTOR = 25
 #: order it names them).  Ties pair every two actors of a document, so a page naming ten
 #: thousand made-up actors would cost 50 million pairs; real articles name under 40.
 TIE_ACTORS_PER_DOCUMENT = 200
-_NEGATIVE = Literal("negative")
-_TRUE, _FALSE = Literal(True), Literal(False)
+_NEGATIVE = qk.literal("negative")
+_TRUE, _FALSE = qk.boolean(True), qk.boolean(False)
+
+
+def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity]) -> Iterator[list[str]]:
+    """The quads of the knowledge graph of ``documents`` as quad keys (:mod:`kg.quads`):
+    a batch for the entity table, one per document, one for the co-mention ties.
+
+    A quad may come more than once (an actor's type in two batches, a fact two documents
+    state); the writer keeps one.  ``entities`` is the corpus-level table of
+    :func:`kg.resolve.merge_entities`, keyed like ``Mention.key`` / ``Fact.subject``; a
+    key missing there is looked up in the document's own entities.  Raises ValueError
+    for a record that breaks the records contract (unknown entity type, relation or key).
+    """
+    builder = _Builder()
+    for key, entity in entities.items():
+        builder.entity(key, entity)
+    yield builder.take()
+    for doc in documents:
+        builder.document(doc)
+        yield builder.take()
+    builder.ties()
+    yield builder.take()
 
 
 def to_dataset(documents: list[DocumentRecord], entities: dict[str, Entity]) -> Dataset:
-    """The knowledge graph of ``documents``.
-
-    ``entities`` is the corpus-level table of :func:`kg.resolve.merge_entities`, keyed
-    like ``Mention.key`` / ``Fact.subject``; a key missing there is looked up in the
-    document's own entities.  Raises ValueError for a record that breaks the records
-    contract (unknown entity type, relation or key).
-    """
+    """The knowledge graph of ``documents`` as an rdflib Dataset (see :func:`quad_batches`)."""
     with gc_paused():
-        builder = _Builder()
-        for key, entity in entities.items():
-            builder.entity(key, entity)
-        for doc in documents:
-            builder.document(doc)
-        builder.ties()
         ds = Dataset(default_union=True)
         bind_prefixes(ds)
-        contexts: dict[URIRef | None, Graph] = {None: ds.default_graph}
-        for iri in builder.graph_names:
-            contexts[iri] = ds.graph(iri)
+        contexts: dict[str, Graph] = {qk.DEFAULT_GRAPH: ds.default_graph}
+        terms: dict[str, object] = {}
+
+        def term(key: str):
+            made = terms.get(key)
+            if made is None:
+                made = terms[key] = qk.rdflib_term(key)
+            return made
+
+        def quads() -> Iterator[tuple]:
+            for batch in quad_batches(documents, entities):
+                for key in batch:
+                    g, s, p, o = qk.split_quad(key)
+                    context = contexts.get(g)
+                    if context is None:
+                        context = contexts[g] = ds.graph(URIRef(g[1:]))
+                    yield term(s), term(p), term(o), context
+
         # Straight to the store: Dataset.addN would re-resolve the context of every quad.
-        ds.store.addN((s, p, o, contexts[g]) for s, p, o, g in builder.quads)
+        ds.store.addN(quads())
     return ds
 
 
@@ -134,54 +166,63 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
 
 
 class _Builder:
-    """Collects the quads of the dataset; ``None`` as graph name is the default graph."""
+    """Collects quad keys; the corpus-wide tables (actors, positions, ties) persist
+    between documents, the quads are taken batch by batch."""
 
     def __init__(self) -> None:
-        self.quads: list[tuple[URIRef, URIRef, object, URIRef | None]] = []
-        self.graph_names: list[URIRef] = []
-        self._iri: dict[str, URIRef] = {}  # entity key -> IRI
-        self._label: dict[URIRef, str] = {}  # entity IRI -> rdfs:label
-        self._aliases: dict[URIRef, set[str]] = {}
-        self._positions: set[URIRef] = set()
-        self._decimals: dict[float, Literal] = {}
-        self._doc_actors: list[tuple[URIRef, ...]] = []  # the actors each document mentions
-        self._ints: dict[int, Literal] = {}
+        self.quads: list[str] = []
+        self._iri: dict[str, str] = {}  # entity key -> IRI
+        self._label: dict[str, str] = {}  # entity IRI -> rdfs:label
+        self._aliases: dict[str, set[str]] = {}
+        self._positions: set[str] = set()
+        self._decimals: dict[float, str] = {}
+        self._doc_actors: list[tuple[str, ...]] = []  # the actors each document mentions
+        self._ints: dict[int, str] = {}
+
+    def take(self) -> list[str]:
+        """The quads added since the last call."""
+        batch, self.quads = self.quads, []
+        return batch
+
+    def _add(self, s: str, p: str, o: str, g: str = qk.DEFAULT_GRAPH) -> None:
+        self.quads.append(f"{g}\x00{s}\x00{p}\x00{o}")  # kg.quads.quad, inlined: the hot path
 
     # ---- literals made once
-    def _int(self, value: int) -> Literal:
+    def _int(self, value: int) -> str:
         lit = self._ints.get(value)
         if lit is None:
-            lit = self._ints[value] = Literal(int(value))
+            lit = self._ints[value] = qk.integer(value)
         return lit
 
-    def _confidence(self, value: float) -> Literal:
+    def _confidence(self, value: float) -> str:
         """xsd:decimal rounded to 2 places, clamped to [0, 1] (the rules' scores are heuristics)."""
         lit = self._decimals.get(value)
         if lit is None:
             clamped = min(1.0, max(0.0, float(value)))
-            lit = self._decimals[value] = Literal(Decimal(str(round(clamped, 2))))
+            lit = self._decimals[value] = qk.decimal(Decimal(str(round(clamped, 2))))
         return lit
 
     # ---- entities (default graph)
-    def entity(self, key: str, entity: Entity) -> URIRef:
-        iri = entity_iri(entity.type, entity.label)
+    def entity(self, key: str, entity: Entity) -> str:
+        iri = str(entity_iri(entity.type, entity.label))
         self._iri[key] = iri
-        add = self.quads.append
+        node = qk.iri(iri)
+        add = self._add
         aliases = self._aliases.get(iri)
         if aliases is None:  # first key with this IRI
             self._label[iri] = entity.label
             aliases = self._aliases[iri] = {entity.label}
-            add((iri, _RDF_type, _CORE_CLASS[entity.type], None))
-            add((iri, _RDFS_label, Literal(entity.label), None))
+            add(node, _RDF_type, _CORE_CLASS[entity.type])
+            add(node, _RDFS_label, qk.literal(entity.label))
         for alias in (entity.label, *entity.aliases):
             if alias not in aliases:
                 aliases.add(alias)
-                add((iri, _SKOS_altLabel, Literal(alias), None))
+                add(node, _SKOS_altLabel, qk.literal(alias))
         if entity.wikidata and entity.wikidata[1:].isdigit() and entity.wikidata[0] in "Qq":
-            add((iri, _OWL_sameAs, WD["Q" + entity.wikidata[1:]], None))
+            add(node, _OWL_sameAs, qk.iri(WD["Q" + entity.wikidata[1:]]))
         return iri
 
-    def _entity_iri(self, key: str, local: dict[str, Entity], doc: DocumentRecord) -> URIRef:
+    def _entity_iri(self, key: str, local: dict[str, Entity], doc: DocumentRecord) -> str:
         iri = self._iri.get(key)
         if iri is None:
             entity = local.get(key)
@@ -192,28 +233,27 @@ class _Builder:
 
     # ---- documents (default graph; the facts each states also in its named graph)
     def document(self, doc: DocumentRecord) -> None:
-        d = document_iri(doc.identifier)
-        self.graph_names.append(d)
-        add = self.quads.append
+        d = qk.iri(document_iri(doc.identifier))
+        add = self._add
         local = {e.key: e for e in doc.entities}
         date = _date(doc.date)
 
-        add((d, _RDF_type, _KG_Document, None))
-        add((d, _DCTERMS_identifier, Literal(doc.identifier), None))
-        add((d, _DCTERMS_title, Literal(doc.title), None))
+        add(d, _RDF_type, _KG_Document)
+        add(d, _DCTERMS_identifier, qk.literal(doc.identifier))
+        add(d, _DCTERMS_title, qk.literal(doc.title))
         if date is not None:
-            add((d, _DCTERMS_date, date, None))
+            add(d, _DCTERMS_date, date)
         if doc.publisher:
-            add((d, _DCTERMS_publisher, Literal(doc.publisher), None))
+            add(d, _DCTERMS_publisher, qk.literal(doc.publisher))
         if doc.url:
-            add((d, _DCTERMS_source, URIRef(doc.url), None))
+            add(d, _DCTERMS_source, qk.iri(doc.url))
         for author in doc.authors:
-            add((d, _DCTERMS_creator, Literal(author), None))
+            add(d, _DCTERMS_creator, qk.literal(author))
         if doc.language:
-            add((d, _DCTERMS_language, Literal(doc.language), None))
+            add(d, _DCTERMS_language, qk.literal(doc.language))
         if doc.dateline:
-            add((d, _KG_dateline, Literal(doc.dateline), None))
-        add((d, _KG_wordCount, self._int(doc.words), None))
+            add(d, _KG_dateline, qk.literal(doc.dateline))
+        add(d, _KG_wordCount, self._int(doc.words))
 
         mentioned = dict.fromkeys(e.key for e in doc.entities)
         mentioned.update(dict.fromkeys(m.key for m in doc.mentions))
@@ -225,101 +265,105 @@ class _Builder:
         actors = dict.fromkeys(self._entity_iri(key, local, doc) for key in mentioned)
         self._doc_actors.append(tuple(actors))
         for actor in actors:
-            add((d, _KG_mentions, actor, None))
+            add(d, _KG_mentions, qk.iri(actor))
 
-        assertions: set[URIRef] = set()
-        statements: set[URIRef] = set()
+        assertions: set[str] = set()
+        statements: set[str] = set()
         for fact in _best(doc.facts, lambda f: (f.predicate, f.subject, f.object, f.start, f.end)):
             assertions.update(self._fact(doc, d, date, fact, local))
         for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
             statements.add(self._statement(doc, d, date, st, local))
         # what was read, counted once here so a catalogue of sources needs no counting
-        add((d, _KG_actorCount, self._int(len(actors)), None))
-        add((d, _KG_assertionCount, self._int(len(assertions)), None))
-        add((d, _KG_statementCount, self._int(len(statements)), None))
+        add(d, _KG_actorCount, self._int(len(actors)))
+        add(d, _KG_assertionCount, self._int(len(assertions)))
+        add(d, _KG_statementCount, self._int(len(statements)))
 
-    def _provenance(self, node: URIRef, d: URIRef, date: Literal | None, evidence: str,
+    def _provenance(self, node: str, d: str, date: str | None, evidence: str,
                     start: int, end: int, rule: str, confidence: float, sentence: int) -> None:
-        add = self.quads.append
-        add((node, _PROV_wasDerivedFrom, d, None))
-        add((node, _KG_evidence, Literal(evidence), None))
-        add((node, _KG_start, self._int(start), None))
-        add((node, _KG_end, self._int(end), None))
-        add((node, _KG_rule, Literal(rule), None))
-        add((node, _KG_confidence, self._confidence(confidence), None))
-        add((node, _KG_sentenceIndex, self._int(sentence), None))
+        add = self._add
+        add(node, _PROV_wasDerivedFrom, d)
+        add(node, _KG_evidence, qk.literal(evidence))
+        add(node, _KG_start, self._int(start))
+        add(node, _KG_end, self._int(end))
+        add(node, _KG_rule, qk.literal(rule))
+        add(node, _KG_confidence, self._confidence(confidence))
+        add(node, _KG_sentenceIndex, self._int(sentence))
         if date is not None:
-            add((node, _DCTERMS_date, date, None))
+            add(node, _DCTERMS_date, date)
 
-    def _assertion(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
-                   s: URIRef, predicate: str, p: URIRef, o: URIRef) -> URIRef:
-        add = self.quads.append
-        a = assertion_iri(doc.identifier, predicate, s, o, fact.start, fact.end)
+    def _assertion(self, doc: DocumentRecord, d: str, date: str | None, fact: Fact,
+                   s: str, predicate: str, p: str, o: str) -> str:
+        """The assertion of ``s p o`` (entity IRIs ``s`` and ``o``; ``p`` a term key)."""
+        add = self._add
+        a = qk.iri(assertion_iri(doc.identifier, predicate, s, o, fact.start, fact.end))
         if fact.negated:
-            add((a, _RDF_type, _KG_NegativeAssertion, None))
-            add((a, _KG_polarity, _NEGATIVE, None))
+            add(a, _RDF_type, _KG_NegativeAssertion)
+            add(a, _KG_polarity, _NEGATIVE)
         else:
-            add((a, _RDF_type, _KG_Assertion, None))
-        add((a, _RDF_subject, s, None))
-        add((a, _RDF_predicate, p, None))
-        add((a, _RDF_object, o, None))
+            add(a, _RDF_type, _KG_Assertion)
+        add(a, _RDF_subject, qk.iri(s))
+        add(a, _RDF_predicate, p)
+        add(a, _RDF_object, qk.iri(o))
         self._provenance(a, d, date, fact.evidence, fact.start, fact.end, fact.rule,
                          fact.confidence, fact.sentence)
         return a
 
-    def _fact(self, doc: DocumentRecord, d: URIRef, date: Literal | None, fact: Fact,
-              local: dict[str, Entity]) -> list[URIRef]:
+    def _fact(self, doc: DocumentRecord, d: str, date: str | None, fact: Fact,
+              local: dict[str, Entity]) -> list[str]:
         """Add the fact's assertion(s) and, unless negated, its triples; return the assertions."""
         p = _RELATION.get(fact.predicate)
         if p is None:
             raise ValueError(f"{doc.identifier}: unknown relation {fact.predicate!r}; "
                              f"expected one of {', '.join(RELATIONS)}")
-        s = self._entity_iri(fact.subject, local, doc)
-        o = self._entity_iri(fact.object, local, doc)
-        made = [self._assertion(doc, d, date, fact, s, fact.predicate, p, o)]
+        s_iri = self._entity_iri(fact.subject, local, doc)
+        o_iri = self._entity_iri(fact.object, local, doc)
+        made = [self._assertion(doc, d, date, fact, s_iri, fact.predicate, p, o_iri)]
         if fact.negated:
             return made
-        add = self.quads.append
-        add((s, p, o, None))
-        add((s, p, o, d))  # the document's graph: what it states
+        add = self._add
+        s, o = qk.iri(s_iri), qk.iri(o_iri)
+        add(s, p, o)
+        add(s, p, o, d)  # the document's graph: what it states
         if fact.predicate == "officialOf" and fact.title and fact.title.strip():
             title = " ".join(fact.title.split())
-            of_label = self._label[o]
-            pos = position_iri(title, of_label)
+            of_label = self._label[o_iri]
+            pos_iri = str(position_iri(title, of_label))
+            pos = qk.iri(pos_iri)
             if pos not in self._positions:  # first title wins when only the case differs
                 self._positions.add(pos)
-                add((pos, _RDF_type, _KG_Position, None))
-                add((pos, _KG_title, Literal(title), None))
-                add((pos, _KG_positionIn, o, None))
-                add((pos, _RDFS_label, Literal(f"{title} of {of_label}"), None))
-            add((s, _KG_holdsPosition, pos, None))
-            add((s, _KG_holdsPosition, pos, d))
-            made.append(self._assertion(doc, d, date, fact, s, "holdsPosition", _KG_holdsPosition, pos))
+                add(pos, _RDF_type, _KG_Position)
+                add(pos, _KG_title, qk.literal(title))
+                add(pos, _KG_positionIn, o)
+                add(pos, _RDFS_label, qk.literal(f"{title} of {of_label}"))
+            add(s, _KG_holdsPosition, pos)
+            add(s, _KG_holdsPosition, pos, d)
+            made.append(self._assertion(doc, d, date, fact, s_iri, "holdsPosition", _KG_holdsPosition, pos_iri))
         return made
 
     # ---- co-mention ties (default graph)
     def ties(self) -> None:
         """The strongest co-mention ties of the corpus, as kg:CoMention nodes."""
-        add = self.quads.append
+        add = self._add
         for a, b, count in strongest_ties(self._doc_actors, TIES_PER_ACTOR):
-            tie = co_mention_iri(a, b)
-            add((tie, _RDF_type, _KG_CoMention, None))
-            add((tie, _KG_actor, URIRef(a), None))
-            add((tie, _KG_actor, URIRef(b), None))
-            add((tie, _KG_documentCount, self._int(count), None))
+            tie = qk.iri(co_mention_iri(a, b))
+            add(tie, _RDF_type, _KG_CoMention)
+            add(tie, _KG_actor, qk.iri(a))
+            add(tie, _KG_actor, qk.iri(b))
+            add(tie, _KG_documentCount, self._int(count))
 
-    def _statement(self, doc: DocumentRecord, d: URIRef, date: Literal | None, st: Statement,
-                   local: dict[str, Entity]) -> URIRef:
-        add = self.quads.append
-        speaker = self._entity_iri(st.speaker, local, doc)
-        node = statement_iri(doc.identifier, speaker, st.start, st.end)
-        add((speaker, _KG_said, node, None))
-        add((speaker, _KG_said, node, d))  # the document's graph: who said it
-        add((node, _RDF_type, _KG_Statement, None))
-        add((node, _KG_text, Literal(st.text), None))
-        add((node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE, None))
+    def _statement(self, doc: DocumentRecord, d: str, date: str | None, st: Statement,
+                   local: dict[str, Entity]) -> str:
+        add = self._add
+        speaker_iri = self._entity_iri(st.speaker, local, doc)
+        speaker = qk.iri(speaker_iri)
+        node = qk.iri(statement_iri(doc.identifier, speaker_iri, st.start, st.end))
+        add(speaker, _KG_said, node)
+        add(speaker, _KG_said, node, d)  # the document's graph: who said it
+        add(node, _RDF_type, _KG_Statement)
+        add(node, _KG_text, qk.literal(st.text))
+        add(node, _KG_isDirectQuote, _TRUE if st.direct else _FALSE)
         for key in dict.fromkeys(st.mentions):
-            add((node, _KG_mentions, self._entity_iri(key, local, doc), None))
+            add(node, _KG_mentions, qk.iri(self._entity_iri(key, local, doc)))
         self._provenance(node, d, date, st.evidence, st.start, st.end, st.rule,
                          st.confidence, st.sentence)
         return node
@@ -337,20 +381,31 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     mentioned together" is a sort of these few nodes instead of a count of every pair of
     every document (10^6 rows on a million triples).
     """
-    pairs: Counter[tuple[str, str]] = Counter()
-    for actors in documents:
-        ordered = sorted(set(map(str, itertools.islice(actors, TIE_ACTORS_PER_DOCUMENT))))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                pairs[(a, b)] += 1
+    # Pairs are counted as int64 codes in numpy (a spaCy dependency): a news archive has
+    # millions of pairs, which as Python tuples in a Counter cost seconds.
+    per_document = [sorted(set(map(str, itertools.islice(actors, TIE_ACTORS_PER_DOCUMENT))))
+                    for actors in documents]
+    names = sorted({name for actors in per_document for name in actors})  # id order = IRI order
+    number = {name: i for i, name in enumerate(names)}
+    width = np.int64(max(len(names), 1))
+    codes = []
+    for actors in per_document:
+        if len(actors) > 1:
+            ids = np.fromiter((number[name] for name in actors), dtype=np.int64, count=len(actors))
+            first, second = np.triu_indices(len(actors), 1)
+            codes.append(ids[first] * width + ids[second])
+    if not codes:
+        return []
+    code, counts = np.unique(np.concatenate(codes), return_counts=True)
     # a single shared article is a weak tie: left out, unless the corpus's strongest
     # 2k ties include such ones (a small corpus), so those stay complete
-    strongest = heapq.nlargest(2 * per_actor, pairs.values())
+    strongest = np.sort(counts)[::-1][:2 * per_actor]
     floor = 2 if len(strongest) == 2 * per_actor and strongest[-1] >= 2 else 1
+    strong = counts >= floor
+    pairs = {(names[c // width], names[c % width]): n for c, n in zip(code[strong].tolist(),
+                                                                       counts[strong].tolist(), strict=True)}
     by_actor: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for (a, b), count in pairs.items():
-        if count < floor:
-            continue
         by_actor[a].append((-count, a, b))
         by_actor[b].append((-count, a, b))
     kept: set[tuple[int, str, str]] = set()
@@ -374,20 +429,20 @@ def _best(records: Iterable, key) -> Iterator:
     return iter(chosen.values())
 
 
-def _date(value: str | None) -> Literal | None:
-    """An xsd:date literal for an ISO date, xsd:gYearMonth for ``2020-12`` and xsd:gYear
+def _date(value: str | None) -> str | None:
+    """The key of an xsd:date literal for an ISO date, xsd:gYearMonth for ``2020-12`` and xsd:gYear
     for ``2020`` (a source that gives no finer date); None when missing or not a date."""
     if not value:
         return None
     value = value.strip()
     if len(value) == 4 and value.isdigit():
-        return Literal(value, datatype=XSD.gYear)
+        return qk.literal(value, _XSD_gYear)
     if len(value) == 7 and value[:4].isdigit() and value[4] == "-" and value[5:].isdigit():
         if 1 <= int(value[5:]) <= 12:
-            return Literal(value, datatype=XSD.gYearMonth)
+            return qk.literal(value, _XSD_gYearMonth)
         return None
     try:
         day = _dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
-    return Literal(day.isoformat(), datatype=XSD.date)
+    return qk.literal(day.isoformat(), _XSD_date)

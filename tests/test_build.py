@@ -151,29 +151,22 @@ def explode(*args, **kwargs):
     raise RuntimeError("stage failed")
 
 
-_real_to_dataset = kg.graph.to_dataset
+_real_quad_batches = kg.graph.quad_batches
 
 
 def graph_that_breaks_while_written(documents, entities):
-    """The real graph, but its store fails after 200 triples: the writer stops half-way."""
-    dataset = _real_to_dataset(documents, entities)
-    real_triples = dataset.store.triples
-
-    def triples(*args, **kwargs):
-        for number, item in enumerate(real_triples(*args, **kwargs)):
-            if number == 200:
-                raise RuntimeError("stage failed")
-            yield item
-
-    dataset.store.triples = triples
-    return dataset
+    """The real quads, but they fail after the first batches: the writer stops half-way."""
+    for number, batch in enumerate(_real_quad_batches(documents, entities)):
+        if number == 3:
+            raise RuntimeError("stage failed")
+        yield batch
 
 
 @pytest.mark.parametrize(("stage", "replacement"), [
     ("kg.nlp.process_texts", explode),
     ("kg.resolve.merge_entities", explode),
-    ("kg.graph.to_dataset", explode),
-    ("kg.graph.to_dataset", graph_that_breaks_while_written),
+    ("kg.graph.quad_batches", explode),
+    ("kg.graph.quad_batches", graph_that_breaks_while_written),
 ])
 def test_previous_output_survives_a_failing_build(capsys, corpus, tmp_path, monkeypatch, stage,
                                                   replacement):

@@ -226,8 +226,8 @@ def test_a_successful_write_replaces_the_old_file(sample_ds, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.nq"]
 
 
-def test_quads_are_ordered_graph_by_graph_with_the_default_graph_first(sample_ds):
-    quads = list(serialize.ordered_quads(sample_ds))
+def test_quads_are_ordered_graph_by_graph_with_the_default_graph_first(sample_ds, tmp_path):
+    quads = list(ox.parse(path=str(write_dataset(sample_ds, tmp_path / "g.nq")), format=ox.RdfFormat.N_QUADS))
     names = [q.graph_name for q in quads]
     assert names[0] == ox.DefaultGraph() and names[-1] != ox.DefaultGraph()
     runs = [name for i, name in enumerate(names) if i == 0 or names[i - 1] != name]
