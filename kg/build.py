@@ -245,7 +245,7 @@ def build(
         with keys:
             report("serialize", stats.documents, stats.documents, stats.words)
             with _timed(stats, "serialize"):
-                serialize.write_sorted(keys, output, rdf_format)
+                serialize.write_sorted(keys, output, rdf_format, checked=True)
                 if cache is not None:
                     cache.save()
     stats.output, stats.output_bytes = output, output.stat().st_size

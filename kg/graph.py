@@ -14,7 +14,8 @@ triples, which the questions count with DISTINCT.  A negated fact is only a
 kg:NegativeAssertion with kg:polarity "negative", never a triple.
 
 The build path is lean: :func:`quad_batches` yields the quads of the corpus as
-sortable strings (:mod:`kg.quads`), one batch per document, which the writer sorts in
+sortable strings (:mod:`kg.quads`), one batch per document, every IRI in them checked
+(:mod:`kg.iris` checks what it mints, a source URL is checked here), which the writer sorts in
 bounded memory and streams to the file; memory holds the actor table and one document's
 quads, not the corpus's graph.  :func:`to_dataset` makes an rdflib Dataset of the same
 quads for the Python API and small graphs.
@@ -35,7 +36,15 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg import quads as qk
-from kg.iris import assertion_iri, co_mention_iri, document_iri, entity_iri, position_iri, statement_iri
+from kg.iris import (
+    assertion_iri,
+    co_mention_iri,
+    document_iri,
+    entity_iri,
+    is_valid_iri,
+    position_iri,
+    statement_iri,
+)
 from kg.namespaces import KG, WD, bind_prefixes
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, Fact, Statement
 
@@ -245,7 +254,7 @@ class _Builder:
             add(d, _DCTERMS_date, date)
         if doc.publisher:
             add(d, _DCTERMS_publisher, qk.literal(doc.publisher))
-        if doc.url:
+        if doc.url and is_valid_iri(doc.url):  # every IRI of the graph is checked (kg.quads)
             add(d, _DCTERMS_source, qk.iri(doc.url))
         for author in doc.authors:
             add(d, _DCTERMS_creator, qk.literal(author))

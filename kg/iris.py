@@ -110,12 +110,12 @@ def slug(text: str, *, fold_case: bool = True, keep: str = "", exact: bool = Fal
 
 def _checked(iri: str) -> URIRef:
     """``URIRef(iri)`` after checking it is a valid IRI: rdflib only warns, we raise."""
-    if not _is_valid(iri):
+    if not is_valid_iri(iri):
         raise ValueError(f"kg minted an invalid IRI: {iri!r}")
     return URIRef(iri)
 
 
-def _is_valid(iri: str) -> bool:
+def is_valid_iri(iri: str) -> bool:
     """True when ``iri`` is an ASCII IRI that N-Triples, Turtle and SPARQL accept."""
     if not _VALID_IRI.match(iri):
         return False

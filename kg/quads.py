@@ -206,30 +206,33 @@ class _ChunkReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self._chunks = chunks
-        self._held = b""
+        self._held = memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while not self._held:
-            self._held = next(self._chunks, b"")
-            if not self._held:
+            chunk = next(self._chunks, None)
+            if chunk is None:
                 return 0
+            self._held = memoryview(chunk)
         size = min(len(buffer), len(self._held))
         buffer[:size] = self._held[:size]
-        self._held = self._held[size:]
+        self._held = self._held[size:]  # a view: no copy of the rest
         return size
 
 
-def oxigraph_quads(keys: Iterable[str], triples: bool = False) -> Iterator:
-    """pyoxigraph quads (``triples``: triples) of sorted keys, in their order.
+def oxigraph_quads(keys: Iterable[str], triples: bool = False, checked: bool = False) -> Iterator:
+    """pyoxigraph quads (``triples``: in the default graph) of keys, in their order.
 
     Made by pyoxigraph's N-Quads parser from text written here: three times faster than
-    making each term and quad from Python.  Raises SyntaxError for an invalid IRI.
+    making each term and quad from Python.  Raises SyntaxError for an invalid IRI, unless
+    ``checked`` says every IRI was checked when it was made (:mod:`kg.iris` checks the
+    IRIs it mints), which spares checking them again.
     """
     fmt = ox.RdfFormat.N_TRIPLES if triples else ox.RdfFormat.N_QUADS
-    return ox.parse(_ChunkReader(nquads_chunks(keys, triples)), fmt)
+    return ox.parse(_ChunkReader(nquads_chunks(keys, triples)), fmt, lenient=checked)
 
 
 # ---- sorting in bounded memory

@@ -100,11 +100,13 @@ def sort_quads(batches: Iterable[list[str]], format: str,  # noqa: A002
     return sorter
 
 
-def write_sorted(keys: qk.QuadSorter, path: str | os.PathLike[str], format: str) -> Path:  # noqa: A002
-    """Write the keys of :func:`sort_quads` to ``path`` atomically; return the path."""
+def write_sorted(keys: qk.QuadSorter, path: str | os.PathLike[str], format: str,  # noqa: A002
+                 checked: bool = False) -> Path:
+    """Write the keys of :func:`sort_quads` to ``path`` atomically; return the path.
+    ``checked``: every IRI in them is known to be valid (:func:`kg.graph.quad_batches`)."""
     fmt = format_for(path, format)
     with gc_paused():
-        return atomic_write(path, lambda fh: _WRITERS[fmt](iter(keys), fh))
+        return atomic_write(path, lambda fh: _WRITERS[fmt](iter(keys), fh, checked))
 
 
 def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
@@ -112,7 +114,7 @@ def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
     fmt = format_for("", format)
     buffer = io.BytesIO()
     with gc_paused(), sort_quads(_batched(qk.dataset_keys(ds)), fmt) as keys:
-        _WRITERS[fmt](iter(keys), buffer)
+        _WRITERS[fmt](iter(keys), buffer, False)
     return buffer.getvalue()
 
 
@@ -147,7 +149,7 @@ def _write_ox(items: Iterable, fh: BinaryIO, fmt: ox.RdfFormat) -> None:
         raise OutputError(f"cannot write the graph as {fmt}: {exc}") from exc
 
 
-def _write_jsonld(triple_keys: Iterable[str], fh: BinaryIO) -> None:
+def _write_jsonld(triple_keys: Iterable[str], fh: BinaryIO, checked: bool = False) -> None:
     graph = Graph()
     for key in triple_keys:
         s, p, o = key.split(qk.SEP, 2)
@@ -176,11 +178,12 @@ def _json_key(value) -> tuple:
     return (1, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
 
-#: Format -> writer of sorted keys (quad keys for formats with named graphs, else triple keys).
-_WRITERS: dict[str, Callable[[Iterator[str], BinaryIO], None]] = {
-    "trig": lambda keys, fh: _write_ox(qk.oxigraph_quads(keys), fh, ox.RdfFormat.TRIG),
-    "nquads": lambda keys, fh: _write_ox(qk.oxigraph_quads(keys), fh, ox.RdfFormat.N_QUADS),
-    "turtle": lambda keys, fh: _write_ox(qk.oxigraph_quads(keys, triples=True), fh, ox.RdfFormat.TURTLE),
-    "nt": lambda keys, fh: _write_ox(qk.oxigraph_quads(keys, triples=True), fh, ox.RdfFormat.N_TRIPLES),
+#: Format -> writer of sorted keys (quad keys for formats with named graphs, else triple
+#: keys) to a binary file; the flag says the IRIs in the keys are known to be valid.
+_WRITERS: dict[str, Callable[[Iterator[str], BinaryIO, bool], None]] = {
+    "trig": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, checked=ok), fh, ox.RdfFormat.TRIG),
+    "nquads": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, checked=ok), fh, ox.RdfFormat.N_QUADS),
+    "turtle": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, True, ok), fh, ox.RdfFormat.TURTLE),
+    "nt": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, True, ok), fh, ox.RdfFormat.N_TRIPLES),
     "json-ld": _write_jsonld,
 }

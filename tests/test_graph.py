@@ -12,7 +12,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph import to_dataset
-from kg.iris import _is_valid, co_mention_iri, document_iri, entity_iri, position_iri
+from kg.iris import co_mention_iri, document_iri, entity_iri, is_valid_iri, position_iri
 from kg.namespaces import KG, PREFIXES, WD
 from kg.records import Entity, Fact
 from kg.resolve import merge_entities
@@ -58,6 +58,13 @@ def test_documents_carry_their_address_authors_and_language(ds):
     url = URIRef("https://news.example.org/2020/12/members?id=2")
     assert got == {(DOC2, url, Literal("Jane Roe"), Literal("en")), (DOC2, url, Literal("John Doe"), Literal("en"))}
     assert (DOC1, DCTERMS.source, None) not in ds and (DOC1, DCTERMS.creator, None) not in ds
+
+
+def test_a_source_url_that_is_not_an_iri_is_left_out():
+    first, second = sample_records()
+    second.url = "https://news.example.org:port/x"  # a port that is not a number
+    ds = build([first, second])
+    assert (DOC2, DCTERMS.source, None) not in ds and (DOC2, DCTERMS.creator, None) in ds
 
 
 def test_a_year_alone_is_an_xsd_gyear():
@@ -288,7 +295,7 @@ def test_hostile_labels_give_valid_iris_and_keep_their_text():
     for s, p, o, _ in ds.quads((None, None, None, None)):
         for term in (s, p, o):
             if isinstance(term, URIRef):
-                assert _is_valid(str(term)), term
+                assert is_valid_iri(str(term)), term
     labels = {str(o) for o in ds.objects(None, RDFS.label)}
     assert "<script>alert('x')</script>" in labels and "北京市 人民政府" in labels and "" in labels
     persons = set(ds.subjects(RDF.type, KG.Person))

@@ -10,7 +10,7 @@ from graph_records import HOSTILE_LABELS
 from rdflib import Graph, Literal, URIRef
 
 from kg import iris
-from kg.iris import _is_valid, assertion_iri, document_iri, entity_iri, position_iri, slug, statement_iri
+from kg.iris import assertion_iri, document_iri, entity_iri, is_valid_iri, position_iri, slug, statement_iri
 from kg.namespaces import ID_BASE, KG
 
 HOSTILE = HOSTILE_LABELS + [
@@ -60,7 +60,7 @@ def test_empty_and_separator_only_labels_get_a_hash():
 @pytest.mark.parametrize("label", HOSTILE)
 def test_any_label_gives_a_valid_iri_that_every_tool_accepts(label):
     iri = entity_iri("Organization", label)
-    assert _is_valid(str(iri))
+    assert is_valid_iri(str(iri))
     assert iri.isascii() if hasattr(iri, "isascii") else str(iri).isascii()
     ox.NamedNode(str(iri))  # pyoxigraph's strict parser
     g = Graph()
@@ -93,8 +93,8 @@ def test_document_iris_keep_case_dots_and_underscores():
     assert document_iri("000_2108af4f781ce4c6.txt") == URIRef(ID_BASE + "doc/000_2108af4f781ce4c6.txt")
     assert document_iri("A.txt") != document_iri("a.txt")
     sub = document_iri("sub dir/x.txt")
-    assert str(sub).startswith(ID_BASE + "doc/sub-dir-x.txt~") and _is_valid(str(sub))
-    assert _is_valid(str(document_iri("")))
+    assert str(sub).startswith(ID_BASE + "doc/sub-dir-x.txt~") and is_valid_iri(str(sub))
+    assert is_valid_iri(str(document_iri("")))
 
 
 def test_two_identifiers_never_share_a_document_iri():
@@ -105,7 +105,7 @@ def test_two_identifiers_never_share_a_document_iri():
     names.append(str(document_iri("2023 report.txt")).rsplit("/", 1)[1])  # a file named like a hashed slug
     minted = {document_iri(name) for name in names}
     assert len(minted) == len(names)
-    assert all(_is_valid(str(iri)) for iri in minted)
+    assert all(is_valid_iri(str(iri)) for iri in minted)
 
 
 def test_position_iris_read_like_the_office():
@@ -136,7 +136,7 @@ def test_unknown_entity_type_is_a_value_error():
     "https://x/a\nb", "https://x/ä", "no-scheme", "https://x/%zz",
 ])
 def test_invalid_iris_are_rejected(bad):
-    assert not _is_valid(bad)
+    assert not is_valid_iri(bad)
 
 
 def test_a_slug_that_slips_raises_instead_of_minting(monkeypatch):

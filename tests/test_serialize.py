@@ -180,7 +180,7 @@ def test_a_failed_write_leaves_no_file_and_keeps_the_old_one(sample_ds, tmp_path
     target.write_text("old content")
     mode = target.stat().st_mode
 
-    def broken_writer(ds, fh):
+    def broken_writer(keys, fh, checked):
         fh.write(b"@prefix kg: <half-written")
         raise RuntimeError("disk on fire")
 
@@ -198,7 +198,7 @@ def test_a_failed_write_leaves_no_file_and_keeps_the_old_one(sample_ds, tmp_path
 
 
 def test_an_os_error_is_an_output_error_and_leaves_nothing(sample_ds, tmp_path, monkeypatch):
-    def full_disk(ds, fh):
+    def full_disk(keys, fh, checked):
         fh.write(b"partial")
         raise OSError(28, "No space left on device")
 
