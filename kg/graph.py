@@ -184,6 +184,7 @@ class _Builder:
         self._label: dict[str, str] = {}  # entity IRI -> rdfs:label
         self._aliases: dict[str, set[str]] = {}
         self._positions: set[str] = set()
+        self._position_iris: dict[tuple[str, str], str] = {}  # (title, of label) -> IRI
         self._decimals: dict[float, str] = {}
         self._doc_actors: list[tuple[str, ...]] = []  # the actors each document mentions
         self._ints: dict[int, str] = {}
@@ -336,7 +337,9 @@ class _Builder:
         if fact.predicate == "officialOf" and fact.title and fact.title.strip():
             title = " ".join(fact.title.split())
             of_label = self._label[o_iri]
-            pos_iri = str(position_iri(title, of_label))
+            pos_iri = self._position_iris.get((title, of_label))
+            if pos_iri is None:
+                pos_iri = self._position_iris[title, of_label] = str(position_iri(title, of_label))
             pos = qk.iri(pos_iri)
             if pos not in self._positions:  # first title wins when only the case differs
                 self._positions.add(pos)
@@ -408,8 +411,8 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     code, counts = np.unique(np.concatenate(codes), return_counts=True)
     # a single shared article is a weak tie: left out, unless the corpus's strongest
     # 2k ties include such ones (a small corpus), so those stay complete
-    strongest = np.sort(counts)[::-1][:2 * per_actor]
-    floor = 2 if len(strongest) == 2 * per_actor and strongest[-1] >= 2 else 1
+    top = 2 * per_actor
+    floor = 2 if len(counts) >= top and np.partition(counts, len(counts) - top)[len(counts) - top] >= 2 else 1
     strong = counts >= floor
     pairs = {(names[c // width], names[c % width]): n for c, n in zip(code[strong].tolist(),
                                                                        counts[strong].tolist(), strict=True)}
