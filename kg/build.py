@@ -15,18 +15,20 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import pickle
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import InputError, OutputError, UsageError
 from kg.incremental import RecordCache, article_key, fingerprint
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
 from kg.rdfio import output_lock
-from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity
+from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, SourceText
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -92,12 +94,15 @@ class BuildResult:
     stats: BuildStats
     duplicates: list[Duplicate] = field(default_factory=list)
     _dataset: Dataset | None = field(default=None, repr=False)
+    _records_kept: bool = field(default=True, repr=False)
 
     @property
     def dataset(self) -> Dataset:
         """The graph as an rdflib Dataset (:func:`kg.graph.to_dataset`), made on first use
         after :func:`build`, which writes the graph without one."""
         if self._dataset is None:
+            if not self._records_kept:
+                raise UsageError("this build kept no records (keep_records=False): read the graph it wrote")
             from kg import graph
 
             with graph.gc_paused():
@@ -117,7 +122,7 @@ def build_graph(
     dask: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (folders or article files
-    of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input).
+    of any format :mod:`kg.ingest` reads; ``"-"`` for JSON Lines on standard input), in memory.
     ``options`` tells the readers the user's field names.  An article whose nlp takes more
     than ``article_seconds`` (None: no limit) is skipped like an unreadable file.  With a
     ``cache``, an article read by the last build is not read again (:mod:`kg.incremental`).
@@ -128,23 +133,31 @@ def build_graph(
     ``result.skipped``.  Raises :class:`InputError` for a missing path or a
     corpus without a single readable article.
     """
-    from kg import graph  # looked up at call time so a stage can be replaced in tests
+    from kg import graph, resolve  # looked up at call time so a stage can be replaced in tests
 
-    result = _extract(paths, model, kb_files, processes, progress or _no_progress, options, article_seconds,
-                      cache, dask)
+    report = progress or _no_progress
+    documents: list[DocumentRecord] = []
+    result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
+                      documents.append)
     stats = result.stats
-    (progress or _no_progress)("graph", stats.documents, stats.documents, stats.words)
+    report("resolve", stats.documents, stats.documents, stats.words)
+    with _timed(stats, "resolve"):
+        result.entities = resolve.merge_entities(documents)
+    result.documents = documents
+    _count(stats, documents, result.entities)
+    report("graph", stats.documents, stats.documents, stats.words)
     with _timed(stats, "graph"):
-        result._dataset = graph.to_dataset(result.documents, result.entities)
+        result._dataset = graph.to_dataset(documents, result.entities)
     return result
 
 
 def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
              kb_files: Iterable[str | os.PathLike[str]], processes: int, report: ProgressCallback,
              options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
-             dask: str | None) -> BuildResult:
-    """The read, nlp and resolve stages of :func:`build_graph`: a result without its graph."""
-    from kg import nlp, resolve  # looked up at call time so a stage can be replaced in tests
+             dask: str | None, keep: Callable[[DocumentRecord], None]) -> BuildResult:
+    """The read and nlp stages: each record goes to ``keep`` in corpus order, as the nlp
+    stage read it (or the cache kept it); the result has no records, entities or graph yet."""
+    from kg import nlp  # looked up at call time so a stage can be replaced in tests
 
     kb_paths = [Path(p) for p in kb_files]
     for kb in kb_paths:
@@ -159,8 +172,6 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
     total = len(corpus.sources)
     stats.documents, stats.skipped, stats.duplicates = total, len(corpus.skipped), len(corpus.duplicates)
     report("read", 0, total, 0)
-
-    documents: list[DocumentRecord] = []
     skipped = list(corpus.skipped)
 
     def too_long(identifier: str, reason: str) -> None:  # the nlp stage gave up on an article
@@ -168,36 +179,41 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
         stats.skipped += 1
         skipped.append(SkippedFile(Path(identifier), reason))
 
+    def read(sources: list[SourceText], processes: int, dask: str | None) -> Iterator[DocumentRecord]:
+        if sources:
+            yield from nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
+                                         seconds=article_seconds, on_skip=too_long, dask=dask)
+
     with _timed(stats, "nlp"):
         keys = [article_key(source) for source in corpus.sources] if cache else []
-        reused = {key: record for key in keys if (record := cache.get(key)) is not None} if cache else {}
-        stats.reused = len(reused)
+        cached = [cache.has(key) for key in keys] if cache else [False] * total
         stats.full_reason = cache.full_reason if cache else None
-        stats.words = sum(record.words for record in reused.values())
-        fresh: dict[str, DocumentRecord] = {}
-        done = len(reused)
-        unread = [s for i, s in enumerate(corpus.sources) if not cache or keys[i] not in reused]
-        for record in (nlp.process_texts(unread, model=model, processes=processes, kb_files=kb_paths,
-                                         seconds=article_seconds, on_skip=too_long, dask=dask) if unread else ()):
-            fresh[record.identifier] = record
-            done += 1
-            stats.words += record.words
-            report("nlp", done, total, stats.words)
-        for i, source in enumerate(corpus.sources):  # corpus order, whichever way each came
-            record = reused.get(keys[i]) if cache else None
-            if record is None:
-                record = fresh.get(source.identifier)
-                if record is not None and cache:
-                    cache.put(keys[i], record)
-            if record is not None:
-                documents.append(record)
-
-    report("resolve", total, total, stats.words)
-    with _timed(stats, "resolve"):
-        entities = resolve.merge_entities(documents)
-
-    _count(stats, documents, entities)
-    return BuildResult(documents, entities, skipped, stats, corpus.duplicates)
+        # records come in corpus order: from the cache, or the next one the nlp stage
+        # yields (none for an article it skipped)
+        fresh = read([s for s, hit in zip(corpus.sources, cached, strict=True) if not hit], processes, dask)
+        with contextlib.closing(fresh):
+            waiting = next(fresh, None)
+            done = 0
+            for i, source in enumerate(corpus.sources):
+                record = None
+                if cached[i]:
+                    record = cache.get(keys[i])
+                    if record is not None:
+                        stats.reused += 1
+                    else:  # a kept record that cannot be read back: read the article again
+                        record = next(read([source], 1, None), None)
+                        if record is not None:
+                            cache.put(keys[i], record)
+                elif waiting is not None and waiting.identifier == source.identifier:
+                    record, waiting = waiting, next(fresh, None)
+                    if cache:
+                        cache.put(keys[i], record)
+                if record is not None:
+                    done += 1
+                    stats.words += record.words
+                    report("nlp", done, total, stats.words)
+                    keep(record)
+    return BuildResult([], {}, skipped, stats, corpus.duplicates)
 
 
 def build(
@@ -213,6 +229,7 @@ def build(
     article_seconds: float | None = ARTICLE_SECONDS,
     incremental: bool = True,
     dask: str | None = None,
+    keep_records: bool = True,
 ) -> BuildResult:
     """Build the graph of ``paths`` and write it to ``output``.
 
@@ -220,12 +237,16 @@ def build(
     file is replaced atomically when the build succeeds; a failed build leaves
     any previous file untouched.  The graph goes from the records to the file as
     sorted quads in bounded memory (:func:`kg.graph.quad_batches`,
-    :mod:`kg.serialize`); ``result.dataset`` is made only if asked for.  ``incremental``: the records of the articles are
+    :mod:`kg.serialize`); ``result.dataset`` is made only if asked for.
+    ``keep_records=False`` keeps no records in memory either (they wait in a temporary
+    file between the nlp and graph stages; ``result.documents`` stays empty and
+    ``result.dataset`` cannot be made): memory is bounded by the actor table, not by the
+    corpus, which is how ``kg build`` runs.  ``incremental``: the records of the articles are
     kept beside ``output`` and the next build reads only new or changed articles
     (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
-    from kg import graph, serialize  # looked up at call time so a stage can be replaced in tests
+    from kg import graph, resolve, serialize  # looked up at call time so a stage can be replaced in tests
 
     output = Path(output)
     rdf_format = serialize.format_for(output, format)
@@ -233,23 +254,84 @@ def build(
     # A second build of the same output fails now, not after an hour (when the folder
     # does not exist yet, the writer takes the lock when it creates it).
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
-    with lock:
+    folder = output.parent if output.parent.is_dir() else None
+    with lock, _RecordSpool(folder) as spool:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         report = progress or _no_progress
-        result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask)
-        stats = result.stats
-        report("graph", stats.documents, stats.documents, stats.words)
-        with _timed(stats, "graph"), graph.gc_paused():
-            keys = serialize.sort_quads(graph.quad_batches(result.documents, result.entities), rdf_format,
-                                        output.parent if output.parent.is_dir() else None)
-        with keys:
-            report("serialize", stats.documents, stats.documents, stats.words)
-            with _timed(stats, "serialize"):
-                serialize.write_sorted(keys, output, rdf_format, checked=True)
-                if cache is not None:
-                    cache.save()
+        kept: list[DocumentRecord] = []
+        entity_lists: list[list[Entity]] = []
+
+        def keep(record: DocumentRecord) -> None:
+            entity_lists.append(record.entities)
+            if keep_records:
+                kept.append(record)
+            else:
+                spool.append(record)
+
+        try:
+            result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
+                              keep)
+            stats = result.stats
+            report("resolve", stats.documents, stats.documents, stats.words)
+            with _timed(stats, "resolve"):
+                resolution = resolve.Resolution(entity_lists)
+                del entity_lists[:]
+            result.entities = resolution.entities
+            counts = _Counts()
+
+            def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
+                for record in (kept if keep_records else spool):
+                    counts.add(resolution.apply(record))
+                    yield record
+
+            report("graph", stats.documents, stats.documents, stats.words)
+            with _timed(stats, "graph"), graph.gc_paused():
+                keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities), rdf_format, folder)
+            counts.finish(stats, result.entities)
+            result.documents = kept
+            result._records_kept = keep_records
+            with keys:
+                report("serialize", stats.documents, stats.documents, stats.words)
+                with _timed(stats, "serialize"):
+                    serialize.write_sorted(keys, output, rdf_format, checked=True)
+                    if cache is not None:
+                        cache.save()
+        except BaseException:
+            if cache is not None:
+                cache.discard()
+            raise
     stats.output, stats.output_bytes = output, output.stat().st_size
     return result
+
+
+class _RecordSpool:
+    """Records waiting between the nlp and graph stages in an anonymous temporary file
+    (the system removes it when it is closed, even if the process is killed)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._folder = folder
+        self._file: BinaryIO | None = None
+        self.count = 0
+
+    def append(self, record: DocumentRecord) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".kg-records-")
+        pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[DocumentRecord]:
+        if self._file is None:
+            return
+        self._file.seek(0)
+        for _ in range(self.count):  # written by this process: pickle is safe here
+            yield pickle.load(self._file)
+
+    def __enter__(self) -> _RecordSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
 
 
 def _check_output_location(output: Path) -> None:
@@ -271,28 +353,46 @@ def _check_output_location(output: Path) -> None:
 
 def _count(stats: BuildStats, documents: list[DocumentRecord],
            entities: dict[str, Entity]) -> None:
-    by_type = Counter(e.type for e in entities.values())
-    stats.entities_by_type = {t: by_type[t] for t in ENTITY_TYPES if by_type[t]}
-    stats.entities_by_type.update({t: n for t, n in sorted(by_type.items())
-                                   if t not in ENTITY_TYPES})
-    triples: set[tuple[str, str, str]] = set()
-    assertions: Counter[str] = Counter()
+    counts = _Counts()
     for doc in documents:
+        counts.add(doc)
+    counts.finish(stats, entities)
+
+
+class _Counts:
+    """The summary's counts, taken one record at a time (records with merged keys)."""
+
+    def __init__(self) -> None:
+        self.triples: set[tuple[str, str, str]] = set()
+        self.assertions: Counter[str] = Counter()
+        self.negative = self.direct = self.reported = 0
+
+    def add(self, doc: DocumentRecord) -> None:
         for fact in doc.facts:
-            assertions[fact.predicate] += 1
+            self.assertions[fact.predicate] += 1
             if fact.negated:
-                stats.negative_assertions += 1
+                self.negative += 1
             else:
-                triples.add((fact.subject, fact.predicate, fact.object))
+                self.triples.add((fact.subject, fact.predicate, fact.object))
         for statement in doc.statements:
             if statement.direct:
-                stats.statements_direct += 1
+                self.direct += 1
             else:
-                stats.statements_reported += 1
-    facts = Counter(predicate for _, predicate, _ in triples)
-    order = list(RELATIONS) + sorted(set(assertions) - set(RELATIONS))
-    stats.facts_by_relation = {r: facts[r] for r in order if assertions[r]}
-    stats.assertions_by_relation = {r: assertions[r] for r in order if assertions[r]}
+                self.reported += 1
+
+    def finish(self, stats: BuildStats, entities: dict[str, Entity]) -> None:
+        by_type = Counter(e.type for e in entities.values())
+        stats.entities_by_type = {t: by_type[t] for t in ENTITY_TYPES if by_type[t]}
+        stats.entities_by_type.update({t: n for t, n in sorted(by_type.items())
+                                       if t not in ENTITY_TYPES})
+        stats.negative_assertions += self.negative
+        stats.statements_direct += self.direct
+        stats.statements_reported += self.reported
+        facts = Counter(predicate for _, predicate, _ in self.triples)
+        assertions = self.assertions
+        order = list(RELATIONS) + sorted(set(assertions) - set(RELATIONS))
+        stats.facts_by_relation = {r: facts[r] for r in order if assertions[r]}
+        stats.assertions_by_relation = {r: assertions[r] for r in order if assertions[r]}
 
 
 class _timed:

@@ -82,7 +82,11 @@ class RecordCache:
         else:
             self.known = set(manifest.get("records", ()))
         self.kept: set[str] = set()  # the records of this build
-        self.pending: dict[str, DocumentRecord] = {}  # read by this build, not written yet
+        self.written: set[str] = set()  # the records this build wrote
+
+    def has(self, key: str) -> bool:
+        """Whether the last build left a record of the article hashed ``key``."""
+        return key in self.known
 
     def get(self, key: str) -> DocumentRecord | None:
         """The record of the article hashed ``key``, if the last build read it."""
@@ -97,27 +101,40 @@ class RecordCache:
         return record
 
     def put(self, key: str, record: DocumentRecord) -> None:
-        """Remember ``record``; it is written by :meth:`save`, once the output is."""
-        self.pending[key] = record
+        """Write ``record`` as read by the nlp stage (before resolution, which depends on
+        the whole corpus) so memory never holds the corpus's records.  It counts for the
+        next build once :meth:`save` has written the manifest; :meth:`discard` removes it
+        if this build fails."""
+        if not self.written:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
+        (self.folder / f"{key}.json").write_bytes(text.encode("utf-8", "surrogatepass"))
+        self.written.add(key)
         self.kept.add(key)
 
+    def discard(self) -> None:
+        """Undo this build's :meth:`put` (a failed build): the last build's records stay."""
+        for key in self.written - self.known:
+            with contextlib.suppress(OSError):
+                (self.folder / f"{key}.json").unlink()
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()  # only if empty: nothing of an earlier build is lost
+        self.written.clear()
+
     def save(self) -> None:
-        """Write the new records and the manifest of this build, and remove every record it
-        did not use (articles gone or changed, what a killed build left half-written)."""
+        """Write the manifest of this build, and remove every record it did not use
+        (articles gone or changed, what a killed build left half-written)."""
         if not self.kept:
             shutil.rmtree(self.folder, ignore_errors=True)
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        for key, record in self.pending.items():
-            text = json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
-            (self.folder / f"{key}.json").write_bytes(text.encode("utf-8", "surrogatepass"))
         for path in self.folder.glob("*.json"):
             if path.stem not in self.kept and path.name != MANIFEST:
                 with contextlib.suppress(OSError):
                     path.unlink()
         manifest = json.dumps({"fingerprint": self.fingerprint, "records": sorted(self.kept)}, indent=0)
         atomic_write(self.folder / MANIFEST, lambda fh: fh.write(manifest.encode("utf-8")))
-        self.pending.clear()
+        self.written.clear()
 
 
 def record_from_dict(data: dict) -> DocumentRecord:

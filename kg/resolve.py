@@ -24,15 +24,15 @@ def _norm(label: str) -> str:
     return " ".join(label.lower().split())
 
 
-def _canonical_keys(documents: list[DocumentRecord]) -> dict[str, str]:
+def _canonical_keys(entity_lists: list[list[Entity]]) -> dict[str, str]:
     """Map every key that should be merged to the key it merges into."""
     types: dict[str, str] = {}
-    for doc in documents:
-        for ent in doc.entities:
+    for entities in entity_lists:
+        for ent in entities:
             types[ent.key] = ent.type
     kb_by_name: dict[tuple[str, str], str] = {}
-    for doc in documents:
-        for ent in doc.entities:
+    for entities in entity_lists:
+        for ent in entities:
             if ent.key.startswith("kb:"):
                 for name in (ent.label, *ent.aliases):
                     kb_by_name.setdefault((ent.type, _norm(name)), ent.key)
@@ -65,14 +65,35 @@ def merge_entities(documents: Iterable[DocumentRecord]) -> dict[str, Entity]:
     module docstring), so facts and statements point to the merged node.
     """
     documents = list(documents)
-    mapping = _canonical_keys(documents)
-    if mapping:
-        for doc in documents:
-            _rewrite(doc, mapping)
+    resolution = Resolution([doc.entities for doc in documents])
+    for doc in documents:
+        resolution.apply(doc)
+    return resolution.entities
+
+
+class Resolution:
+    """The corpus's actors, resolved from the entities of each document alone, so a build
+    can keep only those while the rest of the records wait on disk: :attr:`entities` is
+    the table of :func:`merge_entities`, :meth:`apply` rewrites one document's keys."""
+
+    def __init__(self, entity_lists: Iterable[list[Entity]]) -> None:
+        entity_lists = list(entity_lists)
+        self.mapping = _canonical_keys(entity_lists)
+        self.entities = _merged(_rewrite_entities(entities, self.mapping) if self.mapping else entities
+                                for entities in entity_lists)
+
+    def apply(self, doc: DocumentRecord) -> DocumentRecord:
+        """``doc`` with every key that names a merged actor rewritten (in place)."""
+        if self.mapping:
+            _rewrite(doc, self.mapping)
+        return doc
+
+
+def _merged(entity_lists: Iterable[list[Entity]]) -> dict[str, Entity]:
     merged: dict[str, Entity] = {}
     label_votes: dict[str, Counter] = defaultdict(Counter)
-    for doc in documents:
-        for ent in doc.entities:
+    for entities in entity_lists:
+        for ent in entities:
             label_votes[ent.key][ent.label] += max(1, ent.mentions)
             have = merged.get(ent.key)
             if have is None:
@@ -92,18 +113,23 @@ def merge_entities(documents: Iterable[DocumentRecord]) -> dict[str, Entity]:
     return dict(sorted(merged.items()))
 
 
-def _rewrite(doc: DocumentRecord, mapping: dict[str, str]) -> None:
-    fix = lambda key: mapping.get(key, key)  # noqa: E731
+def _rewrite_entities(entities: list[Entity], mapping: dict[str, str]) -> list[Entity]:
+    """One document's entities with merged keys, two that became one united (new objects)."""
     merged: dict[str, Entity] = {}
-    for ent in doc.entities:
-        key = fix(ent.key)
+    for ent in entities:
+        key = mapping.get(ent.key, ent.key)
         have = merged.get(key)
         if have is None:
             merged[key] = Entity(key, ent.label, ent.type, list(ent.aliases), ent.wikidata, ent.mentions)
         else:
             have.mentions += ent.mentions
             have.aliases.extend(a for a in (ent.label, *ent.aliases) if a not in have.aliases)
-    doc.entities = list(merged.values())
+    return list(merged.values())
+
+
+def _rewrite(doc: DocumentRecord, mapping: dict[str, str]) -> None:
+    fix = lambda key: mapping.get(key, key)  # noqa: E731
+    doc.entities = _rewrite_entities(doc.entities, mapping)
     for m in doc.mentions:
         m.key = fix(m.key)
     for f in doc.facts:

@@ -17,7 +17,7 @@ import kg.graph
 import kg.serialize
 from kg.build import STAGES, build, build_graph
 from kg.cli import main, make_parser
-from kg.errors import OutputError
+from kg.errors import OutputError, UsageError
 from kg.ingest import readers
 from kg.namespaces import KG
 
@@ -164,7 +164,7 @@ def graph_that_breaks_while_written(documents, entities):
 
 @pytest.mark.parametrize(("stage", "replacement"), [
     ("kg.nlp.process_texts", explode),
-    ("kg.resolve.merge_entities", explode),
+    ("kg.resolve.Resolution", explode),
     ("kg.graph.quad_batches", explode),
     ("kg.graph.quad_batches", graph_that_breaks_while_written),
 ])
@@ -303,6 +303,19 @@ def test_build_graph_returns_records_entities_and_stats(corpus, monkeypatch):
     assert calls[0] == ("read", 0, 2, 0)
     assert calls[2] == ("nlp", 2, 2, stats.words)
     assert {c[0] for c in calls} <= set(STAGES)
+
+
+def test_a_build_that_keeps_no_records_writes_the_same_bytes(corpus, tmp_path):
+    kept = build([corpus], tmp_path / "kept.trig", incremental=False)
+    lean = build([corpus], tmp_path / "lean.trig", incremental=False, keep_records=False)
+    assert (tmp_path / "lean.trig").read_bytes() == (tmp_path / "kept.trig").read_bytes()
+    assert lean.stats.facts_by_relation == kept.stats.facts_by_relation
+    assert lean.stats.entities_by_type == kept.stats.entities_by_type
+    assert lean.documents == [] and len(kept.documents) == 2
+    assert isinstance(kept.dataset, rdflib.Dataset) and len(kept.dataset) > 0
+    with pytest.raises(UsageError, match="kept no records"):
+        lean.dataset  # noqa: B018
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", "kept.trig", "lean.trig"])
 
 
 def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypatch):

@@ -5,6 +5,7 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
 from graph_records import sample_records
 
 from kg.build import build
@@ -87,3 +88,41 @@ def test_no_records_are_kept_for_an_empty_cache(tmp_path):
     cache = RecordCache(tmp_path / "graph.trig", fingerprint(None, []))
     cache.save()
     assert not (tmp_path / ".graph.trig.records").exists()
+
+
+def test_records_are_kept_as_read_so_a_new_article_can_undo_a_merge(tmp_path):
+    # "President Quennel" is merged into the one Quennel of the corpus, Arvid; once an
+    # article names a second Quennel the surname points to no one, in a rebuild too
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks in Velor\n\nForeign Minister Arvid Quennel met the CSTO in Moscow. "
+                                  "Quennel said the talks were useful.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("More talks\n\nPresident Quennel said on Monday that the CSTO would meet "
+                                  "again.\n", encoding="utf-8")
+    out = tmp_path / "out" / "graph.trig"
+    first = build([corpus], out)
+    assert "id/person/quennel>" not in out.read_text(encoding="utf-8")
+    assert first.stats.entities_by_type["Person"] == 1
+    (corpus / "c.txt").write_text("Other talks\n\nDefence Minister Bertil Quennel met the CSTO in Minsk.\n",
+                                  encoding="utf-8")
+    again = build([corpus], out)
+    assert again.stats.reused == 2
+    assert "id/person/quennel>" in out.read_text(encoding="utf-8")
+    assert out.read_bytes() == full_build(corpus, tmp_path)
+
+
+def test_a_failed_build_leaves_the_last_builds_records_alone(tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    records = out.parent / ".graph.trig.records"
+    before = sorted(p.name for p in records.iterdir())
+    (corpus / "new.txt").write_text("Velorian talks\n\nThe CSTO met in Moscow on Monday.\n", encoding="utf-8")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr("kg.graph.quad_batches", explode)
+    with pytest.raises(RuntimeError, match="stage failed"):
+        build([corpus], out)
+    assert sorted(p.name for p in records.iterdir()) == before  # the new article's record is gone

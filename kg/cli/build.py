@@ -170,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.corpus, args.output, format=args.format, model=args.model,
                        kb_files=args.kb, processes=args.processes, progress=bar.update,
                        article_seconds=args.max_article_seconds, incremental=not args.full, dask=args.dask,
+                       keep_records=False,  # bounded memory: the records wait on disk
                        options=ReadOptions(fields=tuple(args.field), max_article_mb=args.max_article_mb,
                                            follow_links=args.follow_links))
     if not args.quiet:
