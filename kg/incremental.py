@@ -6,7 +6,9 @@ article beside its output (``.graph.trig.records/``: one JSON file per article, 
 by a hash of the article, and a ``manifest.json`` with the fingerprint of everything
 else), and the next build of the same output reads only the articles that are new or
 changed; records of articles that are gone are removed.  The graph is then made from
-all records as in a full build, so the output is byte-identical to a full build.
+all records as in a full build, so the output is byte-identical to a full build.  A
+record is kept as the nlp stage read it, before resolution: which actors are one is a
+question of the whole corpus, answered again by every build.
 
 A changed fingerprint (kg's version or code of the nlp stage, its data files, a
 ``--kb`` file, the model) empties the cache: that build is a full one, and says why.

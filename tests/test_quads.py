@@ -114,6 +114,7 @@ def test_an_invalid_iri_is_a_syntax_error():
 
 
 def test_blank_nodes_keep_their_labels():
-    key = qk.quad(qk.term_key(BNode("n1")), qk.iri(P), qk.term_key(BNode("n2")))
+    key = qk.quad(qk.term_key(BNode("n1")), qk.iri(P), qk.term_key(BNode("n2")), qk.term_key(BNode("n3")))
     (parsed,) = qk.oxigraph_quads([key])
     assert parsed.subject == ox.BlankNode("n1") and parsed.object == ox.BlankNode("n2")
+    assert parsed.graph_name == ox.BlankNode("n3")
