@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -228,10 +229,17 @@ def require_english(text: str, language: str | None = None) -> None:
         if not any(tag == t or tag.startswith(t + "-") for t in data.english_tags):
             raise Unreadable(f"not English (language {language!r}); kg reads English news")
         return
-    words = [w for w in (w.lower().strip(_WORD_EDGES) for w in text.split()) if w]
-    if len(words) < data.min_words:
+    # each distinct token looked at once (a news article repeats most of its words)
+    total = english = 0
+    for token, count in Counter(text.lower().split()).items():
+        word = token.strip(_WORD_EDGES)
+        if word:
+            total += count
+            if word in data.function_words:
+                english += count
+    if total < data.min_words:
         return
-    share = sum(1 for w in words if w in data.function_words) / len(words)
+    share = english / total
     if share < data.min_share:
         raise Unreadable(f"not English (only {share:.0%} English function words); kg reads English news")
 
