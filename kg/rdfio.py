@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -201,20 +202,23 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[BinaryIO], Non
 
 def _write_and_rename(target: Path, shown: str, write: Callable[[BinaryIO], None]) -> Path:
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+        fd, tmp_name = _temporary_file(target)
     except OSError as exc:
         raise OutputError(f"cannot write {shown!r}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
+    tmp = Path(tmp_name) if tmp_name else None
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             fh.flush()
+            os.fchmod(fh.fileno(), _file_mode(target))
             os.fsync(fh.fileno())
-        os.chmod(tmp, _file_mode(target))
+            if tmp is None:  # an unnamed file: named only now that it is complete
+                tmp = _name_unnamed(fh.fileno(), target)
         os.replace(tmp, target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {shown!r}: {exc.strerror or exc}") from exc
         if isinstance(exc, UnicodeError):  # a lone surrogate in some literal
@@ -228,6 +232,55 @@ def _write_and_rename(target: Path, shown: str, write: Callable[[BinaryIO], None
         finally:
             os.close(dir_fd)
     return target
+
+
+def _temporary_file(target: Path) -> tuple[int, str | None]:
+    """An open file for the new ``target``, and its name (None: it has none yet).
+
+    On Linux the file is made without a name (``O_TMPFILE``), so a writer killed while
+    it writes leaves nothing behind; it gets its name (:func:`_name_unnamed`) once it is
+    complete.  Elsewhere, or where the file system cannot, a named temporary file
+    (``.NAME.xxxx.tmp``), which the next writer of ``target`` removes if a killed writer
+    left it.
+    """
+    if _can_name_unnamed(target.parent):
+        return os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o600), None
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    return fd, name
+
+
+def _can_name_unnamed(folder: Path) -> bool:
+    """Whether unnamed files can be made in ``folder`` and named later (tried once, on an
+    empty one: the kernel, the file system and /proc must all allow it)."""
+    if not getattr(os, "O_TMPFILE", 0) or not Path("/proc/self/fd").is_dir():
+        return False
+    try:
+        fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o600)
+    except OSError:
+        return False
+    try:
+        os.unlink(_name_unnamed(fd, folder / ".kg-probe"))
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _name_unnamed(fd: int, target: Path) -> Path:
+    """Give the unnamed file ``fd`` a temporary name beside ``target``: ``linkat`` of its
+    ``/proc/self/fd`` entry, followed (a dir fd makes Python call linkat, not link)."""
+    fds = os.open("/proc/self/fd", os.O_RDONLY)
+    try:
+        while True:
+            name = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+            try:
+                os.link(str(fd), name, src_dir_fd=fds, follow_symlinks=True)
+                return name
+            except FileExistsError:
+                continue
+    finally:
+        os.close(fds)
 
 
 def _file_mode(target: Path) -> int:

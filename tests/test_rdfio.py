@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import rdfio
 from kg.errors import OutputError
 from kg.rdfio import TEMP_SUFFIX, atomic_write, output_lock
 
@@ -33,6 +34,38 @@ def test_temporary_files_of_killed_writers_are_removed_on_the_next_write(tmp_pat
     write_text(target, "whole")
     assert not any(p.exists() for p in stale)
     assert other.exists()
+
+
+def test_the_file_being_written_has_no_name_where_the_system_allows_it(tmp_path):
+    # a writer killed half-way then leaves nothing behind (Linux: O_TMPFILE, named at the end)
+    seen = []
+
+    def write(fh):
+        fh.write(b"a graph")
+        seen.extend(p.name for p in tmp_path.iterdir())
+
+    target = tmp_path / "graph.trig"
+    atomic_write(target, write)
+    assert target.read_bytes() == b"a graph"
+    if rdfio._can_name_unnamed(tmp_path):
+        assert [name for name in seen if name.endswith(TEMP_SUFFIX)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.trig"]
+
+
+def test_where_files_cannot_be_unnamed_a_named_temporary_file_is_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(rdfio, "_can_name_unnamed", lambda folder: False)
+    seen = []
+    target = tmp_path / "graph.trig"
+    atomic_write(target, lambda fh: seen.extend(p.name for p in tmp_path.iterdir()))
+    assert [name for name in seen if name.startswith(".graph.trig.") and name.endswith(TEMP_SUFFIX)] != []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.trig"]
+
+
+def test_a_written_file_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    target = write_text(tmp_path / "graph.trig", "old")
+    target.chmod(0o640)
+    write_text(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o640
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
