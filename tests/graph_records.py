@@ -6,6 +6,9 @@ that try to break IRIs and serializers.
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
+from rdflib import BNode, URIRef
+
 from kg.records import DocumentRecord, Entity, Fact, Mention, Span, Statement
 from kg.resolve import merge_entities
 
@@ -144,3 +147,16 @@ def build(records: list[DocumentRecord]):
     from kg.graph import to_dataset
 
     return to_dataset(records, merge_entities(records))
+
+
+def ox_term(term):
+    """The pyoxigraph term of an rdflib term, made directly (what a writer must give back)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))

@@ -5,6 +5,7 @@ import random
 
 import pyoxigraph as ox
 import pytest
+from graph_records import ox_term
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -74,25 +75,14 @@ def test_the_sorter_in_memory_gives_the_same_stream():
         assert list(sorter) == sorted(set(keys))
 
 
-def _ox(term):
-    """The pyoxigraph term of an rdflib term, made directly."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-
-
 def test_nquads_text_of_keys_parses_to_the_same_terms():
     keys = sorted({qk.quad(qk.iri(S), qk.iri(P), qk.term_key(t), g) for t in TERMS for g in ("", qk.iri(G))})
-    expected = [ox.Quad(*map(_ox, (s, p, o)), _ox(g) if g is not None else ox.DefaultGraph())
+    expected = [ox.Quad(*map(ox_term, (s, p, o)), ox_term(g) if g is not None else ox.DefaultGraph())
                 for s, p, o, g in map(qk.rdflib_quad, keys)]
     assert list(qk.oxigraph_quads(keys)) == expected
     triples = sorted({qk.triple_of(k) for k in keys})
     assert [q.triple for q in qk.oxigraph_quads(triples, triples=True)] == [
-        ox.Triple(*map(_ox, qk.rdflib_quad(qk.SEP + k)[:3])) for k in triples]
+        ox.Triple(*map(ox_term, qk.rdflib_quad(qk.SEP + k)[:3])) for k in triples]
 
 
 def test_nquads_text_spans_many_chunks():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from graph_records import build, hostile_records, sample_records
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from graph_records import build, hostile_records, ox_term, sample_records
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import serialize
@@ -28,27 +28,15 @@ OX_READ = {
 }
 
 
-def _ox_term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 def expected_lines(ds: Dataset, keep_graphs: bool) -> set[str]:
     """The dataset as a set of N-Quads lines (graph names dropped for triple formats)."""
     lines = set()
     for s, p, o, g in ds.quads((None, None, None, None)):
         name = getattr(g, "identifier", g)
         if keep_graphs and name != DATASET_DEFAULT_GRAPH_ID:
-            quad = ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), _ox_term(name))
+            quad = ox.Quad(ox_term(s), ox_term(p), ox_term(o), ox_term(name))
         else:
-            quad = ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph())
+            quad = ox.Quad(ox_term(s), ox_term(p), ox_term(o), ox.DefaultGraph())
         lines.add(str(quad))
     return lines
 
