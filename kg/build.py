@@ -184,6 +184,21 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
             yield from nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
                                          seconds=article_seconds, on_skip=too_long, dask=dask)
 
+    pipelines: list = []  # for kept records that cannot be read back: made once, if ever needed
+
+    def reread(source: SourceText) -> DocumentRecord | None:
+        from kg.nlp.bounds import ArticleTimeout
+        from kg.nlp.pipeline import read_source
+
+        if not pipelines:
+            pipelines.append(nlp.make_pipeline(model, [str(p) for p in kb_paths]))
+        try:
+            return read_source(pipelines[0], source, article_seconds)
+        except ArticleTimeout as exc:
+            log.warning("%s: skipped: %s", source.identifier, exc)
+            too_long(source.identifier, str(exc))
+            return None
+
     with _timed(stats, "nlp"):
         keys = [article_key(source) for source in corpus.sources] if cache else []
         cached = [cache.has(key) for key in keys] if cache else [False] * total
@@ -201,7 +216,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
                     if record is not None:
                         stats.reused += 1
                     else:  # a kept record that cannot be read back: read the article again
-                        record = next(read([source], 1, None), None)
+                        record = reread(source)
                         if record is not None:
                             cache.put(keys[i], record)
                 elif waiting is not None and waiting.identifier == source.identifier:

@@ -72,6 +72,24 @@ def test_a_damaged_record_is_read_again(tmp_path):
     assert out.read_bytes() == expected
 
 
+def test_many_damaged_records_are_read_again_with_one_pipeline(tmp_path, monkeypatch):
+    import kg.nlp
+
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    expected = out.read_bytes()
+    for record in (out.parent / ".graph.trig.records").glob("*.json"):
+        if record.name != "manifest.json":
+            record.write_text("[", encoding="utf-8")
+    made = []
+    real = kg.nlp.make_pipeline
+    monkeypatch.setattr("kg.nlp.make_pipeline", lambda *args: made.append(args) or real(*args))
+    again = build([corpus], out)
+    assert (again.stats.reused, again.stats.documents, len(made)) == (0, 5, 1)
+    assert out.read_bytes() == expected
+
+
 def test_records_round_trip_through_json():
     for record in sample_records():
         assert record_from_dict(asdict(record)) == record
