@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -185,22 +186,37 @@ def to_python(term: Identifier | None) -> object:
     return str(term)
 
 
-def select_result(variables: list[str], rows: Iterator[Iterable[Identifier | None]], limit: int | None) -> QueryResult:
-    """A SELECT result from a store's rows of terms, cut after ``limit`` rows (None: all)."""
+def select_result(variables: list[str], rows: Iterator[Iterable[Any]], limit: int | None,
+                  convert: Callable[[Any], Identifier | None] | None = None) -> QueryResult:
+    """A SELECT result from a store's rows of terms, cut after ``limit`` rows (None: all).
+
+    ``convert`` turns a store's own term (a pyoxigraph term) into an rdflib term.  Each
+    distinct term of the result is converted once: names, dates, IRIs and counts repeat
+    from row to row, and building rdflib terms and their Python values was a tenth of the
+    time of a 100-row cookbook answer on Oxigraph.
+    """
     terms: list[tuple[Identifier | None, ...]] = []
+    values: list[tuple[object, ...]] = []
+    seen: dict[Any, tuple[Identifier | None, object]] = {None: (None, None)}
     truncated = False
     for row in rows:
         if limit is not None and len(terms) >= limit:
             truncated = True
             break
-        terms.append(tuple(_normal(t) for t in row))
-    return QueryResult(
-        "SELECT",
-        vars=variables,
-        rows=[tuple(to_python(t) for t in row) for row in terms],
-        terms=terms,
-        truncated=truncated,
-    )
+        row_terms = []
+        row_values = []
+        for raw in row:
+            try:
+                term, value = seen[raw]
+            except KeyError:
+                term = _normal(raw if convert is None else convert(raw))
+                value = to_python(term)
+                seen[raw] = (term, value)
+            row_terms.append(term)
+            row_values.append(value)
+        terms.append(tuple(row_terms))
+        values.append(tuple(row_values))
+    return QueryResult("SELECT", vars=variables, rows=values, terms=terms, truncated=truncated)
 
 
 def _normal(term: Identifier | None) -> Identifier | None:

@@ -193,8 +193,8 @@ class OxigraphStore:
                     graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
                 return graph_result("CONSTRUCT" if scan.form == "CONSTRUCT" else "DESCRIBE", graph, limit)
             variables = [v.value for v in answer.variables]
-            keys = list(answer.variables)
-            return select_result(variables, ((_from_ox(sol[k]) for k in keys) for sol in answer), limit)
+            # a solution iterates over its values in the order of the variables
+            return select_result(variables, answer, limit, _from_ox)
         except SyntaxError as exc:
             # Oxigraph's parser often points at the end of the text; rdflib's parser
             # points near the mistake, so its message is used when it also fails.
