@@ -27,7 +27,7 @@ import datetime as _dt
 import gc
 import heapq
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -42,6 +42,7 @@ from kg.iris import (
     document_iri,
     entity_iri,
     is_valid_iri,
+    membership_count_iri,
     position_iri,
     statement_iri,
 )
@@ -64,6 +65,12 @@ _KG_Statement = qk.iri(KG.Statement)
 _KG_CoMention = qk.iri(KG.CoMention)
 _KG_actor = qk.iri(KG.actor)
 _KG_documentCount = qk.iri(KG.documentCount)
+_KG_MembershipCount = qk.iri(KG.MembershipCount)
+_KG_member = qk.iri(KG.member)
+_KG_organization = qk.iri(KG.organization)
+_KG_listCount = qk.iri(KG.listCount)
+_KG_memberListCount = qk.iri(KG.memberListCount)
+_MEMBER_OF = "memberOf"
 _KG_confidence = qk.iri(KG.confidence)
 _KG_dateline = qk.iri(KG.dateline)
 _KG_end = qk.iri(KG.end)
@@ -125,6 +132,7 @@ def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity
         builder.document(doc)
         yield builder.take()
     builder.ties()
+    builder.membership_counts()
     yield builder.take()
 
 
@@ -188,6 +196,9 @@ class _Builder:
         self._decimals: dict[float, str] = {}
         self._doc_actors: list[tuple[str, ...]] = []  # the actors each document mentions
         self._ints: dict[int, str] = {}
+        # (member IRI, organization IRI) -> [documents stating it, of which lists]; organization -> lists
+        self._memberships: dict[tuple[str, str], list[int]] = {}
+        self._member_lists: Counter[str] = Counter()
 
     def take(self) -> list[str]:
         """The quads added since the last call."""
@@ -279,8 +290,12 @@ class _Builder:
 
         assertions: set[str] = set()
         statements: set[str] = set()
+        stated: dict[str, dict[str, None]] = {}  # organization -> the members this document states
         for fact in _best(doc.facts, lambda f: (f.predicate, f.subject, f.object, f.start, f.end)):
             assertions.update(self._fact(doc, d, date, fact, local))
+            if fact.predicate == _MEMBER_OF and not fact.negated:
+                stated.setdefault(self._iri[fact.object], {})[self._iri[fact.subject]] = None
+        self._count_memberships(stated)
         for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
             statements.add(self._statement(doc, d, date, st, local))
         # what was read, counted once here so a catalogue of sources needs no counting
@@ -351,6 +366,33 @@ class _Builder:
             add(s, _KG_holdsPosition, pos, d)
             made.append(self._assertion(doc, d, date, fact, s_iri, "holdsPosition", _KG_holdsPosition, pos_iri))
         return made
+
+    # ---- membership counts (default graph)
+    def _count_memberships(self, stated: dict[str, dict[str, None]]) -> None:
+        """Count one document's memberships: a document stating two or more members of an
+        organization is a list of its members."""
+        for organization, members in stated.items():
+            is_list = len(members) >= 2
+            if is_list:
+                self._member_lists[organization] += 1
+            for member in members:
+                counts = self._memberships.setdefault((member, organization), [0, 0])
+                counts[0] += 1
+                counts[1] += is_list
+
+    def membership_counts(self) -> None:
+        """A kg:MembershipCount per membership some document states, and each organization's
+        kg:memberListCount, so "which lists leave a member out" is a join of a few nodes."""
+        add = self._add
+        for organization, lists in sorted(self._member_lists.items()):
+            add(qk.iri(organization), _KG_memberListCount, self._int(lists))
+        for (member, organization), (documents, lists) in sorted(self._memberships.items()):
+            node = qk.iri(membership_count_iri(member, organization))
+            add(node, _RDF_type, _KG_MembershipCount)
+            add(node, _KG_member, qk.iri(member))
+            add(node, _KG_organization, qk.iri(organization))
+            add(node, _KG_documentCount, self._int(documents))
+            add(node, _KG_listCount, self._int(lists))
 
     # ---- co-mention ties (default graph)
     def ties(self) -> None:

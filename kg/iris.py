@@ -161,6 +161,12 @@ def co_mention_iri(actor: str, other: str) -> URIRef:
     return _checked(f"{ID_BASE}tie/{_digest(key, 16)}")
 
 
+def membership_count_iri(member: str, organization: str) -> URIRef:
+    """The IRI of the count of articles stating that ``member`` is a member of ``organization``."""
+    key = "\x1f".join((str(member), str(organization)))
+    return _checked(f"{ID_BASE}membership/{_digest(key, 16)}")
+
+
 def statement_iri(doc_id: str, speaker: str, start: int, end: int) -> URIRef:
     """The IRI of what ``speaker`` said at ``doc_id[start:end]``."""
     key = "\x1f".join((doc_id, str(speaker), str(start), str(end)))

@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     Statement: URIRef
     Assertion: URIRef
     CoMention: URIRef  # two actors named in the same articles (the build keeps the strongest ties)
+    MembershipCount: URIRef  # how many articles state that an actor is a member of an organization
     NegativeAssertion: URIRef  # a denied relation: kg:polarity "negative", never a fact triple
 
     # document and provenance
@@ -48,6 +49,10 @@ class KG(DefinedNamespace):
     statementCount: URIRef
     actor: URIRef
     documentCount: URIRef
+    member: URIRef
+    organization: URIRef
+    listCount: URIRef
+    memberListCount: URIRef
 
     # positions
     holdsPosition: URIRef
