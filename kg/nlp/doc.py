@@ -31,32 +31,53 @@ def ensure_extensions() -> None:
 
 @dataclass(slots=True)
 class TokenTable:
-    """Each token's text, lower case, offset and kind, read once from the Doc's arrays."""
+    """Each token's text, lower case, offset and kind, read once from the Doc.
+
+    The extractors read tokens here, as plain lists, rather than through ``doc[i]``: each
+    ``doc[i]`` and ``doc[a:b]`` creates a Token or Span object, and the extractors look at
+    tokens hundreds of thousands of times per million words.  ``source`` is the Doc's text
+    (``Doc.text`` is rebuilt on each access), so a span's text is one slice of it.
+    """
 
     text: list[str]
     lower: list[str]
     idx: list[int]
     is_space: list[bool]
     is_punct: list[bool]
+    whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
+    is_alpha: list[bool] = field(default_factory=list)
+    is_lower: list[bool] = field(default_factory=list)
+    like_num: list[bool] = field(default_factory=list)
+    source: str = ""
 
     @classmethod
-    def of(cls, doc: Doc) -> TokenTable:
-        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
+    def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
+        """The table of ``doc``, whose text is ``text`` (default: ``doc.text``)."""
+        from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, SPACY
 
+        if text is None:
+            text = doc.text
         if not len(doc):
-            return cls([], [], [], [], [])
-        arr = doc.to_array([ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT]).tolist()
-        strings = doc.vocab.strings
-        cache: dict[int, str] = {}
+            return cls([], [], [], [], [], source=text)
+        # iterating the Doc is cheap (one Token per token, no bounds checks); the flags
+        # come as one array of small integers
+        words = [t.text for t in doc]
+        lower = [t.lower_ for t in doc]
+        arr = doc.to_array([IDX, IS_SPACE, IS_PUNCT, SPACY, IS_ALPHA, IS_LOWER, LIKE_NUM])
+        is_space, is_punct, whitespace, is_alpha, is_lower, like_num = arr[:, 1:].astype(bool).T.tolist()
+        return cls(words, lower, arr[:, 0].tolist(), is_space, is_punct, whitespace, is_alpha, is_lower,
+                   like_num, text)
 
-        def word(h: int) -> str:
-            w = cache.get(h)
-            if w is None:
-                w = cache[h] = strings[h]
-            return w
+    def end_char(self, i: int) -> int:
+        """The character offset after token ``i``."""
+        return self.idx[i] + len(self.text[i])
 
-        return cls([word(r[0]) for r in arr], [word(r[1]) for r in arr], [r[2] for r in arr],
-                   [bool(r[3]) for r in arr], [bool(r[4]) for r in arr])
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (same slice semantics), without making a Span."""
+        start, end, _ = slice(start, end).indices(len(self.text))
+        if end <= start:
+            return ""
+        return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
 
 @dataclass(slots=True)

@@ -55,7 +55,7 @@ from kg.nlp.candidates import (
     ministries,
     org_heads,
 )
-from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
+from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     other_people_with_a_known_surname,
@@ -142,7 +142,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions, lex.titles)
-    mentions, entities = _actors(doc, sent_of, chosen)
+    mentions, entities = _actors(doc._.kg_tokens, sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
 
@@ -166,7 +166,7 @@ def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candida
     out = []
     for c in chosen:
         if c.ambiguous and c.type in ("Country", "Place"):
-            surface = fold_name(doc[c.start:c.end].text)
+            surface = fold_name(doc._.kg_tokens.span_text(c.start, c.end))
             same = [p for f, p in places.items()
                     if len(f) >= ctx.lex.window.place_variant_chars and one_edit_apart(surface, f)]
             if len(same) == 1:
@@ -176,7 +176,8 @@ def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candida
     return out
 
 
-def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
+def _actors(table: TokenTable, sent_of: list[int],
+            chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
     """The chosen candidates as mentions and the actors they name."""
     entities: dict[str, EntityInfo] = {}
     mentions = []
@@ -187,7 +188,7 @@ def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list
             for alias in c.kb_aliases:
                 info.add_alias(alias)
         if c.role == "name" and c.rule != "alias":
-            info.add_alias(doc[c.start:c.end].text)
+            info.add_alias(table.span_text(c.start, c.end))
         info.mentions += 1
         mentions.append(TokMention(c.start, c.end, c.key, c.type, c.rule, c.role, sent_of[c.start]))
     return mentions, entities
@@ -225,17 +226,18 @@ def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candi
     # whose initials the known acronym spells is what the article abbreviates
     spelled = {}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    table = doc._.kg_tokens
     for c, inside in zip(named, _inside_another(named)):
         if c.type == "Organization" and not c.key.startswith("kb:") and not inside \
                 and not any(i in kb_tokens for i in range(c.start, c.end)):
-            words = [w for w in doc[c.start:c.end].text.replace("-", " ").split() if w[:1].isupper()]
+            words = [w for w in table.span_text(c.start, c.end).replace("-", " ").split() if w[:1].isupper()]
             if len(words) >= 2:
                 spelled.setdefault("".join(w[0] for w in words), c)
     if not defined and not spelled:
         return list(kb_cands)
     out = []
     for c in kb_cands:
-        surface = doc[c.start:c.end].text
+        surface = table.span_text(c.start, c.end)
         d = defined.get(surface)
         if d is None and surface.isupper() and surface in spelled and spelled[surface].end <= c.start:
             d = spelled[surface]

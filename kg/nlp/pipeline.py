@@ -93,15 +93,20 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     """The plain record of a processed Doc."""
     layout = doc._.kg_layout
     sentences = [Span(s, e) for s, e, _ in layout.sentences]
+    table = doc._.kg_tokens
     mentions = []
     for m in doc._.kg_mentions:
-        span = doc[m.start:m.end]
-        mentions.append(Mention(m.key, span.start_char, span.end_char, span.text, m.sentence, m.rule))
+        if 0 <= m.start < m.end:  # the span's offsets and text from the token table, not a Span
+            start_char, end_char = table.idx[m.start], table.end_char(m.end - 1)
+            text = table.source[start_char:end_char]
+        else:
+            span = doc[m.start:m.end]
+            start_char, end_char, text = span.start_char, span.end_char, span.text
+        mentions.append(Mention(m.key, start_char, end_char, text, m.sentence, m.rule))
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    table = doc._.kg_tokens
-    words = sum(1 for space, punct in zip(table.is_space, table.is_punct) if not space and not punct)
+    words = len(table.text) - sum(1 for space, punct in zip(table.is_space, table.is_punct) if space or punct)
     return DocumentRecord(
         identifier=identifier,
         title=layout.title or identifier,
