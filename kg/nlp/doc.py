@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SPACY
+from spacy.lang.lex_attrs import lower as _str_lower
 from spacy.tokens import Doc
 
 EXTENSIONS = (
@@ -45,28 +47,26 @@ class TokenTable:
     is_space: list[bool]
     is_punct: list[bool]
     whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
-    is_alpha: list[bool] = field(default_factory=list)
-    is_lower: list[bool] = field(default_factory=list)
-    like_num: list[bool] = field(default_factory=list)
     source: str = ""
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
         """The table of ``doc``, whose text is ``text`` (default: ``doc.text``)."""
-        from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LIKE_NUM, SPACY
-
         if text is None:
             text = doc.text
         if not len(doc):
             return cls([], [], [], [], [], source=text)
-        # iterating the Doc is cheap (one Token per token, no bounds checks); the flags
-        # come as one array of small integers
-        words = [t.text for t in doc]
-        lower = [t.lower_ for t in doc]
-        arr = doc.to_array([IDX, IS_SPACE, IS_PUNCT, SPACY, IS_ALPHA, IS_LOWER, LIKE_NUM])
-        is_space, is_punct, whitespace, is_alpha, is_lower, like_num = arr[:, 1:].astype(bool).T.tolist()
-        return cls(words, lower, arr[:, 0].tolist(), is_space, is_punct, whitespace, is_alpha, is_lower,
-                   like_num, text)
+        # one array of small integers (the string hashes are 64-bit: slow to convert), and
+        # each token's text a slice of the Doc's text, not a Token object's
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, SPACY])
+        idx = arr[:, 0].tolist()
+        words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
+        if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
+            lower = [w.lower() for w in words]  # what the lexemes' LOWER is
+        else:
+            lower = [t.lower_ for t in doc]
+        is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
+        return cls(words, lower, idx, is_space, is_punct, whitespace, text)
 
     def end_char(self, i: int) -> int:
         """The character offset after token ``i``."""
