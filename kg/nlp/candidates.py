@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
 from kg.kb import KnowledgeBase
-from kg.nlp.doc import TitleSpan, new_key
+from kg.nlp.doc import TitleSpan, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.spelling import fold_name, one_edit_apart, spellings
 
@@ -160,11 +160,12 @@ def is_name_token(text: str) -> bool:
 
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
-    t = doc[i]
-    return is_name_token(t.text) and t.lower_ not in ctx.lex.actors.not_names
+    toks = tokens_of(doc)
+    return is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
+    toks = tokens_of(doc)
     actor_id, kind = ctx.tables.surfaces[surface]
     actor = ctx.kb[actor_id]
     ambiguous = surface in ctx.tables.ambiguous
@@ -178,9 +179,9 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         else:
             capital = ctx.kb.actors.get(actor.capital)
         j = start - 1
-        while j >= 0 and doc[j].lower_ == "the":
+        while j >= 0 and toks.lower[j] == "the":
             j -= 1
-        if capital is not None and ((j >= 0 and doc[j].lower_ in ctx.lex.actors.locative)
+        if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                     or capital_as_modifier(doc, ctx, start, end)):
             return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
                              "name", capital.wikidata, capital.names(), ambiguous)
@@ -194,19 +195,21 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
     """A capital that names the city, not its government: after an article or a number ("the
     October 10 Moscow statement", "12am Moscow time", "the Minsk agreements"), before a hyphen
     ("Moscow-led"), or with a date after it ("White House, Washington, August 8")."""
+    toks = tokens_of(doc)
     if start > 0:
-        before = doc[start - 1].text
+        before = toks.text[start - 1]
         if before.lower() in ctx.lex.grammar.articles:
             return True
         if before[:1].isdigit() and not (len(before) == 4 and before.isdigit()):
             return True  # a day or an hour; after a year ("In 2020 Baku launched") it may be the subject
-    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+    if end < len(doc) and toks.text[end] == "-" and not toks.whitespace[end - 1]:
         return True
-    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in ctx.lex.months
+    return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months
 
 
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
+    toks = tokens_of(doc)
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
@@ -217,11 +220,11 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
             a = i - width
             if a < 1:
                 continue
-            domain = " ".join(t.lower_ for t in doc[a:i])
+            domain = " ".join(toks.lower[a:i])
             if domain not in ctx.lex.actors.ministry_domains:
                 continue
             b = a
-            if doc[b - 1].lower_ in ctx.lex.grammar.possessive:
+            if toks.lower[b - 1] in ctx.lex.grammar.possessive:
                 b -= 1
             country = country_end.get(b)
             if country is not None:
@@ -231,14 +234,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 break
         else:
             # Ministry of DOMAIN (of|for)? X
-            if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            if i + 2 < len(doc) and toks.lower[i + 1] == "of":
                 for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
-                    domain = " ".join(t.lower_ for t in doc[i + 2:i + 2 + width])
+                    domain = " ".join(toks.lower[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:
                         j = i + 2 + width
-                        if j < len(doc) and doc[j].lower_ in ctx.lex.actors.ministry_country_prepositions:
+                        if j < len(doc) and toks.lower[j] in ctx.lex.actors.ministry_country_prepositions:
                             j += 1
-                        if j < len(doc) and doc[j].lower_ == "the":
+                        if j < len(doc) and toks.lower[j] == "the":
                             j += 1
                         country = country_start.get(j)
                         if country is not None:
@@ -251,6 +254,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
 
 def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
+    toks = tokens_of(doc)
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
@@ -268,12 +272,12 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         short = m.group("short")
         letters = re.sub(r"[^A-Za-z]", "", short).upper()
         end = long_span.end
-        while end > long_span.start and doc[end - 1].lower_ in ctx.lex.grammar.possessive:
+        while end > long_span.start and toks.lower[end - 1] in ctx.lex.grammar.possessive:
             end -= 1  # "the Collective Security Treaty Organization’s (CSTO)"
         start = None
         for i in range(long_span.start, end):
-            words = [w for w in re.split(r"[\s-]+", doc[i:end].text) if w and w[0].isupper()]
-            if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
+            words = [w for w in re.split(r"[\s-]+", toks.span_text(i, end)) if w and w[0].isupper()]
+            if toks.text[i][:1].isupper() and "".join(w[0] for w in words).upper() == letters:
                 start = i
                 break
         if start is None:
@@ -281,7 +285,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         k = bisect.bisect_right(known_starts, start)
         if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there
-        label = doc[start:end].text
+        label = toks.span_text(start, end)
         known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short
                  and _same_name(label, a.names(), ctx.lex.entities.spelling_variants)]
         if len(known) == 1:  # another spelling of a known name: "Organisation for … (OSCE)"
@@ -313,6 +317,7 @@ def _same_name(label: str, names, variants: tuple[tuple[str, ...], ...]) -> bool
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
+    toks = tokens_of(doc)
     sent_of = ctx.sent_of
     kb_end = {c.end: c for c in kb_cands if c.role == "name" and c.type != "Person"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
@@ -326,15 +331,15 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
             continue
-        tok = doc[i]
+        head = toks.text[i]
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
         # left: capitalised words or a known name, over at most org_name_tokens tokens
-        a = tok.i
+        a = i
         too_long = False
-        while a > 0 and sent_of[a - 1] == sent_of[tok.i]:
-            if tok.i - a >= longest:
+        while a > 0 and sent_of[a - 1] == sent_of[i]:
+            if i - a >= longest:
                 too_long = True  # "Council Council …": no name is that long; a walk stays short
                 break
             prev = kb_end.get(a)
@@ -343,26 +348,26 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 continue
             if a - 1 in people:
                 break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
-            if name_token(doc, ctx, a - 1) or (doc[a - 1].text.isupper() and len(doc[a - 1]) > 1 and doc[a - 1].is_alpha):
+            if name_token(doc, ctx, a - 1) or (toks.text[a - 1].isupper() and len(toks.text[a - 1]) > 1 and toks.text[a - 1].isalpha()):
                 a -= 1
                 continue
-            if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
+            if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:
                 a -= 2
                 continue
-            if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
-                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[tok.i]):
+            if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break
         # right: "of (the) Capitalised …"
-        b = tok.i + 1
-        if b < n and doc[b].lower_ in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[tok.i]:
+        b = i + 1
+        if b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
             j = b + 1
-            if j < n and doc[j].lower_ == "the":
+            if j < n and toks.lower[j] == "the":
                 j += 1
             last_good = None
-            while j < n and sent_of[j] == sent_of[tok.i]:
-                if j - tok.i >= longest:
+            while j < n and sent_of[j] == sent_of[i]:
+                if j - i >= longest:
                     too_long = True
                     break
                 known = kb_start.get(j)
@@ -370,15 +375,15 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     j = known.end
                     last_good = j
                     continue
-                t = doc[j]
-                if name_token(doc, ctx, j) or (t.text.isupper() and t.is_alpha and len(t) > 1):
+                word, low_j = toks.text[j], toks.lower[j]
+                if name_token(doc, ctx, j) or (word.isupper() and word.isalpha() and len(word) > 1):
                     j += 1
                     last_good = j
                     continue
-                if t.lower_ in ctx.lex.actors.connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].lower_ != "the" and t.lower_ != "the":
+                if low_j in ctx.lex.actors.connectors and j + 1 < n and toks.text[j + 1][:1].isupper() and toks.lower[j + 1] != "the" and low_j != "the":
                     j += 1
                     continue
-                if t.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and doc[j + 1].text[:1].isupper():
+                if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
                     j += 1
                     continue
                 break
@@ -387,16 +392,16 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         if b - a < 2 or too_long:
             continue
         type_ = "Organization" if is_org else "Place"
-        label = doc[a:b].text
+        label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()
         # "Secretariat of the CSTO" -> "CSTO Secretariat"
-        if b > tok.i + 1 and a == tok.i:
-            owner = kb_start.get(tok.i + 2) or kb_start.get(tok.i + 3)
+        if b > i + 1 and a == i:
+            owner = kb_start.get(i + 2) or kb_start.get(i + 3)
             if owner is not None and owner.end == b and owner.type == "Organization":
                 short = ctx.kb[owner.key[3:]].acronym or owner.label
-                aliases = (label, f"{tok.text} of the {owner.label}", f"{tok.text} of the {short}",
-                           f"{owner.label} {tok.text}")
-                label = f"{short} {tok.text}"
+                aliases = (label, f"{head} of the {owner.label}", f"{head} of the {short}",
+                           f"{owner.label} {head}")
+                label = f"{short} {head}"
         if " of the " in label:
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
@@ -419,8 +424,9 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
 
 
 def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
+    toks = tokens_of(doc)
     span = ctx.layout.dateline_place
-    return span is not None and span[0] <= doc[start].idx < span[1]
+    return span is not None and span[0] <= toks.idx[start] < span[1]
 
 
 def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:

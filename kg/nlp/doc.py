@@ -25,6 +25,11 @@ EXTENSIONS = (
 )
 
 
+#: ``Doc.user_data`` key of the Doc's :class:`TokenTable` (also ``Doc._.kg_tokens``): read
+#: by :func:`tokens_of` in the extractors' inner loops, where each ``doc._`` costs an object.
+TOKENS_KEY = "kg_token_table"
+
+
 def ensure_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
@@ -78,6 +83,16 @@ class TokenTable:
         if end <= start:
             return ""
         return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def tokens_of(doc: Doc) -> TokenTable:
+    """The Doc's :class:`TokenTable`: the one ``kg_layout`` made, else ``Doc._.kg_tokens``
+    (a Doc built by hand), else one read now; kept on the Doc for the next call."""
+    table = doc.user_data.get(TOKENS_KEY)
+    if table is None:
+        table = (doc._.kg_tokens if Doc.has_extension("kg_tokens") else None) or TokenTable.of(doc)
+        doc.user_data[TOKENS_KEY] = table
+    return table
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokenTable, ensure_extensions
+from kg.nlp.doc import TOKENS_KEY, TokenTable, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 
 #: Zones that the extractors read.  "title" gets knowledge-base names only.
@@ -298,6 +298,7 @@ class LayoutReader:
         doc._.kg_layout = layout
         table = TokenTable.of(doc, text)
         doc._.kg_tokens = table
+        doc.user_data[TOKENS_KEY] = table
         sent_of = sentence_of_tokens(table, layout)
         doc._.kg_sent_of = sent_of
         if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -67,6 +67,7 @@ class QuoteContext:
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon) -> QuoteContext:
+        toks = tokens_of(doc)
         all_mentions: list[TokMention] = doc._.kg_mentions
         mentions = [m for m in all_mentions if m.role != "nested"]
         by_end: dict[int, TokMention] = {}
@@ -91,7 +92,7 @@ class QuoteContext:
         cues = speech.verbs | speech.quoting_verbs | speech.citing | {"according"}
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
-                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
+                   [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
                    doc._.kg_tokens.lower, cues)
 
     @property
@@ -188,6 +189,7 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
     """Who a statement noun ("the statement reads") means: the last speaker, or the actor
     that issued a statement in a sentence shortly before ("X issued a statement …")."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     layout = doc._.kg_layout
     for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
         if kk in ctx.speaker_of_sentence:
@@ -198,7 +200,7 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
         if span is None:
             continue
         for i in range(span.start, span.end):
-            if doc[i].lower_ in speech.statement_nouns and not ctx.in_quote[i]:
+            if toks.lower[i] in speech.statement_nouns and not ctx.in_quote[i]:
                 for m in ctx.by_sentence.get(kk, ()):
                     if (m.end <= i and m.role != "demonym" and not ctx.in_quote[m.start]
                             and not in_prepositional_phrase(ctx, m.start)):
@@ -211,12 +213,13 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
     """The words starting at token ``start`` are the object of a preposition, alone or in a
     list ("the head of UNHCR", "leaders of Russia, France and Germany"): not a subject."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     i = start - 1
     k = ctx.sent_of[start]
     listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
     person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
     while i >= 0 and ctx.sent_of[i] == k:
-        low = doc[i].lower_
+        low = toks.lower[i]
         if low in lex.grammar.articles or low in lex.grammar.possessive:
             i -= 1
             continue
@@ -246,6 +249,7 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
     "quotes CSTO spokesman Ivan Petrov"): over articles, titles and qualifiers to a person,
     else the first actor named."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     n = len(doc)
     k = ctx.sent_of[i] if i < n else -1
     first = None
@@ -264,7 +268,7 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
             i = found.end
             steps += 1
             continue
-        low = doc[i].lower_
+        low = toks.lower[i]
         if (low in lex.grammar.articles or low in lex.title_words or low in lex.grammar.possessive
                 or low in lex.speech.subject_title_joins):
             i += 1
@@ -277,14 +281,15 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
 def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
     """A speaker whose words end just before token ``pos``."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     if pos <= 0 or ctx.sent_of[pos - 1] != k:
         return None
     m = ctx.by_end.get(pos)
-    last = doc[pos - 1].lower_
+    last = toks.lower[pos - 1]
     if m is None and any(x.end > pos for start in (pos - 1, pos - 2) for x in ctx.by_start_tok.get(start, ())):
         return None  # inside a longer name ("The Council of the European Union")
     if (m is not None and m.end - m.start == 1 and m.type == "Organization" and last in speech.org_anaphors
-            and pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners):
+            and pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners):
         # "the Council said": the council spoken of, not whichever one the word alone names
         who = last_organization(ctx, pos - 1, last)
         return Speaker(who or m.key, m.start, "anaphor")
@@ -292,7 +297,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         return Speaker(m.key, m.start, "mention")
     # actor + metonym noun: "the Karabakh army", "the Armenian military", "Karabakh separatist leadership"
     for width in ctx.metonym_widths:
-        head = " ".join(t.lower_ for t in doc[max(0, pos - width):pos])
+        head = " ".join(toks.lower[max(0, pos - width):pos])
         if head in ctx.lex.actors.metonym_heads:
             m = ctx.by_end.get(pos - width)
             if m is not None and m.type in SPEAKER_TYPES:
@@ -302,7 +307,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
-    if pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners:
+    if pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = statement_speaker(ctx, k)
             if who is not None:
@@ -311,14 +316,14 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             who = last_organization(ctx, pos - 2, last)
             if who is not None:
                 return Speaker(who, pos - 2, "anaphor")
-    if pos >= 3 and last in speech.statement_nouns and doc[pos - 2].lower_ in ctx.lex.grammar.possessive:
+    if pos >= 3 and last in speech.statement_nouns and toks.lower[pos - 2] in ctx.lex.grammar.possessive:
         # "the organisation's statement said", "the OSCE's statement said"
         m = ctx.by_end.get(pos - 2)
         if m is not None and m.role != "demonym" and m.type in SPEAKER_TYPES:
             return Speaker(m.key, m.start, "mention")
-        if (pos >= 4 and doc[pos - 3].lower_ in speech.org_anaphors
-                and doc[pos - 4].lower_ in speech.anaphor_determiners):
-            who = last_organization(ctx, pos - 4, doc[pos - 3].lower_)
+        if (pos >= 4 and toks.lower[pos - 3] in speech.org_anaphors
+                and toks.lower[pos - 4] in speech.anaphor_determiners):
+            who = last_organization(ctx, pos - 4, toks.lower[pos - 3])
             if who is not None:
                 return Speaker(who, pos - 4, "anaphor")
     return None
@@ -353,6 +358,7 @@ def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 
 def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     doc, win = ctx.doc, ctx.lex.window
+    toks = tokens_of(doc)
     pos = v
     steps = 0
     while pos > 0 and steps < win.speaker_steps:
@@ -361,13 +367,13 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
-        if doc[pos - 1].text == "," and steps == 0:
+        if toks.text[pos - 1] == "," and steps == 0:
             first = None
             comma_at = None
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
-                if ctx.sent_of[comma] != k or doc[comma].text in STOP:
+                if ctx.sent_of[comma] != k or toks.text[comma] in STOP:
                     break
-                if doc[comma].text == ",":
+                if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
@@ -383,7 +389,7 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if first is not None:
                 return first
             return found
-        if doc[pos - 1].lower_ not in ctx.lex.speech.between:
+        if toks.lower[pos - 1] not in ctx.lex.speech.between:
             return None
         pos -= 1
         steps += 1
@@ -393,13 +399,14 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
     """Tokens ``a:b`` are only articles, titles and capitalised qualifiers ("diplomat", "US Envoy")."""
     lex = ctx.lex
-    return all(t.lower_ in lex.grammar.articles or t.lower_ in lex.title_words or t.text[:1].isupper()
-               or t.lower_ in lex.grammar.possessive for t in ctx.doc[a:b])
+    toks = tokens_of(ctx.doc)
+    return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
+               or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
 
 
 def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
     """The subject of the sentence: its first speaker-like words before ``before``."""
-    doc = ctx.doc
+    toks = tokens_of(ctx.doc)
     a = before
     while a > 0 and ctx.sent_of[a - 1] == k:
         a -= 1
@@ -415,9 +422,9 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
             window = range(pos, pos + ctx.lex.window.subject_title_words)
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
-                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins
-                    or t.lower_ in ctx.lex.grammar.possessive or t.lower_ in ctx.lex.title_words
-                    for t in doc[pos:m.start]
+                    word[:1].isupper() or low in ctx.lex.speech.subject_title_joins
+                    or low in ctx.lex.grammar.possessive or low in ctx.lex.title_words
+                    for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
                 ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
             return found
@@ -426,10 +433,10 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
 
 def impersonal_before(ctx: QuoteContext, pos: int) -> bool:
     """ "It is noted", "it was stressed" ends just before token ``pos``."""
-    doc = ctx.doc
+    toks = tokens_of(ctx.doc)
     for phrase in ctx.lex.speech.impersonal:
         n = len(phrase)
-        if pos - n >= 0 and tuple(t.lower_ for t in doc[pos - n:pos]) == phrase:
+        if pos - n >= 0 and tuple(toks.lower[pos - n:pos]) == phrase:
             return True
     return False
 
@@ -469,9 +476,10 @@ def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int,
 def quoting_speaker(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     """ "BelTA quotes spokesman X": X; "X was quoted as saying": X."""
     doc, speech = ctx.doc, ctx.lex.speech
-    if v > 0 and doc[v - 1].lower_ in speech.passive_auxiliaries:
+    toks = tokens_of(doc)
+    if v > 0 and toks.lower[v - 1] in speech.passive_auxiliaries:
         return speaker_before_verb(ctx, v - 1, k)
-    if v + 1 < len(doc) and doc[v + 1].lower_ in speech.pronouns:  # "quoted him as saying"
+    if v + 1 < len(doc) and toks.lower[v + 1] in speech.pronouns:  # "quoted him as saying"
         return candidate_ending_at(ctx, v + 2, k)
     found = speaker_after_verb(ctx, v + 1)
     if found is not None and in_prepositional_phrase(ctx, found.start):
