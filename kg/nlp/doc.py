@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SPACY
 from spacy.lang.lex_attrs import lower as _str_lower
 from spacy.tokens import Doc
@@ -93,6 +94,20 @@ def tokens_of(doc: Doc) -> TokenTable:
         table = (doc._.kg_tokens if Doc.has_extension("kg_tokens") else None) or TokenTable.of(doc)
         doc.user_data[TOKENS_KEY] = table
     return table
+
+
+def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:
+    """Sentence index -> (its first token, one past its last token), from each token's
+    sentence (``Doc._.kg_sent_of``; -1 outside the news)."""
+    sents = numpy.asarray(sent_of, dtype="int64")
+    where = numpy.flatnonzero(sents >= 0)
+    if not len(where):
+        return {}
+    ks = sents[where]
+    found, first = numpy.unique(ks, return_index=True)
+    _, last_from_end = numpy.unique(ks[::-1], return_index=True)
+    last = where[len(ks) - 1 - last_from_end]
+    return dict(zip(found.tolist(), zip(where[first].tolist(), (last + 1).tolist())))
 
 
 @dataclass(slots=True)

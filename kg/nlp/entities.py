@@ -31,6 +31,7 @@ organization and place heads, datelines, a trained pipeline's entities) and
 """
 from __future__ import annotations
 
+import functools
 import logging
 from typing import NamedTuple
 
@@ -180,18 +181,33 @@ def _actors(table: TokenTable, sent_of: list[int],
             chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
     """The chosen candidates as mentions and the actors they name."""
     entities: dict[str, EntityInfo] = {}
+    seen: dict[str, set[str]] = {}  # key -> its aliases, for EntityInfo.add_alias's test in one look-up
     mentions = []
     for c in chosen:
         info = entities.get(c.key)
         if info is None:
-            info = entities[c.key] = EntityInfo(c.key, c.label, c.type, wikidata=c.wikidata)
-            for alias in c.kb_aliases:
-                info.add_alias(alias)
+            info = entities[c.key] = EntityInfo(c.key, c.label, c.type, list(_aliases(c.label, c.kb_aliases)),
+                                                c.wikidata)
+            seen[c.key] = set(info.aliases)
         if c.role == "name" and c.rule != "alias":
-            info.add_alias(table.span_text(c.start, c.end))
+            name = " ".join(table.span_text(c.start, c.end).split())
+            aliases = seen[c.key]
+            if name and name != info.label and name not in aliases:  # EntityInfo.add_alias
+                aliases.add(name)
+                info.aliases.append(name)
         info.mentions += 1
         mentions.append(TokMention(c.start, c.end, c.key, c.type, c.rule, c.role, sent_of[c.start]))
     return mentions, entities
+
+
+@functools.lru_cache(maxsize=4096)
+def _aliases(label: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """What :meth:`EntityInfo.add_alias` makes of ``names`` one by one on a new actor labelled
+    ``label`` (the knowledge base's names of an actor, the same for each of its mentions)."""
+    info = EntityInfo("", label, "")
+    for name in names:
+        info.add_alias(name)
+    return tuple(info.aliases)
 
 
 def _inside_another(cands: list[Candidate]) -> list[bool]:

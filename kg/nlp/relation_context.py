@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.doc import TokMention, sentence_ranges, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import phrase_at
 from kg.records import Fact
@@ -81,12 +81,7 @@ class RelationContext:
         for m in mentions:
             if m.role != "description":
                 sent_mentions.setdefault(m.sentence, []).append(m)
-        sent_range: dict[int, tuple[int, int]] = {}
-        for i, k in enumerate(sent_of):
-            if k < 0:
-                continue
-            a, _ = sent_range.get(k, (i, i))
-            sent_range[k] = (a, i + 1)
+        sent_range = sentence_ranges(sent_of)
         # a person's country, from the roles' facts ("Foreign Minister of the Russian Federation Sergey Lavrov")
         first: dict[str, TokMention] = {}
         for m in mentions:

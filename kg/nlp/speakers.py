@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.doc import TokMention, sentence_ranges, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -110,11 +110,7 @@ class QuoteContext:
     def sentence_first_tok(self) -> dict[int, int]:
         """The first token of each sentence (read once, when a pronoun needs it)."""
         if self._sentence_first_tok is None:
-            first: dict[int, int] = {}
-            for i, k in enumerate(self.sent_of):
-                if k >= 0 and k not in first:
-                    first[k] = i
-            self._sentence_first_tok = first
+            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges(self.sent_of).items()}
         return self._sentence_first_tok
 
 
