@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -40,6 +41,26 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
         + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
+
+
+#: The "(FBO)" an acronym pattern ends with (its ``short`` group, the same characters).
+_SHORT_IN_PARENS = re.compile(r"\((?:[A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def acronym_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern of :func:`acronym_pattern`, tried only where
+    a "(FBO)" is, not from every word of the text.
+
+    Nothing before the parenthesis can be one (a name's words and the spaces between them
+    hold none), so a match ends at the first "(FBO)" after its start and starts after the
+    "(" before it: searching each such stretch in text order finds the same matches."""
+    done = 0
+    for short in _SHORT_IN_PARENS.finditer(text):
+        start = max(done, text.rfind("(", 0, short.start()) + 1)
+        m = pattern.search(text, start, short.end())
+        if m is not None:
+            yield m
+            done = m.end()
 
 
 @dataclass(slots=True)
@@ -264,7 +285,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     furthest = []
     for _, b in kb_spans:
         furthest.append(max(b, furthest[-1]) if furthest else b)
-    for m in ctx.tables.acronym.finditer(text):
+    for m in acronym_matches(ctx.tables.acronym, text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
         if long_span is None or sent_of[long_span.start] < 0:
