@@ -6,6 +6,7 @@ called from every component factory (no import-time side effects).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import numpy
@@ -77,6 +78,22 @@ class TokenTable:
     def end_char(self, i: int) -> int:
         """The character offset after token ``i``."""
         return self.idx[i] + len(self.text[i])
+
+    def expand_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """The tokens of ``doc.char_span(start_char, end_char, alignment_mode="expand")`` as
+        ``(start, end)``, or None where it gives None; without a Span.  The tokens tile the
+        text (each covers its text and its trailing space), so the token at a character is
+        the last one starting at or before it."""
+        n = len(self.source)
+        if not (0 <= start_char < n and 0 <= end_char - 1 < n):
+            return None
+        start = bisect.bisect_right(self.idx, start_char) - 1
+        end = bisect.bisect_right(self.idx, end_char - 1)
+        if start_char == self.idx[start] + len(self.text[start]):
+            start += 1  # the trailing space of a token is not the token
+        if end < start:
+            raise IndexError(f"no span from token {start} to token {end}")  # as Span() raises
+        return start, end
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (same slice semantics), without making a Span."""

@@ -22,8 +22,9 @@ def sentence_bounds(layout, k: int) -> tuple[int, int]:
 def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, rule: str,
               confidence: float, negated: bool = False, title: str | None = None) -> Fact:
     """A fact with sentence ``sentence`` of the Doc as its evidence."""
-    s, e = sentence_bounds(doc._.kg_layout, sentence)
-    return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
+    layout = doc._.kg_layout
+    s, e = sentence_bounds(layout, sentence)
+    return Fact(subject, predicate, obj, sentence, s, e, layout.text[s:e], rule, confidence, negated, title)
 
 
 def phrase_at(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -84,12 +84,16 @@ def first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool 
     """How many tokens before the person mention at token ``at`` (or, ``ahead``, from token
     ``at`` to the next mention) are the first words of that person's name, left out of the
     mention ("Olivér" of "Olivér Várhelyi" when only "Várhelyi" is marked); 0 if none."""
-    entities = doc._.kg_entities or {}
+    entities = None  # read from the Doc only when a person is there
     toks = tokens_of(doc)
     for lead in (1, 2):
         start = at + lead if ahead else at
         m = by_start.get(start)
-        if m is None or m.type != "Person" or m.key not in entities:
+        if m is None or m.type != "Person":
+            continue
+        if entities is None:
+            entities = doc._.kg_entities or {}
+        if m.key not in entities:
             continue
         words = entities[m.key].label.split()
         name = toks.text[m.start:m.end]

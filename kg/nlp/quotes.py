@@ -88,6 +88,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The quotations of the body and captions, by their marks."""
     layout = doc._.kg_layout
     text = layout.text
+    toks = tokens_of(doc)
     quotes = []
     for block in layout.blocks:
         if block.kind not in ("body", "caption"):
@@ -113,12 +114,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 if j < 0:
                     j = end  # a quote that runs to the end of the paragraph
             start_c, end_c = i + 1, j
-            open_span = doc.char_span(i, i + 1, alignment_mode="expand")
-            close_span = doc.char_span(j, min(j + 1, end), alignment_mode="expand") if j < end else None
+            open_span = toks.expand_span(i, i + 1)
+            close_span = toks.expand_span(j, min(j + 1, end)) if j < end else None
             if open_span is not None:
-                close_tok = close_span.start if close_span is not None else doc.char_span(
-                    start_c, end_c, alignment_mode="expand").end if end_c > start_c else open_span.start
-                quotes.append(Quote(start_c, end_c, open_span.start, close_tok, len(text[start_c:end_c].split())))
+                close_tok = close_span[0] if close_span is not None else toks.expand_span(
+                    start_c, end_c)[1] if end_c > start_c else open_span[0]
+                quotes.append(Quote(start_c, end_c, open_span[0], close_tok, len(text[start_c:end_c].split())))
             i = j + 1
     return quotes
 

@@ -16,6 +16,8 @@ reads the quotes of a sentence first and passes the frame verbs it used.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from kg.nlp.doc import TokMention, tokens_of
@@ -41,15 +43,15 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
     doc, lex = ctx.doc, ctx.lex
     toks = tokens_of(doc)
     speech, win, conf = lex.speech, lex.window, lex.confidence
-    span = doc.char_span(s_start, s_end, alignment_mode="expand")
+    span = toks.expand_span(s_start, s_end)
     if span is None:
         return
-    a, b = span.start, span.end
+    a, b = span
     announced(ctx, k, a, b)
-    lower, cues = ctx.lower, ctx.report_cues  # plain strings: no Token object per word
-    for i in range(a, b):
+    lower, cue_tokens = ctx.lower, ctx.cue_tokens  # the sentence's words that may open reported speech
+    for i in cue_tokens[bisect.bisect_left(cue_tokens, a):bisect.bisect_left(cue_tokens, b)]:
         low = lower[i]
-        if low not in cues or ctx.in_quote[i] or i in frame_verbs:
+        if ctx.in_quote[i] or i in frame_verbs:
             continue
         if low == "according" and i + 1 < b and toks.lower[i + 1] == "to":
             according_to(ctx, k, i, a, b)

@@ -59,6 +59,7 @@ class QuoteContext:
     in_quote: list[bool]
     lower: list[str]  # each token's lower case, as plain strings
     report_cues: frozenset[str]  # words that may open reported speech
+    cue_tokens: list[int]  # the tokens that are one of report_cues, in text order
     _sentence_first_tok: dict[int, int] | None = None
     _first_person: tuple[TokMention | None] | None = None
     statements: list[Statement] = field(default_factory=list)
@@ -93,7 +94,7 @@ class QuoteContext:
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   doc._.kg_tokens.lower, cues)
+                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues])
 
     @property
     def first_person(self) -> TokMention | None:
@@ -192,10 +193,10 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
             return ctx.speaker_of_sentence[kk]
         if kk == k or layout.sentences[kk][2] == "title":
             continue
-        span = doc.char_span(layout.sentences[kk][0], layout.sentences[kk][1], alignment_mode="expand")
+        span = toks.expand_span(layout.sentences[kk][0], layout.sentences[kk][1])
         if span is None:
             continue
-        for i in range(span.start, span.end):
+        for i in range(*span):
             if toks.lower[i] in speech.statement_nouns and not ctx.in_quote[i]:
                 for m in ctx.by_sentence.get(kk, ()):
                     if (m.end <= i and m.role != "demonym" and not ctx.in_quote[m.start]
