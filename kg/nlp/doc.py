@@ -69,7 +69,7 @@ class TokenTable:
         idx = arr[:, 0].tolist()
         words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
         if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
-            lower = [w.lower() for w in words]  # what the lexemes' LOWER is
+            lower = list(map(str.lower, words))  # what the lexemes' LOWER is
         else:
             lower = [t.lower_ for t in doc]
         is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
@@ -121,10 +121,15 @@ def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:
     if not len(where):
         return {}
     ks = sents[where]
-    found, first = numpy.unique(ks, return_index=True)
-    _, last_from_end = numpy.unique(ks[::-1], return_index=True)
-    last = where[len(ks) - 1 - last_from_end]
-    return dict(zip(found.tolist(), zip(where[first].tolist(), (last + 1).tolist())))
+    if (ks[1:] >= ks[:-1]).all():  # sentences in token order (kg_layout's): runs of one index
+        first = numpy.flatnonzero(numpy.r_[True, ks[1:] != ks[:-1]])
+        last = numpy.r_[first[1:], len(ks)] - 1
+        found = ks[first]
+    else:
+        found, first = numpy.unique(ks, return_index=True)
+        _, last_from_end = numpy.unique(ks[::-1], return_index=True)
+        last = len(ks) - 1 - last_from_end
+    return dict(zip(found.tolist(), zip(where[first].tolist(), (where[last] + 1).tolist())))
 
 
 @dataclass(slots=True)

@@ -38,6 +38,8 @@ _STOP_RUN = re.compile(r"(?<![.!?])[.!?]+")
 _WORD_MARKS = "\"”’')]»›"
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\b")
+#: Initials with their stops ("u.s."): an abbreviation.
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
 
 
 @dataclass(slots=True)
@@ -141,7 +143,7 @@ def _abbreviation(text: str, cursor: int, stop: int, lex: Lexicon) -> bool:
     while i > cursor and not text[i - 1].isspace():
         i -= 1
     word = text[i:stop].lower().strip(_WORD_MARKS)
-    return word in lex.abbreviations or re.fullmatch(r"(?:[a-z]\.)+", word) is not None
+    return word in lex.abbreviations or _INITIALS.fullmatch(word) is not None
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -61,6 +62,19 @@ def _loose(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".,;:!?\"”’ ")
 
 
+def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
+    """``function`` remembering its results (for one record: nothing outlives the call)."""
+    seen: dict[str, str] = {}
+
+    def memo(text: str) -> str:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = function(text)
+        return found
+
+    return memo
+
+
 def _unique(items, key) -> list:
     """Drop repeats: a lead paragraph or caption often repeats the story's first sentence."""
     seen, out = set(), []
@@ -106,7 +120,8 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    words = len(table.text) - sum(1 for space, punct in zip(table.is_space, table.is_punct) if space or punct)
+    words = len(table.text) - sum(map(operator.or_, table.is_space, table.is_punct))
+    loose = _memo(_loose)  # a sentence is often the evidence of several facts
     return DocumentRecord(
         identifier=identifier,
         title=layout.title or identifier,
@@ -118,8 +133,8 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         entities=entities,
         mentions=mentions,
         facts=_calibrated(_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated,
-                                                                   f.title, _loose(f.evidence)))),
-        statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, _loose(s.text)))),
+                                                                   f.title, loose(f.evidence)))),
+        statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, loose(s.text)))),
         words=words,
     )
 
