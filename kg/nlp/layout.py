@@ -221,10 +221,10 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
             tail, kind = True, "boilerplate"
         elif len(line) < lex.window.meta_line_chars and any(p.search(line) for p in lex.boilerplate_line):
             kind = "boilerplate"
-        else:
+        elif len(line) < lex.window.meta_line_chars:  # a date line is short: a paragraph is not tried
             for pattern in lex.date_line:
                 m = pattern.match(line)
-                if m and len(line) < lex.window.meta_line_chars:
+                if m:
                     groups = m.groupdict()
                     found = parse_date(groups.get("iso") or groups.get("text") or "", lex)
                     if found:
