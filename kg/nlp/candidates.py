@@ -16,13 +16,14 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
-from kg.kb import KnowledgeBase
+from kg.kb import Actor, KnowledgeBase
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.spelling import fold_name, one_edit_apart, spellings
@@ -89,6 +90,19 @@ class EntityTables:
     acronym: re.Pattern
     people: dict[str, list[tuple[str, str]]]  # folded first or last word -> (folded full name, person id)
     gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
+    #: surface -> what :func:`kb_candidate` reads of the knowledge base for it, looked up once
+    known: dict[str, KnownSurface] = field(default_factory=dict)
+
+
+class KnownSurface(NamedTuple):
+    """A surface of the knowledge base as :func:`kb_candidate` reads it."""
+
+    kind: str
+    ambiguous: bool
+    actor: Actor
+    names: tuple[str, ...]  # actor.names()
+    country: Actor | None  # a place that is a country's capital: that country
+    capital: Actor | None  # kind "capital": the capital the surface names
 
 
 def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
@@ -134,9 +148,16 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
             if len(words) >= 2:
                 for w in {words[0], words[-1]}:
                     people.setdefault(w, []).append((folded, actor.id))
-    return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
+    ambiguous_surfaces = frozenset(ambiguous)
+    known = {}
+    for surface, (actor_id, kind) in surfaces.items():
+        actor = kb[actor_id]
+        known[surface] = KnownSurface(kind, surface in ambiguous_surfaces, actor, actor.names(),
+                                      kb.country_for_capital(actor.id) if actor.type == "Place" else None,
+                                      kb.actors.get(actor.capital) if kind == "capital" else None)
+    return EntityTables(kb, surfaces, ambiguous_surfaces, matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
-                        gazetteer or {})
+                        gazetteer or {}, known)
 
 
 def known_person(ctx: EntityContext, label: str) -> str | None:
@@ -187,18 +208,20 @@ def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
     toks = tokens_of(doc)
-    actor_id, kind = ctx.tables.surfaces[surface]
-    actor = ctx.kb[actor_id]
-    ambiguous = surface in ctx.tables.ambiguous
+    known = ctx.tables.known.get(surface)
+    if known is None:  # tables made without the look-ups
+        actor_id, kind = ctx.tables.surfaces[surface]
+        actor = ctx.kb[actor_id]
+        known = KnownSurface(kind, surface in ctx.tables.ambiguous, actor, actor.names(),
+                             ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None,
+                             ctx.kb.actors.get(actor.capital) if kind == "capital" else None)
+    kind, ambiguous, actor, names, country, capital = known
     if kind == "demonym":
         return Candidate(start, end, "kb:" + actor.id, actor.type, "demonym", actor.name, "demonym",
-                         actor.wikidata, actor.names(), ambiguous)
-    country = ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None
+                         actor.wikidata, names, ambiguous)
     if kind == "capital" or country is not None:
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
-        else:
-            capital = ctx.kb.actors.get(actor.capital)
         j = start - 1
         while j >= 0 and toks.lower[j] == "the":
             j -= 1
@@ -209,7 +232,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                          actor.wikidata, actor.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
-                     actor.wikidata, actor.names(), ambiguous)
+                     actor.wikidata, names, ambiguous)
 
 
 def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
