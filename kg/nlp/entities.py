@@ -305,7 +305,7 @@ def _resolve_overlaps(cands: list[Candidate], priority: dict[str, int]) -> list[
     out = []
     for c in ordered:
         span = range(c.start, c.end)
-        if any(i in taken for i in span):
+        if not taken.isdisjoint(span):
             continue
         taken.update(span)
         out.append(c)

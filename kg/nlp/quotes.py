@@ -349,7 +349,7 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
                 return agent.key
             return None  # "signed by A and B, calls for "…"": an agent, but of another verb
     found = first_candidate(ctx, k, q.open_tok)
-    if found is None or ctx.doc._.kg_entities[found.key].type == "Place":
+    if found is None or ctx.entities[found.key].type == "Place":
         return None
     return found.key
 
@@ -366,7 +366,7 @@ def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
 
 def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
     """The quote runs to the end of its paragraph with no closing mark."""
-    text = ctx.doc._.kg_layout.text
+    text = ctx.layout.text
     return q.end >= len(text) or text[q.end] not in "\"”»“’'"
 
 

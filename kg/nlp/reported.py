@@ -106,7 +106,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if (low in speech.object_verbs and not (low in speech.participles and toks.text[i - 1] == ",")
                 and not _speech_follows(ctx, i, b)):
             continue  # "added adjustments to the proposal", but "…, adding the plan works"
-        if doc._.kg_entities[found.key].type == "Place" and found.how != "metonym":
+        if ctx.entities[found.key].type == "Place" and found.how != "metonym":
             continue
         # trailing: "…, the organization said via its website Tuesday."
         lead = found.start
@@ -148,7 +148,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 continue
             start_c = toks.idx[j]
             end_c = _channel_start(ctx, j, b) or _sentence_end(doc, b)
-        raw = doc._.kg_layout.text[start_c:end_c]
+        raw = ctx.layout.text[start_c:end_c]
         text = raw.strip(STATEMENT_TRIM)
         start_c += len(raw) - len(raw.lstrip(STATEMENT_TRIM))  # the statement's span starts at its first word
         if len(text.split()) < win.statement_words:
@@ -177,7 +177,7 @@ def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
         other = candidate_ending_at(ctx, i, k)
         if other is None or other.how != "mention" or other.key == found.key:
             break
-        if ctx.doc._.kg_entities[other.key].type == "Place":
+        if ctx.entities[other.key].type == "Place":
             break
         out.append(other)
         i = other.start - 1
@@ -333,7 +333,7 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
         return
     start_c = toks.idx[comma + 1]
     end_c = _sentence_end(doc, b)
-    text = doc._.kg_layout.text[start_c:end_c].strip()
+    text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)

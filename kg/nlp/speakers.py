@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention, sentence_ranges, tokens_of
+from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -65,6 +65,8 @@ class QuoteContext:
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
+    layout: Any = None  # Doc._.kg_layout and Doc._.kg_entities, read once (each Doc._ makes an object)
+    entities: dict[str, EntityInfo] | None = None
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon) -> QuoteContext:
@@ -94,14 +96,15 @@ class QuoteContext:
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues])
+                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues],
+                   layout=doc._.kg_layout, entities=doc._.kg_entities)
 
     @property
     def first_person(self) -> TokMention | None:
         """The first person the news names outside quotes (read once, when a pronoun needs it;
         the quotes are all marked before the first pronoun is read)."""
         if self._first_person is None:
-            sentences = self.doc._.kg_layout.sentences
+            sentences = self.layout.sentences
             found = next((m for m in self.mentions if m.type == "Person" and m.sentence >= 0
                           and not self.in_quote[m.start] and sentences[m.sentence][2] != "title"), None)
             self._first_person = (found,)
@@ -125,7 +128,7 @@ def last_speaker(ctx: QuoteContext, k: int) -> str | None:
 
 def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     """The person "he" or "she" at token ``tok`` of sentence ``k`` means."""
-    entities = ctx.doc._.kg_entities
+    entities = ctx.entities
     for m in ctx.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
         if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
             return m.key
@@ -157,7 +160,7 @@ def last_organization(ctx: QuoteContext, tok: int, noun: str | None = None) -> s
     noun ("the Council"), a recent speaker or the last one named whose name holds the noun;
     else the last one."""
     k = ctx.sent_of[tok]
-    entities = ctx.doc._.kg_entities
+    entities = ctx.entities
 
     def fits(key: str) -> bool:
         return noun is None or noun in entities[key].label.lower().split()
@@ -187,7 +190,7 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
     that issued a statement in a sentence shortly before ("X issued a statement …")."""
     doc, speech = ctx.doc, ctx.lex.speech
     toks = tokens_of(doc)
-    layout = doc._.kg_layout
+    layout = ctx.layout
     for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
         if kk in ctx.speaker_of_sentence:
             return ctx.speaker_of_sentence[kk]
@@ -381,7 +384,7 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 found = None  # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
-                if ctx.doc._.kg_entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
+                if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
                     return found
             if first is not None:
                 return first
@@ -449,7 +452,7 @@ def last_sentence_of(ctx: QuoteContext, open_tok: int, close_tok: int) -> int:
 def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int, direct: bool, rule: str,
                   confidence: float, last: int | None = None) -> None:
     """Record what ``speaker`` said, on characters ``start:end``, in sentences ``k`` to ``last``."""
-    layout = ctx.doc._.kg_layout
+    layout = ctx.layout
     text = layout.text[start:end].strip()
     if not text:
         return
