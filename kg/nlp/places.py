@@ -40,7 +40,10 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
     n = len(text)
     found: list[Candidate] = []
     spans: set[tuple[int, int]] = set()
-    for i in range(1, n):
+    # only the tokens after a place preposition or at a comma can start or end a match
+    after_locative = [i + 1 for i, w in enumerate(lower) if w in locative and i + 1 < n]
+    commas = [i for i, w in enumerate(text) if w == "," and i >= 1]
+    for i in sorted(set(after_locative).union(commas)):
         if lower[i - 1] in locative:  # "in Aleppo": the longest name that starts here
             match = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
         elif text[i] == "," and i + 1 < n and _known_region(text[i + 1], ctx, gazetteer):
