@@ -187,8 +187,8 @@ class EntityContext:
     def of(cls, doc: Doc, tables: EntityTables, lex: Lexicon) -> EntityContext:
         layout = doc._.kg_layout
         sent_of: list[int] = doc._.kg_sent_of
-        zone_of_sent = [z for _, _, z in layout.sentences]
-        in_title = [s >= 0 and zone_of_sent[s] == "title" for s in sent_of]
+        title_sentences = {k for k, (_, _, z) in enumerate(layout.sentences) if z == "title"}
+        in_title = [s in title_sentences for s in sent_of] if title_sentences else [False] * len(sent_of)
         return cls(lex, tables, tables.kb, layout, sent_of, in_title)
 
 

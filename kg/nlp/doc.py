@@ -97,6 +97,8 @@ class TokenTable:
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (same slice semantics), without making a Span."""
+        if 0 <= start < end <= len(self.text):  # the common case, without a slice object
+            return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
         start, end, _ = slice(start, end).indices(len(self.text))
         if end <= start:
             return ""
@@ -116,19 +118,30 @@ def tokens_of(doc: Doc) -> TokenTable:
 def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:
     """Sentence index -> (its first token, one past its last token), from each token's
     sentence (``Doc._.kg_sent_of``; -1 outside the news)."""
+    # kg_layout numbers sentences in token order: one walk over the runs of each index
+    ranges: dict[int, tuple[int, int]] = {}
+    current, first, last = -1, 0, -1
+    for i, k in enumerate(sent_of):
+        if k < 0 or k == current:
+            last = i if k >= 0 else last
+            continue
+        if current >= 0:
+            ranges[current] = (first, last + 1)
+        if k < current or k in ranges:
+            return _sentence_ranges_any_order(sent_of)
+        current, first, last = k, i, i
+    if current >= 0:
+        ranges[current] = (first, last + 1)
+    return ranges
+
+
+def _sentence_ranges_any_order(sent_of: list[int]) -> dict[int, tuple[int, int]]:
     sents = numpy.asarray(sent_of, dtype="int64")
     where = numpy.flatnonzero(sents >= 0)
-    if not len(where):
-        return {}
     ks = sents[where]
-    if (ks[1:] >= ks[:-1]).all():  # sentences in token order (kg_layout's): runs of one index
-        first = numpy.flatnonzero(numpy.r_[True, ks[1:] != ks[:-1]])
-        last = numpy.r_[first[1:], len(ks)] - 1
-        found = ks[first]
-    else:
-        found, first = numpy.unique(ks, return_index=True)
-        _, last_from_end = numpy.unique(ks[::-1], return_index=True)
-        last = len(ks) - 1 - last_from_end
+    found, first = numpy.unique(ks, return_index=True)
+    _, last_from_end = numpy.unique(ks[::-1], return_index=True)
+    last = len(ks) - 1 - last_from_end
     return dict(zip(found.tolist(), zip(where[first].tolist(), (where[last] + 1).tolist())))
 
 
