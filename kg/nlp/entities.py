@@ -90,10 +90,11 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     sent_of, in_title = ctx.sent_of, ctx.in_title
 
     kb_cands = []
+    strings = doc.vocab.strings
     for match_id, start, end in tables.matcher(doc):
         if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
             continue
-        cand = kb_candidate(doc, ctx, start, end, doc.vocab.strings[match_id])
+        cand = kb_candidate(doc, ctx, start, end, strings[match_id])
         if cand is None:
             continue
         if cand.ambiguous and in_title[start]:

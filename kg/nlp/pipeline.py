@@ -108,11 +108,12 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     layout = doc._.kg_layout
     sentences = [Span(s, e) for s, e, _ in layout.sentences]
     table = doc._.kg_tokens
+    idx, words, source = table.idx, table.text, table.source
     mentions = []
     for m in doc._.kg_mentions:
-        if 0 <= m.start < m.end:  # the span's offsets and text from the token table, not a Span
-            start_char, end_char = table.idx[m.start], table.end_char(m.end - 1)
-            text = table.source[start_char:end_char]
+        if 0 <= m.start < m.end <= len(words):  # the span's offsets and text from the token table, not a Span
+            start_char, end_char = idx[m.start], idx[m.end - 1] + len(words[m.end - 1])
+            text = source[start_char:end_char]
         else:
             span = doc[m.start:m.end]
             start_char, end_char, text = span.start_char, span.end_char, span.text
