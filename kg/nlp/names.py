@@ -190,7 +190,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     toks = tokens_of(doc)
     sent_of = ctx.sent_of
     out = []
-    for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
+    verbs = ctx.lex.speech.verbs
+    for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in verbs and i >= 2]:
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
