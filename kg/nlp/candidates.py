@@ -257,7 +257,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    lower = doc._.kg_tokens.lower
+    lower = tokens_of(doc).lower
     for i in (i for i, w in enumerate(lower) if w == "ministry"):
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
@@ -368,7 +368,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     people = {i for c in kb_cands if c.type == "Person" for i in range(c.start, c.end)}
     out = []
     n = len(doc)
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     longest = ctx.lex.window.org_name_tokens
     for i in [i for i, w in enumerate(table.lower) if w in heads]:

@@ -56,7 +56,7 @@ from kg.nlp.candidates import (
     ministries,
     org_heads,
 )
-from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions
+from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     other_people_with_a_known_surname,
@@ -142,9 +142,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
+    chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions, lex.titles)
-    mentions, entities = _actors(doc._.kg_tokens, sent_of, chosen)
+    mentions, entities = _actors(tokens_of(doc), sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
 
@@ -168,7 +168,7 @@ def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candida
     out = []
     for c in chosen:
         if c.ambiguous and c.type in ("Country", "Place"):
-            surface = fold_name(doc._.kg_tokens.span_text(c.start, c.end))
+            surface = fold_name(tokens_of(doc).span_text(c.start, c.end))
             same = [p for f, p in places.items()
                     if len(f) >= ctx.lex.window.place_variant_chars and one_edit_apart(surface, f)]
             if len(same) == 1:
@@ -243,7 +243,7 @@ def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candi
     # whose initials the known acronym spells is what the article abbreviates
     spelled = {}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     for c, inside in zip(named, _inside_another(named)):
         if c.type == "Organization" and not c.key.startswith("kb:") and not inside \
                 and not any(i in kb_tokens for i in range(c.start, c.end)):

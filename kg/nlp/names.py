@@ -191,7 +191,7 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     sent_of = ctx.sent_of
     out = []
     verbs = ctx.lex.speech.verbs
-    for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in verbs and i >= 2]:
+    for k in [i for i, w in enumerate(tokens_of(doc).lower) if w in verbs and i >= 2]:
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -227,7 +227,7 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     if not people:
         return []
     covered = {i for c in chosen for i in range(c.start, c.end)}
-    text = doc._.kg_tokens.text
+    text = tokens_of(doc).text
     out = []
     if people.keys().isdisjoint(text):
         return []
@@ -246,7 +246,7 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
     toks = tokens_of(doc)
     n = len(doc)
-    lower = doc._.kg_tokens.lower
+    lower = tokens_of(doc).lower
     queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
     if not queue:
         return []
@@ -363,7 +363,7 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     for c in chosen:
         covered.update(range(c.start, c.end))
     extra = []
-    for i, word in enumerate(doc._.kg_tokens.text):
+    for i, word in enumerate(tokens_of(doc).text):
         c = short.get(word)
         if c is None or i in covered or sent_of[i] < 0 or in_title[i]:
             continue

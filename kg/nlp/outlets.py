@@ -12,7 +12,7 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
     the outlet; the noun is not part of its name."""
     toks = tokens_of(doc)
     out = []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.media_heads
     longest = max((len(h) for h in heads), default=0)
     firsts = ctx.lex.actors.media_firsts

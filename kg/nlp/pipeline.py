@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingTokenizer
+from kg.nlp.doc import tokens_of
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.nlp.lexicon import load_calibration, load_lexicon
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
@@ -107,7 +108,7 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     """The plain record of a processed Doc."""
     layout = doc._.kg_layout
     sentences = [Span(s, e) for s, e, _ in layout.sentences]
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     idx, words, source = table.idx, table.text, table.source
     mentions = []
     for m in doc._.kg_mentions:

@@ -33,7 +33,7 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
     toks = tokens_of(doc)
     if not gazetteer:
         return []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     text, lower, sent_of = table.text, table.lower, ctx.sent_of
     locative = ctx.lex.places.prepositions
     longest = ctx.lex.window.gazetteer_name_tokens
@@ -123,7 +123,7 @@ def _stands_alone(text: list[str], lower: list[str], start: int, end: int, sent_
 def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """A known place inside the name of an event is a word of that name, not a place the
     article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.event_heads
     if heads.isdisjoint(table.lower):
         return kb_cands
@@ -153,7 +153,7 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
     toks = tokens_of(doc)
     out = []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     n = len(doc)
     cues = ctx.lex.actors.place_of
     if cues.isdisjoint(table.lower):
