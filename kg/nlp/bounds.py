@@ -67,6 +67,9 @@ class RunCuttingTokenizer:
         self.long_run = re.compile(r"(?<!\S)\S{" + str(max_chars + 1) + ",}")
 
     def __call__(self, text: str) -> Doc:
+        # str.split() splits where the pattern's \S stops (Unicode whitespace): no long word, no long run
+        if max(map(len, text.split()), default=0) <= self.max_chars:
+            return self.tokenizer(text)
         runs = list(self.long_run.finditer(text))
         if not runs:
             return self.tokenizer(text)

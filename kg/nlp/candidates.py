@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
-from kg.kb import KnowledgeBase
-from kg.nlp.doc import TitleSpan, new_key
+from kg.kb import Actor, KnowledgeBase
+from kg.nlp.doc import TitleSpan, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.spelling import fold_name, one_edit_apart, spellings
 
@@ -40,6 +42,26 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
         + str(max_words) + r"})"
         r"\s+\((?P<short>[A-Z][A-Za-z&.-]{1,9})\)"
     )
+
+
+#: The "(FBO)" an acronym pattern ends with (its ``short`` group, the same characters).
+_SHORT_IN_PARENS = re.compile(r"\((?:[A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def acronym_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern of :func:`acronym_pattern`, tried only where
+    a "(FBO)" is, not from every word of the text.
+
+    Nothing before the parenthesis can be one (a name's words and the spaces between them
+    hold none), so a match ends at the first "(FBO)" after its start and starts after the
+    "(" before it: searching each such stretch in text order finds the same matches."""
+    done = 0
+    for short in _SHORT_IN_PARENS.finditer(text):
+        start = max(done, text.rfind("(", 0, short.start()) + 1)
+        m = pattern.search(text, start, short.end())
+        if m is not None:
+            yield m
+            done = m.end()
 
 
 @dataclass(slots=True)
@@ -68,6 +90,19 @@ class EntityTables:
     acronym: re.Pattern
     people: dict[str, list[tuple[str, str]]]  # folded first or last word -> (folded full name, person id)
     gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
+    #: surface -> what :func:`kb_candidate` reads of the knowledge base for it, looked up once
+    known: dict[str, KnownSurface] = field(default_factory=dict)
+
+
+class KnownSurface(NamedTuple):
+    """A surface of the knowledge base as :func:`kb_candidate` reads it."""
+
+    kind: str
+    ambiguous: bool
+    actor: Actor
+    names: tuple[str, ...]  # actor.names()
+    country: Actor | None  # a place that is a country's capital: that country
+    capital: Actor | None  # kind "capital": the capital the surface names
 
 
 def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
@@ -113,9 +148,16 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
             if len(words) >= 2:
                 for w in {words[0], words[-1]}:
                     people.setdefault(w, []).append((folded, actor.id))
-    return EntityTables(kb, surfaces, frozenset(ambiguous), matcher, title_matcher,
+    ambiguous_surfaces = frozenset(ambiguous)
+    known = {}
+    for surface, (actor_id, kind) in surfaces.items():
+        actor = kb[actor_id]
+        known[surface] = KnownSurface(kind, surface in ambiguous_surfaces, actor, actor.names(),
+                                      kb.country_for_capital(actor.id) if actor.type == "Place" else None,
+                                      kb.actors.get(actor.capital) if kind == "capital" else None)
+    return EntityTables(kb, surfaces, ambiguous_surfaces, matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
-                        gazetteer or {})
+                        gazetteer or {}, known)
 
 
 def known_person(ctx: EntityContext, label: str) -> str | None:
@@ -145,8 +187,8 @@ class EntityContext:
     def of(cls, doc: Doc, tables: EntityTables, lex: Lexicon) -> EntityContext:
         layout = doc._.kg_layout
         sent_of: list[int] = doc._.kg_sent_of
-        zone_of_sent = [z for _, _, z in layout.sentences]
-        in_title = [s >= 0 and zone_of_sent[s] == "title" for s in sent_of]
+        title_sentences = {k for k, (_, _, z) in enumerate(layout.sentences) if z == "title"}
+        in_title = [s in title_sentences for s in sent_of] if title_sentences else [False] * len(sent_of)
         return cls(lex, tables, tables.kb, layout, sent_of, in_title)
 
 
@@ -160,68 +202,73 @@ def is_name_token(text: str) -> bool:
 
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
-    t = doc[i]
-    return is_name_token(t.text) and t.lower_ not in ctx.lex.actors.not_names
+    toks = tokens_of(doc)
+    return is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
-    actor_id, kind = ctx.tables.surfaces[surface]
-    actor = ctx.kb[actor_id]
-    ambiguous = surface in ctx.tables.ambiguous
+    toks = tokens_of(doc)
+    known = ctx.tables.known.get(surface)
+    if known is None:  # tables made without the look-ups
+        actor_id, kind = ctx.tables.surfaces[surface]
+        actor = ctx.kb[actor_id]
+        known = KnownSurface(kind, surface in ctx.tables.ambiguous, actor, actor.names(),
+                             ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None,
+                             ctx.kb.actors.get(actor.capital) if kind == "capital" else None)
+    kind, ambiguous, actor, names, country, capital = known
     if kind == "demonym":
         return Candidate(start, end, "kb:" + actor.id, actor.type, "demonym", actor.name, "demonym",
-                         actor.wikidata, actor.names(), ambiguous)
-    country = ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None
+                         actor.wikidata, names, ambiguous)
     if kind == "capital" or country is not None:
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
-        else:
-            capital = ctx.kb.actors.get(actor.capital)
         j = start - 1
-        while j >= 0 and doc[j].lower_ == "the":
+        while j >= 0 and toks.lower[j] == "the":
             j -= 1
-        if capital is not None and ((j >= 0 and doc[j].lower_ in ctx.lex.actors.locative)
+        if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                     or capital_as_modifier(doc, ctx, start, end)):
             return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
                              "name", capital.wikidata, capital.names(), ambiguous)
         return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                          actor.wikidata, actor.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
-                     actor.wikidata, actor.names(), ambiguous)
+                     actor.wikidata, names, ambiguous)
 
 
 def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
     """A capital that names the city, not its government: after an article or a number ("the
     October 10 Moscow statement", "12am Moscow time", "the Minsk agreements"), before a hyphen
     ("Moscow-led"), or with a date after it ("White House, Washington, August 8")."""
+    toks = tokens_of(doc)
     if start > 0:
-        before = doc[start - 1].text
+        before = toks.text[start - 1]
         if before.lower() in ctx.lex.grammar.articles:
             return True
         if before[:1].isdigit() and not (len(before) == 4 and before.isdigit()):
             return True  # a day or an hour; after a year ("In 2020 Baku launched") it may be the subject
-    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+    if end < len(doc) and toks.text[end] == "-" and not toks.whitespace[end - 1]:
         return True
-    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in ctx.lex.months
+    return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months
 
 
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
+    toks = tokens_of(doc)
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    lower = doc._.kg_tokens.lower
+    lower = tokens_of(doc).lower
     for i in (i for i, w in enumerate(lower) if w == "ministry"):
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width
             if a < 1:
                 continue
-            domain = " ".join(t.lower_ for t in doc[a:i])
+            domain = " ".join(toks.lower[a:i])
             if domain not in ctx.lex.actors.ministry_domains:
                 continue
             b = a
-            if doc[b - 1].lower_ in ctx.lex.grammar.possessive:
+            if toks.lower[b - 1] in ctx.lex.grammar.possessive:
                 b -= 1
             country = country_end.get(b)
             if country is not None:
@@ -231,14 +278,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 break
         else:
             # Ministry of DOMAIN (of|for)? X
-            if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            if i + 2 < len(doc) and toks.lower[i + 1] == "of":
                 for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
-                    domain = " ".join(t.lower_ for t in doc[i + 2:i + 2 + width])
+                    domain = " ".join(toks.lower[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:
                         j = i + 2 + width
-                        if j < len(doc) and doc[j].lower_ in ctx.lex.actors.ministry_country_prepositions:
+                        if j < len(doc) and toks.lower[j] in ctx.lex.actors.ministry_country_prepositions:
                             j += 1
-                        if j < len(doc) and doc[j].lower_ == "the":
+                        if j < len(doc) and toks.lower[j] == "the":
                             j += 1
                         country = country_start.get(j)
                         if country is not None:
@@ -251,6 +298,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
 
 def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     """Names defined with their acronym: "Foo Bar Organization (FBO)"."""
+    toks = tokens_of(doc)
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
@@ -260,7 +308,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     furthest = []
     for _, b in kb_spans:
         furthest.append(max(b, furthest[-1]) if furthest else b)
-    for m in ctx.tables.acronym.finditer(text):
+    for m in acronym_matches(ctx.tables.acronym, text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
         if long_span is None or sent_of[long_span.start] < 0:
@@ -268,12 +316,12 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         short = m.group("short")
         letters = re.sub(r"[^A-Za-z]", "", short).upper()
         end = long_span.end
-        while end > long_span.start and doc[end - 1].lower_ in ctx.lex.grammar.possessive:
+        while end > long_span.start and toks.lower[end - 1] in ctx.lex.grammar.possessive:
             end -= 1  # "the Collective Security Treaty Organization’s (CSTO)"
         start = None
         for i in range(long_span.start, end):
-            words = [w for w in re.split(r"[\s-]+", doc[i:end].text) if w and w[0].isupper()]
-            if doc[i].text[:1].isupper() and "".join(w[0] for w in words).upper() == letters:
+            words = [w for w in re.split(r"[\s-]+", toks.span_text(i, end)) if w and w[0].isupper()]
+            if toks.text[i][:1].isupper() and "".join(w[0] for w in words).upper() == letters:
                 start = i
                 break
         if start is None:
@@ -281,7 +329,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         k = bisect.bisect_right(known_starts, start)
         if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there
-        label = doc[start:end].text
+        label = toks.span_text(start, end)
         known = [a for a in ctx.kb.by_name(short) if a.type == "Organization" and a.acronym == short
                  and _same_name(label, a.names(), ctx.lex.entities.spelling_variants)]
         if len(known) == 1:  # another spelling of a known name: "Organisation for … (OSCE)"
@@ -313,28 +361,29 @@ def _same_name(label: str, names, variants: tuple[tuple[str, ...], ...]) -> bool
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
+    toks = tokens_of(doc)
     sent_of = ctx.sent_of
     kb_end = {c.end: c for c in kb_cands if c.role == "name" and c.type != "Person"}
     kb_start = {c.start: c for c in kb_cands if c.role == "name"}
     people = {i for c in kb_cands if c.type == "Person" for i in range(c.start, c.end)}
     out = []
     n = len(doc)
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     longest = ctx.lex.window.org_name_tokens
     for i in [i for i, w in enumerate(table.lower) if w in heads]:
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
             continue
-        tok = doc[i]
+        head = toks.text[i]
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
         # left: capitalised words or a known name, over at most org_name_tokens tokens
-        a = tok.i
+        a = i
         too_long = False
-        while a > 0 and sent_of[a - 1] == sent_of[tok.i]:
-            if tok.i - a >= longest:
+        while a > 0 and sent_of[a - 1] == sent_of[i]:
+            if i - a >= longest:
                 too_long = True  # "Council Council …": no name is that long; a walk stays short
                 break
             prev = kb_end.get(a)
@@ -343,26 +392,26 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 continue
             if a - 1 in people:
                 break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
-            if name_token(doc, ctx, a - 1) or (doc[a - 1].text.isupper() and len(doc[a - 1]) > 1 and doc[a - 1].is_alpha):
+            if name_token(doc, ctx, a - 1) or (toks.text[a - 1].isupper() and len(toks.text[a - 1]) > 1 and toks.text[a - 1].isalpha()):
                 a -= 1
                 continue
-            if doc[a - 1].text == "-" and a - 2 >= 0 and doc[a - 2].text[:1].isupper() and not doc[a - 1].whitespace_:
+            if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:
                 a -= 2
                 continue
-            if (doc[a - 1].lower_ in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < tok.i
-                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[tok.i]):
+            if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]):
                 a -= 2  # "Peace and Security Council"
                 continue
             break
         # right: "of (the) Capitalised …"
-        b = tok.i + 1
-        if b < n and doc[b].lower_ in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[tok.i]:
+        b = i + 1
+        if b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
             j = b + 1
-            if j < n and doc[j].lower_ == "the":
+            if j < n and toks.lower[j] == "the":
                 j += 1
             last_good = None
-            while j < n and sent_of[j] == sent_of[tok.i]:
-                if j - tok.i >= longest:
+            while j < n and sent_of[j] == sent_of[i]:
+                if j - i >= longest:
                     too_long = True
                     break
                 known = kb_start.get(j)
@@ -370,15 +419,15 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     j = known.end
                     last_good = j
                     continue
-                t = doc[j]
-                if name_token(doc, ctx, j) or (t.text.isupper() and t.is_alpha and len(t) > 1):
+                word, low_j = toks.text[j], toks.lower[j]
+                if name_token(doc, ctx, j) or (word.isupper() and word.isalpha() and len(word) > 1):
                     j += 1
                     last_good = j
                     continue
-                if t.lower_ in ctx.lex.actors.connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].lower_ != "the" and t.lower_ != "the":
+                if low_j in ctx.lex.actors.connectors and j + 1 < n and toks.text[j + 1][:1].isupper() and toks.lower[j + 1] != "the" and low_j != "the":
                     j += 1
                     continue
-                if t.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and doc[j + 1].text[:1].isupper():
+                if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
                     j += 1
                     continue
                 break
@@ -387,16 +436,16 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         if b - a < 2 or too_long:
             continue
         type_ = "Organization" if is_org else "Place"
-        label = doc[a:b].text
+        label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()
         # "Secretariat of the CSTO" -> "CSTO Secretariat"
-        if b > tok.i + 1 and a == tok.i:
-            owner = kb_start.get(tok.i + 2) or kb_start.get(tok.i + 3)
+        if b > i + 1 and a == i:
+            owner = kb_start.get(i + 2) or kb_start.get(i + 3)
             if owner is not None and owner.end == b and owner.type == "Organization":
                 short = ctx.kb[owner.key[3:]].acronym or owner.label
-                aliases = (label, f"{tok.text} of the {owner.label}", f"{tok.text} of the {short}",
-                           f"{owner.label} {tok.text}")
-                label = f"{short} {tok.text}"
+                aliases = (label, f"{head} of the {owner.label}", f"{head} of the {short}",
+                           f"{owner.label} {head}")
+                label = f"{short} {head}"
         if " of the " in label:
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
@@ -419,8 +468,9 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
 
 
 def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
+    toks = tokens_of(doc)
     span = ctx.layout.dateline_place
-    return span is not None and span[0] <= doc[start].idx < span[1]
+    return span is not None and span[0] <= toks.idx[start] < span[1]
 
 
 def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:

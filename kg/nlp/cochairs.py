@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lists import backward_list
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
 def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc = ctx.doc
+    toks = tokens_of(doc)
     start, end, k, _, b = cue
     j = end
     org = None
-    if j < b and doc[j].lower_ == "of":  # "the Co-Chairs of the OSCE Minsk Group (…)"
+    if j < b and toks.lower[j] == "of":  # "the Co-Chairs of the OSCE Minsk Group (…)"
         named = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
         if named is not None and named.type == "Organization":
             org, j = named, named.end
@@ -50,6 +51,7 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
     Visconti of France and …": the co-chairing countries listed from token ``j`` (a person
     stands for the country after their "of", or the one they serve: then ``True``)."""
     doc, grammar = ctx.doc, ctx.lex.grammar
+    toks = tokens_of(doc)
     items: list[tuple[TokMention, bool]] = []
     while j < b:
         m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
@@ -59,7 +61,7 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
         item: TokMention | None = m
         by_person = False
         if m.type == "Person":
-            after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and doc[j].lower_ == "of" else None
+            after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and toks.lower[j] == "of" else None
             if after is not None and after.type == "Country":
                 item, j = after, after.end
             else:
@@ -67,9 +69,9 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
         if item is not None:
             items.append((item, by_person))
         k = j
-        if k < b and doc[k].text == ",":
+        if k < b and toks.text[k] == ",":
             k += 1
-        if k < b and doc[k].lower_ in grammar.coordinators:
+        if k < b and toks.lower[k] in grammar.coordinators:
             k += 1
         if k == j:
             break
@@ -83,15 +85,16 @@ def cochair_span(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
     opened at token ``j``, and the countries of the persons named there; None if no
     parenthesis or dash opens at ``j``."""
     doc, rel = ctx.doc, ctx.lex.relations
-    if j >= b or doc[j].text not in rel.list_marks:
+    toks = tokens_of(doc)
+    if j >= b or toks.text[j] not in rel.list_marks:
         return None
-    opening = doc[j].text
+    opening = toks.text[j]
     first = j + 1
-    if first < b and doc[first].is_lower and doc[first].lower_ not in ctx.lex.grammar.articles:
+    if first < b and toks.text[first].islower() and toks.lower[first] not in ctx.lex.grammar.articles:
         return None  # "co-chairs – who met …": a clause, not a list
     e = first
     limit = min(b, first + ctx.lex.window.cochair_span)
-    while e < limit and not (doc[e].text == ")" if opening == "(" else doc[e].text == ";" if opening == ":"
+    while e < limit and not (toks.text[e] == ")" if opening == "(" else toks.text[e] == ";" if opening == ":"
                              else ctx.dash(e)):
         e += 1
     items = []
@@ -105,16 +108,17 @@ def cochair_span(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
 
 def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, gap = ctx.doc, ctx.lex.relations.cochair_subject_gap
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
     s = start
-    while s - 1 >= a and doc[s - 1].lower_ in gap:
+    while s - 1 >= a and toks.lower[s - 1] in gap:
         s -= 1
     found = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES + ("Person",), a - 1)
     if found and s == start and found[-1].type == "Organization" and not (
-            end < b and (doc[end].lower_ in ctx.lex.grammar.articles or end in ctx.by_start)):
+            end < b and (toks.lower[end] in ctx.lex.grammar.articles or end in ctx.by_start)):
         return  # "the Minsk Group co-chairs met": the group's co-chairs, not the group co-chairing
     if any(m.type == "Person" for m in found) and all(
-            doc[i].lower_ in DASHES or doc[i].lower_ in ctx.lex.grammar.articles for i in range(s, start)):
+            toks.lower[i] in DASHES or toks.lower[i] in ctx.lex.grammar.articles for i in range(s, start)):
         return  # "talks with Foreign Minister X, the co-chairs said": not said of X
     # "Lavrov and Le Drian, who co-chair the group": the co-chairing persons' countries
     subjects: list[tuple[TokMention, bool]] = []
@@ -126,9 +130,9 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     j = end
     org = None
-    if j < b and doc[j].lower_ == "of":
+    if j < b and toks.lower[j] == "of":
         org = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
-    elif j < b and doc[j].lower_ not in ctx.lex.relations.cochair_object_stops:
+    elif j < b and toks.lower[j] not in ctx.lex.relations.cochair_object_stops:
         org = ctx.by_start.get(ctx.skip(j, b, ("the",)))  # "A and B co-chair the group"
     if org is None or org.type != "Organization":
         org = ctx.nearest_before(k, found[0].start, ("Organization",))

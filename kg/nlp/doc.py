@@ -6,8 +6,12 @@ called from every component factory (no import-time side effects).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SPACY
+from spacy.lang.lex_attrs import lower as _str_lower
 from spacy.tokens import Doc
 
 EXTENSIONS = (
@@ -23,6 +27,11 @@ EXTENSIONS = (
 )
 
 
+#: ``Doc.user_data`` key of the Doc's :class:`TokenTable` (also ``Doc._.kg_tokens``): read
+#: by :func:`tokens_of` in the extractors' inner loops, where each ``doc._`` costs an object.
+TOKENS_KEY = "kg_token_table"
+
+
 def ensure_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
@@ -31,32 +40,109 @@ def ensure_extensions() -> None:
 
 @dataclass(slots=True)
 class TokenTable:
-    """Each token's text, lower case, offset and kind, read once from the Doc's arrays."""
+    """Each token's text, lower case, offset and kind, read once from the Doc.
+
+    The extractors read tokens here, as plain lists, rather than through ``doc[i]``: each
+    ``doc[i]`` and ``doc[a:b]`` creates a Token or Span object, and the extractors look at
+    tokens hundreds of thousands of times per million words.  ``source`` is the Doc's text
+    (``Doc.text`` is rebuilt on each access), so a span's text is one slice of it.
+    """
 
     text: list[str]
     lower: list[str]
     idx: list[int]
     is_space: list[bool]
     is_punct: list[bool]
+    whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
+    source: str = ""
 
     @classmethod
-    def of(cls, doc: Doc) -> TokenTable:
-        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
-
+    def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
+        """The table of ``doc``, whose text is ``text`` (default: ``doc.text``)."""
+        if text is None:
+            text = doc.text
         if not len(doc):
-            return cls([], [], [], [], [])
-        arr = doc.to_array([ORTH, LOWER, IDX, IS_SPACE, IS_PUNCT]).tolist()
-        strings = doc.vocab.strings
-        cache: dict[int, str] = {}
+            return cls([], [], [], [], [], source=text)
+        # one array of small integers (the string hashes are 64-bit: slow to convert), and
+        # each token's text a slice of the Doc's text, not a Token object's
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, SPACY])
+        idx = arr[:, 0].tolist()
+        words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
+        if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
+            lower = list(map(str.lower, words))  # what the lexemes' LOWER is
+        else:
+            lower = [t.lower_ for t in doc]
+        is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
+        return cls(words, lower, idx, is_space, is_punct, whitespace, text)
 
-        def word(h: int) -> str:
-            w = cache.get(h)
-            if w is None:
-                w = cache[h] = strings[h]
-            return w
+    def end_char(self, i: int) -> int:
+        """The character offset after token ``i``."""
+        return self.idx[i] + len(self.text[i])
 
-        return cls([word(r[0]) for r in arr], [word(r[1]) for r in arr], [r[2] for r in arr],
-                   [bool(r[3]) for r in arr], [bool(r[4]) for r in arr])
+    def expand_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """The tokens of ``doc.char_span(start_char, end_char, alignment_mode="expand")`` as
+        ``(start, end)``, or None where it gives None; without a Span.  The tokens tile the
+        text (each covers its text and its trailing space), so the token at a character is
+        the last one starting at or before it."""
+        n = len(self.source)
+        if not (0 <= start_char < n and 0 <= end_char - 1 < n):
+            return None
+        start = bisect.bisect_right(self.idx, start_char) - 1
+        end = bisect.bisect_right(self.idx, end_char - 1)
+        if start_char == self.idx[start] + len(self.text[start]):
+            start += 1  # the trailing space of a token is not the token
+        if end < start:
+            raise IndexError(f"no span from token {start} to token {end}")  # as Span() raises
+        return start, end
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (same slice semantics), without making a Span."""
+        if 0 <= start < end <= len(self.text):  # the common case, without a slice object
+            return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+        start, end, _ = slice(start, end).indices(len(self.text))
+        if end <= start:
+            return ""
+        return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def tokens_of(doc: Doc) -> TokenTable:
+    """The Doc's :class:`TokenTable`: the one ``kg_layout`` made, else ``Doc._.kg_tokens``
+    (a Doc built by hand), else one read now; kept on the Doc for the next call."""
+    table = doc.user_data.get(TOKENS_KEY)
+    if table is None:
+        table = (doc._.kg_tokens if Doc.has_extension("kg_tokens") else None) or TokenTable.of(doc)
+        doc.user_data[TOKENS_KEY] = table
+    return table
+
+
+def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:
+    """Sentence index -> (its first token, one past its last token), from each token's
+    sentence (``Doc._.kg_sent_of``; -1 outside the news)."""
+    # kg_layout numbers sentences in token order: one walk over the runs of each index
+    ranges: dict[int, tuple[int, int]] = {}
+    current, first, last = -1, 0, -1
+    for i, k in enumerate(sent_of):
+        if k < 0 or k == current:
+            last = i if k >= 0 else last
+            continue
+        if current >= 0:
+            ranges[current] = (first, last + 1)
+        if k < current or k in ranges:
+            return _sentence_ranges_any_order(sent_of)
+        current, first, last = k, i, i
+    if current >= 0:
+        ranges[current] = (first, last + 1)
+    return ranges
+
+
+def _sentence_ranges_any_order(sent_of: list[int]) -> dict[int, tuple[int, int]]:
+    sents = numpy.asarray(sent_of, dtype="int64")
+    where = numpy.flatnonzero(sents >= 0)
+    ks = sents[where]
+    found, first = numpy.unique(ks, return_index=True)
+    _, last_from_end = numpy.unique(ks[::-1], return_index=True)
+    last = len(ks) - 1 - last_from_end
+    return dict(zip(found.tolist(), zip(where[first].tolist(), (where[last] + 1).tolist())))
 
 
 @dataclass(slots=True)

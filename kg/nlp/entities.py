@@ -31,6 +31,7 @@ organization and place heads, datelines, a trained pipeline's entities) and
 """
 from __future__ import annotations
 
+import functools
 import logging
 from typing import NamedTuple
 
@@ -55,7 +56,7 @@ from kg.nlp.candidates import (
     ministries,
     org_heads,
 )
-from kg.nlp.doc import EntityInfo, TitleSpan, TokMention, ensure_extensions
+from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     other_people_with_a_known_surname,
@@ -89,10 +90,11 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     sent_of, in_title = ctx.sent_of, ctx.in_title
 
     kb_cands = []
+    strings = doc.vocab.strings
     for match_id, start, end in tables.matcher(doc):
         if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
             continue
-        cand = kb_candidate(doc, ctx, start, end, doc.vocab.strings[match_id])
+        cand = kb_candidate(doc, ctx, start, end, strings[match_id])
         if cand is None:
             continue
         if cand.ambiguous and in_title[start]:
@@ -140,9 +142,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
-    chosen = _add_nested(chosen, kb_cands, doc._.kg_tokens.text, lex.actors.nested_name_links,
+    chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions, lex.titles)
-    mentions, entities = _actors(doc, sent_of, chosen)
+    mentions, entities = _actors(tokens_of(doc), sent_of, chosen)
     return EntityReading(mentions, entities, titles)
 
 
@@ -166,7 +168,7 @@ def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candida
     out = []
     for c in chosen:
         if c.ambiguous and c.type in ("Country", "Place"):
-            surface = fold_name(doc[c.start:c.end].text)
+            surface = fold_name(tokens_of(doc).span_text(c.start, c.end))
             same = [p for f, p in places.items()
                     if len(f) >= ctx.lex.window.place_variant_chars and one_edit_apart(surface, f)]
             if len(same) == 1:
@@ -176,21 +178,37 @@ def _ambiguous_as_named_place(doc: Doc, ctx: EntityContext, chosen: list[Candida
     return out
 
 
-def _actors(doc: Doc, sent_of: list[int], chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
+def _actors(table: TokenTable, sent_of: list[int],
+            chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
     """The chosen candidates as mentions and the actors they name."""
     entities: dict[str, EntityInfo] = {}
+    seen: dict[str, set[str]] = {}  # key -> its aliases, for EntityInfo.add_alias's test in one look-up
     mentions = []
     for c in chosen:
         info = entities.get(c.key)
         if info is None:
-            info = entities[c.key] = EntityInfo(c.key, c.label, c.type, wikidata=c.wikidata)
-            for alias in c.kb_aliases:
-                info.add_alias(alias)
+            info = entities[c.key] = EntityInfo(c.key, c.label, c.type, list(_aliases(c.label, c.kb_aliases)),
+                                                c.wikidata)
+            seen[c.key] = set(info.aliases)
         if c.role == "name" and c.rule != "alias":
-            info.add_alias(doc[c.start:c.end].text)
+            name = " ".join(table.span_text(c.start, c.end).split())
+            aliases = seen[c.key]
+            if name and name != info.label and name not in aliases:  # EntityInfo.add_alias
+                aliases.add(name)
+                info.aliases.append(name)
         info.mentions += 1
         mentions.append(TokMention(c.start, c.end, c.key, c.type, c.rule, c.role, sent_of[c.start]))
     return mentions, entities
+
+
+@functools.lru_cache(maxsize=4096)
+def _aliases(label: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """What :meth:`EntityInfo.add_alias` makes of ``names`` one by one on a new actor labelled
+    ``label`` (the knowledge base's names of an actor, the same for each of its mentions)."""
+    info = EntityInfo("", label, "")
+    for name in names:
+        info.add_alias(name)
+    return tuple(info.aliases)
 
 
 def _inside_another(cands: list[Candidate]) -> list[bool]:
@@ -225,17 +243,18 @@ def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candi
     # whose initials the known acronym spells is what the article abbreviates
     spelled = {}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    table = tokens_of(doc)
     for c, inside in zip(named, _inside_another(named)):
         if c.type == "Organization" and not c.key.startswith("kb:") and not inside \
                 and not any(i in kb_tokens for i in range(c.start, c.end)):
-            words = [w for w in doc[c.start:c.end].text.replace("-", " ").split() if w[:1].isupper()]
+            words = [w for w in table.span_text(c.start, c.end).replace("-", " ").split() if w[:1].isupper()]
             if len(words) >= 2:
                 spelled.setdefault("".join(w[0] for w in words), c)
     if not defined and not spelled:
         return list(kb_cands)
     out = []
     for c in kb_cands:
-        surface = doc[c.start:c.end].text
+        surface = table.span_text(c.start, c.end)
         d = defined.get(surface)
         if d is None and surface.isupper() and surface in spelled and spelled[surface].end <= c.start:
             d = spelled[surface]
@@ -287,7 +306,7 @@ def _resolve_overlaps(cands: list[Candidate], priority: dict[str, int]) -> list[
     out = []
     for c in ordered:
         span = range(c.start, c.end)
-        if any(i in taken for i in span):
+        if not taken.isdisjoint(span):
             continue
         taken.update(span)
         out.append(c)

@@ -14,7 +14,6 @@ The component ``kg_layout`` puts the layout on the Doc, with each token's senten
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokenTable, ensure_extensions
+from kg.nlp.doc import TOKENS_KEY, TokenTable, ensure_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 
 #: Zones that the extractors read.  "title" gets knowledge-base names only.
@@ -39,6 +38,8 @@ _STOP_RUN = re.compile(r"(?<![.!?])[.!?]+")
 _WORD_MARKS = "\"”’')]»›"
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 _DOMAIN = re.compile(r"\b([A-Za-z][\w-]*(?:\.[a-z]{2,6})+)\b")
+#: Initials with their stops ("u.s."): an abbreviation.
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
 
 
 @dataclass(slots=True)
@@ -142,7 +143,7 @@ def _abbreviation(text: str, cursor: int, stop: int, lex: Lexicon) -> bool:
     while i > cursor and not text[i - 1].isspace():
         i -= 1
     word = text[i:stop].lower().strip(_WORD_MARKS)
-    return word in lex.abbreviations or re.fullmatch(r"(?:[a-z]\.)+", word) is not None
+    return word in lex.abbreviations or _INITIALS.fullmatch(word) is not None
 
 
 def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
@@ -220,10 +221,10 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
             tail, kind = True, "boilerplate"
         elif len(line) < lex.window.meta_line_chars and any(p.search(line) for p in lex.boilerplate_line):
             kind = "boilerplate"
-        else:
+        elif len(line) < lex.window.meta_line_chars:  # a date line is short: a paragraph is not tried
             for pattern in lex.date_line:
                 m = pattern.match(line)
-                if m and len(line) < lex.window.meta_line_chars:
+                if m:
                     groups = m.groupdict()
                     found = parse_date(groups.get("iso") or groups.get("text") or "", lex)
                     if found:
@@ -269,13 +270,17 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
 
 def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
     """The sentence index of each token, -1 for spaces and tokens outside the news."""
-    starts = [s for s, _, _ in layout.sentences]
-    ends = [e for _, e, _ in layout.sentences]
-    sent_of = []
-    for idx, space in zip(table.idx, table.is_space):
-        k = bisect.bisect_right(starts, idx) - 1
-        sent_of.append(k if k >= 0 and idx < ends[k] and not space else -1)
-    return sent_of
+    if not table.idx:
+        return []
+    # the sentences are in text order: one sorted search for all the tokens
+    starts = numpy.array([s for s, _, _ in layout.sentences], dtype="int64")
+    ends = numpy.array([e for _, e, _ in layout.sentences], dtype="int64")
+    idx = numpy.array(table.idx, dtype="int64")
+    k = numpy.searchsorted(starts, idx, side="right") - 1
+    inside = (k >= 0) & ~numpy.array(table.is_space, dtype=bool)
+    if len(ends):
+        inside &= idx < ends[numpy.maximum(k, 0)]
+    return numpy.where(inside, k, -1).tolist()
 
 
 class LayoutReader:
@@ -293,13 +298,16 @@ class LayoutReader:
             text = doc.text
         layout = read_layout(text, self.lex)
         doc._.kg_layout = layout
-        table = TokenTable.of(doc)
+        table = TokenTable.of(doc, text)
         doc._.kg_tokens = table
+        doc.user_data[TOKENS_KEY] = table
         sent_of = sentence_of_tokens(table, layout)
         doc._.kg_sent_of = sent_of
         if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
-            starts = numpy.fromiter((1 if i == 0 or sent_of[i] != sent_of[i - 1] else -1
-                                     for i in range(len(sent_of))), dtype="int64", count=len(sent_of))
+            sents = numpy.array(sent_of, dtype="int64")
+            starts = numpy.full(len(sents), -1, dtype="int64")
+            starts[0] = 1
+            starts[1:][sents[1:] != sents[:-1]] = 1
             doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 

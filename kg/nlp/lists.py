@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import Fact
 
@@ -22,15 +22,17 @@ def sentence_bounds(layout, k: int) -> tuple[int, int]:
 def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, rule: str,
               confidence: float, negated: bool = False, title: str | None = None) -> Fact:
     """A fact with sentence ``sentence`` of the Doc as its evidence."""
-    s, e = sentence_bounds(doc._.kg_layout, sentence)
-    return Fact(subject, predicate, obj, sentence, s, e, doc._.kg_layout.text[s:e], rule, confidence, negated, title)
+    layout = doc._.kg_layout
+    s, e = sentence_bounds(layout, sentence)
+    return Fact(subject, predicate, obj, sentence, s, e, layout.text[s:e], rule, confidence, negated, title)
 
 
 def phrase_at(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The number of tokens of the first of ``phrases`` ("plus", "as well as") at token ``k``, or 0."""
+    toks = tokens_of(doc)
     for phrase in phrases:
         n = len(phrase)
-        if k + n - 1 < limit and all(doc[k + x].lower_ == w for x, w in enumerate(phrase)):
+        if k + n - 1 < limit and all(toks.lower[k + x] == w for x, w in enumerate(phrase)):
             return n
     return 0
 
@@ -40,12 +42,13 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
     """Mentions listed from token ``i``: "A, B and the C" -> [A, B, C], end token.
 
     Items are joined by a comma, a coordinator or a list addition of ``[grammar]``."""
+    toks = tokens_of(doc)
     grammar = lex.grammar
     items: list[TokMention] = []
     j = i
     while j < limit:
         m = by_start.get(j)
-        if m is None and doc[j].lower_ == "the":
+        if m is None and toks.lower[j] == "the":
             m = by_start.get(j + 1)
         if m is None or m.type not in types or m.role == "pronoun":
             break
@@ -54,15 +57,15 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         if not plural:
             break
         k = j
-        if k < limit and doc[k].text == ",":
+        if k < limit and toks.text[k] == ",":
             k += 1
-        if k < limit and doc[k].lower_ in grammar.coordinators:
+        if k < limit and toks.lower[k] in grammar.coordinators:
             k += 1
         else:
             k += phrase_at(doc, k, limit, grammar.list_additions)
         if k == j:
             break
-        if k not in by_start and not (k < limit and doc[k].lower_ == "the" and k + 1 in by_start):
+        if k not in by_start and not (k < limit and toks.lower[k] == "the" and k + 1 in by_start):
             break
         j = k
     return items, j
@@ -72,6 +75,7 @@ def backward_list(doc: Doc, lex: Lexicon, end: int, by_end: dict[int, TokMention
                   limit: int) -> list[TokMention]:
     """Mentions listed up to token ``end`` (exclusive), in text order: joined by a comma or
     a coordinator of ``[grammar]`` (not by a list addition)."""
+    toks = tokens_of(doc)
     items: list[TokMention] = []
     j = end
     while j > limit:
@@ -80,12 +84,12 @@ def backward_list(doc: Doc, lex: Lexicon, end: int, by_end: dict[int, TokMention
             break
         items.append(m)
         j = m.start
-        if j - 1 >= limit and doc[j - 1].lower_ == "the":
+        if j - 1 >= limit and toks.lower[j - 1] == "the":
             j -= 1
         k = j
-        if k - 1 >= limit and doc[k - 1].lower_ in lex.grammar.coordinators:
+        if k - 1 >= limit and toks.lower[k - 1] in lex.grammar.coordinators:
             k -= 1
-        if k - 1 >= limit and doc[k - 1].text == ",":
+        if k - 1 >= limit and toks.text[k - 1] == ",":
             k -= 1
         if k == j:
             break

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lists import backward_list, forward_list
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
 def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, conf, win, rel = ctx.doc, ctx.lex.confidence, ctx.lex.window, ctx.lex.relations
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
-    text = doc[start:end].text.lower()
+    text = toks.span_text(start, end).lower()
     strong = text in rel.strong_list_cues
     if text in rel.org_member_nouns:
         # "the G7 countries – A, B": only right after the organization, then a list opener
@@ -29,7 +30,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
         j = ctx.skip(end, b, DASHES)
     confidence = conf.member_list_strong if strong else conf.member_list
-    if org is None and strong and all(doc[i].lower_ in rel.member_list_leads for i in range(a, start)):
+    if org is None and strong and all(toks.lower[i] in rel.member_list_leads for i in range(a, start)):
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
@@ -56,6 +57,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "the Eurasian Economic Union, a regional economic union of five ex-Soviet states: A, B"."""
     doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
     if any(m.start <= start < m.end for m in ctx.sent_mentions.get(k, ())):
         return  # the group noun is part of a name ("Commonwealth of Independent States")
@@ -63,12 +65,12 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     i = start
     low = max(a, start - ctx.lex.window.composition_link)
     while i > low and (ctx.in_compound(i - 1) or (
-            doc[i - 1].is_alpha and doc[i - 1].lower_ not in rel.composition_links
-            and doc[i - 1].lower_ not in rel.clause_words
-            and (doc[i - 1].is_lower or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
+            toks.text[i - 1].isalpha() and toks.lower[i - 1] not in rel.composition_links
+            and toks.lower[i - 1] not in rel.clause_words
+            and (toks.text[i - 1].islower() or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
         i -= 1
     linked = i
-    while i > low and doc[i - 1].lower_ in rel.composition_links:
+    while i > low and toks.lower[i - 1] in rel.composition_links:
         i -= 1
     org = ctx.by_end.get(i)
     if i == linked or org is None or org.type != "Organization":
@@ -79,7 +81,7 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # members right after "of", a list of two or more that ends the phrase
         j = end
         items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
-        if len(items) < rel.min_weak_list_members or (e < b and doc[e].text not in rel.list_ends):
+        if len(items) < rel.min_weak_list_members or (e < b and toks.text[e] not in rel.list_ends):
             return
     else:
         items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
@@ -91,6 +93,7 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, win, rel = ctx.doc, ctx.lex.window, ctx.lex.relations
+    toks = tokens_of(doc)
     gap = rel.member_subject_gap
     start, end, a, b = cue.start, cue.end, cue.a, cue.b
     j = ctx.skip(end, b, ("the",))
@@ -100,13 +103,13 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     s = start
     other = False  # "a former member of", "a candidate member of": not a member
     while s > a:
-        w = doc[s - 1].lower_
+        w = toks.lower[s - 1]
         if w in rel.future_member_words:
             return  # "will become a member of", "hopes to become a member of": not yet
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
-                  or (w.endswith("ly") and doc[s - 1].is_lower)):  # "formally joined", "one of the five"
+                  or (w.endswith("ly") and toks.text[s - 1].islower())):  # "formally joined", "one of the five"
             break
         s -= 1
     subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
@@ -115,7 +118,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # stands before the clause's opening comma
         subjects = []
         for c in range(s - 2, max(a, s - win.clause_comma), -1):
-            if doc[c].text == ",":
+            if toks.text[c] == ",":
                 subjects = backward_list(doc, ctx.lex, c, ctx.by_end, MEMBER_TYPES, a - 1)
                 if subjects and ctx.inside_a_clause(subjects[0].start, a):
                     subjects = []
@@ -134,7 +137,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     """The member of "as it is a member of X" (the sentence's subject) or of "Russia's veto
     power as a permanent member of X" (the possessor), when no name stands before ``s``."""
     doc, rel = ctx.doc, ctx.lex.relations
-    w = doc[s - 1].lower_
+    toks = tokens_of(doc)
+    w = toks.lower[s - 1]
     if w in rel.member_pronoun_subjects:
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
@@ -144,9 +148,9 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     if w in rel.member_as:
         i = s - 1
         low = max(a, i - ctx.lex.window.possessor_words)
-        while i - 1 > low and doc[i - 1].is_lower and doc[i - 1].is_alpha:
+        while i - 1 > low and toks.text[i - 1].islower() and toks.text[i - 1].isalpha():
             i -= 1
-        if i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.possessive:
+        if i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.possessive:
             owner = ctx.by_end.get(i - 1)
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
@@ -157,9 +161,10 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "Bolivia took part for the first time as a full member in a summit of the Mercosur
     bloc": the country that opens the sentence, a member of the one organization it names."""
     doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
-    nxt = doc[end].lower_ if end < b else ""
-    if nxt == "of" or (nxt in rel.member_as_nouns and end + 1 < b and doc[end + 1].lower_ == "of"):
+    nxt = toks.lower[end] if end < b else ""
+    if nxt == "of" or (nxt in rel.member_as_nouns and end + 1 < b and toks.lower[end + 1] == "of"):
         return  # "as a member of X" is the member predicate's
     mentions = [m for m in ctx.sent_mentions.get(k, ()) if m.role != "demonym"]
     orgs = [m for m in mentions if m.type == "Organization"]
@@ -174,34 +179,35 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # "…, X said" or "…, which X chairs,"
     org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
     lo, hi = (org.end, start) if org.end <= start else (end, org.start)
-    if any(doc[i].text in rel.clause_marks for i in range(lo, hi)):
+    if any(toks.text[i] in rel.clause_marks for i in range(lo, hi)):
         return
     org_starts = {m.start for m in orgs}
-    if any((doc[i].lower_ in rel.future_member_words or doc[i].lower_ in rel.modal)
+    if any((toks.lower[i] in rel.future_member_words or toks.lower[i] in rel.modal)
            and ctx.skip(i + 1, b, ctx.lex.grammar.articles) not in org_starts  # "returned to the X as a member"
            for i in range(subject.end, start)):
         return  # "Bolivia hopes to take part as a member": not yet
     neg = ctx.negated(subject.end, end) or ctx.non_member(subject.end, end) or any(
-        doc[i].lower_ in rel.non_member_words or doc[i].lower_ in rel.former_member_words for i in range(start, end))
+        toks.lower[i] in rel.non_member_words or toks.lower[i] in rel.former_member_words for i in range(start, end))
     yield Relation(subject, "memberOf", org, "member-as", ctx.lex.confidence.member_as, neg)
 
 
 def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, conf, words = ctx.doc, ctx.lex.confidence, ctx.lex.relations
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
     # "non-member-state Azerbaijan": the negation is glued before the noun ("non" "-", "non-", "non")
     prefixes = words.negation_prefixes
-    before = doc[start - 1].lower_ if start - 1 >= a else ""
-    neg = before == "-" and start - 2 >= a and doc[start - 2].lower_ + "-" in prefixes
+    before = toks.lower[start - 1] if start - 1 >= a else ""
+    neg = before == "-" and start - 2 >= a and toks.lower[start - 2] + "-" in prefixes
     neg = neg or (before != "" and (before in prefixes or before + "-" in prefixes))
     # "CSTO founding member Armenia", "NATO's 31st member", "a former member state": the
     # member's adjectives before the noun
     i = start
-    while i - 1 >= a and (ctx.member_adjective(i - 1) or doc[i - 1].lower_ in words.former_member_words
-                          or doc[i - 1].lower_ in words.non_member_words):
+    while i - 1 >= a and (ctx.member_adjective(i - 1) or toks.lower[i - 1] in words.former_member_words
+                          or toks.lower[i - 1] in words.non_member_words):
         neg = neg or ctx.non_member(i - 1, start + 1)
         i -= 1
-    possessive = i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.possessive
+    possessive = i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.possessive
     org = ctx.by_end.get(i - 1 if possessive else i)
     head = org.start if org is not None else i
     if org is None and possessive and i - 3 >= a:
@@ -216,27 +222,27 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             return
         # "X - is a CSTO member state", "X, a permanent Security Council member", "X became NATO's 31st member"
         i = head
-        while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and doc[i - 1].is_lower:
+        while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and toks.text[i - 1].islower():
             i -= 1
-        if possessive or (i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles):
+        if possessive or (i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles):
             i -= 0 if possessive else 1
-            if possessive and i - 1 >= a and doc[i - 1].lower_ in ctx.lex.grammar.articles:
+            if possessive and i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
-            while i - 1 >= a and doc[i - 1].lower_ in words.negations:
+            while i - 1 >= a and toks.lower[i - 1] in words.negations:
                 neg = True  # "Ukraine is not a NATO member"
                 i -= 1
-            if i - 1 >= a and (doc[i - 1].lower_ in words.member_noun_copulas
-                               or doc[i - 1].lower_ in words.member_becoming):
+            if i - 1 >= a and (toks.lower[i - 1] in words.member_noun_copulas
+                               or toks.lower[i - 1] in words.member_becoming):
                 verb = i - 1
                 neg = neg or ctx.negated(verb - 1, i)
                 i = verb
-                while i - 1 >= a and doc[i - 1].lower_ in words.member_noun_subject_gap:
+                while i - 1 >= a and toks.lower[i - 1] in words.member_noun_subject_gap:
                     i -= 1
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
-        elif (i - 2 >= a and doc[i - 1].lower_ in words.member_quantifiers and doc[i - 2].text == ","
-              and doc[end - 1].lower_.endswith("s")):
+        elif (i - 2 >= a and toks.lower[i - 1] in words.member_quantifiers and toks.text[i - 2] == ","
+              and toks.lower[end - 1].endswith("s")):
             # "Turkey and Hungary, both NATO members": the actors listed before the comma
             subjects = backward_list(doc, ctx.lex, i - 2, ctx.by_end, ("Country",), a - 1)
             if len(subjects) >= 2:
@@ -244,13 +250,13 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         return
     # "member-state Armenia" with the organization elsewhere in the sentence
-    if doc[start:end].text.lower() in words.bare_membership_nouns:
+    if toks.span_text(start, end).lower() in words.bare_membership_nouns:
         return
     after = ctx.by_start.get(end)
     if after is None or after.type != "Country":
         # "… toward Armenia, a member state": the country before the apposition
-        if not (i - 2 >= a and doc[i - 1].lower_ in ctx.lex.grammar.indefinite_articles
-                and doc[i - 2].text in DASHES) or (end < b and doc[end].lower_ == "of"):
+        if not (i - 2 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
+                and toks.text[i - 2] in DASHES) or (end < b and toks.lower[end] == "of"):
             return  # "a member state of X" is the member predicate's
         after = ctx.by_end.get(i - 2)
         if after is None or after.type != "Country":

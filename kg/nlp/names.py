@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
-from kg.nlp.doc import TitleSpan, new_key
+from kg.nlp.doc import TitleSpan, new_key, tokens_of
 
 
 def is_initial(text: str) -> bool:
@@ -25,27 +25,28 @@ def is_initial(text: str) -> bool:
 def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
     """End of the capitalised name starting at token ``j`` ("Kofi Mbeki-Larsson", "Stephen E. Biegun",
     "Suhail al-Mazrouei")."""
+    toks = tokens_of(doc)
     k, words = j, 0
     n = len(doc)
     particles = ctx.lex.actors.name_particles
 
     def joined(a: int) -> bool:  # token a is glued to both neighbours ("Thomas-Greenfield")
-        return not doc[a - 1].whitespace_ and not doc[a].whitespace_
+        return not toks.whitespace[a - 1] and not toks.whitespace[a]
 
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
             words += 1
-            if (k + 1 < n and doc[k].text == "-" and joined(k) and k + 1 not in forbidden
+            if (k + 1 < n and toks.text[k] == "-" and joined(k) and k + 1 not in forbidden
                     and name_token(doc, ctx, k + 1)):
                 k += 2  # "Al-Harith", "Thomas-Greenfield": one word of the name
-            elif (k + 2 < n and doc[k].lower_ in particles and doc[k + 1].text == "-" and joined(k + 1)
+            elif (k + 2 < n and toks.lower[k] in particles and toks.text[k + 1] == "-" and joined(k + 1)
                   and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
                 k += 2  # "Suhail al-Mazrouei"
-            elif (k + 1 < n and doc[k].lower_ in particles and k + 1 not in forbidden
+            elif (k + 1 < n and toks.lower[k] in particles and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Thomas de Waal", "Ursula von der Leyen"
-            elif (k + 1 < n and is_initial(doc[k].text) and k + 1 not in forbidden
+            elif (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Stephen E. Biegun"
             continue
@@ -55,26 +56,27 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
 
 def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forbidden: set[int]) -> int:
     """Start of the capitalised name ending at token ``end`` ("Thomas de Waal", "Linda Thomas-Greenfield")."""
+    toks = tokens_of(doc)
     sent_of = ctx.sent_of
     particles = ctx.lex.actors.name_particles
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
-        t = doc[j - 1]
-        if j - 1 in forbidden or t.lower_ in ctx.lex.titles:
+        word, low = toks.text[j - 1], toks.lower[j - 1]
+        if j - 1 in forbidden or low in ctx.lex.titles:
             break
         if name_token(doc, ctx, j - 1):
             j -= 1
             words += 1
             continue
         if words and j - 2 >= 0 and j - 2 not in forbidden:
-            glued = t.text == "-" and not t.whitespace_ and not doc[j - 2].whitespace_
+            glued = word == "-" and not toks.whitespace[j - 1] and not toks.whitespace[j - 2]
             if glued and name_token(doc, ctx, j - 2):
                 j -= 1  # "Thomas-Greenfield": the first part is counted as the next word
                 continue
-            if glued and doc[j - 2].lower_ in particles and j - 3 >= 0 and name_token(doc, ctx, j - 3):
+            if glued and toks.lower[j - 2] in particles and j - 3 >= 0 and name_token(doc, ctx, j - 3):
                 j -= 2  # "al-Mazrouei"
                 continue
-            if (t.lower_ in particles or is_initial(t.text)) and name_token(doc, ctx, j - 2):
+            if (low in particles or is_initial(word)) and name_token(doc, ctx, j - 2):
                 j -= 1
                 continue
         break
@@ -88,6 +90,7 @@ def title_tokens(titles: list[TitleSpan]) -> set[int]:
 
 def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_start: dict[int, Candidate],
                           kb_tokens: set[int]) -> list[Candidate]:
+    toks = tokens_of(doc)
     out = []
     n = len(doc)
     forbidden = kb_tokens | title_tokens(titles)
@@ -96,11 +99,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         j = t.end
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield"
-        if j < n and doc[j].lower_ in ctx.lex.actors.title_prepositions:
+        if j < n and toks.lower[j] in ctx.lex.actors.title_prepositions:
             j += 1
             qualified = False
             while j < n:
-                if doc[j].lower_ in ctx.lex.actors.title_of_gap:
+                if toks.lower[j] in ctx.lex.actors.title_of_gap:
                     j += 1
                     continue
                 known = kb_start.get(j)
@@ -112,9 +115,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
-        b = t.start - (t.start > 0 and doc[t.start - 1].lower_ in ctx.lex.grammar.possessive)
-        if (j + 1 < n and doc[j].text == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (doc[t.start].text[:1].isupper() or b in actor_end)):
+        b = t.start - (t.start > 0 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive)
+        if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+                and (toks.text[t.start][:1].isupper() or b in actor_end)):
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -122,19 +125,19 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if kb_start.get(j) is not None:
                 break
-            honored = doc[j].lower_ in ctx.lex.actors.honorifics
+            honored = toks.lower[j] in ctx.lex.actors.honorifics
             if honored:
                 j += 1  # "The Emir, Sheikh Tamim, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < (1 if honored else 2) or k >= n or not (doc[k].text == "," or doc[k].is_punct)):
+            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])):
                 break
-            if k - j >= 2 or (k - j == 1 and doc[t.start].text[:1].isupper() and not t.plural):
-                label = doc[j:k].text
+            if k - j >= 2 or (k - j == 1 and toks.text[t.start][:1].isupper() and not t.plural):
+                label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
             if not t.plural or k == j:
                 break
             j = k
-            if j < n and doc[j].lower_ in ctx.lex.actors.title_name_joins:
+            if j < n and toks.lower[j] in ctx.lex.actors.title_name_joins:
                 j += 1
                 continue
             break
@@ -145,29 +148,30 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                            kb_tokens: set[int]) -> list[Candidate]:
     """ "Anna Kovalenko, Ukraine's foreign minister", "Omar Trent, special envoy of Ruritania":
     a name in apposition to a title, the title qualified by an actor before it or a preposition after it."""
+    toks = tokens_of(doc)
     out = []
     n = len(doc)
     for t in titles:
         b = t.start
-        if b > 0 and doc[b - 1].lower_ in ctx.lex.grammar.possessive:
+        if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
-        elif t.end < n and doc[t.end].lower_ in ctx.lex.actors.title_prepositions and not t.plural:
+        elif t.end < n and toks.lower[t.end] in ctx.lex.actors.title_prepositions and not t.plural:
             a = t.start  # "…, special representative of Azerbaijan's president"
         else:
             continue
-        if a > 0 and doc[a - 1].lower_ in ctx.lex.grammar.articles:
+        if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
             a -= 1
-        if a < 3 or doc[a - 1].text != ",":
+        if a < 3 or toks.text[a - 1] != ",":
             continue
         end = a - 1
         start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
-        if start > 0 and doc[start - 1].lower_ in ctx.lex.actors.locative:
+        if start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative:
             continue  # "In Port Louis, the president of Mauritius": a place
-        if end - start >= 2 and not names_a_title(doc[start:end].text, ctx):
-            label = doc[start:end].text
+        if end - start >= 2 and not names_a_title(toks.span_text(start, end), ctx):
+            label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
 
@@ -183,29 +187,31 @@ def names_a_title(text: str, ctx: EntityContext) -> bool:
 
 def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "Omar Trent said", and past an apposition: "Thomas de Waal, a fellow at X, said"."""
+    toks = tokens_of(doc)
     sent_of = ctx.sent_of
     out = []
-    for k in [i for i, w in enumerate(doc._.kg_tokens.lower) if w in ctx.lex.speech.verbs and i >= 2]:
+    verbs = ctx.lex.speech.verbs
+    for k in [i for i, w in enumerate(tokens_of(doc).lower) if w in verbs and i >= 2]:
         end = k
-        while (end > 1 and k - end < ctx.lex.window.speaker_steps and doc[end - 1].text.islower()
-               and doc[end - 1].lower_ in ctx.lex.actors.adverbs_before_speech):
+        while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
+               and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
             end -= 1  # "Omar Trent also said"
-        if doc[end - 1].text == ",":
+        if toks.text[end - 1] == ",":
             # "…, Prince Omar bin Trent, also said": the apposition is the name itself
             start = name_run_before(doc, ctx, end - 1, ctx.lex.window.speech_name_words, kb_tokens)
-            if end - 1 - start >= 2 and start > 0 and (doc[start - 1].text == ","
-                                                       or doc[start - 1].lower_ in ctx.lex.actors.honorifics):
+            if end - 1 - start >= 2 and start > 0 and (toks.text[start - 1] == ","
+                                                       or toks.lower[start - 1] in ctx.lex.actors.honorifics):
                 end -= 1
             else:
                 end = next((c for c in range(end - 2, max(0, k - ctx.lex.window.speech_comma), -1)
-                            if doc[c].text == "," and sent_of[c] == sent_of[k]), None)
+                            if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
                 if end is None:
                     continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
-        head = doc[end - 1].lower_
+        head = toks.lower[end - 1]
         if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
-                and not names_a_title(doc[start:end].text, ctx)):
-            label = doc[start:end].text
+                and not names_a_title(toks.span_text(start, end), ctx)):
+            label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
 
@@ -213,14 +219,15 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """A person the text introduced by a cue, named in full again where no cue stands
     ("Hans Grundberg of the United Nations"): the same person."""
+    toks = tokens_of(doc)
     people = {}
     for c in chosen:
         if c.type == "Person" and c.key.startswith("new:") and c.end - c.start >= 2:
-            people.setdefault(doc[c.start].text, []).append((tuple(t.text for t in doc[c.start:c.end]), c))
+            people.setdefault(toks.text[c.start], []).append((tuple(toks.text[c.start:c.end]), c))
     if not people:
         return []
     covered = {i for c in chosen for i in range(c.start, c.end)}
-    text = doc._.kg_tokens.text
+    text = tokens_of(doc).text
     out = []
     if people.keys().isdisjoint(text):
         return []
@@ -237,8 +244,9 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
     """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
     Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
+    toks = tokens_of(doc)
     n = len(doc)
-    lower = doc._.kg_tokens.lower
+    lower = tokens_of(doc).lower
     queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
     if not queue:
         return []
@@ -248,9 +256,9 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     joins = ctx.lex.grammar.coordinators
 
     def qualifier_end(j: int) -> int | None:  # "of (the) Russia" -> the end of Russia
-        if j < n and doc[j].lower_ == "of":
+        if j < n and toks.lower[j] == "of":
             j += 1
-            if j < n and doc[j].lower_ in ctx.lex.grammar.articles:
+            if j < n and toks.lower[j] in ctx.lex.grammar.articles:
                 j += 1
             known = known_at.get(j)
             if known is not None and known.type in ("Country", "Organization"):
@@ -263,18 +271,18 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
         qualified = qualifier_end(p.end)
         j = qualified if qualified is not None else p.end
         item_start = j
-        if j < n and doc[j].text == ",":
+        if j < n and toks.text[j] == ",":
             j += 1
-        if j < n and doc[j].lower_ in joins:
+        if j < n and toks.lower[j] in joins:
             j += 1
         if j == item_start or j >= n or ctx.sent_of[j] != ctx.sent_of[p.start]:
             continue
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, covered)
-        if k - j < 2 or doc[k - 1].lower_ in heads or names_a_title(doc[j:k].text, ctx):
+        if k - j < 2 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
             continue
         if qualified is None or qualifier_end(k) is None:
             continue  # without its own "of <actor>", a name after a person may be anything
-        label = doc[j:k].text
+        label = toks.span_text(j, k)
         c = Candidate(j, k, new_key("Person", label), "Person", "list", label)
         out.append(c)
         covered.update(range(j, k))
@@ -285,13 +293,14 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
     after an unknown first name names someone else."""
+    toks = tokens_of(doc)
     covered = {i for c in kb_cands for i in range(c.start, c.end)}
     out = []
     for c in kb_cands:
         if c.type == "Person" and c.end - c.start == 1 and c.start > 0:
             j = name_run_before(doc, ctx, c.start, ctx.lex.window.surname_first_names, covered)
-            if j < c.start and not names_a_title(doc[j:c.start].text, ctx):
-                label = doc[j:c.end].text
+            if j < c.start and not names_a_title(toks.span_text(j, c.start), ctx):
+                label = toks.span_text(j, c.end)
                 out.append(Candidate(j, c.end, new_key("Person", label), "Person", "title-cue", label))
                 continue
         out.append(c)
@@ -301,14 +310,16 @@ def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: li
 def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
     """The name a person is called by later: the surname, but the given name of a patronymic
     ("Salman" of "Salman bin Abdulaziz")."""
+    toks = tokens_of(doc)
     for i in range(c.start + 1, c.end - 1):
-        if doc[i].lower_ in ctx.lex.actors.patronymic_particles:
-            return doc[c.start].text
-    return doc[c.end - 1].text
+        if toks.lower[i] in ctx.lex.actors.patronymic_particles:
+            return toks.text[c.start]
+    return toks.text[c.end - 1]
 
 
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
     """Later short forms of actors the text introduced: surnames, acronyms, heads."""
+    toks = tokens_of(doc)
     sent_of, in_title = ctx.sent_of, ctx.in_title
     short: dict[str, Candidate] = {}
     clash: set[str] = set()
@@ -341,10 +352,10 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
     # a known surname, or a single name after a title ("King Salman"), of someone named in full
     chosen = [
-        Candidate(c.start, c.end, short[doc[c.start].text].key, "Person", "alias", short[doc[c.start].text].label)
+        Candidate(c.start, c.end, short[toks.text[c.start]].key, "Person", "alias", short[toks.text[c.start]].label)
         if (c.type == "Person" and c.end - c.start == 1 and c.key not in named_in_full
             and (c.key.startswith("kb:") or c.rule == "title-cue")
-            and doc[c.start].text in short and short[doc[c.start].text].type == "Person")
+            and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person")
         else c
         for c in chosen
     ]
@@ -352,7 +363,7 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     for c in chosen:
         covered.update(range(c.start, c.end))
     extra = []
-    for i, word in enumerate(doc._.kg_tokens.text):
+    for i, word in enumerate(tokens_of(doc).text):
         c = short.get(word)
         if c is None or i in covered or sent_of[i] < 0 or in_title[i]:
             continue

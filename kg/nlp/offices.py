@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TitleSpan, TokMention
+from kg.nlp.doc import TitleSpan, TokMention, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import backward_list, forward_list
 
@@ -58,8 +58,9 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     A portfolio is capitalised words (and joins between them) that are no actor's name; a
     demonym ("European Affairs") may be one of them, and so may a lone word a name rule took
     for a person right after the preposition ("Minister of Foreign …")."""
+    toks = tokens_of(doc)
     roles = lex.roles
-    if i + 1 >= limit or doc[i].lower_ not in roles.portfolio_prepositions:
+    if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
         return i
     j, last, words = i + 1, i, 0
     while j < limit and words < lex.window.title_portfolio_words:
@@ -67,12 +68,12 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if m is not None and not (m.role == "demonym" or (m.type == "Person" and m.rule == "title-cue"
                                                            and m.end - m.start == 1 and j == i + 1)):
             break
-        tok = doc[j]
-        if tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in lex.actors.not_names:
+        word, low = toks.text[j], toks.lower[j]
+        if word.isalpha() and word[:1].isupper() and low not in lex.actors.not_names:
             j += 1
             last, words = j, words + 1
             continue
-        if tok.lower_ in roles.portfolio_joins and last == j and j + 1 < limit and doc[j + 1].text[:1].isupper():
+        if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
             j += 1
             continue
         break
@@ -83,15 +84,20 @@ def first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool 
     """How many tokens before the person mention at token ``at`` (or, ``ahead``, from token
     ``at`` to the next mention) are the first words of that person's name, left out of the
     mention ("Olivér" of "Olivér Várhelyi" when only "Várhelyi" is marked); 0 if none."""
-    entities = doc._.kg_entities or {}
+    entities = None  # read from the Doc only when a person is there
+    toks = tokens_of(doc)
     for lead in (1, 2):
         start = at + lead if ahead else at
         m = by_start.get(start)
-        if m is None or m.type != "Person" or m.key not in entities:
+        if m is None or m.type != "Person":
+            continue
+        if entities is None:
+            entities = doc._.kg_entities or {}
+        if m.key not in entities:
             continue
         words = entities[m.key].label.split()
-        name = [w.text for w in doc[m.start:m.end]]
-        before = [w.text for w in doc[start - lead:start]]
+        name = toks.text[m.start:m.end]
+        before = toks.text[start - lead:start]
         if start - lead >= 0 and len(words) >= len(name) + lead and words[-len(name) - lead:] == before + name:
             return lead
     return 0
@@ -100,12 +106,13 @@ def first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool 
 def domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered, lo: int) -> int:
     """The first token of the capitalised domain words just before title ``t`` ("Infrastructure
     Minister"), or ``t.start``: words that are no actor's name, no further back than ``lo``."""
+    toks = tokens_of(doc)
     if t.title not in lex.roles.portfolio_titles:
         return t.start
     b = t.start
     while (b > lo and t.start - b < lex.window.title_domain_words and b - 1 not in covered
-           and doc[b - 1].is_alpha and doc[b - 1].text[:1].isupper()
-           and doc[b - 1].lower_ not in lex.actors.not_names and doc[b - 1].lower_ not in lex.titles):
+           and toks.text[b - 1].isalpha() and toks.text[b - 1][:1].isupper()
+           and toks.lower[b - 1] not in lex.actors.not_names and toks.lower[b - 1] not in lex.titles):
         b -= 1
     return b
 
@@ -122,16 +129,16 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
     """ "Council Chairman X": an organization's head word alone before the title at token ``b``
     means the last organization the article named with that word ("the Collective Security
     Council … Council Chairman X"), as a qualifier on the word's token."""
+    toks = tokens_of(doc)
     a = b - 1
     if a < 0 or a in covered or sent_of[a] != sent_of[b]:
         return None
-    w = doc[a]
-    if not w.text[:1].isupper() or w.lower_ not in lex.actors.org_heads:
+    if not toks.text[a][:1].isupper() or toks.lower[a] not in lex.actors.org_heads:
         return None
-    if a > 0 and sent_of[a - 1] == sent_of[b] and doc[a - 1].is_alpha and doc[a - 1].text[:1].isupper():
+    if a > 0 and sent_of[a - 1] == sent_of[b] and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper():
         return None  # "Peace Council Chairman": a name the recognizer missed
     for m in reversed(mentions):
-        if m.end <= a and m.type == "Organization" and m.role != "nested" and any(doc[x].lower_ == w.lower_ for x in range(m.start, m.end)):
+        if m.end <= a and m.type == "Organization" and m.role != "nested" and any(toks.lower[x] == toks.lower[a] for x in range(m.start, m.end)):
             return TokMention(a, b, m.key, m.type, "head-anaphor", "name", sent_of[a])
     return None
 
@@ -139,9 +146,10 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
 def phrase_before_title(doc: Doc, lex: Lexicon, b: int, phrases) -> tuple[int, int]:
     """The start of a title at token ``b`` (with its article) and the length of the phrase of
     ``phrases`` ("was led by", "was represented by") right before it, 0 if none."""
-    a = b - 1 if b > 0 and doc[b - 1].lower_ in lex.grammar.articles else b
+    toks = tokens_of(doc)
+    a = b - 1 if b > 0 and toks.lower[b - 1] in lex.grammar.articles else b
     lead = next((len(p) for p in phrases
-                 if a - len(p) >= 0 and tuple(doc[x].lower_ for x in range(a - len(p), a)) == p), 0)
+                 if a - len(p) >= 0 and tuple(toks.lower[x] for x in range(a - len(p), a)) == p), 0)
     return a, lead
 
 
@@ -149,6 +157,7 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
                 sent_of) -> TokMention | None:
     """ "The delegation of Moldova was led by the Prime Minister X": the country or organization
     of the delegation a title at token ``b`` leads, or None."""
+    toks = tokens_of(doc)
     roles = lex.roles
     k = sent_of[b]
     a, lead = phrase_before_title(doc, lex, b, roles.delegation_leads)
@@ -157,13 +166,13 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
     for x in range(a - lead - 1, -1, -1):
         if sent_of[x] != k:
             break
-        if doc[x].lower_ not in roles.delegation_nouns:
+        if toks.lower[x] not in roles.delegation_nouns:
             continue
         # "Moldova's delegation", "the Moldovan delegation", "the delegation of Moldova"
-        e = x - 1 if x > 0 and doc[x - 1].lower_ in lex.grammar.possessive else x
+        e = x - 1 if x > 0 and toks.lower[x - 1] in lex.grammar.possessive else x
         q = by_end.get(e)
-        if q is None and x + 1 < len(doc) and doc[x + 1].lower_ in roles.qualifier_prepositions:
-            y = x + 2 + (x + 2 < len(doc) and doc[x + 2].lower_ in lex.grammar.articles)
+        if q is None and x + 1 < len(doc) and toks.lower[x + 1] in roles.qualifier_prepositions:
+            y = x + 2 + (x + 2 < len(doc) and toks.lower[x + 2] in lex.grammar.articles)
             q = by_start.get(y)
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
     return None
@@ -172,13 +181,14 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
 def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], sent_of) -> TokMention | None:
     """ "Argentina was represented by Foreign Minister X": the country or organization, the
     subject right before the auxiliaries, that a title at token ``b`` represents, or None."""
+    toks = tokens_of(doc)
     roles = lex.roles
     k = sent_of[b]
     a, lead = phrase_before_title(doc, lex, b, roles.represented_leads)
     if not lead:
         return None
     e = a - lead
-    while e > 0 and sent_of[e - 1] == k and doc[e - 1].lower_ in roles.represented_auxiliaries:
+    while e > 0 and sent_of[e - 1] == k and toks.lower[e - 1] in roles.represented_auxiliaries:
         e -= 1
     if e == a - lead:
         return None  # "the talks, represented by …": no passive, no subject
@@ -190,6 +200,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                  by_end: dict[int, TokMention], covered: Covered, title_tokens: set[int], sent_of,
                  n: int, ranks: dict[int, int]) -> Office:
     """Title ``t`` with its qualifiers, portfolio and post, and the persons named right after it."""
+    toks = tokens_of(doc)
     roles = lex.roles
     k = sent_of[t.start]
     posted = t.title in roles.posted_titles
@@ -198,18 +209,18 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     start, rule, quals_before = t.start, "title-qualifier", False
 
     def qualifier_ending(at: int) -> TokMention | None:
-        if at > 0 and doc[at - 1].lower_ in lex.grammar.possessive:
+        if at > 0 and toks.lower[at - 1] in lex.grammar.possessive:
             at -= 1
         q = by_end.get(at)
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
     q = qualifier_ending(t.start)
-    if q is None and t.start > 0 and doc[t.start - 1].lower_ in roles.domain_adjectives and t.start - 1 not in covered:
+    if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.domain_adjectives and t.start - 1 not in covered:
         # "the U.N. humanitarian chief": a lower-case domain between the qualifier and the title
         q = qualifier_ending(t.start - 1)
         if q is not None:
             title_start = t.start - 1
-            title = f"{doc[t.start - 1].text.capitalize()} {t.title}"
+            title = f"{toks.text[t.start - 1].capitalize()} {t.title}"
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)
@@ -217,7 +228,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             q = qualifier_ending(d)
             if q is not None:
                 title_start = d
-                title = f"{doc[d:t.start].text} {t.title}"
+                title = f"{toks.span_text(d, t.start)} {t.title}"
     if q is None:
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
@@ -256,17 +267,17 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if lead:
         p -= lead  # "Commissioner for Enlargement Olivér Várhelyi", only "Várhelyi" a mention
     if p > j:
-        title = f"{title} {doc[j:p].text}"
+        title = f"{title} {toks.span_text(j, p)}"
         j = p
     prepositions = roles.qualifier_prepositions
     if t.title in roles.counterpart_titles:
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
-    if not quals and j < n and doc[j].lower_ in prepositions and not (
-            posted and doc[j].lower_ in roles.posting_prepositions):
+    if not quals and j < n and toks.lower[j] in prepositions and not (
+            posted and toks.lower[j] in roles.posting_prepositions):
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
-        if len(quals) == 1 and j + 1 < n and doc[j].lower_ in lex.grammar.possessive:
+        if len(quals) == 1 and j + 1 < n and toks.lower[j] in lex.grammar.possessive:
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
             # country owns is the head of the noun phrase; no actor after it, no office here
             head = by_start.get(j + 1)
@@ -276,7 +287,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
-    if posted and j + 1 < n and doc[j].lower_ in roles.posting_prepositions:
+    if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
@@ -286,16 +297,16 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
         return office
-    if j < n and doc[j].lower_ in lex.grammar.possessive:
+    if j < n and toks.lower[j] in lex.grammar.possessive:
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
     at = j
-    if at + 1 < n and not t.plural and (doc[at].lower_.rstrip(".") in lex.actors.honorifics or at in ranks):
+    if at + 1 < n and not t.plural and (toks.lower[at].rstrip(".") in lex.actors.honorifics or at in ranks):
         # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
         # honorific or rank is no part of the name, and no one else holds the office
         at = ranks.get(at, at + 1)
         office.honored = True
-        if at < n and doc[at].text == ".":
+        if at < n and toks.text[at] == ".":
             at += 1  # "Dr ."
     persons, _ = forward_list(doc, lex, at + first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
@@ -307,11 +318,11 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             office.persons = [p for p, _ in items]
             office.quals = [q for _, q in items if q is not None]
             office.rule = "title-name-of"
-    elif quals and t.plural and not office.persons and j + 1 < n and doc[j].text in roles.list_openers:
+    elif quals and t.plural and not office.persons and j + 1 < n and toks.text[j] in roles.list_openers:
         # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)"
         items, end = holder_list(doc, lex, j + 1, by_start, title_tokens, True, n)
-        closer = roles.list_openers[doc[j].text]
-        if len(items) >= 2 and (not closer or (end < n and doc[end].text == closer)):
+        closer = roles.list_openers[toks.text[j]]
+        if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
             office.persons = [p for p, _ in items]
     return office
 
@@ -319,24 +330,27 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
     """The mention that ends at token ``j`` opens a hyphenated modifier ("BRICS-founded",
     "Russia-led", "US-backed"): a hyphen, then a lower-case word."""
-    return (j + 1 < n and doc[j].text in ("-", "‑") and doc[j].whitespace_ == "" and doc[j + 1].is_alpha
-            and doc[j + 1].is_lower)
+    toks = tokens_of(doc)
+    return (j + 1 < n and toks.text[j] in ("-", "‑") and not toks.whitespace[j] and toks.text[j + 1].isalpha()
+            and toks.text[j + 1].islower())
 
 
 def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     """A word before token ``b`` says the office is not held now ("former", "ex-", "then-")."""
+    toks = tokens_of(doc)
     a = b
-    if a > 0 and sent_of[a - 1] == k and doc[a - 1].text in ("-", "–"):
+    if a > 0 and sent_of[a - 1] == k and toks.text[a - 1] in ("-", "–"):
         a -= 1
-    if a > 0 and sent_of[a - 1] == k and doc[a - 1].lower_ in lex.grammar.articles:
+    if a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
-    return a > 0 and sent_of[a - 1] == k and doc[a - 1].lower_ in lex.roles.not_current
+    return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
 
 
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
                  plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
     """Persons listed from token ``i``, each with the country or organization of "A of France":
     [(A, France), (B, None)], and the end token."""
+    toks = tokens_of(doc)
     items: list[tuple[TokMention, TokMention | None]] = []
     j = i
     while j < n:
@@ -344,8 +358,8 @@ def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
         if not holds(p, title_tokens):
             break
         j, q = p.end, None
-        if j + 1 < n and doc[j].lower_ in lex.roles.holder_of:
-            x = j + 1 + (doc[j + 1].lower_ in lex.grammar.articles)
+        if j + 1 < n and toks.lower[j] in lex.roles.holder_of:
+            x = j + 1 + (toks.lower[j + 1] in lex.grammar.articles)
             m = by_start.get(x)
             if m is not None and m.type in QUALIFIER_TYPES:
                 q, j = m, m.end
@@ -353,9 +367,9 @@ def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
         if not plural:
             break
         x = j
-        if x < n and doc[x].text == ",":
+        if x < n and toks.text[x] == ",":
             x += 1
-        if x < n and doc[x].lower_ in lex.grammar.coordinators:
+        if x < n and toks.lower[x] in lex.grammar.coordinators:
             x += 1
         if x == j or not holds(by_start.get(x), title_tokens):
             break

@@ -4,14 +4,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
-from kg.nlp.doc import new_key
+from kg.nlp.doc import new_key, tokens_of
 
 
 def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "told Zvezda television channel": a capitalised name before a lower-case media noun is
     the outlet; the noun is not part of its name."""
+    toks = tokens_of(doc)
     out = []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.media_heads
     longest = max((len(h) for h in heads), default=0)
     firsts = ctx.lex.actors.media_firsts
@@ -26,9 +27,9 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
         a = name_run_before_tokens(doc, ctx, i, kb_tokens)
         # not the sentence's first word, nor an adjective after a known one ("Ukrainian Public television")
         if a < i and a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[i] and a - 1 not in kb_tokens:
-            label = doc[a:i].text
+            label = toks.span_text(a, i)
             out.append(Candidate(a, i, new_key("Organization", label), "Organization", "org-head", label,
-                                 kb_aliases=(doc[a:i + size].text,)))
+                                 kb_aliases=(toks.span_text(a, i + size),)))
     return out
 
 

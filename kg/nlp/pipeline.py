@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingTokenizer
+from kg.nlp.doc import tokens_of
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.nlp.lexicon import load_calibration, load_lexicon
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
@@ -61,6 +63,19 @@ def _loose(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".,;:!?\"”’ ")
 
 
+def _memo(function: Callable[[str], str]) -> Callable[[str], str]:
+    """``function`` remembering its results (for one record: nothing outlives the call)."""
+    seen: dict[str, str] = {}
+
+    def memo(text: str) -> str:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = function(text)
+        return found
+
+    return memo
+
+
 def _unique(items, key) -> list:
     """Drop repeats: a lead paragraph or caption often repeats the story's first sentence."""
     seen, out = set(), []
@@ -93,15 +108,22 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     """The plain record of a processed Doc."""
     layout = doc._.kg_layout
     sentences = [Span(s, e) for s, e, _ in layout.sentences]
+    table = tokens_of(doc)
+    idx, words, source = table.idx, table.text, table.source
     mentions = []
     for m in doc._.kg_mentions:
-        span = doc[m.start:m.end]
-        mentions.append(Mention(m.key, span.start_char, span.end_char, span.text, m.sentence, m.rule))
+        if 0 <= m.start < m.end <= len(words):  # the span's offsets and text from the token table, not a Span
+            start_char, end_char = idx[m.start], idx[m.end - 1] + len(words[m.end - 1])
+            text = source[start_char:end_char]
+        else:
+            span = doc[m.start:m.end]
+            start_char, end_char, text = span.start_char, span.end_char, span.text
+        mentions.append(Mention(m.key, start_char, end_char, text, m.sentence, m.rule))
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    table = doc._.kg_tokens
-    words = sum(1 for space, punct in zip(table.is_space, table.is_punct) if not space and not punct)
+    words = len(table.text) - sum(map(operator.or_, table.is_space, table.is_punct))
+    loose = _memo(_loose)  # a sentence is often the evidence of several facts
     return DocumentRecord(
         identifier=identifier,
         title=layout.title or identifier,
@@ -113,8 +135,8 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         entities=entities,
         mentions=mentions,
         facts=_calibrated(_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated,
-                                                                   f.title, _loose(f.evidence)))),
-        statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, _loose(s.text)))),
+                                                                   f.title, loose(f.evidence)))),
+        statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, loose(s.text)))),
         words=words,
     )
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
 from kg.nlp.candidates import Candidate, EntityContext, name_token
-from kg.nlp.doc import new_key
+from kg.nlp.doc import new_key, tokens_of
 
 
 def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, GazetteerPlace],
@@ -30,16 +30,20 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
 
     Only the few tokens a place context allows are looked up (after a place preposition, or
     before a comma), on the Doc's token table, so the whole gazetteer costs little."""
+    toks = tokens_of(doc)
     if not gazetteer:
         return []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     text, lower, sent_of = table.text, table.lower, ctx.sent_of
     locative = ctx.lex.places.prepositions
     longest = ctx.lex.window.gazetteer_name_tokens
     n = len(text)
     found: list[Candidate] = []
     spans: set[tuple[int, int]] = set()
-    for i in range(1, n):
+    # only the tokens after a place preposition or at a comma can start or end a match
+    after_locative = [i + 1 for i, w in enumerate(lower) if w in locative and i + 1 < n]
+    commas = [i for i, w in enumerate(text) if w == "," and i >= 1]
+    for i in sorted(set(after_locative).union(commas)):
         if lower[i - 1] in locative:  # "in Aleppo": the longest name that starts here
             match = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
         elif text[i] == "," and i + 1 < n and _known_region(text[i + 1], ctx, gazetteer):
@@ -52,7 +56,7 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
         if not _stands_alone(text, lower, start, end, sent_of, ctx):
             continue
         spans.add((start, end))
-        surface = doc[start:end].text
+        surface = toks.span_text(start, end)
         # one node per place however it is spelled; its label as English writes it
         label = place.name if place.name.isascii() else surface
         found.append(Candidate(start, end, new_key("Place", place.name), "Place", "gazetteer", label,
@@ -66,13 +70,14 @@ def _is_name_start(word: str) -> bool:
 
 def _longest(doc: Doc, text: list[str], start: int, limit: int, gazetteer: dict[str, GazetteerPlace],
              taken: set[int], sent_of: list[int]) -> tuple[int, int, GazetteerPlace] | None:
+    toks = tokens_of(doc)
     if start in taken or sent_of[start] < 0 or not _is_name_start(text[start]):
         return None
     best = None
     for end in range(start + 1, limit + 1):
         if end - 1 in taken:
             break
-        place = gazetteer.get(doc[start:end].text)
+        place = gazetteer.get(toks.span_text(start, end))
         if place is not None:
             best = (start, end, place)
     return best
@@ -80,12 +85,13 @@ def _longest(doc: Doc, text: list[str], start: int, limit: int, gazetteer: dict[
 
 def _ending_at(doc: Doc, text: list[str], end: int, longest: int, gazetteer: dict[str, GazetteerPlace],
                taken: set[int], sent_of: list[int]) -> tuple[int, int, GazetteerPlace] | None:
+    toks = tokens_of(doc)
     for start in range(max(0, end - longest), end):  # the longest name first
         if start in taken or sent_of[start] < 0 or not _is_name_start(text[start]):
             continue
         if any(i in taken for i in range(start, end)):
             continue
-        place = gazetteer.get(doc[start:end].text)
+        place = gazetteer.get(toks.span_text(start, end))
         if place is not None:
             return start, end, place
     return None
@@ -117,7 +123,7 @@ def _stands_alone(text: list[str], lower: list[str], start: int, end: int, sent_
 def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """A known place inside the name of an event is a word of that name, not a place the
     article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     heads = ctx.lex.actors.event_heads
     if heads.isdisjoint(table.lower):
         return kb_cands
@@ -145,8 +151,9 @@ def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
 
 def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
+    toks = tokens_of(doc)
     out = []
-    table = doc._.kg_tokens
+    table = tokens_of(doc)
     n = len(doc)
     cues = ctx.lex.actors.place_of
     if cues.isdisjoint(table.lower):
@@ -159,9 +166,9 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
         j = k = i + 2
         while k < n and k - j < ctx.lex.window.place_name_words and k not in kb_tokens and name_token(doc, ctx, k):
             k += 1
-            if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and name_token(doc, ctx, k + 1):
+            if k + 1 < n and toks.text[k] == "-" and not toks.whitespace[k - 1] and name_token(doc, ctx, k + 1):
                 k += 1
         if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
-            label = doc[j:k].text
+            label = toks.span_text(j, k)
             out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
     return out

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.bounds import check_deadline
-from kg.nlp.doc import TokMention, ensure_extensions
+from kg.nlp.doc import TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.reported import read_reported
 from kg.nlp.speakers import (
@@ -88,6 +88,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """The quotations of the body and captions, by their marks."""
     layout = doc._.kg_layout
     text = layout.text
+    toks = tokens_of(doc)
     quotes = []
     for block in layout.blocks:
         if block.kind not in ("body", "caption"):
@@ -113,12 +114,12 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 if j < 0:
                     j = end  # a quote that runs to the end of the paragraph
             start_c, end_c = i + 1, j
-            open_span = doc.char_span(i, i + 1, alignment_mode="expand")
-            close_span = doc.char_span(j, min(j + 1, end), alignment_mode="expand") if j < end else None
+            open_span = toks.expand_span(i, i + 1)
+            close_span = toks.expand_span(j, min(j + 1, end)) if j < end else None
             if open_span is not None:
-                close_tok = close_span.start if close_span is not None else doc.char_span(
-                    start_c, end_c, alignment_mode="expand").end if end_c > start_c else open_span.start
-                quotes.append(Quote(start_c, end_c, open_span.start, close_tok, len(text[start_c:end_c].split())))
+                close_tok = close_span[0] if close_span is not None else toks.expand_span(
+                    start_c, end_c)[1] if end_c > start_c else open_span[0]
+                quotes.append(Quote(start_c, end_c, open_span[0], close_tok, len(text[start_c:end_c].split())))
             i = j + 1
     return quotes
 
@@ -168,27 +169,28 @@ def _framed(found: Speaker, ctx: QuoteContext, rule: str) -> Frame:
 def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     """ "…," Putin said. / "…," said Putin. / "…," the statement reads."""
     doc, speech, conf = ctx.doc, ctx.lex.speech, ctx.lex.confidence
+    toks = tokens_of(doc)
     j = q.close_tok + 1
     n = len(doc)
-    while j < n and doc[j].text in (",", "…"):
+    while j < n and toks.text[j] in (",", "…"):
         j += 1
     window_end = min(n, j + ctx.lex.window.frame_after)
     v = None
     for i in range(j, window_end):
-        t = doc[i]
-        if t.text in STOP or t.text in ('"', "“", "”", "‘") or ctx.sent_of[i] < 0:
+        word, low = toks.text[i], toks.lower[i]
+        if word in STOP or word in ('"', "“", "”", "‘") or ctx.sent_of[i] < 0:
             break
-        if t.lower_ in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
+        if low in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
             found = quoting_speaker(ctx, i, ctx.sent_of[i])
             return _framed(found, ctx, "quote-after") if found is not None else None
-        if (t.lower_ in speech.verbs
-                or (t.lower_ in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
+        if (low in speech.verbs
+                or (low in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
             v = i
             break
     if v is None:
         return apposition_frame(ctx, j)
     kk = ctx.sent_of[v]
-    if v == j and doc[v].lower_ not in speech.recipient_verbs:
+    if v == j and toks.lower[v] not in speech.recipient_verbs:
         noun = statement_noun_after(ctx, v + 1)
         if noun >= 0:  # "…," read the statement. / "…," said a joint declaration issued by X.
             return statement_frame(ctx, noun, kk)
@@ -197,14 +199,14 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     if appositive is not None:
         return appositive
     # "the statement reads", "it added"
-    if v - 1 >= j and doc[v - 1].lower_ in speech.statement_nouns:
+    if v - 1 >= j and toks.lower[v - 1] in speech.statement_nouns:
         own = ctx.by_end.get(v - 1)  # "a Kremlin statement said"
         if own is not None and own.start >= j and own.type in SPEAKER_TYPES and own.role != "demonym":
             return _framed(Speaker(own.key, own.start, "mention"), ctx, "quote-after")
         found = candidate_ending_at(ctx, v, kk)  # "the organisation's statement said"
         who = found.key if found is not None and found.start >= j else statement_speaker(ctx, kk)
         return Frame(who, "quote-after", conf.quote_statement) if who else None
-    if v - 1 >= j and doc[v - 1].lower_ == "it":
+    if v - 1 >= j and toks.lower[v - 1] == "it":
         who = last_speaker(ctx, kk)
         return Frame(who, "quote-after", conf.quote_it) if who else None
     # the speaker nearest before the verb, in the frame
@@ -215,11 +217,11 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
             if not (found.how == "mention" and in_prepositional_phrase(ctx, found.start)):
                 best = found  # but not "…," US Ambassador to the UN said
             break
-    if best is None and v + 1 < n and doc[v].lower_ not in speech.recipient_verbs:
+    if best is None and v + 1 < n and toks.lower[v] not in speech.recipient_verbs:
         best = speaker_after_verb(ctx, v + 1)  # inverted: said Putin, said Russian President Putin
         if best is not None and in_prepositional_phrase(ctx, best.start):
             best = None
-    if best is None and doc[v].lower_ in speech.participles:
+    if best is None and toks.lower[v] in speech.participles:
         # "…," adding that …: the subject of the sentence the quote is in
         best = first_candidate(ctx, kk, q.open_tok)
     if best is None:
@@ -231,11 +233,12 @@ def statement_noun_after(ctx: QuoteContext, i: int) -> int:
     """The token of a statement noun starting a few words from ``i`` ("the statement",
     "a joint declaration"), or -1."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     for t in range(i, min(len(doc), i + ctx.lex.window.statement_noun_words)):
-        low = doc[t].lower_
+        low = toks.lower[t]
         if low in speech.statement_nouns:
             return t
-        if doc[t].is_punct or ctx.in_quote[t] or not doc[t].is_lower:
+        if toks.is_punct[t] or ctx.in_quote[t] or not toks.text[t].islower():
             return -1
     return -1
 
@@ -243,11 +246,12 @@ def statement_noun_after(ctx: QuoteContext, i: int) -> int:
 def statement_frame(ctx: QuoteContext, noun: int, k: int) -> Frame | None:
     """ "…," read the statement. / "…," said a declaration issued by A and B."""
     doc, speech, conf = ctx.doc, ctx.lex.speech, ctx.lex.confidence
+    toks = tokens_of(doc)
     for t in range(noun + 1, min(len(doc), noun + ctx.lex.window.statement_agent)):
-        if doc[t].lower_ in speech.agent_prepositions:
+        if toks.lower[t] in speech.agent_prepositions:
             found = speaker_after_verb(ctx, t + 1)
             return _framed(found, ctx, "quote-after") if found is not None else None
-        if doc[t].is_punct:
+        if toks.is_punct[t]:
             break
     who = statement_speaker(ctx, k)
     return Frame(who, "quote-after", conf.quote_statement) if who else None
@@ -257,15 +261,16 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
     """ "…," Josep Borrell, the EU's foreign policy chief, said: a person right after the
     quote, then a comma, a description and a comma before the verb."""
     doc, speech, win = ctx.doc, ctx.lex.speech, ctx.lex.window
+    toks = tokens_of(doc)
     person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
-    if person is None or person.end >= len(doc) or doc[person.end].text != ",":
+    if person is None or person.end >= len(doc) or toks.text[person.end] != ",":
         return None
     k = ctx.sent_of[j]
     for i in range(person.end + 1, min(len(doc), person.end + win.speaker_comma)):
-        if ctx.sent_of[i] != k or doc[i].text in STOP or ctx.in_quote[i]:
+        if ctx.sent_of[i] != k or toks.text[i] in STOP or ctx.in_quote[i]:
             return None
-        if doc[i].text == ",":
-            if i + 1 < len(doc) and doc[i + 1].lower_ in speech.verbs and (v is None or v == i + 1):
+        if toks.text[i] == ",":
+            if i + 1 < len(doc) and toks.lower[i + 1] in speech.verbs and (v is None or v == i + 1):
                 return _framed(Speaker(person.key, person.start, "mention"), ctx, "quote-after")
             return None
     return None
@@ -275,10 +280,11 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
 def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     """Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…"."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     pos = q.open_tok
-    while pos > 0 and doc[pos - 1].text in (":", ",", "-", "–", "—"):
+    while pos > 0 and toks.text[pos - 1] in (":", ",", "-", "–", "—"):
         pos -= 1
-    if pos > 0 and doc[pos - 1].lower_ == "that":
+    if pos > 0 and toks.lower[pos - 1] == "that":
         pos -= 1
     if pos <= 0 or ctx.sent_of[pos - 1] < 0:
         return None
@@ -286,34 +292,33 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
         who = last_speaker(ctx, ctx.sent_of[pos - 1])
         return Frame(who, "quote-before", ctx.lex.confidence.quote_impersonal) if who else None
     v = pos - 1
-    if doc[v].lower_ not in speech.verbs:
+    if toks.lower[v] not in speech.verbs:
         # "X said in a statement on Telegram: "…"": the verb a few words before the colon
         colon = q.open_tok - 1
-        while colon > 0 and doc[colon].is_space:
+        while colon > 0 and toks.is_space[colon]:
             colon -= 1
-        if doc[colon].text != ":":
+        if toks.text[colon] != ":":
             return None
         for i in range(colon - 1, max(-1, colon - ctx.lex.window.frame_before_colon), -1):
-            t = doc[i]
-            if t.is_punct or ctx.sent_of[i] != ctx.sent_of[colon] or ctx.in_quote[i]:
+            if toks.is_punct[i] or ctx.sent_of[i] != ctx.sent_of[colon] or ctx.in_quote[i]:
                 return None
-            if t.lower_ in speech.verbs:
+            if toks.lower[i] in speech.verbs:
                 v = i
                 break
         else:
             return None
     kv = ctx.sent_of[v]
     found = None
-    if v > 0 and doc[v - 1].lower_ in speech.quoting_links:  # "BelTA quotes spokesman X as saying: "…""
+    if v > 0 and toks.lower[v - 1] in speech.quoting_links:  # "BelTA quotes spokesman X as saying: "…""
         for i in range(v - 2, max(-1, v - 1 - ctx.lex.window.quoting_link), -1):
             if ctx.sent_of[i] != kv:
                 break
-            if doc[i].lower_ in speech.quoting_verbs:
+            if toks.lower[i] in speech.quoting_verbs:
                 found = quoting_speaker(ctx, i, kv)
                 break
     if found is None:
         found = speaker_before_verb(ctx, v, kv)
-    if found is None and v > 0 and doc[v - 1].lower_ == "and":
+    if found is None and v > 0 and toks.lower[v - 1] == "and":
         found = first_candidate(ctx, kv, v - 1)
     if found is None:
         return None
@@ -328,10 +333,11 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
         if st.sentence == k and not st.direct and st.start <= q.start < st.end:
             return st.speaker
     doc = ctx.doc
+    toks = tokens_of(doc)
     for i in range(q.open_tok - 1, max(-1, q.open_tok - ctx.lex.window.quote_agent), -1):
-        if ctx.sent_of[i] != k or doc[i].text in STOP:
+        if ctx.sent_of[i] != k or toks.text[i] in STOP:
             break
-        if doc[i].lower_ in ctx.lex.speech.agent_prepositions:  # "described by the administration as "…""
+        if toks.lower[i] in ctx.lex.speech.agent_prepositions:  # "described by the administration as "…""
             agent = speaker_after_verb(ctx, i + 1)
             if agent is None:
                 return None
@@ -343,7 +349,7 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
                 return agent.key
             return None  # "signed by A and B, calls for "…"": an agent, but of another verb
     found = first_candidate(ctx, k, q.open_tok)
-    if found is None or ctx.doc._.kg_entities[found.key].type == "Place":
+    if found is None or ctx.entities[found.key].type == "Place":
         return None
     return found.key
 
@@ -353,33 +359,34 @@ def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
     b = q.open_tok - 1
     if b < 0 or ctx.sent_of[b] < 0 or ctx.sent_of[b] != ctx.sent_of[min(q.open_tok + 1, len(ctx.doc) - 1)]:
         return False
-    t = ctx.doc[b]
-    return (not t.is_space and t.text not in STOP and t.text != ":" and not ctx.in_quote[b]
-            and t.lower_ not in ctx.lex.speech.naming_words)  # "a resolution titled "…"" is a name
+    toks = tokens_of(ctx.doc)
+    return (not toks.is_space[b] and toks.text[b] not in STOP and toks.text[b] != ":" and not ctx.in_quote[b]
+            and toks.lower[b] not in ctx.lex.speech.naming_words)  # "a resolution titled "…"" is a name
 
 
 def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
     """The quote runs to the end of its paragraph with no closing mark."""
-    text = ctx.doc._.kg_layout.text
+    text = ctx.layout.text
     return q.end >= len(text) or text[q.end] not in "\"”»“’'"
 
 
 def _standalone(ctx: QuoteContext, q: Quote) -> bool:
     """A short quote that is a whole sentence of its own, not a fragment."""
-    before = ctx.doc[q.open_tok - 1].text if q.open_tok > 0 else "\n"
+    before = tokens_of(ctx.doc).text[q.open_tok - 1] if q.open_tok > 0 else "\n"
     return before.strip() == "" or before in (":",)
 
 
 def _mark_frame_verbs(ctx: QuoteContext, q: Quote, frame_verbs: set[int]) -> None:
     """The speech verb after a quote framed after it: not reported speech again."""
     doc = ctx.doc
+    toks = tokens_of(doc)
     for i in range(q.close_tok + 1, min(len(doc), q.close_tok + ctx.lex.window.frame_verb_mark)):
-        if doc[i].text in STOP:
+        if toks.text[i] in STOP:
             break
-        if doc[i].lower_ in ctx.lex.speech.quoting_verbs:
+        if toks.lower[i] in ctx.lex.speech.quoting_verbs:
             frame_verbs.add(i)
-        if doc[i].lower_ in ctx.lex.speech.verbs:
-            if doc[i].lower_ not in ctx.lex.speech.participles:  # "…," adding that …: a statement of its own
+        if toks.lower[i] in ctx.lex.speech.verbs:
+            if toks.lower[i] not in ctx.lex.speech.participles:  # "…," adding that …: a statement of its own
                 frame_verbs.add(i)
             break
 

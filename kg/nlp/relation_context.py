@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, sentence_ranges, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import phrase_at
 from kg.records import Fact
@@ -61,6 +61,7 @@ class RelationContext:
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon, facts: Iterable[Fact] = ()) -> RelationContext:
+        toks = tokens_of(doc)
         nested_orgs = {m.end: m for m in doc._.kg_mentions if m.role == "nested" and m.type == "Organization"}
         mentions = [m for m in doc._.kg_mentions if m.role not in ("pronoun", "nested")]
         by_start: dict[int, TokMention] = {}
@@ -75,17 +76,12 @@ class RelationContext:
         title_starts = {t.start for t in doc._.kg_titles or ()}
         orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
                 and sent_of[m.start] >= 0 and m.end not in title_starts
-                and not (m.end + 1 in title_starts and doc[m.end].lower_ in lex.grammar.possessive)]
+                and not (m.end + 1 in title_starts and toks.lower[m.end] in lex.grammar.possessive)]
         sent_mentions: dict[int, list[TokMention]] = {}
         for m in mentions:
             if m.role != "description":
                 sent_mentions.setdefault(m.sentence, []).append(m)
-        sent_range: dict[int, tuple[int, int]] = {}
-        for i, k in enumerate(sent_of):
-            if k < 0:
-                continue
-            a, _ = sent_range.get(k, (i, i))
-            sent_range[k] = (a, i + 1)
+        sent_range = sentence_ranges(sent_of)
         # a person's country, from the roles' facts ("Foreign Minister of the Russian Federation Sergey Lavrov")
         first: dict[str, TokMention] = {}
         for m in mentions:
@@ -117,13 +113,14 @@ class RelationContext:
     def anaphor_at(self, i: int) -> TokMention | None:
         """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
         doc, rel = self.doc, self.lex.relations
-        if i + 1 >= len(doc) or doc[i].lower_ not in rel.anaphor_determiners:
+        toks = tokens_of(doc)
+        if i + 1 >= len(doc) or toks.lower[i] not in rel.anaphor_determiners:
             return None
         noun = i + 1
-        if (noun + 3 < len(doc) and doc[noun].like_num and doc[noun + 1].text == "-"
-                and doc[noun + 2].lower_ in rel.anaphor_size_nouns):
+        if (noun + 3 < len(doc) and doc[noun].like_num and toks.text[noun + 1] == "-"
+                and toks.lower[noun + 2] in rel.anaphor_size_nouns):
             noun += 3  # "the 15-nation bloc", "the 15-member council"
-        if doc[noun].lower_ not in rel.anaphors:
+        if toks.lower[noun] not in rel.anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
         if not pos:
@@ -153,30 +150,34 @@ class RelationContext:
 
     def negated(self, a: int, b: int) -> bool:
         doc, words = self.doc, self.lex.relations.negations
-        return any(doc[i].lower_ in words and not self.prefix_of_a_kind(i) for i in range(max(a, 0), b))
+        toks = tokens_of(doc)
+        return any(toks.lower[i] in words and not self.prefix_of_a_kind(i) for i in range(max(a, 0), b))
 
     def prefix_of_a_kind(self, i: int) -> bool:
         """ "non" of "non-permanent members": a negation prefix that names a kind of member,
         not a non-member (unlike "non-member", "non-EU")."""
+        toks = tokens_of(self.doc)
         rel = self.lex.relations
-        if self.doc[i].lower_ + "-" not in rel.negation_prefixes:
+        if toks.lower[i] + "-" not in rel.negation_prefixes:
             return False
         j = self.skip(i + 1, len(self.doc), ("-",))
         return j < len(self.doc) and j > i + 1 and not self.denies_membership(j)
 
     def denies_membership(self, j: int) -> bool:
         """Token ``j`` after a negation prefix is a membership noun or an organization ("non-EU")."""
+        toks = tokens_of(self.doc)
         m = self.by_start.get(j)
-        return self.doc[j].lower_ in self.lex.relations.bare_membership_nouns or (
+        return toks.lower[j] in self.lex.relations.bare_membership_nouns or (
             m is not None and m.type == "Organization")
 
     def non_member(self, a: int, b: int) -> bool:
         """Tokens ``a:b`` describe something else than members: candidates, observers, guests
         ("17 non-EU countries invited …"), or past members ("former members")."""
         doc, rel = self.doc, self.lex.relations
+        toks = tokens_of(doc)
         n = len(doc)
         for i in range(max(a, 0), b):
-            w = doc[i].lower_
+            w = toks.lower[i]
             if w in rel.non_member_words:
                 return True
             if w in rel.former_member_words or w + "-" in rel.negation_prefixes:
@@ -187,8 +188,7 @@ class RelationContext:
 
     def member_adjective(self, i: int) -> bool:
         """ "permanent", "full", "ninth", "31st": a word of a member that keeps it a member."""
-        t = self.doc[i]
-        w = t.lower_
+        w = tokens_of(self.doc).lower[i]
         return w in self.lex.relations.member_adjectives or (
             w[:1].isdigit() and w.endswith(self.lex.relations.ordinal_suffixes))
 
@@ -196,15 +196,16 @@ class RelationContext:
         """The token a list of members starts at when a mark (":", "–", "(") or an opener
         ("namely", "such as") opens it at ``j`` (after an optional comma); None if none does."""
         doc, rel = self.doc, self.lex.relations
+        toks = tokens_of(doc)
         i = j
         marked = False
-        if i < b and (doc[i].text in rel.list_marks or doc[i].text == ","):
-            marked = doc[i].text != ","
+        if i < b and (toks.text[i] in rel.list_marks or toks.text[i] == ","):
+            marked = toks.text[i] != ","
             i += 1
         n = phrase_at(doc, i, b, rel.list_openers)
         if n:
             i += n
-            if i < b and doc[i].text in (",", ":"):
+            if i < b and toks.text[i] in (",", ":"):
                 i += 1
             return i
         return i if marked else None
@@ -214,6 +215,7 @@ class RelationContext:
         of members from token ``j`` (lower-case words, numbers, demonyms) ending in a member noun
         of the lexicon, then a list opener: the token the list starts at, or None."""
         doc, rel = self.doc, self.lex.relations
+        toks = tokens_of(doc)
         limit = min(b, j + self.lex.window.list_descriptor + 1)
         i = j
         while i < limit:
@@ -226,9 +228,8 @@ class RelationContext:
             if m is not None and m.role == "demonym":
                 i = m.end
                 continue
-            t = doc[i]
-            if m is None and ((t.is_alpha and t.lower_ not in self.lex.relations.clause_words)
-                              or t.like_num or t.text == "-"):
+            if m is None and ((toks.text[i].isalpha() and toks.lower[i] not in self.lex.relations.clause_words)
+                              or doc[i].like_num or toks.text[i] == "-"):
                 i += 1  # "five", "ex-Soviet", "other major"
                 continue
             return None
@@ -238,31 +239,35 @@ class RelationContext:
         """The first token of the phrase a list at ``start`` describes: back over the mark that
         opens the list, then to the last comma, semicolon or parenthesis (within a window)."""
         doc = self.doc
+        toks = tokens_of(doc)
         i = start - 1
-        while i >= a and (doc[i].text in self.lex.relations.list_marks or doc[i].text == ","):
+        while i >= a and (toks.text[i] in self.lex.relations.list_marks or toks.text[i] == ","):
             i -= 1
         low = max(a, start - self.lex.window.list_clause)
-        while i >= low and doc[i].text not in (",", ";", "(", ":"):
+        while i >= low and toks.text[i] not in (",", ";", "(", ":"):
             i -= 1
         return max(i + 1, low)
 
     def dash(self, i: int) -> bool:
         """Token ``i`` is a dash, not a hyphen inside a word ("Jean-Yves")."""
-        t = self.doc[i]
-        return t.text in DASHES[3:] or (t.text == "-" and bool(t.whitespace_) and i > 0
-                                        and bool(self.doc[i - 1].whitespace_))
+        toks = tokens_of(self.doc)
+        word = toks.text[i]
+        return word in DASHES[3:] or (word == "-" and toks.whitespace[i] and i > 0
+                                      and toks.whitespace[i - 1])
 
     def in_compound(self, i: int) -> bool:
         """Token ``i`` is a hyphen inside a word, or a word before one ("Russia-led", "ex-Soviet")."""
         doc = self.doc
-        if doc[i].text == "-":
-            return not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+        toks = tokens_of(doc)
+        if toks.text[i] == "-":
+            return not toks.whitespace[i] and i > 0 and not toks.whitespace[i - 1]
+        return i + 1 < len(doc) and toks.text[i + 1] == "-" and not toks.whitespace[i] and not toks.whitespace[i + 1]
 
     def attached(self, org: TokMention, start: int) -> bool:
         """The cue at ``start`` is said of ``org`` itself ("X includes", "X, which includes")."""
         doc, links = self.doc, self.lex.relations.composition_links
-        return org.end <= start and all(doc[i].lower_ in links for i in range(org.end, start))
+        toks = tokens_of(doc)
+        return org.end <= start and all(toks.lower[i] in links for i in range(org.end, start))
 
     def context_org(self, k: int, start: int) -> TokMention | None:
         """The organization a sentence opening with "Its members are" speaks of: the last one
@@ -282,18 +287,21 @@ class RelationContext:
 
     def modal(self, a: int, b: int) -> bool:
         doc, words = self.doc, self.lex.relations.modal
-        return any(doc[i].lower_ in words for i in range(max(a, 0), b))
+        toks = tokens_of(doc)
+        return any(toks.lower[i] in words for i in range(max(a, 0), b))
 
     def skip(self, j: int, limit: int, words: Iterable[str] = (",", ":", "-", "–", "—", "the")) -> int:
         doc = self.doc
-        while j < limit and doc[j].lower_ in words:
+        toks = tokens_of(doc)
+        while j < limit and toks.lower[j] in words:
             j += 1
         return j
 
     def inside_a_clause(self, i: int, a: int) -> bool:
         """The words before token ``i`` make it an object, not a subject ("together with Finland")."""
         doc = self.doc
+        toks = tokens_of(doc)
         j = i - 1
-        if j >= a and doc[j].lower_ == "the":
+        if j >= a and toks.lower[j] == "the":
             j -= 1
-        return j >= a and doc[j].lower_ in self.lex.relations.clause_words
+        return j >= a and toks.lower[j] in self.lex.relations.clause_words

@@ -42,7 +42,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.nlp.cochairs import cochair_by, cochair_predicate
-from kg.nlp.doc import ensure_extensions
+from kg.nlp.doc import ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import make_fact
 from kg.nlp.memberships import member_as, member_composition, member_list, member_noun, member_predicate
@@ -64,11 +64,12 @@ def part_of(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 def support(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc = ctx.doc
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
     target = ctx.by_start.get(ctx.skip(end, b, ("the",)))
     if target is None or target.type not in ENTITY_TYPES:
         return
-    if start - 1 >= a and doc[start - 1].lower_ in ctx.lex.grammar.possessive:
+    if start - 1 >= a and toks.lower[start - 1] in ctx.lex.grammar.possessive:
         supporter = ctx.by_end.get(start - 1)
     else:
         first = ctx.sent_mentions.get(k, [])
@@ -84,14 +85,15 @@ def support(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 def deployed(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, objects = ctx.doc, ctx.lex.relations.deploy_objects
+    toks = tokens_of(doc)
     start, end, k, a, b = cue
     j = end
-    while j < b and j - end < ctx.lex.window.deploy_object_gap and doc[j].lower_ not in objects:
+    while j < b and j - end < ctx.lex.window.deploy_object_gap and toks.lower[j] not in objects:
         j += 1
-    if j >= b or doc[j].lower_ not in objects:
+    if j >= b or toks.lower[j] not in objects:
         return
     j += 1
-    if j < b and doc[j].lower_ in ctx.lex.relations.deploy_prepositions:
+    if j < b and toks.lower[j] in ctx.lex.relations.deploy_prepositions:
         place = ctx.by_start.get(ctx.skip(j + 1, b, ("the",)))
     else:
         return

@@ -16,9 +16,11 @@ reads the quotes of a sentence first and passes the frame verbs it used.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.speakers import (
     STOP,
     QuoteContext,
@@ -39,18 +41,19 @@ STATEMENT_TRIM = " ,;:—–-"
 def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_verbs: set[int]) -> None:
     """Statements of reported speech in sentence ``k`` (characters ``s_start:s_end``)."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     speech, win, conf = lex.speech, lex.window, lex.confidence
-    span = doc.char_span(s_start, s_end, alignment_mode="expand")
+    span = toks.expand_span(s_start, s_end)
     if span is None:
         return
-    a, b = span.start, span.end
+    a, b = span
     announced(ctx, k, a, b)
-    lower, cues = ctx.lower, ctx.report_cues  # plain strings: no Token object per word
-    for i in range(a, b):
+    lower, cue_tokens = ctx.lower, ctx.cue_tokens  # the sentence's words that may open reported speech
+    for i in cue_tokens[bisect.bisect_left(cue_tokens, a):bisect.bisect_left(cue_tokens, b)]:
         low = lower[i]
-        if low not in cues or ctx.in_quote[i] or i in frame_verbs:
+        if ctx.in_quote[i] or i in frame_verbs:
             continue
-        if low == "according" and i + 1 < b and doc[i + 1].lower_ == "to":
+        if low == "according" and i + 1 < b and toks.lower[i + 1] == "to":
             according_to(ctx, k, i, a, b)
             continue
         if low in speech.citing and i == a:  # "Citing spokesman X, the agency reported that …"
@@ -62,22 +65,22 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
         if quoting:
             for link in range(i + 1, min(b, i + win.quoting_link)):
-                if (doc[link].lower_ in speech.quoting_links and link + 1 < b
-                        and doc[link + 1].lower_ in speech.verbs):
+                if (toks.lower[link] in speech.quoting_links and link + 1 < b
+                        and toks.lower[link + 1] in speech.verbs):
                     v_end = link + 1
                     frame_verbs.add(v_end)
                     break
         # the verb introduces a direct quote: already a statement
         nxt = i + 1
-        while nxt < b and doc[nxt].text in (":", ","):
+        while nxt < b and toks.text[nxt] in (":", ","):
             nxt += 1
-        if nxt < b and ctx.in_quote[nxt] and doc[nxt].text in ('"', "“", "«", "„"):
+        if nxt < b and ctx.in_quote[nxt] and toks.text[nxt] in ('"', "“", "«", "„"):
             continue
-        if any(doc[j].text == ":" and j + 1 < b and ctx.in_quote[j + 1]
+        if any(toks.text[j] == ":" and j + 1 < b and ctx.in_quote[j + 1]
                for j in range(i + 1, min(b, i + win.quote_colon))):
             continue  # "said in a statement: "…"": the quote is the statement
         inverted = None
-        if (doc[i - 1].text == "," and i > a and not quoting and low not in speech.participles
+        if (toks.text[i - 1] == "," and i > a and not quoting and low not in speech.participles
                 and low not in speech.recipient_verbs):
             inverted = speaker_after_verb(ctx, i + 1)  # "…, said Russian President Putin."
             listed = conjuncts_after(ctx, inverted, b) if inverted is not None else []
@@ -93,35 +96,35 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             # "…, Akar said, reiterating …": the speaker of the sentence's main clause
             own = [st for st in ctx.statements if st.sentence == k]
             found = (Speaker(own[-1].speaker, a, "mention") if own
-                     else first_candidate(ctx, k, i - 1 if doc[i - 1].text == "," else i))
-        elif i > a and doc[i - 1].lower_ == "and":
+                     else first_candidate(ctx, k, i - 1 if toks.text[i - 1] == "," else i))
+        elif i > a and toks.lower[i - 1] == "and":
             found = first_candidate(ctx, k, i - 1)
         else:
             found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
             continue
-        if (low in speech.object_verbs and not (low in speech.participles and doc[i - 1].text == ",")
+        if (low in speech.object_verbs and not (low in speech.participles and toks.text[i - 1] == ",")
                 and not _speech_follows(ctx, i, b)):
             continue  # "added adjustments to the proposal", but "…, adding the plan works"
-        if doc._.kg_entities[found.key].type == "Place" and found.how != "metonym":
+        if ctx.entities[found.key].type == "Place" and found.how != "metonym":
             continue
         # trailing: "…, the organization said via its website Tuesday."
         lead = found.start
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
-        while lead > a and steps < win.speaker_title_words and (doc[lead - 1].lower_ in lex.title_words
-                                                                or doc[lead - 1].lower_ in lex.grammar.possessive
-                                                                or doc[lead - 1].lower_ == "the"
-                                                                or doc[lead - 1].text[:1].isupper()
+        while lead > a and steps < win.speaker_title_words and (toks.lower[lead - 1] in lex.title_words
+                                                                or toks.lower[lead - 1] in lex.grammar.possessive
+                                                                or toks.lower[lead - 1] == "the"
+                                                                or toks.text[lead - 1][:1].isupper()
                                                                 # "Representative for Foreign Affairs and …"
-                                                                or (doc[lead - 1].lower_ in lex.actors.connectors
-                                                                    and doc[lead].text[:1].isupper())):
+                                                                or (toks.lower[lead - 1] in lex.actors.connectors
+                                                                    and toks.text[lead][:1].isupper())):
             lead -= 1
             steps += 1
         if inverted is not None:
             lead = i
-        if lead > a + win.trailing_lead and doc[lead - 1].text == "," and (
+        if lead > a + win.trailing_lead and toks.text[lead - 1] == "," and (
                 inverted is not None or ends_soon(ctx, v_end, b)):
-            start_c, end_c = doc[a].idx, doc[lead - 1].idx
+            start_c, end_c = toks.idx[a], toks.idx[lead - 1]
             if any(st.sentence == k and st.speaker != found.key and start_c <= st.start < end_c
                    for st in ctx.statements):
                 continue  # "X told Y that …, Reuters reported": the agency is the channel
@@ -131,21 +134,21 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             i_text = v_end
             j = i_text + 1
             for probe in range(i_text + 1, min(b, i_text + win.that_probe)):
-                if doc[probe].lower_ == "that":
+                if toks.lower[probe] == "that":
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words
                 if low in speech.recipient_verbs and j < b:  # "told reporters the border …": over the hearer
                     hearer = next(iter(ctx.by_start_tok.get(j, ())), None)
                     j = hearer.end if hearer is not None else j + 1
-                while (j < b and (doc[j].lower_ in speech.between or doc[j].text in (":", ","))
-                       and doc[j].lower_ not in lex.grammar.articles):
+                while (j < b and (toks.lower[j] in speech.between or toks.text[j] in (":", ","))
+                       and toks.lower[j] not in lex.grammar.articles):
                     j += 1
             if j >= b:
                 continue
-            start_c = doc[j].idx
+            start_c = toks.idx[j]
             end_c = _channel_start(ctx, j, b) or _sentence_end(doc, b)
-        raw = doc._.kg_layout.text[start_c:end_c]
+        raw = ctx.layout.text[start_c:end_c]
         text = raw.strip(STATEMENT_TRIM)
         start_c += len(raw) - len(raw.lstrip(STATEMENT_TRIM))  # the statement's span starts at its first word
         if len(text.split()) < win.statement_words:
@@ -163,21 +166,22 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
 def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
     """The speakers listed before ``found`` ("A, B and C said": A and B)."""
     doc, grammar = ctx.doc, ctx.lex.grammar
+    toks = tokens_of(doc)
     out: list[Speaker] = []
     i = found.start - 1
-    while i > 0 and doc[i].lower_ in grammar.articles:
+    while i > 0 and toks.lower[i] in grammar.articles:
         i -= 1
-    if i < 1 or doc[i].lower_ not in grammar.coordinators:
+    if i < 1 or toks.lower[i] not in grammar.coordinators:
         return out
-    while i >= 1 and (doc[i].lower_ in grammar.coordinators or (doc[i].text == "," and out)):
+    while i >= 1 and (toks.lower[i] in grammar.coordinators or (toks.text[i] == "," and out)):
         other = candidate_ending_at(ctx, i, k)
         if other is None or other.how != "mention" or other.key == found.key:
             break
-        if ctx.doc._.kg_entities[other.key].type == "Place":
+        if ctx.entities[other.key].type == "Place":
             break
         out.append(other)
         i = other.start - 1
-    if out and i >= 0 and doc[i].lower_ in ctx.lex.speech.prepositions:
+    if out and i >= 0 and toks.lower[i] in ctx.lex.speech.prepositions:
         return []  # "talks between A and B said" is no list of speakers
     return out
 
@@ -207,6 +211,7 @@ def conjunct_before_description(ctx: QuoteContext, v: int, k: int, a: int) -> Sp
     """ "…, Yerevan and the head of the UN refugee agency have said": the actor coordinated
     with an unnamed official opening the clause (after a comma or at the sentence's start)."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     pos, steps = v, 0
     while pos > a and steps < lex.window.speaker_steps and ctx.lower[pos - 1] in lex.speech.between:
         pos -= 1
@@ -217,7 +222,7 @@ def conjunct_before_description(ctx: QuoteContext, v: int, k: int, a: int) -> Sp
         low = ctx.lower[i]
         if low in lex.grammar.coordinators:
             break
-        if doc[i].is_punct or ctx.in_quote[i] or low in lex.speech.verbs:
+        if toks.is_punct[i] or ctx.in_quote[i] or low in lex.speech.verbs:
             return None
         titled = titled or low in lex.titles  # "the head of …", "the foreign minister"
         i -= 1
@@ -229,27 +234,28 @@ def conjunct_before_description(ctx: QuoteContext, v: int, k: int, a: int) -> Sp
     if found is None or found.how != "mention" or in_prepositional_phrase(ctx, found.start):
         return None
     before = found.start - 1
-    return found if before < a or doc[before].text == "," else None
+    return found if before < a or toks.text[before] == "," else None
 
 
 def announced(ctx: QuoteContext, k: int, a: int, b: int) -> None:
     """ "X made the following statement:" ending the sentence before: sentence ``k`` (tokens
     ``a:b``) is X's statement, unquoted."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     colon = a - 1
-    while colon >= 0 and doc[colon].is_space:
+    while colon >= 0 and toks.is_space[colon]:
         colon -= 1
-    if colon < 1 or doc[colon].text != ":" or ctx.sent_of[colon] != k - 1 or ctx.in_quote[a]:
+    if colon < 1 or toks.text[colon] != ":" or ctx.sent_of[colon] != k - 1 or ctx.in_quote[a]:
         return
     noun = next((t for t in range(colon - 1, max(-1, colon - 1 - ctx.lex.window.statement_noun_words), -1)
-                 if doc[t].lower_ in speech.statement_nouns), None)
+                 if toks.lower[t] in speech.statement_nouns), None)
     if noun is None:
         return
     issuer = next((m for m in ctx.by_sentence.get(k - 1, ()) if m.end <= noun and m.role not in ("demonym", "metonym")
                    and m.type != "Place" and not ctx.in_quote[m.start]), None)
     if issuer is None:
         return
-    start_c, end_c = doc[a].idx, _sentence_end(doc, b)
+    start_c, end_c = toks.idx[a], _sentence_end(doc, b)
     add_statement(ctx, k, issuer.key, start_c, end_c, False, "announced", ctx.lex.confidence.announced)
 
 
@@ -257,6 +263,7 @@ def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
     """Where a trailing channel ("…, Reuters reported.", "…, state news agency KUNA reported")
     starts in tokens ``j:b``, as a character offset; None when there is none."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     for v in range(b - 1, j + 1, -1):
         if ctx.lower[v] not in speech.verbs:
             continue
@@ -264,9 +271,9 @@ def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
         if found is None or not ends_soon(ctx, v, b):
             return None
         lead = found.start
-        while lead > j and not doc[lead - 1].is_punct:
+        while lead > j and not toks.is_punct[lead - 1]:
             lead -= 1
-        return doc[lead - 1].idx if lead > j and doc[lead - 1].text == "," else None
+        return toks.idx[lead - 1] if lead > j and toks.text[lead - 1] == "," else None
     return None
 
 
@@ -279,39 +286,42 @@ def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
 def _speech_follows(ctx: QuoteContext, v: int, b: int) -> bool:
     """After an object verb ("added"): "that", a colon or a comma, or nothing (the end of a trailing frame)."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     j = v + 1
-    while j < b and doc[j].lower_ in speech.between and doc[j].text != ",":
+    while j < b and toks.lower[j] in speech.between and toks.text[j] != ",":
         j += 1
-    return j >= b or doc[j].lower_ == "that" or doc[j].text in (":", ",", ".", ";")
+    return j >= b or toks.lower[j] == "that" or toks.text[j] in (":", ",", ".", ";")
 
 
 def _sentence_end(doc: Doc, b: int) -> int:
     """The character offset where the sentence ending at token ``b`` ends, before its stop."""
-    last = doc[b - 1]
-    return last.idx + len(last) if last.text not in STOP else last.idx
+    toks = tokens_of(doc)
+    return toks.end_char(b - 1) if toks.text[b - 1] not in STOP else toks.idx[b - 1]
 
 
 def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
     """After the verb only a time or a channel: "said Wednesday.", "said in a statement." """
     rest = []
     first = v + 1
-    if ctx.doc[v].lower_ in ctx.lex.speech.recipient_verbs and first < b:
+    toks = tokens_of(ctx.doc)
+    if toks.lower[v] in ctx.lex.speech.recipient_verbs and first < b:
         # "…, X told Reuters on Monday": the hearer is no part of the statement
         hearer = next(iter(ctx.by_start_tok.get(first, ())), None)
         first = hearer.end if hearer is not None else first + 1
-    for t in ctx.doc[first:b]:
-        if t.text == ",":
+    for j in range(*slice(first, b).indices(len(toks.text))):
+        if toks.text[j] == ",":
             break  # "…, Pashinyan said on Friday, accusing the alliance …"
-        if not t.is_punct:
-            rest.append(t)
+        if not toks.is_punct[j]:
+            rest.append(j)
     return len(rest) <= ctx.lex.window.trailing_words and (
-        not rest or rest[0].lower_ in ctx.lex.speech.trailing_starts)
+        not rest or toks.lower[rest[0]] in ctx.lex.speech.trailing_starts)
 
 
 def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int = 2) -> None:
     """ "According to X, …" (or "Citing X, …", ``words=1``) at token ``i`` of sentence ``k`` (tokens ``a:b``)."""
     doc, win = ctx.doc, ctx.lex.window
-    comma = next((j for j in range(i + words, min(b, i + win.according_comma)) if doc[j].text == ","), None)
+    toks = tokens_of(doc)
+    comma = next((j for j in range(i + words, min(b, i + win.according_comma)) if toks.text[j] == ","), None)
     if comma is None:
         return
     found = None
@@ -321,9 +331,9 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
             break
     if found is None or comma + 1 >= b:
         return
-    start_c = doc[comma + 1].idx
+    start_c = toks.idx[comma + 1]
     end_c = _sentence_end(doc, b)
-    text = doc._.kg_layout.text[start_c:end_c].strip()
+    text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)

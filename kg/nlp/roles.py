@@ -56,7 +56,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions
+from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import backward_list, forward_list, make_fact, sentence_bounds
 from kg.nlp.offices import (
@@ -102,21 +102,23 @@ def _shared_qualifier(doc: Doc, a: Office, b: Office, ta: TitleSpan, tb: TitleSp
     """Offices ``a`` and ``b``, coordinated ("Australia's Deputy Prime Minister and Defence
     Minister X"), are one person's of ``a``'s one qualifier: ``b`` has none, both are singular
     different titles, capitalised as a name's titles are."""
+    toks = tokens_of(doc)
     return (len(a.quals) == 1 and a.quals_before and not b.quals and not a.plural and not b.plural
             and a.title != b.title and not a.former and not b.former
             and not {a.title, b.title} <= exclusive  # "Russia's President and Prime Minister X": two persons
-            and doc[ta.start].text[:1].isupper() and doc[tb.start].text[:1].isupper())
+            and toks.text[ta.start][:1].isupper() and toks.text[tb.start][:1].isupper())
 
 
 def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
                  title_tokens: set[int]) -> TokMention | None:
     """The person before ", [the] office": "Mirzoyan, Armenia's foreign minister"."""
+    toks = tokens_of(doc)
     a = o.start
     if o.plural:
         return None
-    if a > 0 and doc[a - 1].lower_ in lex.grammar.articles:
+    if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
-    if a > 0 and doc[a - 1].text == ",":
+    if a > 0 and toks.text[a - 1] == ",":
         p = by_end.get(a - 1)
         if holds(p, title_tokens):
             return p
@@ -127,14 +129,15 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
                    title_tokens: set[int], sent_of) -> TokMention | None:
     """The person before "is [also] [the] office": "Burhan is also chairman of Sudan's
     Transitional Sovereignty Council"."""
+    toks = tokens_of(doc)
     a = o.start
     if o.plural:
         return None
-    if a > 0 and doc[a - 1].lower_ in lex.grammar.articles:
+    if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
-    if a > 0 and doc[a - 1].lower_ in lex.roles.copula_adverbs:
+    if a > 0 and toks.lower[a - 1] in lex.roles.copula_adverbs:
         a -= 1
-    if a > 1 and doc[a - 1].lower_ in lex.roles.holder_copulas and sent_of[a - 2] == o.sentence:
+    if a > 1 and toks.lower[a - 1] in lex.roles.holder_copulas and sent_of[a - 2] == o.sentence:
         p = by_end.get(a - 1)
         if holds(p, title_tokens):
             return p
@@ -144,19 +147,21 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said"."""
+    toks = tokens_of(doc)
     j = o.end
-    if o.plural or j + 1 >= n or doc[j].text != ",":
+    if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     p = by_start.get(j + 1)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
-    if p.end < n and sent_of[p.end] == o.sentence and doc[p.end].text not in lex.roles.apposition_closers:
+    if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
         return None
     return p
 
 
 def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], lex: Lexicon) -> RoleReading:
     """officialOf facts of the titles in a Doc, and mentions of the persons titles describe."""
+    toks = tokens_of(doc)
     by_start = {m.start: m for m in mentions if m.role != "nested"}
     by_end = {m.end: m for m in mentions if m.role != "nested"}
     covered = Covered(mentions)
@@ -176,14 +181,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i in range(len(offices) - 2, -1, -1):
         o, nxt = offices[i], offices[i + 1]
         if (not o.persons and nxt.persons and _two_offices(o, nxt) and o.end < n
-                and doc[o.end].lower_ in lex.grammar.coordinators and nxt.start == o.end + 1
-                and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
+                and toks.lower[o.end] in lex.grammar.coordinators and nxt.start == o.end + 1
+                and not (nxt.persons[-1].end < n and toks.lower[nxt.persons[-1].end] in lex.grammar.possessive)):
             o.persons = list(nxt.persons)
             rules[i], confidence[i] = "coordinated", conf.official_coordinated
         elif (not o.persons and nxt.persons and _shared_qualifier(doc, o, nxt, titles[i], titles[i + 1],
                                                                 lex.roles.exclusive_offices)
-                and o.end < n and doc[o.end].lower_ in lex.grammar.coordinators and nxt.start == o.end + 1
-                and not (nxt.persons[-1].end < n and doc[nxt.persons[-1].end].lower_ in lex.grammar.possessive)):
+                and o.end < n and toks.lower[o.end] in lex.grammar.coordinators and nxt.start == o.end + 1
+                and not (nxt.persons[-1].end < n and toks.lower[nxt.persons[-1].end] in lex.grammar.possessive)):
             # "Australia's Deputy Prime Minister and Defence Minister Richard Marles": two
             # capitalised offices of one country, one name
             o.persons, nxt.quals = list(nxt.persons), list(o.quals)
@@ -240,7 +245,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             bare.setdefault(title, set()).update(p.key for p in persons)
         elif not persons and not o.plural:
             start = o.start if len(o.quals) == 1 and o.quals_before else titles[i].start
-            if start > 0 and doc[start - 1].lower_ == "the":
+            if start > 0 and toks.lower[start - 1] == "the":
                 start -= 1
             elif not o.quals:
                 continue  # a bare title needs "the": "the president said"

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention
+from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -59,14 +59,18 @@ class QuoteContext:
     in_quote: list[bool]
     lower: list[str]  # each token's lower case, as plain strings
     report_cues: frozenset[str]  # words that may open reported speech
+    cue_tokens: list[int]  # the tokens that are one of report_cues, in text order
     _sentence_first_tok: dict[int, int] | None = None
     _first_person: tuple[TokMention | None] | None = None
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
+    layout: Any = None  # Doc._.kg_layout and Doc._.kg_entities, read once (each Doc._ makes an object)
+    entities: dict[str, EntityInfo] | None = None
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon) -> QuoteContext:
+        toks = tokens_of(doc)
         all_mentions: list[TokMention] = doc._.kg_mentions
         mentions = [m for m in all_mentions if m.role != "nested"]
         by_end: dict[int, TokMention] = {}
@@ -91,15 +95,16 @@ class QuoteContext:
         cues = speech.verbs | speech.quoting_verbs | speech.citing | {"according"}
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
-                   [doc[m.start].idx for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   doc._.kg_tokens.lower, cues)
+                   [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
+                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues],
+                   layout=doc._.kg_layout, entities=doc._.kg_entities)
 
     @property
     def first_person(self) -> TokMention | None:
         """The first person the news names outside quotes (read once, when a pronoun needs it;
         the quotes are all marked before the first pronoun is read)."""
         if self._first_person is None:
-            sentences = self.doc._.kg_layout.sentences
+            sentences = self.layout.sentences
             found = next((m for m in self.mentions if m.type == "Person" and m.sentence >= 0
                           and not self.in_quote[m.start] and sentences[m.sentence][2] != "title"), None)
             self._first_person = (found,)
@@ -109,11 +114,7 @@ class QuoteContext:
     def sentence_first_tok(self) -> dict[int, int]:
         """The first token of each sentence (read once, when a pronoun needs it)."""
         if self._sentence_first_tok is None:
-            first: dict[int, int] = {}
-            for i, k in enumerate(self.sent_of):
-                if k >= 0 and k not in first:
-                    first[k] = i
-            self._sentence_first_tok = first
+            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges(self.sent_of).items()}
         return self._sentence_first_tok
 
 
@@ -127,7 +128,7 @@ def last_speaker(ctx: QuoteContext, k: int) -> str | None:
 
 def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     """The person "he" or "she" at token ``tok`` of sentence ``k`` means."""
-    entities = ctx.doc._.kg_entities
+    entities = ctx.entities
     for m in ctx.by_sentence.get(k, ()):  # the subject of the same sentence, named before the pronoun
         if m.end <= tok and m.type == "Person" and not ctx.in_quote[m.start]:
             return m.key
@@ -159,7 +160,7 @@ def last_organization(ctx: QuoteContext, tok: int, noun: str | None = None) -> s
     noun ("the Council"), a recent speaker or the last one named whose name holds the noun;
     else the last one."""
     k = ctx.sent_of[tok]
-    entities = ctx.doc._.kg_entities
+    entities = ctx.entities
 
     def fits(key: str) -> bool:
         return noun is None or noun in entities[key].label.lower().split()
@@ -188,17 +189,18 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
     """Who a statement noun ("the statement reads") means: the last speaker, or the actor
     that issued a statement in a sentence shortly before ("X issued a statement …")."""
     doc, speech = ctx.doc, ctx.lex.speech
-    layout = doc._.kg_layout
+    toks = tokens_of(doc)
+    layout = ctx.layout
     for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
         if kk in ctx.speaker_of_sentence:
             return ctx.speaker_of_sentence[kk]
         if kk == k or layout.sentences[kk][2] == "title":
             continue
-        span = doc.char_span(layout.sentences[kk][0], layout.sentences[kk][1], alignment_mode="expand")
+        span = toks.expand_span(layout.sentences[kk][0], layout.sentences[kk][1])
         if span is None:
             continue
-        for i in range(span.start, span.end):
-            if doc[i].lower_ in speech.statement_nouns and not ctx.in_quote[i]:
+        for i in range(*span):
+            if toks.lower[i] in speech.statement_nouns and not ctx.in_quote[i]:
                 for m in ctx.by_sentence.get(kk, ()):
                     if (m.end <= i and m.role != "demonym" and not ctx.in_quote[m.start]
                             and not in_prepositional_phrase(ctx, m.start)):
@@ -211,12 +213,13 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
     """The words starting at token ``start`` are the object of a preposition, alone or in a
     list ("the head of UNHCR", "leaders of Russia, France and Germany"): not a subject."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     i = start - 1
     k = ctx.sent_of[start]
     listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
     person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
     while i >= 0 and ctx.sent_of[i] == k:
-        low = doc[i].lower_
+        low = toks.lower[i]
         if low in lex.grammar.articles or low in lex.grammar.possessive:
             i -= 1
             continue
@@ -246,6 +249,7 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
     "quotes CSTO spokesman Ivan Petrov"): over articles, titles and qualifiers to a person,
     else the first actor named."""
     doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
     n = len(doc)
     k = ctx.sent_of[i] if i < n else -1
     first = None
@@ -264,7 +268,7 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
             i = found.end
             steps += 1
             continue
-        low = doc[i].lower_
+        low = toks.lower[i]
         if (low in lex.grammar.articles or low in lex.title_words or low in lex.grammar.possessive
                 or low in lex.speech.subject_title_joins):
             i += 1
@@ -277,14 +281,15 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
 def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
     """A speaker whose words end just before token ``pos``."""
     doc, speech = ctx.doc, ctx.lex.speech
+    toks = tokens_of(doc)
     if pos <= 0 or ctx.sent_of[pos - 1] != k:
         return None
     m = ctx.by_end.get(pos)
-    last = doc[pos - 1].lower_
+    last = toks.lower[pos - 1]
     if m is None and any(x.end > pos for start in (pos - 1, pos - 2) for x in ctx.by_start_tok.get(start, ())):
         return None  # inside a longer name ("The Council of the European Union")
     if (m is not None and m.end - m.start == 1 and m.type == "Organization" and last in speech.org_anaphors
-            and pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners):
+            and pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners):
         # "the Council said": the council spoken of, not whichever one the word alone names
         who = last_organization(ctx, pos - 1, last)
         return Speaker(who or m.key, m.start, "anaphor")
@@ -292,7 +297,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         return Speaker(m.key, m.start, "mention")
     # actor + metonym noun: "the Karabakh army", "the Armenian military", "Karabakh separatist leadership"
     for width in ctx.metonym_widths:
-        head = " ".join(t.lower_ for t in doc[max(0, pos - width):pos])
+        head = " ".join(toks.lower[max(0, pos - width):pos])
         if head in ctx.lex.actors.metonym_heads:
             m = ctx.by_end.get(pos - width)
             if m is not None and m.type in SPEAKER_TYPES:
@@ -302,7 +307,7 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
-    if pos >= 2 and doc[pos - 2].lower_ in speech.anaphor_determiners:
+    if pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = statement_speaker(ctx, k)
             if who is not None:
@@ -311,14 +316,14 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             who = last_organization(ctx, pos - 2, last)
             if who is not None:
                 return Speaker(who, pos - 2, "anaphor")
-    if pos >= 3 and last in speech.statement_nouns and doc[pos - 2].lower_ in ctx.lex.grammar.possessive:
+    if pos >= 3 and last in speech.statement_nouns and toks.lower[pos - 2] in ctx.lex.grammar.possessive:
         # "the organisation's statement said", "the OSCE's statement said"
         m = ctx.by_end.get(pos - 2)
         if m is not None and m.role != "demonym" and m.type in SPEAKER_TYPES:
             return Speaker(m.key, m.start, "mention")
-        if (pos >= 4 and doc[pos - 3].lower_ in speech.org_anaphors
-                and doc[pos - 4].lower_ in speech.anaphor_determiners):
-            who = last_organization(ctx, pos - 4, doc[pos - 3].lower_)
+        if (pos >= 4 and toks.lower[pos - 3] in speech.org_anaphors
+                and toks.lower[pos - 4] in speech.anaphor_determiners):
+            who = last_organization(ctx, pos - 4, toks.lower[pos - 3])
             if who is not None:
                 return Speaker(who, pos - 4, "anaphor")
     return None
@@ -353,6 +358,7 @@ def parsed_subject(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 
 def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     doc, win = ctx.doc, ctx.lex.window
+    toks = tokens_of(doc)
     pos = v
     steps = 0
     while pos > 0 and steps < win.speaker_steps:
@@ -361,13 +367,13 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
-        if doc[pos - 1].text == "," and steps == 0:
+        if toks.text[pos - 1] == "," and steps == 0:
             first = None
             comma_at = None
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
-                if ctx.sent_of[comma] != k or doc[comma].text in STOP:
+                if ctx.sent_of[comma] != k or toks.text[comma] in STOP:
                     break
-                if doc[comma].text == ",":
+                if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
@@ -378,12 +384,12 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 found = None  # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
-                if ctx.doc._.kg_entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
+                if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
                     return found
             if first is not None:
                 return first
             return found
-        if doc[pos - 1].lower_ not in ctx.lex.speech.between:
+        if toks.lower[pos - 1] not in ctx.lex.speech.between:
             return None
         pos -= 1
         steps += 1
@@ -393,13 +399,14 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
     """Tokens ``a:b`` are only articles, titles and capitalised qualifiers ("diplomat", "US Envoy")."""
     lex = ctx.lex
-    return all(t.lower_ in lex.grammar.articles or t.lower_ in lex.title_words or t.text[:1].isupper()
-               or t.lower_ in lex.grammar.possessive for t in ctx.doc[a:b])
+    toks = tokens_of(ctx.doc)
+    return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
+               or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
 
 
 def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
     """The subject of the sentence: its first speaker-like words before ``before``."""
-    doc = ctx.doc
+    toks = tokens_of(ctx.doc)
     a = before
     while a > 0 and ctx.sent_of[a - 1] == k:
         a -= 1
@@ -415,9 +422,9 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
             window = range(pos, pos + ctx.lex.window.subject_title_words)
             for m in (x for i in window for x in ctx.by_start_tok.get(i, ())):
                 if m.type == "Person" and m.start < before and all(
-                    t.text[:1].isupper() or t.lower_ in ctx.lex.speech.subject_title_joins
-                    or t.lower_ in ctx.lex.grammar.possessive or t.lower_ in ctx.lex.title_words
-                    for t in doc[pos:m.start]
+                    word[:1].isupper() or low in ctx.lex.speech.subject_title_joins
+                    or low in ctx.lex.grammar.possessive or low in ctx.lex.title_words
+                    for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
                 ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
             return found
@@ -426,10 +433,10 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
 
 def impersonal_before(ctx: QuoteContext, pos: int) -> bool:
     """ "It is noted", "it was stressed" ends just before token ``pos``."""
-    doc = ctx.doc
+    toks = tokens_of(ctx.doc)
     for phrase in ctx.lex.speech.impersonal:
         n = len(phrase)
-        if pos - n >= 0 and tuple(t.lower_ for t in doc[pos - n:pos]) == phrase:
+        if pos - n >= 0 and tuple(toks.lower[pos - n:pos]) == phrase:
             return True
     return False
 
@@ -445,7 +452,7 @@ def last_sentence_of(ctx: QuoteContext, open_tok: int, close_tok: int) -> int:
 def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int, direct: bool, rule: str,
                   confidence: float, last: int | None = None) -> None:
     """Record what ``speaker`` said, on characters ``start:end``, in sentences ``k`` to ``last``."""
-    layout = ctx.doc._.kg_layout
+    layout = ctx.layout
     text = layout.text[start:end].strip()
     if not text:
         return
@@ -469,9 +476,10 @@ def add_statement(ctx: QuoteContext, k: int, speaker: str, start: int, end: int,
 def quoting_speaker(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     """ "BelTA quotes spokesman X": X; "X was quoted as saying": X."""
     doc, speech = ctx.doc, ctx.lex.speech
-    if v > 0 and doc[v - 1].lower_ in speech.passive_auxiliaries:
+    toks = tokens_of(doc)
+    if v > 0 and toks.lower[v - 1] in speech.passive_auxiliaries:
         return speaker_before_verb(ctx, v - 1, k)
-    if v + 1 < len(doc) and doc[v + 1].lower_ in speech.pronouns:  # "quoted him as saying"
+    if v + 1 < len(doc) and toks.lower[v + 1] in speech.pronouns:  # "quoted him as saying"
         return candidate_ending_at(ctx, v + 2, k)
     found = speaker_after_verb(ctx, v + 1)
     if found is not None and in_prepositional_phrase(ctx, found.start):
