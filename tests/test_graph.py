@@ -380,3 +380,25 @@ def test_ties_count_a_bounded_number_of_actors_per_document():
     assert tied <= set(crowd[:TIE_ACTORS_PER_DOCUMENT])
     assert len(ties) <= TIE_ACTORS_PER_DOCUMENT * TIES_PER_ACTOR
     assert (crowd[0], crowd[1], 2) in ties  # the pair both documents name is the strongest
+
+
+def test_membership_counts_are_the_counts_of_the_document_graphs():
+    from kg.build import build_graph
+
+    ds = build_graph([Path(__file__).resolve().parent.parent / "corpus"]).dataset
+    stated: dict = {}  # organization -> document -> members its graph states
+    for graph in ds.graphs():
+        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+            continue
+        for member, _, organization in graph.triples((None, KG.memberOf, None)):
+            stated.setdefault(organization, {}).setdefault(graph.identifier, set()).add(member)
+    expected_lists = {org: sum(len(m) >= 2 for m in docs.values()) for org, docs in stated.items()}
+    assert {org: n for org, n in expected_lists.items() if n} == {
+        org: n.toPython() for org, n in ds.subject_objects(KG.memberListCount)}
+    expected = {(member, org): (sum(member in m for m in docs.values()),
+                                sum(member in m and len(m) >= 2 for m in docs.values()))
+                for org, docs in stated.items() for m0 in docs.values() for member in m0}
+    got = {(ds.value(node, KG.member), ds.value(node, KG.organization)):
+           (ds.value(node, KG.documentCount).toPython(), ds.value(node, KG.listCount).toPython())
+           for node in ds.subjects(RDF.type, KG.MembershipCount)}
+    assert got == expected and any(lists for _, lists in got.values())

@@ -30,7 +30,7 @@ def kg_terms() -> set[URIRef]:
 
 def test_every_kg_term_is_declared_in_the_ontology_and_back(onto):
     assert kg_terms() == declared(onto)
-    assert len(kg_terms()) == 38  # 11 classes, 27 properties
+    assert len(kg_terms()) == 43  # 12 classes, 31 properties
     used = {t for triple in onto for t in triple if isinstance(t, URIRef) and str(t).startswith(ONTOLOGY_IRI)}
     assert used == kg_terms()  # no undeclared kg: term anywhere in the file
 
@@ -85,7 +85,8 @@ def test_core_classes_are_pairwise_disjoint(onto):
     groups = [set(onto.items(onto.value(node, OWL.members)))
               for node in onto.subjects(RDF.type, OWL.AllDisjointClasses)]
     assert {KG.Person, KG.Organization, KG.Country, KG.Place} in groups
-    assert {KG.Document, KG.Entity, KG.Position, KG.Statement, KG.Assertion, KG.CoMention} in groups
+    assert {KG.Document, KG.Entity, KG.Position, KG.Statement, KG.Assertion, KG.CoMention,
+            KG.MembershipCount} in groups
     assert all(isinstance(node, BNode) for node in onto.subjects(RDF.type, OWL.AllDisjointClasses))
 
 
