@@ -144,3 +144,17 @@ def test_a_failed_build_leaves_the_last_builds_records_alone(tmp_path, monkeypat
     with pytest.raises(RuntimeError, match="stage failed"):
         build([corpus], out)
     assert sorted(p.name for p in records.iterdir()) == before  # the new article's record is gone
+
+
+def test_a_rebuild_of_unchanged_articles_never_imports_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    script = ("import sys; from kg.build import build; "
+              f"result = build([{str(corpus)!r}], {str(out)!r}); "
+              "print(result.stats.reused, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["5", "False"]
