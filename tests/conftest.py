@@ -1,6 +1,7 @@
 """Shared fixtures: one kg pipeline per test session, and a reader of small texts."""
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
@@ -51,6 +52,21 @@ def facts(record: DocumentRecord, predicate: str, negated: bool = False) -> set[
 def said(record: DocumentRecord) -> list[tuple[str, str, bool]]:
     names = labels(record)
     return [(names[s.speaker], s.text, s.direct) for s in record.statements]
+
+
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A request handler for the small HTTP servers of tests: :meth:`reply` sends a body,
+    and no request is logged."""
+
+    def reply(self, body: bytes, content_type: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from conftest import QuietHandler
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
@@ -387,22 +388,14 @@ def test_keywords_inside_strings_iris_and_names_are_not_refused(graph):
     assert graph.query(sparql).rows == []
 
 
-class _Counter(http.server.BaseHTTPRequestHandler):
+class _Counter(QuietHandler):
     hits = 0
 
     def do_GET(self):  # noqa: N802
         type(self).hits += 1
-        body = b"<urn:a> <urn:b> <urn:c> .\n"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/turtle")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(b"<urn:a> <urn:b> <urn:c> .\n", "text/turtle")
 
     do_POST = do_GET  # noqa: N815
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture()

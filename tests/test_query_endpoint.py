@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import free_port, oxigraph_server, serving
+from conftest import QuietHandler, free_port, oxigraph_server, serving
 from rdflib import Literal
 
 from kg import query as kq
@@ -165,17 +165,9 @@ def test_a_failing_query_names_the_status_in_one_line(oxigraph, capsys):
 
 
 def test_a_page_that_is_not_an_endpoint_is_a_remote_error():
-    class Page(http.server.BaseHTTPRequestHandler):
+    class Page(QuietHandler):
         def do_POST(self):  # noqa: N802
-            body = b"<html>not SPARQL</html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
+            self.reply(b"<html>not SPARQL</html>", "text/html")
 
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page) as page:
         thread = threading.Thread(target=page.serve_forever, daemon=True)

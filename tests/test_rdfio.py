@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import QuietHandler
 
 from kg import rdfio
 from kg.errors import OutputError
@@ -127,18 +128,10 @@ def test_loading_json_ld_never_fetches_its_remote_context(tmp_path):
 
     requests: list[str] = []
 
-    class Context(http.server.BaseHTTPRequestHandler):
+    class Context(QuietHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
             requests.append(self.path)
-            body = b'{"@context": {"name": "http://schema.org/name"}}'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/ld+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
+            self.reply(b'{"@context": {"name": "http://schema.org/name"}}', "application/ld+json")
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Context)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 import rdflib
-from conftest import serving
+from conftest import QuietHandler, serving
 from rdflib.namespace import RDF
 
 from kg.query import nesting_depth
@@ -376,20 +376,12 @@ def listener():
     """An HTTP server on 127.0.0.1 that counts the requests it gets."""
     hits: list[str] = []
 
-    class Counter(http.server.BaseHTTPRequestHandler):
+    class Counter(QuietHandler):
         def do_GET(self):  # noqa: N802
             hits.append(self.path)
-            body = b"<urn:leak:s> <urn:leak:p> \"leaked\" .\n"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/n-triples")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(b"<urn:leak:s> <urn:leak:p> \"leaked\" .\n", "application/n-triples")
 
         do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counter)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
