@@ -273,7 +273,7 @@ def build(
     # A second build of the same output fails now, not after an hour (when the folder
     # does not exist yet, the writer takes the lock when it creates it).
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
-    folder = output.parent if output.parent.is_dir() else None
+    folder = serialize.spill_folder(output)  # the spool and sorted runs go beside the output
     with lock, _RecordSpool(folder) as spool:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         report = progress or _no_progress

@@ -76,7 +76,7 @@ def write_quads(batches: Iterable[list[str]], path: str | os.PathLike[str],
     """Write the quads of ``batches`` (lists of quad keys, :mod:`kg.quads`) to ``path``
     atomically, sorted and without repeats; return the path."""
     fmt = format_for(path, format)
-    with gc_paused(), sort_quads(batches, fmt, _existing_folder(path)) as keys:
+    with gc_paused(), sort_quads(batches, fmt, spill_folder(path)) as keys:
         return write_sorted(keys, path, fmt)
 
 
@@ -129,7 +129,7 @@ def _batched(keys: Iterable[str], size: int = 65536) -> Iterator[list[str]]:
         yield batch
 
 
-def _existing_folder(path: str | os.PathLike[str]) -> Path | None:
+def spill_folder(path: str | os.PathLike[str]) -> Path | None:
     """The folder of ``path`` if it exists (sorted runs are spilled there, beside the
     output), else None: the system's temporary folder."""
     folder = Path(path).absolute().parent
