@@ -22,16 +22,20 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterable
-from dataclasses import asdict, astuple
+from dataclasses import astuple
 from importlib import resources
 from pathlib import Path
 
 from kg.rdfio import atomic_write
-from kg.records import DocumentRecord, Entity, Fact, Mention, SourceText, Span, Statement
+from kg.records import DocumentRecord, SourceText, record_from_values, record_values
 
 #: The folder beside the output that holds the records (``.graph.trig.records``).
 FOLDER_SUFFIX = ".records"
 MANIFEST = "manifest.json"
+#: The layout of a kept record (2: the JSON array of :func:`kg.records.record_values`;
+#: 1 was an object per record, six times slower to write).  Part of the fingerprint, so
+#: records of another layout are read again, never misread.
+RECORD_LAYOUT = 2
 #: The parts of kg whose change changes what the nlp stage reads (paths in the package).
 _CODE = ("nlp", "records.py", "kb.py", "gazetteer.py", "data/kb.toml", "data/lexicon.toml",
          "data/confidence.toml")
@@ -41,7 +45,7 @@ def fingerprint(model: str | None, kb_files: Iterable[Path]) -> str:
     """A hash of everything besides the article that the nlp stage's records depend on."""
     from kg import __version__
 
-    digest = hashlib.sha256(f"kg {__version__}\nmodel {model or ''}\n".encode())
+    digest = hashlib.sha256(f"kg {__version__}\nrecords {RECORD_LAYOUT}\nmodel {model or ''}\n".encode())
     package = resources.files("kg")
     for part in _CODE:
         for path in sorted(_files(Path(str(package.joinpath(part))))):
@@ -96,7 +100,7 @@ class RecordCache:
             return None
         try:
             data = json.loads((self.folder / f"{key}.json").read_bytes().decode("utf-8", "surrogatepass"))
-            record = record_from_dict(data)
+            record = record_from_values(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         self.kept.add(key)
@@ -109,7 +113,7 @@ class RecordCache:
         if this build fails."""
         if not self.written:
             self.folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(asdict(record), ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(record_values(record), ensure_ascii=False, separators=(",", ":"))
         (self.folder / f"{key}.json").write_bytes(text.encode("utf-8", "surrogatepass"))
         self.written.add(key)
         self.kept.add(key)
@@ -138,14 +142,3 @@ class RecordCache:
         atomic_write(self.folder / MANIFEST, lambda fh: fh.write(manifest.encode("utf-8")))
         self.written.clear()
 
-
-def record_from_dict(data: dict) -> DocumentRecord:
-    """A :class:`DocumentRecord` from its :func:`dataclasses.asdict` form."""
-    data = dict(data)
-    data["sentences"] = [Span(**s) for s in data["sentences"]]
-    data["entities"] = [Entity(**e) for e in data["entities"]]
-    data["mentions"] = [Mention(**m) for m in data["mentions"]]
-    data["facts"] = [Fact(**f) for f in data["facts"]]
-    data["statements"] = [Statement(**s) for s in data["statements"]]
-    data["authors"] = tuple(data["authors"])
-    return DocumentRecord(**data)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import heapq
 import io
-import marshal
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -33,6 +32,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph, Dataset
 from rdflib.namespace import XSD
 
+from kg import spill
 from kg.errors import OutputError
 
 SEP = "\x00"
@@ -274,7 +274,7 @@ class QuadSorter:
         fh = tempfile.TemporaryFile(dir=self.folder, prefix=".kg-sort-")
         self._runs.append(fh)
         for start in range(0, len(keys), RUN_BLOCK):
-            marshal.dump(keys[start:start + RUN_BLOCK], fh)
+            spill.dump(keys[start:start + RUN_BLOCK], fh)
         fh.seek(0)
 
     def __iter__(self) -> Iterator[str]:
@@ -303,9 +303,5 @@ class QuadSorter:
 
 
 def _read_run(fh: BinaryIO) -> Iterator[str]:
-    while True:
-        try:
-            block = marshal.load(fh)
-        except EOFError:
-            return
+    for block in spill.values(fh):
         yield from block

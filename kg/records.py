@@ -12,6 +12,7 @@ from cues only.  The graph stage mints one IRI per key (:func:`kg.iris.entity_ir
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 #: The four core entity types of the query contract.
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
@@ -132,3 +133,38 @@ class DocumentRecord:
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     words: int = 0
+
+
+# ---- records as plain values (what the spool and the record cache store)
+
+#: The parts of a DocumentRecord that are lists of records, and their types.
+_PARTS = {"sentences": Span, "entities": Entity, "mentions": Mention, "facts": Fact, "statements": Statement}
+_RECORD_FIELDS = tuple(DocumentRecord.__dataclass_fields__)
+_FIELDS_OF = {kind: attrgetter(*kind.__dataclass_fields__) for kind in _PARTS.values()}
+_RECORD_VALUES = attrgetter(*_RECORD_FIELDS)
+
+
+def record_values(record: DocumentRecord) -> tuple:
+    """``record`` as nested tuples and lists of strings, numbers, booleans and None, in
+    field order: what :mod:`json` and :mod:`marshal` write six and four times faster
+    than :func:`dataclasses.asdict` or pickle (no field names, no classes)."""
+    values = list(_RECORD_VALUES(record))
+    for i, name in enumerate(_RECORD_FIELDS):
+        kind = _PARTS.get(name)
+        if kind is not None:
+            fields_of = _FIELDS_OF[kind]
+            values[i] = [fields_of(item) for item in values[i]]
+    return tuple(values)
+
+
+def record_from_values(values) -> DocumentRecord:
+    """The record of :func:`record_values` (tuples may come back as lists: JSON has no tuples).
+
+    Raises TypeError or ValueError for values of another shape."""
+    if len(values) != len(_RECORD_FIELDS):
+        raise ValueError(f"a record has {len(_RECORD_FIELDS)} fields, not {len(values)}")
+    data = dict(zip(_RECORD_FIELDS, values, strict=True))
+    for name, kind in _PARTS.items():
+        data[name] = [kind(*item) for item in data[name]]
+    data["authors"] = tuple(data["authors"])
+    return DocumentRecord(**data)

@@ -2,15 +2,18 @@
 the SHACL shapes and the KG namespace, so a relation is added in one place of code."""
 from __future__ import annotations
 
+import json
+import marshal
 from importlib import resources
 
 import pytest
+from graph_records import hostile_records, sample_records
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespaces import KG, ONTOLOGY_IRI
-from kg.records import ENTITY_TYPES, RELATIONS
+from kg.records import ENTITY_TYPES, RELATIONS, record_from_values, record_values
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -66,3 +69,31 @@ def test_the_namespace_knows_every_type_and_relation():
     for name in (*ENTITY_TYPES, *RELATIONS):
         assert KG[name] == URIRef(ONTOLOGY_IRI + name)
         assert getattr(KG, name) == KG[name]
+
+
+# ---- records as plain values
+
+
+@pytest.mark.parametrize("codec", [marshal, json], ids=["marshal", "json"])
+def test_records_round_trip_as_plain_values(codec):
+    for record in sample_records() + hostile_records():
+        assert record_from_values(codec.loads(codec.dumps(record_values(record)))) == record
+
+
+def test_plain_values_keep_the_field_order():
+    record = sample_records()[0]
+    values = record_values(record)
+    assert values[0] == record.identifier
+    assert values[-1] == record.words
+    assert values[10][0] == tuple(vars_of(record.entities[0]))
+
+
+def test_values_of_another_shape_are_no_record():
+    with pytest.raises((TypeError, ValueError)):
+        record_from_values({"identifier": "a.txt", "title": "T"})
+    with pytest.raises((TypeError, ValueError)):
+        record_from_values(["a.txt", "T"])
+
+
+def vars_of(item) -> list:
+    return [getattr(item, name) for name in item.__dataclass_fields__]
