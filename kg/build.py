@@ -265,7 +265,7 @@ def build(
     (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
-    from kg import graph, resolve, serialize  # looked up at call time so a stage can be replaced in tests
+    from kg import graph, resolve, serialize, shards  # looked up at call time so a stage can be replaced in tests
 
     output = Path(output)
     rdf_format = serialize.format_for(output, format)
@@ -297,24 +297,41 @@ def build(
                 del entity_lists[:]
             result.entities = resolution.entities
             counts = _Counts()
-
-            def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
-                for record in (kept if keep_records else spool):
-                    counts.add(resolution.apply(record))
-                    yield record
-
-            report("graph", stats.documents, stats.documents, stats.words)
-            with _timed(stats, "graph"), graph.gc_paused():
-                keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities), rdf_format, folder)
-            counts.finish(stats, result.entities)
             result.documents = kept
             result._records_kept = keep_records
-            with keys:
-                report("serialize", stats.documents, stats.documents, stats.words)
-                with _timed(stats, "serialize"):
-                    serialize.write_sorted(keys, output, rdf_format, checked=True)
-                    if cache is not None:
-                        cache.save()
+            report("graph", stats.documents, stats.documents, stats.words)
+            if shards.can_split(rdf_format, processes):  # the graph stage in the workers too
+                with _timed(stats, "graph"), graph.gc_paused():
+                    if keep_records:
+                        for record in kept:
+                            resolution.apply(record)
+                        runs = shards.make_runs(lambda start, stop: kept[start:stop], len(kept),
+                                                result.entities, counts, processes, folder)
+                    else:
+                        spool.seal()
+                        runs = shards.make_runs(
+                            lambda start, stop: map(resolution.apply, spool.records(start, stop)),
+                            len(spool), result.entities, counts, processes, folder)
+                with runs:
+                    report("serialize", stats.documents, stats.documents, stats.words)
+                    with _timed(stats, "serialize"), graph.gc_paused():
+                        shards.write(runs, output, rdf_format)
+            else:
+                def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
+                    for record in (kept if keep_records else spool.records(0, len(spool))):
+                        counts.add(resolution.apply(record))
+                        yield record
+
+                with _timed(stats, "graph"), graph.gc_paused():
+                    keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities), rdf_format,
+                                                folder)
+                with keys:
+                    report("serialize", stats.documents, stats.documents, stats.words)
+                    with _timed(stats, "serialize"):
+                        serialize.write_sorted(keys, output, rdf_format, checked=True)
+            counts.finish(stats, result.entities)
+            if cache is not None:
+                cache.save()
         except BaseException:
             if cache is not None:
                 cache.discard()
@@ -332,20 +349,26 @@ class _RecordSpool:
     def __init__(self, folder: Path | None) -> None:
         self._folder = folder
         self._file: BinaryIO | None = None
-        self.count = 0
+        self._offsets: list[int] = []
 
     def append(self, record: DocumentRecord) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".kg-records-")
-        spill.dump(record_values(record), self._file)
-        self.count += 1
+        self._offsets.append(spill.dump(record_values(record), self._file))
 
-    def __iter__(self) -> Iterator[DocumentRecord]:
-        if self._file is None:
-            return
-        self._file.seek(0)
-        for values in spill.values(self._file):
-            yield record_from_values(values)
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def seal(self) -> None:
+        """Write out what is buffered: forked workers then read the file (:meth:`records`)."""
+        if self._file is not None:
+            self._file.flush()
+
+    def records(self, start: int, stop: int) -> Iterator[DocumentRecord]:
+        """The records ``start`` to ``stop - 1``, read at their offsets."""
+        for offset in self._offsets[start:stop]:
+            yield record_from_values(spill.value_at(self._file, offset))
+
 
     def __enter__(self) -> _RecordSpool:
         return self
@@ -400,6 +423,14 @@ class _Counts:
                 self.direct += 1
             else:
                 self.reported += 1
+
+    def merge(self, other: _Counts) -> None:
+        """Add the counts of other documents (a graph worker's, :mod:`kg.shards`)."""
+        self.triples |= other.triples
+        self.assertions.update(other.assertions)
+        self.negative += other.negative
+        self.direct += other.direct
+        self.reported += other.reported
 
     def finish(self, stats: BuildStats, entities: dict[str, Entity]) -> None:
         by_type = Counter(e.type for e in entities.values())

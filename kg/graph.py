@@ -29,6 +29,7 @@ import heapq
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
@@ -116,7 +117,8 @@ _TRUE, _FALSE = qk.boolean(True), qk.boolean(False)
 
 def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity]) -> Iterator[list[str]]:
     """The quads of the knowledge graph of ``documents`` as quad keys (:mod:`kg.quads`):
-    a batch for the entity table, one per document, one for the co-mention ties.
+    a batch for the entity table, one per document, one for what the corpus's documents
+    make together (positions, co-mention ties, membership counts).
 
     A quad may come more than once (an actor's type in two batches, a fact two documents
     state); the writer keeps one.  ``entities`` is the corpus-level table of
@@ -124,15 +126,14 @@ def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity
     key missing there is looked up in the document's own entities.  Raises ValueError
     for a record that breaks the records contract (unknown entity type, relation or key).
     """
-    builder = _Builder()
+    builder = QuadBuilder()
     for key, entity in entities.items():
         builder.entity(key, entity)
     yield builder.take()
     for doc in documents:
         builder.document(doc)
         yield builder.take()
-    builder.ties()
-    builder.membership_counts()
+    builder.finish()
     yield builder.take()
 
 
@@ -182,16 +183,33 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-class _Builder:
+@dataclass(slots=True)
+class CorpusShare:
+    """What some documents contribute to the quads of the whole corpus (picklable)."""
+
+    doc_actors: list[tuple[str, ...]]  # the actors each document mentions, in document order
+    memberships: dict[tuple[str, str], list[int]]  # (member, organization) -> [documents, lists]
+    member_lists: Counter[str]  # organization -> documents listing its members
+    positions: dict[str, tuple[int, str, str, str]]  # position -> (first document, title, organization, label)
+
+
+class QuadBuilder:
     """Collects quad keys; the corpus-wide tables (actors, positions, ties) persist
-    between documents, the quads are taken batch by batch."""
+    between documents, the quads are taken batch by batch.
+
+    :func:`quad_batches` runs one over a whole corpus.  Forked workers (:mod:`kg.shards`)
+    each run a copy that knows the entity table over a share of the documents
+    (:meth:`start_at` its first); the parent :meth:`absorb` s their :meth:`share` s
+    and adds what the corpus makes together (:meth:`finish`)."""
 
     def __init__(self) -> None:
         self.quads: list[str] = []
         self._iri: dict[str, str] = {}  # entity key -> IRI
         self._label: dict[str, str] = {}  # entity IRI -> rdfs:label
         self._aliases: dict[str, set[str]] = {}
-        self._positions: set[str] = set()
+        self._documents = 0  # the index of the next document in the corpus
+        # position -> (index of the first document naming it, title, organization, label)
+        self._positions: dict[str, tuple[int, str, str, str]] = {}
         self._position_iris: dict[tuple[str, str], str] = {}  # (title, of label) -> IRI
         self._decimals: dict[float, str] = {}
         self._doc_actors: list[tuple[str, ...]] = []  # the actors each document mentions
@@ -199,6 +217,10 @@ class _Builder:
         # (member IRI, organization IRI) -> [documents stating it, of which lists]; organization -> lists
         self._memberships: dict[tuple[str, str], list[int]] = {}
         self._member_lists: Counter[str] = Counter()
+
+    def start_at(self, index: int) -> None:
+        """The next document is the corpus's ``index``-th (first positions are told by it)."""
+        self._documents = index
 
     def take(self) -> list[str]:
         """The quads added since the last call."""
@@ -302,6 +324,7 @@ class _Builder:
         add(d, _KG_actorCount, self._int(len(actors)))
         add(d, _KG_assertionCount, self._int(len(assertions)))
         add(d, _KG_statementCount, self._int(len(statements)))
+        self._documents += 1
 
     def _provenance(self, node: str, d: str, date: str | None, evidence: str,
                     start: int, end: int, rule: str, confidence: float, sentence: int) -> None:
@@ -356,12 +379,8 @@ class _Builder:
             if pos_iri is None:
                 pos_iri = self._position_iris[title, of_label] = str(position_iri(title, of_label))
             pos = qk.iri(pos_iri)
-            if pos not in self._positions:  # first title wins when only the case differs
-                self._positions.add(pos)
-                add(pos, _RDF_type, _KG_Position)
-                add(pos, _KG_title, qk.literal(title))
-                add(pos, _KG_positionIn, o)
-                add(pos, _RDFS_label, qk.literal(f"{title} of {of_label}"))
+            if pos not in self._positions:  # the first document's title wins when only the case differs
+                self._positions[pos] = (self._documents, title, o, f"{title} of {of_label}")
             add(s, _KG_holdsPosition, pos)
             add(s, _KG_holdsPosition, pos, d)
             made.append(self._assertion(doc, d, date, fact, s_iri, "holdsPosition", _KG_holdsPosition, pos_iri))
@@ -379,6 +398,39 @@ class _Builder:
                 counts = self._memberships.setdefault((member, organization), [0, 0])
                 counts[0] += 1
                 counts[1] += is_list
+
+    # ---- what the documents make together (default graph)
+    def finish(self) -> None:
+        """Add the quads of the whole corpus's documents: positions, ties, membership counts."""
+        self.positions()
+        self.ties()
+        self.membership_counts()
+
+    def share(self) -> CorpusShare:
+        """What this builder's documents contribute to :meth:`finish` (a worker's share)."""
+        return CorpusShare(self._doc_actors, self._memberships, self._member_lists, self._positions)
+
+    def absorb(self, share: CorpusShare) -> None:
+        """Add a worker's share; shares come in document order."""
+        self._doc_actors.extend(share.doc_actors)
+        for pair, (documents, lists) in share.memberships.items():
+            counts = self._memberships.setdefault(pair, [0, 0])
+            counts[0] += documents
+            counts[1] += lists
+        self._member_lists.update(share.member_lists)
+        for pos, first in share.positions.items():
+            have = self._positions.get(pos)
+            if have is None or first[0] < have[0]:
+                self._positions[pos] = first
+
+    def positions(self) -> None:
+        """A kg:Position per title of an organization, as its first document wrote it."""
+        add = self._add
+        for pos, (_, title, organization, label) in sorted(self._positions.items()):
+            add(pos, _RDF_type, _KG_Position)
+            add(pos, _KG_title, qk.literal(title))
+            add(pos, _KG_positionIn, organization)
+            add(pos, _RDFS_label, qk.literal(label))
 
     def membership_counts(self) -> None:
         """A kg:MembershipCount per membership some document states, and each organization's

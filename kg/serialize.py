@@ -109,6 +109,25 @@ def write_sorted(keys: qk.QuadSorter, path: str | os.PathLike[str], format: str,
         return atomic_write(path, lambda fh: _WRITERS[fmt](iter(keys), fh, checked))
 
 
+def write_keys(keys: Iterator[str], fh: BinaryIO, format: str, checked: bool = False) -> None:  # noqa: A002
+    """Write sorted unique keys (quad keys, or triple keys for a format without named
+    graphs) to the binary file ``fh`` in ``format``."""
+    _WRITERS[format_for("", format)](keys, fh, checked)
+
+
+def prefix_lines(format: str) -> bytes:  # noqa: A002
+    """The lines a file of ``format`` starts with whatever it holds (TriG and Turtle:
+    the ``@prefix`` lines; the writer puts them before the first quad)."""
+    fmt = format_for("", format)
+    probe = qk.quad(qk.iri("http://example.org/s"), qk.iri("http://example.org/p"), qk.iri("http://example.org/o"))
+    if fmt not in QUAD_FORMATS:
+        probe = qk.triple_of(probe)
+    buffer = io.BytesIO()
+    _WRITERS[fmt](iter([probe]), buffer, True)
+    text = buffer.getvalue()
+    return text[:text.index(b"<http://example.org/s>")] if fmt in ("trig", "turtle") else b""
+
+
 def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
     """The bytes :func:`write_dataset` would write, for a format name or extension."""
     fmt = format_for("", format)

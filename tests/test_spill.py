@@ -31,3 +31,20 @@ def test_a_file_cut_short_is_an_error(cut):
         fh.seek(0)
         with pytest.raises(EOFError):
             list(spill.values(fh))
+
+
+def test_values_are_read_at_their_offsets_whatever_the_files_position():
+    with tempfile.TemporaryFile() as fh:
+        offsets = [spill.dump(value, fh) for value in VALUES]
+        # still at the end, and nothing flushed by hand: reads find every value
+        assert [spill.value_at(fh, offset) for offset in reversed(offsets)] == VALUES[::-1]
+        assert list(spill.values(fh, offsets[2])) == VALUES[2:]
+        assert list(spill.values(fh)) == []  # from the position: the end
+
+
+def test_no_value_past_the_end():
+    with tempfile.TemporaryFile() as fh:
+        end = spill.dump("x", fh) + 100
+        fh.flush()
+        with pytest.raises(EOFError):
+            spill.value_at(fh, end)
