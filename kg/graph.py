@@ -25,9 +25,8 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
-import heapq
 import itertools
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -508,16 +507,20 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     top = 2 * per_actor
     floor = 2 if len(counts) >= top and np.partition(counts, len(counts) - top)[len(counts) - top] >= 2 else 1
     strong = counts >= floor
-    pairs = {(names[c // width], names[c % width]): n for c, n in zip(code[strong].tolist(),
-                                                                       counts[strong].tolist(), strict=True)}
-    by_actor: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for (a, b), count in pairs.items():
-        by_actor[a].append((-count, a, b))
-        by_actor[b].append((-count, a, b))
-    kept: set[tuple[int, str, str]] = set()
-    for ranked in by_actor.values():
-        kept.update(heapq.nsmallest(per_actor, ranked))
-    return [(a, b, -negative) for negative, a, b in sorted(kept, key=lambda t: (t[1], t[2]))]
+    code, counts = code[strong], counts[strong]
+    # each actor's strongest: rank every pair under both its actors by (-count, a, b) (pair
+    # index order is (a, b) order: codes are sorted, ids follow IRI order), keep the first
+    # per_actor of each actor
+    pair = np.arange(len(code))
+    actor = np.concatenate((code // width, code % width))
+    pair = np.concatenate((pair, pair))
+    order = np.lexsort((pair, -counts[pair], actor))
+    actor, pair = actor[order], pair[order]
+    starts = np.flatnonzero(np.concatenate(([True], actor[1:] != actor[:-1])))
+    rank = np.arange(len(actor)) - np.repeat(starts, np.diff(np.append(starts, len(actor))))
+    kept = np.unique(pair[rank < per_actor])
+    return [(names[c // width], names[c % width], n)
+            for c, n in zip(code[kept].tolist(), counts[kept].tolist(), strict=True)]
 
 
 def _best(records: Iterable, key) -> Iterator:
