@@ -12,6 +12,7 @@ optional extra: ``pip install 'kg[dask]'``.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator, Sequence
 
@@ -44,8 +45,9 @@ def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: i
     cluster = None
     try:
         if scheduler == LOCAL:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            with _forked_workers():
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=CONNECT_SECONDS)
@@ -63,6 +65,24 @@ def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: i
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def _forked_workers() -> Iterator[None]:
+    """A LocalCluster started meanwhile forks its workers from a server process that has
+    imported kg's pipeline (spaCy included) once, where the system allows it: spawned
+    workers import it each on their own, and their cluster takes seconds to close
+    (measured: 300 articles on 2 workers, 10.6-11.5 s -> 9.5 s)."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    import dask
+
+    multiprocessing.set_forkserver_preload(["kg.nlp.pipeline"])
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        yield
 
 
 def read_batch(sources: list[SourceText], model: str | None, kb_files: tuple[str, ...],
