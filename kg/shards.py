@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import ctypes
 import heapq
 import os
 import pickle
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -258,11 +260,12 @@ def _forked(jobs: list[Callable[[], object]], folder: Path | None) -> list:
     are stopped and reaped."""
     results = [tempfile.TemporaryFile(dir=folder, prefix=".kg-result-") for _ in jobs]
     children: list[int] = []
+    parent = os.getpid()
     try:
         for job, fh in zip(jobs, results, strict=True):
             pid = os.fork()
             if pid == 0:  # the child: run the job, leave its result, never return
-                _child(job, fh)
+                _child(job, fh, parent)
             children.append(pid)
         statuses = []
         for pid in list(children):
@@ -289,9 +292,10 @@ def _forked(jobs: list[Callable[[], object]], folder: Path | None) -> list:
             fh.close()
 
 
-def _child(job: Callable[[], object], fh: BinaryIO) -> None:
+def _child(job: Callable[[], object], fh: BinaryIO, parent: int) -> None:
     code = 1
     try:
+        _die_with(parent)
         try:
             result: tuple[bool, object] = (True, job())
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
@@ -305,3 +309,17 @@ def _child(job: Callable[[], object], fh: BinaryIO) -> None:
         code = 0
     finally:
         os._exit(code)  # no exit handlers, no flushing the parent's buffers a second time
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when the build process dies (a killed
+    build leaves no worker behind); elsewhere the workers end with their share."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the request above
+        os._exit(1)

@@ -147,3 +147,30 @@ def test_build_with_processes_writes_the_bytes_of_one_process(tmp_path):
     assert [d.entities for d in kept.documents] == [d.entities for d in
                                                     build([corpus_dir], tmp_path / "k1.trig",
                                                           incremental=False).documents]
+
+
+@pytest.mark.skipif(not os.sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_workers_die_with_the_build(tmp_path):
+    """A build killed while its workers run leaves none of them behind."""
+    import signal
+    import time
+
+    marker = tmp_path / "worker.pid"
+    middle = os.fork()
+    if middle == 0:  # a stand-in for the build: forks one worker that would run for a minute
+        try:
+            shards._forked([lambda: (marker.write_text(str(os.getpid())), time.sleep(60))], tmp_path)
+        finally:
+            os._exit(0)
+    for _ in range(200):
+        if marker.exists() and marker.read_text():
+            break
+        time.sleep(0.05)
+    worker = int(marker.read_text())
+    os.kill(middle, signal.SIGKILL)
+    os.waitpid(middle, 0)
+    for _ in range(200):
+        if not os.path.exists(f"/proc/{worker}") or " Z " in open(f"/proc/{worker}/stat").read():
+            break
+        time.sleep(0.05)
+    assert not os.path.exists(f"/proc/{worker}") or " Z " in open(f"/proc/{worker}/stat").read()
