@@ -13,7 +13,8 @@
    ``--processes`` value (default ``1,2``) and measures the end-to-end wall time,
    words/s and the child's peak RSS of each.
 3. Times an incremental rebuild (``kg build`` without ``--full``) after one article
-   changed, the records of the other articles kept from the build before.
+   changed, the records of the other articles kept from the build before; then
+   again with ``--processes 2`` after another change.
 4. Runs the same build through the Python API (:func:`kg.build.build`) in this
    process to time each stage: read, nlp, resolve, graph, serialize.
 
@@ -187,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     if done.returncode != 0:
         print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
         return 1
+    # and with two processes (the graph made and written by both), another article changed
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe talks went on again.\n", encoding="utf-8")
+    rebuild2_seconds, rebuild2_kb, done = run_cli(corpus, cli_output, 2, full=False)
+    if done.returncode != 0:
+        print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
+        return 1
 
     result = build([corpus], api_output, incremental=False)
     stats = result.stats
@@ -199,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {processes:<16}{seconds:>10.1f}{words / seconds:>12,.0f}{runs[0][1] / seconds:>9.2f}x"
               f"{peak_kb / 1024:>13,.0f}")
     print(f"  incremental rebuild after one changed article: {rebuild_seconds:.1f} s, "
-          f"peak RSS {rebuild_kb / 1024:,.0f} MB")
+          f"peak RSS {rebuild_kb / 1024:,.0f} MB; with --processes 2: {rebuild2_seconds:.1f} s, "
+          f"{rebuild2_kb / 1024:,.0f} MB")
     print()
     print("stages (Python API, one process, same corpus, in this process)")
     print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'words/s':>14}")
