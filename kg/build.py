@@ -158,7 +158,8 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
     """The read and nlp stages: each record goes to ``keep`` in corpus order, as the nlp
     stage read it (or the cache kept it); the result has no records, entities or graph yet.
     spaCy is imported only if an article is to be read (a rebuild of unchanged articles
-    spares its 1.7 s)."""
+    spares its 1.7 s).  With ``processes > 1`` and every article to be read, the workers
+    start first and make their pipelines while the corpus is read."""
 
     kb_paths = [Path(p) for p in kb_files]
     for kb in kb_paths:
@@ -167,7 +168,21 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
     if processes < 1:
         raise UsageError(f"processes must be at least 1, not {processes}")
     stats = BuildStats()
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if processes > 1 and dask is None and not (cache and cache.known):  # every article will be read:
+            from kg.nlp import workers  # the workers make their pipelines while the corpus is read
 
+            pool = stack.enter_context(workers.start(processes, model, tuple(str(p) for p in kb_paths),
+                                                     article_seconds))
+        return _extract_with(paths, model, kb_paths, processes, report, options, article_seconds, cache, dask,
+                             keep, stats, pool)
+
+
+def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
+                  processes: int, report: ProgressCallback, options: ReadOptions | None,
+                  article_seconds: float | None, cache: RecordCache | None, dask: str | None,
+                  keep: Callable[[DocumentRecord], None], stats: BuildStats, pool) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
     total = len(corpus.sources)
@@ -185,7 +200,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
             from kg import nlp  # looked up at call time so a stage can be replaced in tests
 
             yield from nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
-                                         seconds=article_seconds, on_skip=too_long, dask=dask)
+                                         seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool)
 
     pipelines: list = []  # for kept records that cannot be read back: made once, if ever needed
 

@@ -324,8 +324,9 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
     real = kg.nlp.process_texts
     seen = {}
 
-    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None):
-        seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds, dask=dask)
+    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None, pool=None):
+        seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds, dask=dask,
+                    started=pool is not None)  # the workers were started before the corpus was read
         yield from real(sources, seconds=seconds, on_skip=on_skip)
 
     monkeypatch.setattr("kg.nlp.process_texts", spy)
@@ -335,7 +336,7 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
                           "--kb", kb, "--model", "blank:en", "-q")
     assert (code, err) == (0, "")
     assert seen == {"model": "blank:en", "processes": 3, "kb_files": [kb], "seconds": kg.build.ARTICLE_SECONDS,
-                    "dask": None}
+                    "dask": None, "started": True}
 
 
 def test_summary_on_stdout_and_quiet_silences_it(capsys, corpus, tmp_path):
@@ -407,3 +408,18 @@ def test_names_differing_by_space_and_hyphen_are_two_sources(capsys, tmp_path):
     assert len(documents) == 2
     assert all(len(set(parsed.objects(d, rdflib.DCTERMS.title))) == 1 for d in documents)
     assert "built (0 skipped, 1 duplicate dropped)" in out
+
+
+def test_with_worker_processes_the_build_process_never_loads_spacy(corpus, tmp_path):
+    """The workers start before the corpus is read and make their own pipelines; the
+    build process only receives plain records (and writes the same bytes)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from kg.build import build; "
+              f"build([{str(corpus)!r}], {str(tmp_path / 'two.trig')!r}, processes=2, incremental=False); "
+              "print('spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    build([corpus], tmp_path / "one.trig", incremental=False)
+    assert (tmp_path / "two.trig").read_bytes() == (tmp_path / "one.trig").read_bytes()

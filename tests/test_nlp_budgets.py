@@ -5,8 +5,9 @@ import logging
 import pytest
 
 from kg.build import ARTICLE_SECONDS, build_graph
+from kg.nlp import process_texts
 from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline
-from kg.nlp.pipeline import make_pipeline, process_texts, read_text
+from kg.nlp.pipeline import make_pipeline, read_text
 from kg.records import SourceText
 
 TEXT = "Talks in Moscow\n\nRussian Foreign Minister Sergey Lavrov said Armenia is a member of the CSTO.\n"

@@ -26,6 +26,26 @@ Docs into records.
 """
 from __future__ import annotations
 
-from kg.nlp.pipeline import doc_to_record, make_pipeline, process_texts
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.nlp.pipeline import doc_to_record, make_pipeline
+    from kg.nlp.workers import process_texts
+
+__all__ = ["doc_to_record", "make_pipeline", "process_texts"]
+
+
+def __getattr__(name: str):
+    """The pipeline's functions, imported (with spaCy) when first asked for: a build
+    whose worker processes read the articles (:mod:`kg.nlp.workers`) never needs spaCy."""
+    if name == "process_texts":
+        from kg.nlp.workers import process_texts
+
+        return process_texts
+    if name in __all__:
+        from kg.nlp import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'kg.nlp' has no attribute {name!r}")
 
 __all__ = ["doc_to_record", "make_pipeline", "process_texts"]

@@ -12,10 +12,8 @@ and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import operator
-from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
 
 import spacy
 from spacy.language import Language
@@ -26,6 +24,7 @@ from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingToke
 from kg.nlp.doc import tokens_of
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.nlp.lexicon import load_calibration, load_lexicon
+from kg.nlp.workers import Skipped
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
 
 log = logging.getLogger(__name__)
@@ -165,19 +164,9 @@ def _calibrated(items: list) -> list:
     return items
 
 
-# ---------------------------------------------------------------- parallel processing
+# ------------------------------------------- in a worker process (kg.nlp.workers, kg.cluster)
 _WORKER_NLP: Language | None = None
 _WORKER_SECONDS: float | None = None
-
-#: ``on_skip(identifier, reason)``: told of each article :func:`process_texts` skips.
-SkipCallback = Callable[[str, str], None]
-
-
-class _Skipped(NamedTuple):
-    """What a worker sends back for an article it gave up on."""
-
-    identifier: str
-    reason: str
 
 
 def _init_worker(model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> None:
@@ -186,58 +175,13 @@ def _init_worker(model: str | None, kb_files: tuple[str, ...], seconds: float | 
     _WORKER_SECONDS = seconds
 
 
-def _read_or_skip(nlp: Language, source: SourceText, seconds: float | None) -> DocumentRecord | _Skipped:
+def _read_or_skip(nlp: Language, source: SourceText, seconds: float | None) -> DocumentRecord | Skipped:
     try:
         return read_source(nlp, source, seconds)
     except ArticleTimeout as exc:
-        return _Skipped(source.identifier, str(exc))
+        return Skipped(source.identifier, str(exc))
 
 
-def _work(source: SourceText) -> DocumentRecord | _Skipped:
+def _work(source: SourceText) -> DocumentRecord | Skipped:
     assert _WORKER_NLP is not None
     return _read_or_skip(_WORKER_NLP, source, _WORKER_SECONDS)
-
-
-def process_texts(
-    sources: Iterable[SourceText],
-    model: str | None = None,
-    processes: int = 1,
-    kb_files: Iterable[str] = (),
-    seconds: float | None = None,
-    on_skip: SkipCallback | None = None,
-    dask: str | None = None,
-) -> Iterator[DocumentRecord]:
-    """Read each article; yields one record per source, in input order.
-
-    With ``processes > 1`` the articles go to a pool of worker processes, each with
-    its own pipeline, and only plain records come back; with ``dask`` (``"local"`` or a
-    scheduler's address) they go to a Dask cluster (:mod:`kg.cluster`; a local one
-    has ``processes`` workers).  An article that takes more than ``seconds`` (None: no
-    limit) yields no record: it is logged as one warning line
-    (``identifier: skipped: took more than N s``) and passed to ``on_skip``.
-    """
-    kb_files = tuple(str(p) for p in kb_files)
-    if dask is not None:
-        from kg.cluster import process_on_cluster
-
-        yield from _reported(process_on_cluster(list(sources), dask, processes, model, kb_files, seconds), on_skip)
-        return
-    if processes <= 1:
-        nlp = make_pipeline(model, kb_files)
-        results: Iterable[DocumentRecord | _Skipped] = (_read_or_skip(nlp, source, seconds) for source in sources)
-        yield from _reported(results, on_skip)
-        return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(model, kb_files, seconds)) as pool:
-        yield from _reported(pool.imap(_work, sources, chunksize=4), on_skip)
-
-
-def _reported(results: Iterable[DocumentRecord | _Skipped], on_skip: SkipCallback | None) -> Iterator[DocumentRecord]:
-    for result in results:
-        if isinstance(result, _Skipped):
-            log.warning("%s: skipped: %s", result.identifier, result.reason)
-            if on_skip is not None:
-                on_skip(result.identifier, result.reason)
-            continue
-        yield result

@@ -1,0 +1,103 @@
+"""The nlp stage over many articles: in this process, in a pool of worker processes, or
+on a Dask cluster (:func:`process_texts`).
+
+Importing this module imports no spaCy (see :mod:`kg.nlp`): the pipeline is made where
+the articles are read.  So a build with worker processes can start them first
+(:func:`start`): they import spaCy and make their pipelines while the build process
+reads the corpus, and the build process, which only receives plain records, never
+loads spaCy at all.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import Pool
+from typing import NamedTuple
+
+from kg.records import DocumentRecord, SourceText
+
+log = logging.getLogger("kg.nlp.pipeline")  # where the skip warnings were always logged
+
+#: Articles sent to a worker at a time.
+CHUNK_ARTICLES = 4
+
+#: ``on_skip(identifier, reason)``: told of each article :func:`process_texts` skips.
+SkipCallback = Callable[[str, str], None]
+
+
+class Skipped(NamedTuple):
+    """What the nlp stage gives for an article it gave up on."""
+
+    identifier: str
+    reason: str
+
+
+def process_texts(
+    sources: Iterable[SourceText],
+    model: str | None = None,
+    processes: int = 1,
+    kb_files: Iterable[str] = (),
+    seconds: float | None = None,
+    on_skip: SkipCallback | None = None,
+    dask: str | None = None,
+    pool: Pool | None = None,
+) -> Iterator[DocumentRecord]:
+    """Read each article; yields one record per source, in input order.
+
+    With ``processes > 1`` the articles go to a pool of worker processes, each with
+    its own pipeline (``pool``, if one was :func:`start` ed already), and only plain
+    records come back; with ``dask`` (``"local"`` or a scheduler's address) they go to
+    a Dask cluster (:mod:`kg.cluster`; a local one has ``processes`` workers).  An
+    article that takes more than ``seconds`` (None: no limit) yields no record: it is
+    logged as one warning line (``identifier: skipped: took more than N s``) and
+    passed to ``on_skip``.
+    """
+    kb_files = tuple(str(p) for p in kb_files)
+    if dask is not None:
+        from kg.cluster import process_on_cluster
+
+        yield from _reported(process_on_cluster(list(sources), dask, processes, model, kb_files, seconds), on_skip)
+        return
+    if processes <= 1 and pool is None:
+        from kg.nlp.pipeline import _read_or_skip, make_pipeline
+
+        nlp = make_pipeline(model, kb_files)
+        yield from _reported((_read_or_skip(nlp, source, seconds) for source in sources), on_skip)
+        return
+    if pool is not None:
+        yield from _reported(pool.imap(work, sources, chunksize=CHUNK_ARTICLES), on_skip)
+        return
+    with start(processes, model, kb_files, seconds) as started:
+        yield from _reported(started.imap(work, sources, chunksize=CHUNK_ARTICLES), on_skip)
+
+
+def start(processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> Pool:
+    """A pool of ``processes`` workers, each making its pipeline as it starts (a context
+    manager: leaving it stops the workers)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(processes, initializer=_start_worker,
+                                                    initargs=(model, kb_files, seconds))
+
+
+def _start_worker(model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> None:
+    from kg.nlp import pipeline
+
+    pipeline._init_worker(model, kb_files, seconds)
+
+
+def work(source: SourceText) -> DocumentRecord | Skipped:
+    """In a worker: the record of ``source`` (or the note that it was skipped)."""
+    from kg.nlp import pipeline
+
+    return pipeline._work(source)
+
+
+def _reported(results: Iterable[DocumentRecord | Skipped], on_skip: SkipCallback | None) -> Iterator[DocumentRecord]:
+    for result in results:
+        if isinstance(result, Skipped):
+            log.warning("%s: skipped: %s", result.identifier, result.reason)
+            if on_skip is not None:
+                on_skip(result.identifier, result.reason)
+            continue
+        yield result
