@@ -31,7 +31,11 @@ from kg.rdfio import output_lock
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, SourceText, record_from_values, record_values
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from rdflib import Dataset
+
+    from kg.cluster import Cluster
 
 log = logging.getLogger(__name__)
 
@@ -169,20 +173,27 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
         raise UsageError(f"processes must be at least 1, not {processes}")
     stats = BuildStats()
     with contextlib.ExitStack() as stack:
-        pool = None
-        if processes > 1 and dask is None and not (cache and cache.known):  # every article will be read:
-            from kg.nlp import workers  # the workers make their pipelines while the corpus is read
+        # when every article will be read, the workers start first and make their
+        # pipelines while the corpus is read
+        pool = cluster = None
+        kb_names = tuple(str(p) for p in kb_paths)
+        if not (cache and cache.known) and dask is not None:
+            from kg.cluster import Cluster
 
-            pool = stack.enter_context(workers.start(processes, model, tuple(str(p) for p in kb_paths),
-                                                     article_seconds))
+            cluster = stack.enter_context(Cluster(dask, processes, model, kb_names))
+        elif not (cache and cache.known) and processes > 1:
+            from kg.nlp import workers
+
+            pool = stack.enter_context(workers.start(processes, model, kb_names, article_seconds))
         return _extract_with(paths, model, kb_paths, processes, report, options, article_seconds, cache, dask,
-                             keep, stats, pool)
+                             keep, stats, pool, cluster)
 
 
 def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
                   processes: int, report: ProgressCallback, options: ReadOptions | None,
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
-                  keep: Callable[[DocumentRecord], None], stats: BuildStats, pool) -> BuildResult:
+                  keep: Callable[[DocumentRecord], None], stats: BuildStats, pool: Pool | None,
+                  cluster: Cluster | None) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
     total = len(corpus.sources)
@@ -200,7 +211,8 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
             from kg import nlp  # looked up at call time so a stage can be replaced in tests
 
             yield from nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
-                                         seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool)
+                                         seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool,
+                                         cluster=cluster)
 
     pipelines: list = []  # for kept records that cannot be read back: made once, if ever needed
 

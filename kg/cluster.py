@@ -38,33 +38,57 @@ def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: i
     ``scheduler`` is :data:`LOCAL` for a LocalCluster of ``workers`` processes, or the
     address of a running scheduler.
     """
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise UsageError("--dask needs Dask: pip install 'kg[dask]'") from None
-    cluster = None
-    try:
-        if scheduler == LOCAL:
-            with _forked_workers():
-                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
-            client = Client(cluster)
-        else:
-            client = Client(scheduler, timeout=CONNECT_SECONDS)
-    except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
-        raise RemoteError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-    try:
+    with Cluster(scheduler, workers, model, kb_files) as cluster:
+        yield from cluster.records(sources, seconds)
+
+
+class Cluster:
+    """A Dask cluster to read articles on (a context manager: leaving it disconnects, and
+    stops a LocalCluster).  Connecting asks every worker to make its pipeline at once, so
+    a build that connects before it reads the corpus finds the workers ready."""
+
+    def __init__(self, scheduler: str, workers: int, model: str | None, kb_files: tuple[str, ...]) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--dask needs Dask: pip install 'kg[dask]'") from None
+        self.model, self.kb_files = model, tuple(kb_files)
+        self._cluster = None
+        try:
+            if scheduler == LOCAL:
+                with _forked_workers():
+                    self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                 dashboard_address=None, silence_logs=logging.ERROR)
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(scheduler, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            if self._cluster is not None:
+                self._cluster.close()
+            raise RemoteError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        self._warming = [self._client.submit(_warm, self.model, self.kb_files, workers=[address],
+                                             allow_other_workers=False, pure=False)
+                         for address in self._client.scheduler_info().get("workers", {})]
+
+    def records(self, sources: Sequence[SourceText], seconds: float | None) -> Iterator[object]:
+        """Each article's record (or its skip), in corpus order."""
         batches = [list(sources[i:i + BATCH_ARTICLES]) for i in range(0, len(sources), BATCH_ARTICLES)]
-        futures = client.map(read_batch, batches, model=model, kb_files=kb_files, seconds=seconds, pure=False)
+        futures = self._client.map(read_batch, batches, model=self.model, kb_files=self.kb_files,
+                                   seconds=seconds, pure=False)
         for future in futures:  # in corpus order; later batches run meanwhile
             yield from future.result()
             future.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @contextlib.contextmanager
@@ -88,10 +112,23 @@ def _forked_workers() -> Iterator[None]:
 def read_batch(sources: list[SourceText], model: str | None, kb_files: tuple[str, ...],
                seconds: float | None) -> list[DocumentRecord | object]:
     """On a worker: the records (or skips) of a batch, with this process's pipeline."""
-    from kg.nlp.pipeline import _read_or_skip, make_pipeline
+    from kg.nlp.pipeline import _read_or_skip
+
+    nlp = _pipeline(model, kb_files)
+    return [_read_or_skip(nlp, source, seconds) for source in sources]
+
+
+def _warm(model: str | None, kb_files: tuple[str, ...]) -> None:
+    """On a worker: make its pipeline now, before any article comes."""
+    _pipeline(model, kb_files)
+
+
+def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> object:
+    """On a worker: this process's pipeline for ``model`` and ``kb_files``, made once."""
+    from kg.nlp.pipeline import make_pipeline
 
     key = (model, tuple(kb_files))
     nlp = _PIPELINES.get(key)
     if nlp is None:
         nlp = _PIPELINES[key] = make_pipeline(model, kb_files)
-    return [_read_or_skip(nlp, source, seconds) for source in sources]
+    return nlp

@@ -324,7 +324,8 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
     real = kg.nlp.process_texts
     seen = {}
 
-    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None, pool=None):
+    def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None, pool=None,
+            cluster=None):
         seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds, dask=dask,
                     started=pool is not None)  # the workers were started before the corpus was read
         yield from real(sources, seconds=seconds, on_skip=on_skip)

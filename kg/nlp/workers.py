@@ -13,9 +13,12 @@ import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.records import DocumentRecord, SourceText
+
+if TYPE_CHECKING:
+    from kg.cluster import Cluster
 
 log = logging.getLogger("kg.nlp.pipeline")  # where the skip warnings were always logged
 
@@ -42,18 +45,23 @@ def process_texts(
     on_skip: SkipCallback | None = None,
     dask: str | None = None,
     pool: Pool | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read each article; yields one record per source, in input order.
 
     With ``processes > 1`` the articles go to a pool of worker processes, each with
     its own pipeline (``pool``, if one was :func:`start` ed already), and only plain
     records come back; with ``dask`` (``"local"`` or a scheduler's address) they go to
-    a Dask cluster (:mod:`kg.cluster`; a local one has ``processes`` workers).  An
+    a Dask cluster (:mod:`kg.cluster`; a local one has ``processes`` workers; ``cluster``,
+    if one was connected already).  An
     article that takes more than ``seconds`` (None: no limit) yields no record: it is
     logged as one warning line (``identifier: skipped: took more than N s``) and
     passed to ``on_skip``.
     """
     kb_files = tuple(str(p) for p in kb_files)
+    if cluster is not None:
+        yield from _reported(cluster.records(list(sources), seconds), on_skip)
+        return
     if dask is not None:
         from kg.cluster import process_on_cluster
 
