@@ -102,8 +102,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--follow-links", action="store_true",
                         help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
-                        help="worker processes for the nlp stage (default: 1; with --dask, the workers "
-                             "of the local Dask cluster)")
+                        help="worker processes (default: 1): they read the articles and, into .trig or "
+                             ".nq, make and write the graph (the same bytes as one process); with --dask, "
+                             "also the workers of the local Dask cluster")
     parser.add_argument("--dask", nargs="?", const=LOCAL, metavar="SCHEDULER",
                         help="read the articles on a Dask cluster: a local one of --processes workers, or "
                              "the scheduler at SCHEDULER (tcp://host:8786); needs pip install 'kg[dask]'")
