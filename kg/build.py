@@ -396,7 +396,6 @@ class _RecordSpool:
         for offset in self._offsets[start:stop]:
             yield record_from_values(spill.value_at(self._file, offset))
 
-
     def __enter__(self) -> _RecordSpool:
         return self
 
