@@ -188,7 +188,13 @@ class EntityContext:
         layout = doc._.kg_layout
         sent_of: list[int] = doc._.kg_sent_of
         title_sentences = {k for k, (_, _, z) in enumerate(layout.sentences) if z == "title"}
-        in_title = [s in title_sentences for s in sent_of] if title_sentences else [False] * len(sent_of)
+        in_title = [False] * len(sent_of)
+        if title_sentences:  # the headline is a few tokens: only those between its first and last are read
+            present = [k for k in title_sentences if k in sent_of]
+            if present:
+                first = min(sent_of.index(k) for k in present)
+                last = len(sent_of) - min(sent_of[::-1].index(k) for k in present)
+                in_title[first:last] = [s in title_sentences for s in sent_of[first:last]]
         return cls(lex, tables, tables.kb, layout, sent_of, in_title)
 
 
@@ -257,8 +263,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    lower = tokens_of(doc).lower
-    for i in (i for i, w in enumerate(lower) if w == "ministry"):
+    for i in toks.positions().get("ministry", ()):
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width
@@ -371,7 +376,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     table = tokens_of(doc)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     longest = ctx.lex.window.org_name_tokens
-    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+    for i in table.where(heads):
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
             continue

@@ -7,6 +7,7 @@ called from every component factory (no import-time side effects).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import numpy
@@ -55,6 +56,8 @@ class TokenTable:
     is_punct: list[bool]
     whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
     source: str = ""
+    lower_is_str_lower: bool = False  # ``lower`` is ``str.lower`` of ``text`` (what :meth:`where_text` needs)
+    _at: dict[str, list[int]] | None = None  # lower case -> its tokens in text order, made on first use
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
@@ -69,11 +72,49 @@ class TokenTable:
         idx = arr[:, 0].tolist()
         words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
         if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
-            lower = list(map(str.lower, words))  # what the lexemes' LOWER is
+            lower, folded = list(map(str.lower, words)), True  # what the lexemes' LOWER is
         else:
-            lower = [t.lower_ for t in doc]
+            lower, folded = [t.lower_ for t in doc], False
         is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
-        return cls(words, lower, idx, is_space, is_punct, whitespace, text)
+        return cls(words, lower, idx, is_space, is_punct, whitespace, text, folded)
+
+    def positions(self) -> dict[str, list[int]]:
+        """Each lower-case form -> its tokens in text order.  Made once per article: the
+        finders ask where their cue words are, and a walk over every token per finder cost
+        more than all of their reading."""
+        at = self._at
+        if at is None:
+            at = {}
+            get = at.get
+            for i, w in enumerate(self.lower):
+                found = get(w)
+                if found is None:
+                    at[w] = [i]
+                else:
+                    found.append(i)
+            self._at = at
+        return at
+
+    def where(self, words: Set[str]) -> list[int]:
+        """The tokens whose lower case is one of ``words``, in text order
+        (``[i for i, w in enumerate(lower) if w in words]``)."""
+        at = self.positions()
+        found = [at[w] for w in at.keys() & words]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted([i for hits in found for i in hits])
+
+    def has_any(self, words: Set[str]) -> bool:
+        """Some token's lower case is one of ``words`` (``not words.isdisjoint(lower)``)."""
+        return not self.positions().keys().isdisjoint(words)
+
+    def where_text(self, words: Set[str]) -> list[int]:
+        """The tokens whose text is one of ``words``, in text order
+        (``[i for i, w in enumerate(text) if w in words]``)."""
+        if not self.lower_is_str_lower:
+            return [i for i, w in enumerate(self.text) if w in words]
+        text = self.text
+        return [i for i in self.where({w.lower() for w in words}) if text[i] in words]
 
     def end_char(self, i: int) -> int:
         """The character offset after token ``i``."""

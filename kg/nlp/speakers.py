@@ -96,7 +96,7 @@ class QuoteContext:
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues],
+                   toks.lower, cues, toks.where(cues),
                    layout=doc._.kg_layout, entities=doc._.kg_entities)
 
     @property
