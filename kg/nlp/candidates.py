@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -307,12 +308,10 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
-    # does a known name cover tokens start:end? the furthest end of those starting at or before start
-    kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
-    known_starts = [a for a, _ in kb_spans]
-    furthest = []
-    for _, b in kb_spans:
-        furthest.append(max(b, furthest[-1]) if furthest else b)
+    # does a known name cover tokens start:end? the furthest end of those starting at or before
+    # start; read at the first acronym that spells a name (most articles define none)
+    known_starts: list[int] | None = None
+    furthest: list[int] = []
     for m in acronym_matches(ctx.tables.acronym, text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
@@ -331,6 +330,10 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                 break
         if start is None:
             continue  # the letters do not spell the name before them
+        if known_starts is None:
+            kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
+            known_starts = [a for a, _ in kb_spans]
+            furthest = list(accumulate((b for _, b in kb_spans), max))
         k = bisect.bisect_right(known_starts, start)
         if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there

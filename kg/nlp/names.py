@@ -326,9 +326,10 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     clash: set[str] = set()
     for c in chosen:
         if not c.key.startswith("new:"):
+            if c.type != "Organization" or c.role != "name" or c.end - c.start < 2:
+                continue
             last = c.label.split()[-1] if c.label else ""
-            if (c.type == "Organization" and c.role == "name" and last.lower() in ctx.lex.actors.org_heads
-                    and c.end - c.start >= 2):
+            if last.lower() in ctx.lex.actors.org_heads:
                 f = last
                 if f in short and short[f].key != c.key:
                     clash.add(f)
