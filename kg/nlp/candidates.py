@@ -214,7 +214,6 @@ def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
-    toks = tokens_of(doc)
     known = ctx.tables.known.get(surface)
     if known is None:  # tables made without the look-ups
         actor_id, kind = ctx.tables.surfaces[surface]
@@ -229,6 +228,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind == "capital" or country is not None:
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
+        toks = tokens_of(doc)  # only here: most surfaces are no capital's
         j = start - 1
         while j >= 0 and toks.lower[j] == "the":
             j -= 1
