@@ -156,6 +156,21 @@ def tokens_of(doc: Doc) -> TokenTable:
     return table
 
 
+#: ``Doc.user_data`` key of ``(kg_sent_of, its sentence_ranges)``, kept by :func:`sentence_ranges_of`.
+RANGES_KEY = "kg_sentence_ranges"
+
+
+def sentence_ranges_of(doc: Doc, sent_of: list[int]) -> dict[int, tuple[int, int]]:
+    """:func:`sentence_ranges` of the Doc's ``sent_of``, read once per Doc: the relation and
+    the quote readers both ask (a walk over every token).  Not to be changed by the caller."""
+    kept = doc.user_data.get(RANGES_KEY)
+    if kept is not None and kept[0] is sent_of:
+        return kept[1]
+    ranges = sentence_ranges(sent_of)
+    doc.user_data[RANGES_KEY] = (sent_of, ranges)
+    return ranges
+
+
 def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:
     """Sentence index -> (its first token, one past its last token), from each token's
     sentence (``Doc._.kg_sent_of``; -1 outside the news)."""

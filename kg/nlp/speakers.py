@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges, tokens_of
+from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges_of, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -114,7 +114,7 @@ class QuoteContext:
     def sentence_first_tok(self) -> dict[int, int]:
         """The first token of each sentence (read once, when a pronoun needs it)."""
         if self._sentence_first_tok is None:
-            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges(self.sent_of).items()}
+            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges_of(self.doc, self.sent_of).items()}
         return self._sentence_first_tok
 
 
