@@ -286,8 +286,13 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
 
 def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
     """The sentence index of each token, -1 for spaces and tokens outside the news."""
+    return _sentence_array(table, layout).tolist()
+
+
+def _sentence_array(table: TokenTable, layout: Layout) -> numpy.ndarray:
+    """:func:`sentence_of_tokens` as an array (kg_layout also marks the sentence starts with it)."""
     if not table.idx:
-        return []
+        return numpy.zeros(0, dtype="int64")
     # the sentences are in text order: one sorted search for all the tokens
     starts = numpy.array([s for s, _, _ in layout.sentences], dtype="int64")
     ends = numpy.array([e for _, e, _ in layout.sentences], dtype="int64")
@@ -296,7 +301,7 @@ def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
     inside = (k >= 0) & ~numpy.array(table.is_space, dtype=bool)
     if len(ends):
         inside &= idx < ends[numpy.maximum(k, 0)]
-    return numpy.where(inside, k, -1).tolist()
+    return numpy.where(inside, k, -1)
 
 
 class LayoutReader:
@@ -317,10 +322,9 @@ class LayoutReader:
         table = TokenTable.of(doc, text)
         doc._.kg_tokens = table
         doc.user_data[TOKENS_KEY] = table
-        sent_of = sentence_of_tokens(table, layout)
-        doc._.kg_sent_of = sent_of
+        sents = _sentence_array(table, layout)
+        doc._.kg_sent_of = sents.tolist()
         if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
-            sents = numpy.array(sent_of, dtype="int64")
             starts = numpy.full(len(sents), -1, dtype="int64")
             starts[0] = 1
             starts[1:][sents[1:] != sents[:-1]] = 1

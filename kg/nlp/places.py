@@ -70,9 +70,9 @@ def _is_name_start(word: str) -> bool:
 
 def _longest(doc: Doc, text: list[str], start: int, limit: int, gazetteer: dict[str, GazetteerPlace],
              taken: set[int], sent_of: list[int]) -> tuple[int, int, GazetteerPlace] | None:
-    toks = tokens_of(doc)
     if start in taken or sent_of[start] < 0 or not _is_name_start(text[start]):
         return None
+    toks = tokens_of(doc)
     best = None
     for end in range(start + 1, limit + 1):
         if end - 1 in taken:
