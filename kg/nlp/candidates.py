@@ -49,20 +49,44 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
 _SHORT_IN_PARENS = re.compile(r"\((?:[A-Z][A-Za-z&.-]{1,9})\)")
 
 
-def acronym_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+def acronym_pieces(max_words: int, connectors: tuple[str, ...]) -> int:
+    """How many pieces without a space a name of :func:`acronym_pattern` spans at most: its
+    first word and ``max_words`` more, each a word or a connector."""
+    return 1 + max_words * max((len(c.split()) for c in connectors), default=1)
+
+
+def acronym_matches(pattern: re.Pattern, text: str, pieces: int = 0) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern of :func:`acronym_pattern`, tried only where
     a "(FBO)" is, not from every word of the text.
 
     Nothing before the parenthesis can be one (a name's words and the spaces between them
     hold none), so a match ends at the first "(FBO)" after its start and starts after the
-    "(" before it: searching each such stretch in text order finds the same matches."""
+    "(" before it: searching each such stretch in text order finds the same matches.  With
+    ``pieces`` (:func:`acronym_pieces` of the pattern), a stretch starts no earlier than that
+    many pieces without a space before the "(": a name spans no more, and a search from
+    the "(" before would try every character of a long paragraph."""
     done = 0
     for short in _SHORT_IN_PARENS.finditer(text):
         start = max(done, text.rfind("(", 0, short.start()) + 1)
+        if pieces:
+            start = max(start, _pieces_before(text, short.start(), pieces))
         m = pattern.search(text, start, short.end())
         if m is not None:
             yield m
             done = m.end()
+
+
+def _pieces_before(text: str, end: int, pieces: int) -> int:
+    """The start of the ``pieces``-th run of non-space characters before ``end`` (0 if fewer)."""
+    i = end
+    for _ in range(pieces):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            break
+    return i
 
 
 @dataclass(slots=True)
@@ -93,6 +117,7 @@ class EntityTables:
     gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
     #: surface -> what :func:`kb_candidate` reads of the knowledge base for it, looked up once
     known: dict[str, KnownSurface] = field(default_factory=dict)
+    acronym_pieces: int = 0  # acronym_pieces() of ``acronym`` (0: not known)
 
 
 class KnownSurface(NamedTuple):
@@ -158,7 +183,8 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
                                       kb.actors.get(actor.capital) if kind == "capital" else None)
     return EntityTables(kb, surfaces, ambiguous_surfaces, matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
-                        gazetteer or {}, known)
+                        gazetteer or {}, known,
+                        acronym_pieces(lex.window.acronym_words, lex.actors.acronym_connectors))
 
 
 def known_person(ctx: EntityContext, label: str) -> str | None:
@@ -312,7 +338,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     # start; read at the first acronym that spells a name (most articles define none)
     known_starts: list[int] | None = None
     furthest: list[int] = []
-    for m in acronym_matches(ctx.tables.acronym, text):
+    for m in acronym_matches(ctx.tables.acronym, text, ctx.tables.acronym_pieces):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
         if long_span is None or sent_of[long_span.start] < 0:
