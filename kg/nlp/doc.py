@@ -56,8 +56,10 @@ class TokenTable:
     is_punct: list[bool]
     whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
     source: str = ""
-    lower_is_str_lower: bool = False  # ``lower`` is ``str.lower`` of ``text`` (what :meth:`where_text` needs)
-    _at: dict[str, list[int]] | None = None  # lower case -> its tokens in text order, made on first use
+    #: ``lower`` is ``str.lower`` of ``text`` (what :meth:`where_text` needs)
+    lower_is_str_lower: bool = field(default=False, compare=False, repr=False)
+    #: lower case -> its tokens in text order, made on first use (:meth:`positions`)
+    _at: dict[str, list[int]] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
