@@ -290,7 +290,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    for i in toks.positions().get("ministry", ()):
+    for i in toks.where({"ministry"}):
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width

@@ -58,8 +58,11 @@ class TokenTable:
     source: str = ""
     #: ``lower`` is ``str.lower`` of ``text`` (what :meth:`where_text` needs)
     lower_is_str_lower: bool = field(default=False, compare=False, repr=False)
-    #: lower case -> its tokens in text order, made on first use (:meth:`positions`)
-    _at: dict[str, list[int]] | None = field(default=None, compare=False, repr=False)
+    #: the index of :meth:`where`, made on first use: lower case -> its first token, and each
+    #: token's next one of the same lower case (-1: none).  Two objects, not a list per word:
+    #: a list per word made the garbage collector run four times as often.
+    _first: dict[str, int] | None = field(default=None, compare=False, repr=False)
+    _next: list[int] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
@@ -80,35 +83,39 @@ class TokenTable:
         is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
         return cls(words, lower, idx, is_space, is_punct, whitespace, text, folded)
 
-    def positions(self) -> dict[str, list[int]]:
-        """Each lower-case form -> its tokens in text order.  Made once per article: the
-        finders ask where their cue words are, and a walk over every token per finder cost
-        more than all of their reading."""
-        at = self._at
-        if at is None:
-            at = {}
-            get = at.get
-            for i, w in enumerate(self.lower):
-                found = get(w)
-                if found is None:
-                    at[w] = [i]
-                else:
-                    found.append(i)
-            self._at = at
-        return at
+    def _index(self) -> tuple[dict[str, int], list[int]]:
+        """The index of :meth:`where`, made once per article: the finders ask where their cue
+        words are, and a walk over every token per finder cost more than their reading."""
+        first, nxt = self._first, self._next
+        if first is None or nxt is None:
+            lower = self.lower
+            nxt = [-1] * len(lower)
+            first = {}
+            get = first.get
+            for i, w in zip(range(len(lower) - 1, -1, -1), reversed(lower)):
+                nxt[i] = get(w, -1)
+                first[w] = i
+            self._first, self._next = first, nxt
+        return first, nxt
 
     def where(self, words: Set[str]) -> list[int]:
         """The tokens whose lower case is one of ``words``, in text order
         (``[i for i, w in enumerate(lower) if w in words]``)."""
-        at = self.positions()
-        found = [at[w] for w in at.keys() & words]
-        if len(found) == 1:
-            return list(found[0])
-        return sorted([i for hits in found for i in hits])
+        first, nxt = self._index()
+        out: list[int] = []
+        found = first.keys() & words
+        for w in found:
+            i = first[w]
+            while i >= 0:
+                out.append(i)
+                i = nxt[i]
+        if len(found) > 1:
+            out.sort()
+        return out
 
     def has_any(self, words: Set[str]) -> bool:
         """Some token's lower case is one of ``words`` (``not words.isdisjoint(lower)``)."""
-        return not self.positions().keys().isdisjoint(words)
+        return not self._index()[0].keys().isdisjoint(words)
 
     def where_text(self, words: Set[str]) -> list[int]:
         """The tokens whose text is one of ``words``, in text order
