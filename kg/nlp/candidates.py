@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -48,20 +49,44 @@ def acronym_pattern(max_words: int, connectors: tuple[str, ...]) -> re.Pattern:
 _SHORT_IN_PARENS = re.compile(r"\((?:[A-Z][A-Za-z&.-]{1,9})\)")
 
 
-def acronym_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+def acronym_pieces(max_words: int, connectors: tuple[str, ...]) -> int:
+    """How many pieces without a space a name of :func:`acronym_pattern` spans at most: its
+    first word and ``max_words`` more, each a word or a connector."""
+    return 1 + max_words * max((len(c.split()) for c in connectors), default=1)
+
+
+def acronym_matches(pattern: re.Pattern, text: str, pieces: int = 0) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern of :func:`acronym_pattern`, tried only where
     a "(FBO)" is, not from every word of the text.
 
     Nothing before the parenthesis can be one (a name's words and the spaces between them
     hold none), so a match ends at the first "(FBO)" after its start and starts after the
-    "(" before it: searching each such stretch in text order finds the same matches."""
+    "(" before it: searching each such stretch in text order finds the same matches.  With
+    ``pieces`` (:func:`acronym_pieces` of the pattern), a stretch starts no earlier than that
+    many pieces without a space before the "(": a name spans no more, and a search from
+    the "(" before would try every character of a long paragraph."""
     done = 0
     for short in _SHORT_IN_PARENS.finditer(text):
         start = max(done, text.rfind("(", 0, short.start()) + 1)
+        if pieces:
+            start = max(start, _pieces_before(text, short.start(), pieces))
         m = pattern.search(text, start, short.end())
         if m is not None:
             yield m
             done = m.end()
+
+
+def _pieces_before(text: str, end: int, pieces: int) -> int:
+    """The start of the ``pieces``-th run of non-space characters before ``end`` (0 if fewer)."""
+    i = end
+    for _ in range(pieces):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            break
+    return i
 
 
 @dataclass(slots=True)
@@ -92,6 +117,7 @@ class EntityTables:
     gazetteer: dict[str, GazetteerPlace] = field(default_factory=dict)  # world places (kg.gazetteer)
     #: surface -> what :func:`kb_candidate` reads of the knowledge base for it, looked up once
     known: dict[str, KnownSurface] = field(default_factory=dict)
+    acronym_pieces: int = 0  # acronym_pieces() of ``acronym`` (0: not known)
 
 
 class KnownSurface(NamedTuple):
@@ -157,7 +183,8 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
                                       kb.actors.get(actor.capital) if kind == "capital" else None)
     return EntityTables(kb, surfaces, ambiguous_surfaces, matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
-                        gazetteer or {}, known)
+                        gazetteer or {}, known,
+                        acronym_pieces(lex.window.acronym_words, lex.actors.acronym_connectors))
 
 
 def known_person(ctx: EntityContext, label: str) -> str | None:
@@ -188,7 +215,13 @@ class EntityContext:
         layout = doc._.kg_layout
         sent_of: list[int] = doc._.kg_sent_of
         title_sentences = {k for k, (_, _, z) in enumerate(layout.sentences) if z == "title"}
-        in_title = [s in title_sentences for s in sent_of] if title_sentences else [False] * len(sent_of)
+        in_title = [False] * len(sent_of)
+        if title_sentences:  # the headline is a few tokens: only those between its first and last are read
+            present = [k for k in title_sentences if k in sent_of]
+            if present:
+                first = min(sent_of.index(k) for k in present)
+                last = len(sent_of) - min(sent_of[::-1].index(k) for k in present)
+                in_title[first:last] = [s in title_sentences for s in sent_of[first:last]]
         return cls(lex, tables, tables.kb, layout, sent_of, in_title)
 
 
@@ -207,7 +240,6 @@ def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
-    toks = tokens_of(doc)
     known = ctx.tables.known.get(surface)
     if known is None:  # tables made without the look-ups
         actor_id, kind = ctx.tables.surfaces[surface]
@@ -222,6 +254,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind == "capital" or country is not None:
         if kind != "capital":  # the capital's own name: "Moscow"
             capital, actor = actor, country
+        toks = tokens_of(doc)  # only here: most surfaces are no capital's
         j = start - 1
         while j >= 0 and toks.lower[j] == "the":
             j -= 1
@@ -257,8 +290,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    lower = tokens_of(doc).lower
-    for i in (i for i, w in enumerate(lower) if w == "ministry"):
+    for i in toks.where({"ministry"}):
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width
@@ -302,13 +334,11 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     out = []
     sent_of = ctx.sent_of
     text = ctx.layout.text
-    # does a known name cover tokens start:end? the furthest end of those starting at or before start
-    kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
-    known_starts = [a for a, _ in kb_spans]
-    furthest = []
-    for _, b in kb_spans:
-        furthest.append(max(b, furthest[-1]) if furthest else b)
-    for m in acronym_matches(ctx.tables.acronym, text):
+    # does a known name cover tokens start:end? the furthest end of those starting at or before
+    # start; read at the first acronym that spells a name (most articles define none)
+    known_starts: list[int] | None = None
+    furthest: list[int] = []
+    for m in acronym_matches(ctx.tables.acronym, text, ctx.tables.acronym_pieces):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         # the acronym's own token may be glued to the next word ("(EPC)since"): the long form still names it
         if long_span is None or sent_of[long_span.start] < 0:
@@ -326,6 +356,10 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                 break
         if start is None:
             continue  # the letters do not spell the name before them
+        if known_starts is None:
+            kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
+            known_starts = [a for a, _ in kb_spans]
+            furthest = list(accumulate((b for _, b in kb_spans), max))
         k = bisect.bisect_right(known_starts, start)
         if k and furthest[k - 1] >= end:
             continue  # the knowledge base knows it: its acronym is already there
@@ -371,7 +405,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     table = tokens_of(doc)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     longest = ctx.lex.window.org_name_tokens
-    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+    for i in table.where(heads):
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
             continue

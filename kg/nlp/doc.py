@@ -7,6 +7,7 @@ called from every component factory (no import-time side effects).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import numpy
@@ -55,6 +56,13 @@ class TokenTable:
     is_punct: list[bool]
     whitespace: list[bool] = field(default_factory=list)  # a space follows the token (``whitespace_``)
     source: str = ""
+    #: ``lower`` is ``str.lower`` of ``text`` (what :meth:`where_text` needs)
+    lower_is_str_lower: bool = field(default=False, compare=False, repr=False)
+    #: the index of :meth:`where`, made on first use: lower case -> its first token, and each
+    #: token's next one of the same lower case (-1: none).  Two objects, not a list per word:
+    #: a list per word made the garbage collector run four times as often.
+    _first: dict[str, int] | None = field(default=None, compare=False, repr=False)
+    _next: list[int] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
@@ -69,11 +77,53 @@ class TokenTable:
         idx = arr[:, 0].tolist()
         words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
         if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
-            lower = list(map(str.lower, words))  # what the lexemes' LOWER is
+            lower, folded = list(map(str.lower, words)), True  # what the lexemes' LOWER is
         else:
-            lower = [t.lower_ for t in doc]
+            lower, folded = [t.lower_ for t in doc], False
         is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
-        return cls(words, lower, idx, is_space, is_punct, whitespace, text)
+        return cls(words, lower, idx, is_space, is_punct, whitespace, text, folded)
+
+    def _index(self) -> tuple[dict[str, int], list[int]]:
+        """The index of :meth:`where`, made once per article: the finders ask where their cue
+        words are, and a walk over every token per finder cost more than their reading."""
+        first, nxt = self._first, self._next
+        if first is None or nxt is None:
+            lower = self.lower
+            nxt = [-1] * len(lower)
+            first = {}
+            get = first.get
+            for i, w in zip(range(len(lower) - 1, -1, -1), reversed(lower)):
+                nxt[i] = get(w, -1)
+                first[w] = i
+            self._first, self._next = first, nxt
+        return first, nxt
+
+    def where(self, words: Set[str]) -> list[int]:
+        """The tokens whose lower case is one of ``words``, in text order
+        (``[i for i, w in enumerate(lower) if w in words]``)."""
+        first, nxt = self._index()
+        out: list[int] = []
+        found = first.keys() & words
+        for w in found:
+            i = first[w]
+            while i >= 0:
+                out.append(i)
+                i = nxt[i]
+        if len(found) > 1:
+            out.sort()
+        return out
+
+    def has_any(self, words: Set[str]) -> bool:
+        """Some token's lower case is one of ``words`` (``not words.isdisjoint(lower)``)."""
+        return not self._index()[0].keys().isdisjoint(words)
+
+    def where_text(self, words: Set[str]) -> list[int]:
+        """The tokens whose text is one of ``words``, in text order
+        (``[i for i, w in enumerate(text) if w in words]``)."""
+        if not self.lower_is_str_lower:
+            return [i for i, w in enumerate(self.text) if w in words]
+        text = self.text
+        return [i for i in self.where({w.lower() for w in words}) if text[i] in words]
 
     def end_char(self, i: int) -> int:
         """The character offset after token ``i``."""
@@ -113,6 +163,21 @@ def tokens_of(doc: Doc) -> TokenTable:
         table = (doc._.kg_tokens if Doc.has_extension("kg_tokens") else None) or TokenTable.of(doc)
         doc.user_data[TOKENS_KEY] = table
     return table
+
+
+#: ``Doc.user_data`` key of ``(kg_sent_of, its sentence_ranges)``, kept by :func:`sentence_ranges_of`.
+RANGES_KEY = "kg_sentence_ranges"
+
+
+def sentence_ranges_of(doc: Doc, sent_of: list[int]) -> dict[int, tuple[int, int]]:
+    """:func:`sentence_ranges` of the Doc's ``sent_of``, read once per Doc: the relation and
+    the quote readers both ask (a walk over every token).  Not to be changed by the caller."""
+    kept = doc.user_data.get(RANGES_KEY)
+    if kept is not None and kept[0] is sent_of:
+        return kept[1]
+    ranges = sentence_ranges(sent_of)
+    doc.user_data[RANGES_KEY] = (sent_of, ranges)
+    return ranges
 
 
 def sentence_ranges(sent_of: list[int]) -> dict[int, tuple[int, int]]:

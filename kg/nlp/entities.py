@@ -112,7 +112,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     titles = find_titles(doc, ctx)
 
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
-    cands = _defined_acronyms_win(doc, kb_cands, named_orgs)
+    cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
     qualifiers = dict(kb_start)
     for c in named_orgs:
@@ -182,19 +182,15 @@ def _actors(table: TokenTable, sent_of: list[int],
             chosen: list[Candidate]) -> tuple[list[TokMention], dict[str, EntityInfo]]:
     """The chosen candidates as mentions and the actors they name."""
     entities: dict[str, EntityInfo] = {}
-    seen: dict[str, set[str]] = {}  # key -> its aliases, for EntityInfo.add_alias's test in one look-up
     mentions = []
     for c in chosen:
         info = entities.get(c.key)
         if info is None:
             info = entities[c.key] = EntityInfo(c.key, c.label, c.type, list(_aliases(c.label, c.kb_aliases)),
                                                 c.wikidata)
-            seen[c.key] = set(info.aliases)
         if c.role == "name" and c.rule != "alias":
             name = " ".join(table.span_text(c.start, c.end).split())
-            aliases = seen[c.key]
-            if name and name != info.label and name not in aliases:  # EntityInfo.add_alias
-                aliases.add(name)
+            if name and name != info.label and name not in info.aliases:  # EntityInfo.add_alias
                 info.aliases.append(name)
         info.mentions += 1
         mentions.append(TokMention(c.start, c.end, c.key, c.type, c.rule, c.role, sent_of[c.start]))
@@ -233,7 +229,8 @@ def _inside_another(cands: list[Candidate]) -> list[bool]:
     return out
 
 
-def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candidate]) -> list[Candidate]:
+def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candidate],
+                          kb_tokens: set[int]) -> list[Candidate]:
     """An acronym the article defines ("the Rapid Support Forces (RSF)"), or that spells a new
     organization the article named before it, names that organization in this article, not
     the known actor that shares the acronym (Reporters Without Borders)."""
@@ -242,7 +239,6 @@ def _defined_acronyms_win(doc: Doc, kb_cands: list[Candidate], named: list[Candi
     # "the paramilitary Rapid Support Forces … the RSF": a new organization named earlier
     # whose initials the known acronym spells is what the article abbreviates
     spelled = {}
-    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
     table = tokens_of(doc)
     for c, inside in zip(named, _inside_another(named)):
         if c.type == "Organization" and not c.key.startswith("kb:") and not inside \

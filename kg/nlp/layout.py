@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,8 +33,9 @@ NEWS_ZONES = ("title", "caption", "body")
 
 #: A run of full stops, question or exclamation marks: where a sentence may end.  Each run
 #: is tried once, from its start (nothing to backtrack into); what follows it is read by
-#: :func:`_sentence_end_at`.
-_STOP_RUN = re.compile(r"(?<![.!?])[.!?]+")
+#: :func:`_sentence_end_at`.  Searched by :func:`_stop_runs`.
+_STOP_RUN = re.compile(r"[.!?]+")
+_STOPS = ".!?"
 #: Stripped from the word before a full stop before looking it up in the abbreviations.
 _WORD_MARKS = "\"”’')]»›"
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
@@ -126,6 +128,20 @@ def _capital(c: str) -> bool:
     return c.isupper() or c.istitle() or c.isdecimal()
 
 
+def _stop_runs(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The runs of :data:`_STOP_RUN` in ``text[start:end]``, each from its first mark: a run
+    that began before ``start`` is none.  A search from ``start`` finds each run whole (the
+    next one starts after a character that is no stop), so only the first can have begun
+    earlier; a lookbehind in the pattern would say the same but made the regex engine try
+    every character of the text."""
+    runs = _STOP_RUN.finditer(text, start, end)
+    if start > 0 and text[start - 1] in _STOPS:
+        first = next(runs, None)
+        if first is not None and first.start() != start:
+            yield first
+    yield from runs
+
+
 def _after_stop(text: str, stop: int, end: int) -> tuple[int, int]:
     """After a stop run ending at ``stop``: where its closing marks end and where the
     spaces after them end (equal when no space follows)."""
@@ -155,7 +171,7 @@ def split_sentences(text: str, start: int, end: int, lex: Lexicon) -> list[tuple
     ``[window] sentence_chars`` is cut (:func:`_capped`)."""
     out = []
     cursor = start
-    for m in _STOP_RUN.finditer(text, start, end):
+    for m in _stop_runs(text, start, end):
         stop, nxt = _after_stop(text, m.end(), end)
         if nxt == stop or nxt >= end:
             continue
@@ -183,7 +199,7 @@ def _capped(text: str, start: int, end: int, limit: int, lex: Lexicon) -> list[t
     while end - start > limit:
         window_end = start + limit
         cut = nxt = -1
-        for m in _STOP_RUN.finditer(text, start, window_end):
+        for m in _stop_runs(text, start, window_end):
             stop, after = _after_stop(text, m.end(), window_end)
             if after > stop and not _abbreviation(text, start, stop, lex):
                 cut, nxt = stop, after
@@ -270,8 +286,13 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
 
 def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
     """The sentence index of each token, -1 for spaces and tokens outside the news."""
+    return _sentence_array(table, layout).tolist()
+
+
+def _sentence_array(table: TokenTable, layout: Layout) -> numpy.ndarray:
+    """:func:`sentence_of_tokens` as an array (kg_layout also marks the sentence starts with it)."""
     if not table.idx:
-        return []
+        return numpy.zeros(0, dtype="int64")
     # the sentences are in text order: one sorted search for all the tokens
     starts = numpy.array([s for s, _, _ in layout.sentences], dtype="int64")
     ends = numpy.array([e for _, e, _ in layout.sentences], dtype="int64")
@@ -280,7 +301,7 @@ def sentence_of_tokens(table: TokenTable, layout: Layout) -> list[int]:
     inside = (k >= 0) & ~numpy.array(table.is_space, dtype=bool)
     if len(ends):
         inside &= idx < ends[numpy.maximum(k, 0)]
-    return numpy.where(inside, k, -1).tolist()
+    return numpy.where(inside, k, -1)
 
 
 class LayoutReader:
@@ -301,10 +322,9 @@ class LayoutReader:
         table = TokenTable.of(doc, text)
         doc._.kg_tokens = table
         doc.user_data[TOKENS_KEY] = table
-        sent_of = sentence_of_tokens(table, layout)
-        doc._.kg_sent_of = sent_of
+        sents = _sentence_array(table, layout)
+        doc._.kg_sent_of = sents.tolist()
         if len(doc) and not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
-            sents = numpy.array(sent_of, dtype="int64")
             starts = numpy.full(len(sents), -1, dtype="int64")
             starts[0] = 1
             starts[1:][sents[1:] != sents[:-1]] = 1

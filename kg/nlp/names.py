@@ -191,7 +191,7 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     sent_of = ctx.sent_of
     out = []
     verbs = ctx.lex.speech.verbs
-    for k in [i for i, w in enumerate(tokens_of(doc).lower) if w in verbs and i >= 2]:
+    for k in [i for i in toks.where(verbs) if i >= 2]:
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -229,9 +229,10 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     covered = {i for c in chosen for i in range(c.start, c.end)}
     text = tokens_of(doc).text
     out = []
-    if people.keys().isdisjoint(text):
+    named = toks.where_text(people.keys())
+    if not named:
         return []
-    for i in [i for i, w in enumerate(text) if w in people and i not in covered]:
+    for i in [i for i in named if i not in covered]:
         for words, c in people[text[i]]:
             end = i + len(words)
             if tuple(text[i:end]) == words and not covered.intersection(range(i, end)):
@@ -325,9 +326,10 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     clash: set[str] = set()
     for c in chosen:
         if not c.key.startswith("new:"):
+            if c.type != "Organization" or c.role != "name" or c.end - c.start < 2:
+                continue
             last = c.label.split()[-1] if c.label else ""
-            if (c.type == "Organization" and c.role == "name" and last.lower() in ctx.lex.actors.org_heads
-                    and c.end - c.start >= 2):
+            if last.lower() in ctx.lex.actors.org_heads:
                 f = last
                 if f in short and short[f].key != c.key:
                     clash.add(f)
@@ -363,9 +365,9 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     for c in chosen:
         covered.update(range(c.start, c.end))
     extra = []
-    for i, word in enumerate(tokens_of(doc).text):
-        c = short.get(word)
-        if c is None or i in covered or sent_of[i] < 0 or in_title[i]:
+    for i in toks.where_text(short.keys()):
+        c = short[toks.text[i]]
+        if i in covered or sent_of[i] < 0 or in_title[i]:
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)

@@ -16,9 +16,7 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
     heads = ctx.lex.actors.media_heads
     longest = max((len(h) for h in heads), default=0)
     firsts = ctx.lex.actors.media_firsts
-    if firsts.isdisjoint(table.lower):
-        return out
-    for i in [i for i, w in enumerate(table.lower) if w in firsts]:
+    for i in table.where(firsts):
         if i == 0 or not table.text[i].islower() or ctx.sent_of[i] < 0:
             continue
         size = next((m for m in range(longest, 0, -1) if tuple(table.lower[i:i + m]) in heads), 0)

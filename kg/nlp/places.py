@@ -41,8 +41,8 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
     found: list[Candidate] = []
     spans: set[tuple[int, int]] = set()
     # only the tokens after a place preposition or at a comma can start or end a match
-    after_locative = [i + 1 for i, w in enumerate(lower) if w in locative and i + 1 < n]
-    commas = [i for i, w in enumerate(text) if w == "," and i >= 1]
+    after_locative = [i + 1 for i in table.where(locative) if i + 1 < n]
+    commas = [i for i in table.where_text({","}) if i >= 1]
     for i in sorted(set(after_locative).union(commas)):
         if lower[i - 1] in locative:  # "in Aleppo": the longest name that starts here
             match = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
@@ -70,9 +70,9 @@ def _is_name_start(word: str) -> bool:
 
 def _longest(doc: Doc, text: list[str], start: int, limit: int, gazetteer: dict[str, GazetteerPlace],
              taken: set[int], sent_of: list[int]) -> tuple[int, int, GazetteerPlace] | None:
-    toks = tokens_of(doc)
     if start in taken or sent_of[start] < 0 or not _is_name_start(text[start]):
         return None
+    toks = tokens_of(doc)
     best = None
     for end in range(start + 1, limit + 1):
         if end - 1 in taken:
@@ -125,14 +125,14 @@ def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     article names ("International Maritime Law and Eastern Mediterranean Symposium")."""
     table = tokens_of(doc)
     heads = ctx.lex.actors.event_heads
-    if heads.isdisjoint(table.lower):
+    if not table.has_any(heads):
         return kb_cands
     places = [c for c in kb_cands if c.type == "Place" and c.role == "name"]
     if not places:
         return kb_cands
     kb_end = {c.end: c for c in kb_cands}
     inside: set[tuple[int, int]] = set()
-    for i in [i for i, w in enumerate(table.lower) if w in heads]:
+    for i in table.where(heads):
         if not table.text[i][:1].isupper():
             continue
         a = i
@@ -156,9 +156,7 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     table = tokens_of(doc)
     n = len(doc)
     cues = ctx.lex.actors.place_of
-    if cues.isdisjoint(table.lower):
-        return out
-    for i in [i for i, w in enumerate(table.lower) if w in cues]:
+    for i in table.where(cues):
         if not table.text[i].islower() or i + 2 >= n:
             continue
         if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention, sentence_ranges, tokens_of
+from kg.nlp.doc import TokMention, sentence_ranges_of, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.lists import phrase_at
 from kg.records import Fact
@@ -81,7 +81,7 @@ class RelationContext:
         for m in mentions:
             if m.role != "description":
                 sent_mentions.setdefault(m.sentence, []).append(m)
-        sent_range = sentence_ranges(sent_of)
+        sent_range = sentence_ranges_of(doc, sent_of)
         # a person's country, from the roles' facts ("Foreign Minister of the Russian Federation Sergey Lavrov")
         first: dict[str, TokMention] = {}
         for m in mentions:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges, tokens_of
+from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges_of, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.records import ENTITY_TYPES, Statement
 
@@ -96,7 +96,7 @@ class QuoteContext:
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
-                   toks.lower, cues, [i for i, w in enumerate(toks.lower) if w in cues],
+                   toks.lower, cues, toks.where(cues),
                    layout=doc._.kg_layout, entities=doc._.kg_entities)
 
     @property
@@ -114,7 +114,7 @@ class QuoteContext:
     def sentence_first_tok(self) -> dict[int, int]:
         """The first token of each sentence (read once, when a pronoun needs it)."""
         if self._sentence_first_tok is None:
-            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges(self.sent_of).items()}
+            self._sentence_first_tok = {k: a for k, (a, _) in sentence_ranges_of(self.doc, self.sent_of).items()}
         return self._sentence_first_tok
 
 

@@ -1,0 +1,53 @@
+"""The nlp stage's shortcuts read what the plain walks read: the token index
+(``TokenTable.where``), the stop runs of the sentence splitter, the acronym search window."""
+from __future__ import annotations
+
+import random
+import re
+
+import spacy
+
+from kg.nlp.candidates import acronym_matches, acronym_pattern, acronym_pieces
+from kg.nlp.doc import TokenTable
+from kg.nlp.layout import _stop_runs
+from kg.nlp.lexicon import load_lexicon
+
+LEX = load_lexicon()
+TEXT = ("Russia's Foreign Ministry said on Monday, in Moscow, that the Collective Security Treaty "
+        "Organization (CSTO) met.  İstanbul, Paris and the U.S. said so, said Lavrov; SAID again.")
+
+
+def test_where_is_the_walk_over_every_token():
+    doc = spacy.blank("en")(TEXT)
+    table = TokenTable.of(doc, TEXT)
+    assert table.lower_is_str_lower
+    for words in ({"said"}, {"said", "in", ","}, {"nothing"}, frozenset(LEX.speech.verbs), set()):
+        assert table.where(words) == [i for i, w in enumerate(table.lower) if w in words]
+        assert table.has_any(words) == (not set(words).isdisjoint(table.lower))
+    for words in ({"said"}, {"SAID", ","}, {"İstanbul", "Paris"}, {"paris"}):
+        assert table.where_text(words) == [i for i, w in enumerate(table.text) if w in words]
+    table.lower_is_str_lower = False  # another pipeline's LOWER: the walk itself
+    assert table.where_text({"SAID"}) == [i for i, w in enumerate(table.text) if w == "SAID"]
+
+
+def test_stop_runs_are_the_lookbehind_pattern():
+    pattern = re.compile(r"(?<![.!?])[.!?]+")
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab .!?") for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in _stop_runs(text, start, end)] == \
+            [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_acronym_window_finds_what_a_whole_search_finds():
+    rng = random.Random(3)
+    words = ["Foo", "Bar", "of", "the", "x", "(FBO)", "(FB)", "(", ")", "\n", "“Foo", "xFoo", "-", "(OF)"]
+    for max_words, connectors in ((LEX.window.acronym_words, LEX.actors.acronym_connectors), (2, ("of", "of the"))):
+        pattern = acronym_pattern(max_words, connectors)
+        pieces = acronym_pieces(max_words, connectors)
+        for _ in range(2000):
+            text = "".join(rng.choice(words) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(1, 25)))
+            assert [m.span() for m in acronym_matches(pattern, text, pieces)] == \
+                [m.span() for m in pattern.finditer(text)]
