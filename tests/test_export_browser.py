@@ -71,10 +71,23 @@ def coloured_pixels(page) -> int:
 
 
 def click_element(page, element_id: str) -> None:
-    """A real mouse click on a node (its centre) or an edge (its midpoint)."""
+    """A real mouse click on a node (its centre) or an edge (its midpoint).
+
+    The page lays the graph out at random, so another node may lie on an edge's
+    midpoint: such a node is moved off it first, or the click would land on it."""
     x, y = page.evaluate(
         """(id) => {
             const e = kgGraph.getElementById(id);
+            if (e.isEdge()) {
+                const m = e.renderedMidpoint();
+                kgGraph.nodes().difference(e.connectedNodes()).forEach(n => {
+                    const b = n.renderedBoundingBox();
+                    if (m.x >= b.x1 - 5 && m.x <= b.x2 + 5 && m.y >= b.y1 - 5 && m.y <= b.y2 + 5) {
+                        const p = n.renderedPosition();
+                        n.renderedPosition({x: p.x, y: p.y + (b.y2 - b.y1) + 20 * (p.y >= m.y ? 1 : -1)});
+                    }
+                });
+            }
             const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
             const box = document.getElementById('cy').getBoundingClientRect();
             return [box.left + p.x, box.top + p.y];
