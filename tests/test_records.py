@@ -97,3 +97,13 @@ def test_values_of_another_shape_are_no_record():
 
 def vars_of(item) -> list:
     return [getattr(item, name) for name in item.__dataclass_fields__]
+
+
+def test_a_workers_record_is_packed_as_bytes_and_unpacked_equal():
+    from kg.nlp.workers import Skipped, packed, unpacked
+
+    for record in sample_records() + hostile_records():
+        assert isinstance(packed(record), bytes)
+        assert unpacked(packed(record)) == record
+    skip = Skipped("a.txt", "took more than 1 s")
+    assert unpacked(packed(skip)) == skip
