@@ -177,11 +177,12 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
         # pipelines while the corpus is read
         pool = cluster = None
         kb_names = tuple(str(p) for p in kb_paths)
-        if not (cache and cache.known) and dask is not None:
+        every_article = not (cache and cache.known)
+        if every_article and dask is not None:
             from kg.cluster import Cluster
 
             cluster = stack.enter_context(Cluster(dask, processes, model, kb_names))
-        elif not (cache and cache.known) and processes > 1:
+        elif every_article and processes > 1:
             from kg.nlp import workers
 
             pool = stack.enter_context(workers.start(processes, model, kb_names, article_seconds))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import io
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -273,9 +274,7 @@ class QuadSorter:
         self._keys, self._chars = [], 0
         fh = tempfile.TemporaryFile(dir=self.folder, prefix=".kg-sort-")
         self._runs.append(fh)
-        for start in range(0, len(keys), RUN_BLOCK):
-            spill.dump(keys[start:start + RUN_BLOCK], fh)
-        fh.seek(0)
+        write_run(keys, fh)
 
     def __iter__(self) -> Iterator[str]:
         held = sorted(set(self._keys))
@@ -283,11 +282,7 @@ class QuadSorter:
         if not self._runs:
             yield from held
             return
-        previous = None
-        for key in heapq.merge(held, *map(_read_run, self._runs)):
-            if key != previous:
-                yield key
-                previous = key
+        yield from unique(heapq.merge(held, *map(read_run, self._runs)))
 
     def close(self) -> None:
         for fh in self._runs:
@@ -302,6 +297,32 @@ class QuadSorter:
         self.close()
 
 
-def _read_run(fh: BinaryIO) -> Iterator[str]:
-    for block in spill.values(fh):
+# ---- sorted runs in files
+
+
+def write_run(keys: Iterable[str], fh: BinaryIO) -> list[tuple[str, int]]:
+    """Append sorted ``keys`` to ``fh`` as a run, in blocks of :data:`RUN_BLOCK` keys
+    (:mod:`kg.spill`); return the (first key, offset) of each block, so a reader can
+    start at any key (:func:`read_run`)."""
+    blocks: list[tuple[str, int]] = []
+    keys = iter(keys)
+    while block := list(itertools.islice(keys, RUN_BLOCK)):
+        blocks.append((block[0], spill.dump(block, fh)))
+    fh.flush()
+    return blocks
+
+
+def read_run(fh: BinaryIO, offset: int = 0) -> Iterator[str]:
+    """The keys of the run in ``fh`` from the block at ``offset`` on (reads at its own
+    offset: processes sharing the file do not move each other's position)."""
+    for block in spill.values(fh, offset):
         yield from block
+
+
+def unique(keys: Iterable[str]) -> Iterator[str]:
+    """Sorted ``keys`` without repeats."""
+    previous = None
+    for key in keys:
+        if key != previous:
+            yield key
+            previous = key

@@ -7,13 +7,13 @@ phases, and give the bytes of a one-process build:
 
 1. **Quads.**  Worker *w* makes the quads of a contiguous share of the (resolved)
    documents with a copy of the parent's :class:`kg.graph.QuadBuilder`, which already
-   knows the entity table, and writes them sorted and unique as one run (blocks of
-   keys, :mod:`kg.spill`) to an anonymous file the parent opened before forking.  It
-   returns an index of the run's blocks, a sample of its keys, its documents' share of
-   the corpus-level quads (:class:`kg.graph.CorpusShare`) and its counts for the
-   summary.  The parent adds the quads the whole corpus makes together (entities,
-   positions, co-mention ties, membership counts) and cuts the key space into one range
-   per worker at subject boundaries of the default graph, by the sample.
+   knows the entity table, and writes them sorted and unique as one run
+   (:func:`kg.quads.write_run`) to an anonymous file the parent opened before forking.
+   It returns the index of the run's blocks, its documents' share of the corpus-level
+   quads (:class:`kg.graph.CorpusShare`) and its counts for the summary.  The parent
+   adds the quads the whole corpus makes together (entities, positions, co-mention
+   ties, membership counts) and cuts the key space into one range per worker at
+   subject boundaries of the default graph, the blocks' first keys as the sample.
 2. **Text.**  Worker *r* merges range *r* of every run and writes it with the
    one-process writer (:func:`kg.serialize.write_keys`) to its own anonymous file.
    The parent joins the parts into the output, dropping the ``@prefix`` lines every
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from kg import quads as qk
-from kg import serialize, spill
+from kg import serialize
 from kg.errors import OutputError
 from kg.graph import CorpusShare, QuadBuilder
 from kg.rdfio import atomic_write
@@ -52,8 +52,6 @@ from kg.records import DocumentRecord, Entity
 
 #: Formats whose text can be cut between subjects and joined again.
 SPLITTABLE = frozenset({"trig", "nquads"})
-#: One key in this many of each run is sampled to place the range boundaries.
-SAMPLE_EVERY = 64
 
 
 class Counts(Protocol):
@@ -77,8 +75,7 @@ def can_split(format: str, processes: int) -> bool:  # noqa: A002
 class _Run:
     """What a phase-1 worker returns about the run it wrote."""
 
-    blocks: list[tuple[str, int]]  # (first key, offset) of each block
-    samples: list[str]
+    blocks: list[tuple[str, int]]  # (first key, offset) of each block: also the sample of its keys
     share: CorpusShare
     counts: Counts
 
@@ -139,7 +136,7 @@ def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # n
     try:
         def job(low: str | None, high: str | None, fh: BinaryIO) -> Callable[[], None]:
             def write_range() -> None:
-                serialize.write_keys(_unique(heapq.merge(*_streams(runs, low, high))), fh, fmt, checked=True)
+                serialize.write_keys(qk.unique(heapq.merge(*_streams(runs, low, high))), fh, fmt, checked=True)
                 fh.flush()
             return write_range
 
@@ -174,20 +171,8 @@ def _make_run(builder: QuadBuilder, records: Iterable[DocumentRecord], start: in
             counts.add(doc)
             builder.document(doc)
             sorter.extend(builder.take())
-        blocks: list[tuple[str, int]] = []
-        samples: list[str] = []
-        block: list[str] = []
-        for i, key in enumerate(sorter):
-            if i % SAMPLE_EVERY == 0:
-                samples.append(key)
-            block.append(key)
-            if len(block) == qk.RUN_BLOCK:
-                blocks.append((block[0], spill.dump(block, fh)))
-                block = []
-        if block:
-            blocks.append((block[0], spill.dump(block, fh)))
-    fh.flush()
-    return _Run(blocks, samples, builder.share(), counts)
+        blocks = qk.write_run(sorter, fh)
+    return _Run(blocks, builder.share(), counts)
 
 
 def _shares(count: int, processes: int) -> list[tuple[int, int]]:
@@ -202,8 +187,9 @@ def _shares(count: int, processes: int) -> list[tuple[int, int]]:
 
 def _boundaries(runs: list[_Run], ranges: int) -> list[str]:
     """``ranges - 1`` increasing boundaries between subjects of the default graph
-    (``SEP subject SEP``), cutting the sampled keys into about equal ranges."""
-    pooled = sorted(key for run in runs for key in run.samples)
+    (``SEP subject SEP``), cutting the runs into about equal ranges: the first keys of
+    the runs' blocks (one in :data:`kg.quads.RUN_BLOCK`) are the sample."""
+    pooled = sorted(first for run in runs for first, _ in run.blocks)
     bounds: list[str] = []
     for r in range(1, ranges):
         i = r * len(pooled) // ranges
@@ -233,20 +219,11 @@ def _run_range(fh: BinaryIO, blocks: list[tuple[str, int]], low: str | None, hig
     if not blocks:
         return
     at = 0 if low is None else max(0, bisect.bisect_right([first for first, _ in blocks], low) - 1)
-    for block in spill.values(fh, blocks[at][1]):
-        for key in block:
-            if high is not None and key >= high:
-                return
-            if low is None or key >= low:
-                yield key
-
-
-def _unique(keys: Iterator[str]) -> Iterator[str]:
-    previous = None
-    for key in keys:
-        if key != previous:
+    for key in qk.read_run(fh, blocks[at][1]):
+        if high is not None and key >= high:
+            return
+        if low is None or key >= low:
             yield key
-            previous = key
 
 
 # ---- forking

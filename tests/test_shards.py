@@ -63,9 +63,8 @@ def sharded_bytes(records: list[DocumentRecord], fmt: str, processes: int, tmp_p
 @pytest.mark.parametrize("fmt", ["trig", "nq"])
 @pytest.mark.parametrize("processes", [2, 3, 5])
 def test_sharded_bytes_are_one_process_bytes(tmp_path, monkeypatch, fmt, processes):
-    # small blocks and dense samples: many blocks per run, a boundary in every range
+    # small blocks: many blocks per run (the sample of the boundaries), a boundary in every range
     monkeypatch.setattr(qk, "RUN_BLOCK", 7)
-    monkeypatch.setattr(shards, "SAMPLE_EVERY", 3)
     expected = one_process_bytes(corpus(), fmt, tmp_path)
     got, _ = sharded_bytes(corpus(), fmt, processes, tmp_path)
     assert got == expected
@@ -93,7 +92,8 @@ def test_more_processes_than_documents(tmp_path):
     assert sharded_bytes(sample_records(), "trig", 8, tmp_path)[0] == one_process_bytes(records, "trig", tmp_path)
 
 
-def test_boundaries_fall_between_subjects_of_the_default_graph(tmp_path):
+def test_boundaries_fall_between_subjects_of_the_default_graph(tmp_path, monkeypatch):
+    monkeypatch.setattr(qk, "RUN_BLOCK", 7)
     records = corpus()
     resolution = Resolution(r.entities for r in records)
     for record in records:
