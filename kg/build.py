@@ -140,9 +140,10 @@ def build_graph(
     from kg import graph, resolve  # looked up at call time so a stage can be replaced in tests
 
     report = progress or _no_progress
-    documents: list[DocumentRecord] = []
+    by_position: dict[int, DocumentRecord] = {}
     result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
-                      documents.append)
+                      by_position.__setitem__)
+    documents = [by_position[i] for i in sorted(by_position)]
     stats = result.stats
     report("resolve", stats.documents, stats.documents, stats.words)
     with _timed(stats, "resolve"):
@@ -158,12 +159,17 @@ def build_graph(
 def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
              kb_files: Iterable[str | os.PathLike[str]], processes: int, report: ProgressCallback,
              options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
-             dask: str | None, keep: Callable[[DocumentRecord], None]) -> BuildResult:
-    """The read and nlp stages: each record goes to ``keep`` in corpus order, as the nlp
-    stage read it (or the cache kept it); the result has no records, entities or graph yet.
-    spaCy is imported only if an article is to be read (a rebuild of unchanged articles
-    spares its 1.7 s).  With ``processes > 1`` and every article to be read, the workers
-    start first and make their pipelines while the corpus is read."""
+             dask: str | None, keep: Callable[[int, DocumentRecord], None]) -> BuildResult:
+    """The read and nlp stages: each record goes to ``keep`` with its position in the
+    corpus (not in that order: kept records first), as the nlp stage read it (or the
+    cache kept it); the result has no records, entities or graph yet.
+    spaCy is imported only if an article is to be read, and never in this process when
+    workers read the articles.  With ``processes > 1`` and every article to be read, the
+    workers start first and make their pipelines while the corpus is read.  A rebuild
+    that has records to reuse starts its workers first too (where the machine has a
+    core to spare), so the articles it reads again have their pipelines ready by the
+    time the corpus is read and the kept records are loaded; if no article changed, the
+    workers are stopped unused."""
 
     kb_paths = [Path(p) for p in kb_files]
     for kb in kb_paths:
@@ -182,7 +188,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
             from kg.cluster import Cluster
 
             cluster = stack.enter_context(Cluster(dask, processes, model, kb_names))
-        elif every_article and processes > 1:
+        elif (processes > 1 and every_article) or (dask is None and not every_article and _spare_core()):
             from kg.nlp import workers
 
             pool = stack.enter_context(workers.start(processes, model, kb_names, article_seconds))
@@ -193,7 +199,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
 def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
                   processes: int, report: ProgressCallback, options: ReadOptions | None,
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
-                  keep: Callable[[DocumentRecord], None], stats: BuildStats, pool: Pool | None,
+                  keep: Callable[[int, DocumentRecord], None], stats: BuildStats, pool: Pool | None,
                   cluster: Cluster | None) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
@@ -207,13 +213,13 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
         stats.skipped += 1
         skipped.append(SkippedFile(Path(identifier), reason))
 
-    def read(sources: list[SourceText], processes: int, dask: str | None) -> Iterator[DocumentRecord]:
-        if sources:
-            from kg import nlp  # looked up at call time so a stage can be replaced in tests
+    def read(sources: list[SourceText]) -> Iterator[DocumentRecord]:
+        if not sources:
+            return (record for record in ())  # a generator, closed like the nlp stage's
+        from kg import nlp  # looked up at call time so a stage can be replaced in tests
 
-            yield from nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
-                                         seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool,
-                                         cluster=cluster)
+        return nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
+                                 seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool, cluster=cluster)
 
     pipelines: list = []  # for kept records that cannot be read back: made once, if ever needed
 
@@ -235,14 +241,21 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
         keys = [article_key(source) for source in corpus.sources] if cache else []
         cached = [cache.has(key) for key in keys] if cache else [False] * total
         stats.full_reason = cache.full_reason if cache else None
-        # records come in corpus order: from the cache, or the next one the nlp stage
-        # yields (none for an article it skipped)
-        fresh = read([s for s, hit in zip(corpus.sources, cached, strict=True) if not hit], processes, dask)
+        # the articles to read go to the nlp stage now (to started workers at once), the
+        # kept records are loaded meanwhile; each record is kept at its corpus position
+        fresh = read([s for s, hit in zip(corpus.sources, cached, strict=True) if not hit])
+        position = {source.identifier: i for i, source in enumerate(corpus.sources) if not cached[i]}
+        done = 0
+
+        def take(index: int, record: DocumentRecord) -> None:
+            nonlocal done
+            done += 1
+            stats.words += record.words
+            report("nlp", done, total, stats.words)
+            keep(index, record)
+
         with contextlib.closing(fresh):
-            waiting = next(fresh, None)
-            done = 0
             for i, source in enumerate(corpus.sources):
-                record = None
                 if cached[i]:
                     record = cache.get(keys[i])
                     if record is not None:
@@ -251,15 +264,13 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                         record = reread(source)
                         if record is not None:
                             cache.put(keys[i], record)
-                elif waiting is not None and waiting.identifier == source.identifier:
-                    record, waiting = waiting, next(fresh, None)
-                    if cache:
-                        cache.put(keys[i], record)
-                if record is not None:
-                    done += 1
-                    stats.words += record.words
-                    report("nlp", done, total, stats.words)
-                    keep(record)
+                    if record is not None:
+                        take(i, record)
+            for record in fresh:  # none for an article the nlp stage skipped
+                i = position[record.identifier]
+                if cache:
+                    cache.put(keys[i], record)
+                take(i, record)
     return BuildResult([], {}, skipped, stats, corpus.duplicates)
 
 
@@ -305,15 +316,15 @@ def build(
     with lock, _RecordSpool(folder) as spool:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         report = progress or _no_progress
-        kept: list[DocumentRecord] = []
-        entity_lists: list[list[Entity]] = []
+        kept: dict[int, DocumentRecord] = {}  # by position in the corpus
+        entity_lists: dict[int, list[Entity]] = {}
 
-        def keep(record: DocumentRecord) -> None:
-            entity_lists.append(record.entities)
+        def keep(index: int, record: DocumentRecord) -> None:
+            entity_lists[index] = record.entities
             if keep_records:
-                kept.append(record)
+                kept[index] = record
             else:
-                spool.append(record)
+                spool.put(index, record)
 
         try:
             result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
@@ -321,19 +332,21 @@ def build(
             stats = result.stats
             report("resolve", stats.documents, stats.documents, stats.words)
             with _timed(stats, "resolve"):
-                resolution = resolve.Resolution(entity_lists)
-                del entity_lists[:]
+                resolution = resolve.Resolution(entity_lists[i] for i in sorted(entity_lists))
+                entity_lists.clear()
             result.entities = resolution.entities
             counts = _Counts()
-            result.documents = kept
+            result.documents = [kept[i] for i in sorted(kept)]
+            kept.clear()
             result._records_kept = keep_records
             report("graph", stats.documents, stats.documents, stats.words)
             if shards.can_split(rdf_format, processes):  # the graph stage in the workers too
                 with _timed(stats, "graph"), graph.gc_paused():
                     if keep_records:
-                        for record in kept:
+                        documents = result.documents
+                        for record in documents:
                             resolution.apply(record)
-                        runs = shards.make_runs(lambda start, stop: kept[start:stop], len(kept),
+                        runs = shards.make_runs(lambda start, stop: documents[start:stop], len(documents),
                                                 result.entities, counts, processes, folder)
                     else:
                         spool.seal()
@@ -346,7 +359,7 @@ def build(
                         shards.write(runs, output, rdf_format)
             else:
                 def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
-                    for record in (kept if keep_records else spool.records(0, len(spool))):
+                    for record in (result.documents if keep_records else spool.records(0, len(spool))):
                         counts.add(resolution.apply(record))
                         yield record
 
@@ -372,20 +385,23 @@ class _RecordSpool:
     """Records waiting between the nlp and graph stages in an anonymous temporary file
     (the system removes it when it is closed, even if the process is killed), as
     :func:`kg.records.record_values` (:mod:`kg.spill`): twice as fast as pickling the
-    records."""
+    records.  Records are put in any order, each with its position in the corpus, and
+    read back in that order."""
 
     def __init__(self, folder: Path | None) -> None:
         self._folder = folder
         self._file: BinaryIO | None = None
-        self._offsets: list[int] = []
+        self._at: dict[int, int] = {}  # position in the corpus -> offset in the file
+        self._offsets: list[int] | None = None  # the offsets in corpus order, once read
 
-    def append(self, record: DocumentRecord) -> None:
+    def put(self, index: int, record: DocumentRecord) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".kg-records-")
-        self._offsets.append(spill.dump(record_values(record), self._file))
+        self._at[index] = spill.dump(record_values(record), self._file)
+        self._offsets = None
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        return len(self._at)
 
     def seal(self) -> None:
         """Write out what is buffered: forked workers then read the file (:meth:`records`)."""
@@ -393,7 +409,9 @@ class _RecordSpool:
             self._file.flush()
 
     def records(self, start: int, stop: int) -> Iterator[DocumentRecord]:
-        """The records ``start`` to ``stop - 1``, read at their offsets."""
+        """The records ``start`` to ``stop - 1`` (in corpus order), read at their offsets."""
+        if self._offsets is None:
+            self._offsets = [self._at[i] for i in sorted(self._at)]
         for offset in self._offsets[start:stop]:
             yield record_from_values(spill.value_at(self._file, offset))
 
@@ -486,6 +504,12 @@ class _timed:
     def __exit__(self, *exc: object) -> None:
         spent = time.perf_counter() - self.start
         self.stats.stage_seconds[self.stage] = self.stats.stage_seconds.get(self.stage, 0.0) + spent
+
+
+def _spare_core() -> bool:
+    """Whether this process may use more than one core (workers then run beside it)."""
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) > 1
 
 
 def _no_progress(stage: str, done: int, total: int, words: int) -> None:

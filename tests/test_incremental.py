@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from graph_records import sample_records
 
-from kg.build import build
+from kg.build import _spare_core, build
 from kg.incremental import RecordCache, article_key, fingerprint
 from kg.records import SourceText
 
@@ -180,3 +180,22 @@ def test_a_rebuild_of_unchanged_articles_never_imports_spacy(tmp_path):
               "print(result.stats.reused, 'spacy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["5", "False"]
+
+
+@pytest.mark.skipif(not _spare_core(), reason="the early worker needs a core to spare")
+def test_a_rebuild_reads_a_changed_article_in_a_worker_started_before_the_corpus_is_read(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = corpus_copy(tmp_path)
+    out = tmp_path / "out" / "graph.trig"
+    build([corpus], out)
+    changed = sorted(corpus.glob("*.txt"))[2]  # in the middle: the kept records around it come first
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Velorian Union said it would join the talks.\n",
+                       encoding="utf-8")
+    script = ("import sys; from kg.build import build; "
+              f"result = build([{str(corpus)!r}], {str(out)!r}); "
+              "print(result.stats.reused, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["4", "False"]  # the worker imported spaCy, the build process did not
+    assert out.read_bytes() == full_build(corpus, tmp_path)

@@ -51,34 +51,39 @@ def process_texts(
     """Read each article; yields one record per source, in input order.
 
     With ``processes > 1`` the articles go to a pool of worker processes, each with
-    its own pipeline (``pool``, if one was :func:`start` ed already), and only plain
-    records come back; with ``dask`` (``"local"`` or a scheduler's address) they go to
-    a Dask cluster (:mod:`kg.cluster`; a local one has ``processes`` workers; ``cluster``,
-    if one was connected already).  An
-    article that takes more than ``seconds`` (None: no limit) yields no record: it is
-    logged as one warning line (``identifier: skipped: took more than N s``) and
-    passed to ``on_skip``.
+    its own pipeline (``pool``, if one was :func:`start` ed already: the articles go to
+    it at once, so its workers read them while the caller does other work before it
+    asks for the first record), and only plain records come back; with ``dask``
+    (``"local"`` or a scheduler's address) they go to a Dask cluster
+    (:mod:`kg.cluster`; a local one has ``processes`` workers; ``cluster``, if one was
+    connected already).  An article that takes more than ``seconds`` (None: no limit)
+    yields no record: it is logged as one warning line
+    (``identifier: skipped: took more than N s``) and passed to ``on_skip``.
     """
     kb_files = tuple(str(p) for p in kb_files)
+    if pool is not None:
+        return _reported(map(unpacked, pool.imap(work, sources, chunksize=CHUNK_ARTICLES)), on_skip)
+    return _reported(_results(sources, model, processes, kb_files, seconds, dask, cluster), on_skip)
+
+
+def _results(sources: Iterable[SourceText], model: str | None, processes: int, kb_files: tuple[str, ...],
+             seconds: float | None, dask: str | None, cluster: Cluster | None) -> Iterator[DocumentRecord | Skipped]:
+    """Each article's record or skip, read where :func:`process_texts` says (lazily:
+    nothing starts before the first record is asked for)."""
     if cluster is not None:
-        yield from _reported(cluster.records(list(sources), seconds), on_skip)
-        return
-    if dask is not None:
+        yield from cluster.records(list(sources), seconds)
+    elif dask is not None:
         from kg.cluster import process_on_cluster
 
-        yield from _reported(process_on_cluster(list(sources), dask, processes, model, kb_files, seconds), on_skip)
-        return
-    if processes <= 1 and pool is None:
+        yield from process_on_cluster(list(sources), dask, processes, model, kb_files, seconds)
+    elif processes <= 1:
         from kg.nlp.pipeline import _read_or_skip, make_pipeline
 
         nlp = make_pipeline(model, kb_files)
-        yield from _reported((_read_or_skip(nlp, source, seconds) for source in sources), on_skip)
-        return
-    if pool is not None:
-        yield from _reported(map(unpacked, pool.imap(work, sources, chunksize=CHUNK_ARTICLES)), on_skip)
-        return
-    with start(processes, model, kb_files, seconds) as started:
-        yield from _reported(map(unpacked, started.imap(work, sources, chunksize=CHUNK_ARTICLES)), on_skip)
+        yield from (_read_or_skip(nlp, source, seconds) for source in sources)
+    else:
+        with start(processes, model, kb_files, seconds) as started:
+            yield from map(unpacked, started.imap(work, sources, chunksize=CHUNK_ARTICLES))
 
 
 def start(processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> Pool:
