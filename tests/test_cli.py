@@ -43,3 +43,28 @@ def test_errors_are_one_line_with_the_documented_exit_code(capsys):
 
 def test_parser_is_built_without_side_effects():
     assert make_parser().prog == "kg"
+
+
+def test_every_command_is_registered_by_the_module_the_table_names():
+    import argparse
+    import importlib
+
+    from kg.cli import COMMANDS
+
+    for command, module in COMMANDS.items():
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        assert command in subparsers.choices
+    listed = make_parser()._subparsers._group_actions[0].choices  # kg --help lists them all
+    assert list(listed) == list(COMMANDS)
+
+
+def test_a_command_imports_no_other_commands_module():
+    import subprocess
+    import sys
+
+    script = ("import sys; from kg.cli import main\n"
+              "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.startswith('kg.cli.')), 'networkx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['kg.cli.build'] False"
