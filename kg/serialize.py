@@ -4,8 +4,8 @@
 ``.jsonld`` merge everything into one graph.  The output is sorted (graph by graph,
 then by subject, predicate, object), so the same graph always gives the same bytes,
 however it was built or read.  TriG, N-Quads, Turtle and N-Triples are written as pyoxigraph writes
-them from the sorted quads (TriG and Turtle of a build by :mod:`kg.trig`, the same
-bytes with no round trip through pyoxigraph's parser): for TriG and Turtle that is 3 to 5
+them from the sorted quads (those of a build by :mod:`kg.rdftext`, the same bytes with
+no round trip through pyoxigraph's parser): for TriG and Turtle that is 3 to 5
 times faster than rdflib's writers; rdflib's N-Quads / N-Triples writers are faster still but do not sort, and
 sorting is what costs (bench/bench_graph.py).  The quads are sorted as strings
 (:mod:`kg.quads`) in bounded memory, sorted runs spilled to temporary files beside the
@@ -30,7 +30,7 @@ from rdflib import Graph
 from rdflib.plugins.serializers.jsonld import from_rdf
 
 from kg import quads as qk
-from kg import trig
+from kg import rdftext
 from kg.errors import OutputError
 from kg.graph import gc_paused
 from kg.namespaces import PREFIXES
@@ -170,15 +170,19 @@ def _write_ox(items: Iterable, fh: BinaryIO, fmt: ox.RdfFormat) -> None:
         raise OutputError(f"cannot write the graph as {fmt}: {exc}") from exc
 
 
-def _write_text(keys: Iterator[str], fh: BinaryIO, checked: bool, triples: bool) -> None:
-    """TriG (``triples``: Turtle) as pyoxigraph writes it: written by :mod:`kg.trig` when
-    every IRI is known to be valid (a build), else by pyoxigraph, which checks them."""
-    fmt = ox.RdfFormat.TURTLE if triples else ox.RdfFormat.TRIG
+def _write_text(keys: Iterator[str], fh: BinaryIO, checked: bool, fmt: ox.RdfFormat) -> None:
+    """TriG, Turtle, N-Quads or N-Triples as pyoxigraph writes them: written by
+    :mod:`kg.rdftext` when every IRI is known to be valid (a build), else by pyoxigraph,
+    which checks them."""
+    triples = fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES)
     if not checked:
         _write_ox(qk.oxigraph_quads(keys, triples, False), fh, fmt)
         return
     try:
-        trig.write(keys, fh, _TURTLE_PREFIXES, triples)
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE):
+            rdftext.write_trig(keys, fh, _TURTLE_PREFIXES, triples)
+        else:
+            rdftext.write_nquads(keys, fh, triples)
     except UnicodeError:
         raise
     except (ValueError, SyntaxError) as exc:  # an invalid language tag or literal in the data
@@ -217,9 +221,9 @@ def _json_key(value) -> tuple:
 #: Format -> writer of sorted keys (quad keys for formats with named graphs, else triple
 #: keys) to a binary file; the flag says the IRIs in the keys are known to be valid.
 _WRITERS: dict[str, Callable[[Iterator[str], BinaryIO, bool], None]] = {
-    "trig": lambda keys, fh, ok: _write_text(keys, fh, ok, triples=False),
-    "nquads": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, checked=ok), fh, ox.RdfFormat.N_QUADS),
-    "turtle": lambda keys, fh, ok: _write_text(keys, fh, ok, triples=True),
-    "nt": lambda keys, fh, ok: _write_ox(qk.oxigraph_quads(keys, True, ok), fh, ox.RdfFormat.N_TRIPLES),
+    "trig": lambda keys, fh, ok: _write_text(keys, fh, ok, ox.RdfFormat.TRIG),
+    "nquads": lambda keys, fh, ok: _write_text(keys, fh, ok, ox.RdfFormat.N_QUADS),
+    "turtle": lambda keys, fh, ok: _write_text(keys, fh, ok, ox.RdfFormat.TURTLE),
+    "nt": lambda keys, fh, ok: _write_text(keys, fh, ok, ox.RdfFormat.N_TRIPLES),
     "json-ld": _write_jsonld,
 }

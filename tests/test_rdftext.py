@@ -1,4 +1,4 @@
-"""kg.trig: TriG and Turtle written from sorted quad keys are pyoxigraph's bytes."""
+"""kg.rdftext: TriG, Turtle, N-Quads and N-Triples written from sorted quad keys are pyoxigraph's bytes."""
 from __future__ import annotations
 
 import io
@@ -10,7 +10,7 @@ import pytest
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg import quads as qk
-from kg import trig
+from kg import rdftext
 from kg.build import build_graph
 from kg.graph import quad_batches
 from kg.namespaces import KG, WD
@@ -38,47 +38,73 @@ LITERALS = [qk.literal(""), qk.literal("plain"), qk.literal("".join(map(chr, ran
 BLANKS = ["1b1", "1node-2"]
 
 
-def pyoxigraph_text(keys: list[str], triples: bool = False) -> bytes:
-    fmt = ox.RdfFormat.TURTLE if triples else ox.RdfFormat.TRIG
-    return ox.serialize(qk.oxigraph_quads(keys, triples, checked=True), format=fmt, prefixes=_TURTLE_PREFIXES)
+FORMATS = {  # name -> (pyoxigraph format, writes triples)
+    "trig": (ox.RdfFormat.TRIG, False), "turtle": (ox.RdfFormat.TURTLE, True),
+    "nquads": (ox.RdfFormat.N_QUADS, False), "nt": (ox.RdfFormat.N_TRIPLES, True),
+}
 
 
-def direct_text(keys: list[str], triples: bool = False) -> bytes:
+def pyoxigraph_text(keys: list[str], fmt: str = "trig") -> bytes:
+    ox_format, triples = FORMATS[fmt]
+    if triples:
+        keys = sorted({qk.triple_of(key) for key in keys})
+    prefixes = _TURTLE_PREFIXES if fmt in ("trig", "turtle") else None
+    return ox.serialize(qk.oxigraph_quads(keys, triples, checked=True), format=ox_format, prefixes=prefixes)
+
+
+def direct_text(keys: list[str], fmt: str = "trig") -> bytes:
+    _, triples = FORMATS[fmt]
+    if triples:
+        keys = sorted({qk.triple_of(key) for key in keys})
     buffer = io.BytesIO()
-    trig.write(iter(keys), buffer, _TURTLE_PREFIXES, triples)
+    if fmt in ("trig", "turtle"):
+        rdftext.write_trig(iter(keys), buffer, _TURTLE_PREFIXES, triples)
+    else:
+        rdftext.write_nquads(iter(keys), buffer, triples)
     return buffer.getvalue()
 
 
-def test_every_awkward_term_in_every_position_is_written_as_pyoxigraph_writes_it():
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_awkward_term_in_every_position_is_written_as_pyoxigraph_writes_it(fmt):
     subjects = IRIS + BLANKS
     keys = sorted({qk.quad(s, p, o, g)
                    for s in subjects for p in IRIS[:5] for o in IRIS + LITERALS + BLANKS[:1]
                    for g in ("", IRIS[0], IRIS[2], BLANKS[0])})
-    assert direct_text(keys) == pyoxigraph_text(keys)
-    triples = sorted({qk.triple_of(key) for key in keys})
-    assert direct_text(triples, triples=True) == pyoxigraph_text(triples, triples=True)
+    assert direct_text(keys, fmt) == pyoxigraph_text(keys, fmt)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("size", [0, 1, 2, 3, 50])
-def test_subjects_predicates_objects_and_graphs_are_grouped_as_pyoxigraph_groups_them(size):
+def test_subjects_predicates_objects_and_graphs_are_grouped_as_pyoxigraph_groups_them(size, fmt):
     terms = [qk.iri(f"{EX}{i}") for i in range(4)]
     keys = sorted({qk.quad(s, p, o, g) for s, p, o, g in itertools.islice(
         itertools.product(terms, terms, terms + LITERALS[:3], ["", terms[1], terms[3]]), 0, None, 7)})[:size]
-    assert direct_text(keys) == pyoxigraph_text(keys)
+    assert direct_text(keys, fmt) == pyoxigraph_text(keys, fmt)
 
 
-def test_nothing_to_write_writes_nothing():
-    assert direct_text([]) == pyoxigraph_text([]) == b""
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_nothing_to_write_writes_nothing(fmt):
+    assert direct_text([], fmt) == pyoxigraph_text([], fmt) == b""
 
 
 def test_the_graph_of_real_news_is_written_as_pyoxigraph_writes_it():
     result = build_graph([ROOT / "corpus", ROOT / "tests" / "data" / "dev" / "articles"])
     keys = sorted(set(itertools.chain.from_iterable(quad_batches(result.documents, result.entities))))
     assert len(keys) > 10_000
-    assert direct_text(keys) == pyoxigraph_text(keys)
+    for fmt in FORMATS:
+        assert direct_text(keys, fmt) == pyoxigraph_text(keys, fmt), fmt
 
 
 def test_text_that_is_not_unicode_fails_like_pyoxigraph():
     keys = [qk.quad(qk.iri(EX + "s"), qk.iri(EX + "p"), qk.literal("half \ud800 a pair"))]
-    with pytest.raises(UnicodeEncodeError):
-        direct_text(keys)
+    for fmt in FORMATS:
+        with pytest.raises(UnicodeEncodeError):
+            direct_text(keys, fmt)
+
+
+def test_the_texts_kept_of_repeating_objects_are_bounded(monkeypatch):
+    monkeypatch.setattr(rdftext, "KEPT_TEXTS", 3)
+    keys = sorted(qk.quad(qk.iri(f"{EX}s{i % 5}"), qk.iri(EX + "p"), qk.literal(str(i), str(XSD.integer)))
+                  for i in range(40))
+    for fmt in FORMATS:
+        assert direct_text(keys, fmt) == pyoxigraph_text(keys, fmt)

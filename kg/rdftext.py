@@ -1,16 +1,17 @@
-"""TriG and Turtle text of sorted quad keys, written here: pyoxigraph's bytes, a second sooner.
+"""TriG, Turtle, N-Quads and N-Triples text of sorted quad keys, written here: pyoxigraph's bytes, sooner.
 
 Writing a million sorted quads through pyoxigraph means turning each key into N-Quads
-text, which pyoxigraph parses back into terms and writes again: two thirds of the write
-stage.  Most of kg's terms need no such round trip: a node IRI outside every declared
-prefix is written as ``<IRI>``, a plain string as its escaped text, a canonical
-integer, decimal or boolean bare.  So :func:`write` writes those itself and asks
-pyoxigraph for the text of every other term once (an IRI a prefix may shorten, a
-date, a language tag, a blank node...), keeping the answer: the output is pyoxigraph's
-byte for byte (tests compare the two on the seeds, the dev set and a zoo of awkward
-terms), its layout being pyoxigraph's: ``subject predicate object`` with ``;`` before
-the next predicate of the subject and ``,`` before the next object of the predicate,
-each named graph in ``<graph> { … }`` with its triples indented by a tab.
+text, which pyoxigraph parses back into terms and writes again: half the write stage.
+Most of kg's terms need no such round trip: a node IRI (outside every declared prefix,
+in TriG and Turtle) is written as ``<IRI>``, a plain string as its escaped text, a
+typed literal as its escaped text and datatype (in TriG and Turtle a canonical integer,
+decimal or boolean bare).  So :func:`write_trig` and :func:`write_nquads` write those
+themselves and ask pyoxigraph for the text of every other term once (an IRI a prefix
+may shorten, a language tag, a blank node...), keeping the answer: the output is
+pyoxigraph's byte for byte (tests compare the two on the seeds, the dev set and a zoo
+of awkward terms).  TriG's layout is pyoxigraph's: ``subject predicate object`` with
+``;`` before the next predicate of the subject and ``,`` before the next object of
+the predicate, each named graph in ``<graph> { … }`` with its triples indented by a tab.
 """
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ _BARE = {
 }
 #: A probe subject, predicate and object around the term pyoxigraph is asked to write.
 _PROBE = "http://example.org/kg-probe/"
+#: The end of the key of a plain string (no datatype, no language).
+_PLAIN = qk.SEP + qk.SEP
+#: Texts of repeating objects kept at most (:class:`_Repeating`).
+KEPT_TEXTS = 200_000
 #: Lines of output held before they are written to the file.
 _CHUNK_LINES = 8192
 
@@ -48,26 +53,31 @@ class _Terms:
         self._prefixes = prefixes
         self._namespaces = tuple(prefixes.values())
         self._format = fmt
+        self._bare = _BARE if prefixes else {}  # N-Quads writes no number bare
         self._asked: dict[tuple[int, str], str] = {}
 
     def node(self, key: str, position: int) -> str:
         """The text of a subject (0), predicate (1) or graph name (3) key."""
-        if key[0] == qk.IRI and not key.startswith(self._namespaces, 1):
+        if key[0] == qk.IRI and not (self._namespaces and key.startswith(self._namespaces, 1)):
             return f"<{key[1:]}>"
         return self._ask(key, position)
 
     def object(self, key: str) -> str:
         kind = key[0]
         if kind == qk.IRI:
-            if not key.startswith(self._namespaces, 1):
+            if not (self._namespaces and key.startswith(self._namespaces, 1)):
                 return f"<{key[1:]}>"
         elif kind == qk.LITERAL:
             lexical, datatype, language = key[1:].rsplit(qk.SEP, 2)
-            if not datatype and not language:
-                return f'"{lexical.translate(_ESCAPES) if _NEEDS_ESCAPE.search(lexical) else lexical}"'
-            bare = _BARE.get(datatype)
-            if bare is not None and not language and bare.fullmatch(lexical):
-                return lexical
+            if not language:
+                text = lexical.translate(_ESCAPES) if _NEEDS_ESCAPE.search(lexical) else lexical
+                if not datatype:
+                    return f'"{text}"'
+                bare = self._bare.get(datatype)
+                if bare is not None and bare.fullmatch(lexical):
+                    return lexical
+                if not self._namespaces:  # N-Quads: every datatype in full
+                    return f'"{text}"^^<{datatype}>'
         return self._ask(key, 2)
 
     def _ask(self, key: str, position: int) -> str:
@@ -81,14 +91,20 @@ class _Terms:
             else:
                 probe[position] = key
             quad = next(qk.oxigraph_quads([qk.quad(*probe, graph)], checked=True))
-            if self._format == ox.RdfFormat.TURTLE:
+            if self._format in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
                 quad = quad.triple
-            lines = ox.serialize([quad], format=self._format, prefixes=self._prefixes).decode("utf-8").splitlines()
-            if position == 3:
+            lines = ox.serialize([quad], format=self._format, prefixes=self._prefixes or None
+                                 ).decode("utf-8").splitlines()
+            others = [f"<{_PROBE}{part}>" for part in "spo"]
+            if self._format == ox.RdfFormat.N_QUADS and position == 3:
+                text = lines[-1].removeprefix(" ".join(others) + " ").removesuffix(" .")
+            elif position == 3:
                 text = next(line for line in lines if line.endswith(" {")).removesuffix(" {")
             else:
-                line = lines[-2 if graph else -1].lstrip("\t").removesuffix(" .")
-                others = [f"<{_PROBE}{part}>" for part in "spo"]
+                line = lines[-2 if graph and self._format == ox.RdfFormat.TRIG else -1].lstrip("\t")
+                line = line.removesuffix(" .")
+                if graph:  # N-Quads: the graph name ends the line
+                    line = line.rsplit(" ", 1)[0]
                 head = "".join(f"{other} " for other in others[:position])
                 tail = "".join(f" {other}" for other in others[position + 1:])
                 text = line[len(head):len(line) - len(tail)]
@@ -96,18 +112,32 @@ class _Terms:
         return text
 
 
-def write(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: bool = False) -> None:
+class _Repeating:
+    """The texts of objects other than plain strings, kept: they repeat (node IRIs,
+    classes, counts, dates), where a plain string is mostly one sentence's evidence.
+    At most :data:`KEPT_TEXTS` are kept (then all are dropped), so memory stays bounded
+    however large the corpus."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, str] = {}
+
+    def keep(self, key: str, text: str) -> None:
+        if not key.endswith(_PLAIN):
+            if len(self.kept) >= KEPT_TEXTS:
+                self.kept.clear()
+            self.kept[key] = text
+
+
+def write_trig(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: bool = False) -> None:
     """Write sorted unique quad keys as TriG (``triples``: triple keys as Turtle) to
     ``fh``, as pyoxigraph writes them with ``prefixes``; every IRI in the keys must be
     valid (kg checks those it mints).  Raises UnicodeEncodeError for text that is not
     valid Unicode (a lone surrogate)."""
     terms = _Terms(prefixes, ox.RdfFormat.TURTLE if triples else ox.RdfFormat.TRIG)
     node, value = terms.node, terms.object
-    # texts of predicates and of objects other than plain strings (those repeat: node
-    # IRIs, classes, counts, dates; a plain string is mostly one sentence's evidence)
     predicates: dict[str, str] = {}
-    objects: dict[str, str] = {}
-    plain = qk.SEP + qk.SEP
+    objects = _Repeating()
+    kept = objects.kept
     lines: list[str] = []
     graph = subject = predicate = None
     indent = ""
@@ -116,11 +146,10 @@ def write(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: 
             g, (s, p, o) = qk.DEFAULT_GRAPH, key.split(qk.SEP, 2)
         else:
             g, s, p, o = key.split(qk.SEP, 3)
-        text = objects.get(o)
+        text = kept.get(o)
         if text is None:
             text = value(o)
-            if not o.endswith(plain):
-                objects[o] = text
+            objects.keep(o, text)
         if s == subject and g == graph:
             if p == predicate:
                 lines.append(f" , {text}")
@@ -151,6 +180,41 @@ def write(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: 
         lines.append(" .\n")
     if graph:
         lines.append("}\n")
+    fh.write("".join(lines).encode("utf-8"))
+
+
+def write_nquads(keys: Iterator[str], fh: BinaryIO, triples: bool = False) -> None:
+    """Write sorted unique quad keys as N-Quads (``triples``: triple keys as N-Triples)
+    to ``fh``, as pyoxigraph writes them; every IRI in the keys must be valid.  Raises
+    UnicodeEncodeError for text that is not valid Unicode (a lone surrogate)."""
+    terms = _Terms({}, ox.RdfFormat.N_TRIPLES if triples else ox.RdfFormat.N_QUADS)
+    node = terms.node
+    predicates: dict[str, str] = {}
+    objects = _Repeating()
+    kept, value = objects.kept, terms.object
+    lines: list[str] = []
+    graph = subject = None
+    for key in keys:
+        if triples:
+            g, (s, p, o) = qk.DEFAULT_GRAPH, key.split(qk.SEP, 2)
+        else:
+            g, s, p, o = key.split(qk.SEP, 3)
+        if s != subject:
+            subject, s_text = s, node(s, 0)
+        p_text = predicates.get(p) or predicates.setdefault(p, node(p, 1))
+        o_text = kept.get(o)
+        if o_text is None:
+            o_text = value(o)
+            objects.keep(o, o_text)
+        if g:
+            if g != graph:
+                graph, g_text = g, node(g, 3)
+            lines.append(f"{s_text} {p_text} {o_text} {g_text} .\n")
+        else:
+            lines.append(f"{s_text} {p_text} {o_text} .\n")
+        if len(lines) >= _CHUNK_LINES:
+            fh.write("".join(lines).encode("utf-8"))
+            lines = []
     fh.write("".join(lines).encode("utf-8"))
 
 
