@@ -165,3 +165,11 @@ def test_a_model_entity_where_no_rule_reads_is_kept(nlp):
                                       [("Zorblat Quexley", "PERSON"), ("Quexley Brothers", "ORG")])
     found = {(m.text, m.rule) for m in record.mentions}
     assert {("Zorblat Quexley", "model"), ("Quexley Brothers", "model")} <= found
+
+
+def test_articles_go_to_workers_in_chunks_that_share_a_small_corpus_among_all():
+    from kg.nlp.workers import CHUNK_ARTICLES, chunk_size
+
+    assert chunk_size(1729, 2) == CHUNK_ARTICLES  # a big corpus: few messages
+    assert chunk_size(100, 2) == 12  # four chunks per worker at least
+    assert chunk_size(5, 2) == chunk_size(0, 3) == 1
