@@ -31,9 +31,14 @@ def _canonical_keys(entity_lists: list[list[Entity]]) -> dict[str, str]:
         for ent in entities:
             types[ent.key] = ent.type
     kb_by_name: dict[tuple[str, str], str] = {}
+    named: set[tuple] = set()  # a KB actor's names as one document gave them (most repeat)
     for entities in entity_lists:
         for ent in entities:
             if ent.key.startswith("kb:"):
+                names = (ent.type, ent.key, ent.label, *ent.aliases)
+                if names in named:
+                    continue
+                named.add(names)
                 for name in (ent.label, *ent.aliases):
                     kb_by_name.setdefault((ent.type, _norm(name)), ent.key)
     # full names of cue-found persons, by surname
@@ -79,8 +84,13 @@ class Resolution:
     def __init__(self, entity_lists: Iterable[list[Entity]]) -> None:
         entity_lists = list(entity_lists)
         self.mapping = _canonical_keys(entity_lists)
-        self.entities = _merged(_rewrite_entities(entities, self.mapping) if self.mapping else entities
+        self.entities = _merged(_rewrite_entities(entities, self.mapping) if self._rewrites(entities) else entities
                                 for entities in entity_lists)
+
+    def _rewrites(self, entities: list[Entity]) -> bool:
+        """Whether :func:`_rewrite_entities` would change ``entities``: a key merges, or two share one."""
+        keys = [ent.key for ent in entities]
+        return bool(self.mapping) and (not self.mapping.keys().isdisjoint(keys) or len(set(keys)) < len(keys))
 
     def apply(self, doc: DocumentRecord) -> DocumentRecord:
         """``doc`` with every key that names a merged actor rewritten (in place)."""

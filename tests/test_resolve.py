@@ -50,3 +50,17 @@ def test_merge_is_stable():
     docs = lambda: [record("a", [Entity("new:Organization:x council", "X Council", "Organization", ["XC"])]),  # noqa: E731
                     record("b", [Entity("new:Organization:x council", "X council", "Organization", ["X-C"])])]
     assert merge_entities(docs()) == merge_entities(docs())
+
+
+def test_the_table_is_the_same_whether_or_not_lists_without_merges_are_rewritten():
+    from kg.records import Entity
+    from kg.resolve import Resolution, _merged, _rewrite_entities
+
+    lists = [[Entity("new:Person:Tarsk Odelly", "Tarsk Odelly", "Person", [], None, 2),
+              Entity("kb:Q1", "Velor", "Country", ["Velorian Republic"], None, 1)],
+             [Entity("new:Person:Odelly", "Odelly", "Person", [], None, 1)],  # merges into Tarsk Odelly
+             [Entity("kb:Q1", "Velor", "Country", ["Velorian Republic"], None, 3),
+              Entity("kb:Q1", "Velor", "Country", ["Velor Republic"], None, 0)]]  # one key twice
+    resolution = Resolution(lists)
+    assert resolution.mapping == {"new:Person:Odelly": "new:Person:Tarsk Odelly"}
+    assert resolution.entities == _merged(_rewrite_entities(entities, resolution.mapping) for entities in lists)
