@@ -1,5 +1,6 @@
 """The nlp stage's shortcuts read what the plain walks read: the token index
-(``TokenTable.where``), the stop runs of the sentence splitter, the acronym search window."""
+(``TokenTable.where``), the stop runs of the sentence splitter, the acronym search window,
+the knowledge base's candidates made from the match id."""
 from __future__ import annotations
 
 import random
@@ -7,7 +8,16 @@ import re
 
 import spacy
 
-from kg.nlp.candidates import acronym_matches, acronym_pattern, acronym_pieces
+from kg.kb import load_kb
+from kg.nlp.candidates import (
+    Candidate,
+    EntityContext,
+    acronym_matches,
+    acronym_pattern,
+    acronym_pieces,
+    entity_tables,
+    kb_candidate,
+)
 from kg.nlp.doc import TokenTable
 from kg.nlp.layout import _stop_runs
 from kg.nlp.lexicon import load_lexicon
@@ -51,3 +61,27 @@ def test_acronym_window_finds_what_a_whole_search_finds():
             text = "".join(rng.choice(words) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(1, 25)))
             assert [m.span() for m in acronym_matches(pattern, text, pieces)] == \
                 [m.span() for m in pattern.finditer(text)]
+
+
+def test_context_free_candidates_are_what_kb_candidate_makes():
+    from test_nlp_handbuilt import NLP, hand_doc
+
+    tables = entity_tables(NLP, load_kb(), LEX)
+    surfaces = sorted(tables.known)
+    capitals = {s for s, k in tables.known.items() if k.kind == "capital" or k.country is not None}
+    assert capitals and len(tables.context_free) == len(surfaces) - len(capitals)
+    rng = random.Random(5)
+    body = " ".join(f"{rng.choice(['in', 'the', 'and', '1', ','])} {s} {rng.choice(['says', '-', ','])}"
+                    for s in surfaces) + "."
+    doc = hand_doc(body)
+    ctx = EntityContext.of(doc, tables, LEX)
+    strings, seen = doc.vocab.strings, set()
+    for match_id, start, end in tables.matcher(doc):
+        surface = strings[match_id]
+        seen.add(surface)
+        fields = tables.context_free.get(match_id)
+        assert (fields is None) == (surface in capitals)
+        if fields is not None:
+            assert Candidate(start, end, *fields) == kb_candidate(doc, ctx, start, end, surface)
+    assert seen == set(surfaces)
+
