@@ -1,6 +1,6 @@
 """The nlp stage's shortcuts read what the plain walks read: the token index
-(``TokenTable.where``), the stop runs of the sentence splitter, the acronym search window,
-the knowledge base's candidates made from the match id."""
+(``TokenTable.where``) and its kept arrays, the stop runs of the sentence splitter, the acronym
+search window, the knowledge base's candidates made from the match id."""
 from __future__ import annotations
 
 import random
@@ -85,3 +85,13 @@ def test_context_free_candidates_are_what_kb_candidate_makes():
             assert Candidate(start, end, *fields) == kb_candidate(doc, ctx, start, end, surface)
     assert seen == set(surfaces)
 
+
+
+def test_kept_arrays_are_the_lists():
+    read = TokenTable.of(spacy.blank("en")(TEXT), TEXT)
+    by_hand = TokenTable(read.text, read.lower, read.idx, read.is_space, read.is_punct)  # no array kept
+    assert any(read.is_space)
+    for table in (read, by_hand):
+        assert table.idx_array().tolist() == table.idx and table.idx_array().dtype == "int64"
+        assert table.space_array().tolist() == table.is_space and table.space_array().dtype == bool
+        assert table.words() == sum(not (s or p) for s, p in zip(table.is_space, table.is_punct)) == 28

@@ -296,9 +296,9 @@ def _sentence_array(table: TokenTable, layout: Layout) -> numpy.ndarray:
     # the sentences are in text order: one sorted search for all the tokens
     starts = numpy.array([s for s, _, _ in layout.sentences], dtype="int64")
     ends = numpy.array([e for _, e, _ in layout.sentences], dtype="int64")
-    idx = numpy.array(table.idx, dtype="int64")
+    idx = table.idx_array()
     k = numpy.searchsorted(starts, idx, side="right") - 1
-    inside = (k >= 0) & ~numpy.array(table.is_space, dtype=bool)
+    inside = (k >= 0) & ~table.space_array()
     if len(ends):
         inside &= idx < ends[numpy.maximum(k, 0)]
     return numpy.where(inside, k, -1)

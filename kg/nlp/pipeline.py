@@ -12,7 +12,6 @@ and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
 from __future__ import annotations
 
 import logging
-import operator
 from collections.abc import Callable, Iterable
 
 import spacy
@@ -121,7 +120,6 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    words = len(table.text) - sum(map(operator.or_, table.is_space, table.is_punct))
     loose = _memo(_loose)  # a sentence is often the evidence of several facts
     return DocumentRecord(
         identifier=identifier,
@@ -136,7 +134,7 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         facts=_calibrated(_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated,
                                                                    f.title, loose(f.evidence)))),
         statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, loose(s.text)))),
-        words=words,
+        words=table.words(),
     )
 
 
