@@ -1,6 +1,6 @@
 """The nlp stage's shortcuts read what the plain walks read: the token index
-(``TokenTable.where``) and its kept arrays, the stop runs of the sentence splitter, the acronym
-search window, the knowledge base's candidates made from the match id."""
+(``TokenTable.where``) and its kept arrays, the stop runs of the sentence splitter and the word
+before a stop, the acronym search window, the knowledge base's candidates made from the match id."""
 from __future__ import annotations
 
 import random
@@ -19,7 +19,7 @@ from kg.nlp.candidates import (
     kb_candidate,
 )
 from kg.nlp.doc import TokenTable
-from kg.nlp.layout import _stop_runs
+from kg.nlp.layout import _stop_runs, _word_before
 from kg.nlp.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -49,6 +49,21 @@ def test_stop_runs_are_the_lookbehind_pattern():
         end = rng.randint(start, len(text))
         assert [m.span() for m in _stop_runs(text, start, end)] == \
             [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_word_before_is_the_step_back_over_non_spaces():
+    def walk(text: str, cursor: int, stop: int) -> str:
+        i = stop
+        while i > cursor and not text[i - 1].isspace():
+            i -= 1
+        return text[i:stop]
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "B.", " ", "\n", "\xa0", "\u2003", "”", "ş"]) for _ in range(rng.randint(0, 12)))
+        cursor = rng.randint(0, len(text))
+        stop = rng.randint(cursor, len(text))
+        assert _word_before(text, cursor, stop) == walk(text, cursor, stop)
 
 
 def test_acronym_window_finds_what_a_whole_search_finds():
@@ -95,3 +110,4 @@ def test_kept_arrays_are_the_lists():
         assert table.idx_array().tolist() == table.idx and table.idx_array().dtype == "int64"
         assert table.space_array().tolist() == table.is_space and table.space_array().dtype == bool
         assert table.words() == sum(not (s or p) for s, p in zip(table.is_space, table.is_punct)) == 28
+

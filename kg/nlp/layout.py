@@ -153,12 +153,18 @@ def _after_stop(text: str, stop: int, end: int) -> tuple[int, int]:
     return stop, nxt
 
 
+def _word_before(text: str, cursor: int, stop: int) -> str:
+    """The characters of ``text[cursor:stop]`` after its last space (all of them if it has none):
+    one split from the right, not a step back per character."""
+    piece = text[cursor:stop]
+    if not piece or piece[-1].isspace():
+        return ""
+    return piece.rsplit(None, 1)[-1]
+
+
 def _abbreviation(text: str, cursor: int, stop: int, lex: Lexicon) -> bool:
     """The word ending at ``stop`` (after ``cursor``) is an abbreviation ("Sept.", "U.S.")."""
-    i = stop
-    while i > cursor and not text[i - 1].isspace():
-        i -= 1
-    word = text[i:stop].lower().strip(_WORD_MARKS)
+    word = _word_before(text, cursor, stop).lower().strip(_WORD_MARKS)
     return word in lex.abbreviations or _INITIALS.fullmatch(word) is not None
 
 
