@@ -1,10 +1,12 @@
 """The nlp stage's shortcuts read what the plain walks read: the token index
 (``TokenTable.where``) and its kept arrays, the stop runs of the sentence splitter and the word
-before a stop, the acronym search window, the knowledge base's candidates made from the match id."""
+before a stop, the acronym search window, the knowledge base's candidates made from the match id,
+the tokenizer's remembered affix searches."""
 from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import spacy
 
@@ -111,3 +113,19 @@ def test_kept_arrays_are_the_lists():
         assert table.space_array().tolist() == table.is_space and table.space_array().dtype == bool
         assert table.words() == sum(not (s or p) for s, p in zip(table.is_space, table.is_punct)) == 28
 
+
+def test_the_remembering_tokenizer_gives_spacys_tokens():
+    from kg.nlp.tokenizer import TOKENIZER_NAME
+
+    plain = spacy.blank("en").tokenizer
+    kg_tokenizer = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}).tokenizer
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for folder in (root / "corpus", root / "tests" / "data" / "dev" / "articles")
+             for p in sorted(folder.glob("*.txt"))]
+    tricky = ("Don't go to the U.S. (USA), he said:-) at 5p.m. on Jan. 3rd... well.... "
+              "see https://example.org/a?b=1, e-mail x@y.com; 10km/h, $5, 'quoted' “marks”—dash ")
+    texts += [TEXT, tricky * 3, tricky + TEXT + tricky, ""]
+    for _ in range(2):  # the second time, from what the searches remember
+        for text in texts:
+            assert [(t.text, t.whitespace_, t.idx) for t in kg_tokenizer(text)] == \
+                [(t.text, t.whitespace_, t.idx) for t in plain(text)]
