@@ -287,7 +287,7 @@ def cochairs(*names):
 def officials(body, pairs):
     """The roles' officialOf facts of ``pairs`` (person, country), on the body's first sentence."""
     doc = hand_doc(body, ACTORS)
-    return [make_fact(doc, 1, key("Person", p), "officialOf", country(c), "test", 0.9, title="Envoy")
+    return [make_fact(doc._.kg_layout, 1, key("Person", p), "officialOf", country(c), "test", 0.9, title="Envoy")
             for p, c in pairs]
 
 

@@ -118,6 +118,14 @@ class EntityTables:
     #: surface -> what :func:`kb_candidate` reads of the knowledge base for it, looked up once
     known: dict[str, KnownSurface] = field(default_factory=dict)
     acronym_pieces: int = 0  # acronym_pieces() of ``acronym`` (0: not known)
+    #: ``matcher``'s match id -> the :func:`context_free_fields` of its surface, for the surfaces
+    #: whose candidate the context does not change (all but capitals): the matches' loop makes
+    #: their candidates without decoding the id or reading the surface again
+    context_free: dict[int, CandidateFields] = field(default_factory=dict)
+
+
+#: A :class:`Candidate`'s fields after its ``start`` and ``end``, in order.
+CandidateFields = tuple[str, str, str, str, str, "str | None", tuple[str, ...], bool]
 
 
 class KnownSurface(NamedTuple):
@@ -176,15 +184,20 @@ def entity_tables(nlp: Language, kb: KnowledgeBase, lex: Lexicon,
                     people.setdefault(w, []).append((folded, actor.id))
     ambiguous_surfaces = frozenset(ambiguous)
     known = {}
+    context_free = {}
+    strings = nlp.vocab.strings
     for surface, (actor_id, kind) in surfaces.items():
         actor = kb[actor_id]
         known[surface] = KnownSurface(kind, surface in ambiguous_surfaces, actor, actor.names(),
                                       kb.country_for_capital(actor.id) if actor.type == "Place" else None,
                                       kb.actors.get(actor.capital) if kind == "capital" else None)
+        fields = context_free_fields(known[surface])
+        if fields is not None:
+            context_free[strings[surface]] = fields  # the match id the matcher gives the surface
     return EntityTables(kb, surfaces, ambiguous_surfaces, matcher, title_matcher,
                         acronym_pattern(lex.window.acronym_words, lex.actors.acronym_connectors), people,
                         gazetteer or {}, known,
-                        acronym_pieces(lex.window.acronym_words, lex.actors.acronym_connectors))
+                        acronym_pieces(lex.window.acronym_words, lex.actors.acronym_connectors), context_free)
 
 
 def known_person(ctx: EntityContext, label: str) -> str | None:
@@ -247,25 +260,34 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
         known = KnownSurface(kind, surface in ctx.tables.ambiguous, actor, actor.names(),
                              ctx.kb.country_for_capital(actor.id) if actor.type == "Place" else None,
                              ctx.kb.actors.get(actor.capital) if kind == "capital" else None)
-    kind, ambiguous, actor, names, country, capital = known
+    fields = context_free_fields(known)
+    if fields is not None:
+        return Candidate(start, end, *fields)
+    # a capital ("in Moscow") or its government ("Moscow says")
+    kind, ambiguous, actor, _, country, capital = known
+    if kind != "capital":  # the capital's own name: "Moscow"
+        capital, actor = actor, country
+    toks = tokens_of(doc)  # only here: most surfaces are no capital's
+    j = start - 1
+    while j >= 0 and toks.lower[j] == "the":
+        j -= 1
+    if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
+                                or capital_as_modifier(doc, ctx, start, end)):
+        return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
+                         "name", capital.wikidata, capital.names(), ambiguous)
+    return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
+                     actor.wikidata, actor.names(), ambiguous)
+
+
+def context_free_fields(known: KnownSurface) -> CandidateFields | None:
+    """The fields of the candidate :func:`kb_candidate` makes of ``known`` wherever it is, or
+    None for a capital, whose reading depends on the words around it ("in Moscow", "Moscow says")."""
+    kind, ambiguous, actor, names, country, _ = known
     if kind == "demonym":
-        return Candidate(start, end, "kb:" + actor.id, actor.type, "demonym", actor.name, "demonym",
-                         actor.wikidata, names, ambiguous)
+        return ("kb:" + actor.id, actor.type, "demonym", actor.name, "demonym", actor.wikidata, names, ambiguous)
     if kind == "capital" or country is not None:
-        if kind != "capital":  # the capital's own name: "Moscow"
-            capital, actor = actor, country
-        toks = tokens_of(doc)  # only here: most surfaces are no capital's
-        j = start - 1
-        while j >= 0 and toks.lower[j] == "the":
-            j -= 1
-        if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
-                                    or capital_as_modifier(doc, ctx, start, end)):
-            return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
-                             "name", capital.wikidata, capital.names(), ambiguous)
-        return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
-                         actor.wikidata, actor.names(), ambiguous)
-    return Candidate(start, end, "kb:" + actor.id, actor.type, "kb", actor.name, "name",
-                     actor.wikidata, names, ambiguous)
+        return None
+    return ("kb:" + actor.id, actor.type, "kb", actor.name, "name", actor.wikidata, names, ambiguous)
 
 
 def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:

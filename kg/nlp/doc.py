@@ -7,6 +7,7 @@ called from every component factory (no import-time side effects).
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Set
 from dataclasses import dataclass, field
 
@@ -27,6 +28,10 @@ EXTENSIONS = (
     "kg_tokens",  # TokenTable: token strings as plain lists (creating Token objects is slow)
 )
 
+
+#: The token attributes :meth:`TokenTable.of` reads, in the columns of its array.
+TABLE_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, SPACY]
+_IDX_COLUMN, _SPACE_COLUMN, _PUNCT_COLUMN = (TABLE_ATTRS.index(a) for a in (IDX, IS_SPACE, IS_PUNCT))
 
 #: ``Doc.user_data`` key of the Doc's :class:`TokenTable` (also ``Doc._.kg_tokens``): read
 #: by :func:`tokens_of` in the extractors' inner loops, where each ``doc._`` costs an object.
@@ -63,6 +68,10 @@ class TokenTable:
     #: a list per word made the garbage collector run four times as often.
     _first: dict[str, int] | None = field(default=None, compare=False, repr=False)
     _next: list[int] | None = field(default=None, compare=False, repr=False)
+    #: the array :meth:`of` read from the Doc (columns :data:`TABLE_ATTRS`), kept for
+    #: :meth:`idx_array` and :meth:`space_array`: kg_layout's sentence search wants arrays,
+    #: and making them again from the lists cost more than the search
+    _array: numpy.ndarray | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> TokenTable:
@@ -73,7 +82,7 @@ class TokenTable:
             return cls([], [], [], [], [], source=text)
         # one array of small integers (the string hashes are 64-bit: slow to convert), and
         # each token's text a slice of the Doc's text, not a Token object's
-        arr = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, SPACY])
+        arr = doc.to_array(TABLE_ATTRS)
         idx = arr[:, 0].tolist()
         words = [text[a:b] for a, b in zip(idx, (arr[:, 0] + arr[:, 1]).tolist())]
         if doc.vocab.lex_attr_getters.get(LOWER) is _str_lower:
@@ -81,7 +90,25 @@ class TokenTable:
         else:
             lower, folded = [t.lower_ for t in doc], False
         is_space, is_punct, whitespace = arr[:, 2:].astype(bool).T.tolist()
-        return cls(words, lower, idx, is_space, is_punct, whitespace, text, folded)
+        return cls(words, lower, idx, is_space, is_punct, whitespace, text, folded, _array=arr)
+
+    def idx_array(self) -> numpy.ndarray:
+        """``idx`` as an int64 array."""
+        if self._array is None:
+            return numpy.array(self.idx, dtype="int64")
+        return self._array[:, _IDX_COLUMN].astype("int64")
+
+    def space_array(self) -> numpy.ndarray:
+        """``is_space`` as a bool array."""
+        if self._array is None:
+            return numpy.array(self.is_space, dtype=bool)
+        return self._array[:, _SPACE_COLUMN].astype(bool)
+
+    def words(self) -> int:
+        """The tokens that are neither space nor punctuation (a record's ``words``)."""
+        if self._array is None:
+            return len(self.text) - sum(map(operator.or_, self.is_space, self.is_punct))
+        return len(self.text) - int(numpy.count_nonzero(self._array[:, _SPACE_COLUMN] | self._array[:, _PUNCT_COLUMN]))
 
     def _index(self) -> tuple[dict[str, int], list[int]]:
         """The index of :meth:`where`, made once per article: the finders ask where their cue

@@ -91,10 +91,13 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     kb_cands = []
     strings = doc.vocab.strings
+    context_free = tables.context_free  # most surfaces: their candidate without kb_candidate's look-ups
     for match_id, start, end in tables.matcher(doc):
         if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
             continue
-        cand = kb_candidate(doc, ctx, start, end, strings[match_id])
+        fields = context_free.get(match_id)
+        cand = (Candidate(start, end, *fields) if fields is not None
+                else kb_candidate(doc, ctx, start, end, strings[match_id]))
         if cand is None:
             continue
         if cand.ambiguous and in_title[start]:

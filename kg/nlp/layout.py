@@ -153,12 +153,18 @@ def _after_stop(text: str, stop: int, end: int) -> tuple[int, int]:
     return stop, nxt
 
 
+def _word_before(text: str, cursor: int, stop: int) -> str:
+    """The characters of ``text[cursor:stop]`` after its last space (all of them if it has none):
+    one split from the right, not a step back per character."""
+    piece = text[cursor:stop]
+    if not piece or piece[-1].isspace():
+        return ""
+    return piece.rsplit(None, 1)[-1]
+
+
 def _abbreviation(text: str, cursor: int, stop: int, lex: Lexicon) -> bool:
     """The word ending at ``stop`` (after ``cursor``) is an abbreviation ("Sept.", "U.S.")."""
-    i = stop
-    while i > cursor and not text[i - 1].isspace():
-        i -= 1
-    word = text[i:stop].lower().strip(_WORD_MARKS)
+    word = _word_before(text, cursor, stop).lower().strip(_WORD_MARKS)
     return word in lex.abbreviations or _INITIALS.fullmatch(word) is not None
 
 
@@ -296,9 +302,9 @@ def _sentence_array(table: TokenTable, layout: Layout) -> numpy.ndarray:
     # the sentences are in text order: one sorted search for all the tokens
     starts = numpy.array([s for s, _, _ in layout.sentences], dtype="int64")
     ends = numpy.array([e for _, e, _ in layout.sentences], dtype="int64")
-    idx = numpy.array(table.idx, dtype="int64")
+    idx = table.idx_array()
     k = numpy.searchsorted(starts, idx, side="right") - 1
-    inside = (k >= 0) & ~numpy.array(table.is_space, dtype=bool)
+    inside = (k >= 0) & ~table.space_array()
     if len(ends):
         inside &= idx < ends[numpy.maximum(k, 0)]
     return numpy.where(inside, k, -1)

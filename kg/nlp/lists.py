@@ -9,20 +9,21 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.layout import Layout
 from kg.nlp.lexicon import Lexicon
 from kg.records import Fact
 
 
-def sentence_bounds(layout, k: int) -> tuple[int, int]:
+def sentence_bounds(layout: Layout, k: int) -> tuple[int, int]:
     """Character offsets of sentence ``k``."""
     s, e, _ = layout.sentences[k]
     return s, e
 
 
-def make_fact(doc: Doc, sentence: int, subject: str, predicate: str, obj: str, rule: str,
+def make_fact(layout: Layout, sentence: int, subject: str, predicate: str, obj: str, rule: str,
               confidence: float, negated: bool = False, title: str | None = None) -> Fact:
-    """A fact with sentence ``sentence`` of the Doc as its evidence."""
-    layout = doc._.kg_layout
+    """A fact with sentence ``sentence`` of the Doc's ``layout`` (``Doc._.kg_layout``, read once per
+    Doc by the caller: each ``Doc._`` makes an object) as its evidence."""
     s, e = sentence_bounds(layout, sentence)
     return Fact(subject, predicate, obj, sentence, s, e, layout.text[s:e], rule, confidence, negated, title)
 

@@ -12,7 +12,6 @@ and yields :class:`kg.records.DocumentRecord` (Docs never leave the worker).
 from __future__ import annotations
 
 import logging
-import operator
 from collections.abc import Callable, Iterable
 
 import spacy
@@ -24,6 +23,7 @@ from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingToke
 from kg.nlp.doc import tokens_of
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.nlp.lexicon import load_calibration, load_lexicon
+from kg.nlp.tokenizer import TOKENIZER_NAME
 from kg.nlp.workers import Skipped
 from kg.records import DocumentRecord, Entity, Mention, SourceText, Span
 
@@ -35,7 +35,8 @@ COMPONENTS = ("kg_layout", "kg_entities", "kg_roles", "kg_relations", "kg_quotes
 
 
 def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Language:
-    """kg's pipeline on spaCy's blank English, or on the trained pipeline ``model``."""
+    """kg's pipeline on spaCy's blank English (with kg's tokenizer, :mod:`kg.nlp.tokenizer`), or on
+    the trained pipeline ``model``."""
     # the factories register on import
     from kg.nlp import entities, layout, quotes, relations, roles  # noqa: F401
 
@@ -48,7 +49,7 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
                 f"(pip install it, or give the path of a saved pipeline) [{str(exc).splitlines()[0][:120]}]"
             ) from None
     else:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
     if not isinstance(nlp.tokenizer, RunCuttingTokenizer):  # a long run without spaces is cut, not split
         nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer, load_lexicon().window.token_chars)
@@ -121,7 +122,6 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
     entities = []
     for info in doc._.kg_entities.values():
         entities.append(Entity(info.key, info.label, info.type, list(info.aliases), info.wikidata, info.mentions))
-    words = len(table.text) - sum(map(operator.or_, table.is_space, table.is_punct))
     loose = _memo(_loose)  # a sentence is often the evidence of several facts
     return DocumentRecord(
         identifier=identifier,
@@ -136,7 +136,7 @@ def doc_to_record(doc: Doc, identifier: str) -> DocumentRecord:
         facts=_calibrated(_unique(doc._.kg_facts or [], lambda f: (f.subject, f.predicate, f.object, f.negated,
                                                                    f.title, loose(f.evidence)))),
         statements=_calibrated(_unique(doc._.kg_statements or [], lambda s: (s.speaker, loose(s.text)))),
-        words=words,
+        words=table.words(),
     )
 
 

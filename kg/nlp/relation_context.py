@@ -117,8 +117,9 @@ class RelationContext:
         if i + 1 >= len(doc) or toks.lower[i] not in rel.anaphor_determiners:
             return None
         noun = i + 1
-        if (noun + 3 < len(doc) and doc[noun].like_num and toks.text[noun + 1] == "-"
-                and toks.lower[noun + 2] in rel.anaphor_size_nouns):
+        # the Token (an object per call) only where the words around it fit
+        if (noun + 3 < len(doc) and toks.text[noun + 1] == "-" and toks.lower[noun + 2] in rel.anaphor_size_nouns
+                and doc[noun].like_num):
             noun += 3  # "the 15-nation bloc", "the 15-member council"
         if toks.lower[noun] not in rel.anaphors:
             return None

@@ -150,7 +150,8 @@ def find_relations(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, facts: list[F
     facts = list(facts or [])
     ctx = RelationContext.of(doc, lex, facts)
     by_name = {rule.name: (i, rule) for i, rule in enumerate(rules)}
-    zones = [z for _, _, z in doc._.kg_layout.sentences]
+    layout = doc._.kg_layout
+    zones = [z for _, _, z in layout.sentences]
     seen = {(f.subject, f.predicate, f.object, f.sentence, f.negated) for f in facts}
     strings = doc.vocab.strings
     matches = sorted(((by_name[strings[m]], s, e) for m, s, e in matcher(doc)),
@@ -171,7 +172,7 @@ def find_relations(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, facts: list[F
             if key in seen:
                 continue
             seen.add(key)
-            facts.append(make_fact(doc, k, rel.subject.key, rel.predicate, rel.object.key, rel.rule,
+            facts.append(make_fact(layout, k, rel.subject.key, rel.predicate, rel.object.key, rel.rule,
                                    rel.confidence, negated=rel.negated))
     return facts
 

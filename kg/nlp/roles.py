@@ -167,6 +167,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     covered = Covered(mentions)
     title_tokens = {i for t in titles for i in range(t.start, t.end)}
     sent_of = doc._.kg_sent_of
+    layout = doc._.kg_layout
     n = len(doc)
     conf = lex.confidence
     ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
@@ -240,7 +241,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 holders.setdefault((title, q.key), set()).add(p.key)
                 holders.setdefault((title, None), set()).add(p.key)
                 titled[p.key] = title
-                facts.append(make_fact(doc, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
+                facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
         elif persons and not o.quals and not o.plural:
             bare.setdefault(title, set()).update(p.key for p in persons)
         elif not persons and not o.plural:
@@ -264,7 +265,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         person = next(iter(who))
         holders[(d.title, d.qualifier)] = holders[(d.title, None)] = {person}
-        facts.append(make_fact(doc, d.sentence, person, "officialOf", d.qualifier, "coref-title",
+        facts.append(make_fact(layout, d.sentence, person, "officialOf", d.qualifier, "coref-title",
                                conf.official_described, title=d.title))
 
     # "The Russian foreign ministry spokeswoman has also commented …  '…', Zakharova said.":
@@ -284,7 +285,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                     and any(abs(x - d.sentence) <= near for x in sentences)
                     and (d.start == 0 or sent_of[d.start - 1] != d.sentence)):
                 holders[(title, qualifier)] = holders[(title, None)] = {person}
-                facts.append(make_fact(doc, d.sentence, person, "officialOf", qualifier, "coref-title",
+                facts.append(make_fact(layout, d.sentence, person, "officialOf", qualifier, "coref-title",
                                        conf.official_neighbour, title=title))
                 break
 
