@@ -31,3 +31,25 @@ def test_an_unreachable_scheduler_is_a_remote_error(tmp_path, monkeypatch):
     monkeypatch.setattr("kg.cluster.CONNECT_SECONDS", 2)
     with pytest.raises(RemoteError, match="cannot reach the Dask scheduler tcp://127.0.0.1:9"):
         build([SEEDS], tmp_path / "g.trig", dask="tcp://127.0.0.1:9", incremental=False)
+
+
+def _worker_facts(dask_worker) -> dict:
+    """On a worker (client.run): what the tests below check."""
+    import dask
+
+    return {"profiled": "profile" in dask_worker.periodic_callbacks,
+            "tick": dask.config.get("distributed.admin.tick.interval")}
+
+
+@pytest.mark.slow
+def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as_it_was():
+    import dask
+
+    from kg.cluster import LOCAL, LOCAL_SETTINGS, Cluster
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with Cluster(LOCAL, 1, None, ()) as cluster:
+        facts = list(cluster._client.run(_worker_facts).values())
+    assert [f["profiled"] for f in facts] == [False]
+    assert facts[0]["tick"] == LOCAL_SETTINGS["distributed.admin.tick.interval"]
+    assert dask.config.get("distributed.worker.profile.enabled") == before
