@@ -35,10 +35,15 @@ def test_an_unreachable_scheduler_is_a_remote_error(tmp_path, monkeypatch):
 
 def _worker_facts(dask_worker) -> dict:
     """On a worker (client.run): what the tests below check."""
-    import dask
+    import multiprocessing
 
+    import dask
+    import psutil
+
+    parent = psutil.Process().parent()
     return {"profiled": "profile" in dask_worker.periodic_callbacks,
-            "tick": dask.config.get("distributed.admin.tick.interval")}
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else ""}
 
 
 @pytest.mark.slow
@@ -53,3 +58,16 @@ def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as
     assert [f["profiled"] for f in facts] == [False]
     assert facts[0]["tick"] == LOCAL_SETTINGS["distributed.admin.tick.interval"]
     assert dask.config.get("distributed.worker.profile.enabled") == before
+
+
+@pytest.mark.slow
+def test_local_workers_are_forked_from_a_server_that_imported_the_pipeline():
+    import multiprocessing
+
+    from kg.cluster import LOCAL, Cluster
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver here")
+    with Cluster(LOCAL, 1, None, ()) as cluster:
+        facts = list(cluster._client.run(_worker_facts).values())
+    assert "kg.nlp.pipeline" in facts[0]["parent"]
