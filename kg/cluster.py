@@ -15,11 +15,16 @@ from __future__ import annotations
 import importlib.util
 import logging
 import multiprocessing
+import threading
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from kg.errors import RemoteError, UsageError
 from kg.nlp.workers import packed, unpacked
 from kg.records import SourceText
+
+if TYPE_CHECKING:
+    from distributed import Client, Future, LocalCluster
 
 #: Articles per task: big enough that a task is worth its scheduling (~20 ms), small
 #: enough to spread a corpus over many workers.
@@ -64,48 +69,92 @@ def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: i
 class Cluster:
     """A Dask cluster to read articles on (a context manager: leaving it disconnects, and
     stops a LocalCluster).  Connecting asks every worker to make its pipeline at once, so
-    a build that connects before it reads the corpus finds the workers ready."""
+    a build that connects before it reads the corpus finds the workers ready.
+
+    A LocalCluster starts in a thread of its own: its workers' server imports spaCy and
+    its scheduler and workers start while this process reads the corpus (the first
+    :meth:`records` waits for them).  An existing scheduler is connected to at once, so
+    one that cannot be reached fails before the corpus is read."""
 
     def __init__(self, scheduler: str, workers: int, model: str | None, kb_files: tuple[str, ...]) -> None:
         if importlib.util.find_spec("distributed") is None:
             raise UsageError("--dask needs Dask: pip install 'kg[dask]'")
+        self.model, self.kb_files = model, tuple(kb_files)
+        self._scheduler = scheduler
+        self._cluster: LocalCluster | None = None
+        self._client: Client | None = None
+        self._warming: list[Future] = []
+        self._failure: BaseException | None = None
+        self._starting: threading.Thread | None = None
         if scheduler == LOCAL:
             _start_forkserver()  # it imports spaCy and Dask while this process imports Dask
-        from distributed import Client, LocalCluster
+            self._starting = threading.Thread(target=self._start_local, args=(workers,),
+                                              name="kg-dask-start")
+            self._starting.start()
+        else:
+            self._connect()
 
-        self.model, self.kb_files = model, tuple(kb_files)
-        self._cluster = None
+    def _start_local(self, workers: int) -> None:
+        """In the starting thread: a LocalCluster of ``workers`` processes, connected (what
+        goes wrong is raised again in the build's thread, by :meth:`records`)."""
         try:
-            if scheduler == LOCAL:
-                import dask
+            import dask
+            from distributed import LocalCluster
 
+            try:
                 with dask.config.set(LOCAL_SETTINGS | _worker_start_method()):
                     self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                  dashboard_address=None, silence_logs=logging.ERROR)
-                self._client = Client(self._cluster)
-            else:
-                self._client = Client(scheduler, timeout=CONNECT_SECONDS)
+            except (OSError, TimeoutError) as exc:
+                raise RemoteError(f"cannot reach the Dask scheduler {self._scheduler}: {exc}") from None
+            self._connect()
+        except BaseException as exc:
+            self._failure = exc
+
+    def _connect(self) -> None:
+        """A client of the LocalCluster or of the scheduler at ``self._scheduler``, whose
+        workers are asked to make their pipelines."""
+        from distributed import Client
+
+        try:
+            self._client = Client(self._cluster if self._cluster is not None else self._scheduler,
+                                  timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError) as exc:
-            if self._cluster is not None:
-                self._cluster.close()
-            raise RemoteError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+            raise RemoteError(f"cannot reach the Dask scheduler {self._scheduler}: {exc}") from None
         self._warming = [self._client.submit(_warm, self.model, self.kb_files, workers=[address],
                                              allow_other_workers=False, pure=False)
                          for address in self._client.scheduler_info().get("workers", {})]
 
+    def client(self) -> Client:
+        """The connected client, once a LocalCluster has started (or what went wrong)."""
+        if self._starting is not None:
+            self._starting.join()
+        if self._failure is not None:
+            self.close()
+            raise self._failure
+        assert self._client is not None
+        return self._client
+
     def records(self, sources: Sequence[SourceText], seconds: float | None) -> Iterator[object]:
         """Each article's record (or its skip), in corpus order."""
+        client = self.client()
         batches = [list(sources[i:i + BATCH_ARTICLES]) for i in range(0, len(sources), BATCH_ARTICLES)]
-        futures = self._client.map(read_batch, batches, model=self.model, kb_files=self.kb_files,
+        futures = client.map(read_batch, batches, model=self.model, kb_files=self.kb_files,
                                    seconds=seconds, pure=False)
         for future in futures:  # in corpus order; later batches run meanwhile
             yield from map(unpacked, future.result())
             future.release()
 
     def close(self) -> None:
-        self._client.close()
+        """Disconnect, and stop a LocalCluster (once it has started)."""
+        if self._starting is not None:
+            self._starting.join()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self._cluster is not None:
             self._cluster.close()
+            self._cluster = None
 
     def __enter__(self) -> Cluster:
         return self
