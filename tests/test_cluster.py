@@ -35,6 +35,7 @@ def test_an_unreachable_scheduler_is_a_remote_error(tmp_path, monkeypatch):
 
 def _worker_facts() -> dict:
     """On a worker, a task after its warm-up: what the tests below check."""
+    import gc
     import multiprocessing
 
     import dask
@@ -42,13 +43,14 @@ def _worker_facts() -> dict:
     from distributed import get_worker
 
     parent = psutil.Process().parent()
-    return {"profiled": "profile" in get_worker().periodic_callbacks,
+    return {"profiled": "profile" in get_worker().periodic_callbacks, "frozen": gc.get_freeze_count(),
             "tick": dask.config.get("distributed.admin.tick.interval"),
             "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else ""}
 
 
 @pytest.mark.slow
 def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as_it_was():
+    """...and its worker's pipeline and modules are out of the cycle collector's sight."""
     import dask
     import distributed  # noqa: F401  (its defaults are in dask's config from now on)
 
@@ -58,6 +60,7 @@ def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as
     with Cluster(LOCAL, 1, None, ()) as cluster:
         facts = [cluster.client().submit(_worker_facts, pure=False).result()]
     assert [f["profiled"] for f in facts] == [False]
+    assert facts[0]["frozen"] > 0
     assert facts[0]["tick"] == LOCAL_SETTINGS["distributed.admin.tick.interval"]
     assert dask.config.get("distributed.worker.profile.enabled") == before
 
