@@ -75,8 +75,8 @@ class Cluster:
     a build that connects before it reads the corpus finds the workers ready.
 
     A LocalCluster starts in a thread of its own: its workers' server imports spaCy and
-    its scheduler and workers start while this process reads the corpus (the first
-    :meth:`records` waits for them).  An existing scheduler is connected to at once, so
+    its scheduler and workers start while this process reads the corpus (:meth:`client`
+    and :meth:`records` wait for them, and raise what went wrong).  An existing scheduler is connected to at once, so
     one that cannot be reached fails before the corpus is read."""
 
     def __init__(self, scheduler: str, workers: int, model: str | None, kb_files: tuple[str, ...]) -> None:
@@ -144,7 +144,7 @@ class Cluster:
         client = self.client()
         batches = [list(sources[i:i + BATCH_ARTICLES]) for i in range(0, len(sources), BATCH_ARTICLES)]
         futures = client.map(read_batch, batches, model=self.model, kb_files=self.kb_files,
-                                   seconds=seconds, pure=False)
+                             seconds=seconds, pure=False)
         for future in futures:  # in corpus order; later batches run meanwhile
             yield from map(unpacked, future.result())
             future.release()
@@ -174,7 +174,7 @@ def _start_forkserver() -> None:
     Started here, before Dask asks for it: Dask replaces the modules to preload with its
     own list (no spaCy) when it first asks, unless the server already runs, and each
     worker then imported spaCy itself.  Measured: a worker's CPU until its pipeline is
-    made, 0.93 s -> 0.47 s."""
+    made, 0.93 s -> 0.5-0.6 s."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         from multiprocessing import forkserver
 
