@@ -31,3 +31,107 @@ def test_an_unreachable_scheduler_is_a_remote_error(tmp_path, monkeypatch):
     monkeypatch.setattr("kg.cluster.CONNECT_SECONDS", 2)
     with pytest.raises(RemoteError, match="cannot reach the Dask scheduler tcp://127.0.0.1:9"):
         build([SEEDS], tmp_path / "g.trig", dask="tcp://127.0.0.1:9", incremental=False)
+
+
+def _worker_facts() -> dict:
+    """On a worker, a task after its warm-up: what the tests below check."""
+    import gc
+    import multiprocessing
+
+    import dask
+    import psutil
+    from distributed import get_worker
+
+    parent = psutil.Process().parent()
+    return {"profiled": "profile" in get_worker().periodic_callbacks, "frozen": gc.get_freeze_count(),
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else ""}
+
+
+@pytest.mark.slow
+def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as_it_was():
+    """...and its worker's pipeline and modules are out of the cycle collector's sight."""
+    import dask
+    import distributed  # noqa: F401  (its defaults are in dask's config from now on)
+
+    from kg.cluster import LOCAL, LOCAL_SETTINGS, Cluster
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with Cluster(LOCAL, 1, None, ()) as cluster:
+        facts = [cluster.client().submit(_worker_facts, pure=False).result()]
+    assert [f["profiled"] for f in facts] == [False]
+    assert facts[0]["frozen"] > 0
+    assert facts[0]["tick"] == LOCAL_SETTINGS["distributed.admin.tick.interval"]
+    assert dask.config.get("distributed.worker.profile.enabled") == before
+
+
+@pytest.mark.slow
+def test_local_workers_are_forked_from_a_server_that_imported_spacy():
+    import multiprocessing
+
+    from kg.cluster import LOCAL, Cluster
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver here")
+    with Cluster(LOCAL, 1, None, ()) as cluster:
+        facts = [cluster.client().submit(_worker_facts, pure=False).result()]
+    assert "'spacy'" in facts[0]["parent"]
+
+
+@pytest.mark.slow
+def test_an_existing_scheduler_builds_the_same_bytes_as_one_process(tmp_path):
+    from distributed import LocalCluster
+
+    local = tmp_path / "local.trig"
+    build([SEEDS], local, incremental=False)
+    remote = tmp_path / "remote.trig"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as scheduler:
+        build([SEEDS], remote, dask=scheduler.scheduler_address, incremental=False)
+    assert remote.read_bytes() == local.read_bytes()
+
+
+@pytest.mark.slow
+def test_a_local_cluster_left_before_it_has_started_stops_its_workers():
+    import multiprocessing
+
+    from kg.cluster import LOCAL, Cluster
+
+    before = set(multiprocessing.active_children())
+    with Cluster(LOCAL, 2, None, ()):
+        pass  # the build failed while the cluster was starting
+    assert set(multiprocessing.active_children()) <= before
+
+
+@pytest.mark.slow
+def test_a_local_cluster_that_cannot_start_fails_when_records_are_asked_for(monkeypatch):
+    import multiprocessing
+
+    from kg import cluster
+
+    monkeypatch.setattr(cluster, "LOCAL_SETTINGS",
+                        cluster.LOCAL_SETTINGS | {"distributed.worker.preload": ["kg_no_such_module"]})
+    before = set(multiprocessing.active_children())
+    with cluster.Cluster(cluster.LOCAL, 1, None, ()) as started, pytest.raises(RuntimeError):
+        started.client()
+    assert set(multiprocessing.active_children()) <= before
+
+
+@pytest.mark.slow
+def test_a_kg_folder_in_the_current_folder_is_not_what_local_workers_run(tmp_path):
+    import subprocess
+    import sys
+
+    here = tmp_path / "here"
+    (here / "kg").mkdir(parents=True)
+    (here / "kg" / "__init__.py").write_text('"""Another kg, as in a checkout of another version."""\n')
+    command = tmp_path / "command.py"  # like the kg command: its folder, not the current one, is on sys.path
+    command.write_text("import sys\nfrom kg.cli import main\nif __name__ == '__main__':\n"
+                       "    sys.exit(main(sys.argv[1:]))\n")
+    local = tmp_path / "local.trig"
+    build([SEEDS], local, incremental=False)
+    clustered = tmp_path / "dask.trig"
+    done = subprocess.run([sys.executable, str(command), "build", str(SEEDS), "-o", str(clustered), "--dask",
+                           "--processes", "1", "--full", "--quiet"], cwd=here, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert clustered.read_bytes() == local.read_bytes()
