@@ -263,6 +263,8 @@ def _build(raw: dict) -> Lexicon:
             future_member_words=words("relations", "future_member_words"),
             member_becoming=words("relations", "member_becoming"),
             member_pronoun_subjects=words("relations", "member_pronoun_subjects"),
+            member_plural_pronoun_subjects=words("relations", "member_plural_pronoun_subjects"),
+            member_relative_pronouns=words("relations", "member_relative_pronouns"),
             member_as=words("relations", "member_as"),
             member_quantifiers=words("relations", "member_quantifiers"),
             member_as_nouns=words("relations", "member_as_nouns"),

@@ -207,6 +207,8 @@ class RelationWords:
     future_member_words: frozenset[str]
     member_becoming: frozenset[str]
     member_pronoun_subjects: frozenset[str]
+    member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
+    member_relative_pronouns: frozenset[str]  # "Finland, which joined X"
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's

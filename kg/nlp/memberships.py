@@ -30,7 +30,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
         j = ctx.skip(end, b, DASHES)
     confidence = conf.member_list_strong if strong else conf.member_list
-    if org is None and strong and all(toks.lower[i] in rel.member_list_leads for i in range(a, start)):
+    if org is None and strong and all(toks.lower[i] in rel.member_list_leads or ctx.member_adjective(i)
+                                      or doc[i].like_num for i in range(a, start)):
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
@@ -124,6 +125,15 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     subjects = []
                 if subjects:
                     break
+    if not subjects and any(toks.text[i] == "," for i in range(s, start)):
+        # "Senegal, unlike its neighbours, remains a member of X": the subject before the
+        # comma that opens the inserted phrase
+        for c in range(s - 1, max(a, s - win.clause_comma), -1):
+            if toks.text[c] == ",":
+                subjects = backward_list(doc, ctx.lex, c, ctx.by_end, MEMBER_TYPES, a - 1)
+                if subjects and (ctx.inside_a_clause(subjects[0].start, a) or subjects[0].start > a + 1):
+                    subjects = []
+                break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a)
     if not subjects:
@@ -139,11 +149,21 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
     w = toks.lower[s - 1]
-    if w in rel.member_pronoun_subjects:
+    if w in rel.member_pronoun_subjects or w in rel.member_plural_pronoun_subjects:
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
-        if first is not None and first.type in MEMBER_TYPES and first.role != "demonym":
+        if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
+            return []
+        if w in rel.member_pronoun_subjects:
             return [first]
+        # "Austria, Ireland and Malta are neutral, although they belong to X": the opening list
+        items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
+        return items if len(items) >= 2 else []
+    if w in rel.member_relative_pronouns and s - 2 >= a and toks.text[s - 2] == ",":
+        # "Finland, which joined the alliance last year": the actors before the comma
+        subjects = backward_list(doc, ctx.lex, s - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        if subjects and not ctx.inside_a_clause(subjects[0].start, a):
+            return subjects
         return []
     if w in rel.member_as:
         i = s - 1

@@ -275,6 +275,14 @@ class RelationContext:
         pos = bisect.bisect_left(self.org_starts, start)
         if pos and self.orgs[pos - 1].sentence >= k - 1:
             return self.orgs[pos - 1]
+        if k - 1 in self.sent_range:
+            # "The bloc, founded by A and B, … . Its new members are …": the organization
+            # the sentence before points back to
+            a, b = self.sent_range[k - 1]
+            for i in range(a, b):
+                found = self.anaphor_at(i)
+                if found is not None:
+                    return found
         return None
 
     def country_of(self, m: TokMention) -> TokMention | None:
