@@ -480,3 +480,11 @@ def test_a_parse_never_takes_a_speaker_the_rules_find(nlp):
     plain = speakers(Doc(nlp.vocab, words=words, spaces=spaces))
     assert plain == ["Armenia"]
     assert speakers(Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)) == plain
+
+
+def test_a_speaker_named_with_its_acronym_in_brackets(read):
+    r = read("The Northern Rivers Development Council (NRDC) said on Sunday that the dam would open in May.")
+    assert said(r) == [("Northern Rivers Development Council", "the dam would open in May", False)]
+    # a bracket that is no acronym of the actor before it: no speaker from it
+    r = read("The vote in Velmar (the capital) said little about the mood.")
+    assert r.statements == []

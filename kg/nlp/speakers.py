@@ -389,6 +389,14 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if first is not None:
                 return first
             return found
+        if toks.text[pos - 1] == ")":
+            # "The Norland Pact (NP) said": the name before its acronym in brackets
+            inner = ctx.by_end.get(pos - 1)
+            if inner is not None and inner.start >= 1 and toks.text[inner.start - 1] == "(":
+                found = candidate_ending_at(ctx, inner.start - 1, k)
+                if found is not None and found.key == inner.key and not in_prepositional_phrase(ctx, found.start):
+                    return found
+            return None
         if toks.lower[pos - 1] not in ctx.lex.speech.between:
             return None
         pos -= 1
