@@ -180,6 +180,8 @@ def _build(raw: dict) -> Lexicon:
             media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"]),
             event_heads=words("actors", "event_heads"),
             patronymic_particles=words("names", "patronymic_particles"),
+            syllable_letters=int(raw["names"]["syllable_letters"]),
+            not_syllables=words("names", "not_syllables"),
             honorifics=words("names", "honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),

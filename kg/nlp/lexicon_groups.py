@@ -140,6 +140,8 @@ class ActorWords:
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str]
     patronymic_particles: frozenset[str]
+    syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
+    not_syllables: frozenset[str]  # "Moscow-led": a compound, not a given name
     honorifics: frozenset[str]
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
