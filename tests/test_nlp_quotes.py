@@ -488,3 +488,10 @@ def test_a_speaker_named_with_its_acronym_in_brackets(read):
     # a bracket that is no acronym of the actor before it: no speaker from it
     r = read("The vote in Velmar (the capital) said little about the mood.")
     assert r.statements == []
+
+
+def test_admitted_a_member_is_no_speech(read):
+    r = read("The Northern Rivers Development Council (NRDC), founded by Chile and Peru, admitted Bolivia in 2010.")
+    assert r.statements == []
+    r = read("Vladimir Putin admitted that the talks had failed.")
+    assert said(r) == [("Vladimir Putin", "the talks had failed", False)]

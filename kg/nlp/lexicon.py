@@ -205,6 +205,7 @@ def _build(raw: dict) -> Lexicon:
             represented_auxiliaries=words("roles", "represented_auxiliaries"),
             holder_copulas=words("roles", "holder_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
+            current_adjectives=words("roles", "current_adjectives"),
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),

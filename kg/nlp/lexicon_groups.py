@@ -251,6 +251,7 @@ class RoleWords:
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
+    current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
