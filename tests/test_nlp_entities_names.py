@@ -170,3 +170,10 @@ def test_a_word_of_a_full_name_before_a_speech_verb_is_that_person(read):
 
 def by_key(record):
     return {e.label: e.key for e in record.entities}
+
+
+def test_an_ambiguous_place_after_a_title_is_a_given_name(read):
+    r = read("Velmarian President Santiago Orlet said the deal was good.")
+    assert persons(r) == {"Santiago Orlet"} and "Chile" not in {e.label for e in r.entities}
+    r = read("The envoys met in Santiago on Monday.")
+    assert persons(r) == set()

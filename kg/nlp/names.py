@@ -302,6 +302,21 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     return out
 
 
+def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
+                             titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Paraguayan President Santiago Pena": an ambiguous known place right after a title
+    and before a name word is a given name, not the place (nor the country of its capital)."""
+    title_ends = {t.end for t in titles if not t.plural}
+    if not title_ends:
+        return kb_cands
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    n = len(doc)
+    return [c for c in kb_cands
+            if not (c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends
+                    and c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
+                    and ctx.sent_of[c.end] == ctx.sent_of[c.start])]
+
+
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
     after an unknown first name names someone else."""
