@@ -374,3 +374,23 @@ def test_founders_and_new_members_of_an_anaphor_two_sentences_on():
 def test_a_forum_anaphor_with_a_count_of_members():
     body = "Leaders of the Norland Pact met on Sunday. The forum's 18 members include Veldoria and Quessa."
     assert read(body) == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_member_of_both_of_two_organizations():
+    assert read("Veldoria, a member of both the Norland Pact and the Norland Council, voted.") == \
+        members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+
+
+def test_a_list_between_dashes_before_a_membership_predicate():
+    assert read("All three — Veldoria, Quessa and Tarvin — are now members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # one actor between the dashes is an aside, not a list
+    assert read("The three — led by Veldoria — are now members of the Norland Pact.") == set()
+
+
+def test_a_list_between_dashes_right_after_an_organization():
+    assert read("Leaders of the Norland Pact — Veldoria, Quessa and Tarvin — met on Monday.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # not closed by the same dash, or not right after the organization: nothing
+    assert read("Leaders of the Norland Pact — Veldoria, Quessa and Tarvin met on Monday.") == set()
+    assert read("The Norland Pact met on Monday — Veldoria, Quessa and Tarvin — in May.") == set()

@@ -268,6 +268,8 @@ def _build(raw: dict) -> Lexicon:
             member_pronoun_subjects=words("relations", "member_pronoun_subjects"),
             member_plural_pronoun_subjects=words("relations", "member_plural_pronoun_subjects"),
             member_relative_pronouns=words("relations", "member_relative_pronouns"),
+            member_object_leads=words("relations", "member_object_leads"),
+            apposition_dashes=words("relations", "apposition_dashes"),
             member_as=words("relations", "member_as"),
             member_quantifiers=words("relations", "member_quantifiers"),
             member_as_nouns=words("relations", "member_as_nouns"),

@@ -211,6 +211,8 @@ class RelationWords:
     member_pronoun_subjects: frozenset[str]
     member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
     member_relative_pronouns: frozenset[str]  # "Finland, which joined X"
+    member_object_leads: frozenset[str]  # "a member of both X and Y"
+    apposition_dashes: frozenset[str]  # "the Quad — A, B and C — met"
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's

@@ -19,6 +19,9 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     start, end, k, a, b = cue
     text = toks.span_text(start, end).lower()
     strong = text in rel.strong_list_cues
+    if text in rel.apposition_dashes:
+        yield from member_dash_apposition(ctx, cue)
+        return
     if text in rel.org_member_nouns:
         # "the G7 countries – A, B": only right after the organization, then a list opener
         org = ctx.by_end.get(start)
@@ -53,6 +56,23 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def member_dash_apposition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Foreign ministers of the Quad — the United States, Japan, India and Australia — met":
+    a list of two countries or more between two dashes, right after an organization."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    start, end, k, a, b = cue
+    org = ctx.by_end.get(start)
+    if org is None or org.type != "Organization":
+        return
+    items, e = forward_list(doc, ctx.lex, end, ctx.by_start, ("Country",), b)
+    if len(items) < rel.min_weak_list_members or e >= b or toks.text[e] != toks.text[start]:
+        return
+    neg = ctx.non_member(end, e)
+    for m in items:
+        yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list, neg)
 
 
 def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -99,6 +119,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     start, end, a, b = cue.start, cue.end, cue.a, cue.b
     j = ctx.skip(end, b, ("the",))
     org = ctx.by_start.get(j) or ctx.anaphor_at(end)
+    orgs = [org] if org is not None else []
+    if org is None and j < b and toks.lower[j] in rel.member_object_leads:
+        # "a member of both the African Union and the Arab League"
+        orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
+                               ("Organization",), b)
+        org = orgs[0] if orgs else None
     if org is None or org.type != "Organization":
         return
     s = start
@@ -114,6 +140,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             break
         s -= 1
     subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    if not subjects and s - 1 > a and toks.text[s - 1] in rel.apposition_dashes:
+        # "All five — Denmark, Finland and Sweden — are members of X"
+        subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
+        if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
+            subjects = []
     if subjects and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
@@ -139,8 +170,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if not subjects:
         return
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
-    for m in subjects:
-        yield Relation(m, "memberOf", org, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+    for o in orgs or [org]:
+        for m in subjects:
+            yield Relation(m, "memberOf", o, "member-predicate", ctx.lex.confidence.member_predicate, neg)
 
 
 def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
