@@ -177,3 +177,13 @@ def test_an_ambiguous_place_after_a_title_is_a_given_name(read):
     assert persons(r) == {"Santiago Orlet"} and "Chile" not in {e.label for e in r.entities}
     r = read("The envoys met in Santiago on Monday.")
     assert persons(r) == set()
+
+
+def test_an_honorific_inside_a_name(read):
+    r = read("Velmarian President Omar Sheikh Tarabi arrived. Saudi Prince Faisal bin Farhan came too.")
+    assert "Omar Sheikh Tarabi" in persons(r) and "Omar" not in persons(r)
+
+
+def test_a_known_person_s_first_word_before_a_speech_verb(read):
+    r = read('Chinese Foreign Minister Wang Yi criticised the meeting. "Small circles will never win any support," Wang said.')
+    assert [s.speaker for s in r.statements] == [by_key(r)["Wang Yi"]]

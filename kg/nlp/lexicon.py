@@ -183,6 +183,7 @@ def _build(raw: dict) -> Lexicon:
             syllable_letters=int(raw["names"]["syllable_letters"]),
             not_syllables=words("names", "not_syllables"),
             honorifics=words("names", "honorifics"),
+            inner_honorifics=words("names", "inner_honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),
         ),

@@ -143,6 +143,7 @@ class ActorWords:
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
     not_syllables: frozenset[str]  # "Moscow-led": a compound, not a given name
     honorifics: frozenset[str]
+    inner_honorifics: frozenset[str]  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
 

@@ -60,6 +60,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Stephen E. Biegun"
+            elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
+                  and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
+                k += 1  # "Hassan Sheikh Mohamud"
             continue
         break
     return k if words else j
@@ -354,7 +357,7 @@ def inner_names(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> dict[s
     forms: dict[str, Candidate] = {}
     clash: set[str] = set()
     for c in chosen:
-        if c.type != "Person" or not c.key.startswith("new:") or c.end - c.start < 2:
+        if c.type != "Person" or c.end - c.start < 2:
             continue
         short = short_name(doc, ctx, c)
         for i in range(c.start, c.end):
