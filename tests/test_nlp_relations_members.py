@@ -394,3 +394,9 @@ def test_a_list_between_dashes_right_after_an_organization():
     # not closed by the same dash, or not right after the organization: nothing
     assert read("Leaders of the Norland Pact — Veldoria, Quessa and Tarvin met on Monday.") == set()
     assert read("The Norland Pact met on Monday — Veldoria, Quessa and Tarvin — in May.") == set()
+
+
+def test_an_anaphor_with_a_count_and_an_adjective_before_its_members():
+    body = ("The Norland Council voted on Thursday. The remaining 13 council members, including Veldoria "
+            "and Quessa, voted in favour.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa")

@@ -120,6 +120,10 @@ class RelationContext:
         if (noun + 3 < len(doc) and doc[noun].like_num and toks.text[noun + 1] == "-"
                 and toks.lower[noun + 2] in rel.anaphor_size_nouns):
             noun += 3  # "the 15-nation bloc", "the 15-member council"
+        while noun + 1 < len(doc) and noun - i <= 2 and (doc[noun].like_num or (
+                toks.text[noun].islower() and toks.lower[noun] in rel.member_list_leads
+                and toks.lower[noun] not in rel.anaphor_determiners)):
+            noun += 1  # "the remaining 13 council members"
         if toks.lower[noun] not in rel.anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
