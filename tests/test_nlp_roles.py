@@ -113,3 +113,10 @@ def test_romanised_and_vice_titles(read):
              "of the Northern Rivers Development Council (NRDC).")
     assert titled(r) == {("Pak Tae-yul", "South Korea", "Vice Foreign Minister"),
                          ("Lio Varen", "Northern Rivers Development Council", "Executive Secretary")}
+
+
+def test_a_government_or_military_spokesperson_of_a_country(read):
+    r = read("Rwandan government spokeswoman Ilsa Marrowby said the troops would stay.")
+    assert titled(r) == {("Ilsa Marrowby", "Rwanda", "Government Spokesperson")}
+    r = read("Sudan's military spokesman Omar Tarabi said the army advanced.")
+    assert titled(r) == {("Omar Tarabi", "Sudan", "Military Spokesperson")}
