@@ -495,3 +495,12 @@ def test_admitted_a_member_is_no_speech(read):
     assert r.statements == []
     r = read("Vladimir Putin admitted that the talks had failed.")
     assert said(r) == [("Vladimir Putin", "the talks had failed", False)]
+
+
+def test_a_speaker_past_a_title_in_apposition_and_a_relative_clause(read):
+    r = read("Talia Vornskaya, Hungary's prime minister, whose country holds the presidency, said that "
+             "the summit would go ahead.")
+    assert said(r) == [("Talia Vornskaya", "the summit would go ahead", False)]
+    # a place before the comma is no speaker
+    r = read("Talks in Velmar, the old capital, which hosted the summit, said little.")
+    assert r.statements == []
