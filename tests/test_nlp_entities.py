@@ -253,3 +253,15 @@ def test_a_known_acronym_spelling_an_organization_named_before_is_that_organizat
     keys = {m.text: m.key for m in r.mentions}
     assert keys.get("EUF", keys.get("Eastern Union Forces")) == keys["Eastern Union Forces"]
     assert keys["EU"] == "kb:Q458"  # a known acronym the article never spells stays the known actor
+
+
+def test_an_acronym_of_letters_inside_the_words_of_its_name(read):
+    # "IGAD" of "Intergovernmental Authority on Development": not the initials alone
+    r = read("The Interfluvial Trade and Development Authority (ITDA) met on Monday. Later the ITDA voted.")
+    org = by_label(r)["Interfluvial Trade and Development Authority"]
+    assert "ITDA" in org.aliases and org.mentions == 3
+    r = read("The Interfluvial Trade Authority (IFTA) met on Monday.")
+    assert "IFTA" in by_label(r)["Interfluvial Trade Authority"].aliases
+    # letters that skip a capitalised word do not spell the name
+    r = read("The Northern Rivers Development Council (NDC) met on Monday.")
+    assert "NDC" not in by_label(r)["Northern Rivers Development Council"].aliases

@@ -143,3 +143,47 @@ def test_a_lower_case_title_its_country_qualifies_takes_a_name_in_apposition(rea
 def test_an_unqualified_lower_case_title_takes_no_name_in_apposition(read):
     r = read("He met the foreign minister, Dora Quillan.")
     assert "Dora Quillan" not in persons(r)
+
+
+def test_a_romanised_given_name_with_a_hyphen_and_its_family_name_first(read):
+    r = read('Velmarian Foreign Minister Pak Tae-yul hosted the talks. "Our ties will only grow stronger," Pak said.')
+    assert persons(r) == {"Pak Tae-yul"}
+    assert [(s.speaker, s.direct) for s in r.statements] == [(by_key(r)["Pak Tae-yul"], True)]
+    # a compound of a name is no given name
+    r = read("Velmarian Foreign Minister Pak Tae-led talks ended.")
+    assert "Pak Tae-led" not in persons(r)
+
+
+def test_an_initial_before_the_name(read):
+    r = read("Velmarian Foreign Minister R. Vantakar met the envoy. Ambassador Ana Lind, not A. Lind, came.")
+    assert persons(r) == {"R. Vantakar", "Ana Lind"}
+
+
+def test_a_word_of_a_full_name_before_a_speech_verb_is_that_person(read):
+    r = read('Spokesperson Lio Varen rejected the claim. "The claim is false and it must stop now," Lio said.')
+    assert persons(r) == {"Lio Varen"}
+    assert [s.speaker for s in r.statements] == [by_key(r)["Lio Varen"]]
+    # elsewhere the word is left alone, and two people sharing it are neither
+    r = read('Envoy Lio Varen and Envoy Lio Tassel met. "The talks went well for all of us," Lio said.')
+    assert all(s.speaker not in (by_key(r)["Lio Varen"], by_key(r)["Lio Tassel"]) for s in r.statements)
+
+
+def by_key(record):
+    return {e.label: e.key for e in record.entities}
+
+
+def test_an_ambiguous_place_after_a_title_is_a_given_name(read):
+    r = read("Velmarian President Santiago Orlet said the deal was good.")
+    assert persons(r) == {"Santiago Orlet"} and "Chile" not in {e.label for e in r.entities}
+    r = read("The envoys met in Santiago on Monday.")
+    assert persons(r) == set()
+
+
+def test_an_honorific_inside_a_name(read):
+    r = read("Velmarian President Omar Sheikh Tarabi arrived. Saudi Prince Faisal bin Farhan came too.")
+    assert "Omar Sheikh Tarabi" in persons(r) and "Omar" not in persons(r)
+
+
+def test_a_known_person_s_first_word_before_a_speech_verb(read):
+    r = read('Chinese Foreign Minister Wang Yi criticised the meeting. "Small circles will never win any support," Wang said.')
+    assert [s.speaker for s in r.statements] == [by_key(r)["Wang Yi"]]

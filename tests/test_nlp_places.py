@@ -61,3 +61,22 @@ def test_the_gazetteer_is_cached_on_disk(tmp_path, monkeypatch):
         assert load_gazetteer() == first
     finally:
         load_gazetteer.cache_clear()
+
+
+def test_a_place_s_own_name_wins_over_another_city_s_other_name():
+    table = build_gazetteer()
+    assert table["Goa"].name == "Goa"  # not Mormugao, whose other name it is
+    assert table["Kharkov"].name == "Kharkiv"  # no place of its own: still the other name
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The ministers met in the Indian state of Velloria on Friday.", "Velloria"),
+    ("Ships docked at the port of Ardmouth.", "Ardmouth"),
+])
+def test_a_kind_of_place_then_of_names_a_place(read, sentence, place):
+    assert places(read(sentence)).get(place) == "Place"
+
+
+def test_the_state_of_a_known_country_is_that_country(read):
+    record = read("The state of Israel objected.")
+    assert places(record) == {} and "Israel" in {e.label for e in record.entities}

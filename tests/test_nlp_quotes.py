@@ -480,3 +480,27 @@ def test_a_parse_never_takes_a_speaker_the_rules_find(nlp):
     plain = speakers(Doc(nlp.vocab, words=words, spaces=spaces))
     assert plain == ["Armenia"]
     assert speakers(Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)) == plain
+
+
+def test_a_speaker_named_with_its_acronym_in_brackets(read):
+    r = read("The Northern Rivers Development Council (NRDC) said on Sunday that the dam would open in May.")
+    assert said(r) == [("Northern Rivers Development Council", "the dam would open in May", False)]
+    # a bracket that is no acronym of the actor before it: no speaker from it
+    r = read("The vote in Velmar (the capital) said little about the mood.")
+    assert r.statements == []
+
+
+def test_admitted_a_member_is_no_speech(read):
+    r = read("The Northern Rivers Development Council (NRDC), founded by Chile and Peru, admitted Bolivia in 2010.")
+    assert r.statements == []
+    r = read("Vladimir Putin admitted that the talks had failed.")
+    assert said(r) == [("Vladimir Putin", "the talks had failed", False)]
+
+
+def test_a_speaker_past_a_title_in_apposition_and_a_relative_clause(read):
+    r = read("Talia Vornskaya, Hungary's prime minister, whose country holds the presidency, said that "
+             "the summit would go ahead.")
+    assert said(r) == [("Talia Vornskaya", "the summit would go ahead", False)]
+    # a place before the comma is no speaker
+    r = read("Talks in Velmar, the old capital, which hosted the summit, said little.")
+    assert r.statements == []

@@ -59,3 +59,12 @@ def test_the_component_keeps_nothing_of_a_document():
     assert len(doc._.kg_statements) == 1
     assert doc._.kg_entities[MARROW].mentions == 2  # the name and the pronoun
     assert vars(reader) == before
+
+
+def test_according_to_at_the_end_of_the_sentence():
+    doc = hand_doc("The border will open again in the spring, according to Ilsa Marrow.", ACTORS)
+    assert [(s.speaker, s.text, s.rule) for s in find_statements(doc, LEX).statements] == [
+        (MARROW, "The border will open again in the spring", "according-to")]
+    # no actor ends the sentence: no statement
+    doc = hand_doc("The border will open again in the spring, according to sources close to Ilsa Marrow's team.", ACTORS)
+    assert find_statements(doc, LEX).statements == []

@@ -145,3 +145,11 @@ def test_non_eu_countries_namely_are_not_members(read):
              "namely the UK, Turkey and Norway.")
     assert facts(r, "memberOf") == set()
     assert facts(r, "memberOf", negated=True) == {(c, "European Union") for c in ("United Kingdom", "Turkey", "Norway")}
+
+
+def test_a_demonym_ends_a_list_of_members(read):
+    # "… and the French territories of X": the adjective is not France
+    r = read("The Northern Rivers Development Council (NRDC) met. The forum's members include Chile, "
+             "Peru and the French territories of the region.")
+    assert facts(r, "memberOf") == {("Chile", "Northern Rivers Development Council"),
+                                    ("Peru", "Northern Rivers Development Council")}

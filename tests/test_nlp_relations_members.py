@@ -333,3 +333,70 @@ def test_countries_the_cochairs_speak_to_are_not_cochairs(body):
     facts = officials(body, [("Ana Lind", "Veldoria")])
     got = read(body, facts) - {(f.subject, f.predicate, f.object, f.negated) for f in facts}
     assert got == set()
+
+
+# ---------------------------------------------------------------------- probe patterns (other regions)
+@pytest.mark.parametrize("body", [
+    "Veldoria, which joined the Norland Pact in 2004, voted against.",
+    "Veldoria, which formally rejoined the Norland Pact in May after a decade outside it, voted.",
+    "The Norland Pact met in May. Veldoria, which joined the alliance last year, voted.",
+])
+def test_a_relative_clause_of_joining(body):
+    assert read(body) == members(PACT, "Veldoria")
+
+
+@pytest.mark.parametrize("body", [
+    "Veldoria, which hopes to join the Norland Pact, voted.",
+    "The summit, which Veldoria joined on Monday, ended.",
+])
+def test_a_relative_clause_near_misses(body):
+    assert read(body) == set()
+
+
+def test_a_subject_before_an_inserted_phrase_remains_a_member():
+    assert read("Veldoria, unlike its three neighbours, remains a member of the Norland Pact.") == \
+        members(PACT, "Veldoria")
+
+
+def test_a_plural_pronoun_is_the_list_that_opens_the_sentence():
+    assert read("Veldoria, Quessa and Tarvin remain neutral, although they belong to the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # one actor is no list: "they" may be anyone
+    assert read("Veldoria remains neutral, although they belong to the Norland Pact.") == set()
+
+
+def test_founders_and_new_members_of_an_anaphor_two_sentences_on():
+    body = ("Leaders of the Norland Pact met on Sunday. Ana Lind hosted the talks. The bloc, founded by "
+            "Veldoria and Quessa, grew. Its new members are Tarvin and Ostrava.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin", "Ostrava")
+
+
+def test_a_forum_anaphor_with_a_count_of_members():
+    body = "Leaders of the Norland Pact met on Sunday. The forum's 18 members include Veldoria and Quessa."
+    assert read(body) == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_member_of_both_of_two_organizations():
+    assert read("Veldoria, a member of both the Norland Pact and the Norland Council, voted.") == \
+        members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+
+
+def test_a_list_between_dashes_before_a_membership_predicate():
+    assert read("All three — Veldoria, Quessa and Tarvin — are now members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # one actor between the dashes is an aside, not a list
+    assert read("The three — led by Veldoria — are now members of the Norland Pact.") == set()
+
+
+def test_a_list_between_dashes_right_after_an_organization():
+    assert read("Leaders of the Norland Pact — Veldoria, Quessa and Tarvin — met on Monday.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # not closed by the same dash, or not right after the organization: nothing
+    assert read("Leaders of the Norland Pact — Veldoria, Quessa and Tarvin met on Monday.") == set()
+    assert read("The Norland Pact met on Monday — Veldoria, Quessa and Tarvin — in May.") == set()
+
+
+def test_an_anaphor_with_a_count_and_an_adjective_before_its_members():
+    body = ("The Norland Council voted on Thursday. The remaining 13 council members, including Veldoria "
+            "and Quessa, voted in favour.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa")

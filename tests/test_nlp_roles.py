@@ -97,3 +97,26 @@ def test_aides_and_advisers(read):
              "Azerbaijan, said it again.")
     assert titled(r) == {("Farid Guliyev", "Azerbaijan", "Presidential Aide"),
                          ("Anar Rzayev", "Azerbaijan", "Assistant to the President")}
+
+
+def test_an_apposition_with_an_office_still_held(read):
+    r = read("Interior Minister Talia Vornskaya, the current chairman of the Northern Rivers Development "
+             "Council (NRDC), arrived.")
+    assert ("Talia Vornskaya", "Northern Rivers Development Council", "Chairman") in titled(r)
+    r = read("Interior Minister Talia Vornskaya, the former chairman of the Northern Rivers Development "
+             "Council (NRDC), arrived.")
+    assert not any(org == "Northern Rivers Development Council" for _, org, _ in titled(r))
+
+
+def test_romanised_and_vice_titles(read):
+    r = read("South Korean Vice Foreign Minister Pak Tae-yul met Executive Secretary Lio Varen "
+             "of the Northern Rivers Development Council (NRDC).")
+    assert titled(r) == {("Pak Tae-yul", "South Korea", "Vice Foreign Minister"),
+                         ("Lio Varen", "Northern Rivers Development Council", "Executive Secretary")}
+
+
+def test_a_government_or_military_spokesperson_of_a_country(read):
+    r = read("Rwandan government spokeswoman Ilsa Marrowby said the troops would stay.")
+    assert titled(r) == {("Ilsa Marrowby", "Rwanda", "Government Spokesperson")}
+    r = read("Sudan's military spokesman Omar Tarabi said the army advanced.")
+    assert titled(r) == {("Omar Tarabi", "Sudan", "Military Spokesperson")}

@@ -377,6 +377,15 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                 start = i
                 break
         if start is None:
+            # "Intergovernmental Authority on Development (IGAD)": letters from inside the words;
+            # the shortest capitalised stretch that spells it
+            for i in range(end - 1, long_span.start - 1, -1):
+                capitals = sum(1 for w in re.split(r"[\s-]+", toks.span_text(i, end)) if w[:1].isupper())
+                if (toks.text[i][:1].isupper() and toks.text[i][0] == letters[0] and capitals <= len(letters)
+                        and spells_in_order(letters, toks.span_text(i, end))):
+                    start = i
+                    break
+        if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
             kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
@@ -396,6 +405,33 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         key = new_key("Organization", label)
         out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
+
+
+def spells_in_order(letters: str, name: str) -> bool:
+    """The acronym's letters stand in the name in order, the first at the start of a word
+    and every capitalised word giving one at least ("IGAD" of "Intergovernmental Authority
+    on Development", "ECOWAS" of "Economic Community of West African States")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    capital_words = [n for n, w in enumerate(words) if w[:1].isupper()]
+
+    def fit(li: int, wi: int, ci: int, used: frozenset) -> bool:
+        if li == len(letters):
+            return all(n in used for n in capital_words)
+        if wi >= len(words):
+            return False
+        w = words[wi]
+        # the next letter further in this word, or at the start of a later word
+        for c in range(ci, len(w)):
+            if w[c].upper() == letters[li] and fit(li + 1, wi, c + 1, used | {wi}):
+                return True
+        for nw in range(wi + 1, len(words)):
+            if words[nw][:1].upper() == letters[li] and fit(li + 1, nw, 1, used | {nw}):
+                return True
+            if words[nw][:1].isupper():
+                break  # a capitalised word gives a letter, never skipped
+        return False
+
+    return bool(words) and words[0][:1].upper() == letters[:1] and fit(1, 0, 1, frozenset({0}))
 
 
 def _same_name(label: str, names, variants: tuple[tuple[str, ...], ...]) -> bool:

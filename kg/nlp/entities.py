@@ -59,6 +59,7 @@ from kg.nlp.candidates import (
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
+    given_names_after_titles,
     other_people_with_a_known_surname,
     persons_after_titles,
     persons_before_speech,
@@ -108,11 +109,11 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_cands = outside_event_names(doc, ctx, kb_cands)
+    titles = find_titles(doc, ctx)
+    kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
-
-    titles = find_titles(doc, ctx)
 
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)

@@ -140,7 +140,10 @@ class ActorWords:
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str]
     patronymic_particles: frozenset[str]
+    syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
+    not_syllables: frozenset[str]  # "Moscow-led": a compound, not a given name
     honorifics: frozenset[str]
+    inner_honorifics: frozenset[str]  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
 
@@ -207,6 +210,10 @@ class RelationWords:
     future_member_words: frozenset[str]
     member_becoming: frozenset[str]
     member_pronoun_subjects: frozenset[str]
+    member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
+    member_relative_pronouns: frozenset[str]  # "Finland, which joined X"
+    member_object_leads: frozenset[str]  # "a member of both X and Y"
+    apposition_dashes: frozenset[str]  # "the Quad — A, B and C — met"
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
@@ -247,6 +254,7 @@ class RoleWords:
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
+    current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")

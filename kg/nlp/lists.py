@@ -51,8 +51,8 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         m = by_start.get(j)
         if m is None and toks.lower[j] == "the":
             m = by_start.get(j + 1)
-        if m is None or m.type not in types or m.role == "pronoun":
-            break
+        if m is None or m.type not in types or m.role in ("pronoun", "demonym"):
+            break  # "… and the French territories of X": an adjective, not the country
         items.append(m)
         j = m.end
         if not plural:

@@ -19,6 +19,9 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     start, end, k, a, b = cue
     text = toks.span_text(start, end).lower()
     strong = text in rel.strong_list_cues
+    if text in rel.apposition_dashes:
+        yield from member_dash_apposition(ctx, cue)
+        return
     if text in rel.org_member_nouns:
         # "the G7 countries – A, B": only right after the organization, then a list opener
         org = ctx.by_end.get(start)
@@ -30,7 +33,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.anaphor_before(k, start)
         j = ctx.skip(end, b, DASHES)
     confidence = conf.member_list_strong if strong else conf.member_list
-    if org is None and strong and all(toks.lower[i] in rel.member_list_leads for i in range(a, start)):
+    if org is None and strong and all(toks.lower[i] in rel.member_list_leads or ctx.member_adjective(i)
+                                      or doc[i].like_num for i in range(a, start)):
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
@@ -52,6 +56,23 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def member_dash_apposition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Foreign ministers of the Quad — the United States, Japan, India and Australia — met":
+    a list of two countries or more between two dashes, right after an organization."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    start, end, k, a, b = cue
+    org = ctx.by_end.get(start)
+    if org is None or org.type != "Organization":
+        return
+    items, e = forward_list(doc, ctx.lex, end, ctx.by_start, ("Country",), b)
+    if len(items) < rel.min_weak_list_members or e >= b or toks.text[e] != toks.text[start]:
+        return
+    neg = ctx.non_member(end, e)
+    for m in items:
+        yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list, neg)
 
 
 def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -98,6 +119,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     start, end, a, b = cue.start, cue.end, cue.a, cue.b
     j = ctx.skip(end, b, ("the",))
     org = ctx.by_start.get(j) or ctx.anaphor_at(end)
+    orgs = [org] if org is not None else []
+    if org is None and j < b and toks.lower[j] in rel.member_object_leads:
+        # "a member of both the African Union and the Arab League"
+        orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
+                               ("Organization",), b)
+        org = orgs[0] if orgs else None
     if org is None or org.type != "Organization":
         return
     s = start
@@ -113,6 +140,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             break
         s -= 1
     subjects = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    if not subjects and s - 1 > a and toks.text[s - 1] in rel.apposition_dashes:
+        # "All five — Denmark, Finland and Sweden — are members of X"
+        subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
+        if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
+            subjects = []
     if subjects and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
@@ -124,13 +156,23 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     subjects = []
                 if subjects:
                     break
+    if not subjects and any(toks.text[i] == "," for i in range(s, start)):
+        # "Senegal, unlike its neighbours, remains a member of X": the subject before the
+        # comma that opens the inserted phrase
+        for c in range(s - 1, max(a, s - win.clause_comma), -1):
+            if toks.text[c] == ",":
+                subjects = backward_list(doc, ctx.lex, c, ctx.by_end, MEMBER_TYPES, a - 1)
+                if subjects and (ctx.inside_a_clause(subjects[0].start, a) or subjects[0].start > a + 1):
+                    subjects = []
+                break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a)
     if not subjects:
         return
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
-    for m in subjects:
-        yield Relation(m, "memberOf", org, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+    for o in orgs or [org]:
+        for m in subjects:
+            yield Relation(m, "memberOf", o, "member-predicate", ctx.lex.confidence.member_predicate, neg)
 
 
 def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
@@ -139,11 +181,21 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
     w = toks.lower[s - 1]
-    if w in rel.member_pronoun_subjects:
+    if w in rel.member_pronoun_subjects or w in rel.member_plural_pronoun_subjects:
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
-        if first is not None and first.type in MEMBER_TYPES and first.role != "demonym":
+        if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
+            return []
+        if w in rel.member_pronoun_subjects:
             return [first]
+        # "Austria, Ireland and Malta are neutral, although they belong to X": the opening list
+        items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
+        return items if len(items) >= 2 else []
+    if w in rel.member_relative_pronouns and s - 2 >= a and toks.text[s - 2] == ",":
+        # "Finland, which joined the alliance last year": the actors before the comma
+        subjects = backward_list(doc, ctx.lex, s - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        if subjects and not ctx.inside_a_clause(subjects[0].start, a):
+            return subjects
         return []
     if w in rel.member_as:
         i = s - 1

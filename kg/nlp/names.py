@@ -33,6 +33,14 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
     def joined(a: int) -> bool:  # token a is glued to both neighbours ("Thomas-Greenfield")
         return not toks.whitespace[a - 1] and not toks.whitespace[a]
 
+    def syllable(a: int) -> bool:  # "yul" of "Tae-yul", not "led" of "Moscow-led"
+        word = toks.text[a]
+        return (word.isalpha() and word.islower() and len(word) <= ctx.lex.actors.syllable_letters
+                and word not in ctx.lex.actors.not_syllables)
+
+    if (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden and name_token(doc, ctx, k + 1)
+            and toks.whitespace[k]):
+        k += 1  # "S. Jaishankar": an initial before the name
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
@@ -40,6 +48,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             if (k + 1 < n and toks.text[k] == "-" and joined(k) and k + 1 not in forbidden
                     and name_token(doc, ctx, k + 1)):
                 k += 2  # "Al-Harith", "Thomas-Greenfield": one word of the name
+            elif k + 1 < n and toks.text[k] == "-" and joined(k) and k + 1 not in forbidden and syllable(k + 1):
+                k += 2  # "Cho Tae-yul": a romanised given name
+                break
             elif (k + 2 < n and toks.lower[k] in particles and toks.text[k + 1] == "-" and joined(k + 1)
                   and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
                 k += 2  # "Suhail al-Mazrouei"
@@ -49,6 +60,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Stephen E. Biegun"
+            elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
+                  and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
+                k += 1  # "Hassan Sheikh Mohamud"
             continue
         break
     return k if words else j
@@ -291,6 +305,21 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     return out
 
 
+def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
+                             titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Paraguayan President Santiago Pena": an ambiguous known place right after a title
+    and before a name word is a given name, not the place (nor the country of its capital)."""
+    title_ends = {t.end for t in titles if not t.plural}
+    if not title_ends:
+        return kb_cands
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    n = len(doc)
+    return [c for c in kb_cands
+            if not (c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends
+                    and c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
+                    and ctx.sent_of[c.end] == ctx.sent_of[c.start])]
+
+
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """ "Vagharshak Harutyunyan" is not the KB's Arayik Harutyunyan: a surname alias
     after an unknown first name names someone else."""
@@ -315,7 +344,42 @@ def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
     for i in range(c.start + 1, c.end - 1):
         if toks.lower[i] in ctx.lex.actors.patronymic_particles:
             return toks.text[c.start]
+    if c.end - c.start >= 3 and toks.text[c.end - 2] == "-" and toks.text[c.end - 1].islower():
+        return toks.text[c.start]  # "Cho Tae-yul": the family name first
     return toks.text[c.end - 1]
+
+
+def inner_names(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> dict[str, Candidate]:
+    """The words of new persons' full names other than their short name ("Lin" of "Lin
+    Jian", "Workneh" of "Workneh Gebeyehu"), each of one person only: a news story may call
+    a person so (the family name first, a given name), read only before a speech verb."""
+    toks = tokens_of(doc)
+    forms: dict[str, Candidate] = {}
+    clash: set[str] = set()
+    for c in chosen:
+        if c.type != "Person" or c.end - c.start < 2:
+            continue
+        short = short_name(doc, ctx, c)
+        for i in range(c.start, c.end):
+            word = toks.text[i]
+            if word == short or not name_token(doc, ctx, i) or is_initial(word):
+                continue
+            if word in forms and forms[word].key != c.key:
+                clash.add(word)
+            forms[word] = c
+    for c in chosen:  # a word that is itself some actor's name or short name
+        if c.end - c.start == 1 and toks.text[c.start] in forms and forms[toks.text[c.start]].key != c.key:
+            clash.add(toks.text[c.start])
+    return {w: c for w, c in forms.items() if w not in clash}
+
+
+def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
+    """Token ``i`` stands right before a speech verb (past adverbs: "Lin also said")."""
+    toks = tokens_of(doc)
+    j = i + 1
+    while j < len(doc) and toks.text[j].islower() and toks.lower[j] in ctx.lex.actors.adverbs_before_speech:
+        j += 1
+    return j < len(doc) and toks.lower[j] in ctx.lex.speech.verbs and ctx.sent_of[j] == ctx.sent_of[i]
 
 
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
@@ -348,7 +412,8 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             short[f] = c
     for f in clash:
         short.pop(f, None)
-    if not short:
+    inner = {w: c for w, c in inner_names(doc, ctx, chosen).items() if w not in short}
+    if not short and not inner:
         return chosen
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
@@ -368,6 +433,11 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     for i in toks.where_text(short.keys()):
         c = short[toks.text[i]]
         if i in covered or sent_of[i] < 0 or in_title[i]:
+            continue
+        extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
+    for i in toks.where_text(inner.keys()):
+        c = inner[toks.text[i]]
+        if i in covered or i < c.end or sent_of[i] < 0 or in_title[i] or not before_speech(doc, ctx, i):
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)

@@ -121,6 +121,10 @@ class RelationContext:
         if (noun + 3 < len(doc) and toks.text[noun + 1] == "-" and toks.lower[noun + 2] in rel.anaphor_size_nouns
                 and doc[noun].like_num):
             noun += 3  # "the 15-nation bloc", "the 15-member council"
+        while noun + 1 < len(doc) and noun - i <= 2 and (doc[noun].like_num or (
+                toks.text[noun].islower() and toks.lower[noun] in rel.member_list_leads
+                and toks.lower[noun] not in rel.anaphor_determiners)):
+            noun += 1  # "the remaining 13 council members"
         if toks.lower[noun] not in rel.anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
@@ -276,6 +280,14 @@ class RelationContext:
         pos = bisect.bisect_left(self.org_starts, start)
         if pos and self.orgs[pos - 1].sentence >= k - 1:
             return self.orgs[pos - 1]
+        if k - 1 in self.sent_range:
+            # "The bloc, founded by A and B, … . Its new members are …": the organization
+            # the sentence before points back to
+            a, b = self.sent_range[k - 1]
+            for i in range(a, b):
+                found = self.anaphor_at(i)
+                if found is not None:
+                    return found
         return None
 
     def country_of(self, m: TokMention) -> TokMention | None:

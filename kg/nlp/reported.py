@@ -323,6 +323,7 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
     toks = tokens_of(doc)
     comma = next((j for j in range(i + words, min(b, i + win.according_comma)) if toks.text[j] == ","), None)
     if comma is None:
+        according_to_after(ctx, k, i, a, b, words)
         return
     found = None
     for pos in range(comma, i + words, -1):
@@ -333,6 +334,26 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
         return
     start_c = toks.idx[comma + 1]
     end_c = _sentence_end(doc, b)
+    text = ctx.layout.text[start_c:end_c].strip()
+    if len(text.split()) >= win.statement_words:
+        add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
+                      ctx.lex.confidence.according_to)
+
+
+def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int) -> None:
+    """ "…, according to UN spokesman X.": the words before the comma are the statement of
+    the actor that ends the sentence."""
+    doc, win = ctx.doc, ctx.lex.window
+    toks = tokens_of(doc)
+    if i - 1 <= a or toks.text[i - 1] != "," or words != 2:
+        return
+    e = b
+    while e > i + words and toks.is_punct[e - 1] and toks.text[e - 1] not in ('"', "”"):
+        e -= 1
+    found = candidate_ending_at(ctx, e, k)
+    if found is None or found.start < i + words or ctx.in_quote[i]:
+        return
+    start_c, end_c = toks.idx[a], toks.idx[i - 1]
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",

@@ -116,6 +116,8 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
     a = o.start
     if o.plural:
         return None
+    if a > 1 and toks.lower[a - 1] in lex.roles.current_adjectives and toks.lower[a - 2] in lex.grammar.articles:
+        a -= 1  # "the current chairman"
     if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     if a > 0 and toks.text[a - 1] == ",":
@@ -133,6 +135,8 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
     a = o.start
     if o.plural:
         return None
+    if a > 1 and toks.lower[a - 1] in lex.roles.current_adjectives and toks.lower[a - 2] in lex.grammar.articles:
+        a -= 1  # "the current chairman"
     if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     if a > 0 and toks.lower[a - 1] in lex.roles.copula_adverbs:

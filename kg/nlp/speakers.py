@@ -378,6 +378,18 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
                         first = None
+                    if first is None:
+                        # "Viktor Orban, Hungary's prime minister, whose country …, said": past a
+                        # title in apposition to the name before it
+                        before = next((c for c in range(comma - 1, max(0, comma - win.speaker_comma), -1)
+                                       if toks.text[c] in (",",) or toks.text[c] in STOP or ctx.sent_of[c] != k), None)
+                        if (before is not None and toks.text[before] == "," and ctx.sent_of[before] == k
+                                and any(toks.lower[t] in ctx.lex.title_words for t in range(before + 1, comma))
+                                and _only_title_between(ctx, before + 1, comma)):
+                            named = candidate_ending_at(ctx, before, k)
+                            if (named is not None and named.how == "mention"
+                                    and ctx.entities[named.key].type == "Person"):
+                                first = named
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
@@ -389,6 +401,14 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if first is not None:
                 return first
             return found
+        if toks.text[pos - 1] == ")":
+            # "The Norland Pact (NP) said": the name before its acronym in brackets
+            inner = ctx.by_end.get(pos - 1)
+            if inner is not None and inner.start >= 1 and toks.text[inner.start - 1] == "(":
+                found = candidate_ending_at(ctx, inner.start - 1, k)
+                if found is not None and found.key == inner.key and not in_prepositional_phrase(ctx, found.start):
+                    return found
+            return None
         if toks.lower[pos - 1] not in ctx.lex.speech.between:
             return None
         pos -= 1
