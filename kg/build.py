@@ -244,7 +244,10 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
         # the articles to read go to the nlp stage now (to started workers at once), the
         # kept records are loaded meanwhile; each record is kept at its corpus position
         fresh = read([s for s, hit in zip(corpus.sources, cached, strict=True) if not hit])
-        position = {source.identifier: i for i, source in enumerate(corpus.sources) if not cached[i]}
+        positions: dict[str, list[int]] = {}  # identifier -> positions still to come (one, unless a reader repeats it)
+        for i, source in reversed(list(enumerate(corpus.sources))):
+            if not cached[i]:
+                positions.setdefault(source.identifier, []).append(i)
         done = 0
 
         def take(index: int, record: DocumentRecord) -> None:
@@ -267,7 +270,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                     if record is not None:
                         take(i, record)
             for record in fresh:  # none for an article the nlp stage skipped
-                i = position[record.identifier]
+                i = positions[record.identifier].pop()
                 if cache:
                     cache.put(keys[i], record)
                 take(i, record)
