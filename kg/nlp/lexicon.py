@@ -210,6 +210,8 @@ def _build(raw: dict) -> Lexicon:
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
+            possessive_pronouns=words("roles", "possessive_pronouns"),
+            anaphor_nouns=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
         ),
         speech=SpeechWords(
             verbs=words("speech", "verbs"),

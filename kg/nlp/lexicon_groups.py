@@ -258,6 +258,8 @@ class RoleWords:
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
+    possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
+    anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         apposition = False
         b = t.start - (t.start > 0 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive)
         if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end)):
+                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, t.start))):
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -156,6 +156,17 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue
             break
     return out
+
+
+def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
+    """A possessive that points back to an actor stands before the title at token ``b``: "its
+    foreign minister, X", "the bloc's chair, X" ([roles] possessive_pronouns, anaphor_nouns)."""
+    toks = tokens_of(doc)
+    roles = ctx.lex.roles
+    if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
+        return True
+    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.lower[b - 2] in roles.anaphor_nouns
+            and toks.lower[b - 3] in ctx.lex.grammar.articles)
 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],

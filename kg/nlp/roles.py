@@ -10,7 +10,10 @@ Rules (the ``rule`` of each officialOf fact):
                      Infrastructure Minister X" (a domain between qualifier and title),
                      "Russia's U.N. Ambassador X" (an office at a post: the country employs),
                      "Saudi Foreign Minister Prince X" (past an honorific, or no one's),
-                     "the U.N. humanitarian chief, X" (a lower-case domain, [roles] domain_adjectives)
+                     "the U.N. humanitarian chief, X" (a lower-case domain, [roles] domain_adjectives),
+                     "Peru hosted the talks. Its foreign minister, X, said" (the subject of the
+                     sentence, or of the one before when "Its" opens it), "the bloc's chair, X"
+                     (the organization last named, this sentence or the one before)
 ``title-of``         "President of Russia Vladimir Putin", "the top diplomats of Armenia and
                      Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov" (paired in order),
                      "a spokeswoman for the Russian foreign ministry Maria Zakharova",
@@ -155,7 +158,10 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     j = o.end
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
-    p = by_start.get(j + 1)
+    at = j + 1
+    if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
+        at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
     if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:

@@ -1,0 +1,42 @@
+"""kg.nlp.roles: an office after a possessive that points back ("Its foreign minister, X",
+"the bloc's chair, X"), with made-up names the knowledge base does not know."""
+from test_nlp_roles import titled
+
+
+def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(read):
+    r = read("Peru hosted the meeting of the Andean ministers. Its foreign minister, Ramon Altavilla, "
+             "said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_its_inside_a_sentence_is_that_sentence_subject(read):
+    r = read("Colombia, a founding member of the bloc, sent its foreign minister, Ramon Altavilla.")
+    assert ("Ramon Altavilla", "Colombia", "Foreign Minister") in titled(r)
+
+
+def test_its_after_a_subject_that_is_no_actor_gives_no_office(read):
+    r = read("The meeting ended late in Lima. Its foreign minister, Ramon Altavilla, said nothing.")
+    assert titled(r) == set()
+
+
+def test_its_after_a_person_subject_gives_no_office(read):
+    r = read("Ramon Altavilla spoke first. Its foreign minister, Tomas Verdugo, said nothing.")
+    assert not any(holder == "Tomas Verdugo" for holder, _, _ in titled(r))
+
+
+def test_an_honorific_after_the_comma_is_no_part_of_the_name(read):
+    r = read("Qatar will host the next summit. Its foreign minister, Sheikh Omar bin Tarek, said the "
+             "emirate wanted calm.")
+    assert ("Omar bin Tarek", "Qatar", "Foreign Minister") in titled(r)
+
+
+def test_the_anaphor_possessive_is_the_organization_last_named(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali on Monday. The council's secretary "
+             "general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_the_anaphor_possessive_reaches_no_further_than_the_sentence_before(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali on Monday. Rain fell all day. Roads "
+             "closed early. The council's secretary general, Ramon Altavilla, said the plan needed money.")
+    assert titled(r) == set()
