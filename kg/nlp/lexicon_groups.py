@@ -221,6 +221,10 @@ class RelationWords:
     list_ends: frozenset[str]  # "a grouping of A, B and C, …"
     clause_marks: frozenset[str]  # "as a member, X said": another clause
     org_member_nouns: frozenset[str]
+    admission_welcome_verbs: frozenset[str] = frozenset()  # "welcomed X as a full member": only with "as a member"
+    admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
+    admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
+    admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
 
 
 @dataclass(frozen=True)
