@@ -36,7 +36,27 @@ def test_the_anaphor_possessive_is_the_organization_last_named(read):
     assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
 
 
-def test_the_anaphor_possessive_reaches_no_further_than_the_sentence_before(read):
+def test_far_back_the_anaphor_possessive_is_the_only_organization_named(read):
     r = read("Leaders of the Northern Lakes Council met in Kigali on Monday. Rain fell all day. Roads "
              "closed early. The council's secretary general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_far_back_among_two_organizations_the_anaphor_possessive_is_no_one(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Envoys of the Southern Plains Council "
+             "came too. Rain fell all day. Roads closed early. The council's secretary general, Ramon "
+             "Altavilla, said the plan needed money.")
     assert titled(r) == set()
+
+
+def test_an_office_in_apposition_to_a_second_office_and_its_name(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council's chair, French President "
+             "Ramon Altavilla, said the plan needed money.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Lakes Council", "Chairman"),
+                         ("Ramon Altavilla", "France", "President")}
+
+
+def test_an_office_before_a_list_of_persons_is_not_theirs(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council's chair, French President "
+             "Ramon Altavilla and Tomas Verdugo attended.")
+    assert not any(org == "Northern Lakes Council" for _, org, _ in titled(r))

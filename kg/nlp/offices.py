@@ -170,7 +170,8 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
     """The country or organization a possessive before the title at token ``b`` points to, as a
     qualifier on the possessive's tokens: "Its foreign minister, X" (the subject of this
     sentence, or of the one before when "Its" opens it), "the bloc's chair, X" (the
-    organization last named in this sentence or the one before), or None."""
+    organization last named in this sentence or the one before, or the only one named so
+    far), or None."""
     toks = tokens_of(doc)
     roles = lex.roles
     a = b - 1
@@ -191,11 +192,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
-        for m in reversed(mentions):
-            if m.end <= a - 2 and m.type == "Organization" and m.role == "name" and m.sentence >= k - 1:
-                return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
-            if m.end <= a - 2 and m.sentence < k - 1:
-                break
+        named = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"]
+        if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
+            # the organization named in this sentence or the one before, or the only one the
+            # article has named so far
+            m = named[-1]
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     return None
 
 

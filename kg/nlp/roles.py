@@ -206,6 +206,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             rules[i] = rules[i + 1] = "coordinated"
             confidence[i] = confidence[i + 1] = conf.official_coordinated
 
+    # "the forum's chair, Cook Islands Prime Minister Mark Brown, warned", "SADC chairperson,
+    # Zimbabwean President X, said": an office without a name in apposition to a second
+    # office and its name, the name closed as an apposition is; the name holds both
+    for i in range(len(offices) - 1):
+        o, nxt = offices[i], offices[i + 1]
+        if (o.persons or not o.quals or o.plural or o.former or o.possessor or nxt.plural or nxt.former
+                or len(nxt.persons) != 1 or nxt.quals_before is False or not nxt.quals
+                or {q.key for q in o.quals} & {q.key for q in nxt.quals}
+                or o.end + 1 != nxt.start or toks.text[o.end] != ","):
+            continue
+        p = nxt.persons[0]
+        if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+            continue
+        o.persons = [p]
+        rules[i], confidence[i] = "apposition", conf.official_apposition
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
