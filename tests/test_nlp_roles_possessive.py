@@ -60,3 +60,14 @@ def test_an_office_before_a_list_of_persons_is_not_theirs(read):
     r = read("Leaders of the Northern Lakes Council met in Kigali. The council's chair, French President "
              "Ramon Altavilla and Tomas Verdugo attended.")
     assert not any(org == "Northern Lakes Council" for _, org, _ in titled(r))
+
+
+def test_a_relative_clause_gives_the_office_to_the_person_before_it(read):
+    r = read("French President Ramon Altavilla, who took over as NATO chairman at a summit in Kigali, "
+             "said the plan needed money.")
+    assert ("Ramon Altavilla", "North Atlantic Treaty Organization", "Chairman") in titled(r)
+
+
+def test_a_past_relative_clause_gives_no_office(read):
+    r = read("French President Ramon Altavilla, who was once NATO chairman, said the plan needed money.")
+    assert not any(org == "North Atlantic Treaty Organization" for _, org, _ in titled(r))

@@ -264,6 +264,7 @@ class RoleWords:
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
+    holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ Rules (the ``rule`` of each officialOf fact):
 ``represented``      "Argentina was represented by Foreign Minister X": the subject's office
 ``copula``           "Burhan is also chairman of Sudan's Transitional Sovereignty Council" (a
                      present copula; the organization a country owns is the head, "Sudan's" not)
+                     and "President X, who took over as ECCAS chairman, said" ([roles]
+                     holder_relative_leads)
 ``counterpart``      "Putin thanked his Turkish counterpart Erdogan": the title of the person
                      named before, of the counterpart's country
 ``coref-title``      "Prime Minister Nikol Pashinyan said … clarification from Armenia's prime
@@ -67,6 +69,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     holds,
+    phrase_before_title,
     read_office,
 )
 from kg.records import Fact
@@ -128,6 +131,21 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         if holds(p, title_tokens):
             return p
     return None
+
+
+def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
+                     title_tokens: set[int]) -> TokMention | None:
+    """The person before ", who took over as [the] office" ([roles] holder_relative_leads):
+    "President X, who took over as ECCAS chairman at a summit, said"."""
+    toks = tokens_of(doc)
+    if o.plural:
+        return None
+    a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_relative_leads)
+    c = a - lead - 1
+    if not lead or c < 1 or toks.text[c] != "," or doc._.kg_sent_of[c] != o.sentence:
+        return None
+    p = by_end.get(c)
+    return p if holds(p, title_tokens) else None
 
 
 def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
@@ -238,7 +256,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
-            copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of)
+            copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
+                doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
                 persons, rules[i] = [left], "appositive"
             elif copula is not None:
