@@ -168,6 +168,7 @@ def _build(raw: dict) -> Lexicon:
             not_names=words("actors", "not_names") | words("names", "honorifics"),
             metonym_heads=words("actors", "metonym_heads"),
             locative=words("actors", "locative_prepositions"),
+            locative_phrases=frozenset(tuple(p.lower().split()) for p in raw["actors"]["locative_phrases"]),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
             name_particles=words("names", "particles"),
             acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),

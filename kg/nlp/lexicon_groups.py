@@ -146,6 +146,7 @@ class ActorWords:
     inner_honorifics: frozenset[str]  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
+    locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
 
 
 @dataclass(frozen=True)
