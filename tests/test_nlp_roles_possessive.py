@@ -71,3 +71,14 @@ def test_a_relative_clause_gives_the_office_to_the_person_before_it(read):
 def test_a_past_relative_clause_gives_no_office(read):
     r = read("French President Ramon Altavilla, who was once NATO chairman, said the plan needed money.")
     assert not any(org == "North Atlantic Treaty Organization" for _, org, _ in titled(r))
+
+
+def test_a_current_adjective_between_the_qualifier_and_the_title(read):
+    r = read("Gabon's transitional president, Ramon Altavilla, thanked the leaders. Mali's interim "
+             "president Tomas Verdugo said the plan needed money.")
+    assert titled(r) == {("Ramon Altavilla", "Gabon", "President"), ("Tomas Verdugo", "Mali", "President")}
+
+
+def test_a_former_office_before_the_adjective_is_still_no_office(read):
+    r = read("Gabon's former transitional president, Ramon Altavilla, thanked the leaders.")
+    assert titled(r) == set()

@@ -279,6 +279,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if q is not None:
             title_start = t.start - 1
             title = f"{toks.text[t.start - 1].capitalize()} {t.title}"
+    if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
+        # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
+        q = qualifier_ending(t.start - 1)
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)
