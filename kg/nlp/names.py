@@ -396,6 +396,30 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
     return j < len(doc) and toks.lower[j] in ctx.lex.speech.verbs and ctx.sent_of[j] == ctx.sent_of[i]
 
 
+def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
+    """A new person named by the last words of a longer new name, the one person of the
+    article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said"): that person."""
+    full: dict[tuple[str, ...], set[str]] = {}
+    labels: dict[str, str] = {}
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:"):
+            words = tuple(c.label.split())
+            labels[c.key] = c.label
+            for n in range(2, len(words)):
+                full.setdefault(words[-n:], set()).add(c.key)
+    if not full:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:") and len(c.label.split()) >= 2:
+            owners = full.get(tuple(c.label.split()), set()) - {c.key}
+            if len(owners) == 1:
+                key = owners.pop()
+                c = Candidate(c.start, c.end, key, "Person", "alias", labels[key])
+        out.append(c)
+    return out
+
+
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
     """Later short forms of actors the text introduced: surnames, acronyms, heads."""
     toks = tokens_of(doc)
