@@ -82,3 +82,13 @@ def test_a_current_adjective_between_the_qualifier_and_the_title(read):
 def test_a_former_office_before_the_adjective_is_still_no_office(read):
     r = read("Gabon's former transitional president, Ramon Altavilla, thanked the leaders.")
     assert titled(r) == set()
+
+
+def test_a_title_sent_by_the_subject_is_its_office(read):
+    r = read("Qatar, which is not a member of the bloc, sent a special envoy, Ramon Altavilla.")
+    assert titled(r) == {("Ramon Altavilla", "Qatar", "Special Envoy")}
+
+
+def test_a_title_sent_by_a_person_is_no_office_of_a_country(read):
+    r = read("Tomas Verdugo of Qatar sent a special envoy, Ramon Altavilla.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))

@@ -213,6 +213,7 @@ def _build(raw: dict) -> Lexicon:
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             possessive_pronouns=words("roles", "possessive_pronouns"),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
+            sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
             anaphor_nouns=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
         ),
         speech=SpeechWords(

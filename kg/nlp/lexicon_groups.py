@@ -266,6 +266,7 @@ class RoleWords:
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
+    sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
 
 
 @dataclass(frozen=True)

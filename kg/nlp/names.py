@@ -168,6 +168,9 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     roles = ctx.lex.roles
     if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
         return True
+    a = b - 1 if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles else b
+    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
+        return True  # "China sent a special envoy, X"
     return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.lower[b - 2] in roles.anaphor_nouns
             and toks.lower[b - 3] in ctx.lex.grammar.articles)
 

@@ -303,6 +303,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if q is not None:
             rule = "represented"
     if q is None:
+        a, lead = phrase_before_title(doc, lex, t.start, roles.sender_leads)
+        if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
+            # "China, which is not a member, sent a special envoy, X": the sentence's subject's
+            q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
+            if q is not None:
+                rule = "represented"
+    if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
         if m is not None and m.type == "Organization" and m.start < t.start and sent_of[m.start] == k:

@@ -32,7 +32,8 @@ Rules (the ``rule`` of each officialOf fact):
 ``coordinated``      "Armenia's Prime Minister and Chairman of the Council Nikol Pashinyan":
                      the name after the second office holds the first too; "Australia's Deputy
                      Prime Minister and Defence Minister X" (two capitalised offices, one country)
-``represented``      "Argentina was represented by Foreign Minister X": the subject's office
+``represented``      "Argentina was represented by Foreign Minister X": the subject's office;
+                     also "China, which is not a member, sent a special envoy, X" ([roles] sender_leads)
 ``copula``           "Burhan is also chairman of Sudan's Transitional Sovereignty Council" (a
                      present copula; the organization a country owns is the head, "Sudan's" not)
                      and "President X, who took over as ECCAS chairman, said" ([roles]
