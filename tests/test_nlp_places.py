@@ -92,3 +92,16 @@ def test_a_capital_after_a_two_word_locative_is_a_place(read, sentence, place):
 
 def test_a_capital_for_its_government_is_still_no_place(read):
     assert "Libreville" not in places(read("Libreville said the talks would resume."))
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Fighting spread across Darfur on Monday.", "Darfur"),
+    ("Tensions rose on the Korean peninsula.", "Korean Peninsula"),
+    ("The navies patrol the Indo-Pacific.", "Indo-Pacific"),
+])
+def test_a_region_of_the_knowledge_base_is_a_place(read, sentence, place):
+    assert places(read(sentence)).get(place) == "Place"
+
+
+def test_gulf_as_a_modifier_is_no_place(read):
+    assert places(read("The Gulf state's energy minister wrote on Twitter.")) == {}
