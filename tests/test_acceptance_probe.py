@@ -1,7 +1,8 @@
-"""Acceptance on news from other regions: the probe set (21 wire-style articles on ASEAN,
+"""Acceptance on news from other regions: the probe set (27 wire-style articles on ASEAN,
 ECOWAS, NATO, BRICS, the GCC, the Arab League, Mercosur, the Pacific Islands Forum, IGAD,
 Korea, the SCO, the African Union, the OAS, the Horn of Africa, Nordic defence, the Quad,
-the UN Security Council, EU enlargement, SADC, Libya and CARICOM) scores at its floors.
+the UN Security Council, EU enlargement, SADC, Libya, CARICOM, the Andean Community and
+ECCAS) scores at its floors.
 
 ``tests/data/probe/`` holds the articles, their gold facts (the dev gold's format and
 conventions) and the floors (``floors.toml``): what kg reaches, minus a small margin, so a

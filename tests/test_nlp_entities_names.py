@@ -187,3 +187,16 @@ def test_an_honorific_inside_a_name(read):
 def test_a_known_person_s_first_word_before_a_speech_verb(read):
     r = read('Chinese Foreign Minister Wang Yi criticised the meeting. "Small circles will never win any support," Wang said.')
     assert [s.speaker for s in r.statements] == [by_key(r)["Wang Yi"]]
+
+
+def test_the_last_two_words_of_a_longer_new_name_are_that_person(read):
+    r = read("Foreign Minister Tomasz Ravel Ostrowicz arrived on Monday. Ravel Ostrowicz said the talks "
+             "would go on.")
+    persons = [e for e in r.entities if e.type == "Person"]
+    assert [e.label for e in persons] == ["Tomasz Ravel Ostrowicz"]
+
+
+def test_two_longer_names_that_end_alike_leave_the_short_one_alone(read):
+    r = read("Foreign Minister Tomasz Ravel Ostrowicz arrived on Monday. Defence Minister Anna Ravel "
+             "Ostrowicz came too. Ravel Ostrowicz said the talks would go on.")
+    assert len([e for e in r.entities if e.type == "Person"]) == 3

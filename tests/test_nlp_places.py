@@ -80,3 +80,28 @@ def test_a_kind_of_place_then_of_names_a_place(read, sentence, place):
 def test_the_state_of_a_known_country_is_that_country(read):
     record = read("The state of Israel objected.")
     assert places(record) == {} and "Israel" in {e.label for e in record.entities}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The bloc said in a statement issued out of Libreville that talks would resume.", "Libreville"),
+    ("Troops were seen 40 km north of Kabul on Monday.", "Kabul"),
+])
+def test_a_capital_after_a_two_word_locative_is_a_place(read, sentence, place):
+    assert places(read(sentence)).get(place) == "Place"
+
+
+def test_a_capital_for_its_government_is_still_no_place(read):
+    assert "Libreville" not in places(read("Libreville said the talks would resume."))
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Fighting spread across Darfur on Monday.", "Darfur"),
+    ("Tensions rose on the Korean peninsula.", "Korean Peninsula"),
+    ("The navies patrol the Indo-Pacific.", "Indo-Pacific"),
+])
+def test_a_region_of_the_knowledge_base_is_a_place(read, sentence, place):
+    assert places(read(sentence)).get(place) == "Place"
+
+
+def test_gulf_as_a_modifier_is_no_place(read):
+    assert places(read("The Gulf state's energy minister wrote on Twitter.")) == {}

@@ -504,3 +504,15 @@ def test_a_speaker_past_a_title_in_apposition_and_a_relative_clause(read):
     # a place before the comma is no speaker
     r = read("Talks in Velmar, the old capital, which hosted the summit, said little.")
     assert r.statements == []
+
+
+def test_an_embedded_quote_is_not_said_by_the_subject_of_the_reported_clause(read):
+    r = read('Leaders of the Northern Lakes Council met in Kigali. The visiting minister said the council '
+             'should resist "attempts to drag it into a long confrontation with its neighbours".')
+    assert "Northern Lakes Council" not in speakers(r)
+
+
+def test_an_embedded_quote_after_the_subject_is_still_the_subject_s(read):
+    r = read('Leaders of the Northern Lakes Council met in Kigali. The council praised the decision as '
+             'an "important step towards a lasting peace in the region".')
+    assert "Northern Lakes Council" in speakers(r)

@@ -250,8 +250,8 @@ def test_as_a_full_member_in_a_summit_of_the_one_organization():
 @pytest.mark.parametrize("body", [
     # two organizations: which one is not said
     "Veldoria took part as a full member in a summit of the Norland Pact and the Norland Council.",
-    # the country is an object, not the subject
-    "The Norland Pact welcomed Veldoria as a full member.",
+    # the country is an object, not the subject ("The Norland Pact welcomed Veldoria as a full
+    # member" is read by member-admitted: tests/test_nlp_relations_admitted.py)
     "Quessa welcomed Veldoria as a new member at the Norland Pact summit.",
     # future or wished-for
     "Veldoria hopes to take part as a full member in the Norland Pact summit.",

@@ -272,6 +272,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     while j >= 0 and toks.lower[j] == "the":
         j -= 1
     if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
+                                or (j >= 1 and (toks.lower[j - 1], toks.lower[j]) in ctx.lex.actors.locative_phrases)
                                 or capital_as_modifier(doc, ctx, start, end)):
         return Candidate(start, end, "kb:" + capital.id, capital.type, "capital", capital.name,
                          "name", capital.wikidata, capital.names(), ambiguous)

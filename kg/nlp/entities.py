@@ -60,6 +60,7 @@ from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_ext
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     given_names_after_titles,
+    longer_names_first,
     other_people_with_a_known_surname,
     persons_after_titles,
     persons_before_speech,
@@ -144,6 +145,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     if listed:
         chosen = sorted(chosen + listed, key=lambda c: c.start)
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
+    chosen = longer_names_first(chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,

@@ -146,6 +146,7 @@ class ActorWords:
     inner_honorifics: frozenset[str]  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
+    locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,10 @@ class RelationWords:
     list_ends: frozenset[str]  # "a grouping of A, B and C, …"
     clause_marks: frozenset[str]  # "as a member, X said": another clause
     org_member_nouns: frozenset[str]
+    admission_welcome_verbs: frozenset[str] = frozenset()  # "welcomed X as a full member": only with "as a member"
+    admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
+    admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
+    admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,10 @@ class RoleWords:
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
+    possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
+    anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
+    holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
+    sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
 
 
 @dataclass(frozen=True)

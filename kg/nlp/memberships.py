@@ -316,3 +316,47 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "The Arab League voted to readmit Syria", "The bloc was founded by A and B, and admitted
+    South Africa in 2010", "the bloc welcomed Veldoria as a full member": the organization
+    opening the sentence takes in the countries right after the verb."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    start, end, k, a, b = cue
+    welcome = toks.lower[start] in rel.admission_welcome_verbs
+    i = ctx.skip(a, b, ctx.lex.grammar.articles)
+    org = ctx.by_start.get(i)
+    if org is None and i > a:
+        org = ctx.anaphor_at(i - 1)  # "The bloc … admitted"
+        if org is not None:
+            org = TokMention(i - 1, i + 1, org.key, org.type, "anaphor", "name", k)
+    if org is None or org.type != "Organization" or org.end > start:
+        return
+    between = range(org.end, start)
+    if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in between):
+        return  # "will admit", "refused to readmit"
+    if any(m.start >= org.end and m.end <= start and m.role != "demonym" for m in ctx.sent_mentions.get(k, ())):
+        # other actors between: only a coordinated verb of the same subject ("…, and admitted")
+        # or an inserted phrase between commas ("The bloc, founded by A and B, admitted C")
+        before = start - 1
+        if not (before > org.end and (toks.lower[before] in ctx.lex.grammar.coordinators
+                                      or (toks.text[before] == "," and toks.text[org.end] == ","))):
+            return
+    members, e = forward_list(doc, ctx.lex, ctx.skip(end, b, ctx.lex.grammar.articles), ctx.by_start, ("Country",), b)
+    if not members or e >= len(doc):
+        return
+    nxt = toks.lower[e]
+    if nxt not in rel.admission_after:
+        return  # "admitted Russia had troops there": another verb
+    if nxt == "as":
+        j = ctx.skip(e + 1, b, ctx.lex.grammar.articles)
+        while j < b and ctx.member_adjective(j):
+            j += 1
+        if j >= b or toks.lower[j] not in rel.admission_member_nouns:
+            return  # "admitted X as an observer"
+    elif welcome:
+        return  # "welcomed Armenia's decision", "welcomed X to the talks": no membership
+    for m in members:
+        yield Relation(m, "memberOf", org, "member-admitted", ctx.lex.confidence.member_predicate, False)

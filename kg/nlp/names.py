@@ -129,9 +129,12 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
-        b = t.start - (t.start > 0 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive)
+        b = t.start
+        if b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower():
+            b -= 1  # "Gabon's transitional president, X"
+        b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end)):
+                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, t.start))):
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -156,6 +159,20 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue
             break
     return out
+
+
+def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
+    """A possessive that points back to an actor stands before the title at token ``b``: "its
+    foreign minister, X", "the bloc's chair, X" ([roles] possessive_pronouns, anaphor_nouns)."""
+    toks = tokens_of(doc)
+    roles = ctx.lex.roles
+    if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
+        return True
+    a = b - 1 if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles else b
+    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
+        return True  # "China sent a special envoy, X"
+    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.lower[b - 2] in roles.anaphor_nouns
+            and toks.lower[b - 3] in ctx.lex.grammar.articles)
 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
@@ -380,6 +397,30 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
     while j < len(doc) and toks.text[j].islower() and toks.lower[j] in ctx.lex.actors.adverbs_before_speech:
         j += 1
     return j < len(doc) and toks.lower[j] in ctx.lex.speech.verbs and ctx.sent_of[j] == ctx.sent_of[i]
+
+
+def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
+    """A new person named by the last words of a longer new name, the one person of the
+    article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said"): that person."""
+    full: dict[tuple[str, ...], set[str]] = {}
+    labels: dict[str, str] = {}
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:"):
+            words = tuple(c.label.split())
+            labels[c.key] = c.label
+            for n in range(2, len(words)):
+                full.setdefault(words[-n:], set()).add(c.key)
+    if not full:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.type == "Person" and c.key.startswith("new:") and len(c.label.split()) >= 2:
+            owners = full.get(tuple(c.label.split()), set()) - {c.key}
+            if len(owners) == 1:
+                key = owners.pop()
+                c = Candidate(c.start, c.end, key, "Person", "alias", labels[key])
+        out.append(c)
+    return out
 
 
 def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:

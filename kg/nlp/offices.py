@@ -143,6 +143,64 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
     return None
 
 
+def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
+                     sent_of) -> TokMention | None:
+    """The country or organization named at the opening of the sentence of token ``i`` (past
+    an article): "Peru hosted …", "The AU's Peace and Security Council is …" (the head after a
+    possessive), or None."""
+    toks = tokens_of(doc)
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    if a < len(doc) and toks.lower[a] in lex.grammar.articles:
+        a += 1
+    m = by_start.get(a)
+    if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or sent_of[m.start] != k:
+        return None
+    if m.end + 1 < len(doc) and toks.lower[m.end] in lex.grammar.possessive:
+        head = by_start.get(m.end + 1)
+        if head is not None and head.type in QUALIFIER_TYPES and head.role == "name":
+            m = head  # "The AU's Peace and Security Council": the council is the subject
+    return m
+
+
+def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
+                        by_start: dict[int, TokMention], sent_of) -> TokMention | None:
+    """The country or organization a possessive before the title at token ``b`` points to, as a
+    qualifier on the possessive's tokens: "Its foreign minister, X" (the subject of this
+    sentence, or of the one before when "Its" opens it), "the bloc's chair, X" (the
+    organization last named in this sentence or the one before, or the only one named so
+    far), or None."""
+    toks = tokens_of(doc)
+    roles = lex.roles
+    a = b - 1
+    if a < 0 or sent_of[a] != sent_of[b]:
+        return None
+    k = sent_of[b]
+    if toks.lower[a] in roles.possessive_pronouns:
+        opens = a == 0 or sent_of[a - 1] != k
+        subject = None
+        if not opens:
+            subject = sentence_subject(doc, lex, a, by_start, sent_of)
+            if subject is not None and subject.end > a:
+                subject = None
+        elif a > 0:
+            subject = sentence_subject(doc, lex, a - 1, by_start, sent_of)
+        if subject is None:
+            return None
+        return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
+            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
+        named = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"]
+        if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
+            # the organization named in this sentence or the one before, or the only one the
+            # article has named so far
+            m = named[-1]
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
+    return None
+
+
 def phrase_before_title(doc: Doc, lex: Lexicon, b: int, phrases) -> tuple[int, int]:
     """The start of a title at token ``b`` (with its article) and the length of the phrase of
     ``phrases`` ("was led by", "was represented by") right before it, 0 if none."""
@@ -221,6 +279,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if q is not None:
             title_start = t.start - 1
             title = f"{toks.text[t.start - 1].capitalize()} {t.title}"
+    if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
+        # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
+        q = qualifier_ending(t.start - 1)
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)
@@ -232,6 +293,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if q is None:
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
+        q = possessive_referent(doc, lex, t.start, mentions, by_start, sent_of)
+    if q is None:
         q = delegation(doc, lex, t.start, by_start, by_end, sent_of)
         if q is not None:
             rule = "delegation"
@@ -239,6 +302,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         q = represented(doc, lex, t.start, by_end, sent_of)
         if q is not None:
             rule = "represented"
+    if q is None:
+        a, lead = phrase_before_title(doc, lex, t.start, roles.sender_leads)
+        if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
+            # "China, which is not a member, sent a special envoy, X": the sentence's subject's
+            q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
+            if q is not None:
+                rule = "represented"
     if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))

@@ -351,6 +351,13 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
     found = first_candidate(ctx, k, q.open_tok)
     if found is None or ctx.entities[found.key].type == "Place":
         return None
+    i = found.start - 1
+    while i >= 0 and ctx.sent_of[i] == k:
+        if toks.lower[i] in ctx.lex.speech.verbs and not ctx.in_quote[i]:
+            # "The Russian foreign minister said the group should resist "…"": the words after
+            # the speech verb are what was said; its speaker, unread, is not "the group"
+            return None
+        i -= 1
     return found.key
 
 

@@ -17,6 +17,8 @@ co-chairs in :mod:`kg.nlp.cochairs`, the others here; what they share in
                       "A and B, both members of X", "A was readmitted to X"
 ``member-as``         "Bolivia took part as a full member in a summit of the Mercosur bloc" (the
                       sentence's one organization, its opening country)
+``member-admitted``   "The Arab League voted to readmit Syria", "the bloc … admitted South Africa in
+                      2010", "welcomed X as a full member" (the organization opening the sentence)
 ``member-noun``       "X is a CSTO member state", "CSTO member Armenia", "member-state Armenia",
                       "Armenia, a member state", "X became NATO's 31st member", "A and B, both NATO members"
 ``cochair-by``        "co-chaired by France, Russia and the U.S.", "its three co-chairs - A, B and C",
@@ -45,7 +47,14 @@ from kg.nlp.cochairs import cochair_by, cochair_predicate
 from kg.nlp.doc import ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import make_fact
-from kg.nlp.memberships import member_as, member_composition, member_list, member_noun, member_predicate
+from kg.nlp.memberships import (
+    member_admitted,
+    member_as,
+    member_composition,
+    member_list,
+    member_noun,
+    member_predicate,
+)
 from kg.nlp.relation_context import Cue, Relation, RelationContext
 from kg.records import ENTITY_TYPES, Fact
 
@@ -129,6 +138,7 @@ RULES: tuple[RelationRule, ...] = (
     RelationRule("part-of", "partOf", "part_of_cues", part_of),
     RelationRule("member-predicate", "memberOf", "membership_predicates", member_predicate),
     RelationRule("member-as", "memberOf", "membership_as", member_as),
+    RelationRule("member-admitted", "memberOf", "admission_verbs", member_admitted),
     RelationRule("cochair-by", "coChairOf", "cochair_by", cochair_by),
     RelationRule("cochair-predicate", "coChairOf", "cochair_predicates", cochair_predicate),
     RelationRule("support", "supports", "support_cues", support),

@@ -10,7 +10,10 @@ Rules (the ``rule`` of each officialOf fact):
                      Infrastructure Minister X" (a domain between qualifier and title),
                      "Russia's U.N. Ambassador X" (an office at a post: the country employs),
                      "Saudi Foreign Minister Prince X" (past an honorific, or no one's),
-                     "the U.N. humanitarian chief, X" (a lower-case domain, [roles] domain_adjectives)
+                     "the U.N. humanitarian chief, X" (a lower-case domain, [roles] domain_adjectives),
+                     "Peru hosted the talks. Its foreign minister, X, said" (the subject of the
+                     sentence, or of the one before when "Its" opens it), "the bloc's chair, X"
+                     (the organization last named, this sentence or the one before)
 ``title-of``         "President of Russia Vladimir Putin", "the top diplomats of Armenia and
                      Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov" (paired in order),
                      "a spokeswoman for the Russian foreign ministry Maria Zakharova",
@@ -29,9 +32,12 @@ Rules (the ``rule`` of each officialOf fact):
 ``coordinated``      "Armenia's Prime Minister and Chairman of the Council Nikol Pashinyan":
                      the name after the second office holds the first too; "Australia's Deputy
                      Prime Minister and Defence Minister X" (two capitalised offices, one country)
-``represented``      "Argentina was represented by Foreign Minister X": the subject's office
+``represented``      "Argentina was represented by Foreign Minister X": the subject's office;
+                     also "China, which is not a member, sent a special envoy, X" ([roles] sender_leads)
 ``copula``           "Burhan is also chairman of Sudan's Transitional Sovereignty Council" (a
                      present copula; the organization a country owns is the head, "Sudan's" not)
+                     and "President X, who took over as ECCAS chairman, said" ([roles]
+                     holder_relative_leads)
 ``counterpart``      "Putin thanked his Turkish counterpart Erdogan": the title of the person
                      named before, of the counterpart's country
 ``coref-title``      "Prime Minister Nikol Pashinyan said … clarification from Armenia's prime
@@ -64,6 +70,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     holds,
+    phrase_before_title,
     read_office,
 )
 from kg.records import Fact
@@ -127,6 +134,21 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
     return None
 
 
+def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
+                     title_tokens: set[int]) -> TokMention | None:
+    """The person before ", who took over as [the] office" ([roles] holder_relative_leads):
+    "President X, who took over as ECCAS chairman at a summit, said"."""
+    toks = tokens_of(doc)
+    if o.plural:
+        return None
+    a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_relative_leads)
+    c = a - lead - 1
+    if not lead or c < 1 or toks.text[c] != "," or doc._.kg_sent_of[c] != o.sentence:
+        return None
+    p = by_end.get(c)
+    return p if holds(p, title_tokens) else None
+
+
 def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
                    title_tokens: set[int], sent_of) -> TokMention | None:
     """The person before "is [also] [the] office": "Burhan is also chairman of Sudan's
@@ -155,7 +177,10 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     j = o.end
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
-    p = by_start.get(j + 1)
+    at = j + 1
+    if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
+        at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
     if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
@@ -200,6 +225,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             rules[i] = rules[i + 1] = "coordinated"
             confidence[i] = confidence[i + 1] = conf.official_coordinated
 
+    # "the forum's chair, Cook Islands Prime Minister Mark Brown, warned", "SADC chairperson,
+    # Zimbabwean President X, said": an office without a name in apposition to a second
+    # office and its name, the name closed as an apposition is; the name holds both
+    for i in range(len(offices) - 1):
+        o, nxt = offices[i], offices[i + 1]
+        if (o.persons or not o.quals or o.plural or o.former or o.possessor or nxt.plural or nxt.former
+                or len(nxt.persons) != 1 or nxt.quals_before is False or not nxt.quals
+                or {q.key for q in o.quals} & {q.key for q in nxt.quals}
+                or o.end + 1 != nxt.start or toks.text[o.end] != ","):
+            continue
+        p = nxt.persons[0]
+        if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+            continue
+        o.persons = [p]
+        rules[i], confidence[i] = "apposition", conf.official_apposition
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
@@ -216,7 +257,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
-            copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of)
+            copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
+                doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
                 persons, rules[i] = [left], "appositive"
             elif copula is not None:

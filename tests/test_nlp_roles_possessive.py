@@ -1,0 +1,94 @@
+"""kg.nlp.roles: an office after a possessive that points back ("Its foreign minister, X",
+"the bloc's chair, X"), with made-up names the knowledge base does not know."""
+from test_nlp_roles import titled
+
+
+def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(read):
+    r = read("Peru hosted the meeting of the Andean ministers. Its foreign minister, Ramon Altavilla, "
+             "said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_its_inside_a_sentence_is_that_sentence_subject(read):
+    r = read("Colombia, a founding member of the bloc, sent its foreign minister, Ramon Altavilla.")
+    assert ("Ramon Altavilla", "Colombia", "Foreign Minister") in titled(r)
+
+
+def test_its_after_a_subject_that_is_no_actor_gives_no_office(read):
+    r = read("The meeting ended late in Lima. Its foreign minister, Ramon Altavilla, said nothing.")
+    assert titled(r) == set()
+
+
+def test_its_after_a_person_subject_gives_no_office(read):
+    r = read("Ramon Altavilla spoke first. Its foreign minister, Tomas Verdugo, said nothing.")
+    assert not any(holder == "Tomas Verdugo" for holder, _, _ in titled(r))
+
+
+def test_an_honorific_after_the_comma_is_no_part_of_the_name(read):
+    r = read("Qatar will host the next summit. Its foreign minister, Sheikh Omar bin Tarek, said the "
+             "emirate wanted calm.")
+    assert ("Omar bin Tarek", "Qatar", "Foreign Minister") in titled(r)
+
+
+def test_the_anaphor_possessive_is_the_organization_last_named(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali on Monday. The council's secretary "
+             "general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_far_back_the_anaphor_possessive_is_the_only_organization_named(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali on Monday. Rain fell all day. Roads "
+             "closed early. The council's secretary general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_far_back_among_two_organizations_the_anaphor_possessive_is_no_one(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Envoys of the Southern Plains Council "
+             "came too. Rain fell all day. Roads closed early. The council's secretary general, Ramon "
+             "Altavilla, said the plan needed money.")
+    assert titled(r) == set()
+
+
+def test_an_office_in_apposition_to_a_second_office_and_its_name(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council's chair, French President "
+             "Ramon Altavilla, said the plan needed money.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Lakes Council", "Chairman"),
+                         ("Ramon Altavilla", "France", "President")}
+
+
+def test_an_office_before_a_list_of_persons_is_not_theirs(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council's chair, French President "
+             "Ramon Altavilla and Tomas Verdugo attended.")
+    assert not any(org == "Northern Lakes Council" for _, org, _ in titled(r))
+
+
+def test_a_relative_clause_gives_the_office_to_the_person_before_it(read):
+    r = read("French President Ramon Altavilla, who took over as NATO chairman at a summit in Kigali, "
+             "said the plan needed money.")
+    assert ("Ramon Altavilla", "North Atlantic Treaty Organization", "Chairman") in titled(r)
+
+
+def test_a_past_relative_clause_gives_no_office(read):
+    r = read("French President Ramon Altavilla, who was once NATO chairman, said the plan needed money.")
+    assert not any(org == "North Atlantic Treaty Organization" for _, org, _ in titled(r))
+
+
+def test_a_current_adjective_between_the_qualifier_and_the_title(read):
+    r = read("Gabon's transitional president, Ramon Altavilla, thanked the leaders. Mali's interim "
+             "president Tomas Verdugo said the plan needed money.")
+    assert titled(r) == {("Ramon Altavilla", "Gabon", "President"), ("Tomas Verdugo", "Mali", "President")}
+
+
+def test_a_former_office_before_the_adjective_is_still_no_office(read):
+    r = read("Gabon's former transitional president, Ramon Altavilla, thanked the leaders.")
+    assert titled(r) == set()
+
+
+def test_a_title_sent_by_the_subject_is_its_office(read):
+    r = read("Qatar, which is not a member of the bloc, sent a special envoy, Ramon Altavilla.")
+    assert titled(r) == {("Ramon Altavilla", "Qatar", "Special Envoy")}
+
+
+def test_a_title_sent_by_a_person_is_no_office_of_a_country(read):
+    r = read("Tomas Verdugo of Qatar sent a special envoy, Ramon Altavilla.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
