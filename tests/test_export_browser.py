@@ -73,23 +73,23 @@ def coloured_pixels(page) -> int:
 def click_element(page, element_id: str) -> None:
     """A real mouse click on a node (its centre) or an edge (its midpoint).
 
-    The page lays the graph out at random, so another node may lie on an edge's
-    midpoint: such a node is moved off it first, or the click would land on it."""
+    The page lays the graph out at random, so an edge's own ends may lie close enough
+    to cover its midpoint, or another node or edge may cross it: the edge's ends are first
+    dragged apart on the middle line and every other node to a row at the top (as a user
+    would drag them), where no other edge can cross the midpoint, or the click would land
+    on something else."""
     x, y = page.evaluate(
         """(id) => {
             const e = kgGraph.getElementById(id);
+            const box = document.getElementById('cy').getBoundingClientRect();
             if (e.isEdge()) {
-                const m = e.renderedMidpoint();
-                kgGraph.nodes().difference(e.connectedNodes()).forEach(n => {
-                    const b = n.renderedBoundingBox();
-                    if (m.x >= b.x1 - 5 && m.x <= b.x2 + 5 && m.y >= b.y1 - 5 && m.y <= b.y2 + 5) {
-                        const p = n.renderedPosition();
-                        n.renderedPosition({x: p.x, y: p.y + (b.y2 - b.y1) + 20 * (p.y >= m.y ? 1 : -1)});
-                    }
-                });
+                e.source().renderedPosition({x: box.width * 0.25, y: box.height * 0.5});
+                e.target().renderedPosition({x: box.width * 0.75, y: box.height * 0.5});
+                const others = kgGraph.nodes().difference(e.connectedNodes());
+                others.forEach((n, i) => n.renderedPosition(
+                    {x: box.width * (i + 1) / (others.length + 1), y: box.height * 0.1}));
             }
             const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
-            const box = document.getElementById('cy').getBoundingClientRect();
             return [box.left + p.x, box.top + p.y];
         }""", element_id)
     page.mouse.click(x, y)
