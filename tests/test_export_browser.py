@@ -74,10 +74,10 @@ def click_element(page, element_id: str) -> None:
     """A real mouse click on a node (its centre) or an edge (its midpoint).
 
     The page lays the graph out at random, so an edge's own ends may lie close enough
-    to cover its midpoint, or another node or edge may cross it: the edge's ends are first
-    dragged apart on the middle line and every other node to a row at the top (as a user
-    would drag them), where no other edge can cross the midpoint, or the click would land
-    on something else."""
+    to cover its midpoint, or another node or edge may cross it or a node: the node is
+    first dragged to the middle (an edge's ends apart on the middle line) and every other
+    node to a row at the top (as a user would drag them), where no other edge can cross
+    the point clicked, or the click would land on something else."""
     x, y = page.evaluate(
         """(id) => {
             const e = kgGraph.getElementById(id);
@@ -85,10 +85,12 @@ def click_element(page, element_id: str) -> None:
             if (e.isEdge()) {
                 e.source().renderedPosition({x: box.width * 0.25, y: box.height * 0.5});
                 e.target().renderedPosition({x: box.width * 0.75, y: box.height * 0.5});
-                const others = kgGraph.nodes().difference(e.connectedNodes());
-                others.forEach((n, i) => n.renderedPosition(
-                    {x: box.width * (i + 1) / (others.length + 1), y: box.height * 0.1}));
+            } else {
+                e.renderedPosition({x: box.width * 0.5, y: box.height * 0.5});
             }
+            const others = kgGraph.nodes().difference(e.isEdge() ? e.connectedNodes() : e);
+            others.forEach((n, i) => n.renderedPosition(
+                {x: box.width * (i + 1) / (others.length + 1), y: box.height * 0.1}));
             const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
             return [box.left + p.x, box.top + p.y];
         }""", element_id)
