@@ -24,6 +24,7 @@ import heapq
 import io
 import itertools
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
@@ -149,17 +150,18 @@ def rdflib_quad(key: str) -> tuple[Term, Term, Term, Term | None]:
     return rdflib_term(s), rdflib_term(p), rdflib_term(o), rdflib_term(g) if g else None
 
 
-def _escaped(lexical: str) -> str:
-    """``lexical`` as the body of an N-Quads string literal."""
-    if "\\" in lexical:
-        lexical = lexical.replace("\\", "\\\\")
-    if '"' in lexical:
-        lexical = lexical.replace('"', '\\"')
-    if "\n" in lexical:
-        lexical = lexical.replace("\n", "\\n")
-    if "\r" in lexical:
-        lexical = lexical.replace("\r", "\\r")
-    return lexical
+#: How a string literal's text is escaped, as pyoxigraph writes it in every syntax: the
+#: quote, the backslash, named escapes for \b \t \n \f \r and ``\uXXXX`` for the other
+#: control characters (parsers read all of them back).
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f",
+                 ord("\r"): "\\r", ord('"'): '\\"', ord("\\"): "\\\\"})
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\]')
+
+
+def escaped(lexical: str) -> str:
+    """``lexical`` as the body of a string literal in N-Quads, N-Triples, Turtle or TriG."""
+    return lexical.translate(_ESCAPES) if _NEEDS_ESCAPE.search(lexical) else lexical
 
 
 def _nquads_term(key: str) -> str:
@@ -170,10 +172,10 @@ def _nquads_term(key: str) -> str:
         return f"_:{key[1:]}"
     lexical, datatype, language = key[1:].rsplit(SEP, 2)
     if language:
-        return f'"{_escaped(lexical)}"@{language}'
+        return f'"{escaped(lexical)}"@{language}'
     if datatype:
-        return f'"{_escaped(lexical)}"^^<{datatype}>'
-    return f'"{_escaped(lexical)}"'
+        return f'"{escaped(lexical)}"^^<{datatype}>'
+    return f'"{escaped(lexical)}"'
 
 
 def nquads_chunks(keys: Iterable[str], triples: bool = False, lines: int = 4096) -> Iterator[bytes]:

@@ -24,11 +24,6 @@ from rdflib.namespace import XSD
 
 from kg import quads as qk
 
-#: Characters a TriG string must escape, and how pyoxigraph escapes them.
-_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
-_ESCAPES.update({ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f", ord("\r"): "\\r",
-                 ord('"'): '\\"', ord("\\"): "\\\\"})
-_NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\]')
 #: Literals written bare when their lexical form is in the Turtle grammar's own syntax.
 _BARE = {
     str(XSD.integer): re.compile(r"[+-]?[0-9]+"),
@@ -70,7 +65,7 @@ class _Terms:
         elif kind == qk.LITERAL:
             lexical, datatype, language = key[1:].rsplit(qk.SEP, 2)
             if not language:
-                text = lexical.translate(_ESCAPES) if _NEEDS_ESCAPE.search(lexical) else lexical
+                text = qk.escaped(lexical)
                 if not datatype:
                     return f'"{text}"'
                 bare = self._bare.get(datatype)

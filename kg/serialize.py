@@ -120,14 +120,7 @@ def write_keys(keys: Iterator[str], fh: BinaryIO, format: str, checked: bool = F
 def prefix_lines(format: str) -> bytes:  # noqa: A002
     """The lines a file of ``format`` starts with whatever it holds (TriG and Turtle:
     the ``@prefix`` lines; the writer puts them before the first quad)."""
-    fmt = format_for("", format)
-    probe = qk.quad(qk.iri("http://example.org/s"), qk.iri("http://example.org/p"), qk.iri("http://example.org/o"))
-    if fmt not in QUAD_FORMATS:
-        probe = qk.triple_of(probe)
-    buffer = io.BytesIO()
-    _WRITERS[fmt](iter([probe]), buffer, True)
-    text = buffer.getvalue()
-    return text[:text.index(b"<http://example.org/s>")] if fmt in ("trig", "turtle") else b""
+    return rdftext.prefix_lines(_TURTLE_PREFIXES) if format_for("", format) in ("trig", "turtle") else b""
 
 
 def serialize_bytes(ds: Graph, format: str) -> bytes:  # noqa: A002
