@@ -71,9 +71,7 @@ def process_texts(
     """
     kb_files = tuple(str(p) for p in kb_files)
     if pool is not None:
-        sources = list(sources)
-        chunks = chunk_size(len(sources), processes)
-        return _reported(map(unpacked, pool.imap(work, sources, chunksize=chunks)), on_skip)
+        return _reported(_records_of(pool, sources, processes), on_skip)
     return _reported(_results(sources, model, processes, kb_files, seconds, dask, cluster), on_skip)
 
 
@@ -94,8 +92,13 @@ def _results(sources: Iterable[SourceText], model: str | None, processes: int, k
         yield from (_read_or_skip(nlp, source, seconds) for source in sources)
     else:
         with start(processes, model, kb_files, seconds) as started:
-            sources = list(sources)
-            yield from map(unpacked, started.imap(work, sources, chunksize=chunk_size(len(sources), processes)))
+            yield from _records_of(started, sources, processes)
+
+
+def _records_of(pool: Pool, sources: Iterable[SourceText], processes: int) -> Iterator[DocumentRecord | Skipped]:
+    """The articles sent to ``pool`` at once, in chunks (:func:`chunk_size`); their records in order."""
+    sources = list(sources)
+    return map(unpacked, pool.imap(work, sources, chunksize=chunk_size(len(sources), processes)))
 
 
 def start(processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> Pool:
