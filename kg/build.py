@@ -67,6 +67,7 @@ class BuildStats:
     duplicates: int = 0  # articles dropped because an earlier one has their URL or text
     reused: int = 0  # articles whose records came from the last build of the same output
     full_reason: str | None = None  # why an incremental build read every article
+    patched: bool = False  # the last output was patched, not written anew (kg.patch)
     words: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
     facts_by_relation: dict[str, int] = field(default_factory=dict)  # distinct fact triples
@@ -99,6 +100,7 @@ class BuildResult:
     duplicates: list[Duplicate] = field(default_factory=list)
     _dataset: Dataset | None = field(default=None, repr=False)
     _records_kept: bool = field(default=True, repr=False)
+    _article_keys: list[str] = field(default_factory=list, repr=False)  # corpus order, with a cache
 
     @property
     def dataset(self) -> Dataset:
@@ -159,10 +161,13 @@ def build_graph(
 def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
              kb_files: Iterable[str | os.PathLike[str]], processes: int, report: ProgressCallback,
              options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
-             dask: str | None, keep: Callable[[int, DocumentRecord], None]) -> BuildResult:
+             dask: str | None, keep: Callable[[int, DocumentRecord], None],
+             defer: Callable[[int, str, SourceText], int | None] | None = None) -> BuildResult:
     """The read and nlp stages: each record goes to ``keep`` with its position in the
     corpus (not in that order: kept records first), as the nlp stage read it (or the
-    cache kept it); the result has no records, entities or graph yet.
+    cache kept it); the result has no records, entities or graph yet.  ``defer(position,
+    article hash, source)``, asked first for each article the cache has, gives the words
+    of one whose record the caller will get itself (:mod:`kg.patch`: maybe never), or None.
     spaCy is imported only if an article is to be read, and never in this process when
     workers read the articles.  With ``processes > 1`` and every article to be read, the
     workers start first and make their pipelines while the corpus is read.  A rebuild
@@ -193,14 +198,15 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
 
             pool = stack.enter_context(workers.start(processes, model, kb_names, article_seconds))
         return _extract_with(paths, model, kb_paths, processes, report, options, article_seconds, cache, dask,
-                             keep, stats, pool, cluster)
+                             keep, defer, stats, pool, cluster)
 
 
 def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
                   processes: int, report: ProgressCallback, options: ReadOptions | None,
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
-                  keep: Callable[[int, DocumentRecord], None], stats: BuildStats, pool: Pool | None,
-                  cluster: Cluster | None) -> BuildResult:
+                  keep: Callable[[int, DocumentRecord], None],
+                  defer: Callable[[int, str, SourceText], int | None] | None, stats: BuildStats,
+                  pool: Pool | None, cluster: Cluster | None) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
     total = len(corpus.sources)
@@ -221,21 +227,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
         return nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
                                  seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool, cluster=cluster)
 
-    pipelines: list = []  # for kept records that cannot be read back: made once, if ever needed
-
-    def reread(source: SourceText) -> DocumentRecord | None:
-        from kg import nlp
-        from kg.nlp.bounds import ArticleTimeout
-        from kg.nlp.pipeline import read_source
-
-        if not pipelines:
-            pipelines.append(nlp.make_pipeline(model, [str(p) for p in kb_paths]))
-        try:
-            return read_source(pipelines[0], source, article_seconds)
-        except ArticleTimeout as exc:
-            log.warning("%s: skipped: %s", source.identifier, exc)
-            too_long(source.identifier, str(exc))
-            return None
+    reread = _Rereader(model, kb_paths, article_seconds, too_long)
 
     with _timed(stats, "nlp"):
         keys = [article_key(source) for source in corpus.sources] if cache else []
@@ -250,16 +242,23 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                 positions.setdefault(source.identifier, []).append(i)
         done = 0
 
-        def take(index: int, record: DocumentRecord) -> None:
+        def count(words: int) -> None:
             nonlocal done
             done += 1
-            stats.words += record.words
+            stats.words += words
             report("nlp", done, total, stats.words)
+
+        def take(index: int, record: DocumentRecord) -> None:
+            count(record.words)
             keep(index, record)
 
         with contextlib.closing(fresh):
             for i, source in enumerate(corpus.sources):
-                if cached[i]:
+                words = defer(i, keys[i], source) if cached[i] and defer is not None else None
+                if words is not None:
+                    stats.reused += 1
+                    count(words)
+                elif cached[i]:
                     record = cache.get(keys[i])
                     if record is not None:
                         stats.reused += 1
@@ -274,7 +273,32 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                 if cache:
                     cache.put(keys[i], record)
                 take(i, record)
-    return BuildResult([], {}, skipped, stats, corpus.duplicates)
+    return BuildResult([], {}, skipped, stats, corpus.duplicates, _article_keys=keys)
+
+
+class _Rereader:
+    """Reads an article again in this process, for a kept record that cannot be read
+    back (the pipeline made once, if ever needed); an article past its time budget is
+    told to ``too_long`` and gives None."""
+
+    def __init__(self, model: str | None, kb_paths: list[Path], article_seconds: float | None,
+                 too_long: Callable[[str, str], None]) -> None:
+        self.model, self.kb_paths, self.article_seconds, self.too_long = model, kb_paths, article_seconds, too_long
+        self._pipeline = None
+
+    def __call__(self, source: SourceText) -> DocumentRecord | None:
+        from kg import nlp
+        from kg.nlp.bounds import ArticleTimeout
+        from kg.nlp.pipeline import read_source
+
+        if self._pipeline is None:
+            self._pipeline = nlp.make_pipeline(self.model, [str(p) for p in self.kb_paths])
+        try:
+            return read_source(self._pipeline, source, self.article_seconds)
+        except ArticleTimeout as exc:
+            log.warning("%s: skipped: %s", source.identifier, exc)
+            self.too_long(source.identifier, str(exc))
+            return None
 
 
 def build(
@@ -307,7 +331,7 @@ def build(
     (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
-    from kg import graph, resolve, serialize, shards  # looked up at call time so a stage can be replaced in tests
+    from kg import graph, patch, serialize  # looked up at call time so a stage can be replaced in tests
 
     output = Path(output)
     rdf_format = serialize.format_for(output, format)
@@ -318,61 +342,60 @@ def build(
     folder = serialize.spill_folder(output)  # the spool and sorted runs go beside the output
     with lock, _RecordSpool(folder) as spool:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
+        traced = cache is not None and rdf_format in patch.PATCHED_FORMATS  # the next build may patch this one
+        state = (patch.GraphState.load(cache.folder, output, cache.fingerprint, rdf_format)
+                 if traced and cache.known and not keep_records else None)
         report = progress or _no_progress
         kept: dict[int, DocumentRecord] = {}  # by position in the corpus
         entity_lists: dict[int, list[Entity]] = {}
+        read: dict[int, tuple[str, int]] = {}  # position -> identifier, words
+        kept_words = state.words() if state is not None else {}
+        deferred: dict[int, tuple[str, SourceText]] = {}  # kept documents a patch needs no record of
+        fresh: dict[int, DocumentRecord] | None = {} if state is not None else None  # records for the patch
 
         def keep(index: int, record: DocumentRecord) -> None:
+            nonlocal fresh
             entity_lists[index] = record.entities
+            read[index] = record.identifier, record.words
+            if fresh is not None:  # held for the patch, unless too many to patch (memory stays bounded)
+                fresh[index] = record
+                if len(fresh) > patch.MOST_CHANGED * len(kept_words) + 1:
+                    fresh = None
             if keep_records:
                 kept[index] = record
             else:
                 spool.put(index, record)
 
+        def defer(index: int, key: str, source: SourceText) -> int | None:
+            words = kept_words.get(key) if fresh is not None else None
+            if words is not None:
+                deferred[index] = key, source
+            return words
+
         try:
             result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
-                              keep)
+                              keep, defer if state is not None else None)
             stats = result.stats
-            report("resolve", stats.documents, stats.documents, stats.words)
-            with _timed(stats, "resolve"):
-                resolution = resolve.Resolution(entity_lists[i] for i in sorted(entity_lists))
-                entity_lists.clear()
-            result.entities = resolution.entities
-            counts = _Counts()
-            result.documents = [kept[i] for i in sorted(kept)]
-            kept.clear()
-            result._records_kept = keep_records
-            report("graph", stats.documents, stats.documents, stats.words)
-            if shards.can_split(rdf_format, processes):  # the graph stage in the workers too
+            patched = None
+            if state is not None and fresh is not None:
+                report("graph", stats.documents, stats.documents, stats.words)
                 with _timed(stats, "graph"), graph.gc_paused():
-                    if keep_records:
-                        documents = result.documents
-                        for record in documents:
-                            resolution.apply(record)
-                        runs = shards.make_runs(lambda start, stop: documents[start:stop], len(documents),
-                                                result.entities, counts, processes, folder)
-                    else:
-                        spool.seal()
-                        runs = shards.make_runs(
-                            lambda start, stop: map(resolution.apply, spool.records(start, stop)),
-                            len(spool), result.entities, counts, processes, folder)
-                with runs:
-                    report("serialize", stats.documents, stats.documents, stats.words)
-                    with _timed(stats, "serialize"), graph.gc_paused():
-                        shards.write(runs, output, rdf_format)
+                    corpus = [(result._article_keys[i], fresh.get(i)) for i in sorted({*deferred, *fresh})]
+                    patched = patch.patch(state, output, corpus, cache.read, _Counts.counted, cache.folder)
+            if patched is not None:
+                stats.patched = True
+                for key, _ in deferred.values():
+                    cache.keep(key)
+                result.entities = patched.entities
+                result._records_kept = False
+                counts = _Counts()
+                for doc in patched.state.documents:
+                    counts.add_counted(patched.state.counts(doc))
             else:
-                def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
-                    for record in (result.documents if keep_records else spool.records(0, len(spool))):
-                        counts.add(resolution.apply(record))
-                        yield record
-
-                with _timed(stats, "graph"), graph.gc_paused():
-                    keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities), rdf_format,
-                                                folder)
-                with keys:
-                    report("serialize", stats.documents, stats.documents, stats.words)
-                    with _timed(stats, "serialize"):
-                        serialize.write_sorted(keys, output, rdf_format, checked=True)
+                fresh = None
+                _take_deferred(deferred, cache, keep, result, model, kb_files, article_seconds)
+                counts = _write_graph(result, output, rdf_format, processes, folder, keep_records, spool, kept,
+                                      entity_lists, read, report, cache if traced else None)
             counts.finish(stats, result.entities)
             if cache is not None:
                 cache.save()
@@ -382,6 +405,95 @@ def build(
             raise
     stats.output, stats.output_bytes = output, output.stat().st_size
     return result
+
+
+def _take_deferred(deferred: dict[int, tuple[str, SourceText]], cache: RecordCache | None,
+                   keep: Callable[[int, DocumentRecord], None], result: BuildResult, model: str | None,
+                   kb_files: Iterable[str | os.PathLike[str]], article_seconds: float | None) -> None:
+    """Load the kept records a patch would have done without (it could not patch): an
+    article whose record cannot be read back is read again."""
+    if not deferred:
+        return
+    assert cache is not None
+    stats = result.stats
+
+    def too_long(identifier: str, reason: str) -> None:
+        stats.documents -= 1
+        stats.skipped += 1
+        result.skipped.append(SkippedFile(Path(identifier), reason))
+
+    reread = _Rereader(model, [Path(p) for p in kb_files], article_seconds, too_long)
+    for index, (key, source) in sorted(deferred.items()):
+        record = cache.get(key)
+        if record is None:
+            record = reread(source)
+            if record is None:
+                continue
+            cache.put(key, record)
+        keep(index, record)
+
+
+def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: int, folder: Path | None,
+                 keep_records: bool, spool: _RecordSpool, kept: dict[int, DocumentRecord],
+                 entity_lists: dict[int, list[Entity]], read: dict[int, tuple[str, int]],
+                 report: ProgressCallback, cache: RecordCache | None) -> _Counts:
+    """The resolve, graph and serialize stages of every record; with ``cache``, the
+    state a later build patches is kept beside the output (:mod:`kg.patch`).  Returns
+    the summary's counts."""
+    from kg import graph, resolve, serialize, shards  # looked up at call time so a stage can be replaced in tests
+
+    stats = result.stats
+    traced = cache is not None
+    report("resolve", stats.documents, stats.documents, stats.words)
+    with _timed(stats, "resolve"):
+        resolution = resolve.Resolution(entity_lists[i] for i in sorted(entity_lists))
+    result.entities = resolution.entities
+    counts = _Counts(traced)
+    result.documents = [kept[i] for i in sorted(kept)]
+    kept.clear()
+    result._records_kept = keep_records
+    report("graph", stats.documents, stats.documents, stats.words)
+    if shards.can_split(rdf_format, processes):  # the graph stage in the workers too
+        with _timed(stats, "graph"), graph.gc_paused():
+            if keep_records:
+                documents = result.documents
+                for record in documents:
+                    resolution.apply(record)
+                runs = shards.make_runs(lambda start, stop: documents[start:stop], len(documents),
+                                        result.entities, counts, processes, folder, traced)
+            else:
+                spool.seal()
+                runs = shards.make_runs(
+                    lambda start, stop: map(resolution.apply, spool.records(start, stop)),
+                    len(spool), result.entities, counts, processes, folder, traced)
+        with runs:
+            report("serialize", stats.documents, stats.documents, stats.words)
+            with _timed(stats, "serialize"), graph.gc_paused():
+                shards.write(runs, output, rdf_format)
+        builder = runs.builder
+    else:
+        def resolved() -> Iterator[DocumentRecord]:  # records with merged keys, counted
+            for record in (result.documents if keep_records else spool.records(0, len(spool))):
+                counts.add(resolution.apply(record))
+                yield record
+
+        builder = graph.QuadBuilder(traced)
+        with _timed(stats, "graph"), graph.gc_paused():
+            keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities, builder), rdf_format,
+                                        folder)
+        with keys:
+            report("serialize", stats.documents, stats.documents, stats.words)
+            with _timed(stats, "serialize"):
+                serialize.write_sorted(keys, output, rdf_format, checked=True)
+    if cache is not None:
+        from kg import patch
+
+        assert builder.traces is not None and counts.documents is not None
+        state = patch.GraphState(cache.fingerprint, rdf_format, resolution.mapping, result.entities)
+        for i, trace, counted in zip(sorted(entity_lists), builder.traces, counts.documents, strict=True):
+            state.add(patch.DocumentState(result._article_keys[i], *read[i], entity_lists[i], trace, counted))
+        state.save(cache.folder, output)
+    return counts
 
 
 class _RecordSpool:
@@ -454,31 +566,45 @@ def _count(stats: BuildStats, documents: list[DocumentRecord],
 class _Counts:
     """The summary's counts, taken one record at a time (records with merged keys)."""
 
-    def __init__(self) -> None:
+    def __init__(self, traced: bool = False) -> None:
         self.triples: set[tuple[str, str, str]] = set()
         self.assertions: Counter[str] = Counter()
         self.negative = self.direct = self.reported = 0
+        #: each document's :meth:`counted`, in document order, if ``traced`` (:mod:`kg.patch` keeps them)
+        self.documents: list[list] | None = [] if traced else None
+
+    @staticmethod
+    def counted(doc: DocumentRecord) -> list:
+        """One document's counts, as plain values: [fact triples, assertions by relation,
+        negative assertions, direct statements, reported statements]."""
+        triples = [[f.subject, f.predicate, f.object] for f in doc.facts if not f.negated]
+        direct = sum(1 for s in doc.statements if s.direct)
+        return [triples, dict(Counter(f.predicate for f in doc.facts)), len(doc.facts) - len(triples),
+                direct, len(doc.statements) - direct]
 
     def add(self, doc: DocumentRecord) -> None:
-        for fact in doc.facts:
-            self.assertions[fact.predicate] += 1
-            if fact.negated:
-                self.negative += 1
-            else:
-                self.triples.add((fact.subject, fact.predicate, fact.object))
-        for statement in doc.statements:
-            if statement.direct:
-                self.direct += 1
-            else:
-                self.reported += 1
+        self.add_counted(self.counted(doc))
+
+    def add_counted(self, counted: list) -> None:
+        """Add one document's :meth:`counted` counts."""
+        triples, assertions, negative, direct, reported = counted
+        self.triples.update(map(tuple, triples))
+        self.assertions.update(assertions)
+        self.negative += negative
+        self.direct += direct
+        self.reported += reported
+        if self.documents is not None:
+            self.documents.append(counted)
 
     def merge(self, other: _Counts) -> None:
-        """Add the counts of other documents (a graph worker's, :mod:`kg.shards`)."""
+        """Add the counts of other documents (a graph worker's, :mod:`kg.shards`), which come after these."""
         self.triples |= other.triples
         self.assertions.update(other.assertions)
         self.negative += other.negative
         self.direct += other.direct
         self.reported += other.reported
+        if self.documents is not None and other.documents is not None:
+            self.documents.extend(other.documents)
 
     def finish(self, stats: BuildStats, entities: dict[str, Entity]) -> None:
         by_type = Counter(e.type for e in entities.values())

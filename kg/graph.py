@@ -114,7 +114,8 @@ _NEGATIVE = qk.literal("negative")
 _TRUE, _FALSE = qk.boolean(True), qk.boolean(False)
 
 
-def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity]) -> Iterator[list[str]]:
+def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity],
+                 builder: QuadBuilder | None = None) -> Iterator[list[str]]:
     """The quads of the knowledge graph of ``documents`` as quad keys (:mod:`kg.quads`):
     a batch for the entity table, one per document, one for what the corpus's documents
     make together (positions, co-mention ties, membership counts).
@@ -124,8 +125,9 @@ def quad_batches(documents: Iterable[DocumentRecord], entities: dict[str, Entity
     :func:`kg.resolve.merge_entities`, keyed like ``Mention.key`` / ``Fact.subject``; a
     key missing there is looked up in the document's own entities.  Raises ValueError
     for a record that breaks the records contract (unknown entity type, relation or key).
+    ``builder``: the one to use (one that keeps the documents' traces, say), else a new one.
     """
-    builder = QuadBuilder()
+    builder = builder or QuadBuilder()
     for key, entity in entities.items():
         builder.entity(key, entity)
     yield builder.take()
@@ -190,6 +192,19 @@ class CorpusShare:
     memberships: dict[tuple[str, str], list[int]]  # (member, organization) -> [documents, lists]
     member_lists: Counter[str]  # organization -> documents listing its members
     positions: dict[str, tuple[int, str, str, str]]  # position -> (first document, title, organization, label)
+    traces: list[DocumentTrace] | None = None  # each document's, when the builder keeps them
+
+
+@dataclass(slots=True)
+class DocumentTrace:
+    """What one document gives the quads of the whole corpus, and its quads other
+    documents may make too: kept beside an output so that the next build patches it
+    (:mod:`kg.patch`) instead of making every document's quads again (picklable)."""
+
+    actors: tuple[str, ...]  # the IRIs of the actors it mentions, in its order
+    stated: list[tuple[str, list[str]]]  # (organization IRI, member IRIs) of the memberships it states
+    positions: list[tuple[str, str, str, str]]  # (position key, title, organization key, label), first each
+    shared: list[str]  # its default-graph keys of fact triples and held positions
 
 
 class QuadBuilder:
@@ -201,8 +216,15 @@ class QuadBuilder:
     (:meth:`start_at` its first); the parent :meth:`absorb` s their :meth:`share` s
     and adds what the corpus makes together (:meth:`finish`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, traced: bool = False) -> None:
         self.quads: list[str] = []
+        #: each document's :class:`DocumentTrace`, in document order, if ``traced``
+        self.traces: list[DocumentTrace] | None = [] if traced else None
+        self._shared: list[str] = []  # the document's keys other documents may make too
+        self._doc_positions: dict[str, tuple[str, str, str]] = {}  # the document's positions, first each
+        #: a document's key missing from the entity table is an error, not an actor of its own
+        #: (whose quads would be the document's): set when the table is the whole corpus's
+        self.table_only = False
         self._iri: dict[str, str] = {}  # entity key -> IRI
         self._label: dict[str, str] = {}  # entity IRI -> rdfs:label
         self._aliases: dict[str, set[str]] = {}
@@ -217,6 +239,25 @@ class QuadBuilder:
         self._memberships: dict[tuple[str, str], list[int]] = {}
         self._member_lists: Counter[str] = Counter()
 
+    @classmethod
+    def knowing(cls, iris: dict[str, str], labels: dict[str, str]) -> QuadBuilder:
+        """A builder that knows an entity table already (``iris``: key -> IRI, ``labels``:
+        IRI -> label, as :attr:`iris` and :attr:`labels` gave them) without making its quads."""
+        builder = cls()
+        builder._iri, builder._label = dict(iris), dict(labels)
+        builder.table_only = True
+        return builder
+
+    @property
+    def iris(self) -> dict[str, str]:
+        """Entity key -> IRI, of the entities this builder knows."""
+        return self._iri
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Entity IRI -> its rdfs:label (the first key's label, where two keys share an IRI)."""
+        return self._label
+
     def start_at(self, index: int) -> None:
         """The next document is the corpus's ``index``-th (first positions are told by it)."""
         self._documents = index
@@ -228,6 +269,12 @@ class QuadBuilder:
 
     def _add(self, s: str, p: str, o: str, g: str = qk.DEFAULT_GRAPH) -> None:
         self.quads.append(f"{g}\x00{s}\x00{p}\x00{o}")  # kg.quads.quad, inlined: the hot path
+
+    def _add_shared(self, s: str, p: str, o: str) -> None:
+        """A default-graph quad another document may make too (a fact triple, a held position)."""
+        key = f"\x00{s}\x00{p}\x00{o}"
+        self.quads.append(key)
+        self._shared.append(key)
 
     # ---- literals made once
     def _int(self, value: int) -> str:
@@ -267,7 +314,7 @@ class QuadBuilder:
     def _entity_iri(self, key: str, local: dict[str, Entity], doc: DocumentRecord) -> str:
         iri = self._iri.get(key)
         if iri is None:
-            entity = local.get(key)
+            entity = None if self.table_only else local.get(key)
             if entity is None:
                 raise ValueError(f"{doc.identifier}: entity key {key!r} is not in the entity table")
             iri = self.entity(key, entity)
@@ -305,7 +352,6 @@ class QuadBuilder:
             mentioned[st.speaker] = None
             mentioned.update(dict.fromkeys(st.mentions))
         actors = dict.fromkeys(self._entity_iri(key, local, doc) for key in mentioned)
-        self._doc_actors.append(tuple(actors))
         for actor in actors:
             add(d, _KG_mentions, qk.iri(actor))
 
@@ -316,13 +362,30 @@ class QuadBuilder:
             assertions.update(self._fact(doc, d, date, fact, local))
             if fact.predicate == _MEMBER_OF and not fact.negated:
                 stated.setdefault(self._iri[fact.object], {})[self._iri[fact.subject]] = None
-        self._count_memberships(stated)
         for st in _best(doc.statements, lambda s: (s.speaker, s.start, s.end)):
             statements.add(self._statement(doc, d, date, st, local))
         # what was read, counted once here so a catalogue of sources needs no counting
         add(d, _KG_actorCount, self._int(len(actors)))
         add(d, _KG_assertionCount, self._int(len(assertions)))
         add(d, _KG_statementCount, self._int(len(statements)))
+        positions = [(pos, *first) for pos, first in self._doc_positions.items()]
+        trace = DocumentTrace(tuple(actors), [(org, list(members)) for org, members in stated.items()],
+                              positions, self._shared)
+        self._doc_positions, self._shared = {}, []
+        self.replay(trace)
+
+    def replay(self, trace: DocumentTrace) -> None:
+        """Add what the next document gives the corpus-level quads (:meth:`finish`): the
+        actors it mentions, the memberships it states, the positions it names first.
+        :meth:`document` does it for each document; :mod:`kg.patch` for a document whose
+        quads the output already holds."""
+        self._doc_actors.append(trace.actors)
+        self._count_memberships(trace.stated)
+        for pos, title, organization, label in trace.positions:
+            if pos not in self._positions:  # the first document's title wins when only the case differs
+                self._positions[pos] = (self._documents, title, organization, label)
+        if self.traces is not None:
+            self.traces.append(trace)
         self._documents += 1
 
     def _provenance(self, node: str, d: str, date: str | None, evidence: str,
@@ -369,7 +432,7 @@ class QuadBuilder:
             return made
         add = self._add
         s, o = qk.iri(s_iri), qk.iri(o_iri)
-        add(s, p, o)
+        self._add_shared(s, p, o)
         add(s, p, o, d)  # the document's graph: what it states
         if fact.predicate == "officialOf" and fact.title and fact.title.strip():
             title = " ".join(fact.title.split())
@@ -378,18 +441,18 @@ class QuadBuilder:
             if pos_iri is None:
                 pos_iri = self._position_iris[title, of_label] = str(position_iri(title, of_label))
             pos = qk.iri(pos_iri)
-            if pos not in self._positions:  # the first document's title wins when only the case differs
-                self._positions[pos] = (self._documents, title, o, f"{title} of {of_label}")
-            add(s, _KG_holdsPosition, pos)
+            if pos not in self._doc_positions:
+                self._doc_positions[pos] = (title, o, f"{title} of {of_label}")
+            self._add_shared(s, _KG_holdsPosition, pos)
             add(s, _KG_holdsPosition, pos, d)
             made.append(self._assertion(doc, d, date, fact, s_iri, "holdsPosition", _KG_holdsPosition, pos_iri))
         return made
 
     # ---- membership counts (default graph)
-    def _count_memberships(self, stated: dict[str, dict[str, None]]) -> None:
+    def _count_memberships(self, stated: list[tuple[str, list[str]]]) -> None:
         """Count one document's memberships: a document stating two or more members of an
         organization is a list of its members."""
-        for organization, members in stated.items():
+        for organization, members in stated:
             is_list = len(members) >= 2
             if is_list:
                 self._member_lists[organization] += 1
@@ -407,7 +470,7 @@ class QuadBuilder:
 
     def share(self) -> CorpusShare:
         """What this builder's documents contribute to :meth:`finish` (a worker's share)."""
-        return CorpusShare(self._doc_actors, self._memberships, self._member_lists, self._positions)
+        return CorpusShare(self._doc_actors, self._memberships, self._member_lists, self._positions, self.traces)
 
     def absorb(self, share: CorpusShare) -> None:
         """Add a worker's share; shares come in document order."""
@@ -421,6 +484,8 @@ class QuadBuilder:
             have = self._positions.get(pos)
             if have is None or first[0] < have[0]:
                 self._positions[pos] = first
+        if self.traces is not None and share.traces is not None:
+            self.traces.extend(share.traces)
 
     def positions(self) -> None:
         """A kg:Position per title of an organization, as its first document wrote it."""

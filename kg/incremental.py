@@ -95,16 +95,27 @@ class RecordCache:
         return key in self.known
 
     def get(self, key: str) -> DocumentRecord | None:
-        """The record of the article hashed ``key``, if the last build read it."""
+        """The record of the article hashed ``key``, if the last build read it (kept for the next)."""
+        record = self.read(key)
+        if record is not None:
+            self.kept.add(key)
+        return record
+
+    def read(self, key: str) -> DocumentRecord | None:
+        """The record of the article hashed ``key``, if the last build read it, without
+        keeping it for the next build (an article gone or changed: :mod:`kg.patch`)."""
         if key not in self.known:
             return None
         try:
             data = json.loads((self.folder / f"{key}.json").read_bytes().decode("utf-8", "surrogatepass"))
-            record = record_from_values(data)
+            return record_from_values(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        self.kept.add(key)
-        return record
+
+    def keep(self, key: str) -> None:
+        """Keep the record of the article hashed ``key`` for the next build without reading it."""
+        if key in self.known:
+            self.kept.add(key)
 
     def put(self, key: str, record: DocumentRecord) -> None:
         """Write ``record`` as read by the nlp stage (before resolution, which depends on

@@ -239,6 +239,31 @@ def oxigraph_quads(keys: Iterable[str], triples: bool = False, checked: bool = F
     return ox.parse(_ChunkReader(nquads_chunks(keys, triples)), fmt, lenient=checked)
 
 
+_XSD_STRING = str(XSD.string)
+
+
+def oxigraph_term_key(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph) -> str:
+    """The key of a pyoxigraph term (a graph name too: the default graph's key is empty)."""
+    if isinstance(term, ox.NamedNode):
+        return f"{IRI}{term.value}"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return literal(term.value, "", term.language)
+        datatype = term.datatype.value
+        return literal(term.value, "" if datatype == _XSD_STRING else datatype)
+    if isinstance(term, ox.BlankNode):
+        return f"{BLANK}{term.value}"
+    if isinstance(term, ox.DefaultGraph):
+        return DEFAULT_GRAPH
+    raise OutputError(f"cannot key the RDF term {term!r} ({type(term).__name__})")
+
+
+def oxigraph_quad_key(found: ox.Quad) -> str:
+    """The key of a pyoxigraph quad."""
+    key = oxigraph_term_key
+    return quad(key(found.subject), key(found.predicate), key(found.object), key(found.graph_name))
+
+
 # ---- sorting in bounded memory
 
 

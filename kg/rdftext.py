@@ -123,10 +123,12 @@ class _Repeating:
             self.kept[key] = text
 
 
-def write_trig(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: bool = False) -> None:
+def write_trig(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], triples: bool = False,
+               head: bool = True) -> None:
     """Write sorted unique quad keys as TriG (``triples``: triple keys as Turtle) to
     ``fh``, as pyoxigraph writes them with ``prefixes``; every IRI in the keys must be
-    valid (kg checks those it mints).  Raises UnicodeEncodeError for text that is not
+    valid (kg checks those it mints).  ``head=False`` leaves out the ``@prefix`` lines
+    (a part of a file: :mod:`kg.patch`).  Raises UnicodeEncodeError for text that is not
     valid Unicode (a lone surrogate)."""
     terms = _Terms(prefixes, ox.RdfFormat.TURTLE if triples else ox.RdfFormat.TRIG)
     node, value = terms.node, terms.object
@@ -154,7 +156,7 @@ def write_trig(keys: Iterator[str], fh: BinaryIO, prefixes: dict[str, str], trip
                 predicate = p
         else:
             if g != graph:
-                if graph is None:  # the first quad: the prefixes first
+                if graph is None and head:  # the first quad: the prefixes first
                     lines.append(prefix_lines(prefixes).decode("utf-8"))
                 if subject is not None:
                     lines.append(" .\n")

@@ -95,7 +95,7 @@ class Resolution:
     def apply(self, doc: DocumentRecord) -> DocumentRecord:
         """``doc`` with every key that names a merged actor rewritten (in place)."""
         if self.mapping:
-            _rewrite(doc, self.mapping)
+            rewrite_keys(doc, self.mapping)
         return doc
 
 
@@ -137,7 +137,9 @@ def _rewrite_entities(entities: list[Entity], mapping: dict[str, str]) -> list[E
     return list(merged.values())
 
 
-def _rewrite(doc: DocumentRecord, mapping: dict[str, str]) -> None:
+def rewrite_keys(doc: DocumentRecord, mapping: dict[str, str]) -> None:
+    """Rewrite the keys of ``doc`` (in place) by ``mapping`` (:attr:`Resolution.mapping`,
+    of this build or, for a patch, of the last one: :mod:`kg.patch`)."""
     fix = lambda key: mapping.get(key, key)  # noqa: E731
     doc.entities = _rewrite_entities(doc.entities, mapping)
     for m in doc.mentions:

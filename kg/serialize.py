@@ -117,6 +117,12 @@ def write_keys(keys: Iterator[str], fh: BinaryIO, format: str, checked: bool = F
     _WRITERS[format_for("", format)](keys, fh, checked)
 
 
+def write_part(keys: Iterator[str], fh: BinaryIO) -> None:
+    """Write sorted unique quad keys of a build as the part of a TriG file they make
+    there (no ``@prefix`` lines): what :mod:`kg.patch` puts in place of a part it replaces."""
+    rdftext.write_trig(keys, fh, _TURTLE_PREFIXES, head=False)
+
+
 def prefix_lines(format: str) -> bytes:  # noqa: A002
     """The lines a file of ``format`` starts with whatever it holds (TriG and Turtle:
     the ``@prefix`` lines; the writer puts them before the first quad)."""

@@ -88,6 +88,7 @@ class Runs:
     runs: list[_Run]
     corpus_keys: list[str]  # sorted, unique: entities, positions, ties, membership counts
     folder: Path | None
+    builder: QuadBuilder  # the parent's, which knows the entity table (and the documents' traces, if kept)
 
     def close(self) -> None:
         for fh in self.files:
@@ -101,10 +102,11 @@ class Runs:
 
 
 def make_runs(records: RecordSlice, count: int, entities: dict[str, Entity], counts: Counts,
-              processes: int, folder: Path | None = None) -> Runs:
+              processes: int, folder: Path | None = None, traced: bool = False) -> Runs:
     """Phase 1: the quads of ``count`` documents as one sorted run per worker, and the
-    corpus-level quads; ``counts`` ends up counting every document."""
-    builder = QuadBuilder()
+    corpus-level quads; ``counts`` ends up counting every document (``traced``: the
+    builder keeps each document's :class:`kg.graph.DocumentTrace`)."""
+    builder = QuadBuilder(traced)
     for key, entity in entities.items():
         builder.entity(key, entity)
     entity_keys = builder.take()
@@ -124,7 +126,7 @@ def make_runs(records: RecordSlice, count: int, entities: dict[str, Entity], cou
         counts.merge(run.counts)
     builder.finish()
     corpus_keys = sorted(set(entity_keys + builder.take()))
-    return Runs(files, runs, corpus_keys, folder)
+    return Runs(files, runs, corpus_keys, folder, builder)
 
 
 def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # noqa: A002

@@ -154,9 +154,9 @@ def explode(*args, **kwargs):
 _real_quad_batches = kg.graph.quad_batches
 
 
-def graph_that_breaks_while_written(documents, entities):
+def graph_that_breaks_while_written(documents, entities, builder=None):
     """The real quads, but they fail after the first batches: the writer stops half-way."""
-    for number, batch in enumerate(_real_quad_batches(documents, entities)):
+    for number, batch in enumerate(_real_quad_batches(documents, entities, builder)):
         if number == 3:
             raise RuntimeError("stage failed")
         yield batch

@@ -281,7 +281,8 @@ def _print_summary(stats: BuildStats, corpus: Sequence[Path]) -> None:
     dropped = f", {_plural(stats.duplicates, 'duplicate')} dropped" if stats.duplicates else ""
     table.add_row("documents", f"{stats.documents:,}", f"built ({stats.skipped:,} skipped{dropped})")
     if stats.reused:
-        table.add_row("  reused", f"{stats.reused:,}", "unchanged since the last build: not read again")
+        table.add_row("  reused", f"{stats.reused:,}", "unchanged since the last build: not read again"
+                      + ("; the last output patched" if stats.patched else ""))
     table.add_row("entities", f"{sum(stats.entities_by_type.values()):,}", "")
     for type_, n in stats.entities_by_type.items():
         table.add_row(f"  {type_}", f"{n:,}", "")
