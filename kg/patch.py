@@ -100,23 +100,45 @@ _KEY, _IDENTIFIER, _WORDS, _ENTITIES, _TRACE, _COUNTS = range(6)
 
 class GraphState:
     """What a build keeps beside its output to patch it (see the module docstring): the
-    documents encoded as plain values, decoded only where a patch needs them."""
+    documents encoded as plain values, decoded only where a patch needs them.  The file
+    is JSON lines: the tables, then one line per document, so a patch writes a kept
+    document's line as it read it."""
 
     def __init__(self, fingerprint: str, format: str, mapping: dict[str, str],  # noqa: A002
-                 entities: dict[str, Entity], strings: list[str] | None = None,
-                 variants: list | None = None) -> None:
+                 entities: dict[str, Entity], tables: dict | None = None) -> None:
+        tables = tables or {}
         self.fingerprint = fingerprint  # the record cache's: kg's code and data, the knowledge base, the model
         self.format = format
         self.mapping = mapping  # the resolution's key rewrites
-        table = QuadBuilder()
-        for key, entity in entities.items():
-            table.entity(key, entity)
-        self.iris, self.labels = table.iris, table.labels  # entity key -> IRI, IRI -> label
-        self.entity_keys = sorted(set(table.take()))  # the entity table's quads
-        self.strings = _Pool(strings)
-        self.variants = _Pool(variants)  # an entity as documents give it, but its count of mentions
+        self.strings = _Pool(tables.get("strings"))
+        self.variants = _Pool(tables.get("variants"))  # an entity as documents give it, but its count of mentions
+        self.triples = _Pool(tables.get("triples"))  # (subject, predicate, object) of a default-graph quad or fact
         self.documents: list[list] = []  # encoded, in corpus order
+        self._lines: dict[int, bytes] = {}  # id of an encoded document read from the file -> its line
         self._entities: dict[tuple[int, int], Entity] = {}  # decoded (variant, mentions), shared read-only
+        if tables:
+            text = self.strings.table
+            self.iris = {text[k]: text[i] for k, i in tables["iris"]}  # entity key -> IRI
+            self.labels = {text[i]: text[label] for i, label in tables["labels"]}  # IRI -> label
+            self.entity_keys = [self.quad_key(t) for t in tables["entity_keys"]]  # the entity table's quads
+        else:
+            table = QuadBuilder()
+            for key, entity in entities.items():
+                table.entity(key, entity)
+            self.iris, self.labels = table.iris, table.labels
+            self.entity_keys = sorted(set(table.take()))
+
+    def _triple(self, key: str) -> int:
+        """The number of a default-graph quad key."""
+        _, s, p, o = key.split(qk.SEP, 3)
+        number = self.strings
+        return self.triples([number(s), number(p), number(o)])
+
+    def quad_key(self, triple: int) -> str:
+        """The default-graph quad key of a triple's number."""
+        text = self.strings.table
+        s, p, o = self.triples.table[triple]
+        return qk.quad(text[s], text[p], text[o])
 
     def add(self, document: DocumentState) -> list:
         """Encode ``document`` and add it (after the others); returns its encoding."""
@@ -128,12 +150,16 @@ class GraphState:
         trace = [[number(a) for a in t.actors],
                  [[number(org), [number(m) for m in members]] for org, members in t.stated],
                  [[number(x) for x in position] for position in t.positions],
-                 [[number(term) for term in key.split(qk.SEP)[1:]] for key in t.shared]]
+                 [self._triple(key) for key in t.shared]]
         triples, *others = document.counts
         encoded = [document.key, document.identifier, document.words, entities, trace,
-                   [[[number(x) for x in triple] for triple in triples], *others]]
+                   [[self.triples([number(x) for x in triple]) for triple in triples], *others]]
         self.documents.append(encoded)
         return encoded
+
+    def keep(self, encoded: list) -> None:
+        """Add a document of the last state as it was (after the others)."""
+        self.documents.append(encoded)
 
     def words(self) -> dict[str, int]:
         """Article hash -> words, of each document."""
@@ -158,27 +184,34 @@ class GraphState:
         return DocumentTrace(tuple(text[a] for a in actors),
                              [(text[org], [text[m] for m in members]) for org, members in stated],
                              [tuple(text[x] for x in position) for position in positions],
-                             [self.shared_key(triple) for triple in shared])
-
-    def shared_key(self, triple: list[int]) -> str:
-        text = self.strings.table
-        s, p, o = triple
-        return qk.quad(text[s], text[p], text[o])
+                             [self.quad_key(triple) for triple in shared])
 
     def counts(self, encoded: list) -> list:
         """The summary's counts of an encoded document (:meth:`kg.build._Counts.counted`)."""
-        text = self.strings.table
+        text, table = self.strings.table, self.triples.table
         triples, *others = encoded[_COUNTS]
-        return [[[text[x] for x in triple] for triple in triples], *others]
+        return [[[text[x] for x in table[triple]] for triple in triples], *others]
 
     def save(self, folder: Path, output: Path) -> None:
         """Write the state of ``output`` (written just now) into ``folder``."""
-        data = {"layout": STATE_LAYOUT, "fingerprint": self.fingerprint, "format": self.format,
-                "output": _identity(output), "mapping": self.mapping, "iris": self.iris, "labels": self.labels,
-                "entity_keys": self.entity_keys, "strings": self.strings.table, "variants": self.variants.table,
-                "documents": self.documents}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        atomic_write(folder / STATE_FILE, lambda fh: fh.write(text.encode("utf-8", "surrogatepass")))
+        number = self.strings
+        tables = {"iris": [[number(k), number(i)] for k, i in self.iris.items()],
+                  "labels": [[number(i), number(label)] for i, label in self.labels.items()],
+                  "entity_keys": [self._triple(key) for key in self.entity_keys]}
+        head = {"layout": STATE_LAYOUT, "fingerprint": self.fingerprint, "format": self.format,
+                "output": _identity(output), "mapping": self.mapping, **tables, "strings": self.strings.table,
+                "variants": self.variants.table, "triples": self.triples.table}
+
+        def line(value: object) -> bytes:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+        def write(fh: BinaryIO) -> None:
+            fh.write(line(head))
+            for doc in self.documents:
+                fh.write(b"\n")
+                fh.write(self._lines.get(id(doc)) or line(doc))
+
+        atomic_write(folder / STATE_FILE, write)
 
     @classmethod
     def load(cls, folder: Path, output: Path, fingerprint: str, format: str) -> GraphState | None:  # noqa: A002
@@ -186,16 +219,26 @@ class GraphState:
         and format; else None."""
         try:
             identity = _identity(output)
-            data = json.loads((folder / STATE_FILE).read_bytes().decode("utf-8", "surrogatepass"))
-            if (data["layout"], data["fingerprint"], data["format"], data["output"]) != (
+            lines = (folder / STATE_FILE).read_bytes().split(b"\n")
+            head = json.loads(lines[0])
+            if (head["layout"], head["fingerprint"], head["format"], head["output"]) != (
                     STATE_LAYOUT, fingerprint, format, identity):
                 return None
-            state = cls(fingerprint, format, data["mapping"], {}, data["strings"], data["variants"])
-            state.iris, state.labels, state.entity_keys = data["iris"], data["labels"], data["entity_keys"]
-            state.documents = data["documents"]
+            state = cls(fingerprint, format, head["mapping"], {}, head)
+            for raw in lines[1:]:
+                doc = json.loads(raw)
+                state.documents.append(doc)
+                state._lines[id(doc)] = raw
             return state
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
+
+    def successor(self, mapping: dict[str, str], entities: dict[str, Entity]) -> GraphState:
+        """The state of a patch of this one's output, on this one's tables (numbers stay
+        valid: tables only grow), so it keeps the documents it does not touch as they were."""
+        new = GraphState(self.fingerprint, self.format, mapping, entities)
+        new.strings, new.variants, new.triples, new._lines = self.strings, self.variants, self.triples, self._lines
+        return new
 
 
 def _identity(path: Path) -> list[int]:
@@ -236,8 +279,7 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
         return None
     raw = [record.entities if record is not None else state.entities(kept[key]) for key, record in corpus]
     resolution = Resolution(raw)
-    new = GraphState(state.fingerprint, state.format, resolution.mapping, resolution.entities,
-                     state.strings.table, state.variants.table)
+    new = state.successor(resolution.mapping, resolution.entities)
     if not _stable(state, new):
         return None
 
@@ -253,7 +295,7 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
         except ValueError:
             return None
         old_own.update(old.take())
-    old_own.difference_update(state.shared_key(t) for doc in gone for t in doc[_TRACE][3])
+    old_own.difference_update(state.quad_key(t) for doc in gone for t in doc[_TRACE][3])
 
     builder = QuadBuilder.knowing(new.iris, new.labels)
     builder.traces = []
@@ -261,7 +303,7 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
     added_documents = []
     for (key, record), entities in zip(corpus, raw, strict=True):
         if record is None:
-            new.documents.append(kept[key])
+            new.keep(kept[key])
             continue
         rewrite_keys(record, resolution.mapping)
         try:
@@ -276,14 +318,14 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
 
     # the fact triples: each leaves with the last document stating it
     def triples(docs: list[list]) -> Iterator[tuple[int, ...]]:
-        return (t for doc in docs for t in set(map(tuple, doc[_TRACE][3])))
+        return (t for doc in docs for t in set(doc[_TRACE][3]))
 
     stated = Counter(triples(state.documents))
     touched = {t: stated[t] for t in (*triples(gone), *triples(added_documents))}
     stated.subtract(triples(gone))
     stated.update(triples(added_documents))
-    left = {new.shared_key(list(t)) for t, n in touched.items() if n and not stated[t]}
-    came = {new.shared_key(list(t)) for t, n in touched.items() if not n and stated[t]}
+    left = {new.quad_key(t) for t, n in touched.items() if n and not stated[t]}
+    came = {new.quad_key(t) for t, n in touched.items() if not n and stated[t]}
 
     old_corpus, new_corpus = set(state.entity_keys), set(new.entity_keys)
     if _corpus_parts(state.documents) != _corpus_parts(new.documents):  # positions, ties, membership counts
@@ -291,7 +333,7 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
         new_corpus.update(_corpus_quads(new))
     removed = (old_own - new_own) | left | (old_corpus - new_corpus)
     added = (new_own - old_own) | came | (new_corpus - old_corpus)
-    still = {new.shared_key(list(t)) for t in touched if stated[t]}
+    still = {new.quad_key(t) for t in touched if stated[t]}
     removed = {k for k in removed if k not in new_own and k not in still and k not in new_corpus}
     if not _rewrite(output, removed, added):
         return None
