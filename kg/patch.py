@@ -411,7 +411,7 @@ class _Parts:
     def key(self, start: int) -> str:
         """The part key of the part starting at ``start``."""
         end = self.data.find(b"\n", start)
-        line = self.data[start:end].decode("utf-8")
+        line = self.data[start:end if end >= 0 else self.size].decode("utf-8")
         if not line.startswith("<"):
             raise ValueError("a part whose subject is not an IRI")
         iri = line[1:line.index(">")]

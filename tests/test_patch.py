@@ -187,3 +187,66 @@ def test_the_part_of_a_quad_is_its_subjects_block_or_its_named_graph():
     named = qk.quad(qk.iri("http://ex/s"), qk.iri("http://ex/p"), qk.literal("x"), qk.iri("http://ex/g"))
     assert patch._part(default) == qk.SEP + qk.iri("http://ex/s") + qk.SEP
     assert patch._part(named) == qk.iri("http://ex/g") + qk.SEP
+
+
+def test_a_patch_that_fails_half_way_leaves_the_last_output_and_state(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out" / "graph.trig"
+    rebuild(corpus, out)
+    before = out.read_bytes()
+    state = out.parent / ".graph.trig.records" / patch.STATE_FILE
+    kept_state = state.read_bytes()
+    CHANGES["two articles changed"](corpus)
+    written = patch._written
+
+    def fails_after_the_first_part(keys):
+        fails_after_the_first_part.calls += 1
+        if fails_after_the_first_part.calls > 1:
+            raise RuntimeError("disk gone")
+        return written(keys)
+
+    fails_after_the_first_part.calls = 0
+    monkeypatch.setattr(patch, "_written", fails_after_the_first_part)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        rebuild(corpus, out)
+    assert out.read_bytes() == before and state.read_bytes() == kept_state
+    monkeypatch.undo()
+    again = rebuild(corpus, out)
+    assert again.stats.patched and out.read_bytes() == full_bytes(corpus, tmp_path)
+
+
+def test_a_damaged_state_means_a_full_build(corpus, tmp_path):
+    out = tmp_path / "out" / "graph.trig"
+    rebuild(corpus, out)
+    state = out.parent / ".graph.trig.records" / patch.STATE_FILE
+    state.write_bytes(state.read_bytes()[:1000])
+    CHANGES["a sentence appended"](corpus)
+    again = rebuild(corpus, out)
+    assert not again.stats.patched and again.stats.reused == 35
+    assert out.read_bytes() == full_bytes(corpus, tmp_path)
+    assert rebuild(corpus, out).stats.patched  # the full build kept a new state
+
+
+def test_a_state_reads_back_as_it_was_written(corpus, tmp_path):
+    out = tmp_path / "out" / "graph.trig"
+    rebuild(corpus, out)
+    folder = out.parent / ".graph.trig.records"
+    state = patch.GraphState.load(folder, out, _fingerprint(), "trig")
+    assert state is not None and len(state.documents) == 36
+    assert state.load(folder, out, "another fingerprint", "trig") is None
+    assert state.load(folder, out, _fingerprint(), "nquads") is None
+    first = state.documents[0]
+    entities, trace, counts = state.entities(first), state.trace(first), state.counts(first)
+    assert entities and all(e.key and e.label and e.type for e in entities)
+    assert trace.actors and all(key.startswith(qk.SEP) for key in trace.shared)
+    state.save(folder, out)
+    again = patch.GraphState.load(folder, out, _fingerprint(), "trig")
+    assert again.documents == state.documents and again.iris == state.iris and again.labels == state.labels
+    assert again.entity_keys == state.entity_keys
+    assert [again.trace(d) for d in again.documents] == [state.trace(d) for d in state.documents]
+    assert (again.entities(first), again.counts(first)) == (entities, counts)
+
+
+def _fingerprint() -> str:
+    from kg.incremental import fingerprint
+
+    return fingerprint(None, [])
