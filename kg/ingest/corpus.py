@@ -196,6 +196,7 @@ def _candidate_files(root: Path, follow_links: bool) -> Iterator[tuple[Path, str
             dirnames.clear()
             continue
         visited.add(real)
+        real_inside = real.is_relative_to(inside)  # then so is every entry but a link: no resolving each
         kept = []
         for name in sorted(d for d in dirnames if not d.startswith(".")):
             path = Path(folder, name)
@@ -211,7 +212,7 @@ def _candidate_files(root: Path, follow_links: bool) -> Iterator[tuple[Path, str
             reader = reader_for(path, named=False)
             if reader is None:
                 continue
-            if not (follow_links or _within(path, inside)):
+            if not (follow_links or (real_inside and not path.is_symlink()) or _within(path, inside)):
                 reader = _refused(path)
             yield path, path.relative_to(root).as_posix(), reader
 
