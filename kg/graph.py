@@ -240,10 +240,10 @@ class QuadBuilder:
         self._member_lists: Counter[str] = Counter()
 
     @classmethod
-    def knowing(cls, iris: dict[str, str], labels: dict[str, str]) -> QuadBuilder:
+    def knowing(cls, iris: dict[str, str], labels: dict[str, str], traced: bool = False) -> QuadBuilder:
         """A builder that knows an entity table already (``iris``: key -> IRI, ``labels``:
         IRI -> label, as :attr:`iris` and :attr:`labels` gave them) without making its quads."""
-        builder = cls()
+        builder = cls(traced)
         builder._iri, builder._label = dict(iris), dict(labels)
         builder.table_only = True
         return builder

@@ -297,8 +297,7 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
         old_own.update(old.take())
     old_own.difference_update(state.quad_key(t) for doc in gone for t in doc[_TRACE][3])
 
-    builder = QuadBuilder.knowing(new.iris, new.labels)
-    builder.traces = []
+    builder = QuadBuilder.knowing(new.iris, new.labels, traced=True)
     new_own: set[str] = set()
     added_documents = []
     for (key, record), entities in zip(corpus, raw, strict=True):
@@ -316,29 +315,35 @@ def patch(state: GraphState, output: Path, corpus: Corpus, old_record: Callable[
         added_documents.append(new.add(DocumentState(key, record.identifier, record.words, entities, trace,
                                                      counts(record))))
 
-    # the fact triples: each leaves with the last document stating it
-    def triples(docs: list[list]) -> Iterator[tuple[int, ...]]:
-        return (t for doc in docs for t in set(doc[_TRACE][3]))
-
-    stated = Counter(triples(state.documents))
-    touched = {t: stated[t] for t in (*triples(gone), *triples(added_documents))}
-    stated.subtract(triples(gone))
-    stated.update(triples(added_documents))
-    left = {new.quad_key(t) for t, n in touched.items() if n and not stated[t]}
-    came = {new.quad_key(t) for t, n in touched.items() if not n and stated[t]}
-
+    left, came, still = _fact_triples(state, new, gone, added_documents)
     old_corpus, new_corpus = set(state.entity_keys), set(new.entity_keys)
     if _corpus_parts(state.documents) != _corpus_parts(new.documents):  # positions, ties, membership counts
         old_corpus.update(_corpus_quads(state))
         new_corpus.update(_corpus_quads(new))
     removed = (old_own - new_own) | left | (old_corpus - new_corpus)
     added = (new_own - old_own) | came | (new_corpus - old_corpus)
-    still = {new.quad_key(t) for t in touched if stated[t]}
     removed = {k for k in removed if k not in new_own and k not in still and k not in new_corpus}
     if not _rewrite(output, removed, added):
         return None
     new.save(folder, output)
     return Patched(resolution.entities, new)
+
+
+def _fact_triples(state: GraphState, new: GraphState, gone: list[list],
+                  added: list[list]) -> tuple[set[str], set[str], set[str]]:
+    """The default-graph fact triples (and held positions) that leave with the documents
+    ``gone``, that come with those ``added``, and those of either that stay: a triple
+    counts the documents stating it and leaves with the last one."""
+    def triples(docs: list[list]) -> Iterator[int]:
+        return (t for doc in docs for t in set(doc[_TRACE][3]))
+
+    stated = Counter(triples(state.documents))
+    touched = {t: stated[t] for t in (*triples(gone), *triples(added))}
+    stated.subtract(triples(gone))
+    stated.update(triples(added))
+    left = {new.quad_key(t) for t, n in touched.items() if n and not stated[t]}
+    came = {new.quad_key(t) for t, n in touched.items() if not n and stated[t]}
+    return left, came, {new.quad_key(t) for t in touched if stated[t]}
 
 
 def _corpus_parts(documents: list[list]) -> list:
