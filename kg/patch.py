@@ -75,23 +75,27 @@ class _Pool:
     and write).  Numbers only grow, so a document's numbers stay valid from one patch
     to the next."""
 
-    def __init__(self, table: list | None = None) -> None:
+    def __init__(self, table: list | None = None, hashable: Callable | None = None) -> None:
         self.table: list = table if table is not None else []
+        self._hashable = hashable  # a value as a dict key (None: the value itself)
         self._numbers: dict | None = None  # made when first asked: reading a state needs none
 
-    @staticmethod
-    def _hashable(value):
-        return tuple(_Pool._hashable(v) for v in value) if isinstance(value, list) else value
-
     def __call__(self, value) -> int:
-        if self._numbers is None:
-            self._numbers = {self._hashable(v): i for i, v in enumerate(self.table)}
-        key = self._hashable(value)
-        number = self._numbers.get(key)
+        numbers = self._numbers
+        if numbers is None:
+            hashable = self._hashable or (lambda v: v)
+            numbers = self._numbers = {hashable(v): i for i, v in enumerate(self.table)}
+        key = value if self._hashable is None else self._hashable(value)
+        number = numbers.get(key)
         if number is None:
-            number = self._numbers[key] = len(self.table)
+            number = numbers[key] = len(self.table)
             self.table.append(value)
         return number
+
+
+def _hashable_variant(variant: list) -> tuple:
+    key, label, kind, aliases, wikidata = variant
+    return key, label, kind, tuple(aliases), wikidata
 
 
 #: Fields of an encoded document (:meth:`GraphState.encode`).
@@ -111,8 +115,10 @@ class GraphState:
         self.format = format
         self.mapping = mapping  # the resolution's key rewrites
         self.strings = _Pool(tables.get("strings"))
-        self.variants = _Pool(tables.get("variants"))  # an entity as documents give it, but its count of mentions
-        self.triples = _Pool(tables.get("triples"))  # (subject, predicate, object) of a default-graph quad or fact
+        # an entity as documents give it, but its count of mentions; and its number by its strings
+        self.variants = _Pool(tables.get("variants"), _hashable_variant)
+        self._variant_numbers: dict[tuple, int] = {}
+        self.triples = _Pool(tables.get("triples"), tuple)  # (subject, predicate, object) of a quad or fact
         self.documents: list[list] = []  # encoded, in corpus order
         self._lines: dict[int, bytes] = {}  # id of an encoded document read from the file -> its line
         self._entities: dict[tuple[int, int], Entity] = {}  # decoded (variant, mentions), shared read-only
@@ -143,9 +149,7 @@ class GraphState:
     def add(self, document: DocumentState) -> list:
         """Encode ``document`` and add it (after the others); returns its encoding."""
         number = self.strings
-        entities = [[self.variants([number(e.key), number(e.label), number(e.type),
-                                    [number(a) for a in e.aliases], e.wikidata]), e.mentions]
-                    for e in document.entities]
+        entities = [[self._variant(e), e.mentions] for e in document.entities]
         t = document.trace
         trace = [[number(a) for a in t.actors],
                  [[number(org), [number(m) for m in members]] for org, members in t.stated],
@@ -156,6 +160,17 @@ class GraphState:
                    [[self.triples([number(x) for x in triple]) for triple in triples], *others]]
         self.documents.append(encoded)
         return encoded
+
+    def _variant(self, entity: Entity) -> int:
+        """The number of an entity's variant (all of it but its count of mentions)."""
+        key = (entity.key, entity.label, entity.type, tuple(entity.aliases), entity.wikidata)
+        found = self._variant_numbers.get(key)
+        if found is None:
+            number = self.strings
+            found = self._variant_numbers[key] = self.variants(
+                [number(entity.key), number(entity.label), number(entity.type),
+                 [number(a) for a in entity.aliases], entity.wikidata])
+        return found
 
     def keep(self, encoded: list) -> None:
         """Add a document of the last state as it was (after the others)."""
@@ -238,6 +253,7 @@ class GraphState:
         valid: tables only grow), so it keeps the documents it does not touch as they were."""
         new = GraphState(self.fingerprint, self.format, mapping, entities)
         new.strings, new.variants, new.triples, new._lines = self.strings, self.variants, self.triples, self._lines
+        new._variant_numbers = self._variant_numbers
         return new
 
 
