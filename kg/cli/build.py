@@ -97,8 +97,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="skip an article whose reading takes longer than this, with a warning "
                              f"(default: {ARTICLE_SECONDS:g})")
     parser.add_argument("--full", action="store_true",
-                        help="read every article again instead of reusing what the last build of OUT "
-                             "read from the unchanged ones (kept in .OUT.records/ beside OUT)")
+                        help="read every article again and write the whole graph, instead of reusing what "
+                             "the last build of OUT read from the unchanged articles (kept in .OUT.records/ "
+                             "beside OUT) and, into .trig, patching OUT where they changed")
     parser.add_argument("--follow-links", action="store_true",
                         help="read links in a corpus folder that point outside it (refused by default)")
     parser.add_argument("--processes", type=_positive_int, default=1, metavar="N",
