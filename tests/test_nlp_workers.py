@@ -132,3 +132,10 @@ def test_without_the_zygote_a_pool_gives_the_same_records(monkeypatch):
         assert not isinstance(started, zygote.Workers)
         got = [record_values(record) for record in started.records(sources)]
     assert got == one_process(sources)
+
+
+def test_articles_that_cannot_be_sent_are_an_error_not_a_wait():
+    sources = articles(4)
+    sources[2] = SourceText("002_talks.txt", "Talks\n\nThey met.\n", title=lambda: "no pickle")  # type: ignore[arg-type]
+    with zygote.Workers(2, None, (), None) as started, pytest.raises(Exception, match="pickle"):
+        list(started.records(sources))

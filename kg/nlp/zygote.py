@@ -52,6 +52,9 @@ class _Failure(NamedTuple):
 #: pipe (they end at once, in practice), then for its thread that sends the articles to
 #: end once the workers are killed (its send then fails).
 STOP_SECONDS = 10.0
+#: Seconds between two looks, while records are awaited, at whether the thread that sends
+#: the articles failed (it cannot wake the reader).
+FEED_CHECK_SECONDS = 1.0
 #: The index of the zygote's message about its start (the chunks count from 0).
 _START = -1
 
@@ -109,6 +112,7 @@ class Workers:
         self._first = self._next = 0  # the index of this call's first chunk, of the next call's
         self._pending = 0  # chunks sent (or to be sent) that have not come back
         self._feeder: threading.Thread | None = None
+        self._feed_error: BaseException | None = None  # what stopped the thread that sends the articles
 
     def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | object]:
         """Each article's record (or its skip), in the order of ``sources``.  The articles
@@ -139,6 +143,9 @@ class Workers:
                 self._tasks.send_bytes(pickle.dumps((index, chunk), protocol=pickle.HIGHEST_PROTOCOL))
             except OSError:  # the workers have ended: the reader says why
                 return
+            except BaseException as exc:  # noqa: BLE001 - raised by the reader, which would wait forever
+                self._feed_error = exc
+                return
 
     def _in_order(self, first: int, count: int) -> Iterator[DocumentRecord | object]:
         from kg.nlp.workers import unpacked
@@ -150,7 +157,11 @@ class Workers:
 
     def _receive(self) -> None:
         """Take the next message from a worker; raises a worker's error, or :class:`WorkerDied`."""
-        ready = connection.wait([self._results, *self._alive])
+        ready: list = []
+        while not ready:
+            if self._feed_error is not None:
+                raise self._feed_error
+            ready = connection.wait([self._results, *self._alive], FEED_CHECK_SECONDS)
         if self._results not in ready:
             raise WorkerDied("an nlp worker process ended before it gave its records (killed, or out of memory?)")
         try:
