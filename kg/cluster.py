@@ -12,13 +12,19 @@ optional extra: ``pip install 'kg[dask]'``.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
+import importlib
 import importlib.util
 import logging
 import multiprocessing
+import os
+import signal
+import socket
+import sys
 import threading
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from kg.errors import RemoteError, UsageError
 from kg.nlp.workers import packed, unpacked
@@ -49,13 +55,17 @@ LOCAL_SETTINGS = {
 }
 
 #: What the server process that forks a LocalCluster's workers imports first, so that no
-#: worker imports it again: spaCy and Dask (0.8 + 0.4 s).  Not kg itself (0.1 s): the
-#: server's ``sys.path`` starts with the current folder (Python 3.11 ignores the one it is
-#: given), so a kg checkout there would be imported instead of the kg this build runs.
+#: worker imports it again: spaCy and Dask (0.8 + 0.4 s).  Where the server is Python's
+#: own (:func:`_start_forkserver`), not kg itself (0.1 s): that server's ``sys.path``
+#: starts with the current folder (Python 3.11 ignores the one it is given), so a kg
+#: checkout there would be imported instead of the kg this build runs.
 FORKSERVER_PRELOAD = ("spacy", "distributed")
 
 #: Each worker process's pipelines, by (model, knowledge-base files).
 _PIPELINES: dict[tuple[str | None, tuple[str, ...]], object] = {}
+#: In kg's own fork server and the workers it forks: the (model, knowledge-base files)
+#: of the pipeline the server made for them (None elsewhere).
+_FORKED_WITH: tuple[str | None, tuple[str, ...]] | None = None
 
 
 def process_on_cluster(sources: Sequence[SourceText], scheduler: str, workers: int, model: str | None,
@@ -90,7 +100,7 @@ class Cluster:
         self._failure: BaseException | None = None
         self._starting: threading.Thread | None = None
         if scheduler == LOCAL:
-            _start_forkserver()  # it imports spaCy and Dask while this process imports Dask
+            _start_forkserver(model, self.kb_files)  # it imports spaCy and Dask while this process imports Dask
             self._starting = threading.Thread(target=self._start_local, args=(workers,),
                                               name="kg-dask-start")
             self._starting.start()
@@ -167,19 +177,108 @@ class Cluster:
         self.close()
 
 
-def _start_forkserver() -> None:
+def _start_forkserver(model: str | None, kb_files: tuple[str, ...]) -> None:
     """Start the server process a LocalCluster's workers are forked from, where the system
-    has one, having it import spaCy and Dask once for all workers.
+    has one, having it import spaCy and Dask once for all workers, and, where it can be
+    kg's own (:func:`_fork_server`), make their pipeline too.
 
     Started here, before Dask asks for it: Dask replaces the modules to preload with its
     own list (no spaCy) when it first asks, unless the server already runs, and each
     worker then imported spaCy itself.  Measured: a worker's CPU until its pipeline is
-    made, 0.93 s -> 0.5-0.6 s."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    made, 0.93 s -> 0.5-0.6 s with Python's server.  A server that runs already (an
+    earlier build of this process started it) is kept: its workers make the pipeline
+    they need if it is not the one it made."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.set_forkserver_preload(list(FORKSERVER_PRELOAD))
+    if _can_fork_server():
+        _fork_server(model, kb_files)
+    else:
+        forkserver.ensure_running()
+
+
+def _can_fork_server() -> bool:
+    """Whether kg can start the fork server itself: none runs yet; Linux, and a Python
+    whose server :func:`_fork_server` knows (3.13 adds an authentication key to its
+    requests); and a process whose fork is clean: no other thread (whose locks the fork
+    would inherit, held) and no Dask yet (whose state, with threads and loops that no
+    fork has, the workers would inherit).  ``kg build --dask`` forks it before it
+    imports Dask."""
+    from multiprocessing import forkserver
+
+    return (forkserver._forkserver._forkserver_pid is None and sys.platform.startswith("linux")
+            and hasattr(os, "fork") and sys.version_info < (3, 13)
+            and threading.active_count() == 1 and "distributed" not in sys.modules)
+
+
+def _fork_server(model: str | None, kb_files: tuple[str, ...]) -> None:
+    """Start, as :mod:`multiprocessing`'s fork server, a process forked from this one that
+    imports spaCy and Dask and makes the pipeline of ``model`` and ``kb_files`` before it
+    serves: each worker forked from it has its pipeline at once (a worker's start, 0.5 s
+    of CPU, was mostly making it), and runs the kg this process runs (its modules, not
+    a ``sys.path`` of the current folder).  Python's server is told where it listens:
+    its own requests then go to it.  It ends when this process does, as Python's does."""
+    from multiprocessing import connection, forkserver, util
+
+    server = forkserver._forkserver
+    address = connection.arbitrary_address("AF_UNIX")
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(address)
+        if not util.is_abstract_socket_namespace(address):
+            os.chmod(address, 0o600)
+        listener.listen()
+        alive_r, alive_w = os.pipe()  # this process holds the write end: the server's EOF when it ends
+        pid = os.fork()
+        if pid == 0:
+            _serve_forks(listener.fileno(), alive_r, alive_w, model, kb_files)
+        os.close(alive_r)
+    with server._lock:
+        server._forkserver_address, server._forkserver_alive_fd, server._forkserver_pid = address, alive_w, pid
+
+
+def _serve_forks(listener: int, alive_r: int, alive_w: int, model: str | None,
+                 kb_files: tuple[str, ...]) -> NoReturn:
+    """In kg's fork server: import, make the workers' pipeline, and serve Python's requests
+    for forks until the build process ends."""
+    global _FORKED_WITH
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build process's
+        os.close(alive_w)
+        _close_inherited_locks()
         from multiprocessing import forkserver
 
-        multiprocessing.set_forkserver_preload(list(FORKSERVER_PRELOAD))
-        forkserver.ensure_running()
+        forkserver._forkserver._lock = threading.Lock()  # a fresh one: a child inherits no holder
+        for name in FORKSERVER_PRELOAD:
+            importlib.import_module(name)
+        try:
+            _warm(model, kb_files, freeze=True)
+            _FORKED_WITH = (model, tuple(kb_files))
+        except Exception:  # noqa: BLE001 - each worker then makes it, and reports what goes wrong
+            pass
+        forkserver.main(listener, alive_r, [])
+    except SystemExit:  # the build process has ended
+        code = 0
+    except BaseException:  # noqa: BLE001, S110 - nothing to report to: the workers' starts fail
+        pass
+    finally:
+        os._exit(code)  # no exit handlers, no flushing the build process's buffers a second time
+
+
+def _close_inherited_locks() -> None:
+    """Close the locked files this fork inherited (Linux lists a descriptor's locks in
+    ``/proc/self/fdinfo``): the server outlives the build, whose output lock
+    (:func:`kg.rdfio.output_lock`) it must not keep.  Closing a copy leaves the build's
+    lock held.  Other descriptors are left open: Python objects of the build (a captured
+    ``sys.stderr``) still refer to them, and would write to whatever took their number."""
+    for name in os.listdir("/proc/self/fdinfo"):
+        with contextlib.suppress(OSError, ValueError):  # the listing's own descriptor, closed already
+            with open(f"/proc/self/fdinfo/{name}", encoding="ascii") as info:
+                locked = any(line.startswith("lock:") for line in info)
+            if locked:
+                os.close(int(name))
 
 
 def _worker_start_method() -> dict[str, str]:

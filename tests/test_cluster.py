@@ -1,7 +1,9 @@
 """kg build --dask: the nlp stage on a real Dask LocalCluster gives a local build's bytes."""
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,10 +44,23 @@ def _worker_facts() -> dict:
     import psutil
     from distributed import get_worker
 
+    from kg import cluster
+
     parent = psutil.Process().parent()
     return {"profiled": "profile" in get_worker().periodic_callbacks, "frozen": gc.get_freeze_count(),
             "tick": dask.config.get("distributed.admin.tick.interval"),
-            "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else ""}
+            "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else "",
+            "grandparent": parent.ppid(), "forked_with": cluster._FORKED_WITH,
+            "parent_locks": sum(_locks(f"/proc/{parent.pid}/fdinfo/{fd}")
+                                for fd in os.listdir(f"/proc/{parent.pid}/fdinfo"))}
+
+
+def _locks(fdinfo: str) -> int:
+    try:
+        with open(fdinfo, encoding="ascii") as info:
+            return sum(line.startswith("lock:") for line in info)
+    except OSError:  # closed meanwhile
+        return 0
 
 
 @pytest.mark.slow
@@ -66,16 +81,53 @@ def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as
 
 
 @pytest.mark.slow
-def test_local_workers_are_forked_from_a_server_that_imported_spacy():
+def test_local_workers_are_forked_from_a_server_that_imported_spacy(monkeypatch):
+    """...Python's server, where kg cannot fork its own (:func:`kg.cluster._can_fork_server`)."""
     import multiprocessing
+    from multiprocessing import forkserver
 
     from kg.cluster import LOCAL, Cluster
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         pytest.skip("no forkserver here")
+    if forkserver._forkserver._forkserver_pid is None:  # none started yet: Python's, as where kg cannot fork one
+        monkeypatch.setattr("kg.cluster._can_fork_server", lambda: False)
     with Cluster(LOCAL, 1, None, ()) as cluster:
         facts = [cluster.client().submit(_worker_facts, pure=False).result()]
-    assert "'spacy'" in facts[0]["parent"]
+    assert "'spacy'" in facts[0]["parent"] or facts[0]["forked_with"] == (None, ())
+
+
+_FORKED_FACTS = """
+import fcntl, os, sys
+sys.path.insert(0, sys.argv[1])
+from test_cluster import _worker_facts
+from kg.cluster import LOCAL, Cluster
+if __name__ == "__main__":
+    lock = os.open(sys.argv[2], os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as a build holds its output's lock
+    with Cluster(LOCAL, 2, None, ()) as cluster:
+        client = cluster.client()
+        workers = list(client.scheduler_info()["workers"])
+        facts = [client.submit(_worker_facts, workers=[w], pure=False).result() for w in workers]
+    print(os.getpid(), *sorted({(f["grandparent"], f["forked_with"], f["parent_locks"]) for f in facts}),
+          sep="\\n")
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kg forks its own server on Linux")
+def test_local_workers_are_forked_from_a_server_forked_from_the_build_with_their_pipeline(tmp_path):
+    """A fresh build process (no Dask imported yet, as ``kg build --dask``) forks the server
+    itself: it made the workers' pipeline before it forked them, and holds no lock of the build."""
+    import subprocess
+
+    script = tmp_path / "facts.py"
+    script.write_text(_FORKED_FACTS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(Path(__file__).parent), str(tmp_path / "lock")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    build, *facts = done.stdout.split("\n")[:-1]
+    assert facts == [str((int(build), (None, ()), 0))]  # both workers: the server is the build's child
 
 
 @pytest.mark.slow
@@ -135,3 +187,38 @@ def test_a_kg_folder_in_the_current_folder_is_not_what_local_workers_run(tmp_pat
                           timeout=300)
     assert done.returncode == 0, done.stderr
     assert clustered.read_bytes() == local.read_bytes()
+
+
+_TWO_BUILDS = """
+import sys
+from kg.build import build
+if __name__ == "__main__":
+    corpus, first, second, kb = sys.argv[1:]
+    build([corpus], first, dask="local", processes=2, incremental=False)  # the server makes its pipeline
+    build([corpus], second, dask="local", processes=2, kb_files=[kb], incremental=False)
+"""
+
+
+@pytest.mark.slow
+def test_a_second_build_of_the_process_with_another_knowledge_base_reads_with_it(tmp_path):
+    """The fork server of the first build runs on with its pipeline; the second build's
+    workers, forked from it, make the pipeline of their knowledge base."""
+    import subprocess
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "velor.txt").write_text("Talks in Veloria\n\nThe foreign ministers of Armenia and Veloria met in "
+                                      "Yerevan on Monday.\n", encoding="utf-8")
+    kb = tmp_path / "extra.toml"
+    kb.write_text('[[actor]]\nid = "veloria"\ntype = "Country"\nname = "Veloria"\n', encoding="utf-8")
+    script = tmp_path / "two.py"
+    script.write_text(_TWO_BUILDS, encoding="utf-8")
+    first, second = tmp_path / "first.trig", tmp_path / "second.trig"
+    done = subprocess.run([sys.executable, str(script), str(corpus), str(first), str(second), str(kb)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    build([corpus], tmp_path / "plain.trig", incremental=False)
+    build([corpus], tmp_path / "with-kb.trig", kb_files=[kb], incremental=False)
+    assert first.read_bytes() == (tmp_path / "plain.trig").read_bytes()
+    assert second.read_bytes() == (tmp_path / "with-kb.trig").read_bytes()
+    assert second.read_bytes() != first.read_bytes()  # the knowledge base made a difference

@@ -3,9 +3,11 @@ on a Dask cluster (:func:`process_texts`).
 
 Importing this module imports no spaCy (see :mod:`kg.nlp`): the pipeline is made where
 the articles are read.  So a build with worker processes can start them first
-(:func:`start`): they import spaCy and make their pipelines while the build process
+(:func:`start`): they import spaCy and make the pipeline while the build process
 reads the corpus, and the build process, which only receives plain records, never
-loads spaCy at all.
+loads spaCy at all.  On Linux one process makes the pipeline and the other workers are
+forked from it (:mod:`kg.nlp.zygote`); elsewhere each worker of a :mod:`multiprocessing`
+pool makes its own.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import marshal
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kg.records import DocumentRecord, SourceText, record_from_values, record_values
 
@@ -46,6 +48,17 @@ class Skipped(NamedTuple):
     reason: str
 
 
+class Workers(Protocol):
+    """Started nlp worker processes (:func:`start`; a context manager: leaving it stops them)."""
+
+    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | Skipped]:
+        """Each article's record (or its skip), in order; the articles are sent at once."""
+
+    def __enter__(self) -> Workers: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
 def process_texts(
     sources: Iterable[SourceText],
     model: str | None = None,
@@ -54,7 +67,7 @@ def process_texts(
     seconds: float | None = None,
     on_skip: SkipCallback | None = None,
     dask: str | None = None,
-    pool: Pool | None = None,
+    pool: Workers | None = None,
     cluster: Cluster | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read each article; yields one record per source, in input order.
@@ -71,7 +84,7 @@ def process_texts(
     """
     kb_files = tuple(str(p) for p in kb_files)
     if pool is not None:
-        return _reported(_records_of(pool, sources, processes), on_skip)
+        return _reported(pool.records(sources), on_skip)
     return _reported(_results(sources, model, processes, kb_files, seconds, dask, cluster), on_skip)
 
 
@@ -92,21 +105,40 @@ def _results(sources: Iterable[SourceText], model: str | None, processes: int, k
         yield from (_read_or_skip(nlp, source, seconds) for source in sources)
     else:
         with start(processes, model, kb_files, seconds) as started:
-            yield from _records_of(started, sources, processes)
+            yield from started.records(sources)
 
 
-def _records_of(pool: Pool, sources: Iterable[SourceText], processes: int) -> Iterator[DocumentRecord | Skipped]:
-    """The articles sent to ``pool`` at once, in chunks (:func:`chunk_size`); their records in order."""
-    sources = list(sources)
-    return map(unpacked, pool.imap(work, sources, chunksize=chunk_size(len(sources), processes)))
+def start(processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> Workers:
+    """``processes`` workers, started now, that read articles with the pipeline of
+    ``model`` and ``kb_files`` (``seconds`` at most per article): forked from one that makes
+    the pipeline once (:mod:`kg.nlp.zygote`) where the system allows, else a pool whose
+    workers each make their own."""
+    from kg.nlp import zygote
+
+    if zygote.available():
+        return zygote.Workers(processes, model, kb_files, seconds)
+    return _PoolWorkers(processes, model, kb_files, seconds)
 
 
-def start(processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> Pool:
-    """A pool of ``processes`` workers, each making its pipeline as it starts (a context
-    manager: leaving it stops the workers)."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(processes, initializer=_start_worker,
-                                                    initargs=(model, kb_files, seconds))
+class _PoolWorkers:
+    """A :mod:`multiprocessing` pool whose workers each make their pipeline as they start."""
+
+    def __init__(self, processes: int, model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.processes = processes
+        self._pool: Pool = multiprocessing.get_context(method).Pool(processes, initializer=_start_worker,
+                                                                    initargs=(model, kb_files, seconds))
+
+    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | Skipped]:
+        """The articles sent at once, in chunks (:func:`chunk_size`); their records in order."""
+        sources = list(sources)
+        return map(unpacked, self._pool.imap(work, sources, chunksize=chunk_size(len(sources), self.processes)))
+
+    def __enter__(self) -> _PoolWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.terminate()
 
 
 def _start_worker(model: str | None, kb_files: tuple[str, ...], seconds: float | None) -> None:
