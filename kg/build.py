@@ -31,11 +31,10 @@ from kg.rdfio import output_lock
 from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, SourceText, record_from_values, record_values
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
-
     from rdflib import Dataset
 
     from kg.cluster import Cluster
+    from kg.nlp.workers import Workers
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +205,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
                   keep: Callable[[int, DocumentRecord], None],
                   defer: Callable[[int, str, SourceText], int | None] | None, stats: BuildStats,
-                  pool: Pool | None, cluster: Cluster | None) -> BuildResult:
+                  pool: Workers | None, cluster: Cluster | None) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
     total = len(corpus.sources)

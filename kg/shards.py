@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import ctypes
 import heapq
 import os
 import pickle
 import shutil
 import signal
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -47,6 +45,7 @@ from kg import quads as qk
 from kg import serialize
 from kg.errors import OutputError
 from kg.graph import CorpusShare, QuadBuilder
+from kg.orphans import die_with
 from kg.rdfio import atomic_write
 from kg.records import DocumentRecord, Entity
 
@@ -274,7 +273,7 @@ def _forked(jobs: list[Callable[[], object]], folder: Path | None) -> list:
 def _child(job: Callable[[], object], fh: BinaryIO, parent: int) -> None:
     code = 1
     try:
-        _die_with(parent)
+        die_with(parent)
         try:
             result: tuple[bool, object] = (True, job())
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
@@ -288,17 +287,3 @@ def _child(job: Callable[[], object], fh: BinaryIO, parent: int) -> None:
         code = 0
     finally:
         os._exit(code)  # no exit handlers, no flushing the parent's buffers a second time
-
-
-#: prctl(2) option: the signal a process gets when its parent dies (Linux).
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with(parent: int) -> None:
-    """On Linux, have the kernel kill this worker when the build process dies (a killed
-    build leaves no worker behind); elsewhere the workers end with their share."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before the request above
-        os._exit(1)

@@ -243,10 +243,10 @@ def _run_zygote(build: int, channels: _Channels, processes: int, model: str | No
 
 def _become_worker(parent: int) -> None:
     """Die with ``parent``; leave Ctrl-C to the build process (which stops the workers)."""
-    from kg.shards import _die_with
+    from kg.orphans import die_with
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with(parent)
+    die_with(parent)
 
 
 def _serve(channels: _Channels, children: Iterable[int] = ()) -> NoReturn:
