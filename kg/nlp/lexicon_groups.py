@@ -226,6 +226,10 @@ class RelationWords:
     admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
     admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
     admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
+    admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
+    list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
+    list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
+    admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
 
 
 @dataclass(frozen=True)

@@ -373,6 +373,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
                 if ctx.sent_of[comma] != k or toks.text[comma] in STOP:
                     break
+                if toks.text[comma] == "," and _list_comma(ctx, comma):
+                    continue  # "The commission, whose members are A, B and C, said": inside the clause
                 if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
@@ -414,6 +416,25 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
         pos -= 1
         steps += 1
     return None
+
+
+def _list_comma(ctx: QuoteContext, comma: int) -> bool:
+    """The comma at ``comma`` separates two actors of a list ("A, B and C"): a mention ends
+    right before it, another starts right after it, and the list goes on to a coordinator."""
+    toks = tokens_of(ctx.doc)
+    before, after = ctx.by_end.get(comma), ctx.by_start_tok.get(comma + 1)
+    if before is None or not after or before.type == "Person":
+        return False
+    j = max(m.end for m in after)
+    coordinators = ctx.lex.grammar.coordinators
+    while j < len(toks.text) and ctx.sent_of[j] == ctx.sent_of[comma]:
+        if toks.lower[j] in coordinators:
+            return True
+        nxt = ctx.by_start_tok.get(j + 1) if toks.text[j] == "," else None
+        if not nxt:
+            return False
+        j = max(m.end for m in nxt)
+    return False
 
 
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
