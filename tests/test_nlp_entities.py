@@ -24,6 +24,15 @@ def test_demonym_points_to_its_country(read):
     assert ("Azeri", "demonym") in rules(r)
 
 
+def test_a_direction_before_a_demonym_makes_a_region_adjective(read):
+    r = read("Talks with the South American bloc and Central American states went on.")
+    assert "United States" not in by_label(r)
+    r = read("Leaders of Mercosur, the South American trade bloc, met on Friday.")  # no one's name either
+    assert {e.type for e in r.entities} == {"Organization"}
+    r = read("American and Latin American diplomats met.")
+    assert [m.text for m in r.mentions if m.rule == "demonym"] == ["American"]
+
+
 def test_capital_is_a_place_after_a_locative_preposition(read):
     r = read("The minister spoke at a press conference in Yerevan.")
     assert by_label(r)["Yerevan"].type == "Place"

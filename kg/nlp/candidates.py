@@ -222,6 +222,8 @@ class EntityContext:
     layout: object  # kg.nlp.layout.Layout
     sent_of: list[int]  # sentence of each token, -1 outside the news
     in_title: list[bool]  # the token is in the headline
+    # tokens no name may hold: a region's adjective ("South American", [entities] region_prefixes)
+    not_name_tokens: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, tables: EntityTables, lex: Lexicon) -> EntityContext:
@@ -249,7 +251,8 @@ def is_name_token(text: str) -> bool:
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
-    return is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
+    return (is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
+            and i not in ctx.not_name_tokens)
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:

@@ -86,6 +86,12 @@ class EntityReading(NamedTuple):
     titles: list[TitleSpan]  # position titles found in the text
 
 
+def _after_region_prefix(doc: Doc, lex: Lexicon, start: int) -> bool:
+    """A capitalised direction word stands before the demonym at ``start`` ("South American")."""
+    word = tokens_of(doc).text[start - 1]
+    return word[:1].isupper() and word.lower() in lex.entities.region_prefixes
+
+
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
     """The actors of a Doc with a layout: candidates of every rule, overlaps resolved."""
     ctx = EntityContext.of(doc, tables, lex)
@@ -104,6 +110,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
             continue
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
+        if cand.rule == "demonym" and start > 0 and _after_region_prefix(doc, lex, start):
+            ctx.not_name_tokens.update(range(start - 1, end))
+            continue  # "the South American bloc": no country, and no one's name
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(ctx, cand)
         kb_cands.append(cand)

@@ -110,7 +110,8 @@ def _entity_ranks(section: dict) -> EntityRanks:
     if wrong:
         raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
     variants = tuple(tuple(group) for group in section["spelling_variants"])
-    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants)
+    regions = frozenset(w.lower() for w in section.get("region_prefixes", ()))
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants, regions)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:

@@ -281,3 +281,4 @@ class EntityRanks:
     surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
     model_types: dict[str, str]  # spaCy entity label -> kg type
     spelling_variants: tuple[tuple[str, ...], ...] = ()  # words spelt either way ("Organisation", "Organization")
+    region_prefixes: frozenset[str] = frozenset()  # "South American": a region's adjective, not the country's
