@@ -73,6 +73,12 @@ def test_a_domain_between_an_organization_and_a_title(read):
     assert titled(r) == {("Ivo Marnet", "United Nations", "Humanitarian Chief")}
 
 
+def test_two_domain_words_between_a_qualifier_and_a_title(read):
+    r = read("Kyrgyz security chief Ivo Marnet signed the protocol. Egypt's water resources minister, "
+             "Dora Velasco, was not present.")
+    assert ("Ivo Marnet", "Kyrgyzstan", "Security Chief") in titled(r)
+
+
 def test_an_opposition_leader_holds_no_office_of_the_country(read):
     r = read("The Russian opposition leader, Ivo Marnet, has warned that famine is spreading.")
     assert titled(r) == set()

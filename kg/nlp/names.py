@@ -130,11 +130,15 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
         b = t.start
+        while (b > 0 and t.start - b < ctx.lex.window.title_domain_words and toks.text[b - 1].islower()
+               and toks.lower[b - 1] in ctx.lex.roles.domain_adjectives):
+            b -= 1  # "its international relations minister, X"
+        domain = b
         if b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower():
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, t.start))):
+                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain))):
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1

@@ -117,6 +117,17 @@ def domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered, lo: int
     return b
 
 
+def lower_domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered) -> int:
+    """The first token of the lower-case domain words ([roles] domain_adjectives) just before
+    title ``t`` ("humanitarian chief", "international relations minister"), or ``t.start``."""
+    toks = tokens_of(doc)
+    b = t.start
+    while (b > 0 and t.start - b < lex.window.title_domain_words and b - 1 not in covered
+           and toks.lower[b - 1] in lex.roles.domain_adjectives and toks.text[b - 1].islower()):
+        b -= 1
+    return b
+
+
 def holds(p: TokMention | None, title_tokens: set[int]) -> bool:
     """``p`` can hold an office: a named person, not a title a name rule took for a name
     ("the OSCE Chairperson-in-Office")."""
@@ -144,10 +155,11 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
 
 
 def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
-                     sent_of) -> TokMention | None:
+                     sent_of, mentions: list[TokMention] | None = None) -> TokMention | None:
     """The country or organization named at the opening of the sentence of token ``i`` (past
     an article): "Peru hosted …", "The AU's Peace and Security Council is …" (the head after a
-    possessive), or None."""
+    possessive); with ``mentions``, also an anaphor ("The commission said …": the organization
+    named last before it, in this sentence or the one before), or None."""
     toks = tokens_of(doc)
     k = sent_of[i]
     a = i
@@ -155,6 +167,10 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         a -= 1
     if a < len(doc) and toks.lower[a] in lex.grammar.articles:
         a += 1
+        if mentions is not None and a not in by_start and toks.lower[a] in lex.roles.anaphor_nouns:
+            named = [m for m in mentions if m.end <= a and m.type == "Organization" and m.role == "name"]
+            if named and named[-1].sentence >= k - 1:
+                return named[-1]
     m = by_start.get(a)
     if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or sent_of[m.start] != k:
         return None
@@ -186,7 +202,7 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             if subject is not None and subject.end > a:
                 subject = None
         elif a > 0:
-            subject = sentence_subject(doc, lex, a - 1, by_start, sent_of)
+            subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
@@ -273,12 +289,17 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
     q = qualifier_ending(t.start)
-    if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.domain_adjectives and t.start - 1 not in covered:
-        # "the U.N. humanitarian chief": a lower-case domain between the qualifier and the title
-        q = qualifier_ending(t.start - 1)
+    if q is not None and q.role == "demonym":
+        # "Its American chairman, X": the office is of what the possessive points to
+        q = possessive_referent(doc, lex, q.start, mentions, by_start, sent_of) or q
+    d = lower_domain_start(doc, lex, t, covered)
+    if q is None and d < t.start:
+        # "the U.N. humanitarian chief", "its international relations minister, X", "the bloc's
+        # commission president, X": a lower-case domain between the qualifier and the title
+        q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)
         if q is not None:
-            title_start = t.start - 1
-            title = f"{toks.text[t.start - 1].capitalize()} {t.title}"
+            title_start = d
+            title = f"{toks.span_text(d, t.start).title()} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
         # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
         q = qualifier_ending(t.start - 1)

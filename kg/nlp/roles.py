@@ -171,8 +171,9 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
 
 
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
-                  title_tokens: set[int], sent_of, n: int) -> TokMention | None:
-    """The person in ", Name," after the office: "the French President, Emmanuel Macron, said"."""
+                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
+    """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
+    past an honorific or a rank ("Its chairman, Major General X, said")."""
     toks = tokens_of(doc)
     j = o.end
     if o.plural or j + 1 >= n or toks.text[j] != ",":
@@ -180,6 +181,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     at = j + 1
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
@@ -256,7 +258,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue  # "Saudi Arabia's Foreign Minister Prince X", X unrecognised: no one else's office
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
-            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
+            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
             copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
                 doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
