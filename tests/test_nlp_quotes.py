@@ -88,6 +88,14 @@ def test_speaker_before_a_parenthetical_clause(read):
     assert said(r) == [("Ararat Mirzoyan", "the talks would go on", False)]
 
 
+def test_a_name_inside_a_relative_clause_is_not_the_speaker(read):
+    r = read("Kyrgyz Foreign Minister Omar Tarek, who signed the documents with his Kazakh counterpart, "
+             "Ali Hamid, said the agreement closed the last open question.")
+    assert speakers(r) == ["Omar Tarek"]
+    r = read("Iran's new envoy, who met the Armenian leader, Ali Hamid, said the border would stay open.")
+    assert "Ali Hamid" not in speakers(r)
+
+
 def test_a_list_inside_the_parenthetical_clause_is_not_the_speaker(read):
     r = read("Iran, which borders Armenia, Azerbaijan and Turkey, said it opposed any change of borders.")
     assert said(r) == [("Iran", "it opposed any change of borders", False)]

@@ -160,6 +160,7 @@ class SpeechWords:
     statement_verbs: frozenset[str]
     impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
     org_anaphors: frozenset[str]
+    relative_pronouns: frozenset[str]  # "X, who met his counterpart, Y, said": X speaks
     pronouns: frozenset[str]
     min_direct_quote_words: int
     min_embedded_quote_words: int
@@ -269,6 +270,7 @@ class RoleWords:
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
+    counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
 

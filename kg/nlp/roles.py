@@ -270,7 +270,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 right_attached.add((right.start, right.end))
         title = o.title
         if o.title in lex.roles.counterpart_titles:
-            title = _counterpart_title(doc, o, by_end, titled)
+            title = _counterpart_title(doc, lex, o, by_end, titled)
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -347,16 +347,25 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     return RoleReading(facts, added)
 
 
-def _counterpart_title(doc: Doc, o: Office, by_end: dict[int, TokMention], titled: dict[str, str]) -> str | None:
-    """The title of the person named last before "his Turkish counterpart" in its sentence."""
+def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
+                       titled: dict[str, str]) -> str | None:
+    """The title of the person named last before "his Turkish counterpart" in its sentence; or,
+    when "His Ethiopian counterpart" opens its sentence, of the one person with a title the
+    sentence before names ("Egypt's top diplomat, X, said … . His Ethiopian counterpart, Y, said")."""
     sent_of = doc._.kg_sent_of
-    for e in range(o.start, 0, -1):
-        if sent_of[e - 1] != o.sentence:
-            break
+    toks = tokens_of(doc)
+    e = o.start
+    while e > 0 and sent_of[e - 1] == o.sentence:
         p = by_end.get(e)
         if p is not None and p.type == "Person" and p.role != "description":
             return titled.get(p.key)
-    return None
+        e -= 1
+    # e is the sentence's first token: "His" there, right before the office or its qualifier
+    if e == 0 or toks.lower[e] not in lex.roles.counterpart_possessives or o.start - e > 1:
+        return None
+    before = {p.key for p in by_end.values() if sent_of[p.start] == o.sentence - 1 and p.type == "Person"
+              and p.role != "description" and p.key in titled}
+    return titled[before.pop()] if len(before) == 1 else None
 
 
 class RoleReader:
