@@ -1,5 +1,6 @@
 """kg.nlp.roles on patterns of news from other regions (issue 9): honorifics after a
 title, hyphenated modifiers of an employer, and their near misses."""
+from conftest import facts
 from test_nlp_roles import titled
 
 
@@ -118,3 +119,21 @@ def test_a_president_and_a_prime_minister_are_two_persons(read):
 def test_a_prime_minister_may_be_foreign_minister_too(read):
     r = read("Qatar's Prime Minister and Foreign Minister Sheikh Omar bin Tarek met the delegation.")
     assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}
+
+
+def test_whose_office_is_held_by_the_persons_listed_after_the_copula(read):
+    r = read("The protocols end the work of the Northern Lakes Council, whose co-chairs are Kazakh Deputy "
+             "Foreign Minister Ivo Marnet and Kyrgyz security chief Dora Velasco.")
+    assert {("Ivo Marnet", "Northern Lakes Council", "Co-Chair"),
+            ("Dora Velasco", "Northern Lakes Council", "Co-Chair"),
+            ("Ivo Marnet", "Kazakhstan", "Deputy Foreign Minister"),
+            ("Dora Velasco", "Kyrgyzstan", "Security Chief")} == titled(r)
+    assert facts(r, "coChairOf") == {("Kazakhstan", "Northern Lakes Council"),
+                                     ("Kyrgyzstan", "Northern Lakes Council")}
+
+
+def test_whose_office_without_a_copula_or_a_person_is_no_one_s(read):
+    r = read("The Northern Lakes Council, whose chairman resigned, met Ivo Marnet on Monday.")
+    assert titled(r) == set()
+    r = read("The Northern Lakes Council, whose co-chairs are Kazakhstan and Kyrgyzstan, met on Monday.")
+    assert titled(r) == set()

@@ -207,6 +207,8 @@ def _build(raw: dict) -> Lexicon:
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
             represented_auxiliaries=words("roles", "represented_auxiliaries"),
             holder_copulas=words("roles", "holder_copulas"),
+            whose_words=words("roles", "whose_words"),
+            whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),
             domain_adjectives=words("roles", "domain_adjectives"),

@@ -263,6 +263,8 @@ class RoleWords:
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
+    whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
+    whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier

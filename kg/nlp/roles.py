@@ -243,6 +243,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.persons = [p]
         rules[i], confidence[i] = "apposition", conf.official_apposition
 
+    # "the Joint Commission, whose co-chairs are Kazakh Deputy Foreign Minister A and B": the
+    # office is the organization's, its holders the persons listed after the copula
+    office_at = {o.start: o for o in offices}
+    for i, o in enumerate(offices):
+        if o.persons or o.quals or o.former:
+            continue
+        owner = _whose_owner(doc, lex, titles[i].start, by_end)
+        if owner is not None:
+            o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
+            o.plural = False
+            rules[i], confidence[i] = "whose", conf.official_apposition
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
@@ -345,6 +357,46 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         person = next(iter(who))
         added.append(TokMention(d.start, d.end, person, "Person", "coref-title", "description", d.sentence))
     return RoleReading(facts, added)
+
+
+def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
+    """The country or organization of ", whose" right before the title at token ``b``."""
+    toks = tokens_of(doc)
+    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words or toks.text[b - 2] != ",":
+        return None
+    owner = by_end.get(b - 2)
+    sent_of = doc._.kg_sent_of
+    if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:
+        return None
+    return owner
+
+
+def _listed_holders(doc: Doc, lex: Lexicon, j: int, office_at: dict[int, Office], by_start: dict[int, TokMention],
+                    title_tokens: set[int]) -> list[TokMention]:
+    """The persons listed after "is"/"are" at token ``j`` ([roles] holder_copulas), each named
+    alone or after an office of their own ("Kazakh Deputy Foreign Minister A and B")."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if j >= n or toks.lower[j] not in lex.roles.whose_copulas:
+        return []
+    j += 1
+    persons: list[TokMention] = []
+    while j < n:
+        if toks.lower[j] in lex.grammar.articles:
+            j += 1
+        own = office_at.get(j)
+        p = own.persons[0] if own is not None and len(own.persons) == 1 else by_start.get(j)
+        if not holds(p, title_tokens) or p.start < j:
+            break
+        persons.append(p)
+        j = p.end
+        if j < n and toks.text[j] == ",":
+            j += 1
+        if j < n and toks.lower[j] in lex.grammar.coordinators:
+            j += 1
+        elif j < n and toks.text[j - 1] != ",":
+            break
+    return persons
 
 
 def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
