@@ -126,3 +126,9 @@ def test_its_after_a_sentence_opened_by_an_anaphor_is_the_organization_named_bef
     r = read("The meeting ended late. The council said the plan needed money. "
              "Its chief executive officer, Ramon Altavilla, spoke next.")
     assert titled(r) == set()
+
+
+def test_the_anaphor_possessive_after_a_sentence_with_two_organizations_is_its_subject(read):
+    r = read("Northern Lakes Council leaders clashed on Monday with the Southern Rivers Group. The bloc's "
+             "secretary general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)

@@ -210,9 +210,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         named = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"]
         if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
-            # the organization named in this sentence or the one before, or the only one the
-            # article has named so far
+            # the organization named last in this sentence; else the first one of the sentence
+            # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
+            # bloc's commission president, X"); else the only one the article has named so far
             m = named[-1]
+            if m.sentence == k - 1:
+                m = next(x for x in named if x.sentence == k - 1)
             return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     return None
 
