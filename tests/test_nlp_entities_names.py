@@ -200,3 +200,16 @@ def test_two_longer_names_that_end_alike_leave_the_short_one_alone(read):
     r = read("Foreign Minister Tomasz Ravel Ostrowicz arrived on Monday. Defence Minister Anna Ravel "
              "Ostrowicz came too. Ravel Ostrowicz said the talks would go on.")
     assert len([e for e in r.entities if e.type == "Person"]) == 3
+
+
+def test_a_name_in_apposition_to_a_noun_s_title(read):
+    r = read("The envoy travelled to see the region's leader, Ivo Marnet. Marnet told state television "
+             "that no format would be imposed from outside.")
+    assert [s.speaker for s in r.statements] == ["new:Person:ivo marnet"]
+
+
+def test_a_body_named_with_its_post(read):
+    r = read("The OSCE Mission to Moldova acts as a mediator.")
+    assert "OSCE Mission to Moldova" in {e.label for e in r.entities}
+    r = read("The OSCE Mission met in Moldova.")
+    assert "OSCE Mission to Moldova" not in {e.label for e in r.entities}

@@ -137,3 +137,33 @@ def test_whose_office_without_a_copula_or_a_person_is_no_one_s(read):
     assert titled(r) == set()
     r = read("The Northern Lakes Council, whose co-chairs are Kazakhstan and Kyrgyzstan, met on Monday.")
     assert titled(r) == set()
+
+
+def test_headed_by_and_chaired_by_give_the_organization_s_office(read):
+    r = read("The Northern Lakes Council, headed by Ivo Marnet, acts as a mediator. The Southern Rivers "
+             "Group is chaired by Dora Velasco.")
+    assert titled(r) == {("Ivo Marnet", "Northern Lakes Council", "Head"),
+                         ("Dora Velasco", "Southern Rivers Group", "Chairman")}
+
+
+def test_headed_by_after_no_organization_or_led_by_is_no_office(read):
+    r = read("The talks, chaired by Ivo Marnet, ended. The Northern Lakes Council, led by Dora Velasco, met.")
+    assert titled(r) == set()
+
+
+def test_an_ambassador_at_a_post_in_apposition(read):
+    r = read("Ukraine was represented by its ambassador in Paris, Ivo Marnet, at the talks.")
+    assert titled(r) == {("Ivo Marnet", "Ukraine", "Ambassador")}
+
+
+def test_a_lower_case_portfolio_closed_by_the_apposition_comma(read):
+    r = read("Vietnam's deputy minister of natural resources, Ivo Marnet, said the drought was severe.")
+    assert titled(r) == {("Ivo Marnet", "Vietnam", "Deputy Minister of natural resources")}
+    r = read("Vietnam's deputy minister of the interior, Ivo Marnet, said the drought was severe.")
+    assert titled(r) == set()
+
+
+def test_a_country_s_name_as_a_given_name_after_a_title(read):
+    r = read("Israel's defence minister, Israel Marnet, said troops would stay. Diplomats visited Israel.")
+    assert titled(r) == {("Israel Marnet", "Israel", "Defense Minister")}
+    assert {e.label for e in r.entities} == {"Israel", "Israel Marnet"}

@@ -501,7 +501,13 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             break
         # right: "of (the) Capitalised …"
         b = i + 1
-        if b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
+        if (b + 1 < n and low in ctx.lex.actors.post_heads and toks.lower[b] in ctx.lex.actors.post_head_prepositions
+                and sent_of[b] == sent_of[i]):
+            # "OSCE Mission to Moldova": the post, a known country or place, ends the name
+            post = kb_start.get(b + 1)
+            if post is not None and post.type in ("Country", "Place") and i > a:
+                b = post.end
+        elif b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
             j = b + 1
             if j < n and toks.lower[j] == "the":
                 j += 1

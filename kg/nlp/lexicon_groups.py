@@ -132,6 +132,8 @@ class ActorWords:
     name_particles: frozenset[str]
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str]
+    post_heads: frozenset[str]  # "OSCE Mission to Moldova": the name goes on with its post
+    post_head_prepositions: frozenset[str]
     ministry_country_prepositions: frozenset[str]
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
@@ -264,6 +266,7 @@ class RoleWords:
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
+    head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"

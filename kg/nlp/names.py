@@ -109,11 +109,13 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     n = len(doc)
     forbidden = kb_tokens | title_tokens(titles)
     actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
+    posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
     for t in titles:
         j = t.end
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
-        # "Ambassador to the UN Linda Thomas-Greenfield"
-        if j < n and toks.lower[j] in ctx.lex.actors.title_prepositions:
+        # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
+        if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
+                      or (t.title in ctx.lex.roles.posted_titles and toks.lower[j] in posted)):
             j += 1
             qualified = False
             while j < n:
@@ -165,9 +167,31 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
+def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                             titles: list[TitleSpan]) -> list[Candidate]:
+    """ "The OSCE Mission to Moldova, headed by Kelly Keiderling, acts …": a capitalised name of
+    two words or more right after a phrase of [roles] head_leads, closed by punctuation."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = ctx.lex.roles.head_leads
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({words[0] for words, _ in leads}):
+        for words, _ in leads:
+            j = i + len(words)
+            if j >= n or tuple(toks.lower[i:j]) != words or ctx.sent_of[j] != ctx.sent_of[i]:
+                continue
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
+                label = toks.span_text(j, k)
+                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     """A possessive that points back to an actor stands before the title at token ``b``: "its
-    foreign minister, X", "the bloc's chair, X" ([roles] possessive_pronouns, anaphor_nouns)."""
+    foreign minister, X", "the bloc's chair, X", "the region's leader, X" ([roles] possessive_pronouns;
+    after "the", any noun)."""
     toks = tokens_of(doc)
     roles = ctx.lex.roles
     if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
@@ -175,8 +199,9 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     a = b - 1 if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles else b
     if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
         return True  # "China sent a special envoy, X"
-    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.lower[b - 2] in roles.anaphor_nouns
-            and toks.lower[b - 3] in ctx.lex.grammar.articles)
+    # "the bloc's chair, X", and for a name any noun's: "the region's leader, X", "the mission's head, X"
+    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.text[b - 2].isalpha()
+            and toks.text[b - 2].islower() and toks.lower[b - 3] in ctx.lex.grammar.articles)
 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
@@ -329,16 +354,27 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
 def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
                              titles: list[TitleSpan]) -> list[Candidate]:
     """ "Paraguayan President Santiago Pena": an ambiguous known place right after a title
-    and before a name word is a given name, not the place (nor the country of its capital)."""
+    and before a name word is a given name, not the place (nor the country of its capital);
+    so is a country's name, right after a title or its apposition comma, before a name word
+    that ends the name ("Israel's defence minister, Israel Katz, said")."""
     title_ends = {t.end for t in titles if not t.plural}
     if not title_ends:
         return kb_cands
-    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    toks = tokens_of(doc)
     n = len(doc)
-    return [c for c in kb_cands
-            if not (c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends
-                    and c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
-                    and ctx.sent_of[c.end] == ctx.sent_of[c.start])]
+    apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+
+    def given_name(c: Candidate) -> bool:
+        if not (c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
+                and ctx.sent_of[c.end] == ctx.sent_of[c.start]):
+            return False
+        if c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends:
+            return True
+        return (c.type == "Country" and c.end - c.start == 1 and (c.start in title_ends or c.start in apposed)
+                and (c.end + 1 >= n or toks.is_punct[c.end + 1] or not toks.text[c.end + 1][:1].isupper()))
+
+    return [c for c in kb_cands if not given_name(c)]
 
 
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,15 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             j += 1
             continue
         break
+    if last == i:
+        # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
+        # comma of an apposition
+        j = i + 1
+        while j < limit and j - i <= lex.window.title_portfolio_words and toks.text[j].isalpha() \
+                and toks.text[j].islower() and j not in by_start:
+            j += 1
+        if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
+            return j
     return last
 
 

@@ -313,6 +313,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             descriptions.append(Description(start, o.end if o.rule == "title-of" and o.quals else titles[i].end,
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
 
+    # "The OSCE Mission to Moldova, headed by X, acts …": X holds the office of the organization
+    for p, org, title in _head_led(doc, lex, mentions, by_start, by_end, title_tokens):
+        if (p.key, org.key, title, p.sentence) not in seen:
+            seen.add((p.key, org.key, title, p.sentence))
+            titled.setdefault(p.key, title)
+            facts.append(make_fact(layout, p.sentence, p.key, "officialOf", org.key, "headed-by",
+                                   conf.official_apposition, title=title))
+
     # "Prime Minister Nikol Pashinyan said …  Russia seeks clarification from Armenia's prime
     # minister": the one person named with a title is the one the article describes with it
     qualifiers_of: dict[str, set] = {}  # title -> the qualifiers of its descriptions (read once, not per description)
@@ -357,6 +365,28 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         person = next(iter(who))
         added.append(TokMention(d.start, d.end, person, "Person", "coref-title", "description", d.sentence))
     return RoleReading(facts, added)
+
+
+def _head_led(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
+              by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
+    """(person, organization, title) of "ORG, headed by X" and "ORG is chaired by X" ([roles] head_leads)."""
+    toks = tokens_of(doc)
+    sent_of = doc._.kg_sent_of
+    out = []
+    for p in mentions:
+        if p.type != "Person" or p.role != "name" or by_start.get(p.start) is not p or not holds(p, title_tokens):
+            continue
+        for words, title in lex.roles.head_leads:
+            a = p.start - len(words)
+            if a < 2 or tuple(toks.lower[a:p.start]) != words:
+                continue
+            link = a - 1
+            if toks.text[link] != "," and toks.lower[link] not in lex.roles.whose_copulas:
+                continue
+            org = by_end.get(link)
+            if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
+                out.append((p, org, title))
+    return out
 
 
 def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
