@@ -213,3 +213,15 @@ def test_a_body_named_with_its_post(read):
     assert "OSCE Mission to Moldova" in {e.label for e in r.entities}
     r = read("The OSCE Mission met in Moldova.")
     assert "OSCE Mission to Moldova" not in {e.label for e in r.entities}
+
+
+def test_a_name_after_the_current_title_and_its_comma(read):
+    r = read("The plan was presented by the outgoing foreign minister, Ivo Marnet. The chairman, Northern "
+             "Lakes Council, said nothing.")
+    assert persons(r) == {"Ivo Marnet"}
+
+
+def test_a_name_after_a_title_elect_holds_no_office_yet(read):
+    r = read("Kenya will also contribute. Its prime minister-elect, Ivo Marnet, was not present.")
+    assert persons(r) == {"Ivo Marnet"}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]

@@ -214,6 +214,7 @@ def _build(raw: dict) -> Lexicon:
             whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),
+            future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),

@@ -110,8 +110,12 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     forbidden = kb_tokens | title_tokens(titles)
     actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
     posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     for t in titles:
         j = t.end
+        if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
+                and toks.lower[j + 1] in ctx.lex.roles.future_title_suffixes):
+            j += 2  # "Its prime minister-elect, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -136,11 +140,14 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                and toks.lower[b - 1] in ctx.lex.roles.domain_adjectives):
             b -= 1  # "its international relations minister, X"
         domain = b
-        if b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower():
+        current = b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower()
+        if current:
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain))):
+                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
+                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles))):
+            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X")
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -152,8 +159,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if honored:
                 j += 1  # "The Emir, Sheikh Tamim, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])):
-                break
+            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
+                               or toks.lower[k - 1] in heads):
+                break  # "the chairman, Northern Lakes Council, said": an organization's name
             if k - j >= 2 or (k - j == 1 and toks.text[t.start][:1].isupper() and not t.plural):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))

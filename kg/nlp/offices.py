@@ -396,6 +396,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             j = after
     if title_start < start:
         start = title_start
+    if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
+            and toks.lower[j + 1] in roles.future_title_suffixes):
+        return Office(start, j + 2, title, quals, rule, t.plural, k, quals_before, former=True)  # "minister-elect"
     office = Office(start, j, title, quals, rule, t.plural, k, quals_before)
     if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
