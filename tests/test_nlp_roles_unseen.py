@@ -167,3 +167,13 @@ def test_a_country_s_name_as_a_given_name_after_a_title(read):
     r = read("Israel's defence minister, Israel Marnet, said troops would stay. Diplomats visited Israel.")
     assert titled(r) == {("Israel Marnet", "Israel", "Defense Minister")}
     assert {e.label for e in r.entities} == {"Israel", "Israel Marnet"}
+
+
+def test_an_office_of_a_titled_person_s_country(read):
+    r = read("French President Ivo Marnet's envoy to Lebanon, Dora Velasco, met the prime minister.")
+    assert titled(r) == {("Ivo Marnet", "France", "President"), ("Dora Velasco", "France", "Envoy")}
+
+
+def test_an_office_of_an_untitled_person_is_no_one_s(read):
+    r = read("Ivo Marnet's envoy, Dora Velasco, met the prime minister.")
+    assert titled(r) == set()

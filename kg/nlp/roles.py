@@ -263,11 +263,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     bare: dict[str, set[str]] = {}  # title -> persons named with it but no qualifier ("President X said")
     right_attached: set[tuple[int, int]] = set()
 
+    employer: dict[str, TokMention] = {}  # person key -> the country or organization of their office here
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
         if o.former or (o.honored and not persons):
             continue  # "Saudi Arabia's Foreign Minister Prince X", X unrecognised: no one else's office
+        boss = _possessing_person(doc, lex, o, titles[i], by_end)
+        if boss is not None and boss.key in employer and not o.quals and o.title not in lex.roles.counterpart_titles:
+            # "French President Emmanuel Macron's envoy to Lebanon, X": an office of the boss's country
+            q = employer[boss.key]
+            o.quals, o.quals_before = [TokMention(boss.start, boss.end, q.key, q.type, "possessor", "name", k)], True
+            rules[i] = "possessor"
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
@@ -299,6 +306,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                     continue
                 seen.add(key)
                 holders.setdefault((title, q.key), set()).add(p.key)
+                employer.setdefault(p.key, q)
                 holders.setdefault((title, None), set()).add(p.key)
                 titled[p.key] = title
                 facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
@@ -387,6 +395,17 @@ def _head_led(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict
             if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
                 out.append((p, org, title))
     return out
+
+
+def _possessing_person(doc: Doc, lex: Lexicon, o: Office, t: TitleSpan,
+                       by_end: dict[int, TokMention]) -> TokMention | None:
+    """The person named in the possessive right before the title ("Macron's envoy"), or None."""
+    toks = tokens_of(doc)
+    b = t.start
+    if b < 2 or toks.lower[b - 1] not in lex.grammar.possessive:
+        return None
+    p = by_end.get(b - 1)
+    return p if p is not None and p.type == "Person" and p.role != "description" else None
 
 
 def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
