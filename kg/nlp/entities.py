@@ -87,10 +87,19 @@ class EntityReading(NamedTuple):
     titles: list[TitleSpan]  # position titles found in the text
 
 
-def _after_region_prefix(doc: Doc, lex: Lexicon, start: int) -> bool:
-    """A capitalised direction word stands before the demonym at ``start`` ("South American")."""
-    word = tokens_of(doc).text[start - 1]
-    return word[:1].isupper() and word.lower() in lex.entities.region_prefixes
+def _without_region_adjectives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less the demonyms right after a capitalised direction word ("the South
+    American bloc": no country), whose tokens no name may hold either."""
+    toks = tokens_of(doc)
+    prefixes = ctx.lex.entities.region_prefixes
+    out = []
+    for c in kb_cands:
+        b = c.start - 1
+        if c.rule == "demonym" and b >= 0 and toks.lower[b] in prefixes and toks.text[b][:1].isupper():
+            ctx.not_name_tokens.update(range(b, c.end))
+            continue
+        out.append(c)
+    return out
 
 
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
@@ -111,12 +120,11 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
             continue
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
-        if cand.rule == "demonym" and start > 0 and _after_region_prefix(doc, lex, start):
-            ctx.not_name_tokens.update(range(start - 1, end))
-            continue  # "the South American bloc": no country, and no one's name
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(ctx, cand)
         kb_cands.append(cand)
+    if tokens_of(doc).has_any(lex.entities.region_prefixes):
+        kb_cands = _without_region_adjectives(doc, ctx, kb_cands)
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_cands = outside_event_names(doc, ctx, kb_cands)

@@ -111,6 +111,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
     posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -136,8 +137,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
         b = t.start
-        while (b > 0 and t.start - b < ctx.lex.window.title_domain_words and toks.text[b - 1].islower()
-               and toks.lower[b - 1] in ctx.lex.roles.domain_adjectives):
+        while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
+               and toks.text[b - 1].islower()):
             b -= 1  # "its international relations minister, X"
         domain = b
         current = b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower()
@@ -371,18 +372,26 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
     toks = tokens_of(doc)
     n = len(doc)
     apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
+    if not any(c.start in title_ends or c.start in apposed for c in kb_cands):
+        return kb_cands
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
     def given_name(c: Candidate) -> bool:
+        if c.start in title_ends:
+            if not (c.ambiguous and c.type in ("Country", "Place")) and not (c.type == "Country"
+                                                                              and c.end - c.start == 1):
+                return False
+        elif c.start not in apposed or c.type != "Country" or c.end - c.start != 1:
+            return False
         if not (c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
                 and ctx.sent_of[c.end] == ctx.sent_of[c.start]):
             return False
         if c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends:
             return True
-        return (c.type == "Country" and c.end - c.start == 1 and (c.start in title_ends or c.start in apposed)
-                and (c.end + 1 >= n or toks.is_punct[c.end + 1] or not toks.text[c.end + 1][:1].isupper()))
+        return c.end + 1 >= n or toks.is_punct[c.end + 1] or not toks.text[c.end + 1][:1].isupper()
 
-    return [c for c in kb_cands if not given_name(c)]
+    starts = title_ends | apposed
+    return [c for c in kb_cands if c.start not in starts or not given_name(c)]
 
 
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -304,8 +304,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if q is not None and q.role == "demonym":
         # "Its American chairman, X": the office is of what the possessive points to
         q = possessive_referent(doc, lex, q.start, mentions, by_start, sent_of) or q
-    d = lower_domain_start(doc, lex, t, covered)
-    if q is None and d < t.start:
+    d = (lower_domain_start(doc, lex, t, covered)
+         if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.domain_adjectives else t.start)
+    if d < t.start:
         # "the U.N. humanitarian chief", "its international relations minister, X", "the bloc's
         # commission president, X": a lower-case domain between the qualifier and the title
         q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)

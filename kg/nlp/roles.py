@@ -322,7 +322,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
 
     # "The OSCE Mission to Moldova, headed by X, acts …": X holds the office of the organization
-    for p, org, title in _head_led(doc, lex, mentions, by_start, by_end, title_tokens):
+    for p, org, title in _head_led(doc, lex, by_start, by_end, title_tokens):
         if (p.key, org.key, title, p.sentence) not in seen:
             seen.add((p.key, org.key, title, p.sentence))
             titled.setdefault(p.key, title)
@@ -375,14 +375,17 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     return RoleReading(facts, added)
 
 
-def _head_led(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
-              by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
+def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
     """(person, organization, title) of "ORG, headed by X" and "ORG is chaired by X" ([roles] head_leads)."""
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
-    out = []
-    for p in mentions:
-        if p.type != "Person" or p.role != "name" or by_start.get(p.start) is not p or not holds(p, title_tokens):
+    out: list[tuple[TokMention, TokMention, str]] = []
+    leads = toks.where({words[-1] for words, _ in lex.roles.head_leads})  # "by"
+    if not leads:
+        return out
+    for e in leads:
+        p = by_start.get(e + 1)
+        if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
         for words, title in lex.roles.head_leads:
             a = p.start - len(words)
