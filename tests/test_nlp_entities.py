@@ -274,3 +274,9 @@ def test_an_acronym_of_letters_inside_the_words_of_its_name(read):
     # letters that skip a capitalised word do not spell the name
     r = read("The Northern Rivers Development Council (NDC) met on Monday.")
     assert "NDC" not in by_label(r)["Northern Rivers Development Council"].aliases
+
+
+def test_an_organization_name_goes_on_past_of_the(read):
+    r = read("Ministers met at the Northern Commission for the Protection of the Velmar River in Belgrade.")
+    assert "Northern Commission for the Protection of the Velmar River" in by_label(r)
+    assert by_label(r)["Belgrade"].type == "Place"

@@ -526,9 +526,17 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     j += 1
                     last_good = j
                     continue
-                if low_j in ctx.lex.actors.connectors and j + 1 < n and toks.text[j + 1][:1].isupper() and toks.lower[j + 1] != "the" and low_j != "the":
-                    j += 1
-                    continue
+                if low_j in ctx.lex.actors.connectors and j + 1 < n and low_j != "the":
+                    nxt = j + 1
+                    if (toks.lower[nxt] == "the" and low_j in ctx.lex.actors.head_prepositions and nxt + 1 < n
+                            and sent_of[nxt + 1] == sent_of[i]):
+                        nxt += 1  # "Commission for the Protection of the Danube River"
+                    if toks.text[nxt][:1].isupper() and toks.lower[nxt] != "the":
+                        post = kb_start.get(nxt)
+                        if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
+                            break  # "… of the Danube River in Belgrade": where it met, not its name
+                        j = nxt
+                        continue
                 if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
                     j += 1
                     continue
