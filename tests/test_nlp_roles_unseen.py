@@ -177,3 +177,13 @@ def test_an_office_of_a_titled_person_s_country(read):
 def test_an_office_of_an_untitled_person_is_no_one_s(read):
     r = read("Ivo Marnet's envoy, Dora Velasco, met the prime minister.")
     assert titled(r) == set()
+
+
+def test_a_current_adjective_and_a_domain_then_a_rank_in_apposition(read):
+    r = read("Ghana's outgoing navy chief, Rear Admiral Ivo Marnet, said his country would send two ships.")
+    assert titled(r) == {("Ivo Marnet", "Ghana", "Navy Chief")}
+
+
+def test_an_office_for_a_region_is_the_employer_s(read):
+    r = read("French President Ivo Marnet's adviser for Africa, Dora Velasco, attended the launch.")
+    assert titled(r) == {("Ivo Marnet", "France", "President"), ("Dora Velasco", "France", "Adviser")}

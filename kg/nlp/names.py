@@ -112,6 +112,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
+    ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -156,9 +157,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if kb_start.get(j) is not None:
                 break
-            honored = toks.lower[j] in ctx.lex.actors.honorifics
+            honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
-                j += 1  # "The Emir, Sheikh Tamim, said"
+                j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
             if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
                                or toks.lower[k - 1] in heads):

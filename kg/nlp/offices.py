@@ -310,6 +310,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         # "the U.N. humanitarian chief", "its international relations minister, X", "the bloc's
         # commission president, X": a lower-case domain between the qualifier and the title
         q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)
+        if q is None and d > 1 and toks.lower[d - 1] in roles.current_adjectives:
+            # "Ghana's outgoing navy chief, X"
+            q = qualifier_ending(d - 1) or possessive_referent(doc, lex, d - 1, mentions, by_start, sent_of)
         if q is not None:
             title_start = d
             title = f"{toks.span_text(d, t.start).title()} {t.title}"
@@ -378,9 +381,15 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
     if not quals and j < n and toks.lower[j] in prepositions and not (
             posted and toks.lower[j] in roles.posting_prepositions):
+        at = j
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if not quals:
+            # "X's adviser for Africa, Y": a region the office covers, no employer
+            places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
+            if places:
+                j, rule = after, "title-qualifier"
         if len(quals) == 1 and j + 1 < n and toks.lower[j] in lex.grammar.possessive:
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
             # country owns is the head of the noun phrase; no actor after it, no office here
