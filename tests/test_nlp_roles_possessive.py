@@ -132,3 +132,9 @@ def test_the_anaphor_possessive_after_a_sentence_with_two_organizations_is_its_s
     r = read("Northern Lakes Council leaders clashed on Monday with the Southern Rivers Group. The bloc's "
              "secretary general, Ramon Altavilla, said the plan needed money.")
     assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_far_back_the_anaphor_possessive_is_the_one_organization_named_with_its_noun(read):
+    r = read("Ministers of the Northern Lakes Council met in Kigali. The Southern Rivers Group sent an envoy. "
+             "Rain fell. Roads closed. The council's director general, Ramon Altavilla, told reporters so.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Director General") in titled(r)

@@ -187,3 +187,15 @@ def test_a_current_adjective_and_a_domain_then_a_rank_in_apposition(read):
 def test_an_office_for_a_region_is_the_employer_s(read):
     r = read("French President Ivo Marnet's adviser for Africa, Dora Velasco, attended the launch.")
     assert titled(r) == {("Ivo Marnet", "France", "President"), ("Dora Velasco", "France", "Adviser")}
+
+
+def test_whose_title_is_a_name_after_an_acronym_in_brackets(read):
+    r = read("The Northern Lakes Council (NLC), whose commission president is Ivo Marnet, and the Southern "
+             "Rivers Group back the plan. Marnet told reporters in Abuja that both blocs would share data.")
+    assert titled(r) == {("Ivo Marnet", "Northern Lakes Council", "President")}
+    assert [s.speaker for s in r.statements] == ["new:Person:ivo marnet"]
+
+
+def test_a_lower_case_portfolio_before_the_name_in_apposition(read):
+    r = read("Ukraine was represented by its deputy minister of environmental protection, Ivo Marnet.")
+    assert titled(r) == {("Ivo Marnet", "Ukraine", "Deputy Minister of environmental protection")}

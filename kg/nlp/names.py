@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
+from kg.nlp.offices import portfolio
 
 
 def is_initial(text: str) -> bool:
@@ -118,6 +119,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
                 and toks.lower[j + 1] in ctx.lex.roles.future_title_suffixes):
             j += 2  # "Its prime minister-elect, X"
+        elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
+            j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -146,7 +149,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if current:
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
-        if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+        if (j + 1 < n and b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words
+                and toks.lower[j] in ctx.lex.roles.whose_copulas and not t.plural):
+            j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
+            apposition = True
+        elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles))):
             # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X")

@@ -226,6 +226,13 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             if m.sentence == k - 1:
                 m = next(x for x in named if x.sentence == k - 1)
             return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
+        noun = toks.lower[a - 1]
+        fitting = {m.key: m for m in named if noun in toks.lower[m.start:m.end]}
+        if len(fitting) == 1:
+            # "the council's director general, X", far from the one organization named with
+            # that word ("the Council of the Baltic Sea States")
+            m = next(iter(fitting.values()))
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     return None
 
 

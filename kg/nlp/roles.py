@@ -70,6 +70,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     holds,
+    lower_domain_start,
     phrase_before_title,
     read_office,
 )
@@ -249,7 +250,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         if o.persons or o.quals or o.former:
             continue
-        owner = _whose_owner(doc, lex, titles[i].start, by_end)
+        owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
         if owner is not None:
             o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
             o.plural = False
@@ -412,11 +413,15 @@ def _possessing_person(doc: Doc, lex: Lexicon, o: Office, t: TitleSpan,
 
 
 def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
-    """The country or organization of ", whose" right before the title at token ``b``."""
+    """The country or organization of ", whose" right before the title (or its domain) at token
+    ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X")."""
     toks = tokens_of(doc)
     if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words or toks.text[b - 2] != ",":
         return None
-    owner = by_end.get(b - 2)
+    e = b - 2
+    if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
+        e -= 1  # the acronym's own mention ends inside the brackets
+    owner = by_end.get(e)
     sent_of = doc._.kg_sent_of
     if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:
         return None
