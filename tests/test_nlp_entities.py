@@ -24,6 +24,15 @@ def test_demonym_points_to_its_country(read):
     assert ("Azeri", "demonym") in rules(r)
 
 
+def test_a_direction_before_a_demonym_makes_a_region_adjective(read):
+    r = read("Talks with the South American bloc and Central American states went on.")
+    assert "United States" not in by_label(r)
+    r = read("Leaders of Mercosur, the South American trade bloc, met on Friday.")  # no one's name either
+    assert {e.type for e in r.entities} == {"Organization"}
+    r = read("American and Latin American diplomats met.")
+    assert [m.text for m in r.mentions if m.rule == "demonym"] == ["American"]
+
+
 def test_capital_is_a_place_after_a_locative_preposition(read):
     r = read("The minister spoke at a press conference in Yerevan.")
     assert by_label(r)["Yerevan"].type == "Place"
@@ -265,3 +274,9 @@ def test_an_acronym_of_letters_inside_the_words_of_its_name(read):
     # letters that skip a capitalised word do not spell the name
     r = read("The Northern Rivers Development Council (NDC) met on Monday.")
     assert "NDC" not in by_label(r)["Northern Rivers Development Council"].aliases
+
+
+def test_an_organization_name_goes_on_past_of_the(read):
+    r = read("Ministers met at the Northern Commission for the Protection of the Velmar River in Belgrade.")
+    assert "Northern Commission for the Protection of the Velmar River" in by_label(r)
+    assert by_label(r)["Belgrade"].type == "Place"

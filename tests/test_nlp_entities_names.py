@@ -200,3 +200,28 @@ def test_two_longer_names_that_end_alike_leave_the_short_one_alone(read):
     r = read("Foreign Minister Tomasz Ravel Ostrowicz arrived on Monday. Defence Minister Anna Ravel "
              "Ostrowicz came too. Ravel Ostrowicz said the talks would go on.")
     assert len([e for e in r.entities if e.type == "Person"]) == 3
+
+
+def test_a_name_in_apposition_to_a_noun_s_title(read):
+    r = read("The envoy travelled to see the region's leader, Ivo Marnet. Marnet told state television "
+             "that no format would be imposed from outside.")
+    assert [s.speaker for s in r.statements] == ["new:Person:ivo marnet"]
+
+
+def test_a_body_named_with_its_post(read):
+    r = read("The OSCE Mission to Moldova acts as a mediator.")
+    assert "OSCE Mission to Moldova" in {e.label for e in r.entities}
+    r = read("The OSCE Mission met in Moldova.")
+    assert "OSCE Mission to Moldova" not in {e.label for e in r.entities}
+
+
+def test_a_name_after_the_current_title_and_its_comma(read):
+    r = read("The plan was presented by the outgoing foreign minister, Ivo Marnet. The chairman, Northern "
+             "Lakes Council, said nothing.")
+    assert persons(r) == {"Ivo Marnet"}
+
+
+def test_a_name_after_a_title_elect_holds_no_office_yet(read):
+    r = read("Kenya will also contribute. Its prime minister-elect, Ivo Marnet, was not present.")
+    assert persons(r) == {"Ivo Marnet"}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]

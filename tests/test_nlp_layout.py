@@ -54,6 +54,22 @@ def test_reuters_style_dateline():
     assert blocks[-1] == ("body", "Finland joined the alliance.")
 
 
+def test_dateline_with_a_country_and_a_date_but_no_agency():
+    text = "Headline\n\nVELMAR, Ruritania, Nov 9 - Leaders met on Thursday."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "VELMAR, Ruritania, Nov 9 -"
+    assert text[slice(*layout.dateline_place)] == "VELMAR"
+    assert blocks[-1] == ("body", "Leaders met on Thursday.")
+    _, layout = kinds("Headline\n\nVELMAR, Dec 19 (Example Wire) - Leaders met on Thursday.")
+    assert layout.dateline == "VELMAR, Dec 19 (Example Wire) -"
+    assert layout.publisher == "Example Wire"
+
+
+def test_a_capitalised_opening_without_a_date_is_no_dateline():
+    _, layout = kinds("Headline\n\nNATO, the EU and Velmar, in March - all met.")
+    assert layout.dateline is None
+
+
 def test_title_case_dateline_with_country():
     _, layout = kinds("Headline\n\nYerevan, Armenia - Armenia has frozen its participation.")
     assert layout.dateline == "Yerevan, Armenia -"

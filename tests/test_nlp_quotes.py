@@ -88,6 +88,22 @@ def test_speaker_before_a_parenthetical_clause(read):
     assert said(r) == [("Ararat Mirzoyan", "the talks would go on", False)]
 
 
+def test_a_name_inside_a_relative_clause_is_not_the_speaker(read):
+    r = read("Kyrgyz Foreign Minister Omar Tarek, who signed the documents with his Kazakh counterpart, "
+             "Ali Hamid, said the agreement closed the last open question.")
+    assert speakers(r) == ["Omar Tarek"]
+    r = read("Iran's new envoy, who met the Armenian leader, Ali Hamid, said the border would stay open.")
+    assert "Ali Hamid" not in speakers(r)
+
+
+def test_a_list_inside_the_parenthetical_clause_is_not_the_speaker(read):
+    r = read("Iran, which borders Armenia, Azerbaijan and Turkey, said it opposed any change of borders.")
+    assert said(r) == [("Iran", "it opposed any change of borders", False)]
+    r = read("The Northern Rivers Development Council met in May. The council, whose members are Chile, "
+             "Peru and Bolivia, said in a report that the river had fallen to its lowest level.")
+    assert speakers(r) == ["Northern Rivers Development Council"]
+
+
 def test_apposition_with_a_place_inside_is_not_the_speaker(read):
     r = read('Thomas de Waal, a senior fellow at Carnegie Europe, said: "Yerevan is signalling its frustration."')
     assert said(r) == [("Thomas de Waal", "Yerevan is signalling its frustration.", True)]

@@ -153,3 +153,12 @@ def test_a_demonym_ends_a_list_of_members(read):
              "Peru and the French territories of the region.")
     assert facts(r, "memberOf") == {("Chile", "Northern Rivers Development Council"),
                                     ("Peru", "Northern Rivers Development Council")}
+
+
+def test_an_organization_before_a_plural_title_is_still_the_one_an_anaphor_points_to(read):
+    r = read("Northern Lakes Council leaders met on Thursday. Kenya, a member of the council, will also "
+             "contribute.")
+    assert facts(r, "memberOf") == {("Kenya", "Northern Lakes Council")}
+    r = read("Northern Lakes Council chairman Ivo Marnet met on Thursday. Rain fell. Roads closed. Kenya, "
+             "a member of the council, will also contribute.")
+    assert facts(r, "memberOf") == set()

@@ -39,3 +39,21 @@ def test_the_bloc_as_subject_is_the_organization_named_before():
 ])
 def test_no_membership(body):
     assert read(body) == set()
+
+
+def test_a_relative_clause_between_commas_keeps_the_subject():
+    assert read("The Norland Pact, whose full members are Quessa and Tarvin, admitted Veldoria as its fifth "
+                "full member in 2024.") == members(PACT, "Quessa", "Tarvin", "Veldoria")
+
+
+def test_as_its_member_is_a_membership():
+    assert read("The Norland Pact admitted Veldoria as its newest member.") == members(PACT, "Veldoria")
+
+
+@pytest.mark.parametrize("body", [
+    "The Norland Pact, whose leaders met in May, will admit Veldoria next year.",
+    "The Norland Pact admitted Veldoria as its guest.",
+    "The Norland Pact, whose leaders met in May, welcomed Veldoria to the talks.",
+])
+def test_no_membership_past_a_relative_clause(body):
+    assert read(body) == set()

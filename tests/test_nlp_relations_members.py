@@ -400,3 +400,25 @@ def test_an_anaphor_with_a_count_and_an_adjective_before_its_members():
     body = ("The Norland Council voted on Thursday. The remaining 13 council members, including Veldoria "
             "and Quessa, voted in favour.")
     assert read(body) == members(COUNCIL, "Veldoria", "Quessa")
+
+
+def test_the_commission_whose_members_are_is_the_commission_named_before():
+    actors = dict(ACTORS, **{"Norland River Commission": "Organization"})
+    doc = hand_doc("The Norland River Commission met in May. The commission, whose members are Veldoria, "
+                   "Quessa and Tarvin, said the river was low.", actors)
+    facts = {(f.subject, f.predicate, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX)}
+    assert facts == members(key("Organization", "Norland River Commission"), "Veldoria", "Quessa", "Tarvin")
+
+
+def test_the_commission_without_an_organization_named_gives_nothing():
+    assert read("The commission, whose members are Veldoria, Quessa and Tarvin, said the river was low.") == set()
+
+
+def test_brings_together_a_list_with_one_more_member():
+    assert read("The Norland Group, which brings together Veldoria, Quessa and Tarvin with Ostrava, met.") == \
+        members(GROUP, "Veldoria", "Quessa", "Tarvin", "Ostrava")
+
+
+def test_includes_a_list_with_something_else_gives_no_more_members():
+    assert read("The Norland Group includes Veldoria and Quessa with help from Ostrava.") == \
+        members(GROUP, "Veldoria", "Quessa")

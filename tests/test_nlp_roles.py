@@ -66,6 +66,18 @@ def test_counterpart_takes_the_title_of_the_person_before(read):
     assert titled(r) == {("Vladimir Putin", "Russia", "President"), ("Ahmet Yilmazer", "Turkey", "President")}
 
 
+def test_his_counterpart_opening_a_sentence_takes_the_title_of_the_one_person_before(read):
+    r = read("Egypt's foreign minister, Omar Tarek, told reporters that talks would go on. His Ethiopian "
+             "counterpart, Dawit Alemu, said the dam would be filled as planned.")
+    assert ("Dawit Alemu", "Ethiopia", "Foreign Minister") in titled(r)
+
+
+def test_his_counterpart_after_two_titled_persons_is_no_office(read):
+    r = read("Egypt's foreign minister, Omar Tarek, met Sudan's foreign minister, Ali Hamid. His Ethiopian "
+             "counterpart, Dawit Alemu, said the dam would be filled as planned.")
+    assert not any(holder == "Dawit Alemu" for holder, _, _ in titled(r))
+
+
 def test_counterpart_of_an_untitled_person_is_no_office(read):
     r = read("Vladimir Putin thanked his Turkish counterpart Ahmet Yilmazer for his efforts.")
     assert titled(r) == set()

@@ -92,3 +92,49 @@ def test_a_title_sent_by_the_subject_is_its_office(read):
 def test_a_title_sent_by_a_person_is_no_office_of_a_country(read):
     r = read("Tomas Verdugo of Qatar sent a special envoy, Ramon Altavilla.")
     assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_a_lower_case_domain_between_the_possessive_and_the_title(read):
+    r = read("Peru sent its international relations minister, Ramon Altavilla, to the talks.")
+    assert ("Ramon Altavilla", "Peru", "International Relations Minister") in titled(r)
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council's commission president, "
+             "Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Commission President") in titled(r)
+
+
+def test_a_word_that_is_no_domain_keeps_the_office_from_the_possessive(read):
+    r = read("Peru sent its famous old minister, Ramon Altavilla, to the talks.")
+    assert titled(r) == set()
+
+
+def test_a_demonym_after_the_possessive_is_the_holder_s_nationality(read):
+    r = read("The Northern Lakes Council met in Kigali. Its Peruvian chairman, Ramon Altavilla, "
+             "said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Chairman") in titled(r)
+
+
+def test_a_rank_after_the_comma_is_no_part_of_the_name(read):
+    r = read("The Northern Lakes Council met in Kigali. Its chairman, Major General Ramon "
+             "Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Chairman") in titled(r)
+
+
+def test_its_after_a_sentence_opened_by_an_anaphor_is_the_organization_named_before(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. The council said the plan needed money. "
+             "Its chief executive officer, Ramon Altavilla, spoke next.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "CEO") in titled(r)
+    r = read("The meeting ended late. The council said the plan needed money. "
+             "Its chief executive officer, Ramon Altavilla, spoke next.")
+    assert titled(r) == set()
+
+
+def test_the_anaphor_possessive_after_a_sentence_with_two_organizations_is_its_subject(read):
+    r = read("Northern Lakes Council leaders clashed on Monday with the Southern Rivers Group. The bloc's "
+             "secretary general, Ramon Altavilla, said the plan needed money.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_far_back_the_anaphor_possessive_is_the_one_organization_named_with_its_noun(read):
+    r = read("Ministers of the Northern Lakes Council met in Kigali. The Southern Rivers Group sent an envoy. "
+             "Rain fell. Roads closed. The council's director general, Ramon Altavilla, told reporters so.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Director General") in titled(r)

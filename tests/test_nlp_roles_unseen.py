@@ -1,5 +1,6 @@
 """kg.nlp.roles on patterns of news from other regions (issue 9): honorifics after a
 title, hyphenated modifiers of an employer, and their near misses."""
+from conftest import facts
 from test_nlp_roles import titled
 
 
@@ -73,6 +74,12 @@ def test_a_domain_between_an_organization_and_a_title(read):
     assert titled(r) == {("Ivo Marnet", "United Nations", "Humanitarian Chief")}
 
 
+def test_two_domain_words_between_a_qualifier_and_a_title(read):
+    r = read("Kyrgyz security chief Ivo Marnet signed the protocol. Egypt's water resources minister, "
+             "Dora Velasco, was not present.")
+    assert ("Ivo Marnet", "Kyrgyzstan", "Security Chief") in titled(r)
+
+
 def test_an_opposition_leader_holds_no_office_of_the_country(read):
     r = read("The Russian opposition leader, Ivo Marnet, has warned that famine is spreading.")
     assert titled(r) == set()
@@ -112,3 +119,83 @@ def test_a_president_and_a_prime_minister_are_two_persons(read):
 def test_a_prime_minister_may_be_foreign_minister_too(read):
     r = read("Qatar's Prime Minister and Foreign Minister Sheikh Omar bin Tarek met the delegation.")
     assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}
+
+
+def test_whose_office_is_held_by_the_persons_listed_after_the_copula(read):
+    r = read("The protocols end the work of the Northern Lakes Council, whose co-chairs are Kazakh Deputy "
+             "Foreign Minister Ivo Marnet and Kyrgyz security chief Dora Velasco.")
+    assert {("Ivo Marnet", "Northern Lakes Council", "Co-Chair"),
+            ("Dora Velasco", "Northern Lakes Council", "Co-Chair"),
+            ("Ivo Marnet", "Kazakhstan", "Deputy Foreign Minister"),
+            ("Dora Velasco", "Kyrgyzstan", "Security Chief")} == titled(r)
+    assert facts(r, "coChairOf") == {("Kazakhstan", "Northern Lakes Council"),
+                                     ("Kyrgyzstan", "Northern Lakes Council")}
+
+
+def test_whose_office_without_a_copula_or_a_person_is_no_one_s(read):
+    r = read("The Northern Lakes Council, whose chairman resigned, met Ivo Marnet on Monday.")
+    assert titled(r) == set()
+    r = read("The Northern Lakes Council, whose co-chairs are Kazakhstan and Kyrgyzstan, met on Monday.")
+    assert titled(r) == set()
+
+
+def test_headed_by_and_chaired_by_give_the_organization_s_office(read):
+    r = read("The Northern Lakes Council, headed by Ivo Marnet, acts as a mediator. The Southern Rivers "
+             "Group is chaired by Dora Velasco.")
+    assert titled(r) == {("Ivo Marnet", "Northern Lakes Council", "Head"),
+                         ("Dora Velasco", "Southern Rivers Group", "Chairman")}
+
+
+def test_headed_by_after_no_organization_or_led_by_is_no_office(read):
+    r = read("The talks, chaired by Ivo Marnet, ended. The Northern Lakes Council, led by Dora Velasco, met.")
+    assert titled(r) == set()
+
+
+def test_an_ambassador_at_a_post_in_apposition(read):
+    r = read("Ukraine was represented by its ambassador in Paris, Ivo Marnet, at the talks.")
+    assert titled(r) == {("Ivo Marnet", "Ukraine", "Ambassador")}
+
+
+def test_a_lower_case_portfolio_closed_by_the_apposition_comma(read):
+    r = read("Vietnam's deputy minister of natural resources, Ivo Marnet, said the drought was severe.")
+    assert titled(r) == {("Ivo Marnet", "Vietnam", "Deputy Minister of natural resources")}
+    r = read("Vietnam's deputy minister of the interior, Ivo Marnet, said the drought was severe.")
+    assert titled(r) == set()
+
+
+def test_a_country_s_name_as_a_given_name_after_a_title(read):
+    r = read("Israel's defence minister, Israel Marnet, said troops would stay. Diplomats visited Israel.")
+    assert titled(r) == {("Israel Marnet", "Israel", "Defense Minister")}
+    assert {e.label for e in r.entities} == {"Israel", "Israel Marnet"}
+
+
+def test_an_office_of_a_titled_person_s_country(read):
+    r = read("French President Ivo Marnet's envoy to Lebanon, Dora Velasco, met the prime minister.")
+    assert titled(r) == {("Ivo Marnet", "France", "President"), ("Dora Velasco", "France", "Envoy")}
+
+
+def test_an_office_of_an_untitled_person_is_no_one_s(read):
+    r = read("Ivo Marnet's envoy, Dora Velasco, met the prime minister.")
+    assert titled(r) == set()
+
+
+def test_a_current_adjective_and_a_domain_then_a_rank_in_apposition(read):
+    r = read("Ghana's outgoing navy chief, Rear Admiral Ivo Marnet, said his country would send two ships.")
+    assert titled(r) == {("Ivo Marnet", "Ghana", "Navy Chief")}
+
+
+def test_an_office_for_a_region_is_the_employer_s(read):
+    r = read("French President Ivo Marnet's adviser for Africa, Dora Velasco, attended the launch.")
+    assert titled(r) == {("Ivo Marnet", "France", "President"), ("Dora Velasco", "France", "Adviser")}
+
+
+def test_whose_title_is_a_name_after_an_acronym_in_brackets(read):
+    r = read("The Northern Lakes Council (NLC), whose commission president is Ivo Marnet, and the Southern "
+             "Rivers Group back the plan. Marnet told reporters in Abuja that both blocs would share data.")
+    assert titled(r) == {("Ivo Marnet", "Northern Lakes Council", "President")}
+    assert [s.speaker for s in r.statements] == ["new:Person:ivo marnet"]
+
+
+def test_a_lower_case_portfolio_before_the_name_in_apposition(read):
+    r = read("Ukraine was represented by its deputy minister of environmental protection, Ivo Marnet.")
+    assert titled(r) == {("Ivo Marnet", "Ukraine", "Deputy Minister of environmental protection")}

@@ -222,6 +222,8 @@ class EntityContext:
     layout: object  # kg.nlp.layout.Layout
     sent_of: list[int]  # sentence of each token, -1 outside the news
     in_title: list[bool]  # the token is in the headline
+    # tokens no name may hold: a region's adjective ("South American", [entities] region_prefixes)
+    not_name_tokens: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, doc: Doc, tables: EntityTables, lex: Lexicon) -> EntityContext:
@@ -249,7 +251,8 @@ def is_name_token(text: str) -> bool:
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
-    return is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
+    return (is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
+            and i not in ctx.not_name_tokens)
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
@@ -498,7 +501,13 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             break
         # right: "of (the) Capitalised …"
         b = i + 1
-        if b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
+        if (b + 1 < n and low in ctx.lex.actors.post_heads and toks.lower[b] in ctx.lex.actors.post_head_prepositions
+                and sent_of[b] == sent_of[i]):
+            # "OSCE Mission to Moldova": the post, a known country or place, ends the name
+            post = kb_start.get(b + 1)
+            if post is not None and post.type in ("Country", "Place") and i > a:
+                b = post.end
+        elif b < n and toks.lower[b] in ctx.lex.actors.head_prepositions and sent_of[b] == sent_of[i]:
             j = b + 1
             if j < n and toks.lower[j] == "the":
                 j += 1
@@ -517,9 +526,17 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     j += 1
                     last_good = j
                     continue
-                if low_j in ctx.lex.actors.connectors and j + 1 < n and toks.text[j + 1][:1].isupper() and toks.lower[j + 1] != "the" and low_j != "the":
-                    j += 1
-                    continue
+                if low_j in ctx.lex.actors.connectors and j + 1 < n and low_j != "the":
+                    nxt = j + 1
+                    if (toks.lower[nxt] == "the" and low_j in ctx.lex.actors.head_prepositions and nxt + 1 < n
+                            and sent_of[nxt + 1] == sent_of[i]):
+                        nxt += 1  # "Commission for the Protection of the Danube River"
+                    if toks.text[nxt][:1].isupper() and toks.lower[nxt] != "the":
+                        post = kb_start.get(nxt)
+                        if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
+                            break  # "… of the Danube River in Belgrade": where it met, not its name
+                        j = nxt
+                        continue
                 if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
                     j += 1
                     continue

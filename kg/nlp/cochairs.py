@@ -60,7 +60,16 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
         j = m.end
         item: TokMention | None = m
         by_person = False
-        if m.type == "Person":
+        if m.role == "demonym":
+            # "Kazakh Deputy Foreign Minister A and Kyrgyz security chief B": a person's qualifier
+            while j < b and j not in ctx.by_start and (toks.lower[j] in ctx.lex.title_words
+                                                         or toks.lower[j] in ctx.lex.roles.domain_adjectives):
+                j += 1
+            held = ctx.by_start.get(j)
+            if j == m.end or held is None or held.type != "Person":
+                break
+            j, by_person = held.end, True
+        elif m.type == "Person":
             after = ctx.by_start.get(ctx.skip(j + 1, b, grammar.articles)) if j < b and toks.lower[j] == "of" else None
             if after is not None and after.type == "Country":
                 item, j = after, after.end

@@ -62,6 +62,7 @@ from kg.nlp.names import (
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
+    persons_after_head_leads,
     persons_after_titles,
     persons_before_speech,
     persons_before_titles,
@@ -86,6 +87,21 @@ class EntityReading(NamedTuple):
     titles: list[TitleSpan]  # position titles found in the text
 
 
+def _without_region_adjectives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less the demonyms right after a capitalised direction word ("the South
+    American bloc": no country), whose tokens no name may hold either."""
+    toks = tokens_of(doc)
+    prefixes = ctx.lex.entities.region_prefixes
+    out = []
+    for c in kb_cands:
+        b = c.start - 1
+        if c.rule == "demonym" and b >= 0 and toks.lower[b] in prefixes and toks.text[b][:1].isupper():
+            ctx.not_name_tokens.update(range(b, c.end))
+            continue
+        out.append(c)
+    return out
+
+
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
     """The actors of a Doc with a layout: candidates of every rule, overlaps resolved."""
     ctx = EntityContext.of(doc, tables, lex)
@@ -107,6 +123,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(ctx, cand)
         kb_cands.append(cand)
+    if tokens_of(doc).has_any(lex.entities.region_prefixes):
+        kb_cands = _without_region_adjectives(doc, ctx, kb_cands)
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_cands = outside_event_names(doc, ctx, kb_cands)
@@ -130,6 +148,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens)
+        + persons_after_head_leads(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)

@@ -110,7 +110,8 @@ def _entity_ranks(section: dict) -> EntityRanks:
     if wrong:
         raise InputError(f"lexicon: [entities] model_types maps to types kg does not know: {wrong}")
     variants = tuple(tuple(group) for group in section["spelling_variants"])
-    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants)
+    regions = frozenset(w.lower() for w in section.get("region_prefixes", ()))
+    return EntityRanks(_numbers(section["priority"], "entities.priority"), ranks, types, variants, regions)
 
 
 def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
@@ -173,6 +174,8 @@ def _build(raw: dict) -> Lexicon:
             name_particles=words("names", "particles"),
             acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
             head_prepositions=words("actors", "head_prepositions"),
+            post_heads=words("actors", "post_heads"),
+            post_head_prepositions=words("actors", "post_head_prepositions"),
             ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
@@ -206,12 +209,17 @@ def _build(raw: dict) -> Lexicon:
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
             represented_auxiliaries=words("roles", "represented_auxiliaries"),
             holder_copulas=words("roles", "holder_copulas"),
+            whose_words=words("roles", "whose_words"),
+            head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
+            whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),
+            future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             possessive_pronouns=words("roles", "possessive_pronouns"),
+            counterpart_possessives=words("roles", "counterpart_possessives"),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
             anaphor_nouns=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
@@ -224,6 +232,7 @@ def _build(raw: dict) -> Lexicon:
             statement_verbs=words("speech", "statement_verbs"),
             impersonal=tuple(tuple(p.split()) for p in speech["impersonal"]),
             org_anaphors=words("speech", "organization_anaphors"),
+            relative_pronouns=words("speech", "relative_pronouns"),
             pronouns=words("speech", "person_pronouns"),
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
             min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
@@ -283,6 +292,10 @@ def _build(raw: dict) -> Lexicon:
             admission_member_nouns=words("relations", "admission_member_nouns"),
             admission_after=words("relations", "admission_after"),
             admission_not_yet=words("relations", "admission_not_yet"),
+            admission_as_determiners=words("relations", "admission_as_determiners"),
+            list_with_cues=words("relations", "list_with_cues"),
+            list_with_words=words("relations", "list_with_words"),
+            admission_inserted_openers=words("relations", "admission_inserted_openers"),
             anaphor_size_nouns=words("relations", "anaphor_size_nouns"),
             list_ends=words("relations", "list_ends"),
             clause_marks=words("relations", "clause_marks"),

@@ -132,6 +132,8 @@ class ActorWords:
     name_particles: frozenset[str]
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str]
+    post_heads: frozenset[str]  # "OSCE Mission to Moldova": the name goes on with its post
+    post_head_prepositions: frozenset[str]
     ministry_country_prepositions: frozenset[str]
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
@@ -160,6 +162,7 @@ class SpeechWords:
     statement_verbs: frozenset[str]
     impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
     org_anaphors: frozenset[str]
+    relative_pronouns: frozenset[str]  # "X, who met his counterpart, Y, said": X speaks
     pronouns: frozenset[str]
     min_direct_quote_words: int
     min_embedded_quote_words: int
@@ -226,6 +229,10 @@ class RelationWords:
     admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
     admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
     admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
+    admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
+    list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
+    list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
+    admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
 
 
 @dataclass(frozen=True)
@@ -258,13 +265,18 @@ class RoleWords:
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
+    whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
+    head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
+    whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
+    future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
+    counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
 
@@ -277,3 +289,4 @@ class EntityRanks:
     surface_kind_rank: dict[str, int]  # knowledge-base surface kind -> rank (lower wins)
     model_types: dict[str, str]  # spaCy entity label -> kg type
     spelling_variants: tuple[tuple[str, ...], ...] = ()  # words spelt either way ("Organisation", "Organization")
+    region_prefixes: frozenset[str] = frozenset()  # "South American": a region's adjective, not the country's

@@ -40,7 +40,11 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         confidence = conf.member_context
     if org is None:
         return
-    items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    if items and text in rel.list_with_cues and e + 1 < b and toks.lower[e] in rel.list_with_words:
+        # "the C5+1, which brings together A, B and C with D": D is brought in too
+        more, _ = forward_list(doc, ctx.lex, e + 1, ctx.by_start, MEMBER_TYPES, b)
+        items += more
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
         j = ctx.list_start(end, b)
@@ -335,6 +339,9 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None or org.type != "Organization" or org.end > start:
         return
     between = range(org.end, start)
+    if (start - org.end > 3 and toks.text[org.end] == "," and toks.text[start - 1] == ","
+            and toks.lower[org.end + 1] in rel.admission_inserted_openers):
+        between = range(start, start)  # "Mercosur, whose full members are A and B, admitted C"
     if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in between):
         return  # "will admit", "refused to readmit"
     if any(m.start >= org.end and m.end <= start and m.role != "demonym" for m in ctx.sent_mentions.get(k, ())):
@@ -351,7 +358,7 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if nxt not in rel.admission_after:
         return  # "admitted Russia had troops there": another verb
     if nxt == "as":
-        j = ctx.skip(e + 1, b, ctx.lex.grammar.articles)
+        j = ctx.skip(e + 1, b, ctx.lex.grammar.articles | rel.admission_as_determiners)
         while j < b and ctx.member_adjective(j):
             j += 1
         if j >= b or toks.lower[j] not in rel.admission_member_nouns:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
+from kg.nlp.offices import portfolio
 
 
 def is_initial(text: str) -> bool:
@@ -109,11 +110,21 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     n = len(doc)
     forbidden = kb_tokens | title_tokens(titles)
     actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
+    posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
+    ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     for t in titles:
         j = t.end
+        if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
+                and toks.lower[j + 1] in ctx.lex.roles.future_title_suffixes):
+            j += 2  # "Its prime minister-elect, X"
+        elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
+            j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
-        # "Ambassador to the UN Linda Thomas-Greenfield"
-        if j < n and toks.lower[j] in ctx.lex.actors.title_prepositions:
+        # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
+        if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
+                      or (t.title in ctx.lex.roles.posted_titles and toks.lower[j] in posted)):
             j += 1
             qualified = False
             while j < n:
@@ -130,11 +141,22 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue  # "Minister of Foreign and European Affairs": no name follows
         apposition = False
         b = t.start
-        if b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower():
+        while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
+               and toks.text[b - 1].islower()):
+            b -= 1  # "its international relations minister, X"
+        domain = b
+        current = b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower()
+        if current:
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
-        if (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, t.start))):
+        if (j + 1 < n and b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words
+                and toks.lower[j] in ctx.lex.roles.whose_copulas and not t.plural):
+            j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
+            apposition = True
+        elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
+                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles))):
+            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X")
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -142,12 +164,13 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if kb_start.get(j) is not None:
                 break
-            honored = toks.lower[j] in ctx.lex.actors.honorifics
+            honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
-                j += 1  # "The Emir, Sheikh Tamim, said"
+                j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])):
-                break
+            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
+                               or toks.lower[k - 1] in heads):
+                break  # "the chairman, Northern Lakes Council, said": an organization's name
             if k - j >= 2 or (k - j == 1 and toks.text[t.start][:1].isupper() and not t.plural):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -161,9 +184,31 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
+def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                             titles: list[TitleSpan]) -> list[Candidate]:
+    """ "The OSCE Mission to Moldova, headed by Kelly Keiderling, acts …": a capitalised name of
+    two words or more right after a phrase of [roles] head_leads, closed by punctuation."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = ctx.lex.roles.head_leads
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({words[0] for words, _ in leads}):
+        for words, _ in leads:
+            j = i + len(words)
+            if j >= n or tuple(toks.lower[i:j]) != words or ctx.sent_of[j] != ctx.sent_of[i]:
+                continue
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
+                label = toks.span_text(j, k)
+                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     """A possessive that points back to an actor stands before the title at token ``b``: "its
-    foreign minister, X", "the bloc's chair, X" ([roles] possessive_pronouns, anaphor_nouns)."""
+    foreign minister, X", "the bloc's chair, X", "the region's leader, X" ([roles] possessive_pronouns;
+    after "the", any noun)."""
     toks = tokens_of(doc)
     roles = ctx.lex.roles
     if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
@@ -171,8 +216,9 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     a = b - 1 if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles else b
     if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
         return True  # "China sent a special envoy, X"
-    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.lower[b - 2] in roles.anaphor_nouns
-            and toks.lower[b - 3] in ctx.lex.grammar.articles)
+    # "the bloc's chair, X", and for a name any noun's: "the region's leader, X", "the mission's head, X"
+    return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.text[b - 2].isalpha()
+            and toks.text[b - 2].islower() and toks.lower[b - 3] in ctx.lex.grammar.articles)
 
 
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
@@ -325,16 +371,35 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
 def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
                              titles: list[TitleSpan]) -> list[Candidate]:
     """ "Paraguayan President Santiago Pena": an ambiguous known place right after a title
-    and before a name word is a given name, not the place (nor the country of its capital)."""
+    and before a name word is a given name, not the place (nor the country of its capital);
+    so is a country's name, right after a title or its apposition comma, before a name word
+    that ends the name ("Israel's defence minister, Israel Katz, said")."""
     title_ends = {t.end for t in titles if not t.plural}
     if not title_ends:
         return kb_cands
-    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    toks = tokens_of(doc)
     n = len(doc)
-    return [c for c in kb_cands
-            if not (c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends
-                    and c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
-                    and ctx.sent_of[c.end] == ctx.sent_of[c.start])]
+    apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
+    if not any(c.start in title_ends or c.start in apposed for c in kb_cands):
+        return kb_cands
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+
+    def given_name(c: Candidate) -> bool:
+        if c.start in title_ends:
+            if not (c.ambiguous and c.type in ("Country", "Place")) and not (c.type == "Country"
+                                                                              and c.end - c.start == 1):
+                return False
+        elif c.start not in apposed or c.type != "Country" or c.end - c.start != 1:
+            return False
+        if not (c.end < n and c.end not in kb_tokens and name_token(doc, ctx, c.end)
+                and ctx.sent_of[c.end] == ctx.sent_of[c.start]):
+            return False
+        if c.ambiguous and c.type in ("Country", "Place") and c.start in title_ends:
+            return True
+        return c.end + 1 >= n or toks.is_punct[c.end + 1] or not toks.text[c.end + 1][:1].isupper()
+
+    starts = title_ends | apposed
+    return [c for c in kb_cands if c.start not in starts or not given_name(c)]
 
 
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,15 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             j += 1
             continue
         break
+    if last == i:
+        # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
+        # comma of an apposition
+        j = i + 1
+        while j < limit and j - i <= lex.window.title_portfolio_words and toks.text[j].isalpha() \
+                and toks.text[j].islower() and j not in by_start:
+            j += 1
+        if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
+            return j
     return last
 
 
@@ -117,6 +126,17 @@ def domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered, lo: int
     return b
 
 
+def lower_domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered) -> int:
+    """The first token of the lower-case domain words ([roles] domain_adjectives) just before
+    title ``t`` ("humanitarian chief", "international relations minister"), or ``t.start``."""
+    toks = tokens_of(doc)
+    b = t.start
+    while (b > 0 and t.start - b < lex.window.title_domain_words and b - 1 not in covered
+           and toks.lower[b - 1] in lex.roles.domain_adjectives and toks.text[b - 1].islower()):
+        b -= 1
+    return b
+
+
 def holds(p: TokMention | None, title_tokens: set[int]) -> bool:
     """``p`` can hold an office: a named person, not a title a name rule took for a name
     ("the OSCE Chairperson-in-Office")."""
@@ -144,10 +164,11 @@ def head_anaphor(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention], cov
 
 
 def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
-                     sent_of) -> TokMention | None:
+                     sent_of, mentions: list[TokMention] | None = None) -> TokMention | None:
     """The country or organization named at the opening of the sentence of token ``i`` (past
     an article): "Peru hosted …", "The AU's Peace and Security Council is …" (the head after a
-    possessive), or None."""
+    possessive); with ``mentions``, also an anaphor ("The commission said …": the organization
+    named last before it, in this sentence or the one before), or None."""
     toks = tokens_of(doc)
     k = sent_of[i]
     a = i
@@ -155,6 +176,10 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         a -= 1
     if a < len(doc) and toks.lower[a] in lex.grammar.articles:
         a += 1
+        if mentions is not None and a not in by_start and toks.lower[a] in lex.roles.anaphor_nouns:
+            named = [m for m in mentions if m.end <= a and m.type == "Organization" and m.role == "name"]
+            if named and named[-1].sentence >= k - 1:
+                return named[-1]
     m = by_start.get(a)
     if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or sent_of[m.start] != k:
         return None
@@ -186,7 +211,7 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             if subject is not None and subject.end > a:
                 subject = None
         elif a > 0:
-            subject = sentence_subject(doc, lex, a - 1, by_start, sent_of)
+            subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
@@ -194,9 +219,19 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         named = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"]
         if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
-            # the organization named in this sentence or the one before, or the only one the
-            # article has named so far
+            # the organization named last in this sentence; else the first one of the sentence
+            # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
+            # bloc's commission president, X"); else the only one the article has named so far
             m = named[-1]
+            if m.sentence == k - 1:
+                m = next(x for x in named if x.sentence == k - 1)
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
+        noun = toks.lower[a - 1]
+        fitting = {m.key: m for m in named if noun in toks.lower[m.start:m.end]}
+        if len(fitting) == 1:
+            # "the council's director general, X", far from the one organization named with
+            # that word ("the Council of the Baltic Sea States")
+            m = next(iter(fitting.values()))
             return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     return None
 
@@ -273,12 +308,21 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
     q = qualifier_ending(t.start)
-    if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.domain_adjectives and t.start - 1 not in covered:
-        # "the U.N. humanitarian chief": a lower-case domain between the qualifier and the title
-        q = qualifier_ending(t.start - 1)
+    if q is not None and q.role == "demonym":
+        # "Its American chairman, X": the office is of what the possessive points to
+        q = possessive_referent(doc, lex, q.start, mentions, by_start, sent_of) or q
+    d = (lower_domain_start(doc, lex, t, covered)
+         if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.domain_adjectives else t.start)
+    if d < t.start:
+        # "the U.N. humanitarian chief", "its international relations minister, X", "the bloc's
+        # commission president, X": a lower-case domain between the qualifier and the title
+        q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)
+        if q is None and d > 1 and toks.lower[d - 1] in roles.current_adjectives:
+            # "Ghana's outgoing navy chief, X"
+            q = qualifier_ending(d - 1) or possessive_referent(doc, lex, d - 1, mentions, by_start, sent_of)
         if q is not None:
-            title_start = t.start - 1
-            title = f"{toks.text[t.start - 1].capitalize()} {t.title}"
+            title_start = d
+            title = f"{toks.span_text(d, t.start).title()} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
         # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
         q = qualifier_ending(t.start - 1)
@@ -344,9 +388,15 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
     if not quals and j < n and toks.lower[j] in prepositions and not (
             posted and toks.lower[j] in roles.posting_prepositions):
+        at = j
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if not quals:
+            # "X's adviser for Africa, Y": a region the office covers, no employer
+            places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
+            if places:
+                j, rule = after, "title-qualifier"
         if len(quals) == 1 and j + 1 < n and toks.lower[j] in lex.grammar.possessive:
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
             # country owns is the head of the noun phrase; no actor after it, no office here
@@ -363,6 +413,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             j = after
     if title_start < start:
         start = title_start
+    if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
+            and toks.lower[j + 1] in roles.future_title_suffixes):
+        return Office(start, j + 2, title, quals, rule, t.plural, k, quals_before, former=True)  # "minister-elect"
     office = Office(start, j, title, quals, rule, t.plural, k, quals_before)
     if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now

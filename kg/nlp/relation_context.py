@@ -72,8 +72,9 @@ class RelationContext:
             by_start.setdefault(m.start, m)
             by_end[m.end] = m
         sent_of = doc._.kg_sent_of
-        # not the organizations that only qualify a title ("Kremlin spokesman Dmitry Peskov")
-        title_starts = {t.start for t in doc._.kg_titles or ()}
+        # not the organizations that only qualify a title ("Kremlin spokesman Dmitry Peskov"); a
+        # plural title keeps them ("Pacific Islands Forum leaders met …  a member of the forum")
+        title_starts = {t.start for t in doc._.kg_titles or () if not t.plural}
         orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
                 and sent_of[m.start] >= 0 and m.end not in title_starts
                 and not (m.end + 1 in title_starts and toks.lower[m.end] in lex.grammar.possessive)]

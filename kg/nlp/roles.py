@@ -70,6 +70,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     holds,
+    lower_domain_start,
     phrase_before_title,
     read_office,
 )
@@ -171,8 +172,9 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
 
 
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
-                  title_tokens: set[int], sent_of, n: int) -> TokMention | None:
-    """The person in ", Name," after the office: "the French President, Emmanuel Macron, said"."""
+                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
+    """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
+    past an honorific or a rank ("Its chairman, Major General X, said")."""
     toks = tokens_of(doc)
     j = o.end
     if o.plural or j + 1 >= n or toks.text[j] != ",":
@@ -180,6 +182,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     at = j + 1
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
@@ -241,6 +244,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.persons = [p]
         rules[i], confidence[i] = "apposition", conf.official_apposition
 
+    # "the Joint Commission, whose co-chairs are Kazakh Deputy Foreign Minister A and B": the
+    # office is the organization's, its holders the persons listed after the copula
+    office_at = {o.start: o for o in offices}
+    for i, o in enumerate(offices):
+        if o.persons or o.quals or o.former:
+            continue
+        owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
+        if owner is not None:
+            o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
+            o.plural = False
+            rules[i], confidence[i] = "whose", conf.official_apposition
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
@@ -249,14 +264,21 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     bare: dict[str, set[str]] = {}  # title -> persons named with it but no qualifier ("President X said")
     right_attached: set[tuple[int, int]] = set()
 
+    employer: dict[str, TokMention] = {}  # person key -> the country or organization of their office here
     for i, o in enumerate(offices):
         k = o.sentence
         persons = o.persons
         if o.former or (o.honored and not persons):
             continue  # "Saudi Arabia's Foreign Minister Prince X", X unrecognised: no one else's office
+        boss = _possessing_person(doc, lex, o, titles[i], by_end)
+        if boss is not None and boss.key in employer and not o.quals and o.title not in lex.roles.counterpart_titles:
+            # "French President Emmanuel Macron's envoy to Lebanon, X": an office of the boss's country
+            q = employer[boss.key]
+            o.quals, o.quals_before = [TokMention(boss.start, boss.end, q.key, q.type, "possessor", "name", k)], True
+            rules[i] = "possessor"
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
-            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n)
+            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
             copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
                 doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
@@ -268,7 +290,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 right_attached.add((right.start, right.end))
         title = o.title
         if o.title in lex.roles.counterpart_titles:
-            title = _counterpart_title(doc, o, by_end, titled)
+            title = _counterpart_title(doc, lex, o, by_end, titled)
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -285,6 +307,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                     continue
                 seen.add(key)
                 holders.setdefault((title, q.key), set()).add(p.key)
+                employer.setdefault(p.key, q)
                 holders.setdefault((title, None), set()).add(p.key)
                 titled[p.key] = title
                 facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
@@ -298,6 +321,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 continue  # a bare title needs "the": "the president said"
             descriptions.append(Description(start, o.end if o.rule == "title-of" and o.quals else titles[i].end,
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
+
+    # "The OSCE Mission to Moldova, headed by X, acts …": X holds the office of the organization
+    for p, org, title in _head_led(doc, lex, by_start, by_end, title_tokens):
+        if (p.key, org.key, title, p.sentence) not in seen:
+            seen.add((p.key, org.key, title, p.sentence))
+            titled.setdefault(p.key, title)
+            facts.append(make_fact(layout, p.sentence, p.key, "officialOf", org.key, "headed-by",
+                                   conf.official_apposition, title=title))
 
     # "Prime Minister Nikol Pashinyan said …  Russia seeks clarification from Armenia's prime
     # minister": the one person named with a title is the one the article describes with it
@@ -345,16 +376,105 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     return RoleReading(facts, added)
 
 
-def _counterpart_title(doc: Doc, o: Office, by_end: dict[int, TokMention], titled: dict[str, str]) -> str | None:
-    """The title of the person named last before "his Turkish counterpart" in its sentence."""
+def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
+    """(person, organization, title) of "ORG, headed by X" and "ORG is chaired by X" ([roles] head_leads)."""
+    toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
-    for e in range(o.start, 0, -1):
-        if sent_of[e - 1] != o.sentence:
+    out: list[tuple[TokMention, TokMention, str]] = []
+    leads = toks.where({words[-1] for words, _ in lex.roles.head_leads})  # "by"
+    if not leads:
+        return out
+    for e in leads:
+        p = by_start.get(e + 1)
+        if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
+            continue
+        for words, title in lex.roles.head_leads:
+            a = p.start - len(words)
+            if a < 2 or tuple(toks.lower[a:p.start]) != words:
+                continue
+            link = a - 1
+            if toks.text[link] != "," and toks.lower[link] not in lex.roles.whose_copulas:
+                continue
+            org = by_end.get(link)
+            if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
+                out.append((p, org, title))
+    return out
+
+
+def _possessing_person(doc: Doc, lex: Lexicon, o: Office, t: TitleSpan,
+                       by_end: dict[int, TokMention]) -> TokMention | None:
+    """The person named in the possessive right before the title ("Macron's envoy"), or None."""
+    toks = tokens_of(doc)
+    b = t.start
+    if b < 2 or toks.lower[b - 1] not in lex.grammar.possessive:
+        return None
+    p = by_end.get(b - 1)
+    return p if p is not None and p.type == "Person" and p.role != "description" else None
+
+
+def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
+    """The country or organization of ", whose" right before the title (or its domain) at token
+    ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X")."""
+    toks = tokens_of(doc)
+    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words or toks.text[b - 2] != ",":
+        return None
+    e = b - 2
+    if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
+        e -= 1  # the acronym's own mention ends inside the brackets
+    owner = by_end.get(e)
+    sent_of = doc._.kg_sent_of
+    if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:
+        return None
+    return owner
+
+
+def _listed_holders(doc: Doc, lex: Lexicon, j: int, office_at: dict[int, Office], by_start: dict[int, TokMention],
+                    title_tokens: set[int]) -> list[TokMention]:
+    """The persons listed after "is"/"are" at token ``j`` ([roles] holder_copulas), each named
+    alone or after an office of their own ("Kazakh Deputy Foreign Minister A and B")."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if j >= n or toks.lower[j] not in lex.roles.whose_copulas:
+        return []
+    j += 1
+    persons: list[TokMention] = []
+    while j < n:
+        if toks.lower[j] in lex.grammar.articles:
+            j += 1
+        own = office_at.get(j)
+        p = own.persons[0] if own is not None and len(own.persons) == 1 else by_start.get(j)
+        if not holds(p, title_tokens) or p.start < j:
             break
+        persons.append(p)
+        j = p.end
+        if j < n and toks.text[j] == ",":
+            j += 1
+        if j < n and toks.lower[j] in lex.grammar.coordinators:
+            j += 1
+        elif j < n and toks.text[j - 1] != ",":
+            break
+    return persons
+
+
+def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
+                       titled: dict[str, str]) -> str | None:
+    """The title of the person named last before "his Turkish counterpart" in its sentence; or,
+    when "His Ethiopian counterpart" opens its sentence, of the one person with a title the
+    sentence before names ("Egypt's top diplomat, X, said … . His Ethiopian counterpart, Y, said")."""
+    sent_of = doc._.kg_sent_of
+    toks = tokens_of(doc)
+    e = o.start
+    while e > 0 and sent_of[e - 1] == o.sentence:
         p = by_end.get(e)
         if p is not None and p.type == "Person" and p.role != "description":
             return titled.get(p.key)
-    return None
+        e -= 1
+    # e is the sentence's first token: "His" there, right before the office or its qualifier
+    if e == 0 or toks.lower[e] not in lex.roles.counterpart_possessives or o.start - e > 1:
+        return None
+    before = {p.key for p in by_end.values() if sent_of[p.start] == o.sentence - 1 and p.type == "Person"
+              and p.role != "description" and p.key in titled}
+    return titled[before.pop()] if len(before) == 1 else None
 
 
 class RoleReader:

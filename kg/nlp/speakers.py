@@ -373,6 +373,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
                 if ctx.sent_of[comma] != k or toks.text[comma] in STOP:
                     break
+                if toks.text[comma] == "," and _list_comma(ctx, comma):
+                    continue  # "The commission, whose members are A, B and C, said": inside the clause
                 if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
@@ -400,6 +402,11 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     return found
             if first is not None:
                 return first
+            if found is not None and comma_at is not None:
+                # "X, who signed it with his counterpart, Y, said": Y is inside X's relative clause
+                clause, outer = _relative_clause_subject(ctx, comma_at, k)
+                if clause:
+                    return outer
             return found
         if toks.text[pos - 1] == ")":
             # "The Norland Pact (NP) said": the name before its acronym in brackets
@@ -414,6 +421,41 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
         pos -= 1
         steps += 1
     return None
+
+
+def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int) -> tuple[bool, Speaker | None]:
+    """Whether ", who …" ([speech] relative_pronouns) opens a relative clause that runs on to
+    token ``comma`` with no other comma between, and the actor before it (None if no actor:
+    "Iran's president, who met X, Y, said" is not Y speaking)."""
+    toks = tokens_of(ctx.doc)
+    for c in range(comma - 1, max(0, comma - ctx.lex.window.speaker_comma), -1):
+        if ctx.sent_of[c] != k or toks.text[c] in STOP or toks.text[c] == ",":
+            return False, None
+        if toks.lower[c] in ctx.lex.speech.relative_pronouns and c > 1 and toks.text[c - 1] == ",":
+            found = candidate_ending_at(ctx, c - 1, k)
+            if found is not None and found.how == "mention" and in_prepositional_phrase(ctx, found.start):
+                found = None
+            return True, found
+    return False, None
+
+
+def _list_comma(ctx: QuoteContext, comma: int) -> bool:
+    """The comma at ``comma`` separates two actors of a list ("A, B and C"): a mention ends
+    right before it, another starts right after it, and the list goes on to a coordinator."""
+    toks = tokens_of(ctx.doc)
+    before, after = ctx.by_end.get(comma), ctx.by_start_tok.get(comma + 1)
+    if before is None or not after or before.type == "Person":
+        return False
+    j = max(m.end for m in after)
+    coordinators = ctx.lex.grammar.coordinators
+    while j < len(toks.text) and ctx.sent_of[j] == ctx.sent_of[comma]:
+        if toks.lower[j] in coordinators:
+            return True
+        nxt = ctx.by_start_tok.get(j + 1) if toks.text[j] == "," else None
+        if not nxt:
+            return False
+        j = max(m.end for m in nxt)
+    return False
 
 
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
