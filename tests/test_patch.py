@@ -250,3 +250,16 @@ def _fingerprint() -> str:
     from kg.incremental import fingerprint
 
     return fingerprint(None, [])
+
+
+def test_kg_build_says_it_patched_the_last_output(corpus, tmp_path, capsys):
+    from kg.cli import main
+
+    out = tmp_path / "out" / "graph.trig"
+    assert main(["build", str(corpus), "-o", str(out)]) == 0
+    assert "the last output patched" not in " ".join(capsys.readouterr().out.split())
+    CHANGES["a sentence appended"](corpus)
+    assert main(["build", str(corpus), "-o", str(out)]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "unchanged since the last build: not read again; the last output patched" in shown
+    assert out.read_bytes() == full_bytes(corpus, tmp_path)
