@@ -138,3 +138,11 @@ def test_far_back_the_anaphor_possessive_is_the_one_organization_named_with_its_
     r = read("Ministers of the Northern Lakes Council met in Kigali. The Southern Rivers Group sent an envoy. "
              "Rain fell. Roads closed. The council's director general, Ramon Altavilla, told reporters so.")
     assert ("Ramon Altavilla", "Northern Lakes Council", "Director General") in titled(r)
+
+
+def test_the_bare_apostrophe_of_a_name_ending_in_s_is_a_possessive(read):
+    r = read("The Netherlands' foreign minister, Ramon Altavilla, said the talks went well. "
+             "The Bahamas’ prime minister, Tomas Verdugo, told reporters the debate was not over.")
+    assert ("Ramon Altavilla", "Netherlands", "Foreign Minister") in titled(r)
+    assert ("Tomas Verdugo", "Bahamas", "Prime Minister") in titled(r)
+
