@@ -162,3 +162,21 @@ def test_an_organization_before_a_plural_title_is_still_the_one_an_anaphor_point
     r = read("Northern Lakes Council chairman Ivo Marnet met on Thursday. Rain fell. Roads closed. Kenya, "
              "a member of the council, will also contribute.")
     assert facts(r, "memberOf") == set()
+
+
+def test_one_of_the_blocs_members_in_apposition(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi, one of the bloc's six members, did "
+             "not attend. Estonia is one of the Northern Lakes Council's eight members.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Estonia", "Northern Lakes Council")}
+
+
+def test_one_of_the_blocs_observers_is_no_member(read):
+    r = read("The Northern Lakes Council met in Kigali. Estonia, one of the council's observers, did not attend.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_acceded_to_is_a_membership(read):
+    r = read("The Northern Lakes Council met in Kigali. Estonia acceded to the organisation last year, "
+             "and Latvia has not yet acceded to the Northern Lakes Council.")
+    assert facts(r, "memberOf") == {("Estonia", "Northern Lakes Council")}
+    assert facts(r, "memberOf", negated=True) == {("Latvia", "Northern Lakes Council")}

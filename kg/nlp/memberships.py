@@ -260,7 +260,8 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # member's adjectives before the noun
     i = start
     while i - 1 >= a and (ctx.member_adjective(i - 1) or toks.lower[i - 1] in words.former_member_words
-                          or toks.lower[i - 1] in words.non_member_words):
+                          or toks.lower[i - 1] in words.non_member_words
+                          or (toks.lower[end - 1].endswith("s") and doc[i - 1].like_num)):  # "its six members"
         neg = neg or ctx.non_member(i - 1, start + 1)
         i -= 1
     possessive = i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.possessive
@@ -284,6 +285,8 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
+            if possessive and i - 2 >= a and toks.lower[i - 1] == "of" and toks.lower[i - 2] in words.member_partitives:
+                i -= 2  # "Armenia, one of the bloc's six members"
             while i - 1 >= a and toks.lower[i - 1] in words.negations:
                 neg = True  # "Ukraine is not a NATO member"
                 i -= 1
