@@ -180,3 +180,9 @@ def test_acceded_to_is_a_membership(read):
              "and Latvia has not yet acceded to the Northern Lakes Council.")
     assert facts(r, "memberOf") == {("Estonia", "Northern Lakes Council")}
     assert facts(r, "memberOf", negated=True) == {("Latvia", "Northern Lakes Council")}
+
+
+def test_the_bloc_points_back_past_a_ministry(read):
+    r = read("Troops of the Northern Lakes Council began drills. The exercise is a signal, the Malawian "
+             "defence ministry said. Zambia, one of the bloc's six members, did not send troops.")
+    assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}

@@ -262,6 +262,8 @@ def _build(raw: dict) -> Lexicon:
             member_subject_gap=words("relations", "member_subject_gap"),
             cochair_subject_gap=words("relations", "cochair_subject_gap"),
             anaphors=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
+            ministry_anaphors=words("relations", "ministry_anaphors"),
+            ministry_rules=words("relations", "ministry_rules"),
             anaphor_determiners=words("relations", "anaphor_determiners"),
             negation_prefixes=words("relations", "negation_prefixes"),
             member_noun_copulas=words("relations", "member_noun_copulas"),

@@ -195,6 +195,8 @@ class RelationWords:
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
+    ministry_anaphors: frozenset[str]  # "the ministry": may point back to a ministry
+    ministry_rules: frozenset[str]  # the rules of the ministries the other anaphors skip
     anaphor_determiners: frozenset[str]
     negation_prefixes: frozenset[str]  # with their hyphen: "non-"
     member_noun_copulas: frozenset[str]

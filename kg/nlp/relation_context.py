@@ -132,13 +132,20 @@ class RelationContext:
         if not pos:
             return None
         k = self.sent_of[i]
-        recent = [m for m in self.orgs[:pos] if k - 1 <= m.sentence <= k]
+        named = self.orgs[:pos]
+        if toks.lower[noun] not in rel.ministry_anaphors:
+            # "the Tajik defence ministry said … Armenia, one of the bloc's six members": a
+            # bloc, an alliance, a council is no government's ministry
+            named = [m for m in named if m.rule not in rel.ministry_rules]
+            if not named:
+                return None
+        recent = [m for m in named if k - 1 <= m.sentence <= k]
         if recent:  # "The Nordic Council met. The bloc brings together …"
             return recent[-1]
         # the organization the article is about: named most often so far, then the first named
         counts: dict[str, int] = {}
         first: dict[str, TokMention] = {}
-        for m in self.orgs[:pos]:
+        for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
             first.setdefault(m.key, m)
         best = max(counts, key=lambda key: (counts[key], -first[key].start))
