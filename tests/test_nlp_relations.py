@@ -186,3 +186,10 @@ def test_the_bloc_points_back_past_a_ministry(read):
     r = read("Troops of the Northern Lakes Council began drills. The exercise is a signal, the Malawian "
              "defence ministry said. Zambia, one of the bloc's six members, did not send troops.")
     assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}
+
+
+def test_the_anaphor_points_back_to_an_organization_that_qualified_a_title(read):
+    r = read("The Southern Grain Group met. The Southern Grain Group said prices rose. Later Northern "
+             "Lakes Council Secretary General Ramon Altavilla said nothing. Zambia, the council's "
+             "ninth member, offered to host the next meeting.")
+    assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}
