@@ -1,5 +1,6 @@
 """kg.nlp.roles: an office after a possessive that points back ("Its foreign minister, X",
 "the bloc's chair, X"), with made-up names the knowledge base does not know."""
+from conftest import said
 from test_nlp_roles import titled
 
 
@@ -146,3 +147,21 @@ def test_the_bare_apostrophe_of_a_name_ending_in_s_is_a_possessive(read):
     assert ("Ramon Altavilla", "Netherlands", "Foreign Minister") in titled(r)
     assert ("Tomas Verdugo", "Bahamas", "Prime Minister") in titled(r)
 
+
+
+def test_who_heads_names_the_person_and_the_office(read):
+    r = read("Ramon Altavilla, who heads the Northern Lakes Council, said the talks went well.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Head") in titled(r)
+
+
+def test_who_heads_the_described_body_points_back_to_the_organization(read):
+    r = read("The Northern Lakes Council and Malawi signed a deal. Malawi's president signed it with "
+             "Ramon Altavilla, who heads the 46-nation human rights body. According to Altavilla, the "
+             "court will sit in Lilongwe.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Head") in titled(r)
+    assert any(speaker == "Ramon Altavilla" for speaker, _, _ in said(r))
+
+
+def test_who_headed_is_a_past_office(read):
+    r = read("Ramon Altavilla, who headed the Northern Lakes Council until 2020, said the talks went well.")
+    assert titled(r) == set()

@@ -211,6 +211,7 @@ def _build(raw: dict) -> Lexicon:
             holder_copulas=words("roles", "holder_copulas"),
             whose_words=words("roles", "whose_words"),
             head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
+            head_relatives=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_relatives"].items()),
             whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),

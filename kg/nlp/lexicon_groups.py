@@ -23,6 +23,7 @@ class Windows:
     list_clause: int
     composition_link: int
     possessor_words: int
+    anaphor_description: int  # tokens between "the" and the noun of "the 46-nation human rights body"
     cochair_span: int
     ministry_domain_words: int
     acronym_words: int
@@ -270,6 +271,7 @@ class RoleWords:
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
+    head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
     whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"

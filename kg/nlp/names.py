@@ -205,6 +205,33 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     return out
 
 
+def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                                  titles: list[TitleSpan]) -> list[Candidate]:
+    """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
+    words or more right before the comma of a phrase of [roles] head_relatives."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = ctx.lex.roles.head_relatives
+    if not leads:
+        return []
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({words[0] for words, _ in leads}):
+        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w, _ in leads):
+            continue
+        e = i - 1
+        s = e
+        while s - 1 >= 0 and e - (s - 1) <= ctx.lex.window.title_name_words and name_token(doc, ctx, s - 1) \
+                and s - 1 not in forbidden and ctx.sent_of[s - 1] == ctx.sent_of[e]:
+            s -= 1
+        while s < e and name_run(doc, ctx, s, ctx.lex.window.title_name_words, forbidden) != e:
+            s += 1  # the longest run that ends at the comma
+        if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
+            label = toks.span_text(s, e)
+            out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     """A possessive that points back to an actor stands before the title at token ``b``: "its
     foreign minister, X", "the bloc's chair, X", "the region's leader, X" ([roles] possessive_pronouns;
