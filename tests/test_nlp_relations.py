@@ -193,3 +193,19 @@ def test_the_anaphor_points_back_to_an_organization_that_qualified_a_title(read)
              "Lakes Council Secretary General Ramon Altavilla said nothing. Zambia, the council's "
              "ninth member, offered to host the next meeting.")
     assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}
+
+
+def test_a_member_since_is_a_member_of_the_organization_the_article_is_about(read):
+    r = read("Foreign ministers of the Northern Lakes Council met in Kigali. The 12-member organisation "
+             "is the largest body after the United Nations. Malawi, a member since 1974, hosted the council.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}
+
+
+def test_a_former_member_since_is_no_member(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi, a former member since 2010, did not attend.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_founding_member_before_a_country(read):
+    r = read("Founding member Malawi will host the next Northern Lakes Council meeting.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}

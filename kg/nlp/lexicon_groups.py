@@ -223,6 +223,7 @@ class RelationWords:
     apposition_dashes: frozenset[str]  # "the Quad — A, B and C — met"
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
+    member_since: frozenset[str]  # "Cameroon, a member since 1974"
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"

@@ -6,6 +6,7 @@ from the lexicon's ``[relations]``, ``[window]`` and ``[confidence]``.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
@@ -309,9 +310,15 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         return
     # "member-state Armenia" with the organization elsewhere in the sentence
-    if toks.span_text(start, end).lower() in words.bare_membership_nouns:
-        return
     after = ctx.by_start.get(end)
+    if toks.span_text(start, end).lower() in words.bare_membership_nouns:
+        if (end < b and toks.lower[end] in words.member_since and i - 2 >= a
+                and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
+            yield from member_since(ctx, cue, i - 2, neg)
+            return
+        if i == start or after is None or after.type != "Country" or neg:
+            return  # "founding member Uzbekistan": an adjective makes the bare noun a member's
+    
     if after is None or after.type != "Country":
         # "… toward Armenia, a member state": the country before the apposition
         if not (i - 2 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
@@ -323,6 +330,22 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def member_since(ctx: RelationContext, cue: Cue, comma: int, neg: bool) -> Iterator[Relation]:
+    """ "Cameroon, a member since 1974, hosted the meeting": the actor before the comma, a
+    member of the one organization its sentence names, else of the one the article is about."""
+    start, _, k, _, _ = cue
+    subj = ctx.by_end.get(comma)
+    if subj is None or subj.type not in ("Country", "Organization") or subj.role == "demonym":
+        return
+    orgs = {m.key: m for m in ctx.sent_mentions.get(k, ()) if m.type == "Organization" and m.role != "demonym"
+            and m.key != subj.key}
+    if len(orgs) > 1:
+        return
+    org = next(iter(orgs.values())) if orgs else ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
+    if org is not None and org.key != subj.key:
+        yield Relation(subj, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun_elsewhere, neg)
 
 
 def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:

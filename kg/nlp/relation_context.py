@@ -151,12 +151,19 @@ class RelationContext:
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
             return titled[-1]
-        # the organization the article is about: named most often so far, then the first named
+        return self.main_org(named)
+
+    @staticmethod
+    def main_org(named: list[TokMention]) -> TokMention | None:
+        """The organization the article is about, of those ``named`` so far: named most
+        often, then the first named."""
         counts: dict[str, int] = {}
         first: dict[str, TokMention] = {}
         for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
             first.setdefault(m.key, m)
+        if not counts:
+            return None
         best = max(counts, key=lambda key: (counts[key], -first[key].start))
         return first[best]
 
