@@ -209,3 +209,12 @@ def test_a_former_member_since_is_no_member(read):
 def test_founding_member_before_a_country(read):
     r = read("Founding member Malawi will host the next Northern Lakes Council meeting.")
     assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}
+
+
+def test_members_such_as_in_a_sentence_without_organization(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Zambia raised a demand backed by "
+             "southern members such as Malawi and Botswana. Candidate members such as Angola and "
+             "Namibia did not attend.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Botswana", "Northern Lakes Council")}
+    assert facts(r, "memberOf", negated=True) == {("Angola", "Northern Lakes Council"),
+                                                  ("Namibia", "Northern Lakes Council")}

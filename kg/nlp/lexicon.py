@@ -292,6 +292,7 @@ def _build(raw: dict) -> Lexicon:
             member_quantifiers=words("relations", "member_quantifiers"),
             member_partitives=words("relations", "member_partitives"),
             member_since=words("relations", "member_since"),
+            example_member_cues=words("relations", "example_member_cues"),
             member_as_nouns=words("relations", "member_as_nouns"),
             admission_welcome_verbs=words("relations", "admission_welcome_verbs"),
             admission_member_nouns=words("relations", "admission_member_nouns"),

@@ -224,6 +224,7 @@ class RelationWords:
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
+    example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"

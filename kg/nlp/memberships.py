@@ -39,6 +39,12 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
+    if (org is None and text in rel.example_member_cues and ctx.list_start(end, b) is not None
+            and not any(m.type == "Organization" for m in ctx.sent_mentions.get(k, ()))):
+        # "a demand raised by Caribbean members such as Jamaica and Barbados": in a sentence
+        # that names no organization, members of the one the article is about
+        org = ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
+        confidence = conf.member_context
     if org is None:
         return
     items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
