@@ -232,3 +232,12 @@ def test_a_country_after_and_is_no_part_of_an_organization_name(read):
     names = {e.label for e in r.entities}
     assert {"Council of Lakes", "Malawi"} <= names
     assert not any("and Malawi" in n for n in names)
+
+
+def test_a_surname_that_is_a_places_name_after_a_title(read):
+    r = read('"We will act," said Secretary-General Ramona Malta, who leaves office in April. '
+             'Foreign Minister Tomas Verdugo flew to Malta.')
+    names = {(e.label, e.type) for e in r.entities}
+    assert ("Ramona Malta", "Person") in names
+    assert ("Malta", "Country") in names  # the country named alone stays one
+    assert not any(label == "Ramona" for label, _ in names)

@@ -171,6 +171,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
                                or toks.lower[k - 1] in heads):
                 break  # "the chairman, Northern Lakes Council, said": an organization's name
+            place = kb_start.get(k) if k - j == 1 and k < n else None
+            if (place is not None and place.type in ("Place", "Country") and place.end == k + 1 and not t.plural
+                    and (k + 1 >= n or toks.is_punct[k + 1] or toks.text[k + 1].islower())
+                    and toks.text[j][1:].islower() and toks.text[k][1:].islower()):
+                k += 1  # "Secretary-General Patricia Scotland, who …": a surname that is a place's name
             if k - j >= 2 or (k - j == 1 and toks.text[t.start][:1].isupper() and not t.plural):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
