@@ -165,3 +165,10 @@ def test_who_heads_the_described_body_points_back_to_the_organization(read):
 def test_who_headed_is_a_past_office(read):
     r = read("Ramon Altavilla, who headed the Northern Lakes Council until 2020, said the talks went well.")
     assert titled(r) == set()
+
+
+def test_external_and_foreign_affairs_ministers(read):
+    r = read("Modi stayed away, and India was represented by External Affairs Minister Ramon Altavilla. "
+             "Canada's foreign affairs minister, Tomas Verdugo, said the talks went well.")
+    assert ("Ramon Altavilla", "India", "External Affairs Minister") in titled(r)
+    assert ("Tomas Verdugo", "Canada", "Foreign Minister") in titled(r)
