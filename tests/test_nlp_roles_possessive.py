@@ -172,3 +172,10 @@ def test_external_and_foreign_affairs_ministers(read):
              "Canada's foreign affairs minister, Tomas Verdugo, said the talks went well.")
     assert ("Ramon Altavilla", "India", "External Affairs Minister") in titled(r)
     assert ("Tomas Verdugo", "Canada", "Foreign Minister") in titled(r)
+
+
+def test_a_delegation_sent_by_the_subject_and_led_by_a_title(read):
+    r = read("Turkey, a dialogue partner of the bloc, sent a delegation led by President Ramon Altavilla. "
+             "The talks ended with a delegation led by Deputy Foreign Minister Tomas Verdugo.")
+    assert ("Ramon Altavilla", "Turkey", "President") in titled(r)
+    assert not any(holder == "Tomas Verdugo" for holder, _, _ in titled(r))

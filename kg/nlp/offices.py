@@ -275,6 +275,10 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
         if q is None and x + 1 < len(doc) and toks.lower[x + 1] in roles.qualifier_prepositions:
             y = x + 2 + (x + 2 < len(doc) and toks.lower[x + 2] in lex.grammar.articles)
             q = by_start.get(y)
+        s = x - 1 - (x > 0 and toks.lower[x - 1] in lex.grammar.articles)
+        if q is None and s > 0 and sent_of[s] == k and any(toks.lower[s] == p[-1] for p in roles.sender_leads if len(p) == 1):
+            # "Turkey, a dialogue partner of the bloc, sent a delegation led by President X"
+            q = sentence_subject(doc, lex, s, by_start, sent_of)
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
     return None
 
