@@ -218,3 +218,9 @@ def test_members_such_as_in_a_sentence_without_organization(read):
     assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Botswana", "Northern Lakes Council")}
     assert facts(r, "memberOf", negated=True) == {("Angola", "Northern Lakes Council"),
                                                   ("Namibia", "Northern Lakes Council")}
+
+
+def test_co_chaired_by_after_an_anaphor(read):
+    r = read("The Northern Lakes Council met in Kigali on Thursday. The group, co-chaired by Malawi and "
+             "Zambia, was set up in 1992. Talks co-chaired by Angola and Namibia ended.")
+    assert facts(r, "coChairOf") == {("Malawi", "Northern Lakes Council"), ("Zambia", "Northern Lakes Council")}
