@@ -225,3 +225,19 @@ def test_a_name_after_a_title_elect_holds_no_office_yet(read):
     r = read("Kenya will also contribute. Its prime minister-elect, Ivo Marnet, was not present.")
     assert persons(r) == {"Ivo Marnet"}
     assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_country_after_and_is_no_part_of_an_organization_name(read):
+    r = read("The Council of Lakes and Malawi signed an agreement on Wednesday.")
+    names = {e.label for e in r.entities}
+    assert {"Council of Lakes", "Malawi"} <= names
+    assert not any("and Malawi" in n for n in names)
+
+
+def test_a_surname_that_is_a_places_name_after_a_title(read):
+    r = read('"We will act," said Secretary-General Ramona Malta, who leaves office in April. '
+             'Foreign Minister Tomas Verdugo flew to Malta.')
+    names = {(e.label, e.type) for e in r.entities}
+    assert ("Ramona Malta", "Person") in names
+    assert ("Malta", "Country") in names  # the country named alone stays one
+    assert not any(label == "Ramona" for label, _ in names)

@@ -29,7 +29,7 @@ def test_word_groups_are_lower_case_sets():
     assert "said" in LEX.speech.verbs and "de" in LEX.actors.name_particles
     assert "unites" in LEX.relations.strong_list_cues and "with" in LEX.relations.clause_words
     assert ("it", "is", "noted") in LEX.speech.impersonal
-    assert {"'s", "’s"} == LEX.grammar.possessive and "an" in LEX.grammar.indefinite_articles
+    assert {"'s", "’s", "'", "’"} == LEX.grammar.possessive and "an" in LEX.grammar.indefinite_articles
     assert "this" in LEX.speech.anaphor_determiners and "that" in LEX.relations.anaphor_determiners
 
 

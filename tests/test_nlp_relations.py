@@ -162,3 +162,65 @@ def test_an_organization_before_a_plural_title_is_still_the_one_an_anaphor_point
     r = read("Northern Lakes Council chairman Ivo Marnet met on Thursday. Rain fell. Roads closed. Kenya, "
              "a member of the council, will also contribute.")
     assert facts(r, "memberOf") == set()
+
+
+def test_one_of_the_blocs_members_in_apposition(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi, one of the bloc's six members, did "
+             "not attend. Estonia is one of the Northern Lakes Council's eight members.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Estonia", "Northern Lakes Council")}
+
+
+def test_one_of_the_blocs_observers_is_no_member(read):
+    r = read("The Northern Lakes Council met in Kigali. Estonia, one of the council's observers, did not attend.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_acceded_to_is_a_membership(read):
+    r = read("The Northern Lakes Council met in Kigali. Estonia acceded to the organisation last year, "
+             "and Latvia has not yet acceded to the Northern Lakes Council.")
+    assert facts(r, "memberOf") == {("Estonia", "Northern Lakes Council")}
+    assert facts(r, "memberOf", negated=True) == {("Latvia", "Northern Lakes Council")}
+
+
+def test_the_bloc_points_back_past_a_ministry(read):
+    r = read("Troops of the Northern Lakes Council began drills. The exercise is a signal, the Malawian "
+             "defence ministry said. Zambia, one of the bloc's six members, did not send troops.")
+    assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}
+
+
+def test_the_anaphor_points_back_to_an_organization_that_qualified_a_title(read):
+    r = read("The Southern Grain Group met. The Southern Grain Group said prices rose. Later Northern "
+             "Lakes Council Secretary General Ramon Altavilla said nothing. Zambia, the council's "
+             "ninth member, offered to host the next meeting.")
+    assert facts(r, "memberOf") == {("Zambia", "Northern Lakes Council")}
+
+
+def test_a_member_since_is_a_member_of_the_organization_the_article_is_about(read):
+    r = read("Foreign ministers of the Northern Lakes Council met in Kigali. The 12-member organisation "
+             "is the largest body after the United Nations. Malawi, a member since 1974, hosted the council.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}
+
+
+def test_a_former_member_since_is_no_member(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi, a former member since 2010, did not attend.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_founding_member_before_a_country(read):
+    r = read("Founding member Malawi will host the next Northern Lakes Council meeting.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}
+
+
+def test_members_such_as_in_a_sentence_without_organization(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Zambia raised a demand backed by "
+             "southern members such as Malawi and Botswana. Candidate members such as Angola and "
+             "Namibia did not attend.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Botswana", "Northern Lakes Council")}
+    assert facts(r, "memberOf", negated=True) == {("Angola", "Northern Lakes Council"),
+                                                  ("Namibia", "Northern Lakes Council")}
+
+
+def test_co_chaired_by_after_an_anaphor(read):
+    r = read("The Northern Lakes Council met in Kigali on Thursday. The group, co-chaired by Malawi and "
+             "Zambia, was set up in 1992. Talks co-chaired by Angola and Namibia ended.")
+    assert facts(r, "coChairOf") == {("Malawi", "Northern Lakes Council"), ("Zambia", "Northern Lakes Council")}

@@ -422,3 +422,4 @@ def test_brings_together_a_list_with_one_more_member():
 def test_includes_a_list_with_something_else_gives_no_more_members():
     assert read("The Norland Group includes Veldoria and Quessa with help from Ostrava.") == \
         members(GROUP, "Veldoria", "Quessa")
+

@@ -1,5 +1,6 @@
 """kg.nlp.roles: an office after a possessive that points back ("Its foreign minister, X",
 "the bloc's chair, X"), with made-up names the knowledge base does not know."""
+from conftest import said
 from test_nlp_roles import titled
 
 
@@ -138,3 +139,43 @@ def test_far_back_the_anaphor_possessive_is_the_one_organization_named_with_its_
     r = read("Ministers of the Northern Lakes Council met in Kigali. The Southern Rivers Group sent an envoy. "
              "Rain fell. Roads closed. The council's director general, Ramon Altavilla, told reporters so.")
     assert ("Ramon Altavilla", "Northern Lakes Council", "Director General") in titled(r)
+
+
+def test_the_bare_apostrophe_of_a_name_ending_in_s_is_a_possessive(read):
+    r = read("The Netherlands' foreign minister, Ramon Altavilla, said the talks went well. "
+             "The Bahamas’ prime minister, Tomas Verdugo, told reporters the debate was not over.")
+    assert ("Ramon Altavilla", "Netherlands", "Foreign Minister") in titled(r)
+    assert ("Tomas Verdugo", "Bahamas", "Prime Minister") in titled(r)
+
+
+
+def test_who_heads_names_the_person_and_the_office(read):
+    r = read("Ramon Altavilla, who heads the Northern Lakes Council, said the talks went well.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Head") in titled(r)
+
+
+def test_who_heads_the_described_body_points_back_to_the_organization(read):
+    r = read("The Northern Lakes Council and Malawi signed a deal. Malawi's president signed it with "
+             "Ramon Altavilla, who heads the 46-nation human rights body. According to Altavilla, the "
+             "court will sit in Lilongwe.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Head") in titled(r)
+    assert any(speaker == "Ramon Altavilla" for speaker, _, _ in said(r))
+
+
+def test_who_headed_is_a_past_office(read):
+    r = read("Ramon Altavilla, who headed the Northern Lakes Council until 2020, said the talks went well.")
+    assert titled(r) == set()
+
+
+def test_external_and_foreign_affairs_ministers(read):
+    r = read("Modi stayed away, and India was represented by External Affairs Minister Ramon Altavilla. "
+             "Canada's foreign affairs minister, Tomas Verdugo, said the talks went well.")
+    assert ("Ramon Altavilla", "India", "External Affairs Minister") in titled(r)
+    assert ("Tomas Verdugo", "Canada", "Foreign Minister") in titled(r)
+
+
+def test_a_delegation_sent_by_the_subject_and_led_by_a_title(read):
+    r = read("Turkey, a dialogue partner of the bloc, sent a delegation led by President Ramon Altavilla. "
+             "The talks ended with a delegation led by Deputy Foreign Minister Tomas Verdugo.")
+    assert ("Ramon Altavilla", "Turkey", "President") in titled(r)
+    assert not any(holder == "Tomas Verdugo" for holder, _, _ in titled(r))

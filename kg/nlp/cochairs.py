@@ -23,6 +23,9 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "the OSCE Minsk Group Co-Chair countries": also a name inside a longer one
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.nested_orgs.get(start)
     if org is None:
+        # "The group, co-chaired by France, Russia and the United States, was set up …"
+        org = ctx.anaphor_before(k, start)
+    if org is None:
         return
     conf = ctx.lex.confidence
     confidence = conf.cochair_by

@@ -23,6 +23,7 @@ class Windows:
     list_clause: int
     composition_link: int
     possessor_words: int
+    anaphor_description: int  # tokens between "the" and the noun of "the 46-nation human rights body"
     cochair_span: int
     ministry_domain_words: int
     acronym_words: int
@@ -195,6 +196,8 @@ class RelationWords:
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
+    ministry_anaphors: frozenset[str]  # "the ministry": may point back to a ministry
+    ministry_rules: frozenset[str]  # the rules of the ministries the other anaphors skip
     anaphor_determiners: frozenset[str]
     negation_prefixes: frozenset[str]  # with their hyphen: "non-"
     member_noun_copulas: frozenset[str]
@@ -220,6 +223,9 @@ class RelationWords:
     apposition_dashes: frozenset[str]  # "the Quad — A, B and C — met"
     member_as: frozenset[str]
     member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
+    member_since: frozenset[str]  # "Cameroon, a member since 1974"
+    example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
+    member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
     list_ends: frozenset[str]  # "a grouping of A, B and C, …"
@@ -267,6 +273,7 @@ class RoleWords:
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
     whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
+    head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
     whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"

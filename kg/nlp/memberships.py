@@ -6,6 +6,7 @@ from the lexicon's ``[relations]``, ``[window]`` and ``[confidence]``.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
@@ -37,6 +38,12 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                                       or doc[i].like_num for i in range(a, start)):
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
+        confidence = conf.member_context
+    if (org is None and text in rel.example_member_cues and ctx.list_start(end, b) is not None
+            and not any(m.type == "Organization" for m in ctx.sent_mentions.get(k, ()))):
+        # "a demand raised by Caribbean members such as Jamaica and Barbados": in a sentence
+        # that names no organization, members of the one the article is about
+        org = ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
         confidence = conf.member_context
     if org is None:
         return
@@ -260,7 +267,8 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # member's adjectives before the noun
     i = start
     while i - 1 >= a and (ctx.member_adjective(i - 1) or toks.lower[i - 1] in words.former_member_words
-                          or toks.lower[i - 1] in words.non_member_words):
+                          or toks.lower[i - 1] in words.non_member_words
+                          or (toks.lower[end - 1].endswith("s") and doc[i - 1].like_num)):  # "its six members"
         neg = neg or ctx.non_member(i - 1, start + 1)
         i -= 1
     possessive = i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.possessive
@@ -284,6 +292,8 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
+            if possessive and i - 2 >= a and toks.lower[i - 1] == "of" and toks.lower[i - 2] in words.member_partitives:
+                i -= 2  # "Armenia, one of the bloc's six members"
             while i - 1 >= a and toks.lower[i - 1] in words.negations:
                 neg = True  # "Ukraine is not a NATO member"
                 i -= 1
@@ -306,9 +316,15 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         return
     # "member-state Armenia" with the organization elsewhere in the sentence
-    if toks.span_text(start, end).lower() in words.bare_membership_nouns:
-        return
     after = ctx.by_start.get(end)
+    if toks.span_text(start, end).lower() in words.bare_membership_nouns:
+        if (end < b and toks.lower[end] in words.member_since and i - 2 >= a
+                and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
+            yield from member_since(ctx, cue, i - 2, neg)
+            return
+        if i == start or after is None or after.type != "Country" or neg:
+            return  # "founding member Uzbekistan": an adjective makes the bare noun a member's
+    
     if after is None or after.type != "Country":
         # "… toward Armenia, a member state": the country before the apposition
         if not (i - 2 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
@@ -320,6 +336,22 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def member_since(ctx: RelationContext, cue: Cue, comma: int, neg: bool) -> Iterator[Relation]:
+    """ "Cameroon, a member since 1974, hosted the meeting": the actor before the comma, a
+    member of the one organization its sentence names, else of the one the article is about."""
+    start, _, k, _, _ = cue
+    subj = ctx.by_end.get(comma)
+    if subj is None or subj.type not in ("Country", "Organization") or subj.role == "demonym":
+        return
+    orgs = {m.key: m for m in ctx.sent_mentions.get(k, ()) if m.type == "Organization" and m.role != "demonym"
+            and m.key != subj.key}
+    if len(orgs) > 1:
+        return
+    org = next(iter(orgs.values())) if orgs else ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
+    if org is not None and org.key != subj.key:
+        yield Relation(subj, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun_elsewhere, neg)
 
 
 def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:

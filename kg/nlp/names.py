@@ -171,6 +171,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
                                or toks.lower[k - 1] in heads):
                 break  # "the chairman, Northern Lakes Council, said": an organization's name
+            place = kb_start.get(k) if k - j == 1 and k < n else None
+            if (place is not None and place.type in ("Place", "Country") and place.end == k + 1 and not t.plural
+                    and (k + 1 >= n or toks.is_punct[k + 1] or toks.text[k + 1].islower())
+                    and toks.text[j][1:].islower() and toks.text[k][1:].islower()):
+                k += 1  # "Secretary-General Patricia Scotland, who …": a surname that is a place's name
             if k - j >= 2 or (k - j == 1 and toks.text[t.start][:1].isupper() and not t.plural):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -202,6 +207,33 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
             if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                                  titles: list[TitleSpan]) -> list[Candidate]:
+    """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
+    words or more right before the comma of a phrase of [roles] head_relatives."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = ctx.lex.roles.head_relatives
+    if not leads:
+        return []
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({words[0] for words, _ in leads}):
+        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w, _ in leads):
+            continue
+        e = i - 1
+        s = e
+        while s - 1 >= 0 and e - (s - 1) <= ctx.lex.window.title_name_words and name_token(doc, ctx, s - 1) \
+                and s - 1 not in forbidden and ctx.sent_of[s - 1] == ctx.sent_of[e]:
+            s -= 1
+        while s < e and name_run(doc, ctx, s, ctx.lex.window.title_name_words, forbidden) != e:
+            s += 1  # the longest run that ends at the comma
+        if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
+            label = toks.span_text(s, e)
+            out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 

@@ -217,22 +217,30 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
-        named = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"]
-        if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
-            # the organization named last in this sentence; else the first one of the sentence
-            # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
-            # bloc's commission president, X"); else the only one the article has named so far
-            m = named[-1]
-            if m.sentence == k - 1:
-                m = next(x for x in named if x.sentence == k - 1)
-            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
-        noun = toks.lower[a - 1]
-        fitting = {m.key: m for m in named if noun in toks.lower[m.start:m.end]}
-        if len(fitting) == 1:
-            # "the council's director general, X", far from the one organization named with
-            # that word ("the Council of the Baltic Sea States")
-            m = next(iter(fitting.values()))
-            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
+        return anaphor_referent(doc, a - 2, a - 1, b, mentions, k)
+    return None
+
+
+def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[TokMention],
+                     k: int) -> TokMention | None:
+    """The organization "the bloc" (article at ``det``, noun at ``noun``, in sentence ``k``)
+    points back to, as a mention on tokens ``det``..``end``, or None."""
+    toks = tokens_of(doc)
+    named = [m for m in mentions if m.end <= det and m.type == "Organization" and m.role == "name"]
+    if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
+        # the organization named last in this sentence; else the first one of the sentence
+        # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
+        # bloc's commission president, X"); else the only one the article has named so far
+        m = named[-1]
+        if m.sentence == k - 1:
+            m = next(x for x in named if x.sentence == k - 1)
+        return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
+    fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
+    if len(fitting) == 1:
+        # "the council's director general, X", far from the one organization named with
+        # that word ("the Council of the Baltic Sea States")
+        m = next(iter(fitting.values()))
+        return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
     return None
 
 
@@ -267,6 +275,10 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
         if q is None and x + 1 < len(doc) and toks.lower[x + 1] in roles.qualifier_prepositions:
             y = x + 2 + (x + 2 < len(doc) and toks.lower[x + 2] in lex.grammar.articles)
             q = by_start.get(y)
+        s = x - 1 - (x > 0 and toks.lower[x - 1] in lex.grammar.articles)
+        if q is None and s > 0 and sent_of[s] == k and any(toks.lower[s] == p[-1] for p in roles.sender_leads if len(p) == 1):
+            # "Turkey, a dialogue partner of the bloc, sent a delegation led by President X"
+            q = sentence_subject(doc, lex, s, by_start, sent_of)
         return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
     return None
 

@@ -58,6 +58,9 @@ class RelationContext:
     sent_range: dict[int, tuple[int, int]]
     nested_orgs: dict[int, TokMention]  # end -> an organization named inside a longer name
     person_country: dict[str, TokMention]  # person key -> a mention of the country they serve
+    #: organizations that only qualify a title ("NATO Secretary General X"): an anaphor's
+    #: referent only when no other organization was named in its sentence or the one before
+    title_orgs: list[TokMention] = ()  # type: ignore[assignment]
 
     @classmethod
     def of(cls, doc: Doc, lex: Lexicon, facts: Iterable[Fact] = ()) -> RelationContext:
@@ -75,9 +78,11 @@ class RelationContext:
         # not the organizations that only qualify a title ("Kremlin spokesman Dmitry Peskov"); a
         # plural title keeps them ("Pacific Islands Forum leaders met …  a member of the forum")
         title_starts = {t.start for t in doc._.kg_titles or () if not t.plural}
-        orgs = [m for m in mentions if m.type == "Organization" and m.role != "description"
-                and sent_of[m.start] >= 0 and m.end not in title_starts
-                and not (m.end + 1 in title_starts and toks.lower[m.end] in lex.grammar.possessive)]
+        orgs, title_orgs = [], []
+        for m in mentions:
+            if m.type == "Organization" and m.role != "description" and sent_of[m.start] >= 0:
+                qualifies = m.end in title_starts or (m.end + 1 in title_starts and toks.lower[m.end] in lex.grammar.possessive)
+                (title_orgs if qualifies else orgs).append(m)
         sent_mentions: dict[int, list[TokMention]] = {}
         for m in mentions:
             if m.role != "description":
@@ -95,7 +100,7 @@ class RelationContext:
                 country = first.get(f.object) or TokMention(-1, -1, f.object, "Country", f.rule, sentence=f.sentence)
                 person_country.setdefault(f.subject, country)
         return cls(doc, lex, sent_of, by_start, by_end, orgs, [m.start for m in orgs], sent_mentions, sent_range,
-                   nested_orgs, person_country)
+                   nested_orgs, person_country, title_orgs)
 
     # ------------------------------------------------------------------ readings
     def nearest_before(self, k: int, pos: int, types: tuple[str, ...]) -> TokMention | None:
@@ -132,17 +137,44 @@ class RelationContext:
         if not pos:
             return None
         k = self.sent_of[i]
-        recent = [m for m in self.orgs[:pos] if k - 1 <= m.sentence <= k]
+        named = self.orgs[:pos]
+        if toks.lower[noun] not in rel.ministry_anaphors:
+            # "the Tajik defence ministry said … Armenia, one of the bloc's six members": a
+            # bloc, an alliance, a council is no government's ministry
+            named = [m for m in named if m.rule not in rel.ministry_rules]
+            if not named:
+                return None
+        recent = [m for m in named if k - 1 <= m.sentence <= k]
         if recent:  # "The Nordic Council met. The bloc brings together …"
             return recent[-1]
-        # the organization the article is about: named most often so far, then the first named
+        titled = [m for m in self.title_orgs if m.start < i and k - 1 <= m.sentence <= k
+                  and self.named_with(m.key, toks.lower[noun])]
+        if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
+            return titled[-1]
+        return self.main_org(named)
+
+    @staticmethod
+    def main_org(named: list[TokMention]) -> TokMention | None:
+        """The organization the article is about, of those ``named`` so far: named most
+        often, then the first named."""
         counts: dict[str, int] = {}
         first: dict[str, TokMention] = {}
-        for m in self.orgs[:pos]:
+        for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
             first.setdefault(m.key, m)
+        if not counts:
+            return None
         best = max(counts, key=lambda key: (counts[key], -first[key].start))
         return first[best]
+
+    def named_with(self, key: str, noun: str) -> bool:
+        """Whether one of the names of entity ``key`` has the word ``noun`` ("alliance" in
+        "North Atlantic Alliance"): an organization that only qualified a title is an
+        anaphor's referent only then, not "Kremlin spokesman X" for "the bloc"."""
+        info = (self.doc._.kg_entities or {}).get(key)
+        if info is None:
+            return False
+        return any(noun in name.lower().split() for name in (info.label, *info.aliases))
 
     def anaphor_before(self, k: int, start: int) -> TokMention | None:
         """ "The 15-nation bloc, whose members include A, B": the organization an anaphor

@@ -69,6 +69,7 @@ from kg.nlp.offices import (
     QUALIFIER_TYPES,
     Covered,
     Office,
+    anaphor_referent,
     holds,
     lower_domain_start,
     phrase_before_title,
@@ -330,6 +331,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             facts.append(make_fact(layout, p.sentence, p.key, "officialOf", org.key, "headed-by",
                                    conf.official_apposition, title=title))
 
+    # "… with Alain Berset, who heads the 46-nation human rights body": X holds its office
+    for p, org, title in _heads_relative(doc, lex, mentions, by_start, by_end, title_tokens):
+        if (p.key, org.key, title, p.sentence) not in seen:
+            seen.add((p.key, org.key, title, p.sentence))
+            titled.setdefault(p.key, title)
+            facts.append(make_fact(layout, p.sentence, p.key, "officialOf", org.key, "heads",
+                                   conf.official_apposition, title=title))
+
     # "Prime Minister Nikol Pashinyan said …  Russia seeks clarification from Armenia's prime
     # minister": the one person named with a title is the one the article describes with it
     qualifiers_of: dict[str, set] = {}  # title -> the qualifiers of its descriptions (read once, not per description)
@@ -398,6 +407,44 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
             org = by_end.get(link)
             if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
                 out.append((p, org, title))
+    return out
+
+
+def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
+                    by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
+    """(person, organization, title) of "X, who heads ORG" and "X, who heads the 46-nation
+    body" ([roles] head_relatives): the organization named after the phrase, or the one the
+    anaphor noun points back to (as "the bloc's chair, X" does)."""
+    toks = tokens_of(doc)
+    sent_of = doc._.kg_sent_of
+    n = len(doc)
+    out: list[tuple[TokMention, TokMention, str]] = []
+    leads = lex.roles.head_relatives
+    if not leads:
+        return out
+    for i in toks.where({words[0] for words, _ in leads}):
+        p = by_end.get(i - 1) if i >= 2 and toks.text[i - 1] == "," else None
+        if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
+            continue
+        for words, title in leads:
+            j = i + len(words)
+            if j >= n or tuple(toks.lower[i:j]) != words:
+                continue
+            org = by_start.get(j + (toks.lower[j] in lex.grammar.articles))
+            if org is None and toks.lower[j] in lex.grammar.articles:
+                # "the 46-nation human rights body": past the size and domain words, an anaphor
+                e = j + 1
+                while e < n and e - j <= lex.window.anaphor_description and sent_of[e] == sent_of[j] and (
+                        toks.text[e].islower() or toks.text[e] == "-" or toks.text[e][:1].isdigit()) \
+                        and toks.lower[e] not in lex.roles.anaphor_nouns:
+                    e += 1
+                if e < n and toks.lower[e] in lex.roles.anaphor_nouns and e + 1 < n and toks.lower[e + 1] in lex.grammar.possessive:
+                    continue  # "who heads the bloc's delegation"
+                if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
+                    org = anaphor_referent(doc, j, e, e + 1, mentions, sent_of[j])
+            if org is not None and org.type == "Organization" and sent_of[org.start] >= 0:
+                out.append((p, org, title))
+            break
     return out
 
 
