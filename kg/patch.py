@@ -8,7 +8,7 @@ together (entities, positions, co-mention ties, membership counts) where its act
 memberships or positions changed.  So a build keeps, beside its output, a
 :class:`GraphState`: for each document its article's hash, its entities as read, what it
 gives the corpus-level quads and its fact triples (:class:`kg.graph.DocumentTrace`),
-plus the entity table's IRIs and the corpus-level quads.  The next build:
+plus the entity table's IRIs, labels and quads.  The next build:
 
 1. resolves the corpus's actors again, from the kept entities and the changed articles';
 2. gives up (the full graph stage then runs) unless every actor an unchanged document
@@ -16,15 +16,18 @@ plus the entity table's IRIs and the corpus-level quads.  The next build:
 3. makes the quads of the documents that are gone or changed (from their kept records,
    with the last build's entity table) and of the new ones; the fact triples are counted
    over all documents, so a triple leaves only with the last document stating it;
-4. makes the corpus-level quads again from the documents' traces, and compares;
+4. makes the corpus-level quads again from the documents' traces, and compares, if what
+   the documents give them changed;
 5. copies the last output, replacing only the parts (one subject's block of the default
    graph, or one document's named graph) whose quads changed: each part's old quads are
    read back from its text, which must write back to the same bytes, else it gives up.
 
 The output is byte-identical to a full build's (tests build both after random edits).
-Only TriG outputs are patched; the state is JSON (a folder beside an output is no place
-for data that runs code when read) and describes one output file exactly: its inode,
-size and modification time, so an output changed by anything else is rebuilt in full.
+Only TriG outputs are patched, and only by builds that keep no records in memory
+(``kg build``).  The state is JSON lines of pooled numbers (a folder beside an output is
+no place for data that runs code when read; :class:`GraphState`) and describes one
+output file exactly: its inode, size and modification time, so an output changed by
+anything else is rebuilt in full.
 """
 from __future__ import annotations
 
