@@ -224,3 +224,9 @@ def test_co_chaired_by_after_an_anaphor(read):
     r = read("The Northern Lakes Council met in Kigali on Thursday. The group, co-chaired by Malawi and "
              "Zambia, was set up in 1992. Talks co-chaired by Angola and Namibia ended.")
     assert facts(r, "coChairOf") == {("Malawi", "Northern Lakes Council"), ("Zambia", "Northern Lakes Council")}
+
+
+def test_remains_one_of_the_blocs_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi remains one of the Northern Lakes Council's "
+             "eight members. Estonia remained a Northern Lakes Council member. Latvia remains outside the bloc.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Estonia", "Northern Lakes Council")}
