@@ -241,3 +241,10 @@ def test_a_surname_that_is_a_places_name_after_a_title(read):
     assert ("Ramona Malta", "Person") in names
     assert ("Malta", "Country") in names  # the country named alone stays one
     assert not any(label == "Ramona" for label, _ in names)
+
+
+def test_a_given_name_that_is_a_months_short_form(read):
+    r = read("VELDOR, Jan 22 (AP) - Ruritanian Foreign Minister Jan Morvak said the talks would go on. "
+             "The vote is due on Jan 30.")
+    assert "Jan Morvak" in persons(r)
+    assert not any(p.startswith("Jan ") and p != "Jan Morvak" for p in persons(r))

@@ -251,8 +251,14 @@ def is_name_token(text: str) -> bool:
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
-    return (is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
-            and i not in ctx.not_name_tokens)
+    if not is_name_token(toks.text[i]) or i in ctx.not_name_tokens:
+        return False
+    low = toks.lower[i]
+    if low not in ctx.lex.actors.not_names:
+        return True
+    # "Jan Lipavsky": a given name that is also a month's short form, before another name
+    return (low in ctx.lex.actors.given_name_not_names and i + 1 < len(doc)
+            and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:

@@ -167,6 +167,7 @@ def _build(raw: dict) -> Lexicon:
             place_of=words("actors", "place_of"),
             connectors=words("actors", "name_connectors"),
             not_names=words("actors", "not_names") | words("names", "honorifics"),
+            given_name_not_names=words("actors", "given_name_not_names"),
             metonym_heads=words("actors", "metonym_heads"),
             locative=words("actors", "locative_prepositions"),
             locative_phrases=frozenset(tuple(p.lower().split()) for p in raw["actors"]["locative_phrases"]),

@@ -127,6 +127,7 @@ class ActorWords:
     place_of: frozenset[str]
     connectors: frozenset[str]
     not_names: frozenset[str]
+    given_name_not_names: frozenset[str]  # of not_names: in a name when a name follows
     metonym_heads: frozenset[str]
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
