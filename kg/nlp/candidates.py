@@ -277,9 +277,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind != "capital":  # the capital's own name: "Moscow"
         capital, actor = actor, country
     toks = tokens_of(doc)  # only here: most surfaces are no capital's
-    j = start - 1
-    while j >= 0 and toks.lower[j] == "the":
-        j -= 1
+    j = before_listed_names(toks, ctx, start - 1)
     if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                 or (j >= 1 and (toks.lower[j - 1], toks.lower[j]) in ctx.lex.actors.locative_phrases)
                                 or capital_as_modifier(doc, ctx, start, end)):
@@ -287,6 +285,25 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
                          "name", capital.wikidata, capital.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                      actor.wikidata, actor.names(), ambiguous)
+
+
+def before_listed_names(toks, ctx: EntityContext, j: int) -> int:
+    """The token before the list a name at ``j + 1`` ends ("to Baku and Yerevan": "to"), past
+    articles: a capital listed after a locative is a place too."""
+    while j >= 0 and toks.lower[j] == "the":
+        j -= 1
+    for _ in range(ctx.lex.window.place_list_items):
+        if j < 1 or not (toks.lower[j] in ctx.lex.grammar.coordinators or toks.text[j] == ","):
+            break
+        k = j - 1
+        while k >= 0 and j - 1 - k < ctx.lex.window.place_name_words and is_name_token(toks.text[k]):
+            k -= 1
+        if k == j - 1:
+            break
+        j = k
+        while j >= 0 and toks.lower[j] == "the":
+            j -= 1
+    return j
 
 
 def context_free_fields(known: KnownSurface) -> CandidateFields | None:

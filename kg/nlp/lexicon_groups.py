@@ -17,6 +17,7 @@ class Windows:
     negation_before_org: int
     clause_comma: int
     counted_list_sentences: int
+    place_list_items: int
     part_of_gap: int
     support_subject: int
     deploy_object_gap: int
