@@ -248,3 +248,8 @@ def test_a_given_name_that_is_a_months_short_form(read):
              "The vote is due on Jan 30.")
     assert "Jan Morvak" in persons(r)
     assert not any(p.startswith("Jan ") and p != "Jan Morvak" for p in persons(r))
+
+
+def test_a_name_after_a_deputy_in_apposition(read):
+    r = read("The minister did not attend the talks and sent a deputy, Maren Olsby, in his place.")
+    assert "Maren Olsby" in persons(r)
