@@ -288,8 +288,8 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
 
 
 def before_listed_names(toks, ctx: EntityContext, j: int) -> int:
-    """The token before the list a name at ``j + 1`` ends ("to Baku and Yerevan": "to"), past
-    articles: a capital listed after a locative is a place too."""
+    """The token before the list of known places a name at ``j + 1`` ends ("to Baku and
+    Yerevan": "to"), past articles: a capital listed after a locative is a place too."""
     while j >= 0 and toks.lower[j] == "the":
         j -= 1
     for _ in range(ctx.lex.window.place_list_items):
@@ -298,8 +298,9 @@ def before_listed_names(toks, ctx: EntityContext, j: int) -> int:
         k = j - 1
         while k >= 0 and j - 1 - k < ctx.lex.window.place_name_words and is_name_token(toks.text[k]):
             k -= 1
-        if k == j - 1:
-            break
+        known = ctx.tables.surfaces.get(" ".join(toks.text[k + 1:j]))
+        if k == j - 1 or known is None or ctx.kb[known[0]].type != "Place":
+            break  # only a list of places: "in Armenia, Yerevan and X said" lists no places
         j = k
         while j >= 0 and toks.lower[j] == "the":
             j -= 1
