@@ -90,6 +90,15 @@ def test_size_and_types(kb):
     assert counts["Person"] >= 40 and counts["Organization"] >= 100 and counts["Place"] >= 200
 
 
+@pytest.mark.parametrize("surface", ["Nuremberg", "Tromsø", "Charlevoix", "Goa", "Giurgiulești"])
+def test_well_known_towns_and_regions_are_places(kb, surface):
+    assert [a.type for a in kb.by_name(surface)] == ["Place"]
+
+
+def test_the_berlin_process_is_an_organization(kb):
+    assert [a.type for a in kb.by_name("Berlin Process")] == ["Organization"]
+
+
 # --- integrity of the packaged data ---------------------------------------------------
 
 def test_file_has_no_duplicate_ids():

@@ -241,3 +241,15 @@ def test_a_surname_that_is_a_places_name_after_a_title(read):
     assert ("Ramona Malta", "Person") in names
     assert ("Malta", "Country") in names  # the country named alone stays one
     assert not any(label == "Ramona" for label, _ in names)
+
+
+def test_a_given_name_that_is_a_months_short_form(read):
+    r = read("VELDOR, Jan 22 (AP) - Ruritanian Foreign Minister Jan Morvak said the talks would go on. "
+             "The vote is due on Jan 30.")
+    assert "Jan Morvak" in persons(r)
+    assert not any(p.startswith("Jan ") and p != "Jan Morvak" for p in persons(r))
+
+
+def test_a_name_after_a_deputy_in_apposition(read):
+    r = read("The minister did not attend the talks and sent a deputy, Maren Olsby, in his place.")
+    assert "Maren Olsby" in persons(r)

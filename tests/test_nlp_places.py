@@ -94,6 +94,14 @@ def test_a_capital_for_its_government_is_still_no_place(read):
     assert "Libreville" not in places(read("Libreville said the talks would resume."))
 
 
+def test_capitals_listed_after_a_locative_are_all_places(read):
+    found = places(read("The envoy travelled to Libreville and Kabul, then flew to Lusaka, Accra and the Hague."))
+    assert {"Libreville", "Kabul", "Lusaka", "Accra"} <= set(found)
+    assert "Kabul" not in places(read("Libreville and Kabul said the talks would resume."))
+    # a country before the capital: no list of places ("Kabul" speaks for its government)
+    assert "Kabul" not in places(read("Refugees have arrived in Malawi, Kabul and the UN agency have said."))
+
+
 @pytest.mark.parametrize("sentence, place", [
     ("Fighting spread across Darfur on Monday.", "Darfur"),
     ("Tensions rose on the Korean peninsula.", "Korean Peninsula"),

@@ -224,3 +224,24 @@ def test_co_chaired_by_after_an_anaphor(read):
     r = read("The Northern Lakes Council met in Kigali on Thursday. The group, co-chaired by Malawi and "
              "Zambia, was set up in 1992. Talks co-chaired by Angola and Namibia ended.")
     assert facts(r, "coChairOf") == {("Malawi", "Northern Lakes Council"), ("Zambia", "Northern Lakes Council")}
+
+
+def test_remains_one_of_the_blocs_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Malawi remains one of the Northern Lakes Council's "
+             "eight members. Estonia remained a Northern Lakes Council member. Latvia remains outside the bloc.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Estonia", "Northern Lakes Council")}
+
+
+def test_a_counted_anaphor_points_back_to_a_list_of_that_many(read):
+    r = read("The Northern Lakes Council brings together Malawi, Zambia, Estonia and Latvia. All four countries "
+             "are members of the Southern Reef Forum.")
+    assert facts(r, "memberOf") >= {(c, "Southern Reef Forum") for c in ("Malawi", "Zambia", "Estonia", "Latvia")}
+    r = read("The Northern Lakes Council brings together Malawi, Zambia and Estonia. All four countries "
+             "are members of the Southern Reef Forum.")
+    assert not {s for s, o in facts(r, "memberOf") if o == "Southern Reef Forum"}
+
+
+def test_members_of_two_organizations(read):
+    r = read("Malawi and Zambia are members of the Northern Lakes Council and the Southern Reef Forum.")
+    assert facts(r, "memberOf") == {(c, o) for c in ("Malawi", "Zambia")
+                                    for o in ("Northern Lakes Council", "Southern Reef Forum")}

@@ -179,3 +179,9 @@ def test_a_delegation_sent_by_the_subject_and_led_by_a_title(read):
              "The talks ended with a delegation led by Deputy Foreign Minister Tomas Verdugo.")
     assert ("Ramon Altavilla", "Turkey", "President") in titled(r)
     assert not any(holder == "Tomas Verdugo" for holder, _, _ in titled(r))
+
+
+def test_a_diplomatic_rank_after_the_comma_is_no_part_of_the_name(read):
+    r = read("Ministers met in Kigali on Thursday. Malawi's representative, Ambassador Ramon Altavilla, "
+             "thanked member states for their support.")
+    assert ("Ramon Altavilla", "Malawi", "Representative") in titled(r)

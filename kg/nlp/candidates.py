@@ -251,8 +251,14 @@ def is_name_token(text: str) -> bool:
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
-    return (is_name_token(toks.text[i]) and toks.lower[i] not in ctx.lex.actors.not_names
-            and i not in ctx.not_name_tokens)
+    if not is_name_token(toks.text[i]) or i in ctx.not_name_tokens:
+        return False
+    low = toks.lower[i]
+    if low not in ctx.lex.actors.not_names:
+        return True
+    # "Jan Lipavsky": a given name that is also a month's short form, before another name
+    return (low in ctx.lex.actors.given_name_not_names and i + 1 < len(doc)
+            and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
@@ -271,9 +277,7 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind != "capital":  # the capital's own name: "Moscow"
         capital, actor = actor, country
     toks = tokens_of(doc)  # only here: most surfaces are no capital's
-    j = start - 1
-    while j >= 0 and toks.lower[j] == "the":
-        j -= 1
+    j = before_listed_names(toks, ctx, start - 1)
     if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                 or (j >= 1 and (toks.lower[j - 1], toks.lower[j]) in ctx.lex.actors.locative_phrases)
                                 or capital_as_modifier(doc, ctx, start, end)):
@@ -281,6 +285,26 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
                          "name", capital.wikidata, capital.names(), ambiguous)
     return Candidate(start, end, "kb:" + actor.id, actor.type, "metonym", actor.name, "metonym",
                      actor.wikidata, actor.names(), ambiguous)
+
+
+def before_listed_names(toks, ctx: EntityContext, j: int) -> int:
+    """The token before the list of known places a name at ``j + 1`` ends ("to Baku and
+    Yerevan": "to"), past articles: a capital listed after a locative is a place too."""
+    while j >= 0 and toks.lower[j] == "the":
+        j -= 1
+    for _ in range(ctx.lex.window.place_list_items):
+        if j < 1 or not (toks.lower[j] in ctx.lex.grammar.coordinators or toks.text[j] == ","):
+            break
+        k = j - 1
+        while k >= 0 and j - 1 - k < ctx.lex.window.place_name_words and is_name_token(toks.text[k]):
+            k -= 1
+        known = ctx.tables.surfaces.get(" ".join(toks.text[k + 1:j]))
+        if k == j - 1 or known is None or ctx.kb[known[0]].type != "Place":
+            break  # only a list of places: "in Armenia, Yerevan and X said" lists no places
+        j = k
+        while j >= 0 and toks.lower[j] == "the":
+            j -= 1
+    return j
 
 
 def context_free_fields(known: KnownSurface) -> CandidateFields | None:

@@ -16,6 +16,8 @@ class Windows:
     negation_before_cue: int
     negation_before_org: int
     clause_comma: int
+    counted_list_sentences: int
+    place_list_items: int
     part_of_gap: int
     support_subject: int
     deploy_object_gap: int
@@ -127,6 +129,7 @@ class ActorWords:
     place_of: frozenset[str]
     connectors: frozenset[str]
     not_names: frozenset[str]
+    given_name_not_names: frozenset[str]  # of not_names: in a name when a name follows
     metonym_heads: frozenset[str]
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
@@ -226,6 +229,9 @@ class RelationWords:
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
+    counted_member_nouns: frozenset[str]  # "all four countries are members of X"
+    count_words: tuple[str, ...]  # count_words[k] is k + 2
+    count_pairs: frozenset[str]  # "both countries"
     member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
     list_ends: frozenset[str]  # "a grouping of A, B and C, …"

@@ -131,6 +131,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     j = ctx.skip(end, b, ("the",))
     org = ctx.by_start.get(j) or ctx.anaphor_at(end)
     orgs = [org] if org is not None else []
+    if org is not None and org.start == j and org.type == "Organization":
+        # "members of the European Union and NATO": every organization of the list
+        orgs = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)[0] or orgs
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
@@ -177,13 +180,43 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     subjects = []
                 break
     if not subjects and s > a:
-        subjects = member_subject_elsewhere(ctx, s, a)
+        subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
     if not subjects:
         return
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+
+
+def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """The countries "All four countries" (opening the sentence, ending at ``s``) points
+    back to: the last list of exactly that many countries in the sentences before."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    if s - 2 < a or toks.lower[s - 1] not in rel.counted_member_nouns:
+        return []
+    word = toks.lower[s - 2]
+    if word in rel.count_pairs:
+        count = 2
+    elif word in rel.count_words:
+        count = rel.count_words.index(word) + 2
+    elif word.isdigit():
+        count = int(word)
+    else:
+        return []
+    if ctx.skip(a, s - 2, ("all", "the", *rel.count_pairs)) != s - 2:
+        return []  # the count opens the sentence ("All four", "The two")
+    sent = ctx.sent_of[a]
+    for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
+        lo = ctx.sent_range.get(prev, (a, a))[0]
+        for m in reversed(ctx.sent_mentions.get(prev, [])):
+            if m.type != "Country":
+                continue
+            items = backward_list(doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
+            if len(items) >= 2:  # the sentence's last list decides
+                return items if len(items) == count else []
+    return []
 
 
 def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
