@@ -13,6 +13,7 @@ that adds a progress bar, one warning line per skipped file and a summary table.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import tempfile
@@ -213,10 +214,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
     report("read", 0, total, 0)
     skipped = list(corpus.skipped)
 
-    def too_long(identifier: str, reason: str) -> None:  # the nlp stage gave up on an article
-        stats.documents -= 1
-        stats.skipped += 1
-        skipped.append(SkippedFile(Path(identifier), reason))
+    too_long = functools.partial(_given_up, stats, skipped)
 
     def read(sources: list[SourceText]) -> Iterator[DocumentRecord]:
         if not sources:
@@ -273,6 +271,13 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                     cache.put(keys[i], record)
                 take(i, record)
     return BuildResult([], {}, skipped, stats, corpus.duplicates, _article_keys=keys)
+
+
+def _given_up(stats: BuildStats, skipped: list[SkippedFile], identifier: str, reason: str) -> None:
+    """Count an article the nlp stage gave up on (past its time budget) as skipped."""
+    stats.documents -= 1
+    stats.skipped += 1
+    skipped.append(SkippedFile(Path(identifier), reason))
 
 
 class _Rereader:
@@ -414,14 +419,8 @@ def _take_deferred(deferred: dict[int, tuple[str, SourceText]], cache: RecordCac
     if not deferred:
         return
     assert cache is not None
-    stats = result.stats
-
-    def too_long(identifier: str, reason: str) -> None:
-        stats.documents -= 1
-        stats.skipped += 1
-        result.skipped.append(SkippedFile(Path(identifier), reason))
-
-    reread = _Rereader(model, [Path(p) for p in kb_files], article_seconds, too_long)
+    reread = _Rereader(model, [Path(p) for p in kb_files], article_seconds,
+                       functools.partial(_given_up, result.stats, result.skipped))
     for index, (key, source) in sorted(deferred.items()):
         record = cache.get(key)
         if record is None:
