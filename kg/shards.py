@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import heapq
 import os
 import pickle
 import shutil
@@ -124,7 +123,7 @@ def make_runs(records: RecordSlice, count: int, entities: dict[str, Entity], cou
         builder.absorb(run.share)
         counts.merge(run.counts)
     builder.finish()
-    corpus_keys = sorted(set(entity_keys + builder.take()))
+    corpus_keys = list(qk.unique(sorted(entity_keys + builder.take())))
     return Runs(files, runs, corpus_keys, folder, builder)
 
 
@@ -137,7 +136,7 @@ def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # n
     try:
         def job(low: str | None, high: str | None, fh: BinaryIO) -> Callable[[], None]:
             def write_range() -> None:
-                serialize.write_keys(qk.unique(heapq.merge(*_streams(runs, low, high))), fh, fmt, checked=True)
+                serialize.write_keys(qk.merge_runs(_streams(runs, low, high)), fh, fmt, checked=True)
                 fh.flush()
             return write_range
 
@@ -205,26 +204,30 @@ def _boundaries(runs: list[_Run], ranges: int) -> list[str]:
     return bounds
 
 
-def _streams(runs: Runs, low: str | None, high: str | None) -> list[Iterator[str]]:
-    """The keys in [low, high) of every run and of the corpus-level keys, each sorted."""
+def _streams(runs: Runs, low: str | None, high: str | None) -> list[Iterator[list[str]]]:
+    """The keys in [low, high) of every run and of the corpus-level keys, each as
+    blocks of sorted keys (:func:`kg.quads.merge_runs`)."""
     corpus = runs.corpus_keys
     first = 0 if low is None else bisect.bisect_left(corpus, low)
     last = len(corpus) if high is None else bisect.bisect_left(corpus, high)
-    streams = [iter(corpus[first:last])]
+    streams = [iter([corpus[first:last]])]
     for fh, run in zip(runs.files, runs.runs, strict=True):
         streams.append(_run_range(fh, run.blocks, low, high))
     return streams
 
 
-def _run_range(fh: BinaryIO, blocks: list[tuple[str, int]], low: str | None, high: str | None) -> Iterator[str]:
+def _run_range(fh: BinaryIO, blocks: list[tuple[str, int]], low: str | None,
+               high: str | None) -> Iterator[list[str]]:
     if not blocks:
         return
     at = 0 if low is None else max(0, bisect.bisect_right([first for first, _ in blocks], low) - 1)
-    for key in qk.read_run(fh, blocks[at][1]):
-        if high is not None and key >= high:
+    for block in qk.run_blocks(fh, blocks[at][1]):
+        start = 0 if low is None else bisect.bisect_left(block, low)
+        stop = len(block) if high is None else bisect.bisect_left(block, high)
+        if start < stop:
+            yield block[start:stop] if start or stop < len(block) else block
+        if stop < len(block):
             return
-        if low is None or key >= low:
-            yield key
 
 
 # ---- forking
