@@ -22,9 +22,7 @@ quads for the Python API and small graphs.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -36,6 +34,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg import quads as qk
+from kg.collector import gc_paused
 from kg.iris import (
     assertion_iri,
     co_mention_iri,
@@ -164,24 +163,6 @@ def to_dataset(documents: list[DocumentRecord], entities: dict[str, Entity]) -> 
         # Straight to the store: Dataset.addN would re-resolve the context of every quad.
         ds.store.addN(quads())
     return ds
-
-
-@contextlib.contextmanager
-def gc_paused(freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector: building makes ~10^5 objects and no cycles,
-    and the collector's passes over the growing heap cost a third of the time.
-
-    ``freeze=True`` leaves the objects made meanwhile out of later passes too (for a
-    command that is about to end its process)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if freeze:
-                gc.freeze()
-            gc.enable()
 
 
 @dataclass(slots=True)

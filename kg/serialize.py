@@ -31,8 +31,8 @@ from rdflib.plugins.serializers.jsonld import from_rdf
 
 from kg import quads as qk
 from kg import rdftext
+from kg.collector import gc_paused
 from kg.errors import OutputError
-from kg.graph import gc_paused
 from kg.namespaces import PREFIXES
 from kg.rdfio import WRITABLE, atomic_write
 

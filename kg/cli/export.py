@@ -5,12 +5,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.collector import gc_paused
 from kg.errors import UsageError
 from kg.export.formats import FORMATS, format_for
 from kg.export.mapping import STATEMENT_MODES, read_content, to_networkx
 from kg.export.source import RELATIONS
 from kg.export.write import write
-from kg.graph import gc_paused
 
 DESCRIPTION = """\
 Export a kg graph (.trig/.nq/.ttl/.nt/.jsonld, or a store directory of 'kg load')

@@ -15,8 +15,8 @@ from typing import Any
 
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg.collector import gc_paused
 from kg.export.source import ENTITY_CLASSES, RELATIONS, read_pairs
-from kg.graph import gc_paused
 from kg.namespaces import KG, WD
 from kg.records import ENTITY_TYPES
 

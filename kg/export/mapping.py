@@ -31,10 +31,10 @@ from typing import Any
 
 import networkx as nx
 
+from kg.collector import gc_paused
 from kg.errors import UsageError
 from kg.export.content import Content, read_content
 from kg.export.source import RELATIONS
-from kg.graph import gc_paused
 
 STATEMENT_MODES = ("fold", "nodes", "none")
 

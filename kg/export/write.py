@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kg.collector import gc_paused
 from kg.errors import OutputError
 from kg.export.formats import FORMATS, write_cytoscape, write_node_link
 from kg.export.mapping import most_connected
 from kg.export.markup import write_dot, write_gexf, write_graphml
-from kg.graph import gc_paused
 
 #: A lone UTF-16 surrogate: Python text that no file encoding can hold.
 _SURROGATE = re.compile("[\ud800-\udfff]")

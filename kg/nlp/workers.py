@@ -100,7 +100,7 @@ def _results(sources: Iterable[SourceText], model: str | None, processes: int, k
 
         yield from process_on_cluster(list(sources), dask, processes, model, kb_files, seconds)
     elif processes <= 1:
-        from kg.graph import gc_paused
+        from kg.collector import gc_paused
 
         with gc_paused():  # spaCy and the knowledge base make 10^5 objects and no garbage
             from kg.nlp.pipeline import _read_or_skip, make_pipeline

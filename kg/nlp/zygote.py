@@ -217,9 +217,12 @@ def _run_zygote(build: int, channels: _Channels, processes: int, model: str | No
         for read, _ in channels.alive:
             os.close(read)
         try:
-            from kg.nlp import pipeline
+            from kg.collector import gc_paused
 
-            pipeline._init_worker(model, kb_files, seconds)
+            with gc_paused():  # spaCy and the knowledge base make 10^5 objects and no garbage
+                from kg.nlp import pipeline
+
+                pipeline._init_worker(model, kb_files, seconds)
         except BaseException as exc:  # noqa: BLE001 - raised again in the build process
             _send(channels, _START, _Failure(_picklable(exc)))
             raise
