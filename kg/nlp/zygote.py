@@ -23,7 +23,6 @@ cannot be loaded) is raised again in the build process.  Where there is no such 
 """
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import signal
@@ -217,7 +216,7 @@ def _run_zygote(build: int, channels: _Channels, processes: int, model: str | No
         for read, _ in channels.alive:
             os.close(read)
         try:
-            from kg.collector import gc_paused
+            from kg.collector import gc_paused, relax
 
             with gc_paused():  # spaCy and the knowledge base make 10^5 objects and no garbage
                 from kg.nlp import pipeline
@@ -226,7 +225,9 @@ def _run_zygote(build: int, channels: _Channels, processes: int, model: str | No
         except BaseException as exc:  # noqa: BLE001 - raised again in the build process
             _send(channels, _START, _Failure(_picklable(exc)))
             raise
-        gc.freeze()  # the pipeline lives as long as the workers: no collection walks it, no page is copied for it
+        # the pipeline lives as long as the workers: no collection walks it, no page is copied
+        # for it, and few passes run at all (the workers inherit this)
+        relax()
         zygote, pids = os.getpid(), [os.getpid()]
         for worker in range(1, processes):
             pid = os.fork()
