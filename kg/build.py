@@ -30,7 +30,17 @@ from kg.errors import InputError, OutputError, UsageError
 from kg.incremental import RecordCache, article_key, fingerprint
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
 from kg.rdfio import output_lock
-from kg.records import ENTITY_TYPES, RELATIONS, DocumentRecord, Entity, SourceText, record_from_values, record_values
+from kg.records import (
+    ENTITY_TYPES,
+    RELATIONS,
+    DocumentRecord,
+    Entity,
+    PackedRecord,
+    SourceText,
+    record_from_values,
+    record_values,
+    whole,
+)
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -162,7 +172,7 @@ def build_graph(
 def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
              kb_files: Iterable[str | os.PathLike[str]], processes: int, report: ProgressCallback,
              options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
-             dask: str | None, keep: Callable[[int, DocumentRecord], None],
+             dask: str | None, keep: Callable[[int, DocumentRecord | PackedRecord], None],
              defer: Callable[[int, str, SourceText], int | None] | None = None) -> BuildResult:
     """The read and nlp stages: each record goes to ``keep`` with its position in the
     corpus (not in that order: kept records first), as the nlp stage read it (or the
@@ -205,7 +215,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
 def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
                   processes: int, report: ProgressCallback, options: ReadOptions | None,
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
-                  keep: Callable[[int, DocumentRecord], None],
+                  keep: Callable[[int, DocumentRecord | PackedRecord], None],
                   defer: Callable[[int, str, SourceText], int | None] | None, stats: BuildStats,
                   pool: Workers | None, cluster: Cluster | None) -> BuildResult:
     with _timed(stats, "read"):
@@ -223,7 +233,8 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
         from kg import nlp  # looked up at call time so a stage can be replaced in tests
 
         return nlp.process_texts(sources, model=model, processes=processes, kb_files=kb_paths,
-                                 seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool, cluster=cluster)
+                                 seconds=article_seconds, on_skip=too_long, dask=dask, pool=pool, cluster=cluster,
+                                 keep_packed=True)
 
     reread = _Rereader(model, kb_paths, article_seconds, too_long)
     # When the articles are read elsewhere, this process only files plain records, which
@@ -249,7 +260,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
             stats.words += words
             report("nlp", done, total, stats.words)
 
-        def take(index: int, record: DocumentRecord) -> None:
+        def take(index: int, record: DocumentRecord | PackedRecord) -> None:
             count(record.words)
             keep(index, record)
 
@@ -272,6 +283,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
             for record in fresh:  # none for an article the nlp stage skipped
                 i = positions[record.identifier].pop()
                 if cache:
+                    record = whole(record)
                     cache.put(keys[i], record)
                 take(i, record)
     return BuildResult([], {}, skipped, stats, corpus.duplicates, _article_keys=keys)
@@ -361,16 +373,16 @@ def build(
         deferred: dict[int, tuple[str, SourceText]] = {}  # kept documents a patch needs no record of
         fresh: dict[int, DocumentRecord] | None = {} if state is not None else None  # records for the patch
 
-        def keep(index: int, record: DocumentRecord) -> None:
+        def keep(index: int, record: DocumentRecord | PackedRecord) -> None:
             nonlocal fresh
             entity_lists[index] = record.entities
             read[index] = record.identifier, record.words
             if fresh is not None:  # held for the patch, unless too many to patch (memory stays bounded)
-                fresh[index] = record
+                fresh[index] = whole(record)
                 if len(fresh) > patch.MOST_CHANGED * len(kept_words) + 1:
                     fresh = None
             if keep_records:
-                kept[index] = record
+                kept[index] = whole(record)
             else:
                 spool.put(index, record)
 
@@ -416,7 +428,7 @@ def build(
 
 
 def _take_deferred(deferred: dict[int, tuple[str, SourceText]], cache: RecordCache | None,
-                   keep: Callable[[int, DocumentRecord], None], result: BuildResult, model: str | None,
+                   keep: Callable[[int, DocumentRecord | PackedRecord], None], result: BuildResult, model: str | None,
                    kb_files: Iterable[str | os.PathLike[str]], article_seconds: float | None) -> None:
     """Load the kept records a patch would have done without (it could not patch): an
     article whose record cannot be read back is read again."""
@@ -511,10 +523,13 @@ class _RecordSpool:
         self._at: dict[int, int] = {}  # position in the corpus -> offset in the file
         self._offsets: list[int] | None = None  # the offsets in corpus order, once read
 
-    def put(self, index: int, record: DocumentRecord) -> None:
+    def put(self, index: int, record: DocumentRecord | PackedRecord) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".kg-records-")
-        self._at[index] = spill.dump(record_values(record), self._file)
+        if isinstance(record, PackedRecord):  # a worker's bytes are the spool's
+            self._at[index] = spill.dump_marshalled(record.data, self._file)
+        else:
+            self._at[index] = spill.dump(record_values(record), self._file)
         self._offsets = None
 
     def __len__(self) -> int:

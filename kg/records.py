@@ -11,6 +11,7 @@ from cues only.  The graph stage mints one IRI per key (:func:`kg.iris.entity_ir
 """
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -142,6 +143,7 @@ _PARTS = {"sentences": Span, "entities": Entity, "mentions": Mention, "facts": F
 _RECORD_FIELDS = tuple(DocumentRecord.__dataclass_fields__)
 _FIELDS_OF = {kind: attrgetter(*kind.__dataclass_fields__) for kind in _PARTS.values()}
 _RECORD_VALUES = attrgetter(*_RECORD_FIELDS)
+_ENTITIES = _RECORD_FIELDS.index("entities")
 
 
 def record_values(record: DocumentRecord) -> tuple:
@@ -168,3 +170,40 @@ def record_from_values(values) -> DocumentRecord:
         data[name] = [kind(*item) for item in data[name]]
     data["authors"] = tuple(data["authors"])
     return DocumentRecord(**data)
+
+
+@dataclass(slots=True)
+class PackedRecord:
+    """A record another process made, as it came: the :mod:`marshal` bytes of its
+    :func:`record_values`, with the few fields a build files it by unpacked.
+
+    A build process files a worker's record in its spool as those same bytes, so it never
+    makes the record's objects (mentions, facts, statements) only to take them apart
+    again: 0.2 s of CPU for 1,700 articles on cores the workers need.  marshal is safe
+    here: only kg's own worker processes write what it reads."""
+
+    identifier: str
+    words: int
+    entities: list[Entity]
+    data: bytes  # marshal.dumps(record_values(record))
+
+    def unpack(self) -> DocumentRecord:
+        """The whole record."""
+        return record_from_values(marshal.loads(self.data))
+
+    @staticmethod
+    def pack(record: DocumentRecord) -> bytes:
+        """``record`` as the bytes :meth:`unpacked` reads (what a worker sends)."""
+        values = record_values(record)
+        return marshal.dumps((record.identifier, record.words, values[_ENTITIES], marshal.dumps(values)))
+
+    @staticmethod
+    def unpacked(data: bytes) -> PackedRecord:
+        """The packed record of :meth:`pack`'s bytes."""
+        identifier, words, entities, body = marshal.loads(data)
+        return PackedRecord(identifier, words, [Entity(*values) for values in entities], body)
+
+
+def whole(record: DocumentRecord | PackedRecord) -> DocumentRecord:
+    """``record``, unpacked if it is a :class:`PackedRecord`."""
+    return record.unpack() if isinstance(record, PackedRecord) else record

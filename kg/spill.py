@@ -21,8 +21,12 @@ _LENGTH = struct.Struct("<Q")
 def dump(value: object, fh: BinaryIO) -> int:
     """Append ``value`` (nested tuples, lists, dicts of str, int, float, bool, None) to
     ``fh``; return the offset it starts at (for :func:`value_at`)."""
+    return dump_marshalled(marshal.dumps(value), fh)
+
+
+def dump_marshalled(data: bytes, fh: BinaryIO) -> int:
+    """Append a value :mod:`marshal` has already made bytes of (as :func:`dump` does)."""
     offset = fh.tell()
-    data = marshal.dumps(value)
     fh.write(_LENGTH.pack(len(data)))
     fh.write(data)
     return offset

@@ -325,9 +325,10 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
     seen = {}
 
     def spy(sources, model=None, processes=1, kb_files=(), seconds=None, on_skip=None, dask=None, pool=None,
-            cluster=None):
+            cluster=None, keep_packed=False):
         seen.update(model=model, processes=processes, kb_files=list(kb_files), seconds=seconds, dask=dask,
-                    started=pool is not None)  # the workers were started before the corpus was read
+                    started=pool is not None,  # the workers were started before the corpus was read
+                    keep_packed=keep_packed)
         yield from real(sources, seconds=seconds, on_skip=on_skip)
 
     monkeypatch.setattr("kg.nlp.process_texts", spy)
@@ -337,7 +338,7 @@ def test_options_are_passed_to_the_nlp_stage(capsys, corpus, tmp_path, monkeypat
                           "--kb", kb, "--model", "blank:en", "-q")
     assert (code, err) == (0, "")
     assert seen == {"model": "blank:en", "processes": 3, "kb_files": [kb], "seconds": kg.build.ARTICLE_SECONDS,
-                    "dask": None, "started": True}
+                    "dask": None, "started": True, "keep_packed": True}
 
 
 def test_summary_on_stdout_and_quiet_silences_it(capsys, corpus, tmp_path):

@@ -12,7 +12,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.nlp import pipeline, workers, zygote
-from kg.records import SourceText, record_values
+from kg.records import SourceText, record_values, whole
 
 pytestmark = pytest.mark.skipif(not zygote.available(), reason="the zygote needs fork and Linux's parent-death signal")
 
@@ -61,7 +61,7 @@ def parent_of(pid: int) -> int:
 def test_forked_workers_give_one_processs_records_in_order():
     sources = articles(70)  # several chunks per worker
     with zygote.Workers(2, None, (), None) as started:
-        got = [record_values(record) for record in started.records(sources)]
+        got = [record_values(whole(record)) for record in started.records(sources)]
     assert got == one_process(sources)
 
 
@@ -130,7 +130,7 @@ def test_without_the_zygote_a_pool_gives_the_same_records(monkeypatch):
     sources = articles(9)
     with workers.start(2, None, (), None) as started:
         assert not isinstance(started, zygote.Workers)
-        got = [record_values(record) for record in started.records(sources)]
+        got = [record_values(whole(record)) for record in started.records(sources)]
     assert got == one_process(sources)
 
 

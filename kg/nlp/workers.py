@@ -12,13 +12,12 @@ pool makes its own.
 from __future__ import annotations
 
 import logging
-import marshal
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from kg.records import DocumentRecord, SourceText, record_from_values, record_values
+from kg.records import DocumentRecord, PackedRecord, SourceText, whole
 
 if TYPE_CHECKING:
     from kg.cluster import Cluster
@@ -51,7 +50,7 @@ class Skipped(NamedTuple):
 class Workers(Protocol):
     """Started nlp worker processes (:func:`start`; a context manager: leaving it stops them)."""
 
-    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | Skipped]:
+    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | PackedRecord | Skipped]:
         """Each article's record (or its skip), in order; the articles are sent at once."""
 
     def __enter__(self) -> Workers: ...
@@ -69,7 +68,8 @@ def process_texts(
     dask: str | None = None,
     pool: Workers | None = None,
     cluster: Cluster | None = None,
-) -> Iterator[DocumentRecord]:
+    keep_packed: bool = False,
+) -> Iterator[DocumentRecord | PackedRecord]:
     """Read each article; yields one record per source, in input order.
 
     With ``processes > 1`` the articles go to a pool of worker processes, each with
@@ -81,15 +81,17 @@ def process_texts(
     connected already).  An article that takes more than ``seconds`` (None: no limit)
     yields no record: it is logged as one warning line
     (``identifier: skipped: took more than N s``) and passed to ``on_skip``.
+    ``keep_packed``: a record read by another process comes as the
+    :class:`kg.records.PackedRecord` it arrived as (a build files it as it is).
     """
     kb_files = tuple(str(p) for p in kb_files)
     if pool is not None:
-        return _reported(pool.records(sources), on_skip)
-    return _reported(_results(sources, model, processes, kb_files, seconds, dask, cluster), on_skip)
+        return _reported(pool.records(sources), on_skip, keep_packed)
+    return _reported(_results(sources, model, processes, kb_files, seconds, dask, cluster), on_skip, keep_packed)
 
 
 def _results(sources: Iterable[SourceText], model: str | None, processes: int, kb_files: tuple[str, ...],
-             seconds: float | None, dask: str | None, cluster: Cluster | None) -> Iterator[DocumentRecord | Skipped]:
+             seconds: float | None, dask: str | None, cluster: Cluster | None) -> Iterator[DocumentRecord | PackedRecord | Skipped]:
     """Each article's record or skip, read where :func:`process_texts` says (lazily:
     nothing starts before the first record is asked for)."""
     if cluster is not None:
@@ -133,7 +135,7 @@ class _PoolWorkers:
         self._pool: Pool = multiprocessing.get_context(method).Pool(processes, initializer=_start_worker,
                                                                     initargs=(model, kb_files, seconds))
 
-    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | Skipped]:
+    def records(self, sources: Iterable[SourceText]) -> Iterator[PackedRecord | Skipped]:
         """The articles sent at once, in chunks (:func:`chunk_size`); their records in order."""
         sources = list(sources)
         return map(unpacked, self._pool.imap(work, sources, chunksize=chunk_size(len(sources), self.processes)))
@@ -159,23 +161,24 @@ def work(source: SourceText) -> bytes | Skipped:
 
 
 def packed(result: DocumentRecord | Skipped) -> bytes | Skipped:
-    """A worker's record as :mod:`marshal` bytes of :func:`kg.records.record_values`: the
-    build process unpacks them with a third of the CPU that unpickling the record costs
-    (measured: 1.4 -> 0.6 s for 1,729 articles), CPU the workers on its cores then have.
-    marshal is safe here: only kg's own worker processes write what it reads."""
-    return result if isinstance(result, Skipped) else marshal.dumps(record_values(result))
+    """A worker's record as the bytes of :meth:`kg.records.PackedRecord.pack` (marshal of
+    :func:`kg.records.record_values`): the build process reads them with a third of the
+    CPU that unpickling the record costs (measured: 1.4 -> 0.6 s for 1,729 articles), and
+    files them in its spool as they are, CPU the workers on its cores then have."""
+    return result if isinstance(result, Skipped) else PackedRecord.pack(result)
 
 
-def unpacked(result: bytes | Skipped) -> DocumentRecord | Skipped:
+def unpacked(result: bytes | Skipped) -> PackedRecord | Skipped:
     """The record :func:`packed` packed (a skip as it is)."""
-    return result if isinstance(result, Skipped) else record_from_values(marshal.loads(result))
+    return result if isinstance(result, Skipped) else PackedRecord.unpacked(result)
 
 
-def _reported(results: Iterable[DocumentRecord | Skipped], on_skip: SkipCallback | None) -> Iterator[DocumentRecord]:
+def _reported(results: Iterable[DocumentRecord | PackedRecord | Skipped], on_skip: SkipCallback | None,
+              keep_packed: bool) -> Iterator[DocumentRecord | PackedRecord]:
     for result in results:
         if isinstance(result, Skipped):
             log.warning("%s: skipped: %s", result.identifier, result.reason)
             if on_skip is not None:
                 on_skip(result.identifier, result.reason)
             continue
-        yield result
+        yield result if keep_packed else whole(result)

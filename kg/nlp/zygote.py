@@ -34,7 +34,7 @@ from multiprocessing.synchronize import Lock
 from typing import NamedTuple, NoReturn
 
 from kg.errors import KgError
-from kg.records import DocumentRecord, SourceText
+from kg.records import PackedRecord, SourceText
 
 
 class WorkerDied(KgError):
@@ -113,7 +113,7 @@ class Workers:
         self._feeder: threading.Thread | None = None
         self._feed_error: BaseException | None = None  # what stopped the thread that sends the articles
 
-    def records(self, sources: Iterable[SourceText]) -> Iterator[DocumentRecord | object]:
+    def records(self, sources: Iterable[SourceText]) -> Iterator[PackedRecord | object]:
         """Each article's record (or its skip), in the order of ``sources``.  The articles
         are sent at once (by a thread of this process), so the workers read them while
         the caller does other work before it asks for the first record."""
@@ -146,7 +146,7 @@ class Workers:
                 self._feed_error = exc
                 return
 
-    def _in_order(self, first: int, count: int) -> Iterator[DocumentRecord | object]:
+    def _in_order(self, first: int, count: int) -> Iterator[PackedRecord | object]:
         from kg.nlp.workers import unpacked
 
         for index in range(first, first + count):
