@@ -222,3 +222,17 @@ def test_a_second_build_of_the_process_with_another_knowledge_base_reads_with_it
     assert first.read_bytes() == (tmp_path / "plain.trig").read_bytes()
     assert second.read_bytes() == (tmp_path / "with-kb.trig").read_bytes()
     assert second.read_bytes() != first.read_bytes()  # the knowledge base made a difference
+
+
+def test_guided_batches_are_big_while_much_remains_and_small_at_the_end():
+    from kg.cluster import BATCH_ARTICLES, guided_batches
+
+    sources = list(range(1723))
+    batches = guided_batches(sources, 2)  # type: ignore[arg-type]
+    assert [s for batch in batches for s in batch] == sources  # all, once, in order
+    sizes = [len(batch) for batch in batches]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] > 8 * BATCH_ARTICLES and min(sizes[:-1]) == BATCH_ARTICLES
+    assert len(batches) < len(sources) / BATCH_ARTICLES / 3  # far fewer tasks than even batches
+    assert [len(b) for b in guided_batches(sources[:20], 64)] == [16, 4]  # a small corpus: the floor
+    assert guided_batches([], 2) == []
