@@ -23,11 +23,13 @@ quads for the Python API and small graphs.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 from rdflib import Dataset, Graph, URIRef
@@ -169,7 +171,7 @@ def to_dataset(documents: list[DocumentRecord], entities: dict[str, Entity]) -> 
 class CorpusShare:
     """What some documents contribute to the quads of the whole corpus (picklable)."""
 
-    doc_actors: list[tuple[str, ...]]  # the actors each document mentions, in document order
+    pairs: PairCounts  # the co-mention pairs of its documents, counted
     memberships: dict[tuple[str, str], list[int]]  # (member, organization) -> [documents, lists]
     member_lists: Counter[str]  # organization -> documents listing its members
     positions: dict[str, tuple[int, str, str, str]]  # position -> (first document, title, organization, label)
@@ -215,6 +217,7 @@ class QuadBuilder:
         self._position_iris: dict[tuple[str, str], str] = {}  # (title, of label) -> IRI
         self._decimals: dict[float, str] = {}
         self._doc_actors: list[tuple[str, ...]] = []  # the actors each document mentions
+        self._pair_counts: list[PairCounts] = []  # the workers' (absorbed shares)
         self._ints: dict[int, str] = {}
         # (member IRI, organization IRI) -> [documents stating it, of which lists]; organization -> lists
         self._memberships: dict[tuple[str, str], list[int]] = {}
@@ -450,12 +453,14 @@ class QuadBuilder:
         self.membership_counts()
 
     def share(self) -> CorpusShare:
-        """What this builder's documents contribute to :meth:`finish` (a worker's share)."""
-        return CorpusShare(self._doc_actors, self._memberships, self._member_lists, self._positions, self.traces)
+        """What this builder's documents contribute to :meth:`finish` (a worker's share):
+        their co-mention pairs are counted here, so in the worker."""
+        return CorpusShare(count_pairs(self._doc_actors), self._memberships, self._member_lists, self._positions,
+                           self.traces)
 
     def absorb(self, share: CorpusShare) -> None:
         """Add a worker's share; shares come in document order."""
-        self._doc_actors.extend(share.doc_actors)
+        self._pair_counts.append(share.pairs)
         for pair, (documents, lists) in share.memberships.items():
             counts = self._memberships.setdefault(pair, [0, 0])
             counts[0] += documents
@@ -495,7 +500,8 @@ class QuadBuilder:
     def ties(self) -> None:
         """The strongest co-mention ties of the corpus, as kg:CoMention nodes."""
         add = self._add
-        for a, b, count in strongest_ties(self._doc_actors, TIES_PER_ACTOR):
+        pairs = merge_pairs([*self._pair_counts, count_pairs(self._doc_actors)])
+        for a, b, count in strongest_pairs(pairs, TIES_PER_ACTOR):
             tie = qk.iri(co_mention_iri(a, b))
             add(tie, _RDF_type, _KG_CoMention)
             add(tie, _KG_actor, qk.iri(a))
@@ -520,6 +526,14 @@ class QuadBuilder:
         return node
 
 
+class PairCounts(NamedTuple):
+    """Co-mention pairs of some documents, counted (:func:`count_pairs`; picklable)."""
+
+    names: list[str]  # the actors, sorted: their ids
+    codes: np.ndarray  # a * len(names) + b for each pair of ids a < b, sorted, unique
+    documents: np.ndarray  # the documents naming each pair
+
+
 def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[tuple[str, str, int]]:
     """``(a, b, documents)`` for each actor's ``per_actor`` strongest co-mentions, a < b.
 
@@ -531,7 +545,17 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     of its two actors, 2k distinct ties ahead of it.  So a whole-graph "most often
     mentioned together" is a sort of these few nodes instead of a count of every pair of
     every document (10^6 rows on a million triples).
+
+    The work comes in two steps, so that workers count their documents' pairs and the
+    build only adds the counts up (:mod:`kg.shards`): :func:`count_pairs` (and
+    :func:`merge_pairs`), then :func:`strongest_pairs`.
     """
+    return strongest_pairs(count_pairs(documents), per_actor)
+
+
+def count_pairs(documents: Iterable[Iterable[str]]) -> PairCounts:
+    """The co-mention pairs of ``documents`` (each its actors; the first
+    :data:`TIE_ACTORS_PER_DOCUMENT` count), with the documents naming each."""
     # Pairs are counted as int64 codes in numpy (a spaCy dependency): a news archive has
     # millions of pairs, which as Python tuples in a Counter cost seconds.
     per_document = [sorted(set(map(str, itertools.islice(actors, TIE_ACTORS_PER_DOCUMENT))))
@@ -543,11 +567,48 @@ def strongest_ties(documents: Iterable[Iterable[str]], per_actor: int) -> list[t
     for actors in per_document:
         if len(actors) > 1:
             ids = np.fromiter((number[name] for name in actors), dtype=np.int64, count=len(actors))
-            first, second = np.triu_indices(len(actors), 1)
+            first, second = _pair_indices(len(actors))
             codes.append(ids[first] * width + ids[second])
     if not codes:
-        return []
+        return PairCounts(names, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     code, counts = np.unique(np.concatenate(codes), return_counts=True)
+    return PairCounts(names, code, counts.astype(np.int64))
+
+
+@functools.lru_cache(maxsize=TIE_ACTORS_PER_DOCUMENT + 1)
+def _pair_indices(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (first, second) index arrays of every pair i < j of ``count`` items."""
+    return np.triu_indices(count, 1)
+
+
+def merge_pairs(parts: Iterable[PairCounts]) -> PairCounts:
+    """The counts of several :func:`count_pairs`, added up (as if counted together)."""
+    parts = [part for part in parts if len(part.names)]
+    if len(parts) == 1:
+        return parts[0]
+    names = sorted({name for part in parts for name in part.names})
+    number = {name: i for i, name in enumerate(names)}
+    width = np.int64(max(len(names), 1))
+    codes, counts = [], []
+    for part in parts:
+        if len(part.codes):
+            ids = np.fromiter((number[name] for name in part.names), dtype=np.int64, count=len(part.names))
+            old_width = np.int64(len(part.names))  # ids stay in order: a < b still
+            codes.append(ids[part.codes // old_width] * width + ids[part.codes % old_width])
+            counts.append(part.documents)
+    if not codes:
+        return PairCounts(names, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    code, at = np.unique(np.concatenate(codes), return_inverse=True)
+    return PairCounts(names, code, np.bincount(at, weights=np.concatenate(counts)).astype(np.int64))
+
+
+def strongest_pairs(pairs: PairCounts, per_actor: int) -> list[tuple[str, str, int]]:
+    """Each actor's ``per_actor`` strongest ties of the counted ``pairs`` (see
+    :func:`strongest_ties`)."""
+    names, code, counts = pairs
+    if not len(code):
+        return []
+    width = np.int64(max(len(names), 1))
     # a single shared article is a weak tie: left out, unless the corpus's strongest
     # 2k ties include such ones (a small corpus), so those stay complete
     top = 2 * per_actor

@@ -348,6 +348,27 @@ def test_the_strongest_ties_of_the_corpus_are_kept():
     assert strongest_ties([["b", "a"], ["a", "b", "c"]], 1) == [("a", "b", 2), ("a", "c", 1)]
 
 
+def test_pairs_counted_in_parts_and_added_up_give_the_same_ties():
+    """Workers count their documents' pairs (kg.shards); the build adds the counts up."""
+    import random
+
+    from kg.graph import count_pairs, merge_pairs, strongest_pairs, strongest_ties
+
+    rng = random.Random(5)
+    actors = [f"a{i:03d}" for i in range(80)]
+    documents = [rng.sample(actors[: rng.choice((10, 30, 80))], rng.randint(1, 9)) for _ in range(300)]
+    whole = count_pairs(documents)
+    for cuts in ([150], [1, 2, 299], [100, 200]):
+        bounds = [0, *cuts, len(documents)]
+        parts = [count_pairs(documents[a:b]) for a, b in zip(bounds, bounds[1:])]
+        merged = merge_pairs(parts)
+        assert merged.names == whole.names
+        assert merged.codes.tolist() == whole.codes.tolist()
+        assert merged.documents.tolist() == whole.documents.tolist()
+        assert strongest_pairs(merged, 5) == strongest_ties(documents, 5)
+    assert merge_pairs([count_pairs([]), count_pairs([["b", "a"]])]).codes.tolist() == [1]  # one pair: a < b
+
+
 def test_ties_are_co_mention_nodes_in_the_default_graph(ds):
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     ties = set(default.subjects(RDF.type, KG.CoMention))
