@@ -103,7 +103,7 @@ def _results(sources: Iterable[SourceText], model: str | None, processes: int, k
     elif processes <= 1:
         from kg.collector import gc_paused, gc_relaxed
 
-        with gc_paused():  # spaCy and the knowledge base make 10^5 objects and no garbage
+        with gc_paused(freeze=True):  # spaCy and the knowledge base: 10^5 objects for good, no garbage
             from kg.nlp.pipeline import _read_or_skip, make_pipeline
 
             nlp = make_pipeline(model, kb_files)

@@ -218,7 +218,7 @@ def _run_zygote(build: int, channels: _Channels, processes: int, model: str | No
         try:
             from kg.collector import gc_paused, relax
 
-            with gc_paused():  # spaCy and the knowledge base make 10^5 objects and no garbage
+            with gc_paused(freeze=True):  # spaCy and the knowledge base: 10^5 objects for good, no garbage
                 from kg.nlp import pipeline
 
                 pipeline._init_worker(model, kb_files, seconds)
