@@ -248,9 +248,11 @@ def phrase_before_title(doc: Doc, lex: Lexicon, b: int, phrases) -> tuple[int, i
     """The start of a title at token ``b`` (with its article) and the length of the phrase of
     ``phrases`` ("was led by", "was represented by") right before it, 0 if none."""
     toks = tokens_of(doc)
-    a = b - 1 if b > 0 and toks.lower[b - 1] in lex.grammar.articles else b
+    lower = toks.lower
+    a = b - 1 if b > 0 and lower[b - 1] in lex.grammar.articles else b
+    last = lower[a - 1] if a > 0 else None  # a phrase's last word first: most end elsewhere
     lead = next((len(p) for p in phrases
-                 if a - len(p) >= 0 and tuple(toks.lower[x] for x in range(a - len(p), a)) == p), 0)
+                 if p[-1] == last and a - len(p) >= 0 and tuple(lower[a - len(p):a]) == p), 0)
     return a, lead
 
 
