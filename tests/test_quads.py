@@ -67,6 +67,19 @@ def test_the_sorter_spills_runs_and_merges_them_into_one_sorted_unique_stream(tm
     assert list(tmp_path.iterdir()) == []  # the runs are anonymous files: nothing left
 
 
+def test_runs_are_merged_a_block_at_a_time_into_one_sorted_unique_stream():
+    rng = random.Random(4)
+    runs, every = [], []
+    for _ in range(5):
+        keys = sorted(_keys(rng.randrange(0, 900), rng.randrange(1000)))  # repeats within a run too
+        every += keys
+        cuts = sorted(rng.sample(range(1, len(keys)), min(len(keys) - 1, rng.randrange(0, 30)))) if keys else []
+        bounds = [0, *cuts, len(keys)]
+        runs.append([keys[a:b] for a, b in zip(bounds, bounds[1:])] + [[]])  # blocks of any size, an empty one
+    assert list(qk.merge_runs(runs)) == sorted(set(every))
+    assert list(qk.merge_runs([])) == []
+
+
 def test_the_sorter_in_memory_gives_the_same_stream():
     keys = _keys(3000, 2)
     with qk.QuadSorter() as sorter:
