@@ -50,7 +50,9 @@ def relax(young: int = RELAXED_YOUNG) -> tuple[int, ...]:
 
 @contextlib.contextmanager
 def gc_relaxed(young: int = RELAXED_YOUNG) -> Iterator[None]:
-    """:func:`relax` for the block (the nlp stage reading articles in this process)."""
+    """:func:`relax` for the block (the nlp stage reading articles in this process).  At its
+    end the thresholds come back and every frozen object is unfrozen (Python cannot unfreeze
+    a part), so a pipeline dropped later is collected like any garbage."""
     thresholds = relax(young)
     try:
         yield
