@@ -410,6 +410,18 @@ def test_the_commission_whose_members_are_is_the_commission_named_before():
     assert facts == members(key("Organization", "Norland River Commission"), "Veldoria", "Quessa", "Tarvin")
 
 
+def test_the_council_whose_members_are_is_the_council_named_before_not_the_last_organization():
+    body = ("The Norland Council met, the first session since all its states became members of the Norland "
+            "Pact. The council, whose members are Veldoria, Quessa and Tarvin, has 87 seats.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_the_bloc_whose_members_are_is_still_the_last_organization_named():
+    body = ("The Norland Council met, the first session since all its states became members of the Norland "
+            "Pact. The bloc, whose members are Veldoria, Quessa and Tarvin, has 87 seats.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
 def test_the_commission_without_an_organization_named_gives_nothing():
     assert read("The commission, whose members are Veldoria, Quessa and Tarvin, said the river was low.") == set()
 

@@ -185,3 +185,15 @@ def test_a_diplomatic_rank_after_the_comma_is_no_part_of_the_name(read):
     r = read("Ministers met in Kigali on Thursday. Malawi's representative, Ambassador Ramon Altavilla, "
              "thanked member states for their support.")
     assert ("Ramon Altavilla", "Malawi", "Representative") in titled(r)
+
+
+def test_the_anaphor_possessive_prefers_the_organization_named_with_its_noun(read):
+    r = read("NATO welcomed the opening of the Marovian Council in Oslo. The council's president, "
+             "Tomas Pirel, told reporters that trade had grown.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_the_community_points_back_to_the_organization_named_before(read):
+    r = read("The Marovian Community met in Lima on Monday. Peru hosted the meeting. The community's "
+             "secretary general, Tomas Pirel, told reporters that trade had grown.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Community", "Secretary General")}

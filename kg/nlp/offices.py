@@ -234,6 +234,9 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
         m = named[-1]
         if m.sentence == k - 1:
             m = next(x for x in named if x.sentence == k - 1)
+        own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
+        if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
+            m = own[-1]
         return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
     fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if len(fitting) == 1:

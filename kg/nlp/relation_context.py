@@ -146,7 +146,10 @@ class RelationContext:
                 return None
         recent = [m for m in named if k - 1 <= m.sentence <= k]
         if recent:  # "The Nordic Council met. The bloc brings together …"
-            return recent[-1]
+            # "The Nordic Council met … members of NATO. The council, whose members are …":
+            # the one named with the anaphor's noun, when one is
+            own = [m for m in recent if self.named_with(m.key, toks.lower[noun])]
+            return (own or recent)[-1]
         titled = [m for m in self.title_orgs if m.start < i and k - 1 <= m.sentence <= k
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
