@@ -95,6 +95,11 @@ def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
+@pytest.mark.parametrize("surface", ["Indian Ocean", "Atlantic", "Pacific Ocean", "East Africa", "West Africa"])
+def test_oceans_and_african_regions_are_places(kb, surface):
+    assert [a.type for a in kb.by_name(surface)] == ["Place"]
+
+
 def test_the_berlin_process_is_an_organization(kb):
     assert [a.type for a in kb.by_name("Berlin Process")] == ["Organization"]
 
