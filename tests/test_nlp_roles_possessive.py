@@ -197,3 +197,20 @@ def test_the_community_points_back_to_the_organization_named_before(read):
     r = read("The Marovian Community met in Lima on Monday. Peru hosted the meeting. The community's "
              "secretary general, Tomas Pirel, told reporters that trade had grown.")
     assert titled(r) == {("Tomas Pirel", "Marovian Community", "Secretary General")}
+
+
+def test_a_time_phrase_between_the_office_and_its_holder(read):
+    r = read("The Marovian Council met in Oslo. Its president this year, Tomas Pirel, said the session "
+             "would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_a_time_phrase_before_a_second_office_in_apposition(read):
+    r = read("The Marovian Council met in Oslo. Its president this year, Icelandic lawmaker Tomas Pirel, "
+             "said the session would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President"), ("Tomas Pirel", "Iceland", "Lawmaker")}
+
+
+def test_a_time_phrase_without_a_name_after_it_gives_no_office(read):
+    r = read("The Marovian Council met in Oslo. Its president this year was absent, Tomas Pirel said.")
+    assert titled(r) == set()

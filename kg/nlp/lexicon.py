@@ -200,6 +200,8 @@ def _build(raw: dict) -> Lexicon:
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
             apposition_closers=words("roles", "apposition_closers"),
+            office_time_determiners=words("roles", "office_time_determiners"),
+            office_time_nouns=words("roles", "office_time_nouns"),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
             counterpart_prepositions=words("roles", "counterpart_prepositions"),
             holder_of=words("roles", "holder_of"),

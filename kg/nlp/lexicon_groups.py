@@ -292,6 +292,8 @@ class RoleWords:
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
+    office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
+    office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
 
 
 @dataclass(frozen=True)
