@@ -214,3 +214,9 @@ def test_a_time_phrase_before_a_second_office_in_apposition(read):
 def test_a_time_phrase_without_a_name_after_it_gives_no_office(read):
     r = read("The Marovian Council met in Oslo. Its president this year was absent, Tomas Pirel said.")
     assert titled(r) == set()
+
+
+def test_its_after_an_anaphor_subject_is_the_organization_named_with_its_noun(read):
+    r = read("The Marovian Council met, the first session since its states joined NATO. The council has "
+             "87 seats. Its president, Tomas Pirel, said the session would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
