@@ -100,6 +100,12 @@ def test_oceans_and_african_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
+@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum",
+                                     "Andean Community", "Visegrad Four"])
+def test_regional_blocs_are_organizations(kb, surface):
+    assert [a.type for a in kb.by_name(surface)] == ["Organization"]
+
+
 def test_the_berlin_process_is_an_organization(kb):
     assert [a.type for a in kb.by_name("Berlin Process")] == ["Organization"]
 
