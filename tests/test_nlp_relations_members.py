@@ -435,3 +435,16 @@ def test_includes_a_list_with_something_else_gives_no_more_members():
     assert read("The Norland Group includes Veldoria and Quessa with help from Ostrava.") == \
         members(GROUP, "Veldoria", "Quessa")
 
+
+
+def test_a_participle_phrase_between_the_members_and_among_them():
+    body = ("The Norland Council voted on Monday. The council has ten elected members serving two-year terms, "
+            "among them Veldoria, Quessa and Tarvin.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_phrase_that_names_an_actor_or_is_no_participle_gives_nothing():
+    assert read("The Norland Council voted on Monday. The council has ten members serving with Ostrava, "
+                "among them Veldoria and Quessa.") == set()
+    assert read("The Norland Council voted on Monday. The council has ten members of two-year terms, "
+                "among them Veldoria and Quessa.") == set()

@@ -280,6 +280,7 @@ def _build(raw: dict) -> Lexicon:
             member_head_nouns=phrases("relations", "member_head_nouns"),
             composition_links=words("relations", "composition_links"),
             member_list_leads=words("relations", "member_list_leads"),
+            participle_suffixes=tuple(raw["relations"]["participle_suffixes"]),
             member_adjectives=words("relations", "member_adjectives"),
             ordinal_suffixes=tuple(raw["relations"]["ordinal_suffixes"]),
             non_member_words=words("relations", "non_member_words"),

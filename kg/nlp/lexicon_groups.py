@@ -22,6 +22,7 @@ class Windows:
     support_subject: int
     deploy_object_gap: int
     list_descriptor: int
+    participle_phrase: int  # tokens of "serving two-year terms" between members and ", among them A, B"
     list_clause: int
     composition_link: int
     possessor_words: int
@@ -245,6 +246,7 @@ class RelationWords:
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
     list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
+    participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         j = ctx.list_start(end, b)
         if j is None:
             j = ctx.described_list(ctx.skip(end, b, DASHES), b)
+        if j is None:
+            j = ctx.participle_list(end, b)
         if j is not None:
             items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     items = [m for m in items if m.key != org.key]

@@ -251,6 +251,22 @@ class RelationContext:
             return i
         return i if marked else None
 
+    def participle_list(self, j: int, b: int) -> int | None:
+        """ "ten elected members serving two-year terms, among them A, B": past a short phrase
+        that a lower-case participle opens at token ``j`` (lower-case words, numbers, hyphens),
+        the token the list starts at when an opener follows its comma, or None."""
+        toks = tokens_of(self.doc)
+        if j >= b or not toks.text[j].islower() or not toks.lower[j].endswith(self.lex.relations.participle_suffixes):
+            return None
+        limit = min(b, j + self.lex.window.participle_phrase + 1)
+        i = j + 1
+        while i < limit and toks.text[i] != ",":
+            w = toks.text[i]
+            if not (w.islower() or w.isdigit() or w == "-"):
+                return None
+            i += 1
+        return self.list_start(i, b) if i < limit else None
+
     def described_list(self, j: int, b: int) -> int | None:
         """ "five ex-Soviet states: A, B", "other major producers, notably C": a short description
         of members from token ``j`` (lower-case words, numbers, demonyms) ending in a member noun
