@@ -120,6 +120,19 @@ def test_according_to(read):
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]
 
 
+def test_according_to_the_subject_s_own_source_is_the_subject_s_statement(read):
+    r = read("Chilean President Tomas Pirel rejected the resolution, according to a statement from his mission.")
+    assert said(r) == [("Tomas Pirel", "Chilean President Tomas Pirel rejected the resolution", False)]
+    r = read("Chilean President Tomas Pirel rejected the new resolution, according to his office.")
+    assert [s[0] for s in said(r)] == ["Tomas Pirel"]
+
+
+def test_according_to_someone_else_s_source_is_not_the_subject_s(read):
+    assert said(read("Chilean President Tomas Pirel rejected the resolution, according to a statement from the "
+                     "mission.")) == []
+    assert said(read("Chilean President Tomas Pirel rejected the resolution, according to his Moscow office.")) == []
+
+
 def test_coordinated_said_belongs_to_the_subject(read):
     r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
     assert said(r)[0][0] == "Mevlut Cavusoglu"

@@ -253,6 +253,8 @@ def _build(raw: dict) -> Lexicon:
             passive_auxiliaries=words("speech", "passive_auxiliaries"),
             quoting_links=words("speech", "quoting_links"),
             agent_prepositions=words("speech", "agent_prepositions"),
+            own_source_possessives=words("reported", "own_source_possessives"),
+            own_source_prepositions=words("reported", "own_source_prepositions"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()

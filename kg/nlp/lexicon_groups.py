@@ -54,6 +54,7 @@ class Windows:
     that_probe: int
     trailing_words: int
     according_comma: int
+    own_source_words: int
     statement_words: int
     quoting_link: int
     statement_agent: int
@@ -184,6 +185,8 @@ class SpeechWords:
     passive_auxiliaries: frozenset[str]
     quoting_links: frozenset[str]  # "as" of "quoted as saying"
     agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
+    own_source_possessives: frozenset[str] = frozenset()  # "according to his office": the subject's own
+    own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
 
 
 @dataclass(frozen=True)

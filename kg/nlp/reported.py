@@ -351,10 +351,32 @@ def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words:
     while e > i + words and toks.is_punct[e - 1] and toks.text[e - 1] not in ('"', "”"):
         e -= 1
     found = candidate_ending_at(ctx, e, k)
-    if found is None or found.start < i + words or ctx.in_quote[i]:
+    if found is None and own_source(ctx, i + words, e):
+        found = first_candidate(ctx, k, i - 1)  # "X rejected it, according to a statement from his mission"
+        if found is not None and found.start >= i:
+            found = None
+    elif found is not None and found.start < i + words:
+        found = None
+    if found is None or ctx.in_quote[i]:
         return
     start_c, end_c = toks.idx[a], toks.idx[i - 1]
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)
+
+
+def own_source(ctx: QuoteContext, j: int, e: int) -> bool:
+    """Tokens ``j:e`` after "according to" are the subject's own source: "a statement from
+    his mission", "her office", "its statement"; not a name nor someone else's."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    if j < e and toks.lower[j] in ctx.lex.grammar.articles:
+        j += 1
+    if j < e and toks.lower[j] in speech.statement_nouns:
+        j += 1
+        if j < e and toks.lower[j] in speech.own_source_prepositions:
+            j += 1
+    return (j < e and toks.lower[j] in speech.own_source_possessives
+            and e - j - 1 <= ctx.lex.window.own_source_words
+            and all(toks.text[x].islower() for x in range(j, e)))
