@@ -448,3 +448,14 @@ def test_a_phrase_that_names_an_actor_or_is_no_participle_gives_nothing():
                 "among them Veldoria and Quessa.") == set()
     assert read("The Norland Council voted on Monday. The council has ten members of two-year terms, "
                 "among them Veldoria and Quessa.") == set()
+
+
+def test_counted_lists_members():
+    assert read("The Norland Pact, which already counted Veldoria, Quessa and Tarvin, admitted Ostrava.") >= \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("The Norland Pact counts Veldoria and Quessa among its members.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_counted_among_something_else_than_members_gives_nothing():
+    assert read("The Norland Pact counted Veldoria and Quessa among its critics on Monday.") == set()
+    assert read("The Norland Pact counted Veldoria and Quessa as abstentions.") == set()

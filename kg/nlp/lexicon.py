@@ -310,6 +310,8 @@ def _build(raw: dict) -> Lexicon:
             admission_as_determiners=words("relations", "admission_as_determiners"),
             list_with_cues=words("relations", "list_with_cues"),
             list_with_words=words("relations", "list_with_words"),
+            counting_cues=words("relations", "counting_cues"),
+            counting_links=words("relations", "counting_links"),
             admission_inserted_openers=words("relations", "admission_inserted_openers"),
             anaphor_size_nouns=words("relations", "anaphor_size_nouns"),
             list_ends=words("relations", "list_ends"),

@@ -248,6 +248,8 @@ class RelationWords:
     admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
     list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
+    counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
+    counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
     participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
