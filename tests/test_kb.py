@@ -95,8 +95,9 @@ def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
-@pytest.mark.parametrize("surface", ["Indian Ocean", "Atlantic", "Pacific Ocean", "East Africa", "West Africa"])
-def test_oceans_and_african_regions_are_places(kb, surface):
+@pytest.mark.parametrize("surface", ["Indian Ocean", "Atlantic", "Pacific Ocean", "East Africa", "West Africa",
+                                     "Second Thomas Shoal", "Spratlys", "Senkaku Islands", "Falklands"])
+def test_oceans_regions_and_disputed_islands_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
