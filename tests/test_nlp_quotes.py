@@ -133,6 +133,17 @@ def test_according_to_someone_else_s_source_is_not_the_subject_s(read):
     assert said(read("Chilean President Tomas Pirel rejected the resolution, according to his Moscow office.")) == []
 
 
+def test_an_act_done_in_a_statement_is_the_subject_s_statement(read):
+    r = read("The Marovian Council condemned the attack on the border in a joint statement on Monday.")
+    assert said(r) == [("Marovian Council", "The Marovian Council condemned the attack on the border", False)]
+
+
+def test_in_a_statement_by_someone_else_or_after_a_verb_of_saying_is_not_a_second_statement(read):
+    assert said(read("Chilean President Tomas Pirel was criticised in a statement by the council.")) == []
+    r = read("The Marovian Council said in a statement that the attack on the border was wrong.")
+    assert said(r) == [("Marovian Council", "the attack on the border was wrong", False)]
+
+
 def test_coordinated_said_belongs_to_the_subject(read):
     r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
     assert said(r)[0][0] == "Mevlut Cavusoglu"

@@ -255,6 +255,7 @@ def _build(raw: dict) -> Lexicon:
             agent_prepositions=words("speech", "agent_prepositions"),
             own_source_possessives=words("reported", "own_source_possessives"),
             own_source_prepositions=words("reported", "own_source_prepositions"),
+            statement_adjectives=words("reported", "statement_adjectives"),
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()

@@ -187,6 +187,7 @@ class SpeechWords:
     agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
     own_source_possessives: frozenset[str] = frozenset()  # "according to his office": the subject's own
     own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
+    statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if low in speech.citing and i == a:  # "Citing spokesman X, the agency reported that …"
             according_to(ctx, k, i, a, b, words=1)
             continue
+        if low in speech.statement_nouns:
+            in_statement(ctx, k, i, a, b)  # "The ministry welcomed the decision in a statement"
+            continue
         quoting = low in speech.quoting_verbs
         if low not in speech.verbs and not quoting:
             continue
@@ -380,3 +383,29 @@ def own_source(ctx: QuoteContext, j: int, e: int) -> bool:
     return (j < e and toks.lower[j] in speech.own_source_possessives
             and e - j - 1 <= ctx.lex.window.own_source_words
             and all(toks.text[x].islower() for x in range(j, e)))
+
+
+def in_statement(ctx: QuoteContext, k: int, i: int, a: int, b: int) -> None:
+    """ "Syria's foreign ministry welcomed the decision in a statement, …": a sentence without
+    a verb of saying whose act was done "in a statement" (statement noun at token ``i``) is a
+    statement of its subject, the words before "in"."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    det = i - 2 if i - 1 > a and toks.lower[i - 1] in speech.statement_adjectives else i - 1
+    if det - 1 <= a or toks.lower[det - 1] != "in" or not (
+            toks.lower[det] in ctx.lex.grammar.articles or toks.lower[det] in speech.own_source_possessives):
+        return
+    if i + 1 < b and (toks.lower[i + 1] in speech.agent_prepositions or toks.lower[i + 1] in speech.own_source_prepositions):
+        return  # "X was named in a statement by the council": someone else's statement
+    cues = ctx.cue_tokens
+    if any(toks.lower[j] in speech.verbs or toks.lower[j] in speech.quoting_verbs
+           for j in cues[bisect.bisect_left(cues, a):bisect.bisect_left(cues, b)]):
+        return  # "X said in a statement that …": the verb's statement
+    found = first_candidate(ctx, k, det - 1)
+    if found is None or (ctx.entities[found.key].type == "Place" and found.how != "metonym"):
+        return
+    start_c, end_c = toks.idx[a], toks.idx[det - 1]
+    text = ctx.layout.text[start_c:end_c].strip()
+    if len(text.split()) >= ctx.lex.window.statement_words:
+        add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "in-statement",
+                      ctx.lex.confidence.reported_described)
