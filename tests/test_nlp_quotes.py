@@ -144,6 +144,13 @@ def test_in_a_statement_by_someone_else_or_after_a_verb_of_saying_is_not_a_secon
     assert said(r) == [("Marovian Council", "the attack on the border was wrong", False)]
 
 
+def test_called_on_reports_speech_but_called_alone_does_not(read):
+    r = read("The Marovian Council on Monday called on Chile and Peru to return to negotiations over the border.")
+    assert said(r) == [("Marovian Council", "Chile and Peru to return to negotiations over the border", False)]
+    assert said(read("The Marovian Council called it a mistake to leave the talks so early.")) == []
+    assert said(read("The Marovian Council called for new talks on the border dispute.")) == []
+
+
 def test_coordinated_said_belongs_to_the_subject(read):
     r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
     assert said(r)[0][0] == "Mevlut Cavusoglu"

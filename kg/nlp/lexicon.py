@@ -256,6 +256,7 @@ def _build(raw: dict) -> Lexicon:
             own_source_possessives=words("reported", "own_source_possessives"),
             own_source_prepositions=words("reported", "own_source_prepositions"),
             statement_adjectives=words("reported", "statement_adjectives"),
+            phrasal_verbs={k.lower(): v.lower() for k, v in speech["phrasal_verbs"].items()},
         ),
         relations=RelationWords(
             cues={k: tuple(v) for k, v in rel.items()

@@ -6,7 +6,7 @@ key the file must have (a missing one is an error at load time).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,7 @@ class SpeechWords:
     own_source_possessives: frozenset[str] = frozenset()  # "according to his office": the subject's own
     own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
     statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
+    phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,10 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             in_statement(ctx, k, i, a, b)  # "The ministry welcomed the decision in a statement"
             continue
         quoting = low in speech.quoting_verbs
-        if low not in speech.verbs and not quoting:
+        particle = speech.phrasal_verbs.get(low)
+        if particle is not None and not (i + 1 < b and toks.lower[i + 1] == particle):
+            continue  # "called it a mistake": no speech; "called on X to …" is
+        if low not in speech.verbs and not quoting and particle is None:
             continue
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
         if quoting:

@@ -92,7 +92,7 @@ class QuoteContext:
                     mention_of_token.setdefault(i, m)
         longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
         speech = lex.speech
-        cues = speech.verbs | speech.quoting_verbs | speech.citing | speech.statement_nouns | {"according"}
+        cues = speech.verbs | speech.quoting_verbs | speech.citing | speech.statement_nouns | speech.phrasal_verbs.keys() | {"according"}
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
