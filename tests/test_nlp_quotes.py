@@ -151,6 +151,17 @@ def test_called_on_reports_speech_but_called_alone_does_not(read):
     assert said(read("The Marovian Council called for new talks on the border dispute.")) == []
 
 
+def test_an_organization_s_own_voice_after_its_name_is_the_organization(read):
+    r = read("Cuba is not a member of the bloc, according to the Marovian Council secretariat.")
+    assert said(r) == [("Marovian Council", "Cuba is not a member of the bloc", False)]
+    r = read("Chile's embassy said the talks would resume in May.")
+    assert said(r) == [("Chile", "the talks would resume in May", False)]
+
+
+def test_a_voice_after_a_demonym_is_no_speaker(read):
+    assert said(read("A Chilean embassy said the talks would resume in May.")) == []
+
+
 def test_coordinated_said_belongs_to_the_subject(read):
     r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
     assert said(r)[0][0] == "Mevlut Cavusoglu"

@@ -302,6 +302,15 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             m = ctx.by_end.get(pos - width)
             if m is not None and m.type in SPEAKER_TYPES:
                 return Speaker(m.key, m.start, "metonym")
+    for voice in speech.organization_voices:
+        # "according to the OAS secretariat", "the Kremlin press service said": the actor's own voice
+        w = len(voice)
+        if pos - w >= 1 and tuple(toks.lower[pos - w:pos]) == voice:
+            end = pos - w - 1 if pos - w >= 2 and toks.lower[pos - w - 1] in ctx.lex.grammar.possessive else pos - w
+            m = ctx.by_end.get(end)
+            if m is not None and m.role not in ("demonym", "metonym") and m.type in ("Organization", "Country"):
+                return Speaker(m.key, m.start, "metonym")  # not "his Moscow office": a capital, a place
+            break
     if last in speech.pronouns and not ctx.in_quote[pos - 1]:
         who = person_for_pronoun(ctx, k, pos - 1)
         if who is not None:
