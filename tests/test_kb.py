@@ -95,6 +95,18 @@ def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
+@pytest.mark.parametrize("surface", ["Indian Ocean", "Atlantic", "Pacific Ocean", "East Africa", "West Africa",
+                                     "Second Thomas Shoal", "Spratlys", "Senkaku Islands", "Falklands"])
+def test_oceans_regions_and_disputed_islands_are_places(kb, surface):
+    assert [a.type for a in kb.by_name(surface)] == ["Place"]
+
+
+@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum",
+                                     "Andean Community", "Visegrad Four"])
+def test_regional_blocs_are_organizations(kb, surface):
+    assert [a.type for a in kb.by_name(surface)] == ["Organization"]
+
+
 def test_the_berlin_process_is_an_organization(kb):
     assert [a.type for a in kb.by_name("Berlin Process")] == ["Organization"]
 

@@ -253,3 +253,14 @@ def test_a_given_name_that_is_a_months_short_form(read):
 def test_a_name_after_a_deputy_in_apposition(read):
     r = read("The minister did not attend the talks and sent a deputy, Maren Olsby, in his place.")
     assert "Maren Olsby" in persons(r)
+
+
+def test_a_region_s_lower_case_office_names_its_holder_but_gives_no_office(read):
+    r = read("Greenland's premier, Tomas Pirel, called for full membership.")
+    assert persons(r) == {"Tomas Pirel"}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_region_s_office_before_an_organization_s_name_names_no_one(read):
+    r = read("Greenland's premier, Arctic Council, called for full membership.")
+    assert persons(r) == set()

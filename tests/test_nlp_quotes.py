@@ -120,6 +120,48 @@ def test_according_to(read):
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]
 
 
+def test_according_to_the_subject_s_own_source_is_the_subject_s_statement(read):
+    r = read("Chilean President Tomas Pirel rejected the resolution, according to a statement from his mission.")
+    assert said(r) == [("Tomas Pirel", "Chilean President Tomas Pirel rejected the resolution", False)]
+    r = read("Chilean President Tomas Pirel rejected the new resolution, according to his office.")
+    assert [s[0] for s in said(r)] == ["Tomas Pirel"]
+
+
+def test_according_to_someone_else_s_source_is_not_the_subject_s(read):
+    assert said(read("Chilean President Tomas Pirel rejected the resolution, according to a statement from the "
+                     "mission.")) == []
+    assert said(read("Chilean President Tomas Pirel rejected the resolution, according to his Moscow office.")) == []
+
+
+def test_an_act_done_in_a_statement_is_the_subject_s_statement(read):
+    r = read("The Marovian Council condemned the attack on the border in a joint statement on Monday.")
+    assert said(r) == [("Marovian Council", "The Marovian Council condemned the attack on the border", False)]
+
+
+def test_in_a_statement_by_someone_else_or_after_a_verb_of_saying_is_not_a_second_statement(read):
+    assert said(read("Chilean President Tomas Pirel was criticised in a statement by the council.")) == []
+    r = read("The Marovian Council said in a statement that the attack on the border was wrong.")
+    assert said(r) == [("Marovian Council", "the attack on the border was wrong", False)]
+
+
+def test_called_on_reports_speech_but_called_alone_does_not(read):
+    r = read("The Marovian Council on Monday called on Chile and Peru to return to negotiations over the border.")
+    assert said(r) == [("Marovian Council", "Chile and Peru to return to negotiations over the border", False)]
+    assert said(read("The Marovian Council called it a mistake to leave the talks so early.")) == []
+    assert said(read("The Marovian Council called for new talks on the border dispute.")) == []
+
+
+def test_an_organization_s_own_voice_after_its_name_is_the_organization(read):
+    r = read("Cuba is not a member of the bloc, according to the Marovian Council secretariat.")
+    assert said(r) == [("Marovian Council", "Cuba is not a member of the bloc", False)]
+    r = read("Chile's embassy said the talks would resume in May.")
+    assert said(r) == [("Chile", "the talks would resume in May", False)]
+
+
+def test_a_voice_after_a_demonym_is_no_speaker(read):
+    assert said(read("A Chilean embassy said the talks would resume in May.")) == []
+
+
 def test_coordinated_said_belongs_to_the_subject(read):
     r = read("Cavusoglu praised Ankara's support for Azerbaijan and said the war must end soon.")
     assert said(r)[0][0] == "Mevlut Cavusoglu"

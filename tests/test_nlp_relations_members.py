@@ -410,6 +410,18 @@ def test_the_commission_whose_members_are_is_the_commission_named_before():
     assert facts == members(key("Organization", "Norland River Commission"), "Veldoria", "Quessa", "Tarvin")
 
 
+def test_the_council_whose_members_are_is_the_council_named_before_not_the_last_organization():
+    body = ("The Norland Council met, the first session since all its states became members of the Norland "
+            "Pact. The council, whose members are Veldoria, Quessa and Tarvin, has 87 seats.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_the_bloc_whose_members_are_is_still_the_last_organization_named():
+    body = ("The Norland Council met, the first session since all its states became members of the Norland "
+            "Pact. The bloc, whose members are Veldoria, Quessa and Tarvin, has 87 seats.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
 def test_the_commission_without_an_organization_named_gives_nothing():
     assert read("The commission, whose members are Veldoria, Quessa and Tarvin, said the river was low.") == set()
 
@@ -423,3 +435,27 @@ def test_includes_a_list_with_something_else_gives_no_more_members():
     assert read("The Norland Group includes Veldoria and Quessa with help from Ostrava.") == \
         members(GROUP, "Veldoria", "Quessa")
 
+
+
+def test_a_participle_phrase_between_the_members_and_among_them():
+    body = ("The Norland Council voted on Monday. The council has ten elected members serving two-year terms, "
+            "among them Veldoria, Quessa and Tarvin.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_phrase_that_names_an_actor_or_is_no_participle_gives_nothing():
+    assert read("The Norland Council voted on Monday. The council has ten members serving with Ostrava, "
+                "among them Veldoria and Quessa.") == set()
+    assert read("The Norland Council voted on Monday. The council has ten members of two-year terms, "
+                "among them Veldoria and Quessa.") == set()
+
+
+def test_counted_lists_members():
+    assert read("The Norland Pact, which already counted Veldoria, Quessa and Tarvin, admitted Ostrava.") >= \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("The Norland Pact counts Veldoria and Quessa among its members.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_counted_among_something_else_than_members_gives_nothing():
+    assert read("The Norland Pact counted Veldoria and Quessa among its critics on Monday.") == set()
+    assert read("The Norland Pact counted Veldoria and Quessa as abstentions.") == set()

@@ -185,3 +185,38 @@ def test_a_diplomatic_rank_after_the_comma_is_no_part_of_the_name(read):
     r = read("Ministers met in Kigali on Thursday. Malawi's representative, Ambassador Ramon Altavilla, "
              "thanked member states for their support.")
     assert ("Ramon Altavilla", "Malawi", "Representative") in titled(r)
+
+
+def test_the_anaphor_possessive_prefers_the_organization_named_with_its_noun(read):
+    r = read("NATO welcomed the opening of the Marovian Council in Oslo. The council's president, "
+             "Tomas Pirel, told reporters that trade had grown.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_the_community_points_back_to_the_organization_named_before(read):
+    r = read("The Marovian Community met in Lima on Monday. Peru hosted the meeting. The community's "
+             "secretary general, Tomas Pirel, told reporters that trade had grown.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Community", "Secretary General")}
+
+
+def test_a_time_phrase_between_the_office_and_its_holder(read):
+    r = read("The Marovian Council met in Oslo. Its president this year, Tomas Pirel, said the session "
+             "would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_a_time_phrase_before_a_second_office_in_apposition(read):
+    r = read("The Marovian Council met in Oslo. Its president this year, Icelandic lawmaker Tomas Pirel, "
+             "said the session would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President"), ("Tomas Pirel", "Iceland", "Lawmaker")}
+
+
+def test_a_time_phrase_without_a_name_after_it_gives_no_office(read):
+    r = read("The Marovian Council met in Oslo. Its president this year was absent, Tomas Pirel said.")
+    assert titled(r) == set()
+
+
+def test_its_after_an_anaphor_subject_is_the_organization_named_with_its_noun(read):
+    r = read("The Marovian Council met, the first session since its states joined NATO. The council has "
+             "87 seats. Its president, Tomas Pirel, said the session would be short.")
+    assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}

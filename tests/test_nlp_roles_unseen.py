@@ -199,3 +199,10 @@ def test_whose_title_is_a_name_after_an_acronym_in_brackets(read):
 def test_a_lower_case_portfolio_before_the_name_in_apposition(read):
     r = read("Ukraine was represented by its deputy minister of environmental protection, Ivo Marnet.")
     assert titled(r) == {("Ivo Marnet", "Ukraine", "Deputy Minister of environmental protection")}
+
+
+def test_a_deputy_ambassador_is_an_office_of_the_country_not_of_the_posting(read):
+    r = read("Chile's deputy ambassador to the United Nations, Pavel Orlin, said the vote was late. "
+             "Ivo Marnet, Chile's deputy permanent representative, agreed.")
+    assert titled(r) == {("Pavel Orlin", "Chile", "Deputy Ambassador"),
+                         ("Ivo Marnet", "Chile", "Deputy Permanent Representative")}

@@ -6,7 +6,7 @@ key the file must have (a missing one is an error at load time).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Windows:
     support_subject: int
     deploy_object_gap: int
     list_descriptor: int
+    participle_phrase: int  # tokens of "serving two-year terms" between members and ", among them A, B"
     list_clause: int
     composition_link: int
     possessor_words: int
@@ -53,6 +54,7 @@ class Windows:
     that_probe: int
     trailing_words: int
     according_comma: int
+    own_source_words: int
     statement_words: int
     quoting_link: int
     statement_agent: int
@@ -183,6 +185,10 @@ class SpeechWords:
     passive_auxiliaries: frozenset[str]
     quoting_links: frozenset[str]  # "as" of "quoted as saying"
     agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
+    own_source_possessives: frozenset[str] = frozenset()  # "according to his office": the subject's own
+    own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
+    statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
+    phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
 
 
 @dataclass(frozen=True)
@@ -244,7 +250,10 @@ class RelationWords:
     admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
     list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
+    counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
+    counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
+    participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
 
 @dataclass(frozen=True)
@@ -292,6 +301,8 @@ class RoleWords:
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
+    office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
+    office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
-from kg.nlp.lists import backward_list, forward_list
+from kg.nlp.lists import backward_list, forward_list, phrase_at
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
@@ -57,8 +57,12 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         j = ctx.list_start(end, b)
         if j is None:
             j = ctx.described_list(ctx.skip(end, b, DASHES), b)
+        if j is None:
+            j = ctx.participle_list(end, b)
         if j is not None:
-            items, _ = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+            items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    if items and text in rel.counting_cues and not counted_as_members(ctx, e, b):
+        return  # "NATO counted Hungary and Turkey among its critics"
     items = [m for m in items if m.key != org.key]
     if not items or (not strong and len(items) < rel.min_weak_list_members and not ctx.attached(org, start)):
         return
@@ -67,6 +71,18 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def counted_as_members(ctx: RelationContext, e: int, b: int) -> bool:
+    """After a counted list ending at token ``e``: no "among …"/"as …" follows, or the phrase
+    names members ("counts A and B among its members")."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if e >= b or toks.lower[e] not in rel.counting_links:
+        return True
+    window = range(e + 1, min(b, e + 4))
+    return any(toks.lower[i] in rel.bare_membership_nouns or phrase_at(ctx.doc, i, b, rel.member_head_nouns)
+               for i in window)
 
 
 def member_dash_apposition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:

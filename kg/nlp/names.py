@@ -109,7 +109,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     out = []
     n = len(doc)
     forbidden = kb_tokens | title_tokens(titles)
-    actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization")}
+    # "Greenland's premier, X": a region's office names its holder too (the roles give an
+    # office only in a country or an organization)
+    actor_end = {c.end for c in kb_start.values() if c.type in ("Country", "Organization", "Place")}
     posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words

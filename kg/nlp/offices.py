@@ -179,7 +179,9 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         if mentions is not None and a not in by_start and toks.lower[a] in lex.roles.anaphor_nouns:
             named = [m for m in mentions if m.end <= a and m.type == "Organization" and m.role == "name"]
             if named and named[-1].sentence >= k - 1:
-                return named[-1]
+                # "The Nordic Council … members of NATO. The council, whose …": the one named with the noun
+                own = [m for m in named if m.sentence >= k - 1 and toks.lower[a] in toks.lower[m.start:m.end]]
+                return (own or named)[-1]
     m = by_start.get(a)
     if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or sent_of[m.start] != k:
         return None
@@ -234,6 +236,9 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
         m = named[-1]
         if m.sentence == k - 1:
             m = next(x for x in named if x.sentence == k - 1)
+        own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
+        if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
+            m = own[-1]
         return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
     fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if len(fitting) == 1:

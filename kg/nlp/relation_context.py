@@ -146,7 +146,10 @@ class RelationContext:
                 return None
         recent = [m for m in named if k - 1 <= m.sentence <= k]
         if recent:  # "The Nordic Council met. The bloc brings together …"
-            return recent[-1]
+            # "The Nordic Council met … members of NATO. The council, whose members are …":
+            # the one named with the anaphor's noun, when one is
+            own = [m for m in recent if self.named_with(m.key, toks.lower[noun])]
+            return (own or recent)[-1]
         titled = [m for m in self.title_orgs if m.start < i and k - 1 <= m.sentence <= k
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
@@ -247,6 +250,22 @@ class RelationContext:
                 i += 1
             return i
         return i if marked else None
+
+    def participle_list(self, j: int, b: int) -> int | None:
+        """ "ten elected members serving two-year terms, among them A, B": past a short phrase
+        that a lower-case participle opens at token ``j`` (lower-case words, numbers, hyphens),
+        the token the list starts at when an opener follows its comma, or None."""
+        toks = tokens_of(self.doc)
+        if j >= b or not toks.text[j].islower() or not toks.lower[j].endswith(self.lex.relations.participle_suffixes):
+            return None
+        limit = min(b, j + self.lex.window.participle_phrase + 1)
+        i = j + 1
+        while i < limit and toks.text[i] != ",":
+            w = toks.text[i]
+            if not (w.islower() or w.isdigit() or w == "-"):
+                return None
+            i += 1
+        return self.list_start(i, b) if i < limit else None
 
     def described_list(self, j: int, b: int) -> int | None:
         """ "five ex-Soviet states: A, B", "other major producers, notably C": a short description

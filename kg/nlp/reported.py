@@ -59,8 +59,14 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         if low in speech.citing and i == a:  # "Citing spokesman X, the agency reported that …"
             according_to(ctx, k, i, a, b, words=1)
             continue
+        if low in speech.statement_nouns:
+            in_statement(ctx, k, i, a, b)  # "The ministry welcomed the decision in a statement"
+            continue
         quoting = low in speech.quoting_verbs
-        if low not in speech.verbs and not quoting:
+        particle = speech.phrasal_verbs.get(low)
+        if particle is not None and not (i + 1 < b and toks.lower[i + 1] == particle):
+            continue  # "called it a mistake": no speech; "called on X to …" is
+        if low not in speech.verbs and not quoting and particle is None:
             continue
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
         if quoting:
@@ -351,10 +357,58 @@ def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words:
     while e > i + words and toks.is_punct[e - 1] and toks.text[e - 1] not in ('"', "”"):
         e -= 1
     found = candidate_ending_at(ctx, e, k)
-    if found is None or found.start < i + words or ctx.in_quote[i]:
+    if found is None and own_source(ctx, i + words, e):
+        found = first_candidate(ctx, k, i - 1)  # "X rejected it, according to a statement from his mission"
+        if found is not None and found.start >= i:
+            found = None
+    elif found is not None and found.start < i + words:
+        found = None
+    if found is None or ctx.in_quote[i]:
         return
     start_c, end_c = toks.idx[a], toks.idx[i - 1]
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)
+
+
+def own_source(ctx: QuoteContext, j: int, e: int) -> bool:
+    """Tokens ``j:e`` after "according to" are the subject's own source: "a statement from
+    his mission", "her office", "its statement"; not a name nor someone else's."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    if j < e and toks.lower[j] in ctx.lex.grammar.articles:
+        j += 1
+    if j < e and toks.lower[j] in speech.statement_nouns:
+        j += 1
+        if j < e and toks.lower[j] in speech.own_source_prepositions:
+            j += 1
+    return (j < e and toks.lower[j] in speech.own_source_possessives
+            and e - j - 1 <= ctx.lex.window.own_source_words
+            and all(toks.text[x].islower() for x in range(j, e)))
+
+
+def in_statement(ctx: QuoteContext, k: int, i: int, a: int, b: int) -> None:
+    """ "Syria's foreign ministry welcomed the decision in a statement, …": a sentence without
+    a verb of saying whose act was done "in a statement" (statement noun at token ``i``) is a
+    statement of its subject, the words before "in"."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    det = i - 2 if i - 1 > a and toks.lower[i - 1] in speech.statement_adjectives else i - 1
+    if det - 1 <= a or toks.lower[det - 1] != "in" or not (
+            toks.lower[det] in ctx.lex.grammar.articles or toks.lower[det] in speech.own_source_possessives):
+        return
+    if i + 1 < b and (toks.lower[i + 1] in speech.agent_prepositions or toks.lower[i + 1] in speech.own_source_prepositions):
+        return  # "X was named in a statement by the council": someone else's statement
+    cues = ctx.cue_tokens
+    if any(toks.lower[j] in speech.verbs or toks.lower[j] in speech.quoting_verbs
+           for j in cues[bisect.bisect_left(cues, a):bisect.bisect_left(cues, b)]):
+        return  # "X said in a statement that …": the verb's statement
+    found = first_candidate(ctx, k, det - 1)
+    if found is None or (ctx.entities[found.key].type == "Place" and found.how != "metonym"):
+        return
+    start_c, end_c = toks.idx[a], toks.idx[det - 1]
+    text = ctx.layout.text[start_c:end_c].strip()
+    if len(text.split()) >= ctx.lex.window.statement_words:
+        add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "in-statement",
+                      ctx.lex.confidence.reported_described)

@@ -172,12 +172,23 @@ def _copula_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMenti
     return None
 
 
+def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
+    """The token after a time phrase at ``j`` ("this year" of "Its president this year, X"),
+    or ``j``: the phrase dates the office, the name after its comma still holds it."""
+    toks = tokens_of(doc)
+    roles = lex.roles
+    if j + 2 < n and toks.lower[j] in roles.office_time_determiners and toks.lower[j + 1] in roles.office_time_nouns:
+        return j + 2
+    return j
+
+
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
-    past an honorific or a rank ("Its chairman, Major General X, said")."""
+    past an honorific or a rank ("Its chairman, Major General X, said") and after a time
+    phrase ("Its president this year, X, said")."""
     toks = tokens_of(doc)
-    j = o.end
+    j = _past_time_phrase(doc, lex, o.end, n)
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -234,10 +245,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # office and its name, the name closed as an apposition is; the name holds both
     for i in range(len(offices) - 1):
         o, nxt = offices[i], offices[i + 1]
+        comma = _past_time_phrase(doc, lex, o.end, n)
         if (o.persons or not o.quals or o.plural or o.former or o.possessor or nxt.plural or nxt.former
                 or len(nxt.persons) != 1 or nxt.quals_before is False or not nxt.quals
                 or {q.key for q in o.quals} & {q.key for q in nxt.quals}
-                or o.end + 1 != nxt.start or toks.text[o.end] != ","):
+                or comma + 1 != nxt.start or toks.text[comma] != ","):
             continue
         p = nxt.persons[0]
         if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:

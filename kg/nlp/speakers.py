@@ -92,7 +92,7 @@ class QuoteContext:
                     mention_of_token.setdefault(i, m)
         longest = max((len(h.split()) for h in lex.actors.metonym_heads), default=0)
         speech = lex.speech
-        cues = speech.verbs | speech.quoting_verbs | speech.citing | {"according"}
+        cues = speech.verbs | speech.quoting_verbs | speech.citing | speech.statement_nouns | speech.phrasal_verbs.keys() | {"according"}
         return cls(doc, lex, doc._.kg_sent_of, all_mentions, mentions, by_end, by_sentence, by_start_tok,
                    org_mentions, [m.start for m in org_mentions], parsed, mention_of_token,
                    [toks.idx[m.start] for m in mentions], tuple(range(1, longest + 1)), [False] * len(doc),
@@ -302,6 +302,15 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             m = ctx.by_end.get(pos - width)
             if m is not None and m.type in SPEAKER_TYPES:
                 return Speaker(m.key, m.start, "metonym")
+    for voice in speech.organization_voices:
+        # "according to the OAS secretariat", "the Kremlin press service said": the actor's own voice
+        w = len(voice)
+        if pos - w >= 1 and tuple(toks.lower[pos - w:pos]) == voice:
+            end = pos - w - 1 if pos - w >= 2 and toks.lower[pos - w - 1] in ctx.lex.grammar.possessive else pos - w
+            m = ctx.by_end.get(end)
+            if m is not None and m.role not in ("demonym", "metonym") and m.type in ("Organization", "Country"):
+                return Speaker(m.key, m.start, "metonym")  # not "his Moscow office": a capital, a place
+            break
     if last in speech.pronouns and not ctx.in_quote[pos - 1]:
         who = person_for_pronoun(ctx, k, pos - 1)
         if who is not None:
