@@ -220,3 +220,15 @@ def test_its_after_an_anaphor_subject_is_the_organization_named_with_its_noun(re
     r = read("The Marovian Council met, the first session since its states joined NATO. The council has "
              "87 seats. Its president, Tomas Pirel, said the session would be short.")
     assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_whose_office_then_a_name_in_apposition(read):
+    r = read("The Northern Lakes Council, whose secretary general, Ramon Altavilla, attended, backed the "
+             "plan. Peru, whose foreign minister, Tomas Verdugo, spoke first, agreed.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Lakes Council", "Secretary General"),
+                         ("Tomas Verdugo", "Peru", "Foreign Minister")}
+
+
+def test_whose_office_then_a_comma_and_no_name_gives_no_holder(read):
+    r = read("The Northern Lakes Council, whose secretary general, in a statement, backed the plan, met.")
+    assert titled(r) == set()

@@ -157,8 +157,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
-                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles))):
-            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X")
+                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
+                     or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
+            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
+            # "The League, whose secretary general, X, attended": the office of the actor before "whose"
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1

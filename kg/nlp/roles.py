@@ -266,6 +266,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
         if owner is not None:
             o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
+            if not o.persons:
+                # "The League, whose secretary general, X, attended": the name in apposition
+                right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
+                o.persons = [right] if right is not None else []
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 
