@@ -245,3 +245,26 @@ def test_members_of_two_organizations(read):
     r = read("Malawi and Zambia are members of the Northern Lakes Council and the Southern Reef Forum.")
     assert facts(r, "memberOf") == {(c, o) for c in ("Malawi", "Zambia")
                                     for o in ("Northern Lakes Council", "Southern Reef Forum")}
+
+
+def test_listed_countries_are_among_its_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Egypt, Peru and Nigeria are among its current members.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Egypt", "Peru", "Nigeria")}
+
+
+def test_listed_countries_are_among_the_organizations_members(read):
+    r = read("Egypt and Nigeria are among the Northern Lakes Council's members.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Egypt", "Nigeria")}
+
+
+def test_not_among_its_members_is_negated_and_critics_are_no_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Egypt and Nigeria are not among its members.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {(c, "Northern Lakes Council") for c in ("Egypt", "Nigeria")}
+    r = read("Egypt and Nigeria are among the Northern Lakes Council's critics.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_its_members_after_a_country_subject_names_no_organization(read):
+    r = read("Peru met envoys in Kigali. Egypt and Nigeria are among its members.")
+    assert facts(r, "memberOf") == set()

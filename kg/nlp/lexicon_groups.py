@@ -235,6 +235,9 @@ class RelationWords:
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
+    member_group_partitives: frozenset[str]  # "A and B are among the bloc's members"
+    member_possessive_pronouns: frozenset[str]  # "A and B are among its members"
+    member_noun_plural_copulas: frozenset[str]  # "A and B are among its members"
     counted_member_nouns: frozenset[str]  # "all four countries are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str]  # "both countries"

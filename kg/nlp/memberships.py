@@ -326,6 +326,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None and possessive and i - 3 >= a:
         org = ctx.anaphor_at(i - 3)  # "became the bloc's fifth member"
         head = i - 3
+    plural = toks.lower[end - 1].endswith("s")
+    if org is None and plural and i - 2 >= a and toks.lower[i - 1] in words.member_possessive_pronouns:
+        # "Egypt and Nigeria are among its current members": the organization spoken of
+        org = ctx.context_org(k, i - 1)
+        head, possessive = i - 1, org is not None
     if org is not None and org.type == "Organization":
         # "CSTO member state Armenia"
         after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
@@ -343,11 +348,18 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 i -= 1  # "became the Norland Pact's 31st member"
             if possessive and i - 2 >= a and toks.lower[i - 1] == "of" and toks.lower[i - 2] in words.member_partitives:
                 i -= 2  # "Armenia, one of the bloc's six members"
+            elif possessive and plural and i - 1 >= a and toks.lower[i - 1] in words.member_group_partitives:
+                i -= 1  # "Egypt and Nigeria are among the bloc's members"
             while i - 1 >= a and toks.lower[i - 1] in words.negations:
                 neg = True  # "Ukraine is not a NATO member"
                 i -= 1
-            if i - 1 >= a and (toks.lower[i - 1] in words.member_noun_copulas
-                               or toks.lower[i - 1] in words.member_becoming):
+            if plural and i - 2 >= a and toks.lower[i - 1] in words.member_noun_plural_copulas:
+                # "Egypt, Nigeria and South Africa are among its members": each listed actor
+                neg = neg or ctx.negated(i - 2, i)
+                for subj in backward_list(doc, ctx.lex, i - 1, ctx.by_end, ("Country",), a - 1):
+                    yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+            elif i - 1 >= a and (toks.lower[i - 1] in words.member_noun_copulas
+                                 or toks.lower[i - 1] in words.member_becoming):
                 verb = i - 1
                 neg = neg or ctx.negated(verb - 1, i)
                 i = verb
