@@ -280,3 +280,9 @@ def test_an_organization_name_goes_on_past_of_the(read):
     r = read("Ministers met at the Northern Commission for the Protection of the Velmar River in Belgrade.")
     assert "Northern Commission for the Protection of the Velmar River" in by_label(r)
     assert by_label(r)["Belgrade"].type == "Place"
+
+
+def test_a_named_conference_is_an_organization_a_news_conference_is_not(read):
+    r = read("Peru held a news conference. The Northern Lakes Conference on Trade opened in Kigali.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Northern Lakes Conference on Trade"}

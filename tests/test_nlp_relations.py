@@ -268,3 +268,15 @@ def test_not_among_its_members_is_negated_and_critics_are_no_members(read):
 def test_its_members_after_a_country_subject_names_no_organization(read):
     r = read("Peru met envoys in Kigali. Egypt and Nigeria are among its members.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_participle_after_a_place_phrase_speaks_of_the_subject_organization(read):
+    r = read("The Northern Lakes Conference on Trade opened at the United Nations on Monday, co-chaired by "
+             "Peru and Chile.")
+    assert facts(r, "coChairOf") == {("Peru", "Northern Lakes Conference on Trade"),
+                                     ("Chile", "Northern Lakes Conference on Trade")}
+
+
+def test_a_participle_right_after_an_object_organization_is_that_ones(read):
+    r = read("The Northern Lakes Conference praised the Southern Plains Council, co-chaired by Peru and Chile.")
+    assert facts(r, "coChairOf") == {("Peru", "Southern Plains Council"), ("Chile", "Southern Plains Council")}

@@ -299,6 +299,7 @@ def _build(raw: dict) -> Lexicon:
             member_as=words("relations", "member_as"),
             member_quantifiers=words("relations", "member_quantifiers"),
             member_partitives=words("relations", "member_partitives"),
+            cochair_passive_agents=words("relations", "cochair_passive_agents"),
             member_group_partitives=words("relations", "member_group_partitives"),
             member_possessive_pronouns=words("relations", "member_possessive_pronouns"),
             member_noun_plural_copulas=words("relations", "member_noun_plural_copulas"),
