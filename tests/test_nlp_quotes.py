@@ -574,3 +574,9 @@ def test_an_embedded_quote_after_the_subject_is_still_the_subject_s(read):
     r = read('Leaders of the Northern Lakes Council met in Kigali. The council praised the decision as '
              'an "important step towards a lasting peace in the region".')
     assert "Northern Lakes Council" in speakers(r)
+
+
+def test_inverted_verb_before_an_office_with_a_listed_portfolio_and_its_holder(read):
+    r = read('"We are ready," said the Northern Lakes Council\'s commissioner for political affairs, peace '
+             'and security, Ramon Altavilla.')
+    assert speakers(r) == ["Ramon Altavilla"]

@@ -85,8 +85,23 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
                 and toks.text[j].islower() and j not in by_start:
             j += 1
         if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
-            return j
+            return _lower_portfolio_list(toks, lex, i, j, by_start, limit)
     return last
+
+
+def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
+    """The comma that ends a lower-case portfolio listed in a series ("commissioner for political
+    affairs, peace and security, X"): past the comma at ``j``, lower-case words with a join
+    among them, closed by a comma before a capitalised word; else ``j``."""
+    k, joined = j + 1, False
+    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() \
+            and toks.text[k].islower() and k not in by_start:
+        joined = joined or toks.lower[k] in lex.roles.portfolio_joins
+        k += 1
+    if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
+            and toks.lower[k - 1] not in lex.roles.portfolio_joins):
+        return k
+    return j
 
 
 def first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool = False) -> int:

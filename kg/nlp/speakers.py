@@ -274,8 +274,32 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
             i += 1
             steps += 1
             continue
+        if i > 0 and toks.lower[i - 1] in lex.title_words and low in lex.roles.portfolio_prepositions:
+            # "said the AU's commissioner for political affairs, peace and security, X"
+            held = _holder_past_portfolio(ctx, i, k)
+            if held is not None:
+                return held
         break
     return first
+
+
+def _holder_past_portfolio(ctx: QuoteContext, i: int, k: int) -> Speaker | None:
+    """The person named in apposition after a title's lower-case portfolio that starts with its
+    preposition at token ``i`` ("for political affairs, peace and security, X"), or None."""
+    doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
+    n = len(doc)
+    j = i + 1
+    while j < n and j - i <= lex.window.title_portfolio_words and ctx.sent_of[j] == k:
+        if toks.text[j] == "," and j > i + 1:
+            for m in ctx.by_start_tok.get(j + 1, ()):
+                if m.type == "Person" and (m.end >= n or ctx.sent_of[m.end] != k
+                                           or toks.text[m.end] in lex.roles.apposition_closers):
+                    return Speaker(m.key, m.start, "mention")
+        elif not (toks.text[j].isalpha() and toks.text[j].islower()):
+            return None
+        j += 1
+    return None
 
 
 def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
