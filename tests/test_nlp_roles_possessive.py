@@ -232,3 +232,13 @@ def test_whose_office_then_a_name_in_apposition(read):
 def test_whose_office_then_a_comma_and_no_name_gives_no_holder(read):
     r = read("The Northern Lakes Council, whose secretary general, in a statement, backed the plan, met.")
     assert titled(r) == set()
+
+
+def test_two_lower_case_offices_of_one_possessor_and_one_name_in_apposition(read):
+    r = read("Qatar's prime minister and foreign minister, Sheikh Omar bin Tarek, did not attend.")
+    assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}
+
+
+def test_two_exclusive_offices_and_one_name_give_no_office(read):
+    r = read("Qatar's president and prime minister, Omar Tarek, did not attend.")
+    assert titled(r) == set()

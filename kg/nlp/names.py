@@ -116,6 +116,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
+    qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -151,12 +152,17 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if current:
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
+        if b in actor_end and not t.plural:
+            qualified_ends.add(t.end)
+        # "Qatar's prime minister and foreign minister, X": a second office of the same possessor
+        second = (b > 1 and toks.lower[b - 1] in ctx.lex.grammar.coordinators and b - 1 in qualified_ends
+                  and not t.plural)
         if (j + 1 < n and b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words
                 and toks.lower[j] in ctx.lex.roles.whose_copulas and not t.plural):
             j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
+                and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
             # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
