@@ -242,3 +242,14 @@ def test_two_lower_case_offices_of_one_possessor_and_one_name_in_apposition(read
 def test_two_exclusive_offices_and_one_name_give_no_office(read):
     r = read("Qatar's president and prime minister, Omar Tarek, did not attend.")
     assert titled(r) == set()
+
+
+def test_a_posted_office_with_its_seat_in_the_body_pointed_back_to(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Peru's representative on the council, "
+             "Ambassador Ramon Altavilla, told reporters that talks could follow.")
+    assert ("Ramon Altavilla", "Peru", "Representative") in titled(r)
+
+
+def test_a_posted_office_before_a_day_is_no_seat(read):
+    r = read("Peru's ambassador on Monday, Ramon Altavilla, spoke.")
+    assert titled(r) == set()

@@ -197,6 +197,7 @@ def _build(raw: dict) -> Lexicon:
             portfolio_titles=frozenset(raw["roles"]["portfolio_titles"]),
             portfolio_prepositions=words("roles", "portfolio_prepositions"),
             portfolio_joins=words("roles", "portfolio_joins"),
+            seat_prepositions=words("roles", "seat_prepositions"),
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
             apposition_closers=words("roles", "apposition_closers"),

@@ -277,6 +277,7 @@ class RoleWords:
     portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
     portfolio_prepositions: frozenset[str]
     portfolio_joins: frozenset[str]
+    seat_prepositions: frozenset[str]  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import portfolio
+from kg.nlp.offices import portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -124,6 +124,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j += 2  # "Its prime minister-elect, X"
         elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
+        j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions

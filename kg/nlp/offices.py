@@ -445,6 +445,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
+    j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
     if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -482,6 +483,16 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
+    """Past "on the council" at token ``j`` after a posted title ("Algeria's representative on
+    the council, Ambassador X"), or ``j``."""
+    toks = tokens_of(doc)
+    if (posted and j + 2 < len(doc) and toks.lower[j] in lex.roles.seat_prepositions
+            and toks.lower[j + 1] in lex.grammar.articles and toks.lower[j + 2] in lex.roles.anaphor_nouns):
+        return j + 3
+    return j
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
