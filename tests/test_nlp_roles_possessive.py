@@ -253,3 +253,13 @@ def test_a_posted_office_with_its_seat_in_the_body_pointed_back_to(read):
 def test_a_posted_office_before_a_day_is_no_seat(read):
     r = read("Peru's ambassador on Monday, Ramon Altavilla, spoke.")
     assert titled(r) == set()
+
+
+def test_his_office_sent_by_a_titled_subject_is_of_the_subjects_country(read):
+    r = read("Angolan President Ramon Altavilla did not attend and sent his foreign minister, Tomas Verdugo.")
+    assert titled(r) == {("Ramon Altavilla", "Angola", "President"), ("Tomas Verdugo", "Angola", "Foreign Minister")}
+
+
+def test_his_office_sent_by_an_untitled_person_has_no_country(read):
+    r = read("Ramon Altavilla sent his foreign minister, Tomas Verdugo.")
+    assert titled(r) == set()

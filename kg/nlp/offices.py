@@ -207,6 +207,24 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
     return m
 
 
+def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
+                           sent_of) -> TokMention | None:
+    """The country of the person opening the sentence of token ``i`` with a demonym and a title
+    ("Angolan President X … sent his foreign minister, Y": Angola), or None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    m = by_start.get(a)
+    if m is None or m.role != "demonym" or m.type != "Country" or m.end not in title_tokens:
+        return None
+    e = m.end
+    while e in title_tokens:
+        e += 1
+    p = by_start.get(e)
+    return m if p is not None and p.type == "Person" and p.end <= i else None
+
+
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization a possessive before the title at token ``b`` points to, as a
@@ -381,10 +399,15 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if q is not None:
             rule = "represented"
     if q is None:
-        a, lead = phrase_before_title(doc, lex, t.start, roles.sender_leads)
+        b = t.start
+        if b > 1 and toks.lower[b - 1] in roles.counterpart_possessives:
+            b -= 1  # "President X did not attend and sent his foreign minister, Y": the subject's
+        a, lead = phrase_before_title(doc, lex, b, roles.sender_leads)
         if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
             # "China, which is not a member, sent a special envoy, X": the sentence's subject's
             q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
+            if q is None and b < t.start:
+                q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
             if q is not None:
                 rule = "represented"
     if q is None:
