@@ -263,3 +263,9 @@ def test_his_office_sent_by_a_titled_subject_is_of_the_subjects_country(read):
 def test_his_office_sent_by_an_untitled_person_has_no_country(read):
     r = read("Ramon Altavilla sent his foreign minister, Tomas Verdugo.")
     assert titled(r) == set()
+
+
+def test_represented_by_an_office_then_its_holder_in_apposition(read):
+    r = read("Qatar was represented by a minister of state, Tomas Verdugo.")
+    assert "Tomas Verdugo" in {e.label for e in r.entities if e.type == "Person"}
+    assert titled(r) == {("Tomas Verdugo", "Qatar", "Minister of state")}

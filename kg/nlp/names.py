@@ -258,8 +258,11 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
         return True
     a = b - 1 if b > 0 and (toks.lower[b - 1] in ctx.lex.grammar.articles
                             or toks.lower[b - 1] in roles.counterpart_possessives) else b
-    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
-        return True  # "China sent a special envoy, X", "… and sent his foreign minister, X"
+    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p
+           for p in (*roles.sender_leads, *roles.represented_leads)):
+        # "China sent a special envoy, X", "… and sent his foreign minister, X", "Qatar was
+        # represented by a minister of state, X"
+        return True
     # "the bloc's chair, X", and for a name any noun's: "the region's leader, X", "the mission's head, X"
     return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.text[b - 2].isalpha()
             and toks.text[b - 2].islower() and toks.lower[b - 3] in ctx.lex.grammar.articles)
