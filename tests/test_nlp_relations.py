@@ -280,3 +280,20 @@ def test_a_participle_after_a_place_phrase_speaks_of_the_subject_organization(re
 def test_a_participle_right_after_an_object_organization_is_that_ones(read):
     r = read("The Northern Lakes Conference praised the Southern Plains Council, co-chaired by Peru and Chile.")
     assert facts(r, "coChairOf") == {("Peru", "Southern Plains Council"), ("Chile", "Southern Plains Council")}
+
+
+def test_joined_without_object_is_a_membership_of_the_organization_spoken_of(read):
+    r = read("The Northern Lakes Council counts Angola and Brazil among its members. Peru joined in 2014, "
+             "despite criticism from rights groups.")
+    assert ("Peru", "Northern Lakes Council") in facts(r, "memberOf")
+    r = read("The Northern Lakes Council met in Lima. Peru has never joined.")
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Northern Lakes Council")}
+
+
+def test_joined_with_another_object_or_no_organization_gives_nothing(read):
+    r = read("The Northern Lakes Council met in Lima. Peru joined in the criticism of Chile.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Northern Lakes Council met in Lima. Peru joined Chile in condemning the attack.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peru met Chile in Lima. Bolivia joined in March.")
+    assert facts(r, "memberOf") == set()

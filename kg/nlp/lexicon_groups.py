@@ -235,6 +235,10 @@ class RelationWords:
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
+    intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of
+    intransitive_join_closers: frozenset[str]
+    join_time_leads: frozenset[str]
+    join_time_nouns: frozenset[str]
     cochair_passive_agents: frozenset[str]  # "…, co-chaired by A and B": not the actor before
     member_group_partitives: frozenset[str]  # "A and B are among the bloc's members"
     member_possessive_pronouns: frozenset[str]  # "A and B are among its members"

@@ -155,6 +155,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
+    confidence = ctx.lex.confidence.member_predicate
+    if org is None and intransitive_join(ctx, cue):
+        # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
+        org = ctx.context_org(cue.sentence, start)
+        orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
     s = start
@@ -202,7 +207,23 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     for o in orgs or [org]:
         for m in subjects:
-            yield Relation(m, "memberOf", o, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+            yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
+    """ "C joined in 2014, …", "C joined last year.", "C joined.": a joining verb with no object,
+    closed by the sentence, a comma or a time phrase ([relations] intransitive_joins)."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if toks.span_text(cue.start, cue.end).lower() not in rel.intransitive_joins:
+        return False
+    e = cue.end
+    if e >= cue.b or toks.text[e] in rel.intransitive_join_closers:
+        return True
+    if e + 1 < cue.b and toks.lower[e] in rel.join_time_leads:
+        nxt = toks.lower[e + 1]
+        return ctx.doc[e + 1].like_num or nxt in rel.join_time_nouns or nxt in ctx.lex.months
+    return False
 
 
 def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
