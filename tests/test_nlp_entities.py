@@ -286,3 +286,15 @@ def test_a_named_conference_is_an_organization_a_news_conference_is_not(read):
     r = read("Peru held a news conference. The Northern Lakes Conference on Trade opened in Kigali.")
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert orgs == {"Northern Lakes Conference on Trade"}
+
+
+def test_an_acronym_in_another_language_names_the_organization_before_it(read):
+    r = read("The Community of Tarvish Speaking Lands (CLFT) met in Lima. The CLFT chose a new chair.")
+    ents = by_label(r)
+    assert ents["Community of Tarvish Speaking Lands"].aliases == ["CLFT"]
+    assert ents["Community of Tarvish Speaking Lands"].mentions == 3  # the name, "(CLFT)" and "The CLFT"
+
+
+def test_an_acronym_whose_letters_fit_no_organization_names_nothing(read):
+    r = read("The Peace Council of Lakes (XYZQ) met in Lima.")
+    assert "XYZQ" not in {a for e in r.entities for a in (e.label, *e.aliases)}

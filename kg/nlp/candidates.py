@@ -414,6 +414,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                     start = i
                     break
         if start is None:
+            start = foreign_acronym_start(toks, ctx, long_span.start, end, letters)
+        if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
             kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
@@ -433,6 +435,27 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         key = new_key("Organization", label)
         out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
+
+
+def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
+    """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
+    language. The start of the capitalised stretch ending at ``end`` that has one capitalised
+    word per letter, the first one's initial the acronym's, and an organization's head word
+    among them; or None."""
+    capitals, start = 0, None
+    for i in range(end - 1, lo - 1, -1):
+        word = toks.text[i]
+        if word[:1].isupper():
+            capitals += 1
+            start = i
+        elif toks.lower[i] not in ctx.lex.actors.connectors:
+            break
+        if capitals == len(letters):
+            break
+    if (start is None or capitals != len(letters) or toks.text[start][:1].upper() != letters[:1]
+            or not any(toks.lower[i] in ctx.lex.actors.org_heads for i in range(start, end))):
+        return None
+    return start
 
 
 def spells_in_order(letters: str, name: str) -> bool:
