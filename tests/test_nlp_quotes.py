@@ -580,3 +580,14 @@ def test_inverted_verb_before_an_office_with_a_listed_portfolio_and_its_holder(r
     r = read('"We are ready," said the Northern Lakes Council\'s commissioner for political affairs, peace '
              'and security, Ramon Altavilla.')
     assert speakers(r) == ["Ramon Altavilla"]
+
+
+def test_an_organization_cited_after_a_speakers_own_verb_only_reports_it(read):
+    r = read("Peru's foreign minister, Ramon Altavilla, said the bloc backed a ceasefire, according to the "
+             "Northern Lakes News Agency.")
+    assert speakers(r) == ["Ramon Altavilla"]
+
+
+def test_an_organization_cited_for_a_clause_without_speech_is_its_speaker(read):
+    r = read("The army seized the airport in the night, according to the Northern Lakes News Agency.")
+    assert speakers(r) == ["Northern Lakes News Agency"]

@@ -365,6 +365,11 @@ def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words:
         found = None
     if found is None or ctx.in_quote[i]:
         return
+    speech, cues = ctx.lex.speech, ctx.cue_tokens
+    if ctx.entities[found.key].type != "Person" and any(
+            toks.lower[j] in speech.verbs or toks.lower[j] in speech.quoting_verbs
+            for j in cues[bisect.bisect_left(cues, a):bisect.bisect_left(cues, i)]):
+        return  # "X said …, according to the Saudi Press Agency": X speaks, the outlet reports it
     start_c, end_c = toks.idx[a], toks.idx[i - 1]
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
