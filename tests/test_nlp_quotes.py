@@ -591,3 +591,9 @@ def test_an_organization_cited_after_a_speakers_own_verb_only_reports_it(read):
 def test_an_organization_cited_for_a_clause_without_speech_is_its_speaker(read):
     r = read("The army seized the airport in the night, according to the Northern Lakes News Agency.")
     assert speakers(r) == ["Northern Lakes News Agency"]
+
+
+def test_the_organization_a_possessive_owns_is_the_subject_speaker(read):
+    r = read("The Northern Lakes Union's Peace Council on Wednesday declined to lift the suspension of Peru, "
+             "saying its rulers had not set a date for elections.")
+    assert speakers(r) == ["Peace Council"]

@@ -522,6 +522,12 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
                 ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
+            if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
+                # "The African Union's Peace and Security Council declined …, saying": the
+                # organization the possessive owns is the subject
+                head = next((m for m in ctx.by_start_tok.get(pos + 1, ()) if m.type == "Organization"), None)
+                if head is not None and head.end <= before:
+                    return Speaker(head.key, head.start, "mention")
             return found
     return None
 
