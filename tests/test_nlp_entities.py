@@ -298,3 +298,9 @@ def test_an_acronym_in_another_language_names_the_organization_before_it(read):
 def test_an_acronym_whose_letters_fit_no_organization_names_nothing(read):
     r = read("The Peace Council of Lakes (XYZQ) met in Lima.")
     assert "XYZQ" not in {a for e in r.entities for a in (e.label, *e.aliases)}
+
+
+def test_a_countrys_foreign_office_is_its_foreign_ministry_other_offices_are_not(read):
+    r = read("Peru's foreign office said the plan needed money. Peru's president's office declined to comment.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Ministry of Foreign Affairs of Peru"}

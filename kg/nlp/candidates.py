@@ -340,14 +340,16 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    for i in toks.where({"ministry"}):
+    office_domains = ctx.lex.actors.ministry_office_domains
+    for i in toks.where({"ministry", "office"}):
+        office = toks.lower[i] == "office"  # "Pakistan's foreign office": only the domains named so
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width
             if a < 1:
                 continue
             domain = " ".join(toks.lower[a:i])
-            if domain not in ctx.lex.actors.ministry_domains:
+            if domain not in ctx.lex.actors.ministry_domains or (office and domain not in office_domains):
                 continue
             b = a
             if toks.lower[b - 1] in ctx.lex.grammar.possessive:
@@ -360,7 +362,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 break
         else:
             # Ministry of DOMAIN (of|for)? X
-            if i + 2 < len(doc) and toks.lower[i + 1] == "of":
+            if not office and i + 2 < len(doc) and toks.lower[i + 1] == "of":
                 for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
                     domain = " ".join(toks.lower[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:

@@ -178,6 +178,7 @@ def _build(raw: dict) -> Lexicon:
             post_heads=words("actors", "post_heads"),
             post_head_prepositions=words("actors", "post_head_prepositions"),
             ministry_country_prepositions=words("actors", "ministry_country_prepositions"),
+            ministry_office_domains=words("actors", "ministry_office_domains"),
             nested_name_links=words("actors", "nested_name_links"),
             title_of_gap=words("names", "title_of_gap"),
             title_prepositions=words("names", "title_prepositions"),

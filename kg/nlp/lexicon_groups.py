@@ -141,6 +141,7 @@ class ActorWords:
     post_heads: frozenset[str]  # "OSCE Mission to Moldova": the name goes on with its post
     post_head_prepositions: frozenset[str]
     ministry_country_prepositions: frozenset[str]
+    ministry_office_domains: frozenset[str]  # "Pakistan's foreign office"
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
     title_prepositions: frozenset[str]
