@@ -297,3 +297,17 @@ def test_joined_with_another_object_or_no_organization_gives_nothing(read):
     assert facts(r, "memberOf") == set()
     r = read("Peru met Chile in Lima. Bolivia joined in March.")
     assert facts(r, "memberOf") == set()
+
+
+def test_leaders_of_an_organization_welcoming_a_country_as_a_member(read):
+    r = read("Leaders of the Northern Lakes Council met in Lima and signed a deal with the European Union, "
+             "while welcoming Peru as a full member.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Council")}
+
+
+def test_leaders_welcoming_an_observer_or_a_decision_give_no_membership(read):
+    r = read("Leaders of the Northern Lakes Council met in Lima and signed a deal with the European Union, "
+             "while welcoming Peru as an observer.")
+    assert facts(r, "memberOf") == set()
+    r = read("Leaders of the Northern Lakes Council met in Lima, while welcoming Peru's decision.")
+    assert facts(r, "memberOf") == set()

@@ -325,6 +325,7 @@ def _build(raw: dict) -> Lexicon:
             counting_cues=words("relations", "counting_cues"),
             counting_links=words("relations", "counting_links"),
             admission_inserted_openers=words("relations", "admission_inserted_openers"),
+            admission_clause_links=words("relations", "admission_clause_links"),
             anaphor_size_nouns=words("relations", "anaphor_size_nouns"),
             list_ends=words("relations", "list_ends"),
             clause_marks=words("relations", "clause_marks"),

@@ -262,6 +262,7 @@ class RelationWords:
     counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
+    admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"
     participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
 

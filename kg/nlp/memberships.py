@@ -210,6 +210,17 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
 
 
+def group_of_subject(ctx: RelationContext, i: int, b: int) -> TokMention | None:
+    """The organization of a plural title opening a sentence at token ``i`` ("Leaders of
+    Mercosur", "Foreign ministers of the OAS"), or None."""
+    toks = tokens_of(ctx.doc)
+    t = next((t for t in ctx.doc._.kg_titles or () if t.start == i and t.plural), None)
+    if t is None or t.end + 1 >= b or toks.lower[t.end] not in ctx.lex.actors.title_prepositions:
+        return None
+    org = ctx.by_start.get(ctx.skip(t.end + 1, b, ctx.lex.grammar.articles))
+    return org if org is not None and org.type == "Organization" else None
+
+
 def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     """ "C joined in 2014, …", "C joined last year.", "C joined.": a joining verb with no object,
     closed by the sentence, a comma or a time phrase ([relations] intransitive_joins)."""
@@ -450,6 +461,8 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.anaphor_at(i - 1)  # "The bloc … admitted"
         if org is not None:
             org = TokMention(i - 1, i + 1, org.key, org.type, "anaphor", "name", k)
+    if org is None:
+        org = group_of_subject(ctx, i, b)  # "Leaders of Mercosur met … while welcoming X"
     if org is None or org.type != "Organization" or org.end > start:
         return
     between = range(org.end, start)
@@ -463,7 +476,9 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # or an inserted phrase between commas ("The bloc, founded by A and B, admitted C")
         before = start - 1
         if not (before > org.end and (toks.lower[before] in ctx.lex.grammar.coordinators
-                                      or (toks.text[before] == "," and toks.text[org.end] == ","))):
+                                      or (toks.text[before] == "," and toks.text[org.end] == ",")
+                                      or (toks.lower[before] in rel.admission_clause_links
+                                          and toks.text[before - 1] == ","))):
             return
     members, e = forward_list(doc, ctx.lex, ctx.skip(end, b, ctx.lex.grammar.articles), ctx.by_start, ("Country",), b)
     if not members or e >= len(doc):
