@@ -512,8 +512,9 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
 
 
 def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
-    """A new person named by the last words of a longer new name, the one person of the
-    article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said"): that person."""
+    """A new person named by the last words of a longer new name, or by its first words, the
+    one person of the article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said",
+    "President Hassan Sheikh Mohamud … Hassan Sheikh said"): that person."""
     full: dict[tuple[str, ...], set[str]] = {}
     labels: dict[str, str] = {}
     for c in chosen:
@@ -522,6 +523,7 @@ def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
             labels[c.key] = c.label
             for n in range(2, len(words)):
                 full.setdefault(words[-n:], set()).add(c.key)
+                full.setdefault(words[:n], set()).add(c.key)
     if not full:
         return chosen
     out = []
