@@ -597,3 +597,14 @@ def test_the_organization_a_possessive_owns_is_the_subject_speaker(read):
     r = read("The Northern Lakes Union's Peace Council on Wednesday declined to lift the suspension of Peru, "
              "saying its rulers had not set a date for elections.")
     assert speakers(r) == ["Peace Council"]
+
+
+def test_a_subject_in_apposition_before_said_is_the_speaker_not_the_country_after(read):
+    r = read("The Northern Lakes Council met in Lima. Its executive secretary, Ramon Altavilla, said Peru, a "
+             "founding member, backed the plan.")
+    assert said(r) == [("Ramon Altavilla", "Peru, a founding member, backed the plan", False)]
+
+
+def test_a_clause_before_said_keeps_the_inverted_speaker(read):
+    r = read("Peru backed the plan on Monday, said Peru's foreign minister, Ramon Altavilla.")
+    assert speakers(r) == ["Ramon Altavilla"]

@@ -94,6 +94,12 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
                                          or not ends_soon(ctx, tail - 1, b)):
                 inverted = None
+            if inverted is not None:
+                # "Its executive secretary, X, said Peru, a founding member, backed it": the
+                # subject named right before the comma is the speaker, no inverted frame
+                subject = first_candidate(ctx, k, i - 1)
+                if subject is not None and subject.how == "mention" and _mention_end(ctx, subject) == i - 1:
+                    inverted = None
         if inverted is not None:
             found = inverted
         elif quoting:
