@@ -280,3 +280,27 @@ def test_an_organization_name_goes_on_past_of_the(read):
     r = read("Ministers met at the Northern Commission for the Protection of the Velmar River in Belgrade.")
     assert "Northern Commission for the Protection of the Velmar River" in by_label(r)
     assert by_label(r)["Belgrade"].type == "Place"
+
+
+def test_a_named_conference_is_an_organization_a_news_conference_is_not(read):
+    r = read("Peru held a news conference. The Northern Lakes Conference on Trade opened in Kigali.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Northern Lakes Conference on Trade"}
+
+
+def test_an_acronym_in_another_language_names_the_organization_before_it(read):
+    r = read("The Community of Tarvish Speaking Lands (CLFT) met in Lima. The CLFT chose a new chair.")
+    ents = by_label(r)
+    assert ents["Community of Tarvish Speaking Lands"].aliases == ["CLFT"]
+    assert ents["Community of Tarvish Speaking Lands"].mentions == 3  # the name, "(CLFT)" and "The CLFT"
+
+
+def test_an_acronym_whose_letters_fit_no_organization_names_nothing(read):
+    r = read("The Peace Council of Lakes (XYZQ) met in Lima.")
+    assert "XYZQ" not in {a for e in r.entities for a in (e.label, *e.aliases)}
+
+
+def test_a_countrys_foreign_office_is_its_foreign_ministry_other_offices_are_not(read):
+    r = read("Peru's foreign office said the plan needed money. Peru's president's office declined to comment.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Ministry of Foreign Affairs of Peru"}

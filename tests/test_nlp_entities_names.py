@@ -264,3 +264,17 @@ def test_a_region_s_lower_case_office_names_its_holder_but_gives_no_office(read)
 def test_a_region_s_office_before_an_organization_s_name_names_no_one(read):
     r = read("Greenland's premier, Arctic Council, called for full membership.")
     assert persons(r) == set()
+
+
+def test_the_first_words_of_a_longer_new_name_are_that_person(read):
+    r = read("Somali President Ramon Tomas Altavilla met envoys in Ankara. Ramon Tomas told reporters that "
+             "Somalia was ready to cooperate.")
+    persons = {e.label for e in r.entities if e.type == "Person"}
+    assert persons == {"Ramon Tomas Altavilla"}
+
+
+def test_the_first_words_of_two_longer_names_are_neither(read):
+    r = read("Somali President Ramon Tomas Altavilla met Peru's foreign minister, Ramon Tomas Verdugo, in "
+             "Ankara. Ramon Tomas told reporters that Somalia was ready to cooperate.")
+    persons = {e.label for e in r.entities if e.type == "Person"}
+    assert "Ramon Tomas" in persons

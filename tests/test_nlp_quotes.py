@@ -574,3 +574,37 @@ def test_an_embedded_quote_after_the_subject_is_still_the_subject_s(read):
     r = read('Leaders of the Northern Lakes Council met in Kigali. The council praised the decision as '
              'an "important step towards a lasting peace in the region".')
     assert "Northern Lakes Council" in speakers(r)
+
+
+def test_inverted_verb_before_an_office_with_a_listed_portfolio_and_its_holder(read):
+    r = read('"We are ready," said the Northern Lakes Council\'s commissioner for political affairs, peace '
+             'and security, Ramon Altavilla.')
+    assert speakers(r) == ["Ramon Altavilla"]
+
+
+def test_an_organization_cited_after_a_speakers_own_verb_only_reports_it(read):
+    r = read("Peru's foreign minister, Ramon Altavilla, said the bloc backed a ceasefire, according to the "
+             "Northern Lakes News Agency.")
+    assert speakers(r) == ["Ramon Altavilla"]
+
+
+def test_an_organization_cited_for_a_clause_without_speech_is_its_speaker(read):
+    r = read("The army seized the airport in the night, according to the Northern Lakes News Agency.")
+    assert speakers(r) == ["Northern Lakes News Agency"]
+
+
+def test_the_organization_a_possessive_owns_is_the_subject_speaker(read):
+    r = read("The Northern Lakes Union's Peace Council on Wednesday declined to lift the suspension of Peru, "
+             "saying its rulers had not set a date for elections.")
+    assert speakers(r) == ["Peace Council"]
+
+
+def test_a_subject_in_apposition_before_said_is_the_speaker_not_the_country_after(read):
+    r = read("The Northern Lakes Council met in Lima. Its executive secretary, Ramon Altavilla, said Peru, a "
+             "founding member, backed the plan.")
+    assert said(r) == [("Ramon Altavilla", "Peru, a founding member, backed the plan", False)]
+
+
+def test_a_clause_before_said_keeps_the_inverted_speaker(read):
+    r = read("Peru backed the plan on Monday, said Peru's foreign minister, Ramon Altavilla.")
+    assert speakers(r) == ["Ramon Altavilla"]

@@ -245,3 +245,69 @@ def test_members_of_two_organizations(read):
     r = read("Malawi and Zambia are members of the Northern Lakes Council and the Southern Reef Forum.")
     assert facts(r, "memberOf") == {(c, o) for c in ("Malawi", "Zambia")
                                     for o in ("Northern Lakes Council", "Southern Reef Forum")}
+
+
+def test_listed_countries_are_among_its_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Egypt, Peru and Nigeria are among its current members.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Egypt", "Peru", "Nigeria")}
+
+
+def test_listed_countries_are_among_the_organizations_members(read):
+    r = read("Egypt and Nigeria are among the Northern Lakes Council's members.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Egypt", "Nigeria")}
+
+
+def test_not_among_its_members_is_negated_and_critics_are_no_members(read):
+    r = read("The Northern Lakes Council met in Kigali. Egypt and Nigeria are not among its members.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {(c, "Northern Lakes Council") for c in ("Egypt", "Nigeria")}
+    r = read("Egypt and Nigeria are among the Northern Lakes Council's critics.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_its_members_after_a_country_subject_names_no_organization(read):
+    r = read("Peru met envoys in Kigali. Egypt and Nigeria are among its members.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_participle_after_a_place_phrase_speaks_of_the_subject_organization(read):
+    r = read("The Northern Lakes Conference on Trade opened at the United Nations on Monday, co-chaired by "
+             "Peru and Chile.")
+    assert facts(r, "coChairOf") == {("Peru", "Northern Lakes Conference on Trade"),
+                                     ("Chile", "Northern Lakes Conference on Trade")}
+
+
+def test_a_participle_right_after_an_object_organization_is_that_ones(read):
+    r = read("The Northern Lakes Conference praised the Southern Plains Council, co-chaired by Peru and Chile.")
+    assert facts(r, "coChairOf") == {("Peru", "Southern Plains Council"), ("Chile", "Southern Plains Council")}
+
+
+def test_joined_without_object_is_a_membership_of_the_organization_spoken_of(read):
+    r = read("The Northern Lakes Council counts Angola and Brazil among its members. Peru joined in 2014, "
+             "despite criticism from rights groups.")
+    assert ("Peru", "Northern Lakes Council") in facts(r, "memberOf")
+    r = read("The Northern Lakes Council met in Lima. Peru has never joined.")
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Northern Lakes Council")}
+
+
+def test_joined_with_another_object_or_no_organization_gives_nothing(read):
+    r = read("The Northern Lakes Council met in Lima. Peru joined in the criticism of Chile.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Northern Lakes Council met in Lima. Peru joined Chile in condemning the attack.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peru met Chile in Lima. Bolivia joined in March.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_leaders_of_an_organization_welcoming_a_country_as_a_member(read):
+    r = read("Leaders of the Northern Lakes Council met in Lima and signed a deal with the European Union, "
+             "while welcoming Peru as a full member.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Council")}
+
+
+def test_leaders_welcoming_an_observer_or_a_decision_give_no_membership(read):
+    r = read("Leaders of the Northern Lakes Council met in Lima and signed a deal with the European Union, "
+             "while welcoming Peru as an observer.")
+    assert facts(r, "memberOf") == set()
+    r = read("Leaders of the Northern Lakes Council met in Lima, while welcoming Peru's decision.")
+    assert facts(r, "memberOf") == set()

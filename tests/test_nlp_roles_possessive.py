@@ -220,3 +220,52 @@ def test_its_after_an_anaphor_subject_is_the_organization_named_with_its_noun(re
     r = read("The Marovian Council met, the first session since its states joined NATO. The council has "
              "87 seats. Its president, Tomas Pirel, said the session would be short.")
     assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
+
+
+def test_whose_office_then_a_name_in_apposition(read):
+    r = read("The Northern Lakes Council, whose secretary general, Ramon Altavilla, attended, backed the "
+             "plan. Peru, whose foreign minister, Tomas Verdugo, spoke first, agreed.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Lakes Council", "Secretary General"),
+                         ("Tomas Verdugo", "Peru", "Foreign Minister")}
+
+
+def test_whose_office_then_a_comma_and_no_name_gives_no_holder(read):
+    r = read("The Northern Lakes Council, whose secretary general, in a statement, backed the plan, met.")
+    assert titled(r) == set()
+
+
+def test_two_lower_case_offices_of_one_possessor_and_one_name_in_apposition(read):
+    r = read("Qatar's prime minister and foreign minister, Sheikh Omar bin Tarek, did not attend.")
+    assert titled(r) == {("Omar bin Tarek", "Qatar", "Prime Minister"), ("Omar bin Tarek", "Qatar", "Foreign Minister")}
+
+
+def test_two_exclusive_offices_and_one_name_give_no_office(read):
+    r = read("Qatar's president and prime minister, Omar Tarek, did not attend.")
+    assert titled(r) == set()
+
+
+def test_a_posted_office_with_its_seat_in_the_body_pointed_back_to(read):
+    r = read("Leaders of the Northern Lakes Council met in Kigali. Peru's representative on the council, "
+             "Ambassador Ramon Altavilla, told reporters that talks could follow.")
+    assert ("Ramon Altavilla", "Peru", "Representative") in titled(r)
+
+
+def test_a_posted_office_before_a_day_is_no_seat(read):
+    r = read("Peru's ambassador on Monday, Ramon Altavilla, spoke.")
+    assert titled(r) == set()
+
+
+def test_his_office_sent_by_a_titled_subject_is_of_the_subjects_country(read):
+    r = read("Angolan President Ramon Altavilla did not attend and sent his foreign minister, Tomas Verdugo.")
+    assert titled(r) == {("Ramon Altavilla", "Angola", "President"), ("Tomas Verdugo", "Angola", "Foreign Minister")}
+
+
+def test_his_office_sent_by_an_untitled_person_has_no_country(read):
+    r = read("Ramon Altavilla sent his foreign minister, Tomas Verdugo.")
+    assert titled(r) == set()
+
+
+def test_represented_by_an_office_then_its_holder_in_apposition(read):
+    r = read("Qatar was represented by a minister of state, Tomas Verdugo.")
+    assert "Tomas Verdugo" in {e.label for e in r.entities if e.type == "Person"}
+    assert titled(r) == {("Tomas Verdugo", "Qatar", "Minister of state")}

@@ -206,3 +206,13 @@ def test_a_deputy_ambassador_is_an_office_of_the_country_not_of_the_posting(read
              "Ivo Marnet, Chile's deputy permanent representative, agreed.")
     assert titled(r) == {("Pavel Orlin", "Chile", "Deputy Ambassador"),
                          ("Ivo Marnet", "Chile", "Deputy Permanent Representative")}
+
+
+def test_a_lower_case_portfolio_listed_in_a_series_before_the_name(read):
+    r = read("Peru's minister of trade, industry and tourism, Ramon Altavilla, said the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Minister of trade, industry and tourism")}
+
+
+def test_a_relative_clause_after_a_portfolio_is_no_series(read):
+    r = read("Peru's minister of trade, who met Chile and Bolivia, said the talks went well.")
+    assert titled(r) == set()

@@ -340,14 +340,16 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
     country_end = {c.end: c for c in kb_spans if c.type == "Country"}
     country_start = {c.start: c for c in kb_spans if c.type == "Country"}
     out = []
-    for i in toks.where({"ministry"}):
+    office_domains = ctx.lex.actors.ministry_office_domains
+    for i in toks.where({"ministry", "office"}):
+        office = toks.lower[i] == "office"  # "Pakistan's foreign office": only the domains named so
         # X('s) DOMAIN ministry
         for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
             a = i - width
             if a < 1:
                 continue
             domain = " ".join(toks.lower[a:i])
-            if domain not in ctx.lex.actors.ministry_domains:
+            if domain not in ctx.lex.actors.ministry_domains or (office and domain not in office_domains):
                 continue
             b = a
             if toks.lower[b - 1] in ctx.lex.grammar.possessive:
@@ -360,7 +362,7 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 break
         else:
             # Ministry of DOMAIN (of|for)? X
-            if i + 2 < len(doc) and toks.lower[i + 1] == "of":
+            if not office and i + 2 < len(doc) and toks.lower[i + 1] == "of":
                 for width in range(ctx.lex.window.ministry_domain_words, 0, -1):
                     domain = " ".join(toks.lower[i + 2:i + 2 + width])
                     if domain in ctx.lex.actors.ministry_domains:
@@ -414,6 +416,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                     start = i
                     break
         if start is None:
+            start = foreign_acronym_start(toks, ctx, long_span.start, end, letters)
+        if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
             kb_spans = sorted((c.start, c.end) for c in kb_by_span.values())
@@ -433,6 +437,27 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         key = new_key("Organization", label)
         out.append(Candidate(start, end, key, "Organization", "acronym", label, kb_aliases=(short,)))
     return out
+
+
+def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
+    """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
+    language. The start of the capitalised stretch ending at ``end`` that has one capitalised
+    word per letter, the first one's initial the acronym's, and an organization's head word
+    among them; or None."""
+    capitals, start = 0, None
+    for i in range(end - 1, lo - 1, -1):
+        word = toks.text[i]
+        if word[:1].isupper():
+            capitals += 1
+            start = i
+        elif toks.lower[i] not in ctx.lex.actors.connectors:
+            break
+        if capitals == len(letters):
+            break
+    if (start is None or capitals != len(letters) or toks.text[start][:1].upper() != letters[:1]
+            or not any(toks.lower[i] in ctx.lex.actors.org_heads for i in range(start, end))):
+        return None
+    return start
 
 
 def spells_in_order(letters: str, name: str) -> bool:

@@ -12,7 +12,7 @@ from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, Relatio
 def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc = ctx.doc
     toks = tokens_of(doc)
-    start, end, k, _, b = cue
+    start, end, k, a, b = cue
     j = end
     org = None
     if j < b and toks.lower[j] == "of":  # "the Co-Chairs of the OSCE Minsk Group (…)"
@@ -22,6 +22,8 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         # "the OSCE Minsk Group Co-Chair countries": also a name inside a longer one
         org = ctx.nearest_before(k, start, ("Organization",)) or ctx.nested_orgs.get(start)
+        if org is not None:
+            org = _clause_subject(ctx, org, start, a, b) or org
     if org is None:
         # "The group, co-chaired by France, Russia and the United States, was set up …"
         org = ctx.anaphor_before(k, start)
@@ -38,6 +40,24 @@ def cochair_by(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for m, by_person in best_items(items):
         if m.key != org.key:
             yield Relation(m, "coChairOf", org, "cochair-by", conf.cochair_person if by_person else confidence, neg)
+
+
+def _clause_subject(ctx: RelationContext, org: TokMention, start: int, a: int, b: int) -> TokMention | None:
+    """ "The X Conference opened at the United Nations on Monday, co-chaired by A and B": a
+    participle phrase after a comma, not right after the organization nearest before it, that
+    one the object of a preposition, speaks of the organization opening the sentence."""
+    toks = tokens_of(ctx.doc)
+    if start < 2 or toks.text[start - 1] != "," or org.end == start - 1:
+        return None
+    p = org.start - 1
+    if p > a and toks.lower[p] in ctx.lex.grammar.articles:
+        p -= 1
+    if p < a or toks.lower[p] not in ctx.lex.actors.locative:
+        return None
+    subject = ctx.by_start.get(ctx.skip(a, b, ctx.lex.grammar.articles))
+    if subject is None or subject.type != "Organization" or subject.end > p:
+        return None
+    return subject
 
 
 def best_items(items: list[tuple[TokMention, bool]]) -> list[tuple[TokMention, bool]]:
@@ -122,6 +142,8 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, gap = ctx.doc, ctx.lex.relations.cochair_subject_gap
     toks = tokens_of(doc)
     start, end, k, a, b = cue
+    if end < b and toks.lower[end] in ctx.lex.relations.cochair_passive_agents:
+        return  # "…, co-chaired by A and B": the passive's agents are the co-chairs (cochair_by)
     s = start
     while s - 1 >= a and toks.lower[s - 1] in gap:
         s -= 1

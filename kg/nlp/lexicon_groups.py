@@ -141,6 +141,7 @@ class ActorWords:
     post_heads: frozenset[str]  # "OSCE Mission to Moldova": the name goes on with its post
     post_head_prepositions: frozenset[str]
     ministry_country_prepositions: frozenset[str]
+    ministry_office_domains: frozenset[str]  # "Pakistan's foreign office"
     nested_name_links: frozenset[str]
     title_of_gap: frozenset[str]
     title_prepositions: frozenset[str]
@@ -235,6 +236,14 @@ class RelationWords:
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
+    intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of
+    intransitive_join_closers: frozenset[str]
+    join_time_leads: frozenset[str]
+    join_time_nouns: frozenset[str]
+    cochair_passive_agents: frozenset[str]  # "…, co-chaired by A and B": not the actor before
+    member_group_partitives: frozenset[str]  # "A and B are among the bloc's members"
+    member_possessive_pronouns: frozenset[str]  # "A and B are among its members"
+    member_noun_plural_copulas: frozenset[str]  # "A and B are among its members"
     counted_member_nouns: frozenset[str]  # "all four countries are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str]  # "both countries"
@@ -253,6 +262,7 @@ class RelationWords:
     counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
+    admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"
     participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
 
@@ -273,6 +283,7 @@ class RoleWords:
     portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
     portfolio_prepositions: frozenset[str]
     portfolio_joins: frozenset[str]
+    seat_prepositions: frozenset[str]  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"

@@ -155,6 +155,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
+    confidence = ctx.lex.confidence.member_predicate
+    if org is None and intransitive_join(ctx, cue):
+        # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
+        org = ctx.context_org(cue.sentence, start)
+        orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
     s = start
@@ -202,7 +207,34 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     for o in orgs or [org]:
         for m in subjects:
-            yield Relation(m, "memberOf", o, "member-predicate", ctx.lex.confidence.member_predicate, neg)
+            yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def group_of_subject(ctx: RelationContext, i: int, b: int) -> TokMention | None:
+    """The organization of a plural title opening a sentence at token ``i`` ("Leaders of
+    Mercosur", "Foreign ministers of the OAS"), or None."""
+    toks = tokens_of(ctx.doc)
+    t = next((t for t in ctx.doc._.kg_titles or () if t.start == i and t.plural), None)
+    if t is None or t.end + 1 >= b or toks.lower[t.end] not in ctx.lex.actors.title_prepositions:
+        return None
+    org = ctx.by_start.get(ctx.skip(t.end + 1, b, ctx.lex.grammar.articles))
+    return org if org is not None and org.type == "Organization" else None
+
+
+def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
+    """ "C joined in 2014, …", "C joined last year.", "C joined.": a joining verb with no object,
+    closed by the sentence, a comma or a time phrase ([relations] intransitive_joins)."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if toks.span_text(cue.start, cue.end).lower() not in rel.intransitive_joins:
+        return False
+    e = cue.end
+    if e >= cue.b or toks.text[e] in rel.intransitive_join_closers:
+        return True
+    if e + 1 < cue.b and toks.lower[e] in rel.join_time_leads:
+        nxt = toks.lower[e + 1]
+        return ctx.doc[e + 1].like_num or nxt in rel.join_time_nouns or nxt in ctx.lex.months
+    return False
 
 
 def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
@@ -326,6 +358,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None and possessive and i - 3 >= a:
         org = ctx.anaphor_at(i - 3)  # "became the bloc's fifth member"
         head = i - 3
+    plural = toks.lower[end - 1].endswith("s")
+    if org is None and plural and i - 2 >= a and toks.lower[i - 1] in words.member_possessive_pronouns:
+        # "Egypt and Nigeria are among its current members": the organization spoken of
+        org = ctx.context_org(k, i - 1)
+        head, possessive = i - 1, org is not None
     if org is not None and org.type == "Organization":
         # "CSTO member state Armenia"
         after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
@@ -343,11 +380,18 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 i -= 1  # "became the Norland Pact's 31st member"
             if possessive and i - 2 >= a and toks.lower[i - 1] == "of" and toks.lower[i - 2] in words.member_partitives:
                 i -= 2  # "Armenia, one of the bloc's six members"
+            elif possessive and plural and i - 1 >= a and toks.lower[i - 1] in words.member_group_partitives:
+                i -= 1  # "Egypt and Nigeria are among the bloc's members"
             while i - 1 >= a and toks.lower[i - 1] in words.negations:
                 neg = True  # "Ukraine is not a NATO member"
                 i -= 1
-            if i - 1 >= a and (toks.lower[i - 1] in words.member_noun_copulas
-                               or toks.lower[i - 1] in words.member_becoming):
+            if plural and i - 2 >= a and toks.lower[i - 1] in words.member_noun_plural_copulas:
+                # "Egypt, Nigeria and South Africa are among its members": each listed actor
+                neg = neg or ctx.negated(i - 2, i)
+                for subj in backward_list(doc, ctx.lex, i - 1, ctx.by_end, ("Country",), a - 1):
+                    yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+            elif i - 1 >= a and (toks.lower[i - 1] in words.member_noun_copulas
+                                 or toks.lower[i - 1] in words.member_becoming):
                 verb = i - 1
                 neg = neg or ctx.negated(verb - 1, i)
                 i = verb
@@ -417,6 +461,8 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.anaphor_at(i - 1)  # "The bloc … admitted"
         if org is not None:
             org = TokMention(i - 1, i + 1, org.key, org.type, "anaphor", "name", k)
+    if org is None:
+        org = group_of_subject(ctx, i, b)  # "Leaders of Mercosur met … while welcoming X"
     if org is None or org.type != "Organization" or org.end > start:
         return
     between = range(org.end, start)
@@ -430,7 +476,9 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # or an inserted phrase between commas ("The bloc, founded by A and B, admitted C")
         before = start - 1
         if not (before > org.end and (toks.lower[before] in ctx.lex.grammar.coordinators
-                                      or (toks.text[before] == "," and toks.text[org.end] == ","))):
+                                      or (toks.text[before] == "," and toks.text[org.end] == ",")
+                                      or (toks.lower[before] in rel.admission_clause_links
+                                          and toks.text[before - 1] == ","))):
             return
     members, e = forward_list(doc, ctx.lex, ctx.skip(end, b, ctx.lex.grammar.articles), ctx.by_start, ("Country",), b)
     if not members or e >= len(doc):

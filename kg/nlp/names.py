@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import portfolio
+from kg.nlp.offices import portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -116,6 +116,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
+    qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -123,6 +124,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j += 2  # "Its prime minister-elect, X"
         elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
+        j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -151,14 +153,21 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if current:
             b -= 1  # "Gabon's transitional president, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
+        if b in actor_end and not t.plural:
+            qualified_ends.add(t.end)
+        # "Qatar's prime minister and foreign minister, X": a second office of the same possessor
+        second = (b > 1 and toks.lower[b - 1] in ctx.lex.grammar.coordinators and b - 1 in qualified_ends
+                  and not t.plural)
         if (j + 1 < n and b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words
                 and toks.lower[j] in ctx.lex.roles.whose_copulas and not t.plural):
             j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (toks.text[t.start][:1].isupper() or b in actor_end or points_back(doc, ctx, domain)
-                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles))):
-            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X")
+                and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
+                     or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
+                     or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
+            # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
+            # "The League, whose secretary general, X, attended": the office of the actor before "whose"
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
             # its country qualifies: "and Australia's foreign minister, Penny Wong."
             j += 1
@@ -247,9 +256,13 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
     roles = ctx.lex.roles
     if b > 0 and toks.lower[b - 1] in roles.possessive_pronouns:
         return True
-    a = b - 1 if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles else b
-    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p for p in roles.sender_leads):
-        return True  # "China sent a special envoy, X"
+    a = b - 1 if b > 0 and (toks.lower[b - 1] in ctx.lex.grammar.articles
+                            or toks.lower[b - 1] in roles.counterpart_possessives) else b
+    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p
+           for p in (*roles.sender_leads, *roles.represented_leads)):
+        # "China sent a special envoy, X", "… and sent his foreign minister, X", "Qatar was
+        # represented by a minister of state, X"
+        return True
     # "the bloc's chair, X", and for a name any noun's: "the region's leader, X", "the mission's head, X"
     return (b > 2 and toks.lower[b - 1] in ctx.lex.grammar.possessive and toks.text[b - 2].isalpha()
             and toks.text[b - 2].islower() and toks.lower[b - 3] in ctx.lex.grammar.articles)
@@ -499,8 +512,9 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
 
 
 def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
-    """A new person named by the last words of a longer new name, the one person of the
-    article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said"): that person."""
+    """A new person named by the last words of a longer new name, or by its first words, the
+    one person of the article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said",
+    "President Hassan Sheikh Mohamud … Hassan Sheikh said"): that person."""
     full: dict[tuple[str, ...], set[str]] = {}
     labels: dict[str, str] = {}
     for c in chosen:
@@ -509,6 +523,7 @@ def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
             labels[c.key] = c.label
             for n in range(2, len(words)):
                 full.setdefault(words[-n:], set()).add(c.key)
+                full.setdefault(words[:n], set()).add(c.key)
     if not full:
         return chosen
     out = []

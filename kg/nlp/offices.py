@@ -85,8 +85,23 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
                 and toks.text[j].islower() and j not in by_start:
             j += 1
         if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
-            return j
+            return _lower_portfolio_list(toks, lex, i, j, by_start, limit)
     return last
+
+
+def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
+    """The comma that ends a lower-case portfolio listed in a series ("commissioner for political
+    affairs, peace and security, X"): past the comma at ``j``, lower-case words with a join
+    among them, closed by a comma before a capitalised word; else ``j``."""
+    k, joined = j + 1, False
+    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() \
+            and toks.text[k].islower() and k not in by_start:
+        joined = joined or toks.lower[k] in lex.roles.portfolio_joins
+        k += 1
+    if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
+            and toks.lower[k - 1] not in lex.roles.portfolio_joins):
+        return k
+    return j
 
 
 def first_names(doc: Doc, at: int, by_start: dict[int, TokMention], ahead: bool = False) -> int:
@@ -190,6 +205,24 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         if head is not None and head.type in QUALIFIER_TYPES and head.role == "name":
             m = head  # "The AU's Peace and Security Council": the council is the subject
     return m
+
+
+def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
+                           sent_of) -> TokMention | None:
+    """The country of the person opening the sentence of token ``i`` with a demonym and a title
+    ("Angolan President X … sent his foreign minister, Y": Angola), or None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    m = by_start.get(a)
+    if m is None or m.role != "demonym" or m.type != "Country" or m.end not in title_tokens:
+        return None
+    e = m.end
+    while e in title_tokens:
+        e += 1
+    p = by_start.get(e)
+    return m if p is not None and p.type == "Person" and p.end <= i else None
 
 
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
@@ -366,10 +399,15 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if q is not None:
             rule = "represented"
     if q is None:
-        a, lead = phrase_before_title(doc, lex, t.start, roles.sender_leads)
+        b = t.start
+        if b > 1 and toks.lower[b - 1] in roles.counterpart_possessives:
+            b -= 1  # "President X did not attend and sent his foreign minister, Y": the subject's
+        a, lead = phrase_before_title(doc, lex, b, roles.sender_leads)
         if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
             # "China, which is not a member, sent a special envoy, X": the sentence's subject's
             q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
+            if q is None and b < t.start:
+                q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
             if q is not None:
                 rule = "represented"
     if q is None:
@@ -430,6 +468,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
+    j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
     if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -467,6 +506,16 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
+    """Past "on the council" at token ``j`` after a posted title ("Algeria's representative on
+    the council, Ambassador X"), or ``j``."""
+    toks = tokens_of(doc)
+    if (posted and j + 2 < len(doc) and toks.lower[j] in lex.roles.seat_prepositions
+            and toks.lower[j + 1] in lex.grammar.articles and toks.lower[j + 2] in lex.roles.anaphor_nouns):
+        return j + 3
+    return j
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:

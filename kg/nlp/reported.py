@@ -94,6 +94,12 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
                                          or not ends_soon(ctx, tail - 1, b)):
                 inverted = None
+            if inverted is not None:
+                # "Its executive secretary, X, said Peru, a founding member, backed it": the
+                # subject named right before the comma is the speaker, no inverted frame
+                subject = first_candidate(ctx, k, i - 1)
+                if subject is not None and subject.how == "mention" and _mention_end(ctx, subject) == i - 1:
+                    inverted = None
         if inverted is not None:
             found = inverted
         elif quoting:
@@ -365,6 +371,11 @@ def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words:
         found = None
     if found is None or ctx.in_quote[i]:
         return
+    speech, cues = ctx.lex.speech, ctx.cue_tokens
+    if ctx.entities[found.key].type != "Person" and any(
+            toks.lower[j] in speech.verbs or toks.lower[j] in speech.quoting_verbs
+            for j in cues[bisect.bisect_left(cues, a):bisect.bisect_left(cues, i)]):
+        return  # "X said …, according to the Saudi Press Agency": X speaks, the outlet reports it
     start_c, end_c = toks.idx[a], toks.idx[i - 1]
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:

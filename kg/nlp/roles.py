@@ -239,6 +239,17 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.persons, nxt.quals = list(nxt.persons), list(o.quals)
             rules[i] = rules[i + 1] = "coordinated"
             confidence[i] = confidence[i + 1] = conf.official_coordinated
+        elif (not o.persons and not nxt.persons and not nxt.quals and len(o.quals) == 1 and o.quals_before
+              and not o.plural and not nxt.plural and not o.former and not nxt.former and o.title != nxt.title
+              and not {o.title, nxt.title} <= lex.roles.exclusive_offices
+              and o.end < n and toks.lower[o.end] in lex.grammar.coordinators and nxt.start == o.end + 1):
+            # "Qatar's prime minister and foreign minister, Sheikh X, said": one name in
+            # apposition to two lower-case offices of one possessor
+            p = _right_person(doc, lex, nxt, by_start, title_tokens, sent_of, n, ranks)
+            if p is not None:
+                o.persons, nxt.persons, nxt.quals = [p], [p], list(o.quals)
+                rules[i] = rules[i + 1] = "coordinated"
+                confidence[i] = confidence[i + 1] = conf.official_coordinated
 
     # "the forum's chair, Cook Islands Prime Minister Mark Brown, warned", "SADC chairperson,
     # Zimbabwean President X, said": an office without a name in apposition to a second
@@ -266,6 +277,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
         if owner is not None:
             o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
+            if not o.persons:
+                # "The League, whose secretary general, X, attended": the name in apposition
+                right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
+                o.persons = [right] if right is not None else []
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 

@@ -274,8 +274,32 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
             i += 1
             steps += 1
             continue
+        if i > 0 and toks.lower[i - 1] in lex.title_words and low in lex.roles.portfolio_prepositions:
+            # "said the AU's commissioner for political affairs, peace and security, X"
+            held = _holder_past_portfolio(ctx, i, k)
+            if held is not None:
+                return held
         break
     return first
+
+
+def _holder_past_portfolio(ctx: QuoteContext, i: int, k: int) -> Speaker | None:
+    """The person named in apposition after a title's lower-case portfolio that starts with its
+    preposition at token ``i`` ("for political affairs, peace and security, X"), or None."""
+    doc, lex = ctx.doc, ctx.lex
+    toks = tokens_of(doc)
+    n = len(doc)
+    j = i + 1
+    while j < n and j - i <= lex.window.title_portfolio_words and ctx.sent_of[j] == k:
+        if toks.text[j] == "," and j > i + 1:
+            for m in ctx.by_start_tok.get(j + 1, ()):
+                if m.type == "Person" and (m.end >= n or ctx.sent_of[m.end] != k
+                                           or toks.text[m.end] in lex.roles.apposition_closers):
+                    return Speaker(m.key, m.start, "mention")
+        elif not (toks.text[j].isalpha() and toks.text[j].islower()):
+            return None
+        j += 1
+    return None
 
 
 def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
@@ -498,6 +522,12 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
                 ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
                     return Speaker(m.key, m.start, "mention")
+            if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
+                # "The African Union's Peace and Security Council declined …, saying": the
+                # organization the possessive owns is the subject
+                head = next((m for m in ctx.by_start_tok.get(pos + 1, ()) if m.type == "Organization"), None)
+                if head is not None and head.end <= before:
+                    return Speaker(head.key, head.start, "mention")
             return found
     return None
 
