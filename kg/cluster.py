@@ -265,13 +265,16 @@ def _serve_forks(listener: int, alive_r: int, alive_w: int, model: str | None,
         from multiprocessing import forkserver
 
         forkserver._forkserver._lock = threading.Lock()  # a fresh one: a child inherits no holder
-        for name in FORKSERVER_PRELOAD:
-            importlib.import_module(name)
-        try:
-            _warm(model, kb_files, freeze=True)
-            _FORKED_WITH = (model, tuple(kb_files))
-        except Exception:  # noqa: BLE001 - each worker then makes it, and reports what goes wrong
-            pass
+        from kg.collector import gc_paused
+
+        with gc_paused(freeze=True):  # spaCy, Dask and the pipeline: 10^5 objects for good, no garbage
+            for name in FORKSERVER_PRELOAD:
+                importlib.import_module(name)
+            try:
+                _warm(model, kb_files, freeze=True)
+                _FORKED_WITH = (model, tuple(kb_files))
+            except Exception:  # noqa: BLE001 - each worker then makes it, and reports what goes wrong
+                pass
         forkserver.main(listener, alive_r, [])
     except SystemExit:  # the build process has ended
         code = 0
