@@ -459,3 +459,19 @@ def test_counted_lists_members():
 def test_counted_among_something_else_than_members_gives_nothing():
     assert read("The Norland Pact counted Veldoria and Quessa among its critics on Monday.") == set()
     assert read("The Norland Pact counted Veldoria and Quessa as abstentions.") == set()
+
+
+def test_became_members_with_no_object_is_of_the_organization_spoken_of():
+    body = "The Norland Pact was founded by Veldoria and Quessa. Tarvin and Ostrava became members last year."
+    assert read(body) >= members(PACT, "Tarvin", "Ostrava")
+    assert read("The Norland Pact met on Monday. Tarvin became its newest member in 2010.") == members(PACT, "Tarvin")
+    assert read("The Norland Pact met on Monday. Tarvin became a full member.") == members(PACT, "Tarvin")
+
+
+def test_became_members_of_something_else_or_not_yet_gives_no_membership_of_the_one_spoken_of():
+    assert read("The Norland Pact met on Monday. Tarvin became a member of the Norland Group in 2010.") == \
+        members(GROUP, "Tarvin")
+    assert read("The Norland Pact met on Monday. Tarvin will become a member next year.") == set()
+    assert read("The Norland Pact met on Monday. Tarvin hopes to become a member next year.") == set()
+    assert read("The Norland Pact met on Monday. Tarvin became a member in the old days.") == set()
+    assert read("Tarvin became a member last year.") == set()

@@ -210,6 +210,39 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
 
 
+def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Egypt and Iran became members last year.", "C became a full member in 2010.": a
+    verb of becoming before a bare membership noun closed like an intransitive join names a
+    membership of the organization the sentence or the one before speaks of (with "of ORG"
+    the member predicate reads it)."""
+    toks = tokens_of(ctx.doc)
+    rel, articles = ctx.lex.relations, ctx.lex.grammar.articles
+    s = cue.start
+    while s > cue.a and (toks.lower[s - 1] in articles or toks.lower[s - 1] in rel.member_possessive_pronouns
+                         or ctx.member_adjective(s - 1)):
+        s -= 1  # "became a full member", "became its newest member"
+    if s <= cue.a or toks.lower[s - 1] not in rel.member_becoming:
+        return
+    verb = s - 1
+    if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
+        return  # "will become members", "hopes to become a member": not yet
+    if not join_closed(ctx, cue.end, cue.b):
+        return
+    org = ctx.context_org(cue.sentence, verb)
+    if org is None or org.type != "Organization":
+        return
+    s = verb
+    while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
+        s -= 1  # "formally became members"
+    subjects = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, cue.a - 1)
+    if not subjects:
+        return
+    neg = ctx.negated(subjects[-1].end, cue.end)
+    for m in subjects:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, neg)
+
+
 def group_of_subject(ctx: RelationContext, i: int, b: int) -> TokMention | None:
     """The organization of a plural title opening a sentence at token ``i`` ("Leaders of
     Mercosur", "Foreign ministers of the OAS"), or None."""
@@ -225,13 +258,19 @@ def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     """ "C joined in 2014, …", "C joined last year.", "C joined.": a joining verb with no object,
     closed by the sentence, a comma or a time phrase ([relations] intransitive_joins)."""
     toks = tokens_of(ctx.doc)
-    rel = ctx.lex.relations
-    if toks.span_text(cue.start, cue.end).lower() not in rel.intransitive_joins:
+    if toks.span_text(cue.start, cue.end).lower() not in ctx.lex.relations.intransitive_joins:
         return False
-    e = cue.end
-    if e >= cue.b or toks.text[e] in rel.intransitive_join_closers:
+    return join_closed(ctx, cue.end, cue.b)
+
+
+def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
+    """Whether the words from token ``e`` close a membership verb with no object: the end
+    of the sentence, a comma, or a time phrase ("in 2014", "last year"; not "in the talks")."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if e >= b or toks.text[e] in rel.intransitive_join_closers:
         return True
-    if e + 1 < cue.b and toks.lower[e] in rel.join_time_leads:
+    if e + 1 < b and toks.lower[e] in rel.join_time_leads:
         nxt = toks.lower[e + 1]
         return ctx.doc[e + 1].like_num or nxt in rel.join_time_nouns or nxt in ctx.lex.months
     return False

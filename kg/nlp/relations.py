@@ -53,6 +53,7 @@ from kg.nlp.memberships import (
     member_composition,
     member_list,
     member_noun,
+    member_became,
     member_predicate,
 )
 from kg.nlp.relation_context import Cue, Relation, RelationContext
@@ -137,6 +138,7 @@ RULES: tuple[RelationRule, ...] = (
     RelationRule("member-composition", "memberOf", "composition_cues", member_composition),
     RelationRule("part-of", "partOf", "part_of_cues", part_of),
     RelationRule("member-predicate", "memberOf", "membership_predicates", member_predicate),
+    RelationRule("member-became", "memberOf", "became_member_nouns", member_became),
     RelationRule("member-as", "memberOf", "membership_as", member_as),
     RelationRule("member-admitted", "memberOf", "admission_verbs", member_admitted),
     RelationRule("cochair-by", "coChairOf", "cochair_by", cochair_by),
