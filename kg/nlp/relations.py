@@ -50,10 +50,10 @@ from kg.nlp.lists import make_fact
 from kg.nlp.memberships import (
     member_admitted,
     member_as,
+    member_became,
     member_composition,
     member_list,
     member_noun,
-    member_became,
     member_predicate,
 )
 from kg.nlp.relation_context import Cue, Relation, RelationContext
