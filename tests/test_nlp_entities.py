@@ -237,6 +237,14 @@ def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
     assert {"Mediterranean Sea", "Eurasian Economic Union"} <= set(by_label(r))
 
 
+def test_known_place_inside_a_document_name_is_not_a_place_mentioned(read):
+    r = read("The talks rest on the Valletta Declaration and the Mediterranean Accords, the envoy of Norvania said.")
+    assert not {"Valletta", "Mediterranean Sea"} & set(by_label(r))
+    # a lower-case document noun keeps the place
+    r = read("The envoy of Norvania signed a declaration in Valletta.")
+    assert "Valletta" in by_label(r)
+
+
 def test_ambiguous_known_name_one_letter_from_a_named_place_is_that_place(read):
     r = read("Leaders meet in the Spanish city of Granada. The premier, who is in Grenada, spoke.")
     assert by_label(r)["Granada"].type == "Place" and "Grenada" not in by_label(r)
