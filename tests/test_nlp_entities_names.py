@@ -278,3 +278,14 @@ def test_the_first_words_of_two_longer_names_are_neither(read):
              "Ankara. Ramon Tomas told reporters that Somalia was ready to cooperate.")
     persons = {e.label for e in r.entities if e.type == "Person"}
     assert "Ramon Tomas" in persons
+
+
+def test_a_person_known_by_one_name_after_a_title_is_that_person_again_later(read):
+    r = read("Norvanian Foreign Minister Olsundo said the pact would stay. According to Olsundo, membership "
+             "\"does not mean joining any bloc\".")
+    said = [(s.speaker, s.text) for s in r.statements if s.direct]
+    assert said == [("new:Person:olsundo", "does not mean joining any bloc")]
+    # a word the text gives to someone named in full stays that person's
+    r = read("Norvanian Foreign Minister Tarek Olsundo said the pact would stay. Minister Olsundo added that "
+             "it was firm. According to Olsundo, it \"will stay\".")
+    assert {s.speaker for s in r.statements} == {"new:Person:tarek olsundo"}
