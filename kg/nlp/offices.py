@@ -262,6 +262,7 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
     points back to, as a mention on tokens ``det``..``end``, or None."""
     toks = tokens_of(doc)
     named = [m for m in mentions if m.end <= det and m.type == "Organization" and m.role == "name"]
+    fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
         # the organization named last in this sentence; else the first one of the sentence
         # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
@@ -272,8 +273,11 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
         own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
         if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
             m = own[-1]
+        elif len(fitting) == 1:
+            # "the EU Mission in Armenia … the EU … the head of the mission, X": the one
+            # organization named with the noun, though others were named since
+            m = next(iter(fitting.values()))
         return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
-    fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if len(fitting) == 1:
         # "the council's director general, X", far from the one organization named with
         # that word ("the Council of the Baltic Sea States")
@@ -449,6 +453,12 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if (not quals and at + 2 < n and toks.lower[at + 1] in lex.grammar.articles
+                and toks.lower[at + 2] in roles.anaphor_nouns and at + 2 not in by_start and sent_of[at + 2] == k):
+            # "the head of the mission, X", "the chairman of the council, X": what the anaphor points back to
+            ref = anaphor_referent(doc, at + 1, at + 2, at + 3, mentions, k)
+            if ref is not None:
+                quals, j = [ref], at + 3
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
