@@ -132,3 +132,13 @@ def test_a_government_or_military_spokesperson_of_a_country(read):
     assert titled(r) == {("Ilsa Marrowby", "Rwanda", "Government Spokesperson")}
     r = read("Sudan's military spokesman Omar Tarabi said the army advanced.")
     assert titled(r) == {("Omar Tarabi", "Sudan", "Military Spokesperson")}
+
+
+def test_a_country_or_region_an_envoy_covers_is_no_employer(read):
+    r = read("The talks ended. U.S. Syria envoy Tarek Olsundo said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "United States", "Syria Envoy")}
+    r = read("The talks ended. Peru's Arctic envoy, Tarek Olsundo, said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Arctic Envoy")}
+    # one country before the title still employs
+    r = read("The talks ended. Peruvian Envoy Tarek Olsundo said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Envoy")}

@@ -390,6 +390,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             if q is not None:
                 title_start = d
                 title = f"{toks.span_text(d, t.start)} {t.title}"
+    if q is None and t.start in by_end and by_end[t.start].type == "Place" and sent_of[by_end[t.start].start] == k:
+        # "U.S. Middle East envoy X", "Norway's Arctic envoy, X": a region the office covers
+        # between its holder's employer and the title
+        region = by_end[t.start]
+        q = qualifier_ending(region.start) or possessive_referent(doc, lex, region.start, mentions, by_start, sent_of)
+        if q is not None:
+            title_start = region.start
+            title = f"{toks.span_text(region.start, t.start)} {t.title}"
     if q is None:
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
@@ -431,11 +439,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             listed = backward_list(doc, lex, q.end, by_end, QUALIFIER_TYPES, first)
             if listed and listed[-1] is q:
                 quals, start = listed, listed[0].start
-        elif posted and q.type == "Organization":
-            # "Russia's U.N. Ambassador": the country employs, the organization is the post
+        elif posted and q.type in ("Organization", "Country"):
+            # "Russia's U.N. Ambassador": the country employs, the organization is the post;
+            # "U.S. Syria envoy X", "the UN's Yemen envoy": the first employs, the country is the post
             employer = qualifier_ending(q.start)
-            if employer is not None and employer.type == "Country":
+            if employer is not None and (employer.type == "Country" or q.type == "Country"):
                 quals, start = [employer], employer.start
+                title_start = q.start
+                title = f"{toks.span_text(q.start, q.end)} {title}" if q.type == "Country" else title
     j = t.end
     p = portfolio(doc, lex, j, by_start, n) if t.title in roles.portfolio_titles else j
     lead = first_names(doc, p, by_start)
