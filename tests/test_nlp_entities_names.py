@@ -289,3 +289,14 @@ def test_a_person_known_by_one_name_after_a_title_is_that_person_again_later(rea
     r = read("Norvanian Foreign Minister Tarek Olsundo said the pact would stay. Minister Olsundo added that "
              "it was firm. According to Olsundo, it \"will stay\".")
     assert {s.speaker for s in r.statements} == {"new:Person:tarek olsundo"}
+
+
+def test_a_name_after_title_of_an_organization_ending_in_a_country_is_a_person(read):
+    r = read("Speaker of the Grand Assembly of Peru Karen Vartanyan said the talks had stalled.")
+    assert persons(r) == {"Karen Vartanyan"}
+    assert "Grand Assembly of Peru" in {e.label for e in r.entities}
+    r = read("Head of the Policy Department of the Presidential Office Tarek Olsundo met the delegation.")
+    assert persons(r) == {"Tarek Olsundo"}
+    # with no title before it, the longer name stands ("Council of the Baltic Sea States")
+    r = read("The Bank of Peru Development Fund Trust said the talks had stalled.")
+    assert persons(r) == set()
