@@ -142,3 +142,9 @@ def test_a_country_or_region_an_envoy_covers_is_no_employer(read):
     # one country before the title still employs
     r = read("The talks ended. Peruvian Envoy Tarek Olsundo said the groups met.")
     assert titled(r) == {("Tarek Olsundo", "Peru", "Envoy")}
+
+
+def test_a_plural_of_a_longer_title_keeps_the_whole_title(read):
+    r = read("The talks were led by Deputy Prime Ministers Tarek Olsundo of Peru and Karen Vartanyan of Chile.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Deputy Prime Minister"),
+                         ("Karen Vartanyan", "Chile", "Deputy Prime Minister")}

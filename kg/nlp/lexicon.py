@@ -127,6 +127,19 @@ def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
     return cls(**values)
 
 
+def _with_plurals(titles: dict[str, str], prepositions: frozenset[str]) -> dict[str, str]:
+    """Titles with the plural of every longer title whose last word has its plural listed
+    ("deputy prime ministers", as "ministers" is): "Deputy Prime Ministers A of Armenia and
+    B of Azerbaijan" keeps its whole title ("assistant to the president" has no such plural)."""
+    out = dict(titles)
+    for surface, canonical in titles.items():
+        *rest, last = surface.split()
+        plural = f"{surface}s"
+        if rest and not prepositions.intersection(rest) and plural not in out and titles.get(f"{last}s") == titles.get(last) is not None:
+            out[plural] = canonical
+    return out
+
+
 def _build(raw: dict) -> Lexicon:
     def words(section: str, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw[section][key])
@@ -136,7 +149,8 @@ def _build(raw: dict) -> Lexicon:
         return tuple(sorted((tuple(p.lower().split()) for p in raw[section][key]), key=lambda t: -len(t)))
 
     layout = raw["layout"]
-    titles = {k.lower(): v for k, v in raw["titles"].items()}
+    titles = _with_plurals({k.lower(): v for k, v in raw["titles"].items()},
+                           frozenset(raw["roles"]["qualifier_prepositions"]) | frozenset(raw["roles"]["posting_prepositions"]))
     rel = raw["relations"]
     speech = raw["speech"]
     return Lexicon(
