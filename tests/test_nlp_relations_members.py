@@ -475,3 +475,15 @@ def test_became_members_of_something_else_or_not_yet_gives_no_membership_of_the_
     assert read("The Norland Pact met on Monday. Tarvin hopes to become a member next year.") == set()
     assert read("The Norland Pact met on Monday. Tarvin became a member in the old days.") == set()
     assert read("Tarvin became a member last year.") == set()
+
+
+def test_the_members_of_an_organization_are_a_list():
+    assert read("The members of the Norland Pact are Veldoria, Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Current member states of the Norland Pact include Veldoria and Quessa.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_the_members_of_an_organization_not_opening_the_sentence_or_doing_something_give_nothing():
+    assert read("Leaders of the members of the Norland Pact are Veldoria and Quessa.") == set()
+    assert read("The members of the Norland Pact are meeting in Tarvin.") == set()

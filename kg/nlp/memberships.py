@@ -23,6 +23,11 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if text in rel.apposition_dashes:
         yield from member_dash_apposition(ctx, cue)
         return
+    if text in rel.members_of_nouns and end + 1 < b and toks.lower[end] == "of":
+        found = list(members_of_org(ctx, cue))
+        if found:
+            yield from found
+            return
     if text in rel.org_member_nouns:
         # "the G7 countries – A, B": only right after the organization, then a list opener
         org = ctx.by_end.get(start)
@@ -71,6 +76,24 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def members_of_org(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "The members of the SCO are A, B and C", "Current member states of X include A and B":
+    the members of the organization after "of", listed after the verb that follows it, when
+    the phrase opens the sentence."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    if not all(toks.lower[i] in rel.member_list_leads or ctx.member_adjective(i) for i in range(cue.a, cue.start)):
+        return  # "Leaders of the members of X are …": not the sentence's subject
+    org = ctx.by_start.get(ctx.skip(cue.end + 1, cue.b, ctx.lex.grammar.articles))
+    if org is None or org.type != "Organization" or org.end + 1 >= cue.b or toks.lower[org.end] not in rel.members_of_verbs:
+        return
+    items, _ = forward_list(doc, ctx.lex, org.end + 1, ctx.by_start, MEMBER_TYPES, cue.b)
+    neg = ctx.negated(cue.a, org.end + 2)
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list_strong, neg)
 
 
 def counted_as_members(ctx: RelationContext, e: int, b: int) -> bool:
