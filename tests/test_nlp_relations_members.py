@@ -487,3 +487,9 @@ def test_the_members_of_an_organization_are_a_list():
 def test_the_members_of_an_organization_not_opening_the_sentence_or_doing_something_give_nothing():
     assert read("Leaders of the members of the Norland Pact are Veldoria and Quessa.") == set()
     assert read("The members of the Norland Pact are meeting in Tarvin.") == set()
+
+
+def test_are_full_members_with_no_object_is_of_the_organization_spoken_of():
+    body = "The Norland Pact met on Monday. Veldoria and Quessa are full members, while Tarvin has observer status."
+    assert read(body) == members(PACT, "Veldoria", "Quessa")
+    assert read("The Norland Pact met on Monday. Tarvin is not a member.") <= members(PACT, "Tarvin", negated=True)

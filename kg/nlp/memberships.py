@@ -234,17 +234,17 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 
 def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
-    """ "Egypt and Iran became members last year.", "C became a full member in 2010.": a
-    verb of becoming before a bare membership noun closed like an intransitive join names a
-    membership of the organization the sentence or the one before speaks of (with "of ORG"
-    the member predicate reads it)."""
+    """ "Egypt and Iran became members last year.", "C became a full member in 2010.", "A and
+    B are full members, while …": a verb of becoming or being before a bare membership noun
+    closed like an intransitive join names a membership of the organization the sentence or
+    the one before speaks of (with "of ORG" the member predicate reads it)."""
     toks = tokens_of(ctx.doc)
     rel, articles = ctx.lex.relations, ctx.lex.grammar.articles
     s = cue.start
     while s > cue.a and (toks.lower[s - 1] in articles or toks.lower[s - 1] in rel.member_possessive_pronouns
                          or ctx.member_adjective(s - 1)):
         s -= 1  # "became a full member", "became its newest member"
-    if s <= cue.a or toks.lower[s - 1] not in rel.member_becoming:
+    if s <= cue.a or toks.lower[s - 1] not in rel.bare_member_verbs:
         return
     verb = s - 1
     if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
