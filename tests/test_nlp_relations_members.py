@@ -493,3 +493,16 @@ def test_are_full_members_with_no_object_is_of_the_organization_spoken_of():
     body = "The Norland Pact met on Monday. Veldoria and Quessa are full members, while Tarvin has observer status."
     assert read(body) == members(PACT, "Veldoria", "Quessa")
     assert read("The Norland Pact met on Monday. Tarvin is not a member.") <= members(PACT, "Tarvin", negated=True)
+
+
+def test_its_member_in_apposition_or_admitted_as_a_member_is_of_the_organization_spoken_of():
+    for body in ("The Norland Pact met on Monday. Its newest member, Tarvin, sent a delegation.",
+                 "The Norland Pact met on Monday. Tarvin, its newest member, sent a delegation.",
+                 "The Norland Pact met on Monday. Tarvin was admitted as the tenth member last year.",
+                 "The Norland Pact met on Monday. Tarvin joined as a full member in 2024."):
+        assert read(body) == members(PACT, "Tarvin"), body
+
+
+def test_its_member_not_in_a_closed_apposition_gives_nothing():
+    assert read("The Norland Pact met on Monday. Its newest member, Tarvin and Quessa met.") == set()
+    assert read("The Norland Pact met on Monday. Ostrava met Tarvin, its newest member, on Monday.") == set()

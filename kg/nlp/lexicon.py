@@ -316,6 +316,7 @@ def _build(raw: dict) -> Lexicon:
             member_quantifiers=words("relations", "member_quantifiers"),
             member_partitives=words("relations", "member_partitives"),
             bare_member_verbs=words("relations", "bare_member_verbs"),
+            member_as_verbs=words("relations", "member_as_verbs"),
             members_of_nouns=words("relations", "members_of_nouns"),
             members_of_verbs=words("relations", "members_of_verbs"),
             intransitive_joins=words("relations", "intransitive_joins"),

@@ -237,6 +237,7 @@ class RelationWords:
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
     bare_member_verbs: frozenset[str]  # "A and B became members last year"
+    member_as_verbs: frozenset[str]  # "was admitted as the tenth member last year"
     members_of_nouns: frozenset[str]  # "The members of the SCO are A, B"
     members_of_verbs: frozenset[str]
     intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of

@@ -244,9 +244,19 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s > cue.a and (toks.lower[s - 1] in articles or toks.lower[s - 1] in rel.member_possessive_pronouns
                          or ctx.member_adjective(s - 1)):
         s -= 1  # "became a full member", "became its newest member"
-    if s <= cue.a or toks.lower[s - 1] not in rel.bare_member_verbs:
+    if s > cue.a and toks.lower[s - 1] in rel.bare_member_verbs:
+        verb = s - 1
+        s = verb
+    elif s > cue.a + 1 and toks.lower[s - 1] in rel.member_as and toks.lower[s - 2] in rel.member_as_verbs:
+        verb = s - 2  # "Belarus was admitted as the tenth member last year"
+        s = verb
+        while s > cue.a and verb - s < 2 and toks.lower[s - 1] in rel.member_subject_gap:
+            s -= 1  # "was admitted", "has been accepted"
+    elif any(toks.lower[i] in rel.member_possessive_pronouns for i in range(s, cue.start)):
+        yield from member_apposition(ctx, cue, s)
         return
-    verb = s - 1
+    else:
+        return
     if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
         return  # "will become members", "hopes to become a member": not yet
     if not join_closed(ctx, cue.end, cue.b):
@@ -254,7 +264,6 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.context_org(cue.sentence, verb)
     if org is None or org.type != "Organization":
         return
-    s = verb
     while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
         s -= 1  # "formally became members"
     subjects = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, cue.a - 1)
@@ -264,6 +273,32 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for m in subjects:
         if m.key != org.key:
             yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, neg)
+
+
+def member_apposition(ctx: RelationContext, cue: Cue, s: int) -> Iterator[Relation]:
+    """ "Belarus, its newest member, sent …", "Its newest member, Belarus, sent …": an actor
+    in apposition to "its … member" (from token ``s``) is a member of the organization the
+    sentence or the one before speaks of."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if cue.end >= cue.b or toks.text[cue.end] not in rel.intransitive_join_closers:
+        return
+    if s == cue.a and toks.text[cue.end] == ",":
+        items, e = forward_list(ctx.doc, ctx.lex, cue.end + 1, ctx.by_start, MEMBER_TYPES, cue.b)
+        if e >= cue.b or toks.text[e] != ",":
+            return  # "Its newest member, Belarus and Iran …": no closed apposition
+    elif s > cue.a and toks.text[s - 1] == ",":
+        items = backward_list(ctx.doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, cue.a - 1)
+        if items and items[0].start != cue.a and toks.text[items[0].start - 1] != ",":
+            return  # "… met Belarus, its newest member": only a subject opening the sentence or a clause
+    else:
+        return
+    org = ctx.context_org(cue.sentence, s)
+    if org is None or org.type != "Organization":
+        return
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, False)
 
 
 def group_of_subject(ctx: RelationContext, i: int, b: int) -> TokMention | None:
