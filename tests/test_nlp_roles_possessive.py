@@ -283,3 +283,17 @@ def test_an_office_of_an_anaphor_is_of_what_it_points_back_to(read):
 def test_an_office_of_something_else_than_an_anaphor_gives_no_office(read):
     r = read("The Norland Council met on Monday. The chairman of the board, Tarek Olsundo, said it helped.")
     assert titled(r) == set()
+
+
+def test_a_bare_title_word_speaks_for_the_one_person_whose_title_ends_in_it(read):
+    r = read("Foreign Minister of Peru Tarek Olsundo met his counterpart. The minister said that the region "
+             "needed peace.")
+    assert said(r) == [("Tarek Olsundo", "the region needed peace", False)]
+    r = read("President Karen Vartanyan spoke first. The president said that the region needed peace.")
+    assert said(r) == [("Karen Vartanyan", "the region needed peace", False)]
+
+
+def test_a_bare_title_word_two_people_hold_speaks_for_no_one(read):
+    r = read("Foreign Minister Tarek Olsundo met Finance Minister Karen Vartanyan. The minister said that the "
+             "region needed peace.")
+    assert said(r) == []

@@ -405,6 +405,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     added = []
     for d in descriptions:
         who = holders.get((d.title, d.qualifier), set())
+        if not who and d.qualifier is None and " " not in d.title:
+            # "Foreign Minister X met … The minister said": the one person whose title ends
+            # in the bare title's word
+            who = {p for (t, q), ps in holders.items() if q is None and t.rsplit(" ", 1)[-1] == d.title for p in ps}
+            who |= {p for t, ps in bare.items() if t.rsplit(" ", 1)[-1] == d.title for p in ps}
         if len(who) != 1:
             continue
         person = next(iter(who))
