@@ -214,6 +214,7 @@ def _build(raw: dict) -> Lexicon:
             portfolio_joins=words("roles", "portfolio_joins"),
             seat_prepositions=words("roles", "seat_prepositions"),
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
+            organization_titles=frozenset(raw["roles"]["organization_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
             apposition_closers=words("roles", "apposition_closers"),
             office_time_determiners=words("roles", "office_time_determiners"),

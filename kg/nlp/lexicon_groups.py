@@ -289,6 +289,7 @@ class RoleWords:
     portfolio_joins: frozenset[str]
     seat_prepositions: frozenset[str]  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
+    organization_titles: frozenset[str]  # "Secretary General X": only an organization's
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
