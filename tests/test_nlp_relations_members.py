@@ -506,3 +506,19 @@ def test_its_member_in_apposition_or_admitted_as_a_member_is_of_the_organization
 def test_its_member_not_in_a_closed_apposition_gives_nothing():
     assert read("The Norland Pact met on Monday. Its newest member, Tarvin and Quessa met.") == set()
     assert read("The Norland Pact met on Monday. Ostrava met Tarvin, its newest member, on Monday.") == set()
+
+
+def cochairs_of(org, *names):
+    return {(country(n), "coChairOf", org, False) for n in names}
+
+
+def test_co_chairs_in_a_relative_clause_or_under_a_co_chairmanship():
+    assert read("The Norland Council, which Veldoria and Quessa co-chair, met in Tarvin.") == \
+        cochairs_of(COUNCIL, "Veldoria", "Quessa")
+    assert read("The Norland Council met in Tarvin under the co-chairmanship of Veldoria and Quessa.") == \
+        cochairs_of(COUNCIL, "Veldoria", "Quessa")
+
+
+def test_an_organization_s_own_co_chairs_or_a_co_chairmanship_not_held_give_nothing():
+    assert read("The Norland Council co-chairs met in Tarvin.") == set()
+    assert read("Veldoria gave up the co-chairmanship of the Norland Council.") == set()
