@@ -522,3 +522,9 @@ def test_co_chairs_in_a_relative_clause_or_under_a_co_chairmanship():
 def test_an_organization_s_own_co_chairs_or_a_co_chairmanship_not_held_give_nothing():
     assert read("The Norland Council co-chairs met in Tarvin.") == set()
     assert read("Veldoria gave up the co-chairmanship of the Norland Council.") == set()
+
+
+def test_became_the_organization_s_member():
+    assert read("Tarvin officially became the Norland Pact's tenth member on Monday.") == members(PACT, "Tarvin")
+    assert read("Tarvin will become the Norland Pact's tenth member.") == set()
+    assert read("Tarvin met the Norland Pact's newest member on Monday.") == set()

@@ -244,6 +244,13 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s > cue.a and (toks.lower[s - 1] in articles or toks.lower[s - 1] in rel.member_possessive_pronouns
                          or ctx.member_adjective(s - 1)):
         s -= 1  # "became a full member", "became its newest member"
+    owner = None
+    if s > cue.a + 1 and toks.lower[s - 1] in ctx.lex.grammar.possessive:
+        m = ctx.by_end.get(s - 1)
+        if m is not None and m.type == "Organization":
+            owner, s = m, m.start  # "Indonesia became BRICS' tenth member on Monday"
+            while s > cue.a and toks.lower[s - 1] in articles:
+                s -= 1
     if s > cue.a and toks.lower[s - 1] in rel.bare_member_verbs:
         verb = s - 1
         s = verb
@@ -252,16 +259,16 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         s = verb
         while s > cue.a and verb - s < 2 and toks.lower[s - 1] in rel.member_subject_gap:
             s -= 1  # "was admitted", "has been accepted"
-    elif any(toks.lower[i] in rel.member_possessive_pronouns for i in range(s, cue.start)):
+    elif owner is None and any(toks.lower[i] in rel.member_possessive_pronouns for i in range(s, cue.start)):
         yield from member_apposition(ctx, cue, s)
         return
     else:
         return
     if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
         return  # "will become members", "hopes to become a member": not yet
-    if not join_closed(ctx, cue.end, cue.b):
+    if owner is None and not join_closed(ctx, cue.end, cue.b):
         return
-    org = ctx.context_org(cue.sentence, verb)
+    org = owner or ctx.context_org(cue.sentence, verb)
     if org is None or org.type != "Organization":
         return
     while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
