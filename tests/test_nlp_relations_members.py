@@ -528,3 +528,10 @@ def test_became_the_organization_s_member():
     assert read("Tarvin officially became the Norland Pact's tenth member on Monday.") == members(PACT, "Tarvin")
     assert read("Tarvin will become the Norland Pact's tenth member.") == set()
     assert read("Tarvin met the Norland Pact's newest member on Monday.") == set()
+
+
+def test_an_opening_besides_phrase_adds_members():
+    assert read("Besides Veldoria, the Norland Pact includes Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Besides Veldoria and a few others, the Norland Pact includes Quessa and Tarvin.") == \
+        members(PACT, "Quessa", "Tarvin")

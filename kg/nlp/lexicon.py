@@ -319,6 +319,7 @@ def _build(raw: dict) -> Lexicon:
             bare_member_verbs=words("relations", "bare_member_verbs"),
             member_as_verbs=words("relations", "member_as_verbs"),
             members_of_nouns=words("relations", "members_of_nouns"),
+            besides_leads=tuple(rel["besides_leads"]),
             members_of_verbs=words("relations", "members_of_verbs"),
             intransitive_joins=words("relations", "intransitive_joins"),
             intransitive_join_closers=words("relations", "intransitive_join_closers"),

@@ -239,6 +239,7 @@ class RelationWords:
     bare_member_verbs: frozenset[str]  # "A and B became members last year"
     member_as_verbs: frozenset[str]  # "was admitted as the tenth member last year"
     members_of_nouns: frozenset[str]  # "The members of the SCO are A, B"
+    besides_leads: tuple[str, ...]  # "Besides Russia, the CSTO includes A and B"
     members_of_verbs: frozenset[str]
     intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of
     intransitive_join_closers: frozenset[str]

@@ -74,8 +74,29 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     # "17 non-EU countries invited to the summit – namely A, B": not members
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
+    items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def besides_items(ctx: RelationContext, a: int, org: TokMention) -> list[TokMention]:
+    """ "Besides Russia, the CSTO includes A and B": the actors an opening "besides" phrase
+    ([relations] besides_leads) adds, closed by a comma right before the organization."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    j = next((a + len(lead.split()) for lead in rel.besides_leads
+              if toks.span_text(a, min(a + len(lead.split()), org.start)).lower() == lead), None)
+    if j is None:
+        return []
+    comma = org.start - 1
+    while comma > j and toks.lower[comma] in ctx.lex.grammar.articles:
+        comma -= 1
+    if toks.text[comma] != ",":
+        return []
+    items, e = forward_list(ctx.doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, comma)
+    if not items or e != comma:
+        return []
+    return [m for m in items if m.key != org.key]
 
 
 def members_of_org(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
