@@ -618,3 +618,9 @@ def test_a_bare_title_no_one_was_named_with_speaks_as_a_pronoun_would(read):
     r = read("The talks ended in Lima on Monday. \"We are watching closely what is happening in the region,\" "
              "the diplomat said.")
     assert said(r) == []
+
+
+def test_a_trailing_press_service_of_an_organization_reports_for_it(read):
+    r = read("The talks ended. The positions were shelled overnight, the press service of the Ministry of "
+             "Defense of Azerbaijan reported.")
+    assert said(r) == [("Ministry of Defense of Azerbaijan", "The positions were shelled overnight", False)]
