@@ -312,3 +312,11 @@ def test_a_countrys_foreign_office_is_its_foreign_ministry_other_offices_are_not
     r = read("Peru's foreign office said the plan needed money. Peru's president's office declined to comment.")
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert orgs == {"Ministry of Foreign Affairs of Peru"}
+
+
+def test_a_ministry_acronym_after_its_country_is_that_ministry(read):
+    r = read("The talks ended. The Azerbaijani MFA said the statement was unacceptable.")
+    assert "Ministry of Foreign Affairs of Azerbaijan" in by_label(r)
+    # with no country before it, no ministry
+    r = read("The talks ended. The MFA said the statement was unacceptable.")
+    assert not any(label.startswith("Ministry") for label in by_label(r))

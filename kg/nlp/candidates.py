@@ -377,6 +377,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                             out.append(Candidate(i, country.end, new_key("Organization", label),
                                                  "Organization", "ministry", label))
                         break
+    acronyms = ctx.lex.actors.ministry_acronyms
+    for i in toks.where(acronyms.keys()) if acronyms else ():
+        # "the Armenian MFA", "Azerbaijan's MFA": the ministry of the country before it
+        b = i - 1 if i > 1 and toks.lower[i - 1] in ctx.lex.grammar.possessive else i
+        country = country_end.get(b)
+        if country is not None and toks.text[i].isupper():
+            label = f"Ministry of {acronyms[toks.lower[i]]} of {country.label}"
+            out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization", "ministry", label))
     return out
 
 

@@ -186,6 +186,7 @@ def _build(raw: dict) -> Lexicon:
             locative=words("actors", "locative_prepositions"),
             locative_phrases=frozenset(tuple(p.lower().split()) for p in raw["actors"]["locative_phrases"]),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
+            ministry_acronyms={k.lower(): v for k, v in raw["actors"]["ministry_acronyms"].items()},
             name_particles=words("names", "particles"),
             acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
             head_prepositions=words("actors", "head_prepositions"),

@@ -135,6 +135,7 @@ class ActorWords:
     metonym_heads: frozenset[str]
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
+    ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str]
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str]
