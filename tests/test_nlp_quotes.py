@@ -624,3 +624,9 @@ def test_a_trailing_press_service_of_an_organization_reports_for_it(read):
     r = read("The talks ended. The positions were shelled overnight, the press service of the Ministry of "
              "Defense of Azerbaijan reported.")
     assert said(r) == [("Ministry of Defense of Azerbaijan", "The positions were shelled overnight", False)]
+
+
+def test_a_quote_framed_after_a_long_chain_of_titles_is_its_holder_s(read):
+    r = read("The talks ended. \"We are ready to sign the treaty at any moment,\" Head of the Policy Affairs "
+             "Department of the Presidential Administration of Peru Tarek Olsundo told journalists.")
+    assert ("Tarek Olsundo", "We are ready to sign the treaty at any moment,", True) in said(r)
