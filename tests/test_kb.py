@@ -90,7 +90,8 @@ def test_size_and_types(kb):
     assert counts["Person"] >= 40 and counts["Organization"] >= 100 and counts["Place"] >= 200
 
 
-@pytest.mark.parametrize("surface", ["Nuremberg", "Tromsø", "Charlevoix", "Goa", "Giurgiulești"])
+@pytest.mark.parametrize("surface", ["Nuremberg", "Tromsø", "Charlevoix", "Goa", "Giurgiulești", "Gabala", "Qabala",
+                                     "Lankaran", "Tianjin", "São Paulo", "Yekaterinburg", "Nizhny Novgorod"])
 def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 

@@ -237,6 +237,14 @@ def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
     assert {"Mediterranean Sea", "Eurasian Economic Union"} <= set(by_label(r))
 
 
+def test_known_place_inside_a_document_name_is_not_a_place_mentioned(read):
+    r = read("The talks rest on the Valletta Declaration and the Mediterranean Accords, the envoy of Norvania said.")
+    assert not {"Valletta", "Mediterranean Sea"} & set(by_label(r))
+    # a lower-case document noun keeps the place
+    r = read("The envoy of Norvania signed a declaration in Valletta.")
+    assert "Valletta" in by_label(r)
+
+
 def test_ambiguous_known_name_one_letter_from_a_named_place_is_that_place(read):
     r = read("Leaders meet in the Spanish city of Granada. The premier, who is in Grenada, spoke.")
     assert by_label(r)["Granada"].type == "Place" and "Grenada" not in by_label(r)
@@ -304,3 +312,11 @@ def test_a_countrys_foreign_office_is_its_foreign_ministry_other_offices_are_not
     r = read("Peru's foreign office said the plan needed money. Peru's president's office declined to comment.")
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert orgs == {"Ministry of Foreign Affairs of Peru"}
+
+
+def test_a_ministry_acronym_after_its_country_is_that_ministry(read):
+    r = read("The talks ended. The Azerbaijani MFA said the statement was unacceptable.")
+    assert "Ministry of Foreign Affairs of Azerbaijan" in by_label(r)
+    # with no country before it, no ministry
+    r = read("The talks ended. The MFA said the statement was unacceptable.")
+    assert not any(label.startswith("Ministry") for label in by_label(r))

@@ -278,3 +278,25 @@ def test_the_first_words_of_two_longer_names_are_neither(read):
              "Ankara. Ramon Tomas told reporters that Somalia was ready to cooperate.")
     persons = {e.label for e in r.entities if e.type == "Person"}
     assert "Ramon Tomas" in persons
+
+
+def test_a_person_known_by_one_name_after_a_title_is_that_person_again_later(read):
+    r = read("Norvanian Foreign Minister Olsundo said the pact would stay. According to Olsundo, membership "
+             "\"does not mean joining any bloc\".")
+    said = [(s.speaker, s.text) for s in r.statements if s.direct]
+    assert said == [("new:Person:olsundo", "does not mean joining any bloc")]
+    # a word the text gives to someone named in full stays that person's
+    r = read("Norvanian Foreign Minister Tarek Olsundo said the pact would stay. Minister Olsundo added that "
+             "it was firm. According to Olsundo, it \"will stay\".")
+    assert {s.speaker for s in r.statements} == {"new:Person:tarek olsundo"}
+
+
+def test_a_name_after_title_of_an_organization_ending_in_a_country_is_a_person(read):
+    r = read("Speaker of the Grand Assembly of Peru Karen Vartanyan said the talks had stalled.")
+    assert persons(r) == {"Karen Vartanyan"}
+    assert "Grand Assembly of Peru" in {e.label for e in r.entities}
+    r = read("Head of the Policy Department of the Presidential Office Tarek Olsundo met the delegation.")
+    assert persons(r) == {"Tarek Olsundo"}
+    # with no title before it, the longer name stands ("Council of the Baltic Sea States")
+    r = read("The Bank of Peru Development Fund Trust said the talks had stalled.")
+    assert persons(r) == set()

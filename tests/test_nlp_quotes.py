@@ -608,3 +608,25 @@ def test_a_subject_in_apposition_before_said_is_the_speaker_not_the_country_afte
 def test_a_clause_before_said_keeps_the_inverted_speaker(read):
     r = read("Peru backed the plan on Monday, said Peru's foreign minister, Ramon Altavilla.")
     assert speakers(r) == ["Ramon Altavilla"]
+
+
+def test_a_bare_title_no_one_was_named_with_speaks_as_a_pronoun_would(read):
+    r = read("Foreign Ministry Spokeswoman Marta Olsunda said on Thursday that Lima was concerned. "
+             "\"We are watching closely what is happening in the region,\" the diplomat said.")
+    assert ("Marta Olsunda", "We are watching closely what is happening in the region,", True) in said(r)
+    # with no person before it, no one
+    r = read("The talks ended in Lima on Monday. \"We are watching closely what is happening in the region,\" "
+             "the diplomat said.")
+    assert said(r) == []
+
+
+def test_a_trailing_press_service_of_an_organization_reports_for_it(read):
+    r = read("The talks ended. The positions were shelled overnight, the press service of the Ministry of "
+             "Defense of Azerbaijan reported.")
+    assert said(r) == [("Ministry of Defense of Azerbaijan", "The positions were shelled overnight", False)]
+
+
+def test_a_quote_framed_after_a_long_chain_of_titles_is_its_holder_s(read):
+    r = read("The talks ended. \"We are ready to sign the treaty at any moment,\" Head of the Policy Affairs "
+             "Department of the Presidential Administration of Peru Tarek Olsundo told journalists.")
+    assert ("Tarek Olsundo", "We are ready to sign the treaty at any moment,", True) in said(r)

@@ -459,3 +459,79 @@ def test_counted_lists_members():
 def test_counted_among_something_else_than_members_gives_nothing():
     assert read("The Norland Pact counted Veldoria and Quessa among its critics on Monday.") == set()
     assert read("The Norland Pact counted Veldoria and Quessa as abstentions.") == set()
+
+
+def test_became_members_with_no_object_is_of_the_organization_spoken_of():
+    body = "The Norland Pact was founded by Veldoria and Quessa. Tarvin and Ostrava became members last year."
+    assert read(body) >= members(PACT, "Tarvin", "Ostrava")
+    assert read("The Norland Pact met on Monday. Tarvin became its newest member in 2010.") == members(PACT, "Tarvin")
+    assert read("The Norland Pact met on Monday. Tarvin became a full member.") == members(PACT, "Tarvin")
+
+
+def test_became_members_of_something_else_or_not_yet_gives_no_membership_of_the_one_spoken_of():
+    assert read("The Norland Pact met on Monday. Tarvin became a member of the Norland Group in 2010.") == \
+        members(GROUP, "Tarvin")
+    assert read("The Norland Pact met on Monday. Tarvin will become a member next year.") == set()
+    assert read("The Norland Pact met on Monday. Tarvin hopes to become a member next year.") == set()
+    assert read("The Norland Pact met on Monday. Tarvin became a member in the old days.") == set()
+    assert read("Tarvin became a member last year.") == set()
+
+
+def test_the_members_of_an_organization_are_a_list():
+    assert read("The members of the Norland Pact are Veldoria, Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Current member states of the Norland Pact include Veldoria and Quessa.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_the_members_of_an_organization_not_opening_the_sentence_or_doing_something_give_nothing():
+    assert read("Leaders of the members of the Norland Pact are Veldoria and Quessa.") == set()
+    assert read("The members of the Norland Pact are meeting in Tarvin.") == set()
+
+
+def test_are_full_members_with_no_object_is_of_the_organization_spoken_of():
+    body = "The Norland Pact met on Monday. Veldoria and Quessa are full members, while Tarvin has observer status."
+    assert read(body) == members(PACT, "Veldoria", "Quessa")
+    assert read("The Norland Pact met on Monday. Tarvin is not a member.") <= members(PACT, "Tarvin", negated=True)
+
+
+def test_its_member_in_apposition_or_admitted_as_a_member_is_of_the_organization_spoken_of():
+    for body in ("The Norland Pact met on Monday. Its newest member, Tarvin, sent a delegation.",
+                 "The Norland Pact met on Monday. Tarvin, its newest member, sent a delegation.",
+                 "The Norland Pact met on Monday. Tarvin was admitted as the tenth member last year.",
+                 "The Norland Pact met on Monday. Tarvin joined as a full member in 2024."):
+        assert read(body) == members(PACT, "Tarvin"), body
+
+
+def test_its_member_not_in_a_closed_apposition_gives_nothing():
+    assert read("The Norland Pact met on Monday. Its newest member, Tarvin and Quessa met.") == set()
+    assert read("The Norland Pact met on Monday. Ostrava met Tarvin, its newest member, on Monday.") == set()
+
+
+def cochairs_of(org, *names):
+    return {(country(n), "coChairOf", org, False) for n in names}
+
+
+def test_co_chairs_in_a_relative_clause_or_under_a_co_chairmanship():
+    assert read("The Norland Council, which Veldoria and Quessa co-chair, met in Tarvin.") == \
+        cochairs_of(COUNCIL, "Veldoria", "Quessa")
+    assert read("The Norland Council met in Tarvin under the co-chairmanship of Veldoria and Quessa.") == \
+        cochairs_of(COUNCIL, "Veldoria", "Quessa")
+
+
+def test_an_organization_s_own_co_chairs_or_a_co_chairmanship_not_held_give_nothing():
+    assert read("The Norland Council co-chairs met in Tarvin.") == set()
+    assert read("Veldoria gave up the co-chairmanship of the Norland Council.") == set()
+
+
+def test_became_the_organization_s_member():
+    assert read("Tarvin officially became the Norland Pact's tenth member on Monday.") == members(PACT, "Tarvin")
+    assert read("Tarvin will become the Norland Pact's tenth member.") == set()
+    assert read("Tarvin met the Norland Pact's newest member on Monday.") == set()
+
+
+def test_an_opening_besides_phrase_adds_members():
+    assert read("Besides Veldoria, the Norland Pact includes Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Besides Veldoria and a few others, the Norland Pact includes Quessa and Tarvin.") == \
+        members(PACT, "Quessa", "Tarvin")

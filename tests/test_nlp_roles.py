@@ -132,3 +132,33 @@ def test_a_government_or_military_spokesperson_of_a_country(read):
     assert titled(r) == {("Ilsa Marrowby", "Rwanda", "Government Spokesperson")}
     r = read("Sudan's military spokesman Omar Tarabi said the army advanced.")
     assert titled(r) == {("Omar Tarabi", "Sudan", "Military Spokesperson")}
+
+
+def test_a_country_or_region_an_envoy_covers_is_no_employer(read):
+    r = read("The talks ended. U.S. Syria envoy Tarek Olsundo said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "United States", "Syria Envoy")}
+    r = read("The talks ended. Peru's Arctic envoy, Tarek Olsundo, said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Arctic Envoy")}
+    # one country before the title still employs
+    r = read("The talks ended. Peruvian Envoy Tarek Olsundo said the groups met.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Envoy")}
+
+
+def test_a_plural_of_a_longer_title_keeps_the_whole_title(read):
+    r = read("The talks were led by Deputy Prime Ministers Tarek Olsundo of Peru and Karen Vartanyan of Chile.")
+    assert titled(r) == {("Tarek Olsundo", "Peru", "Deputy Prime Minister"),
+                         ("Karen Vartanyan", "Chile", "Deputy Prime Minister")}
+
+
+def test_an_organization_title_with_no_qualifier_is_of_the_one_organization_named_before(read):
+    r = read("The General Assembly of the African Union ended in Lima. Secretary General Tarek Olsundo said "
+             "the members had agreed.")
+    assert titled(r) == {("Tarek Olsundo", "African Union", "Secretary General")}
+
+
+def test_an_organization_title_with_two_organizations_named_before_gives_no_office(read):
+    r = read("The African Union met in Lima with the Arab League. Secretary General Tarek Olsundo said the "
+             "members had agreed.")
+    assert titled(r) == set()
+    r = read("The talks ended in Lima. Secretary General Tarek Olsundo said the members had agreed.")
+    assert titled(r) == set()

@@ -269,3 +269,35 @@ def test_represented_by_an_office_then_its_holder_in_apposition(read):
     r = read("Qatar was represented by a minister of state, Tomas Verdugo.")
     assert "Tomas Verdugo" in {e.label for e in r.entities if e.type == "Person"}
     assert titled(r) == {("Tomas Verdugo", "Qatar", "Minister of state")}
+
+
+def test_an_office_of_an_anaphor_is_of_what_it_points_back_to(read):
+    r = read("The Norland Council met on Monday. The chairman of the council, Tarek Olsundo, said it helped.")
+    assert titled(r) == {("Tarek Olsundo", "Norland Council", "Chairman")}
+    # the one organization named with the noun, though another was named since
+    r = read("The board extended the Norland Mission in Veldoria. The mission has staff from the Ostrava Union. "
+             "\"We help,\" the head of the mission, Tarek Olsundo, said.")
+    assert titled(r) == {("Tarek Olsundo", "Norland Mission", "Head")}
+
+
+def test_an_office_of_something_else_than_an_anaphor_gives_no_office(read):
+    r = read("The Norland Council met on Monday. The chairman of the board, Tarek Olsundo, said it helped.")
+    assert titled(r) == set()
+
+
+def test_a_bare_title_word_speaks_for_the_one_person_whose_title_ends_in_it(read):
+    r = read("Foreign Minister of Peru Tarek Olsundo met his counterpart. The minister said that the region "
+             "needed peace.")
+    assert said(r) == [("Tarek Olsundo", "the region needed peace", False)]
+    r = read("President Karen Vartanyan spoke first. The president said that the region needed peace.")
+    assert said(r) == [("Karen Vartanyan", "the region needed peace", False)]
+
+
+def test_a_bare_title_word_two_people_hold_is_read_as_a_pronoun_would_be(read):
+    # no description of one holder: the subject of the sentence before, as "he said" would be
+    r = read("Foreign Minister Tarek Olsundo met Finance Minister Karen Vartanyan. The minister said that the "
+             "region needed peace.")
+    assert said(r) == [("Tarek Olsundo", "the region needed peace", False)]
+    r = read("Foreign Minister Tarek Olsundo met Finance Minister Karen Vartanyan. He said that the "
+             "region needed peace.")
+    assert said(r) == [("Tarek Olsundo", "the region needed peace", False)]

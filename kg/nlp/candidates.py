@@ -377,6 +377,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                             out.append(Candidate(i, country.end, new_key("Organization", label),
                                                  "Organization", "ministry", label))
                         break
+    acronyms = ctx.lex.actors.ministry_acronyms
+    for i in toks.where(acronyms.keys()) if acronyms else ():
+        # "the Armenian MFA", "Azerbaijan's MFA": the ministry of the country before it
+        b = i - 1 if i > 1 and toks.lower[i - 1] in ctx.lex.grammar.possessive else i
+        country = country_end.get(b)
+        if country is not None and toks.text[i].isupper():
+            label = f"Ministry of {acronyms[toks.lower[i]]} of {country.label}"
+            out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization", "ministry", label))
     return out
 
 
@@ -504,6 +512,15 @@ def _same_name(label: str, names, variants: tuple[tuple[str, ...], ...]) -> bool
     return False
 
 
+def after_title_of(toks, ctx: EntityContext, a: int) -> bool:
+    """Whether the name starting at token ``a`` follows "TITLE of (the)" ("Speaker of the
+    National Assembly …", "Head of the … Department …"), where a holder's name may follow it."""
+    k = a - 1
+    if k >= 0 and toks.lower[k] in ctx.lex.grammar.articles:
+        k -= 1
+    return k >= 1 and toks.lower[k] == "of" and toks.lower[k - 1] in ctx.lex.titles and ctx.sent_of[k - 1] == ctx.sent_of[a]
+
+
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     toks = tokens_of(doc)
@@ -560,20 +577,24 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             j = b + 1
             if j < n and toks.lower[j] == "the":
                 j += 1
-            last_good = None
+            last_good = anchor = None
             while j < n and sent_of[j] == sent_of[i]:
                 if j - i >= longest:
                     too_long = True
                     break
                 known = kb_start.get(j)
                 if known is not None:
+                    if known.type == "Person":
+                        break  # "Speaker of the National Assembly of Armenia Alen Simonyan"
                     j = known.end
-                    last_good = j
+                    last_good = anchor = j
                     continue
                 word, low_j = toks.text[j], toks.lower[j]
                 if name_token(doc, ctx, j) or (word.isupper() and word.isalpha() and len(word) > 1):
                     j += 1
                     last_good = j
+                    if low_j in heads:
+                        anchor = j
                     continue
                 if low_j in ctx.lex.actors.connectors and j + 1 < n and low_j != "the":
                     nxt = j + 1
@@ -594,6 +615,11 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 break
             if last_good is not None:
                 b = last_good
+                if anchor is not None and b - anchor >= 2 and after_title_of(toks, ctx, a):
+                    # "Speaker of the National Assembly of Armenia Karen Vartanyan said": after
+                    # "TITLE of (the)", the name ends at its last country or head word and a
+                    # person's name follows it
+                    b = anchor
         if b - a < 2 or too_long:
             continue
         type_ = "Organization" if is_org else "Place"

@@ -148,7 +148,9 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s - 1 >= a and toks.lower[s - 1] in gap:
         s -= 1
     found = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES + ("Person",), a - 1)
-    if found and s == start and found[-1].type == "Organization" and not (
+    # "The committee, which Norway and the EU co-chair, met": the co-chairs of what "which" stands for
+    relative = bool(found) and found[0].start - 1 > a and toks.lower[found[0].start - 1] in ctx.lex.relations.member_relative_pronouns
+    if found and s == start and found[-1].type == "Organization" and not relative and not (
             end < b and (toks.lower[end] in ctx.lex.grammar.articles or end in ctx.by_start)):
         return  # "the Minsk Group co-chairs met": the group's co-chairs, not the group co-chairing
     if any(m.type == "Person" for m in found) and all(

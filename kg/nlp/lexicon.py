@@ -127,6 +127,19 @@ def _typed(cls: type, section: dict, where: str, kind: type) -> Any:
     return cls(**values)
 
 
+def _with_plurals(titles: dict[str, str], prepositions: frozenset[str]) -> dict[str, str]:
+    """Titles with the plural of every longer title whose last word has its plural listed
+    ("deputy prime ministers", as "ministers" is): "Deputy Prime Ministers A of Armenia and
+    B of Azerbaijan" keeps its whole title ("assistant to the president" has no such plural)."""
+    out = dict(titles)
+    for surface, canonical in titles.items():
+        *rest, last = surface.split()
+        plural = f"{surface}s"
+        if rest and not prepositions.intersection(rest) and plural not in out and titles.get(f"{last}s") == titles.get(last) is not None:
+            out[plural] = canonical
+    return out
+
+
 def _build(raw: dict) -> Lexicon:
     def words(section: str, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in raw[section][key])
@@ -136,7 +149,8 @@ def _build(raw: dict) -> Lexicon:
         return tuple(sorted((tuple(p.lower().split()) for p in raw[section][key]), key=lambda t: -len(t)))
 
     layout = raw["layout"]
-    titles = {k.lower(): v for k, v in raw["titles"].items()}
+    titles = _with_plurals({k.lower(): v for k, v in raw["titles"].items()},
+                           frozenset(raw["roles"]["qualifier_prepositions"]) | frozenset(raw["roles"]["posting_prepositions"]))
     rel = raw["relations"]
     speech = raw["speech"]
     return Lexicon(
@@ -172,6 +186,7 @@ def _build(raw: dict) -> Lexicon:
             locative=words("actors", "locative_prepositions"),
             locative_phrases=frozenset(tuple(p.lower().split()) for p in raw["actors"]["locative_phrases"]),
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
+            ministry_acronyms={k.lower(): v for k, v in raw["actors"]["ministry_acronyms"].items()},
             name_particles=words("names", "particles"),
             acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
             head_prepositions=words("actors", "head_prepositions"),
@@ -200,6 +215,7 @@ def _build(raw: dict) -> Lexicon:
             portfolio_joins=words("roles", "portfolio_joins"),
             seat_prepositions=words("roles", "seat_prepositions"),
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
+            organization_titles=frozenset(raw["roles"]["organization_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
             apposition_closers=words("roles", "apposition_closers"),
             office_time_determiners=words("roles", "office_time_determiners"),
@@ -301,6 +317,11 @@ def _build(raw: dict) -> Lexicon:
             member_as=words("relations", "member_as"),
             member_quantifiers=words("relations", "member_quantifiers"),
             member_partitives=words("relations", "member_partitives"),
+            bare_member_verbs=words("relations", "bare_member_verbs"),
+            member_as_verbs=words("relations", "member_as_verbs"),
+            members_of_nouns=words("relations", "members_of_nouns"),
+            besides_leads=tuple(rel["besides_leads"]),
+            members_of_verbs=words("relations", "members_of_verbs"),
             intransitive_joins=words("relations", "intransitive_joins"),
             intransitive_join_closers=words("relations", "intransitive_join_closers"),
             join_time_leads=words("relations", "join_time_leads"),

@@ -135,6 +135,7 @@ class ActorWords:
     metonym_heads: frozenset[str]
     locative: frozenset[str]
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
+    ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str]
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str]
@@ -236,6 +237,11 @@ class RelationWords:
     member_since: frozenset[str]  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
+    bare_member_verbs: frozenset[str]  # "A and B became members last year"
+    member_as_verbs: frozenset[str]  # "was admitted as the tenth member last year"
+    members_of_nouns: frozenset[str]  # "The members of the SCO are A, B"
+    besides_leads: tuple[str, ...]  # "Besides Russia, the CSTO includes A and B"
+    members_of_verbs: frozenset[str]
     intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of
     intransitive_join_closers: frozenset[str]
     join_time_leads: frozenset[str]
@@ -285,6 +291,7 @@ class RoleWords:
     portfolio_joins: frozenset[str]
     seat_prepositions: frozenset[str]  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
+    organization_titles: frozenset[str]  # "Secretary General X": only an organization's
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart

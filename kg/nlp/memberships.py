@@ -23,6 +23,11 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if text in rel.apposition_dashes:
         yield from member_dash_apposition(ctx, cue)
         return
+    if text in rel.members_of_nouns and end + 1 < b and toks.lower[end] == "of":
+        found = list(members_of_org(ctx, cue))
+        if found:
+            yield from found
+            return
     if text in rel.org_member_nouns:
         # "the G7 countries – A, B": only right after the organization, then a list opener
         org = ctx.by_end.get(start)
@@ -69,8 +74,47 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     # "17 non-EU countries invited to the summit – namely A, B": not members
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
+    items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def besides_items(ctx: RelationContext, a: int, org: TokMention) -> list[TokMention]:
+    """ "Besides Russia, the CSTO includes A and B": the actors an opening "besides" phrase
+    ([relations] besides_leads) adds, closed by a comma right before the organization."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    j = next((a + len(lead.split()) for lead in rel.besides_leads
+              if toks.span_text(a, min(a + len(lead.split()), org.start)).lower() == lead), None)
+    if j is None:
+        return []
+    comma = org.start - 1
+    while comma > j and toks.lower[comma] in ctx.lex.grammar.articles:
+        comma -= 1
+    if toks.text[comma] != ",":
+        return []
+    items, e = forward_list(ctx.doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, comma)
+    if not items or e != comma:
+        return []
+    return [m for m in items if m.key != org.key]
+
+
+def members_of_org(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "The members of the SCO are A, B and C", "Current member states of X include A and B":
+    the members of the organization after "of", listed after the verb that follows it, when
+    the phrase opens the sentence."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    if not all(toks.lower[i] in rel.member_list_leads or ctx.member_adjective(i) for i in range(cue.a, cue.start)):
+        return  # "Leaders of the members of X are …": not the sentence's subject
+    org = ctx.by_start.get(ctx.skip(cue.end + 1, cue.b, ctx.lex.grammar.articles))
+    if org is None or org.type != "Organization" or org.end + 1 >= cue.b or toks.lower[org.end] not in rel.members_of_verbs:
+        return
+    items, _ = forward_list(doc, ctx.lex, org.end + 1, ctx.by_start, MEMBER_TYPES, cue.b)
+    neg = ctx.negated(cue.a, org.end + 2)
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list_strong, neg)
 
 
 def counted_as_members(ctx: RelationContext, e: int, b: int) -> bool:
@@ -210,6 +254,81 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
 
 
+def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "Egypt and Iran became members last year.", "C became a full member in 2010.", "A and
+    B are full members, while …": a verb of becoming or being before a bare membership noun
+    closed like an intransitive join names a membership of the organization the sentence or
+    the one before speaks of (with "of ORG" the member predicate reads it)."""
+    toks = tokens_of(ctx.doc)
+    rel, articles = ctx.lex.relations, ctx.lex.grammar.articles
+    s = cue.start
+    while s > cue.a and (toks.lower[s - 1] in articles or toks.lower[s - 1] in rel.member_possessive_pronouns
+                         or ctx.member_adjective(s - 1)):
+        s -= 1  # "became a full member", "became its newest member"
+    owner = None
+    if s > cue.a + 1 and toks.lower[s - 1] in ctx.lex.grammar.possessive:
+        m = ctx.by_end.get(s - 1)
+        if m is not None and m.type == "Organization":
+            owner, s = m, m.start  # "Indonesia became BRICS' tenth member on Monday"
+            while s > cue.a and toks.lower[s - 1] in articles:
+                s -= 1
+    if s > cue.a and toks.lower[s - 1] in rel.bare_member_verbs:
+        verb = s - 1
+        s = verb
+    elif s > cue.a + 1 and toks.lower[s - 1] in rel.member_as and toks.lower[s - 2] in rel.member_as_verbs:
+        verb = s - 2  # "Belarus was admitted as the tenth member last year"
+        s = verb
+        while s > cue.a and verb - s < 2 and toks.lower[s - 1] in rel.member_subject_gap:
+            s -= 1  # "was admitted", "has been accepted"
+    elif owner is None and any(toks.lower[i] in rel.member_possessive_pronouns for i in range(s, cue.start)):
+        yield from member_apposition(ctx, cue, s)
+        return
+    else:
+        return
+    if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
+        return  # "will become members", "hopes to become a member": not yet
+    if owner is None and not join_closed(ctx, cue.end, cue.b):
+        return
+    org = owner or ctx.context_org(cue.sentence, verb)
+    if org is None or org.type != "Organization":
+        return
+    while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
+        s -= 1  # "formally became members"
+    subjects = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, cue.a - 1)
+    if not subjects:
+        return
+    neg = ctx.negated(subjects[-1].end, cue.end)
+    for m in subjects:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, neg)
+
+
+def member_apposition(ctx: RelationContext, cue: Cue, s: int) -> Iterator[Relation]:
+    """ "Belarus, its newest member, sent …", "Its newest member, Belarus, sent …": an actor
+    in apposition to "its … member" (from token ``s``) is a member of the organization the
+    sentence or the one before speaks of."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if cue.end >= cue.b or toks.text[cue.end] not in rel.intransitive_join_closers:
+        return
+    if s == cue.a and toks.text[cue.end] == ",":
+        items, e = forward_list(ctx.doc, ctx.lex, cue.end + 1, ctx.by_start, MEMBER_TYPES, cue.b)
+        if e >= cue.b or toks.text[e] != ",":
+            return  # "Its newest member, Belarus and Iran …": no closed apposition
+    elif s > cue.a and toks.text[s - 1] == ",":
+        items = backward_list(ctx.doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, cue.a - 1)
+        if items and items[0].start != cue.a and toks.text[items[0].start - 1] != ",":
+            return  # "… met Belarus, its newest member": only a subject opening the sentence or a clause
+    else:
+        return
+    org = ctx.context_org(cue.sentence, s)
+    if org is None or org.type != "Organization":
+        return
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, False)
+
+
 def group_of_subject(ctx: RelationContext, i: int, b: int) -> TokMention | None:
     """The organization of a plural title opening a sentence at token ``i`` ("Leaders of
     Mercosur", "Foreign ministers of the OAS"), or None."""
@@ -225,13 +344,19 @@ def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     """ "C joined in 2014, …", "C joined last year.", "C joined.": a joining verb with no object,
     closed by the sentence, a comma or a time phrase ([relations] intransitive_joins)."""
     toks = tokens_of(ctx.doc)
-    rel = ctx.lex.relations
-    if toks.span_text(cue.start, cue.end).lower() not in rel.intransitive_joins:
+    if toks.span_text(cue.start, cue.end).lower() not in ctx.lex.relations.intransitive_joins:
         return False
-    e = cue.end
-    if e >= cue.b or toks.text[e] in rel.intransitive_join_closers:
+    return join_closed(ctx, cue.end, cue.b)
+
+
+def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
+    """Whether the words from token ``e`` close a membership verb with no object: the end
+    of the sentence, a comma, or a time phrase ("in 2014", "last year"; not "in the talks")."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if e >= b or toks.text[e] in rel.intransitive_join_closers:
         return True
-    if e + 1 < cue.b and toks.lower[e] in rel.join_time_leads:
+    if e + 1 < b and toks.lower[e] in rel.join_time_leads:
         nxt = toks.lower[e + 1]
         return ctx.doc[e + 1].like_num or nxt in rel.join_time_nouns or nxt in ctx.lex.months
     return False

@@ -567,6 +567,13 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             short[f] = c
     for f in clash:
         short.pop(f, None)
+    for c in chosen:
+        # "Foreign Minister Sugiono … According to Sugiono": a person known by one name, who
+        # keeps it, unless the text gives that word to someone named in full
+        f = toks.text[c.start]
+        if c.type == "Person" and c.rule == "title-cue" and c.end - c.start == 1 and c.key.startswith("new:") \
+                and f not in short and f not in clash:
+            short[f] = c
     inner = {w: c for w, c in inner_names(doc, ctx, chosen).items() if w not in short}
     if not short and not inner:
         return chosen

@@ -262,6 +262,7 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
     points back to, as a mention on tokens ``det``..``end``, or None."""
     toks = tokens_of(doc)
     named = [m for m in mentions if m.end <= det and m.type == "Organization" and m.role == "name"]
+    fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
         # the organization named last in this sentence; else the first one of the sentence
         # before, its subject ("EU leaders clashed over a deal with the bloc Mercosur. The
@@ -272,8 +273,11 @@ def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[Tok
         own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
         if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
             m = own[-1]
+        elif len(fitting) == 1:
+            # "the EU Mission in Armenia … the EU … the head of the mission, X": the one
+            # organization named with the noun, though others were named since
+            m = next(iter(fitting.values()))
         return TokMention(det, end, m.key, m.type, "possessive-anaphor", "name", k)
-    fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if len(fitting) == 1:
         # "the council's director general, X", far from the one organization named with
         # that word ("the Council of the Baltic Sea States")
@@ -386,6 +390,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             if q is not None:
                 title_start = d
                 title = f"{toks.span_text(d, t.start)} {t.title}"
+    if q is None and t.start in by_end and by_end[t.start].type == "Place" and sent_of[by_end[t.start].start] == k:
+        # "U.S. Middle East envoy X", "Norway's Arctic envoy, X": a region the office covers
+        # between its holder's employer and the title
+        region = by_end[t.start]
+        q = qualifier_ending(region.start) or possessive_referent(doc, lex, region.start, mentions, by_start, sent_of)
+        if q is not None:
+            title_start = region.start
+            title = f"{toks.span_text(region.start, t.start)} {t.title}"
     if q is None:
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
@@ -427,11 +439,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             listed = backward_list(doc, lex, q.end, by_end, QUALIFIER_TYPES, first)
             if listed and listed[-1] is q:
                 quals, start = listed, listed[0].start
-        elif posted and q.type == "Organization":
-            # "Russia's U.N. Ambassador": the country employs, the organization is the post
+        elif posted and q.type in ("Organization", "Country"):
+            # "Russia's U.N. Ambassador": the country employs, the organization is the post;
+            # "U.S. Syria envoy X", "the UN's Yemen envoy": the first employs, the country is the post
             employer = qualifier_ending(q.start)
-            if employer is not None and employer.type == "Country":
+            if employer is not None and (employer.type == "Country" or q.type == "Country"):
                 quals, start = [employer], employer.start
+                title_start = q.start
+                title = f"{toks.span_text(q.start, q.end)} {title}" if q.type == "Country" else title
     j = t.end
     p = portfolio(doc, lex, j, by_start, n) if t.title in roles.portfolio_titles else j
     lead = first_names(doc, p, by_start)
@@ -449,6 +464,12 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if (not quals and at + 2 < n and toks.lower[at + 1] in lex.grammar.articles
+                and toks.lower[at + 2] in roles.anaphor_nouns and at + 2 not in by_start and sent_of[at + 2] == k):
+            # "the head of the mission, X", "the chairman of the council, X": what the anaphor points back to
+            ref = anaphor_referent(doc, at + 1, at + 2, at + 3, mentions, k)
+            if ref is not None:
+                quals, j = [ref], at + 3
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)

@@ -50,6 +50,7 @@ from kg.nlp.lists import make_fact
 from kg.nlp.memberships import (
     member_admitted,
     member_as,
+    member_became,
     member_composition,
     member_list,
     member_noun,
@@ -137,6 +138,7 @@ RULES: tuple[RelationRule, ...] = (
     RelationRule("member-composition", "memberOf", "composition_cues", member_composition),
     RelationRule("part-of", "partOf", "part_of_cues", part_of),
     RelationRule("member-predicate", "memberOf", "membership_predicates", member_predicate),
+    RelationRule("member-became", "memberOf", "became_member_nouns", member_became),
     RelationRule("member-as", "memberOf", "membership_as", member_as),
     RelationRule("member-admitted", "memberOf", "admission_verbs", member_admitted),
     RelationRule("cochair-by", "coChairOf", "cochair_by", cochair_by),

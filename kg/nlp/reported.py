@@ -132,6 +132,10 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                                                                     and toks.text[lead][:1].isupper())):
             lead -= 1
             steps += 1
+            voice = next((v for v in speech.organization_voices
+                          if lead - len(v) > a and tuple(toks.lower[lead - len(v):lead]) == v), None)
+            if voice is not None and toks.lower[lead] in lex.speech.prepositions:
+                lead -= len(voice)  # "…, the press service of the Defense Ministry reported"
         if inverted is not None:
             lead = i
         if lead > a + win.trailing_lead and toks.text[lead - 1] == "," and (

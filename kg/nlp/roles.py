@@ -284,6 +284,15 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 
+    # "The General Assembly of the OAS ended …  Secretary General X said": an organization's
+    # title with no qualifier is of the one organization named there
+    for i, o in enumerate(offices):
+        if o.persons and not o.quals and not o.plural and not o.former and o.title in lex.roles.organization_titles:
+            owner = _named_organization(mentions, o.start, o.sentence)
+            if owner is not None:
+                o.quals = [owner]
+                rules[i], confidence[i] = "organization-title", conf.official_described
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
@@ -405,6 +414,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     added = []
     for d in descriptions:
         who = holders.get((d.title, d.qualifier), set())
+        if not who and d.qualifier is None and " " not in d.title:
+            # "Foreign Minister X met … The minister said": the one person whose title ends
+            # in the bare title's word
+            who = {p for (t, q), ps in holders.items() if q is None and t.rsplit(" ", 1)[-1] == d.title for p in ps}
+            who |= {p for t, ps in bare.items() if t.rsplit(" ", 1)[-1] == d.title for p in ps}
         if len(who) != 1:
             continue
         person = next(iter(who))
@@ -473,6 +487,16 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                 out.append((p, org, title))
             break
     return out
+
+
+def _named_organization(mentions: list[TokMention], before: int, k: int) -> TokMention | None:
+    """The one organization named before token ``before`` in sentence ``k`` or the one before
+    it, an outer name giving way to the one it owns ("the General Assembly of the OAS": the
+    OAS), or None if there are none or several."""
+    orgs = [m for m in mentions if m.type == "Organization" and m.end <= before and k - 1 <= m.sentence <= k
+            and m.role in ("name", "nested")]
+    inner = [m for m in orgs if not any(x is not m and m.start <= x.start and x.end <= m.end for x in orgs)]
+    return inner[0] if len({m.key for m in inner}) == 1 else None
 
 
 def _possessing_person(doc: Doc, lex: Lexicon, o: Office, t: TitleSpan,
