@@ -535,3 +535,69 @@ def test_an_opening_besides_phrase_adds_members():
         members(PACT, "Veldoria", "Quessa", "Tarvin")
     assert read("Besides Veldoria and a few others, the Norland Pact includes Quessa and Tarvin.") == \
         members(PACT, "Quessa", "Tarvin")
+
+
+# ------------------------------------------- an anaphor past an organ of the organization
+ORGANS = {
+    "Organisation of Varn States": "Organization", "OVS": "Organization", "OVS Authority": "Organization",
+    "Permanent Council": "Organization", "Veldoria": "Country", "Quessa": "Country", "Tarvin": "Country",
+    "Mirela Isle": "Place", "Norvel Group": "Organization",
+}
+
+
+def read_organs(body):
+    doc = hand_doc(body, ORGANS)
+    entities = doc._.kg_entities
+    # the acronym names the organization ("… States (OVS)"), as the entity finder would
+    entities[key("Organization", "Organisation of Varn States")].aliases.append("OVS")
+    del entities[key("Organization", "OVS")]
+    ovs = key("Organization", "Organisation of Varn States")
+    for m in doc._.kg_mentions:
+        if m.key == key("Organization", "OVS"):
+            m.key = ovs
+    # "OVS" inside "OVS Authority" is no mention of its own (the longest name wins)
+    doc._.kg_mentions = [m for m in doc._.kg_mentions if not any(
+        o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in doc._.kg_mentions)]
+    return {(f.subject, f.object) for f in find_relations(doc, MATCHER, LEX) if f.predicate == "memberOf"}
+
+
+OVS, AUTHORITY, BOARD = (key("Organization", n) for n in ("Organisation of Varn States", "OVS Authority",
+                                                          "Permanent Council"))
+
+
+def test_the_organization_is_not_an_organ_whose_name_opens_with_its_acronym():
+    found = read_organs("The Organisation of Varn States (OVS) met on Monday. The OVS Authority, the bloc's "
+                        "highest body, met in the capital. The organization has three full members: Veldoria, "
+                        "Quessa and Tarvin.")
+    assert found == {(country(n), OVS) for n in ("Veldoria", "Quessa", "Tarvin")}
+
+
+def test_the_body_is_not_an_organ_after_the_organizations_possessive():
+    found = read_organs("The Organisation of Varn States met on Monday. The chair told the organization's "
+                        "Permanent Council in the capital. The 57-nation body, whose members include Veldoria "
+                        "and Quessa, is split.")
+    assert found == {(country(n), OVS) for n in ("Veldoria", "Quessa")}
+
+
+def test_an_anaphor_with_the_organs_own_noun_still_means_the_organ():
+    found = read_organs("The Organisation of Varn States met on Monday. The Permanent Council met later. "
+                        "The council, whose members include Veldoria and Quessa, is split.")
+    assert found == {(country(n), BOARD) for n in ("Veldoria", "Quessa")}
+
+
+def test_a_territory_between_listed_members_is_passed_over():
+    found = read_organs("The Organisation of Varn States met on Monday. Its full members are Veldoria, "
+                        "Mirela Isle, Quessa and Tarvin.")
+    assert found == {(country(n), OVS) for n in ("Veldoria", "Quessa", "Tarvin")}
+
+
+def test_a_territory_first_in_a_list_starts_no_list():
+    found = read_organs("The Organisation of Varn States met on Monday. Its full members are Mirela Isle, "
+                        "Quessa and Tarvin.")
+    assert found == set()
+
+
+def test_the_organization_is_the_one_named_organisation_though_another_came_since():
+    found = read_organs("The Organisation of Varn States met the Norvel Group on Monday. The organization, "
+                        "whose members include Veldoria and Quessa, is split.")
+    assert found == {(country(n), OVS) for n in ("Veldoria", "Quessa")}

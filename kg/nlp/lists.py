@@ -47,13 +47,23 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
     grammar = lex.grammar
     items: list[TokMention] = []
     j = i
+    passed: int | None = None  # the end of the last item taken, while territories follow it
     while j < limit:
         m = by_start.get(j)
         if m is None and toks.lower[j] == "the":
             m = by_start.get(j + 1)
-        if m is None or m.type not in types or m.role in ("pronoun", "demonym"):
+        if m is None or m.role in ("pronoun", "demonym"):
             break  # "… and the French territories of X": an adjective, not the country
-        items.append(m)
+        if m.type not in types:
+            # "A, Grenada, Montserrat, Saint Lucia and B": a territory between listed
+            # members is passed over, not taken, and the list goes on
+            if not (items and m.type == "Place" and "Place" not in types):
+                break
+            if passed is None:
+                passed = items[-1].end
+        else:
+            items.append(m)
+            passed = None
         j = m.end
         if not plural:
             break
@@ -69,7 +79,7 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         if k not in by_start and not (k < limit and toks.lower[k] == "the" and k + 1 in by_start):
             break
         j = k
-    return items, j
+    return items, (j if passed is None else passed)
 
 
 def backward_list(doc: Doc, lex: Lexicon, end: int, by_end: dict[int, TokMention], types: tuple[str, ...],

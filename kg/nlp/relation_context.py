@@ -145,11 +145,23 @@ class RelationContext:
             if not named:
                 return None
         recent = [m for m in named if k - 1 <= m.sentence <= k]
+        word = toks.lower[noun]
         if recent:  # "The Nordic Council met. The bloc brings together …"
             # "The Nordic Council met … members of NATO. The council, whose members are …":
             # the one named with the anaphor's noun, when one is
-            own = [m for m in recent if self.named_with(m.key, toks.lower[noun])]
-            return (own or recent)[-1]
+            own = [m for m in recent if self.named_with(m.key, word)]
+            if own:
+                return own[-1]
+            # "Valtonen told the organization's Permanent Council … The 57-nation body, whose
+            # members include …": an organ of another organization is not what "the body" or
+            # "the organization" means, unless its own name has the noun
+            whole = [m for m in recent if not self.organ(m)]
+            if whole:
+                return whole[-1]
+            if len(whole) < len(recent):
+                parents = [m for m in named if not self.organ(m)]
+                return self.main_org(parents) or recent[-1]
+            return recent[-1]
         titled = [m for m in self.title_orgs if m.start < i and k - 1 <= m.sentence <= k
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
@@ -177,7 +189,32 @@ class RelationContext:
         info = (self.doc._.kg_entities or {}).get(key)
         if info is None:
             return False
-        return any(noun in name.lower().split() for name in (info.label, *info.aliases))
+        nouns = {noun}
+        for group in self.lex.entities.spelling_variants:
+            if noun in group:  # "the organization" for the "Organisation of …"
+                nouns.update(group)
+        return any(not nouns.isdisjoint(name.lower().split()) for name in (info.label, *info.aliases))
+
+    def organ(self, m: TokMention) -> bool:
+        """Whether organization ``m`` is written as a part of another: after a possessive of an
+        organization or of an anaphor ("the organization's Permanent Council", "the OSCE's
+        secretariat"), or with another organization's name opening its own ("OECS Authority")."""
+        toks = tokens_of(self.doc)
+        possessive = self.lex.grammar.possessive
+        if m.start >= 2 and toks.lower[m.start - 1] in possessive:
+            before = self.by_end.get(m.start - 1)
+            if (before is not None and before.type == "Organization") or toks.lower[m.start - 2] in self.lex.relations.anaphors:
+                return True
+        for end in range(m.start + 1, m.end):
+            inner = self.nested_orgs.get(end)
+            if inner is not None and inner.start == m.start:
+                return True
+        if m.end - m.start < 2:
+            return False
+        first = self.doc[m.start].text
+        entities = self.doc._.kg_entities or {}
+        return any(key != m.key and info.type == "Organization" and first in (info.label, *info.aliases)
+                   for key, info in entities.items())
 
     def anaphor_before(self, k: int, start: int) -> TokMention | None:
         """ "The 15-nation bloc, whose members include A, B": the organization an anaphor
