@@ -601,3 +601,17 @@ def test_the_organization_is_the_one_named_organisation_though_another_came_sinc
     found = read_organs("The Organisation of Varn States met the Norvel Group on Monday. The organization, "
                         "whose members include Veldoria and Quessa, is split.")
     assert found == {(country(n), OVS) for n in ("Veldoria", "Quessa")}
+
+
+# ------------------------------------------------------------- a restored membership
+def test_restoring_a_countrys_membership_in_the_organization():
+    assert read("The Norland Pact met on Sunday. Its ministers decided to restore Veldoria's membership in "
+                "the pact, which had been suspended in 2011.") == members(PACT, "Veldoria")
+    assert read("The council voted for the reinstatement of Quessa's membership of the Norland Pact.") == \
+        members(PACT, "Quessa")
+
+
+def test_a_restoration_not_done_or_of_something_else_gives_nothing():
+    assert read("The Norland Pact met. Its ministers refused to restore Veldoria's membership in the pact.") == set()
+    assert read("The Norland Pact met. Ministers could reinstate Veldoria's membership in the pact.") == set()
+    assert read("The Norland Pact met. Ministers restored Veldoria's ties with the pact.") == set()

@@ -339,6 +339,8 @@ def _build(raw: dict) -> Lexicon:
             admission_welcome_verbs=words("relations", "admission_welcome_verbs"),
             admission_member_nouns=words("relations", "admission_member_nouns"),
             admission_after=words("relations", "admission_after"),
+            restored_nouns=words("relations", "restored_nouns"),
+            restored_links=words("relations", "restored_links"),
             admission_not_yet=words("relations", "admission_not_yet"),
             admission_as_determiners=words("relations", "admission_as_determiners"),
             list_with_cues=words("relations", "list_with_cues"),

@@ -261,6 +261,8 @@ class RelationWords:
     admission_welcome_verbs: frozenset[str] = frozenset()  # "welcomed X as a full member": only with "as a member"
     admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
     admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
+    restored_nouns: frozenset[str] = frozenset()  # "restore X's membership in ORG"
+    restored_links: frozenset[str] = frozenset()  # the "in" of "membership in ORG"
     admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
     admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too

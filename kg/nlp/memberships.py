@@ -621,3 +621,28 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return  # "welcomed Armenia's decision", "welcomed X to the talks": no membership
     for m in members:
         yield Relation(m, "memberOf", org, "member-admitted", ctx.lex.confidence.member_predicate, False)
+
+
+def member_restored(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "decided to restore Syria's membership in the organization", "the reinstatement of
+    Mali's membership of the bloc": the country's membership, restored, is one."""
+    doc, rel = ctx.doc, ctx.lex.relations
+    toks = tokens_of(doc)
+    start, end, k, a, b = cue
+    country = ctx.by_start.get(end)
+    if country is None or country.type != "Country" or country.role == "demonym":
+        return
+    j = country.end
+    if j + 2 >= b or toks.lower[j] not in ctx.lex.grammar.possessive or toks.lower[j + 1] not in rel.restored_nouns \
+            or toks.lower[j + 2] not in rel.restored_links:
+        return
+    i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
+    org = ctx.by_start.get(i)
+    if org is None and i > j + 3:
+        org = ctx.anaphor_at(i - 1)  # "membership in the organization"
+    if org is None or org.type != "Organization":
+        return
+    if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in range(a, start)):
+        return  # "refused to restore", "could reinstate"
+    yield Relation(country, "memberOf", org, "member-restored", ctx.lex.confidence.member_predicate,
+                   ctx.negated(a, start))

@@ -55,6 +55,7 @@ from kg.nlp.memberships import (
     member_list,
     member_noun,
     member_predicate,
+    member_restored,
 )
 from kg.nlp.relation_context import Cue, Relation, RelationContext
 from kg.records import ENTITY_TYPES, Fact
@@ -141,6 +142,7 @@ RULES: tuple[RelationRule, ...] = (
     RelationRule("member-became", "memberOf", "became_member_nouns", member_became),
     RelationRule("member-as", "memberOf", "membership_as", member_as),
     RelationRule("member-admitted", "memberOf", "admission_verbs", member_admitted),
+    RelationRule("member-restored", "memberOf", "restoring_verbs", member_restored),
     RelationRule("cochair-by", "coChairOf", "cochair_by", cochair_by),
     RelationRule("cochair-predicate", "coChairOf", "cochair_predicates", cochair_predicate),
     RelationRule("support", "supports", "support_cues", support),
