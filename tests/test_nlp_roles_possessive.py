@@ -301,3 +301,14 @@ def test_a_bare_title_word_two_people_hold_is_read_as_a_pronoun_would_be(read):
     r = read("Foreign Minister Tarek Olsundo met Finance Minister Karen Vartanyan. He said that the "
              "region needed peace.")
     assert said(r) == [("Tarek Olsundo", "the region needed peace", False)]
+
+
+def test_the_office_under_an_organizations_officer_is_the_organizations(read):
+    r = read("The Northern Lakes Council met in Kigali. Separately, the Northern Lakes Council Secretary "
+             "General's Special Envoy for Peru, Ramon Altavilla, briefed the ministers.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Special Envoy") in titled(r)
+
+
+def test_the_office_under_a_countrys_officer_is_no_office_of_the_country(read):
+    r = read("Ramon Altavilla, the Peruvian president's chief of staff, said the talks went well.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))

@@ -313,6 +313,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             q = employer[boss.key]
             o.quals, o.quals_before = [TokMention(boss.start, boss.end, q.key, q.type, "possessor", "name", k)], True
             rules[i] = "possessor"
+        prev = offices[i - 1] if i else None
+        if (prev is not None and not o.quals and prev.possessor and prev.end + 1 == o.start
+                and len(prev.quals) == 1 and prev.quals[0].type == "Organization"):
+            # "the UN Secretary-General's Special Envoy for Yemen, X": the office of an
+            # organization's officer's staff is the organization's
+            q = prev.quals[0]
+            o.quals, o.quals_before = [TokMention(prev.start, prev.end, q.key, q.type, "possessor", "name", k)], True
+            rules[i] = "possessor"
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
