@@ -312,3 +312,21 @@ def test_the_office_under_an_organizations_officer_is_the_organizations(read):
 def test_the_office_under_a_countrys_officer_is_no_office_of_the_country(read):
     r = read("Ramon Altavilla, the Peruvian president's chief of staff, said the talks went well.")
     assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_appointed_as_its_new_minister_is_the_appointers_office(read):
+    r = read("Peru on Monday appointed veteran diplomat Ramon Altavilla as its new foreign minister.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_leaders_of_an_organization_appointed_x_as_director_general(read):
+    r = read("Leaders of the Northern Lakes Council on Thursday appointed Peruvian diplomat Ramon Altavilla "
+             "as director general.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Director General") in titled(r)
+
+
+def test_an_appointment_not_made_gives_no_office_of_the_appointer(read):
+    r = read("Peru will appoint veteran diplomat Ramon Altavilla as its new foreign minister.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") not in titled(r)
+    r = read("Peru appointed veteran diplomat Ramon Altavilla as Chile's envoy.")
+    assert ("Ramon Altavilla", "Peru", "Envoy") not in titled(r)

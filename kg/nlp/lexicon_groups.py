@@ -27,6 +27,7 @@ class Windows:
     composition_link: int
     possessor_words: int
     anaphor_description: int  # tokens between "the" and the noun of "the 46-nation human rights body"
+    appointee_description: int  # words between "appointed" and its appointee ("Antiguan diplomat X")
     cochair_span: int
     ministry_domain_words: int
     acronym_words: int
@@ -306,6 +307,9 @@ class RoleWords:
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
     represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
+    appointing_verbs: frozenset[str] = frozenset()  # "Kazakhstan appointed X as its foreign minister"
+    appointment_links: frozenset[str] = frozenset()  # the "as" before the office
+    appointment_determiners: frozenset[str] = frozenset()  # "as its new foreign minister"
     whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title

@@ -74,6 +74,7 @@ from kg.nlp.offices import (
     lower_domain_start,
     phrase_before_title,
     read_office,
+    sentence_subject,
 )
 from kg.records import Fact
 
@@ -116,6 +117,51 @@ def _shared_qualifier(doc: Doc, a: Office, b: Office, ta: TitleSpan, tb: TitleSp
             and a.title != b.title and not a.former and not b.former
             and not {a.title, b.title} <= exclusive  # "Russia's President and Prime Minister X": two persons
             and toks.text[ta.start][:1].isupper() and toks.text[tb.start][:1].isupper())
+
+
+def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
+               sent_of) -> tuple[TokMention, TokMention] | None:
+    """ "Kazakhstan appointed X as its new foreign minister", "Leaders of the OECS appointed
+    Antiguan diplomat X as director general": (the appointee, the appointer opening the
+    sentence), or None."""
+    toks = tokens_of(doc)
+    roles, k = lex.roles, o.sentence
+    j = o.start - 1
+    while j > 0 and sent_of[j] == k and (toks.lower[j] in roles.appointment_determiners
+                                         or toks.lower[j] in roles.current_adjectives):
+        j -= 1
+    if j < 2 or sent_of[j] != k or toks.lower[j] not in roles.appointment_links:
+        return None
+    person = by_end.get(j)
+    if person is None or person.type != "Person":
+        return None
+    v = person.start - 1
+    while (v > 0 and sent_of[v] == k and person.start - 1 - v < lex.window.appointee_description
+           and toks.lower[v] not in roles.appointing_verbs and (v + 1 in by_end or toks.text[v].islower())):
+        v -= 1  # "appointed Antiguan diplomat X"
+    if v <= 0 or sent_of[v] != k or toks.lower[v] not in roles.appointing_verbs:
+        return None
+    a = v
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    rel = lex.relations
+    if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in range(a, v)):
+        return None  # "will appoint", "refused to name"
+    subject = sentence_subject(doc, lex, v, by_start, sent_of)
+    if subject is None:
+        # "Leaders of the OECS appointed …": the organization of a plural title opening the sentence
+        i = a + 1 if toks.lower[a] in lex.grammar.articles else a
+        t = next((t for t in doc._.kg_titles or () if t.start == i and t.plural), None)
+        if t is not None and t.end + 1 < v and toks.lower[t.end] in lex.actors.title_prepositions:
+            e = t.end + 1
+            if toks.lower[e] in lex.grammar.articles:
+                e += 1
+            org = by_start.get(e)
+            if org is not None and org.type == "Organization":
+                subject = org
+    if subject is None or subject.end > v:
+        return None
+    return person, subject
 
 
 def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
@@ -321,6 +367,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             q = prev.quals[0]
             o.quals, o.quals_before = [TokMention(prev.start, prev.end, q.key, q.type, "possessor", "name", k)], True
             rules[i] = "possessor"
+        if not persons and not o.plural and not o.possessor and (not o.quals or o.quals[0].rule == "possessive-pronoun"):
+            appointed = _appointed(doc, lex, o, by_start, by_end, sent_of)
+            if appointed is not None:
+                # "Kazakhstan appointed X as its new foreign minister"
+                persons, rules[i], confidence[i] = [appointed[0]], "appointed", conf.official_apposition
+                if not o.quals:
+                    o.quals = [appointed[1]]
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
