@@ -330,3 +330,17 @@ def test_an_appointment_not_made_gives_no_office_of_the_appointer(read):
     assert ("Ramon Altavilla", "Peru", "Foreign Minister") not in titled(r)
     r = read("Peru appointed veteran diplomat Ramon Altavilla as Chile's envoy.")
     assert ("Ramon Altavilla", "Peru", "Envoy") not in titled(r)
+
+
+def test_a_bare_organization_title_is_of_the_organization_that_gave_it_before(read):
+    r = read("Leaders of the Northern Lakes Council appointed Peruvian diplomat Ramon Altavilla as director "
+             "general. Altavilla previously served as an envoy to the Southern Reef Forum. Outgoing Director "
+             "General Tomas Verdugo said he was pleased.")
+    assert ("Tomas Verdugo", "Northern Lakes Council", "Director General") in titled(r)
+    assert not any(holder == "Tomas Verdugo" and org == "Southern Reef Forum" for holder, org, _ in titled(r))
+
+
+def test_a_bare_director_general_is_of_the_one_organization_named_there(read):
+    r = read("The Southern Reef Forum met in Lima on Monday. Director General Tomas Verdugo said the talks "
+             "went well.")
+    assert ("Tomas Verdugo", "Southern Reef Forum", "Director General") in titled(r)

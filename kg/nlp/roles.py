@@ -330,9 +330,30 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 
-    # "The General Assembly of the OAS ended …  Secretary General X said": an organization's
-    # title with no qualifier is of the one organization named there
+    # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
+        if (not o.persons and not o.plural and not o.possessor and not o.former
+                and (not o.quals or o.quals[0].rule == "possessive-pronoun")):
+            appointed = _appointed(doc, lex, o, by_start, by_end, sent_of)
+            if appointed is not None:
+                o.persons, rules[i], confidence[i] = [appointed[0]], "appointed", conf.official_apposition
+                if not o.quals:
+                    o.quals = [appointed[1]]
+
+    # "The General Assembly of the OAS ended …  Secretary General X said": an organization's
+    # title with no qualifier is of the one organization named there, or of the one
+    # organization the article already gave that title ("… appointed X as director general
+    # of the OECS … Outgoing Director General Y said")
+    for i, o in enumerate(offices):
+        if o.title in lex.roles.organization_titles and not o.quals:
+            earlier = {m.key for p in offices[:i] if p.title == o.title and p.persons
+                       for m in p.quals if m.type == "Organization"}
+            if len(earlier) == 1 and o.persons and not o.plural and not o.former:
+                key = next(iter(earlier))
+                q = next(m for p in offices[:i] for m in p.quals if m.key == key)
+                o.quals = [q]
+                rules[i], confidence[i] = "organization-title", conf.official_described
+                continue
         if o.persons and not o.quals and not o.plural and not o.former and o.title in lex.roles.organization_titles:
             owner = _named_organization(mentions, o.start, o.sentence)
             if owner is not None:
@@ -367,13 +388,6 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             q = prev.quals[0]
             o.quals, o.quals_before = [TokMention(prev.start, prev.end, q.key, q.type, "possessor", "name", k)], True
             rules[i] = "possessor"
-        if not persons and not o.plural and not o.possessor and (not o.quals or o.quals[0].rule == "possessive-pronoun"):
-            appointed = _appointed(doc, lex, o, by_start, by_end, sent_of)
-            if appointed is not None:
-                # "Kazakhstan appointed X as its new foreign minister"
-                persons, rules[i], confidence[i] = [appointed[0]], "appointed", conf.official_apposition
-                if not o.quals:
-                    o.quals = [appointed[1]]
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
             right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
