@@ -300,3 +300,14 @@ def test_a_name_after_title_of_an_organization_ending_in_a_country_is_a_person(r
     # with no title before it, the longer name stands ("Council of the Baltic Sea States")
     r = read("The Bank of Peru Development Fund Trust said the talks had stalled.")
     assert persons(r) == set()
+
+
+def test_a_name_appointed_as_an_office_is_a_person(read):
+    r = read("Peru on Monday appointed Ramon Altavilla as its new foreign minister. Altavilla thanked the "
+             "president.")
+    assert "Ramon Altavilla" in persons(r)
+
+
+def test_a_name_appointed_without_an_office_is_no_person_by_that_cue(read):
+    r = read("Peru on Monday appointed Ramon Altavilla to the board. The board met later.")
+    assert "Ramon Altavilla" not in persons(r)

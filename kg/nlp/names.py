@@ -268,6 +268,29 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
             and toks.text[b - 2].islower() and toks.lower[b - 3] in ctx.lex.grammar.articles)
 
 
+def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_tokens: set[int]) -> list[Candidate]:
+    """ "Kazakhstan appointed Yerlan Dosov as its new foreign minister": a capitalised name of two
+    words or more right after one of [roles] appointing_verbs and right before "as" and the title."""
+    toks = tokens_of(doc)
+    roles = ctx.lex.roles
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for t in titles:
+        if t.plural:
+            continue
+        j = t.start - 1
+        while j > 0 and (toks.lower[j] in roles.appointment_determiners or toks.lower[j] in roles.current_adjectives):
+            j -= 1
+        if j < 3 or toks.lower[j] not in roles.appointment_links:
+            continue
+        start = name_run_before(doc, ctx, j, ctx.lex.window.apposition_name_words, forbidden)
+        if (j - start >= 2 and toks.lower[start - 1] in roles.appointing_verbs
+                and ctx.sent_of[start - 1] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
+            label = toks.span_text(start, j)
+            out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
                            kb_tokens: set[int]) -> list[Candidate]:
     """ "Anna Kovalenko, Ukraine's foreign minister", "Omar Trent, special envoy of Ruritania":
