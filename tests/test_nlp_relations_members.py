@@ -615,3 +615,16 @@ def test_a_restoration_not_done_or_of_something_else_gives_nothing():
     assert read("The Norland Pact met. Its ministers refused to restore Veldoria's membership in the pact.") == set()
     assert read("The Norland Pact met. Ministers could reinstate Veldoria's membership in the pact.") == set()
     assert read("The Norland Pact met. Ministers restored Veldoria's ties with the pact.") == set()
+
+
+# ------------------------------------------------------ "X, which is also a member,"
+def test_which_is_also_a_member_is_a_member_of_the_organization_spoken_of():
+    assert read("The Norland Pact met in the capital. Veldoria hosted it. Quessa, which is also a member, "
+                "sent its deputy minister.") == members(PACT, "Quessa")
+
+
+def test_which_is_not_or_was_a_member_gives_no_membership():
+    assert read("The Norland Pact met in the capital. Quessa, which is not a member, sent an observer.") == set()
+    assert read("The Norland Pact met in the capital. Quessa, which was a member, sent an observer.") == set()
+    assert read("The Norland Pact met in the capital. Quessa, which is a member of the Norland Group, "
+                "sent an observer.") == members(GROUP, "Quessa")

@@ -263,6 +263,10 @@ class RelationWords:
     admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
     admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
     restored_nouns: frozenset[str] = frozenset()  # "restore X's membership in ORG"
+    member_relatives: frozenset[str] = frozenset()  # "X, which is also a member,"
+    member_relative_copulas: frozenset[str] = frozenset()  # its "is"
+    member_clause_adverbs: frozenset[str] = frozenset()  # its "also"
+    member_clause_ends: frozenset[str] = frozenset()  # the comma or stop after "a member"
     restored_links: frozenset[str] = frozenset()  # the "in" of "membership in ORG"
     admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
     admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"

@@ -540,6 +540,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
             yield from member_since(ctx, cue, i - 2, neg)
             return
+        comma = member_relative(ctx, i, end, a, b)
+        if comma is not None and not neg:
+            yield from member_since(ctx, cue, comma, neg)  # "Ukraine, which is also a member, was …"
+            return
         if i == start or after is None or after.type != "Country" or neg:
             return  # "founding member Uzbekistan": an adjective makes the bare noun a member's
     
@@ -554,6 +558,22 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def member_relative(ctx: RelationContext, i: int, end: int, a: int, b: int) -> int | None:
+    """The comma after the actor of "X, which is also a member," (the bare noun on ``i:end``,
+    its indefinite article at ``i - 1``), or None."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if end >= b or toks.text[end] not in rel.member_clause_ends or i - 4 < a \
+            or toks.lower[i - 1] not in ctx.lex.grammar.indefinite_articles:
+        return None
+    j = i - 2
+    while j > a and toks.lower[j] in rel.member_clause_adverbs:
+        j -= 1
+    if j - 2 < a or toks.lower[j] not in rel.member_relative_copulas or toks.lower[j - 1] not in rel.member_relatives:
+        return None
+    return j - 2 if toks.text[j - 2] == "," else None
 
 
 def member_since(ctx: RelationContext, cue: Cue, comma: int, neg: bool) -> Iterator[Relation]:
