@@ -570,9 +570,13 @@ def count_pairs(documents: Iterable[Iterable[str]]) -> PairCounts:
             first, second = _pair_indices(len(actors))
             codes.append(ids[first] * width + ids[second])
     if not codes:
-        return PairCounts(names, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return _no_pairs(names)
     code, counts = np.unique(np.concatenate(codes), return_counts=True)
     return PairCounts(names, code, counts.astype(np.int64))
+
+
+def _no_pairs(names: list[str]) -> PairCounts:
+    return PairCounts(names, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 
 
 @functools.lru_cache(maxsize=TIE_ACTORS_PER_DOCUMENT + 1)
@@ -597,7 +601,7 @@ def merge_pairs(parts: Iterable[PairCounts]) -> PairCounts:
             codes.append(ids[part.codes // old_width] * width + ids[part.codes % old_width])
             counts.append(part.documents)
     if not codes:
-        return PairCounts(names, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return _no_pairs(names)
     code, at = np.unique(np.concatenate(codes), return_inverse=True)
     return PairCounts(names, code, np.bincount(at, weights=np.concatenate(counts)).astype(np.int64))
 

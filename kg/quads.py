@@ -343,12 +343,8 @@ def write_run(keys: Iterable[str], fh: BinaryIO) -> list[tuple[str, int]]:
     (:mod:`kg.spill`); return the (first key, offset) of each block, so a reader can
     start at any key (:func:`run_blocks`)."""
     blocks: list[tuple[str, int]] = []
-    if isinstance(keys, list):
-        pieces: Iterable[list[str]] = _blocks(keys)
-    else:
-        keys = iter(keys)
-        pieces = iter(lambda: list(itertools.islice(keys, RUN_BLOCK)), [])
-    for block in pieces:
+    keys = iter(keys)
+    while block := list(itertools.islice(keys, RUN_BLOCK)):
         blocks.append((block[0], spill.dump(block, fh)))
     fh.flush()
     return blocks

@@ -32,6 +32,15 @@ def full_bytes(corpus: Path, tmp_path: Path) -> bytes:
     return out.read_bytes()
 
 
+def built_in_full(corpus: Path, out: Path, tmp_path: Path):
+    """The next build of ``corpus`` into ``out``, checked to have gone the full way (no
+    patch) and to hold a full build's bytes."""
+    again = rebuild(corpus, out)
+    assert not again.stats.patched
+    assert out.read_bytes() == full_bytes(corpus, tmp_path)
+    return again
+
+
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
@@ -102,9 +111,7 @@ def test_a_change_of_who_is_who_is_built_in_full(tmp_path):
     rebuild(corpus, out)
     (corpus / "c.txt").write_text("Odelly\n\nForeign Minister Tarsk Odelly said Armenia would not give up.\n",
                                   encoding="utf-8")
-    again = rebuild(corpus, out)
-    assert not again.stats.patched
-    assert out.read_bytes() == full_bytes(corpus, tmp_path)
+    built_in_full(corpus, out, tmp_path)
 
 
 def test_an_output_changed_since_is_written_in_full(corpus, tmp_path):
@@ -112,9 +119,7 @@ def test_an_output_changed_since_is_written_in_full(corpus, tmp_path):
     rebuild(corpus, out)
     out.write_bytes(out.read_bytes() + b"# a note\n")
     CHANGES["a sentence appended"](corpus)
-    again = rebuild(corpus, out)
-    assert not again.stats.patched
-    assert out.read_bytes() == full_bytes(corpus, tmp_path)
+    built_in_full(corpus, out, tmp_path)
 
 
 def test_many_changed_articles_are_built_in_full(corpus, tmp_path):
@@ -122,9 +127,7 @@ def test_many_changed_articles_are_built_in_full(corpus, tmp_path):
     rebuild(corpus, out)
     for path in sorted(corpus.glob("*.txt"))[:12]:  # a third of the corpus
         append(path, "\nThe talks went on.\n")
-    again = rebuild(corpus, out)
-    assert not again.stats.patched
-    assert out.read_bytes() == full_bytes(corpus, tmp_path)
+    built_in_full(corpus, out, tmp_path)
 
 
 def test_an_n_quads_output_is_built_in_full(corpus, tmp_path):
