@@ -446,10 +446,12 @@ class QuadBuilder:
                 counts[1] += is_list
 
     # ---- what the documents make together (default graph)
-    def finish(self) -> None:
-        """Add the quads of the whole corpus's documents: positions, ties, membership counts."""
+    def finish(self, ties: bool = True) -> None:
+        """Add the quads of the whole corpus's documents: positions, ties (unless
+        ``ties`` is false: :meth:`ties` later), membership counts."""
         self.positions()
-        self.ties()
+        if ties:
+            self.ties()
         self.membership_counts()
 
     def share(self) -> CorpusShare:

@@ -39,6 +39,9 @@ from kg.records import ENTITY_TYPES
 MAX_SLUG = 80
 #: Hex digits of the hash appended to a lossy slug.
 HASH_DIGITS = 8
+#: What every co-mention tie's IRI begins with (:func:`co_mention_iri`): the ties are one
+#: range of subjects, which :mod:`kg.shards` writes while it ranks them.
+CO_MENTION_BASE = f"{ID_BASE}tie/"
 
 _DASHES = re.compile(r"-{2,}")
 _SPACES = re.compile(r"[\s\-]+")
@@ -158,7 +161,7 @@ def assertion_iri(doc_id: str, predicate: str, s: str, o: str, start: int, end: 
 def co_mention_iri(actor: str, other: str) -> URIRef:
     """The IRI of the co-mention tie between two actors (either order gives the same IRI)."""
     key = "\x1f".join(sorted((str(actor), str(other))))
-    return _checked(f"{ID_BASE}tie/{_digest(key, 16)}")
+    return _checked(f"{CO_MENTION_BASE}{_digest(key, 16)}")
 
 
 def membership_count_iri(member: str, organization: str) -> URIRef:

@@ -59,6 +59,13 @@ Term = URIRef | BNode | Literal
 # ---- term and quad keys
 
 
+def subject_range(prefix: str) -> tuple[str, str]:
+    """``(low, high)``: the quad keys of the default graph whose subject is an IRI that
+    begins with ``prefix`` are those ``low <= key < high`` (``prefix`` not empty)."""
+    low = f"{SEP}{IRI}{prefix}"
+    return low, low[:-1] + chr(ord(low[-1]) + 1)
+
+
 def iri(value: str) -> str:
     """The key of the IRI ``value`` (a URIRef or a string minted by :mod:`kg.iris`); a plain
     ``str`` (``"0" + URIRef`` would be a URIRef, which hashes and compares unlike a str)."""

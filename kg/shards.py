@@ -11,16 +11,20 @@ phases, and give the bytes of a one-process build:
    (:func:`kg.quads.write_run`) to an anonymous file the parent opened before forking.
    It returns the index of the run's blocks, its documents' share of the corpus-level
    quads (:class:`kg.graph.CorpusShare`) and its counts for the summary.  The parent
-   adds the quads the whole corpus makes together (entities, positions, co-mention
-   ties, membership counts) and cuts the key space into one range per worker at
-   subject boundaries of the default graph, the blocks' first keys as the sample.
-2. **Text.**  Worker *r* merges range *r* of every run and writes it with the
-   one-process writer (:func:`kg.serialize.write_keys`) to its own anonymous file.
-   The parent joins the parts into the output, dropping the ``@prefix`` lines every
-   part but the first begins with.  The writer groups quads by graph and subject; no
-   subject spans two ranges, and the named graphs, whose keys sort after every key of
-   the default graph, all fall in the last range: so the joined parts are the bytes
-   one writer would write.
+   adds the quads the whole corpus makes together (entities, positions, membership
+   counts) and cuts the key space into ranges at subject boundaries of the default graph
+   or between named graphs, the blocks' first keys (and every
+   :data:`kg.quads.RUN_BLOCK`-th corpus-level key) as the sample.
+2. **Text.**  The workers take the ranges one at a time (:class:`_Tickets`; several per
+   worker, so one whose ranges cost more to write does not keep the other waiting),
+   merge each range of every run and write it with the one-process writer
+   (:func:`kg.serialize.write_keys`) to its own anonymous file.  Meanwhile the parent
+   ranks the co-mention ties, whose subjects (:data:`kg.iris.CO_MENTION_BASE`) make one
+   range of their own, and hands their keys to the worker that takes that range
+   (:class:`_Later`).  The parent joins the parts into the output, dropping the
+   ``@prefix`` lines every part but the first begins with.  The writer groups quads by
+   graph and subject, and no subject or named graph spans two ranges: so the joined
+   parts are the bytes one writer would write.
 
 Workers are forked (``os.fork``), so they share the parent's records, tables and files
 without copying or pickling them; only small results come back, pickled through
@@ -41,15 +45,29 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from kg import quads as qk
-from kg import serialize
+from kg import serialize, spill
 from kg.errors import OutputError
 from kg.graph import CorpusShare, QuadBuilder
+from kg.iris import CO_MENTION_BASE
 from kg.orphans import die_with
 from kg.rdfio import atomic_write
 from kg.records import DocumentRecord, Entity
 
 #: Formats whose text can be cut between subjects and joined again.
 SPLITTABLE = frozenset({"trig", "nquads"})
+#: Key ranges per worker in phase 2, which a free worker takes one at a time: quads
+#: differ in what they cost to write (long literals, named graphs), so ranges of equal
+#: keys are not equal work, and one range per worker left one waiting for the other
+#: (bench corpus, 2 workers: 0.39 s and 0.44 s).
+RANGES_PER_WORKER = 4
+#: The share of the other ranges taken before the range of the co-mention ties, which
+#: the build ranks while the workers write (:func:`write`): by then they are ready (the
+#: ranking takes about a third of the phase, on a core it shares), and if the tie range
+#: came last, the worker writing it (120,000 quads on the bench corpus, more than most
+#: ranges) would end well after the other.
+TIES_TAKEN_AFTER = 0.5
+#: At most this many ranges: a ticket is one byte (:class:`_Tickets`).
+_MAX_RANGES = 255
 
 
 class Counts(Protocol):
@@ -84,9 +102,9 @@ class Runs:
 
     files: list[BinaryIO]
     runs: list[_Run]
-    corpus_keys: list[str]  # sorted, unique: entities, positions, ties, membership counts
+    corpus_keys: list[str]  # sorted, unique: entities, positions, membership counts (the ties: in write)
     folder: Path | None
-    builder: QuadBuilder  # the parent's, which knows the entity table (and the documents' traces, if kept)
+    builder: QuadBuilder  # the parent's, which knows the entity table and the pairs (and the documents' traces, if kept)
 
     def close(self) -> None:
         for fh in self.files:
@@ -122,25 +140,41 @@ def make_runs(records: RecordSlice, count: int, entities: dict[str, Entity], cou
     for run in runs:  # in document order: the first document's title of a position wins
         builder.absorb(run.share)
         counts.merge(run.counts)
-    builder.finish()
+    builder.finish(ties=False)  # ranked while phase 2 writes (write)
     corpus_keys = list(qk.unique(sorted(entity_keys + builder.take())))
     return Runs(files, runs, corpus_keys, folder, builder)
 
 
 def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # noqa: A002
-    """Phase 2: write the runs to ``output`` atomically, one key range per worker."""
+    """Phase 2: write the runs to ``output`` atomically, in key ranges that the workers
+    take one at a time (:data:`RANGES_PER_WORKER`).  Meanwhile this process ranks the
+    co-mention ties (a quarter of a second on a million words, which the workers would
+    otherwise wait for): their keys are one range of their own (:data:`TIES_TAKEN_AFTER`)."""
     fmt = serialize.format_for(output, format)
-    bounds = _boundaries(runs.runs, len(runs.files))
+    ties = qk.subject_range(CO_MENTION_BASE)
+    bounds = sorted({*_boundaries(runs, min(len(runs.files) * RANGES_PER_WORKER, _MAX_RANGES - 2)), *ties})
     ranges = list(zip([None, *bounds], [*bounds, None], strict=True))
+    tie_range = ranges.index(ties)
     parts = [tempfile.TemporaryFile(dir=runs.folder, prefix=".kg-part-") for _ in ranges]
     try:
-        def job(low: str | None, high: str | None, fh: BinaryIO) -> Callable[[], None]:
-            def write_range() -> None:
-                serialize.write_keys(qk.merge_runs(_streams(runs, low, high)), fh, fmt, checked=True)
-                fh.flush()
-            return write_range
+        with _Later(runs.folder) as tie_keys, \
+                _Tickets(_ticket_order(len(ranges), tie_range)) as tickets:
+            def write_ranges() -> None:
+                tie_keys.in_worker()
+                for r in tickets.taken():
+                    low, high = ranges[r]
+                    streams = _streams(runs, low, high)
+                    if r == tie_range:
+                        streams.append(iter([tie_keys.get()]))
+                    serialize.write_keys(qk.merge_runs(streams), parts[r], fmt, checked=True)
+                    parts[r].flush()
 
-        _forked([job(low, high, fh) for (low, high), fh in zip(ranges, parts, strict=True)], runs.folder)
+            def rank_ties() -> None:
+                runs.builder.ties()
+                tie_keys.put(list(qk.unique(sorted(runs.builder.take()))))
+
+            workers = min(len(runs.files), len(ranges))
+            _forked([write_ranges] * workers, runs.folder, meanwhile=rank_ties)
         head = serialize.prefix_lines(fmt)
 
         def join(out: BinaryIO) -> None:
@@ -185,20 +219,102 @@ def _shares(count: int, processes: int) -> list[tuple[int, int]]:
 # ---- phase 2
 
 
-def _boundaries(runs: list[_Run], ranges: int) -> list[str]:
-    """``ranges - 1`` increasing boundaries between subjects of the default graph
-    (``SEP subject SEP``), cutting the runs into about equal ranges: the first keys of
-    the runs' blocks (one in :data:`kg.quads.RUN_BLOCK`) are the sample."""
-    pooled = sorted(first for run in runs for first, _ in run.blocks)
+def _ticket_order(ranges: int, tie_range: int) -> list[int]:
+    """The ranges in key order, with the ties' range moved after :data:`TIES_TAKEN_AFTER`
+    of the others: its keys are ready by then, and small ranges are left for the end."""
+    others = [r for r in range(ranges) if r != tie_range]
+    at = round(len(others) * TIES_TAKEN_AFTER)
+    return [*others[:at], tie_range, *others[at:]]
+
+
+class _Tickets:
+    """The numbers ``order`` (each below :data:`_MAX_RANGES`) in a pipe, for forked workers
+    to take one at a time: a worker that is free takes the next, so none waits while
+    another has several left.  The pipe is filled and its writing end closed before the
+    workers are forked (a read of one byte is atomic, and the end of the pipe is the end
+    of the tickets)."""
+
+    def __init__(self, order: list[int]) -> None:
+        self._read, write = os.pipe()
+        try:
+            os.write(write, bytes(order))
+        finally:
+            os.close(write)
+
+    def taken(self) -> Iterator[int]:
+        """The tickets this process takes, until none is left."""
+        while ticket := os.read(self._read, 1):
+            yield ticket[0]
+
+    def close(self) -> None:
+        os.close(self._read)
+
+    def __enter__(self) -> _Tickets:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Later:
+    """Keys this process makes while its forked workers run, for the one worker that
+    needs them: they go to an anonymous file, and the end of a pipe says they are there
+    (the pipe's writing end is closed by every worker as it starts, by this process
+    once the keys are written)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".kg-later-")
+        self._ready, self._written = os.pipe()
+
+    def in_worker(self) -> None:
+        """Call first in each forked worker."""
+        os.close(self._written)
+
+    def put(self, keys: list[str]) -> None:
+        """In this process: hand over ``keys``."""
+        spill.dump(keys, self._file)
+        self._file.flush()
+        self._close_written()
+
+    def get(self) -> list[str]:
+        """In a worker: the keys, once they are there."""
+        os.read(self._ready, 1)  # b"" once put() has closed the last writing end
+        return spill.value_at(self._file, 0)
+
+    def _close_written(self) -> None:
+        if self._written >= 0:
+            os.close(self._written)
+            self._written = -1
+
+    def close(self) -> None:
+        self._close_written()
+        os.close(self._ready)
+        self._file.close()
+
+    def __enter__(self) -> _Later:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _boundaries(runs: Runs, ranges: int) -> list[str]:
+    """At most ``ranges - 1`` increasing boundaries, each between two subjects of the
+    default graph (``SEP subject SEP``) or between two named graphs (``graph SEP``),
+    cutting the keys into about equal ranges: the first keys of the runs' blocks (one in
+    :data:`kg.quads.RUN_BLOCK`) and as many of the corpus-level keys are the sample.  A key sorts after its boundary when its
+    graph (and, in the default graph, its subject) sorts after it or is it: ``SEP`` sorts
+    before every other character, so a graph or subject never shares a side with one it
+    begins."""
+    pooled = sorted([first for run in runs.runs for first, _ in run.blocks]
+                    + runs.corpus_keys[::qk.RUN_BLOCK])
     bounds: list[str] = []
     for r in range(1, ranges):
         i = r * len(pooled) // ranges
-        while i > 0 and not pooled[min(i, len(pooled) - 1)].startswith(qk.SEP):  # a named graph's key
-            i -= 1
-        if not pooled or not pooled[i].startswith(qk.SEP):
+        if i >= len(pooled):
             continue
-        subject = pooled[i].split(qk.SEP, 2)[1]
-        bound = f"{qk.SEP}{subject}{qk.SEP}"
+        graph, subject, _ = pooled[i].split(qk.SEP, 2)
+        bound = f"{graph}{qk.SEP}" if graph else f"{qk.SEP}{subject}{qk.SEP}"
         if not bounds or bound > bounds[-1]:
             bounds.append(bound)
     return bounds
@@ -233,8 +349,10 @@ def _run_range(fh: BinaryIO, blocks: list[tuple[str, int]], low: str | None,
 # ---- forking
 
 
-def _forked(jobs: list[Callable[[], object]], folder: Path | None) -> list:
-    """Run each job in a forked child process, all at once; their results in job order.
+def _forked(jobs: list[Callable[[], object]], folder: Path | None,
+            meanwhile: Callable[[], None] | None = None) -> list:
+    """Run each job in a forked child process, all at once (and ``meanwhile`` in this
+    process, once they are started); their results in job order.
 
     A job's exception is raised here (the first one, in job order); a child that dies
     without a result is an OutputError.  If this process is interrupted, the children
@@ -248,6 +366,8 @@ def _forked(jobs: list[Callable[[], object]], folder: Path | None) -> list:
             if pid == 0:  # the child: run the job, leave its result, never return
                 _child(job, fh, parent)
             children.append(pid)
+        if meanwhile is not None:
+            meanwhile()
         statuses = []
         for pid in list(children):
             statuses.append(os.waitpid(pid, 0)[1])

@@ -121,3 +121,16 @@ def test_blank_nodes_keep_their_labels():
     (parsed,) = qk.oxigraph_quads([key])
     assert parsed.subject == ox.BlankNode("n1") and parsed.object == ox.BlankNode("n2")
     assert parsed.graph_name == ox.BlankNode("n3")
+
+
+def test_subject_range_holds_the_default_graph_quads_of_subjects_with_the_prefix():
+    low, high = qk.subject_range("https://x.test/id/tie/")
+    inside = [qk.quad(qk.iri("https://x.test/id/tie/0a1b"), qk.iri("https://x.test/p"), qk.literal("1")),
+              qk.quad(qk.iri("https://x.test/id/tie/"), qk.iri("https://x.test/p"), qk.iri("https://x.test/o"))]
+    outside = [qk.quad(qk.iri("https://x.test/id/tie"), qk.iri("https://x.test/p"), qk.literal("1")),
+               qk.quad(qk.iri("https://x.test/id/tiez"), qk.iri("https://x.test/p"), qk.literal("1")),
+               qk.quad(qk.iri("https://x.test/id/tie0"), qk.iri("https://x.test/p"), qk.literal("1")),
+               qk.quad(qk.iri("https://x.test/id/tie/0a1b"), qk.iri("https://x.test/p"), qk.literal("1"),
+                       qk.iri("https://x.test/g"))]
+    assert all(low <= key < high for key in inside)
+    assert not any(low <= key < high for key in outside)

@@ -11,6 +11,7 @@ from kg import graph, serialize, shards
 from kg import quads as qk
 from kg.build import _Counts, build
 from kg.errors import OutputError
+from kg.iris import CO_MENTION_BASE
 from kg.records import DocumentRecord, Entity, Fact, Span
 from kg.resolve import Resolution
 
@@ -62,10 +63,15 @@ def sharded_bytes(records: list[DocumentRecord], fmt: str, processes: int, tmp_p
 
 @pytest.mark.parametrize("fmt", ["trig", "nq"])
 @pytest.mark.parametrize("processes", [2, 3, 5])
-def test_sharded_bytes_are_one_process_bytes(tmp_path, monkeypatch, fmt, processes):
-    # small blocks: many blocks per run (the sample of the boundaries), a boundary in every range
+@pytest.mark.parametrize(("ranges_per_worker", "ties_after"), [(1, 1.0), (4, 0.5), (3, 0.0)])
+def test_sharded_bytes_are_one_process_bytes(tmp_path, monkeypatch, fmt, processes, ranges_per_worker, ties_after):
+    # small blocks: many blocks per run (the sample of the boundaries), a boundary in every range;
+    # the ties' range taken first (its worker waits for them), in the middle, or last
     monkeypatch.setattr(qk, "RUN_BLOCK", 7)
+    monkeypatch.setattr(shards, "RANGES_PER_WORKER", ranges_per_worker)
+    monkeypatch.setattr(shards, "TIES_TAKEN_AFTER", ties_after)
     expected = one_process_bytes(corpus(), fmt, tmp_path)
+    assert CO_MENTION_BASE.encode() in expected
     got, _ = sharded_bytes(corpus(), fmt, processes, tmp_path)
     assert got == expected
 
@@ -92,7 +98,7 @@ def test_more_processes_than_documents(tmp_path):
     assert sharded_bytes(sample_records(), "trig", 8, tmp_path)[0] == one_process_bytes(records, "trig", tmp_path)
 
 
-def test_boundaries_fall_between_subjects_of_the_default_graph(tmp_path, monkeypatch):
+def test_boundaries_fall_between_subjects_of_the_default_graph_or_between_named_graphs(tmp_path, monkeypatch):
     monkeypatch.setattr(qk, "RUN_BLOCK", 7)
     records = corpus()
     resolution = Resolution(r.entities for r in records)
@@ -100,11 +106,43 @@ def test_boundaries_fall_between_subjects_of_the_default_graph(tmp_path, monkeyp
         resolution.apply(record)
     with shards.make_runs(lambda start, stop: records[start:stop], len(records), resolution.entities, _Counts(),
                           4, tmp_path) as runs:
-        bounds = shards._boundaries(runs.runs, 4)
-    assert bounds == sorted(set(bounds)) and 1 <= len(bounds) <= 3
-    for bound in bounds:
-        graph_key, subject, rest = bound.split(qk.SEP)
+        bounds = shards._boundaries(runs, 40)  # the named graphs: a few of the 166 keys of the sample
+    assert bounds == sorted(set(bounds)) and 1 <= len(bounds) <= 39
+    in_default = [bound.split(qk.SEP) for bound in bounds if bound.startswith(qk.SEP)]
+    in_named = [bound.split(qk.SEP) for bound in bounds if not bound.startswith(qk.SEP)]
+    assert in_default and in_named
+    for graph_key, subject, rest in in_default:
         assert graph_key == "" and subject[0] == qk.IRI and rest == ""
+    for graph_key, rest in in_named:
+        assert graph_key[0] == qk.IRI and rest == ""
+
+
+def test_each_ticket_is_taken_once_by_one_worker(tmp_path):
+    order = [5, 0, 3, 1, 4, 2, 6]
+    with shards._Tickets(order) as tickets:
+        taken = shards._forked([lambda: list(tickets.taken())] * 3, tmp_path)
+    assert sorted(n for worker in taken for n in worker) == list(range(7))
+    for worker in taken:  # each takes them in the pipe's order
+        assert worker == [n for n in order if n in worker]
+
+
+def test_the_ties_range_is_taken_after_half_the_others():
+    assert shards._ticket_order(5, 2) == [0, 1, 2, 3, 4]
+    assert shards._ticket_order(7, 6) == [0, 1, 2, 6, 3, 4, 5]
+    assert shards._ticket_order(1, 0) == [0]
+
+
+def test_keys_made_later_reach_a_worker_that_waits_for_them(tmp_path):
+    import time
+
+    keys = ["a", "b\x00c", "é"]
+    with shards._Later(tmp_path) as later:
+        def worker() -> list[str]:
+            later.in_worker()
+            return later.get()
+
+        got = shards._forked([worker, worker], tmp_path, meanwhile=lambda: (time.sleep(0.2), later.put(keys)))
+    assert got == [keys, keys]
 
 
 def test_a_workers_error_is_raised_in_the_parent(tmp_path):
