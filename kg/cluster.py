@@ -321,11 +321,15 @@ def _warm(model: str | None, kb_files: tuple[str, ...], freeze: bool) -> None:
     LocalCluster's worker, which is kg's alone), the objects it holds then (Dask, spaCy,
     the pipeline: they live as long as the process) are moved out of the cycle
     collector's sight, which otherwise walks them again at each full collection while
-    articles are read (measured: 640 articles, 2-3 % less CPU in 5 paired runs)."""
-    from kg.collector import gc_paused
+    articles are read (measured: 640 articles, 2-3 % less CPU in 5 paired runs), and the
+    collector passes over the young objects seldom, as in the zygote's workers
+    (:func:`kg.collector.relax`)."""
+    from kg.collector import gc_paused, relax
 
     with gc_paused(freeze=freeze):
         _pipeline(model, kb_files)
+    if freeze:
+        relax()
 
 
 def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> object:

@@ -48,6 +48,7 @@ def _worker_facts() -> dict:
 
     parent = psutil.Process().parent()
     return {"profiled": "profile" in get_worker().periodic_callbacks, "frozen": gc.get_freeze_count(),
+            "young": gc.get_threshold()[0],
             "tick": dask.config.get("distributed.admin.tick.interval"),
             "parent": " ".join(parent.cmdline()) if multiprocessing.parent_process() else "",
             "grandparent": parent.ppid(), "forked_with": cluster._FORKED_WITH,
@@ -65,17 +66,20 @@ def _locks(fdinfo: str) -> int:
 
 @pytest.mark.slow
 def test_a_local_cluster_runs_without_the_profiler_and_leaves_the_dask_config_as_it_was():
-    """...and its worker's pipeline and modules are out of the cycle collector's sight."""
+    """...and its worker's pipeline and modules are out of the cycle collector's sight, which
+    passes over the young objects seldom (as the zygote's workers: :func:`kg.collector.relax`)."""
     import dask
     import distributed  # noqa: F401  (its defaults are in dask's config from now on)
 
     from kg.cluster import LOCAL, LOCAL_SETTINGS, Cluster
+    from kg.collector import RELAXED_YOUNG
 
     before = dask.config.get("distributed.worker.profile.enabled")
     with Cluster(LOCAL, 1, None, ()) as cluster:
         facts = [cluster.client().submit(_worker_facts, pure=False).result()]
     assert [f["profiled"] for f in facts] == [False]
     assert facts[0]["frozen"] > 0
+    assert facts[0]["young"] == RELAXED_YOUNG
     assert facts[0]["tick"] == LOCAL_SETTINGS["distributed.admin.tick.interval"]
     assert dask.config.get("distributed.worker.profile.enabled") == before
 
