@@ -152,7 +152,8 @@ def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # n
     otherwise wait for): their keys are one range of their own (:data:`TIES_TAKEN_AFTER`)."""
     fmt = serialize.format_for(output, format)
     ties = qk.subject_range(CO_MENTION_BASE)
-    bounds = sorted({*_boundaries(runs, min(len(runs.files) * RANGES_PER_WORKER, _MAX_RANGES - 2)), *ties})
+    sampled = _boundaries(runs, min(len(runs.files) * RANGES_PER_WORKER, _MAX_RANGES - 2))
+    bounds = sorted({*(bound for bound in sampled if not ties[0] < bound < ties[1]), *ties})
     ranges = list(zip([None, *bounds], [*bounds, None], strict=True))
     tie_range = ranges.index(ties)
     parts = [tempfile.TemporaryFile(dir=runs.folder, prefix=".kg-part-") for _ in ranges]
