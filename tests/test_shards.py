@@ -152,6 +152,19 @@ def test_a_workers_error_is_raised_in_the_parent(tmp_path):
         sharded_bytes(bad, "trig", 2, tmp_path)
 
 
+def test_an_error_while_the_workers_wait_for_keys_stops_them_and_is_raised(tmp_path):
+    with shards._Later(tmp_path) as later:
+        def worker() -> list[str]:
+            later.in_worker()
+            return later.get()  # never handed: the parent fails first
+
+        def fail() -> None:
+            raise RuntimeError("ranking failed")
+
+        with pytest.raises(RuntimeError, match="ranking failed"):
+            shards._forked([worker, worker], tmp_path, meanwhile=fail)
+
+
 def test_a_worker_that_dies_is_an_output_error(tmp_path):
     with pytest.raises(OutputError, match="died without a result"):
         shards._forked([lambda: 1, lambda: os._exit(3)], tmp_path)
