@@ -564,11 +564,14 @@ def count_pairs(documents: Iterable[Iterable[str]]) -> PairCounts:
                     for actors in documents]
     names = sorted({name for actors in per_document for name in actors})  # id order = IRI order
     number = {name: i for i, name in enumerate(names)}
-    width = np.int64(max(len(names), 1))
+    width = max(len(names), 1)
+    # 32-bit codes where they fit (up to 46,340 actors): sorted in half the time
+    dtype = np.int32 if width * width <= np.iinfo(np.int32).max else np.int64
+    width = dtype(width)
     codes = []
     for actors in per_document:
         if len(actors) > 1:
-            ids = np.fromiter((number[name] for name in actors), dtype=np.int64, count=len(actors))
+            ids = np.fromiter((number[name] for name in actors), dtype=dtype, count=len(actors))
             first, second = _pair_indices(len(actors))
             codes.append(ids[first] * width + ids[second])
     if not codes:

@@ -369,6 +369,27 @@ def test_pairs_counted_in_parts_and_added_up_give_the_same_ties():
     assert merge_pairs([count_pairs([]), count_pairs([["b", "a"]])]).codes.tolist() == [1]  # one pair: a < b
 
 
+def test_pairs_of_a_corpus_too_wide_for_32_bit_codes_count_the_same():
+    """Up to 46,340 actors a pair's code fits in 32 bits; past that, 64."""
+    import itertools
+    from collections import Counter
+
+    from kg.graph import count_pairs, merge_pairs
+
+    actors = [f"a{i:05d}" for i in range(46_400)]
+    documents = [actors[i:i + 3] for i in range(0, len(actors) - 2, 2)] + [[actors[0], actors[-1]]] * 2
+    wide = count_pairs(documents)
+    assert wide.codes.dtype.itemsize == 8
+    width = len(wide.names)
+    got = {(wide.names[c // width], wide.names[c % width]): n
+           for c, n in zip(wide.codes.tolist(), wide.documents.tolist(), strict=True)}
+    assert got == Counter(pair for doc in documents for pair in itertools.combinations(sorted(doc), 2))
+    narrow = count_pairs(documents[:100])
+    assert narrow.codes.dtype.itemsize == 4
+    merged = merge_pairs([narrow, count_pairs(documents[100:])])
+    assert merged.codes.tolist() == wide.codes.tolist() and merged.documents.tolist() == wide.documents.tolist()
+
+
 def test_ties_are_co_mention_nodes_in_the_default_graph(ds):
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     ties = set(default.subjects(RDF.type, KG.CoMention))

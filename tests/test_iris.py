@@ -125,6 +125,18 @@ def test_assertion_and_statement_iris_are_stable_and_distinct():
     assert str(st).startswith(ID_BASE + "statement/")
 
 
+@pytest.mark.parametrize("base", [iris.ASSERTION_BASE, iris.MEMBERSHIP_BASE, iris.STATEMENT_BASE, iris.CO_MENTION_BASE])
+def test_the_bases_of_hashed_iris_make_valid_iris_with_any_hex_digits(base):
+    """Hashed IRIs are not parsed as they are minted: their base and digits make them valid."""
+    assert base.startswith(ID_BASE)
+    for digits in ("0123456789abcdef", "ffffffffffffffff"):
+        assert is_valid_iri(base + digits)
+        ox.NamedNode(base + digits)
+    for minted in (assertion_iri("d\x00.txt", "memberOf", "s\n", "o\u0301", 1, 9), statement_iri("d.txt", '"', 1, 2),
+                   iris.co_mention_iri("a", "b"), iris.membership_count_iri("<x>", "y z")):
+        assert is_valid_iri(str(minted)) and re.fullmatch(r"[0-9a-f]{16}", str(minted).rsplit("/", 1)[1])
+
+
 def test_unknown_entity_type_is_a_value_error():
     with pytest.raises(ValueError, match="unknown entity type 'Thing'"):
         entity_iri("Thing", "x")
