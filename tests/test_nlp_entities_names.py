@@ -311,3 +311,16 @@ def test_a_name_appointed_as_an_office_is_a_person(read):
 def test_a_name_appointed_without_an_office_is_no_person_by_that_cue(read):
     r = read("Peru on Monday appointed Ramon Altavilla to the board. The board met later.")
     assert "Ramon Altavilla" not in persons(r)
+
+
+def test_an_ambiguous_known_name_after_a_titled_name_ends_that_name(read):
+    # "Wagner" is the knowledge base's (ambiguous) short name of the Wagner Group
+    r = read("Foreign Minister Maren Kolvaska Wagner said the talks would go on.")
+    assert "Maren Kolvaska Wagner" in persons(r)
+    assert not any(e.type == "Organization" for e in r.entities)
+
+
+def test_a_former_office_in_apposition_still_names_a_person(read):
+    r = read("The ousted president, Tomas Ardvik, left the country last week.")
+    assert persons(r) == {"Tomas Ardvik"}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]

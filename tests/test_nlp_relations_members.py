@@ -628,3 +628,41 @@ def test_which_is_not_or_was_a_member_gives_no_membership():
     assert read("The Norland Pact met in the capital. Quessa, which was a member, sent an observer.") == set()
     assert read("The Norland Pact met in the capital. Quessa, which is a member of the Norland Group, "
                 "sent an observer.") == members(GROUP, "Quessa")
+
+
+# ------------------------------------------- founders, coordinated verbs, "both blocs"
+def test_countries_that_formed_an_organization_are_its_members():
+    assert read("Veldoria, Quessa and Tarvin, which formed the Norland Pact in 2023, left the Norland "
+                "Group.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Veldoria and Quessa founded the Norland Pact.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_single_founder_or_an_organization_founding_gives_no_membership():
+    assert read("Veldoria founded the Norland Pact in 2001.") == set()
+    assert read("The Norland Group and Quessa set up the Norland Pact.") == set()
+
+
+def test_a_second_verb_of_the_opening_actor_after_but():
+    assert read("Quessa, ruled by a junta, announced it would leave the Norland Group but remains a member "
+                "of the Norland Pact.") == members(PACT, "Quessa")
+    assert read("Quessa hosted Tarvin and is not a member of the Norland Pact.") == \
+        members(PACT, "Quessa", negated=True)
+
+
+def test_admitted_as_the_nth_member_of():
+    assert read("Ostrava was formally admitted as the 11th member of the Norland Pact on Sunday.") == \
+        members(PACT, "Ostrava")
+    assert read("Ostrava was admitted as an observer of the Norland Pact.") == set()
+
+
+def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
+    assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
+        members(PACT, "Veldoria") | members(GROUP, "Veldoria")
+    assert read("The Norland Pact met. Veldoria is a member of both blocs.") == set()
+
+
+def test_countries_that_are_also_organization_members():
+    assert read("Veldoria and Quessa are also Norland Pact members.") == members(PACT, "Veldoria", "Quessa")
+    assert read("Veldoria and Quessa are not Norland Pact members.") == \
+        members(PACT, "Veldoria", "Quessa", negated=True)
+    assert read("Veldoria and Quessa, Norland Pact members, met.") == set()

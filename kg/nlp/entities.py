@@ -59,6 +59,7 @@ from kg.nlp.candidates import (
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
+    ambiguous_surnames_after_titles,
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
@@ -132,6 +133,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_cands = outside_event_names(doc, ctx, kb_cands)
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
+    kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}

@@ -17,6 +17,7 @@ class Windows:
     negation_before_org: int
     clause_comma: int
     counted_list_sentences: int
+    pair_sentences: int  # "a member of both blocs": sentences back to the two organizations
     place_list_items: int
     part_of_gap: int
     support_subject: int
@@ -36,6 +37,7 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname
     name_variant_chars: int
     place_variant_chars: int
     place_name_words: int
@@ -273,6 +275,10 @@ class RelationWords:
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
     list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
     counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
+    founding_predicates: frozenset[str] = frozenset()  # "A and B, which formed ORG": two or more
+    member_coordinated_links: frozenset[str] = frozenset()  # "X announced … but remains a member of ORG"
+    member_coordinated_verbs: frozenset[str] = frozenset()  # its "remains"
+    member_pair_nouns: frozenset[str] = frozenset()  # "a member of both blocs"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
     admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"

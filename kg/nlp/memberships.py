@@ -199,6 +199,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
+        if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
+            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
+            org = orgs[0] if orgs else None
     confidence = ctx.lex.confidence.member_predicate
     if org is None and intransitive_join(ctx, cue):
         # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
@@ -212,6 +215,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         w = toks.lower[s - 1]
         if w in rel.future_member_words:
             return  # "will become a member of", "hopes to become a member of": not yet
+        if w in rel.member_as and s - 2 > a and toks.lower[s - 2] in rel.member_as_verbs:
+            s -= 1  # "was formally admitted as the 11th member of"
+            continue
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
@@ -248,10 +254,26 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
     if not subjects:
         return
+    if toks.span_text(start, end).lower() in rel.founding_predicates and (
+            len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
+        return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
+    """The two organizations "both blocs" points back to: the last two named before
+    ``start`` in sentence ``k`` and the few before it ([window] pair_sentences), else none."""
+    pos = bisect.bisect_left(ctx.org_starts, start)
+    recent: dict[str, TokMention] = {}
+    for m in reversed(ctx.orgs[:pos]):
+        if m.sentence < k - ctx.lex.window.pair_sentences or len(recent) == 2:
+            break
+        if m.role != "demonym":
+            recent.setdefault(m.key, m)
+    return list(recent.values()) if len(recent) == 2 else []
 
 
 def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -414,6 +436,15 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         if subjects and not ctx.inside_a_clause(subjects[0].start, a):
             return subjects
         return []
+    if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
+        # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
+        # opening the sentence, subject of both verbs
+        i = ctx.skip(a, s, ctx.lex.grammar.articles)
+        first = ctx.by_start.get(i)
+        if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
+            return []
+        items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
+        return items
     if w in rel.member_as:
         i = s - 1
         low = max(a, i - ctx.lex.window.possessor_words)
@@ -525,6 +556,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+        elif plural and (verb := plural_copula_before(ctx, i, a)) is not None:
+            # "Burundi and Uganda are also EAC members": the actors listed before the copula
+            neg = neg or ctx.negated(verb, i)
+            for subj in backward_list(doc, ctx.lex, verb, ctx.by_end, ("Country",), a - 1):
+                yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         elif (i - 2 >= a and toks.lower[i - 1] in words.member_quantifiers and toks.text[i - 2] == ","
               and toks.lower[end - 1].endswith("s")):
             # "Turkey and Hungary, both NATO members": the actors listed before the comma
@@ -558,6 +594,20 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:
+    """The plural copula ("are", "were", "remain") right before token ``i``, over adverbs
+    and a negation ("are also", "are not"), when an actor ends right before it; else None."""
+    toks = tokens_of(ctx.doc)
+    words = ctx.lex.relations
+    v = i
+    while v - 1 > a and toks.text[v - 1].isalpha() and toks.lower[v - 1] in words.member_noun_subject_gap:
+        v -= 1
+    v -= 1
+    if v - 1 < a or toks.lower[v] not in words.member_noun_plural_copulas or ctx.by_end.get(v) is None:
+        return None
+    return v
 
 
 def member_relative(ctx: RelationContext, i: int, end: int, a: int, b: int) -> int | None:

@@ -149,9 +149,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                and toks.text[b - 1].islower()):
             b -= 1  # "its international relations minister, X"
         domain = b
-        current = b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower()
+        # "Gabon's transitional president, X"; "The ousted president, X" (a person, no office)
+        current = b > 1 and toks.text[b - 1].islower() and (toks.lower[b - 1] in ctx.lex.roles.current_adjectives
+                                                            or toks.lower[b - 1] in ctx.lex.roles.not_current)
         if current:
-            b -= 1  # "Gabon's transitional president, X"
+            b -= 1
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if b in actor_end and not t.plural:
             qualified_ends.add(t.end)
@@ -470,6 +472,30 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
 
     starts = title_ends | apposed
     return [c for c in kb_cands if c.start not in starts or not given_name(c)]
+
+
+def ambiguous_surnames_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
+                                    titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Foreign Minister Therese Kayikwamba Wagner": an ambiguous known name of another kind
+    (the "Wagner" of the Wagner Group) right after the unknown name words that follow a
+    title ends that person's name."""
+    if not titles or not any(c.ambiguous and c.type != "Person" for c in kb_cands):
+        return kb_cands
+    toks = tokens_of(doc)
+    title_ends = {t.end for t in titles if not t.plural}
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    reach = ctx.lex.window.surname_after_title
+
+    def surname(c: Candidate) -> bool:
+        if not c.ambiguous or c.type == "Person":
+            return False
+        j = c.start
+        while j not in title_ends and j - 1 >= 0 and c.start - j < reach and j - 1 not in kb_tokens \
+                and toks.text[j - 1][:1].isupper() and name_token(doc, ctx, j - 1):
+            j -= 1
+        return j < c.start and j in title_ends and ctx.sent_of[j] == ctx.sent_of[c.start]
+
+    return [c for c in kb_cands if not surname(c)]
 
 
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
