@@ -207,6 +207,7 @@ def _build(raw: dict) -> Lexicon:
             inner_honorifics=words("names", "inner_honorifics"),
             adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),
+            name_suffixes=words("names", "name_suffixes"),
         ),
         roles=RoleWords(
             qualifier_prepositions=words("roles", "qualifier_prepositions"),
@@ -258,6 +259,10 @@ def _build(raw: dict) -> Lexicon:
             impersonal=tuple(tuple(p.split()) for p in speech["impersonal"]),
             org_anaphors=words("speech", "organization_anaphors"),
             relative_pronouns=words("speech", "relative_pronouns"),
+            relative_antecedent_prepositions=words("speech", "relative_antecedent_prepositions"),
+            relative_speech_verbs=words("speech", "relative_speech_verbs"),
+            possessive_voice_pronouns=words("speech", "possessive_voice_pronouns"),
+            possessive_voice_heads=words("speech", "possessive_voice_heads"),
             pronouns=words("speech", "person_pronouns"),
             min_direct_quote_words=int(speech["min_direct_quote_words"]),
             min_embedded_quote_words=int(speech["min_embedded_quote_words"]),

@@ -160,6 +160,7 @@ class ActorWords:
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
     locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
+    name_suffixes: frozenset[str] = frozenset()  # "Ferdinand Marcos Jr.": part of the mention
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,10 @@ class SpeechWords:
     own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
     statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
+    relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
+    relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
+    possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
+    possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
 
 
 @dataclass(frozen=True)
