@@ -216,3 +216,17 @@ def test_a_lower_case_portfolio_listed_in_a_series_before_the_name(read):
 def test_a_relative_clause_after_a_portfolio_is_no_series(read):
     r = read("Peru's minister of trade, who met Chile and Bolivia, said the talks went well.")
     assert titled(r) == set()
+
+
+def test_an_office_on_an_officers_staff_is_of_the_officers_organization(read):
+    r = read("The Personal Envoy of the UN Secretary-General for Sudan, Ramon Estrada, attended as an observer.")
+    assert titled(r) == {("Ramon Estrada", "United Nations", "Personal Envoy")}
+    r = read("Special Representative of the Russian President for the Middle East Oleg Varnov met them.")
+    assert titled(r) == {("Oleg Varnov", "Russia", "Special Representative")}
+    r = read("Adviser to the President of Azerbaijan Tural Hasanli said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser")}
+
+
+def test_an_officer_with_only_a_post_gives_no_office_of_the_post(read):
+    r = read("The Special Representative of the Secretary-General for Sudan, Ramon Estrada, attended.")
+    assert titled(r) == set()

@@ -218,6 +218,7 @@ def _build(raw: dict) -> Lexicon:
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             organization_titles=frozenset(raw["roles"]["organization_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
+            staff_links=words("roles", "staff_links"),
             apposition_closers=words("roles", "apposition_closers"),
             office_time_determiners=words("roles", "office_time_determiners"),
             office_time_nouns=words("roles", "office_time_nouns"),

@@ -342,6 +342,7 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
+    staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,43 @@ def _shared_qualifier(doc: Doc, a: Office, b: Office, ta: TitleSpan, tb: TitleSp
             and toks.text[ta.start][:1].isupper() and toks.text[tb.start][:1].isupper())
 
 
+def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, o: Office) -> bool:
+    """Title ``officer`` follows title ``t`` after "of", articles and only the officer's own
+    qualifiers ("Personal Envoy of the UN Secretary-General"): the first holds an office on
+    the officer's staff."""
+    toks = tokens_of(doc)
+    j = t.end
+    if j >= officer.start or toks.lower[j] not in lex.roles.staff_links:
+        return False
+    j += 1
+    while j < officer.start and toks.lower[j] in lex.grammar.articles:
+        j += 1
+    for q in o.quals:
+        if q.start == j and q.end <= officer.start:
+            j = q.end
+    return j == officer.start
+
+
+def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
+                       k: int) -> TokMention | None:
+    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
+    and the comma of an apposition, in sentence ``k``; else None."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if j < n and toks.lower[j] in lex.roles.posting_prepositions:
+        j += 1
+        while j < n and toks.lower[j] in lex.grammar.articles:
+            j += 1
+        post = by_start.get(j)
+        if post is None or post.type == "Person":
+            return None
+        j = post.end
+    if j < n and toks.text[j] == ",":
+        j += 1
+    p = by_start.get(j)
+    return p if p is not None and p.type == "Person" and sent_of[j] == k else None
+
+
 def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
                sent_of) -> tuple[TokMention, TokMention] | None:
     """ "Kazakhstan appointed X as its new foreign minister", "Leaders of the OECS appointed
@@ -329,6 +366,29 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 o.persons = [right] if right is not None else []
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
+
+    # "The Personal Envoy of the UN Secretary-General for Sudan, X", "Special Representative of
+    # the Russian President for the Middle East X": the name after the officer and its post
+    # holds the first office, of the officer's own qualifier; the officer's title names no one
+    for i in range(len(offices) - 1):
+        o, nxt = offices[i], offices[i + 1]
+        if o.persons or o.plural or o.former or nxt.plural or nxt.former:
+            continue
+        if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
+            continue
+        p = _person_after_post(doc, lex, max(nxt.end, titles[i + 1].end), by_start, sent_of, o.sentence)
+        if p is None or (nxt.persons and [m.start for m in nxt.persons] != [p.start]):
+            continue
+        after = titles[i + 1].end
+        if nxt.quals_before:
+            employer = [q for q in nxt.quals if q.end <= titles[i + 1].start]
+        elif after < n and toks.lower[after] in lex.roles.staff_links:
+            employer = list(nxt.quals)  # "Adviser to the President of Azerbaijan X"
+        else:
+            employer = []  # "… of the Secretary-General for Sudan": a post, no employer
+        o.persons, o.quals, o.quals_before = [p], employer or [q for q in o.quals if q.end <= titles[i + 1].start], True
+        nxt.persons, nxt.possessor, nxt.quals = [], True, employer
+        rules[i], confidence[i] = "officer-staff", conf.official_apposition
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
