@@ -230,3 +230,25 @@ def test_an_office_on_an_officers_staff_is_of_the_officers_organization(read):
 def test_an_officer_with_only_a_post_gives_no_office_of_the_post(read):
     r = read("The Special Representative of the Secretary-General for Sudan, Ramon Estrada, attended.")
     assert titled(r) == set()
+
+
+def test_a_capitalised_portfolio_listed_in_a_series(read):
+    r = read("Angola's Minister of Mineral Resources, Petroleum and Gas, Dario Menezes, told state television "
+             "that it was over.")
+    assert titled(r) == {("Dario Menezes", "Angola", "Minister of Mineral Resources, Petroleum and Gas")}
+
+
+def test_a_portfolio_series_not_closed_before_a_name_stays_short(read):
+    r = read("Angola's Minister of Defence, Dario Menezes, said it was over.")
+    assert titled(r) == {("Dario Menezes", "Angola", "Defense Minister")}
+
+
+def test_an_unqualified_title_opening_a_contrasted_clause_is_of_the_opening_country(read):
+    r = read("Brazil said it would join the charter, but Mines and Energy Minister Caio Ferraz denied "
+             "that it would cut output.")
+    assert titled(r) == {("Caio Ferraz", "Brazil", "Mines and Energy Minister")}
+
+
+def test_a_contrasted_title_after_another_country_or_without_contrast_stays_bare(read):
+    assert titled(read("Brazil hosted Peru, but Foreign Minister Caio Ferraz denied it.")) == set()
+    assert titled(read("Brazil said it would join, and Foreign Minister Caio Ferraz agreed.")) == set()

@@ -219,6 +219,7 @@ def _build(raw: dict) -> Lexicon:
             organization_titles=frozenset(raw["roles"]["organization_titles"]),
             posting_prepositions=words("roles", "posting_prepositions"),
             staff_links=words("roles", "staff_links"),
+            contrast_links=words("roles", "contrast_links"),
             apposition_closers=words("roles", "apposition_closers"),
             office_time_determiners=words("roles", "office_time_determiners"),
             office_time_nouns=words("roles", "office_time_nouns"),

@@ -343,6 +343,7 @@ class RoleWords:
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
     staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
+    contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
 
 
 @dataclass(frozen=True)

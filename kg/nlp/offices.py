@@ -77,6 +77,8 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             j += 1
             continue
         break
+    if last > i + 1 and last < limit and toks.text[last] == ",":
+        return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
     if last == i:
         # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
         # comma of an apposition
@@ -87,6 +89,26 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
             return _lower_portfolio_list(toks, lex, i, j, by_start, limit)
     return last
+
+
+def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
+    """The comma that ends a capitalised portfolio listed in a series ("Minister of Mineral
+    Resources, Petroleum and Gas, X"): past the comma at ``j``, capitalised words that are no
+    actor's name with a join before the last of them, closed by a comma before a capitalised
+    word; else ``j``."""
+    k, joined = j + 1, False
+    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() and (
+            k not in by_start or by_start[k].role == "demonym"):
+        low = toks.lower[k]
+        if low in lex.roles.portfolio_joins:
+            joined = True
+        elif not toks.text[k][:1].isupper() or low in lex.actors.not_names:
+            return j
+        k += 1
+    if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
+            and toks.lower[k - 1] not in lex.roles.portfolio_joins):
+        return k
+    return j
 
 
 def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:

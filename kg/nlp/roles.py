@@ -390,6 +390,30 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         nxt.persons, nxt.possessor, nxt.quals = [], True, employer
         rules[i], confidence[i] = "officer-staff", conf.official_apposition
 
+    # "Brazil said it would join the charter, but Mines and Energy Minister X denied …": a
+    # capitalised title with no qualifier opening a contrasted clause is of the country the
+    # sentence opens with, when it names no other country
+    for i, o in enumerate(offices):
+        if o.quals or not o.persons or o.plural or o.former or o.possessor or not toks.text[titles[i].start][:1].isupper():
+            continue
+        b, domain = o.start, 0
+        while (b > 0 and domain < lex.window.title_domain_words and b - 1 not in covered and toks.text[b - 1].isalpha()
+               and ((toks.text[b - 1][:1].isupper() and toks.lower[b - 1] not in lex.actors.not_names)
+                    or (toks.lower[b - 1] in lex.roles.portfolio_joins and b < o.start))):
+            b -= 1  # "Mines and Energy Minister X"
+            domain += toks.lower[b] not in lex.roles.portfolio_joins
+        if b < 2 or toks.lower[b - 1] not in lex.roles.contrast_links or toks.text[b - 2] != ",":
+            continue
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        if (subject is None or subject.type != "Country"
+                or any(m.type == "Country" and m.key != subject.key and m.sentence == o.sentence
+                       for m in mentions if m.start < o.start)):
+            continue
+        o.quals, o.quals_before = [subject], True
+        if b < o.start:
+            o.title = " ".join(toks.text[b:titles[i].end])
+        rules[i], confidence[i] = "contrast-subject", conf.official_described
+
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
         if (not o.persons and not o.plural and not o.possessor and not o.former
