@@ -659,3 +659,9 @@ def test_a_place_after_a_preposition_is_no_source_of_according_to(read):
 def test_a_generational_suffix_stays_with_the_speaker(read):
     r = read("President Tomas Ardvik Jr., whose country chairs the bloc, said the talks would go on.")
     assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_a_quote_inside_reported_speech_is_the_reporters(read):
+    r = read('The U.S. Special Envoy for Ruritania, Tomas Ardvik, said Washington wanted a ceasefire "that holds '
+             'on the ground, not only on paper."')
+    assert {who for who, text, direct in said(r) if direct} == {"Tomas Ardvik"}

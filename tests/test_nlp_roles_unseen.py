@@ -252,3 +252,10 @@ def test_an_unqualified_title_opening_a_contrasted_clause_is_of_the_opening_coun
 def test_a_contrasted_title_after_another_country_or_without_contrast_stays_bare(read):
     assert titled(read("Brazil hosted Peru, but Foreign Minister Caio Ferraz denied it.")) == set()
     assert titled(read("Brazil said it would join, and Foreign Minister Caio Ferraz agreed.")) == set()
+
+
+def test_its_after_a_clause_link_points_to_that_clauses_subject(read):
+    r = read("The delegation was led by Omar Talib, while the Norland Liberation Front sent its adviser Sami Harb.")
+    assert ("Sami Harb", "Norland Liberation Front", "Adviser") in titled(r)
+    r = read("Peru hosted the talks, and Chile sent its foreign minister, Ana Velarde.")
+    assert titled(r) == {("Ana Velarde", "Chile", "Foreign Minister")}

@@ -247,6 +247,27 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     return m if p is not None and p.type == "Person" and p.end <= i else None
 
 
+def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
+    """The country or organization opening the clause of token ``a`` after a comma and a
+    link ("…, while the RSF sent its adviser X": the RSF), when such a clause opens in its
+    sentence before it; else None."""
+    toks = tokens_of(doc)
+    k = sent_of[a]
+    links = lex.roles.contrast_links | lex.grammar.coordinators
+    for c in range(a - 1, max(0, a - lex.window.clause_comma), -1):
+        if sent_of[c - 1] != k:
+            return None
+        if toks.lower[c] in links and toks.text[c - 1] == ",":
+            j = c + 1
+            while j < a and toks.lower[j] in lex.grammar.articles:
+                j += 1
+            m = by_start.get(j)
+            if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or m.end > a:
+                return None
+            return m
+    return None
+
+
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization a possessive before the title at token ``b`` points to, as a
@@ -264,7 +285,7 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         opens = a == 0 or sent_of[a - 1] != k
         subject = None
         if not opens:
-            subject = sentence_subject(doc, lex, a, by_start, sent_of)
+            subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
             if subject is not None and subject.end > a:
                 subject = None
         elif a > 0:
