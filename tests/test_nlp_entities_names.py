@@ -324,3 +324,8 @@ def test_a_former_office_in_apposition_still_names_a_person(read):
     r = read("The ousted president, Tomas Ardvik, left the country last week.")
     assert persons(r) == {"Tomas Ardvik"}
     assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_staff_after_a_rank_is_no_name(read):
+    r = read("Maps of the Ruritanian General Staff were offered, Tomas Ardvik said.")
+    assert persons(r) == {"Tomas Ardvik"}

@@ -259,3 +259,8 @@ def test_its_after_a_clause_link_points_to_that_clauses_subject(read):
     assert ("Sami Harb", "Norland Liberation Front", "Adviser") in titled(r)
     r = read("Peru hosted the talks, and Chile sent its foreign minister, Ana Velarde.")
     assert titled(r) == {("Ana Velarde", "Chile", "Foreign Minister")}
+
+
+def test_a_senior_arctic_official_in_apposition(read):
+    r = read("Lars Vikdal, Norway's senior Arctic official, said the working groups met online.")
+    assert titled(r) == {("Lars Vikdal", "Norway", "Senior Arctic Official")}
