@@ -329,3 +329,9 @@ def test_a_former_office_in_apposition_still_names_a_person(read):
 def test_staff_after_a_rank_is_no_name(read):
     r = read("Maps of the Ruritanian General Staff were offered, Tomas Ardvik said.")
     assert persons(r) == {"Tomas Ardvik"}
+
+
+def test_a_name_a_country_will_appoint_is_a_person_without_office(read):
+    r = read("Ruritania will name Tomas Ardvik as foreign minister next week.")
+    assert "Tomas Ardvik" in persons(r)
+    assert not [f for f in r.facts if f.predicate == "officialOf"]

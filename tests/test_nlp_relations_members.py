@@ -666,3 +666,20 @@ def test_countries_that_are_also_organization_members():
     assert read("Veldoria and Quessa are not Norland Pact members.") == \
         members(PACT, "Veldoria", "Quessa", negated=True)
     assert read("Veldoria and Quessa, Norland Pact members, met.") == set()
+
+
+# ------------------------------------------------ territories listed after the members
+def test_territories_listed_after_the_members_are_members_too():
+    actors = {**ACTORS, "Kessa Isle": "Place", "Morvan Isles": "Place"}
+    body = ("The Norland Pact includes Veldoria and Quessa, as well as the territories of Kessa Isle and "
+            "Morvan Isles.")
+    facts = {(f.subject, f.object) for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
+    assert facts == {(country("Veldoria"), PACT), (country("Quessa"), PACT),
+                     (key("Place", "Kessa Isle"), PACT), (key("Place", "Morvan Isles"), PACT)}
+
+
+def test_places_after_another_noun_are_no_members():
+    actors = {**ACTORS, "Kessa Isle": "Place"}
+    body = "The Norland Pact includes Veldoria and Quessa, as well as observers from Kessa Isle."
+    facts = {(f.subject, f.object) for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
+    assert facts == {(country("Veldoria"), PACT), (country("Quessa"), PACT)}

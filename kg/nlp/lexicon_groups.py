@@ -284,6 +284,7 @@ class RelationWords:
     member_coordinated_links: frozenset[str] = frozenset()  # "X announced … but remains a member of ORG"
     member_coordinated_verbs: frozenset[str] = frozenset()  # its "remains"
     member_pair_nouns: frozenset[str] = frozenset()  # "a member of both blocs"
+    member_territory_nouns: frozenset[str] = frozenset()  # "as well as the French territories of A and B"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
     admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"
@@ -343,6 +344,7 @@ class RoleWords:
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
     staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
+    appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
 
 

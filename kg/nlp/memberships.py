@@ -66,6 +66,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.participle_list(end, b)
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    if items and e < b:
+        items += territories_listed(ctx, e, b)  # "…, as well as the French territories of A and B"
     if items and text in rel.counting_cues and not counted_as_members(ctx, e, b):
         return  # "NATO counted Hungary and Turkey among its critics"
     items = [m for m in items if m.key != org.key]
@@ -77,6 +79,33 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def territories_listed(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The territories a list of members goes on with after token ``e``: "A and B, as well
+    as the French territories of C and D" (a list addition or coordinator, a territory noun of
+    [relations] member_territory_nouns and "of"): places named as members."""
+    toks = tokens_of(ctx.doc)
+    grammar, rel = ctx.lex.grammar, ctx.lex.relations
+    if toks.lower[e - 1] in grammar.coordinators or any(
+            tuple(toks.lower[e - len(p):e]) == p for p in grammar.list_additions):
+        j = e  # the list stopped past its link ("…, as well as | the French territories")
+    else:
+        j = e + (toks.text[e] == ",")
+        link = 1 if j < b and toks.lower[j] in grammar.coordinators else phrase_at(ctx.doc, j, b, grammar.list_additions)
+        if not link:
+            return []
+        j += link
+    if j >= b:
+        return []
+    j = ctx.skip(j, b, grammar.articles)
+    m = ctx.by_start.get(j)
+    if m is not None and m.role == "demonym":
+        j = m.end  # "the French territories"
+    if j + 1 >= b or toks.lower[j] not in rel.member_territory_nouns or toks.lower[j + 1] != "of":
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 2, ctx.by_start, ("Place",), b)
+    return items
 
 
 def besides_items(ctx: RelationContext, a: int, org: TokMention) -> list[TokMention]:

@@ -271,8 +271,9 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
 
 
 def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_tokens: set[int]) -> list[Candidate]:
-    """ "Kazakhstan appointed Yerlan Dosov as its new foreign minister": a capitalised name of two
-    words or more right after one of [roles] appointing_verbs and right before "as" and the title."""
+    """ "Kazakhstan appointed Yerlan Dosov as its new foreign minister", "Peru will name X as foreign
+    minister": a capitalised name of two words or more right after one of [roles] appointing_verbs
+    (or their base forms) and right before "as" and the title."""
     toks = tokens_of(doc)
     roles = ctx.lex.roles
     forbidden = kb_tokens | title_tokens(titles)
@@ -286,7 +287,8 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if j < 3 or toks.lower[j] not in roles.appointment_links:
             continue
         start = name_run_before(doc, ctx, j, ctx.lex.window.apposition_name_words, forbidden)
-        if (j - start >= 2 and toks.lower[start - 1] in roles.appointing_verbs
+        verb = toks.lower[start - 1]
+        if (j - start >= 2 and (verb in roles.appointing_verbs or verb in roles.appointing_base_verbs)
                 and ctx.sent_of[start - 1] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
