@@ -264,3 +264,20 @@ def test_its_after_a_clause_link_points_to_that_clauses_subject(read):
 def test_a_senior_arctic_official_in_apposition(read):
     r = read("Lars Vikdal, Norway's senior Arctic official, said the working groups met online.")
     assert titled(r) == {("Lars Vikdal", "Norway", "Senior Arctic Official")}
+
+
+def test_a_bare_head_title_is_of_the_one_country_its_sentence_names_before_it(read):
+    r = read("The bloc suspended Peru, two days after soldiers detained President Tomas Ardvik.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "President")}
+
+
+def test_a_bare_head_title_after_the_subject_country_or_two_countries_stays_bare(read):
+    assert titled(read("Russia backed President Tomas Ardvik in the war.")) == set()
+    assert titled(read("The bloc suspended Chile and Peru after soldiers detained President Tomas Ardvik.")) == set()
+    r = read("Peruvian President Tomas Ardvik spoke. The bloc suspended Chile after soldiers detained "
+             "President Tomas Ardvik.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "President")}
+
+
+def test_a_bare_head_title_after_a_country_of_another_actor_stays_bare(read):
+    assert titled(read("The delegation of Peru was led by Ana Lind and met Prime Minister Tomas Ardvik.")) == set()

@@ -221,6 +221,7 @@ def _build(raw: dict) -> Lexicon:
             staff_links=words("roles", "staff_links"),
             appointing_base_verbs=words("roles", "appointing_base_verbs"),
             contrast_links=words("roles", "contrast_links"),
+            sentence_country_titles=frozenset(raw["roles"]["sentence_country_titles"]),
             apposition_closers=words("roles", "apposition_closers"),
             office_time_determiners=words("roles", "office_time_determiners"),
             office_time_nouns=words("roles", "office_time_nouns"),

@@ -346,6 +346,7 @@ class RoleWords:
     staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
+    sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
 
 
 @dataclass(frozen=True)

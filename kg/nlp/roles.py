@@ -414,6 +414,26 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.title = " ".join(toks.text[b:titles[i].end])
         rules[i], confidence[i] = "contrast-subject", conf.official_described
 
+    # "ECOWAS suspended Guinea-Bissau …, two days after soldiers detained President X": a head's
+    # title with no qualifier anywhere in the article, in a sentence that names one country
+    # (before it, not as the sentence's subject: "Russia backed President X" says nothing of
+    # X's country), is of that country
+    qualified = {p.key for o in offices if o.quals for p in o.persons}
+    for i, o in enumerate(offices):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.sentence_country_titles or not toks.text[titles[i].start][:1].isupper()):
+            continue
+        countries = {m.key: m for m in mentions if m.sentence == o.sentence and m.type == "Country"}
+        if len(countries) != 1:
+            continue
+        country = next(iter(countries.values()))
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        if (country.role != "name" or country.end > o.start or (subject is not None and subject.key == country.key)
+                or (country.start > 0 and toks.lower[country.start - 1] in lex.actors.title_prepositions)):
+            continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
+        o.quals = [country]
+        rules[i], confidence[i] = "sentence-country", conf.official_described
+
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
         if (not o.persons and not o.plural and not o.possessor and not o.former
