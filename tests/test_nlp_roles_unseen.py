@@ -281,3 +281,8 @@ def test_a_bare_head_title_after_the_subject_country_or_two_countries_stays_bare
 
 def test_a_bare_head_title_after_a_country_of_another_actor_stays_bare(read):
     assert titled(read("The delegation of Peru was led by Ana Lind and met Prime Minister Tomas Ardvik.")) == set()
+
+
+def test_a_place_based_modifier_is_not_the_employer_its_head_is(read):
+    r = read("Omar Talib, the prime minister of the Tripoli-based Norland Unity Council, said it was ready.")
+    assert titled(r) == {("Omar Talib", "Norland Unity Council", "Prime Minister")}

@@ -516,7 +516,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
-            if places:
+            head = by_start.get(after + 2) if places and hyphen_modifier(doc, after, n) else None
+            if head is not None and head.type in QUALIFIER_TYPES:
+                quals, j = [head], head.end  # "prime minister of the Tripoli-based Government of National Unity"
+            elif places:
                 j, rule = after, "title-qualifier"
         if len(quals) == 1 and j + 1 < n and toks.lower[j] in lex.grammar.possessive:
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
