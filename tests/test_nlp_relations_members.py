@@ -683,3 +683,21 @@ def test_places_after_another_noun_are_no_members():
     body = "The Norland Pact includes Veldoria and Quessa, as well as observers from Kessa Isle."
     facts = {(f.subject, f.object) for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
     assert facts == {(country("Veldoria"), PACT), (country("Quessa"), PACT)}
+
+
+# ------------------------------------------- lifted suspensions, two joinings in a row
+def test_lifting_a_countrys_suspension_restores_its_membership():
+    assert read("The Norland Pact lifted Veldoria's suspension on Friday.") == members(PACT, "Veldoria")
+    assert read("The ministers lifted Veldoria's suspension from the Norland Pact.") == members(PACT, "Veldoria")
+
+
+def test_lifting_something_else_or_by_a_country_gives_nothing():
+    assert read("The Norland Pact lifted Veldoria's sanctions on Friday.") == set()
+    assert read("Quessa lifted Veldoria's suspension on Friday.") == set()
+
+
+def test_two_organizations_joined_each_with_its_time():
+    assert read("Veldoria joined the Norland Pact in 2023 and the Norland Group in 2024.") == \
+        members(PACT, "Veldoria") | members(GROUP, "Veldoria")
+    assert read("Veldoria joined the Norland Pact in 2023 and the Norland Group welcomed it.") == \
+        members(PACT, "Veldoria")

@@ -285,6 +285,9 @@ class RelationWords:
     member_coordinated_verbs: frozenset[str] = frozenset()  # its "remains"
     member_pair_nouns: frozenset[str] = frozenset()  # "a member of both blocs"
     member_territory_nouns: frozenset[str] = frozenset()  # "as well as the French territories of A and B"
+    lifting_verbs: frozenset[str] = frozenset()  # "The AU lifted Gabon's suspension"
+    lifted_nouns: frozenset[str] = frozenset()  # its "suspension"
+    lifted_links: frozenset[str] = frozenset()  # "lifted Gabon's suspension from the AU"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
     admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"

@@ -222,7 +222,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     orgs = [org] if org is not None else []
     if org is not None and org.start == j and org.type == "Organization":
         # "members of the European Union and NATO": every organization of the list
-        orgs = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)[0] or orgs
+        orgs, e = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
+        orgs = orgs or [org]
+        later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
+        if later is not None:
+            orgs.append(later)
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
@@ -290,6 +294,21 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
+    """The organization coordinated after a time phrase that closes a membership's object
+    ("joined the SCO in 2023 and BRICS in 2024": BRICS), or None."""
+    toks = tokens_of(ctx.doc)
+    if not join_closed(ctx, e, b) or e >= b or toks.text[e] in ctx.lex.relations.intransitive_join_closers:
+        return None
+    j = e + 2  # "in 2023", "last year"
+    if j >= b or toks.lower[j] not in ctx.lex.grammar.coordinators:
+        return None
+    m = ctx.by_start.get(ctx.skip(j + 1, b, ctx.lex.grammar.articles))
+    if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
+        return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
+    return m
 
 
 def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
@@ -732,13 +751,24 @@ def member_restored(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if country is None or country.type != "Country" or country.role == "demonym":
         return
     j = country.end
-    if j + 2 >= b or toks.lower[j] not in ctx.lex.grammar.possessive or toks.lower[j + 1] not in rel.restored_nouns \
-            or toks.lower[j + 2] not in rel.restored_links:
+    if j + 1 >= b or toks.lower[j] not in ctx.lex.grammar.possessive:
         return
-    i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
-    org = ctx.by_start.get(i)
-    if org is None and i > j + 3:
-        org = ctx.anaphor_at(i - 1)  # "membership in the organization"
+    lifted = toks.span_text(start, end).lower() in rel.lifting_verbs
+    if lifted != (toks.lower[j + 1] in rel.lifted_nouns) or (not lifted and toks.lower[j + 1] not in rel.restored_nouns):
+        return  # "restore X's membership", "lifted X's suspension"; not "lifted X's sanctions"
+    links = rel.lifted_links if lifted else rel.restored_links
+    org = None
+    if j + 2 < b and toks.lower[j + 2] in links:
+        i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
+        org = ctx.by_start.get(i)
+        if org is None and i > j + 3:
+            org = ctx.anaphor_at(i - 1)  # "membership in the organization"
+    elif lifted:
+        i = ctx.skip(a, start, ctx.lex.grammar.articles)
+        org = ctx.by_start.get(i) if i < start else None  # "The African Union lifted Gabon's suspension"
+        if org is not None and org.end != start and not all(
+                toks.text[x].islower() or toks.text[x] in (",",) for x in range(org.end, start)):
+            org = None
     if org is None or org.type != "Organization":
         return
     if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in range(a, start)):
