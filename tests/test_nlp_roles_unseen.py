@@ -286,3 +286,13 @@ def test_a_bare_head_title_after_a_country_of_another_actor_stays_bare(read):
 def test_a_place_based_modifier_is_not_the_employer_its_head_is(read):
     r = read("Omar Talib, the prime minister of the Tripoli-based Norland Unity Council, said it was ready.")
     assert titled(r) == {("Omar Talib", "Norland Unity Council", "Prime Minister")}
+
+
+def test_a_posted_title_for_a_named_post_that_is_no_actor(read):
+    r = read("The EU's Special Representative for the Norland-Vessa Dialogue, Tomas Ardvik, said the sides agreed.")
+    assert titled(r) == {("Tomas Ardvik", "European Union", "Special Representative")}
+
+
+def test_a_posts_name_does_not_swallow_the_holders(read):
+    r = read("The U.S. Ambassador to Russia Tomas Ardvik said it was over.")
+    assert titled(r) == {("Tomas Ardvik", "United States", "Ambassador")}

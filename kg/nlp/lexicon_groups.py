@@ -37,6 +37,7 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"
     surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname
     name_variant_chars: int
     place_variant_chars: int

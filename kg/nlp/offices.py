@@ -535,6 +535,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
+        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n) or j
     j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
@@ -583,6 +584,30 @@ def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
             and toks.lower[j + 1] in lex.grammar.articles and toks.lower[j + 2] in lex.roles.anaphor_nouns):
         return j + 3
     return j
+
+
+def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int) -> int | None:
+    """The comma that closes a post's name running on from token ``j`` ("Special Representative
+    for the Belgrade-Pristina Dialogue, X": capitalised words, hyphens and connectors, no
+    person's name), when a person's name follows it; else None."""
+    toks = tokens_of(doc)
+    k = sent_of[j] if j < n else -1
+    i = j
+    while i < n and sent_of[i] == k and i - j < lex.window.post_name_words:
+        m = by_start.get(i)
+        if m is not None:
+            if m.type == "Person":
+                return None
+            i = m.end
+            continue
+        word, low = toks.text[i], toks.lower[i]
+        if word == ",":
+            p = by_start.get(i + 1)
+            return i if i > j and p is not None and p.type == "Person" else None
+        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())):
+            return None
+        i += 1
+    return None
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
