@@ -665,3 +665,8 @@ def test_a_quote_inside_reported_speech_is_the_reporters(read):
     r = read('The U.S. Special Envoy for Ruritania, Tomas Ardvik, said Washington wanted a ceasefire "that holds '
              'on the ground, not only on paper."')
     assert {who for who, text, direct in said(r) if direct} == {"Tomas Ardvik"}
+
+
+def test_an_apposition_then_an_auxiliary_before_the_speech_verb(read):
+    r = read("Chile, the bloc's most vocal critic, has said it cannot accept the text in its current form.")
+    assert speakers(r) == ["Chile"]

@@ -265,6 +265,7 @@ def _build(raw: dict) -> Lexicon:
             relative_pronouns=words("speech", "relative_pronouns"),
             relative_antecedent_prepositions=words("speech", "relative_antecedent_prepositions"),
             relative_speech_verbs=words("speech", "relative_speech_verbs"),
+            auxiliaries_after_apposition=words("speech", "auxiliaries_after_apposition"),
             possessive_voice_pronouns=words("speech", "possessive_voice_pronouns"),
             possessive_voice_heads=words("speech", "possessive_voice_heads"),
             pronouns=words("speech", "person_pronouns"),

@@ -432,7 +432,7 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
-        if toks.text[pos - 1] == "," and steps == 0:
+        if toks.text[pos - 1] == "," and (steps == 0 or all(ctx.lower[x] in ctx.lex.speech.auxiliaries_after_apposition for x in range(pos, v))):
             first = None
             comma_at = None
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
