@@ -335,3 +335,21 @@ def test_a_name_a_country_will_appoint_is_a_person_without_office(read):
     r = read("Ruritania will name Tomas Ardvik as foreign minister next week.")
     assert "Tomas Ardvik" in persons(r)
     assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def organizations(record):
+    return {e.label for e in record.entities if e.type == "Organization"}
+
+
+def test_a_bilateral_body_named_with_both_countries(read):
+    r = read("The Joint Commission on Water Sharing between the Republic of Armenia and the Republic of "
+             "Azerbaijan met on the border.")
+    assert organizations(r) == {"Joint Commission on Water Sharing between the Republic of Armenia and the "
+                                "Republic of Azerbaijan"}
+    r = read("The Commission on Water Sharing of the Republic of Armenia and the Republic of Azerbaijan met.")
+    assert organizations(r) == {"Commission on Water Sharing of the Republic of Armenia and the Republic of Azerbaijan"}
+
+
+def test_a_second_country_not_paired_is_a_second_actor(read):
+    r = read("The Commission on Water Sharing of Armenia and Azerbaijan met.")
+    assert organizations(r) == {"Commission on Water Sharing of Armenia"}

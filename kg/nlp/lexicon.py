@@ -208,6 +208,7 @@ def _build(raw: dict) -> Lexicon:
             adverbs_before_speech=words("names", "adverbs_before_speech"),
             title_name_joins=words("names", "title_name_joins"),
             name_suffixes=words("names", "name_suffixes"),
+            pair_prepositions=words("actors", "pair_prepositions"),
         ),
         roles=RoleWords(
             qualifier_prepositions=words("roles", "qualifier_prepositions"),

@@ -162,6 +162,7 @@ class ActorWords:
     title_name_joins: frozenset[str]
     locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
     name_suffixes: frozenset[str] = frozenset()  # "Ferdinand Marcos Jr.": part of the mention
+    pair_prepositions: frozenset[str] = frozenset()  # "Commission … between the Republic of A and …"
 
 
 @dataclass(frozen=True)
