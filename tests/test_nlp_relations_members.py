@@ -701,3 +701,12 @@ def test_two_organizations_joined_each_with_its_time():
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")
     assert read("Veldoria joined the Norland Pact in 2023 and the Norland Group welcomed it.") == \
         members(PACT, "Veldoria")
+
+
+def test_led_or_chaired_jointly_by_names_co_chairs():
+    got = {(f.subject, f.predicate, f.object) for f in find_relations(
+        hand_doc("The Norland Group, led jointly by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
+    assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}
+    got = {(f.subject, f.predicate, f.object) for f in find_relations(
+        hand_doc("The Norland Group, jointly chaired by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
+    assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}
