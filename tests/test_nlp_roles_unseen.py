@@ -296,3 +296,9 @@ def test_a_posted_title_for_a_named_post_that_is_no_actor(read):
 def test_a_posts_name_does_not_swallow_the_holders(read):
     r = read("The U.S. Ambassador to Russia Tomas Ardvik said it was over.")
     assert titled(r) == {("Tomas Ardvik", "United States", "Ambassador")}
+
+
+def test_an_officers_staff_with_a_post_named_by_capitalised_words(read):
+    r = read("Special Representative of the President of Azerbaijan for Special Assignments, Tural Hasanli, said "
+             "it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Special Representative")}

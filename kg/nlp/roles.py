@@ -147,9 +147,19 @@ def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMe
         while j < n and toks.lower[j] in lex.grammar.articles:
             j += 1
         post = by_start.get(j)
-        if post is None or post.type == "Person":
+        if post is None:
+            # "… for Special Assignments Elchin Amirbayov": a post named by capitalised words
+            e = j
+            while e < n and e - j < lex.window.post_name_words and e not in by_start and sent_of[e] == k and (
+                    toks.lower[e] in lex.actors.connectors or (toks.text[e][:1].isupper() and toks.text[e].isalpha())):
+                e += 1
+            if e == j or not (e in by_start or (e < n and toks.text[e] == ",")):
+                return None
+            j = e
+        elif post.type == "Person":
             return None
-        j = post.end
+        else:
+            j = post.end
     if j < n and toks.text[j] == ",":
         j += 1
     p = by_start.get(j)
