@@ -302,3 +302,11 @@ def test_an_officers_staff_with_a_post_named_by_capitalised_words(read):
     r = read("Special Representative of the President of Azerbaijan for Special Assignments, Tural Hasanli, said "
              "it was over.")
     assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Special Representative")}
+
+
+def test_chained_capitalised_offices_one_name_after_the_last(read):
+    r = read("Adviser to the President of Azerbaijan, Head of the Norland Policy Department Tural Hasanli, said it.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser"),
+                         ("Tural Hasanli", "Norland Policy Department", "Head")}
+    r = read("Foreign Minister of Armenia, Chairman of the Council of Europe Ana Velarde said it was over.")
+    assert titled(r) == {("Ana Velarde", "Armenia", "Foreign Minister"), ("Ana Velarde", "Council of Europe", "Chairman")}

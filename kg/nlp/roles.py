@@ -350,13 +350,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i in range(len(offices) - 1):
         o, nxt = offices[i], offices[i + 1]
         comma = _past_time_phrase(doc, lex, o.end, n)
+        # "Assistant to the President of Azerbaijan, Head of the … Department X": capitalised
+        # offices of the region's style, each with its "of" qualifier, one name after the last
+        chained = (o.rule == nxt.rule == "title-of" and toks.text[titles[i].start][:1].isupper()
+                   and toks.text[titles[i + 1].start][:1].isupper())
         if (o.persons or not o.quals or o.plural or o.former or o.possessor or nxt.plural or nxt.former
-                or len(nxt.persons) != 1 or nxt.quals_before is False or not nxt.quals
+                or len(nxt.persons) != 1 or (nxt.quals_before is False and not chained) or not nxt.quals
                 or {q.key for q in o.quals} & {q.key for q in nxt.quals}
                 or comma + 1 != nxt.start or toks.text[comma] != ","):
             continue
         p = nxt.persons[0]
-        if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+        if (not chained and p.end < n and sent_of[p.end] == o.sentence
+                and toks.text[p.end] not in lex.roles.apposition_closers):
             continue
         o.persons = [p]
         rules[i], confidence[i] = "apposition", conf.official_apposition
@@ -386,7 +391,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
             continue
-        p = _person_after_post(doc, lex, max(nxt.end, titles[i + 1].end), by_start, sent_of, o.sentence)
+        e = max(nxt.end, titles[i + 1].end)
+        p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
+        if p is None and i + 2 < len(offices) and e < n and toks.text[e] == ",":
+            # "Assistant to the President of Azerbaijan, Head of the … Department X": the name
+            # after a second office in apposition holds both
+            third = offices[i + 2]
+            if third.start == e + 1 and len(third.persons) == 1 and not third.plural and not third.former:
+                p = third.persons[0]
         if p is None or (nxt.persons and [m.start for m in nxt.persons] != [p.start]):
             continue
         after = titles[i + 1].end
