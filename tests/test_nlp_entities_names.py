@@ -311,3 +311,45 @@ def test_a_name_appointed_as_an_office_is_a_person(read):
 def test_a_name_appointed_without_an_office_is_no_person_by_that_cue(read):
     r = read("Peru on Monday appointed Ramon Altavilla to the board. The board met later.")
     assert "Ramon Altavilla" not in persons(r)
+
+
+def test_an_ambiguous_known_name_after_a_titled_name_ends_that_name(read):
+    # "Wagner" is the knowledge base's (ambiguous) short name of the Wagner Group
+    r = read("Foreign Minister Maren Kolvaska Wagner said the talks would go on.")
+    assert "Maren Kolvaska Wagner" in persons(r)
+    assert not any(e.type == "Organization" for e in r.entities)
+
+
+def test_a_former_office_in_apposition_still_names_a_person(read):
+    r = read("The ousted president, Tomas Ardvik, left the country last week.")
+    assert persons(r) == {"Tomas Ardvik"}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_staff_after_a_rank_is_no_name(read):
+    r = read("Maps of the Ruritanian General Staff were offered, Tomas Ardvik said.")
+    assert persons(r) == {"Tomas Ardvik"}
+
+
+def test_a_name_a_country_will_appoint_is_a_person_without_office(read):
+    r = read("Ruritania will name Tomas Ardvik as foreign minister next week.")
+    assert "Tomas Ardvik" in persons(r)
+    assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def organizations(record):
+    return {e.label for e in record.entities if e.type == "Organization"}
+
+
+def test_a_bilateral_body_named_with_both_countries(read):
+    r = read("The Joint Commission on Water Sharing between the Republic of Armenia and the Republic of "
+             "Azerbaijan met on the border.")
+    assert organizations(r) == {"Joint Commission on Water Sharing between the Republic of Armenia and the "
+                                "Republic of Azerbaijan"}
+    r = read("The Commission on Water Sharing of the Republic of Armenia and the Republic of Azerbaijan met.")
+    assert organizations(r) == {"Commission on Water Sharing of the Republic of Armenia and the Republic of Azerbaijan"}
+
+
+def test_a_second_country_not_paired_is_a_second_actor(read):
+    r = read("The Commission on Water Sharing of Armenia and Azerbaijan met.")
+    assert organizations(r) == {"Commission on Water Sharing of Armenia"}

@@ -630,3 +630,43 @@ def test_a_quote_framed_after_a_long_chain_of_titles_is_its_holder_s(read):
     r = read("The talks ended. \"We are ready to sign the treaty at any moment,\" Head of the Policy Affairs "
              "Department of the Presidential Administration of Peru Tarek Olsundo told journalists.")
     assert ("Tarek Olsundo", "We are ready to sign the treaty at any moment,", True) in said(r)
+
+
+def test_the_antecedent_of_a_relative_speech_clause_speaks(read):
+    r = read("Talks were held with Foreign Minister Maren Ostvik, who said the talks would go on next month.")
+    assert speakers(r) == ["Maren Ostvik"]
+    r = read("The decision was taken by Chile's Norland Security Council, which said the suspension would last.")
+    assert speakers(r) == ["Norland Security Council"]
+
+
+def test_a_relative_clause_of_another_act_or_of_a_genitive_is_no_speech(read):
+    assert speakers(read("Peru and Chile, which observed earlier rounds, were not present at the talks.")) == []
+    assert speakers(read("Ministers of Peru and Chile, who said the talks would go on, left early.")) == []
+
+
+def test_its_government_speaks_for_the_actor_the_sentence_opens_with(read):
+    r = read("Chile will leave the Norland Pact, its government said on Thursday.")
+    assert speakers(r) == ["Chile"]
+    r = read("Peru is not a member of the bloc. Its foreign ministry said it was following the talks.")
+    assert speakers(r) == ["Peru"]
+    assert speakers(read("Ministers met in Lima on Monday. Its government said nothing new today.")) == []
+
+
+def test_a_place_after_a_preposition_is_no_source_of_according_to(read):
+    assert speakers(read("Copper prices rose slightly after the vote, according to traders in London.")) == []
+
+
+def test_a_generational_suffix_stays_with_the_speaker(read):
+    r = read("President Tomas Ardvik Jr., whose country chairs the bloc, said the talks would go on.")
+    assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_a_quote_inside_reported_speech_is_the_reporters(read):
+    r = read('The U.S. Special Envoy for Ruritania, Tomas Ardvik, said Washington wanted a ceasefire "that holds '
+             'on the ground, not only on paper."')
+    assert {who for who, text, direct in said(r) if direct} == {"Tomas Ardvik"}
+
+
+def test_an_apposition_then_an_auxiliary_before_the_speech_verb(read):
+    r = read("Chile, the bloc's most vocal critic, has said it cannot accept the text in its current form.")
+    assert speakers(r) == ["Chile"]

@@ -628,3 +628,85 @@ def test_which_is_not_or_was_a_member_gives_no_membership():
     assert read("The Norland Pact met in the capital. Quessa, which was a member, sent an observer.") == set()
     assert read("The Norland Pact met in the capital. Quessa, which is a member of the Norland Group, "
                 "sent an observer.") == members(GROUP, "Quessa")
+
+
+# ------------------------------------------- founders, coordinated verbs, "both blocs"
+def test_countries_that_formed_an_organization_are_its_members():
+    assert read("Veldoria, Quessa and Tarvin, which formed the Norland Pact in 2023, left the Norland "
+                "Group.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Veldoria and Quessa founded the Norland Pact.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_single_founder_or_an_organization_founding_gives_no_membership():
+    assert read("Veldoria founded the Norland Pact in 2001.") == set()
+    assert read("The Norland Group and Quessa set up the Norland Pact.") == set()
+
+
+def test_a_second_verb_of_the_opening_actor_after_but():
+    assert read("Quessa, ruled by a junta, announced it would leave the Norland Group but remains a member "
+                "of the Norland Pact.") == members(PACT, "Quessa")
+    assert read("Quessa hosted Tarvin and is not a member of the Norland Pact.") == \
+        members(PACT, "Quessa", negated=True)
+
+
+def test_admitted_as_the_nth_member_of():
+    assert read("Ostrava was formally admitted as the 11th member of the Norland Pact on Sunday.") == \
+        members(PACT, "Ostrava")
+    assert read("Ostrava was admitted as an observer of the Norland Pact.") == set()
+
+
+def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
+    assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
+        members(PACT, "Veldoria") | members(GROUP, "Veldoria")
+    assert read("The Norland Pact met. Veldoria is a member of both blocs.") == set()
+
+
+def test_countries_that_are_also_organization_members():
+    assert read("Veldoria and Quessa are also Norland Pact members.") == members(PACT, "Veldoria", "Quessa")
+    assert read("Veldoria and Quessa are not Norland Pact members.") == \
+        members(PACT, "Veldoria", "Quessa", negated=True)
+    assert read("Veldoria and Quessa, Norland Pact members, met.") == set()
+
+
+# ------------------------------------------------ territories listed after the members
+def test_territories_listed_after_the_members_are_members_too():
+    actors = {**ACTORS, "Kessa Isle": "Place", "Morvan Isles": "Place"}
+    body = ("The Norland Pact includes Veldoria and Quessa, as well as the territories of Kessa Isle and "
+            "Morvan Isles.")
+    facts = {(f.subject, f.object) for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
+    assert facts == {(country("Veldoria"), PACT), (country("Quessa"), PACT),
+                     (key("Place", "Kessa Isle"), PACT), (key("Place", "Morvan Isles"), PACT)}
+
+
+def test_places_after_another_noun_are_no_members():
+    actors = {**ACTORS, "Kessa Isle": "Place"}
+    body = "The Norland Pact includes Veldoria and Quessa, as well as observers from Kessa Isle."
+    facts = {(f.subject, f.object) for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
+    assert facts == {(country("Veldoria"), PACT), (country("Quessa"), PACT)}
+
+
+# ------------------------------------------- lifted suspensions, two joinings in a row
+def test_lifting_a_countrys_suspension_restores_its_membership():
+    assert read("The Norland Pact lifted Veldoria's suspension on Friday.") == members(PACT, "Veldoria")
+    assert read("The ministers lifted Veldoria's suspension from the Norland Pact.") == members(PACT, "Veldoria")
+
+
+def test_lifting_something_else_or_by_a_country_gives_nothing():
+    assert read("The Norland Pact lifted Veldoria's sanctions on Friday.") == set()
+    assert read("Quessa lifted Veldoria's suspension on Friday.") == set()
+
+
+def test_two_organizations_joined_each_with_its_time():
+    assert read("Veldoria joined the Norland Pact in 2023 and the Norland Group in 2024.") == \
+        members(PACT, "Veldoria") | members(GROUP, "Veldoria")
+    assert read("Veldoria joined the Norland Pact in 2023 and the Norland Group welcomed it.") == \
+        members(PACT, "Veldoria")
+
+
+def test_led_or_chaired_jointly_by_names_co_chairs():
+    got = {(f.subject, f.predicate, f.object) for f in find_relations(
+        hand_doc("The Norland Group, led jointly by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
+    assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}
+    got = {(f.subject, f.predicate, f.object) for f in find_relations(
+        hand_doc("The Norland Group, jointly chaired by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
+    assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}

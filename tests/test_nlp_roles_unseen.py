@@ -216,3 +216,97 @@ def test_a_lower_case_portfolio_listed_in_a_series_before_the_name(read):
 def test_a_relative_clause_after_a_portfolio_is_no_series(read):
     r = read("Peru's minister of trade, who met Chile and Bolivia, said the talks went well.")
     assert titled(r) == set()
+
+
+def test_an_office_on_an_officers_staff_is_of_the_officers_organization(read):
+    r = read("The Personal Envoy of the UN Secretary-General for Sudan, Ramon Estrada, attended as an observer.")
+    assert titled(r) == {("Ramon Estrada", "United Nations", "Personal Envoy")}
+    r = read("Special Representative of the Russian President for the Middle East Oleg Varnov met them.")
+    assert titled(r) == {("Oleg Varnov", "Russia", "Special Representative")}
+    r = read("Adviser to the President of Azerbaijan Tural Hasanli said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser")}
+
+
+def test_an_officer_with_only_a_post_gives_no_office_of_the_post(read):
+    r = read("The Special Representative of the Secretary-General for Sudan, Ramon Estrada, attended.")
+    assert titled(r) == set()
+
+
+def test_a_capitalised_portfolio_listed_in_a_series(read):
+    r = read("Angola's Minister of Mineral Resources, Petroleum and Gas, Dario Menezes, told state television "
+             "that it was over.")
+    assert titled(r) == {("Dario Menezes", "Angola", "Minister of Mineral Resources, Petroleum and Gas")}
+
+
+def test_a_portfolio_series_not_closed_before_a_name_stays_short(read):
+    r = read("Angola's Minister of Defence, Dario Menezes, said it was over.")
+    assert titled(r) == {("Dario Menezes", "Angola", "Defense Minister")}
+
+
+def test_an_unqualified_title_opening_a_contrasted_clause_is_of_the_opening_country(read):
+    r = read("Brazil said it would join the charter, but Mines and Energy Minister Caio Ferraz denied "
+             "that it would cut output.")
+    assert titled(r) == {("Caio Ferraz", "Brazil", "Mines and Energy Minister")}
+
+
+def test_a_contrasted_title_after_another_country_or_without_contrast_stays_bare(read):
+    assert titled(read("Brazil hosted Peru, but Foreign Minister Caio Ferraz denied it.")) == set()
+    assert titled(read("Brazil said it would join, and Foreign Minister Caio Ferraz agreed.")) == set()
+
+
+def test_its_after_a_clause_link_points_to_that_clauses_subject(read):
+    r = read("The delegation was led by Omar Talib, while the Norland Liberation Front sent its adviser Sami Harb.")
+    assert ("Sami Harb", "Norland Liberation Front", "Adviser") in titled(r)
+    r = read("Peru hosted the talks, and Chile sent its foreign minister, Ana Velarde.")
+    assert titled(r) == {("Ana Velarde", "Chile", "Foreign Minister")}
+
+
+def test_a_senior_arctic_official_in_apposition(read):
+    r = read("Lars Vikdal, Norway's senior Arctic official, said the working groups met online.")
+    assert titled(r) == {("Lars Vikdal", "Norway", "Senior Arctic Official")}
+
+
+def test_a_bare_head_title_is_of_the_one_country_its_sentence_names_before_it(read):
+    r = read("The bloc suspended Peru, two days after soldiers detained President Tomas Ardvik.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "President")}
+
+
+def test_a_bare_head_title_after_the_subject_country_or_two_countries_stays_bare(read):
+    assert titled(read("Russia backed President Tomas Ardvik in the war.")) == set()
+    assert titled(read("The bloc suspended Chile and Peru after soldiers detained President Tomas Ardvik.")) == set()
+    r = read("Peruvian President Tomas Ardvik spoke. The bloc suspended Chile after soldiers detained "
+             "President Tomas Ardvik.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "President")}
+
+
+def test_a_bare_head_title_after_a_country_of_another_actor_stays_bare(read):
+    assert titled(read("The delegation of Peru was led by Ana Lind and met Prime Minister Tomas Ardvik.")) == set()
+
+
+def test_a_place_based_modifier_is_not_the_employer_its_head_is(read):
+    r = read("Omar Talib, the prime minister of the Tripoli-based Norland Unity Council, said it was ready.")
+    assert titled(r) == {("Omar Talib", "Norland Unity Council", "Prime Minister")}
+
+
+def test_a_posted_title_for_a_named_post_that_is_no_actor(read):
+    r = read("The EU's Special Representative for the Norland-Vessa Dialogue, Tomas Ardvik, said the sides agreed.")
+    assert titled(r) == {("Tomas Ardvik", "European Union", "Special Representative")}
+
+
+def test_a_posts_name_does_not_swallow_the_holders(read):
+    r = read("The U.S. Ambassador to Russia Tomas Ardvik said it was over.")
+    assert titled(r) == {("Tomas Ardvik", "United States", "Ambassador")}
+
+
+def test_an_officers_staff_with_a_post_named_by_capitalised_words(read):
+    r = read("Special Representative of the President of Azerbaijan for Special Assignments, Tural Hasanli, said "
+             "it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Special Representative")}
+
+
+def test_chained_capitalised_offices_one_name_after_the_last(read):
+    r = read("Adviser to the President of Azerbaijan, Head of the Norland Policy Department Tural Hasanli, said it.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser"),
+                         ("Tural Hasanli", "Norland Policy Department", "Head")}
+    r = read("Foreign Minister of Armenia, Chairman of the Council of Europe Ana Velarde said it was over.")
+    assert titled(r) == {("Ana Velarde", "Armenia", "Foreign Minister"), ("Ana Velarde", "Council of Europe", "Chairman")}

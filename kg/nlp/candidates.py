@@ -521,6 +521,16 @@ def after_title_of(toks, ctx: EntityContext, a: int) -> bool:
     return k >= 1 and toks.lower[k] == "of" and toks.lower[k - 1] in ctx.lex.titles and ctx.sent_of[k - 1] == ctx.sent_of[a]
 
 
+def _parallel_country(toks, j: int, after: Candidate) -> bool:
+    """Country ``after``, after the coordinator at token ``j``, is named in the same long form
+    as the words right before the coordinator ("… of the Republic of Armenia and the Republic
+    of Azerbaijan"): a pair inside one name, not a second actor."""
+    words = [w for w in toks.lower[j + 1:after.end] if w != "the"]
+    if len(words) < 3 or j - len(words) < 0:
+        return False
+    return toks.lower[j - len(words):j - 1] == words[:-1]
+
+
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     toks = tokens_of(doc)
@@ -578,6 +588,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             if j < n and toks.lower[j] == "the":
                 j += 1
             last_good = anchor = None
+            paired = False  # "… between the Republic of A and the Republic of B": one name
             while j < n and sent_of[j] == sent_of[i]:
                 if j - i >= longest:
                     too_long = True
@@ -590,6 +601,23 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     last_good = anchor = j
                     continue
                 word, low_j = toks.text[j], toks.lower[j]
+                if low_j in ctx.lex.actors.pair_prepositions and last_good is not None:
+                    nxt = j + 1 + (j + 1 < n and toks.lower[j + 1] == "the")
+                    pair = kb_start.get(nxt)
+                    if pair is not None and pair.type == "Country":
+                        paired, j = True, nxt  # "State Commission on … between the Republic of A"
+                        continue
+                if low_j in ctx.lex.grammar.coordinators and j + 2 < n:
+                    nxt = j + 1
+                    pair = kb_start.get(nxt)
+                    if pair is None and toks.lower[nxt] == "the":
+                        nxt += 1
+                        pair = kb_start.get(nxt)
+                    if (pair is not None and pair.type == "Country"
+                            and (paired or _parallel_country(toks, j, pair))):
+                        j = last_good = anchor = pair.end  # "… and the Republic of Armenia": the pair's second
+                        paired = False
+                        continue
                 if name_token(doc, ctx, j) or (word.isupper() and word.isalpha() and len(word) > 1):
                     j += 1
                     last_good = j

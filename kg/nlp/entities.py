@@ -59,6 +59,7 @@ from kg.nlp.candidates import (
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
+    ambiguous_surnames_after_titles,
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
@@ -132,6 +133,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_cands = outside_event_names(doc, ctx, kb_cands)
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
+    kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
@@ -169,12 +171,26 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         chosen = sorted(chosen + listed, key=lambda c: c.start)
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
     chosen = longer_names_first(chosen)
+    _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions, lex.titles)
     mentions, entities = _actors(tokens_of(doc), sent_of, chosen)
     return EntityReading(mentions, entities, titles)
+
+
+def _with_name_suffixes(toks: TokenTable, sent_of: list[int], lex: Lexicon, chosen: list[Candidate]) -> None:
+    """ "Ferdinand Marcos Jr.": a person's mention takes in the generational suffix right
+    after it (capitalised, [names] name_suffixes, in the same sentence, no other actor's)."""
+    suffixes = lex.actors.name_suffixes
+    starts = {c.start for c in chosen}
+    n = len(toks.text)
+    for c in chosen:
+        e = c.end
+        if (c.type == "Person" and e < n and toks.lower[e] in suffixes and toks.text[e][:1].isupper()
+                and e not in starts and sent_of[e] == sent_of[c.start]):
+            c.end = e + 1
 
 
 def _as_known_person(ctx: EntityContext, c: Candidate) -> Candidate:

@@ -17,6 +17,7 @@ class Windows:
     negation_before_org: int
     clause_comma: int
     counted_list_sentences: int
+    pair_sentences: int  # "a member of both blocs": sentences back to the two organizations
     place_list_items: int
     part_of_gap: int
     support_subject: int
@@ -36,6 +37,8 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"
+    surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname
     name_variant_chars: int
     place_variant_chars: int
     place_name_words: int
@@ -158,6 +161,8 @@ class ActorWords:
     adverbs_before_speech: frozenset[str]
     title_name_joins: frozenset[str]
     locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
+    name_suffixes: frozenset[str] = frozenset()  # "Ferdinand Marcos Jr.": part of the mention
+    pair_prepositions: frozenset[str] = frozenset()  # "Commission … between the Republic of A and …"
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,11 @@ class SpeechWords:
     own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
     statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
+    relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
+    relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
+    auxiliaries_after_apposition: frozenset[str] = frozenset()  # "France, the bloc's critic, has said"
+    possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
+    possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
 
 
 @dataclass(frozen=True)
@@ -273,6 +283,14 @@ class RelationWords:
     list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
     list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
     counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
+    founding_predicates: frozenset[str] = frozenset()  # "A and B, which formed ORG": two or more
+    member_coordinated_links: frozenset[str] = frozenset()  # "X announced … but remains a member of ORG"
+    member_coordinated_verbs: frozenset[str] = frozenset()  # its "remains"
+    member_pair_nouns: frozenset[str] = frozenset()  # "a member of both blocs"
+    member_territory_nouns: frozenset[str] = frozenset()  # "as well as the French territories of A and B"
+    lifting_verbs: frozenset[str] = frozenset()  # "The AU lifted Gabon's suspension"
+    lifted_nouns: frozenset[str] = frozenset()  # its "suspension"
+    lifted_links: frozenset[str] = frozenset()  # "lifted Gabon's suspension from the AU"
     counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
     admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
     admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"
@@ -331,6 +349,10 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
+    staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
+    appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
+    contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
+    sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.participle_list(end, b)
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    if items and e < b:
+        items += territories_listed(ctx, e, b)  # "…, as well as the French territories of A and B"
     if items and text in rel.counting_cues and not counted_as_members(ctx, e, b):
         return  # "NATO counted Hungary and Turkey among its critics"
     items = [m for m in items if m.key != org.key]
@@ -77,6 +79,33 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def territories_listed(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The territories a list of members goes on with after token ``e``: "A and B, as well
+    as the French territories of C and D" (a list addition or coordinator, a territory noun of
+    [relations] member_territory_nouns and "of"): places named as members."""
+    toks = tokens_of(ctx.doc)
+    grammar, rel = ctx.lex.grammar, ctx.lex.relations
+    if toks.lower[e - 1] in grammar.coordinators or any(
+            tuple(toks.lower[e - len(p):e]) == p for p in grammar.list_additions):
+        j = e  # the list stopped past its link ("…, as well as | the French territories")
+    else:
+        j = e + (toks.text[e] == ",")
+        link = 1 if j < b and toks.lower[j] in grammar.coordinators else phrase_at(ctx.doc, j, b, grammar.list_additions)
+        if not link:
+            return []
+        j += link
+    if j >= b:
+        return []
+    j = ctx.skip(j, b, grammar.articles)
+    m = ctx.by_start.get(j)
+    if m is not None and m.role == "demonym":
+        j = m.end  # "the French territories"
+    if j + 1 >= b or toks.lower[j] not in rel.member_territory_nouns or toks.lower[j + 1] != "of":
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 2, ctx.by_start, ("Place",), b)
+    return items
 
 
 def besides_items(ctx: RelationContext, a: int, org: TokMention) -> list[TokMention]:
@@ -193,12 +222,19 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     orgs = [org] if org is not None else []
     if org is not None and org.start == j and org.type == "Organization":
         # "members of the European Union and NATO": every organization of the list
-        orgs = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)[0] or orgs
+        orgs, e = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
+        orgs = orgs or [org]
+        later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
+        if later is not None:
+            orgs.append(later)
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
+        if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
+            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
+            org = orgs[0] if orgs else None
     confidence = ctx.lex.confidence.member_predicate
     if org is None and intransitive_join(ctx, cue):
         # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
@@ -212,6 +248,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         w = toks.lower[s - 1]
         if w in rel.future_member_words:
             return  # "will become a member of", "hopes to become a member of": not yet
+        if w in rel.member_as and s - 2 > a and toks.lower[s - 2] in rel.member_as_verbs:
+            s -= 1  # "was formally admitted as the 11th member of"
+            continue
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
@@ -248,10 +287,41 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
     if not subjects:
         return
+    if toks.span_text(start, end).lower() in rel.founding_predicates and (
+            len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
+        return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
+    """The organization coordinated after a time phrase that closes a membership's object
+    ("joined the SCO in 2023 and BRICS in 2024": BRICS), or None."""
+    toks = tokens_of(ctx.doc)
+    if not join_closed(ctx, e, b) or e >= b or toks.text[e] in ctx.lex.relations.intransitive_join_closers:
+        return None
+    j = e + 2  # "in 2023", "last year"
+    if j >= b or toks.lower[j] not in ctx.lex.grammar.coordinators:
+        return None
+    m = ctx.by_start.get(ctx.skip(j + 1, b, ctx.lex.grammar.articles))
+    if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
+        return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
+    return m
+
+
+def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
+    """The two organizations "both blocs" points back to: the last two named before
+    ``start`` in sentence ``k`` and the few before it ([window] pair_sentences), else none."""
+    pos = bisect.bisect_left(ctx.org_starts, start)
+    recent: dict[str, TokMention] = {}
+    for m in reversed(ctx.orgs[:pos]):
+        if m.sentence < k - ctx.lex.window.pair_sentences or len(recent) == 2:
+            break
+        if m.role != "demonym":
+            recent.setdefault(m.key, m)
+    return list(recent.values()) if len(recent) == 2 else []
 
 
 def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -414,6 +484,15 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         if subjects and not ctx.inside_a_clause(subjects[0].start, a):
             return subjects
         return []
+    if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
+        # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
+        # opening the sentence, subject of both verbs
+        i = ctx.skip(a, s, ctx.lex.grammar.articles)
+        first = ctx.by_start.get(i)
+        if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
+            return []
+        items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
+        return items
     if w in rel.member_as:
         i = s - 1
         low = max(a, i - ctx.lex.window.possessor_words)
@@ -525,6 +604,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
+        elif plural and (verb := plural_copula_before(ctx, i, a)) is not None:
+            # "Burundi and Uganda are also EAC members": the actors listed before the copula
+            neg = neg or ctx.negated(verb, i)
+            for subj in backward_list(doc, ctx.lex, verb, ctx.by_end, ("Country",), a - 1):
+                yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         elif (i - 2 >= a and toks.lower[i - 1] in words.member_quantifiers and toks.text[i - 2] == ","
               and toks.lower[end - 1].endswith("s")):
             # "Turkey and Hungary, both NATO members": the actors listed before the comma
@@ -558,6 +642,20 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:
+    """The plural copula ("are", "were", "remain") right before token ``i``, over adverbs
+    and a negation ("are also", "are not"), when an actor ends right before it; else None."""
+    toks = tokens_of(ctx.doc)
+    words = ctx.lex.relations
+    v = i
+    while v - 1 > a and toks.text[v - 1].isalpha() and toks.lower[v - 1] in words.member_noun_subject_gap:
+        v -= 1
+    v -= 1
+    if v - 1 < a or toks.lower[v] not in words.member_noun_plural_copulas or ctx.by_end.get(v) is None:
+        return None
+    return v
 
 
 def member_relative(ctx: RelationContext, i: int, end: int, a: int, b: int) -> int | None:
@@ -653,13 +751,24 @@ def member_restored(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if country is None or country.type != "Country" or country.role == "demonym":
         return
     j = country.end
-    if j + 2 >= b or toks.lower[j] not in ctx.lex.grammar.possessive or toks.lower[j + 1] not in rel.restored_nouns \
-            or toks.lower[j + 2] not in rel.restored_links:
+    if j + 1 >= b or toks.lower[j] not in ctx.lex.grammar.possessive:
         return
-    i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
-    org = ctx.by_start.get(i)
-    if org is None and i > j + 3:
-        org = ctx.anaphor_at(i - 1)  # "membership in the organization"
+    lifted = toks.span_text(start, end).lower() in rel.lifting_verbs
+    if lifted != (toks.lower[j + 1] in rel.lifted_nouns) or (not lifted and toks.lower[j + 1] not in rel.restored_nouns):
+        return  # "restore X's membership", "lifted X's suspension"; not "lifted X's sanctions"
+    links = rel.lifted_links if lifted else rel.restored_links
+    org = None
+    if j + 2 < b and toks.lower[j + 2] in links:
+        i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
+        org = ctx.by_start.get(i)
+        if org is None and i > j + 3:
+            org = ctx.anaphor_at(i - 1)  # "membership in the organization"
+    elif lifted:
+        i = ctx.skip(a, start, ctx.lex.grammar.articles)
+        org = ctx.by_start.get(i) if i < start else None  # "The African Union lifted Gabon's suspension"
+        if org is not None and org.end != start and not all(
+                toks.text[x].islower() or toks.text[x] in (",",) for x in range(org.end, start)):
+            org = None
     if org is None or org.type != "Organization":
         return
     if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in range(a, start)):

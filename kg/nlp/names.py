@@ -149,9 +149,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                and toks.text[b - 1].islower()):
             b -= 1  # "its international relations minister, X"
         domain = b
-        current = b > 1 and toks.lower[b - 1] in ctx.lex.roles.current_adjectives and toks.text[b - 1].islower()
+        # "Gabon's transitional president, X"; "The ousted president, X" (a person, no office)
+        current = b > 1 and toks.text[b - 1].islower() and (toks.lower[b - 1] in ctx.lex.roles.current_adjectives
+                                                            or toks.lower[b - 1] in ctx.lex.roles.not_current)
         if current:
-            b -= 1  # "Gabon's transitional president, X"
+            b -= 1
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if b in actor_end and not t.plural:
             qualified_ends.add(t.end)
@@ -269,8 +271,9 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
 
 
 def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_tokens: set[int]) -> list[Candidate]:
-    """ "Kazakhstan appointed Yerlan Dosov as its new foreign minister": a capitalised name of two
-    words or more right after one of [roles] appointing_verbs and right before "as" and the title."""
+    """ "Kazakhstan appointed Yerlan Dosov as its new foreign minister", "Peru will name X as foreign
+    minister": a capitalised name of two words or more right after one of [roles] appointing_verbs
+    (or their base forms) and right before "as" and the title."""
     toks = tokens_of(doc)
     roles = ctx.lex.roles
     forbidden = kb_tokens | title_tokens(titles)
@@ -284,7 +287,8 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if j < 3 or toks.lower[j] not in roles.appointment_links:
             continue
         start = name_run_before(doc, ctx, j, ctx.lex.window.apposition_name_words, forbidden)
-        if (j - start >= 2 and toks.lower[start - 1] in roles.appointing_verbs
+        verb = toks.lower[start - 1]
+        if (j - start >= 2 and (verb in roles.appointing_verbs or verb in roles.appointing_base_verbs)
                 and ctx.sent_of[start - 1] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
@@ -470,6 +474,30 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
 
     starts = title_ends | apposed
     return [c for c in kb_cands if c.start not in starts or not given_name(c)]
+
+
+def ambiguous_surnames_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
+                                    titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Foreign Minister Therese Kayikwamba Wagner": an ambiguous known name of another kind
+    (the "Wagner" of the Wagner Group) right after the unknown name words that follow a
+    title ends that person's name."""
+    if not titles or not any(c.ambiguous and c.type != "Person" for c in kb_cands):
+        return kb_cands
+    toks = tokens_of(doc)
+    title_ends = {t.end for t in titles if not t.plural}
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
+    reach = ctx.lex.window.surname_after_title
+
+    def surname(c: Candidate) -> bool:
+        if not c.ambiguous or c.type == "Person":
+            return False
+        j = c.start
+        while j not in title_ends and j - 1 >= 0 and c.start - j < reach and j - 1 not in kb_tokens \
+                and toks.text[j - 1][:1].isupper() and name_token(doc, ctx, j - 1):
+            j -= 1
+        return j < c.start and j in title_ends and ctx.sent_of[j] == ctx.sent_of[c.start]
+
+    return [c for c in kb_cands if not surname(c)]
 
 
 def other_people_with_a_known_surname(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,8 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             j += 1
             continue
         break
+    if last > i + 1 and last < limit and toks.text[last] == ",":
+        return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
     if last == i:
         # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
         # comma of an apposition
@@ -87,6 +89,26 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
             return _lower_portfolio_list(toks, lex, i, j, by_start, limit)
     return last
+
+
+def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
+    """The comma that ends a capitalised portfolio listed in a series ("Minister of Mineral
+    Resources, Petroleum and Gas, X"): past the comma at ``j``, capitalised words that are no
+    actor's name with a join before the last of them, closed by a comma before a capitalised
+    word; else ``j``."""
+    k, joined = j + 1, False
+    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() and (
+            k not in by_start or by_start[k].role == "demonym"):
+        low = toks.lower[k]
+        if low in lex.roles.portfolio_joins:
+            joined = True
+        elif not toks.text[k][:1].isupper() or low in lex.actors.not_names:
+            return j
+        k += 1
+    if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
+            and toks.lower[k - 1] not in lex.roles.portfolio_joins):
+        return k
+    return j
 
 
 def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
@@ -225,6 +247,27 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     return m if p is not None and p.type == "Person" and p.end <= i else None
 
 
+def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
+    """The country or organization opening the clause of token ``a`` after a comma and a
+    link ("…, while the RSF sent its adviser X": the RSF), when such a clause opens in its
+    sentence before it; else None."""
+    toks = tokens_of(doc)
+    k = sent_of[a]
+    links = lex.roles.contrast_links | lex.grammar.coordinators
+    for c in range(a - 1, max(0, a - lex.window.clause_comma), -1):
+        if sent_of[c - 1] != k:
+            return None
+        if toks.lower[c] in links and toks.text[c - 1] == ",":
+            j = c + 1
+            while j < a and toks.lower[j] in lex.grammar.articles:
+                j += 1
+            m = by_start.get(j)
+            if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or m.end > a:
+                return None
+            return m
+    return None
+
+
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization a possessive before the title at token ``b`` points to, as a
@@ -242,7 +285,7 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         opens = a == 0 or sent_of[a - 1] != k
         subject = None
         if not opens:
-            subject = sentence_subject(doc, lex, a, by_start, sent_of)
+            subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
             if subject is not None and subject.end > a:
                 subject = None
         elif a > 0:
@@ -473,7 +516,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
-            if places:
+            head = by_start.get(after + 2) if places and hyphen_modifier(doc, after, n) else None
+            if head is not None and head.type in QUALIFIER_TYPES:
+                quals, j = [head], head.end  # "prime minister of the Tripoli-based Government of National Unity"
+            elif places:
                 j, rule = after, "title-qualifier"
         if len(quals) == 1 and j + 1 < n and toks.lower[j] in lex.grammar.possessive:
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
@@ -489,6 +535,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
+        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n) or j
     j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
@@ -537,6 +584,30 @@ def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
             and toks.lower[j + 1] in lex.grammar.articles and toks.lower[j + 2] in lex.roles.anaphor_nouns):
         return j + 3
     return j
+
+
+def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int) -> int | None:
+    """The comma that closes a post's name running on from token ``j`` ("Special Representative
+    for the Belgrade-Pristina Dialogue, X": capitalised words, hyphens and connectors, no
+    person's name), when a person's name follows it; else None."""
+    toks = tokens_of(doc)
+    k = sent_of[j] if j < n else -1
+    i = j
+    while i < n and sent_of[i] == k and i - j < lex.window.post_name_words:
+        m = by_start.get(i)
+        if m is not None:
+            if m.type == "Person":
+                return None
+            i = m.end
+            continue
+        word, low = toks.text[i], toks.lower[i]
+        if word == ",":
+            p = by_start.get(i + 1)
+            return i if i > j and p is not None and p.type == "Person" else None
+        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())):
+            return None
+        i += 1
+    return None
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:

@@ -330,7 +330,9 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
     statement it is part of ("X said the move was a ‘historic development …’"), else the
     subject of the sentence ("X praised the decision as an ‘important step …’")."""
     for st in ctx.statements:
-        if st.sentence == k and not st.direct and st.start <= q.start < st.end:
+        # "X said Washington wanted a ceasefire "that holds …"": a reported statement of the
+        # sentence that holds the quote or runs into it
+        if st.sentence == k and not st.direct and st.start < q.end and q.start < st.end:
             return st.speaker
     doc = ctx.doc
     toks = tokens_of(doc)

@@ -371,8 +371,9 @@ def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words:
         found = first_candidate(ctx, k, i - 1)  # "X rejected it, according to a statement from his mission"
         if found is not None and found.start >= i:
             found = None
-    elif found is not None and found.start < i + words:
-        found = None
+    elif found is not None and (found.start < i + words or (
+            ctx.entities[found.key].type == "Place" and in_prepositional_phrase(ctx, found.start))):
+        found = None  # "according to traders in London": a place where the source is, not the source
     if found is None or ctx.in_quote[i]:
         return
     speech, cues = ctx.lex.speech, ctx.cue_tokens

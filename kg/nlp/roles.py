@@ -119,6 +119,53 @@ def _shared_qualifier(doc: Doc, a: Office, b: Office, ta: TitleSpan, tb: TitleSp
             and toks.text[ta.start][:1].isupper() and toks.text[tb.start][:1].isupper())
 
 
+def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, o: Office) -> bool:
+    """Title ``officer`` follows title ``t`` after "of", articles and only the officer's own
+    qualifiers ("Personal Envoy of the UN Secretary-General"): the first holds an office on
+    the officer's staff."""
+    toks = tokens_of(doc)
+    j = t.end
+    if j >= officer.start or toks.lower[j] not in lex.roles.staff_links:
+        return False
+    j += 1
+    while j < officer.start and toks.lower[j] in lex.grammar.articles:
+        j += 1
+    for q in o.quals:
+        if q.start == j and q.end <= officer.start:
+            j = q.end
+    return j == officer.start
+
+
+def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
+                       k: int) -> TokMention | None:
+    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
+    and the comma of an apposition, in sentence ``k``; else None."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if j < n and toks.lower[j] in lex.roles.posting_prepositions:
+        j += 1
+        while j < n and toks.lower[j] in lex.grammar.articles:
+            j += 1
+        post = by_start.get(j)
+        if post is None:
+            # "… for Special Assignments Elchin Amirbayov": a post named by capitalised words
+            e = j
+            while e < n and e - j < lex.window.post_name_words and e not in by_start and sent_of[e] == k and (
+                    toks.lower[e] in lex.actors.connectors or (toks.text[e][:1].isupper() and toks.text[e].isalpha())):
+                e += 1
+            if e == j or not (e in by_start or (e < n and toks.text[e] == ",")):
+                return None
+            j = e
+        elif post.type == "Person":
+            return None
+        else:
+            j = post.end
+    if j < n and toks.text[j] == ",":
+        j += 1
+    p = by_start.get(j)
+    return p if p is not None and p.type == "Person" and sent_of[j] == k else None
+
+
 def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
                sent_of) -> tuple[TokMention, TokMention] | None:
     """ "Kazakhstan appointed X as its new foreign minister", "Leaders of the OECS appointed
@@ -303,13 +350,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i in range(len(offices) - 1):
         o, nxt = offices[i], offices[i + 1]
         comma = _past_time_phrase(doc, lex, o.end, n)
+        # "Assistant to the President of Azerbaijan, Head of the … Department X": capitalised
+        # offices of the region's style, each with its "of" qualifier, one name after the last
+        chained = (o.rule == nxt.rule == "title-of" and toks.text[titles[i].start][:1].isupper()
+                   and toks.text[titles[i + 1].start][:1].isupper())
         if (o.persons or not o.quals or o.plural or o.former or o.possessor or nxt.plural or nxt.former
-                or len(nxt.persons) != 1 or nxt.quals_before is False or not nxt.quals
+                or len(nxt.persons) != 1 or (nxt.quals_before is False and not chained) or not nxt.quals
                 or {q.key for q in o.quals} & {q.key for q in nxt.quals}
                 or comma + 1 != nxt.start or toks.text[comma] != ","):
             continue
         p = nxt.persons[0]
-        if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+        if (not chained and p.end < n and sent_of[p.end] == o.sentence
+                and toks.text[p.end] not in lex.roles.apposition_closers):
             continue
         o.persons = [p]
         rules[i], confidence[i] = "apposition", conf.official_apposition
@@ -329,6 +381,80 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 o.persons = [right] if right is not None else []
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
+
+    # "The Personal Envoy of the UN Secretary-General for Sudan, X", "Special Representative of
+    # the Russian President for the Middle East X": the name after the officer and its post
+    # holds the first office, of the officer's own qualifier; the officer's title names no one
+    for i in range(len(offices) - 1):
+        o, nxt = offices[i], offices[i + 1]
+        if o.persons or o.plural or o.former or nxt.plural or nxt.former:
+            continue
+        if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
+            continue
+        e = max(nxt.end, titles[i + 1].end)
+        p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
+        if p is None and i + 2 < len(offices) and e < n and toks.text[e] == ",":
+            # "Assistant to the President of Azerbaijan, Head of the … Department X": the name
+            # after a second office in apposition holds both
+            third = offices[i + 2]
+            if third.start == e + 1 and len(third.persons) == 1 and not third.plural and not third.former:
+                p = third.persons[0]
+        if p is None or (nxt.persons and [m.start for m in nxt.persons] != [p.start]):
+            continue
+        after = titles[i + 1].end
+        if nxt.quals_before:
+            employer = [q for q in nxt.quals if q.end <= titles[i + 1].start]
+        elif after < n and toks.lower[after] in lex.roles.staff_links:
+            employer = list(nxt.quals)  # "Adviser to the President of Azerbaijan X"
+        else:
+            employer = []  # "… of the Secretary-General for Sudan": a post, no employer
+        o.persons, o.quals, o.quals_before = [p], employer or [q for q in o.quals if q.end <= titles[i + 1].start], True
+        nxt.persons, nxt.possessor, nxt.quals = [], True, employer
+        rules[i], confidence[i] = "officer-staff", conf.official_apposition
+
+    # "Brazil said it would join the charter, but Mines and Energy Minister X denied …": a
+    # capitalised title with no qualifier opening a contrasted clause is of the country the
+    # sentence opens with, when it names no other country
+    for i, o in enumerate(offices):
+        if o.quals or not o.persons or o.plural or o.former or o.possessor or not toks.text[titles[i].start][:1].isupper():
+            continue
+        b, domain = o.start, 0
+        while (b > 0 and domain < lex.window.title_domain_words and b - 1 not in covered and toks.text[b - 1].isalpha()
+               and ((toks.text[b - 1][:1].isupper() and toks.lower[b - 1] not in lex.actors.not_names)
+                    or (toks.lower[b - 1] in lex.roles.portfolio_joins and b < o.start))):
+            b -= 1  # "Mines and Energy Minister X"
+            domain += toks.lower[b] not in lex.roles.portfolio_joins
+        if b < 2 or toks.lower[b - 1] not in lex.roles.contrast_links or toks.text[b - 2] != ",":
+            continue
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        if (subject is None or subject.type != "Country"
+                or any(m.type == "Country" and m.key != subject.key and m.sentence == o.sentence
+                       for m in mentions if m.start < o.start)):
+            continue
+        o.quals, o.quals_before = [subject], True
+        if b < o.start:
+            o.title = " ".join(toks.text[b:titles[i].end])
+        rules[i], confidence[i] = "contrast-subject", conf.official_described
+
+    # "ECOWAS suspended Guinea-Bissau …, two days after soldiers detained President X": a head's
+    # title with no qualifier anywhere in the article, in a sentence that names one country
+    # (before it, not as the sentence's subject: "Russia backed President X" says nothing of
+    # X's country), is of that country
+    qualified = {p.key for o in offices if o.quals for p in o.persons}
+    for i, o in enumerate(offices):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.sentence_country_titles or not toks.text[titles[i].start][:1].isupper()):
+            continue
+        countries = {m.key: m for m in mentions if m.sentence == o.sentence and m.type == "Country"}
+        if len(countries) != 1:
+            continue
+        country = next(iter(countries.values()))
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        if (country.role != "name" or country.end > o.start or (subject is not None and subject.key == country.key)
+                or (country.start > 0 and toks.lower[country.start - 1] in lex.actors.title_prepositions)):
+            continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
+        o.quals = [country]
+        rules[i], confidence[i] = "sentence-country", conf.official_described
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):

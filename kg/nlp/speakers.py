@@ -155,6 +155,23 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
     return None
 
 
+def opening_actor(ctx: QuoteContext, k: int, tok: int) -> TokMention | None:
+    """The country or organization opening sentence ``k`` before token ``tok`` (past an
+    article), else the one opening the sentence before: what a possessive "its" points to."""
+    articles = ctx.lex.grammar.articles
+    for kk in (k, k - 1):
+        first = ctx.sentence_first_tok.get(kk)
+        if first is None:
+            continue
+        while first < tok and ctx.lower[first] in articles:
+            first += 1
+        m = next((m for m in ctx.by_start_tok.get(first, ()) if m.type in ("Country", "Organization")
+                  and m.role != "demonym"), None)
+        if m is not None and m.end <= tok and not ctx.in_quote[m.start]:
+            return m
+    return None
+
+
 def last_organization(ctx: QuoteContext, tok: int, noun: str | None = None) -> str | None:
     """The organization an anaphor points to: the subject of its sentence; else, with its
     noun ("the Council"), a recent speaker or the last one named whose name holds the noun;
@@ -326,6 +343,13 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             m = ctx.by_end.get(pos - width)
             if m is not None and m.type in SPEAKER_TYPES:
                 return Speaker(m.key, m.start, "metonym")
+    for width in (2, 1):
+        # "its government said", "Its foreign ministry said": the actor the sentence is about
+        if (pos - width >= 1 and toks.lower[pos - width - 1] in speech.possessive_voice_pronouns
+                and " ".join(toks.lower[pos - width:pos]) in speech.possessive_voice_heads):
+            owner = opening_actor(ctx, k, pos - width - 1)
+            if owner is not None:
+                return Speaker(owner.key, pos - width - 1, "metonym")
     for voice in speech.organization_voices:
         # "according to the OAS secretariat", "the Kremlin press service said": the actor's own voice
         w = len(voice)
@@ -408,7 +432,7 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
-        if toks.text[pos - 1] == "," and steps == 0:
+        if toks.text[pos - 1] == "," and (steps == 0 or all(ctx.lower[x] in ctx.lex.speech.auxiliaries_after_apposition for x in range(pos, v))):
             first = None
             comma_at = None
             for comma in range(pos - 2, max(0, pos - win.speaker_comma), -1):
@@ -457,11 +481,29 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 if found is not None and found.key == inner.key and not in_prepositional_phrase(ctx, found.start):
                     return found
             return None
+        if (toks.lower[pos - 1] in ctx.lex.speech.relative_pronouns and pos - 2 > 0 and toks.text[pos - 2] == ","
+                and ctx.sent_of[pos - 2] == k and toks.lower[v] in ctx.lex.speech.relative_speech_verbs):
+            return relative_antecedent(ctx, pos - 2, k)  # "X, who said …", "…, which said …"
         if toks.lower[pos - 1] not in ctx.lex.speech.between:
             return None
         pos -= 1
         steps += 1
     return None
+
+
+def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
+    """The actor ending at the comma before a relative pronoun of a speech verb: the speaker,
+    also as the object of an agent's or a partner's preposition ("was taken by X, which said",
+    "talks with X, who said"); not as the object of another one ("the head of UNHCR, who")."""
+    found = candidate_ending_at(ctx, comma, k)
+    if found is None or found.how != "mention" or not in_prepositional_phrase(ctx, found.start):
+        return found
+    lex = ctx.lex
+    i = found.start - 1
+    while i >= 0 and (ctx.lower[i] in lex.grammar.articles or ctx.lower[i] in lex.grammar.possessive):
+        owner = ctx.by_end.get(i) if ctx.lower[i] in lex.grammar.possessive else None
+        i = owner.start - 1 if owner is not None else i - 1  # "by the AU's Peace and Security Council"
+    return found if i >= 0 and ctx.lower[i] in lex.speech.relative_antecedent_prepositions else None
 
 
 def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int) -> tuple[bool, Speaker | None]:
