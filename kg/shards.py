@@ -303,10 +303,10 @@ def _boundaries(runs: Runs, ranges: int) -> list[str]:
     """At most ``ranges - 1`` increasing boundaries, each between two subjects of the
     default graph (``SEP subject SEP``) or between two named graphs (``graph SEP``),
     cutting the keys into about equal ranges: the first keys of the runs' blocks (one in
-    :data:`kg.quads.RUN_BLOCK`) and as many of the corpus-level keys are the sample.  A key sorts after its boundary when its
-    graph (and, in the default graph, its subject) sorts after it or is it: ``SEP`` sorts
-    before every other character, so a graph or subject never shares a side with one it
-    begins."""
+    :data:`kg.quads.RUN_BLOCK`) and as many of the corpus-level keys are the sample.  A
+    key sorts after its boundary when its graph (and, in the default graph, its subject)
+    sorts after it or is it: ``SEP`` sorts before every other character, so a graph or
+    subject never shares a side with one it begins."""
     pooled = sorted([first for run in runs.runs for first, _ in run.blocks]
                     + runs.corpus_keys[::qk.RUN_BLOCK])
     bounds: list[str] = []
