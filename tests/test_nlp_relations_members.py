@@ -710,3 +710,13 @@ def test_led_or_chaired_jointly_by_names_co_chairs():
     got = {(f.subject, f.predicate, f.object) for f in find_relations(
         hand_doc("The Norland Group, jointly chaired by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
     assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}
+
+
+def test_a_time_phrase_between_the_subject_and_its_membership():
+    assert read("Veldoria on Saturday became a permanent member of the Norland Pact.") == members(PACT, "Veldoria")
+    assert read("Quessa last week joined the Norland Pact.") == members(PACT, "Quessa")
+
+
+def test_a_time_phrase_with_no_member_before_it_gives_nothing():
+    assert read("Talks on Saturday joined the Norland Pact.") == set()
+    assert read("Veldoria said on Saturday that the Norland Pact had met.") == set()

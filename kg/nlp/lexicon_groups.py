@@ -238,6 +238,10 @@ class RelationWords:
     former_member_words: frozenset[str]
     future_member_words: frozenset[str]
     member_becoming: frozenset[str]
+    member_time_weekdays: frozenset[str]
+    member_time_preposition: str
+    member_time_determiners: frozenset[str]
+    member_time_periods: frozenset[str]
     member_pronoun_subjects: frozenset[str]
     member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
     member_relative_pronouns: frozenset[str]  # "Finland, which joined X"

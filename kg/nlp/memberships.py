@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
@@ -251,6 +252,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if w in rel.member_as and s - 2 > a and toks.lower[s - 2] in rel.member_as_verbs:
             s -= 1  # "was formally admitted as the 11th member of"
             continue
+        if s - 2 > a and _time_phrase_before(toks.lower, s, rel):
+            s -= 2  # "The union on Saturday became a member of X"
+            continue
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
@@ -294,6 +298,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def _time_phrase_before(lower: list[str], s: int, rel: RelationWords) -> bool:
+    """Whether the two tokens before ``s`` are a time phrase ("on Saturday", "last week")
+    standing between a membership's subjects and its predicate."""
+    first, second = lower[s - 2], lower[s - 1]
+    return ((first == rel.member_time_preposition and second in rel.member_time_weekdays)
+            or (first in rel.member_time_determiners and second in rel.member_time_periods))
 
 
 def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
