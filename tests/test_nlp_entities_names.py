@@ -353,3 +353,14 @@ def test_a_bilateral_body_named_with_both_countries(read):
 def test_a_second_country_not_paired_is_a_second_actor(read):
     r = read("The Commission on Water Sharing of Armenia and Azerbaijan met.")
     assert organizations(r) == {"Commission on Water Sharing of Armenia"}
+
+
+def test_initials_before_a_name_written_together_or_apart(read):
+    r = read("Nepal's prime minister, T.R. Vashmi Ollend, said the plan was slow. "
+             "Bhutan's foreign minister, B. K. Tarvel Osk, said nothing.")
+    assert {"T.R. Vashmi Ollend", "B. K. Tarvel Osk"} <= persons(r)
+
+
+def test_a_country_abbreviation_before_a_title_is_no_initial(read):
+    r = read("U.S. Ambassador Dora Fenwall said the vote failed.")
+    assert persons(r) == {"Dora Fenwall"}

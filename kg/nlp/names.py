@@ -19,8 +19,10 @@ from kg.nlp.offices import portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
-    """A middle initial ("E." of "Stephen E. Biegun")."""
-    return len(text) == 2 and text[0].isupper() and text[1] == "."
+    """A middle initial ("E." of "Stephen E. Biegun"), or initials written together ("K.P." of
+    "K.P. Sharma Oli"), which the tokenizer keeps as one token."""
+    return (len(text) in (2, 4) and text[1::2] == "." * (len(text) // 2)
+            and all(c.isupper() for c in text[::2]))
 
 
 def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
@@ -39,9 +41,11 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
         return (word.isalpha() and word.islower() and len(word) <= ctx.lex.actors.syllable_letters
                 and word not in ctx.lex.actors.not_syllables)
 
-    if (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden and name_token(doc, ctx, k + 1)
-            and toks.whitespace[k]):
-        k += 1  # "S. Jaishankar": an initial before the name
+    lead = k
+    while lead + 1 < n and lead - k < 2 and is_initial(toks.text[lead]) and toks.whitespace[lead] and lead + 1 not in forbidden:
+        lead += 1  # "K. P. Sharma Oli": at most two initials written apart
+    if lead > k and name_token(doc, ctx, lead):
+        k = lead  # "S. Jaishankar": initials before the name
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
