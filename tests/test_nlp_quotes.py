@@ -96,6 +96,15 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker(read):
     assert "Ali Hamid" not in speakers(r)
 
 
+def test_a_name_ending_a_long_relative_clause_is_not_the_speaker(read):
+    r = read("Kyrgyz Deputy Prime Minister Omar Tarek, who co-chairs the Kyrgyz-Kazakh intergovernmental "
+             "commission on trade with Kazakhstan's Deputy Prime Minister Ali Hamid, told reporters that trade between the two countries grew.")
+    assert speakers(r) == ["Omar Tarek"]
+    r = read("Kyrgyz Deputy Prime Minister Omar Tarek met Kazakhstan's Deputy Prime Minister Ali Hamid, "
+             "who told reporters that trade between the two countries grew.")
+    assert speakers(r) == ["Ali Hamid"]
+
+
 def test_a_list_inside_the_parenthetical_clause_is_not_the_speaker(read):
     r = read("Iran, which borders Armenia, Azerbaijan and Turkey, said it opposed any change of borders.")
     assert said(r) == [("Iran", "it opposed any change of borders", False)]

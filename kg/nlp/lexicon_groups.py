@@ -46,6 +46,7 @@ class Windows:
     pronoun_sentences: int
     speaker_steps: int
     speaker_comma: int
+    relative_clause_span: int
     subject_title_words: int
     frame_after: int
     frame_before_colon: int

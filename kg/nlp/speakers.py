@@ -469,7 +469,13 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 return first
             if found is not None and comma_at is not None:
                 # "X, who signed it with his counterpart, Y, said": Y is inside X's relative clause
-                clause, outer = _relative_clause_subject(ctx, comma_at, k)
+                clause, outer = _relative_clause_subject(ctx, comma_at, k, win.speaker_comma)
+                if clause:
+                    return outer
+            elif found is not None and first is None:
+                # "X, who co-chairs the … commission with Armenia's Deputy Prime Minister Y, told":
+                # a relative clause too long for a parenthetical's comma; Y is inside it
+                clause, outer = _relative_clause_subject(ctx, pos - 1, k, win.relative_clause_span)
                 if clause:
                     return outer
             return found
@@ -506,12 +512,12 @@ def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None
     return found if i >= 0 and ctx.lower[i] in lex.speech.relative_antecedent_prepositions else None
 
 
-def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int) -> tuple[bool, Speaker | None]:
+def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int, span: int) -> tuple[bool, Speaker | None]:
     """Whether ", who …" ([speech] relative_pronouns) opens a relative clause that runs on to
     token ``comma`` with no other comma between, and the actor before it (None if no actor:
     "Iran's president, who met X, Y, said" is not Y speaking)."""
     toks = tokens_of(ctx.doc)
-    for c in range(comma - 1, max(0, comma - ctx.lex.window.speaker_comma), -1):
+    for c in range(comma - 1, max(0, comma - span), -1):
         if ctx.sent_of[c] != k or toks.text[c] in STOP or toks.text[c] == ",":
             return False, None
         if toks.lower[c] in ctx.lex.speech.relative_pronouns and c > 1 and toks.text[c - 1] == ",":
