@@ -636,6 +636,14 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
             yield from member_since(ctx, cue, i - 2, neg)
             return
+        if (i == start and plural and end < b and toks.text[end] == "," and i - 2 >= a
+                and toks.lower[i - 1] in words.member_quantifiers and toks.text[i - 2] == ","):
+            # "Georgia and Azerbaijan, both members, abstained": each actor listed before the comma
+            subjects = backward_list(doc, ctx.lex, i - 2, ctx.by_end, ("Country",), a - 1)
+            if len(subjects) >= 2:
+                for subj in subjects:
+                    yield from member_since(ctx, cue, subj.end, neg)
+            return
         comma = member_relative(ctx, i, end, a, b)
         if comma is not None and not neg:
             yield from member_since(ctx, cue, comma, neg)  # "Ukraine, which is also a member, was …"
