@@ -720,3 +720,16 @@ def test_a_time_phrase_between_the_subject_and_its_membership():
 def test_a_time_phrase_with_no_member_before_it_gives_nothing():
     assert read("Talks on Saturday joined the Norland Pact.") == set()
     assert read("Veldoria said on Saturday that the Norland Pact had met.") == set()
+
+
+def test_a_short_with_phrase_between_the_members_and_their_list():
+    body = ("The Norland Council voted on Monday. The council has three permanent members with veto power, "
+            "Veldoria, Quessa and Tarvin, and ten elected members.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_with_phrase_that_names_an_actor_or_runs_on_gives_nothing():
+    assert read("The Norland Council voted on Monday. The council has three members with Ostrava, "
+                "Veldoria and Quessa.") == set()
+    assert read("The Norland Council voted on Monday. The council has members with veto power, which "
+                "Veldoria uses.") == set()

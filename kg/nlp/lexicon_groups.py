@@ -240,6 +240,7 @@ class RelationWords:
     future_member_words: frozenset[str]
     member_becoming: frozenset[str]
     member_time_weekdays: frozenset[str]
+    member_head_modifiers: frozenset[str]
     member_time_preposition: str
     member_time_determiners: frozenset[str]
     member_time_periods: frozenset[str]

@@ -65,6 +65,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.described_list(ctx.skip(end, b, DASHES), b)
         if j is None:
             j = ctx.participle_list(end, b)
+        if j is None:
+            j = ctx.modified_list(end, b)  # "five permanent members with veto power, A, B"
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     if items and e < b:
