@@ -733,3 +733,15 @@ def test_a_with_phrase_that_names_an_actor_or_runs_on_gives_nothing():
                 "Veldoria and Quessa.") == set()
     assert read("The Norland Council voted on Monday. The council has members with veto power, which "
                 "Veldoria uses.") == set()
+
+
+def test_an_apposition_with_a_relative_that_is_a_member():
+    assert read("Veldoria, the only Northern state that is a member of the Norland Pact, agreed.") == \
+        members(PACT, "Veldoria")
+    assert read("Quessa, a country that is not a member of the Norland Pact, agreed.") == \
+        members(PACT, "Quessa", negated=True)
+
+
+def test_a_relative_without_an_apposition_gives_nothing():
+    assert read("Veldoria backed talks that are a matter for the Norland Pact.") == set()
+    assert read("Veldoria met Quessa on a day that is a holiday for the Norland Pact.") == set()

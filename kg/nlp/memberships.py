@@ -498,6 +498,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         if subjects and not ctx.inside_a_clause(subjects[0].start, a):
             return subjects
         return []
+    if w in rel.member_apposition_relatives:
+        return apposition_antecedent(ctx, s - 1, a)
     if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
         # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
         # opening the sentence, subject of both verbs
@@ -517,6 +519,33 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
     return []
+
+
+def apposition_antecedent(ctx: RelationContext, rel_at: int, a: int) -> list[TokMention]:
+    """The actor of "South Africa, the only African country that is a member of X": before the
+    comma of a noun phrase in apposition (an article, then lower-case words and demonyms) that
+    the relative pronoun at ``rel_at`` follows; [] if no such phrase or actor."""
+    toks = tokens_of(ctx.doc)
+    i = rel_at
+    low = max(a, rel_at - ctx.lex.window.list_descriptor - 1)
+    adjective = False  # one capitalised word no actor's name: "African" of "the only African country"
+    while i - 1 > low:
+        m = ctx.by_end.get(i - 1)
+        if m is not None and m.role == "demonym":
+            i = m.start  # "Nordic", "Baltic"
+        elif toks.text[i - 1].isalpha() and toks.text[i - 1].islower():
+            i -= 1
+        elif m is None and not adjective and toks.text[i - 1].isalpha():
+            adjective = True
+            i -= 1
+        else:
+            break
+    if i >= rel_at or toks.lower[i] not in ctx.lex.grammar.articles or i - 1 <= a or toks.text[i - 1] != ",":
+        return []
+    subj = ctx.by_end.get(i - 1)
+    if subj is None or subj.type not in MEMBER_TYPES or subj.role == "demonym" or ctx.inside_a_clause(subj.start, a):
+        return []
+    return [subj]
 
 
 def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
