@@ -120,6 +120,11 @@ def test_a_rank_after_the_comma_is_no_part_of_the_name(read):
     assert ("Ramon Altavilla", "Northern Lakes Council", "Chairman") in titled(r)
 
 
+def test_a_senior_general_is_a_rank_too(read):
+    r = read("Myanmar's military leader, Senior General Ramon Altavilla, attended the summit.")
+    assert ("Ramon Altavilla", "Myanmar", "Military Leader") in titled(r)
+
+
 def test_its_after_a_sentence_opened_by_an_anaphor_is_the_organization_named_before(read):
     r = read("Leaders of the Northern Lakes Council met in Kigali. The council said the plan needed money. "
              "Its chief executive officer, Ramon Altavilla, spoke next.")
