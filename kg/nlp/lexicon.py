@@ -250,6 +250,7 @@ def _build(raw: dict) -> Lexicon:
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             possessive_pronouns=words("roles", "possessive_pronouns"),
+            own_government_nouns=words("roles", "own_government_nouns"),
             counterpart_possessives=words("roles", "counterpart_possessives"),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),

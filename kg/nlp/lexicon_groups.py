@@ -350,6 +350,7 @@ class RoleWords:
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
+    own_government_nouns: frozenset[str] = frozenset()  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
