@@ -349,3 +349,13 @@ def test_a_bare_director_general_is_of_the_one_organization_named_there(read):
     r = read("The Southern Reef Forum met in Lima on Monday. Director General Tomas Verdugo said the talks "
              "went well.")
     assert ("Tomas Verdugo", "Southern Reef Forum", "Director General") in titled(r)
+
+
+def test_a_country_the_holder_is_from_after_the_name_in_apposition(read):
+    r = read("The Northern Lakes Council met in Kigali. Its president, Ramon Altavilla of the Netherlands, "
+             "said the council had no other choice.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "President") in titled(r)
+    assert [s[0] for s in said(r)] == ["Ramon Altavilla"]
+    r = read("The Northern Lakes Council met in Kigali. Its president, Ramon Altavilla of the Northern "
+             "Grain Group, said the council had no other choice.")
+    assert titled(r) == set()

@@ -224,6 +224,7 @@ def _build(raw: dict) -> Lexicon:
             contrast_links=words("roles", "contrast_links"),
             sentence_country_titles=frozenset(raw["roles"]["sentence_country_titles"]),
             apposition_closers=words("roles", "apposition_closers"),
+            origin_prepositions=words("roles", "origin_prepositions"),
             office_time_determiners=words("roles", "office_time_determiners"),
             office_time_nouns=words("roles", "office_time_nouns"),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),

@@ -326,6 +326,7 @@ class RoleWords:
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
+    origin_prepositions: frozenset[str]  # "Its president, X of the Netherlands, said"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
     counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str]  # "President Emmanuel Macron of France"

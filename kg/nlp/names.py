@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import portfolio, seat_end
+from kg.nlp.offices import origin_end, portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -185,8 +185,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if honored:
                 j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
-                               or toks.lower[k - 1] in heads):
+            closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start))
+            if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
                 break  # "the chairman, Northern Lakes Council, said": an organization's name
             place = kb_start.get(k) if k - j == 1 and k < n else None
             if (place is not None and place.type in ("Place", "Country") and place.end == k + 1 and not t.plural

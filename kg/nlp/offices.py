@@ -594,6 +594,21 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     return office
 
 
+def origin_end(doc: Doc, lex: Lexicon, k: int, by_start: dict) -> int | None:
+    """The token after "of the Netherlands" at ``k`` (a preposition of [roles] origin_prepositions,
+    an article, a country) when an apposition's closer follows it, or None: "Its president,
+    X of the Netherlands, said" names where X is from, not part of the name."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if k + 1 >= n or toks.lower[k] not in lex.roles.origin_prepositions:
+        return None
+    j = k + 1 + (toks.lower[k + 1] in lex.grammar.articles)
+    country = by_start.get(j)
+    if country is None or country.type != "Country" or country.end >= n:
+        return None
+    return country.end if toks.text[country.end] in lex.roles.apposition_closers else None
+
+
 def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
     """Past "on the council" at token ``j`` after a posted title ("Algeria's representative on
     the council, Ambassador X"), or ``j``."""

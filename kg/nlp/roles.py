@@ -72,6 +72,7 @@ from kg.nlp.offices import (
     anaphor_referent,
     holds,
     lower_domain_start,
+    origin_end,
     phrase_before_title,
     read_office,
     sentence_subject,
@@ -291,7 +292,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
-    if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+    if (p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers
+            and origin_end(doc, lex, p.end, by_start) is None):
         return None
     return p
 

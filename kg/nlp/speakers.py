@@ -460,7 +460,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
-                found = None  # but not "…, a fellow at Carnegie Europe, said"
+                found = _before_origin(ctx, found, k)  # "Its president, X of the Netherlands, said"
+                # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
                 if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
@@ -495,6 +496,22 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
         pos -= 1
         steps += 1
     return None
+
+
+def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+    """The person before "of the Netherlands" when ``found`` is that country ("Its president,
+    Tiny Kox of the Netherlands, said": where the holder is from), else None."""
+    if ctx.entities[found.key].type != "Country":
+        return None
+    i = found.start - 1
+    if i > 0 and ctx.lower[i] in ctx.lex.grammar.articles:
+        i -= 1
+    if i < 1 or ctx.lower[i] not in ctx.lex.roles.origin_prepositions:
+        return None
+    person = candidate_ending_at(ctx, i, k)
+    if person is None or person.how != "mention" or ctx.entities[person.key].type != "Person":
+        return None
+    return person
 
 
 def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
