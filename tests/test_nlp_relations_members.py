@@ -745,3 +745,15 @@ def test_an_apposition_with_a_relative_that_is_a_member():
 def test_a_relative_without_an_apposition_gives_nothing():
     assert read("Veldoria backed talks that are a matter for the Norland Pact.") == set()
     assert read("Veldoria met Quessa on a day that is a holiday for the Norland Pact.") == set()
+
+
+def test_sitting_or_remaining_on_a_council_is_a_membership():
+    assert read("The Norland Council voted. Veldoria and Quessa remain on the council until 2027.") == \
+        members(COUNCIL, "Veldoria", "Quessa")
+    assert read("Tarvin sits on the Norland Council.") == members(COUNCIL, "Tarvin")
+
+
+def test_sitting_on_something_else_or_in_the_future_gives_nothing():
+    assert read("Veldoria will sit on the Norland Council from January.") == set()
+    assert read("The issue will remain on the agenda of the Norland Council.") == set()
+    assert read("Veldoria sat on the Norland Council in 1971.") == set()
