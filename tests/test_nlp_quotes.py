@@ -679,3 +679,12 @@ def test_a_quote_inside_reported_speech_is_the_reporters(read):
 def test_an_apposition_then_an_auxiliary_before_the_speech_verb(read):
     r = read("Chile, the bloc's most vocal critic, has said it cannot accept the text in its current form.")
     assert speakers(r) == ["Chile"]
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentences_speaker(read):
+    r = read('Omar Tarek said his country would "bring the view of a nation recovering from war." '
+             "Ruritanian Prime Minister Ali Hamid wrote on X that the result was a vote of confidence.")
+    assert ("Ali Hamid", "bring the view of a nation recovering from war.", True) not in said(r)
+    assert "Ali Hamid" in speakers(r)
+    r = read('"We will bring the view of a nation recovering from war," Ruritanian Prime Minister Ali Hamid said.')
+    assert speakers(r) == ["Ali Hamid"]
