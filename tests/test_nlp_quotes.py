@@ -688,3 +688,12 @@ def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentences_speaker(read):
     assert "Ali Hamid" in speakers(r)
     r = read('"We will bring the view of a nation recovering from war," Ruritanian Prime Minister Ali Hamid said.')
     assert speakers(r) == ["Ali Hamid"]
+
+
+def test_the_co_chairs_speak_for_the_body_they_co_chair(read):
+    r = read('The Norland Contact Group, co-chaired by Peru and Chile, met in Lima. "There is no military '
+             'solution to this conflict," the co-chairs said in a joint statement.')
+    assert speakers(r) == ["Norland Contact Group"]
+    r = read('The Norland Contact Group met in Lima. "There is no military solution to this conflict," '
+             'the co-chairs said in a joint statement.')
+    assert speakers(r) == []

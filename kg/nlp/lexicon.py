@@ -265,6 +265,7 @@ def _build(raw: dict) -> Lexicon:
             statement_verbs=words("speech", "statement_verbs"),
             impersonal=tuple(tuple(p.split()) for p in speech["impersonal"]),
             org_anaphors=words("speech", "organization_anaphors"),
+            cochair_voices=words("speech", "cochair_voices"),
             relative_pronouns=words("speech", "relative_pronouns"),
             relative_antecedent_prepositions=words("speech", "relative_antecedent_prepositions"),
             relative_speech_verbs=words("speech", "relative_speech_verbs"),

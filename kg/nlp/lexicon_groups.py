@@ -177,6 +177,7 @@ class SpeechWords:
     statement_verbs: frozenset[str]
     impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
     org_anaphors: frozenset[str]
+    cochair_voices: frozenset[str]  # "the co-chairs said": the body they co-chair
     relative_pronouns: frozenset[str]  # "X, who met his counterpart, Y, said": X speaks
     pronouns: frozenset[str]
     min_direct_quote_words: int

@@ -494,7 +494,7 @@ class QuoteReader:
 
 @Language.factory(
     "kg_quotes",
-    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_entities"],
+    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_facts"],
     assigns=["doc._.kg_statements", "doc._.kg_quotes", "doc._.kg_mentions", "doc._.kg_entities"],
 )
 def make_quote_reader(nlp: Language, name: str) -> QuoteReader:

@@ -372,6 +372,11 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 2, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 2, "pronoun")
+    if (pos >= 4 and toks.text[pos - 2] == "-" and toks.lower[pos - 4] in ctx.lex.grammar.articles
+            and f"{toks.lower[pos - 3]}-{last}" in speech.cochair_voices):
+        who = cochaired_body(ctx, k)  # "the co-chairs said in a joint statement"
+        if who is not None:
+            return Speaker(who, pos - 4, "anaphor")
     if pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = statement_speaker(ctx, k)
@@ -496,6 +501,12 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
         pos -= 1
         steps += 1
     return None
+
+
+def cochaired_body(ctx: QuoteContext, k: int) -> str | None:
+    """The organization of the last coChairOf fact read up to sentence ``k``, or None."""
+    bodies = [f for f in ctx.doc._.kg_facts or () if f.predicate == "coChairOf" and not f.negated and f.sentence <= k]
+    return max(bodies, key=lambda f: f.sentence).object if bodies else None
 
 
 def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
