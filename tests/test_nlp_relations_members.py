@@ -757,3 +757,15 @@ def test_sitting_on_something_else_or_in_the_future_gives_nothing():
     assert read("Veldoria will sit on the Norland Council from January.") == set()
     assert read("The issue will remain on the agenda of the Norland Council.") == set()
     assert read("Veldoria sat on the Norland Council in 1971.") == set()
+
+
+def test_a_sentence_opening_as_a_member_of_is_said_of_the_main_clauses_subject():
+    assert read("As a permanent member of the Norland Council, Veldoria called for restraint.") == \
+        members(COUNCIL, "Veldoria")
+    assert read("As members of the Norland Pact, Quessa and Tarvin called for restraint.") == \
+        members(PACT, "Quessa", "Tarvin")
+
+
+def test_as_opening_something_else_gives_nothing():
+    assert read("As a result of the Norland Council vote, Veldoria called for restraint.") == set()
+    assert read("As a member of the Norland Pact, the minister called for restraint.") == set()

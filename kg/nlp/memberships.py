@@ -291,6 +291,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    if not subjects and s == a == start and toks.lower[start] in rel.member_as:
+        subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
         return
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
@@ -509,6 +511,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             return []
         items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
         return items
+    if w in rel.member_as and s - 1 == a:
+        return fronted_as_subject(ctx, s, a)  # "As a permanent member of X, Japan called for …"
     if w in rel.member_as:
         i = s - 1
         low = max(a, i - ctx.lex.window.possessor_words)
@@ -519,6 +523,24 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
     return []
+
+
+def fronted_as_subject(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """The actor right after the comma that closes a sentence-opening "As a member of X," (its
+    organizations ending at that comma): the subject of the main clause is the member."""
+    toks = tokens_of(ctx.doc)
+    b = ctx.sent_range.get(ctx.sent_of[a], (a, len(toks.text)))[1]
+    j = ctx.skip(s, b, ctx.lex.grammar.articles)
+    while j < b and toks.text[j] != ",":
+        m = ctx.by_start.get(j)
+        if m is not None and m.type != "Organization":
+            return []  # "As a member of X from Veldoria, …": not a bare organization phrase
+        j = m.end if m is not None else j + 1
+    subj = ctx.by_start.get(j + 1) if j < b else None
+    if subj is None or subj.type not in MEMBER_TYPES or subj.role == "demonym":
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1, ctx.by_start, MEMBER_TYPES, b)
+    return items or [subj]  # "As members of X, Egypt and Ethiopia called …"
 
 
 def apposition_antecedent(ctx: RelationContext, rel_at: int, a: int) -> list[TokMention]:
