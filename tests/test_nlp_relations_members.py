@@ -769,3 +769,13 @@ def test_a_sentence_opening_as_a_member_of_is_said_of_the_main_clauses_subject()
 def test_as_opening_something_else_gives_nothing():
     assert read("As a result of the Norland Council vote, Veldoria called for restraint.") == set()
     assert read("As a member of the Norland Pact, the minister called for restraint.") == set()
+
+
+def test_the_only_or_newest_member_in_apposition_or_after_a_copula():
+    assert read("Veldoria, the only Norland Pact member that has not signed, said nothing.") == members(PACT, "Veldoria")
+    assert read("Quessa is the newest Norland Pact member.") == members(PACT, "Quessa")
+
+
+def test_a_definite_member_noun_without_a_singling_word_gives_nothing():
+    assert read("Veldoria and the only Norland Pact member that objected met.") == set()
+    assert read("Veldoria, the Norland Pact member, said nothing.") == set()

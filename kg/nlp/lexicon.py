@@ -329,6 +329,7 @@ def _build(raw: dict) -> Lexicon:
             member_time_weekdays=words("relations", "member_time_weekdays"),
             member_head_modifiers=words("relations", "member_head_modifiers"),
             member_apposition_relatives=words("relations", "member_apposition_relatives"),
+            member_singling_words=words("relations", "member_singling_words"),
             member_time_preposition=str(rel["member_time_preposition"]),
             member_time_determiners=words("relations", "member_time_determiners"),
             member_time_periods=words("relations", "member_time_periods"),

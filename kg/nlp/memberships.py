@@ -643,7 +643,12 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         i = head
         while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and toks.text[i - 1].islower():
             i -= 1
-        if possessive or (i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles):
+        if (not possessive and i - 2 >= a and toks.lower[i - 1] in words.member_singling_words
+                and toks.lower[i - 2] in ctx.lex.grammar.articles):
+            i -= 1  # "Hungary, the only NATO member that …": as "a NATO member" would be
+        if possessive or (i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles
+                          and (toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
+                               or toks.lower[i] in words.member_singling_words)):
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
