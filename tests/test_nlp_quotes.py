@@ -69,6 +69,12 @@ def test_reported_speech_with_that(read):
     assert said(r) == [("Nikol Pashinyan", "the allies had let Armenia down", False)]
 
 
+def test_reported_speech_after_a_long_setting_phrase(read):
+    r = read("Ruritanian Foreign Ministry spokesperson Omar Tarek said at a regular press briefing on Monday "
+             "that the allies had let the region down.")
+    assert said(r) == [("Omar Tarek", "the allies had let the region down", False)]
+
+
 def test_reported_speech_trailing_speaker(read):
     r = read("The talks will resume next week in Vienna, Russia's Foreign Ministry said Wednesday.")
     assert said(r) == [("Ministry of Foreign Affairs of Russia", "The talks will resume next week in Vienna", False)]

@@ -281,6 +281,7 @@ def _build(raw: dict) -> Lexicon:
             anaphor_determiners=words("speech", "anaphor_determiners"),
             subject_title_joins=words("speech", "subject_title_joins"),
             recipient_verbs=words("speech", "recipient_verbs"),
+            setting_prepositions=words("speech", "setting_prepositions"),
             object_verbs=words("speech", "object_verbs"),
             organization_voices=tuple(tuple(p.lower().split()) for p in speech["organization_voices"]),
             quoting_verbs=words("speech", "quoting_verbs"),

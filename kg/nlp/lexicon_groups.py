@@ -57,6 +57,7 @@ class Windows:
     speaker_title_words: int
     trailing_lead: int
     that_probe: int
+    that_probe_setting: int
     trailing_words: int
     according_comma: int
     own_source_words: int
@@ -188,6 +189,7 @@ class SpeechWords:
     anaphor_determiners: frozenset[str]
     subject_title_joins: frozenset[str]
     recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
+    setting_prepositions: frozenset[str]  # "said at a press briefing on Monday that"
     object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
     quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
