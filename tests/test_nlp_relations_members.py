@@ -779,3 +779,12 @@ def test_the_only_or_newest_member_in_apposition_or_after_a_copula():
 def test_a_definite_member_noun_without_a_singling_word_gives_nothing():
     assert read("Veldoria and the only Norland Pact member that objected met.") == set()
     assert read("Veldoria, the Norland Pact member, said nothing.") == set()
+
+
+def test_capitalised_adjectives_after_a_count_before_members_of():
+    assert read("Veldoria and Quessa, the two Northern members of the Norland Pact, met.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_capitalised_words_without_a_count_stay_a_stop():
+    assert read("Veldoria backed the Northern members of the Norland Pact.") == set()

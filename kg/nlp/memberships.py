@@ -257,6 +257,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if s - 2 > a and _time_phrase_before(toks.lower, s, rel):
             s -= 2  # "The union on Saturday became a member of X"
             continue
+        counted = _counted_adjectives_start(ctx, s, a)
+        if counted < s:
+            s = counted  # "A, B and C, the three European members of X": past "European"
+            continue
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
@@ -302,6 +306,20 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def _counted_adjectives_start(ctx: RelationContext, s: int, a: int) -> int:
+    """The start of one or two capitalised adjectives ending at ``s`` that a number precedes
+    ("the three European members", "the two Central Asian members"), or ``s``: words of the
+    members, not an actor's name."""
+    toks = tokens_of(ctx.doc)
+    j = s
+    while j - 1 > a and s - j < 2 and toks.text[j - 1][:1].isupper() and toks.text[j - 1].isalpha():
+        m = ctx.by_end.get(j)
+        if m is not None and m.role != "demonym":
+            return s
+        j = m.start if m is not None else j - 1
+    return j if j < s and ctx.doc[j - 1].like_num else s
 
 
 def _time_phrase_before(lower: list[str], s: int, rel: RelationWords) -> bool:
