@@ -359,3 +359,15 @@ def test_a_country_the_holder_is_from_after_the_name_in_apposition(read):
     r = read("The Northern Lakes Council met in Kigali. Its president, Ramon Altavilla of the Northern "
              "Grain Group, said the council had no other choice.")
     assert titled(r) == set()
+
+
+def test_sworn_in_as_an_office_with_its_qualifier(read):
+    r = read("Ramon Altavilla, who was sworn in as Madagascar's president on Friday, said elections would follow.")
+    assert titled(r) == {("Ramon Altavilla", "Madagascar", "President")}
+    r = read("Ramon Altavilla, who was sworn in as president on Friday, said elections would follow.")
+    assert titled(r) == set()
+
+
+def test_a_new_office_holder_after_a_possessive(read):
+    r = read("Ramon Altavilla, Estonia's new foreign minister, said the council would meet in Tallinn.")
+    assert titled(r) == {("Ramon Altavilla", "Estonia", "Foreign Minister")}
