@@ -788,3 +788,15 @@ def test_capitalised_adjectives_after_a_count_before_members_of():
 
 def test_capitalised_words_without_a_count_stay_a_stop():
     assert read("Veldoria backed the Northern members of the Norland Pact.") == set()
+
+
+def test_followed_by_after_a_joining_verbs_object_and_its_time():
+    assert read("Veldoria joined the Norland Pact in April 2023, followed by Quessa in March 2024.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_followed_by_something_else_or_after_a_negation_gives_no_more_members():
+    assert read("Veldoria joined the Norland Pact in April 2023, followed by talks with Quessa.") == \
+        members(PACT, "Veldoria")
+    assert read("Veldoria did not join the Norland Pact in 2023, followed by Quessa.") <= \
+        members(PACT, "Veldoria", negated=True)

@@ -331,6 +331,7 @@ def _build(raw: dict) -> Lexicon:
             member_head_modifiers=words("relations", "member_head_modifiers"),
             member_apposition_relatives=words("relations", "member_apposition_relatives"),
             member_singling_words=words("relations", "member_singling_words"),
+            join_followers=tuple(tuple(p.lower().split()) for p in rel["join_followers"]),
             member_time_preposition=str(rel["member_time_preposition"]),
             member_time_determiners=words("relations", "member_time_determiners"),
             member_time_periods=words("relations", "member_time_periods"),

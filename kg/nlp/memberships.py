@@ -303,9 +303,32 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
+        subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The countries after ", followed by" that closes a joining verb's object and its time
+    phrase ("Finland joined NATO in April 2023, followed by Sweden in March 2024"), or []."""
+    toks = tokens_of(ctx.doc)
+    if not join_closed(ctx, e, b):
+        return []
+    j = e
+    while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
+        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num
+                                            or toks.lower[j] in ctx.lex.months)):
+            return []  # only a time phrase ("in April 2023") before the comma
+        j += 1
+    if j >= b or toks.text[j] != ",":
+        return []
+    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.join_followers)
+    if not n:
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    return items
 
 
 def _counted_adjectives_start(ctx: RelationContext, s: int, a: int) -> int:
