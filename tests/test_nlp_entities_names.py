@@ -1,5 +1,6 @@
 """kg.nlp.names: person names of every shape (hyphens, initials, particles, appositions),
 and the title words that are never names.  Names here are not in the knowledge base."""
+from conftest import said
 
 
 def persons(record):
@@ -364,3 +365,10 @@ def test_initials_before_a_name_written_together_or_apart(read):
 def test_a_country_abbreviation_before_a_title_is_no_initial(read):
     r = read("U.S. Ambassador Dora Fenwall said the vote failed.")
     assert persons(r) == {"Dora Fenwall"}
+
+
+def test_a_short_form_ending_with_an_inner_honorific_is_the_longer_name(read):
+    r = read("Ruritanian President Omar Sheikh Tarvelo met reporters. Omar Sheikh told reporters that the "
+             "country was ready to cooperate.")
+    assert persons(r) == {"Omar Sheikh Tarvelo"}
+    assert [s for s, _, _ in said(r)] == ["Omar Sheikh Tarvelo"]

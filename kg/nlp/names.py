@@ -68,6 +68,10 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
                   and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
                 k += 1  # "Hassan Sheikh Mohamud"
+            elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
+                  and k not in forbidden and toks.text[k + 1].islower()):
+                k += 1  # "Hassan Sheikh told reporters": the short form ends with it
+                break
             continue
         break
     return k if words else j
@@ -85,6 +89,11 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             break
         if name_token(doc, ctx, j - 1):
             j -= 1
+            words += 1
+            continue
+        if (not words and j - 2 >= 0 and low in ctx.lex.actors.inner_honorifics and word[:1].isupper()
+                and j - 2 not in forbidden and name_token(doc, ctx, j - 2)):
+            j -= 1  # "Hassan Sheikh told reporters": a short form ending with the inner honorific
             words += 1
             continue
         if words and j - 2 >= 0 and j - 2 not in forbidden:
