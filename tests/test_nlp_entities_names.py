@@ -1,5 +1,6 @@
 """kg.nlp.names: person names of every shape (hyphens, initials, particles, appositions),
 and the title words that are never names.  Names here are not in the knowledge base."""
+from conftest import said
 
 
 def persons(record):
@@ -353,3 +354,21 @@ def test_a_bilateral_body_named_with_both_countries(read):
 def test_a_second_country_not_paired_is_a_second_actor(read):
     r = read("The Commission on Water Sharing of Armenia and Azerbaijan met.")
     assert organizations(r) == {"Commission on Water Sharing of Armenia"}
+
+
+def test_initials_before_a_name_written_together_or_apart(read):
+    r = read("Nepal's prime minister, T.R. Vashmi Ollend, said the plan was slow. "
+             "Bhutan's foreign minister, B. K. Tarvel Osk, said nothing.")
+    assert {"T.R. Vashmi Ollend", "B. K. Tarvel Osk"} <= persons(r)
+
+
+def test_a_country_abbreviation_before_a_title_is_no_initial(read):
+    r = read("U.S. Ambassador Dora Fenwall said the vote failed.")
+    assert persons(r) == {"Dora Fenwall"}
+
+
+def test_a_short_form_ending_with_an_inner_honorific_is_the_longer_name(read):
+    r = read("Ruritanian President Omar Sheikh Tarvelo met reporters. Omar Sheikh told reporters that the "
+             "country was ready to cooperate.")
+    assert persons(r) == {"Omar Sheikh Tarvelo"}
+    assert [s for s, _, _ in said(r)] == ["Omar Sheikh Tarvelo"]

@@ -69,6 +69,12 @@ def test_reported_speech_with_that(read):
     assert said(r) == [("Nikol Pashinyan", "the allies had let Armenia down", False)]
 
 
+def test_reported_speech_after_a_long_setting_phrase(read):
+    r = read("Ruritanian Foreign Ministry spokesperson Omar Tarek said at a regular press briefing on Monday "
+             "that the allies had let the region down.")
+    assert said(r) == [("Omar Tarek", "the allies had let the region down", False)]
+
+
 def test_reported_speech_trailing_speaker(read):
     r = read("The talks will resume next week in Vienna, Russia's Foreign Ministry said Wednesday.")
     assert said(r) == [("Ministry of Foreign Affairs of Russia", "The talks will resume next week in Vienna", False)]
@@ -94,6 +100,15 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker(read):
     assert speakers(r) == ["Omar Tarek"]
     r = read("Iran's new envoy, who met the Armenian leader, Ali Hamid, said the border would stay open.")
     assert "Ali Hamid" not in speakers(r)
+
+
+def test_a_name_ending_a_long_relative_clause_is_not_the_speaker(read):
+    r = read("Kyrgyz Deputy Prime Minister Omar Tarek, who co-chairs the Kyrgyz-Kazakh intergovernmental "
+             "commission on trade with Kazakhstan's Deputy Prime Minister Ali Hamid, told reporters that trade between the two countries grew.")
+    assert speakers(r) == ["Omar Tarek"]
+    r = read("Kyrgyz Deputy Prime Minister Omar Tarek met Kazakhstan's Deputy Prime Minister Ali Hamid, "
+             "who told reporters that trade between the two countries grew.")
+    assert speakers(r) == ["Ali Hamid"]
 
 
 def test_a_list_inside_the_parenthetical_clause_is_not_the_speaker(read):
@@ -670,3 +685,21 @@ def test_a_quote_inside_reported_speech_is_the_reporters(read):
 def test_an_apposition_then_an_auxiliary_before_the_speech_verb(read):
     r = read("Chile, the bloc's most vocal critic, has said it cannot accept the text in its current form.")
     assert speakers(r) == ["Chile"]
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentences_speaker(read):
+    r = read('Omar Tarek said his country would "bring the view of a nation recovering from war." '
+             "Ruritanian Prime Minister Ali Hamid wrote on X that the result was a vote of confidence.")
+    assert ("Ali Hamid", "bring the view of a nation recovering from war.", True) not in said(r)
+    assert "Ali Hamid" in speakers(r)
+    r = read('"We will bring the view of a nation recovering from war," Ruritanian Prime Minister Ali Hamid said.')
+    assert speakers(r) == ["Ali Hamid"]
+
+
+def test_the_co_chairs_speak_for_the_body_they_co_chair(read):
+    r = read('The Norland Contact Group, co-chaired by Peru and Chile, met in Lima. "There is no military '
+             'solution to this conflict," the co-chairs said in a joint statement.')
+    assert speakers(r) == ["Norland Contact Group"]
+    r = read('The Norland Contact Group met in Lima. "There is no military solution to this conflict," '
+             'the co-chairs said in a joint statement.')
+    assert speakers(r) == []

@@ -201,6 +201,13 @@ def test_a_member_since_is_a_member_of_the_organization_the_article_is_about(rea
     assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council")}
 
 
+def test_a_list_in_apposition_to_both_members_is_of_the_organization_spoken_of(read):
+    r = read("The Northern Lakes Council expelled Velmar. Malawi and Zambia, both members, abstained.")
+    assert facts(r, "memberOf") == {("Malawi", "Northern Lakes Council"), ("Zambia", "Northern Lakes Council")}
+    r = read("The Northern Lakes Council expelled Velmar. Malawi and Zambia, both observers, abstained.")
+    assert facts(r, "memberOf") == set()
+
+
 def test_a_former_member_since_is_no_member(read):
     r = read("The Northern Lakes Council met in Kigali. Malawi, a former member since 2010, did not attend.")
     assert facts(r, "memberOf") == set()

@@ -710,3 +710,93 @@ def test_led_or_chaired_jointly_by_names_co_chairs():
     got = {(f.subject, f.predicate, f.object) for f in find_relations(
         hand_doc("The Norland Group, jointly chaired by Veldoria and Quessa, met on Monday.", ACTORS), MATCHER, LEX)}
     assert got == {(country("Veldoria"), "coChairOf", GROUP), (country("Quessa"), "coChairOf", GROUP)}
+
+
+def test_a_time_phrase_between_the_subject_and_its_membership():
+    assert read("Veldoria on Saturday became a permanent member of the Norland Pact.") == members(PACT, "Veldoria")
+    assert read("Quessa last week joined the Norland Pact.") == members(PACT, "Quessa")
+
+
+def test_a_time_phrase_with_no_member_before_it_gives_nothing():
+    assert read("Talks on Saturday joined the Norland Pact.") == set()
+    assert read("Veldoria said on Saturday that the Norland Pact had met.") == set()
+
+
+def test_a_short_with_phrase_between_the_members_and_their_list():
+    body = ("The Norland Council voted on Monday. The council has three permanent members with veto power, "
+            "Veldoria, Quessa and Tarvin, and ten elected members.")
+    assert read(body) == members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_with_phrase_that_names_an_actor_or_runs_on_gives_nothing():
+    assert read("The Norland Council voted on Monday. The council has three members with Ostrava, "
+                "Veldoria and Quessa.") == set()
+    assert read("The Norland Council voted on Monday. The council has members with veto power, which "
+                "Veldoria uses.") == set()
+
+
+def test_an_apposition_with_a_relative_that_is_a_member():
+    assert read("Veldoria, the only Northern state that is a member of the Norland Pact, agreed.") == \
+        members(PACT, "Veldoria")
+    assert read("Quessa, a country that is not a member of the Norland Pact, agreed.") == \
+        members(PACT, "Quessa", negated=True)
+
+
+def test_a_relative_without_an_apposition_gives_nothing():
+    assert read("Veldoria backed talks that are a matter for the Norland Pact.") == set()
+    assert read("Veldoria met Quessa on a day that is a holiday for the Norland Pact.") == set()
+
+
+def test_sitting_or_remaining_on_a_council_is_a_membership():
+    assert read("The Norland Council voted. Veldoria and Quessa remain on the council until 2027.") == \
+        members(COUNCIL, "Veldoria", "Quessa")
+    assert read("Tarvin sits on the Norland Council.") == members(COUNCIL, "Tarvin")
+
+
+def test_sitting_on_something_else_or_in_the_future_gives_nothing():
+    assert read("Veldoria will sit on the Norland Council from January.") == set()
+    assert read("The issue will remain on the agenda of the Norland Council.") == set()
+    assert read("Veldoria sat on the Norland Council in 1971.") == set()
+
+
+def test_a_sentence_opening_as_a_member_of_is_said_of_the_main_clauses_subject():
+    assert read("As a permanent member of the Norland Council, Veldoria called for restraint.") == \
+        members(COUNCIL, "Veldoria")
+    assert read("As members of the Norland Pact, Quessa and Tarvin called for restraint.") == \
+        members(PACT, "Quessa", "Tarvin")
+
+
+def test_as_opening_something_else_gives_nothing():
+    assert read("As a result of the Norland Council vote, Veldoria called for restraint.") == set()
+    assert read("As a member of the Norland Pact, the minister called for restraint.") == set()
+
+
+def test_the_only_or_newest_member_in_apposition_or_after_a_copula():
+    assert read("Veldoria, the only Norland Pact member that has not signed, said nothing.") == members(PACT, "Veldoria")
+    assert read("Quessa is the newest Norland Pact member.") == members(PACT, "Quessa")
+
+
+def test_a_definite_member_noun_without_a_singling_word_gives_nothing():
+    assert read("Veldoria and the only Norland Pact member that objected met.") == set()
+    assert read("Veldoria, the Norland Pact member, said nothing.") == set()
+
+
+def test_capitalised_adjectives_after_a_count_before_members_of():
+    assert read("Veldoria and Quessa, the two Northern members of the Norland Pact, met.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_capitalised_words_without_a_count_stay_a_stop():
+    assert read("Veldoria backed the Northern members of the Norland Pact.") == set()
+
+
+def test_followed_by_after_a_joining_verbs_object_and_its_time():
+    assert read("Veldoria joined the Norland Pact in April 2023, followed by Quessa in March 2024.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_followed_by_something_else_or_after_a_negation_gives_no_more_members():
+    assert read("Veldoria joined the Norland Pact in April 2023, followed by talks with Quessa.") == \
+        members(PACT, "Veldoria")
+    assert read("Veldoria did not join the Norland Pact in 2023, followed by Quessa.") <= \
+        members(PACT, "Veldoria", negated=True)

@@ -162,3 +162,12 @@ def test_an_organization_title_with_two_organizations_named_before_gives_no_offi
     assert titled(r) == set()
     r = read("The talks ended in Lima. Secretary General Tarek Olsundo said the members had agreed.")
     assert titled(r) == set()
+
+
+def test_an_outlet_someone_spoke_to_is_no_employer_of_a_bare_organization_title(read):
+    r = read("Envoys of the African Union told Reuters the talks went well. Secretary General "
+             "Tarek Olsundo said the members had agreed.")
+    assert ("Tarek Olsundo", "African Union", "Secretary General") in titled(r)
+    r = read("The African Union met in Lima with Reuters. Secretary General Tarek Olsundo said the "
+             "members had agreed.")
+    assert titled(r) == set()

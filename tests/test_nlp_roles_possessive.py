@@ -120,6 +120,11 @@ def test_a_rank_after_the_comma_is_no_part_of_the_name(read):
     assert ("Ramon Altavilla", "Northern Lakes Council", "Chairman") in titled(r)
 
 
+def test_a_senior_general_is_a_rank_too(read):
+    r = read("Myanmar's military leader, Senior General Ramon Altavilla, attended the summit.")
+    assert ("Ramon Altavilla", "Myanmar", "Military Leader") in titled(r)
+
+
 def test_its_after_a_sentence_opened_by_an_anaphor_is_the_organization_named_before(read):
     r = read("Leaders of the Northern Lakes Council met in Kigali. The council said the plan needed money. "
              "Its chief executive officer, Ramon Altavilla, spoke next.")
@@ -344,3 +349,25 @@ def test_a_bare_director_general_is_of_the_one_organization_named_there(read):
     r = read("The Southern Reef Forum met in Lima on Monday. Director General Tomas Verdugo said the talks "
              "went well.")
     assert ("Tomas Verdugo", "Southern Reef Forum", "Director General") in titled(r)
+
+
+def test_a_country_the_holder_is_from_after_the_name_in_apposition(read):
+    r = read("The Northern Lakes Council met in Kigali. Its president, Ramon Altavilla of the Netherlands, "
+             "said the council had no other choice.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "President") in titled(r)
+    assert [s[0] for s in said(r)] == ["Ramon Altavilla"]
+    r = read("The Northern Lakes Council met in Kigali. Its president, Ramon Altavilla of the Northern "
+             "Grain Group, said the council had no other choice.")
+    assert titled(r) == set()
+
+
+def test_sworn_in_as_an_office_with_its_qualifier(read):
+    r = read("Ramon Altavilla, who was sworn in as Madagascar's president on Friday, said elections would follow.")
+    assert titled(r) == {("Ramon Altavilla", "Madagascar", "President")}
+    r = read("Ramon Altavilla, who was sworn in as president on Friday, said elections would follow.")
+    assert titled(r) == set()
+
+
+def test_a_new_office_holder_after_a_possessive(read):
+    r = read("Ramon Altavilla, Estonia's new foreign minister, said the council would meet in Tallinn.")
+    assert titled(r) == {("Ramon Altavilla", "Estonia", "Foreign Minister")}

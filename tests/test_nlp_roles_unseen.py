@@ -49,6 +49,13 @@ def test_a_person_is_also_the_head_of_an_organization_a_country_owns(read):
     assert titled(r) == {("Ivo Marnet", "Transitional Sovereignty Council", "Chairman")}
 
 
+def test_an_office_of_a_countrys_own_government_is_of_the_country(read):
+    r = read("Ivo Marnet, the chief adviser of Bangladesh's interim government, said the talks would go on.")
+    assert titled(r) == {("Ivo Marnet", "Bangladesh", "Chief Adviser")}
+    r = read("Ivo Marnet, the adviser of Bangladesh's government council, said the talks would go on.")
+    assert titled(r) == set()
+
+
 def test_a_past_copula_is_no_office_now(read):
     r = read("General Ivo Marnet arrived on Monday. Marnet was chairman of the New Development Bank.")
     assert titled(r) == set()

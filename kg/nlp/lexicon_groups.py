@@ -46,6 +46,7 @@ class Windows:
     pronoun_sentences: int
     speaker_steps: int
     speaker_comma: int
+    relative_clause_span: int
     subject_title_words: int
     frame_after: int
     frame_before_colon: int
@@ -56,6 +57,7 @@ class Windows:
     speaker_title_words: int
     trailing_lead: int
     that_probe: int
+    that_probe_setting: int
     trailing_words: int
     according_comma: int
     own_source_words: int
@@ -176,6 +178,7 @@ class SpeechWords:
     statement_verbs: frozenset[str]
     impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
     org_anaphors: frozenset[str]
+    cochair_voices: frozenset[str]  # "the co-chairs said": the body they co-chair
     relative_pronouns: frozenset[str]  # "X, who met his counterpart, Y, said": X speaks
     pronouns: frozenset[str]
     min_direct_quote_words: int
@@ -186,6 +189,7 @@ class SpeechWords:
     anaphor_determiners: frozenset[str]
     subject_title_joins: frozenset[str]
     recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
+    setting_prepositions: frozenset[str]  # "said at a press briefing on Monday that"
     object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
     quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
@@ -238,6 +242,14 @@ class RelationWords:
     former_member_words: frozenset[str]
     future_member_words: frozenset[str]
     member_becoming: frozenset[str]
+    member_time_weekdays: frozenset[str]
+    member_head_modifiers: frozenset[str]
+    member_apposition_relatives: frozenset[str]
+    member_singling_words: frozenset[str]
+    join_followers: tuple[tuple[str, ...], ...]
+    member_time_preposition: str
+    member_time_determiners: frozenset[str]
+    member_time_periods: frozenset[str]
     member_pronoun_subjects: frozenset[str]
     member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
     member_relative_pronouns: frozenset[str]  # "Finland, which joined X"
@@ -319,6 +331,7 @@ class RoleWords:
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
     posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
+    origin_prepositions: frozenset[str]  # "Its president, X of the Netherlands, said"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
     counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str]  # "President Emmanuel Macron of France"
@@ -343,6 +356,7 @@ class RoleWords:
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
+    own_government_nouns: frozenset[str] = frozenset()  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"

@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
@@ -64,6 +65,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.described_list(ctx.skip(end, b, DASHES), b)
         if j is None:
             j = ctx.participle_list(end, b)
+        if j is None:
+            j = ctx.modified_list(end, b)  # "five permanent members with veto power, A, B"
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     if items and e < b:
@@ -251,6 +254,13 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if w in rel.member_as and s - 2 > a and toks.lower[s - 2] in rel.member_as_verbs:
             s -= 1  # "was formally admitted as the 11th member of"
             continue
+        if s - 2 > a and _time_phrase_before(toks.lower, s, rel):
+            s -= 2  # "The union on Saturday became a member of X"
+            continue
+        counted = _counted_adjectives_start(ctx, s, a)
+        if counted < s:
+            s = counted  # "A, B and C, the three European members of X": past "European"
+            continue
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
@@ -285,15 +295,62 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    if not subjects and s == a == start and toks.lower[start] in rel.member_as:
+        subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
         return
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
+        subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The countries after ", followed by" that closes a joining verb's object and its time
+    phrase ("Finland joined NATO in April 2023, followed by Sweden in March 2024"), or []."""
+    toks = tokens_of(ctx.doc)
+    if not join_closed(ctx, e, b):
+        return []
+    j = e
+    while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
+        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num
+                                            or toks.lower[j] in ctx.lex.months)):
+            return []  # only a time phrase ("in April 2023") before the comma
+        j += 1
+    if j >= b or toks.text[j] != ",":
+        return []
+    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.join_followers)
+    if not n:
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    return items
+
+
+def _counted_adjectives_start(ctx: RelationContext, s: int, a: int) -> int:
+    """The start of one or two capitalised adjectives ending at ``s`` that a number precedes
+    ("the three European members", "the two Central Asian members"), or ``s``: words of the
+    members, not an actor's name."""
+    toks = tokens_of(ctx.doc)
+    j = s
+    while j - 1 > a and s - j < 2 and toks.text[j - 1][:1].isupper() and toks.text[j - 1].isalpha():
+        m = ctx.by_end.get(j)
+        if m is not None and m.role != "demonym":
+            return s
+        j = m.start if m is not None else j - 1
+    return j if j < s and ctx.doc[j - 1].like_num else s
+
+
+def _time_phrase_before(lower: list[str], s: int, rel: RelationWords) -> bool:
+    """Whether the two tokens before ``s`` are a time phrase ("on Saturday", "last week")
+    standing between a membership's subjects and its predicate."""
+    first, second = lower[s - 2], lower[s - 1]
+    return ((first == rel.member_time_preposition and second in rel.member_time_weekdays)
+            or (first in rel.member_time_determiners and second in rel.member_time_periods))
 
 
 def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
@@ -484,6 +541,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         if subjects and not ctx.inside_a_clause(subjects[0].start, a):
             return subjects
         return []
+    if w in rel.member_apposition_relatives:
+        return apposition_antecedent(ctx, s - 1, a)
     if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
         # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
         # opening the sentence, subject of both verbs
@@ -493,6 +552,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             return []
         items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
         return items
+    if w in rel.member_as and s - 1 == a:
+        return fronted_as_subject(ctx, s, a)  # "As a permanent member of X, Japan called for …"
     if w in rel.member_as:
         i = s - 1
         low = max(a, i - ctx.lex.window.possessor_words)
@@ -503,6 +564,51 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
     return []
+
+
+def fronted_as_subject(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """The actor right after the comma that closes a sentence-opening "As a member of X," (its
+    organizations ending at that comma): the subject of the main clause is the member."""
+    toks = tokens_of(ctx.doc)
+    b = ctx.sent_range.get(ctx.sent_of[a], (a, len(toks.text)))[1]
+    j = ctx.skip(s, b, ctx.lex.grammar.articles)
+    while j < b and toks.text[j] != ",":
+        m = ctx.by_start.get(j)
+        if m is not None and m.type != "Organization":
+            return []  # "As a member of X from Veldoria, …": not a bare organization phrase
+        j = m.end if m is not None else j + 1
+    subj = ctx.by_start.get(j + 1) if j < b else None
+    if subj is None or subj.type not in MEMBER_TYPES or subj.role == "demonym":
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1, ctx.by_start, MEMBER_TYPES, b)
+    return items or [subj]  # "As members of X, Egypt and Ethiopia called …"
+
+
+def apposition_antecedent(ctx: RelationContext, rel_at: int, a: int) -> list[TokMention]:
+    """The actor of "South Africa, the only African country that is a member of X": before the
+    comma of a noun phrase in apposition (an article, then lower-case words and demonyms) that
+    the relative pronoun at ``rel_at`` follows; [] if no such phrase or actor."""
+    toks = tokens_of(ctx.doc)
+    i = rel_at
+    low = max(a, rel_at - ctx.lex.window.list_descriptor - 1)
+    adjective = False  # one capitalised word no actor's name: "African" of "the only African country"
+    while i - 1 > low:
+        m = ctx.by_end.get(i - 1)
+        if m is not None and m.role == "demonym":
+            i = m.start  # "Nordic", "Baltic"
+        elif toks.text[i - 1].isalpha() and toks.text[i - 1].islower():
+            i -= 1
+        elif m is None and not adjective and toks.text[i - 1].isalpha():
+            adjective = True
+            i -= 1
+        else:
+            break
+    if i >= rel_at or toks.lower[i] not in ctx.lex.grammar.articles or i - 1 <= a or toks.text[i - 1] != ",":
+        return []
+    subj = ctx.by_end.get(i - 1)
+    if subj is None or subj.type not in MEMBER_TYPES or subj.role == "demonym" or ctx.inside_a_clause(subj.start, a):
+        return []
+    return [subj]
 
 
 def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -578,7 +684,12 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         i = head
         while not possessive and i - 1 >= a and ctx.member_adjective(i - 1) and toks.text[i - 1].islower():
             i -= 1
-        if possessive or (i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles):
+        if (not possessive and i - 2 >= a and toks.lower[i - 1] in words.member_singling_words
+                and toks.lower[i - 2] in ctx.lex.grammar.articles):
+            i -= 1  # "Hungary, the only NATO member that …": as "a NATO member" would be
+        if possessive or (i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles
+                          and (toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
+                               or toks.lower[i] in words.member_singling_words)):
             i -= 0 if possessive else 1
             if possessive and i - 1 >= a and toks.lower[i - 1] in ctx.lex.grammar.articles:
                 i -= 1  # "became the Norland Pact's 31st member"
@@ -623,6 +734,14 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if (end < b and toks.lower[end] in words.member_since and i - 2 >= a
                 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
             yield from member_since(ctx, cue, i - 2, neg)
+            return
+        if (i == start and plural and end < b and toks.text[end] == "," and i - 2 >= a
+                and toks.lower[i - 1] in words.member_quantifiers and toks.text[i - 2] == ","):
+            # "Georgia and Azerbaijan, both members, abstained": each actor listed before the comma
+            subjects = backward_list(doc, ctx.lex, i - 2, ctx.by_end, ("Country",), a - 1)
+            if len(subjects) >= 2:
+                for subj in subjects:
+                    yield from member_since(ctx, cue, subj.end, neg)
             return
         comma = member_relative(ctx, i, end, a, b)
         if comma is not None and not neg:

@@ -15,12 +15,14 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import portfolio, seat_end
+from kg.nlp.offices import origin_end, portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
-    """A middle initial ("E." of "Stephen E. Biegun")."""
-    return len(text) == 2 and text[0].isupper() and text[1] == "."
+    """A middle initial ("E." of "Stephen E. Biegun"), or initials written together ("K.P." of
+    "K.P. Sharma Oli"), which the tokenizer keeps as one token."""
+    return (len(text) in (2, 4) and text[1::2] == "." * (len(text) // 2)
+            and all(c.isupper() for c in text[::2]))
 
 
 def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: set[int]) -> int:
@@ -39,9 +41,11 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
         return (word.isalpha() and word.islower() and len(word) <= ctx.lex.actors.syllable_letters
                 and word not in ctx.lex.actors.not_syllables)
 
-    if (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden and name_token(doc, ctx, k + 1)
-            and toks.whitespace[k]):
-        k += 1  # "S. Jaishankar": an initial before the name
+    lead = k
+    while lead + 1 < n and lead - k < 2 and is_initial(toks.text[lead]) and toks.whitespace[lead] and lead + 1 not in forbidden:
+        lead += 1  # "K. P. Sharma Oli": at most two initials written apart
+    if lead > k and name_token(doc, ctx, lead):
+        k = lead  # "S. Jaishankar": initials before the name
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
@@ -64,6 +68,10 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
                   and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
                 k += 1  # "Hassan Sheikh Mohamud"
+            elif (k + 1 < n and toks.lower[k] in ctx.lex.actors.inner_honorifics and toks.text[k][:1].isupper()
+                  and k not in forbidden and toks.text[k + 1].islower()):
+                k += 1  # "Hassan Sheikh told reporters": the short form ends with it
+                break
             continue
         break
     return k if words else j
@@ -81,6 +89,11 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             break
         if name_token(doc, ctx, j - 1):
             j -= 1
+            words += 1
+            continue
+        if (not words and j - 2 >= 0 and low in ctx.lex.actors.inner_honorifics and word[:1].isupper()
+                and j - 2 not in forbidden and name_token(doc, ctx, j - 2)):
+            j -= 1  # "Hassan Sheikh told reporters": a short form ending with the inner honorific
             words += 1
             continue
         if words and j - 2 >= 0 and j - 2 not in forbidden:
@@ -181,8 +194,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if honored:
                 j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            if apposition and (k - j < (1 if honored else 2) or k >= n or not (toks.text[k] == "," or toks.is_punct[k])
-                               or toks.lower[k - 1] in heads):
+            closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start))
+            if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
                 break  # "the chairman, Northern Lakes Council, said": an organization's name
             place = kb_start.get(k) if k - j == 1 and k < n else None
             if (place is not None and place.type in ("Place", "Country") and place.end == k + 1 and not t.plural

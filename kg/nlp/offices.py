@@ -268,6 +268,20 @@ def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMentio
     return None
 
 
+def own_government_end(doc: Doc, lex: Lexicon, j: int, n: int) -> int | None:
+    """The token after "interim government" at ``j`` (up to two lower-case words before a noun
+    of [roles] own_government_nouns, then a punctuation mark), or None: a country's own
+    government is the country."""
+    toks = tokens_of(doc)
+    for i in range(j, min(n, j + 3)):
+        if toks.lower[i] in lex.roles.own_government_nouns:
+            # the head of its noun phrase: not "government council", not "government forces"
+            return i + 1 if i + 1 >= n or not toks.text[i + 1].isalpha() else None
+        if not (toks.text[i].isalpha() and toks.text[i].islower()):
+            return None
+    return None
+
+
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization a possessive before the title at token ``b`` points to, as a
@@ -525,7 +539,11 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             # "chairman of Sudan's Transitional Sovereignty Council": the organization the
             # country owns is the head of the noun phrase; no actor after it, no office here
             head = by_start.get(j + 1)
-            quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+            own = own_government_end(doc, lex, j + 1, n) if head is None and quals[0].type == "Country" else None
+            if own is not None:
+                j = own  # "the chief adviser of Bangladesh's interim government": the country's
+            else:
+                quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
             # "president of the BRICS-founded New Development Bank": the head of the noun
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
@@ -574,6 +592,21 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
             office.persons = [p for p, _ in items]
     return office
+
+
+def origin_end(doc: Doc, lex: Lexicon, k: int, by_start: dict) -> int | None:
+    """The token after "of the Netherlands" at ``k`` (a preposition of [roles] origin_prepositions,
+    an article, a country) when an apposition's closer follows it, or None: "Its president,
+    X of the Netherlands, said" names where X is from, not part of the name."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if k + 1 >= n or toks.lower[k] not in lex.roles.origin_prepositions:
+        return None
+    j = k + 1 + (toks.lower[k + 1] in lex.grammar.articles)
+    country = by_start.get(j)
+    if country is None or country.type != "Country" or country.end >= n:
+        return None
+    return country.end if toks.text[country.end] in lex.roles.apposition_closers else None
 
 
 def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:

@@ -172,6 +172,8 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     toks = tokens_of(doc)
     j = q.close_tok + 1
     n = len(doc)
+    if q.close_tok > q.open_tok + 1 and toks.text[q.close_tok - 1] == "." and j < n and toks.text[j][:1].isupper():
+        return None  # '… from conflict." Greek Prime Minister X wrote …': a full stop ends the quote's sentence
     while j < n and toks.text[j] in (",", "…"):
         j += 1
     window_end = min(n, j + ctx.lex.window.frame_after)
@@ -492,7 +494,7 @@ class QuoteReader:
 
 @Language.factory(
     "kg_quotes",
-    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_entities"],
+    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_facts"],
     assigns=["doc._.kg_statements", "doc._.kg_quotes", "doc._.kg_mentions", "doc._.kg_entities"],
 )
 def make_quote_reader(nlp: Language, name: str) -> QuoteReader:

@@ -304,6 +304,21 @@ class RelationContext:
             i += 1
         return self.list_start(i, b) if i < limit else None
 
+    def modified_list(self, j: int, b: int) -> int | None:
+        """ "five permanent members with veto power, A, B": past a short lower-case phrase that a
+        preposition of [relations] member_head_modifiers opens at ``j``, the token the list
+        starts at after its comma, or None."""
+        toks = tokens_of(self.doc)
+        if j >= b or toks.lower[j] not in self.lex.relations.member_head_modifiers:
+            return None
+        limit = min(b, j + self.lex.window.participle_phrase + 1)
+        i = j + 1
+        while i < limit and toks.text[i] != ",":
+            if not (toks.text[i].islower() or toks.text[i] == "-"):
+                return None
+            i += 1
+        return i + 1 if i < limit and i + 1 < b and self.by_start.get(i + 1) is not None else None
+
     def described_list(self, j: int, b: int) -> int | None:
         """ "five ex-Soviet states: A, B", "other major producers, notably C": a short description
         of members from token ``j`` (lower-case words, numbers, demonyms) ending in a member noun

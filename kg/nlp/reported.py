@@ -149,7 +149,14 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         else:
             i_text = v_end
             j = i_text + 1
-            for probe in range(i_text + 1, min(b, i_text + win.that_probe)):
+            reach = min(b, i_text + win.that_probe)
+            if (i_text + 1 < b and toks.lower[i_text + 1] in speech.setting_prepositions
+                    and "," not in toks.text[i_text + 1:reach]):
+                # "said at a regular press briefing on Monday that …", up to a comma: not "said in
+                # his address to X, adding that …"
+                while reach < min(b, i_text + win.that_probe_setting) and toks.text[reach - 1] != ",":
+                    reach += 1
+            for probe in range(i_text + 1, reach):
                 if toks.lower[probe] == "that":
                     j = probe + 1
                     break

@@ -72,6 +72,7 @@ from kg.nlp.offices import (
     anaphor_referent,
     holds,
     lower_domain_start,
+    origin_end,
     phrase_before_title,
     read_office,
     sentence_subject,
@@ -291,7 +292,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
-    if p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers:
+    if (p.end < n and sent_of[p.end] == o.sentence and toks.text[p.end] not in lex.roles.apposition_closers
+            and origin_end(doc, lex, p.end, by_start) is None):
         return None
     return p
 
@@ -481,7 +483,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 rules[i], confidence[i] = "organization-title", conf.official_described
                 continue
         if o.persons and not o.quals and not o.plural and not o.former and o.title in lex.roles.organization_titles:
-            owner = _named_organization(mentions, o.start, o.sentence)
+            owner = _named_organization(doc, lex, mentions, o.start, o.sentence)
             if owner is not None:
                 o.quals = [owner]
                 rules[i], confidence[i] = "organization-title", conf.official_described
@@ -690,12 +692,16 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
     return out
 
 
-def _named_organization(mentions: list[TokMention], before: int, k: int) -> TokMention | None:
+def _named_organization(doc: Doc, lex: Lexicon, mentions: list[TokMention], before: int,
+                        k: int) -> TokMention | None:
     """The one organization named before token ``before`` in sentence ``k`` or the one before
     it, an outer name giving way to the one it owns ("the General Assembly of the OAS": the
-    OAS), or None if there are none or several."""
+    OAS), or None if there are none or several; an outlet someone spoke to ("told AFP") is
+    no employer."""
+    toks = tokens_of(doc)
     orgs = [m for m in mentions if m.type == "Organization" and m.end <= before and k - 1 <= m.sentence <= k
-            and m.role in ("name", "nested")]
+            and m.role in ("name", "nested")
+            and not (m.start > 0 and toks.lower[m.start - 1] in lex.speech.recipient_verbs)]
     inner = [m for m in orgs if not any(x is not m and m.start <= x.start and x.end <= m.end for x in orgs)]
     return inner[0] if len({m.key for m in inner}) == 1 else None
 

@@ -372,6 +372,11 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 2, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 2, "pronoun")
+    if (pos >= 4 and toks.text[pos - 2] == "-" and toks.lower[pos - 4] in ctx.lex.grammar.articles
+            and f"{toks.lower[pos - 3]}-{last}" in speech.cochair_voices):
+        who = cochaired_body(ctx, k)  # "the co-chairs said in a joint statement"
+        if who is not None:
+            return Speaker(who, pos - 4, "anaphor")
     if pos >= 2 and toks.lower[pos - 2] in speech.anaphor_determiners:
         if last in speech.statement_nouns:
             who = statement_speaker(ctx, k)
@@ -460,7 +465,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
-                found = None  # but not "…, a fellow at Carnegie Europe, said"
+                found = _before_origin(ctx, found, k)  # "Its president, X of the Netherlands, said"
+                # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
                 if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
@@ -469,7 +475,13 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 return first
             if found is not None and comma_at is not None:
                 # "X, who signed it with his counterpart, Y, said": Y is inside X's relative clause
-                clause, outer = _relative_clause_subject(ctx, comma_at, k)
+                clause, outer = _relative_clause_subject(ctx, comma_at, k, win.speaker_comma)
+                if clause:
+                    return outer
+            elif found is not None and first is None:
+                # "X, who co-chairs the … commission with Armenia's Deputy Prime Minister Y, told":
+                # a relative clause too long for a parenthetical's comma; Y is inside it
+                clause, outer = _relative_clause_subject(ctx, pos - 1, k, win.relative_clause_span)
                 if clause:
                     return outer
             return found
@@ -491,6 +503,28 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     return None
 
 
+def cochaired_body(ctx: QuoteContext, k: int) -> str | None:
+    """The organization of the last coChairOf fact read up to sentence ``k``, or None."""
+    bodies = [f for f in ctx.doc._.kg_facts or () if f.predicate == "coChairOf" and not f.negated and f.sentence <= k]
+    return max(bodies, key=lambda f: f.sentence).object if bodies else None
+
+
+def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+    """The person before "of the Netherlands" when ``found`` is that country ("Its president,
+    Tiny Kox of the Netherlands, said": where the holder is from), else None."""
+    if ctx.entities[found.key].type != "Country":
+        return None
+    i = found.start - 1
+    if i > 0 and ctx.lower[i] in ctx.lex.grammar.articles:
+        i -= 1
+    if i < 1 or ctx.lower[i] not in ctx.lex.roles.origin_prepositions:
+        return None
+    person = candidate_ending_at(ctx, i, k)
+    if person is None or person.how != "mention" or ctx.entities[person.key].type != "Person":
+        return None
+    return person
+
+
 def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
     """The actor ending at the comma before a relative pronoun of a speech verb: the speaker,
     also as the object of an agent's or a partner's preposition ("was taken by X, which said",
@@ -506,12 +540,12 @@ def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None
     return found if i >= 0 and ctx.lower[i] in lex.speech.relative_antecedent_prepositions else None
 
 
-def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int) -> tuple[bool, Speaker | None]:
+def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int, span: int) -> tuple[bool, Speaker | None]:
     """Whether ", who …" ([speech] relative_pronouns) opens a relative clause that runs on to
     token ``comma`` with no other comma between, and the actor before it (None if no actor:
     "Iran's president, who met X, Y, said" is not Y speaking)."""
     toks = tokens_of(ctx.doc)
-    for c in range(comma - 1, max(0, comma - ctx.lex.window.speaker_comma), -1):
+    for c in range(comma - 1, max(0, comma - span), -1):
         if ctx.sent_of[c] != k or toks.text[c] in STOP or toks.text[c] == ",":
             return False, None
         if toks.lower[c] in ctx.lex.speech.relative_pronouns and c > 1 and toks.text[c - 1] == ",":
