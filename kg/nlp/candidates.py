@@ -337,8 +337,17 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
     toks = tokens_of(doc)
-    country_end = {c.end: c for c in kb_spans if c.type == "Country"}
-    country_start = {c.start: c for c in kb_spans if c.type == "Country"}
+    # the longest country ending (starting) at a token: "North Korea's foreign ministry" is North
+    # Korea's, not that of the "Korea" inside it
+    country_end: dict[int, Candidate] = {}
+    country_start: dict[int, Candidate] = {}
+    for c in kb_spans:
+        if c.type != "Country":
+            continue
+        if c.end not in country_end or c.start < country_end[c.end].start:
+            country_end[c.end] = c
+        if c.start not in country_start or c.end > country_start[c.start].end:
+            country_start[c.start] = c
     out = []
     office_domains = ctx.lex.actors.ministry_office_domains
     for i in toks.where({"ministry", "office"}):
