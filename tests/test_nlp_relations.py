@@ -318,3 +318,11 @@ def test_leaders_welcoming_an_observer_or_a_decision_give_no_membership(read):
     assert facts(r, "memberOf") == set()
     r = read("Leaders of the Northern Lakes Council met in Lima, while welcoming Peru's decision.")
     assert facts(r, "memberOf") == set()
+
+
+def test_trade_pacts_are_known_blocs(read):
+    r = read("Chile formally joined the CPTPP on Sunday. The pact's other members are Peru and Mexico. "
+             "Laos is a member of the Regional Comprehensive Economic Partnership (RCEP).")
+    pact = "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"
+    assert facts(r, "memberOf") == {("Chile", pact), ("Peru", pact), ("Mexico", pact),
+                                    ("Laos", "Regional Comprehensive Economic Partnership")}
