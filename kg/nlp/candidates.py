@@ -560,6 +560,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
+        if i + 1 < n and f"{low} {table.lower[i + 1]}" in ctx.lex.titles:
+            continue  # "Chief Cabinet Secretary X": the head word opens a title, it ends no name
         # left: capitalised words or a known name, over at most org_name_tokens tokens
         a = i
         too_long = False

@@ -227,6 +227,7 @@ def _build(raw: dict) -> Lexicon:
             origin_prepositions=words("roles", "origin_prepositions"),
             office_time_determiners=words("roles", "office_time_determiners"),
             office_time_nouns=words("roles", "office_time_nouns"),
+            office_remit_prepositions=words("roles", "office_remit_prepositions"),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
             counterpart_prepositions=words("roles", "counterpart_prepositions"),
             holder_of=words("roles", "holder_of"),

@@ -363,6 +363,7 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
+    office_remit_prepositions: frozenset[str] = frozenset()  # "its coordinator for Gaza, X": "for"
     staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
