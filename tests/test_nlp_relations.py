@@ -326,3 +326,15 @@ def test_trade_pacts_are_known_blocs(read):
     pact = "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"
     assert facts(r, "memberOf") == {("Chile", pact), ("Peru", pact), ("Mexico", pact),
                                     ("Laos", "Regional Comprehensive Economic Partnership")}
+
+
+def test_the_only_member_of_with_an_adjective_of_the_members(read):
+    r = read("Chile, the only South American member of the Northern Lakes Council, abstained. "
+             "Peru, the newest member of the Northern Lakes Council, voted for it.")
+    assert facts(r, "memberOf") == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
+
+
+def test_a_clause_subject_is_also_a_member_of_the_organization_spoken_of(read):
+    r = read("The Northern Lakes Council met in Lima. Chile and Peru are full members. Bolivia hosted "
+             "the summit in 2018, and Ecuador is also a member. Paraguay is not a member.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Chile", "Peru", "Ecuador")}

@@ -332,6 +332,7 @@ def _build(raw: dict) -> Lexicon:
             member_head_modifiers=words("relations", "member_head_modifiers"),
             member_apposition_relatives=words("relations", "member_apposition_relatives"),
             member_singling_words=words("relations", "member_singling_words"),
+            member_clause_openers=words("relations", "member_clause_openers"),
             join_followers=tuple(tuple(p.lower().split()) for p in rel["join_followers"]),
             member_time_preposition=str(rel["member_time_preposition"]),
             member_time_determiners=words("relations", "member_time_determiners"),

@@ -246,6 +246,7 @@ class RelationWords:
     member_head_modifiers: frozenset[str]
     member_apposition_relatives: frozenset[str]
     member_singling_words: frozenset[str]
+    member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
     member_time_preposition: str
     member_time_determiners: frozenset[str]
