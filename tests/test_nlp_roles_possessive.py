@@ -385,3 +385,9 @@ def test_cabinet_and_trade_secretaries_are_titles(read):
              "social media that tariffs would fall.")
     assert facts(r, "officialOf") == {("Taro Uzemaki", "Japan"), ("Colin Verrow", "United Kingdom")}
     assert "Chief Cabinet" not in set(labels(r).values())
+
+
+def test_headed_by_a_titled_name_after_another_organization(read):
+    r = read("The Chilean foreign ministry said nothing had changed. The Northern Lakes Secretariat, "
+             "headed by Secretary-General Ilse Varnhoff, will prepare the next meeting.")
+    assert ("Ilse Varnhoff", "Northern Lakes Secretariat") in facts(r, "officialOf")
