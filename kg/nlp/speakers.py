@@ -365,9 +365,10 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
     if (pos >= 2 and toks.lower[pos - 2] in ctx.lex.grammar.articles and last in ctx.lex.titles
+            and toks.lower[pos - 2] not in ctx.lex.grammar.indefinite_articles
             and last not in speech.org_anaphors and not ctx.in_quote[pos - 1] and m is None):
         # '"…," the diplomat said': a bare title no one was named with is the person the
-        # text is about, as "she" would be
+        # text is about, as "she" would be; "…, an official said" is an unnamed source, no one's
         who = person_for_pronoun(ctx, k, pos - 2)
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 2, pos, who, "Person", "coref-pronoun", "pronoun", k))
