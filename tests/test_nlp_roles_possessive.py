@@ -391,3 +391,9 @@ def test_headed_by_a_titled_name_after_another_organization(read):
     r = read("The Chilean foreign ministry said nothing had changed. The Northern Lakes Secretariat, "
              "headed by Secretary-General Ilse Varnhoff, will prepare the next meeting.")
     assert ("Ilse Varnhoff", "Northern Lakes Secretariat") in facts(r, "officialOf")
+
+
+def test_an_organizations_official_in_apposition(read):
+    r = read("A senior Hamas official, Corvin Maleth, said the group had accepted the proposal. "
+             "The Northern Lakes Council re-elected Chile's Ilse Varnhoff as its chairwoman.")
+    assert facts(r, "officialOf") == {("Corvin Maleth", "Hamas"), ("Ilse Varnhoff", "Northern Lakes Council")}
