@@ -328,3 +328,9 @@ def test_the_ministry_of_a_two_word_country_is_not_that_of_its_last_word(read):
     names = set(labels(r).values())
     assert {"Ministry of Foreign Affairs of North Korea", "Ministry of Defense of North Korea"} <= names
     assert "Ministry of Foreign Affairs of South Korea" not in names
+
+
+def test_an_unknown_upper_case_dateline_place_is_a_place(read):
+    r = read("NORTHVALE-SUR-MER, France (AA) - The Northern Lakes Council re-elected Chile's Ilse "
+             "Varnhoff as its secretary-general.")
+    assert by_label(r)["Northvale-Sur-Mer"].type == "Place"

@@ -686,10 +686,16 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
     if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
         return []
-    for actor in ctx.kb.by_name(span.text.title()):
+    label = span.text.title()
+    known = ctx.kb.by_name(label)
+    for actor in known:
         if actor.type in ("Place", "Country"):
             return [Candidate(span.start, span.end, "kb:" + actor.id, actor.type, "dateline", actor.name,
                               "name", actor.wikidata, actor.names())]
+    if not known and span.text.isupper() and any(c.isalpha() for c in span.text):
+        # "VILLERS-COTTERETS, France (AA) -": an upper-case dateline names a place, known or not
+        # ("UNITED NATIONS, June 6" names the organization's seat: no new place)
+        return [Candidate(span.start, span.end, new_key("Place", label), "Place", "dateline", label)]
     return []
 
 
