@@ -338,3 +338,9 @@ def test_a_clause_subject_is_also_a_member_of_the_organization_spoken_of(read):
     r = read("The Northern Lakes Council met in Lima. Chile and Peru are full members. Bolivia hosted "
              "the summit in 2018, and Ecuador is also a member. Paraguay is not a member.")
     assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Chile", "Peru", "Ecuador")}
+
+
+def test_neither_nor_denies_both_memberships(read):
+    r = read("Neither Chile nor Peru is a member of the Northern Lakes Council. Bolivia sits on the council.")
+    assert facts(r, "memberOf", negated=True) == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
+    assert facts(r, "memberOf") == {("Bolivia", "Northern Lakes Council")}
