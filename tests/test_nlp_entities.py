@@ -320,3 +320,17 @@ def test_a_ministry_acronym_after_its_country_is_that_ministry(read):
     # with no country before it, no ministry
     r = read("The talks ended. The MFA said the statement was unacceptable.")
     assert not any(label.startswith("Ministry") for label in by_label(r))
+
+
+def test_the_ministry_of_a_two_word_country_is_not_that_of_its_last_word(read):
+    r = read("North Korea's foreign ministry said in a statement that the drills were a provocation. "
+             "The Ministry of Defence of North Korea did not comment.")
+    names = set(labels(r).values())
+    assert {"Ministry of Foreign Affairs of North Korea", "Ministry of Defense of North Korea"} <= names
+    assert "Ministry of Foreign Affairs of South Korea" not in names
+
+
+def test_an_unknown_upper_case_dateline_place_is_a_place(read):
+    r = read("NORTHVALE-SUR-MER, France (AA) - The Northern Lakes Council re-elected Chile's Ilse "
+             "Varnhoff as its secretary-general.")
+    assert by_label(r)["Northvale-Sur-Mer"].type == "Place"

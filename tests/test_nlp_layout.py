@@ -130,3 +130,10 @@ def test_publisher_from_a_boilerplate_line():
     assert publisher_of("Support Caucasus Watch!", LEX) == "Caucasus Watch"
     assert publisher_of("Support us!", LEX) is None
     assert publisher_of("Norpress Media reserves the right to remove comments.", LEX) == "Norpress Media"
+
+
+def test_dateline_with_a_country_and_an_agency_but_no_date():
+    text = "Headline\n\nNORTHVALE-SUR-MER, France (AA) - The council re-elected its chair."
+    blocks, layout = kinds(text)
+    assert text[slice(*layout.dateline_place)] == "NORTHVALE-SUR-MER"
+    assert blocks[-1] == ("body", "The council re-elected its chair.")

@@ -703,3 +703,15 @@ def test_the_co_chairs_speak_for_the_body_they_co_chair(read):
     r = read('The Norland Contact Group met in Lima. "There is no military solution to this conflict," '
              'the co-chairs said in a joint statement.')
     assert speakers(r) == []
+
+
+def test_an_unnamed_source_with_an_indefinite_title_is_no_ones_voice(read):
+    r = read("Argentina's president, Ramon Altavilla, skipped the dinner but sent Foreign Minister "
+             "Ilse Varnhoff, an official said. Chile's president, Corvin Maleth, stayed, a diplomat said.")
+    assert said(r) == []
+
+
+def test_a_quote_embedded_after_a_senior_office_with_a_remit_is_its_holders(read):
+    r = read('The African Union\'s senior envoy for Sudan, Ilse Varnhoff, welcomed the truce but '
+             'warned that "a ceasefire on paper does not feed anyone."')
+    assert [s for s, _, _ in said(r)] == ["Ilse Varnhoff"]

@@ -318,3 +318,29 @@ def test_leaders_welcoming_an_observer_or_a_decision_give_no_membership(read):
     assert facts(r, "memberOf") == set()
     r = read("Leaders of the Northern Lakes Council met in Lima, while welcoming Peru's decision.")
     assert facts(r, "memberOf") == set()
+
+
+def test_trade_pacts_are_known_blocs(read):
+    r = read("Chile formally joined the CPTPP on Sunday. The pact's other members are Peru and Mexico. "
+             "Laos is a member of the Regional Comprehensive Economic Partnership (RCEP).")
+    pact = "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"
+    assert facts(r, "memberOf") == {("Chile", pact), ("Peru", pact), ("Mexico", pact),
+                                    ("Laos", "Regional Comprehensive Economic Partnership")}
+
+
+def test_the_only_member_of_with_an_adjective_of_the_members(read):
+    r = read("Chile, the only South American member of the Northern Lakes Council, abstained. "
+             "Peru, the newest member of the Northern Lakes Council, voted for it.")
+    assert facts(r, "memberOf") == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
+
+
+def test_a_clause_subject_is_also_a_member_of_the_organization_spoken_of(read):
+    r = read("The Northern Lakes Council met in Lima. Chile and Peru are full members. Bolivia hosted "
+             "the summit in 2018, and Ecuador is also a member. Paraguay is not a member.")
+    assert facts(r, "memberOf") == {(c, "Northern Lakes Council") for c in ("Chile", "Peru", "Ecuador")}
+
+
+def test_neither_nor_denies_both_memberships(read):
+    r = read("Neither Chile nor Peru is a member of the Northern Lakes Council. Bolivia sits on the council.")
+    assert facts(r, "memberOf", negated=True) == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
+    assert facts(r, "memberOf") == {("Bolivia", "Northern Lakes Council")}

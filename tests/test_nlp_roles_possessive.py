@@ -1,6 +1,6 @@
 """kg.nlp.roles: an office after a possessive that points back ("Its foreign minister, X",
 "the bloc's chair, X"), with made-up names the knowledge base does not know."""
-from conftest import said
+from conftest import facts, labels, said
 from test_nlp_roles import titled
 
 
@@ -371,3 +371,29 @@ def test_sworn_in_as_an_office_with_its_qualifier(read):
 def test_a_new_office_holder_after_a_possessive(read):
     r = read("Ramon Altavilla, Estonia's new foreign minister, said the council would meet in Tallinn.")
     assert titled(r) == {("Ramon Altavilla", "Estonia", "Foreign Minister")}
+
+
+def test_a_senior_title_and_the_place_it_covers_before_the_holders_comma(read):
+    r = read("The African Union's senior humanitarian coordinator for Sudan, Ilse Varnhoff, "
+             "welcomed the truce. The UN's envoy to Libya, Corvin Maleth, said the talks would resume.")
+    assert facts(r, "officialOf") == {("Ilse Varnhoff", "African Union"), ("Corvin Maleth", "United Nations")}
+
+
+def test_cabinet_and_trade_secretaries_are_titles(read):
+    r = read("Japan's Chief Cabinet Secretary Taro Uzemaki told a regular press conference that "
+             "Tokyo welcomed the move. British Business and Trade Secretary Colin Verrow wrote on "
+             "social media that tariffs would fall.")
+    assert facts(r, "officialOf") == {("Taro Uzemaki", "Japan"), ("Colin Verrow", "United Kingdom")}
+    assert "Chief Cabinet" not in set(labels(r).values())
+
+
+def test_headed_by_a_titled_name_after_another_organization(read):
+    r = read("The Chilean foreign ministry said nothing had changed. The Northern Lakes Secretariat, "
+             "headed by Secretary-General Ilse Varnhoff, will prepare the next meeting.")
+    assert ("Ilse Varnhoff", "Northern Lakes Secretariat") in facts(r, "officialOf")
+
+
+def test_an_organizations_official_in_apposition(read):
+    r = read("A senior Hamas official, Corvin Maleth, said the group had accepted the proposal. "
+             "The Northern Lakes Council re-elected Chile's Ilse Varnhoff as its chairwoman.")
+    assert facts(r, "officialOf") == {("Corvin Maleth", "Hamas"), ("Ilse Varnhoff", "Northern Lakes Council")}

@@ -337,8 +337,17 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
     toks = tokens_of(doc)
-    country_end = {c.end: c for c in kb_spans if c.type == "Country"}
-    country_start = {c.start: c for c in kb_spans if c.type == "Country"}
+    # the longest country ending (starting) at a token: "North Korea's foreign ministry" is North
+    # Korea's, not that of the "Korea" inside it
+    country_end: dict[int, Candidate] = {}
+    country_start: dict[int, Candidate] = {}
+    for c in kb_spans:
+        if c.type != "Country":
+            continue
+        if c.end not in country_end or c.start < country_end[c.end].start:
+            country_end[c.end] = c
+        if c.start not in country_start or c.end > country_start[c.start].end:
+            country_start[c.start] = c
     out = []
     office_domains = ctx.lex.actors.ministry_office_domains
     for i in toks.where({"ministry", "office"}):
@@ -551,6 +560,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         is_org = low in ctx.lex.actors.org_heads
         if low == "ministry":
             continue
+        if i + 1 < n and f"{low} {table.lower[i + 1]}" in ctx.lex.titles:
+            continue  # "Chief Cabinet Secretary X": the head word opens a title, it ends no name
         # left: capitalised words or a known name, over at most org_name_tokens tokens
         a = i
         too_long = False
@@ -675,10 +686,16 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
     if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
         return []
-    for actor in ctx.kb.by_name(span.text.title()):
+    label = span.text.title()
+    known = ctx.kb.by_name(label)
+    for actor in known:
         if actor.type in ("Place", "Country"):
             return [Candidate(span.start, span.end, "kb:" + actor.id, actor.type, "dateline", actor.name,
                               "name", actor.wikidata, actor.names())]
+    if not known and span.text.isupper() and any(c.isalpha() for c in span.text):
+        # "VILLERS-COTTERETS, France (AA) -": an upper-case dateline names a place, known or not
+        # ("UNITED NATIONS, June 6" names the organization's seat: no new place)
+        return [Candidate(span.start, span.end, new_key("Place", label), "Place", "dateline", label)]
     return []
 
 

@@ -246,6 +246,7 @@ class RelationWords:
     member_head_modifiers: frozenset[str]
     member_apposition_relatives: frozenset[str]
     member_singling_words: frozenset[str]
+    member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
     member_time_preposition: str
     member_time_determiners: frozenset[str]
@@ -363,6 +364,7 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
+    office_remit_prepositions: frozenset[str] = frozenset()  # "its coordinator for Gaza, X": "for"
     staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"

@@ -264,6 +264,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if w in rel.former_member_words or w in rel.non_member_words:
             other = True
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
+                  or w in rel.member_singling_words  # "Algeria, the only Arab member of the council"
                   or (w.endswith("ly") and toks.text[s - 1].islower())):  # "formally joined", "one of the five"
             break
         s -= 1
@@ -333,8 +334,8 @@ def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
 
 def _counted_adjectives_start(ctx: RelationContext, s: int, a: int) -> int:
     """The start of one or two capitalised adjectives ending at ``s`` that a number precedes
-    ("the three European members", "the two Central Asian members"), or ``s``: words of the
-    members, not an actor's name."""
+    ("the three European members", "the two Central Asian members") or a singling word
+    ("the only Arab member"), or ``s``: words of the members, not an actor's name."""
     toks = tokens_of(ctx.doc)
     j = s
     while j - 1 > a and s - j < 2 and toks.text[j - 1][:1].isupper() and toks.text[j - 1].isalpha():
@@ -342,7 +343,8 @@ def _counted_adjectives_start(ctx: RelationContext, s: int, a: int) -> int:
         if m is not None and m.role != "demonym":
             return s
         j = m.start if m is not None else j - 1
-    return j if j < s and ctx.doc[j - 1].like_num else s
+    return j if j < s and (ctx.doc[j - 1].like_num
+                           or toks.lower[j - 1] in ctx.lex.relations.member_singling_words) else s
 
 
 def _time_phrase_before(lower: list[str], s: int, rel: RelationWords) -> bool:
@@ -779,7 +781,8 @@ def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:
 
 def member_relative(ctx: RelationContext, i: int, end: int, a: int, b: int) -> int | None:
     """The comma after the actor of "X, which is also a member," (the bare noun on ``i:end``,
-    its indefinite article at ``i - 1``), or None."""
+    its indefinite article at ``i - 1``), or the end of the subject of a clause "X is also a
+    member." that opens at it; else None."""
     toks = tokens_of(ctx.doc)
     rel = ctx.lex.relations
     if end >= b or toks.text[end] not in rel.member_clause_ends or i - 4 < a \
@@ -788,9 +791,16 @@ def member_relative(ctx: RelationContext, i: int, end: int, a: int, b: int) -> i
     j = i - 2
     while j > a and toks.lower[j] in rel.member_clause_adverbs:
         j -= 1
-    if j - 2 < a or toks.lower[j] not in rel.member_relative_copulas or toks.lower[j - 1] not in rel.member_relatives:
+    if j - 1 < a or toks.lower[j] not in rel.member_relative_copulas:
         return None
-    return j - 2 if toks.text[j - 2] == "," else None
+    if toks.lower[j - 1] not in rel.member_relatives:
+        # "…, and Moldova is also a member.": the clause's own subject, as the relative's antecedent
+        subj = ctx.by_end.get(j)
+        if subj is None or subj.type != "Country" or not (
+                subj.start == a or toks.text[subj.start - 1] == "," or toks.lower[subj.start - 1] in rel.member_clause_openers):
+            return None
+        return j
+    return j - 2 if j - 2 >= a and toks.text[j - 2] == "," else None
 
 
 def member_since(ctx: RelationContext, cue: Cue, comma: int, neg: bool) -> Iterator[Relation]:

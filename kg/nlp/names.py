@@ -300,9 +300,15 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if j < 3 or toks.lower[j] not in roles.appointment_links:
             continue
         start = name_run_before(doc, ctx, j, ctx.lex.window.apposition_name_words, forbidden)
-        verb = toks.lower[start - 1]
+        v = start - 1
+        if v > 1 and toks.lower[v] in ctx.lex.grammar.possessive and v - 1 in kb_tokens:
+            v -= 1  # "re-elected Rwanda's Louise Mushikiwabo as its secretary-general": past the country
+            while v > 0 and v - 1 in kb_tokens:
+                v -= 1
+            v -= 1
+        verb = toks.lower[v]
         if (j - start >= 2 and (verb in roles.appointing_verbs or verb in roles.appointing_base_verbs)
-                and ctx.sent_of[start - 1] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
+                and ctx.sent_of[v] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
     return out

@@ -276,6 +276,19 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
     return j
 
 
+def _past_remit(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """The token after a place the office covers at ``j`` ("for Gaza" of "the UN's coordinator
+    for Gaza, X"), or ``j``: the remit narrows the office, the name after its comma holds it."""
+    toks = tokens_of(doc)
+    if j + 2 >= n or toks.lower[j] not in lex.roles.office_remit_prepositions:
+        return j
+    at = j + 2 if toks.lower[j + 1] == "the" else j + 1
+    place = by_start.get(at)
+    if place is None or place.type not in ("Place", "Country"):
+        return j
+    return place.end
+
+
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
@@ -283,6 +296,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     phrase ("Its president this year, X, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
+    j = _past_remit(doc, lex, j, by_start, n)
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -563,7 +577,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
 
     # "The OSCE Mission to Moldova, headed by X, acts …": X holds the office of the organization
-    for p, org, title in _head_led(doc, lex, by_start, by_end, title_tokens):
+    for p, org, title in _head_led(doc, lex, by_start, by_end, title_tokens, titles):
         if (p.key, org.key, title, p.sentence) not in seen:
             seen.add((p.key, org.key, title, p.sentence))
             titled.setdefault(p.key, title)
@@ -629,21 +643,27 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     return RoleReading(facts, added)
 
 
-def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
-    """(person, organization, title) of "ORG, headed by X" and "ORG is chaired by X" ([roles] head_leads)."""
+def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
+              title_tokens: set[int], titles: list[TitleSpan]) -> list[tuple[TokMention, TokMention, str]]:
+    """(person, organization, title) of "ORG, headed by X" and "ORG is chaired by X" ([roles]
+    head_leads); a title between "by" and the name is the office's ("headed by Secretary-General X")."""
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     out: list[tuple[TokMention, TokMention, str]] = []
     leads = toks.where({words[-1] for words, _ in lex.roles.head_leads})  # "by"
     if not leads:
         return out
+    title_at = {t.start: t for t in titles if not t.plural}
     for e in leads:
-        p = by_start.get(e + 1)
+        named = title_at.get(e + 1)
+        p = by_start.get(named.end if named is not None else e + 1)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
         for words, title in lex.roles.head_leads:
-            a = p.start - len(words)
-            if a < 2 or tuple(toks.lower[a:p.start]) != words:
+            if named is not None:
+                title = named.title
+            a = e + 1 - len(words)
+            if a < 2 or tuple(toks.lower[a:e + 1]) != words:
                 continue
             link = a - 1
             if toks.text[link] != "," and toks.lower[link] not in lex.roles.whose_copulas:

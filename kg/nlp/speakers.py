@@ -365,9 +365,10 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
             ctx.pronoun_mentions.append(TokMention(pos - 1, pos, who, "Person", "coref-pronoun", "pronoun", k))
             return Speaker(who, pos - 1, "pronoun")
     if (pos >= 2 and toks.lower[pos - 2] in ctx.lex.grammar.articles and last in ctx.lex.titles
+            and toks.lower[pos - 2] not in ctx.lex.grammar.indefinite_articles
             and last not in speech.org_anaphors and not ctx.in_quote[pos - 1] and m is None):
         # '"…," the diplomat said': a bare title no one was named with is the person the
-        # text is about, as "she" would be
+        # text is about, as "she" would be; "…, an official said" is an unnamed source, no one's
         who = person_for_pronoun(ctx, k, pos - 2)
         if who is not None:
             ctx.pronoun_mentions.append(TokMention(pos - 2, pos, who, "Person", "coref-pronoun", "pronoun", k))
@@ -603,8 +604,10 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                 if m.type == "Person" and m.start < before and all(
                     word[:1].isupper() or low in ctx.lex.speech.subject_title_joins
                     or low in ctx.lex.grammar.possessive or low in ctx.lex.title_words
+                    or low in ctx.lex.roles.current_adjectives or low in ctx.lex.roles.office_remit_prepositions
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
-                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen"
+                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
+                    # "The UN's senior coordinator for Gaza, X"
                     return Speaker(m.key, m.start, "mention")
             if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
                 # "The African Union's Peace and Security Council declined …, saying": the
