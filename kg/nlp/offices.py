@@ -105,10 +105,7 @@ def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[i
         elif not toks.text[k][:1].isupper() or low in lex.actors.not_names:
             return j
         k += 1
-    if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
-            and toks.lower[k - 1] not in lex.roles.portfolio_joins):
-        return k
-    return j
+    return _series_end(toks, lex, j, k, joined, limit)
 
 
 def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
@@ -120,6 +117,12 @@ def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int
             and toks.text[k].islower() and k not in by_start:
         joined = joined or toks.lower[k] in lex.roles.portfolio_joins
         k += 1
+    return _series_end(toks, lex, j, k, joined, limit)
+
+
+def _series_end(toks, lex: Lexicon, j: int, k: int, joined: bool, limit: int) -> int:
+    """``k`` when the words from ``j + 1`` to ``k`` make a portfolio's series (more than one
+    word, a join among them but not last) closed by a comma before a capitalised word; else ``j``."""
     if (joined and k > j + 2 and k + 1 < limit and toks.text[k] == "," and toks.text[k + 1][:1].isupper()
             and toks.lower[k - 1] not in lex.roles.portfolio_joins):
         return k
