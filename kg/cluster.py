@@ -13,6 +13,7 @@ optional extra: ``pip install 'kg[dask]'``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import importlib.util
 import logging
@@ -43,6 +44,9 @@ BATCH_SHARE = 0.25
 LOCAL = "local"
 #: Seconds to wait for an existing scheduler to answer.
 CONNECT_SECONDS = 20
+#: Seconds between looks, while the build waits for a LocalCluster's first results, at
+#: whether its workers failed to start.
+FAILURE_CHECK_SECONDS = 0.5
 #: Dask settings of a LocalCluster (its scheduler, nannies and workers read them as they
 #: start): its periodic chores wake each process's event loop, which then takes the GIL
 #: from the thread reading articles, scores of times a second.  The statistical profiler
@@ -98,10 +102,12 @@ class Cluster:
     stops a LocalCluster).  Connecting asks every worker to make its pipeline at once, so
     a build that connects before it reads the corpus finds the workers ready.
 
-    A LocalCluster starts in a thread of its own: its workers' server imports spaCy and
-    its scheduler and workers start while this process reads the corpus (:meth:`client`
-    and :meth:`records` wait for them, and raise what went wrong).  An existing scheduler is connected to at once, so
-    one that cannot be reached fails before the corpus is read."""
+    A LocalCluster starts in a thread of its own while this process reads the corpus: its
+    workers' server imports spaCy and makes their pipeline, its scheduler starts and a
+    client connects, then its workers start.  :meth:`client` waits for the client only;
+    the tasks of :meth:`records` wait at the scheduler for the workers, and it raises what
+    stopped them from starting.  An existing scheduler is connected to at once, so one
+    that cannot be reached fails before the corpus is read."""
 
     def __init__(self, scheduler: str, workers: int, model: str | None, kb_files: tuple[str, ...]) -> None:
         if importlib.util.find_spec("distributed") is None:
@@ -113,6 +119,8 @@ class Cluster:
         self._warming: list[Future] = []
         self._failure: BaseException | None = None
         self._starting: threading.Thread | None = None
+        self._connected = threading.Event()
+        self._workers = workers
         if scheduler == LOCAL:
             _start_forkserver(model, self.kb_files)  # it imports spaCy and Dask while this process imports Dask
             self._starting = threading.Thread(target=self._start_local, args=(workers,),
@@ -122,25 +130,36 @@ class Cluster:
             self._connect()
 
     def _start_local(self, workers: int) -> None:
-        """In the starting thread: a LocalCluster of ``workers`` processes, connected (what
-        goes wrong is raised again in the build's thread, by :meth:`records`)."""
+        """In the starting thread: a LocalCluster's scheduler, a client connected to it (the
+        build's thread may send its tasks from then on: they wait at the scheduler), then
+        its ``workers`` processes.  The tasks reach a worker as it registers, not after every
+        worker has started and a client has connected then (0.25 s later, measured).  What
+        goes wrong is raised again in the build's thread, by :meth:`client` or :meth:`records`."""
         try:
             import dask
             from distributed import LocalCluster
 
             try:
                 with dask.config.set(LOCAL_SETTINGS | _worker_start_method()):
-                    self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                    self._cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
                                                  dashboard_address=None, silence_logs=logging.ERROR)
+                    self._connect()
+                    self._connected.set()
+                    # as LocalCluster(n_workers=workers) starts them (SpecCluster.__init__), so what
+                    # fails is raised here (``scale`` would start them in the background)
+                    while len(self._cluster.worker_spec) < workers:
+                        self._cluster.worker_spec.update(self._cluster.new_worker_spec())
+                    self._cluster.sync(self._cluster._correct_state)
             except (OSError, TimeoutError) as exc:
                 raise RemoteError(f"cannot reach the Dask scheduler {self._scheduler}: {exc}") from None
-            self._connect()
         except BaseException as exc:
             self._failure = exc
+        finally:
+            self._connected.set()
 
     def _connect(self) -> None:
         """A client of the LocalCluster or of the scheduler at ``self._scheduler``, whose
-        workers are asked to make their pipelines."""
+        workers are asked to make their pipelines (a LocalCluster's, as each starts)."""
         from distributed import Client
 
         try:
@@ -148,15 +167,18 @@ class Cluster:
                                   timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError) as exc:
             raise RemoteError(f"cannot reach the Dask scheduler {self._scheduler}: {exc}") from None
-        local = self._cluster is not None
-        self._warming = [self._client.submit(_warm, self.model, self.kb_files, local, workers=[address],
+        if self._cluster is not None:  # no worker yet: each runs this as it registers, before any task
+            self._client.register_worker_callbacks(functools.partial(_warm, self.model, self.kb_files, True))
+            return
+        self._warming = [self._client.submit(_warm, self.model, self.kb_files, False, workers=[address],
                                              allow_other_workers=False, pure=False)
                          for address in self._client.scheduler_info().get("workers", {})]
 
     def client(self) -> Client:
-        """The connected client, once a LocalCluster has started (or what went wrong)."""
+        """The connected client (of a LocalCluster: once its scheduler runs; its workers may
+        still be starting, and tasks sent meanwhile wait for them), or what went wrong."""
         if self._starting is not None:
-            self._starting.join()
+            self._connected.wait()
         if self._failure is not None:
             self.close()
             raise self._failure
@@ -166,12 +188,27 @@ class Cluster:
     def records(self, sources: Sequence[SourceText], seconds: float | None) -> Iterator[object]:
         """Each article's record (or its skip), in corpus order."""
         client = self.client()
-        batches = guided_batches(sources, sum(client.nthreads().values()))
+        threads = self._workers if self._cluster is not None else sum(client.nthreads().values())
+        batches = guided_batches(sources, threads)
         futures = client.map(read_batch, batches, model=self.model, kb_files=self.kb_files,
                              seconds=seconds, pure=False)
         for future in futures:  # in corpus order; later batches run meanwhile
-            yield from map(unpacked, future.result())
+            yield from map(unpacked, self._result(future))
             future.release()
+
+    def _result(self, future: Future) -> list:
+        """``future.result()``, or what stopped a LocalCluster's workers from starting (its
+        tasks would wait for them for ever)."""
+        while True:
+            try:
+                return future.result(timeout=FAILURE_CHECK_SECONDS)
+            except TimeoutError:
+                if future.status == "error":  # the task's own error (a wait that ended as it finished: again)
+                    raise
+                if self._failure is not None:
+                    failure = self._failure
+                    self.close()
+                    raise failure from None
 
     def close(self) -> None:
         """Disconnect, and stop a LocalCluster (once it has started)."""

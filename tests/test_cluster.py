@@ -11,6 +11,7 @@ import pytest
 from kg.build import build
 from kg.cli import main
 from kg.errors import RemoteError
+from kg.records import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -111,6 +112,7 @@ if __name__ == "__main__":
     fcntl.flock(lock, fcntl.LOCK_EX)  # as a build holds its output's lock
     with Cluster(LOCAL, 2, None, ()) as cluster:
         client = cluster.client()
+        client.wait_for_workers(2)  # the client connects before the workers start
         workers = list(client.scheduler_info()["workers"])
         facts = [client.submit(_worker_facts, workers=[w], pure=False).result() for w in workers]
     print(os.getpid(), *sorted({(f["grandparent"], f["forked_with"], f["parent_locks"]) for f in facts}),
@@ -167,8 +169,9 @@ def test_a_local_cluster_that_cannot_start_fails_when_records_are_asked_for(monk
     monkeypatch.setattr(cluster, "LOCAL_SETTINGS",
                         cluster.LOCAL_SETTINGS | {"distributed.worker.preload": ["kg_no_such_module"]})
     before = set(multiprocessing.active_children())
+    source = SourceText("a.txt", "Talks\n\nMinister Tarsk Odelly met the CSTO in Moscow.\n")
     with cluster.Cluster(cluster.LOCAL, 1, None, ()) as started, pytest.raises(RuntimeError):
-        started.client()
+        list(started.records([source], None))
     assert set(multiprocessing.active_children()) <= before
 
 
