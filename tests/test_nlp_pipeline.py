@@ -22,6 +22,33 @@ def test_pipeline_components_are_spacy_factories():
     assert nlp.pipe_names == ["kg_layout", "kg_entities", "kg_roles", "kg_relations", "kg_quotes"]
 
 
+def test_the_blank_pipeline_computes_only_the_lexeme_attributes_kg_reads():
+    from kg.nlp.doc import LEXEME_ATTRS
+
+    nlp = make_pipeline()
+    assert set(nlp.vocab.lex_attr_getters) == set(LEXEME_ATTRS)
+    doc = nlp.make_doc("Talks in Velor: twelve delegates, 2024.")
+    assert [t.lower_ for t in doc][:3] == ["talks", "in", "velor"]
+    assert [t.text for t in doc if t.like_num] == ["twelve", "2024"]
+    assert [t.text for t in doc if t.is_punct] == [":", ",", "."]
+    assert not any(t.is_alpha for t in doc)  # not computed: kg never reads it
+
+
+def test_kgs_components_read_no_lexeme_attribute_the_blank_pipeline_leaves_unset():
+    """A rule that read ``token.is_alpha`` (say) would see False on every word: the blank
+    pipeline computes only :data:`kg.nlp.doc.LEXEME_ATTRS` (a trained model's entities,
+    kg.nlp.trained, come with the model's own vocabulary)."""
+    import re
+
+    unset = re.compile(r"\.(?:is_alpha|is_ascii|is_digit|is_lower|is_upper|is_title|is_bracket|is_quote"
+                       r"|is_left_punct|is_right_punct|is_currency|is_stop|is_oov|like_url|like_email"
+                       r"|shape_?|norm_?|prefix_?|suffix_?)\b")
+    package = Path(__file__).resolve().parent.parent / "kg" / "nlp"
+    found = [f"{path.name}:{n}" for path in sorted(package.glob("*.py")) if path.name != "trained.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if unset.search(line)]
+    assert found == []
+
+
 def test_records_are_plain_and_picklable():
     record = next(process_texts(corpus_sources()[:1]))
     again = pickle.loads(pickle.dumps(record))

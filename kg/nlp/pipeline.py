@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.nlp.bounds import DEADLINE_KEY, ArticleTimeout, Deadline, RunCuttingTokenizer
-from kg.nlp.doc import tokens_of
+from kg.nlp.doc import keep_lexeme_attrs, tokens_of
 from kg.nlp.layout import LayoutReader  # noqa: F401  (registers kg_layout; importable from here as before)
 from kg.nlp.lexicon import load_calibration, load_lexicon
 from kg.nlp.tokenizer import TOKENIZER_NAME
@@ -50,6 +50,7 @@ def make_pipeline(model: str | None = None, kb_files: Iterable[str] = ()) -> Lan
             ) from None
     else:
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+        keep_lexeme_attrs(nlp.vocab)  # before any word is made: the knowledge base's names are next
     nlp.max_length = 10**9  # articles are processed whole; kg's components are linear in length
     if not isinstance(nlp.tokenizer, RunCuttingTokenizer):  # a long run without spaces is cut, not split
         nlp.tokenizer = RunCuttingTokenizer(nlp.tokenizer, load_lexicon().window.token_chars)
