@@ -27,13 +27,11 @@ def _norm(label: str) -> str:
 def _canonical_keys(entity_lists: list[list[Entity]]) -> dict[str, str]:
     """Map every key that should be merged to the key it merges into."""
     types: dict[str, str] = {}
-    for entities in entity_lists:
-        for ent in entities:
-            types[ent.key] = ent.type
     kb_by_name: dict[tuple[str, str], str] = {}
     named: set[tuple] = set()  # a KB actor's names as one document gave them (most repeat)
     for entities in entity_lists:
         for ent in entities:
+            types[ent.key] = ent.type
             if ent.key.startswith("kb:"):
                 names = (ent.type, ent.key, ent.label, *ent.aliases)
                 if names in named:
@@ -101,19 +99,25 @@ class Resolution:
 
 def _merged(entity_lists: Iterable[list[Entity]]) -> dict[str, Entity]:
     merged: dict[str, Entity] = {}
-    label_votes: dict[str, Counter] = defaultdict(Counter)
+    label_votes: dict[str, Counter] = defaultdict(Counter)  # of the keys whose label is voted: "new:"
+    united: set[tuple] = set()  # (key, label, *aliases) whose names are in the key's aliases already
     for entities in entity_lists:
         for ent in entities:
-            label_votes[ent.key][ent.label] += max(1, ent.mentions)
-            have = merged.get(ent.key)
+            key = ent.key
+            if key.startswith("new:"):
+                label_votes[key][ent.label] += max(1, ent.mentions)
+            have = merged.get(key)
             if have is None:
-                merged[ent.key] = Entity(ent.key, ent.label, ent.type, list(ent.aliases), ent.wikidata, ent.mentions)
+                merged[key] = Entity(key, ent.label, ent.type, list(ent.aliases), ent.wikidata, ent.mentions)
             else:
                 have.mentions += ent.mentions
                 have.wikidata = have.wikidata or ent.wikidata
-                for alias in (ent.label, *ent.aliases):
-                    if alias not in have.aliases:
-                        have.aliases.append(alias)
+                names = (key, ent.label, *ent.aliases)  # a known actor's repeat in most documents
+                if names not in united:
+                    united.add(names)
+                    for alias in names[1:]:
+                        if alias not in have.aliases:
+                            have.aliases.append(alias)
     for key, ent in merged.items():
         if key.startswith("new:"):
             # the fullest name, then the one used most, then alphabetical: stable across runs
