@@ -18,6 +18,17 @@ def test_kb_actors_merge_by_key_and_unite_aliases():
     assert putin.mentions == 3 and putin.aliases == ["Putin", "Vladimir Vladimirovich Putin"]
 
 
+def test_names_repeated_by_many_articles_are_united_once_and_a_first_label_still_becomes_an_alias():
+    docs = [record(str(i), [Entity("kb:Q1", label, "Organization", ["Velor Union", "VU"], None, 1)])
+            for i, label in enumerate(["Union of Velor", "Union of Velor", "Union of Velor", "VU"])]
+    merged = merge_entities(docs)
+    assert merged["kb:Q1"].label == "Union of Velor"  # a known actor keeps the first label it was given
+    assert merged["kb:Q1"].aliases == ["VU", "Velor Union"] and merged["kb:Q1"].mentions == 4
+    new = [record(str(i), [Entity("new:Person:tarsk odelly", label, "Person", [], None, 1)])
+           for i, label in enumerate(["Tarsk Odelly", "Tarsk Odelly", "T. Odelly"])]
+    assert merge_entities(new)["new:Person:tarsk odelly"].aliases == ["T. Odelly"]
+
+
 def test_surname_in_one_article_joins_the_full_name_of_another():
     full = Entity("new:Person:zara okonkwo-lind", "Zara Okonkwo-Lind", "Person", [], None, 1)
     short = Entity("new:Person:okonkwo-lind", "Okonkwo-Lind", "Person", [], None, 1)
