@@ -1,6 +1,6 @@
 """Benchmark ``kg build`` on a synthetic corpus of about a million words.
 
-    .venv/bin/python bench/bench_build.py [--words N] [--processes N] [--keep]
+    .venv/bin/python bench/bench_build.py [--words N] [--processes N] [--repeat N] [--keep]
 
 1. Makes ``bench/out/corpus/`` (git-ignored) from real news: the seed articles of
    ``corpus/`` and the 36 dev articles of ``tests/data/dev/articles/`` (34 outlets,
@@ -12,7 +12,8 @@
 2. Compiles kg's modules to bytecode (as an installed kg has them), then runs
    ``kg build`` on it (a child process, ``.trig`` output) once per
    ``--processes`` value (default ``1,2,dask2``) and measures the end-to-end wall time,
-   words/s, the peak RSS and the CPU time of its process tree.
+   words/s, the peak RSS and the CPU time of its process tree; with ``--repeat N``, N
+   interleaved rounds of those runs, and the median of each.
 3. Times an incremental rebuild (``kg build`` without ``--full``) after one article
    changed, the records of the other articles kept from the build before; then
    again with ``--processes 2`` after another change.
@@ -31,6 +32,7 @@ import compileall
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -162,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", default="1,2,dask2",
                         help="one run of kg build per value, comma-separated: N for --processes N, "
                              "daskN for --dask with a LocalCluster of N workers (default: 1,2,dask2)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the --processes runs, interleaved (1, 2, dask2, 1, 2, ...); "
+                             "the median of each is shown, with the range (default: 1)")
     parser.add_argument("--keep", action="store_true",
                         help="keep bench/out/corpus/ and the graphs afterwards")
     args = parser.parse_args(argv)
@@ -182,14 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {articles:,} articles, {words:,} words in {corpus.relative_to(ROOT)} "
           f"(names from {actor_source}; made in {time.perf_counter() - start:.1f} s)")
 
-    runs = []
-    for spec in args.processes.split(","):
-        dask = spec.startswith("dask")
-        seconds, peak_kb, done, cpu = run_cli(corpus, cli_output, int(spec.removeprefix("dask")), dask=dask)
-        if done.returncode != 0:
-            print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
-            return 1
-        runs.append((spec.replace("dask", "dask ") + (" workers" if dask else ""), seconds, peak_kb, cpu))
+    specs = args.processes.split(",")
+    measured: dict[str, list[tuple[float, int, float]]] = {spec: [] for spec in specs}
+    for _ in range(max(args.repeat, 1)):  # interleaved: a drift of the machine's speed hits every mode alike
+        for spec in specs:
+            dask = spec.startswith("dask")
+            seconds, peak_kb, done, cpu = run_cli(corpus, cli_output, int(spec.removeprefix("dask")), dask=dask)
+            if done.returncode != 0:
+                print(f"kg build failed (exit {done.returncode}):\n{done.stderr}", file=sys.stderr)
+                return 1
+            measured[spec].append((seconds, peak_kb, cpu))
+    runs = [(spec.replace("dask", "dask ") + (" workers" if spec.startswith("dask") else ""),
+             statistics.median(m[0] for m in measured[spec]), max(m[1] for m in measured[spec]),
+             statistics.median(m[2] for m in measured[spec]), [m[0] for m in measured[spec]])
+            for spec in specs]
     size = cli_output.stat().st_size
 
     # an incremental rebuild: the records of a first (incremental) build are kept, one
@@ -214,12 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"kg build, one command ({stats.documents:,} documents, {len(result.entities):,} entities, "
           f"{size / 1e6:.1f} MB {cli_output.relative_to(ROOT)})")
+    if args.repeat > 1:
+        print(f"  (medians of {args.repeat} interleaved runs; the range of the wall times in brackets)")
     print(f"  {'processes':<16}{'wall s':>10}{'words/s':>12}{'speed-up':>10}{'peak RSS MB':>13}{'CPU s':>8}")
-    for processes, seconds, peak_kb, cpu in runs:
+    for processes, seconds, peak_kb, cpu, each in runs:
         # Dask's workers are forked by a server that no process waits for: their CPU is not counted
         cpu_text = f"{cpu:>8.1f}" if not processes.startswith("dask") else f"{'-':>8}"
+        spread = f"  [{min(each):.1f}-{max(each):.1f}]" if len(each) > 1 else ""
         print(f"  {processes:<16}{seconds:>10.1f}{words / seconds:>12,.0f}{runs[0][1] / seconds:>9.2f}x"
-              f"{peak_kb / 1024:>13,.0f}{cpu_text}")
+              f"{peak_kb / 1024:>13,.0f}{cpu_text}{spread}")
     print(f"  incremental rebuild after one changed article: {rebuild_seconds:.1f} s, "
           f"peak RSS {rebuild_kb / 1024:,.0f} MB; with --processes 2: {rebuild2_seconds:.1f} s, "
           f"{rebuild2_kb / 1024:,.0f} MB")
