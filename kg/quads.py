@@ -289,12 +289,17 @@ class QuadSorter:
     dropped as the sorted keys go out.
     """
 
-    def __init__(self, folder: str | os.PathLike[str] | None = None, run_chars: int = RUN_CHARS) -> None:
+    def __init__(self, folder: str | os.PathLike[str] | None = None, run_chars: int = RUN_CHARS,
+                 runs_file: BinaryIO | None = None) -> None:
         self.folder = folder
         self.run_chars = run_chars
         self._keys: list[str] = []
         self._chars = 0
         self._runs: list[BinaryIO] = []
+        #: with ``runs_file``, the runs go there one after another (:meth:`write_runs`): the
+        #: blocks of each
+        self._file = runs_file
+        self._run_blocks: list[list[tuple[str, int]]] = []
         self.count = 0  # keys added, repeats included
 
     def extend(self, keys: list[str]) -> None:
@@ -311,6 +316,9 @@ class QuadSorter:
 
     def _spill(self) -> None:
         keys = self._take()
+        if self._file is not None:
+            self._run_blocks.append(write_run(unique(keys), self._file))
+            return
         fh = tempfile.TemporaryFile(dir=self.folder, prefix=".kg-sort-")
         self._runs.append(fh)
         write_run(keys, fh)
@@ -322,7 +330,21 @@ class QuadSorter:
         keys.sort()
         return keys
 
+    def write_runs(self) -> list[list[tuple[str, int]]]:
+        """With ``runs_file``: the keys held, sorted, as its last run; the blocks of every
+        run in it (each as :func:`write_run` gives them).  The runs are not merged here: a
+        reader merges them with the other workers' (:func:`merge_runs`), which reading
+        them back and writing them again as one run here only repeated."""
+        if self._file is None:
+            raise ValueError("write_runs needs a runs_file")
+        if self._keys or not self._run_blocks:
+            self._spill()
+        runs, self._run_blocks = self._run_blocks, []
+        return [blocks for blocks in runs if blocks]
+
     def __iter__(self) -> Iterator[str]:
+        if self._file is not None:
+            raise ValueError("the runs of a sorter with a runs_file are read from it (write_runs)")
         held = self._take()
         if not self._runs:
             yield from unique(held)

@@ -7,9 +7,11 @@ phases, and give the bytes of a one-process build:
 
 1. **Quads.**  Worker *w* makes the quads of a contiguous share of the (resolved)
    documents with a copy of the parent's :class:`kg.graph.QuadBuilder`, which already
-   knows the entity table, and writes them sorted and unique as one run
-   (:func:`kg.quads.write_run`) to an anonymous file the parent opened before forking.
-   It returns the index of the run's blocks, its documents' share of the corpus-level
+   knows the entity table, and writes them sorted and unique, as runs
+   (:func:`kg.quads.write_run`; one unless they outgrow :data:`kg.quads.RUN_CHARS`),
+   one after another to an anonymous file the parent opened before forking: phase 2
+   merges them all, so none is read back and written again here.  It returns the
+   index of each run's blocks, its documents' share of the corpus-level
    quads (:class:`kg.graph.CorpusShare`) and its counts for the summary.  The parent
    adds the quads the whole corpus makes together (entities, positions, membership
    counts) and cuts the key space into ranges at subject boundaries of the default graph
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import os
 import pickle
 import shutil
@@ -91,7 +94,9 @@ def can_split(format: str, processes: int) -> bool:  # noqa: A002
 class _Run:
     """What a phase-1 worker returns about the run it wrote."""
 
-    blocks: list[tuple[str, int]]  # (first key, offset) of each block: also the sample of its keys
+    #: the sorted runs it wrote, one after another in its file: (first key, offset) of each
+    #: block of each (also the sample of its keys)
+    runs: list[list[tuple[str, int]]]
     share: CorpusShare
     counts: Counts
 
@@ -201,13 +206,13 @@ def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # n
 def _make_run(builder: QuadBuilder, records: Iterable[DocumentRecord], start: int, counts: Counts,
               fh: BinaryIO, folder: Path | None) -> _Run:
     builder.start_at(start)
-    with qk.QuadSorter(folder) as sorter:
+    with qk.QuadSorter(folder, qk.RUN_CHARS, runs_file=fh) as sorter:
         for doc in records:
             counts.add(doc)
             builder.document(doc)
             sorter.extend(builder.take())
-        blocks = qk.write_run(sorter, fh)
-    return _Run(blocks, builder.share(), counts)
+        runs = sorter.write_runs()
+    return _Run(runs, builder.share(), counts)
 
 
 def _shares(count: int, processes: int) -> list[tuple[int, int]]:
@@ -307,7 +312,7 @@ def _boundaries(runs: Runs, ranges: int) -> list[str]:
     key sorts after its boundary when its graph (and, in the default graph, its subject)
     sorts after it or is it: ``SEP`` sorts before every other character, so a graph or
     subject never shares a side with one it begins."""
-    pooled = sorted([first for run in runs.runs for first, _ in run.blocks]
+    pooled = sorted([first for run in runs.runs for blocks in run.runs for first, _ in blocks]
                     + runs.corpus_keys[::qk.RUN_BLOCK])
     bounds: list[str] = []
     for r in range(1, ranges):
@@ -329,7 +334,7 @@ def _streams(runs: Runs, low: str | None, high: str | None) -> list[Iterator[lis
     last = len(corpus) if high is None else bisect.bisect_left(corpus, high)
     streams = [iter([corpus[first:last]])]
     for fh, run in zip(runs.files, runs.runs, strict=True):
-        streams.append(_run_range(fh, run.blocks, low, high))
+        streams.extend(_run_range(fh, blocks, low, high) for blocks in run.runs)
     return streams
 
 
@@ -338,7 +343,8 @@ def _run_range(fh: BinaryIO, blocks: list[tuple[str, int]], low: str | None,
     if not blocks:
         return
     at = 0 if low is None else max(0, bisect.bisect_right([first for first, _ in blocks], low) - 1)
-    for block in qk.run_blocks(fh, blocks[at][1]):
+    # the run's own blocks only: the worker's next run follows it in the file
+    for block in itertools.islice(qk.run_blocks(fh, blocks[at][1]), len(blocks) - at):
         start = 0 if low is None else bisect.bisect_left(block, low)
         stop = len(block) if high is None else bisect.bisect_left(block, high)
         if start < stop:

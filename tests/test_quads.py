@@ -1,6 +1,7 @@
 """kg.quads: quads as sortable strings, sorted in bounded memory, back to terms."""
 from __future__ import annotations
 
+import itertools
 import random
 
 import pyoxigraph as ox
@@ -65,6 +66,25 @@ def test_the_sorter_spills_runs_and_merges_them_into_one_sorted_unique_stream(tm
         assert sorter.runs > 3
         assert list(sorter) == sorted(set(keys))
     assert list(tmp_path.iterdir()) == []  # the runs are anonymous files: nothing left
+
+
+def test_a_sorter_with_a_runs_file_leaves_its_runs_there_each_sorted_and_unique(tmp_path):
+    keys = _keys(5000, 3)
+    with open(tmp_path / "runs", "w+b") as fh, qk.QuadSorter(run_chars=20_000, runs_file=fh) as sorter:
+        for start in range(0, len(keys), 700):
+            sorter.extend(keys[start:start + 700])
+        runs = sorter.write_runs()
+        assert len(runs) > 3
+        read = [[key for block in itertools.islice(qk.run_blocks(fh, blocks[0][1]), len(blocks)) for key in block]
+                for blocks in runs]
+    assert all(run == sorted(set(run)) for run in read)
+    assert sorted(set().union(*read)) == sorted(set(keys))
+    assert list(qk.merge_runs([[run] for run in read])) == sorted(set(keys))
+
+
+def test_a_sorter_with_a_runs_file_and_no_keys_leaves_no_run(tmp_path):
+    with open(tmp_path / "runs", "w+b") as fh, qk.QuadSorter(runs_file=fh) as sorter:
+        assert sorter.write_runs() == []
 
 
 def test_runs_are_merged_a_block_at_a_time_into_one_sorted_unique_stream():

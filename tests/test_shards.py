@@ -63,17 +63,30 @@ def sharded_bytes(records: list[DocumentRecord], fmt: str, processes: int, tmp_p
 
 @pytest.mark.parametrize("fmt", ["trig", "nq"])
 @pytest.mark.parametrize("processes", [2, 3, 5])
-@pytest.mark.parametrize(("ranges_per_worker", "ties_after"), [(1, 1.0), (4, 0.5), (3, 0.0)])
-def test_sharded_bytes_are_one_process_bytes(tmp_path, monkeypatch, fmt, processes, ranges_per_worker, ties_after):
+@pytest.mark.parametrize(("ranges_per_worker", "ties_after", "run_chars"),
+                         [(1, 1.0, qk.RUN_CHARS), (4, 0.5, 2_000), (3, 0.0, 300)])
+def test_sharded_bytes_are_one_process_bytes(tmp_path, monkeypatch, fmt, processes, ranges_per_worker, ties_after,
+                                             run_chars):
     # small blocks: many blocks per run (the sample of the boundaries), a boundary in every range;
-    # the ties' range taken first (its worker waits for them), in the middle, or last
+    # the ties' range taken first (its worker waits for them), in the middle, or last; and
+    # each worker's quads in one run or, outgrowing a small budget, in several
     monkeypatch.setattr(qk, "RUN_BLOCK", 7)
+    monkeypatch.setattr(qk, "RUN_CHARS", run_chars)
     monkeypatch.setattr(shards, "RANGES_PER_WORKER", ranges_per_worker)
     monkeypatch.setattr(shards, "TIES_TAKEN_AFTER", ties_after)
     expected = one_process_bytes(corpus(), fmt, tmp_path)
     assert CO_MENTION_BASE.encode() in expected
     got, _ = sharded_bytes(corpus(), fmt, processes, tmp_path)
     assert got == expected
+
+
+def test_a_worker_whose_quads_outgrow_the_budget_leaves_several_runs_in_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(qk, "RUN_CHARS", 2_000)
+    records = corpus()
+    resolution = Resolution(r.entities for r in records)
+    with shards.make_runs(lambda start, stop: records[start:stop], len(records), resolution.entities, _Counts(),
+                          2, tmp_path) as runs:
+        assert all(len(run.runs) > 1 for run in runs.runs)
 
 
 def test_the_first_documents_title_names_a_position_whichever_worker_reads_it(tmp_path):
