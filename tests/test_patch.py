@@ -73,6 +73,23 @@ def test_a_rebuild_patches_the_last_output_into_the_full_builds_bytes(corpus, tm
     assert third.stats.patched and out.read_bytes() == full_bytes(corpus, tmp_path)
 
 
+def test_a_rebuild_reads_the_last_graph_state_while_its_nlp_worker_starts(corpus, tmp_path, monkeypatch):
+    from kg import build as build_module
+    from kg.nlp import workers
+
+    out = tmp_path / "out" / "graph.trig"
+    rebuild(corpus, out)
+    CHANGES["a sentence appended"](corpus)
+    order = []
+    start, load = workers.start, patch.GraphState.load
+    monkeypatch.setattr(build_module, "_spare_core", lambda: True)
+    monkeypatch.setattr(workers, "start", lambda *a: (order.append("worker started"), start(*a))[1])
+    monkeypatch.setattr(patch.GraphState, "load", lambda *a: (order.append("state read"), load(*a))[1])
+    again = rebuild(corpus, out)
+    assert order == ["worker started", "state read"]
+    assert again.stats.patched and out.read_bytes() == full_bytes(corpus, tmp_path)
+
+
 def test_the_summary_of_a_patched_build_is_the_full_builds(corpus, tmp_path):
     out = tmp_path / "out" / "graph.trig"
     rebuild(corpus, out)
