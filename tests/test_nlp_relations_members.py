@@ -800,3 +800,25 @@ def test_followed_by_something_else_or_after_a_negation_gives_no_more_members():
         members(PACT, "Veldoria")
     assert read("Veldoria did not join the Norland Pact in 2023, followed by Quessa.") <= \
         members(PACT, "Veldoria", negated=True)
+
+
+def test_has_been_a_member_since():
+    assert read("Veldoria has been a member of the Norland Pact since 1999.") == members(PACT, "Veldoria")
+
+
+def test_alongside_after_a_counted_member_or_a_member_predicate():
+    assert read("The Norland Pact counts Veldoria as an active member, alongside Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Veldoria is a member of the Norland Pact, along with Quessa.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_alongside_after_other_words_adds_no_member():
+    assert read("Veldoria is a member of the Norland Pact, which met Quessa, alongside Tarvin.") == \
+        members(PACT, "Veldoria")
+    assert read("Veldoria is a member of the Norland Pact, alongside talks with Quessa.") == members(PACT, "Veldoria")
+
+
+def test_members_after_that_of_a_speech_verb_are_its_subjects():
+    assert read("Ana Lind noted that Veldoria and Quessa are members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa")
+

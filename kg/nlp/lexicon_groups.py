@@ -219,6 +219,7 @@ class RelationWords:
     strong_list_cues: frozenset[str]
     min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str]
+    speech_complementizers: frozenset[str]  # "noted that A …": not a relative "that"
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
@@ -248,6 +249,7 @@ class RelationWords:
     member_singling_words: frozenset[str]
     member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
+    member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
     member_time_preposition: str
     member_time_determiners: frozenset[str]
     member_time_periods: frozenset[str]

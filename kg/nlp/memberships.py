@@ -71,8 +71,10 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
     if items and e < b:
         items += territories_listed(ctx, e, b)  # "…, as well as the French territories of A and B"
-    if items and text in rel.counting_cues and not counted_as_members(ctx, e, b):
-        return  # "NATO counted Hungary and Turkey among its critics"
+    if items and text in rel.counting_cues:
+        if not counted_as_members(ctx, e, b):
+            return  # "NATO counted Hungary and Turkey among its critics"
+        items += alongside(ctx, e, b)  # "counts A as an active member, alongside B and C"
     items = [m for m in items if m.key != org.key]
     if not items or (not strong and len(items) < rel.min_weak_list_members and not ctx.attached(org, start)):
         return
@@ -306,6 +308,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
+    if org.start >= end:
+        subjects = subjects + alongside(ctx, max(o.end for o in orgs or [org]), b)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
@@ -326,6 +330,25 @@ def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     if j >= b or toks.text[j] != ",":
         return []
     n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.join_followers)
+    if not n:
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    return items
+
+
+def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The countries after ", alongside" ([relations] member_alongside) that closes a membership
+    phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
+    "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
+    toks = tokens_of(ctx.doc)
+    j = e
+    while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
+        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num)):
+            return []  # "as an active member", "in 2015": nothing else before the comma
+        j += 1
+    if j >= b or toks.text[j] != ",":
+        return []
+    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.member_alongside)
     if not n:
         return []
     items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)

@@ -421,4 +421,6 @@ class RelationContext:
         j = i - 1
         if j >= a and toks.lower[j] == "the":
             j -= 1
+        if j > a and toks.lower[j] in self.lex.relations.speech_complementizers and toks.lower[j - 1] in self.lex.speech.verbs:
+            return False  # "Y noted that A and B are members": what was said, A its subject
         return j >= a and toks.lower[j] in self.lex.relations.clause_words
