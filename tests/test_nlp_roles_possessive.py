@@ -397,3 +397,20 @@ def test_an_organizations_official_in_apposition(read):
     r = read("A senior Hamas official, Corvin Maleth, said the group had accepted the proposal. "
              "The Northern Lakes Council re-elected Chile's Ilse Varnhoff as its chairwoman.")
     assert facts(r, "officialOf") == {("Corvin Maleth", "Hamas"), ("Ilse Varnhoff", "Northern Lakes Council")}
+
+
+def test_a_title_of_a_country_s_parliament_in_apposition(read):
+    r = read("The speaker of Peru's parliament, Ramon Altavilla, on Tuesday dismissed the criticism.")
+    assert ("Ramon Altavilla", "Peru", "Speaker") in titled(r)
+
+
+def test_a_title_of_an_organization_s_own_body_in_apposition(read):
+    r = read("The president of the Northern Lakes Council's Standing Assembly, Ramon Altavilla, called on "
+             "Lima to wait.")
+    assert {holder for holder, _, _ in titled(r)} == {"Ramon Altavilla"}
+    assert "Standing Assembly" in {org for _, org, _ in titled(r)}
+
+
+def test_a_possessive_before_other_words_names_no_holder(read):
+    r = read("The head of Peru's government forces, Ramon Altavilla, met the envoy.")
+    assert titled(r) == set()

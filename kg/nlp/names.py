@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import origin_end, portfolio, seat_end
+from kg.nlp.offices import origin_end, own_government_end, portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -153,6 +153,13 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     j = known.end
                     qualified = True
                     continue
+                if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:
+                    # "The president of the Council of Europe's Parliamentary Assembly, X",
+                    # "The speaker of Georgia's parliament, X": the owned body is the qualifier's head
+                    own = None if j + 1 in kb_start else own_government_end(doc, ctx.lex, j + 1, n)
+                    if j + 1 in kb_start or own is not None:
+                        j = j + 1 if own is None else own
+                        continue
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
