@@ -414,3 +414,15 @@ def test_a_title_of_an_organization_s_own_body_in_apposition(read):
 def test_a_possessive_before_other_words_names_no_holder(read):
     r = read("The head of Peru's government forces, Ramon Altavilla, met the envoy.")
     assert titled(r) == set()
+
+
+def test_whose_office_after_a_noun_phrase_in_apposition(read):
+    r = read("Peru and Chile are members of the Northern Lakes Council, a regional grouping whose secretary "
+             "general, Ramon Altavilla, did not comment.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_whose_office_after_a_definite_noun_phrase_names_no_owner(read):
+    r = read("Peru hosted the Northern Lakes Council at the border, the line whose chairman, Ramon Altavilla, "
+             "spoke.")
+    assert titled(r) == set()

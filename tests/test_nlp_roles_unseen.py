@@ -311,6 +311,20 @@ def test_an_officers_staff_with_a_post_named_by_capitalised_words(read):
     assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Special Representative")}
 
 
+def test_an_officers_staff_in_apposition_after_the_name(read):
+    r = read("Tural Hasanli, Representative of the President of Azerbaijan on Special Assignments, told "
+             "reporters it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Representative")}
+    r = read("Tural Hasanli, Adviser to the President of Azerbaijan, said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser")}
+
+
+def test_an_officers_staff_after_a_name_not_in_apposition_names_no_holder(read):
+    r = read("Tural Hasanli met the Representative of the President of Azerbaijan on Special Assignments "
+             "on Monday.")
+    assert titled(r) == set()
+
+
 def test_chained_capitalised_offices_one_name_after_the_last(read):
     r = read("Adviser to the President of Azerbaijan, Head of the Norland Policy Department Tural Hasanli, said it.")
     assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser"),

@@ -137,13 +137,12 @@ def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, 
     return j == officer.start
 
 
-def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
-                       k: int) -> TokMention | None:
-    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
-    and the comma of an apposition, in sentence ``k``; else None."""
+def _post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, k: int) -> int | None:
+    """The token after the post at token ``j`` ("for Sudan", "for the Middle East", "on Special
+    Assignments"), ``j`` itself if no post is there, or None if what follows is no post."""
     toks = tokens_of(doc)
     n = len(doc)
-    if j < n and toks.lower[j] in lex.roles.posting_prepositions:
+    if j < n and (toks.lower[j] in lex.roles.posting_prepositions or toks.lower[j] in lex.roles.seat_prepositions):
         j += 1
         while j < n and toks.lower[j] in lex.grammar.articles:
             j += 1
@@ -161,10 +160,33 @@ def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMe
             return None
         else:
             j = post.end
-    if j < n and toks.text[j] == ",":
+    return j
+
+
+def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
+                       k: int) -> TokMention | None:
+    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
+    and the comma of an apposition, in sentence ``k``; else None."""
+    toks = tokens_of(doc)
+    j = _post_end(doc, lex, j, by_start, sent_of, k)
+    if j is None:
+        return None
+    if j < len(doc) and toks.text[j] == ",":
         j += 1
     p = by_start.get(j)
     return p if p is not None and p.type == "Person" and sent_of[j] == k else None
+
+
+def _person_before_post(doc: Doc, lex: Lexicon, o: Office, j: int, by_start: dict[int, TokMention],
+                        by_end: dict[int, TokMention], title_tokens: set[int], sent_of) -> TokMention | None:
+    """ "Elchin Amirbayov, Representative of the President of Azerbaijan on Special Assignments,
+    told …": the person before the office's comma, when the officer's post after token ``j``
+    closes the apposition with a comma or the sentence's end; else None."""
+    toks = tokens_of(doc)
+    e = _post_end(doc, lex, j, by_start, sent_of, o.sentence)
+    if e is None or not (e >= len(doc) or toks.text[e] in lex.roles.apposition_closers or sent_of[e] != o.sentence):
+        return None
+    return _left_person(doc, lex, o, by_end, title_tokens)
 
 
 def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
@@ -409,6 +431,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         e = max(nxt.end, titles[i + 1].end)
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
+        if p is None and not nxt.persons:
+            p = _person_before_post(doc, lex, o, e, by_start, by_end, title_tokens, sent_of)
         if p is None and i + 2 < len(offices) and e < n and toks.text[e] == ",":
             # "Assistant to the President of Azerbaijan, Head of the … Department X": the name
             # after a second office in apposition holds both
@@ -741,9 +765,18 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
     """The country or organization of ", whose" right before the title (or its domain) at token
     ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X")."""
     toks = tokens_of(doc)
-    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words or toks.text[b - 2] != ",":
+    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words:
         return None
     e = b - 2
+    if toks.text[e] != ",":
+        # "GUAM, a regional grouping whose secretary general, X, …": past a noun phrase in
+        # apposition (an indefinite article and lower-case words) to the comma after its name
+        while e > 1 and b - 2 - e < lex.window.participle_phrase and toks.text[e].isalpha() and toks.text[e].islower() \
+                and toks.lower[e] not in lex.grammar.indefinite_articles:
+            e -= 1
+        if e < 2 or e == b - 2 or toks.lower[e] not in lex.grammar.indefinite_articles or toks.text[e - 1] != ",":
+            return None
+        e -= 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
     owner = by_end.get(e)
