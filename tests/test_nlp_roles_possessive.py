@@ -426,3 +426,24 @@ def test_whose_office_after_a_definite_noun_phrase_names_no_owner(read):
     r = read("Peru hosted the Northern Lakes Council at the border, the line whose chairman, Ramon Altavilla, "
              "spoke.")
     assert titled(r) == set()
+
+
+def test_its_honorary_chairman_and_a_descriptor_before_the_name(read):
+    r = read("Peru won the vote. Its honorary chairman, businessman Tomas Ardvik, has accused the envoys.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "Chairman")}
+
+
+def test_a_descriptor_after_the_comma_without_a_possessive_gives_no_office(read):
+    r = read("Peru won the vote. The honorary chairman, businessman Tomas Ardvik, has accused the envoys.")
+    assert titled(r) == set()
+
+
+def test_its_after_a_sentence_a_person_opens_is_the_one_organization_it_names(read):
+    r = read("Ramon Altavilla, a senior figure in the Northern Lakes Council, said it would wait. Its chairman, "
+             "Tomas Verdugo, said nothing.")
+    assert titled(r) == {("Tomas Verdugo", "Northern Lakes Council", "Chairman")}
+
+
+def test_its_after_a_sentence_a_person_opens_naming_two_actors_gives_no_office(read):
+    r = read("Ramon Altavilla spoke in Peru and Chile. Its foreign minister, Tomas Verdugo, said nothing.")
+    assert titled(r) == set()

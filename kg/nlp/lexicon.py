@@ -247,6 +247,7 @@ def _build(raw: dict) -> Lexicon:
             whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),
+            holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),

@@ -354,6 +354,7 @@ class RoleWords:
     whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
+    holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"

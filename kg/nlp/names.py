@@ -186,6 +186,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
+                     or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
             # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
@@ -200,6 +201,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
                 j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
+            elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
+                j += 1  # "Its honorary chairman, billionaire X, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
             closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start))
             if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):

@@ -307,6 +307,8 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            if subject is None:
+                subject = _only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
@@ -314,6 +316,22 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         return anaphor_referent(doc, a - 2, a - 1, b, mentions, k)
     return None
+
+
+def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], by_start: dict[int, TokMention],
+                            sent_of) -> TokMention | None:
+    """ "X, a senior figure in Georgian Dream, said … Its honorary chairman, Y": "its" names no
+    person, so after a sentence (of token ``i``) that a person opens, the one country or
+    organization that sentence names, or None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    first = by_start.get(a)
+    if first is None or first.type != "Person":
+        return None
+    things = {m.key: m for m in mentions if m.sentence == k and m.type in QUALIFIER_TYPES and m.role == "name"}
+    return next(iter(things.values())) if len(things) == 1 else None
 
 
 def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[TokMention],
@@ -440,8 +458,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             title_start = d
             title = f"{toks.span_text(d, t.start).title()} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
-        # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
-        q = qualifier_ending(t.start - 1)
+        # "Gabon's transitional president, X", "Mali's interim president X": the office is the
+        # title's; "Its honorary chairman, X": what the possessive points to
+        q = qualifier_ending(t.start - 1) or possessive_referent(doc, lex, t.start - 1, mentions, by_start, sent_of)
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)

@@ -324,6 +324,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     at = j + 1
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
+        at += 1  # "Its honorary chairman, billionaire X, said"
     at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
