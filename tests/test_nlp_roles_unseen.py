@@ -331,3 +331,27 @@ def test_chained_capitalised_offices_one_name_after_the_last(read):
                          ("Tural Hasanli", "Norland Policy Department", "Head")}
     r = read("Foreign Minister of Armenia, Chairman of the Council of Europe Ana Velarde said it was over.")
     assert titled(r) == {("Ana Velarde", "Armenia", "Foreign Minister"), ("Ana Velarde", "Council of Europe", "Chairman")}
+
+
+def test_a_bare_title_of_the_country_its_holder_represents(read):
+    r = read("Deputy Prime Minister Tural Hasanli will represent Peru at the meeting of the Northern Lakes Council.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Prime Minister")}
+    r = read("Foreign Minister Tural Hasanli represented Chile at the talks.")
+    assert titled(r) == {("Tural Hasanli", "Chile", "Foreign Minister")}
+
+
+def test_representing_of_someone_else_gives_no_office(read):
+    r = read("Foreign Minister Tural Hasanli met envoys representing Peru at the talks.")
+    assert titled(r) == set()
+
+
+def test_a_bare_head_title_after_a_speaker_qualified_by_a_demonym(read):
+    r = read("Chilean presidential aide Tural Hasanli said President Ana Velarde would visit Lima.")
+    assert ("Ana Velarde", "Chile", "President") in titled(r)
+
+
+def test_a_demonym_of_no_speaker_gives_a_bare_head_no_country(read):
+    r = read("Chilean presidential aide Tural Hasanli met President Ana Velarde on Monday.")
+    assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
+    r = read("Chilean troops detained President Ana Velarde on Monday.")
+    assert titled(r) == set()

@@ -247,6 +247,8 @@ def _build(raw: dict) -> Lexicon:
             whose_copulas=words("roles", "whose_copulas"),
             copula_adverbs=words("roles", "copula_adverbs"),
             current_adjectives=words("roles", "current_adjectives"),
+            representing_verbs=words("roles", "representing_verbs"),
+            representing_auxiliaries=words("roles", "representing_auxiliaries"),
             holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),

@@ -234,6 +234,18 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int) -> bool:
+    """Demonym ``country`` qualifies the office of a person who speaks right after their name,
+    before token ``b``: "Iranian presidential aide Y said …"."""
+    toks = tokens_of(doc)
+    for o in offices:
+        if o.quals and o.quals[0] is country and len(o.persons) == 1 and not o.former:
+            e = o.persons[0].end
+            if e < b and toks.lower[e] in lex.speech.verbs:
+                return True
+    return False
+
+
 def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
                  title_tokens: set[int]) -> TokMention | None:
     """The person before ", [the] office": "Mirzoyan, Armenia's foreign minister"."""
@@ -491,12 +503,38 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if len(countries) != 1:
             continue
         country = next(iter(countries.values()))
+        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start):
+            # "Iranian presidential aide Y said President X would visit": the speaker's own head
+            o.quals = [country]
+            rules[i], confidence[i] = "sentence-country", conf.official_described
+            continue
         subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
         if (country.role != "name" or country.end > o.start or (subject is not None and subject.key == country.key)
                 or (country.start > 0 and toks.lower[country.start - 1] in lex.actors.title_prepositions)):
             continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
+
+    # "Deputy Prime Minister X will represent Armenia at the meeting": the office of the
+    # country its holder represents (a head's title only where the article qualifies it nowhere)
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor:
+            continue
+        p = o.persons[0]
+        if p.key in qualified and o.title in lex.roles.sentence_country_titles:
+            continue
+        j = p.end
+        while j < n and sent_of[j] == o.sentence and toks.lower[j] in lex.roles.representing_auxiliaries:
+            j += 1
+        if j >= n or toks.lower[j] not in lex.roles.representing_verbs:
+            continue
+        j += 1
+        if j < n and toks.lower[j] == "the":
+            j += 1
+        country = by_start.get(j)
+        if country is not None and country.type == "Country" and country.role == "name" and country.sentence == o.sentence:
+            o.quals, o.quals_before = [country], False
+            rules[i], confidence[i] = "represents", conf.official_described
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
