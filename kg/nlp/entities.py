@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace, GazetteerUnavailable, load_gazetteer
-from kg.kb import load_kb
+from kg.kb import KnowledgeBase, load_kb
 from kg.nlp.candidates import (
     Candidate,
     EntityContext,
@@ -373,7 +373,20 @@ class EntityRecognizer:
         doc._.kg_titles = reading.titles
         doc._.kg_mentions = reading.mentions
         doc._.kg_entities = reading.entities
+        doc._.kg_capitals = capitals_of(reading.mentions, self.kb)
         return doc
+
+
+def capitals_of(mentions: list[TokMention], kb: KnowledgeBase) -> dict[str, str]:
+    """Key of each capital among ``mentions`` -> key of its country ("In Tehran, Foreign
+    Ministry spokesman X": the roles give X's office to Iran); a look-up per mention."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Place" and m.key.startswith("kb:") and m.key not in out:
+            country = kb.country_for_capital(m.key[3:])
+            if country is not None:
+                out[m.key] = "kb:" + country.id
+    return out
 
 
 def _gazetteer() -> dict[str, GazetteerPlace]:
@@ -389,7 +402,7 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
     "kg_entities",
     default_config={"kb_files": [], "use_model_entities": True, "use_gazetteer": True},
     requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_tokens"],
-    assigns=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_titles"],
+    assigns=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_titles", "doc._.kg_capitals"],
 )
 def make_entity_recognizer(nlp: Language, name: str, kb_files: list[str], use_model_entities: bool,
                            use_gazetteer: bool) -> EntityRecognizer:

@@ -249,6 +249,7 @@ def _build(raw: dict) -> Lexicon:
             current_adjectives=words("roles", "current_adjectives"),
             representing_verbs=words("roles", "representing_verbs"),
             representing_auxiliaries=words("roles", "representing_auxiliaries"),
+            capital_leads=words("roles", "capital_leads"),
             holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),

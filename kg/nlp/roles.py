@@ -348,8 +348,10 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     return p
 
 
-def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], lex: Lexicon) -> RoleReading:
-    """officialOf facts of the titles in a Doc, and mentions of the persons titles describe."""
+def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], lex: Lexicon,
+               capitals: dict[str, str] | None = None) -> RoleReading:
+    """officialOf facts of the titles in a Doc, and mentions of the persons titles describe
+    (``capitals``: a capital's key -> its country's, for "In Tehran, Foreign Ministry spokesman X")."""
     toks = tokens_of(doc)
     by_start = {m.start: m for m in mentions if m.role != "nested"}
     by_end = {m.end: m for m in mentions if m.role != "nested"}
@@ -514,6 +516,23 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
+
+    # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
+    # an opening "In CAPITAL," is of the capital's country, when the article names it
+    named_keys = {m.key for m in mentions if m.role == "name"}
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or not capitals:
+            continue
+        if o.persons[0].key in qualified and o.title in lex.roles.sentence_country_titles:
+            continue
+        place = by_end.get(o.start - 1) if o.start > 2 and toks.text[o.start - 1] == "," else None
+        if (place is None or place.key not in capitals or capitals[place.key] not in named_keys
+                or toks.lower[place.start - 1] not in lex.roles.capital_leads
+                or (place.start > 1 and sent_of[place.start - 2] == o.sentence)):
+            continue
+        o.quals, o.quals_before = [TokMention(place.start, place.end, capitals[place.key], "Country", "capital-lead",
+                                              "name", o.sentence)], True
+        rules[i], confidence[i] = "capital-lead", conf.official_described
 
     # "Deputy Prime Minister X will represent Armenia at the meeting": the office of the
     # country its holder represents (a head's title only where the article qualifies it nowhere)
@@ -889,7 +908,7 @@ class RoleReader:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[TokMention] = doc._.kg_mentions
         entities = doc._.kg_entities
-        reading = find_roles(doc, mentions, doc._.kg_titles, self.lex)
+        reading = find_roles(doc, mentions, doc._.kg_titles, self.lex, doc._.kg_capitals)
         for m in reading.descriptions:
             entities[m.key].mentions += 1
         if reading.descriptions:
@@ -900,7 +919,8 @@ class RoleReader:
 
 @Language.factory(
     "kg_roles",
-    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_titles", "doc._.kg_entities"],
+    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_titles", "doc._.kg_entities",
+              "doc._.kg_capitals"],
     assigns=["doc._.kg_facts", "doc._.kg_mentions", "doc._.kg_entities"],
 )
 def make_role_reader(nlp: Language, name: str) -> RoleReader:
