@@ -46,6 +46,16 @@ def test_capital_as_subject_stands_for_its_country(read):
     assert ("Moscow", "metonym") in rules(r)
 
 
+def test_a_seat_as_a_stand_in_is_its_organization_and_still_a_place_after_in(read):
+    r = read("Georgia dismissed criticism from Brussels of the law.")
+    assert "European Union" in by_label(r)
+    assert "Belgium" not in by_label(r)
+    r = read("Leaders met in Brussels on Thursday.")
+    assert by_label(r)["Brussels"].type == "Place"
+    r = read("Brussels, Dec 19 (AP) - Leaders met on Thursday.")
+    assert by_label(r)["Brussels"].type == "Place"
+
+
 def test_ministry_of_a_country_gets_a_canonical_name(read):
     r = read("Georgia's Defense Ministry said the drills ended. The Georgian defence ministry denied it later.")
     ents = by_label(r)

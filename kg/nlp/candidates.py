@@ -705,10 +705,15 @@ def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
     return span is not None and span[0] <= toks.idx[start] < span[1]
 
 
-def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:
+def dateline_place(doc: Doc, ctx: EntityContext, cand: Candidate) -> Candidate:
     if cand.role == "metonym":
         actor = ctx.kb[cand.key[3:]]
-        capital = ctx.kb[actor.capital]
+        # a seat that stands in for an organization ("Brussels"): the place its words name
+        capital = ctx.kb.actors.get(actor.capital) if actor.capital else next(
+            (a for a in ctx.kb.by_name(tokens_of(doc).span_text(cand.start, cand.end)) if a.type == "Place"), None)
+        if capital is None:
+            cand.rule = "dateline"
+            return cand
         return Candidate(cand.start, cand.end, "kb:" + capital.id, capital.type, "dateline", capital.name,
                          "name", capital.wikidata, capital.names())
     cand.rule = "dateline"

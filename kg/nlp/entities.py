@@ -124,7 +124,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
         if sent_of[start] < 0:  # dateline place: always the place
-            cand = dateline_place(ctx, cand)
+            cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
     if tokens_of(doc).has_any(lex.entities.region_prefixes):
         kb_cands = _without_region_adjectives(doc, ctx, kb_cands)

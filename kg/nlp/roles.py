@@ -519,7 +519,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
 
     # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
     # an opening "In CAPITAL," is of the capital's country, when the article names it
-    named_keys = {m.key for m in mentions if m.role == "name"}
+    named_keys = {m.key: m.type for m in mentions if m.role == "name"}
     for i, o in enumerate(offices):
         if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or not capitals:
             continue
@@ -530,7 +530,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 or toks.lower[place.start - 1] not in lex.roles.capital_leads
                 or (place.start > 1 and sent_of[place.start - 2] == o.sentence)):
             continue
-        o.quals, o.quals_before = [TokMention(place.start, place.end, capitals[place.key], "Country", "capital-lead",
+        owner = capitals[place.key]
+        o.quals, o.quals_before = [TokMention(place.start, place.end, owner, named_keys[owner], "capital-lead",
                                               "name", o.sentence)], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
 
