@@ -715,3 +715,18 @@ def test_a_quote_embedded_after_a_senior_office_with_a_remit_is_its_holders(read
     r = read('The African Union\'s senior envoy for Sudan, Ilse Varnhoff, welcomed the truce but '
              'warned that "a ceasefire on paper does not feed anyone."')
     assert [s for s, _, _ in said(r)] == ["Ilse Varnhoff"]
+
+
+def test_an_accusation_is_speech_of_its_subject(read):
+    r = read('Spokesman Tomas Ardvik accused the alliance of "stirring up confrontation" in the region.')
+    assert [s for s, _, _ in said(r)] == ["Tomas Ardvik"]
+
+
+def test_an_accused_person_does_not_speak(read):
+    assert said(read("Tomas Ardvik was accused of corruption by the court.")) == []
+    assert said(read("The court accused Tomas Ardvik of corruption.")) == []
+
+
+def test_concluded_with_an_object_is_no_speech(read):
+    assert said(read("The Norland Council concluded its summit in the capital on Friday.")) == []
+    assert [s for s, _, _ in said(read("Tomas Ardvik concluded that the talks had failed."))] == ["Tomas Ardvik"]
