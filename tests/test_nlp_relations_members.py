@@ -822,3 +822,16 @@ def test_members_after_that_of_a_speech_verb_are_its_subjects():
     assert read("Ana Lind noted that Veldoria and Quessa are members of the Norland Pact.") == \
         members(PACT, "Veldoria", "Quessa")
 
+
+
+def test_which_became_the_organizations_newest_member():
+    assert read("The Norland Pact met. Veldoria, which became the Norland Pact's newest member in March, "
+                "attended.") == members(PACT, "Veldoria")
+
+
+def test_a_plural_member_noun_before_a_list_names_each():
+    assert read("Norland Pact allies Veldoria and Quessa remain wary.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_allies_of_a_country_are_no_members():
+    assert read("Veldoria and its allies Quessa and Tarvin met the Norland Pact.") == set()

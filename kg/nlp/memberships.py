@@ -446,6 +446,9 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
         s -= 1  # "formally became members"
+    if (s > cue.a + 1 and toks.lower[verb] in rel.member_becoming and toks.lower[s - 1] in rel.member_relatives
+            and toks.text[s - 2] == ","):
+        s -= 2  # "Sweden, which became a member in March, attended" (not "which was a member")
     subjects = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, cue.a - 1)
     if not subjects:
         return
@@ -703,7 +706,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
         if after is not None and after.type == "Country":
             negated = neg or ctx.negated(org.start - ctx.lex.window.negation_before_org, org.start)
-            yield Relation(after, "memberOf", org, "member-noun", conf.member_noun, negated)
+            # "NATO allies Germany and Hungary": a plural noun names each country listed after it
+            listed = forward_list(doc, ctx.lex, after.start, ctx.by_start, ("Country",), b)[0] if plural else [after]
+            for m in listed:
+                yield Relation(m, "memberOf", org, "member-noun", conf.member_noun, negated)
             return
         # "X - is a CSTO member state", "X, a permanent Security Council member", "X became NATO's 31st member"
         i = head
@@ -737,6 +743,9 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 i = verb
                 while i - 1 >= a and toks.lower[i - 1] in words.member_noun_subject_gap:
                     i -= 1
+                if (i - 2 >= a and toks.lower[verb] in words.member_becoming and toks.lower[i - 1] in words.member_relatives
+                        and toks.text[i - 2] == ","):
+                    i -= 2  # "Sweden, which became the alliance's newest member in March, attended"
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
