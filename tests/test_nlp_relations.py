@@ -344,3 +344,13 @@ def test_neither_nor_denies_both_memberships(read):
     r = read("Neither Chile nor Peru is a member of the Northern Lakes Council. Bolivia sits on the council.")
     assert facts(r, "memberOf", negated=True) == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
     assert facts(r, "memberOf") == {("Bolivia", "Northern Lakes Council")}
+
+
+def test_whose_country_is_the_country_of_the_persons_office(read):
+    r = read("Peruvian President Tomas Ardvik, whose country is a member of NATO, did not comment.")
+    assert facts(r, "memberOf") == {("Peru", NATO)}
+
+
+def test_whose_country_of_a_person_without_office_names_no_member(read):
+    r = read("Tomas Ardvik, whose country is a member of NATO, did not comment.")
+    assert facts(r, "memberOf") == set()

@@ -250,6 +250,7 @@ class RelationWords:
     member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
+    whose_country_nouns: frozenset[str]  # "X, whose country is a member of"
     member_time_preposition: str
     member_time_determiners: frozenset[str]
     member_time_periods: frozenset[str]

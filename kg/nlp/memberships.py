@@ -298,6 +298,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    if not subjects:
+        subjects = whose_country(ctx, s, a)  # "Turkish President X, whose country is a member of NATO"
     if not subjects and s == a == start and toks.lower[start] in rel.member_as:
         subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
@@ -313,6 +315,18 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """ "Turkish President X, whose country is a member of NATO": the country of the person
+    before ", whose country" ending at token ``s`` (their office's, from the roles' facts), or []."""
+    toks = tokens_of(ctx.doc)
+    if (s - 3 < a or toks.lower[s - 1] not in ctx.lex.relations.whose_country_nouns
+            or toks.lower[s - 2] not in ctx.lex.roles.whose_words or toks.text[s - 3] != ","):
+        return []
+    person = ctx.by_end.get(s - 3)
+    country = ctx.person_country.get(person.key) if person is not None and person.type == "Person" else None
+    return [country] if country is not None else []
 
 
 def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
