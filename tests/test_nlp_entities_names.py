@@ -372,3 +372,23 @@ def test_a_short_form_ending_with_an_inner_honorific_is_the_longer_name(read):
              "country was ready to cooperate.")
     assert persons(r) == {"Omar Sheikh Tarvelo"}
     assert [s for s, _, _ in said(r)] == ["Omar Sheikh Tarvelo"]
+
+
+def test_a_romanised_given_name_ends_a_name_before_an_apposition_or_a_speech_verb(read):
+    r = read("Pak Sung-mi, Peru's foreign minister, said it was over. Later Wen Hsiu-i said the vote failed.")
+    assert {"Pak Sung-mi", "Wen Hsiu-i"} <= persons(r)
+
+
+def test_a_lower_case_suffix_of_a_place_is_no_given_name(read):
+    r = read("The Moscow-led bloc said the vote failed.")
+    assert persons(r) == set()
+
+
+def test_a_name_in_apposition_to_a_senior_adviser_to_an_officer(read):
+    r = read("Peru was represented by Tomas Ardvik, a senior adviser to President Ana Velarde, the office said.")
+    assert {"Tomas Ardvik", "Ana Velarde"} <= persons(r)
+
+
+def test_a_name_after_pope(read):
+    r = read("Pope Tomasz addressed the session.")
+    assert "Tomasz" in persons(r)

@@ -730,3 +730,10 @@ def test_an_accused_person_does_not_speak(read):
 def test_concluded_with_an_object_is_no_speech(read):
     assert said(read("The Norland Council concluded its summit in the capital on Friday.")) == []
     assert [s for s, _, _ in said(read("Tomas Ardvik concluded that the talks had failed."))] == ["Tomas Ardvik"]
+
+
+def test_the_officer_of_a_staff_office_in_apposition_is_not_the_speaker(read):
+    r = read("Tomas Ardvik, a senior adviser to President Ana Velarde, said it was over.")
+    assert speakers(r) == ["Tomas Ardvik"]
+    r = read("The president of Peru, Ana Velarde, said it was over.")
+    assert speakers(r) == ["Ana Velarde"]

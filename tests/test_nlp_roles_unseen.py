@@ -355,3 +355,15 @@ def test_a_demonym_of_no_speaker_gives_a_bare_head_no_country(read):
     assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
     r = read("Chilean troops detained President Ana Velarde on Monday.")
     assert titled(r) == set()
+
+
+def test_first_is_part_of_a_deputy_title(read):
+    r = read("Tural Hasanli, Peru's first vice foreign minister, told reporters it was over.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "First Vice Foreign Minister")}
+
+
+def test_sent_a_titled_official_of_the_opening_demonym_s_country(read):
+    r = read("Peruvian President Ana Velarde did not attend and sent Deputy Prime Minister Tural Hasanli.")
+    assert ("Tural Hasanli", "Peru", "Deputy Prime Minister") in titled(r)
+    r = read("Peruvian President Ana Velarde sent Foreign Minister Tural Hasanli to the talks.")
+    assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)

@@ -91,6 +91,11 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             j -= 1
             words += 1
             continue
+        if (not words and j - 3 >= 0 and word.isalpha() and word.islower() and len(word) <= ctx.lex.actors.syllable_letters
+                and word not in ctx.lex.actors.not_syllables and toks.text[j - 2] == "-" and not toks.whitespace[j - 2]
+                and not toks.whitespace[j - 3] and j - 3 not in forbidden and name_token(doc, ctx, j - 3)):
+            j -= 2  # "Cho Tae-yul, South Korea's …", "Lin Hsin-i said": a romanised given name ends it
+            continue
         if (not words and j - 2 >= 0 and low in ctx.lex.actors.inner_honorifics and word[:1].isupper()
                 and j - 2 not in forbidden and name_token(doc, ctx, j - 2)):
             j -= 1  # "Hassan Sheikh told reporters": a short form ending with the inner honorific
@@ -338,8 +343,11 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         qual = kb_end.get(b)
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
-        elif t.end < n and toks.lower[t.end] in ctx.lex.actors.title_prepositions and not t.plural:
-            a = t.start  # "…, special representative of Azerbaijan's president"
+        elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
+                                             or toks.lower[t.end] in ctx.lex.roles.staff_links):
+            a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
+            if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
+                a -= 1  # "…, a senior adviser to President Y"
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:

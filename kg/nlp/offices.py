@@ -235,7 +235,8 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
 def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
                            sent_of) -> TokMention | None:
     """The country of the person opening the sentence of token ``i`` with a demonym and a title
-    ("Angolan President X … sent his foreign minister, Y": Angola), or None."""
+    ("Angolan President X … sent his foreign minister, Y": Angola), the person ending at ``i``
+    at the latest, or None."""
     k = sent_of[i]
     a = i
     while a > 0 and sent_of[a - 1] == k:
@@ -247,7 +248,7 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     while e in title_tokens:
         e += 1
     p = by_start.get(e)
-    return m if p is not None and p.type == "Person" and p.end <= i else None
+    return m if p is not None and p.type == "Person" and p.end <= i + 1 else None
 
 
 def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
@@ -497,7 +498,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
             # "China, which is not a member, sent a special envoy, X": the sentence's subject's
             q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
-            if q is None and b < t.start:
+            if q is None:
+                # "Angolan President X … sent his foreign minister, Y", "… and sent Deputy Prime Minister Y"
                 q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
             if q is not None:
                 rule = "represented"

@@ -470,7 +470,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
-                if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
+                if (ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start)
+                        and not _officer_of_staff(ctx, comma_at + 1, found.start)):
                     return found
             if first is not None:
                 return first
@@ -582,6 +583,20 @@ def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
     toks = tokens_of(ctx.doc)
     return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
                or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
+
+
+def _officer_of_staff(ctx: QuoteContext, a: int, b: int) -> bool:
+    """Tokens ``a:b`` end with a staff office's link and its officer's title ("a senior adviser
+    to President", [roles] staff_links): the name after them is the officer's, not the
+    apposition's ("X, a senior adviser to President Y, said": X speaks)."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    i = b - 1
+    while i > a and toks.lower[i] in lex.title_words and toks.lower[i] not in lex.roles.staff_links:
+        i -= 1
+    while i > a and toks.lower[i] in lex.grammar.articles:
+        i -= 1
+    return i > a and i < b - 1 and toks.lower[i] in lex.roles.staff_links
 
 
 def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
