@@ -835,3 +835,13 @@ def test_a_plural_member_noun_before_a_list_names_each():
 
 def test_allies_of_a_country_are_no_members():
     assert read("Veldoria and its allies Quessa and Tarvin met the Norland Pact.") == set()
+
+
+def test_allies_with_a_list_opener_are_members_of_the_organization_named():
+    assert read("Ostrava is not a member of the Norland Pact, and several allies, among them Veldoria and "
+                "Quessa, remain wary.") == members(PACT, "Veldoria", "Quessa") | members(PACT, "Ostrava", negated=True)
+
+
+def test_a_countrys_allies_are_no_members():
+    assert read("The Norland Pact warned Ostrava and its allies, including Veldoria and Quessa.") == set()
+    assert read("The Norland Pact met allies, Veldoria and Quessa.") == set()

@@ -341,6 +341,7 @@ def _build(raw: dict) -> Lexicon:
             join_followers=tuple(tuple(p.lower().split()) for p in rel["join_followers"]),
             member_alongside=tuple(tuple(p.lower().split()) for p in rel["member_alongside"]),
             whose_country_nouns=words("relations", "whose_country_nouns"),
+            ally_list_cues=words("relations", "ally_list_cues"),
             member_time_preposition=str(rel["member_time_preposition"]),
             member_time_determiners=words("relations", "member_time_determiners"),
             member_time_periods=words("relations", "member_time_periods"),

@@ -251,6 +251,7 @@ class RelationWords:
     join_followers: tuple[tuple[str, ...], ...]
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
     whose_country_nouns: frozenset[str]  # "X, whose country is a member of"
+    ally_list_cues: frozenset[str]  # "several allies, among them A and B"
     member_time_preposition: str
     member_time_determiners: frozenset[str]
     member_time_periods: frozenset[str]

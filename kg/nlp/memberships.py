@@ -24,6 +24,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if text in rel.apposition_dashes:
         yield from member_dash_apposition(ctx, cue)
         return
+    # the ally noun: the cue itself, or the one before a comma and the cue ("its allies, including")
+    ally = start - 2 if start - 2 >= a and toks.text[start - 1] == "," and toks.lower[start - 2] in rel.ally_list_cues else start
+    if (text in rel.ally_list_cues or ally < start) and (
+            (ally > a and (toks.lower[ally - 1] in ctx.lex.grammar.possessive
+                           or toks.lower[ally - 1] in rel.member_possessive_pronouns))
+            or (text in rel.ally_list_cues and ctx.list_start(end, b) is None and ctx.participle_list(end, b) is None)):
+        return  # "Russia and its allies, including Belarus": only "several allies, among them A and B"
     if text in rel.members_of_nouns and end + 1 < b and toks.lower[end] == "of":
         found = list(members_of_org(ctx, cue))
         if found:
