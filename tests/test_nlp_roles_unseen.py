@@ -367,3 +367,19 @@ def test_sent_a_titled_official_of_the_opening_demonym_s_country(read):
     assert ("Tural Hasanli", "Peru", "Deputy Prime Minister") in titled(r)
     r = read("Peruvian President Ana Velarde sent Foreign Minister Tural Hasanli to the talks.")
     assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_a_head_in_an_inverted_speech_frame_is_of_the_reported_clauses_country(read):
+    r = read("Peru will not attend the summit, a spokeswoman for Prime Minister Ana Velarde said on Thursday.")
+    assert ("Ana Velarde", "Peru", "Prime Minister") in titled(r)
+
+
+def test_a_head_as_the_object_of_the_country_stays_bare(read):
+    r = read("Peru backed Prime Minister Ana Velarde, a spokeswoman said.")
+    assert titled(r) == set()
+
+
+def test_the_spokesperson_for_an_officer_is_of_the_officers_country(read):
+    r = read('A spokesman for Peruvian President Ana Velarde said the talks were over. "We are done with it '
+             'now," spokesman Tural Hasanli said.')
+    assert ("Tural Hasanli", "Peru", "Spokesperson") in titled(r)

@@ -250,6 +250,7 @@ def _build(raw: dict) -> Lexicon:
             representing_verbs=words("roles", "representing_verbs"),
             representing_auxiliaries=words("roles", "representing_auxiliaries"),
             capital_leads=words("roles", "capital_leads"),
+            principal_links=words("roles", "principal_links"),
             holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),

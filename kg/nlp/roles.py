@@ -234,6 +234,20 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
+    """Office ``o`` stands in an inverted speech frame after a comma past token ``lo`` (", a
+    spokeswoman for Prime Minister X said"): lower-case words between the comma and the title,
+    and a speech verb right after its holder."""
+    toks = tokens_of(doc)
+    p = o.persons[0]
+    if p.end >= len(doc) or toks.lower[p.end] not in lex.speech.verbs:
+        return False
+    c = o.start - 1
+    while c > lo and toks.text[c].isalpha() and toks.text[c].islower():
+        c -= 1
+    return c > lo and c < o.start - 1 and toks.text[c] == ","
+
+
 def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int) -> bool:
     """Demonym ``country`` qualifies the office of a person who speaks right after their name,
     before token ``b``: "Iranian presidential aide Y said …"."""
@@ -505,6 +519,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if len(countries) != 1:
             continue
         country = next(iter(countries.values()))
+        named = next(m for m in mentions if m.sentence == o.sentence and m.key == country.key)
+        if named.role == "name" and named.end <= o.start and _in_speech_frame(doc, lex, o, named.end):
+            # "Armenia will not attend, a spokeswoman for Prime Minister X said": the reported
+            # clause's subject is the country of the head whose spokesperson speaks
+            o.quals = [named]
+            rules[i], confidence[i] = "sentence-country", conf.official_described
+            continue
         if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start):
             # "Iranian presidential aide Y said President X would visit": the speaker's own head
             o.quals = [country]
@@ -534,6 +555,17 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.quals, o.quals_before = [TokMention(place.start, place.end, owner, named_keys[owner], "capital-lead",
                                               "name", o.sentence)], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
+
+    # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
+    # is of the officer's country (then "spokeswoman Y" is the one it describes)
+    for i, o in enumerate(offices[:-1]):
+        nxt, e = offices[i + 1], titles[i].end
+        if (o.persons or o.quals or o.plural or o.former or e >= n or toks.lower[e] not in lex.roles.principal_links
+                or nxt.start != e + 1 or len(nxt.persons) != 1 or len(nxt.quals) != 1 or nxt.former):
+            continue
+        q = nxt.quals[0]
+        o.quals, o.quals_before = [TokMention(nxt.start, nxt.end, q.key, q.type, "possessor", "name", o.sentence)], True
+        rules[i], confidence[i] = "possessor", conf.official_described
 
     # "Deputy Prime Minister X will represent Armenia at the meeting": the office of the
     # country its holder represents (a head's title only where the article qualifies it nowhere)
