@@ -344,3 +344,20 @@ def test_an_unknown_upper_case_dateline_place_is_a_place(read):
     r = read("NORTHVALE-SUR-MER, France (AA) - The Northern Lakes Council re-elected Chile's Ilse "
              "Varnhoff as its secretary-general.")
     assert by_label(r)["Northvale-Sur-Mer"].type == "Place"
+
+
+def test_a_demonym_or_possessive_before_ministry_of_a_domain(read):
+    r = read("The Armenian Ministry of Foreign Affairs said the talks were over.")
+    assert "Ministry of Foreign Affairs of Armenia" in by_label(r)
+    r = read("Georgia's Ministry of Defense reported the drills.")
+    assert "Ministry of Defense of Georgia" in by_label(r)
+
+
+def test_a_bare_ministry_of_a_domain_is_no_person(read):
+    r = read("The talks went well, the Ministry of Foreign Affairs reported.")
+    assert {e.label for e in r.entities if e.type == "Person"} == set()
+
+
+def test_a_known_organization_after_title_of_stops_before_its_holders_name(read):
+    r = read("A delegation was led by the Secretary General of the Organization of Turkic States Tomas Ardvik.")
+    assert {"Organization of Turkic States", "Tomas Ardvik"} <= set(by_label(r))

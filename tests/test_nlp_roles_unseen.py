@@ -383,3 +383,13 @@ def test_the_spokesperson_for_an_officer_is_of_the_officers_country(read):
     r = read('A spokesman for Peruvian President Ana Velarde said the talks were over. "We are done with it '
              'now," spokesman Tural Hasanli said.')
     assert ("Tural Hasanli", "Peru", "Spokesperson") in titled(r)
+
+
+def test_who_also_chairs_a_party_named_after_adjectives(read):
+    r = read("Tural Hasanli, who also chairs the ruling Northern Unity Party, said it was over.")
+    assert ("Tural Hasanli", "Northern Unity Party", "Chairman") in titled(r)
+
+
+def test_who_leads_past_a_preposition_gives_no_office(read):
+    r = read("Tural Hasanli, who leads the talks with NATO, said it was over.")
+    assert titled(r) == set()

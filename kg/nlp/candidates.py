@@ -385,6 +385,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                             label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
                             out.append(Candidate(i, country.end, new_key("Organization", label),
                                                  "Organization", "ministry", label))
+                        else:
+                            # "the Armenian Ministry of Foreign Affairs", "Azerbaijan's Ministry of Defense"
+                            b = i - 1 if i > 1 and toks.lower[i - 1] in ctx.lex.grammar.possessive else i
+                            country = country_end.get(b)
+                            if country is not None and toks.text[i][:1].isupper():
+                                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                                out.append(Candidate(country.start, i + 2 + width, new_key("Organization", label),
+                                                     "Organization", "ministry", label))
                         break
     acronyms = ctx.lex.actors.ministry_acronyms
     for i in toks.where(acronyms.keys()) if acronyms else ():
@@ -654,6 +662,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 break
             if last_good is not None:
                 b = last_good
+                own = kb_start.get(a)
+                if own is not None and own.type == "Organization" and i < own.end < b and (anchor is None or anchor < own.end):
+                    anchor = own.end  # "Secretary General of the Organization of Turkic States X": the known name
                 if anchor is not None and b - anchor >= 2 and after_title_of(toks, ctx, a):
                     # "Speaker of the National Assembly of Armenia Karen Vartanyan said": after
                     # "TITLE of (the)", the name ends at its last country or head word and a

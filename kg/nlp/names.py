@@ -397,6 +397,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                     continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = toks.lower[end - 1]
+        if start >= 2 and toks.lower[start - 1] in ctx.lex.actors.title_prepositions and toks.lower[start - 2] in ctx.lex.actors.org_heads:
+            continue  # "the Ministry of Foreign Affairs reported": the body's remit, no person
         if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
                 and not names_a_title(toks.span_text(start, end), ctx)):
             label = toks.span_text(start, end)

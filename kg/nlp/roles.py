@@ -812,6 +812,14 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                 continue
             org = by_start.get(j + (toks.lower[j] in lex.grammar.articles))
             if org is None and toks.lower[j] in lex.grammar.articles:
+                # "who also chairs the ruling Georgian Dream party": past lower-case adjectives, a name
+                e = j + 1
+                while (e < n and e - j <= lex.window.anaphor_description and toks.text[e].isalpha() and toks.text[e].islower()
+                       and toks.lower[e] not in lex.relations.clause_words):
+                    e += 1  # not past a preposition: "who leads the talks with NATO" leads no NATO
+                named = by_start.get(e) if e > j + 1 else None
+                org = named if named is not None and named.type == "Organization" else None
+            if org is None and toks.lower[j] in lex.grammar.articles:
                 # "the 46-nation human rights body": past the size and domain words, an anaphor
                 e = j + 1
                 while e < n and e - j <= lex.window.anaphor_description and sent_of[e] == sent_of[j] and (
