@@ -392,3 +392,8 @@ def test_a_name_in_apposition_to_a_senior_adviser_to_an_officer(read):
 def test_a_name_after_pope(read):
     r = read("Pope Tomasz addressed the session.")
     assert "Tomasz" in persons(r)
+
+
+def test_a_name_before_a_speech_verb_stops_at_a_title_of_several_words(read):
+    r = read("Peru's Human Rights Defender Ana Velarde said the report was ready.")
+    assert "Ana Velarde" in persons(r) and not any("Defender" in p for p in persons(r))

@@ -145,6 +145,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     for c in named_orgs:
         if c.type == "Organization" and (c.start not in qualifiers or qualifiers[c.start].end < c.end):
             qualifiers[c.start] = c
+    # "Human Rights Defender Anahit Manasyan said": a name read back from a speech verb stops at
+    # a title of two words or more (a one-word title may be an inner honorific: "Hassan Sheikh")
+    multiword_title_tokens = {i for t in titles if t.end - t.start >= 2 for i in range(t.start, t.end)}
     body = [c for c in (
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
@@ -152,7 +155,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
-        + persons_before_speech(doc, ctx, kb_tokens)
+        + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
