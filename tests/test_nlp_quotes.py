@@ -737,3 +737,9 @@ def test_the_officer_of_a_staff_office_in_apposition_is_not_the_speaker(read):
     assert speakers(r) == ["Tomas Ardvik"]
     r = read("The president of Peru, Ana Velarde, said it was over.")
     assert speakers(r) == ["Ana Velarde"]
+
+
+def test_the_head_of_state_is_the_president_the_article_names(read):
+    r = read("President Tomas Ardvik received the envoy. The head of state noted that Peru has always "
+             "supported peace in the region.")
+    assert speakers(r) == ["Tomas Ardvik"]
