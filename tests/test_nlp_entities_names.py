@@ -397,3 +397,15 @@ def test_a_name_after_pope(read):
 def test_a_name_before_a_speech_verb_stops_at_a_title_of_several_words(read):
     r = read("Peru's Human Rights Defender Ana Velarde said the report was ready.")
     assert "Ana Velarde" in persons(r) and not any("Defender" in p for p in persons(r))
+
+
+def test_an_apostrophe_after_an_initial_letter_is_one_surname(read):
+    r = read("U.S. Assistant Secretary of State Tomas O'Ardley met the envoy.")
+    assert "Tomas O'Ardley" in persons(r)
+
+
+def test_a_portfolio_noun_ends_the_portfolio_and_is_no_part_of_the_name(read):
+    r = read("The envoy met the U.S. Assistant Secretary of State for European and Eurasian Affairs Tomas Ardley.")
+    assert "Tomas Ardley" in persons(r)
+    r = read("Deputy Minister of Foreign Affairs Tomas Ardley said it was over.")
+    assert persons(r) == {"Tomas Ardley"}

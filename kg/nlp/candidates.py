@@ -244,6 +244,8 @@ def is_name_token(text: str) -> bool:
     """A capitalised word that can be part of a name ("Zohrab", "Çavuşoğlu", "McCain")."""
     if len(text) < 2 or not text[0].isupper():
         return False
+    if len(text) > 3 and text[1] in "'’" and text[2].isupper() and text[3:].isalpha() and text[3:].islower():
+        return True  # "O'Brien", "D'Alema"
     rest = text[1:].replace("-", "").replace("'", "").replace("’", "")
     return rest.isalpha() and (rest.islower() or (len(rest) > 2 and rest[0].islower()))
 

@@ -360,6 +360,7 @@ class RoleWords:
     representing_auxiliaries: frozenset[str] = frozenset()
     capital_leads: frozenset[str] = frozenset()  # "In Tehran, Foreign Ministry spokesman X"
     principal_links: frozenset[str] = frozenset()  # "a spokeswoman for Prime Minister X"
+    portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
     holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier

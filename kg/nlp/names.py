@@ -85,8 +85,8 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         word, low = toks.text[j - 1], toks.lower[j - 1]
-        if j - 1 in forbidden or low in ctx.lex.titles:
-            break
+        if j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns:
+            break  # "… Minister of Foreign Affairs Tomas Ardvik said": "Affairs" ends a portfolio
         if name_token(doc, ctx, j - 1):
             j -= 1
             words += 1

@@ -63,6 +63,7 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
         return i
     j, last, words = i + 1, i, 0
+    noun_end = None  # after the last portfolio noun ("… Eurasian Affairs"), where a name may start
     while j < limit and words < lex.window.title_portfolio_words:
         m = by_start.get(j)
         if m is not None and not (m.role == "demonym" or (m.type == "Person" and m.rule == "title-cue"
@@ -72,6 +73,8 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if word.isalpha() and word[:1].isupper() and low not in lex.actors.not_names:
             j += 1
             last, words = j, words + 1
+            if low in roles.portfolio_end_nouns:
+                noun_end = j
             continue
         if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
             j += 1
@@ -79,6 +82,10 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
         return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+    if noun_end is not None and noun_end < last:
+        # "Assistant Secretary of State for European and Eurasian Affairs James O'Brien": the
+        # capitalised words past a portfolio noun open the holder's name
+        return noun_end
     if last == i:
         # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
         # comma of an apposition
