@@ -845,3 +845,10 @@ def test_allies_with_a_list_opener_are_members_of_the_organization_named():
 def test_a_countrys_allies_are_no_members():
     assert read("The Norland Pact warned Ostrava and its allies, including Veldoria and Quessa.") == set()
     assert read("The Norland Pact met allies, Veldoria and Quessa.") == set()
+
+
+def test_a_co_chaired_body_described_by_another_noun_is_not_the_organization_before():
+    assert read("The Norland Pact met in Lima, and Veldoria co-chairs the joint border commission with "
+                "Quessa.") == set()
+    assert read("The Norland Pact, which Veldoria and Quessa co-chair, met.") == {
+        (country("Veldoria"), "coChairOf", PACT, False), (country("Quessa"), "coChairOf", PACT, False)}

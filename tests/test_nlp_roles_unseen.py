@@ -393,3 +393,9 @@ def test_who_also_chairs_a_party_named_after_adjectives(read):
 def test_who_leads_past_a_preposition_gives_no_office(read):
     r = read("Tural Hasanli, who leads the talks with NATO, said it was over.")
     assert titled(r) == set()
+
+
+def test_a_contrasted_bare_title_in_a_sentence_set_in_a_capital(read):
+    r = read("In Lima, officials said Peru regretted the decision, but Foreign Minister Tural Hasanli said "
+             "talks would go on.")
+    assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)

@@ -234,6 +234,25 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _capital_lead_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
+                          capitals: dict[str, str], mentions: list[TokMention]) -> TokMention | None:
+    """The country of the capital the sentence of token ``i`` opens with ("In Moscow, …"), when
+    the article names it, as a mention on the capital's tokens; else None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    toks = tokens_of(doc)
+    place = by_start.get(a + 1) if toks.lower[a] in lex.roles.capital_leads else None
+    if place is None or place.key not in capitals or place.end >= len(doc) or toks.text[place.end] != ",":
+        return None
+    owner = capitals[place.key]
+    named = next((m for m in mentions if m.key == owner and m.role == "name"), None)
+    if named is None or named.type != "Country":
+        return None
+    return TokMention(place.start, place.end, owner, named.type, "capital-lead", "name", k)
+
+
 def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
     """Office ``o`` stands in an inverted speech frame after a comma past token ``lo`` (", a
     spokeswoman for Prime Minister X said"): lower-case words between the comma and the title,
@@ -496,7 +515,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             domain += toks.lower[b] not in lex.roles.portfolio_joins
         if b < 2 or toks.lower[b - 1] not in lex.roles.contrast_links or toks.text[b - 2] != ",":
             continue
-        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of) or _capital_lead_country(
+            doc, lex, o.start, by_start, sent_of, capitals or {}, mentions)
         if (subject is None or subject.type != "Country"
                 or any(m.type == "Country" and m.key != subject.key and m.sentence == o.sentence
                        for m in mentions if m.start < o.start)):
