@@ -409,3 +409,9 @@ def test_a_portfolio_noun_ends_the_portfolio_and_is_no_part_of_the_name(read):
     assert "Tomas Ardley" in persons(r)
     r = read("Deputy Minister of Foreign Affairs Tomas Ardley said it was over.")
     assert persons(r) == {"Tomas Ardley"}
+
+
+def test_a_name_after_mep_or_mp(read):
+    r = read("Its rapporteur on Peru, Latvian MEP Tomas Ardley, told reporters the bloc should act. "
+             "Armenian MP Ana Velarde said the vote failed.")
+    assert {"Tomas Ardley", "Ana Velarde"} <= persons(r)
