@@ -415,3 +415,13 @@ def test_a_name_after_mep_or_mp(read):
     r = read("Its rapporteur on Peru, Latvian MEP Tomas Ardley, told reporters the bloc should act. "
              "Armenian MP Ana Velarde said the vote failed.")
     assert {"Tomas Ardley", "Ana Velarde"} <= persons(r)
+
+
+def test_a_name_between_an_appointing_verb_and_as_past_a_description(read):
+    r = read("The party on Monday nominated former footballer Tomas Ardley as its presidential candidate.")
+    assert "Tomas Ardley" in persons(r)
+
+
+def test_an_organization_between_an_appointing_verb_and_as_is_no_person(read):
+    r = read("Leaders named Northern Lakes Council as the host of the talks.")
+    assert persons(r) == set()

@@ -326,6 +326,19 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 and ctx.sent_of[v] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
+    # "nominated former footballer Mikheil Kavelashvili as its presidential candidate": after the
+    # verb and at most a few lower-case words, a name of two words or more right before "as"
+    for v in toks.where(roles.appointing_verbs):
+        i = v + 1
+        while i < len(doc) and i - v <= ctx.lex.window.appointee_description and toks.text[i].isalpha() \
+                and toks.text[i].islower() and toks.lower[i] not in ctx.lex.grammar.articles:
+            i += 1
+        e = name_run(doc, ctx, i, ctx.lex.window.apposition_name_words, forbidden)
+        heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+        if (e - i >= 2 and e < len(doc) and toks.lower[e] in roles.appointment_links and ctx.sent_of[e] == ctx.sent_of[v]
+                and not any(toks.lower[x] in heads for x in range(i, e)) and not names_a_title(toks.span_text(i, e), ctx)):
+            label = toks.span_text(i, e)
+            out.append(Candidate(i, e, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
