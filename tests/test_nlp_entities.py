@@ -1,5 +1,5 @@
 """kg.nlp.entities: one test sentence per rule."""
-from conftest import labels
+from conftest import labels, said
 
 
 def by_label(record):
@@ -361,3 +361,11 @@ def test_a_bare_ministry_of_a_domain_is_no_person(read):
 def test_a_known_organization_after_title_of_stops_before_its_holders_name(read):
     r = read("A delegation was led by the Secretary General of the Organization of Turkic States Tomas Ardvik.")
     assert {"Organization of Turkic States", "Tomas Ardvik"} <= set(by_label(r))
+
+
+def test_a_ministry_in_a_capital_is_the_capitals_countrys(read):
+    r = read("Tomas Ardvik was summoned, the Foreign Ministry in Lima said on Monday.")
+    assert "Ministry of Foreign Affairs of Peru" in by_label(r)
+    assert [s for s, _, _ in said(r)] == ["Ministry of Foreign Affairs of Peru"]
+    r = read("The defence ministry in Lima denied it.")
+    assert "Ministry of Defense of Peru" in by_label(r)

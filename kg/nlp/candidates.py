@@ -336,6 +336,16 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
     return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months
 
 
+def capital_after(doc: Doc, ctx: EntityContext, j: int, kb_spans: list[Candidate]):
+    """The country whose capital follows "in" at token ``j`` ("… Ministry in Baku"), or None."""
+    toks = tokens_of(doc)
+    if j + 1 >= len(doc) or toks.lower[j] not in ctx.lex.roles.capital_leads:
+        return None
+    place = next((c for c in kb_spans if c.start == j + 1 and c.type == "Place" and c.key.startswith("kb:")), None)
+    country = ctx.kb.country_for_capital(place.key[3:]) if place is not None else None
+    return country if country is not None and country.type == "Country" else None
+
+
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
     toks = tokens_of(doc)
@@ -370,6 +380,12 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
                 out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
                                      "ministry", label))
+                break
+            seat = capital_after(doc, ctx, i + 1, kb_spans)
+            if seat is not None:
+                # "the Foreign Ministry in Baku said": the ministry of the capital's country
+                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {seat.name}"
+                out.append(Candidate(a, i + 1, new_key("Organization", label), "Organization", "ministry", label))
                 break
         else:
             # Ministry of DOMAIN (of|for)? X

@@ -435,6 +435,9 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     while pos > 0 and steps < win.speaker_steps:
         found = candidate_ending_at(ctx, pos, k)
         if found is not None:
+            seated = _seated_body(ctx, found, k)
+            if seated is not None:
+                return seated  # "the Foreign Ministry in Baku said": the body, not its city
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
@@ -509,6 +512,20 @@ def cochaired_body(ctx: QuoteContext, k: int) -> str | None:
     """The organization of the last coChairOf fact read up to sentence ``k``, or None."""
     bodies = [f for f in ctx.doc._.kg_facts or () if f.predicate == "coChairOf" and not f.negated and f.sentence <= k]
     return max(bodies, key=lambda f: f.sentence).object if bodies else None
+
+
+def _seated_body(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+    """The organization before "in" when ``found`` is the place it sits in ("the Foreign
+    Ministry in Baku said"), else None."""
+    if found.how != "mention" or ctx.entities[found.key].type != "Place":
+        return None
+    i = found.start - 1
+    if i < 1 or ctx.lower[i] not in ctx.lex.roles.capital_leads:
+        return None
+    body = candidate_ending_at(ctx, i, k)
+    if body is None or body.how != "mention" or ctx.entities[body.key].type != "Organization":
+        return None
+    return body
 
 
 def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
