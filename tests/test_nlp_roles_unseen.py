@@ -399,3 +399,10 @@ def test_a_contrasted_bare_title_in_a_sentence_set_in_a_capital(read):
     r = read("In Lima, officials said Peru regretted the decision, but Foreign Minister Tural Hasanli said "
              "talks would go on.")
     assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_a_portfolio_ends_at_its_noun_before_the_holders_name(read):
+    r = read("Peru's envoy met EU Commissioner for Energy Tural Hasanli.")
+    assert titled(r) == {("Tural Hasanli", "European Union", "Commissioner for Energy")}
+    r = read("Peru's Minister of Energy and Natural Resources Tural Hasanli said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Energy and Natural Resources")}

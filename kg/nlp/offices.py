@@ -78,6 +78,7 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             continue
         if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
             j += 1
+            noun_end = None  # "for Energy and Natural Resources": the portfolio goes on
             continue
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
