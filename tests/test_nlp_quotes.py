@@ -743,3 +743,9 @@ def test_the_head_of_state_is_the_president_the_article_names(read):
     r = read("President Tomas Ardvik received the envoy. The head of state noted that Peru has always "
              "supported peace in the region.")
     assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_the_title_before_a_portfolio_describes_its_holder(read):
+    r = read("Peru's envoy met EU Commissioner for Energy Tomas Ardvik. The European Commissioner said the "
+             "bloc valued the partnership.")
+    assert speakers(r) == ["Tomas Ardvik"]

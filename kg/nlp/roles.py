@@ -705,6 +705,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             bare.setdefault(title, set()).update(p.key for p in persons)
         elif not persons and not o.plural:
             start = o.start if len(o.quals) == 1 and o.quals_before else titles[i].start
+            if (not o.quals and start > 1 and toks.lower[start - 2] == "the" and toks.text[start - 1][:1].isupper()
+                    and toks.text[start - 1].isalpha() and start - 1 not in by_end):
+                start -= 1  # "The European Commissioner said": a capitalised adjective no actor's
             if start > 0 and toks.lower[start - 1] == "the":
                 start -= 1
             elif not o.quals:
@@ -767,11 +770,19 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     added = []
     for d in descriptions:
         who = holders.get((d.title, d.qualifier), set())
+        if not who and d.qualifier is not None:
+            # "EU Commissioner for Energy X … the EU Commissioner said": the title with its portfolio
+            who = {p for (t, q), ps in holders.items() if q == d.qualifier and t.startswith(d.title + " ")
+                   and t[len(d.title) + 1:].split(" ", 1)[0].lower() in lex.roles.portfolio_prepositions for p in ps}
         if not who and d.qualifier is None and " " not in d.title:
             # "Foreign Minister X met … The minister said": the one person whose title ends
             # in the bare title's word
             who = {p for (t, q), ps in holders.items() if q is None and t.rsplit(" ", 1)[-1] == d.title for p in ps}
             who |= {p for t, ps in bare.items() if t.rsplit(" ", 1)[-1] == d.title for p in ps}
+            if not who:
+                # "Commissioner for Energy X … The European Commissioner said": the title before its portfolio
+                who = {p for (t, q), ps in holders.items() if q is None and t.startswith(d.title + " ")
+                       and t[len(d.title) + 1:].split(" ", 1)[0].lower() in lex.roles.portfolio_prepositions for p in ps}
         if len(who) != 1:
             continue
         person = next(iter(who))
