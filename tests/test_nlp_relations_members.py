@@ -852,3 +852,8 @@ def test_a_co_chaired_body_described_by_another_noun_is_not_the_organization_bef
                 "Quessa.") == set()
     assert read("The Norland Pact, which Veldoria and Quessa co-chair, met.") == {
         (country("Veldoria"), "coChairOf", PACT, False), (country("Quessa"), "coChairOf", PACT, False)}
+
+
+def test_associated_countries_described_before_a_list_are_no_members():
+    assert read("Only Norland Pact member states and six associated countries, including Veldoria and Quessa, "
+                "enjoy full access.") == members(PACT, "Veldoria", "Quessa", negated=True)

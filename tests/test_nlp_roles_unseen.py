@@ -406,3 +406,8 @@ def test_a_portfolio_ends_at_its_noun_before_the_holders_name(read):
     assert titled(r) == {("Tural Hasanli", "European Union", "Commissioner for Energy")}
     r = read("Peru's Minister of Energy and Natural Resources Tural Hasanli said it was over.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Energy and Natural Resources")}
+
+
+def test_a_portfolio_series_without_a_closing_comma_before_the_holder(read):
+    r = read("Peru's Minister of Education, Science, Culture and Sports Tural Hasanli met the envoy.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Education, Science, Culture and Sports")}

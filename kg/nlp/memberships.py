@@ -61,6 +61,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         return
     items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    described = end
     if items and text in rel.list_with_cues and e + 1 < b and toks.lower[e] in rel.list_with_words:
         # "the C5+1, which brings together A, B and C with D": D is brought in too
         more, _ = forward_list(doc, ctx.lex, e + 1, ctx.by_start, MEMBER_TYPES, b)
@@ -76,6 +77,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.modified_list(end, b)  # "five permanent members with veto power, A, B"
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+            described = j  # "member states and six associated countries, including A": words before the list
     if items and e < b:
         items += territories_listed(ctx, e, b)  # "…, as well as the French territories of A and B"
     if items and text in rel.counting_cues:
@@ -87,7 +89,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     # "17 non-EU countries invited to the summit – namely A, B": not members
-    neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
+    neg = neg or ctx.non_member(ctx.clause_start(start, a), start) or (described > end and ctx.non_member(end, described))
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)

@@ -104,16 +104,26 @@ def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[i
     Resources, Petroleum and Gas, X"): past the comma at ``j``, capitalised words that are no
     actor's name with a join before the last of them, closed by a comma before a capitalised
     word; else ``j``."""
-    k, joined = j + 1, False
-    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() and (
+    k, joined, noun_end = j + 1, False, None
+    while k < limit and k - i <= lex.window.title_portfolio_words and (toks.text[k].isalpha() or (
+            toks.text[k] == "," and not joined and k + 1 < limit and toks.text[k + 1][:1].isupper())) and (
             k not in by_start or by_start[k].role == "demonym"):
         low = toks.lower[k]
-        if low in lex.roles.portfolio_joins:
+        if low == ",":
+            pass  # "of Education, Science, Culture and Sports": a series goes on before its join
+        elif low in lex.roles.portfolio_joins:
             joined = True
         elif not toks.text[k][:1].isupper() or low in lex.actors.not_names:
-            return j
+            break
+        elif joined and low in lex.roles.portfolio_end_nouns:
+            noun_end = k + 1
         k += 1
-    return _series_end(toks, lex, j, k, joined, limit)
+    end = _series_end(toks, lex, j, k, joined, limit)
+    if end == j and noun_end is not None and noun_end <= k:
+        # "Deputy Minister of Education, Science, Culture and Sports Araksia Svajyan": the series
+        # ends at its last portfolio noun after the join, the holder's name right after it
+        return noun_end
+    return end
 
 
 def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
