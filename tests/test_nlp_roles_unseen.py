@@ -411,3 +411,8 @@ def test_a_portfolio_ends_at_its_noun_before_the_holders_name(read):
 def test_a_portfolio_series_without_a_closing_comma_before_the_holder(read):
     r = read("Peru's Minister of Education, Science, Culture and Sports Tural Hasanli met the envoy.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Education, Science, Culture and Sports")}
+
+
+def test_minister_of_state_for_foreign_affairs(read):
+    r = read("The envoy also met Qatar's Minister of State for Foreign Affairs Tural Hasanli.")
+    assert titled(r) == {("Tural Hasanli", "Qatar", "Minister of State for Foreign Affairs")}

@@ -252,6 +252,7 @@ def _build(raw: dict) -> Lexicon:
             capital_leads=words("roles", "capital_leads"),
             principal_links=words("roles", "principal_links"),
             portfolio_end_nouns=words("roles", "portfolio_end_nouns"),
+            portfolio_links=words("roles", "portfolio_links"),
             holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),

@@ -80,6 +80,10 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             j += 1
             noun_end = None  # "for Energy and Natural Resources": the portfolio goes on
             continue
+        if (low in roles.portfolio_prepositions and last == j and j > i + 1 and j + 1 < limit
+                and toks.text[j + 1][:1].isupper() and j + 1 not in by_start and toks.lower[j - 1] in roles.portfolio_links):
+            j += 1  # "Minister of State for Foreign Affairs": a second preposition after "State"
+            continue
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
         return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
