@@ -857,3 +857,15 @@ def test_a_co_chaired_body_described_by_another_noun_is_not_the_organization_bef
 def test_associated_countries_described_before_a_list_are_no_members():
     assert read("Only Norland Pact member states and six associated countries, including Veldoria and Quessa, "
                 "enjoy full access.") == members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_of_which_a_list_are_members():
+    assert read("Ostrava met the Norland Pact, of which Veldoria and Quessa are members.") == \
+        members(PACT, "Veldoria", "Quessa")
+    assert read("Ostrava met the Norland Pact, of which Veldoria and Quessa are not members.") == \
+        members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_along_with_right_after_the_organization():
+    assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")

@@ -364,6 +364,9 @@ def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
     "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
     toks = tokens_of(ctx.doc)
+    n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
+    if n:  # "a member of the Quad along with A, B and C"
+        return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
     j = e
     while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
         if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num)):
@@ -788,6 +791,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # "member-state Armenia" with the organization elsewhere in the sentence
     after = ctx.by_start.get(end)
     if toks.span_text(start, end).lower() in words.bare_membership_nouns:
+        if plural and i == start:
+            found = list(of_which_members(ctx, cue))
+            if found:
+                yield from found  # "RCEP, of which China, Japan and South Korea are members"
+                return
         if (end < b and toks.lower[end] in words.member_since and i - 2 >= a
                 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
             yield from member_since(ctx, cue, i - 2, neg)
@@ -818,6 +826,31 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "the RCEP, of which China, Japan and South Korea are members": the countries listed after
+    ", of which" ([relations] member_relatives after "of") and before a plural copula and the bare
+    member noun at ``cue`` are members of the organization before the comma."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    verb = plural_copula_before(ctx, cue.start, cue.a)
+    if verb is None:
+        verb = cue.start - 1 if cue.start - 1 > cue.a and toks.lower[cue.start - 1] in rel.members_of_verbs else None
+    if verb is None:
+        return
+    w = next((x for x in range(verb - 1, max(cue.a, verb - ctx.lex.window.clause_comma), -1)
+              if toks.lower[x] in rel.member_relatives and toks.lower[x - 1] == "of" and toks.text[x - 2] == ","), None)
+    if w is None:
+        return
+    org = ctx.by_end.get(w - 2)
+    if org is None or org.type != "Organization":
+        return
+    items, _ = forward_list(ctx.doc, ctx.lex, w + 1, ctx.by_start, MEMBER_TYPES, verb)
+    neg = ctx.negated(w + 1, cue.end) or ctx.non_member(w + 1, cue.end)
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun, neg)
 
 
 def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:
