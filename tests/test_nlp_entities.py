@@ -369,3 +369,8 @@ def test_a_ministry_in_a_capital_is_the_capitals_countrys(read):
     assert [s for s, _, _ in said(r)] == ["Ministry of Foreign Affairs of Peru"]
     r = read("The defence ministry in Lima denied it.")
     assert "Ministry of Defense of Peru" in by_label(r)
+
+
+def test_a_national_congress_is_not_the_us_congress(read):
+    r = read("Wang made the remarks at the annual session of the National People's Congress.")
+    assert "National People's Congress" in by_label(r) and "United States Congress" not in by_label(r)

@@ -869,3 +869,8 @@ def test_of_which_a_list_are_members():
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_members_after_that_past_a_time_phrase_of_a_speech_verb():
+    assert read("Ana Lind said on Friday that Veldoria and Quessa are members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa")

@@ -28,6 +28,7 @@ class Windows:
     composition_link: int
     possessor_words: int
     anaphor_description: int  # tokens between "the" and the noun of "the 46-nation human rights body"
+    speech_time_words: int  # "said on Friday that": words between a speech verb and "that"
     appointee_description: int  # words between "appointed" and its appointee ("Antiguan diplomat X")
     cochair_span: int
     ministry_domain_words: int
