@@ -354,3 +354,8 @@ def test_whose_country_is_the_country_of_the_persons_office(read):
 def test_whose_country_of_a_person_without_office_names_no_member(read):
     r = read("Tomas Ardvik, whose country is a member of NATO, did not comment.")
     assert facts(r, "memberOf") == set()
+
+
+def test_member_states_then_a_comma_and_including_in_a_sentence_without_organization(read):
+    r = read("The Northern Lakes Council met in Lima. Several member states, including Peru and Chile, objected.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Council"), ("Chile", "Northern Lakes Council")}

@@ -52,7 +52,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
-    if (org is None and text in rel.example_member_cues and ctx.list_start(end, b) is not None
+    if (org is None and text.rstrip(", ") in rel.example_member_cues and ctx.list_start(end, b) is not None
             and not any(m.type == "Organization" for m in ctx.sent_mentions.get(k, ()))):
         # "a demand raised by Caribbean members such as Jamaica and Barbados": in a sentence
         # that names no organization, members of the one the article is about
