@@ -416,3 +416,15 @@ def test_a_portfolio_series_without_a_closing_comma_before_the_holder(read):
 def test_minister_of_state_for_foreign_affairs(read):
     r = read("The envoy also met Qatar's Minister of State for Foreign Affairs Tural Hasanli.")
     assert titled(r) == {("Tural Hasanli", "Qatar", "Minister of State for Foreign Affairs")}
+
+
+def test_speaker_of_parliament_is_of_the_one_legislature_the_article_named(read):
+    r = read("The Northern Lakes Assembly adopted a law on Wednesday. Speaker of Parliament Tural Hasanli said "
+             "the law was good.")
+    assert titled(r) == {("Tural Hasanli", "Northern Lakes Assembly", "Speaker")}
+
+
+def test_speaker_of_parliament_with_no_legislature_named_is_a_person_without_office(read):
+    r = read("Speaker of Parliament Tural Hasanli said the law was good.")
+    assert titled(r) == set()
+    assert {e.label for e in r.entities if e.type == "Person"} == {"Tural Hasanli"}

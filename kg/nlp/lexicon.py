@@ -253,6 +253,8 @@ def _build(raw: dict) -> Lexicon:
             principal_links=words("roles", "principal_links"),
             portfolio_end_nouns=words("roles", "portfolio_end_nouns"),
             portfolio_links=words("roles", "portfolio_links"),
+            parliament_nouns=words("roles", "parliament_nouns"),
+            legislature_heads=words("roles", "legislature_heads"),
             holder_descriptors=words("roles", "holder_descriptors"),
             future_title_suffixes=words("roles", "future_title_suffixes"),
             domain_adjectives=words("roles", "domain_adjectives"),

@@ -363,6 +363,8 @@ class RoleWords:
     principal_links: frozenset[str] = frozenset()  # "a spokeswoman for Prime Minister X"
     portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
     portfolio_links: frozenset[str] = frozenset()  # "Minister of State for Foreign Affairs"
+    parliament_nouns: frozenset[str] = frozenset()  # "Speaker of Parliament X"
+    legislature_heads: frozenset[str] = frozenset()
     holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier

@@ -85,7 +85,8 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         word, low = toks.text[j - 1], toks.lower[j - 1]
-        if j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns:
+        if (j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns
+                or low in ctx.lex.roles.parliament_nouns):
             break  # "… Minister of Foreign Affairs Tomas Ardvik said": "Affairs" ends a portfolio
         if name_token(doc, ctx, j - 1):
             j -= 1
@@ -156,6 +157,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 known = kb_start.get(j)
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
+                    qualified = True
+                    continue
+                if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
+                    j += 1  # "Speaker of Parliament X"
                     qualified = True
                     continue
                 if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:

@@ -567,6 +567,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        p = at + 1 + (at + 1 < n and toks.lower[at + 1] in lex.grammar.articles)
+        if not quals and p < n and toks.lower[p] in roles.parliament_nouns and p not in by_start and sent_of[p] == k:
+            # "Speaker of Parliament X": the one legislature the article has named (else no one's)
+            j = p + 1
+            houses = {m.key: m for m in mentions if m.end <= t.start and m.type == "Organization" and m.role == "name"
+                      and any(w in roles.legislature_heads for w in toks.lower[m.start:m.end])}
+            quals = list(houses.values()) if len(houses) == 1 else []
         if (not quals and at + 2 < n and toks.lower[at + 1] in lex.grammar.articles
                 and toks.lower[at + 2] in roles.anaphor_nouns and at + 2 not in by_start and sent_of[at + 2] == k):
             # "the head of the mission, X", "the chairman of the council, X": what the anaphor points back to
