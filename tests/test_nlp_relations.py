@@ -359,3 +359,9 @@ def test_whose_country_of_a_person_without_office_names_no_member(read):
 def test_member_states_then_a_comma_and_including_in_a_sentence_without_organization(read):
     r = read("The Northern Lakes Council met in Lima. Several member states, including Peru and Chile, objected.")
     assert facts(r, "memberOf") == {("Peru", "Northern Lakes Council"), ("Chile", "Northern Lakes Council")}
+
+
+def test_a_hyphenated_modifier_before_the_organization_of_a_membership(read):
+    r = read("Kazakhstan and Tajikistan are members of the Russia-led Collective Security Treaty Organization.")
+    assert facts(r, "memberOf") == {("Kazakhstan", "Collective Security Treaty Organization"),
+                                    ("Tajikistan", "Collective Security Treaty Organization")}

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
+from kg.nlp.offices import hyphen_modifier
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
@@ -232,6 +233,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     gap = rel.member_subject_gap
     start, end, a, b = cue.start, cue.end, cue.a, cue.b
     j = ctx.skip(end, b, ("the",))
+    modifier = ctx.by_start.get(j)
+    if modifier is not None and modifier.type != "Organization" and hyphen_modifier(doc, modifier.end, b):
+        j = modifier.end + 2  # "members of the Russia-led Collective Security Treaty Organization"
     org = ctx.by_start.get(j) or ctx.anaphor_at(end)
     orgs = [org] if org is not None else []
     if org is not None and org.start == j and org.type == "Organization":
