@@ -428,3 +428,8 @@ def test_speaker_of_parliament_with_no_legislature_named_is_a_person_without_off
     r = read("Speaker of Parliament Tural Hasanli said the law was good.")
     assert titled(r) == set()
     assert {e.label for e in r.entities if e.type == "Person"} == {"Tural Hasanli"}
+
+
+def test_a_military_ruler_leads_his_country(read):
+    r = read("Peru's military ruler General Tural Hasanli on Saturday said his country would not return.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Leader")}
