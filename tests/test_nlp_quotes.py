@@ -749,3 +749,8 @@ def test_the_title_before_a_portfolio_describes_its_holder(read):
     r = read("Peru's envoy met EU Commissioner for Energy Tomas Ardvik. The European Commissioner said the "
              "bloc valued the partnership.")
     assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_a_trailing_frame_with_a_domain_word_before_the_title(read):
+    r = read("The council met on Monday to pick a candidate, party chair Tomas Ardvik said.")
+    assert said(r) == [("Tomas Ardvik", "The council met on Monday to pick a candidate", False)]

@@ -204,6 +204,7 @@ class SpeechWords:
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
     relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
+    frame_modifiers: frozenset[str] = frozenset()  # "…, party chair X said"
     auxiliaries_after_apposition: frozenset[str] = frozenset()  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
     possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
