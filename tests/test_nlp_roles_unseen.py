@@ -433,3 +433,8 @@ def test_speaker_of_parliament_with_no_legislature_named_is_a_person_without_off
 def test_a_military_ruler_leads_his_country(read):
     r = read("Peru's military ruler General Tural Hasanli on Saturday said his country would not return.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Leader")}
+
+
+def test_the_counterpart_of_a_person_with_a_bare_title(read):
+    r = read("Defense Minister Tural Hasanli and his Peruvian counterpart Ana Velarde signed the pact.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Defense Minister")}

@@ -644,6 +644,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     holders: dict[tuple[str, str | None], set[str]] = {}
     titled: dict[str, str] = {}  # person key -> the last title a fact gave them
     bare: dict[str, set[str]] = {}  # title -> persons named with it but no qualifier ("President X said")
+    bare_titled: dict[str, str] = {}  # person key -> the last title they were named with, no qualifier
     right_attached: set[tuple[int, int]] = set()
 
     employer: dict[str, TokMention] = {}  # person key -> the country or organization of their office here
@@ -680,7 +681,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 right_attached.add((right.start, right.end))
         title = o.title
         if o.title in lex.roles.counterpart_titles:
-            title = _counterpart_title(doc, lex, o, by_end, titled)
+            # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
+            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled})
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -703,6 +705,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
         elif persons and not o.quals and not o.plural:
             bare.setdefault(title, set()).update(p.key for p in persons)
+            bare_titled.update((p.key, title) for p in persons)
         elif not persons and not o.plural:
             start = o.start if len(o.quals) == 1 and o.quals_before else titles[i].start
             if (not o.quals and start > 1 and toks.lower[start - 2] == "the" and toks.text[start - 1][:1].isupper()
