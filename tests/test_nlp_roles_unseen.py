@@ -438,3 +438,10 @@ def test_a_military_ruler_leads_his_country(read):
 def test_the_counterpart_of_a_person_with_a_bare_title(read):
     r = read("Defense Minister Tural Hasanli and his Peruvian counterpart Ana Velarde signed the pact.")
     assert titled(r) == {("Ana Velarde", "Peru", "Defense Minister")}
+
+
+def test_a_second_delegation_led_by_with_the_verb_left_out(read):
+    r = read("The Peruvian delegation was led by Deputy Prime Minister Tural Hasanli, and the Chilean delegation "
+             "by Deputy Prime Minister Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Prime Minister"),
+                         ("Ana Velarde", "Chile", "Deputy Prime Minister")}

@@ -234,6 +234,7 @@ def _build(raw: dict) -> Lexicon:
             not_current=words("roles", "not_current"),
             delegation_nouns=words("roles", "delegation_nouns"),
             delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
+            gapped_delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["gapped_delegation_leads"]),
             list_openers=dict(raw["roles"]["list_openers"]),
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
             represented_auxiliaries=words("roles", "represented_auxiliaries"),

@@ -365,6 +365,7 @@ class RoleWords:
     portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
     portfolio_links: frozenset[str] = frozenset()  # "Minister of State for Foreign Affairs"
     parliament_nouns: frozenset[str] = frozenset()  # "Speaker of Parliament X"
+    gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
     legislature_heads: frozenset[str] = frozenset()
     holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office

@@ -408,7 +408,10 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
     k = sent_of[b]
     a, lead = phrase_before_title(doc, lex, b, roles.delegation_leads)
     if not lead:
-        return None
+        # "…, and the Armenian delegation by Deputy Prime Minister X": the verb left out
+        a, lead = phrase_before_title(doc, lex, b, roles.gapped_delegation_leads)
+        if not lead or a - lead - 1 < 0 or toks.lower[a - lead - 1] not in roles.delegation_nouns:
+            return None
     for x in range(a - lead - 1, -1, -1):
         if sent_of[x] != k:
             break
