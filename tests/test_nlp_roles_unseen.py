@@ -445,3 +445,9 @@ def test_a_second_delegation_led_by_with_the_verb_left_out(read):
              "by Deputy Prime Minister Ana Velarde.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Prime Minister"),
                          ("Ana Velarde", "Chile", "Deputy Prime Minister")}
+
+
+def test_vice_speaker_and_ra_for_armenia(read):
+    r = read("RA Prime Minister Tural Hasanli met Vice Speaker of the Northern Lakes Assembly Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Armenia", "Prime Minister"),
+                         ("Ana Velarde", "Northern Lakes Assembly", "Vice Speaker")}
