@@ -336,7 +336,7 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
     return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months
 
 
-def capital_after(doc: Doc, ctx: EntityContext, j: int, kb_spans: list[Candidate]):
+def capital_after(doc: Doc, ctx: EntityContext, j: int, kb_spans: list[Candidate]) -> Actor | None:
     """The country whose capital follows "in" at token ``j`` ("… Ministry in Baku"), or None."""
     toks = tokens_of(doc)
     if j + 1 >= len(doc) or toks.lower[j] not in ctx.lex.roles.capital_leads:
