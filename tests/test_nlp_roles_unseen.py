@@ -451,3 +451,15 @@ def test_vice_speaker_and_ra_for_armenia(read):
     r = read("RA Prime Minister Tural Hasanli met Vice Speaker of the Northern Lakes Assembly Ana Velarde.")
     assert titled(r) == {("Tural Hasanli", "Armenia", "Prime Minister"),
                          ("Ana Velarde", "Northern Lakes Assembly", "Vice Speaker")}
+
+
+def test_a_name_before_was_elected_or_sworn_in_as_a_title(read):
+    r = read("Tural Hasanli was elected president of Peru on Sunday.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "President")}
+    r = read("Ana Velarde was sworn in as Chile's new foreign minister on Monday.")
+    assert titled(r) == {("Ana Velarde", "Chile", "Foreign Minister")}
+
+
+def test_a_country_elected_to_a_chair_is_no_person(read):
+    r = read("Peru was elected president of the Northern Lakes Council.")
+    assert titled(r) == set()

@@ -67,6 +67,7 @@ from kg.nlp.names import (
     persons_after_titles,
     persons_appointed_as,
     persons_before_head_relatives,
+    persons_before_holder_leads,
     persons_before_speech,
     persons_before_titles,
     persons_in_lists,
@@ -154,6 +155,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + media_before_heads(doc, ctx, kb_tokens)
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
+        + persons_before_holder_leads(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)

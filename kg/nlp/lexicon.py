@@ -265,6 +265,7 @@ def _build(raw: dict) -> Lexicon:
             own_government_nouns=words("roles", "own_government_nouns"),
             counterpart_possessives=words("roles", "counterpart_possessives"),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
+            holder_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
             anaphor_nouns=words("speech", "organization_anaphors") | words("relations", "extra_organization_anaphors"),
         ),

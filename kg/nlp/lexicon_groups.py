@@ -377,6 +377,7 @@ class RoleWords:
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
+    holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma

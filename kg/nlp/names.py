@@ -347,6 +347,38 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
+def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
+                                kb_tokens: set[int]) -> list[Candidate]:
+    """ "X was elected president of Peru", "X was sworn in as Peru's new foreign minister": a
+    capitalised name of two words or more right before one of [roles] holder_leads and the title
+    (past its qualifier's possessive and adjectives of an office still held)."""
+    toks = tokens_of(doc)
+    roles = ctx.lex.roles
+    if not roles.holder_leads:
+        return []
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for t in titles:
+        if t.plural:
+            continue
+        b = t.start
+        while b > 0 and toks.lower[b - 1] in roles.current_adjectives:
+            b -= 1  # "as Peru's new foreign minister"
+        if b > 1 and toks.lower[b - 1] in ctx.lex.grammar.possessive and b - 1 in kb_end:
+            b = kb_end[b - 1].start
+        if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles:
+            b -= 1
+        lead = next((len(p) for p in roles.holder_leads if b - len(p) >= 1 and tuple(toks.lower[b - len(p):b]) == p), 0)
+        if not lead:
+            continue
+        end = b - lead
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
+        if end - start >= 2 and ctx.sent_of[start] == ctx.sent_of[t.start] and not names_a_title(toks.span_text(start, end), ctx):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
                            kb_tokens: set[int]) -> list[Candidate]:
     """ "Anna Kovalenko, Ukraine's foreign minister", "Omar Trent, special envoy of Ruritania":

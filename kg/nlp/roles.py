@@ -307,7 +307,10 @@ def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMen
     a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_relative_leads)
     c = a - lead - 1
     if not lead or c < 1 or toks.text[c] != "," or doc._.kg_sent_of[c] != o.sentence:
-        return None
+        # "X was elected president of Peru on Sunday": the subject right before the verb
+        a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_leads)
+        p = by_end.get(a - lead) if lead else None
+        return p if holds(p, title_tokens) and p.sentence == o.sentence else None
     p = by_end.get(c)
     return p if holds(p, title_tokens) else None
 
