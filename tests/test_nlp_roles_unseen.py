@@ -463,3 +463,8 @@ def test_a_name_before_was_elected_or_sworn_in_as_a_title(read):
 def test_a_country_elected_to_a_chair_is_no_person(read):
     r = read("Peru was elected president of the Northern Lakes Council.")
     assert titled(r) == set()
+
+
+def test_a_hyphenated_first_vice_president_after_a_possessive(read):
+    r = read("Peru's First Vice-President Ana Velarde attended the ceremony.")
+    assert titled(r) == {("Ana Velarde", "Peru", "First Vice President")}
