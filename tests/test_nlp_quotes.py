@@ -754,3 +754,10 @@ def test_the_title_before_a_portfolio_describes_its_holder(read):
 def test_a_trailing_frame_with_a_domain_word_before_the_title(read):
     r = read("The council met on Monday to pick a candidate, party chair Tomas Ardvik said.")
     assert said(r) == [("Tomas Ardvik", "The council met on Monday to pick a candidate", False)]
+
+
+def test_with_a_person_saying_gives_the_person_the_statement(read):
+    r = read("Peru's foreign ministry also objected, with spokeswoman Ana Velarde saying the plan was unfair.")
+    assert said(r) == [("Ana Velarde", "the plan was unfair", False)]
+    r = read("Peru objected, saying the plan was unfair.")
+    assert said(r) == [("Peru", "the plan was unfair", False)]

@@ -282,6 +282,7 @@ def _build(raw: dict) -> Lexicon:
             relative_antecedent_prepositions=words("speech", "relative_antecedent_prepositions"),
             relative_speech_verbs=words("speech", "relative_speech_verbs"),
             frame_modifiers=words("speech", "frame_modifiers"),
+            participle_subject_links=words("speech", "participle_subject_links"),
             auxiliaries_after_apposition=words("speech", "auxiliaries_after_apposition"),
             possessive_voice_pronouns=words("speech", "possessive_voice_pronouns"),
             possessive_voice_heads=words("speech", "possessive_voice_heads"),

@@ -205,6 +205,7 @@ class SpeechWords:
     relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
     frame_modifiers: frozenset[str] = frozenset()  # "…, party chair X said"
+    participle_subject_links: frozenset[str] = frozenset()  # "with X saying"
     auxiliaries_after_apposition: frozenset[str] = frozenset()  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
     possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
