@@ -874,3 +874,12 @@ def test_along_with_right_after_the_organization():
 def test_members_after_that_past_a_time_phrase_of_a_speech_verb():
     assert read("Ana Lind said on Friday that Veldoria and Quessa are members of the Norland Pact.") == \
         members(PACT, "Veldoria", "Quessa")
+
+
+def test_it_opening_a_sentence_is_the_country_opening_the_one_before():
+    assert read("Veldoria became a candidate in 2023. It has been a member of the Norland Pact since 1999.") == \
+        members(PACT, "Veldoria")
+
+
+def test_it_after_a_sentence_opened_by_no_country_names_no_member():
+    assert read("The talks ended in Lima. It is a member of the Norland Pact.") == set()

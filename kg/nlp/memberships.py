@@ -586,6 +586,13 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     if w in rel.member_pronoun_subjects or w in rel.member_plural_pronoun_subjects:
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
+        if first is None and s - 1 == a and w in rel.member_pronoun_subjects:
+            # "Georgia became an EU candidate in 2023. It has been a member of the Council of
+            # Europe since 1999": the country that opens the sentence before
+            k = ctx.sent_of[a]
+            if k - 1 in ctx.sent_range:
+                before = ctx.by_start.get(ctx.skip(ctx.sent_range[k - 1][0], a, ctx.lex.grammar.articles))
+                return [before] if before is not None and before.type == "Country" and before.role == "name" else []
         if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
             return []
         if w in rel.member_pronoun_subjects:
