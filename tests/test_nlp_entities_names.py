@@ -425,3 +425,8 @@ def test_a_name_between_an_appointing_verb_and_as_past_a_description(read):
 def test_an_organization_between_an_appointing_verb_and_as_is_no_person(read):
     r = read("Leaders named Northern Lakes Council as the host of the talks.")
     assert persons(r) == set()
+
+
+def test_an_initial_without_its_stop_after_a_title(read):
+    r = read("External Affairs Minister T Ardleyan on Friday said the ties were close.")
+    assert "T Ardleyan" in persons(r)

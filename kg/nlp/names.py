@@ -46,6 +46,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
         lead += 1  # "K. P. Sharma Oli": at most two initials written apart
     if lead > k and name_token(doc, ctx, lead):
         k = lead  # "S. Jaishankar": initials before the name
+    elif (k + 1 < n and len(toks.text[k]) == 1 and toks.text[k].isupper() and toks.whitespace[k]
+          and toks.lower[k] not in ctx.lex.actors.not_names and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
+        k += 1  # "External Affairs Minister S Jaishankar": an initial without its stop (PTI's style)
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
