@@ -447,3 +447,16 @@ def test_its_after_a_sentence_a_person_opens_is_the_one_organization_it_names(re
 def test_its_after_a_sentence_a_person_opens_naming_two_actors_gives_no_office(read):
     r = read("Ramon Altavilla spoke in Peru and Chile. Its foreign minister, Tomas Verdugo, said nothing.")
     assert titled(r) == set()
+
+
+def test_the_country_s_office_is_of_the_country_the_sentence_opens_with(read):
+    r = read("Peru will host the summit in November, the country's Ecology Minister Ramon Altavilla said.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Ecology Minister")}
+    assert [s for s, _, _ in said(r)] == ["Ramon Altavilla"]
+    r = read("Peru will host the summit. The country's foreign minister, Ramon Altavilla, said it was ready.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Foreign Minister")}
+
+
+def test_the_country_s_office_after_no_country_gives_no_office(read):
+    r = read("The talks ended. The country's foreign minister, Ramon Altavilla, said it was ready.")
+    assert titled(r) == set()

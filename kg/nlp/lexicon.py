@@ -251,6 +251,7 @@ def _build(raw: dict) -> Lexicon:
             representing_verbs=words("roles", "representing_verbs"),
             representing_auxiliaries=words("roles", "representing_auxiliaries"),
             capital_leads=words("roles", "capital_leads"),
+            country_anaphors=words("roles", "country_anaphors"),
             principal_links=words("roles", "principal_links"),
             portfolio_end_nouns=words("roles", "portfolio_end_nouns"),
             portfolio_links=words("roles", "portfolio_links"),

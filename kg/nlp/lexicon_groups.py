@@ -362,6 +362,7 @@ class RoleWords:
     representing_verbs: frozenset[str] = frozenset()  # "Minister X will represent Armenia"
     representing_auxiliaries: frozenset[str] = frozenset()
     capital_leads: frozenset[str] = frozenset()  # "In Tehran, Foreign Ministry spokesman X"
+    country_anaphors: frozenset[str] = frozenset()  # "the country's Ecology Minister X"
     principal_links: frozenset[str] = frozenset()  # "a spokeswoman for Prime Minister X"
     portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
     portfolio_links: frozenset[str] = frozenset()  # "Minister of State for Foreign Affairs"

@@ -338,6 +338,16 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         return anaphor_referent(doc, a - 2, a - 1, b, mentions, k)
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
+            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
+        # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
+        # opening this sentence, or the one before
+        subject = sentence_subject(doc, lex, a - 2, by_start, sent_of)
+        if subject is None and a - 2 > 0 and sent_of[a - 2] > 0:
+            first = next((i for i in range(a - 2, -1, -1) if sent_of[i] == k - 1), None)
+            subject = sentence_subject(doc, lex, first, by_start, sent_of) if first is not None else None
+        if subject is not None and subject.type == "Country":
+            return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None
 
 
@@ -491,7 +501,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)
         if d < t.start:
-            q = qualifier_ending(d)
+            q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)
             if q is not None:
                 title_start = d
                 title = f"{toks.span_text(d, t.start)} {t.title}"
