@@ -45,7 +45,7 @@ class Actor:
     wikidata: str | None = None  # the QID when the id is one
     acronym: str | None = None  # Organization only: "CSTO"
     capital: str | None = None  # Country only: id of its capital (a Place)
-    capital_of: str | None = None  # Place only: id of the country it stands in for
+    capital_of: str | None = None  # Place only: id of the country (or the seated organization) it stands in for
     ambiguous: frozenset[str] = frozenset()  # names to match only with care
 
     def names(self) -> tuple[str, ...]:
@@ -291,7 +291,7 @@ def _check_references(actor: Actor, actors: Mapping[str, Actor], path: Path) -> 
         target = actors.get(actor.capital_of)
         if target is None:
             raise InputError(f"{where}: capital_of {actor.capital_of!r} is not an actor id")
-        if target.type != "Country":
+        if target.type not in ("Country", "Organization"):
             raise InputError(
-                f"{where}: capital_of {actor.capital_of!r} is a {target.type}, not a Country"
+                f"{where}: capital_of {actor.capital_of!r} is a {target.type}, not a Country or Organization"
             )

@@ -1,5 +1,5 @@
 """kg.nlp.entities: one test sentence per rule."""
-from conftest import labels
+from conftest import labels, said
 
 
 def by_label(record):
@@ -44,6 +44,16 @@ def test_capital_as_subject_stands_for_its_country(read):
     assert {"Turkey", "Russia"} <= set(by_label(r))
     assert "Moscow" not in by_label(r)
     assert ("Moscow", "metonym") in rules(r)
+
+
+def test_a_seat_as_a_stand_in_is_its_organization_and_still_a_place_after_in(read):
+    r = read("Georgia dismissed criticism from Brussels of the law.")
+    assert "European Union" in by_label(r)
+    assert "Belgium" not in by_label(r)
+    r = read("Leaders met in Brussels on Thursday.")
+    assert by_label(r)["Brussels"].type == "Place"
+    r = read("Brussels, Dec 19 (AP) - Leaders met on Thursday.")
+    assert by_label(r)["Brussels"].type == "Place"
 
 
 def test_ministry_of_a_country_gets_a_canonical_name(read):
@@ -334,3 +344,33 @@ def test_an_unknown_upper_case_dateline_place_is_a_place(read):
     r = read("NORTHVALE-SUR-MER, France (AA) - The Northern Lakes Council re-elected Chile's Ilse "
              "Varnhoff as its secretary-general.")
     assert by_label(r)["Northvale-Sur-Mer"].type == "Place"
+
+
+def test_a_demonym_or_possessive_before_ministry_of_a_domain(read):
+    r = read("The Armenian Ministry of Foreign Affairs said the talks were over.")
+    assert "Ministry of Foreign Affairs of Armenia" in by_label(r)
+    r = read("Georgia's Ministry of Defense reported the drills.")
+    assert "Ministry of Defense of Georgia" in by_label(r)
+
+
+def test_a_bare_ministry_of_a_domain_is_no_person(read):
+    r = read("The talks went well, the Ministry of Foreign Affairs reported.")
+    assert {e.label for e in r.entities if e.type == "Person"} == set()
+
+
+def test_a_known_organization_after_title_of_stops_before_its_holders_name(read):
+    r = read("A delegation was led by the Secretary General of the Organization of Turkic States Tomas Ardvik.")
+    assert {"Organization of Turkic States", "Tomas Ardvik"} <= set(by_label(r))
+
+
+def test_a_ministry_in_a_capital_is_the_capitals_countrys(read):
+    r = read("Tomas Ardvik was summoned, the Foreign Ministry in Lima said on Monday.")
+    assert "Ministry of Foreign Affairs of Peru" in by_label(r)
+    assert [s for s, _, _ in said(r)] == ["Ministry of Foreign Affairs of Peru"]
+    r = read("The defence ministry in Lima denied it.")
+    assert "Ministry of Defense of Peru" in by_label(r)
+
+
+def test_a_national_congress_is_not_the_us_congress(read):
+    r = read("Wang made the remarks at the annual session of the National People's Congress.")
+    assert "National People's Congress" in by_label(r) and "United States Congress" not in by_label(r)

@@ -372,3 +372,61 @@ def test_a_short_form_ending_with_an_inner_honorific_is_the_longer_name(read):
              "country was ready to cooperate.")
     assert persons(r) == {"Omar Sheikh Tarvelo"}
     assert [s for s, _, _ in said(r)] == ["Omar Sheikh Tarvelo"]
+
+
+def test_a_romanised_given_name_ends_a_name_before_an_apposition_or_a_speech_verb(read):
+    r = read("Pak Sung-mi, Peru's foreign minister, said it was over. Later Wen Hsiu-i said the vote failed.")
+    assert {"Pak Sung-mi", "Wen Hsiu-i"} <= persons(r)
+
+
+def test_a_lower_case_suffix_of_a_place_is_no_given_name(read):
+    r = read("The Moscow-led bloc said the vote failed.")
+    assert persons(r) == set()
+
+
+def test_a_name_in_apposition_to_a_senior_adviser_to_an_officer(read):
+    r = read("Peru was represented by Tomas Ardvik, a senior adviser to President Ana Velarde, the office said.")
+    assert {"Tomas Ardvik", "Ana Velarde"} <= persons(r)
+
+
+def test_a_name_after_pope(read):
+    r = read("Pope Tomasz addressed the session.")
+    assert "Tomasz" in persons(r)
+
+
+def test_a_name_before_a_speech_verb_stops_at_a_title_of_several_words(read):
+    r = read("Peru's Human Rights Defender Ana Velarde said the report was ready.")
+    assert "Ana Velarde" in persons(r) and not any("Defender" in p for p in persons(r))
+
+
+def test_an_apostrophe_after_an_initial_letter_is_one_surname(read):
+    r = read("U.S. Assistant Secretary of State Tomas O'Ardley met the envoy.")
+    assert "Tomas O'Ardley" in persons(r)
+
+
+def test_a_portfolio_noun_ends_the_portfolio_and_is_no_part_of_the_name(read):
+    r = read("The envoy met the U.S. Assistant Secretary of State for European and Eurasian Affairs Tomas Ardley.")
+    assert "Tomas Ardley" in persons(r)
+    r = read("Deputy Minister of Foreign Affairs Tomas Ardley said it was over.")
+    assert persons(r) == {"Tomas Ardley"}
+
+
+def test_a_name_after_mep_or_mp(read):
+    r = read("Its rapporteur on Peru, Latvian MEP Tomas Ardley, told reporters the bloc should act. "
+             "Armenian MP Ana Velarde said the vote failed.")
+    assert {"Tomas Ardley", "Ana Velarde"} <= persons(r)
+
+
+def test_a_name_between_an_appointing_verb_and_as_past_a_description(read):
+    r = read("The party on Monday nominated former footballer Tomas Ardley as its presidential candidate.")
+    assert "Tomas Ardley" in persons(r)
+
+
+def test_an_organization_between_an_appointing_verb_and_as_is_no_person(read):
+    r = read("Leaders named Northern Lakes Council as the host of the talks.")
+    assert persons(r) == set()
+
+
+def test_an_initial_without_its_stop_after_a_title(read):
+    r = read("External Affairs Minister T Ardleyan on Friday said the ties were close.")
+    assert "T Ardleyan" in persons(r)

@@ -113,3 +113,9 @@ def test_a_region_of_the_knowledge_base_is_a_place(read, sentence, place):
 
 def test_gulf_as_a_modifier_is_no_place(read):
     assert places(read("The Gulf state's energy minister wrote on Twitter.")) == {}
+
+
+def test_a_region_with_a_hyphen_is_one_place_not_its_continent(read):
+    r = read("Beijing accused the alliance of stirring up confrontation in the Asia-Pacific.")
+    places = {e.label for e in r.entities if e.type == "Place"}
+    assert "Asia-Pacific" in places and "Asia" not in places

@@ -715,3 +715,49 @@ def test_a_quote_embedded_after_a_senior_office_with_a_remit_is_its_holders(read
     r = read('The African Union\'s senior envoy for Sudan, Ilse Varnhoff, welcomed the truce but '
              'warned that "a ceasefire on paper does not feed anyone."')
     assert [s for s, _, _ in said(r)] == ["Ilse Varnhoff"]
+
+
+def test_an_accusation_is_speech_of_its_subject(read):
+    r = read('Spokesman Tomas Ardvik accused the alliance of "stirring up confrontation" in the region.')
+    assert [s for s, _, _ in said(r)] == ["Tomas Ardvik"]
+
+
+def test_an_accused_person_does_not_speak(read):
+    assert said(read("Tomas Ardvik was accused of corruption by the court.")) == []
+    assert said(read("The court accused Tomas Ardvik of corruption.")) == []
+
+
+def test_concluded_with_an_object_is_no_speech(read):
+    assert said(read("The Norland Council concluded its summit in the capital on Friday.")) == []
+    assert [s for s, _, _ in said(read("Tomas Ardvik concluded that the talks had failed."))] == ["Tomas Ardvik"]
+
+
+def test_the_officer_of_a_staff_office_in_apposition_is_not_the_speaker(read):
+    r = read("Tomas Ardvik, a senior adviser to President Ana Velarde, said it was over.")
+    assert speakers(r) == ["Tomas Ardvik"]
+    r = read("The president of Peru, Ana Velarde, said it was over.")
+    assert speakers(r) == ["Ana Velarde"]
+
+
+def test_the_head_of_state_is_the_president_the_article_names(read):
+    r = read("President Tomas Ardvik received the envoy. The head of state noted that Peru has always "
+             "supported peace in the region.")
+    assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_the_title_before_a_portfolio_describes_its_holder(read):
+    r = read("Peru's envoy met EU Commissioner for Energy Tomas Ardvik. The European Commissioner said the "
+             "bloc valued the partnership.")
+    assert speakers(r) == ["Tomas Ardvik"]
+
+
+def test_a_trailing_frame_with_a_domain_word_before_the_title(read):
+    r = read("The council met on Monday to pick a candidate, party chair Tomas Ardvik said.")
+    assert said(r) == [("Tomas Ardvik", "The council met on Monday to pick a candidate", False)]
+
+
+def test_with_a_person_saying_gives_the_person_the_statement(read):
+    r = read("Peru's foreign ministry also objected, with spokeswoman Ana Velarde saying the plan was unfair.")
+    assert said(r) == [("Ana Velarde", "the plan was unfair", False)]
+    r = read("Peru objected, saying the plan was unfair.")
+    assert said(r) == [("Peru", "the plan was unfair", False)]

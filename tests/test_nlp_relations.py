@@ -344,3 +344,24 @@ def test_neither_nor_denies_both_memberships(read):
     r = read("Neither Chile nor Peru is a member of the Northern Lakes Council. Bolivia sits on the council.")
     assert facts(r, "memberOf", negated=True) == {("Chile", "Northern Lakes Council"), ("Peru", "Northern Lakes Council")}
     assert facts(r, "memberOf") == {("Bolivia", "Northern Lakes Council")}
+
+
+def test_whose_country_is_the_country_of_the_persons_office(read):
+    r = read("Peruvian President Tomas Ardvik, whose country is a member of NATO, did not comment.")
+    assert facts(r, "memberOf") == {("Peru", NATO)}
+
+
+def test_whose_country_of_a_person_without_office_names_no_member(read):
+    r = read("Tomas Ardvik, whose country is a member of NATO, did not comment.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_member_states_then_a_comma_and_including_in_a_sentence_without_organization(read):
+    r = read("The Northern Lakes Council met in Lima. Several member states, including Peru and Chile, objected.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Council"), ("Chile", "Northern Lakes Council")}
+
+
+def test_a_hyphenated_modifier_before_the_organization_of_a_membership(read):
+    r = read("Kazakhstan and Tajikistan are members of the Russia-led Collective Security Treaty Organization.")
+    assert facts(r, "memberOf") == {("Kazakhstan", "Collective Security Treaty Organization"),
+                                    ("Tajikistan", "Collective Security Treaty Organization")}

@@ -800,3 +800,86 @@ def test_followed_by_something_else_or_after_a_negation_gives_no_more_members():
         members(PACT, "Veldoria")
     assert read("Veldoria did not join the Norland Pact in 2023, followed by Quessa.") <= \
         members(PACT, "Veldoria", negated=True)
+
+
+def test_has_been_a_member_since():
+    assert read("Veldoria has been a member of the Norland Pact since 1999.") == members(PACT, "Veldoria")
+
+
+def test_alongside_after_a_counted_member_or_a_member_predicate():
+    assert read("The Norland Pact counts Veldoria as an active member, alongside Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Veldoria is a member of the Norland Pact, along with Quessa.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_alongside_after_other_words_adds_no_member():
+    assert read("Veldoria is a member of the Norland Pact, which met Quessa, alongside Tarvin.") == \
+        members(PACT, "Veldoria")
+    assert read("Veldoria is a member of the Norland Pact, alongside talks with Quessa.") == members(PACT, "Veldoria")
+
+
+def test_members_after_that_of_a_speech_verb_are_its_subjects():
+    assert read("Ana Lind noted that Veldoria and Quessa are members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+
+def test_which_became_the_organizations_newest_member():
+    assert read("The Norland Pact met. Veldoria, which became the Norland Pact's newest member in March, "
+                "attended.") == members(PACT, "Veldoria")
+
+
+def test_a_plural_member_noun_before_a_list_names_each():
+    assert read("Norland Pact allies Veldoria and Quessa remain wary.") == members(PACT, "Veldoria", "Quessa")
+
+
+def test_allies_of_a_country_are_no_members():
+    assert read("Veldoria and its allies Quessa and Tarvin met the Norland Pact.") == set()
+
+
+def test_allies_with_a_list_opener_are_members_of_the_organization_named():
+    assert read("Ostrava is not a member of the Norland Pact, and several allies, among them Veldoria and "
+                "Quessa, remain wary.") == members(PACT, "Veldoria", "Quessa") | members(PACT, "Ostrava", negated=True)
+
+
+def test_a_countrys_allies_are_no_members():
+    assert read("The Norland Pact warned Ostrava and its allies, including Veldoria and Quessa.") == set()
+    assert read("The Norland Pact met allies, Veldoria and Quessa.") == set()
+
+
+def test_a_co_chaired_body_described_by_another_noun_is_not_the_organization_before():
+    assert read("The Norland Pact met in Lima, and Veldoria co-chairs the joint border commission with "
+                "Quessa.") == set()
+    assert read("The Norland Pact, which Veldoria and Quessa co-chair, met.") == {
+        (country("Veldoria"), "coChairOf", PACT, False), (country("Quessa"), "coChairOf", PACT, False)}
+
+
+def test_associated_countries_described_before_a_list_are_no_members():
+    assert read("Only Norland Pact member states and six associated countries, including Veldoria and Quessa, "
+                "enjoy full access.") == members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_of_which_a_list_are_members():
+    assert read("Ostrava met the Norland Pact, of which Veldoria and Quessa are members.") == \
+        members(PACT, "Veldoria", "Quessa")
+    assert read("Ostrava met the Norland Pact, of which Veldoria and Quessa are not members.") == \
+        members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_along_with_right_after_the_organization():
+    assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_members_after_that_past_a_time_phrase_of_a_speech_verb():
+    assert read("Ana Lind said on Friday that Veldoria and Quessa are members of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa")
+
+
+def test_it_opening_a_sentence_is_the_country_opening_the_one_before():
+    assert read("Veldoria became a candidate in 2023. It has been a member of the Norland Pact since 1999.") == \
+        members(PACT, "Veldoria")
+
+
+def test_it_after_a_sentence_opened_by_no_country_names_no_member():
+    assert read("The talks ended in Lima. It is a member of the Norland Pact.") == set()

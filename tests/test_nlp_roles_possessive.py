@@ -397,3 +397,66 @@ def test_an_organizations_official_in_apposition(read):
     r = read("A senior Hamas official, Corvin Maleth, said the group had accepted the proposal. "
              "The Northern Lakes Council re-elected Chile's Ilse Varnhoff as its chairwoman.")
     assert facts(r, "officialOf") == {("Corvin Maleth", "Hamas"), ("Ilse Varnhoff", "Northern Lakes Council")}
+
+
+def test_a_title_of_a_country_s_parliament_in_apposition(read):
+    r = read("The speaker of Peru's parliament, Ramon Altavilla, on Tuesday dismissed the criticism.")
+    assert ("Ramon Altavilla", "Peru", "Speaker") in titled(r)
+
+
+def test_a_title_of_an_organization_s_own_body_in_apposition(read):
+    r = read("The president of the Northern Lakes Council's Standing Assembly, Ramon Altavilla, called on "
+             "Lima to wait.")
+    assert {holder for holder, _, _ in titled(r)} == {"Ramon Altavilla"}
+    assert "Standing Assembly" in {org for _, org, _ in titled(r)}
+
+
+def test_a_possessive_before_other_words_names_no_holder(read):
+    r = read("The head of Peru's government forces, Ramon Altavilla, met the envoy.")
+    assert titled(r) == set()
+
+
+def test_whose_office_after_a_noun_phrase_in_apposition(read):
+    r = read("Peru and Chile are members of the Northern Lakes Council, a regional grouping whose secretary "
+             "general, Ramon Altavilla, did not comment.")
+    assert ("Ramon Altavilla", "Northern Lakes Council", "Secretary General") in titled(r)
+
+
+def test_whose_office_after_a_definite_noun_phrase_names_no_owner(read):
+    r = read("Peru hosted the Northern Lakes Council at the border, the line whose chairman, Ramon Altavilla, "
+             "spoke.")
+    assert titled(r) == set()
+
+
+def test_its_honorary_chairman_and_a_descriptor_before_the_name(read):
+    r = read("Peru won the vote. Its honorary chairman, businessman Tomas Ardvik, has accused the envoys.")
+    assert titled(r) == {("Tomas Ardvik", "Peru", "Chairman")}
+
+
+def test_a_descriptor_after_the_comma_without_a_possessive_gives_no_office(read):
+    r = read("Peru won the vote. The honorary chairman, businessman Tomas Ardvik, has accused the envoys.")
+    assert titled(r) == set()
+
+
+def test_its_after_a_sentence_a_person_opens_is_the_one_organization_it_names(read):
+    r = read("Ramon Altavilla, a senior figure in the Northern Lakes Council, said it would wait. Its chairman, "
+             "Tomas Verdugo, said nothing.")
+    assert titled(r) == {("Tomas Verdugo", "Northern Lakes Council", "Chairman")}
+
+
+def test_its_after_a_sentence_a_person_opens_naming_two_actors_gives_no_office(read):
+    r = read("Ramon Altavilla spoke in Peru and Chile. Its foreign minister, Tomas Verdugo, said nothing.")
+    assert titled(r) == set()
+
+
+def test_the_country_s_office_is_of_the_country_the_sentence_opens_with(read):
+    r = read("Peru will host the summit in November, the country's Ecology Minister Ramon Altavilla said.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Ecology Minister")}
+    assert [s for s, _, _ in said(r)] == ["Ramon Altavilla"]
+    r = read("Peru will host the summit. The country's foreign minister, Ramon Altavilla, said it was ready.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Foreign Minister")}
+
+
+def test_the_country_s_office_after_no_country_gives_no_office(read):
+    r = read("The talks ended. The country's foreign minister, Ramon Altavilla, said it was ready.")
+    assert titled(r) == set()

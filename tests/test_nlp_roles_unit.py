@@ -271,3 +271,23 @@ def test_a_first_name_left_out_of_the_mention_is_not_part_of_the_portfolio():
     reading = find_roles(doc, doc._.kg_mentions, doc._.kg_titles, LEX)
     assert {(f.subject, f.object, f.title, f.rule) for f in reading.facts} == {
         (key("Person", "Marrow"), key("Organization", "Lantern Group"), "Commissioner for Trade", "delegation")}
+
+
+CAPITAL_ACTORS = {"Norburg": "Place", "Veldoria": "Country", "Ilsa Marrow": "Person"}
+CAPITALS = {key("Place", "Norburg"): key("Country", "Veldoria")}
+
+
+def capital_lead(body):
+    doc = hand_doc(body, CAPITAL_ACTORS, {"Foreign Minister": "Foreign Minister"})
+    return {(f.subject, f.object, f.rule) for f in find_roles(doc, doc._.kg_mentions, doc._.kg_titles, LEX,
+                                                                 CAPITALS).facts}
+
+
+def test_a_bare_title_after_an_opening_capital_is_of_its_country():
+    assert capital_lead("Veldoria was angry. In Norburg, Foreign Minister Ilsa Marrow said it was over.") == {
+        (key("Person", "Ilsa Marrow"), key("Country", "Veldoria"), "capital-lead")}
+
+
+def test_a_capital_inside_the_sentence_or_a_country_never_named_gives_no_office():
+    assert capital_lead("Veldoria was angry. Talks were held in Norburg, Foreign Minister Ilsa Marrow said.") == set()
+    assert capital_lead("In Norburg, Foreign Minister Ilsa Marrow said it was over.") == set()

@@ -311,9 +311,160 @@ def test_an_officers_staff_with_a_post_named_by_capitalised_words(read):
     assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Special Representative")}
 
 
+def test_an_officers_staff_in_apposition_after_the_name(read):
+    r = read("Tural Hasanli, Representative of the President of Azerbaijan on Special Assignments, told "
+             "reporters it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Representative")}
+    r = read("Tural Hasanli, Adviser to the President of Azerbaijan, said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser")}
+
+
+def test_an_officers_staff_after_a_name_not_in_apposition_names_no_holder(read):
+    r = read("Tural Hasanli met the Representative of the President of Azerbaijan on Special Assignments "
+             "on Monday.")
+    assert titled(r) == set()
+
+
 def test_chained_capitalised_offices_one_name_after_the_last(read):
     r = read("Adviser to the President of Azerbaijan, Head of the Norland Policy Department Tural Hasanli, said it.")
     assert titled(r) == {("Tural Hasanli", "Azerbaijan", "Adviser"),
                          ("Tural Hasanli", "Norland Policy Department", "Head")}
     r = read("Foreign Minister of Armenia, Chairman of the Council of Europe Ana Velarde said it was over.")
     assert titled(r) == {("Ana Velarde", "Armenia", "Foreign Minister"), ("Ana Velarde", "Council of Europe", "Chairman")}
+
+
+def test_a_bare_title_of_the_country_its_holder_represents(read):
+    r = read("Deputy Prime Minister Tural Hasanli will represent Peru at the meeting of the Northern Lakes Council.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Prime Minister")}
+    r = read("Foreign Minister Tural Hasanli represented Chile at the talks.")
+    assert titled(r) == {("Tural Hasanli", "Chile", "Foreign Minister")}
+
+
+def test_representing_of_someone_else_gives_no_office(read):
+    r = read("Foreign Minister Tural Hasanli met envoys representing Peru at the talks.")
+    assert titled(r) == set()
+
+
+def test_a_bare_head_title_after_a_speaker_qualified_by_a_demonym(read):
+    r = read("Chilean presidential aide Tural Hasanli said President Ana Velarde would visit Lima.")
+    assert ("Ana Velarde", "Chile", "President") in titled(r)
+
+
+def test_a_demonym_of_no_speaker_gives_a_bare_head_no_country(read):
+    r = read("Chilean presidential aide Tural Hasanli met President Ana Velarde on Monday.")
+    assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
+    r = read("Chilean troops detained President Ana Velarde on Monday.")
+    assert titled(r) == set()
+
+
+def test_first_is_part_of_a_deputy_title(read):
+    r = read("Tural Hasanli, Peru's first vice foreign minister, told reporters it was over.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "First Vice Foreign Minister")}
+
+
+def test_sent_a_titled_official_of_the_opening_demonym_s_country(read):
+    r = read("Peruvian President Ana Velarde did not attend and sent Deputy Prime Minister Tural Hasanli.")
+    assert ("Tural Hasanli", "Peru", "Deputy Prime Minister") in titled(r)
+    r = read("Peruvian President Ana Velarde sent Foreign Minister Tural Hasanli to the talks.")
+    assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_a_head_in_an_inverted_speech_frame_is_of_the_reported_clauses_country(read):
+    r = read("Peru will not attend the summit, a spokeswoman for Prime Minister Ana Velarde said on Thursday.")
+    assert ("Ana Velarde", "Peru", "Prime Minister") in titled(r)
+
+
+def test_a_head_as_the_object_of_the_country_stays_bare(read):
+    r = read("Peru backed Prime Minister Ana Velarde, a spokeswoman said.")
+    assert titled(r) == set()
+
+
+def test_the_spokesperson_for_an_officer_is_of_the_officers_country(read):
+    r = read('A spokesman for Peruvian President Ana Velarde said the talks were over. "We are done with it '
+             'now," spokesman Tural Hasanli said.')
+    assert ("Tural Hasanli", "Peru", "Spokesperson") in titled(r)
+
+
+def test_who_also_chairs_a_party_named_after_adjectives(read):
+    r = read("Tural Hasanli, who also chairs the ruling Northern Unity Party, said it was over.")
+    assert ("Tural Hasanli", "Northern Unity Party", "Chairman") in titled(r)
+
+
+def test_who_leads_past_a_preposition_gives_no_office(read):
+    r = read("Tural Hasanli, who leads the talks with NATO, said it was over.")
+    assert titled(r) == set()
+
+
+def test_a_contrasted_bare_title_in_a_sentence_set_in_a_capital(read):
+    r = read("In Lima, officials said Peru regretted the decision, but Foreign Minister Tural Hasanli said "
+             "talks would go on.")
+    assert ("Tural Hasanli", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_a_portfolio_ends_at_its_noun_before_the_holders_name(read):
+    r = read("Peru's envoy met EU Commissioner for Energy Tural Hasanli.")
+    assert titled(r) == {("Tural Hasanli", "European Union", "Commissioner for Energy")}
+    r = read("Peru's Minister of Energy and Natural Resources Tural Hasanli said it was over.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Energy and Natural Resources")}
+
+
+def test_a_portfolio_series_without_a_closing_comma_before_the_holder(read):
+    r = read("Peru's Minister of Education, Science, Culture and Sports Tural Hasanli met the envoy.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Minister of Education, Science, Culture and Sports")}
+
+
+def test_minister_of_state_for_foreign_affairs(read):
+    r = read("The envoy also met Qatar's Minister of State for Foreign Affairs Tural Hasanli.")
+    assert titled(r) == {("Tural Hasanli", "Qatar", "Minister of State for Foreign Affairs")}
+
+
+def test_speaker_of_parliament_is_of_the_one_legislature_the_article_named(read):
+    r = read("The Northern Lakes Assembly adopted a law on Wednesday. Speaker of Parliament Tural Hasanli said "
+             "the law was good.")
+    assert titled(r) == {("Tural Hasanli", "Northern Lakes Assembly", "Speaker")}
+
+
+def test_speaker_of_parliament_with_no_legislature_named_is_a_person_without_office(read):
+    r = read("Speaker of Parliament Tural Hasanli said the law was good.")
+    assert titled(r) == set()
+    assert {e.label for e in r.entities if e.type == "Person"} == {"Tural Hasanli"}
+
+
+def test_a_military_ruler_leads_his_country(read):
+    r = read("Peru's military ruler General Tural Hasanli on Saturday said his country would not return.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Leader")}
+
+
+def test_the_counterpart_of_a_person_with_a_bare_title(read):
+    r = read("Defense Minister Tural Hasanli and his Peruvian counterpart Ana Velarde signed the pact.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Defense Minister")}
+
+
+def test_a_second_delegation_led_by_with_the_verb_left_out(read):
+    r = read("The Peruvian delegation was led by Deputy Prime Minister Tural Hasanli, and the Chilean delegation "
+             "by Deputy Prime Minister Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Prime Minister"),
+                         ("Ana Velarde", "Chile", "Deputy Prime Minister")}
+
+
+def test_vice_speaker_and_ra_for_armenia(read):
+    r = read("RA Prime Minister Tural Hasanli met Vice Speaker of the Northern Lakes Assembly Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Armenia", "Prime Minister"),
+                         ("Ana Velarde", "Northern Lakes Assembly", "Vice Speaker")}
+
+
+def test_a_name_before_was_elected_or_sworn_in_as_a_title(read):
+    r = read("Tural Hasanli was elected president of Peru on Sunday.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "President")}
+    r = read("Ana Velarde was sworn in as Chile's new foreign minister on Monday.")
+    assert titled(r) == {("Ana Velarde", "Chile", "Foreign Minister")}
+
+
+def test_a_country_elected_to_a_chair_is_no_person(read):
+    r = read("Peru was elected president of the Northern Lakes Council.")
+    assert titled(r) == set()
+
+
+def test_a_hyphenated_first_vice_president_after_a_possessive(read):
+    r = read("Peru's First Vice-President Ana Velarde attended the ceremony.")
+    assert titled(r) == {("Ana Velarde", "Peru", "First Vice President")}

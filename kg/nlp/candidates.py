@@ -244,6 +244,8 @@ def is_name_token(text: str) -> bool:
     """A capitalised word that can be part of a name ("Zohrab", "Çavuşoğlu", "McCain")."""
     if len(text) < 2 or not text[0].isupper():
         return False
+    if len(text) > 3 and text[1] in "'’" and text[2].isupper() and text[3:].isalpha() and text[3:].islower():
+        return True  # "O'Brien", "D'Alema"
     rest = text[1:].replace("-", "").replace("'", "").replace("’", "")
     return rest.isalpha() and (rest.islower() or (len(rest) > 2 and rest[0].islower()))
 
@@ -334,6 +336,16 @@ def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> b
     return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months
 
 
+def capital_after(doc: Doc, ctx: EntityContext, j: int, kb_spans: list[Candidate]) -> Actor | None:
+    """The country whose capital follows "in" at token ``j`` ("… Ministry in Baku"), or None."""
+    toks = tokens_of(doc)
+    if j + 1 >= len(doc) or toks.lower[j] not in ctx.lex.roles.capital_leads:
+        return None
+    place = next((c for c in kb_spans if c.start == j + 1 and c.type == "Place" and c.key.startswith("kb:")), None)
+    country = ctx.kb.country_for_capital(place.key[3:]) if place is not None else None
+    return country if country is not None and country.type == "Country" else None
+
+
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
     toks = tokens_of(doc)
@@ -369,6 +381,12 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
                                      "ministry", label))
                 break
+            seat = capital_after(doc, ctx, i + 1, kb_spans)
+            if seat is not None:
+                # "the Foreign Ministry in Baku said": the ministry of the capital's country
+                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {seat.name}"
+                out.append(Candidate(a, i + 1, new_key("Organization", label), "Organization", "ministry", label))
+                break
         else:
             # Ministry of DOMAIN (of|for)? X
             if not office and i + 2 < len(doc) and toks.lower[i + 1] == "of":
@@ -385,6 +403,14 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                             label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
                             out.append(Candidate(i, country.end, new_key("Organization", label),
                                                  "Organization", "ministry", label))
+                        else:
+                            # "the Armenian Ministry of Foreign Affairs", "Azerbaijan's Ministry of Defense"
+                            b = i - 1 if i > 1 and toks.lower[i - 1] in ctx.lex.grammar.possessive else i
+                            country = country_end.get(b)
+                            if country is not None and toks.text[i][:1].isupper():
+                                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                                out.append(Candidate(country.start, i + 2 + width, new_key("Organization", label),
+                                                     "Organization", "ministry", label))
                         break
     acronyms = ctx.lex.actors.ministry_acronyms
     for i in toks.where(acronyms.keys()) if acronyms else ():
@@ -654,6 +680,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 break
             if last_good is not None:
                 b = last_good
+                own = kb_start.get(a)
+                if own is not None and own.type == "Organization" and i < own.end < b and (anchor is None or anchor < own.end):
+                    anchor = own.end  # "Secretary General of the Organization of Turkic States X": the known name
                 if anchor is not None and b - anchor >= 2 and after_title_of(toks, ctx, a):
                     # "Speaker of the National Assembly of Armenia Karen Vartanyan said": after
                     # "TITLE of (the)", the name ends at its last country or head word and a
@@ -705,10 +734,15 @@ def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
     return span is not None and span[0] <= toks.idx[start] < span[1]
 
 
-def dateline_place(ctx: EntityContext, cand: Candidate) -> Candidate:
+def dateline_place(doc: Doc, ctx: EntityContext, cand: Candidate) -> Candidate:
     if cand.role == "metonym":
         actor = ctx.kb[cand.key[3:]]
-        capital = ctx.kb[actor.capital]
+        # a seat that stands in for an organization ("Brussels"): the place its words name
+        capital = ctx.kb.actors.get(actor.capital) if actor.capital else next(
+            (a for a in ctx.kb.by_name(tokens_of(doc).span_text(cand.start, cand.end)) if a.type == "Place"), None)
+        if capital is None:
+            cand.rule = "dateline"
+            return cand
         return Candidate(cand.start, cand.end, "kb:" + capital.id, capital.type, "dateline", capital.name,
                          "name", capital.wikidata, capital.names())
     cand.rule = "dateline"

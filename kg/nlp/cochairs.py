@@ -138,6 +138,24 @@ def cochair_span(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
     return items
 
 
+def _object_noun(ctx: RelationContext, j: int, b: int) -> int | None:
+    """The object of a co-chair verb at token ``j``: None when there is none (the sentence or
+    clause goes on), the token of its organization noun ("the intergovernmental commission",
+    "the group"), or -1 for another object ("the talks")."""
+    toks = tokens_of(ctx.doc)
+    if j >= b or toks.lower[j] not in ctx.lex.grammar.articles:
+        return None
+    e = j + 1
+    while e < b and e - j <= ctx.lex.window.anaphor_description and toks.text[e] not in (",", ".", ";"):
+        if toks.lower[e] in ctx.lex.roles.anaphor_nouns:
+            return e
+        m = ctx.by_start.get(e)
+        if m is not None and m.role != "demonym":
+            return None  # a name follows the article: read above
+        e = m.end if m is not None else e + 1  # "the Russian-Armenian … commission": past the demonyms
+    return -1
+
+
 def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, gap = ctx.doc, ctx.lex.relations.cochair_subject_gap
     toks = tokens_of(doc)
@@ -172,6 +190,9 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.by_start.get(ctx.skip(j, b, ("the",)))  # "A and B co-chair the group"
     if org is None or org.type != "Organization":
         org = ctx.nearest_before(k, found[0].start, ("Organization",))
+        noun = _object_noun(ctx, j, b)
+        if noun is not None and org is not None and (noun < 0 or toks.lower[noun] not in toks.lower[org.start:org.end]):
+            return  # "who co-chairs the Russian-Armenian intergovernmental commission with Y": not the Kremlin named before
     if org is None:
         return
     neg = ctx.negated(s, start)

@@ -27,6 +27,7 @@ EXTENSIONS = (
     "kg_statements",  # list[kg.records.Statement]
     "kg_quotes",  # list[tuple[int, int]]: char spans of quotations (inside the marks)
     "kg_tokens",  # TokenTable: token strings as plain lists (creating Token objects is slow)
+    "kg_capitals",  # dict[str, str]: key of each capital mentioned -> key of its country
 )
 
 

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace, GazetteerUnavailable, load_gazetteer
-from kg.kb import load_kb
+from kg.kb import KnowledgeBase, load_kb
 from kg.nlp.candidates import (
     Candidate,
     EntityContext,
@@ -67,6 +67,7 @@ from kg.nlp.names import (
     persons_after_titles,
     persons_appointed_as,
     persons_before_head_relatives,
+    persons_before_holder_leads,
     persons_before_speech,
     persons_before_titles,
     persons_in_lists,
@@ -124,7 +125,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
         if sent_of[start] < 0:  # dateline place: always the place
-            cand = dateline_place(ctx, cand)
+            cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
     if tokens_of(doc).has_any(lex.entities.region_prefixes):
         kb_cands = _without_region_adjectives(doc, ctx, kb_cands)
@@ -145,14 +146,18 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     for c in named_orgs:
         if c.type == "Organization" and (c.start not in qualifiers or qualifiers[c.start].end < c.end):
             qualifiers[c.start] = c
+    # "Human Rights Defender Anahit Manasyan said": a name read back from a speech verb stops at
+    # a title of two words or more (a one-word title may be an inner honorific: "Hassan Sheikh")
+    multiword_title_tokens = {i for t in titles if t.end - t.start >= 2 for i in range(t.start, t.end)}
     body = [c for c in (
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
+        + persons_before_holder_leads(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
-        + persons_before_speech(doc, ctx, kb_tokens)
+        + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
@@ -373,7 +378,20 @@ class EntityRecognizer:
         doc._.kg_titles = reading.titles
         doc._.kg_mentions = reading.mentions
         doc._.kg_entities = reading.entities
+        doc._.kg_capitals = capitals_of(reading.mentions, self.kb)
         return doc
+
+
+def capitals_of(mentions: list[TokMention], kb: KnowledgeBase) -> dict[str, str]:
+    """Key of each capital among ``mentions`` -> key of its country ("In Tehran, Foreign
+    Ministry spokesman X": the roles give X's office to Iran); a look-up per mention."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Place" and m.key.startswith("kb:") and m.key not in out:
+            country = kb.country_for_capital(m.key[3:])
+            if country is not None:
+                out[m.key] = "kb:" + country.id
+    return out
 
 
 def _gazetteer() -> dict[str, GazetteerPlace]:
@@ -389,7 +407,7 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
     "kg_entities",
     default_config={"kb_files": [], "use_model_entities": True, "use_gazetteer": True},
     requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_tokens"],
-    assigns=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_titles"],
+    assigns=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_titles", "doc._.kg_capitals"],
 )
 def make_entity_recognizer(nlp: Language, name: str, kb_files: list[str], use_model_entities: bool,
                            use_gazetteer: bool) -> EntityRecognizer:

@@ -28,6 +28,7 @@ class Windows:
     composition_link: int
     possessor_words: int
     anaphor_description: int  # tokens between "the" and the noun of "the 46-nation human rights body"
+    speech_time_words: int  # "said on Friday that": words between a speech verb and "that"
     appointee_description: int  # words between "appointed" and its appointee ("Antiguan diplomat X")
     cochair_span: int
     ministry_domain_words: int
@@ -203,6 +204,8 @@ class SpeechWords:
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
     relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
+    frame_modifiers: frozenset[str] = frozenset()  # "…, party chair X said"
+    participle_subject_links: frozenset[str] = frozenset()  # "with X saying"
     auxiliaries_after_apposition: frozenset[str] = frozenset()  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
     possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
@@ -219,6 +222,7 @@ class RelationWords:
     strong_list_cues: frozenset[str]
     min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str]
+    speech_complementizers: frozenset[str]  # "noted that A …": not a relative "that"
     member_subject_gap: frozenset[str]
     cochair_subject_gap: frozenset[str]
     anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
@@ -248,6 +252,9 @@ class RelationWords:
     member_singling_words: frozenset[str]
     member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
+    member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
+    whose_country_nouns: frozenset[str]  # "X, whose country is a member of"
+    ally_list_cues: frozenset[str]  # "several allies, among them A and B"
     member_time_preposition: str
     member_time_determiners: frozenset[str]
     member_time_periods: frozenset[str]
@@ -352,6 +359,17 @@ class RoleWords:
     whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
+    representing_verbs: frozenset[str] = frozenset()  # "Minister X will represent Armenia"
+    representing_auxiliaries: frozenset[str] = frozenset()
+    capital_leads: frozenset[str] = frozenset()  # "In Tehran, Foreign Ministry spokesman X"
+    country_anaphors: frozenset[str] = frozenset()  # "the country's Ecology Minister X"
+    principal_links: frozenset[str] = frozenset()  # "a spokeswoman for Prime Minister X"
+    portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
+    portfolio_links: frozenset[str] = frozenset()  # "Minister of State for Foreign Affairs"
+    parliament_nouns: frozenset[str] = frozenset()  # "Speaker of Parliament X"
+    gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
+    legislature_heads: frozenset[str] = frozenset()
+    holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
     domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
@@ -361,6 +379,7 @@ class RoleWords:
     anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
     counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
+    holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
+from kg.nlp.offices import hyphen_modifier
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
@@ -24,6 +25,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if text in rel.apposition_dashes:
         yield from member_dash_apposition(ctx, cue)
         return
+    # the ally noun: the cue itself, or the one before a comma and the cue ("its allies, including")
+    ally = start - 2 if start - 2 >= a and toks.text[start - 1] == "," and toks.lower[start - 2] in rel.ally_list_cues else start
+    if (text in rel.ally_list_cues or ally < start) and (
+            (ally > a and (toks.lower[ally - 1] in ctx.lex.grammar.possessive
+                           or toks.lower[ally - 1] in rel.member_possessive_pronouns))
+            or (text in rel.ally_list_cues and ctx.list_start(end, b) is None and ctx.participle_list(end, b) is None)):
+        return  # "Russia and its allies, including Belarus": only "several allies, among them A and B"
     if text in rel.members_of_nouns and end + 1 < b and toks.lower[end] == "of":
         found = list(members_of_org(ctx, cue))
         if found:
@@ -45,7 +53,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "Its full members are A, B": the organization of the sentence before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
-    if (org is None and text in rel.example_member_cues and ctx.list_start(end, b) is not None
+    if (org is None and text.rstrip(", ") in rel.example_member_cues and ctx.list_start(end, b) is not None
             and not any(m.type == "Organization" for m in ctx.sent_mentions.get(k, ()))):
         # "a demand raised by Caribbean members such as Jamaica and Barbados": in a sentence
         # that names no organization, members of the one the article is about
@@ -54,6 +62,7 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None:
         return
     items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+    described = end
     if items and text in rel.list_with_cues and e + 1 < b and toks.lower[e] in rel.list_with_words:
         # "the C5+1, which brings together A, B and C with D": D is brought in too
         more, _ = forward_list(doc, ctx.lex, e + 1, ctx.by_start, MEMBER_TYPES, b)
@@ -69,16 +78,19 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             j = ctx.modified_list(end, b)  # "five permanent members with veto power, A, B"
         if j is not None:
             items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)
+            described = j  # "member states and six associated countries, including A": words before the list
     if items and e < b:
         items += territories_listed(ctx, e, b)  # "…, as well as the French territories of A and B"
-    if items and text in rel.counting_cues and not counted_as_members(ctx, e, b):
-        return  # "NATO counted Hungary and Turkey among its critics"
+    if items and text in rel.counting_cues:
+        if not counted_as_members(ctx, e, b):
+            return  # "NATO counted Hungary and Turkey among its critics"
+        items += alongside(ctx, e, b)  # "counts A as an active member, alongside B and C"
     items = [m for m in items if m.key != org.key]
     if not items or (not strong and len(items) < rel.min_weak_list_members and not ctx.attached(org, start)):
         return
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     # "17 non-EU countries invited to the summit – namely A, B": not members
-    neg = neg or ctx.non_member(ctx.clause_start(start, a), start)
+    neg = neg or ctx.non_member(ctx.clause_start(start, a), start) or (described > end and ctx.non_member(end, described))
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
@@ -221,6 +233,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     gap = rel.member_subject_gap
     start, end, a, b = cue.start, cue.end, cue.a, cue.b
     j = ctx.skip(end, b, ("the",))
+    modifier = ctx.by_start.get(j)
+    if modifier is not None and modifier.type != "Organization" and hyphen_modifier(doc, modifier.end, b):
+        j = modifier.end + 2  # "members of the Russia-led Collective Security Treaty Organization"
     org = ctx.by_start.get(j) or ctx.anaphor_at(end)
     orgs = [org] if org is not None else []
     if org is not None and org.start == j and org.type == "Organization":
@@ -296,6 +311,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    if not subjects:
+        subjects = whose_country(ctx, s, a)  # "Turkish President X, whose country is a member of NATO"
     if not subjects and s == a == start and toks.lower[start] in rel.member_as:
         subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
@@ -306,9 +323,23 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
+    if org.start >= end:
+        subjects = subjects + alongside(ctx, max(o.end for o in orgs or [org]), b)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+
+
+def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """ "Turkish President X, whose country is a member of NATO": the country of the person
+    before ", whose country" ending at token ``s`` (their office's, from the roles' facts), or []."""
+    toks = tokens_of(ctx.doc)
+    if (s - 3 < a or toks.lower[s - 1] not in ctx.lex.relations.whose_country_nouns
+            or toks.lower[s - 2] not in ctx.lex.roles.whose_words or toks.text[s - 3] != ","):
+        return []
+    person = ctx.by_end.get(s - 3)
+    country = ctx.person_country.get(person.key) if person is not None and person.type == "Person" else None
+    return [country] if country is not None else []
 
 
 def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
@@ -326,6 +357,28 @@ def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     if j >= b or toks.text[j] != ",":
         return []
     n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.join_followers)
+    if not n:
+        return []
+    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    return items
+
+
+def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The countries after ", alongside" ([relations] member_alongside) that closes a membership
+    phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
+    "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
+    toks = tokens_of(ctx.doc)
+    n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
+    if n:  # "a member of the Quad along with A, B and C"
+        return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
+    j = e
+    while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
+        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num)):
+            return []  # "as an active member", "in 2015": nothing else before the comma
+        j += 1
+    if j >= b or toks.text[j] != ",":
+        return []
+    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.member_alongside)
     if not n:
         return []
     items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
@@ -423,6 +476,9 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     while s > cue.a and toks.text[s - 1].islower() and toks.text[s - 1].endswith("ly"):
         s -= 1  # "formally became members"
+    if (s > cue.a + 1 and toks.lower[verb] in rel.member_becoming and toks.lower[s - 1] in rel.member_relatives
+            and toks.text[s - 2] == ","):
+        s -= 2  # "Sweden, which became a member in March, attended" (not "which was a member")
     subjects = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, cue.a - 1)
     if not subjects:
         return
@@ -530,6 +586,13 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
     if w in rel.member_pronoun_subjects or w in rel.member_plural_pronoun_subjects:
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
+        if first is None and s - 1 == a and w in rel.member_pronoun_subjects:
+            # "Georgia became an EU candidate in 2023. It has been a member of the Council of
+            # Europe since 1999": the country that opens the sentence before
+            k = ctx.sent_of[a]
+            if k - 1 in ctx.sent_range:
+                before = ctx.by_start.get(ctx.skip(ctx.sent_range[k - 1][0], a, ctx.lex.grammar.articles))
+                return [before] if before is not None and before.type == "Country" and before.role == "name" else []
         if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
             return []
         if w in rel.member_pronoun_subjects:
@@ -680,7 +743,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         after = ctx.by_start.get(ctx.skip(end, b, ("the",)))
         if after is not None and after.type == "Country":
             negated = neg or ctx.negated(org.start - ctx.lex.window.negation_before_org, org.start)
-            yield Relation(after, "memberOf", org, "member-noun", conf.member_noun, negated)
+            # "NATO allies Germany and Hungary": a plural noun names each country listed after it
+            listed = forward_list(doc, ctx.lex, after.start, ctx.by_start, ("Country",), b)[0] if plural else [after]
+            for m in listed:
+                yield Relation(m, "memberOf", org, "member-noun", conf.member_noun, negated)
             return
         # "X - is a CSTO member state", "X, a permanent Security Council member", "X became NATO's 31st member"
         i = head
@@ -714,6 +780,9 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 i = verb
                 while i - 1 >= a and toks.lower[i - 1] in words.member_noun_subject_gap:
                     i -= 1
+                if (i - 2 >= a and toks.lower[verb] in words.member_becoming and toks.lower[i - 1] in words.member_relatives
+                        and toks.text[i - 2] == ","):
+                    i -= 2  # "Sweden, which became the alliance's newest member in March, attended"
                 subj = ctx.by_end.get(i)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
@@ -733,6 +802,11 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # "member-state Armenia" with the organization elsewhere in the sentence
     after = ctx.by_start.get(end)
     if toks.span_text(start, end).lower() in words.bare_membership_nouns:
+        if plural and i == start:
+            found = list(of_which_members(ctx, cue))
+            if found:
+                yield from found  # "RCEP, of which China, Japan and South Korea are members"
+                return
         if (end < b and toks.lower[end] in words.member_since and i - 2 >= a
                 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","):
             yield from member_since(ctx, cue, i - 2, neg)
@@ -763,6 +837,31 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
+    """ "the RCEP, of which China, Japan and South Korea are members": the countries listed after
+    ", of which" ([relations] member_relatives after "of") and before a plural copula and the bare
+    member noun at ``cue`` are members of the organization before the comma."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    verb = plural_copula_before(ctx, cue.start, cue.a)
+    if verb is None:
+        verb = cue.start - 1 if cue.start - 1 > cue.a and toks.lower[cue.start - 1] in rel.members_of_verbs else None
+    if verb is None:
+        return
+    w = next((x for x in range(verb - 1, max(cue.a, verb - ctx.lex.window.clause_comma), -1)
+              if toks.lower[x] in rel.member_relatives and toks.lower[x - 1] == "of" and toks.text[x - 2] == ","), None)
+    if w is None:
+        return
+    org = ctx.by_end.get(w - 2)
+    if org is None or org.type != "Organization":
+        return
+    items, _ = forward_list(ctx.doc, ctx.lex, w + 1, ctx.by_start, MEMBER_TYPES, verb)
+    neg = ctx.negated(w + 1, cue.end) or ctx.non_member(w + 1, cue.end)
+    for m in items:
+        if m.key != org.key:
+            yield Relation(m, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun, neg)
 
 
 def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import origin_end, portfolio, seat_end
+from kg.nlp.offices import origin_end, own_government_end, portfolio, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -46,6 +46,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
         lead += 1  # "K. P. Sharma Oli": at most two initials written apart
     if lead > k and name_token(doc, ctx, lead):
         k = lead  # "S. Jaishankar": initials before the name
+    elif (k + 1 < n and len(toks.text[k]) == 1 and toks.text[k].isupper() and toks.whitespace[k]
+          and toks.lower[k] not in ctx.lex.actors.not_names and k + 1 not in forbidden and name_token(doc, ctx, k + 1)):
+        k += 1  # "External Affairs Minister S Jaishankar": an initial without its stop (PTI's style)
     while k < n and words < max_tokens and k not in forbidden:
         if name_token(doc, ctx, k):
             k += 1
@@ -85,11 +88,17 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
     j, words = end, 0
     while j > 0 and words < max_words and sent_of[j - 1] == sent_of[end - 1]:
         word, low = toks.text[j - 1], toks.lower[j - 1]
-        if j - 1 in forbidden or low in ctx.lex.titles:
-            break
+        if (j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns
+                or low in ctx.lex.roles.parliament_nouns):
+            break  # "… Minister of Foreign Affairs Tomas Ardvik said": "Affairs" ends a portfolio
         if name_token(doc, ctx, j - 1):
             j -= 1
             words += 1
+            continue
+        if (not words and j - 3 >= 0 and word.isalpha() and word.islower() and len(word) <= ctx.lex.actors.syllable_letters
+                and word not in ctx.lex.actors.not_syllables and toks.text[j - 2] == "-" and not toks.whitespace[j - 2]
+                and not toks.whitespace[j - 3] and j - 3 not in forbidden and name_token(doc, ctx, j - 3)):
+            j -= 2  # "Cho Tae-yul, South Korea's …", "Lin Hsin-i said": a romanised given name ends it
             continue
         if (not words and j - 2 >= 0 and low in ctx.lex.actors.inner_honorifics and word[:1].isupper()
                 and j - 2 not in forbidden and name_token(doc, ctx, j - 2)):
@@ -153,6 +162,17 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     j = known.end
                     qualified = True
                     continue
+                if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
+                    j += 1  # "Speaker of Parliament X"
+                    qualified = True
+                    continue
+                if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:
+                    # "The president of the Council of Europe's Parliamentary Assembly, X",
+                    # "The speaker of Georgia's parliament, X": the owned body is the qualifier's head
+                    own = None if j + 1 in kb_start else own_government_end(doc, ctx.lex, j + 1, n)
+                    if j + 1 in kb_start or own is not None:
+                        j = j + 1 if own is None else own
+                        continue
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
@@ -179,6 +199,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
+                     or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
             # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
@@ -193,6 +214,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
                 j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
+            elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
+                j += 1  # "Its honorary chairman, billionaire X, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
             closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start))
             if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
@@ -311,6 +334,51 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 and ctx.sent_of[v] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
+    # "nominated former footballer Mikheil Kavelashvili as its presidential candidate": after the
+    # verb and at most a few lower-case words, a name of two words or more right before "as"
+    for v in toks.where(roles.appointing_verbs):
+        i = v + 1
+        while i < len(doc) and i - v <= ctx.lex.window.appointee_description and toks.text[i].isalpha() \
+                and toks.text[i].islower() and toks.lower[i] not in ctx.lex.grammar.articles:
+            i += 1
+        e = name_run(doc, ctx, i, ctx.lex.window.apposition_name_words, forbidden)
+        heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+        if (e - i >= 2 and e < len(doc) and toks.lower[e] in roles.appointment_links and ctx.sent_of[e] == ctx.sent_of[v]
+                and not any(toks.lower[x] in heads for x in range(i, e)) and not names_a_title(toks.span_text(i, e), ctx)):
+            label = toks.span_text(i, e)
+            out.append(Candidate(i, e, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
+                                kb_tokens: set[int]) -> list[Candidate]:
+    """ "X was elected president of Peru", "X was sworn in as Peru's new foreign minister": a
+    capitalised name of two words or more right before one of [roles] holder_leads and the title
+    (past its qualifier's possessive and adjectives of an office still held)."""
+    toks = tokens_of(doc)
+    roles = ctx.lex.roles
+    if not roles.holder_leads:
+        return []
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for t in titles:
+        if t.plural:
+            continue
+        b = t.start
+        while b > 0 and toks.lower[b - 1] in roles.current_adjectives:
+            b -= 1  # "as Peru's new foreign minister"
+        if b > 1 and toks.lower[b - 1] in ctx.lex.grammar.possessive and b - 1 in kb_end:
+            b = kb_end[b - 1].start
+        if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles:
+            b -= 1
+        lead = next((len(p) for p in roles.holder_leads if b - len(p) >= 1 and tuple(toks.lower[b - len(p):b]) == p), 0)
+        if not lead:
+            continue
+        end = b - lead
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
+        if end - start >= 2 and ctx.sent_of[start] == ctx.sent_of[t.start] and not names_a_title(toks.span_text(start, end), ctx):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
@@ -328,8 +396,11 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         qual = kb_end.get(b)
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
-        elif t.end < n and toks.lower[t.end] in ctx.lex.actors.title_prepositions and not t.plural:
-            a = t.start  # "…, special representative of Azerbaijan's president"
+        elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
+                                             or toks.lower[t.end] in ctx.lex.roles.staff_links):
+            a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
+            if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
+                a -= 1  # "…, a senior adviser to President Y"
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
@@ -379,6 +450,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                     continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = toks.lower[end - 1]
+        if start >= 2 and toks.lower[start - 1] in ctx.lex.actors.title_prepositions and toks.lower[start - 2] in ctx.lex.actors.org_heads:
+            continue  # "the Ministry of Foreign Affairs reported": the body's remit, no person
         if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
                 and not names_a_title(toks.span_text(start, end), ctx)):
             label = toks.span_text(start, end)

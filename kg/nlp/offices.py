@@ -63,6 +63,7 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
         return i
     j, last, words = i + 1, i, 0
+    noun_end = None  # after the last portfolio noun ("… Eurasian Affairs"), where a name may start
     while j < limit and words < lex.window.title_portfolio_words:
         m = by_start.get(j)
         if m is not None and not (m.role == "demonym" or (m.type == "Person" and m.rule == "title-cue"
@@ -72,13 +73,24 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if word.isalpha() and word[:1].isupper() and low not in lex.actors.not_names:
             j += 1
             last, words = j, words + 1
+            if low in roles.portfolio_end_nouns:
+                noun_end = j
             continue
         if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
             j += 1
+            noun_end = None  # "for Energy and Natural Resources": the portfolio goes on
+            continue
+        if (low in roles.portfolio_prepositions and last == j and j > i + 1 and j + 1 < limit
+                and toks.text[j + 1][:1].isupper() and j + 1 not in by_start and toks.lower[j - 1] in roles.portfolio_links):
+            j += 1  # "Minister of State for Foreign Affairs": a second preposition after "State"
             continue
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
         return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+    if noun_end is not None and noun_end < last:
+        # "Assistant Secretary of State for European and Eurasian Affairs James O'Brien": the
+        # capitalised words past a portfolio noun open the holder's name
+        return noun_end
     if last == i:
         # "Vietnam's deputy minister of natural resources, X": lower-case words closed by the
         # comma of an apposition
@@ -96,16 +108,26 @@ def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[i
     Resources, Petroleum and Gas, X"): past the comma at ``j``, capitalised words that are no
     actor's name with a join before the last of them, closed by a comma before a capitalised
     word; else ``j``."""
-    k, joined = j + 1, False
-    while k < limit and k - i <= lex.window.title_portfolio_words and toks.text[k].isalpha() and (
+    k, joined, noun_end = j + 1, False, None
+    while k < limit and k - i <= lex.window.title_portfolio_words and (toks.text[k].isalpha() or (
+            toks.text[k] == "," and not joined and k + 1 < limit and toks.text[k + 1][:1].isupper())) and (
             k not in by_start or by_start[k].role == "demonym"):
         low = toks.lower[k]
-        if low in lex.roles.portfolio_joins:
+        if low == ",":
+            pass  # "of Education, Science, Culture and Sports": a series goes on before its join
+        elif low in lex.roles.portfolio_joins:
             joined = True
         elif not toks.text[k][:1].isupper() or low in lex.actors.not_names:
-            return j
+            break
+        elif joined and low in lex.roles.portfolio_end_nouns:
+            noun_end = k + 1
         k += 1
-    return _series_end(toks, lex, j, k, joined, limit)
+    end = _series_end(toks, lex, j, k, joined, limit)
+    if end == j and noun_end is not None and noun_end <= k:
+        # "Deputy Minister of Education, Science, Culture and Sports Araksia Svajyan": the series
+        # ends at its last portfolio noun after the join, the holder's name right after it
+        return noun_end
+    return end
 
 
 def _lower_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
@@ -235,7 +257,8 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
 def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
                            sent_of) -> TokMention | None:
     """The country of the person opening the sentence of token ``i`` with a demonym and a title
-    ("Angolan President X … sent his foreign minister, Y": Angola), or None."""
+    ("Angolan President X … sent his foreign minister, Y": Angola), the person ending at ``i``
+    at the latest, or None."""
     k = sent_of[i]
     a = i
     while a > 0 and sent_of[a - 1] == k:
@@ -247,7 +270,7 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     while e in title_tokens:
         e += 1
     p = by_start.get(e)
-    return m if p is not None and p.type == "Person" and p.end <= i else None
+    return m if p is not None and p.type == "Person" and p.end <= i + 1 else None
 
 
 def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
@@ -307,13 +330,41 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            if subject is None:
+                subject = _only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         return anaphor_referent(doc, a - 2, a - 1, b, mentions, k)
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
+            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
+        # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
+        # opening this sentence, or the one before
+        subject = sentence_subject(doc, lex, a - 2, by_start, sent_of)
+        if subject is None and a - 2 > 0 and sent_of[a - 2] > 0:
+            first = next((i for i in range(a - 2, -1, -1) if sent_of[i] == k - 1), None)
+            subject = sentence_subject(doc, lex, first, by_start, sent_of) if first is not None else None
+        if subject is not None and subject.type == "Country":
+            return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None
+
+
+def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], by_start: dict[int, TokMention],
+                            sent_of) -> TokMention | None:
+    """ "X, a senior figure in Georgian Dream, said … Its honorary chairman, Y": "its" names no
+    person, so after a sentence (of token ``i``) that a person opens, the one country or
+    organization that sentence names, or None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    first = by_start.get(a)
+    if first is None or first.type != "Person":
+        return None
+    things = {m.key: m for m in mentions if m.sentence == k and m.type in QUALIFIER_TYPES and m.role == "name"}
+    return next(iter(things.values())) if len(things) == 1 else None
 
 
 def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[TokMention],
@@ -367,7 +418,10 @@ def delegation(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention], 
     k = sent_of[b]
     a, lead = phrase_before_title(doc, lex, b, roles.delegation_leads)
     if not lead:
-        return None
+        # "…, and the Armenian delegation by Deputy Prime Minister X": the verb left out
+        a, lead = phrase_before_title(doc, lex, b, roles.gapped_delegation_leads)
+        if not lead or a - lead - 1 < 0 or toks.lower[a - lead - 1] not in roles.delegation_nouns:
+            return None
     for x in range(a - lead - 1, -1, -1):
         if sent_of[x] != k:
             break
@@ -440,13 +494,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             title_start = d
             title = f"{toks.span_text(d, t.start).title()} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
-        # "Gabon's transitional president, X", "Mali's interim president X": the office is the title's
-        q = qualifier_ending(t.start - 1)
+        # "Gabon's transitional president, X", "Mali's interim president X": the office is the
+        # title's; "Its honorary chairman, X": what the possessive points to
+        q = qualifier_ending(t.start - 1) or possessive_referent(doc, lex, t.start - 1, mentions, by_start, sent_of)
     if q is None:
         # "Ukrainian Infrastructure Minister": a domain between the qualifier and the title
         d = domain_start(doc, lex, t, covered, 0)
         if d < t.start:
-            q = qualifier_ending(d)
+            q = qualifier_ending(d) or possessive_referent(doc, lex, d, mentions, by_start, sent_of)
             if q is not None:
                 title_start = d
                 title = f"{toks.span_text(d, t.start)} {t.title}"
@@ -478,7 +533,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
             # "China, which is not a member, sent a special envoy, X": the sentence's subject's
             q = sentence_subject(doc, lex, a - lead - 1, by_start, sent_of)
-            if q is None and b < t.start:
+            if q is None:
+                # "Angolan President X … sent his foreign minister, Y", "… and sent Deputy Prime Minister Y"
                 q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
             if q is not None:
                 rule = "represented"
@@ -524,6 +580,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        p = at + 1 + (at + 1 < n and toks.lower[at + 1] in lex.grammar.articles)
+        if not quals and p < n and toks.lower[p] in roles.parliament_nouns and p not in by_start and sent_of[p] == k:
+            # "Speaker of Parliament X": the one legislature the article has named (else no one's)
+            j = p + 1
+            houses = {m.key: m for m in mentions if m.end <= t.start and m.type == "Organization" and m.role == "name"
+                      and any(w in roles.legislature_heads for w in toks.lower[m.start:m.end])}
+            quals = list(houses.values()) if len(houses) == 1 else []
         if (not quals and at + 2 < n and toks.lower[at + 1] in lex.grammar.articles
                 and toks.lower[at + 2] in roles.anaphor_nouns and at + 2 not in by_start and sent_of[at + 2] == k):
             # "the head of the mission, X", "the chairman of the council, X": what the anaphor points back to

@@ -421,4 +421,12 @@ class RelationContext:
         j = i - 1
         if j >= a and toks.lower[j] == "the":
             j -= 1
+        if j > a and toks.lower[j] in self.lex.relations.speech_complementizers:
+            # "Y noted that A and B are members", "Y said on Friday that …": what was said, A its subject
+            v = j - 1
+            while (v > a and j - v <= self.lex.window.speech_time_words and toks.lower[v] not in self.lex.speech.verbs
+                   and (toks.text[v].islower() or toks.lower[v] in self.lex.relations.member_time_weekdays)):
+                v -= 1
+            if toks.lower[v] in self.lex.speech.verbs:
+                return False
         return j >= a and toks.lower[j] in self.lex.relations.clause_words

@@ -104,6 +104,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             found = inverted
         elif quoting:
             found = quoting_speaker(ctx, i, k)
+        elif low in speech.participles and _participle_subject(ctx, i) is not None:
+            found = _participle_subject(ctx, i)  # "…, with spokeswoman Maria Zakharova saying …"
         elif low in speech.participles:
             # "…, Akar said, reiterating …": the speaker of the sentence's main clause
             own = [st for st in ctx.statements if st.sentence == k]
@@ -124,6 +126,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         lead = found.start
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
         while lead > a and steps < win.speaker_title_words and (toks.lower[lead - 1] in lex.title_words
+                                                                or toks.lower[lead - 1] in speech.frame_modifiers  # "party chair X"
+                                                                or (toks.lower[lead] in lex.grammar.possessive
+                                                                    and toks.text[lead - 1].isalpha())  # "the country's"
                                                                 or toks.lower[lead - 1] in lex.grammar.possessive
                                                                 or toks.lower[lead - 1] == "the"
                                                                 or toks.text[lead - 1][:1].isupper()
@@ -184,6 +189,22 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         elif inverted is not None:
             for other in listed:  # "…, said Germany, France and Britain."
                 add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+
+
+def _participle_subject(ctx: QuoteContext, i: int) -> Speaker | None:
+    """The person a speech participle at token ``i`` follows right after "with" and a title
+    ("…, with spokeswoman Maria Zakharova saying …"): that person speaks, not the clause's
+    subject; else None."""
+    toks = tokens_of(ctx.doc)
+    person = ctx.by_end.get(i)
+    if person is None or ctx.entities[person.key].type != "Person":
+        return None
+    j = person.start
+    while j > 0 and (toks.lower[j - 1] in ctx.lex.title_words or toks.lower[j - 1] in ctx.lex.grammar.articles):
+        j -= 1
+    if j < 1 or toks.lower[j - 1] not in ctx.lex.speech.participle_subject_links:
+        return None
+    return Speaker(person.key, person.start, "mention")
 
 
 def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:

@@ -137,13 +137,12 @@ def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, 
     return j == officer.start
 
 
-def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
-                       k: int) -> TokMention | None:
-    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
-    and the comma of an apposition, in sentence ``k``; else None."""
+def _post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, k: int) -> int | None:
+    """The token after the post at token ``j`` ("for Sudan", "for the Middle East", "on Special
+    Assignments"), ``j`` itself if no post is there, or None if what follows is no post."""
     toks = tokens_of(doc)
     n = len(doc)
-    if j < n and toks.lower[j] in lex.roles.posting_prepositions:
+    if j < n and (toks.lower[j] in lex.roles.posting_prepositions or toks.lower[j] in lex.roles.seat_prepositions):
         j += 1
         while j < n and toks.lower[j] in lex.grammar.articles:
             j += 1
@@ -161,10 +160,33 @@ def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMe
             return None
         else:
             j = post.end
-    if j < n and toks.text[j] == ",":
+    return j
+
+
+def _person_after_post(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of,
+                       k: int) -> TokMention | None:
+    """The person named after token ``j``, past a post ("for Sudan", "for the Middle East")
+    and the comma of an apposition, in sentence ``k``; else None."""
+    toks = tokens_of(doc)
+    j = _post_end(doc, lex, j, by_start, sent_of, k)
+    if j is None:
+        return None
+    if j < len(doc) and toks.text[j] == ",":
         j += 1
     p = by_start.get(j)
     return p if p is not None and p.type == "Person" and sent_of[j] == k else None
+
+
+def _person_before_post(doc: Doc, lex: Lexicon, o: Office, j: int, by_start: dict[int, TokMention],
+                        by_end: dict[int, TokMention], title_tokens: set[int], sent_of) -> TokMention | None:
+    """ "Elchin Amirbayov, Representative of the President of Azerbaijan on Special Assignments,
+    told …": the person before the office's comma, when the officer's post after token ``j``
+    closes the apposition with a comma or the sentence's end; else None."""
+    toks = tokens_of(doc)
+    e = _post_end(doc, lex, j, by_start, sent_of, o.sentence)
+    if e is None or not (e >= len(doc) or toks.text[e] in lex.roles.apposition_closers or sent_of[e] != o.sentence):
+        return None
+    return _left_person(doc, lex, o, by_end, title_tokens)
 
 
 def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
@@ -212,6 +234,51 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _capital_lead_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
+                          capitals: dict[str, str], mentions: list[TokMention]) -> TokMention | None:
+    """The country of the capital the sentence of token ``i`` opens with ("In Moscow, …"), when
+    the article names it, as a mention on the capital's tokens; else None."""
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    toks = tokens_of(doc)
+    place = by_start.get(a + 1) if toks.lower[a] in lex.roles.capital_leads else None
+    if place is None or place.key not in capitals or place.end >= len(doc) or toks.text[place.end] != ",":
+        return None
+    owner = capitals[place.key]
+    named = next((m for m in mentions if m.key == owner and m.role == "name"), None)
+    if named is None or named.type != "Country":
+        return None
+    return TokMention(place.start, place.end, owner, named.type, "capital-lead", "name", k)
+
+
+def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
+    """Office ``o`` stands in an inverted speech frame after a comma past token ``lo`` (", a
+    spokeswoman for Prime Minister X said"): lower-case words between the comma and the title,
+    and a speech verb right after its holder."""
+    toks = tokens_of(doc)
+    p = o.persons[0]
+    if p.end >= len(doc) or toks.lower[p.end] not in lex.speech.verbs:
+        return False
+    c = o.start - 1
+    while c > lo and toks.text[c].isalpha() and toks.text[c].islower():
+        c -= 1
+    return c > lo and c < o.start - 1 and toks.text[c] == ","
+
+
+def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int) -> bool:
+    """Demonym ``country`` qualifies the office of a person who speaks right after their name,
+    before token ``b``: "Iranian presidential aide Y said …"."""
+    toks = tokens_of(doc)
+    for o in offices:
+        if o.quals and o.quals[0] is country and len(o.persons) == 1 and not o.former:
+            e = o.persons[0].end
+            if e < b and toks.lower[e] in lex.speech.verbs:
+                return True
+    return False
+
+
 def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
                  title_tokens: set[int]) -> TokMention | None:
     """The person before ", [the] office": "Mirzoyan, Armenia's foreign minister"."""
@@ -240,7 +307,10 @@ def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMen
     a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_relative_leads)
     c = a - lead - 1
     if not lead or c < 1 or toks.text[c] != "," or doc._.kg_sent_of[c] != o.sentence:
-        return None
+        # "X was elected president of Peru on Sunday": the subject right before the verb
+        a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_leads)
+        p = by_end.get(a - lead) if lead else None
+        return p if holds(p, title_tokens) and p.sentence == o.sentence else None
     p = by_end.get(c)
     return p if holds(p, title_tokens) else None
 
@@ -302,6 +372,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     at = j + 1
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+    elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
+        at += 1  # "Its honorary chairman, billionaire X, said"
     at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
@@ -312,8 +384,10 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     return p
 
 
-def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], lex: Lexicon) -> RoleReading:
-    """officialOf facts of the titles in a Doc, and mentions of the persons titles describe."""
+def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], lex: Lexicon,
+               capitals: dict[str, str] | None = None) -> RoleReading:
+    """officialOf facts of the titles in a Doc, and mentions of the persons titles describe
+    (``capitals``: a capital's key -> its country's, for "In Tehran, Foreign Ministry spokesman X")."""
     toks = tokens_of(doc)
     by_start = {m.start: m for m in mentions if m.role != "nested"}
     by_end = {m.end: m for m in mentions if m.role != "nested"}
@@ -409,6 +483,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         e = max(nxt.end, titles[i + 1].end)
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
+        if p is None and not nxt.persons:
+            p = _person_before_post(doc, lex, o, e, by_start, by_end, title_tokens, sent_of)
         if p is None and i + 2 < len(offices) and e < n and toks.text[e] == ",":
             # "Assistant to the President of Azerbaijan, Head of the … Department X": the name
             # after a second office in apposition holds both
@@ -442,7 +518,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             domain += toks.lower[b] not in lex.roles.portfolio_joins
         if b < 2 or toks.lower[b - 1] not in lex.roles.contrast_links or toks.text[b - 2] != ",":
             continue
-        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of) or _capital_lead_country(
+            doc, lex, o.start, by_start, sent_of, capitals or {}, mentions)
         if (subject is None or subject.type != "Country"
                 or any(m.type == "Country" and m.key != subject.key and m.sentence == o.sentence
                        for m in mentions if m.start < o.start)):
@@ -465,12 +542,74 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if len(countries) != 1:
             continue
         country = next(iter(countries.values()))
+        named = next(m for m in mentions if m.sentence == o.sentence and m.key == country.key)
+        if named.role == "name" and named.end <= o.start and _in_speech_frame(doc, lex, o, named.end):
+            # "Armenia will not attend, a spokeswoman for Prime Minister X said": the reported
+            # clause's subject is the country of the head whose spokesperson speaks
+            o.quals = [named]
+            rules[i], confidence[i] = "sentence-country", conf.official_described
+            continue
+        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start):
+            # "Iranian presidential aide Y said President X would visit": the speaker's own head
+            o.quals = [country]
+            rules[i], confidence[i] = "sentence-country", conf.official_described
+            continue
         subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
         if (country.role != "name" or country.end > o.start or (subject is not None and subject.key == country.key)
                 or (country.start > 0 and toks.lower[country.start - 1] in lex.actors.title_prepositions)):
             continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
+
+    # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
+    # an opening "In CAPITAL," is of the capital's country, when the article names it
+    named_keys = {m.key: m.type for m in mentions if m.role == "name"}
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or not capitals:
+            continue
+        if o.persons[0].key in qualified and o.title in lex.roles.sentence_country_titles:
+            continue
+        place = by_end.get(o.start - 1) if o.start > 2 and toks.text[o.start - 1] == "," else None
+        if (place is None or place.key not in capitals or capitals[place.key] not in named_keys
+                or toks.lower[place.start - 1] not in lex.roles.capital_leads
+                or (place.start > 1 and sent_of[place.start - 2] == o.sentence)):
+            continue
+        owner = capitals[place.key]
+        o.quals, o.quals_before = [TokMention(place.start, place.end, owner, named_keys[owner], "capital-lead",
+                                              "name", o.sentence)], True
+        rules[i], confidence[i] = "capital-lead", conf.official_described
+
+    # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
+    # is of the officer's country (then "spokeswoman Y" is the one it describes)
+    for i, o in enumerate(offices[:-1]):
+        nxt, e = offices[i + 1], titles[i].end
+        if (o.persons or o.quals or o.plural or o.former or e >= n or toks.lower[e] not in lex.roles.principal_links
+                or nxt.start != e + 1 or len(nxt.persons) != 1 or len(nxt.quals) != 1 or nxt.former):
+            continue
+        q = nxt.quals[0]
+        o.quals, o.quals_before = [TokMention(nxt.start, nxt.end, q.key, q.type, "possessor", "name", o.sentence)], True
+        rules[i], confidence[i] = "possessor", conf.official_described
+
+    # "Deputy Prime Minister X will represent Armenia at the meeting": the office of the
+    # country its holder represents (a head's title only where the article qualifies it nowhere)
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor:
+            continue
+        p = o.persons[0]
+        if p.key in qualified and o.title in lex.roles.sentence_country_titles:
+            continue
+        j = p.end
+        while j < n and sent_of[j] == o.sentence and toks.lower[j] in lex.roles.representing_auxiliaries:
+            j += 1
+        if j >= n or toks.lower[j] not in lex.roles.representing_verbs:
+            continue
+        j += 1
+        if j < n and toks.lower[j] == "the":
+            j += 1
+        country = by_start.get(j)
+        if country is not None and country.type == "Country" and country.role == "name" and country.sentence == o.sentence:
+            o.quals, o.quals_before = [country], False
+            rules[i], confidence[i] = "represents", conf.official_described
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
@@ -508,6 +647,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     holders: dict[tuple[str, str | None], set[str]] = {}
     titled: dict[str, str] = {}  # person key -> the last title a fact gave them
     bare: dict[str, set[str]] = {}  # title -> persons named with it but no qualifier ("President X said")
+    bare_titled: dict[str, str] = {}  # person key -> the last title they were named with, no qualifier
     right_attached: set[tuple[int, int]] = set()
 
     employer: dict[str, TokMention] = {}  # person key -> the country or organization of their office here
@@ -544,7 +684,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 right_attached.add((right.start, right.end))
         title = o.title
         if o.title in lex.roles.counterpart_titles:
-            title = _counterpart_title(doc, lex, o, by_end, titled)
+            # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
+            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled})
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -567,8 +708,12 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
         elif persons and not o.quals and not o.plural:
             bare.setdefault(title, set()).update(p.key for p in persons)
+            bare_titled.update((p.key, title) for p in persons)
         elif not persons and not o.plural:
             start = o.start if len(o.quals) == 1 and o.quals_before else titles[i].start
+            if (not o.quals and start > 1 and toks.lower[start - 2] == "the" and toks.text[start - 1][:1].isupper()
+                    and toks.text[start - 1].isalpha() and start - 1 not in by_end):
+                start -= 1  # "The European Commissioner said": a capitalised adjective no actor's
             if start > 0 and toks.lower[start - 1] == "the":
                 start -= 1
             elif not o.quals:
@@ -631,11 +776,19 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     added = []
     for d in descriptions:
         who = holders.get((d.title, d.qualifier), set())
+        if not who and d.qualifier is not None:
+            # "EU Commissioner for Energy X … the EU Commissioner said": the title with its portfolio
+            who = {p for (t, q), ps in holders.items() if q == d.qualifier and t.startswith(d.title + " ")
+                   and t[len(d.title) + 1:].split(" ", 1)[0].lower() in lex.roles.portfolio_prepositions for p in ps}
         if not who and d.qualifier is None and " " not in d.title:
             # "Foreign Minister X met … The minister said": the one person whose title ends
             # in the bare title's word
             who = {p for (t, q), ps in holders.items() if q is None and t.rsplit(" ", 1)[-1] == d.title for p in ps}
             who |= {p for t, ps in bare.items() if t.rsplit(" ", 1)[-1] == d.title for p in ps}
+            if not who:
+                # "Commissioner for Energy X … The European Commissioner said": the title before its portfolio
+                who = {p for (t, q), ps in holders.items() if q is None and t.startswith(d.title + " ")
+                       and t[len(d.title) + 1:].split(" ", 1)[0].lower() in lex.roles.portfolio_prepositions for p in ps}
         if len(who) != 1:
             continue
         person = next(iter(who))
@@ -696,6 +849,14 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                 continue
             org = by_start.get(j + (toks.lower[j] in lex.grammar.articles))
             if org is None and toks.lower[j] in lex.grammar.articles:
+                # "who also chairs the ruling Georgian Dream party": past lower-case adjectives, a name
+                e = j + 1
+                while (e < n and e - j <= lex.window.anaphor_description and toks.text[e].isalpha() and toks.text[e].islower()
+                       and toks.lower[e] not in lex.relations.clause_words):
+                    e += 1  # not past a preposition: "who leads the talks with NATO" leads no NATO
+                named = by_start.get(e) if e > j + 1 else None
+                org = named if named is not None and named.type == "Organization" else None
+            if org is None and toks.lower[j] in lex.grammar.articles:
                 # "the 46-nation human rights body": past the size and domain words, an anaphor
                 e = j + 1
                 while e < n and e - j <= lex.window.anaphor_description and sent_of[e] == sent_of[j] and (
@@ -741,9 +902,18 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
     """The country or organization of ", whose" right before the title (or its domain) at token
     ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X")."""
     toks = tokens_of(doc)
-    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words or toks.text[b - 2] != ",":
+    if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words:
         return None
     e = b - 2
+    if toks.text[e] != ",":
+        # "GUAM, a regional grouping whose secretary general, X, …": past a noun phrase in
+        # apposition (an indefinite article and lower-case words) to the comma after its name
+        while e > 1 and b - 2 - e < lex.window.participle_phrase and toks.text[e].isalpha() and toks.text[e].islower() \
+                and toks.lower[e] not in lex.grammar.indefinite_articles:
+            e -= 1
+        if e < 2 or e == b - 2 or toks.lower[e] not in lex.grammar.indefinite_articles or toks.text[e - 1] != ",":
+            return None
+        e -= 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
     owner = by_end.get(e)
@@ -816,7 +986,7 @@ class RoleReader:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[TokMention] = doc._.kg_mentions
         entities = doc._.kg_entities
-        reading = find_roles(doc, mentions, doc._.kg_titles, self.lex)
+        reading = find_roles(doc, mentions, doc._.kg_titles, self.lex, doc._.kg_capitals)
         for m in reading.descriptions:
             entities[m.key].mentions += 1
         if reading.descriptions:
@@ -827,7 +997,8 @@ class RoleReader:
 
 @Language.factory(
     "kg_roles",
-    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_titles", "doc._.kg_entities"],
+    requires=["doc._.kg_layout", "doc._.kg_sent_of", "doc._.kg_mentions", "doc._.kg_titles", "doc._.kg_entities",
+              "doc._.kg_capitals"],
     assigns=["doc._.kg_facts", "doc._.kg_mentions", "doc._.kg_entities"],
 )
 def make_role_reader(nlp: Language, name: str) -> RoleReader:

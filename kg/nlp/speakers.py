@@ -435,6 +435,9 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     while pos > 0 and steps < win.speaker_steps:
         found = candidate_ending_at(ctx, pos, k)
         if found is not None:
+            seated = _seated_body(ctx, found, k)
+            if seated is not None:
+                return seated  # "the Foreign Ministry in Baku said": the body, not its city
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
                 return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
             return found
@@ -470,7 +473,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 # but not "…, a fellow at Carnegie Europe, said"
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
-                if ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start):
+                if (ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start)
+                        and not _officer_of_staff(ctx, comma_at + 1, found.start)):
                     return found
             if first is not None:
                 return first
@@ -508,6 +512,20 @@ def cochaired_body(ctx: QuoteContext, k: int) -> str | None:
     """The organization of the last coChairOf fact read up to sentence ``k``, or None."""
     bodies = [f for f in ctx.doc._.kg_facts or () if f.predicate == "coChairOf" and not f.negated and f.sentence <= k]
     return max(bodies, key=lambda f: f.sentence).object if bodies else None
+
+
+def _seated_body(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+    """The organization before "in" when ``found`` is the place it sits in ("the Foreign
+    Ministry in Baku said"), else None."""
+    if found.how != "mention" or ctx.entities[found.key].type != "Place":
+        return None
+    i = found.start - 1
+    if i < 1 or ctx.lower[i] not in ctx.lex.roles.capital_leads:
+        return None
+    body = candidate_ending_at(ctx, i, k)
+    if body is None or body.how != "mention" or ctx.entities[body.key].type != "Organization":
+        return None
+    return body
 
 
 def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
@@ -582,6 +600,20 @@ def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
     toks = tokens_of(ctx.doc)
     return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
                or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
+
+
+def _officer_of_staff(ctx: QuoteContext, a: int, b: int) -> bool:
+    """Tokens ``a:b`` end with a staff office's link and its officer's title ("a senior adviser
+    to President", [roles] staff_links): the name after them is the officer's, not the
+    apposition's ("X, a senior adviser to President Y, said": X speaks)."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    i = b - 1
+    while i > a and toks.lower[i] in lex.title_words and toks.lower[i] not in lex.roles.staff_links:
+        i -= 1
+    while i > a and toks.lower[i] in lex.grammar.articles:
+        i -= 1
+    return i > a and i < b - 1 and toks.lower[i] in lex.roles.staff_links
 
 
 def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
