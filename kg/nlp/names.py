@@ -296,7 +296,8 @@ def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
         return True
     a = b - 1 if b > 0 and (toks.lower[b - 1] in ctx.lex.grammar.articles
                             or toks.lower[b - 1] in roles.counterpart_possessives) else b
-    if any(a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p
+    last = toks.lower[a - 1] if a > 0 else None  # a phrase's last word first: most end elsewhere
+    if any(p[-1] == last and a - len(p) >= 0 and tuple(toks.lower[a - len(p):a]) == p
            for p in (*roles.sender_leads, *roles.represented_leads)):
         # "China sent a special envoy, X", "… and sent his foreign minister, X", "Qatar was
         # represented by a minister of state, X"
@@ -371,7 +372,9 @@ def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[Title
             b = kb_end[b - 1].start
         if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.articles:
             b -= 1
-        lead = next((len(p) for p in roles.holder_leads if b - len(p) >= 1 and tuple(toks.lower[b - len(p):b]) == p), 0)
+        last = toks.lower[b - 1] if b > 0 else None  # a phrase's last word first: most titles follow none
+        lead = next((len(p) for p in roles.holder_leads
+                     if p[-1] == last and b - len(p) >= 1 and tuple(toks.lower[b - len(p):b]) == p), 0)
         if not lead:
             continue
         end = b - lead
