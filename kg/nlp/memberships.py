@@ -345,40 +345,38 @@ def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
 def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """The countries after ", followed by" that closes a joining verb's object and its time
     phrase ("Finland joined NATO in April 2023, followed by Sweden in March 2024"), or []."""
-    toks = tokens_of(ctx.doc)
     if not join_closed(ctx, e, b):
         return []
-    j = e
-    while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
-        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num
-                                            or toks.lower[j] in ctx.lex.months)):
-            return []  # only a time phrase ("in April 2023") before the comma
-        j += 1
-    if j >= b or toks.text[j] != ",":
-        return []
-    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.join_followers)
-    if not n:
-        return []
-    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
-    return items
+    # only a time phrase ("in April 2023") before the comma
+    return _countries_after_comma(ctx, e, b, ctx.lex.relations.join_followers, months=True)
 
 
 def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """The countries after ", alongside" ([relations] member_alongside) that closes a membership
     phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
     "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
-    toks = tokens_of(ctx.doc)
     n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
     if n:  # "a member of the Quad along with A, B and C"
         return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
+    # "as an active member", "in 2015": nothing else before the comma
+    return _countries_after_comma(ctx, e, b, ctx.lex.relations.member_alongside, months=False)
+
+
+def _countries_after_comma(ctx: RelationContext, e: int, b: int, phrases: tuple[tuple[str, ...], ...],
+                           months: bool) -> list[TokMention]:
+    """The countries listed after ", PHRASE" (one of ``phrases``) when only lower-case words or
+    numbers (and, with ``months``, month names) stand between token ``e`` and the comma, within
+    [window] participle_phrase tokens; else []."""
+    toks = tokens_of(ctx.doc)
     j = e
     while j < b and j - e <= ctx.lex.window.participle_phrase and toks.text[j] != ",":
-        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num)):
-            return []  # "as an active member", "in 2015": nothing else before the comma
+        if not (toks.text[j].isalnum() and (toks.text[j].islower() or ctx.doc[j].like_num
+                                            or (months and toks.lower[j] in ctx.lex.months))):
+            return []
         j += 1
     if j >= b or toks.text[j] != ",":
         return []
-    n = phrase_at(ctx.doc, j + 1, b, ctx.lex.relations.member_alongside)
+    n = phrase_at(ctx.doc, j + 1, b, phrases)
     if not n:
         return []
     items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
