@@ -41,6 +41,22 @@ def test_a_missing_window_is_an_input_error(tmp_path):
         load_lexicon(str(broken))
 
 
+def test_every_word_field_says_where_it_is_read_from_and_a_missing_list_is_an_input_error(tmp_path):
+    from kg.nlp.lexicon_groups import WORDS
+
+    groups = (LEX.grammar, LEX.actors, LEX.roles, LEX.speech, LEX.relations, LEX.places)
+    sourced = [f for group in groups for f in dataclasses.fields(group) if WORDS in f.metadata]
+    assert len(sourced) > 150 and all(isinstance(getattr(g, f.name), frozenset)
+                                      for g in groups for f in dataclasses.fields(g) if WORDS in f.metadata)
+    assert "not" in LEX.relations.negations and "in" in LEX.places.prepositions
+    assert LEX.roles.anaphor_nouns == LEX.relations.anaphors  # two lists united, read in two groups
+    text = resources.files("kg").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.toml"
+    broken.write_text(re.sub(r"(?m)^negations = ", "negations_gone = ", text), encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[relations\] lacks negations"):
+        load_lexicon(str(broken))
+
+
 def test_dateline_patterns_come_from_the_lexicon():
     layout = read_layout("Talks resume\n\nKESSRA, May 3. /Norpress/. The talks resumed on Monday.", LEX)
     assert (layout.dateline, layout.publisher) == ("KESSRA, May 3. /Norpress/.", "Norpress")

@@ -2,11 +2,23 @@
 
 :mod:`kg.nlp.lexicon` loads the file into them; the rules read ``lex.window.part_of_gap``,
 ``lex.confidence.official``, ``lex.speech.verbs`` and the like.  A field added here is a
-key the file must have (a missing one is an error at load time).
+key the file must have (a missing one is an error at load time); a field of words says where
+it is read from (:func:`words`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+#: The key of a field's metadata that names the lexicon lists it is read from.
+WORDS = "kg_words"
+
+
+def words(*sources: str) -> Any:
+    """A field the loader fills with the lower-case words of the lexicon lists at ``sources``
+    (``"section.key"``; several: their union), so each list's place in the file is named once,
+    beside its field (:func:`kg.nlp.lexicon._word_fields`)."""
+    return field(metadata={WORDS: sources})
 
 
 @dataclass(frozen=True)
@@ -118,275 +130,275 @@ class Confidences:
     announced: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GrammarWords:
     """``[grammar]``: closed-class words every extractor steps over or stops at."""
 
-    articles: frozenset[str]
-    indefinite_articles: frozenset[str]
-    possessive: frozenset[str]  # "'s", "’s"
-    coordinators: frozenset[str]
+    articles: frozenset[str] = words("grammar.articles")
+    indefinite_articles: frozenset[str] = words("grammar.indefinite_articles")
+    possessive: frozenset[str] = words("grammar.possessive_markers")  # "'s", "’s"
+    coordinators: frozenset[str] = words("grammar.coordinators")
     list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
-    org_heads: frozenset[str]
-    place_heads: frozenset[str]
-    place_of: frozenset[str]
-    connectors: frozenset[str]
-    not_names: frozenset[str]
-    given_name_not_names: frozenset[str]  # of not_names: in a name when a name follows
-    metonym_heads: frozenset[str]
-    locative: frozenset[str]
+    org_heads: frozenset[str] = words("actors.organization_heads")
+    place_heads: frozenset[str] = words("actors.place_heads")
+    place_of: frozenset[str] = words("actors.place_of")
+    connectors: frozenset[str] = words("actors.name_connectors")
+    not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
+    given_name_not_names: frozenset[str] = words("actors.given_name_not_names")  # of not_names: in a name when a name follows
+    metonym_heads: frozenset[str] = words("actors.metonym_heads")
+    locative: frozenset[str] = words("actors.locative_prepositions")
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
-    name_particles: frozenset[str]
+    name_particles: frozenset[str] = words("names.particles")
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
-    head_prepositions: frozenset[str]
-    post_heads: frozenset[str]  # "OSCE Mission to Moldova": the name goes on with its post
-    post_head_prepositions: frozenset[str]
-    ministry_country_prepositions: frozenset[str]
-    ministry_office_domains: frozenset[str]  # "Pakistan's foreign office"
-    nested_name_links: frozenset[str]
-    title_of_gap: frozenset[str]
-    title_prepositions: frozenset[str]
+    head_prepositions: frozenset[str] = words("actors.head_prepositions")
+    post_heads: frozenset[str] = words("actors.post_heads")  # "OSCE Mission to Moldova": the name goes on with its post
+    post_head_prepositions: frozenset[str] = words("actors.post_head_prepositions")
+    ministry_country_prepositions: frozenset[str] = words("actors.ministry_country_prepositions")
+    ministry_office_domains: frozenset[str] = words("actors.ministry_office_domains")  # "Pakistan's foreign office"
+    nested_name_links: frozenset[str] = words("actors.nested_name_links")
+    title_of_gap: frozenset[str] = words("names.title_of_gap")
+    title_prepositions: frozenset[str] = words("names.title_prepositions")
     media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
     media_firsts: frozenset[str]  # their first words
-    event_heads: frozenset[str]
-    patronymic_particles: frozenset[str]
+    event_heads: frozenset[str] = words("actors.event_heads")
+    patronymic_particles: frozenset[str] = words("names.patronymic_particles")
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
-    not_syllables: frozenset[str]  # "Moscow-led": a compound, not a given name
-    honorifics: frozenset[str]
-    inner_honorifics: frozenset[str]  # "Hassan Sheikh Mohamud"
-    adverbs_before_speech: frozenset[str]
-    title_name_joins: frozenset[str]
+    not_syllables: frozenset[str] = words("names.not_syllables")  # "Moscow-led": a compound, not a given name
+    honorifics: frozenset[str] = words("names.honorifics")
+    inner_honorifics: frozenset[str] = words("names.inner_honorifics")  # "Hassan Sheikh Mohamud"
+    adverbs_before_speech: frozenset[str] = words("names.adverbs_before_speech")
+    title_name_joins: frozenset[str] = words("names.title_name_joins")
     locative_phrases: frozenset[tuple[str, ...]] = frozenset()  # "out of Libreville": a place
-    name_suffixes: frozenset[str] = frozenset()  # "Ferdinand Marcos Jr.": part of the mention
-    pair_prepositions: frozenset[str] = frozenset()  # "Commission … between the Republic of A and …"
+    name_suffixes: frozenset[str] = words("names.name_suffixes")  # "Ferdinand Marcos Jr.": part of the mention
+    pair_prepositions: frozenset[str] = words("actors.pair_prepositions")  # "Commission … between the Republic of A and …"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SpeechWords:
     """``[speech]`` and ``[reported]``: how a statement and its speaker are framed."""
 
-    verbs: frozenset[str]
-    participles: frozenset[str]
-    between: frozenset[str]
-    statement_nouns: frozenset[str]
-    statement_verbs: frozenset[str]
+    verbs: frozenset[str] = words("speech.verbs")
+    participles: frozenset[str] = words("speech.participles")
+    between: frozenset[str] = words("speech.between_speaker_and_verb")
+    statement_nouns: frozenset[str] = words("speech.statement_nouns")
+    statement_verbs: frozenset[str] = words("speech.statement_verbs")
     impersonal: tuple[tuple[str, ...], ...]  # phrases as word tuples
-    org_anaphors: frozenset[str]
-    cochair_voices: frozenset[str]  # "the co-chairs said": the body they co-chair
-    relative_pronouns: frozenset[str]  # "X, who met his counterpart, Y, said": X speaks
-    pronouns: frozenset[str]
+    org_anaphors: frozenset[str] = words("speech.organization_anaphors")
+    cochair_voices: frozenset[str] = words("speech.cochair_voices")  # "the co-chairs said": the body they co-chair
+    relative_pronouns: frozenset[str] = words("speech.relative_pronouns")  # "X, who met his counterpart, Y, said": X speaks
+    pronouns: frozenset[str] = words("speech.person_pronouns")
     min_direct_quote_words: int
     min_embedded_quote_words: int
-    naming_words: frozenset[str]
-    prepositions: frozenset[str]
-    trailing_starts: frozenset[str]
-    anaphor_determiners: frozenset[str]
-    subject_title_joins: frozenset[str]
-    recipient_verbs: frozenset[str]  # "told AFP": the hearer follows
-    setting_prepositions: frozenset[str]  # "said at a press briefing on Monday that"
-    object_verbs: frozenset[str]  # "added": speech only before "that", ":" or ","
+    naming_words: frozenset[str] = words("speech.naming_words")
+    prepositions: frozenset[str] = words("reported.prepositions")
+    trailing_starts: frozenset[str] = words("reported.trailing_starts")
+    anaphor_determiners: frozenset[str] = words("speech.anaphor_determiners")
+    subject_title_joins: frozenset[str] = words("speech.subject_title_joins")
+    recipient_verbs: frozenset[str] = words("speech.recipient_verbs")  # "told AFP": the hearer follows
+    setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
+    object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
-    quoting_verbs: frozenset[str]  # "quotes X", "was quoted as saying"
-    citing: frozenset[str]  # "Citing X, …"
-    passive_auxiliaries: frozenset[str]
-    quoting_links: frozenset[str]  # "as" of "quoted as saying"
-    agent_prepositions: frozenset[str]  # "by" of "a statement issued by X"
-    own_source_possessives: frozenset[str] = frozenset()  # "according to his office": the subject's own
-    own_source_prepositions: frozenset[str] = frozenset()  # "a statement from his mission"
-    statement_adjectives: frozenset[str] = frozenset()  # "in a joint statement"
+    quoting_verbs: frozenset[str] = words("speech.quoting_verbs")  # "quotes X", "was quoted as saying"
+    citing: frozenset[str] = words("speech.citing")  # "Citing X, …"
+    passive_auxiliaries: frozenset[str] = words("speech.passive_auxiliaries")
+    quoting_links: frozenset[str] = words("speech.quoting_links")  # "as" of "quoted as saying"
+    agent_prepositions: frozenset[str] = words("speech.agent_prepositions")  # "by" of "a statement issued by X"
+    own_source_possessives: frozenset[str] = words("reported.own_source_possessives")  # "according to his office": the subject's own
+    own_source_prepositions: frozenset[str] = words("reported.own_source_prepositions")  # "a statement from his mission"
+    statement_adjectives: frozenset[str] = words("reported.statement_adjectives")  # "in a joint statement"
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
-    relative_antecedent_prepositions: frozenset[str] = frozenset()  # "taken by X, which said"
-    relative_speech_verbs: frozenset[str] = frozenset()  # its "said", not "observed"
-    frame_modifiers: frozenset[str] = frozenset()  # "…, party chair X said"
-    participle_subject_links: frozenset[str] = frozenset()  # "with X saying"
-    auxiliaries_after_apposition: frozenset[str] = frozenset()  # "France, the bloc's critic, has said"
-    possessive_voice_pronouns: frozenset[str] = frozenset()  # "its government said"
-    possessive_voice_heads: frozenset[str] = frozenset()  # its "government", "foreign ministry"
+    relative_antecedent_prepositions: frozenset[str] = words("speech.relative_antecedent_prepositions")  # "taken by X, which said"
+    relative_speech_verbs: frozenset[str] = words("speech.relative_speech_verbs")  # its "said", not "observed"
+    frame_modifiers: frozenset[str] = words("speech.frame_modifiers")  # "…, party chair X said"
+    participle_subject_links: frozenset[str] = words("speech.participle_subject_links")  # "with X saying"
+    auxiliaries_after_apposition: frozenset[str] = words("speech.auxiliaries_after_apposition")  # "France, the bloc's critic, has said"
+    possessive_voice_pronouns: frozenset[str] = words("speech.possessive_voice_pronouns")  # "its government said"
+    possessive_voice_heads: frozenset[str] = words("speech.possessive_voice_heads")  # its "government", "foreign ministry"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RelationWords:
     """``[relations]``: cue phrases (matched on tokens) and the words around them."""
 
     cues: dict[str, tuple[str, ...]]  # lexicon key -> phrases, for the rule table
-    negations: frozenset[str]
-    modal: frozenset[str]
-    deploy_objects: frozenset[str]
-    strong_list_cues: frozenset[str]
+    negations: frozenset[str] = words("relations.negations")
+    modal: frozenset[str] = words("relations.modal")
+    deploy_objects: frozenset[str] = words("relations.deploy_objects")
+    strong_list_cues: frozenset[str] = words("relations.strong_list_cues")
     min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
-    clause_words: frozenset[str]
-    speech_complementizers: frozenset[str]  # "noted that A …": not a relative "that"
-    member_subject_gap: frozenset[str]
-    cochair_subject_gap: frozenset[str]
-    anaphors: frozenset[str]  # "the alliance", "the pact": an organization named before
-    ministry_anaphors: frozenset[str]  # "the ministry": may point back to a ministry
-    ministry_rules: frozenset[str]  # the rules of the ministries the other anaphors skip
-    anaphor_determiners: frozenset[str]
-    negation_prefixes: frozenset[str]  # with their hyphen: "non-"
-    member_noun_copulas: frozenset[str]
-    member_noun_subject_gap: frozenset[str]
-    bare_membership_nouns: frozenset[str]
-    cochair_object_stops: frozenset[str]
-    deploy_prepositions: frozenset[str]
+    clause_words: frozenset[str] = words("relations.clause_words")
+    speech_complementizers: frozenset[str] = words("relations.speech_complementizers")  # "noted that A …": not a relative "that"
+    member_subject_gap: frozenset[str] = words("relations.member_subject_gap")
+    cochair_subject_gap: frozenset[str] = words("relations.cochair_subject_gap")
+    anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
+    ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
+    ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
+    anaphor_determiners: frozenset[str] = words("relations.anaphor_determiners")
+    negation_prefixes: frozenset[str] = words("relations.negation_prefixes")  # with their hyphen: "non-"
+    member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")
+    member_noun_subject_gap: frozenset[str] = words("relations.member_noun_subject_gap")
+    bare_membership_nouns: frozenset[str] = words("relations.bare_membership_nouns")
+    cochair_object_stops: frozenset[str] = words("relations.cochair_object_stops")
+    deploy_prepositions: frozenset[str] = words("relations.deploy_prepositions")
     list_openers: tuple[tuple[str, ...], ...]  # phrases as word tuples ("such", "as")
-    list_marks: frozenset[str]
+    list_marks: frozenset[str] = words("relations.list_marks")
     member_head_nouns: tuple[tuple[str, ...], ...]  # phrases as word tuples ("member", "states")
-    composition_links: frozenset[str]
-    member_list_leads: frozenset[str]
-    member_adjectives: frozenset[str]
+    composition_links: frozenset[str] = words("relations.composition_links")
+    member_list_leads: frozenset[str] = words("relations.member_list_leads")
+    member_adjectives: frozenset[str] = words("relations.member_adjectives")
     ordinal_suffixes: tuple[str, ...]
-    non_member_words: frozenset[str]
-    former_member_words: frozenset[str]
-    future_member_words: frozenset[str]
-    member_becoming: frozenset[str]
-    member_time_weekdays: frozenset[str]
-    member_head_modifiers: frozenset[str]
-    member_apposition_relatives: frozenset[str]
-    member_singling_words: frozenset[str]
-    member_clause_openers: frozenset[str]  # "…, and Moldova is also a member."
+    non_member_words: frozenset[str] = words("relations.non_member_words")
+    former_member_words: frozenset[str] = words("relations.former_member_words")
+    future_member_words: frozenset[str] = words("relations.future_member_words")
+    member_becoming: frozenset[str] = words("relations.member_becoming")
+    member_time_weekdays: frozenset[str] = words("relations.member_time_weekdays")
+    member_head_modifiers: frozenset[str] = words("relations.member_head_modifiers")
+    member_apposition_relatives: frozenset[str] = words("relations.member_apposition_relatives")
+    member_singling_words: frozenset[str] = words("relations.member_singling_words")
+    member_clause_openers: frozenset[str] = words("relations.member_clause_openers")  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
-    whose_country_nouns: frozenset[str]  # "X, whose country is a member of"
-    ally_list_cues: frozenset[str]  # "several allies, among them A and B"
+    whose_country_nouns: frozenset[str] = words("relations.whose_country_nouns")  # "X, whose country is a member of"
+    ally_list_cues: frozenset[str] = words("relations.ally_list_cues")  # "several allies, among them A and B"
     member_time_preposition: str
-    member_time_determiners: frozenset[str]
-    member_time_periods: frozenset[str]
-    member_pronoun_subjects: frozenset[str]
-    member_plural_pronoun_subjects: frozenset[str]  # "although they belong to X"
-    member_relative_pronouns: frozenset[str]  # "Finland, which joined X"
-    member_object_leads: frozenset[str]  # "a member of both X and Y"
-    apposition_dashes: frozenset[str]  # "the Quad — A, B and C — met"
-    member_as: frozenset[str]
-    member_quantifiers: frozenset[str]  # "Turkey and Hungary, both NATO members"
-    member_since: frozenset[str]  # "Cameroon, a member since 1974"
-    example_member_cues: frozenset[str]  # "members such as A and B" with no organization in the sentence
-    member_partitives: frozenset[str]  # "Armenia, one of the bloc's six members"
-    bare_member_verbs: frozenset[str]  # "A and B became members last year"
-    member_as_verbs: frozenset[str]  # "was admitted as the tenth member last year"
-    members_of_nouns: frozenset[str]  # "The members of the SCO are A, B"
+    member_time_determiners: frozenset[str] = words("relations.member_time_determiners")
+    member_time_periods: frozenset[str] = words("relations.member_time_periods")
+    member_pronoun_subjects: frozenset[str] = words("relations.member_pronoun_subjects")
+    member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
+    member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
+    member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
+    apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
+    member_as: frozenset[str] = words("relations.member_as")
+    member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"
+    member_since: frozenset[str] = words("relations.member_since")  # "Cameroon, a member since 1974"
+    example_member_cues: frozenset[str] = words("relations.example_member_cues")  # "members such as A and B" with no organization in the sentence
+    member_partitives: frozenset[str] = words("relations.member_partitives")  # "Armenia, one of the bloc's six members"
+    bare_member_verbs: frozenset[str] = words("relations.bare_member_verbs")  # "A and B became members last year"
+    member_as_verbs: frozenset[str] = words("relations.member_as_verbs")  # "was admitted as the tenth member last year"
+    members_of_nouns: frozenset[str] = words("relations.members_of_nouns")  # "The members of the SCO are A, B"
     besides_leads: tuple[str, ...]  # "Besides Russia, the CSTO includes A and B"
-    members_of_verbs: frozenset[str]
-    intransitive_joins: frozenset[str]  # "C joined in 2014": the organization spoken of
-    intransitive_join_closers: frozenset[str]
-    join_time_leads: frozenset[str]
-    join_time_nouns: frozenset[str]
-    cochair_passive_agents: frozenset[str]  # "…, co-chaired by A and B": not the actor before
-    member_group_partitives: frozenset[str]  # "A and B are among the bloc's members"
-    member_possessive_pronouns: frozenset[str]  # "A and B are among its members"
-    member_noun_plural_copulas: frozenset[str]  # "A and B are among its members"
-    counted_member_nouns: frozenset[str]  # "all four countries are members of X"
+    members_of_verbs: frozenset[str] = words("relations.members_of_verbs")
+    intransitive_joins: frozenset[str] = words("relations.intransitive_joins")  # "C joined in 2014": the organization spoken of
+    intransitive_join_closers: frozenset[str] = words("relations.intransitive_join_closers")
+    join_time_leads: frozenset[str] = words("relations.join_time_leads")
+    join_time_nouns: frozenset[str] = words("relations.join_time_nouns")
+    cochair_passive_agents: frozenset[str] = words("relations.cochair_passive_agents")  # "…, co-chaired by A and B": not the actor before
+    member_group_partitives: frozenset[str] = words("relations.member_group_partitives")  # "A and B are among the bloc's members"
+    member_possessive_pronouns: frozenset[str] = words("relations.member_possessive_pronouns")  # "A and B are among its members"
+    member_noun_plural_copulas: frozenset[str] = words("relations.member_noun_plural_copulas")  # "A and B are among its members"
+    counted_member_nouns: frozenset[str] = words("relations.counted_member_nouns")  # "all four countries are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
-    count_pairs: frozenset[str]  # "both countries"
-    member_as_nouns: frozenset[str]  # "as a member state of": still the member predicate's
-    anaphor_size_nouns: frozenset[str]  # "the 15-nation bloc"
-    list_ends: frozenset[str]  # "a grouping of A, B and C, …"
-    clause_marks: frozenset[str]  # "as a member, X said": another clause
-    org_member_nouns: frozenset[str]
-    admission_welcome_verbs: frozenset[str] = frozenset()  # "welcomed X as a full member": only with "as a member"
-    admission_member_nouns: frozenset[str] = frozenset()  # "admitted X as a member", not "as an observer"
-    admission_after: frozenset[str] = frozenset()  # what may follow the admitted ("in 2010", ".")
-    restored_nouns: frozenset[str] = frozenset()  # "restore X's membership in ORG"
-    member_relatives: frozenset[str] = frozenset()  # "X, which is also a member,"
-    member_relative_copulas: frozenset[str] = frozenset()  # its "is"
-    member_clause_adverbs: frozenset[str] = frozenset()  # its "also"
-    member_clause_ends: frozenset[str] = frozenset()  # the comma or stop after "a member"
-    restored_links: frozenset[str] = frozenset()  # the "in" of "membership in ORG"
-    admission_not_yet: frozenset[str] = frozenset()  # "will admit", "refused to readmit": no fact
-    admission_as_determiners: frozenset[str] = frozenset()  # "admitted X as its fifth full member"
-    list_with_cues: frozenset[str] = frozenset()  # "brings together A and B with C": C a member too
-    list_with_words: frozenset[str] = frozenset()  # the "with" of list_with_cues
-    counting_cues: frozenset[str] = frozenset()  # "counts A and B among its members"
-    founding_predicates: frozenset[str] = frozenset()  # "A and B, which formed ORG": two or more
-    member_coordinated_links: frozenset[str] = frozenset()  # "X announced … but remains a member of ORG"
-    member_coordinated_verbs: frozenset[str] = frozenset()  # its "remains"
-    member_pair_nouns: frozenset[str] = frozenset()  # "a member of both blocs"
-    member_territory_nouns: frozenset[str] = frozenset()  # "as well as the French territories of A and B"
-    lifting_verbs: frozenset[str] = frozenset()  # "The AU lifted Gabon's suspension"
-    lifted_nouns: frozenset[str] = frozenset()  # its "suspension"
-    lifted_links: frozenset[str] = frozenset()  # "lifted Gabon's suspension from the AU"
-    counting_links: frozenset[str] = frozenset()  # "among", "as" after the counted list
-    admission_inserted_openers: frozenset[str] = frozenset()  # "Mercosur, whose members are A, admitted X"
-    admission_clause_links: frozenset[str] = frozenset()  # "…, while welcoming X as a full member"
+    count_pairs: frozenset[str] = words("relations.count_pairs")  # "both countries"
+    member_as_nouns: frozenset[str] = words("relations.member_as_nouns")  # "as a member state of": still the member predicate's
+    anaphor_size_nouns: frozenset[str] = words("relations.anaphor_size_nouns")  # "the 15-nation bloc"
+    list_ends: frozenset[str] = words("relations.list_ends")  # "a grouping of A, B and C, …"
+    clause_marks: frozenset[str] = words("relations.clause_marks")  # "as a member, X said": another clause
+    org_member_nouns: frozenset[str] = words("relations.org_member_nouns")
+    admission_welcome_verbs: frozenset[str] = words("relations.admission_welcome_verbs")  # "welcomed X as a full member": only with "as a member"
+    admission_member_nouns: frozenset[str] = words("relations.admission_member_nouns")  # "admitted X as a member", not "as an observer"
+    admission_after: frozenset[str] = words("relations.admission_after")  # what may follow the admitted ("in 2010", ".")
+    restored_nouns: frozenset[str] = words("relations.restored_nouns")  # "restore X's membership in ORG"
+    member_relatives: frozenset[str] = words("relations.member_relatives")  # "X, which is also a member,"
+    member_relative_copulas: frozenset[str] = words("relations.member_relative_copulas")  # its "is"
+    member_clause_adverbs: frozenset[str] = words("relations.member_clause_adverbs")  # its "also"
+    member_clause_ends: frozenset[str] = words("relations.member_clause_ends")  # the comma or stop after "a member"
+    restored_links: frozenset[str] = words("relations.restored_links")  # the "in" of "membership in ORG"
+    admission_not_yet: frozenset[str] = words("relations.admission_not_yet")  # "will admit", "refused to readmit": no fact
+    admission_as_determiners: frozenset[str] = words("relations.admission_as_determiners")  # "admitted X as its fifth full member"
+    list_with_cues: frozenset[str] = words("relations.list_with_cues")  # "brings together A and B with C": C a member too
+    list_with_words: frozenset[str] = words("relations.list_with_words")  # the "with" of list_with_cues
+    counting_cues: frozenset[str] = words("relations.counting_cues")  # "counts A and B among its members"
+    founding_predicates: frozenset[str] = words("relations.founding_predicates")  # "A and B, which formed ORG": two or more
+    member_coordinated_links: frozenset[str] = words("relations.member_coordinated_links")  # "X announced … but remains a member of ORG"
+    member_coordinated_verbs: frozenset[str] = words("relations.member_coordinated_verbs")  # its "remains"
+    member_pair_nouns: frozenset[str] = words("relations.member_pair_nouns")  # "a member of both blocs"
+    member_territory_nouns: frozenset[str] = words("relations.member_territory_nouns")  # "as well as the French territories of A and B"
+    lifting_verbs: frozenset[str] = words("relations.lifting_verbs")  # "The AU lifted Gabon's suspension"
+    lifted_nouns: frozenset[str] = words("relations.lifted_nouns")  # its "suspension"
+    lifted_links: frozenset[str] = words("relations.lifted_links")  # "lifted Gabon's suspension from the AU"
+    counting_links: frozenset[str] = words("relations.counting_links")  # "among", "as" after the counted list
+    admission_inserted_openers: frozenset[str] = words("relations.admission_inserted_openers")  # "Mercosur, whose members are A, admitted X"
+    admission_clause_links: frozenset[str] = words("relations.admission_clause_links")  # "…, while welcoming X as a full member"
     participle_suffixes: tuple[str, ...] = ()  # "serving", "elected": a participle opening that phrase
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlaceWords:
     """``[places]``: when a gazetteer name is not a place."""
 
-    prepositions: frozenset[str]  # after these, a gazetteer name is a place ("in Aleppo")
-    not_places: frozenset[str]  # words towns share with ordinary English
-    modified_nouns: frozenset[str]  # "the Minsk agreements": the name modifies these
+    prepositions: frozenset[str] = words("places.place_prepositions")  # after these, a gazetteer name is a place ("in Aleppo")
+    not_places: frozenset[str] = words("places.not_places")  # words towns share with ordinary English
+    modified_nouns: frozenset[str] = words("places.modified_nouns")  # "the Minsk agreements": the name modifies these
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RoleWords:
     """``[roles]``: how a title finds its country or organization and its holder."""
 
-    qualifier_prepositions: frozenset[str]  # "President of Russia", "spokeswoman for the ministry"
+    qualifier_prepositions: frozenset[str] = words("roles.qualifier_prepositions")  # "President of Russia", "spokeswoman for the ministry"
     portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
-    portfolio_prepositions: frozenset[str]
-    portfolio_joins: frozenset[str]
-    seat_prepositions: frozenset[str]  # "its representative on the council, X"
+    portfolio_prepositions: frozenset[str] = words("roles.portfolio_prepositions")
+    portfolio_joins: frozenset[str] = words("roles.portfolio_joins")
+    seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
-    posting_prepositions: frozenset[str]  # "Ambassador to the UN": the posting, not the employer
-    apposition_closers: frozenset[str]  # what ends "the French President, Emmanuel Macron,"
-    origin_prepositions: frozenset[str]  # "Its president, X of the Netherlands, said"
+    posting_prepositions: frozenset[str] = words("roles.posting_prepositions")  # "Ambassador to the UN": the posting, not the employer
+    apposition_closers: frozenset[str] = words("roles.apposition_closers")  # what ends "the French President, Emmanuel Macron,"
+    origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
-    counterpart_prepositions: frozenset[str]  # "his counterpart from Azerbaijan"
-    holder_of: frozenset[str]  # "President Emmanuel Macron of France"
-    not_current: frozenset[str]  # "former President X": the office is not held at the article's time
-    delegation_nouns: frozenset[str]  # "the delegation of Moldova was led by the Prime Minister X"
+    counterpart_prepositions: frozenset[str] = words("roles.counterpart_prepositions")  # "his counterpart from Azerbaijan"
+    holder_of: frozenset[str] = words("roles.holder_of")  # "President Emmanuel Macron of France"
+    not_current: frozenset[str] = words("roles.not_current")  # "former President X": the office is not held at the article's time
+    delegation_nouns: frozenset[str] = words("roles.delegation_nouns")  # "the delegation of Moldova was led by the Prime Minister X"
     delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
-    represented_auxiliaries: frozenset[str] = frozenset()  # "was", "is", "will be" before represented_leads
-    holder_copulas: frozenset[str] = frozenset()  # "X is also chairman of the council": X holds the office
-    appointing_verbs: frozenset[str] = frozenset()  # "Kazakhstan appointed X as its foreign minister"
-    appointment_links: frozenset[str] = frozenset()  # the "as" before the office
-    appointment_determiners: frozenset[str] = frozenset()  # "as its new foreign minister"
-    whose_words: frozenset[str] = frozenset()  # "the council, whose chair is X": the council's office
+    represented_auxiliaries: frozenset[str] = words("roles.represented_auxiliaries")  # "was", "is", "will be" before represented_leads
+    holder_copulas: frozenset[str] = words("roles.holder_copulas")  # "X is also chairman of the council": X holds the office
+    appointing_verbs: frozenset[str] = words("roles.appointing_verbs")  # "Kazakhstan appointed X as its foreign minister"
+    appointment_links: frozenset[str] = words("roles.appointment_links")  # the "as" before the office
+    appointment_determiners: frozenset[str] = words("roles.appointment_determiners")  # "as its new foreign minister"
+    whose_words: frozenset[str] = words("roles.whose_words")  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
-    whose_copulas: frozenset[str] = frozenset()  # the "is"/"are" between that office and its holders
-    copula_adverbs: frozenset[str] = frozenset()  # "also", "now", "currently" after a holder's copula
-    current_adjectives: frozenset[str] = frozenset()  # "X, the current chairman of Y"
-    representing_verbs: frozenset[str] = frozenset()  # "Minister X will represent Armenia"
-    representing_auxiliaries: frozenset[str] = frozenset()
-    capital_leads: frozenset[str] = frozenset()  # "In Tehran, Foreign Ministry spokesman X"
-    country_anaphors: frozenset[str] = frozenset()  # "the country's Ecology Minister X"
-    principal_links: frozenset[str] = frozenset()  # "a spokeswoman for Prime Minister X"
-    portfolio_end_nouns: frozenset[str] = frozenset()  # "… Eurasian Affairs James O'Brien"
-    portfolio_links: frozenset[str] = frozenset()  # "Minister of State for Foreign Affairs"
-    parliament_nouns: frozenset[str] = frozenset()  # "Speaker of Parliament X"
+    whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
+    copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula
+    current_adjectives: frozenset[str] = words("roles.current_adjectives")  # "X, the current chairman of Y"
+    representing_verbs: frozenset[str] = words("roles.representing_verbs")  # "Minister X will represent Armenia"
+    representing_auxiliaries: frozenset[str] = words("roles.representing_auxiliaries")
+    capital_leads: frozenset[str] = words("roles.capital_leads")  # "In Tehran, Foreign Ministry spokesman X"
+    country_anaphors: frozenset[str] = words("roles.country_anaphors")  # "the country's Ecology Minister X"
+    principal_links: frozenset[str] = words("roles.principal_links")  # "a spokeswoman for Prime Minister X"
+    portfolio_end_nouns: frozenset[str] = words("roles.portfolio_end_nouns")  # "… Eurasian Affairs James O'Brien"
+    portfolio_links: frozenset[str] = words("roles.portfolio_links")  # "Minister of State for Foreign Affairs"
+    parliament_nouns: frozenset[str] = words("roles.parliament_nouns")  # "Speaker of Parliament X"
     gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
-    legislature_heads: frozenset[str] = frozenset()
-    holder_descriptors: frozenset[str] = frozenset()  # "Its honorary chairman, billionaire X"
-    future_title_suffixes: frozenset[str] = frozenset()  # "prime minister-elect": not yet the office
-    domain_adjectives: frozenset[str] = frozenset()  # "the U.N. humanitarian chief": a domain, not a qualifier
+    legislature_heads: frozenset[str] = words("roles.legislature_heads")
+    holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
+    future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
+    domain_adjectives: frozenset[str] = words("roles.domain_adjectives")  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
-    possessive_pronouns: frozenset[str] = frozenset()  # "Its foreign minister, X": the subject's office
-    own_government_nouns: frozenset[str] = frozenset()  # "adviser of Bangladesh's interim government"
-    anaphor_nouns: frozenset[str] = frozenset()  # "the bloc's chair, X": the organization named before
-    counterpart_possessives: frozenset[str] = frozenset()  # "His Ethiopian counterpart, Y": of the sentence before
+    possessive_pronouns: frozenset[str] = words("roles.possessive_pronouns")  # "Its foreign minister, X": the subject's office
+    own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
+    anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
+    counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
-    office_time_determiners: frozenset[str] = frozenset()  # "Its president this year, X": "this"
-    office_time_nouns: frozenset[str] = frozenset()  # … "year": a time phrase between office and comma
-    office_remit_prepositions: frozenset[str] = frozenset()  # "its coordinator for Gaza, X": "for"
-    staff_links: frozenset[str] = frozenset()  # "Personal Envoy of the UN Secretary-General for Sudan, X"
-    appointing_base_verbs: frozenset[str] = frozenset()  # "will name X as foreign minister": a person, no office
-    contrast_links: frozenset[str] = frozenset()  # "Brazil said …, but Energy Minister X denied"
+    office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
+    office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
+    office_remit_prepositions: frozenset[str] = words("roles.office_remit_prepositions")  # "its coordinator for Gaza, X": "for"
+    staff_links: frozenset[str] = words("roles.staff_links")  # "Personal Envoy of the UN Secretary-General for Sudan, X"
+    appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
+    contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
 
 
