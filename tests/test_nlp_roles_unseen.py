@@ -468,3 +468,12 @@ def test_a_country_elected_to_a_chair_is_no_person(read):
 def test_a_hyphenated_first_vice_president_after_a_possessive(read):
     r = read("Peru's First Vice-President Ana Velarde attended the ceremony.")
     assert titled(r) == {("Ana Velarde", "Peru", "First Vice President")}
+
+
+def test_a_deputy_foreign_minister_with_a_portfolio_before_the_name(read):
+    r = read("Peru's Deputy Foreign Minister for Political Affairs Tural Hasanli met Chilean Foreign Minister "
+             "for Economic Affairs Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Foreign Minister for Political Affairs"),
+                         ("Ana Velarde", "Chile", "Foreign Minister for Economic Affairs")}
+    r = read("Tural Hasanli, Deputy Foreign Minister of Peru, arrived.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Foreign Minister")}
