@@ -477,3 +477,12 @@ def test_a_deputy_foreign_minister_with_a_portfolio_before_the_name(read):
                          ("Ana Velarde", "Chile", "Foreign Minister for Economic Affairs")}
     r = read("Tural Hasanli, Deputy Foreign Minister of Peru, arrived.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Foreign Minister")}
+
+
+def test_plural_counterparts_of_listed_countries_name_their_holders_after_a_comma(read):
+    r = read("Peru's Foreign Minister Tural Hasanli hosted his Chilean and Bolivian counterparts, Ana Velarde "
+             "and Ivo Marnet, in Lima.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Foreign Minister"), ("Ana Velarde", "Chile", "Foreign Minister"),
+                         ("Ivo Marnet", "Bolivia", "Foreign Minister")}
+    r = read("Peru's Foreign Minister Tural Hasanli hosted his counterparts, Ana Velarde and Ivo Marnet.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Foreign Minister")}
