@@ -252,6 +252,7 @@ class RelationWords:
     member_head_nouns: tuple[tuple[str, ...], ...]  # phrases as word tuples ("member", "states")
     composition_links: frozenset[str] = words("relations.composition_links")
     member_list_leads: frozenset[str] = words("relations.member_list_leads")
+    context_member_adjectives: frozenset[str] = words("relations.context_member_adjectives")  # "the other member states, A, B"
     member_adjectives: frozenset[str] = words("relations.member_adjectives")
     ordinal_suffixes: tuple[str, ...]
     non_member_words: frozenset[str] = words("relations.non_member_words")
