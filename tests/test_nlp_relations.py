@@ -381,3 +381,11 @@ def test_the_other_member_states_with_no_organization_before_are_of_none(read):
     r = read("Peru attended the meeting in Lima. The leaders of the other member states, Chile, Bolivia and "
              "Ecuador, attended in person.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_second_reported_clause_after_and_that_has_its_own_subject(read):
+    r = read("Ana Velarde said the schedule did not allow it and that Peru remains a full member of the "
+             "Northern Lakes Union.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Union")}
+    r = read("The pact that Peru signed with the Northern Lakes Union expired.")
+    assert facts(r, "memberOf") == set()
