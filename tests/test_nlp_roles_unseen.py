@@ -486,3 +486,12 @@ def test_plural_counterparts_of_listed_countries_name_their_holders_after_a_comm
                          ("Ivo Marnet", "Bolivia", "Foreign Minister")}
     r = read("Peru's Foreign Minister Tural Hasanli hosted his counterparts, Ana Velarde and Ivo Marnet.")
     assert titled(r) == {("Tural Hasanli", "Peru", "Foreign Minister")}
+
+
+def test_a_minister_in_charge_of_a_portfolio(read):
+    r = read("Tural Hasanli, Minister in charge of Trade of the Northern Lakes Commission, met the delegation. "
+             "Peru's Minister in charge of Integration Ana Velarde attended.")
+    assert titled(r) == {("Tural Hasanli", "Northern Lakes Commission", "Minister in charge of Trade"),
+                         ("Ana Velarde", "Peru", "Minister in charge of Integration")}
+    r = read("Tural Hasanli, Minister in Lima, met the delegation.")
+    assert titled(r) == set()

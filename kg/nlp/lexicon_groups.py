@@ -346,6 +346,7 @@ class RoleWords:
     qualifier_prepositions: frozenset[str] = words("roles.qualifier_prepositions")  # "President of Russia", "spokeswoman for the ministry"
     portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
     portfolio_prepositions: frozenset[str] = words("roles.portfolio_prepositions")
+    portfolio_lead_words: frozenset[str] = words("roles.portfolio_lead_words")  # "Minister in charge of Trade"
     portfolio_joins: frozenset[str] = words("roles.portfolio_joins")
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
-from kg.nlp.offices import origin_end, own_government_end, portfolio, seat_end
+from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -145,7 +145,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
                 and toks.lower[j + 1] in ctx.lex.roles.future_title_suffixes):
             j += 2  # "Its prime minister-elect, X"
-        elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
+        elif (j < n and t.title in ctx.lex.roles.portfolio_titles
+              and toks.lower[portfolio_preposition(doc, ctx.lex, j, n)] in ctx.lex.roles.portfolio_prepositions):
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
@@ -421,7 +422,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
         elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
-                                             or toks.lower[t.end] in ctx.lex.roles.staff_links):
+                                             or toks.lower[t.end] in ctx.lex.roles.staff_links
+                                             or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
+                                                 and portfolio_preposition(doc, ctx.lex, t.end, n) > t.end)):
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"

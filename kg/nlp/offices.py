@@ -51,6 +51,16 @@ class Covered:
         return i in self.tokens
 
 
+def portfolio_preposition(doc: Doc, lex: Lexicon, i: int, limit: int) -> int:
+    """The preposition that opens a portfolio at token ``i``: ``i`` itself, or the one after
+    the words of [roles] portfolio_lead_words ("Minister in charge of Trade")."""
+    toks = tokens_of(doc)
+    j = i
+    while j < limit and j - i < 2 and toks.lower[j] in lex.roles.portfolio_lead_words:
+        j += 1
+    return j if j - i in (0, 2) else i
+
+
 def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], limit: int) -> int:
     """The end of a portfolio from the preposition at token ``i`` ("for European and Foreign
     Affairs"), or ``i`` if there is none.
@@ -60,8 +70,10 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     for a person right after the preposition ("Minister of Foreign …")."""
     toks = tokens_of(doc)
     roles = lex.roles
+    start = i
+    i = portfolio_preposition(doc, lex, i, limit)
     if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
-        return i
+        return start
     j, last, words = i + 1, i, 0
     noun_end = None  # after the last portfolio noun ("… Eurasian Affairs"), where a name may start
     while j < limit and words < lex.window.title_portfolio_words:
