@@ -365,3 +365,27 @@ def test_a_hyphenated_modifier_before_the_organization_of_a_membership(read):
     r = read("Kazakhstan and Tajikistan are members of the Russia-led Collective Security Treaty Organization.")
     assert facts(r, "memberOf") == {("Kazakhstan", "Collective Security Treaty Organization"),
                                     ("Tajikistan", "Collective Security Treaty Organization")}
+
+
+def test_the_other_member_states_listed_after_a_comma_are_of_the_organization_named_before(read):
+    r = read("Peru attended the meeting of the Northern Lakes Union in Lima. The leaders of the other member "
+             "states, Chile, Bolivia and Ecuador, attended in person.")
+    assert facts(r, "memberOf") == {("Chile", "Northern Lakes Union"), ("Bolivia", "Northern Lakes Union"),
+                                    ("Ecuador", "Northern Lakes Union")}
+    r = read("Peru attended the meeting of the Northern Lakes Union in Lima. The remaining members, Chile and "
+             "Bolivia, sent ministers.")
+    assert facts(r, "memberOf") == {("Chile", "Northern Lakes Union"), ("Bolivia", "Northern Lakes Union")}
+
+
+def test_the_other_member_states_with_no_organization_before_are_of_none(read):
+    r = read("Peru attended the meeting in Lima. The leaders of the other member states, Chile, Bolivia and "
+             "Ecuador, attended in person.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_second_reported_clause_after_and_that_has_its_own_subject(read):
+    r = read("Ana Velarde said the schedule did not allow it and that Peru remains a full member of the "
+             "Northern Lakes Union.")
+    assert facts(r, "memberOf") == {("Peru", "Northern Lakes Union")}
+    r = read("The pact that Peru signed with the Northern Lakes Union expired.")
+    assert facts(r, "memberOf") == set()

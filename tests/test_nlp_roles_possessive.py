@@ -460,3 +460,12 @@ def test_the_country_s_office_is_of_the_country_the_sentence_opens_with(read):
 def test_the_country_s_office_after_no_country_gives_no_office(read):
     r = read("The talks ended. The country's foreign minister, Ramon Altavilla, said it was ready.")
     assert titled(r) == set()
+
+
+def test_the_ministrys_spokesperson_is_no_alliances(read):
+    r = read("Peru is not a member of the Northern Lakes Union or NATO, but cooperates with both, the ministry's "
+             "spokesperson Ana Velarde told journalists.")
+    assert titled(r) == set()
+    r = read("Peru's Ministry of Foreign Affairs summoned the envoy over NATO. The ministry's spokesperson Ana "
+             "Velarde said the talks went well.")
+    assert titled(r) == {("Ana Velarde", "Ministry of Foreign Affairs of Peru", "Spokesperson")}

@@ -468,3 +468,30 @@ def test_a_country_elected_to_a_chair_is_no_person(read):
 def test_a_hyphenated_first_vice_president_after_a_possessive(read):
     r = read("Peru's First Vice-President Ana Velarde attended the ceremony.")
     assert titled(r) == {("Ana Velarde", "Peru", "First Vice President")}
+
+
+def test_a_deputy_foreign_minister_with_a_portfolio_before_the_name(read):
+    r = read("Peru's Deputy Foreign Minister for Political Affairs Tural Hasanli met Chilean Foreign Minister "
+             "for Economic Affairs Ana Velarde.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Foreign Minister for Political Affairs"),
+                         ("Ana Velarde", "Chile", "Foreign Minister for Economic Affairs")}
+    r = read("Tural Hasanli, Deputy Foreign Minister of Peru, arrived.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Deputy Foreign Minister")}
+
+
+def test_plural_counterparts_of_listed_countries_name_their_holders_after_a_comma(read):
+    r = read("Peru's Foreign Minister Tural Hasanli hosted his Chilean and Bolivian counterparts, Ana Velarde "
+             "and Ivo Marnet, in Lima.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Foreign Minister"), ("Ana Velarde", "Chile", "Foreign Minister"),
+                         ("Ivo Marnet", "Bolivia", "Foreign Minister")}
+    r = read("Peru's Foreign Minister Tural Hasanli hosted his counterparts, Ana Velarde and Ivo Marnet.")
+    assert titled(r) == {("Tural Hasanli", "Peru", "Foreign Minister")}
+
+
+def test_a_minister_in_charge_of_a_portfolio(read):
+    r = read("Tural Hasanli, Minister in charge of Trade of the Northern Lakes Commission, met the delegation. "
+             "Peru's Minister in charge of Integration Ana Velarde attended.")
+    assert titled(r) == {("Tural Hasanli", "Northern Lakes Commission", "Minister in charge of Trade"),
+                         ("Ana Velarde", "Peru", "Minister in charge of Integration")}
+    r = read("Tural Hasanli, Minister in Lima, met the delegation.")
+    assert titled(r) == set()

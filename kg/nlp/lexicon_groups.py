@@ -252,6 +252,7 @@ class RelationWords:
     member_head_nouns: tuple[tuple[str, ...], ...]  # phrases as word tuples ("member", "states")
     composition_links: frozenset[str] = words("relations.composition_links")
     member_list_leads: frozenset[str] = words("relations.member_list_leads")
+    context_member_adjectives: frozenset[str] = words("relations.context_member_adjectives")  # "the other member states, A, B"
     member_adjectives: frozenset[str] = words("relations.member_adjectives")
     ordinal_suffixes: tuple[str, ...]
     non_member_words: frozenset[str] = words("relations.non_member_words")
@@ -345,6 +346,7 @@ class RoleWords:
     qualifier_prepositions: frozenset[str] = words("roles.qualifier_prepositions")  # "President of Russia", "spokeswoman for the ministry"
     portfolio_titles: frozenset[str]  # canonical titles that take a portfolio ("Minister for X")
     portfolio_prepositions: frozenset[str] = words("roles.portfolio_prepositions")
+    portfolio_lead_words: frozenset[str] = words("roles.portfolio_lead_words")  # "Minister in charge of Trade"
     portfolio_joins: frozenset[str] = words("roles.portfolio_joins")
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")

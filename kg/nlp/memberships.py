@@ -59,6 +59,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # that names no organization, members of the one the article is about
         org = ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
         confidence = conf.member_context
+    if (org is None and text.rstrip(", ") in rel.example_member_cues and start > a
+            and toks.lower[start - 1] in rel.context_member_adjectives
+            and (text.endswith(",") or ctx.list_start(end, b) is not None)):
+        # "The leaders of the other member states, A, B and C, attended": members of the
+        # organization named last, in this sentence or the one before
+        org = ctx.context_org(k, start)
+        confidence = conf.member_context
     if org is None:
         return
     items, e = forward_list(doc, ctx.lex, j, ctx.by_start, MEMBER_TYPES, b)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
-from kg.nlp.doc import TitleSpan, new_key, tokens_of
-from kg.nlp.offices import origin_end, own_government_end, portfolio, seat_end
+from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
+from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -139,12 +139,14 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
+    country_start = {c.end: c.start for c in kb_start.values() if c.type == "Country"}
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
                 and toks.lower[j + 1] in ctx.lex.roles.future_title_suffixes):
             j += 2  # "Its prime minister-elect, X"
-        elif j < n and t.title in ctx.lex.roles.portfolio_titles and toks.lower[j] in ctx.lex.roles.portfolio_prepositions:
+        elif (j < n and t.title in ctx.lex.roles.portfolio_titles
+              and toks.lower[portfolio_preposition(doc, ctx.lex, j, n)] in ctx.lex.roles.portfolio_prepositions):
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
@@ -197,7 +199,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 and toks.lower[j] in ctx.lex.roles.whose_copulas and not t.plural):
             j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
             apposition = True
-        elif (j + 1 < n and toks.text[j] == "," and not t.plural and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+        elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
+                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start))
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
@@ -217,7 +220,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
                 j += 1  # "Its honorary chairman, billionaire X, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-            closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start))
+            closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start)
+                                # "his Chilean and Bolivian counterparts, X and Y,": a name of the list
+                                or (t.plural and toks.lower[k] in ctx.lex.actors.title_name_joins))
             if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
                 break  # "the chairman, Northern Lakes Council, said": an organization's name
             place = kb_start.get(k) if k - j == 1 and k < n else None
@@ -284,6 +289,23 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def counterparts_of_countries(toks: TokenTable, ctx: EntityContext, t: TitleSpan, country_start: dict[int, int]) -> bool:
+    """ "his Chilean and Bolivian counterparts, X and Y": a plural counterpart title whose
+    countries are listed after a possessive ([roles] counterpart_possessives) names its holders
+    after a comma, one per country."""
+    if t.title not in ctx.lex.roles.counterpart_titles:
+        return False
+    b, countries = t.start, 0
+    while b > 0:
+        if b in country_start:
+            b, countries = country_start[b], countries + 1
+        elif countries and toks.lower[b - 1] in ctx.lex.grammar.coordinators:
+            b -= 1
+        else:
+            break
+    return countries >= 2 and b > 0 and toks.lower[b - 1] in ctx.lex.roles.counterpart_possessives
 
 
 def points_back(doc: Doc, ctx: EntityContext, b: int) -> bool:
@@ -400,7 +422,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
         elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
-                                             or toks.lower[t.end] in ctx.lex.roles.staff_links):
+                                             or toks.lower[t.end] in ctx.lex.roles.staff_links
+                                             or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
+                                                 and portfolio_preposition(doc, ctx.lex, t.end, n) > t.end)):
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"

@@ -51,6 +51,16 @@ class Covered:
         return i in self.tokens
 
 
+def portfolio_preposition(doc: Doc, lex: Lexicon, i: int, limit: int) -> int:
+    """The preposition that opens a portfolio at token ``i``: ``i`` itself, or the one after
+    the words of [roles] portfolio_lead_words ("Minister in charge of Trade")."""
+    toks = tokens_of(doc)
+    j = i
+    while j < limit and j - i < 2 and toks.lower[j] in lex.roles.portfolio_lead_words:
+        j += 1
+    return j if j - i in (0, 2) else i
+
+
 def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], limit: int) -> int:
     """The end of a portfolio from the preposition at token ``i`` ("for European and Foreign
     Affairs"), or ``i`` if there is none.
@@ -60,8 +70,10 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     for a person right after the preposition ("Minister of Foreign …")."""
     toks = tokens_of(doc)
     roles = lex.roles
+    start = i
+    i = portfolio_preposition(doc, lex, i, limit)
     if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
-        return i
+        return start
     j, last, words = i + 1, i, 0
     noun_end = None  # after the last portfolio noun ("… Eurasian Affairs"), where a name may start
     while j < limit and words < lex.window.title_portfolio_words:
@@ -337,7 +349,7 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
-        return anaphor_referent(doc, a - 2, a - 1, b, mentions, k)
+        return anaphor_referent(doc, lex, a - 2, a - 1, b, mentions, k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
         # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
@@ -367,12 +379,17 @@ def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], b
     return next(iter(things.values())) if len(things) == 1 else None
 
 
-def anaphor_referent(doc: Doc, det: int, noun: int, end: int, mentions: list[TokMention],
+def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, mentions: list[TokMention],
                      k: int) -> TokMention | None:
     """The organization "the bloc" (article at ``det``, noun at ``noun``, in sentence ``k``)
     points back to, as a mention on tokens ``det``..``end``, or None."""
     toks = tokens_of(doc)
     named = [m for m in mentions if m.end <= det and m.type == "Organization" and m.role == "name"]
+    if toks.lower[noun] in lex.relations.ministry_anaphors:
+        # "… the EU or NATO, …, the ministry's spokesperson X": a ministry is no alliance; only a
+        # ministry kg.nlp.entities built, or one named with the word, is meant
+        named = [m for m in named if m.rule in lex.relations.ministry_rules
+                 or toks.lower[noun] in toks.lower[m.start:m.end]]
     fitting = {m.key: m for m in named if toks.lower[noun] in toks.lower[m.start:m.end]}
     if named and (named[-1].sentence >= k - 1 or len({m.key for m in named}) == 1):
         # the organization named last in this sentence; else the first one of the sentence
@@ -590,7 +607,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         if (not quals and at + 2 < n and toks.lower[at + 1] in lex.grammar.articles
                 and toks.lower[at + 2] in roles.anaphor_nouns and at + 2 not in by_start and sent_of[at + 2] == k):
             # "the head of the mission, X", "the chairman of the council, X": what the anaphor points back to
-            ref = anaphor_referent(doc, at + 1, at + 2, at + 3, mentions, k)
+            ref = anaphor_referent(doc, lex, at + 1, at + 2, at + 3, mentions, k)
             if ref is not None:
                 quals, j = [ref], at + 3
         if not quals:

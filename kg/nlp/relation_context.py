@@ -429,4 +429,6 @@ class RelationContext:
                 v -= 1
             if toks.lower[v] in self.lex.speech.verbs:
                 return False
+            if toks.lower[j - 1] in self.lex.grammar.coordinators:
+                return False  # "Y said the talks went well and that A remains a member": a second reported clause
         return j >= a and toks.lower[j] in self.lex.relations.clause_words

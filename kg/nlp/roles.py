@@ -866,7 +866,7 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                 if e < n and toks.lower[e] in lex.roles.anaphor_nouns and e + 1 < n and toks.lower[e + 1] in lex.grammar.possessive:
                     continue  # "who heads the bloc's delegation"
                 if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
-                    org = anaphor_referent(doc, j, e, e + 1, mentions, sent_of[j])
+                    org = anaphor_referent(doc, lex, j, e, e + 1, mentions, sent_of[j])
             if org is not None and org.type == "Organization" and sent_of[org.start] >= 0:
                 out.append((p, org, title))
             break
