@@ -234,10 +234,11 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
-def _capital_lead_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
-                          capitals: dict[str, str], mentions: list[TokMention]) -> TokMention | None:
-    """The country of the capital the sentence of token ``i`` opens with ("In Moscow, …"), when
-    the article names it, as a mention on the capital's tokens; else None."""
+def _opening_capital(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
+                     capitals: dict[str, str], named_types: dict[str, str]) -> TokMention | None:
+    """The owner (country, or seated organization) of the capital the sentence of token ``i``
+    opens with ("In Moscow, …"), when the article names it, as a mention on the capital's
+    tokens; else None."""
     k = sent_of[i]
     a = i
     while a > 0 and sent_of[a - 1] == k:
@@ -247,10 +248,9 @@ def _capital_lead_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, To
     if place is None or place.key not in capitals or place.end >= len(doc) or toks.text[place.end] != ",":
         return None
     owner = capitals[place.key]
-    named = next((m for m in mentions if m.key == owner and m.role == "name"), None)
-    if named is None or named.type != "Country":
+    if owner not in named_types:
         return None
-    return TokMention(place.start, place.end, owner, named.type, "capital-lead", "name", k)
+    return TokMention(place.start, place.end, owner, named_types[owner], "capital-lead", "name", k)
 
 
 def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
@@ -397,6 +397,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     layout = doc._.kg_layout
     n = len(doc)
     conf = lex.confidence
+    named_types = {m.key: m.type for m in mentions if m.role == "name"}  # the actors the article names
     ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
     offices = [read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
                for t in titles]
@@ -518,8 +519,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             domain += toks.lower[b] not in lex.roles.portfolio_joins
         if b < 2 or toks.lower[b - 1] not in lex.roles.contrast_links or toks.text[b - 2] != ",":
             continue
-        subject = sentence_subject(doc, lex, o.start, by_start, sent_of) or _capital_lead_country(
-            doc, lex, o.start, by_start, sent_of, capitals or {}, mentions)
+        subject = sentence_subject(doc, lex, o.start, by_start, sent_of)
+        if subject is None:
+            lead = _opening_capital(doc, lex, o.start, by_start, sent_of, capitals or {}, named_types)
+            subject = lead if lead is not None and lead.type == "Country" else None
         if (subject is None or subject.type != "Country"
                 or any(m.type == "Country" and m.key != subject.key and m.sentence == o.sentence
                        for m in mentions if m.start < o.start)):
@@ -563,20 +566,15 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
 
     # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
     # an opening "In CAPITAL," is of the capital's country, when the article names it
-    named_keys = {m.key: m.type for m in mentions if m.role == "name"}
     for i, o in enumerate(offices):
         if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or not capitals:
             continue
         if o.persons[0].key in qualified and o.title in lex.roles.sentence_country_titles:
             continue
-        place = by_end.get(o.start - 1) if o.start > 2 and toks.text[o.start - 1] == "," else None
-        if (place is None or place.key not in capitals or capitals[place.key] not in named_keys
-                or toks.lower[place.start - 1] not in lex.roles.capital_leads
-                or (place.start > 1 and sent_of[place.start - 2] == o.sentence)):
+        lead = _opening_capital(doc, lex, o.start, by_start, sent_of, capitals, named_types)
+        if lead is None or lead.end != o.start - 1:  # the title right after the opening's comma
             continue
-        owner = capitals[place.key]
-        o.quals, o.quals_before = [TokMention(place.start, place.end, owner, named_keys[owner], "capital-lead",
-                                              "name", o.sentence)], True
+        o.quals, o.quals_before = [lead], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
 
     # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer

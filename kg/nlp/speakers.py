@@ -519,13 +519,7 @@ def _seated_body(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
     Ministry in Baku said"), else None."""
     if found.how != "mention" or ctx.entities[found.key].type != "Place":
         return None
-    i = found.start - 1
-    if i < 1 or ctx.lower[i] not in ctx.lex.roles.capital_leads:
-        return None
-    body = candidate_ending_at(ctx, i, k)
-    if body is None or body.how != "mention" or ctx.entities[body.key].type != "Organization":
-        return None
-    return body
+    return _mention_before_link(ctx, found.start - 1, k, ctx.lex.roles.capital_leads, "Organization")
 
 
 def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
@@ -536,12 +530,18 @@ def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
     i = found.start - 1
     if i > 0 and ctx.lower[i] in ctx.lex.grammar.articles:
         i -= 1
-    if i < 1 or ctx.lower[i] not in ctx.lex.roles.origin_prepositions:
+    return _mention_before_link(ctx, i, k, ctx.lex.roles.origin_prepositions, "Person")
+
+
+def _mention_before_link(ctx: QuoteContext, i: int, k: int, links: frozenset[str], type_: str) -> Speaker | None:
+    """The actor of type ``type_`` named right before token ``i``, when that token is one of
+    ``links`` ("the Foreign Ministry | in Baku", "Tiny Kox | of the Netherlands"); else None."""
+    if i < 1 or ctx.lower[i] not in links:
         return None
-    person = candidate_ending_at(ctx, i, k)
-    if person is None or person.how != "mention" or ctx.entities[person.key].type != "Person":
+    found = candidate_ending_at(ctx, i, k)
+    if found is None or found.how != "mention" or ctx.entities[found.key].type != type_:
         return None
-    return person
+    return found
 
 
 def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
