@@ -28,6 +28,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.nlp import spacy_cli
+
+# The one thing importing kg.nlp does: every kg module that imports spaCy is in this
+# package, so the first ``import spacy`` of a process that reads articles comes after
+# this and leaves out spaCy's own command line (0.16 s, see kg.nlp.spacy_cli).
+spacy_cli.defer()
+
 if TYPE_CHECKING:
     from kg.nlp.pipeline import doc_to_record, make_pipeline
     from kg.nlp.workers import process_texts
