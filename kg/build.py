@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, BinaryIO
 from kg import spill
 from kg.collector import gc_paused
 from kg.errors import InputError, OutputError, UsageError
-from kg.incremental import RecordCache, article_key, fingerprint
+from kg.incremental import MOST_CHANGED, PATCHED_FORMATS, RecordCache, article_key, fingerprint
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
-from kg.rdfio import output_lock
+from kg.rdfio import format_for, output_lock
 from kg.records import (
     ENTITY_TYPES,
     RELATIONS,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from kg.cluster import Cluster
     from kg.nlp.workers import Workers
+    from kg.patch import GraphState
 
 log = logging.getLogger(__name__)
 
@@ -355,20 +356,20 @@ def build(
     (:mod:`kg.incremental`); the output is the same as a full build's.  Raises :class:`OutputError` (before reading the
     corpus) for an unknown format or an output that cannot be a file.
     """
-    from kg import patch, serialize  # looked up at call time so a stage can be replaced in tests
-
+    # kg.patch and kg.serialize (rdflib: 0.1 s) are imported once the nlp workers are
+    # forked, which need neither: they start that much sooner
     output = Path(output)
-    rdf_format = serialize.format_for(output, format)
+    rdf_format = format_for(output, format)
     _check_output_location(output)
     # A second build of the same output fails now, not after an hour (when the folder
     # does not exist yet, the writer takes the lock when it creates it).
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
-    folder = serialize.spill_folder(output)  # the spool and sorted runs go beside the output
+    folder = spill.spill_folder(output)  # the spool and sorted runs go beside the output
     with lock, _RecordSpool(folder) as spool:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
-        traced = cache is not None and rdf_format in patch.PATCHED_FORMATS  # the next build may patch this one
+        traced = cache is not None and rdf_format in PATCHED_FORMATS  # the next build may patch this one
         patchable = traced and cache.known and not keep_records
-        state: patch.GraphState | None = None  # the last build's, read by load_state
+        state: GraphState | None = None  # the last build's, read by load_state
         report = progress or _no_progress
         kept: dict[int, DocumentRecord] = {}  # by position in the corpus
         entity_lists: dict[int, list[Entity]] = {}
@@ -381,6 +382,8 @@ def build(
             """The last build's graph state (0.17 s of a million words), read while the
             nlp worker starts rather than before it."""
             nonlocal state, kept_words, fresh
+            from kg import patch  # looked up at call time so a stage can be replaced in tests
+
             state = patch.GraphState.load(cache.folder, output, cache.fingerprint, rdf_format)
             if state is not None:
                 kept_words, fresh = state.words(), {}
@@ -391,7 +394,7 @@ def build(
             read[index] = record.identifier, record.words
             if fresh is not None:  # held for the patch, unless too many to patch (memory stays bounded)
                 fresh[index] = whole(record)
-                if len(fresh) > patch.MOST_CHANGED * len(kept_words) + 1:
+                if len(fresh) > MOST_CHANGED * len(kept_words) + 1:
                     fresh = None
             if keep_records:
                 kept[index] = whole(record)
@@ -410,6 +413,8 @@ def build(
             stats = result.stats
             patched = None
             if state is not None and fresh is not None:
+                from kg import patch
+
                 report("graph", stats.documents, stats.documents, stats.words)
                 with _timed(stats, "graph"), gc_paused():
                     corpus = [(result._article_keys[i], fresh.get(i)) for i in sorted({*deferred, *fresh})]

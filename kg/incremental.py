@@ -36,6 +36,10 @@ MANIFEST = "manifest.json"
 #: 1 was an object per record, six times slower to write).  Part of the fingerprint, so
 #: records of another layout are read again, never misread.
 RECORD_LAYOUT = 2
+#: Formats whose last output a rebuild patches (:mod:`kg.patch`) rather than writes anew.
+PATCHED_FORMATS = frozenset({"trig"})
+#: Past this share of the corpus changed, patching would be no faster than writing anew.
+MOST_CHANGED = 0.25
 #: The parts of kg whose change changes what the nlp stage reads (paths in the package).
 _CODE = ("nlp", "records.py", "kb.py", "gazetteer.py", "data/kb.toml", "data/lexicon.toml",
          "data/confidence.toml")

@@ -46,6 +46,7 @@ import pyoxigraph as ox
 from kg import quads as qk
 from kg import serialize
 from kg.graph import DocumentTrace, QuadBuilder
+from kg.incremental import MOST_CHANGED
 from kg.rdfio import atomic_write
 from kg.records import DocumentRecord, Entity
 from kg.resolve import Resolution, rewrite_keys
@@ -54,10 +55,6 @@ from kg.resolve import Resolution, rewrite_keys
 STATE_FILE = "graph.state"
 #: The layout of the state: a state of another layout is not read.
 STATE_LAYOUT = 1
-#: Formats whose outputs are patched.
-PATCHED_FORMATS = frozenset({"trig"})
-#: Past this share of the corpus changed, patching would be no faster than writing anew.
-MOST_CHANGED = 0.25
 
 
 @dataclass(slots=True)

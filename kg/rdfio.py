@@ -59,6 +59,25 @@ WRITABLE: dict[str, RdfFormat] = {f.suffix: f for f in RDF_FORMATS if f.writable
 READABLE: dict[str, RdfFormat] = {s: f for f in RDF_FORMATS for s in (f.suffix, *f.also)}
 #: The suffixes kg's query engine loads (the formats it also writes).
 LOADABLE: dict[str, RdfFormat] = dict(WRITABLE)
+#: Output formats by file extension (rdflib format names), for ``kg build``'s output.
+FORMATS: dict[str, str] = {suffix: fmt.name for suffix, fmt in WRITABLE.items()}
+
+def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:  # noqa: A002
+    """The rdflib format name for ``path`` (or the explicit ``format``); OutputError if unknown."""
+    known = ", ".join(sorted(FORMATS))
+    if format is not None:
+        if format in FORMATS.values():
+            return format
+        for ext in (format, f".{format}"):
+            if ext in FORMATS:
+                return FORMATS[ext]
+        raise OutputError(f"unknown output format {format!r}; known formats: {known} "
+                          f"({', '.join(FORMATS.values())})")
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise OutputError(f"cannot tell the output format of {os.fspath(path)!r} from its "
+                          f"extension {suffix or '(none)'!r}; known extensions: {known}")
+    return FORMATS[suffix]
 
 
 def format_named(name: str) -> RdfFormat | None:

@@ -34,10 +34,9 @@ from kg import rdftext
 from kg.collector import gc_paused
 from kg.errors import OutputError
 from kg.namespaces import PREFIXES
-from kg.rdfio import WRITABLE, atomic_write
+from kg.rdfio import WRITABLE, atomic_write, format_for
+from kg.spill import spill_folder
 
-#: Output formats by file extension (rdflib format names), from the one table in kg.rdfio.
-FORMATS: dict[str, str] = {suffix: fmt.name for suffix, fmt in WRITABLE.items()}
 #: Formats that keep the named graphs.
 QUAD_FORMATS = frozenset(fmt.name for fmt in WRITABLE.values() if fmt.quads)
 
@@ -46,22 +45,6 @@ _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 #: it, which Turtle must escape (``id:country\/armenia``); full IRIs read better.
 _TURTLE_PREFIXES = {prefix: ns for prefix, ns in _PREFIXES.items() if prefix != "id"}
 
-def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:  # noqa: A002
-    """The rdflib format name for ``path`` (or the explicit ``format``); OutputError if unknown."""
-    known = ", ".join(sorted(FORMATS))
-    if format is not None:
-        if format in FORMATS.values():
-            return format
-        for ext in (format, f".{format}"):
-            if ext in FORMATS:
-                return FORMATS[ext]
-        raise OutputError(f"unknown output format {format!r}; known formats: {known} "
-                          f"({', '.join(FORMATS.values())})")
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise OutputError(f"cannot tell the output format of {os.fspath(path)!r} from its "
-                          f"extension {suffix or '(none)'!r}; known extensions: {known}")
-    return FORMATS[suffix]
 
 
 def write_dataset(ds: Graph, path: str | os.PathLike[str], format: str | None = None) -> Path:  # noqa: A002
@@ -149,11 +132,6 @@ def _batched(keys: Iterable[str], size: int = 65536) -> Iterator[list[str]]:
         yield batch
 
 
-def spill_folder(path: str | os.PathLike[str]) -> Path | None:
-    """The folder of ``path`` if it exists (sorted runs are spilled there, beside the
-    output), else None: the system's temporary folder."""
-    folder = Path(path).absolute().parent
-    return folder if folder.is_dir() else None
 
 
 # ---- writers

@@ -53,7 +53,7 @@ from kg.errors import OutputError
 from kg.graph import CorpusShare, QuadBuilder
 from kg.iris import CO_MENTION_BASE
 from kg.orphans import die_with
-from kg.rdfio import atomic_write
+from kg.rdfio import atomic_write, format_for
 from kg.records import DocumentRecord, Entity
 
 #: Formats whose text can be cut between subjects and joined again.
@@ -87,7 +87,7 @@ RecordSlice = Callable[[int, int], Iterable[DocumentRecord]]
 
 def can_split(format: str, processes: int) -> bool:  # noqa: A002
     """Whether a build into ``format`` with ``processes`` processes makes its graph here."""
-    return processes > 1 and hasattr(os, "fork") and serialize.format_for("", format) in SPLITTABLE
+    return processes > 1 and hasattr(os, "fork") and format_for("", format) in SPLITTABLE
 
 
 @dataclass(slots=True)
@@ -155,7 +155,7 @@ def write(runs: Runs, output: str | os.PathLike[str], format: str) -> Path:  # n
     take one at a time (:data:`RANGES_PER_WORKER`).  Meanwhile this process ranks the
     co-mention ties (a quarter of a second on a million words, which the workers would
     otherwise wait for): their keys are one range of their own (:data:`TIES_TAKEN_AFTER`)."""
-    fmt = serialize.format_for(output, format)
+    fmt = format_for(output, format)
     ties = qk.subject_range(CO_MENTION_BASE)
     sampled = _boundaries(runs, min(len(runs.files) * RANGES_PER_WORKER, _MAX_RANGES - 2))
     bounds = sorted({*(bound for bound in sampled if not ties[0] < bound < ties[1]), *ties})

@@ -13,6 +13,7 @@ import marshal
 import os
 import struct
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 _LENGTH = struct.Struct("<Q")
@@ -66,3 +67,10 @@ def _read(fd: int, at: int) -> tuple[object, int]:
     if len(data) < size:
         raise EOFError("a spilled value is cut short")
     return marshal.loads(data), at + _LENGTH.size + size
+
+
+def spill_folder(path: str | os.PathLike[str]) -> Path | None:
+    """The folder of ``path`` if it exists (sorted runs are spilled there, beside the
+    output), else None: the system's temporary folder."""
+    folder = Path(path).absolute().parent
+    return folder if folder.is_dir() else None

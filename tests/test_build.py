@@ -14,6 +14,7 @@ import rdflib
 import kg.build
 import kg.cli.build
 import kg.graph
+import kg.rdfio
 import kg.serialize
 from kg.build import STAGES, build, build_graph
 from kg.cli import main, make_parser
@@ -29,7 +30,7 @@ QUAD_FORMATS = {"trig", "nquads", "trix"}
 
 @pytest.fixture(scope="module")
 def formats() -> dict[str, str]:
-    return dict(kg.serialize.FORMATS)
+    return dict(kg.rdfio.FORMATS)
 
 
 @pytest.fixture

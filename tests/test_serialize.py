@@ -17,7 +17,8 @@ from kg import serialize
 from kg.errors import OutputError
 from kg.iris import document_iri
 from kg.namespaces import KG, ONTOLOGY_IRI
-from kg.serialize import FORMATS, QUAD_FORMATS, serialize_bytes, write_dataset
+from kg.rdfio import FORMATS
+from kg.serialize import QUAD_FORMATS, serialize_bytes, write_dataset
 
 OX_READ = {
     ".trig": ox.RdfFormat.TRIG,
