@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from kg.ingest import Unreadable
-from kg.ingest.metadata import article, as_url, normalize_date, require_english, split_authors
+from kg.ingest.metadata import article, as_url, language_sample, normalize_date, require_english, split_authors
 
 BODY = "Minister Tarsk Odelly said on Monday that the Velorian Union would meet again."
 
@@ -100,3 +100,27 @@ def test_other_languages_are_told_by_their_words(text):
 
 def test_a_short_text_is_too_short_to_tell():
     require_english("Das ist gut.")
+
+
+def test_the_language_is_told_from_the_start_middle_and_end_of_a_long_text():
+    text = "alpha beta gamma " + "middle " * 200 + "omega psi chi"
+    words = language_sample(text, 60)
+    assert words[:2] == ["alpha", "beta"] and words[-2:] == ["psi", "chi"] and "middle" in words
+    assert all(word in {"alpha", "beta", "gamma", "middle", "omega", "psi", "chi"} for word in words)  # no parts of words
+    assert len(" ".join(words)) <= 60
+    assert language_sample("Ab Cd", 60) == ["ab", "cd"]
+
+
+FRENCH = ("Le ministre a déclaré lundi que les négociations avec la délégation reprendraient bientôt "
+          "dans la capitale, selon un communiqué officiel du gouvernement. ")
+ENGLISH = ("The minister said on Monday that the talks with the delegation would resume soon in the "
+           "capital, according to an official statement from the government. ")
+
+
+def test_an_english_lede_does_not_make_a_long_foreign_article_english():
+    with pytest.raises(Unreadable, match="not English"):
+        require_english(ENGLISH + FRENCH * 40)
+
+
+def test_a_long_english_article_that_opens_with_a_table_is_english():
+    require_english("Mirova 3 Kelsk 1 Tarn 2 Ostrava 0 Vellin 4 Dunmore 2 Pell 1 " * 20 + ENGLISH * 40)

@@ -48,6 +48,7 @@ class IngestData:
     byline_separators: tuple[str, ...]
     min_words: int
     min_share: float
+    sample_chars: int
     english_tags: tuple[str, ...]
     function_words: frozenset[str]
     header_keys: dict[str, tuple[str, ...]]
@@ -76,6 +77,7 @@ def ingest_data() -> IngestData:
         byline_separators=tuple(raw["authors"]["separators"]),
         min_words=int(language["min_words"]),
         min_share=float(language["min_share"]),
+        sample_chars=int(language["sample_chars"]),
         english_tags=tuple(language["english_tags"]),
         function_words=frozenset(language["function_words"]),
         header_keys={slot: tuple(keys) for slot, keys in raw["text"]["header_keys"].items()},
@@ -222,7 +224,7 @@ def _strip_lead(name: str, leads: tuple[str, ...]) -> str:
 def require_english(text: str, language: str | None = None) -> None:
     """Raise :class:`Unreadable` unless the article is English: by its source's language
     tag where it has one, else by the share of English function words among its words
-    (a text too short to tell passes)."""
+    (:func:`language_sample`'s; a text too short to tell passes)."""
     data = ingest_data()
     if language:
         tag = language.strip().lower().replace("_", "-")
@@ -231,7 +233,7 @@ def require_english(text: str, language: str | None = None) -> None:
         return
     # each distinct token looked at once (a news article repeats most of its words)
     total = english = 0
-    for token, count in Counter(text.lower().split()).items():
+    for token, count in Counter(language_sample(text, data.sample_chars)).items():
         word = token.strip(_WORD_EDGES)
         if word:
             total += count
@@ -242,6 +244,19 @@ def require_english(text: str, language: str | None = None) -> None:
     share = english / total
     if share < data.min_share:
         raise Unreadable(f"not English (only {share:.0%} English function words); kg reads English news")
+
+
+def language_sample(text: str, chars: int) -> list[str]:
+    """The lower-case words of ``text`` to tell its language by: all of them when it has at
+    most ``chars`` characters, else those of a third of ``chars`` at its start, middle and
+    end (whole words only)."""
+    if len(text) <= chars:
+        return text.lower().split()
+    third = chars // 3
+    middle = (len(text) - third) // 2
+    start, center, end = (text[at:at + third].lower().split() for at in (0, middle, len(text) - third))
+    # a piece's words at a cut may be parts of words: the start's last, the end's first
+    return [*start[:-1], *center[1:-1], *end[1:]]
 
 
 def _clean_text(text: str) -> str:
