@@ -146,21 +146,24 @@ _RECORD_VALUES = attrgetter(*_RECORD_FIELDS)
 _ENTITIES = _RECORD_FIELDS.index("entities")
 
 
-def record_values(record: DocumentRecord) -> tuple:
+def record_values(record: DocumentRecord, entities: bool = True) -> tuple:
     """``record`` as nested tuples and lists of strings, numbers, booleans and None, in
     field order: what :mod:`json` and :mod:`marshal` write six and four times faster
-    than :func:`dataclasses.asdict` or pickle (no field names, no classes)."""
+    than :func:`dataclasses.asdict` or pickle (no field names, no classes).  Without
+    ``entities``, its entities are left out (an empty list): a body whose actors a build
+    holds already (:meth:`PackedRecord.pack`, the build's spool)."""
     values = list(_RECORD_VALUES(record))
     for i, name in enumerate(_RECORD_FIELDS):
         kind = _PARTS.get(name)
         if kind is not None:
             fields_of = _FIELDS_OF[kind]
-            values[i] = [fields_of(item) for item in values[i]]
+            values[i] = [fields_of(item) for item in values[i]] if entities or i != _ENTITIES else []
     return tuple(values)
 
 
-def record_from_values(values) -> DocumentRecord:
-    """The record of :func:`record_values` (tuples may come back as lists: JSON has no tuples).
+def record_from_values(values, entities: list[Entity] | None = None) -> DocumentRecord:
+    """The record of :func:`record_values` (tuples may come back as lists: JSON has no tuples);
+    ``entities``, when given, are its entities (of values made without them).
 
     Raises TypeError or ValueError for values of another shape."""
     if len(values) != len(_RECORD_FIELDS):
@@ -168,6 +171,8 @@ def record_from_values(values) -> DocumentRecord:
     data = dict(zip(_RECORD_FIELDS, values, strict=True))
     for name, kind in _PARTS.items():
         data[name] = [kind(*item) for item in data[name]]
+    if entities is not None:
+        data["entities"] = list(entities)
     data["authors"] = tuple(data["authors"])
     return DocumentRecord(**data)
 
@@ -175,7 +180,8 @@ def record_from_values(values) -> DocumentRecord:
 @dataclass(slots=True)
 class PackedRecord:
     """A record another process made, as it came: the :mod:`marshal` bytes of its
-    :func:`record_values`, with the few fields a build files it by unpacked.
+    :func:`record_values` but its entities, with the few fields a build files it by
+    unpacked (the entities among them: they are marshalled once, not twice).
 
     A build process files a worker's record in its spool as those same bytes, so it never
     makes the record's objects (mentions, facts, statements) only to take them apart
@@ -185,17 +191,18 @@ class PackedRecord:
     identifier: str
     words: int
     entities: list[Entity]
-    data: bytes  # marshal.dumps(record_values(record))
+    data: bytes  # marshal.dumps(record_values(record, entities=False))
 
     def unpack(self) -> DocumentRecord:
-        """The whole record."""
-        return record_from_values(marshal.loads(self.data))
+        """The whole record (its entities are these, not copies)."""
+        return record_from_values(marshal.loads(self.data), self.entities)
 
     @staticmethod
     def pack(record: DocumentRecord) -> bytes:
         """``record`` as the bytes :meth:`unpacked` reads (what a worker sends)."""
-        values = record_values(record)
-        return marshal.dumps((record.identifier, record.words, values[_ENTITIES], marshal.dumps(values)))
+        body = record_values(record, entities=False)
+        entities = [_FIELDS_OF[Entity](entity) for entity in record.entities]
+        return marshal.dumps((record.identifier, record.words, entities, marshal.dumps(body)))
 
     @staticmethod
     def unpacked(data: bytes) -> PackedRecord:
