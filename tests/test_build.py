@@ -426,3 +426,24 @@ def test_with_worker_processes_the_build_process_never_loads_spacy(corpus, tmp_p
     assert done.stdout.strip() == "False"
     build([corpus], tmp_path / "one.trig", incremental=False)
     assert (tmp_path / "two.trig").read_bytes() == (tmp_path / "one.trig").read_bytes()
+
+
+def test_the_nlp_workers_are_forked_before_the_build_imports_rdflib(corpus, tmp_path):
+    """The nlp stage never uses rdflib: the workers start before the build imports it
+    (0.1 s sooner), and the build has imported it by the time it writes."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "import kg.nlp.workers as workers\n"
+              "from kg.build import build\n"
+              "seen = []\n"
+              "start = workers.start\n"
+              "def starting(*args, **kwargs):\n"
+              "    seen.append('rdflib' in sys.modules)\n"
+              "    return start(*args, **kwargs)\n"
+              "workers.start = starting\n"
+              f"build([{str(corpus)!r}], {str(tmp_path / 'two.trig')!r}, processes=2, incremental=False)\n"
+              "print(seen, 'rdflib' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[False] True"
