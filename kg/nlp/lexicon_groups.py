@@ -51,6 +51,7 @@ class Windows:
     speech_comma: int
     surname_first_names: int
     post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"
+    post_lower_words: int  # "… for the Belgrade-Pristina dialogue, X": lower-case words ending a post after "the"
     surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname
     name_variant_chars: int
     place_variant_chars: int

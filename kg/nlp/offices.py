@@ -633,10 +633,11 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
+        described = toks.lower[j + 1] in lex.grammar.articles  # "for the Belgrade-Pristina dialogue"
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
-        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n) or j
+        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n, described) or j
     j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
@@ -702,13 +703,19 @@ def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
     return j
 
 
-def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int) -> int | None:
+def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int,
+                   described: bool = False) -> int | None:
     """The comma that closes a post's name running on from token ``j`` ("Special Representative
     for the Belgrade-Pristina Dialogue, X": capitalised words, hyphens and connectors, no
-    person's name), when a person's name follows it; else None."""
+    person's name), when a person's name follows it; else None.  After an article the post may
+    end in lower-case words ("the EU's special representative for the Belgrade-Pristina
+    dialogue, X", "its envoy for the peace talks, X"): a noun phrase, as a verb takes none."""
     toks = tokens_of(doc)
     k = sent_of[j] if j < n else -1
-    i = j
+    opened = j < n and toks.lower[j] in lex.grammar.articles
+    described = described or opened
+    i = j + opened
+    lower_words = 0
     while i < n and sent_of[i] == k and i - j < lex.window.post_name_words:
         m = by_start.get(i)
         if m is not None:
@@ -720,8 +727,13 @@ def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMentio
         if word == ",":
             p = by_start.get(i + 1)
             return i if i > j and p is not None and p.type == "Person" else None
-        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())):
+        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())
+                or (described and word.isalpha() and word.islower() and low not in lex.grammar.articles)):
             return None
+        if word.islower() and word.isalpha() and low not in lex.actors.connectors:
+            lower_words += 1
+            if lower_words > lex.window.post_lower_words:
+                return None
         i += 1
     return None
 

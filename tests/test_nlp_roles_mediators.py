@@ -1,0 +1,36 @@
+"""kg.nlp.roles and kg.nlp.offices on mediators, negotiators, directors and the posts of envoys
+(the twenty-third probe batch's classes), with invented names."""
+
+
+def titled(record):
+    names = {e.key: e.label for e in record.entities}
+    return {(names[f.subject], names[f.object], f.title) for f in record.facts if f.predicate == "officialOf"}
+
+
+def test_a_director_after_a_comma_is_a_person_who_heads_the_body(read):
+    r = read("Officials hosted Marko Dorvic, director of Serbia's Office for Drina Affairs.")
+    assert ("Marko Dorvic", "Office for Drina Affairs", "Director") in titled(r)
+
+
+def test_a_mediator_in_apposition_to_a_second_office(read):
+    r = read("Togo's President Kodjo Amevi, the African Union's mediator for the conflict, spoke.")
+    assert titled(r) == {("Kodjo Amevi", "Togo", "President"), ("Kodjo Amevi", "African Union", "Mediator")}
+
+
+def test_a_chief_negotiator_is_the_whole_title_not_a_chief(read):
+    r = read("The delegation was headed by Karim Osseiran, Hamas's chief negotiator.")
+    assert titled(r) == {("Karim Osseiran", "Hamas", "Chief Negotiator")}
+
+
+def test_a_post_ending_in_lower_case_words_after_an_article_still_names_its_holder(read):
+    r = read("Talks resumed, the European Union's special representative for the Drina-Lim dialogue, "
+             "Tomas Vrenko, said.")
+    assert titled(r) == {("Tomas Vrenko", "European Union", "Special Representative")}
+    r = read("Talks resumed, the UN special envoy for the peace talks, Irma Halloran, said.")
+    assert titled(r) == {("Irma Halloran", "United Nations", "Special Envoy")}
+
+
+def test_a_second_article_after_a_post_ends_it(read):
+    # ("met the rebels": more than one noun phrase; "met rebels," would still be read as the post)
+    r = read("The UN envoy to the region met the rebels, Marko Tulic said.")
+    assert titled(r) == set()
