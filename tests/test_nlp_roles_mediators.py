@@ -34,3 +34,10 @@ def test_a_second_article_after_a_post_ends_it(read):
     # ("met the rebels": more than one noun phrase; "met rebels," would still be read as the post)
     r = read("The UN envoy to the region met the rebels, Marko Tulic said.")
     assert titled(r) == set()
+
+
+def test_a_delegation_led_by_a_minister_with_a_capitalised_domain(read):
+    r = read("The Chilean delegation was led by Strategic Affairs Minister Aurelio Tasca.")
+    assert titled(r) == {("Aurelio Tasca", "Chile", "Strategic Affairs Minister")}
+    r = read("Chile was represented by Mines Minister Aurelio Tasca.")
+    assert titled(r) == {("Aurelio Tasca", "Chile", "Mines Minister")}

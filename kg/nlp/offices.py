@@ -534,14 +534,19 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
         q = possessive_referent(doc, lex, t.start, mentions, by_start, sent_of)
+    # "was led by Strategic Affairs Minister X": the lead phrase comes before the domain
+    lead_at = domain_start(doc, lex, t, covered, 0) if q is None else t.start
     if q is None:
-        q = delegation(doc, lex, t.start, by_start, by_end, sent_of)
+        q = delegation(doc, lex, lead_at, by_start, by_end, sent_of)
         if q is not None:
             rule = "delegation"
     if q is None:
-        q = represented(doc, lex, t.start, by_end, sent_of)
+        q = represented(doc, lex, lead_at, by_end, sent_of)
         if q is not None:
             rule = "represented"
+    if q is not None and rule in ("delegation", "represented") and lead_at < t.start:
+        title_start = lead_at
+        title = f"{toks.span_text(lead_at, t.start)} {t.title}"
     if q is None:
         b = t.start
         if b > 1 and toks.lower[b - 1] in roles.counterpart_possessives:
