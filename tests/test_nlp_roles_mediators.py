@@ -1,5 +1,6 @@
 """kg.nlp.roles and kg.nlp.offices on mediators, negotiators, directors and the posts of envoys
 (the twenty-third probe batch's classes), with invented names."""
+from conftest import said
 
 
 def titled(record):
@@ -41,3 +42,11 @@ def test_a_delegation_led_by_a_minister_with_a_capitalised_domain(read):
     assert titled(r) == {("Aurelio Tasca", "Chile", "Strategic Affairs Minister")}
     r = read("Chile was represented by Mines Minister Aurelio Tasca.")
     assert titled(r) == {("Aurelio Tasca", "Chile", "Mines Minister")}
+
+
+def test_a_trailing_frame_with_a_possessive_pronoun_before_the_title(read):
+    r = read("The Zembla Union was not part of the exchange, its regional spokesperson Ewan Torvald said.")
+    assert said(r) == [("Ewan Torvald", "The Zembla Union was not part of the exchange", False)]
+    assert titled(r) == {("Ewan Torvald", "Zembla Union", "Regional Spokesperson")}
+    r = read("The plan was dropped, his spokesman Ewan Torvald told reporters.")
+    assert said(r) == [("Ewan Torvald", "The plan was dropped", False)]

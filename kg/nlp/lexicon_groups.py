@@ -218,6 +218,7 @@ class SpeechWords:
     relative_antecedent_prepositions: frozenset[str] = words("speech.relative_antecedent_prepositions")  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = words("speech.relative_speech_verbs")  # its "said", not "observed"
     frame_modifiers: frozenset[str] = words("speech.frame_modifiers")  # "…, party chair X said"
+    frame_possessives: frozenset[str] = words("speech.frame_possessives")  # "…, its spokesperson X said": "its"
     participle_subject_links: frozenset[str] = words("speech.participle_subject_links")  # "with X saying"
     auxiliaries_after_apposition: frozenset[str] = words("speech.auxiliaries_after_apposition")  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = words("speech.possessive_voice_pronouns")  # "its government said"
