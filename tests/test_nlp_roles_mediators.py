@@ -50,3 +50,10 @@ def test_a_trailing_frame_with_a_possessive_pronoun_before_the_title(read):
     assert titled(r) == {("Ewan Torvald", "Zembla Union", "Regional Spokesperson")}
     r = read("The plan was dropped, his spokesman Ewan Torvald told reporters.")
     assert said(r) == [("Ewan Torvald", "The plan was dropped", False)]
+
+
+def test_an_armed_group_speaks_through_its_rebels_a_country_does_not(read):
+    r = read("The Hamas fighters who hold the crossing said they were not bound by the text.")
+    assert [s[0] for s in said(r)] == ["Hamas"]
+    r = read("The Syrian rebels said they were not bound by the text.")
+    assert said(r) == []

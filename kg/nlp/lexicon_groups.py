@@ -153,6 +153,7 @@ class ActorWords:
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
     given_name_not_names: frozenset[str] = words("actors.given_name_not_names")  # of not_names: in a name when a name follows
     metonym_heads: frozenset[str] = words("actors.metonym_heads")
+    group_metonym_heads: frozenset[str] = words("actors.group_metonym_heads")  # "the M23 rebels said": of an organization only
     locative: frozenset[str] = words("actors.locative_prepositions")
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
