@@ -57,3 +57,5 @@ def test_an_armed_group_speaks_through_its_rebels_a_country_does_not(read):
     assert [s[0] for s in said(r)] == ["Hamas"]
     r = read("The Syrian rebels said they were not bound by the text.")
     assert said(r) == []
+    r = read("The Hamas fighters who hold Rafah said they were not bound by the text.")
+    assert [s[0] for s in said(r)] == ["Hamas"]

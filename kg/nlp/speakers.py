@@ -436,6 +436,10 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     steps = 0
     while pos > 0 and steps < win.speaker_steps:
         found = candidate_ending_at(ctx, pos, k)
+        if found is not None and found.how == "mention" and ctx.entities[found.key].type == "Place":
+            # "The M23 rebels who hold Goma said": a place speaks for no one; the actor before
+            # the relative clause does
+            found = _before_restrictive_relative(ctx, pos, k) or found
         if found is not None:
             seated = _seated_body(ctx, found, k)
             if seated is not None:
