@@ -59,3 +59,12 @@ def test_an_armed_group_speaks_through_its_rebels_a_country_does_not(read):
     assert said(r) == []
     r = read("The Hamas fighters who hold Rafah said they were not bound by the text.")
     assert [s[0] for s in said(r)] == ["Hamas"]
+
+
+def test_a_second_office_after_and_in_an_apposition_is_the_name_befores(read):
+    r = read("Ruben Tovmasyan, head of the Armenian delegation to PACE and Vice President of the National "
+             "Assembly, told them.")
+    assert ("Ruben Tovmasyan", "National Assembly", "Vice President") in titled(r)
+    # no office opens the apposition: "a lawyer and Vice President" names no holder
+    r = read("Mira Tolk, a lawyer and Vice President of the National Assembly, told them.")
+    assert titled(r) == set()

@@ -50,6 +50,7 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office
     post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"
     post_lower_words: int  # "… for the Belgrade-Pristina dialogue, X": lower-case words ending a post after "the"
     surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname

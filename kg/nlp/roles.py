@@ -294,6 +294,16 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         p = by_end.get(a - 1)
         if holds(p, title_tokens):
             return p
+    if a > 1 and toks.lower[a - 1] in lex.grammar.coordinators:
+        # "X, head of the Armenian delegation to PACE and Vice President of the National
+        # Assembly, told": a second office of the apposition opened by a first office's title
+        for c in range(a - 2, max(0, a - 1 - lex.window.apposition_office_words), -1):
+            if toks.text[c] == ",":
+                first = c + 1 + (toks.lower[c + 1] in lex.grammar.articles)
+                p = by_end.get(c)
+                return p if first in title_tokens and first < a - 1 and holds(p, title_tokens) else None
+            if not (toks.text[c].isalpha() or toks.text[c] in ("-", "'s", "’s")):
+                return None
     return None
 
 
