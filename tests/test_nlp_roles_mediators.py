@@ -68,3 +68,13 @@ def test_a_second_office_after_and_in_an_apposition_is_the_name_befores(read):
     # no office opens the apposition: "a lawyer and Vice President" names no holder
     r = read("Mira Tolk, a lawyer and Vice President of the National Assembly, told them.")
     assert titled(r) == set()
+
+
+def test_a_bare_head_title_is_of_the_one_country_the_article_names(read):
+    r = read("Peru was granted candidate status. President Ivo Marnak, who was elected in May, did not comment.")
+    assert titled(r) == {("Ivo Marnak", "Peru", "President")}
+    # a second country, even by a demonym, leaves the office unqualified
+    r = read("Peru met Russian officials. President Ivo Marnak did not comment.")
+    assert titled(r) == set()
+    r = read("Peru and Chile met. Prime Minister Ivo Marnak did not comment.")
+    assert titled(r) == set()

@@ -649,6 +649,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 o.quals = [owner]
                 rules[i], confidence[i] = "organization-title", conf.official_described
 
+    # "President Mikheil X, who was elected in December, did not comment": a head's title with no
+    # qualifier anywhere, in a sentence that names no country, in an article that names one
+    # country and no other (not even by a demonym), is of that country, unless someone else
+    # holds that title of it ("Russia backed President X" stays bare: the sentence-country rule's)
+    sole = {m.key: m for m in mentions if m.type == "Country"}
+    only = next((m for m in mentions if m.type == "Country" and m.role == "name"), None) if len(sole) == 1 else None
+    for i, o in enumerate(offices if only is not None else ()):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.sentence_country_titles or not toks.text[titles[i].start][:1].isupper()
+                or any(m.sentence == o.sentence and m.type == "Country" for m in mentions)
+                or any(p.title == o.title and p.persons and p.persons[0].key != o.persons[0].key
+                       and any(q.key == only.key for q in p.quals) for p in offices)):
+            continue
+        o.quals = [only]
+        rules[i], confidence[i] = "article-country", conf.official_described
+
     facts: list[Fact] = []
     seen = set()
     descriptions: list[Description] = []
