@@ -78,3 +78,15 @@ def test_a_bare_head_title_is_of_the_one_country_the_article_names(read):
     assert titled(r) == set()
     r = read("Peru and Chile met. Prime Minister Ivo Marnak did not comment.")
     assert titled(r) == set()
+
+
+def organizations(record):
+    return {e.label for e in record.entities if e.type == "Organization"}
+
+
+def test_an_organization_name_runs_on_over_a_series_of_portfolios(read):
+    r = read("The Zembla-Korvia Intergovernmental Commission on Economic, Trade and Humanitarian Cooperation met.")
+    assert "Zembla-Korvia Intergovernmental Commission on Economic, Trade and Humanitarian Cooperation" in organizations(r)
+    # countries after the comma are no portfolio: the name ends before them
+    r = read("The Commission on Trade, Armenia and Georgia met.")
+    assert "Commission on Trade" in organizations(r)
