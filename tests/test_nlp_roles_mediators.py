@@ -90,3 +90,9 @@ def test_an_organization_name_runs_on_over_a_series_of_portfolios(read):
     # countries after the comma are no portfolio: the name ends before them
     r = read("The Commission on Trade, Armenia and Georgia met.")
     assert "Commission on Trade" in organizations(r)
+
+
+def test_a_speaker_before_a_long_apposition_of_two_offices(read):
+    r = read("Hikmet Aliyarov, Assistant to the President of the Republic of Azerbaijan and Head of the Foreign "
+             "Policy Affairs Department of the Presidential Administration, said earlier that the road was open.")
+    assert said(r) == [("Hikmet Aliyarov", "the road was open", False)]
