@@ -96,3 +96,13 @@ def test_a_speaker_before_a_long_apposition_of_two_offices(read):
     r = read("Hikmet Aliyarov, Assistant to the President of the Republic of Azerbaijan and Head of the Foreign "
              "Policy Affairs Department of the Presidential Administration, said earlier that the road was open.")
     assert said(r) == [("Hikmet Aliyarov", "the road was open", False)]
+
+
+def test_a_plural_title_its_qualifier_names_then_the_holders_in_apposition(read):
+    r = read("The co-rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), Kimmo Varjonen "
+             "and Borisas Ceplis, arrived in Yerevan.")
+    assert titled(r) == {("Kimmo Varjonen", "Parliamentary Assembly of the Council of Europe", "Co-Rapporteur"),
+                         ("Borisas Ceplis", "Parliamentary Assembly of the Council of Europe", "Co-Rapporteur")}
+    # with no qualifier, "The rapporteurs, X and Y," names no one's office
+    r = read("The rapporteurs, Kimmo Varjonen and Borisas Ceplis, arrived in Yerevan.")
+    assert titled(r) == set()

@@ -632,6 +632,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                 j = own  # "the chief adviser of Bangladesh's interim government": the country's
             else:
                 quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+        if len(quals) == 1 and j + 2 < n and toks.text[j] == "(":
+            acronym = by_start.get(j + 1)
+            if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
+                j = acronym.end + 1  # "The rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), X and Y"
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
             # "president of the BRICS-founded New Development Bank": the head of the noun
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
