@@ -106,3 +106,11 @@ def test_a_plural_title_its_qualifier_names_then_the_holders_in_apposition(read)
     # with no qualifier, "The rapporteurs, X and Y," names no one's office
     r = read("The rapporteurs, Kimmo Varjonen and Borisas Ceplis, arrived in Yerevan.")
     assert titled(r) == set()
+
+
+def test_a_minister_coordinated_after_a_holder_of_a_country_is_of_that_country(read):
+    r = read("They met the Foreign Minister of Peru Ana Lindqvist and Defence Minister Bo Dahlberg.")
+    assert titled(r) == {("Ana Lindqvist", "Peru", "Foreign Minister"), ("Bo Dahlberg", "Peru", "Defense Minister")}
+    # a head's title is not: two heads are often of two countries
+    r = read("Peruvian President Ana Lindqvist and Prime Minister Bo Dahlberg met.")
+    assert titled(r) == {("Ana Lindqvist", "Peru", "President")}

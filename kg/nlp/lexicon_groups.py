@@ -401,6 +401,7 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
+    cabinet_title_words: frozenset[str] = words("roles.cabinet_title_words")  # "… of Armenia X and Minister of Justice Y": "minister"
     office_remit_prepositions: frozenset[str] = words("roles.office_remit_prepositions")  # "its coordinator for Gaza, X": "for"
     staff_links: frozenset[str] = words("roles.staff_links")  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office

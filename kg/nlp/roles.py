@@ -649,6 +649,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 o.quals = [owner]
                 rules[i], confidence[i] = "organization-title", conf.official_described
 
+    # "They met the Human Rights Defender of Armenia X and Minister of Justice Y": a minister's
+    # title with no qualifier, coordinated right after a person holding an office of a country,
+    # is of that country (a cabinet listed together); not a head's ("US President A and Prime
+    # Minister B" are often two countries')
+    for i, o in enumerate(offices[1:], 1):
+        prev = offices[i - 1]
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or prev.sentence != o.sentence
+                or len(prev.quals) != 1 or len(prev.persons) != 1 or prev.quals[0].type != "Country"
+                or prev.former or prev.plural or lex.roles.cabinet_title_words.isdisjoint(titles[i].title.lower().split())
+                or o.title in lex.roles.sentence_country_titles or not toks.text[o.start][:1].isupper()):
+            continue
+        e = prev.persons[0].end
+        if e + 1 == o.start and toks.lower[e] in lex.grammar.coordinators:
+            o.quals = [prev.quals[0]]
+            rules[i], confidence[i] = "coordinated-holder", conf.official_described
+
     # "President Mikheil X, who was elected in December, did not comment": a head's title with no
     # qualifier anywhere, in a sentence that names no country, in an article that names one
     # country and no other (not even by a demonym), is of that country, unless someone else
