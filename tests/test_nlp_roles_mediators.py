@@ -114,3 +114,12 @@ def test_a_minister_coordinated_after_a_holder_of_a_country_is_of_that_country(r
     # a head's title is not: two heads are often of two countries
     r = read("Peruvian President Ana Lindqvist and Prime Minister Bo Dahlberg met.")
     assert titled(r) == {("Ana Lindqvist", "Peru", "President")}
+
+
+def test_a_plural_title_then_a_remit_then_the_holders(read):
+    r = read("The co-rapporteurs of PACE for the monitoring of Armenia, Kimmo Varjonen and Borisas Ceplis, arrived.")
+    assert titled(r) == {("Kimmo Varjonen", "Parliamentary Assembly of the Council of Europe", "Co-Rapporteur"),
+                         ("Borisas Ceplis", "Parliamentary Assembly of the Council of Europe", "Co-Rapporteur")}
+    # a remit that reaches no actor ends nothing: no holders
+    r = read("The co-rapporteurs of PACE for the monitoring of the vote, Kimmo Varjonen and Borisas Ceplis, arrived.")
+    assert titled(r) == set()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
-from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, seat_end
+from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, remit_end, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -182,6 +182,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
+            if t.plural and remit_end(doc, ctx.lex, j, kb_start, n) > j:
+                # "The co-rapporteurs of PACE for the monitoring of Armenia, X and Y": past the remit
+                # and its comma, as past the qualifier's
+                j = remit_end(doc, ctx.lex, j, kb_start, n)
+                j += j < n and toks.text[j] == ","
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words

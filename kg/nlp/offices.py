@@ -636,6 +636,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             acronym = by_start.get(j + 1)
             if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
                 j = acronym.end + 1  # "The rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), X and Y"
+        if len(quals) == 1 and t.plural:
+            j = remit_end(doc, lex, j, by_start, n)  # "… (PACE) for the monitoring of Armenia, X and Y"
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
             # "president of the BRICS-founded New Development Bank": the head of the noun
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
@@ -745,6 +747,28 @@ def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMentio
                 return None
         i += 1
     return None
+
+
+def remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> int:
+    """The token after the remit an office covers at token ``j`` ("for Gaza", "for the
+    monitoring of Armenia": a preposition of [roles] office_remit_prepositions, then a place or
+    country, or lower-case words ([window] post_lower_words) and "of" before an actor), or ``j``."""
+    toks = tokens_of(doc)
+    if j + 2 >= n or toks.lower[j] not in lex.roles.office_remit_prepositions:
+        return j
+    at = j + 2 if toks.lower[j + 1] in lex.grammar.articles else j + 1
+    actor = by_start.get(at)
+    if actor is not None:
+        return actor.end if actor.type in ("Place", "Country") else j
+    e = at
+    while e < n and e - at < lex.window.post_lower_words and toks.text[e].isalpha() and toks.text[e].islower() \
+            and toks.lower[e] not in lex.roles.qualifier_prepositions and toks.lower[e] not in lex.grammar.articles:
+        e += 1
+    if e == at or e + 1 >= n or toks.lower[e] not in lex.roles.qualifier_prepositions:
+        return j
+    e += 1 + (toks.lower[e + 1] in lex.grammar.articles)
+    actor = by_start.get(e)
+    return actor.end if actor is not None and actor.type in ("Place", "Country", "Organization") else j
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:
