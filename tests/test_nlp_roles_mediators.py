@@ -123,3 +123,8 @@ def test_a_plural_title_then_a_remit_then_the_holders(read):
     # a remit that reaches no actor ends nothing: no holders
     r = read("The co-rapporteurs of PACE for the monitoring of the vote, Kimmo Varjonen and Borisas Ceplis, arrived.")
     assert titled(r) == set()
+
+
+def test_a_singular_office_past_a_remit_of_lower_case_words(read):
+    r = read("Talks resumed, the UN's coordinator for the monitoring of Gaza, Ivo Marnak, said.")
+    assert titled(r) == {("Ivo Marnak", "United Nations", "Coordinator")}

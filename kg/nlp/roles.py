@@ -75,6 +75,7 @@ from kg.nlp.offices import (
     origin_end,
     phrase_before_title,
     read_office,
+    remit_end,
     sentence_subject,
 )
 from kg.records import Fact
@@ -356,19 +357,6 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
     return j
 
 
-def _past_remit(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
-    """The token after a place the office covers at ``j`` ("for Gaza" of "the UN's coordinator
-    for Gaza, X"), or ``j``: the remit narrows the office, the name after its comma holds it."""
-    toks = tokens_of(doc)
-    if j + 2 >= n or toks.lower[j] not in lex.roles.office_remit_prepositions:
-        return j
-    at = j + 2 if toks.lower[j + 1] == "the" else j + 1
-    place = by_start.get(at)
-    if place is None or place.type not in ("Place", "Country"):
-        return j
-    return place.end
-
-
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
@@ -376,7 +364,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     phrase ("Its president this year, X, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
-    j = _past_remit(doc, lex, j, by_start, n)
+    j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
