@@ -128,3 +128,8 @@ def test_a_plural_title_then_a_remit_then_the_holders(read):
 def test_a_singular_office_past_a_remit_of_lower_case_words(read):
     r = read("Talks resumed, the UN's coordinator for the monitoring of Gaza, Ivo Marnak, said.")
     assert titled(r) == {("Ivo Marnak", "United Nations", "Coordinator")}
+
+
+def test_an_office_of_a_body_the_government_of_a_country_owns(read):
+    r = read("Officials hosted Marko Dorvic, director of the Serbian government's Office for Drina Affairs.")
+    assert titled(r) == {("Marko Dorvic", "Office for Drina Affairs", "Director")}

@@ -632,6 +632,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                 j = own  # "the chief adviser of Bangladesh's interim government": the country's
             else:
                 quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+        country = by_start.get(p)
+        if (len(quals) <= 1 and country is not None and country.type == "Country" and country.end + 2 < n
+                and toks.lower[country.end] in roles.own_government_nouns
+                and toks.lower[country.end + 1] in lex.grammar.possessive):
+            # "director of the Serbian government's Office for Kosovo": the government's body employs
+            head = by_start.get(country.end + 2)
+            if head is not None and head.type == "Organization":
+                quals, j = [head], head.end
         if len(quals) == 1 and j + 2 < n and toks.text[j] == "(":
             acronym = by_start.get(j + 1)
             if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
