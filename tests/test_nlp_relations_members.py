@@ -883,3 +883,17 @@ def test_it_opening_a_sentence_is_the_country_opening_the_one_before():
 
 def test_it_after_a_sentence_opened_by_no_country_names_no_member():
     assert read("The talks ended in Lima. It is a member of the Norland Pact.") == set()
+
+
+
+def test_an_adverb_between_the_copula_and_a_member_noun():
+    assert read("Veldoria is also one of the Norland Pact's nine members.") == members(PACT, "Veldoria")
+    assert read("Quessa is also a Norland Pact member.") == members(PACT, "Quessa")
+    assert read("Quessa is also not a Norland Pact member.") == members(PACT, "Quessa", negated=True)
+
+
+def test_a_relative_clause_between_the_subject_and_a_member_noun():
+    found = read("Veldoria, which joined the Norland Council in 2022, is also one of the Norland Pact's 16 members.")
+    assert found == members(COUNCIL, "Veldoria") | members(PACT, "Veldoria")
+    # a clause that opens with no relative: the subject is unknown
+    assert read("Veldoria, Quessa said on Friday, is also one of the Norland Pact's 16 members.") == set()

@@ -566,6 +566,28 @@ def _parallel_country(toks, j: int, after: Candidate) -> bool:
     return toks.lower[j - len(words):j - 1] == words[:-1]
 
 
+def _portfolio_series_end(toks, ctx: EntityContext, j: int, n: int, kb_start: dict[int, Candidate]) -> int | None:
+    """The end of ", Trade and Humanitarian Cooperation" at the comma ``j`` after a name's
+    "on Economic": capitalised words after each comma, a coordinator, capitalised words that end
+    in a portfolio noun ([roles] portfolio_end_nouns); None if the series is anything else (a
+    known name in it, a lower-case word, no closing noun)."""
+    def capitals(k: int) -> int:
+        while k < n and k not in kb_start and toks.text[k][:1].isupper() and toks.text[k].isalpha():
+            k += 1
+        return k
+
+    k = j
+    while k < n and toks.text[k] == ",":
+        e = capitals(k + 1)
+        if e == k + 1:
+            return None
+        k = e
+    if k == j or k >= n or toks.lower[k] not in ctx.lex.grammar.coordinators:
+        return None
+    e = capitals(k + 1)
+    return e if e > k + 1 and toks.lower[e - 1] in ctx.lex.roles.portfolio_end_nouns else None
+
+
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     toks = tokens_of(doc)
@@ -677,6 +699,11 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
                     j += 1
                     continue
+                if word == "," and last_good == j:
+                    e = _portfolio_series_end(toks, ctx, j, n, kb_start)
+                    if e is not None:
+                        j = last_good = e  # "Commission on Economic, Trade and Humanitarian Cooperation"
+                        continue
                 break
             if last_good is not None:
                 b = last_good

@@ -50,7 +50,9 @@ class Windows:
     speech_name_words: int
     speech_comma: int
     surname_first_names: int
+    apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office
     post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"
+    post_lower_words: int  # "… for the Belgrade-Pristina dialogue, X": lower-case words ending a post after "the"
     surname_after_title: int  # "Foreign Minister A B Wagner": name words before an ambiguous surname
     name_variant_chars: int
     place_variant_chars: int
@@ -152,6 +154,7 @@ class ActorWords:
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
     given_name_not_names: frozenset[str] = words("actors.given_name_not_names")  # of not_names: in a name when a name follows
     metonym_heads: frozenset[str] = words("actors.metonym_heads")
+    group_metonym_heads: frozenset[str] = words("actors.group_metonym_heads")  # "the M23 rebels said": of an organization only
     locative: frozenset[str] = words("actors.locative_prepositions")
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
@@ -217,6 +220,7 @@ class SpeechWords:
     relative_antecedent_prepositions: frozenset[str] = words("speech.relative_antecedent_prepositions")  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = words("speech.relative_speech_verbs")  # its "said", not "observed"
     frame_modifiers: frozenset[str] = words("speech.frame_modifiers")  # "…, party chair X said"
+    frame_possessives: frozenset[str] = words("speech.frame_possessives")  # "…, its spokesperson X said": "its"
     participle_subject_links: frozenset[str] = words("speech.participle_subject_links")  # "with X saying"
     auxiliaries_after_apposition: frozenset[str] = words("speech.auxiliaries_after_apposition")  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = words("speech.possessive_voice_pronouns")  # "its government said"
@@ -397,6 +401,7 @@ class RoleWords:
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
+    cabinet_title_words: frozenset[str] = words("roles.cabinet_title_words")  # "… of Armenia X and Minister of Justice Y": "minister"
     office_remit_prepositions: frozenset[str] = words("roles.office_remit_prepositions")  # "its coordinator for Gaza, X": "for"
     staff_links: frozenset[str] = words("roles.staff_links")  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office

@@ -770,8 +770,9 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 i -= 2  # "Armenia, one of the bloc's six members"
             elif possessive and plural and i - 1 >= a and toks.lower[i - 1] in words.member_group_partitives:
                 i -= 1  # "Egypt and Nigeria are among the bloc's members"
-            while i - 1 >= a and toks.lower[i - 1] in words.negations:
-                neg = True  # "Ukraine is not a NATO member"
+            while i - 1 >= a and (toks.lower[i - 1] in words.negations or toks.lower[i - 1] in words.member_clause_adverbs):
+                # "Ukraine is not a NATO member", "Congo is also one of the bloc's members"
+                neg = neg or toks.lower[i - 1] in words.negations
                 i -= 1
             if plural and i - 2 >= a and toks.lower[i - 1] in words.member_noun_plural_copulas:
                 # "Egypt, Nigeria and South Africa are among its members": each listed actor
@@ -789,6 +790,8 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                         and toks.text[i - 2] == ","):
                     i -= 2  # "Sweden, which became the alliance's newest member in March, attended"
                 subj = ctx.by_end.get(i)
+                if subj is None and toks.text[i] == ",":
+                    subj = relative_antecedent(ctx, i, a)
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         elif plural and (verb := plural_copula_before(ctx, i, a)) is not None:
@@ -842,6 +845,19 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.nearest_before(k, min(start, after.start), ("Organization",)) or ctx.first_after(k, end, ("Organization",))
     if org is not None:
         yield Relation(after, "memberOf", org, "member-noun", conf.member_noun_elsewhere, neg)
+
+
+def relative_antecedent(ctx: RelationContext, comma: int, a: int) -> TokMention | None:
+    """The actor before a relative clause that the comma at ``comma`` closes ("Congo, which
+    joined the EAC in 2022, is one of SADC's members": Congo), or None: the clause opens with a
+    comma and one of [relations] member_relatives, no other comma in between."""
+    toks = tokens_of(ctx.doc)
+    for c in range(comma - 1, max(a, comma - ctx.lex.window.clause_comma), -1):
+        if toks.text[c] == ",":
+            if toks.lower[c + 1] in ctx.lex.relations.member_relatives:
+                return ctx.by_end.get(c)
+            return None
+    return None
 
 
 def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:

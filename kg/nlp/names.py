@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
-from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, seat_end
+from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, remit_end, seat_end
 
 
 def is_initial(text: str) -> bool:
@@ -149,6 +149,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
               and toks.lower[portfolio_preposition(doc, ctx.lex, j, n)] in ctx.lex.roles.portfolio_prepositions):
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
+        qualified = False
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -163,6 +164,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
                     qualified = True
+                    acronym = kb_start.get(j + 1) if j + 2 < n and toks.text[j] == "(" else None
+                    if acronym is not None and acronym.key == known.key and toks.text[acronym.end] == ")":
+                        j = acronym.end + 1  # "the Parliamentary Assembly of the Council of Europe (PACE)"
                     continue
                 if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
                     j += 1  # "Speaker of Parliament X"
@@ -178,6 +182,11 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
+            if t.plural and remit_end(doc, ctx.lex, j, kb_start, n) > j:
+                # "The co-rapporteurs of PACE for the monitoring of Armenia, X and Y": past the remit
+                # and its comma, as past the qualifier's
+                j = remit_end(doc, ctx.lex, j, kb_start, n)
+                j += j < n and toks.text[j] == ","
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
@@ -200,7 +209,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j += 1  # "ECOWAS, whose commission president is X, and …": a name closed as an apposition's
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
-                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start))
+                # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
+                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified)
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)

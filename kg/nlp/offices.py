@@ -534,14 +534,19 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
         q = possessive_referent(doc, lex, t.start, mentions, by_start, sent_of)
+    # "was led by Strategic Affairs Minister X": the lead phrase comes before the domain
+    lead_at = domain_start(doc, lex, t, covered, 0) if q is None else t.start
     if q is None:
-        q = delegation(doc, lex, t.start, by_start, by_end, sent_of)
+        q = delegation(doc, lex, lead_at, by_start, by_end, sent_of)
         if q is not None:
             rule = "delegation"
     if q is None:
-        q = represented(doc, lex, t.start, by_end, sent_of)
+        q = represented(doc, lex, lead_at, by_end, sent_of)
         if q is not None:
             rule = "represented"
+    if q is not None and rule in ("delegation", "represented") and lead_at < t.start:
+        title_start = lead_at
+        title = f"{toks.span_text(lead_at, t.start)} {t.title}"
     if q is None:
         b = t.start
         if b > 1 and toks.lower[b - 1] in roles.counterpart_possessives:
@@ -627,16 +632,31 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                 j = own  # "the chief adviser of Bangladesh's interim government": the country's
             else:
                 quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+        country = by_start.get(p)
+        if (len(quals) <= 1 and country is not None and country.type == "Country" and country.end + 2 < n
+                and toks.lower[country.end] in roles.own_government_nouns
+                and toks.lower[country.end + 1] in lex.grammar.possessive):
+            # "director of the Serbian government's Office for Kosovo": the government's body employs
+            head = by_start.get(country.end + 2)
+            if head is not None and head.type == "Organization":
+                quals, j = [head], head.end
+        if len(quals) == 1 and j + 2 < n and toks.text[j] == "(":
+            acronym = by_start.get(j + 1)
+            if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
+                j = acronym.end + 1  # "The rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), X and Y"
+        if len(quals) == 1 and t.plural:
+            j = remit_end(doc, lex, j, by_start, n)  # "… (PACE) for the monitoring of Armenia, X and Y"
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
             # "president of the BRICS-founded New Development Bank": the head of the noun
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
+        described = toks.lower[j + 1] in lex.grammar.articles  # "for the Belgrade-Pristina dialogue"
         post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
         if post:
             j = after
-        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n) or j
+        j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n, described) or j
     j = seat_end(doc, lex, j, posted)
     if title_start < start:
         start = title_start
@@ -702,13 +722,19 @@ def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
     return j
 
 
-def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int) -> int | None:
+def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], sent_of, n: int,
+                   described: bool = False) -> int | None:
     """The comma that closes a post's name running on from token ``j`` ("Special Representative
     for the Belgrade-Pristina Dialogue, X": capitalised words, hyphens and connectors, no
-    person's name), when a person's name follows it; else None."""
+    person's name), when a person's name follows it; else None.  After an article the post may
+    end in lower-case words ("the EU's special representative for the Belgrade-Pristina
+    dialogue, X", "its envoy for the peace talks, X"): a noun phrase, as a verb takes none."""
     toks = tokens_of(doc)
     k = sent_of[j] if j < n else -1
-    i = j
+    opened = j < n and toks.lower[j] in lex.grammar.articles
+    described = described or opened
+    i = j + opened
+    lower_words = 0
     while i < n and sent_of[i] == k and i - j < lex.window.post_name_words:
         m = by_start.get(i)
         if m is not None:
@@ -720,10 +746,37 @@ def named_post_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMentio
         if word == ",":
             p = by_start.get(i + 1)
             return i if i > j and p is not None and p.type == "Person" else None
-        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())):
+        if not (word == "-" or low in lex.actors.connectors or (word[:1].isupper() and word.isalpha())
+                or (described and word.isalpha() and word.islower() and low not in lex.grammar.articles)):
             return None
+        if word.islower() and word.isalpha() and low not in lex.actors.connectors:
+            lower_words += 1
+            if lower_words > lex.window.post_lower_words:
+                return None
         i += 1
     return None
+
+
+def remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> int:
+    """The token after the remit an office covers at token ``j`` ("for Gaza", "for the
+    monitoring of Armenia": a preposition of [roles] office_remit_prepositions, then a place or
+    country, or lower-case words ([window] post_lower_words) and "of" before an actor), or ``j``."""
+    toks = tokens_of(doc)
+    if j + 2 >= n or toks.lower[j] not in lex.roles.office_remit_prepositions:
+        return j
+    at = j + 2 if toks.lower[j + 1] in lex.grammar.articles else j + 1
+    actor = by_start.get(at)
+    if actor is not None:
+        return actor.end if actor.type in ("Place", "Country") else j
+    e = at
+    while e < n and e - at < lex.window.post_lower_words and toks.text[e].isalpha() and toks.text[e].islower() \
+            and toks.lower[e] not in lex.roles.qualifier_prepositions and toks.lower[e] not in lex.grammar.articles:
+        e += 1
+    if e == at or e + 1 >= n or toks.lower[e] not in lex.roles.qualifier_prepositions:
+        return j
+    e += 1 + (toks.lower[e + 1] in lex.grammar.articles)
+    actor = by_start.get(e)
+    return actor.end if actor is not None and actor.type in ("Place", "Country", "Organization") else j
 
 
 def hyphen_modifier(doc: Doc, j: int, n: int) -> bool:

@@ -127,6 +127,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
         while lead > a and steps < win.speaker_title_words and (toks.lower[lead - 1] in lex.title_words
                                                                 or toks.lower[lead - 1] in speech.frame_modifiers  # "party chair X"
+                                                                or toks.lower[lead - 1] in speech.frame_possessives  # "its spokesperson X"
                                                                 or (toks.lower[lead] in lex.grammar.possessive
                                                                     and toks.text[lead - 1].isalpha())  # "the country's"
                                                                 or toks.lower[lead - 1] in lex.grammar.possessive

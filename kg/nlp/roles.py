@@ -75,6 +75,7 @@ from kg.nlp.offices import (
     origin_end,
     phrase_before_title,
     read_office,
+    remit_end,
     sentence_subject,
 )
 from kg.records import Fact
@@ -294,6 +295,16 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         p = by_end.get(a - 1)
         if holds(p, title_tokens):
             return p
+    if a > 1 and toks.lower[a - 1] in lex.grammar.coordinators:
+        # "X, head of the Armenian delegation to PACE and Vice President of the National
+        # Assembly, told": a second office of the apposition opened by a first office's title
+        for c in range(a - 2, max(0, a - 1 - lex.window.apposition_office_words), -1):
+            if toks.text[c] == ",":
+                first = c + 1 + (toks.lower[c + 1] in lex.grammar.articles)
+                p = by_end.get(c)
+                return p if first in title_tokens and first < a - 1 and holds(p, title_tokens) else None
+            if not (toks.text[c].isalpha() or toks.text[c] in ("-", "'s", "’s")):
+                return None
     return None
 
 
@@ -346,19 +357,6 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
     return j
 
 
-def _past_remit(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
-    """The token after a place the office covers at ``j`` ("for Gaza" of "the UN's coordinator
-    for Gaza, X"), or ``j``: the remit narrows the office, the name after its comma holds it."""
-    toks = tokens_of(doc)
-    if j + 2 >= n or toks.lower[j] not in lex.roles.office_remit_prepositions:
-        return j
-    at = j + 2 if toks.lower[j + 1] == "the" else j + 1
-    place = by_start.get(at)
-    if place is None or place.type not in ("Place", "Country"):
-        return j
-    return place.end
-
-
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
@@ -366,7 +364,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     phrase ("Its president this year, X, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
-    j = _past_remit(doc, lex, j, by_start, n)
+    j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -638,6 +636,38 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             if owner is not None:
                 o.quals = [owner]
                 rules[i], confidence[i] = "organization-title", conf.official_described
+
+    # "They met the Human Rights Defender of Armenia X and Minister of Justice Y": a minister's
+    # title with no qualifier, coordinated right after a person holding an office of a country,
+    # is of that country (a cabinet listed together); not a head's ("US President A and Prime
+    # Minister B" are often two countries')
+    for i, o in enumerate(offices[1:], 1):
+        prev = offices[i - 1]
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or prev.sentence != o.sentence
+                or len(prev.quals) != 1 or len(prev.persons) != 1 or prev.quals[0].type != "Country"
+                or prev.former or prev.plural or lex.roles.cabinet_title_words.isdisjoint(titles[i].title.lower().split())
+                or o.title in lex.roles.sentence_country_titles or not toks.text[o.start][:1].isupper()):
+            continue
+        e = prev.persons[0].end
+        if e + 1 == o.start and toks.lower[e] in lex.grammar.coordinators:
+            o.quals = [prev.quals[0]]
+            rules[i], confidence[i] = "coordinated-holder", conf.official_described
+
+    # "President Mikheil X, who was elected in December, did not comment": a head's title with no
+    # qualifier anywhere, in a sentence that names no country, in an article that names one
+    # country and no other (not even by a demonym), is of that country, unless someone else
+    # holds that title of it ("Russia backed President X" stays bare: the sentence-country rule's)
+    sole = {m.key: m for m in mentions if m.type == "Country"}
+    only = next((m for m in mentions if m.type == "Country" and m.role == "name"), None) if len(sole) == 1 else None
+    for i, o in enumerate(offices if only is not None else ()):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.sentence_country_titles or not toks.text[titles[i].start][:1].isupper()
+                or any(m.sentence == o.sentence and m.type == "Country" for m in mentions)
+                or any(p.title == o.title and p.persons and p.persons[0].key != o.persons[0].key
+                       and any(q.key == only.key for q in p.quals) for p in offices)):
+            continue
+        o.quals = [only]
+        rules[i], confidence[i] = "article-country", conf.official_described
 
     facts: list[Fact] = []
     seen = set()

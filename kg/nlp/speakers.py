@@ -341,6 +341,8 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         head = " ".join(toks.lower[max(0, pos - width):pos])
         if head in ctx.lex.actors.metonym_heads:
             m = ctx.by_end.get(pos - width)
+            if m is not None and head in ctx.lex.actors.group_metonym_heads and m.type != "Organization":
+                continue  # "the Syrian rebels said": no statement of Syria
             if m is not None and m.type in SPEAKER_TYPES:
                 return Speaker(m.key, m.start, "metonym")
     for width in (2, 1):
@@ -434,6 +436,10 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
     steps = 0
     while pos > 0 and steps < win.speaker_steps:
         found = candidate_ending_at(ctx, pos, k)
+        if found is not None and found.how == "mention" and ctx.entities[found.key].type == "Place":
+            # "The M23 rebels who hold Goma said": a place speaks for no one; the actor before
+            # the relative clause does
+            found = _before_restrictive_relative(ctx, pos, k) or found
         if found is not None:
             seated = _seated_body(ctx, found, k)
             if seated is not None:
@@ -502,9 +508,25 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 and ctx.sent_of[pos - 2] == k and toks.lower[v] in ctx.lex.speech.relative_speech_verbs):
             return relative_antecedent(ctx, pos - 2, k)  # "X, who said …", "…, which said …"
         if toks.lower[pos - 1] not in ctx.lex.speech.between:
-            return None
+            return _before_restrictive_relative(ctx, pos, k) if steps == 0 else None
         pos -= 1
         steps += 1
+    return None
+
+
+def _before_restrictive_relative(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
+    """The actor before a relative clause with no commas that ends at token ``pos`` ("The M23
+    rebels who hold Goma said": the M23), or None; the clause is at most [window]
+    speaker_comma tokens and holds no punctuation."""
+    toks = tokens_of(ctx.doc)
+    for r in range(pos - 2, max(0, pos - ctx.lex.window.speaker_comma), -1):
+        if ctx.sent_of[r] != k or not (toks.text[r].isalnum() or toks.text[r] == "-"):
+            return None
+        if toks.lower[r] in ctx.lex.speech.relative_pronouns:
+            found = candidate_ending_at(ctx, r, k)
+            if found is None or found.how not in ("mention", "metonym") or in_prepositional_phrase(ctx, found.start):
+                return None
+            return found
     return None
 
 
