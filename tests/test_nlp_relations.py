@@ -389,3 +389,15 @@ def test_a_second_reported_clause_after_and_that_has_its_own_subject(read):
     assert facts(r, "memberOf") == {("Peru", "Northern Lakes Union")}
     r = read("The pact that Peru signed with the Northern Lakes Union expired.")
     assert facts(r, "memberOf") == set()
+
+
+def test_the_bloc_skips_an_institution_the_bloc_runs(read):
+    r = read("The Velmar Union said it would help through the Velmar Coordinating Centre for Relief. "
+             "Chile and Peru, both founding members of the bloc, want more.")
+    assert facts(r, "memberOf") == {("Chile", "Velmar Union"), ("Peru", "Velmar Union")}
+
+
+def test_an_anaphor_with_the_institution_own_noun_still_points_to_it(read):
+    r = read("The Velmar Union met. The Velmar Research Group opened. Chile and Peru, both founding "
+             "members of the group, want more.")
+    assert facts(r, "memberOf") == {("Chile", "Velmar Research Group"), ("Peru", "Velmar Research Group")}
