@@ -495,3 +495,14 @@ def test_a_minister_in_charge_of_a_portfolio(read):
                          ("Ana Velarde", "Peru", "Minister in charge of Integration")}
     r = read("Tural Hasanli, Minister in Lima, met the delegation.")
     assert titled(r) == set()
+
+
+def test_a_shared_office_with_a_co_prefix(read):
+    r = read("Peru did not attend. Its co-vice president, Ana Velarde, said it would not. "
+             "Chilean Co-President Ivo Marnet said the same.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Co-Vice President"), ("Ivo Marnet", "Chile", "Co-President")}
+
+
+def test_a_co_prefix_makes_no_office_of_a_word_that_is_none(read):
+    r = read("Peru did not attend. Its co-sponsor, Ana Velarde, said it would not.")
+    assert titled(r) == set()
