@@ -469,3 +469,15 @@ def test_the_ministrys_spokesperson_is_no_alliances(read):
     r = read("Peru's Ministry of Foreign Affairs summoned the envoy over NATO. The ministry's spokesperson Ana "
              "Velarde said the talks went well.")
     assert titled(r) == {("Ana Velarde", "Ministry of Foreign Affairs of Peru", "Spokesperson")}
+
+
+def test_foreign_and_economic_affairs_as_lower_case_domains_of_a_possessive_title(read):
+    r = read("Peru was represented by its foreign affairs adviser, Ana Velarde. Chile's economic policy "
+             "adviser, Ivo Marnet, said it.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Foreign Affairs Adviser"),
+                         ("Ivo Marnet", "Chile", "Economic Policy Adviser")}
+
+
+def test_domain_words_without_a_title_give_no_office(read):
+    r = read("Peru was represented by its foreign affairs team, Ana Velarde.")
+    assert titled(r) == set()
