@@ -506,3 +506,15 @@ def test_a_shared_office_with_a_co_prefix(read):
 def test_a_co_prefix_makes_no_office_of_a_word_that_is_none(read):
     r = read("Peru did not attend. Its co-sponsor, Ana Velarde, said it would not.")
     assert titled(r) == set()
+
+
+def test_a_portfolio_opened_by_its_article(read):
+    r = read("Peru's Minister for the Pacific, Ana Velarde, said it respected the deal. Chilean Minister "
+             "for the Environment Ivo Marnet said it too.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Minister for the Pacific"),
+                         ("Ivo Marnet", "Chile", "Minister for the Environment")}
+
+
+def test_an_actor_after_the_article_is_the_qualifier_not_a_portfolio(read):
+    r = read("The Velmar Union met. Ana Velarde, Minister for the Velmar Union, said it.")
+    assert titled(r) == {("Ana Velarde", "Velmar Union", "Minister")}

@@ -354,6 +354,7 @@ class RoleWords:
     portfolio_prepositions: frozenset[str] = words("roles.portfolio_prepositions")
     portfolio_lead_words: frozenset[str] = words("roles.portfolio_lead_words")  # "Minister in charge of Trade"
     portfolio_joins: frozenset[str] = words("roles.portfolio_joins")
+    portfolio_articles: frozenset[str] = words("roles.portfolio_articles")  # "Minister for the Pacific"
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
