@@ -401,3 +401,19 @@ def test_an_anaphor_with_the_institution_own_noun_still_points_to_it(read):
     r = read("The Velmar Union met. The Velmar Research Group opened. Chile and Peru, both founding "
              "members of the group, want more.")
     assert facts(r, "memberOf") == {("Chile", "Velmar Research Group"), ("Peru", "Velmar Research Group")}
+
+
+def test_a_member_list_goes_on_after_along_with(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador and the Tarvel Front.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia", "Ecuador", "Tarvel Front")}
+
+
+def test_along_with_an_organization_a_possessive_describes(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador's "
+             "pro-independence Tarvel Front movement.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia", "Tarvel Front")}
+
+
+def test_along_with_a_possessive_of_no_organization_adds_no_member(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador's capital.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia")}
