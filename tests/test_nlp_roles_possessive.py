@@ -481,3 +481,12 @@ def test_foreign_and_economic_affairs_as_lower_case_domains_of_a_possessive_titl
 def test_domain_words_without_a_title_give_no_office(read):
     r = read("Peru was represented by its foreign affairs team, Ana Velarde.")
     assert titled(r) == set()
+
+
+def test_a_junta_or_rebel_leader_after_a_possessive_is_a_person_with_no_office(read):
+    r = read("Chile said the envoy had met Peru's junta chief, Ivo Marnet. Bolivia's rebel leader, "
+             "Ana Velarde, said it.")
+    assert {"Ivo Marnet", "Ana Velarde"} <= set(labels(r).values())
+    assert titled(r) == set()
+    r = read("Chile said the envoy had met Peru's army chief, Ivo Marnet.")
+    assert titled(r) == {("Ivo Marnet", "Peru", "Army Chief")}
