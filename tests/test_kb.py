@@ -102,7 +102,8 @@ def test_oceans_regions_and_disputed_islands_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
-@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum",
+@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum", "UNFCCC",
+                                     "Partnership for Peace",
                                      "Andean Community", "Visegrad Four"])
 def test_regional_blocs_are_organizations(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Organization"]

@@ -250,6 +250,13 @@ def is_name_token(text: str) -> bool:
     return rest.isalpha() and (rest.islower() or (len(rest) > 2 and rest[0].islower()))
 
 
+def is_acronym_word(text: str) -> bool:
+    """An upper-case word inside an organization's name ("OSCE Mission"), also one with a
+    number and two letters or more ("COP29 Operating Company")."""
+    return (len(text) > 1 and text.isupper() and text[0].isalpha()
+            and (text.isalpha() or (text.isalnum() and sum(c.isalpha() for c in text) >= 2)))
+
+
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
@@ -601,7 +608,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 continue
             if a - 1 in people:
                 break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
-            if name_token(doc, ctx, a - 1) or (toks.text[a - 1].isupper() and len(toks.text[a - 1]) > 1 and toks.text[a - 1].isalpha()):
+            if name_token(doc, ctx, a - 1) or is_acronym_word(toks.text[a - 1]):
                 a -= 1
                 continue
             if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:

@@ -98,7 +98,11 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             continue
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
-        return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+        end = _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+        if end != last or noun_end is None or noun_end >= last:
+            return end
+        # no series after the comma: "Deputy Minister of Foreign Affairs X, and by …" (the
+        # holder's name ends where the comma is, so it starts after the last portfolio noun)
     if noun_end is not None and noun_end < last:
         # "Assistant Secretary of State for European and Eurasian Affairs James O'Brien": the
         # capitalised words past a portfolio noun open the holder's name
