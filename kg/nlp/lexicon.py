@@ -223,6 +223,7 @@ def _build(raw: dict) -> Lexicon:
             min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
             organization_voices=tuple(tuple(p.lower().split()) for p in speech["organization_voices"]),
             phrasal_verbs={k.lower(): v.lower() for k, v in speech["phrasal_verbs"].items()},
+            agent_participle_suffixes=tuple(speech["agent_participle_suffixes"]),
         ),
         relations=RelationWords(
             **_word_fields(RelationWords, raw),

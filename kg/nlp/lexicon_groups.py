@@ -210,6 +210,7 @@ class SpeechWords:
     passive_auxiliaries: frozenset[str] = words("speech.passive_auxiliaries")
     quoting_links: frozenset[str] = words("speech.quoting_links")  # "as" of "quoted as saying"
     agent_prepositions: frozenset[str] = words("speech.agent_prepositions")  # "by" of "a statement issued by X"
+    agent_participle_suffixes: tuple[str, ...] = ()  # "mediated" of "mediated by X": a passive's participle
     own_source_possessives: frozenset[str] = words("reported.own_source_possessives")  # "according to his office": the subject's own
     own_source_prepositions: frozenset[str] = words("reported.own_source_prepositions")  # "a statement from his mission"
     statement_adjectives: frozenset[str] = words("reported.statement_adjectives")  # "in a joint statement"

@@ -234,6 +234,7 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
     i = start - 1
     k = ctx.sent_of[start]
     listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
+    crossed_comma = False
     person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
     while i >= 0 and ctx.sent_of[i] == k:
         low = toks.lower[i]
@@ -241,6 +242,8 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             i -= 1
             continue
         if low in lex.speech.prepositions:
+            if crossed_comma and agent_of_participle(ctx, i):
+                return False  # "a deal mediated by the UAE, A and B said": the list starts after the comma
             # "the Foreign Ministry of Japan said", "the press service of the Defense Ministry
             # reported": a body of the actor, or its own voice, speaks for it
             return not ((i > 0 and ctx.lower[i - 1] in lex.actors.org_heads)
@@ -249,6 +252,7 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             m = ctx.by_end.get(i)
             if m is None:
                 return False
+            crossed_comma = crossed_comma or low == ","
             listed = True
             i = m.start - 1
             continue
@@ -259,6 +263,16 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             continue
         return False
     return False
+
+
+def agent_of_participle(ctx: QuoteContext, i: int) -> bool:
+    """Token ``i`` is the agent's "by" after a past participle ("mediated by", "hosted by"):
+    a list that runs back to it from a speech verb is two phrases, the passive's agent and,
+    after a comma, the speakers ("mediated by the UAE, A and B said")."""
+    if i < 1 or ctx.lower[i] not in ctx.lex.speech.agent_prepositions:
+        return False
+    word = ctx.lower[i - 1]
+    return word.isalpha() and word.endswith(ctx.lex.speech.agent_participle_suffixes)
 
 
 def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
@@ -439,7 +453,9 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if seated is not None:
                 return seated  # "the Foreign Ministry in Baku said": the body, not its city
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
-                return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
+                # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said";
+                # but "lawmaker X of the Y Alliance, however, said": the person it qualifies
+                return _before_origin(ctx, found, k, ("Country", "Organization"))
             return found
         if toks.text[pos - 1] == "," and (steps == 0 or all(ctx.lower[x] in ctx.lex.speech.auxiliaries_after_apposition for x in range(pos, v))):
             first = None
@@ -453,7 +469,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
-                        first = None
+                        # "X of the Y Alliance, however, said": the person before the party
+                        first = _before_origin(ctx, first, k, ("Country", "Organization"))
                     if first is None:
                         # "Viktor Orban, Hungary's prime minister, whose country …, said": past a
                         # title in apposition to the name before it
@@ -522,10 +539,12 @@ def _seated_body(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
     return _mention_before_link(ctx, found.start - 1, k, ctx.lex.roles.capital_leads, "Organization")
 
 
-def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+def _before_origin(ctx: QuoteContext, found: Speaker, k: int,
+                   types: tuple[str, ...] = ("Country",)) -> Speaker | None:
     """The person before "of the Netherlands" when ``found`` is that country ("Its president,
-    Tiny Kox of the Netherlands, said": where the holder is from), else None."""
-    if ctx.entities[found.key].type != "Country":
+    Tiny Kox of the Netherlands, said": where the holder is from), or one of ``types`` ("X of
+    the Y Alliance said": the party the person is from), else None."""
+    if found.how != "mention" or ctx.entities[found.key].type not in types:
         return None
     i = found.start - 1
     if i > 0 and ctx.lower[i] in ctx.lex.grammar.articles:
