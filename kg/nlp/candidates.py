@@ -697,6 +697,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
+        if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
+                and name_token(doc, ctx, b) and toks.lower[b] not in ctx.lex.title_words):
+            continue  # "Small Island Developing States": the name goes on past the place word
         type_ = "Organization" if is_org else "Place"
         label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()
