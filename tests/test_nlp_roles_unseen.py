@@ -495,3 +495,20 @@ def test_a_minister_in_charge_of_a_portfolio(read):
                          ("Ana Velarde", "Peru", "Minister in charge of Integration")}
     r = read("Tural Hasanli, Minister in Lima, met the delegation.")
     assert titled(r) == set()
+
+
+def test_plural_posted_titles_pair_their_countries_with_the_names_after_a_comma(read):
+    r = read("The special representatives of Peru and Chile, Lorin Vasko and Anna Brek, met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Representative"),
+                         ("Anna Brek", "Chile", "Special Representative")}
+    r = read("The special envoys of Peru and Chile Lorin Vasko and Anna Brek met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Envoy"), ("Anna Brek", "Chile", "Special Envoy")}
+
+
+def test_a_lower_case_remit_and_the_holders_own_titles_before_the_paired_names(read):
+    r = read("The special representatives of Peru and Chile for the normalization process, Deputy Speaker "
+             "Lorin Vasko and Ambassador Anna Brek, met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Representative"),
+                         ("Anna Brek", "Chile", "Special Representative")}
+    r = read("The special representatives of Peru and Chile for the process, said Lorin Vasko.")
+    assert titled(r) == set()

@@ -672,8 +672,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             office.persons = [p for p, _ in items]
             office.quals = [q for _, q in items if q is not None]
             office.rule = "title-name-of"
-    elif quals and t.plural and not office.persons and j + 1 < n and toks.text[j] in roles.list_openers:
-        # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)"
+    elif quals and t.plural and not office.persons and j + 1 < n and toks.text[
+            j := lower_remit_end(doc, lex, j, by_start, n)] in roles.list_openers:
+        # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)";
+        # "The special representatives of A and B for the normalization process, X and Y,"
         items, end = holder_list(doc, lex, j + 1, by_start, title_tokens, True, n)
         closer = roles.list_openers[toks.text[j]]
         if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
@@ -749,14 +751,41 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
 
 
+def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """The comma after a lower-case remit at token ``j`` ("for the normalization process," of
+    "The special representatives of A and B for the normalization process, X and Y"), or ``j``."""
+    toks = tokens_of(doc)
+    if toks.lower[j] not in lex.roles.office_remit_prepositions:
+        return j
+    k = j + 1
+    while k < n and k - j <= lex.window.title_portfolio_words and k not in by_start and toks.text[k].isalpha() \
+            and toks.text[k].islower():
+        k += 1
+    return k if k > j + 1 and k < n and toks.text[k] == "," else j
+
+
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
-                 plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
+                plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
     """Persons listed from token ``i``, each with the country or organization of "A of France":
-    [(A, France), (B, None)], and the end token."""
+    [(A, France), (B, None)], and the end token; a holder's own title before the name is passed
+    over ("…, Deputy Speaker X and Ambassador Y")."""
     toks = tokens_of(doc)
     items: list[tuple[TokMention, TokMention | None]] = []
     j = i
+
+    def past_title(x: int) -> int:
+        start = x
+        while x < n and x in title_tokens and x - start < lex.window.title_name_words:
+            x += 1
+        if x > start and x + 1 < n and toks.lower[x] in lex.roles.holder_of:
+            # "Deputy Speaker of the National Assembly Y": the holder's own office's qualifier
+            m = by_start.get(x + 1 + (toks.lower[x + 1] in lex.grammar.articles))
+            if m is not None and m.type in QUALIFIER_TYPES:
+                x = m.end
+        return x
+
     while j < n:
+        j = past_title(j)
         p = by_start.get(j)
         if not holds(p, title_tokens):
             break
@@ -774,7 +803,7 @@ def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
             x += 1
         if x < n and toks.lower[x] in lex.grammar.coordinators:
             x += 1
-        if x == j or not holds(by_start.get(x), title_tokens):
+        if x == j or not holds(by_start.get(past_title(x)), title_tokens):
             break
         j = x
     return items, j
