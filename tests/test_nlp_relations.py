@@ -389,3 +389,29 @@ def test_a_second_reported_clause_after_and_that_has_its_own_subject(read):
     assert facts(r, "memberOf") == {("Peru", "Northern Lakes Union")}
     r = read("The pact that Peru signed with the Northern Lakes Union expired.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_count_with_no_noun_points_back_to_the_last_list_of_that_many(read):
+    r = read("The group brings together Peru, Chile and Bolivia. All three are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("Peru and Chile signed. Both are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile")}
+    r = read("Peru and Chile signed. All nine are members of the Andean Forum.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_founders_inside_a_relative_clause_after_the_organization(read):
+    r = read("The Andean Forum, which Peru and Chile founded in 1990, met in Lima.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Chile", "Andean Forum")}
+    r = read("The Andean Forum met. Ministers discussed the pact, which Peru, Chile and Bolivia launched in 2021.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("The Andean Forum, which Peru founded in 1990, met in Lima.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Andean Forum, which Peru and Chile criticised in 1990, met in Lima.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_all_n_member_states_listed_after_a_comma_are_members_of_the_sentence_befores_subject(read):
+    r = read("The Andean Forum, which oversees the Pampas Commission, called a meeting. Its executive "
+             "secretary, Lorin Vasko, said all three member states, Peru, Chile and Bolivia, remained committed.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}

@@ -298,6 +298,7 @@ class RelationWords:
     counted_member_nouns: frozenset[str] = words("relations.counted_member_nouns")  # "all four countries are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str] = words("relations.count_pairs")  # "both countries"
+    count_openers: frozenset[str] = words("relations.count_openers")  # "All" of "All nine are members"
     member_as_nouns: frozenset[str] = words("relations.member_as_nouns")  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str] = words("relations.anaphor_size_nouns")  # "the 15-nation bloc"
     list_ends: frozenset[str] = words("relations.list_ends")  # "a grouping of A, B and C, …"

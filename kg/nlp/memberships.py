@@ -60,10 +60,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
         confidence = conf.member_context
     if (org is None and text.rstrip(", ") in rel.example_member_cues and start > a
-            and toks.lower[start - 1] in rel.context_member_adjectives
+            and (toks.lower[start - 1] in rel.context_member_adjectives
+                 or (start - 1 > a and toks.lower[start - 2] in rel.count_openers
+                     and (toks.lower[start - 1] in rel.count_words or toks.lower[start - 1].isdigit())))
             and (text.endswith(",") or ctx.list_start(end, b) is not None)):
-        # "The leaders of the other member states, A, B and C, attended": members of the
-        # organization named last, in this sentence or the one before
+        # "The leaders of the other member states, A, B and C, attended", "said all six member
+        # states, A, B …, remained committed": members of the organization named last, in this
+        # sentence or the one before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
     if org is None:
@@ -260,6 +263,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
             orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
             org = orgs[0] if orgs else None
+    founded_before = False  # "the pact, which A, B and C launched": the founders are inside the clause
+    if org is None and toks.span_text(start, end).lower() in rel.founding_predicates and join_closed(ctx, end, b):
+        org = founded_antecedent(ctx, start, a)
+        orgs, founded_before = ([org], True) if org is not None else ([], False)
     confidence = ctx.lex.confidence.member_predicate
     if org is None and intransitive_join(ctx, cue):
         # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
@@ -296,7 +303,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
         if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
             subjects = []
-    if subjects and ctx.inside_a_clause(subjects[0].start, a):
+    if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
         subjects = []
@@ -318,6 +325,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    elif not subjects and s == a:
+        # "All nine are members of X", "Both are members of X": the walk took the count in
+        counted = ctx.skip(a, start, (*rel.count_openers, *rel.count_pairs, *rel.count_words))
+        subjects = counted_subjects(ctx, counted, a) if counted > a else []
     if not subjects:
         subjects = whose_country(ctx, s, a)  # "Turkish President X, whose country is a member of NATO"
     if not subjects and s == a == start and toks.lower[start] in rel.member_as:
@@ -539,6 +550,25 @@ def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     return join_closed(ctx, cue.end, cue.b)
 
 
+def founded_antecedent(ctx: RelationContext, start: int, a: int) -> TokMention | None:
+    """The organization before ", which A and B founded" (the founders listed right before the
+    verb at ``start``): its name, or the organization an anaphor ending at the comma points
+    back to ("the pact, which A, B and C launched in 2021"); else None."""
+    toks = tokens_of(ctx.doc)
+    founders = backward_list(ctx.doc, ctx.lex, start, ctx.by_end, ("Country",), a - 1)
+    if len(founders) < 2:
+        return None
+    i = founders[0].start - 1
+    if i >= 0 and toks.lower[i] in ctx.lex.grammar.articles:
+        i -= 1
+    if i - 2 < a or toks.lower[i] not in ctx.lex.relations.member_relative_pronouns or toks.text[i - 1] != ",":
+        return None
+    named = ctx.by_end.get(i - 1)
+    if named is not None and named.type == "Organization":
+        return named
+    return ctx.anaphor_at(i - 3)
+
+
 def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
     """Whether the words from token ``e`` close a membership verb with no object: the end
     of the sentence, a comma, or a time phrase ("in 2014", "last year"; not "in the talks")."""
@@ -557,9 +587,15 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     back to: the last list of exactly that many countries in the sentences before."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
-    if s - 2 < a or toks.lower[s - 1] not in rel.counted_member_nouns:
+    if s - 2 >= a and toks.lower[s - 1] in rel.counted_member_nouns:
+        count_at = s - 2
+    elif s - 1 >= a and (s - 2 < a or toks.lower[s - 2] in rel.count_openers) and (
+            toks.lower[s - 1] in rel.count_words or toks.lower[s - 1] in rel.count_pairs
+            or (toks.lower[s - 1].isdigit() and s - 2 >= a)):
+        count_at = s - 1  # "All nine are members of X", "Both are members of X": no noun after the count
+    else:
         return []
-    word = toks.lower[s - 2]
+    word = toks.lower[count_at]
     if word in rel.count_pairs:
         count = 2
     elif word in rel.count_words:
@@ -568,7 +604,7 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
         count = int(word)
     else:
         return []
-    if ctx.skip(a, s - 2, ("all", "the", *rel.count_pairs)) != s - 2:
+    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
         return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
