@@ -451,3 +451,10 @@ def test_an_upper_case_word_with_a_number_opens_an_organization_name(read):
     assert {e.label for e in r.entities if e.type == "Organization"} == {"GX25 Operating Company"}
     r = read("He met the chief executive of the Operating Company, Lorin Vasko, in 25 cities.")
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Operating Company"}
+
+
+def test_two_lower_case_particles_inside_a_name(read):
+    r = read("Foreign Minister Juan Ramon de la Varga said the talks failed.")
+    assert persons(r) == {"Juan Ramon de la Varga"}
+    r = read("Foreign Minister Juan Ramon de la said the talks failed.")
+    assert persons(r) == {"Juan Ramon"}

@@ -415,3 +415,10 @@ def test_all_n_member_states_listed_after_a_comma_are_members_of_the_sentence_be
     r = read("The Andean Forum, which oversees the Pampas Commission, called a meeting. Its executive "
              "secretary, Lorin Vasko, said all three member states, Peru, Chile and Bolivia, remained committed.")
     assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+
+
+def test_an_anaphor_names_the_one_organization_named_with_its_noun_sentences_back(read):
+    r = read("The Andean Commission met in Lima. It works with NATO and the European Union, and the European "
+             "Union sent observers. Ministers discussed the border. Peru, which is not a member of the "
+             "commission, sent troops.")
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Andean Commission")}

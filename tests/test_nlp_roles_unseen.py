@@ -512,3 +512,19 @@ def test_a_lower_case_remit_and_the_holders_own_titles_before_the_paired_names(r
                          ("Anna Brek", "Chile", "Special Representative")}
     r = read("The special representatives of Peru and Chile for the process, said Lorin Vasko.")
     assert titled(r) == set()
+
+
+def test_represented_by_after_a_relative_clause_of_the_subject(read):
+    r = read("Peru, which has blocked several sanctions packages, was represented by Foreign Minister "
+             "Lorin Vasko.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Foreign Minister")}
+    r = read("Peruvian President Anna Brek was represented by Foreign Minister Lorin Vasko.")
+    assert ("Lorin Vasko", "Peru", "Foreign Minister") in titled(r)
+    r = read("The talks, which began on Monday, were represented by Foreign Minister Lorin Vasko.")
+    assert titled(r) == set()
+
+
+def test_the_forces_commander_is_the_task_forces(read):
+    r = read("The Multinational Joint Task Force met in Lima. The force's commander, General Lorin Vasko, told "
+             "reporters that operations would continue.")
+    assert ("Lorin Vasko", "Multinational Joint Task Force", "Commander") in titled(r)

@@ -65,6 +65,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and toks.lower[k] in particles and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Thomas de Waal", "Ursula von der Leyen"
+            elif (k + 2 < n and toks.lower[k] in particles and toks.lower[k + 1] in particles
+                  and toks.text[k + 1].islower() and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
+                k += 2  # "Juan Ramon de la Fuente", "Ursula von der Leyen": two particles
             elif (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Stephen E. Biegun"

@@ -477,6 +477,14 @@ def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], s
     if e == a - lead:
         return None  # "the talks, represented by …": no passive, no subject
     q = by_end.get(e)
+    if q is None and e > 1 and toks.text[e - 1] == ",":
+        # "Hungary, which has blocked several sanctions packages, was represented by …": the
+        # subject before a relative clause set off by commas
+        for c in range(e - 2, max(0, e - 1 - lex.window.clause_comma), -1):
+            if sent_of[c] != k or toks.text[c] == ",":
+                if sent_of[c] == k and toks.lower[c + 1] in lex.speech.relative_pronouns:
+                    q = by_end.get(c)
+                break
     return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
 
@@ -544,6 +552,11 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             rule = "delegation"
     if q is None:
         q = represented(doc, lex, t.start, by_end, sent_of)
+        if q is None:
+            a, lead = phrase_before_title(doc, lex, t.start, roles.represented_leads)
+            if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
+                # "Mexican President X was represented by Foreign Minister Y": the subject's country
+                q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
         if q is not None:
             rule = "represented"
     if q is None:

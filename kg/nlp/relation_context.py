@@ -166,6 +166,11 @@ class RelationContext:
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
             return titled[-1]
+        fitting = {m.key: m for m in named if self.named_with(m.key, word)}
+        if len(fitting) == 1:
+            # "The Lake Chad Basin Commission … the MNJTF … Benin, which is not a member of the
+            # commission": the one organization named with the noun, though others were named since
+            return next(iter(fitting.values()))
         return self.main_org(named)
 
     @staticmethod
