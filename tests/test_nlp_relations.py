@@ -422,3 +422,15 @@ def test_an_anaphor_names_the_one_organization_named_with_its_noun_sentences_bac
              "Union sent observers. Ministers discussed the border. Peru, which is not a member of the "
              "commission, sent troops.")
     assert facts(r, "memberOf", negated=True) == {("Peru", "Andean Commission")}
+
+
+def test_the_country_as_a_members_subject_is_the_one_country_named_before(read):
+    r = read("Chile's Foreign Ministry said in a statement that the country remains a member of the Andean "
+             "Forum but rejects the text.")
+    assert facts(r, "memberOf") == {("Chile", "Andean Forum")}
+    r = read("Peru objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru and Chile objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peruvian officials objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == set()

@@ -641,6 +641,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         # "Austria, Ireland and Malta are neutral, although they belong to X": the opening list
         items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
         return items if len(items) >= 2 else []
+    if w in rel.member_subject_nouns and s - 2 >= a and toks.lower[s - 2] in ctx.lex.grammar.articles:
+        return named_country_before(ctx, s - 2, a)  # "… said that the country remains a member of X"
     if w in rel.member_relative_pronouns and s - 2 >= a and toks.text[s - 2] == ",":
         # "Finland, which joined the alliance last year": the actors before the comma
         subjects = backward_list(doc, ctx.lex, s - 2, ctx.by_end, MEMBER_TYPES, a - 1)
@@ -669,6 +671,20 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             owner = ctx.by_end.get(i - 1)
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
+    return []
+
+
+def named_country_before(ctx: RelationContext, i: int, a: int) -> list[TokMention]:
+    """The one country named (not by its adjective) before token ``i`` in its sentence, or, if
+    the sentence names none there, in the sentence before; none if more than one is named."""
+    k = ctx.sent_of[a]
+    for sentence, stop in ((k, i), (k - 1, None)):
+        # also one named inside a longer name ("Argentina's Foreign Ministry said that the country …")
+        found = {m.key: m for m in ctx.doc._.kg_mentions
+                 if m.sentence == sentence and m.type == "Country" and m.role in ("name", "nested")
+                 and (stop is None or m.end <= stop)}
+        if found:
+            return list(found.values()) if len(found) == 1 else []
     return []
 
 
