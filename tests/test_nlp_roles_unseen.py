@@ -528,3 +528,16 @@ def test_the_forces_commander_is_the_task_forces(read):
     r = read("The Multinational Joint Task Force met in Lima. The force's commander, General Lorin Vasko, told "
              "reporters that operations would continue.")
     assert ("Lorin Vasko", "Multinational Joint Task Force", "Commander") in titled(r)
+
+
+def test_a_capitalised_title_for_an_officer_is_on_the_officers_staff(read):
+    r = read("Spokesperson for the EU High Representative Lorin Vasko said the bloc welcomed the talks.")
+    assert titled(r) == {("Lorin Vasko", "European Union", "Spokesperson")}
+    r = read("Peru will not attend, a spokeswoman for Prime Minister Lorin Vasko said.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Prime Minister")}
+
+
+def test_a_post_that_lists_places_before_the_holders_name(read):
+    r = read("NATO Secretary General's Special Representative for the Caucasus and Central Asia Lorin Vasko "
+             "visited Baku.")
+    assert titled(r) == {("Lorin Vasko", "North Atlantic Treaty Organization", "Special Representative")}

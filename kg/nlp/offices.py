@@ -650,7 +650,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
-        post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
+        # "Special Representative for the Caucasus and Central Asia X": a post may list places
+        post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=True)
         if post:
             j = after
         j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n) or j

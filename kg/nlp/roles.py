@@ -126,7 +126,14 @@ def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, 
     the officer's staff."""
     toks = tokens_of(doc)
     j = t.end
-    if j >= officer.start or toks.lower[j] not in lex.roles.staff_links:
+    if j >= officer.start:
+        return False
+    if toks.lower[j] not in lex.roles.staff_links and not (
+            toks.lower[j] in lex.roles.principal_links and toks.text[t.start][:1].isupper()
+            and (t.start == 0 or (toks.lower[t.start - 1] not in lex.grammar.articles
+                                  and toks.lower[t.start - 1] not in lex.grammar.possessive))):
+        # "Spokesperson for the EU High Representative Peter Stano" (a capitalised title before a
+        # name, no article) is on the officer's staff; "a spokeswoman for Prime Minister X" is not
         return False
     j += 1
     while j < officer.start and toks.lower[j] in lex.grammar.articles:
