@@ -434,3 +434,10 @@ def test_the_country_as_a_members_subject_is_the_one_country_named_before(read):
     assert facts(r, "memberOf") == set()
     r = read("Peruvian officials objected on Monday. The country remains a member of the Andean Forum.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_founding_verb_coordinated_after_another_verb_of_the_opening_countries(read):
+    r = read("Peru, Chile and Bolivia quit the Andean Forum in January and formed the Pampas Alliance.")
+    assert facts(r, "memberOf") == {(c, "Pampas Alliance") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("Peru quit the Andean Forum in January and formed the Pampas Alliance.")
+    assert facts(r, "memberOf") == set()

@@ -651,9 +651,10 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         return []
     if w in rel.member_apposition_relatives:
         return apposition_antecedent(ctx, s - 1, a)
-    if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
-        # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
-        # opening the sentence, subject of both verbs
+    if w in rel.member_coordinated_links and (toks.lower[s] in rel.member_coordinated_verbs
+                                               or toks.lower[s] in rel.founding_predicates):
+        # "Guinea, …, announced it would leave X but remains a member of ECOWAS", "A, B and C
+        # quit ECOWAS and formed the AES": the actors opening the sentence, subject of both verbs
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
         if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
