@@ -441,3 +441,10 @@ def test_a_founding_verb_coordinated_after_another_verb_of_the_opening_countries
     assert facts(r, "memberOf") == {(c, "Pampas Alliance") for c in ("Peru", "Chile", "Bolivia")}
     r = read("Peru quit the Andean Forum in January and formed the Pampas Alliance.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_titled_person_and_their_counterpart_co_chair(read):
+    r = read("Peruvian President Lorin Vasko and his Chilean counterpart Anna Brek co-chaired the Andean Council.")
+    assert facts(r, "coChairOf") == {("Peru", "Andean Council"), ("Chile", "Andean Council")}
+    r = read("Peruvian President Lorin Vasko co-chaired the Andean Council.")
+    assert facts(r, "coChairOf") == {("Peru", "Andean Council")}
