@@ -448,3 +448,10 @@ def test_a_titled_person_and_their_counterpart_co_chair(read):
     assert facts(r, "coChairOf") == {("Peru", "Andean Council"), ("Chile", "Andean Council")}
     r = read("Peruvian President Lorin Vasko co-chaired the Andean Council.")
     assert facts(r, "coChairOf") == {("Peru", "Andean Council")}
+
+
+def test_counted_as_partner_countries_are_no_members(read):
+    r = read("The Andean Forum also counts Peru, Chile and Bolivia as partner countries.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Andean Forum counts Peru and Chile as member countries.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Chile", "Andean Forum")}

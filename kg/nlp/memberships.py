@@ -179,6 +179,8 @@ def counted_as_members(ctx: RelationContext, e: int, b: int) -> bool:
     if e >= b or toks.lower[e] not in rel.counting_links:
         return True
     window = range(e + 1, min(b, e + 4))
+    if any(toks.lower[i] in rel.non_member_words for i in window):
+        return False  # "counts A and B as partner countries", "… among its observers"
     return any(toks.lower[i] in rel.bare_membership_nouns or phrase_at(ctx.doc, i, b, rel.member_head_nouns)
                for i in window)
 
