@@ -455,3 +455,12 @@ def test_counted_as_partner_countries_are_no_members(read):
     assert facts(r, "memberOf") == set()
     r = read("The Andean Forum counts Peru and Chile as member countries.")
     assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Chile", "Andean Forum")}
+
+
+def test_a_country_after_with_and_its_participle_as_a_full_member(read):
+    r = read("Andean Forum leaders met in Lima on Monday, with Peru attending for the first time as a full member.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Andean Forum leaders met in Lima on Monday, with Peru attending as a full member, Chile said.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Andean Forum leaders met in Lima on Monday with Peru, attending as a full member.")
+    assert facts(r, "memberOf") == set()

@@ -736,6 +736,24 @@ def apposition_antecedent(ctx: RelationContext, rel_at: int, a: int) -> list[Tok
     return [subj]
 
 
+def _with_participle_subject(ctx: RelationContext, start: int, a: int) -> TokMention | None:
+    """The country after ", with" whose participle phrase holds the cue at token ``start``
+    ("BRICS leaders met, with Indonesia attending for the first time as a full member"): only
+    lower-case words, the first a participle, between the country and the cue; else None."""
+    toks = tokens_of(ctx.doc)
+    i = start - 1
+    while i > a and toks.text[i].isalpha() and toks.text[i].islower() and start - i <= ctx.lex.window.participle_phrase:
+        i -= 1
+    country = ctx.by_end.get(i + 1)
+    if (country is None or country.type != "Country" or country.role != "name" or country.end == start
+            or not toks.lower[country.end].endswith("ing")):
+        return None
+    w = country.start - 1
+    if w - 1 < a or toks.lower[w] not in ctx.lex.speech.participle_subject_links or toks.text[w - 1] != ",":
+        return None
+    return country
+
+
 def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "Bolivia took part for the first time as a full member in a summit of the Mercosur
     bloc": the country that opens the sentence, a member of the one organization it names."""
@@ -750,6 +768,9 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if len({m.key for m in orgs}) != 1:
         return  # no organization, or more than one: not unambiguous
     subject = ctx.by_start.get(ctx.skip(a, b, ctx.lex.grammar.articles))
+    with_subject = _with_participle_subject(ctx, start, a)
+    if with_subject is not None:
+        subject = with_subject  # "…, with Indonesia attending for the first time as a full member"
     if subject is None or subject.type != "Country" or subject.end > start:
         return
     if any(subject.end <= m.start < end and m.key != orgs[0].key for m in mentions):
@@ -758,7 +779,7 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # "…, X said" or "…, which X chairs,"
     org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
     lo, hi = (org.end, start) if org.end <= start else (end, org.start)
-    if any(toks.text[i] in rel.clause_marks for i in range(lo, hi)):
+    if with_subject is None and any(toks.text[i] in rel.clause_marks for i in range(lo, hi)):
         return
     org_starts = {m.start for m in orgs}
     if any((toks.lower[i] in rel.future_member_words or toks.lower[i] in rel.modal)
