@@ -464,3 +464,12 @@ def test_a_country_after_with_and_its_participle_as_a_full_member(read):
     assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
     r = read("Andean Forum leaders met in Lima on Monday with Peru, attending as a full member.")
     assert facts(r, "memberOf") == set()
+
+
+def test_has_been_a_member_noun_and_a_coordinated_join(read):
+    r = read("Peru has been an Andean Forum member since 1969.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru had been an Andean Forum member until 1980.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peru became a member of the Andean Forum in 2003 and joined the Pampas Alliance a year later.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Peru", "Pampas Alliance")}
