@@ -473,3 +473,10 @@ def test_has_been_a_member_noun_and_a_coordinated_join(read):
     assert facts(r, "memberOf") == set()
     r = read("Peru became a member of the Andean Forum in 2003 and joined the Pampas Alliance a year later.")
     assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Peru", "Pampas Alliance")}
+
+
+def test_unlike_sets_the_actor_apart_from_the_members_subject(read):
+    r = read("Unlike Peru, Chile is not a member of the Andean Forum.")
+    assert facts(r, "memberOf", negated=True) == {("Chile", "Andean Forum")}
+    r = read("Peru, Chile and Bolivia are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}

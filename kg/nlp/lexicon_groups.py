@@ -273,6 +273,7 @@ class RelationWords:
     member_time_determiners: frozenset[str] = words("relations.member_time_determiners")
     member_time_periods: frozenset[str] = words("relations.member_time_periods")
     member_pronoun_subjects: frozenset[str] = words("relations.member_pronoun_subjects")
+    contrast_leads: frozenset[str] = words("relations.contrast_leads")  # "Unlike Armenia, Azerbaijan is not a member"
     member_subject_nouns: frozenset[str] = words("relations.member_subject_nouns")  # "the country remains a member of X"
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"

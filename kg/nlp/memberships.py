@@ -305,6 +305,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
         if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
             subjects = []
+    if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+            and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
+        subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
     if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
