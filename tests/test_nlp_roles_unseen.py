@@ -541,3 +541,10 @@ def test_a_post_that_lists_places_before_the_holders_name(read):
     r = read("NATO Secretary General's Special Representative for the Caucasus and Central Asia Lorin Vasko "
              "visited Baku.")
     assert titled(r) == {("Lorin Vasko", "North Atlantic Treaty Organization", "Special Representative")}
+
+
+def test_chiefs_of_army_and_defence_staff_are_titles(read):
+    r = read("Peru's Chief of Army Staff General Lorin Vasko met the ministers.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Chief of Army Staff")}
+    r = read("Chile's Chief of the Defence Staff, Admiral Anna Brek, said the force was ready.")
+    assert titled(r) == {("Anna Brek", "Chile", "Chief of Defence Staff")}
