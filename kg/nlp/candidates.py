@@ -677,8 +677,11 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                         post = kb_start.get(nxt)
                         if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
                             break  # "… of the Danube River in Belgrade": where it met, not its name
-                        if low_j in ctx.lex.grammar.coordinators and post is not None and post.type == "Country":
-                            break  # "The Council of Europe and Ukraine signed": two actors, not one name
+                        if low_j in ctx.lex.grammar.coordinators and post is not None and post.type in (
+                                "Country", "Organization") and post.role == "name":
+                            # "The Council of Europe and Ukraine signed", "a member of the Council
+                            # of Europe and GUAM": two actors, not one name
+                            break
                         j = nxt
                         continue
                 if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
