@@ -458,3 +458,9 @@ def test_two_lower_case_particles_inside_a_name(read):
     assert persons(r) == {"Juan Ramon de la Varga"}
     r = read("Foreign Minister Juan Ramon de la said the talks failed.")
     assert persons(r) == {"Juan Ramon"}
+
+
+def test_a_surname_said_again_is_the_person_not_a_gazetteer_place_spelt_alike(read):
+    r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the talks went well.")
+    assert {(e.label, e.type) for e in r.entities if e.type in ("Person", "Place")} == {("Lorin Vasko", "Person")}
+    assert said(r) == [("Lorin Vasko", "the talks went well", False)]

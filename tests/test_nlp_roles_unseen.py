@@ -548,3 +548,11 @@ def test_chiefs_of_army_and_defence_staff_are_titles(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "Chief of Army Staff")}
     r = read("Chile's Chief of the Defence Staff, Admiral Anna Brek, said the force was ready.")
     assert titled(r) == {("Anna Brek", "Chile", "Chief of Defence Staff")}
+
+
+def test_a_source_after_according_to_is_no_apposition_of_the_title_after_its_comma(read):
+    r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the Russian leader "
+             "expressed condolences.")
+    assert titled(r) == {("Lorin Vasko", "Kremlin", "Spokesperson")}
+    r = read("Lorin Vasko, the Peruvian foreign minister, said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Foreign Minister")}

@@ -214,6 +214,7 @@ def _build(raw: dict) -> Lexicon:
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
             holder_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_leads"]),
+            source_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["source_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
         ),
         speech=SpeechWords(

@@ -398,6 +398,7 @@ class RoleWords:
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
+    source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma

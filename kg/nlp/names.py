@@ -736,7 +736,10 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             forms.append(head)
         for f in forms:
             if f in short and short[f].key != c.key:
-                clash.add(f)
+                if short[f].type == "Person" and c.type == "Place" and c.rule == "gazetteer":
+                    continue  # "Lorin Vasko … Vasko": the person's surname, not a spelling of Wasco
+                if not (c.type == "Person" and short[f].type == "Place" and short[f].rule == "gazetteer"):
+                    clash.add(f)
             short[f] = c
     for f in clash:
         short.pop(f, None)
@@ -753,11 +756,12 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
     # a known surname, or a single name after a title ("King Salman"), of someone named in full
+    # also a place only the gazetteer knows ("According to Vasko, …" after "Lorin Vasko": not Wasco)
     chosen = [
         Candidate(c.start, c.end, short[toks.text[c.start]].key, "Person", "alias", short[toks.text[c.start]].label)
-        if (c.type == "Person" and c.end - c.start == 1 and c.key not in named_in_full
-            and (c.key.startswith("kb:") or c.rule == "title-cue")
-            and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person")
+        if (c.end - c.start == 1 and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person"
+            and ((c.type == "Person" and c.key not in named_in_full and (c.key.startswith("kb:") or c.rule == "title-cue"))
+                 or (c.type == "Place" and c.rule == "gazetteer")))
         else c
         for c in chosen
     ]

@@ -299,8 +299,8 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         a -= 1
     if a > 0 and toks.text[a - 1] == ",":
         p = by_end.get(a - 1)
-        if holds(p, title_tokens):
-            return p
+        if holds(p, title_tokens) and not phrase_before_title(doc, lex, p.start, lex.roles.source_leads)[1]:
+            return p  # not "According to X, the Russian leader …": X is a source, the title opens the clause
     return None
 
 
