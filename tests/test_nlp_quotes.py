@@ -778,3 +778,10 @@ def test_speakers_after_the_agent_of_a_passive_and_its_comma(read):
     assert sorted(set(speakers(r))) == ["Andes Council", "Pampas Commission"]
     r = read("Talks between the European Union and Peru said little.")
     assert speakers(r) == []
+
+
+def test_a_possessors_government_or_office_speaks_for_it(read):
+    assert speakers(read("Peru's government said the talks went well.")) == ["Peru"]
+    assert speakers(read("Peru's presidential office said the talks went well.")) == ["Peru"]
+    assert speakers(read("Prime Minister Tomas Ardvik's office said the talks went well.")) == ["Tomas Ardvik"]
+    assert speakers(read("His Lima office said the talks went well.")) == []

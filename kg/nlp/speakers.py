@@ -355,6 +355,9 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         head = " ".join(toks.lower[max(0, pos - width):pos])
         if head in ctx.lex.actors.metonym_heads:
             m = ctx.by_end.get(pos - width)
+            if m is None and pos - width >= 2 and toks.lower[pos - width - 1] in ctx.lex.grammar.possessive:
+                m = ctx.by_end.get(pos - width - 1)  # "Pakistan's government said"
+                m = m if m is not None and m.type in ("Country", "Organization") and m.role == "name" else None
             if m is not None and m.type in SPEAKER_TYPES:
                 return Speaker(m.key, m.start, "metonym")
     for width in (2, 1):
@@ -370,8 +373,10 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if pos - w >= 1 and tuple(toks.lower[pos - w:pos]) == voice:
             end = pos - w - 1 if pos - w >= 2 and toks.lower[pos - w - 1] in ctx.lex.grammar.possessive else pos - w
             m = ctx.by_end.get(end)
-            if m is not None and m.role not in ("demonym", "metonym") and m.type in ("Organization", "Country"):
-                return Speaker(m.key, m.start, "metonym")  # not "his Moscow office": a capital, a place
+            if m is not None and m.role not in ("demonym", "metonym") and (
+                    m.type in ("Organization", "Country") or (m.type == "Person" and end < pos - w)):
+                # not "his Moscow office": a capital, a place; "Prime Minister X's office said": X's
+                return Speaker(m.key, m.start, "metonym")
             break
     if last in speech.pronouns and not ctx.in_quote[pos - 1]:
         who = person_for_pronoun(ctx, k, pos - 1)
