@@ -556,3 +556,14 @@ def test_a_source_after_according_to_is_no_apposition_of_the_title_after_its_com
     assert titled(r) == {("Lorin Vasko", "Kremlin", "Spokesperson")}
     r = read("Lorin Vasko, the Peruvian foreign minister, said the talks went well.")
     assert titled(r) == {("Lorin Vasko", "Peru", "Foreign Minister")}
+
+
+def test_a_deputy_fm_and_the_head_of_a_countrys_diplomacy_or_government(read):
+    r = read("Peruvian Deputy FM Lorin Vasko said the talks were useful.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Deputy Foreign Minister")}
+    r = read("The head of Peruvian diplomacy, Lorin Vasko, thanked the hosts.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Diplomacy")}
+    r = read("The head of the Peruvian government Lorin Vasko said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Government")}
+    r = read("The head of Peruvian football, Lorin Vasko, thanked the hosts.")
+    assert titled(r) == set()

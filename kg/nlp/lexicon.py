@@ -203,6 +203,7 @@ def _build(raw: dict) -> Lexicon:
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             organization_titles=frozenset(raw["roles"]["organization_titles"]),
             sentence_country_titles=frozenset(raw["roles"]["sentence_country_titles"]),
+            demonym_domain_titles=frozenset(raw["roles"]["demonym_domain_titles"]),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
             delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
             gapped_delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["gapped_delegation_leads"]),

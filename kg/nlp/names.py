@@ -171,6 +171,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     j += 1  # "Speaker of Parliament X"
                     qualified = True
                     continue
+                if (qualified and toks.lower[j] in ctx.lex.roles.demonym_domains
+                        and t.title in ctx.lex.roles.demonym_domain_titles):
+                    j += 1  # "The head of Azerbaijani diplomacy, X"
+                    continue
                 if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:
                     # "The president of the Council of Europe's Parliamentary Assembly, X",
                     # "The speaker of Georgia's parliament, X": the owned body is the qualifier's head

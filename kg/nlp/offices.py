@@ -627,6 +627,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             ref = anaphor_referent(doc, lex, at + 1, at + 2, at + 3, mentions, k)
             if ref is not None:
                 quals, j = [ref], at + 3
+        if not quals and t.title in roles.demonym_domain_titles:
+            # "The head of Azerbaijani diplomacy, X", "the head of the Armenian government X": a
+            # country's domain, named by its adjective
+            d = by_start.get(at + 1 + (at + 1 < n and toks.lower[at + 1] in lex.grammar.articles))
+            if (d is not None and d.role == "demonym" and d.type == "Country" and d.end < n
+                    and toks.lower[d.end] in roles.demonym_domains and sent_of[d.end] == k):
+                quals, j = [d], d.end + 1
+                title = f"{title} of {toks.text[d.end].capitalize()}"
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
