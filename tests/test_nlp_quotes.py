@@ -785,3 +785,20 @@ def test_a_possessors_government_or_office_speaks_for_it(read):
     assert speakers(read("Peru's presidential office said the talks went well.")) == ["Peru"]
     assert speakers(read("Prime Minister Tomas Ardvik's office said the talks went well.")) == ["Tomas Ardvik"]
     assert speakers(read("His Lima office said the talks went well.")) == []
+
+
+def test_a_titled_person_and_a_colon_introduce_a_quote(read):
+    r = read('Lima also reacted. Peruvian Foreign Ministry spokeswoman Ana Velarde: "We support any steps '
+             'towards peace."')
+    assert said(r) == [("Ana Velarde", "We support any steps towards peace.", True)]
+    r = read('Talks with Ana Velarde: "We support any steps towards peace."')
+    assert said(r) == []
+
+
+def test_the_source_of_a_statement_noun_speaks(read):
+    r = read('"Peru and Chile must seize this moment," the statement from the European Union read.')
+    assert speakers(r) == ["European Union"]
+    r = read("A statement by the European Union said the talks went well.")
+    assert speakers(r) == ["European Union"]
+    r = read("The head of the European Union said the talks went well.")
+    assert speakers(r) == []

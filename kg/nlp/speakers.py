@@ -247,7 +247,10 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             # "the Foreign Ministry of Japan said", "the press service of the Defense Ministry
             # reported": a body of the actor, or its own voice, speaks for it
             return not ((i > 0 and ctx.lower[i - 1] in lex.actors.org_heads)
-                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices))
+                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices)
+                        # '"…," the statement from the US State Department read': the statement's source
+                        or (i > 0 and ctx.lower[i - 1] in lex.speech.statement_nouns
+                            and (low in lex.speech.agent_prepositions or low in lex.speech.own_source_prepositions)))
         if (low == "," and listed) or low in lex.grammar.coordinators:
             m = ctx.by_end.get(i)
             if m is None:
