@@ -480,3 +480,13 @@ def test_unlike_sets_the_actor_apart_from_the_members_subject(read):
     assert facts(r, "memberOf", negated=True) == {("Chile", "Andean Forum")}
     r = read("Peru, Chile and Bolivia are members of the Andean Forum.")
     assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+
+
+def test_the_member_before_an_apposition_and_after_a_contrast(read):
+    r = read("Peru, an EU candidate, is also a member of the Andean Forum.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    assert facts(r, "memberOf", negated=True) == set()
+    r = read("Peru left the Pampas mission but remains an Andean Forum member.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru left the Pampas mission and the talks remain an Andean Forum matter.")
+    assert facts(r, "memberOf") == set()

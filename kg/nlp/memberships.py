@@ -305,6 +305,15 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
         if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
             subjects = []
+    if subjects and subjects[0].start - 2 > a and toks.lower[subjects[0].start - 1] in ctx.lex.grammar.indefinite_articles \
+            and toks.text[subjects[0].start - 2] == ",":
+        # "Serbia, an EU candidate, is also a member of X": the actor before the apposition
+        before = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        close = next((x for x in range(subjects[-1].end, start) if toks.text[x] == ","), start)
+        subjects = before if before and not ctx.inside_a_clause(before[0].start, a) else []
+        # the apposition's own words ("an EU candidate") say nothing of this membership
+        other = any(toks.lower[x] in rel.former_member_words or toks.lower[x] in rel.non_member_words
+                    for x in range(close, start))
     if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
             and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
         subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
@@ -868,6 +877,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                         and toks.text[i - 2] == ","):
                     i -= 2  # "Sweden, which became the alliance's newest member in March, attended"
                 subj = ctx.by_end.get(i)
+                if subj is None and i - 1 >= a and toks.lower[i - 1] in words.member_coordinated_links:
+                    # "Kazakhstan left the mission but remains a CSTO member": the opening actor
+                    opening = ctx.by_start.get(ctx.skip(a, i, ctx.lex.grammar.articles))
+                    subj = opening if opening is not None and opening.role == "name" and opening.end < i - 1 else None
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         elif plural and (verb := plural_copula_before(ctx, i, a)) is not None:
