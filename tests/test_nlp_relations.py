@@ -490,3 +490,11 @@ def test_the_member_before_an_apposition_and_after_a_contrast(read):
     assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
     r = read("Peru left the Pampas mission and the talks remain an Andean Forum matter.")
     assert facts(r, "memberOf") == set()
+
+
+def test_co_chaired_by_titled_persons_of_their_countries(read):
+    r = read("The Border Commission, co-chaired by Deputy Prime Ministers Lorin Vasko of Peru and Anna Brek of "
+             "Chile, met in Lima.")
+    assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}
+    r = read("The Border Commission, co-chaired by Peru and Chile, met in Lima.")
+    assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}

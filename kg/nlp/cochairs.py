@@ -77,7 +77,14 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
     toks = tokens_of(doc)
     items: list[tuple[TokMention, bool]] = []
     while j < b:
-        m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
+        x = ctx.skip(j, b, grammar.articles)
+        t = x
+        while (t < b and t - x < ctx.lex.window.title_name_words and t not in ctx.by_start
+               and toks.lower[t] in ctx.lex.title_words and toks.text[t][:1].isupper()):
+            t += 1  # "co-chaired by Deputy Prime Ministers A of Armenia and B of Azerbaijan"
+        m = ctx.by_start.get(t)
+        if m is not None and m.type != "Person":
+            m = ctx.by_start.get(x)
         if m is None or m.type not in MEMBER_TYPES + ("Person",):
             break
         j = m.end
