@@ -498,3 +498,10 @@ def test_co_chaired_by_titled_persons_of_their_countries(read):
     assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}
     r = read("The Border Commission, co-chaired by Peru and Chile, met in Lima.")
     assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}
+
+
+def test_founded_in_a_year_by_countries_after_the_organizations_comma(read):
+    r = read("The Andean Forum, founded in 1991 by Peru, Chile, Bolivia and Ecuador, signed a trade deal.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia", "Ecuador")}
+    r = read("The Andean Forum, founded in 1991 by Peru, signed a trade deal.")
+    assert facts(r, "memberOf") == set()

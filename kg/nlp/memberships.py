@@ -265,6 +265,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
             orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
             org = orgs[0] if orgs else None
+    if org is None and toks.span_text(start, end).lower() in rel.founding_predicates:
+        passive = list(founded_by(ctx, start, end, a, b))
+        if passive:
+            yield from passive  # "Mercosur, founded in 1991 by A, B, C and D, signed …"
+            return
     founded_before = False  # "the pact, which A, B and C launched": the founders are inside the clause
     if org is None and toks.span_text(start, end).lower() in rel.founding_predicates and join_closed(ctx, end, b):
         org = founded_antecedent(ctx, start, a)
@@ -562,6 +567,29 @@ def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     if toks.span_text(cue.start, cue.end).lower() not in ctx.lex.relations.intransitive_joins:
         return False
     return join_closed(ctx, cue.end, cue.b)
+
+
+def founded_by(ctx: RelationContext, start: int, end: int, a: int, b: int) -> Iterator[Relation]:
+    """ "Mercosur, founded in 1991 by Argentina, Brazil, Paraguay and Uruguay": the founders (two
+    countries or more) after a passive founding verb, past a time phrase, and its "by", of the
+    organization (or the anaphor's) before the verb's comma."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    j = end
+    if j + 1 < b and toks.lower[j] in rel.join_time_leads:
+        j += 2  # "in 1991", "last year"
+    if j >= b or toks.lower[j] not in ctx.lex.speech.agent_prepositions or start - 2 < a or toks.text[start - 1] != ",":
+        return
+    founders, _ = forward_list(ctx.doc, ctx.lex, j + 1, ctx.by_start, ("Country",), b)
+    if len(founders) < 2:
+        return
+    org = ctx.by_end.get(start - 1)
+    if org is None and start - 3 >= a:
+        org = ctx.anaphor_at(start - 3)  # "The group, founded in 2015 by A and B, …"
+    if org is None or org.type != "Organization":
+        return
+    for m in founders:  # read as the list after "founded by" is
+        yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list_strong, False)
 
 
 def founded_antecedent(ctx: RelationContext, start: int, a: int) -> TokMention | None:
