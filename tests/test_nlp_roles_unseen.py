@@ -567,3 +567,10 @@ def test_a_deputy_fm_and_the_head_of_a_countrys_diplomacy_or_government(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Government")}
     r = read("The head of Peruvian football, Lorin Vasko, thanked the hosts.")
     assert titled(r) == set()
+
+
+def test_whose_title_then_the_holders_name(read):
+    r = read("Chile took over the presidency from Peru, whose President Lorin Vasko skipped the summit.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "President")}
+    r = read("Chile took over the presidency from Peru, and President Lorin Vasko skipped the summit.")
+    assert titled(r) == set()

@@ -468,10 +468,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # office is the organization's, its holders the persons listed after the copula
     office_at = {o.start: o for o in offices}
     for i, o in enumerate(offices):
-        if o.persons or o.quals or o.former:
+        if len(o.persons) > 1 or o.quals or o.former:
             continue
         owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
-        if owner is not None:
+        if owner is not None and o.persons:
+            # "Argentina, whose President Javier Milei skipped the summit": the holder named right after
+            o.quals, o.plural = [owner], False
+            rules[i], confidence[i] = "whose", conf.official_apposition
+        elif owner is not None:
             o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
             if not o.persons:
                 # "The League, whose secretary general, X, attended": the name in apposition
