@@ -341,9 +341,14 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         opens = a == 0 or sent_of[a - 1] != k
         subject = None
         if not opens:
-            subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
-            if subject is not None and subject.end > a:
-                subject = None
+            if a >= 2 and toks.text[a - 1].isalpha() and toks.text[a - 1].islower():
+                # "…, a day after Paris recalled its ambassador": the actor right before the verb
+                subject = next((m for m in mentions if m.end == a - 1 and m.type in QUALIFIER_TYPES
+                                and m.role in ("name", "metonym") and m.sentence == k), None)
+            if subject is None:
+                subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
+                if subject is not None and subject.end > a:
+                    subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
             if subject is None:
