@@ -91,7 +91,8 @@ def test_size_and_types(kb):
 
 
 @pytest.mark.parametrize("surface", ["Nuremberg", "Tromsø", "Charlevoix", "Goa", "Giurgiulești", "Gabala", "Qabala",
-                                     "Lankaran", "Tianjin", "São Paulo", "Yekaterinburg", "Nizhny Novgorod"])
+                                     "Lankaran", "Tianjin", "São Paulo", "Yekaterinburg", "Nizhny Novgorod",
+                                     "Julfa", "Kura", "Araxes", "Sisian", "Margara", "Upper Lars", "Absheron"])
 def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
