@@ -105,7 +105,8 @@ def test_oceans_regions_and_disputed_islands_are_places(kb, surface):
 
 @pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum", "UNFCCC",
                                      "Partnership for Peace",
-                                     "Andean Community", "Visegrad Four"])
+                                     "Andean Community", "Visegrad Four", "OPCW", "TRACECA", "TURKPA", "AZAL",
+                                     "Armenian Apostolic Church", "Bucharest Nine", "LCBC", "MNJTF"])
 def test_regional_blocs_are_organizations(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Organization"]
 
