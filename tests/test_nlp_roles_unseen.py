@@ -574,3 +574,14 @@ def test_whose_title_then_the_holders_name(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "President")}
     r = read("Chile took over the presidency from Peru, and President Lorin Vasko skipped the summit.")
     assert titled(r) == set()
+
+
+def test_prosecutors_envoys_consuls_and_charges_d_affaires_are_titles(read):
+    assert titled(read("Peru's Prosecutor General Lorin Vasko said the case was closed.")) == {
+        ("Lorin Vasko", "Peru", "Prosecutor General")}
+    assert titled(read("Peruvian Presidential Envoy Lorin Vasko arrived.")) == {
+        ("Lorin Vasko", "Peru", "Presidential Envoy")}
+    assert titled(read("Peru's Charge d'Affaires Lorin Vasko was summoned.")) == {
+        ("Lorin Vasko", "Peru", "Chargé d'Affaires")}
+    assert titled(read("The Consul General of Peru in Lyon, Lorin Vasko, said the talks failed.")) == {
+        ("Lorin Vasko", "Peru", "Consul General")}
