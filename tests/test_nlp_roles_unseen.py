@@ -585,3 +585,13 @@ def test_prosecutors_envoys_consuls_and_charges_d_affaires_are_titles(read):
         ("Lorin Vasko", "Peru", "Chargé d'Affaires")}
     assert titled(read("The Consul General of Peru in Lyon, Lorin Vasko, said the talks failed.")) == {
         ("Lorin Vasko", "Peru", "Consul General")}
+
+
+def test_a_portfolio_ending_in_an_organization_word_is_no_organization(read):
+    r = read("Minister of Territorial Administration and Infrastructure of Peru Lorin Vasko visited Cusco.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Minister of Territorial Administration and Infrastructure")}
+    assert not any(e.type == "Organization" for e in r.entities)
+    r = read("Deputy Head of the Presidential Administration of Azerbaijan Lorin Vasko received them.")
+    assert titled(r) == {("Lorin Vasko", "Presidential Administration of Azerbaijan", "Deputy Head")}
+    r = read("The Civil Service Administration said the talks failed.")
+    assert {e.label for e in r.entities} == {"Civil Service Administration"}

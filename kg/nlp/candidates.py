@@ -700,6 +700,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
+        if is_org and _in_portfolio(toks, ctx, a):
+            continue  # "Minister of Territorial Administration and Infrastructure": a portfolio, no body
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
                 and name_token(doc, ctx, b) and toks.lower[b] not in ctx.lex.title_words):
             continue  # "Small Island Developing States": the name goes on past the place word
@@ -718,6 +720,16 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
     return out
+
+
+def _in_portfolio(toks, ctx: EntityContext, a: int) -> bool:
+    """The capitalised words from token ``a`` follow "Minister of" (a title of [roles]
+    portfolio_titles, then a portfolio preposition): they name a portfolio."""
+    if a < 2 or toks.lower[a - 1] not in ctx.lex.roles.portfolio_prepositions:
+        return False
+    one = ctx.lex.titles.get(toks.lower[a - 2])
+    two = ctx.lex.titles.get(f"{toks.lower[a - 3]} {toks.lower[a - 2]}") if a >= 3 else None
+    return (two or one) in ctx.lex.roles.portfolio_titles
 
 
 def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
