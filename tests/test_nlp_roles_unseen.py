@@ -595,3 +595,10 @@ def test_a_portfolio_ending_in_an_organization_word_is_no_organization(read):
     assert titled(r) == {("Lorin Vasko", "Presidential Administration of Azerbaijan", "Deputy Head")}
     r = read("The Civil Service Administration said the talks failed.")
     assert {e.label for e in r.entities} == {"Civil Service Administration"}
+
+
+def test_the_head_of_a_countrys_delegation_posted_to_a_body(read):
+    r = read("Head of the Peruvian delegation to PACE Lorin Vasko said the delegation would boycott the session.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
+    r = read("The head of the Peruvian delegation, Lorin Vasko, said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}

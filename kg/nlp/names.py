@@ -174,6 +174,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 if (qualified and toks.lower[j] in ctx.lex.roles.demonym_domains
                         and t.title in ctx.lex.roles.demonym_domain_titles):
                     j += 1  # "The head of Azerbaijani diplomacy, X"
+                    if j + 1 < n and toks.lower[j] in ctx.lex.roles.posting_prepositions:
+                        post = kb_start.get(j + 1 + (toks.lower[j + 1] in ctx.lex.grammar.articles))
+                        if post is not None and post.type in ("Country", "Organization", "Place"):
+                            j = post.end  # "Head of the Azerbaijani delegation to PACE X"
                     continue
                 if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:
                     # "The president of the Council of Europe's Parliamentary Assembly, X",

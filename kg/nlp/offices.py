@@ -640,6 +640,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                     and toks.lower[d.end] in roles.demonym_domains and sent_of[d.end] == k):
                 quals, j = [d], d.end + 1
                 title = f"{title} of {toks.text[d.end].capitalize()}"
+                if j + 1 < n and toks.lower[j] in roles.posting_prepositions:
+                    post = by_start.get(j + 1 + (toks.lower[j + 1] in lex.grammar.articles))
+                    if post is not None and post.type in QUALIFIER_TYPES + ("Place",) and sent_of[post.start] == k:
+                        j = post.end  # "Head of the Azerbaijani delegation to PACE X": where it is sent
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
