@@ -254,7 +254,12 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         a -= 1
     if a < len(doc) and toks.lower[a] in lex.grammar.articles:
         a += 1
-        if mentions is not None and a not in by_start and toks.lower[a] in lex.roles.anaphor_nouns:
+        noun = a
+        if (mentions is not None and noun + 3 < len(doc) and toks.text[noun + 1] == "-"
+                and toks.text[noun].isdigit() and toks.lower[noun + 2] in lex.relations.anaphor_size_nouns):
+            noun += 3  # "The 18-member grouping admitted …, its secretary general, X, told reporters"
+        if mentions is not None and noun not in by_start and toks.lower[noun] in lex.roles.anaphor_nouns:
+            a = noun
             named = [m for m in mentions if m.end <= a and m.type == "Organization" and m.role == "name"]
             if named and named[-1].sentence >= k - 1:
                 # "The Nordic Council … members of NATO. The council, whose …": the one named with the noun
@@ -346,8 +351,9 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 subject = next((m for m in mentions if m.end == a - 1 and m.type in QUALIFIER_TYPES
                                 and m.role in ("name", "metonym") and m.sentence == k), None)
             if subject is None:
-                subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
-                if subject is not None and subject.end > a:
+                subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(
+                    doc, lex, a, by_start, sent_of, mentions)  # also "The grouping admitted …, its chair, X"
+                if subject is not None and subject.end > a and subject.sentence == k:
                     subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
@@ -357,8 +363,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
-            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
-        return anaphor_referent(doc, lex, a - 2, a - 1, b, mentions, k)
+            and a - 1 not in by_start):
+        det = a - 2
+        if det > 0 and toks.lower[det] in roles.anaphor_adjectives:
+            det -= 1  # "The regional bloc's commission president, X", "the continental body's"
+        if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
+            return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
         # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
