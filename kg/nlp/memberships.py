@@ -310,8 +310,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
         if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
             subjects = []
-    if subjects and subjects[0].start - 2 > a and toks.lower[subjects[0].start - 1] in ctx.lex.grammar.indefinite_articles \
-            and toks.text[subjects[0].start - 2] == ",":
+    if (subjects and subjects[0].start - 2 > a and toks.text[subjects[0].start - 2] == ","
+            and toks.lower[subjects[0].start - 1] in ctx.lex.grammar.indefinite_articles):
         # "Serbia, an EU candidate, is also a member of X": the actor before the apposition
         before = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
         close = next((x for x in range(subjects[-1].end, start) if toks.text[x] == ","), start)

@@ -768,7 +768,8 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     chosen = [
         Candidate(c.start, c.end, short[toks.text[c.start]].key, "Person", "alias", short[toks.text[c.start]].label)
         if (c.end - c.start == 1 and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person"
-            and ((c.type == "Person" and c.key not in named_in_full and (c.key.startswith("kb:") or c.rule == "title-cue"))
+            and ((c.type == "Person" and c.key not in named_in_full
+                  and (c.key.startswith("kb:") or c.rule == "title-cue"))
                  or (c.type == "Place" and c.rule == "gazetteer")))
         else c
         for c in chosen
