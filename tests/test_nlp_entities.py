@@ -374,3 +374,18 @@ def test_a_ministry_in_a_capital_is_the_capitals_countrys(read):
 def test_a_national_congress_is_not_the_us_congress(read):
     r = read("Wang made the remarks at the annual session of the National People's Congress.")
     assert "National People's Congress" in by_label(r) and "United States Congress" not in by_label(r)
+
+
+def test_a_known_organization_after_and_ends_an_organizations_name(read):
+    r = read("Peru is also a member of the Council of Europe and GUAM.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Council of Europe" in orgs and not any(" and " in o and "Europe" in o for o in orgs)
+    r = read("The Commission for Peace and Security met in Lima.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commission for Peace and Security"}
+
+
+def test_a_short_alias_opening_the_name_of_a_named_organization_is_that_one(read):
+    r = read("The CIS summit opened in Dushanbe. Peru, a guest of the Commonwealth, sent its president.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Independent States"}
+    r = read("Britain hosted the Commonwealth summit in London.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Nations"}
