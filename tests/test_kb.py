@@ -91,7 +91,8 @@ def test_size_and_types(kb):
 
 
 @pytest.mark.parametrize("surface", ["Nuremberg", "Tromsø", "Charlevoix", "Goa", "Giurgiulești", "Gabala", "Qabala",
-                                     "Lankaran", "Tianjin", "São Paulo", "Yekaterinburg", "Nizhny Novgorod"])
+                                     "Lankaran", "Tianjin", "São Paulo", "Yekaterinburg", "Nizhny Novgorod",
+                                     "Julfa", "Kura", "Araxes", "Sisian", "Margara", "Upper Lars", "Absheron"])
 def test_well_known_towns_and_regions_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
@@ -102,8 +103,10 @@ def test_oceans_regions_and_disputed_islands_are_places(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Place"]
 
 
-@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum",
-                                     "Andean Community", "Visegrad Four"])
+@pytest.mark.parametrize("surface", ["EAC", "IGAD", "CARICOM", "ECCAS", "Nordic Council", "Pacific Islands Forum", "UNFCCC",
+                                     "Partnership for Peace",
+                                     "Andean Community", "Visegrad Four", "OPCW", "TRACECA", "TURKPA", "AZAL",
+                                     "Armenian Apostolic Church", "Bucharest Nine", "LCBC", "MNJTF"])
 def test_regional_blocs_are_organizations(kb, surface):
     assert [a.type for a in kb.by_name(surface)] == ["Organization"]
 

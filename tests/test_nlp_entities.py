@@ -385,3 +385,18 @@ def test_an_organization_known_as_a_second_name_is_one_actor(read):
 def test_known_as_after_no_organization_merges_nothing(read):
     r = read("Ivo Marnet, known as the Tarvel Council's fixer, met the Tarvel Council.")
     assert "Tarvel Council" in {e.label for e in r.entities}
+
+
+def test_a_known_organization_after_and_ends_an_organizations_name(read):
+    r = read("Peru is also a member of the Council of Europe and GUAM.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Council of Europe" in orgs and not any(" and " in o and "Europe" in o for o in orgs)
+    r = read("The Commission for Peace and Security met in Lima.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commission for Peace and Security"}
+
+
+def test_a_short_alias_opening_the_name_of_a_named_organization_is_that_one(read):
+    r = read("The CIS summit opened in Dushanbe. Peru, a guest of the Commonwealth, sent its president.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Independent States"}
+    r = read("Britain hosted the Commonwealth summit in London.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Nations"}

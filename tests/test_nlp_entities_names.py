@@ -430,3 +430,37 @@ def test_an_organization_between_an_appointing_verb_and_as_is_no_person(read):
 def test_an_initial_without_its_stop_after_a_title(read):
     r = read("External Affairs Minister T Ardleyan on Friday said the ties were close.")
     assert "T Ardleyan" in persons(r)
+
+
+def test_a_capitalised_portfolio_closed_by_a_comma_lets_the_holder_name_go(read):
+    # no series after the comma: the name starts after the portfolio's last noun
+    r = read("The envoy was joined by Deputy Minister of Foreign Affairs Lorin Vasko, and by the team.")
+    assert persons(r) == {"Lorin Vasko"}
+    r = read("The envoy was joined by Minister of Mineral Resources, Petroleum and Gas, Lorin Vasko.")
+    assert persons(r) == {"Lorin Vasko"}
+
+
+def test_a_capitalised_negotiator_or_director_is_a_title_not_a_name(read):
+    r = read("He was joined by the Lead Negotiator, Deputy Minister Lorin Vasko. Ruritanian Security "
+             "Service Director Anna Brek arrived.")
+    assert persons(r) == {"Lorin Vasko", "Anna Brek"}
+
+
+def test_an_upper_case_word_with_a_number_opens_an_organization_name(read):
+    r = read("He met the chief executive of the GX25 Operating Company, Lorin Vasko.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"GX25 Operating Company"}
+    r = read("He met the chief executive of the Operating Company, Lorin Vasko, in 25 cities.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Operating Company"}
+
+
+def test_two_lower_case_particles_inside_a_name(read):
+    r = read("Foreign Minister Juan Ramon de la Varga said the talks failed.")
+    assert persons(r) == {"Juan Ramon de la Varga"}
+    r = read("Foreign Minister Juan Ramon de la said the talks failed.")
+    assert persons(r) == {"Juan Ramon"}
+
+
+def test_a_surname_said_again_is_the_person_not_a_gazetteer_place_spelt_alike(read):
+    r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the talks went well.")
+    assert {(e.label, e.type) for e in r.entities if e.type in ("Person", "Place")} == {("Lorin Vasko", "Person")}
+    assert said(r) == [("Lorin Vasko", "the talks went well", False)]

@@ -147,3 +147,16 @@ def test_dateline_with_a_country_and_an_agency_but_no_date():
     blocks, layout = kinds(text)
     assert text[slice(*layout.dateline_place)] == "NORTHVALE-SUR-MER"
     assert blocks[-1] == ("body", "The council re-elected its chair.")
+
+
+def test_armenpress_style_dateline_with_an_upper_case_month_and_agency():
+    text = "Headline\n\nYEREVAN, DECEMBER 3, ARMENPRESS. The ministry said the talks went well."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "YEREVAN, DECEMBER 3, ARMENPRESS."
+    assert layout.publisher == "ARMENPRESS"
+    assert blocks[-1] == ("body", "The ministry said the talks went well.")
+    text = "Headline\n\nSTEPANAKERT, DECEMBER 15, ARTSAKHPRESS-ARMENPRESS: The talks went well."
+    _, layout = kinds(text)
+    assert layout.publisher == "ARTSAKHPRESS-ARMENPRESS"
+    _, layout = kinds("Headline\n\nYEREVAN, DECEMBER 3, the ministry said the talks went well.")
+    assert layout.dateline is None

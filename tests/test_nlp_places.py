@@ -119,3 +119,8 @@ def test_a_region_with_a_hyphen_is_one_place_not_its_continent(read):
     r = read("Beijing accused the alliance of stirring up confrontation in the Asia-Pacific.")
     places = {e.label for e in r.entities if e.type == "Place"}
     assert "Asia-Pacific" in places and "Asia" not in places
+
+
+def test_a_place_word_inside_a_longer_capitalised_name_makes_no_place(read):
+    r = read("The Little Island Developing States welcomed the plan. Troops left the Varno Corridor on Monday.")
+    assert {(e.label, e.type) for e in r.entities} == {("Varno Corridor", "Place")}

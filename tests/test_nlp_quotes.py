@@ -761,3 +761,44 @@ def test_with_a_person_saying_gives_the_person_the_statement(read):
     assert said(r) == [("Ana Velarde", "the plan was unfair", False)]
     r = read("Peru objected, saying the plan was unfair.")
     assert said(r) == [("Peru", "the plan was unfair", False)]
+
+
+def test_a_person_before_the_party_or_country_they_are_from_speaks(read):
+    r = read("Opposition lawmaker Tomas Ardvik of the Ruritania Alliance, however, said the price was too high.")
+    assert speakers(r) == ["Tomas Ardvik"]
+    r = read("Lawmaker Tomas Ardvik of the Ruritania Alliance said the price was too high.")
+    assert speakers(r) == ["Tomas Ardvik"]
+    r = read("The leaders of Peru and Chile said the price was too high.")
+    assert speakers(r) == []
+
+
+def test_speakers_after_the_agent_of_a_passive_and_its_comma(read):
+    r = read("The sides swapped prisoners in a deal mediated by Qatar, the Andes Council and the Pampas "
+             "Commission said in a joint statement.")
+    assert sorted(set(speakers(r))) == ["Andes Council", "Pampas Commission"]
+    r = read("Talks between the European Union and Peru said little.")
+    assert speakers(r) == []
+
+
+def test_a_possessors_government_or_office_speaks_for_it(read):
+    assert speakers(read("Peru's government said the talks went well.")) == ["Peru"]
+    assert speakers(read("Peru's presidential office said the talks went well.")) == ["Peru"]
+    assert speakers(read("Prime Minister Tomas Ardvik's office said the talks went well.")) == ["Tomas Ardvik"]
+    assert speakers(read("His Lima office said the talks went well.")) == []
+
+
+def test_a_titled_person_and_a_colon_introduce_a_quote(read):
+    r = read('Lima also reacted. Peruvian Foreign Ministry spokeswoman Ana Velarde: "We support any steps '
+             'towards peace."')
+    assert said(r) == [("Ana Velarde", "We support any steps towards peace.", True)]
+    r = read('Talks with Ana Velarde: "We support any steps towards peace."')
+    assert said(r) == []
+
+
+def test_the_source_of_a_statement_noun_speaks(read):
+    r = read('"Peru and Chile must seize this moment," the statement from the European Union read.')
+    assert speakers(r) == ["European Union"]
+    r = read("A statement by the European Union said the talks went well.")
+    assert speakers(r) == ["European Union"]
+    r = read("The head of the European Union said the talks went well.")
+    assert speakers(r) == []

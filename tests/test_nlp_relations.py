@@ -417,3 +417,119 @@ def test_along_with_an_organization_a_possessive_describes(read):
 def test_along_with_a_possessive_of_no_organization_adds_no_member(read):
     r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador's capital.")
     assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia")}
+
+
+def test_a_count_with_no_noun_points_back_to_the_last_list_of_that_many(read):
+    r = read("The group brings together Peru, Chile and Bolivia. All three are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("Peru and Chile signed. Both are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile")}
+    r = read("Peru and Chile signed. All nine are members of the Andean Forum.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_founders_inside_a_relative_clause_after_the_organization(read):
+    r = read("The Andean Forum, which Peru and Chile founded in 1990, met in Lima.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Chile", "Andean Forum")}
+    r = read("The Andean Forum met. Ministers discussed the pact, which Peru, Chile and Bolivia launched in 2021.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("The Andean Forum, which Peru founded in 1990, met in Lima.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Andean Forum, which Peru and Chile criticised in 1990, met in Lima.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_all_n_member_states_listed_after_a_comma_are_members_of_the_sentence_befores_subject(read):
+    r = read("The Andean Forum, which oversees the Pampas Commission, called a meeting. Its executive "
+             "secretary, Lorin Vasko, said all three member states, Peru, Chile and Bolivia, remained committed.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+
+
+def test_an_anaphor_names_the_one_organization_named_with_its_noun_sentences_back(read):
+    r = read("The Andean Commission met in Lima. It works with NATO and the European Union, and the European "
+             "Union sent observers. Ministers discussed the border. Peru, which is not a member of the "
+             "commission, sent troops.")
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Andean Commission")}
+
+
+def test_the_country_as_a_members_subject_is_the_one_country_named_before(read):
+    r = read("Chile's Foreign Ministry said in a statement that the country remains a member of the Andean "
+             "Forum but rejects the text.")
+    assert facts(r, "memberOf") == {("Chile", "Andean Forum")}
+    r = read("Peru objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru and Chile objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peruvian officials objected on Monday. The country remains a member of the Andean Forum.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_founding_verb_coordinated_after_another_verb_of_the_opening_countries(read):
+    r = read("Peru, Chile and Bolivia quit the Andean Forum in January and formed the Pampas Alliance.")
+    assert facts(r, "memberOf") == {(c, "Pampas Alliance") for c in ("Peru", "Chile", "Bolivia")}
+    r = read("Peru quit the Andean Forum in January and formed the Pampas Alliance.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_titled_person_and_their_counterpart_co_chair(read):
+    r = read("Peruvian President Lorin Vasko and his Chilean counterpart Anna Brek co-chaired the Andean Council.")
+    assert facts(r, "coChairOf") == {("Peru", "Andean Council"), ("Chile", "Andean Council")}
+    r = read("Peruvian President Lorin Vasko co-chaired the Andean Council.")
+    assert facts(r, "coChairOf") == {("Peru", "Andean Council")}
+
+
+def test_counted_as_partner_countries_are_no_members(read):
+    r = read("The Andean Forum also counts Peru, Chile and Bolivia as partner countries.")
+    assert facts(r, "memberOf") == set()
+    r = read("The Andean Forum counts Peru and Chile as member countries.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Chile", "Andean Forum")}
+
+
+def test_a_country_after_with_and_its_participle_as_a_full_member(read):
+    r = read("Andean Forum leaders met in Lima on Monday, with Peru attending for the first time as a full member.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Andean Forum leaders met in Lima on Monday, with Peru attending as a full member, Chile said.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Andean Forum leaders met in Lima on Monday with Peru, attending as a full member.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_has_been_a_member_noun_and_a_coordinated_join(read):
+    r = read("Peru has been an Andean Forum member since 1969.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru had been an Andean Forum member until 1980.")
+    assert facts(r, "memberOf") == set()
+    r = read("Peru became a member of the Andean Forum in 2003 and joined the Pampas Alliance a year later.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum"), ("Peru", "Pampas Alliance")}
+
+
+def test_unlike_sets_the_actor_apart_from_the_members_subject(read):
+    r = read("Unlike Peru, Chile is not a member of the Andean Forum.")
+    assert facts(r, "memberOf", negated=True) == {("Chile", "Andean Forum")}
+    r = read("Peru, Chile and Bolivia are members of the Andean Forum.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}
+
+
+def test_the_member_before_an_apposition_and_after_a_contrast(read):
+    r = read("Peru, an EU candidate, is also a member of the Andean Forum.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    assert facts(r, "memberOf", negated=True) == set()
+    r = read("Peru left the Pampas mission but remains an Andean Forum member.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Forum")}
+    r = read("Peru left the Pampas mission and the talks remain an Andean Forum matter.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_co_chaired_by_titled_persons_of_their_countries(read):
+    r = read("The Border Commission, co-chaired by Deputy Prime Ministers Lorin Vasko of Peru and Anna Brek of "
+             "Chile, met in Lima.")
+    assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}
+    r = read("The Border Commission, co-chaired by Peru and Chile, met in Lima.")
+    assert facts(r, "coChairOf") == {("Peru", "Border Commission"), ("Chile", "Border Commission")}
+
+
+def test_founded_in_a_year_by_countries_after_the_organizations_comma(read):
+    r = read("The Andean Forum, founded in 1991 by Peru, Chile, Bolivia and Ecuador, signed a trade deal.")
+    assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia", "Ecuador")}
+    r = read("The Andean Forum, founded in 1991 by Peru, signed a trade deal.")
+    assert facts(r, "memberOf") == set()

@@ -490,3 +490,20 @@ def test_a_junta_or_rebel_leader_after_a_possessive_is_a_person_with_no_office(r
     assert titled(r) == set()
     r = read("Chile said the envoy had met Peru's army chief, Ivo Marnet.")
     assert titled(r) == {("Ivo Marnet", "Peru", "Army Chief")}
+
+
+def test_its_after_a_clause_subject_and_its_verb_points_to_that_subject(read):
+    r = read("Peru's President Ramon Altavilla on Friday accused Chile of stoking tensions, a day after Santiago "
+             "recalled its ambassador. Ambassador Tarek Olsundo had been summoned, the ministry said.")
+    assert ("Tarek Olsundo", "Peru", "Ambassador") not in titled(r)
+    r = read("Colombia sent its deputy foreign minister, Ramon Altavilla, to the talks.")
+    assert titled(r) == {("Ramon Altavilla", "Colombia", "Deputy Foreign Minister")}
+
+
+def test_an_adjective_or_a_size_before_the_anaphor_that_owns_the_office(read):
+    r = read("The Andean Forum met in Lima. The regional bloc's commission president, Ramon Altavilla, said "
+             "the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Andean Forum", "Commission President")}
+    r = read("The Andean Forum opened in Lima. The 18-member grouping admitted no new members, its secretary "
+             "general, Ramon Altavilla, told reporters.")
+    assert titled(r) == {("Ramon Altavilla", "Andean Forum", "Secretary General")}

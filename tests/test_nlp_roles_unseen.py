@@ -518,3 +518,110 @@ def test_a_portfolio_opened_by_its_article(read):
 def test_an_actor_after_the_article_is_the_qualifier_not_a_portfolio(read):
     r = read("The Velmar Union met. Ana Velarde, Minister for the Velmar Union, said it.")
     assert titled(r) == {("Ana Velarde", "Velmar Union", "Minister")}
+
+
+def test_plural_posted_titles_pair_their_countries_with_the_names_after_a_comma(read):
+    r = read("The special representatives of Peru and Chile, Lorin Vasko and Anna Brek, met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Representative"),
+                         ("Anna Brek", "Chile", "Special Representative")}
+    r = read("The special envoys of Peru and Chile Lorin Vasko and Anna Brek met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Envoy"), ("Anna Brek", "Chile", "Special Envoy")}
+
+
+def test_a_lower_case_remit_and_the_holders_own_titles_before_the_paired_names(read):
+    r = read("The special representatives of Peru and Chile for the normalization process, Deputy Speaker "
+             "Lorin Vasko and Ambassador Anna Brek, met in Lima.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Special Representative"),
+                         ("Anna Brek", "Chile", "Special Representative")}
+    r = read("The special representatives of Peru and Chile for the process, said Lorin Vasko.")
+    assert titled(r) == set()
+
+
+def test_represented_by_after_a_relative_clause_of_the_subject(read):
+    r = read("Peru, which has blocked several sanctions packages, was represented by Foreign Minister "
+             "Lorin Vasko.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Foreign Minister")}
+    r = read("Peruvian President Anna Brek was represented by Foreign Minister Lorin Vasko.")
+    assert ("Lorin Vasko", "Peru", "Foreign Minister") in titled(r)
+    r = read("The talks, which began on Monday, were represented by Foreign Minister Lorin Vasko.")
+    assert titled(r) == set()
+
+
+def test_the_forces_commander_is_the_task_forces(read):
+    r = read("The Multinational Joint Task Force met in Lima. The force's commander, General Lorin Vasko, told "
+             "reporters that operations would continue.")
+    assert ("Lorin Vasko", "Multinational Joint Task Force", "Commander") in titled(r)
+
+
+def test_a_capitalised_title_for_an_officer_is_on_the_officers_staff(read):
+    r = read("Spokesperson for the EU High Representative Lorin Vasko said the bloc welcomed the talks.")
+    assert titled(r) == {("Lorin Vasko", "European Union", "Spokesperson")}
+    r = read("Peru will not attend, a spokeswoman for Prime Minister Lorin Vasko said.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Prime Minister")}
+
+
+def test_a_post_that_lists_places_before_the_holders_name(read):
+    r = read("NATO Secretary General's Special Representative for the Caucasus and Central Asia Lorin Vasko "
+             "visited Baku.")
+    assert titled(r) == {("Lorin Vasko", "North Atlantic Treaty Organization", "Special Representative")}
+
+
+def test_chiefs_of_army_and_defence_staff_are_titles(read):
+    r = read("Peru's Chief of Army Staff General Lorin Vasko met the ministers.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Chief of Army Staff")}
+    r = read("Chile's Chief of the Defence Staff, Admiral Anna Brek, said the force was ready.")
+    assert titled(r) == {("Anna Brek", "Chile", "Chief of Defence Staff")}
+
+
+def test_a_source_after_according_to_is_no_apposition_of_the_title_after_its_comma(read):
+    r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the Russian leader "
+             "expressed condolences.")
+    assert titled(r) == {("Lorin Vasko", "Kremlin", "Spokesperson")}
+    r = read("Lorin Vasko, the Peruvian foreign minister, said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Foreign Minister")}
+
+
+def test_a_deputy_fm_and_the_head_of_a_countrys_diplomacy_or_government(read):
+    r = read("Peruvian Deputy FM Lorin Vasko said the talks were useful.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Deputy Foreign Minister")}
+    r = read("The head of Peruvian diplomacy, Lorin Vasko, thanked the hosts.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Diplomacy")}
+    r = read("The head of the Peruvian government Lorin Vasko said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Government")}
+    r = read("The head of Peruvian football, Lorin Vasko, thanked the hosts.")
+    assert titled(r) == set()
+
+
+def test_whose_title_then_the_holders_name(read):
+    r = read("Chile took over the presidency from Peru, whose President Lorin Vasko skipped the summit.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "President")}
+    r = read("Chile took over the presidency from Peru, and President Lorin Vasko skipped the summit.")
+    assert titled(r) == set()
+
+
+def test_prosecutors_envoys_consuls_and_charges_d_affaires_are_titles(read):
+    assert titled(read("Peru's Prosecutor General Lorin Vasko said the case was closed.")) == {
+        ("Lorin Vasko", "Peru", "Prosecutor General")}
+    assert titled(read("Peruvian Presidential Envoy Lorin Vasko arrived.")) == {
+        ("Lorin Vasko", "Peru", "Presidential Envoy")}
+    assert titled(read("Peru's Charge d'Affaires Lorin Vasko was summoned.")) == {
+        ("Lorin Vasko", "Peru", "Chargé d'Affaires")}
+    assert titled(read("The Consul General of Peru in Lyon, Lorin Vasko, said the talks failed.")) == {
+        ("Lorin Vasko", "Peru", "Consul General")}
+
+
+def test_a_portfolio_ending_in_an_organization_word_is_no_organization(read):
+    r = read("Minister of Territorial Administration and Infrastructure of Peru Lorin Vasko visited Cusco.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Minister of Territorial Administration and Infrastructure")}
+    assert not any(e.type == "Organization" for e in r.entities)
+    r = read("Deputy Head of the Presidential Administration of Azerbaijan Lorin Vasko received them.")
+    assert titled(r) == {("Lorin Vasko", "Presidential Administration of Azerbaijan", "Deputy Head")}
+    r = read("The Civil Service Administration said the talks failed.")
+    assert {e.label for e in r.entities} == {"Civil Service Administration"}
+
+
+def test_the_head_of_a_countrys_delegation_posted_to_a_body(read):
+    r = read("Head of the Peruvian delegation to PACE Lorin Vasko said the delegation would boycott the session.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
+    r = read("The head of the Peruvian delegation, Lorin Vasko, said the talks went well.")
+    assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}

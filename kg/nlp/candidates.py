@@ -250,6 +250,13 @@ def is_name_token(text: str) -> bool:
     return rest.isalpha() and (rest.islower() or (len(rest) > 2 and rest[0].islower()))
 
 
+def is_acronym_word(text: str) -> bool:
+    """An upper-case word inside an organization's name ("OSCE Mission"), also one with a
+    number and two letters or more ("COP29 Operating Company")."""
+    return (len(text) > 1 and text.isupper() and text[0].isalpha()
+            and (text.isalpha() or (text.isalnum() and sum(c.isalpha() for c in text) >= 2)))
+
+
 def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     """Token ``i`` can be part of a name and is not a word that never is one."""
     toks = tokens_of(doc)
@@ -623,7 +630,7 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 continue
             if a - 1 in people:
                 break  # "Sergey Lavrov and Baltic Shipping Company": a person is no part of the name
-            if name_token(doc, ctx, a - 1) or (toks.text[a - 1].isupper() and len(toks.text[a - 1]) > 1 and toks.text[a - 1].isalpha()):
+            if name_token(doc, ctx, a - 1) or is_acronym_word(toks.text[a - 1]):
                 a -= 1
                 continue
             if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:
@@ -692,8 +699,11 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                         post = kb_start.get(nxt)
                         if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
                             break  # "… of the Danube River in Belgrade": where it met, not its name
-                        if low_j in ctx.lex.grammar.coordinators and post is not None and post.type == "Country":
-                            break  # "The Council of Europe and Ukraine signed": two actors, not one name
+                        if low_j in ctx.lex.grammar.coordinators and post is not None and post.type in (
+                                "Country", "Organization") and post.role == "name":
+                            # "The Council of Europe and Ukraine signed", "a member of the Council
+                            # of Europe and GUAM": two actors, not one name
+                            break
                         j = nxt
                         continue
                 if word == "-" and not toks.whitespace[j - 1] and j + 1 < n and toks.text[j + 1][:1].isupper():
@@ -717,6 +727,11 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
+        if is_org and _in_portfolio(toks, ctx, a):
+            continue  # "Minister of Territorial Administration and Infrastructure": a portfolio, no body
+        if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
+                and name_token(doc, ctx, b) and toks.lower[b] not in ctx.lex.title_words):
+            continue  # "Small Island Developing States": the name goes on past the place word
         type_ = "Organization" if is_org else "Place"
         label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()
@@ -732,6 +747,16 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             aliases = (*aliases, label.replace(" of the ", " of "))
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
     return out
+
+
+def _in_portfolio(toks, ctx: EntityContext, a: int) -> bool:
+    """The capitalised words from token ``a`` follow "Minister of" (a title of [roles]
+    portfolio_titles, then a portfolio preposition): they name a portfolio."""
+    if a < 2 or toks.lower[a - 1] not in ctx.lex.roles.portfolio_prepositions:
+        return False
+    one = ctx.lex.titles.get(toks.lower[a - 2])
+    two = ctx.lex.titles.get(f"{toks.lower[a - 3]} {toks.lower[a - 2]}") if a >= 3 else None
+    return (two or one) in ctx.lex.roles.portfolio_titles
 
 
 def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:

@@ -77,7 +77,14 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
     toks = tokens_of(doc)
     items: list[tuple[TokMention, bool]] = []
     while j < b:
-        m = ctx.by_start.get(ctx.skip(j, b, grammar.articles))
+        x = ctx.skip(j, b, grammar.articles)
+        t = x
+        while (t < b and t - x < ctx.lex.window.title_name_words and t not in ctx.by_start
+               and toks.lower[t] in ctx.lex.title_words and toks.text[t][:1].isupper()):
+            t += 1  # "co-chaired by Deputy Prime Ministers A of Armenia and B of Azerbaijan"
+        m = ctx.by_start.get(t)
+        if m is not None and m.type != "Person":
+            m = ctx.by_start.get(x)
         if m is None or m.type not in MEMBER_TYPES + ("Person",):
             break
         j = m.end
@@ -156,6 +163,23 @@ def _object_noun(ctx: RelationContext, j: int, b: int) -> int | None:
     return -1
 
 
+def _titled_partner_before(ctx: RelationContext, i: int, a: int) -> TokMention | None:
+    """The person before "and his Uzbek counterpart" ending at token ``i`` (a coordinator, then
+    possessive pronouns, demonyms and title words only), or None."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    j = i
+    while j - 1 > a and i - j < lex.window.title_name_words and toks.lower[j - 1] not in lex.grammar.coordinators and (
+            toks.lower[j - 1] in lex.title_words or toks.lower[j - 1] in lex.roles.counterpart_possessives
+            or (ctx.by_end.get(j) is not None and ctx.by_end[j].role == "demonym")):
+        m = ctx.by_end.get(j)
+        j = m.start if m is not None and m.role == "demonym" else j - 1
+    if j == i or j - 1 <= a or toks.lower[j - 1] not in lex.grammar.coordinators:
+        return None
+    p = ctx.by_end.get(j - 1)
+    return p if p is not None and p.type == "Person" else None
+
+
 def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, gap = ctx.doc, ctx.lex.relations.cochair_subject_gap
     toks = tokens_of(doc)
@@ -166,12 +190,16 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     while s - 1 >= a and toks.lower[s - 1] in gap:
         s -= 1
     found = backward_list(doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES + ("Person",), a - 1)
+    if len(found) == 1 and found[0].type == "Person":
+        partner = _titled_partner_before(ctx, found[0].start, a)
+        if partner is not None:
+            found = [partner, *found]  # "Kazakh President A and his Uzbek counterpart B co-chaired"
     # "The committee, which Norway and the EU co-chair, met": the co-chairs of what "which" stands for
     relative = bool(found) and found[0].start - 1 > a and toks.lower[found[0].start - 1] in ctx.lex.relations.member_relative_pronouns
     if found and s == start and found[-1].type == "Organization" and not relative and not (
             end < b and (toks.lower[end] in ctx.lex.grammar.articles or end in ctx.by_start)):
         return  # "the Minsk Group co-chairs met": the group's co-chairs, not the group co-chairing
-    if any(m.type == "Person" for m in found) and all(
+    if any(m.type == "Person" for m in found) and s < start and all(
             toks.lower[i] in DASHES or toks.lower[i] in ctx.lex.grammar.articles for i in range(s, start)):
         return  # "talks with Foreign Minister X, the co-chairs said": not said of X
     # "Lavrov and Le Drian, who co-chair the group": the co-chairing persons' countries

@@ -176,6 +176,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         chosen = sorted(chosen + listed, key=lambda c: c.start)
     chosen = [_as_known_person(ctx, c) if c.type == "Person" and c.key.startswith("new:") else c for c in chosen]
     chosen = longer_names_first(chosen)
+    chosen = _short_forms_of_named_organizations(tokens_of(doc), chosen)
     _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
     chosen = _second_names(tokens_of(doc), lex, chosen)
@@ -217,6 +218,28 @@ def _second_names(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> li
         first = same.get(c.key)
         out.append(c if first is None else Candidate(c.start, c.end, first.key, first.type, c.rule, first.label,
                                                      c.role, first.wikidata, first.kb_aliases))
+    return out
+
+
+def _short_forms_of_named_organizations(toks: TokenTable, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the Commonwealth" after "the Commonwealth of Independent States": a known organization
+    matched by a short alias (not its own name) that opens the name of another organization the
+    article named before it is that organization (not the Commonwealth of Nations)."""
+    orgs = [c for c in chosen if c.type == "Organization" and c.role == "name"]
+    if len(orgs) < 2:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.type == "Organization" and c.role == "name" and c.key.startswith("kb:"):
+            surface = toks.span_text(c.start, c.end)
+            short = surface[4:] if surface.lower().startswith("the ") else surface
+            if short != c.label and not short.isupper():  # an alias, not an acronym ("CSTO Secretariat")
+                d = next((d for d in orgs if d.start < c.start and d.key != c.key and d.key.startswith("kb:")
+                          and d.label.startswith(short + " ") and not d.label.startswith(c.label)), None)
+                if d is not None:
+                    c = Candidate(c.start, c.end, d.key, d.type, c.rule, d.label, c.role, d.wikidata,
+                                  (surface, *d.kb_aliases))
+        out.append(c)
     return out
 
 

@@ -216,6 +216,7 @@ def _build(raw: dict) -> Lexicon:
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             organization_titles=frozenset(raw["roles"]["organization_titles"]),
             sentence_country_titles=frozenset(raw["roles"]["sentence_country_titles"]),
+            demonym_domain_titles=frozenset(raw["roles"]["demonym_domain_titles"]),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),
             delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["delegation_leads"]),
             gapped_delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["gapped_delegation_leads"]),
@@ -227,6 +228,7 @@ def _build(raw: dict) -> Lexicon:
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),
             holder_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_leads"]),
+            source_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["source_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
         ),
         speech=SpeechWords(
@@ -236,6 +238,7 @@ def _build(raw: dict) -> Lexicon:
             min_embedded_quote_words=int(speech["min_embedded_quote_words"]),
             organization_voices=tuple(tuple(p.lower().split()) for p in speech["organization_voices"]),
             phrasal_verbs={k.lower(): v.lower() for k, v in speech["phrasal_verbs"].items()},
+            agent_participle_suffixes=tuple(speech["agent_participle_suffixes"]),
         ),
         relations=RelationWords(
             **_word_fields(RelationWords, raw),

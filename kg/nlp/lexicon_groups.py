@@ -214,6 +214,7 @@ class SpeechWords:
     passive_auxiliaries: frozenset[str] = words("speech.passive_auxiliaries")
     quoting_links: frozenset[str] = words("speech.quoting_links")  # "as" of "quoted as saying"
     agent_prepositions: frozenset[str] = words("speech.agent_prepositions")  # "by" of "a statement issued by X"
+    agent_participle_suffixes: tuple[str, ...] = ()  # "mediated" of "mediated by X": a passive's participle
     own_source_possessives: frozenset[str] = words("reported.own_source_possessives")  # "according to his office": the subject's own
     own_source_prepositions: frozenset[str] = words("reported.own_source_prepositions")  # "a statement from his mission"
     statement_adjectives: frozenset[str] = words("reported.statement_adjectives")  # "in a joint statement"
@@ -279,6 +280,8 @@ class RelationWords:
     member_time_determiners: frozenset[str] = words("relations.member_time_determiners")
     member_time_periods: frozenset[str] = words("relations.member_time_periods")
     member_pronoun_subjects: frozenset[str] = words("relations.member_pronoun_subjects")
+    contrast_leads: frozenset[str] = words("relations.contrast_leads")  # "Unlike Armenia, Azerbaijan is not a member"
+    member_subject_nouns: frozenset[str] = words("relations.member_subject_nouns")  # "the country remains a member of X"
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
@@ -304,6 +307,7 @@ class RelationWords:
     counted_member_nouns: frozenset[str] = words("relations.counted_member_nouns")  # "all four countries are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str] = words("relations.count_pairs")  # "both countries"
+    count_openers: frozenset[str] = words("relations.count_openers")  # "All" of "All nine are members"
     member_as_nouns: frozenset[str] = words("relations.member_as_nouns")  # "as a member state of": still the member predicate's
     anaphor_size_nouns: frozenset[str] = words("relations.anaphor_size_nouns")  # "the 15-nation bloc"
     list_ends: frozenset[str] = words("relations.list_ends")  # "a grouping of A, B and C, …"
@@ -400,9 +404,11 @@ class RoleWords:
     possessive_pronouns: frozenset[str] = words("roles.possessive_pronouns")  # "Its foreign minister, X": the subject's office
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
+    anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
+    source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
@@ -412,6 +418,8 @@ class RoleWords:
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
+    demonym_domain_titles: frozenset[str] = frozenset()  # "The head of Azerbaijani diplomacy, X"
+    demonym_domains: frozenset[str] = words("roles.demonym_domains")  # its "diplomacy", "government"
 
 
 @dataclass(frozen=True)

@@ -60,10 +60,13 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         org = ctx.main_org(ctx.orgs[:bisect.bisect_left(ctx.org_starts, start)])
         confidence = conf.member_context
     if (org is None and text.rstrip(", ") in rel.example_member_cues and start > a
-            and toks.lower[start - 1] in rel.context_member_adjectives
+            and (toks.lower[start - 1] in rel.context_member_adjectives
+                 or (start - 1 > a and toks.lower[start - 2] in rel.count_openers
+                     and (toks.lower[start - 1] in rel.count_words or toks.lower[start - 1].isdigit())))
             and (text.endswith(",") or ctx.list_start(end, b) is not None)):
-        # "The leaders of the other member states, A, B and C, attended": members of the
-        # organization named last, in this sentence or the one before
+        # "The leaders of the other member states, A, B and C, attended", "said all six member
+        # states, A, B …, remained committed": members of the organization named last, in this
+        # sentence or the one before
         org = ctx.context_org(k, start)
         confidence = conf.member_context
     if org is None:
@@ -182,6 +185,8 @@ def counted_as_members(ctx: RelationContext, e: int, b: int) -> bool:
     if e >= b or toks.lower[e] not in rel.counting_links:
         return True
     window = range(e + 1, min(b, e + 4))
+    if any(toks.lower[i] in rel.non_member_words for i in window):
+        return False  # "counts A and B as partner countries", "… among its observers"
     return any(toks.lower[i] in rel.bare_membership_nouns or phrase_at(ctx.doc, i, b, rel.member_head_nouns)
                for i in window)
 
@@ -266,6 +271,15 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
             orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
             org = orgs[0] if orgs else None
+    if org is None and toks.span_text(start, end).lower() in rel.founding_predicates:
+        passive = list(founded_by(ctx, start, end, a, b))
+        if passive:
+            yield from passive  # "Mercosur, founded in 1991 by A, B, C and D, signed …"
+            return
+    founded_before = False  # "the pact, which A, B and C launched": the founders are inside the clause
+    if org is None and toks.span_text(start, end).lower() in rel.founding_predicates and join_closed(ctx, end, b):
+        org = founded_antecedent(ctx, start, a)
+        orgs, founded_before = ([org], True) if org is not None else ([], False)
     confidence = ctx.lex.confidence.member_predicate
     if org is None and intransitive_join(ctx, cue):
         # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
@@ -302,7 +316,19 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = backward_list(doc, ctx.lex, s - 1, ctx.by_end, MEMBER_TYPES, a - 1)
         if len(subjects) < 2 or toks.text[subjects[0].start - 1] != toks.text[s - 1]:
             subjects = []
-    if subjects and ctx.inside_a_clause(subjects[0].start, a):
+    if (subjects and subjects[0].start - 2 > a and toks.text[subjects[0].start - 2] == ","
+            and toks.lower[subjects[0].start - 1] in ctx.lex.grammar.indefinite_articles):
+        # "Serbia, an EU candidate, is also a member of X": the actor before the apposition
+        before = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        close = next((x for x in range(subjects[-1].end, start) if toks.text[x] == ","), start)
+        subjects = before if before and not ctx.inside_a_clause(before[0].start, a) else []
+        # the apposition's own words ("an EU candidate") say nothing of this membership
+        other = any(toks.lower[x] in rel.former_member_words or toks.lower[x] in rel.non_member_words
+                    for x in range(close, start))
+    if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+            and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
+        subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
+    if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
         subjects = []
@@ -324,6 +350,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 break
     if not subjects and s > a:
         subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+    elif not subjects and s == a:
+        # "All nine are members of X", "Both are members of X": the walk took the count in
+        counted = ctx.skip(a, start, (*rel.count_openers, *rel.count_pairs, *rel.count_words))
+        subjects = counted_subjects(ctx, counted, a) if counted > a else []
     if not subjects:
         subjects = whose_country(ctx, s, a)  # "Turkish President X, whose country is a member of NATO"
     if not subjects and s == a == start and toks.lower[start] in rel.member_as:
@@ -561,6 +591,48 @@ def intransitive_join(ctx: RelationContext, cue: Cue) -> bool:
     return join_closed(ctx, cue.end, cue.b)
 
 
+def founded_by(ctx: RelationContext, start: int, end: int, a: int, b: int) -> Iterator[Relation]:
+    """ "Mercosur, founded in 1991 by Argentina, Brazil, Paraguay and Uruguay": the founders (two
+    countries or more) after a passive founding verb, past a time phrase, and its "by", of the
+    organization (or the anaphor's) before the verb's comma."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    j = end
+    if j + 1 < b and toks.lower[j] in rel.join_time_leads:
+        j += 2  # "in 1991", "last year"
+    if j >= b or toks.lower[j] not in ctx.lex.speech.agent_prepositions or start - 2 < a or toks.text[start - 1] != ",":
+        return
+    founders, _ = forward_list(ctx.doc, ctx.lex, j + 1, ctx.by_start, ("Country",), b)
+    if len(founders) < 2:
+        return
+    org = ctx.by_end.get(start - 1)
+    if org is None and start - 3 >= a:
+        org = ctx.anaphor_at(start - 3)  # "The group, founded in 2015 by A and B, …"
+    if org is None or org.type != "Organization":
+        return
+    for m in founders:  # read as the list after "founded by" is
+        yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list_strong, False)
+
+
+def founded_antecedent(ctx: RelationContext, start: int, a: int) -> TokMention | None:
+    """The organization before ", which A and B founded" (the founders listed right before the
+    verb at ``start``): its name, or the organization an anaphor ending at the comma points
+    back to ("the pact, which A, B and C launched in 2021"); else None."""
+    toks = tokens_of(ctx.doc)
+    founders = backward_list(ctx.doc, ctx.lex, start, ctx.by_end, ("Country",), a - 1)
+    if len(founders) < 2:
+        return None
+    i = founders[0].start - 1
+    if i >= 0 and toks.lower[i] in ctx.lex.grammar.articles:
+        i -= 1
+    if i - 2 < a or toks.lower[i] not in ctx.lex.relations.member_relative_pronouns or toks.text[i - 1] != ",":
+        return None
+    named = ctx.by_end.get(i - 1)
+    if named is not None and named.type == "Organization":
+        return named
+    return ctx.anaphor_at(i - 3)
+
+
 def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
     """Whether the words from token ``e`` close a membership verb with no object: the end
     of the sentence, a comma, or a time phrase ("in 2014", "last year"; not "in the talks")."""
@@ -579,9 +651,15 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     back to: the last list of exactly that many countries in the sentences before."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
-    if s - 2 < a or toks.lower[s - 1] not in rel.counted_member_nouns:
+    if s - 2 >= a and toks.lower[s - 1] in rel.counted_member_nouns:
+        count_at = s - 2
+    elif s - 1 >= a and (s - 2 < a or toks.lower[s - 2] in rel.count_openers) and (
+            toks.lower[s - 1] in rel.count_words or toks.lower[s - 1] in rel.count_pairs
+            or (toks.lower[s - 1].isdigit() and s - 2 >= a)):
+        count_at = s - 1  # "All nine are members of X", "Both are members of X": no noun after the count
+    else:
         return []
-    word = toks.lower[s - 2]
+    word = toks.lower[count_at]
     if word in rel.count_pairs:
         count = 2
     elif word in rel.count_words:
@@ -590,7 +668,7 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
         count = int(word)
     else:
         return []
-    if ctx.skip(a, s - 2, ("all", "the", *rel.count_pairs)) != s - 2:
+    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
         return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
@@ -627,6 +705,8 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         # "Austria, Ireland and Malta are neutral, although they belong to X": the opening list
         items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
         return items if len(items) >= 2 else []
+    if w in rel.member_subject_nouns and s - 2 >= a and toks.lower[s - 2] in ctx.lex.grammar.articles:
+        return named_country_before(ctx, s - 2, a)  # "… said that the country remains a member of X"
     if w in rel.member_relative_pronouns and s - 2 >= a and toks.text[s - 2] == ",":
         # "Finland, which joined the alliance last year": the actors before the comma
         subjects = backward_list(doc, ctx.lex, s - 2, ctx.by_end, MEMBER_TYPES, a - 1)
@@ -635,9 +715,10 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         return []
     if w in rel.member_apposition_relatives:
         return apposition_antecedent(ctx, s - 1, a)
-    if w in rel.member_coordinated_links and toks.lower[s] in rel.member_coordinated_verbs:
-        # "Guinea, …, announced it would leave X but remains a member of ECOWAS": the actors
-        # opening the sentence, subject of both verbs
+    if w in rel.member_coordinated_links and (toks.lower[s] in rel.member_coordinated_verbs
+                                               or toks.lower[s] in rel.founding_predicates):
+        # "Guinea, …, announced it would leave X but remains a member of ECOWAS", "A, B and C
+        # quit ECOWAS and formed the AES": the actors opening the sentence, subject of both verbs
         i = ctx.skip(a, s, ctx.lex.grammar.articles)
         first = ctx.by_start.get(i)
         if first is None or first.type not in MEMBER_TYPES or first.role == "demonym":
@@ -655,6 +736,20 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
             owner = ctx.by_end.get(i - 1)
             if owner is not None and owner.type in MEMBER_TYPES and owner.role != "demonym":
                 return [owner]
+    return []
+
+
+def named_country_before(ctx: RelationContext, i: int, a: int) -> list[TokMention]:
+    """The one country named (not by its adjective) before token ``i`` in its sentence, or, if
+    the sentence names none there, in the sentence before; none if more than one is named."""
+    k = ctx.sent_of[a]
+    for sentence, stop in ((k, i), (k - 1, None)):
+        # also one named inside a longer name ("Argentina's Foreign Ministry said that the country …")
+        found = {m.key: m for m in ctx.doc._.kg_mentions
+                 if m.sentence == sentence and m.type == "Country" and m.role in ("name", "nested")
+                 and (stop is None or m.end <= stop)}
+        if found:
+            return list(found.values()) if len(found) == 1 else []
     return []
 
 
@@ -703,6 +798,24 @@ def apposition_antecedent(ctx: RelationContext, rel_at: int, a: int) -> list[Tok
     return [subj]
 
 
+def _with_participle_subject(ctx: RelationContext, start: int, a: int) -> TokMention | None:
+    """The country after ", with" whose participle phrase holds the cue at token ``start``
+    ("BRICS leaders met, with Indonesia attending for the first time as a full member"): only
+    lower-case words, the first a participle, between the country and the cue; else None."""
+    toks = tokens_of(ctx.doc)
+    i = start - 1
+    while i > a and toks.text[i].isalpha() and toks.text[i].islower() and start - i <= ctx.lex.window.participle_phrase:
+        i -= 1
+    country = ctx.by_end.get(i + 1)
+    if (country is None or country.type != "Country" or country.role != "name" or country.end == start
+            or not toks.lower[country.end].endswith("ing")):
+        return None
+    w = country.start - 1
+    if w - 1 < a or toks.lower[w] not in ctx.lex.speech.participle_subject_links or toks.text[w - 1] != ",":
+        return None
+    return country
+
+
 def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "Bolivia took part for the first time as a full member in a summit of the Mercosur
     bloc": the country that opens the sentence, a member of the one organization it names."""
@@ -717,6 +830,9 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if len({m.key for m in orgs}) != 1:
         return  # no organization, or more than one: not unambiguous
     subject = ctx.by_start.get(ctx.skip(a, b, ctx.lex.grammar.articles))
+    with_subject = _with_participle_subject(ctx, start, a)
+    if with_subject is not None:
+        subject = with_subject  # "…, with Indonesia attending for the first time as a full member"
     if subject is None or subject.type != "Country" or subject.end > start:
         return
     if any(subject.end <= m.start < end and m.key != orgs[0].key for m in mentions):
@@ -725,7 +841,7 @@ def member_as(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # "…, X said" or "…, which X chairs,"
     org = min(orgs, key=lambda m: abs(m.start - end) if m.start >= end else abs(start - m.end))
     lo, hi = (org.end, start) if org.end <= start else (end, org.start)
-    if any(toks.text[i] in rel.clause_marks for i in range(lo, hi)):
+    if with_subject is None and any(toks.text[i] in rel.clause_marks for i in range(lo, hi)):
         return
     org_starts = {m.start for m in orgs}
     if any((toks.lower[i] in rel.future_member_words or toks.lower[i] in rel.modal)
@@ -814,6 +930,10 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 subj = ctx.by_end.get(i)
                 if subj is None and toks.text[i] == ",":
                     subj = relative_antecedent(ctx, i, a)
+                if subj is None and i - 1 >= a and toks.lower[i - 1] in words.member_coordinated_links:
+                    # "Kazakhstan left the mission but remains a CSTO member": the opening actor
+                    opening = ctx.by_start.get(ctx.skip(a, i, ctx.lex.grammar.articles))
+                    subj = opening if opening is not None and opening.role == "name" and opening.end < i - 1 else None
                 if subj is not None and subj.type == "Country":
                     yield Relation(subj, "memberOf", org, "member-noun", conf.member_noun, neg)
         elif plural and (verb := plural_copula_before(ctx, i, a)) is not None:

@@ -65,6 +65,9 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
             elif (k + 1 < n and toks.lower[k] in particles and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Thomas de Waal", "Ursula von der Leyen"
+            elif (k + 2 < n and toks.lower[k] in particles and toks.lower[k + 1] in particles
+                  and toks.text[k + 1].islower() and k + 2 not in forbidden and name_token(doc, ctx, k + 2)):
+                k += 2  # "Juan Ramon de la Fuente", "Ursula von der Leyen": two particles
             elif (k + 1 < n and is_initial(toks.text[k]) and k + 1 not in forbidden
                   and name_token(doc, ctx, k + 1)):
                 k += 1  # "Stephen E. Biegun"
@@ -172,6 +175,14 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
                     j += 1  # "Speaker of Parliament X"
                     qualified = True
+                    continue
+                if (qualified and toks.lower[j] in ctx.lex.roles.demonym_domains
+                        and t.title in ctx.lex.roles.demonym_domain_titles):
+                    j += 1  # "The head of Azerbaijani diplomacy, X"
+                    if j + 1 < n and toks.lower[j] in ctx.lex.roles.posting_prepositions:
+                        post = kb_start.get(j + 1 + (toks.lower[j + 1] in ctx.lex.grammar.articles))
+                        if post is not None and post.type in ("Country", "Organization", "Place"):
+                            j = post.end  # "Head of the Azerbaijani delegation to PACE X"
                     continue
                 if qualified and j + 1 < n and toks.lower[j] in ctx.lex.grammar.possessive:
                     # "The president of the Council of Europe's Parliamentary Assembly, X",
@@ -746,7 +757,10 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             forms.append(head)
         for f in forms:
             if f in short and short[f].key != c.key:
-                clash.add(f)
+                if short[f].type == "Person" and c.type == "Place" and c.rule == "gazetteer":
+                    continue  # "Lorin Vasko … Vasko": the person's surname, not a spelling of Wasco
+                if not (c.type == "Person" and short[f].type == "Place" and short[f].rule == "gazetteer"):
+                    clash.add(f)
             short[f] = c
     for f in clash:
         short.pop(f, None)
@@ -763,11 +777,13 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
     # a known surname, or a single name after a title ("King Salman"), of someone named in full
+    # also a place only the gazetteer knows ("According to Vasko, …" after "Lorin Vasko": not Wasco)
     chosen = [
         Candidate(c.start, c.end, short[toks.text[c.start]].key, "Person", "alias", short[toks.text[c.start]].label)
-        if (c.type == "Person" and c.end - c.start == 1 and c.key not in named_in_full
-            and (c.key.startswith("kb:") or c.rule == "title-cue")
-            and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person")
+        if (c.end - c.start == 1 and toks.text[c.start] in short and short[toks.text[c.start]].type == "Person"
+            and ((c.type == "Person" and c.key not in named_in_full
+                  and (c.key.startswith("kb:") or c.rule == "title-cue"))
+                 or (c.type == "Place" and c.rule == "gazetteer")))
         else c
         for c in chosen
     ]

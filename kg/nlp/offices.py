@@ -101,7 +101,11 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
             continue
         break
     if last > i + 1 and last < limit and toks.text[last] == ",":
-        return _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+        end = _capital_portfolio_list(toks, lex, i, last, by_start, limit)
+        if end != last or noun_end is None or noun_end >= last:
+            return end
+        # no series after the comma: "Deputy Minister of Foreign Affairs X, and by …" (the
+        # holder's name ends where the comma is, so it starts after the last portfolio noun)
     if noun_end is not None and noun_end < last:
         # "Assistant Secretary of State for European and Eurasian Affairs James O'Brien": the
         # capitalised words past a portfolio noun open the holder's name
@@ -253,7 +257,12 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
         a -= 1
     if a < len(doc) and toks.lower[a] in lex.grammar.articles:
         a += 1
-        if mentions is not None and a not in by_start and toks.lower[a] in lex.roles.anaphor_nouns:
+        noun = a
+        if (mentions is not None and noun + 3 < len(doc) and toks.text[noun + 1] == "-"
+                and toks.text[noun].isdigit() and toks.lower[noun + 2] in lex.relations.anaphor_size_nouns):
+            noun += 3  # "The 18-member grouping admitted …, its secretary general, X, told reporters"
+        if mentions is not None and noun not in by_start and toks.lower[noun] in lex.roles.anaphor_nouns:
+            a = noun
             named = [m for m in mentions if m.end <= a and m.type == "Organization" and m.role == "name"]
             if named and named[-1].sentence >= k - 1:
                 # "The Nordic Council … members of NATO. The council, whose …": the one named with the noun
@@ -340,9 +349,15 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         opens = a == 0 or sent_of[a - 1] != k
         subject = None
         if not opens:
-            subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(doc, lex, a, by_start, sent_of)
-            if subject is not None and subject.end > a:
-                subject = None
+            if a >= 2 and toks.text[a - 1].isalpha() and toks.text[a - 1].islower():
+                # "…, a day after Paris recalled its ambassador": the actor right before the verb
+                subject = next((m for m in mentions if m.end == a - 1 and m.type in QUALIFIER_TYPES
+                                and m.role in ("name", "metonym") and m.sentence == k), None)
+            if subject is None:
+                subject = clause_subject(doc, lex, a, by_start, sent_of) or sentence_subject(
+                    doc, lex, a, by_start, sent_of, mentions)  # also "The grouping admitted …, its chair, X"
+                if subject is not None and subject.end > a and subject.sentence == k:
+                    subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
             if subject is None:
@@ -351,8 +366,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.anaphor_nouns
-            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
-        return anaphor_referent(doc, lex, a - 2, a - 1, b, mentions, k)
+            and a - 1 not in by_start):
+        det = a - 2
+        if det > 0 and toks.lower[det] in roles.anaphor_adjectives:
+            det -= 1  # "The regional bloc's commission president, X", "the continental body's"
+        if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
+            return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
         # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
@@ -476,6 +495,14 @@ def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], s
     if e == a - lead:
         return None  # "the talks, represented by …": no passive, no subject
     q = by_end.get(e)
+    if q is None and e > 1 and toks.text[e - 1] == ",":
+        # "Hungary, which has blocked several sanctions packages, was represented by …": the
+        # subject before a relative clause set off by commas
+        for c in range(e - 2, max(0, e - 1 - lex.window.clause_comma), -1):
+            if sent_of[c] != k or toks.text[c] == ",":
+                if sent_of[c] == k and toks.lower[c + 1] in lex.speech.relative_pronouns:
+                    q = by_end.get(c)
+                break
     return q if q is not None and q.type in QUALIFIER_TYPES and sent_of[q.start] == k else None
 
 
@@ -545,6 +572,11 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             rule = "delegation"
     if q is None:
         q = represented(doc, lex, lead_at, by_end, sent_of)
+        if q is None:
+            a, lead = phrase_before_title(doc, lex, lead_at, roles.represented_leads)
+            if lead and a - lead > 0 and sent_of[a - lead - 1] == k:
+                # "Mexican President X was represented by Foreign Minister Y": the subject's country
+                q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
         if q is not None:
             rule = "represented"
     if q is not None and rule in ("delegation", "represented") and lead_at < t.start:
@@ -618,6 +650,18 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             ref = anaphor_referent(doc, lex, at + 1, at + 2, at + 3, mentions, k)
             if ref is not None:
                 quals, j = [ref], at + 3
+        if not quals and t.title in roles.demonym_domain_titles:
+            # "The head of Azerbaijani diplomacy, X", "the head of the Armenian government X": a
+            # country's domain, named by its adjective
+            d = by_start.get(at + 1 + (at + 1 < n and toks.lower[at + 1] in lex.grammar.articles))
+            if (d is not None and d.role == "demonym" and d.type == "Country" and d.end < n
+                    and toks.lower[d.end] in roles.demonym_domains and sent_of[d.end] == k):
+                quals, j = [d], d.end + 1
+                title = f"{title} of {toks.text[d.end].capitalize()}"
+                if j + 1 < n and toks.lower[j] in roles.posting_prepositions:
+                    post = by_start.get(j + 1 + (toks.lower[j + 1] in lex.grammar.articles))
+                    if post is not None and post.type in QUALIFIER_TYPES + ("Place",) and sent_of[post.start] == k:
+                        j = post.end  # "Head of the Azerbaijani delegation to PACE X": where it is sent
         if not quals:
             # "X's adviser for Africa, Y": a region the office covers, no employer
             places, after = forward_list(doc, lex, at + 1, by_start, ("Place",), n, plural=False)
@@ -656,7 +700,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
         described = toks.lower[j + 1] in lex.grammar.articles  # "for the Belgrade-Pristina dialogue"
-        post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=False)
+        # "Special Representative for the Caucasus and Central Asia X": a post may list places
+        post, after = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES + ("Place",), n, plural=True)
         if post:
             j = after
         j = named_post_end(doc, lex, j if post else j + 1, by_start, sent_of, n, described) or j
@@ -691,8 +736,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             office.persons = [p for p, _ in items]
             office.quals = [q for _, q in items if q is not None]
             office.rule = "title-name-of"
-    elif quals and t.plural and not office.persons and j + 1 < n and toks.text[j] in roles.list_openers:
-        # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)"
+    elif quals and t.plural and not office.persons and j + 1 < n and toks.text[
+            j := lower_remit_end(doc, lex, j, by_start, n)] in roles.list_openers:
+        # "the Co-Chairs of the OSCE Minsk Group (A of France, B of the United States and C)";
+        # "The special representatives of A and B for the normalization process, X and Y,"
         items, end = holder_list(doc, lex, j + 1, by_start, title_tokens, True, n)
         closer = roles.list_openers[toks.text[j]]
         if len(items) >= 2 and (not closer or (end < n and toks.text[end] == closer)):
@@ -801,14 +848,41 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
 
 
+def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """The comma after a lower-case remit at token ``j`` ("for the normalization process," of
+    "The special representatives of A and B for the normalization process, X and Y"), or ``j``."""
+    toks = tokens_of(doc)
+    if toks.lower[j] not in lex.roles.office_remit_prepositions:
+        return j
+    k = j + 1
+    while k < n and k - j <= lex.window.title_portfolio_words and k not in by_start and toks.text[k].isalpha() \
+            and toks.text[k].islower():
+        k += 1
+    return k if k > j + 1 and k < n and toks.text[k] == "," else j
+
+
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
-                 plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
+                plural: bool, n: int) -> tuple[list[tuple[TokMention, TokMention | None]], int]:
     """Persons listed from token ``i``, each with the country or organization of "A of France":
-    [(A, France), (B, None)], and the end token."""
+    [(A, France), (B, None)], and the end token; a holder's own title before the name is passed
+    over ("…, Deputy Speaker X and Ambassador Y")."""
     toks = tokens_of(doc)
     items: list[tuple[TokMention, TokMention | None]] = []
     j = i
+
+    def past_title(x: int) -> int:
+        start = x
+        while x < n and x in title_tokens and x - start < lex.window.title_name_words:
+            x += 1
+        if x > start and x + 1 < n and toks.lower[x] in lex.roles.holder_of:
+            # "Deputy Speaker of the National Assembly Y": the holder's own office's qualifier
+            m = by_start.get(x + 1 + (toks.lower[x + 1] in lex.grammar.articles))
+            if m is not None and m.type in QUALIFIER_TYPES:
+                x = m.end
+        return x
+
     while j < n:
+        j = past_title(j)
         p = by_start.get(j)
         if not holds(p, title_tokens):
             break
@@ -826,7 +900,7 @@ def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention],
             x += 1
         if x < n and toks.lower[x] in lex.grammar.coordinators:
             x += 1
-        if x == j or not holds(by_start.get(x), title_tokens):
+        if x == j or not holds(by_start.get(past_title(x)), title_tokens):
             break
         j = x
     return items, j

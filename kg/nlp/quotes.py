@@ -303,12 +303,12 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
             return None
         for i in range(colon - 1, max(-1, colon - ctx.lex.window.frame_before_colon), -1):
             if toks.is_punct[i] or ctx.sent_of[i] != ctx.sent_of[colon] or ctx.in_quote[i]:
-                return None
+                return _titled_person_before_colon(ctx, colon)
             if toks.lower[i] in speech.verbs:
                 v = i
                 break
         else:
-            return None
+            return _titled_person_before_colon(ctx, colon)
     kv = ctx.sent_of[v]
     found = None
     if v > 0 and toks.lower[v - 1] in speech.quoting_links:  # "BelTA quotes spokesman X as saying: "…""
@@ -325,6 +325,19 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     if found is None:
         return None
     return _framed(found, ctx, "quote-before")
+
+
+def _titled_person_before_colon(ctx: QuoteContext, colon: int) -> Frame | None:
+    """ 'Russian Foreign Ministry spokeswoman Maria Zakharova: "…"': a sentence that is only a
+    person (with their title) and a colon introduces that person's words; else None."""
+    m = ctx.by_end.get(colon)
+    k = ctx.sent_of[colon]
+    if m is None or m.type != "Person" or m.role != "name" or m.sentence != k:
+        return None
+    found = first_candidate(ctx, k, colon)
+    if found is None or found.key != m.key:
+        return None
+    return _framed(Speaker(m.key, m.start, "mention"), ctx, "quote-before")
 
 
 def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:

@@ -170,6 +170,11 @@ class RelationContext:
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
             return titled[-1]
+        fitting = {m.key: m for m in named if self.named_with(m.key, word)}
+        if len(fitting) == 1:
+            # "The Lake Chad Basin Commission … the MNJTF … Benin, which is not a member of the
+            # commission": the one organization named with the noun, though others were named since
+            return next(iter(fitting.values()))
         return self.main_org(named)
 
     @staticmethod
@@ -400,8 +405,15 @@ class RelationContext:
         """The organization a sentence opening with "Its members are" speaks of: the last one
         named before ``start`` in this sentence or in the sentence before."""
         pos = bisect.bisect_left(self.org_starts, start)
-        if pos and self.orgs[pos - 1].sentence >= k - 1:
+        if pos and self.orgs[pos - 1].sentence == k:
             return self.orgs[pos - 1]
+        if pos and self.orgs[pos - 1].sentence == k - 1:
+            # the organization the sentence before opens with (its subject), else its last one:
+            # "The LCBC, which oversees the MNJTF, called a meeting. Its secretary said all six
+            # member states, A, B …" (not "… as it is a member of the UN Security Council")
+            first = next(m for m in self.orgs[:pos] if m.sentence == k - 1)
+            opening = self.skip(self.sent_range[k - 1][0], first.start, self.lex.grammar.articles)
+            return first if first.start == opening else self.orgs[pos - 1]
         if k - 1 in self.sent_range:
             # "The bloc, founded by A and B, … . Its new members are …": the organization
             # the sentence before points back to

@@ -26,6 +26,7 @@ from kg.nlp.speakers import (
     QuoteContext,
     Speaker,
     add_statement,
+    agent_of_participle,
     candidate_ending_at,
     first_candidate,
     in_prepositional_phrase,
@@ -218,15 +219,22 @@ def conjuncts(ctx: QuoteContext, found: Speaker, k: int) -> list[Speaker]:
         i -= 1
     if i < 1 or toks.lower[i] not in grammar.coordinators:
         return out
+    after_comma = None  # how many were listed when the walk crossed its last comma
     while i >= 1 and (toks.lower[i] in grammar.coordinators or (toks.text[i] == "," and out)):
         other = candidate_ending_at(ctx, i, k)
         if other is None or other.how != "mention" or other.key == found.key:
             break
         if ctx.entities[other.key].type == "Place":
             break
+        if toks.text[i] == ",":
+            after_comma = len(out)
         out.append(other)
         i = other.start - 1
+        while i > 0 and toks.lower[i] in grammar.articles:
+            i -= 1
     if out and i >= 0 and toks.lower[i] in ctx.lex.speech.prepositions:
+        if after_comma is not None and agent_of_participle(ctx, i):
+            return out[:after_comma]  # "mediated by the UAE, A and B said": only A (and B) speak
         return []  # "talks between A and B said" is no list of speakers
     return out
 

@@ -127,7 +127,14 @@ def _officer_after_of(doc: Doc, lex: Lexicon, t: TitleSpan, officer: TitleSpan, 
     the officer's staff."""
     toks = tokens_of(doc)
     j = t.end
-    if j >= officer.start or toks.lower[j] not in lex.roles.staff_links:
+    if j >= officer.start:
+        return False
+    if toks.lower[j] not in lex.roles.staff_links and not (
+            toks.lower[j] in lex.roles.principal_links and toks.text[t.start][:1].isupper()
+            and (t.start == 0 or (toks.lower[t.start - 1] not in lex.grammar.articles
+                                  and toks.lower[t.start - 1] not in lex.grammar.possessive))):
+        # "Spokesperson for the EU High Representative Peter Stano" (a capitalised title before a
+        # name, no article) is on the officer's staff; "a spokeswoman for Prime Minister X" is not
         return False
     j += 1
     while j < officer.start and toks.lower[j] in lex.grammar.articles:
@@ -293,8 +300,8 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         a -= 1
     if a > 0 and toks.text[a - 1] == ",":
         p = by_end.get(a - 1)
-        if holds(p, title_tokens):
-            return p
+        if holds(p, title_tokens) and not phrase_before_title(doc, lex, p.start, lex.roles.source_leads)[1]:
+            return p  # not "According to X, the Russian leader …": X is a source, the title opens the clause
     if a > 1 and toks.lower[a - 1] in lex.grammar.coordinators:
         # "X, head of the Armenian delegation to PACE and Vice President of the National
         # Assembly, told": a second office of the apposition opened by a first office's title
@@ -459,10 +466,14 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # office is the organization's, its holders the persons listed after the copula
     office_at = {o.start: o for o in offices}
     for i, o in enumerate(offices):
-        if o.persons or o.quals or o.former:
+        if len(o.persons) > 1 or o.quals or o.former:
             continue
         owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
-        if owner is not None:
+        if owner is not None and o.persons:
+            # "Argentina, whose President Javier Milei skipped the summit": the holder named right after
+            o.quals, o.plural = [owner], False
+            rules[i], confidence[i] = "whose", conf.official_apposition
+        elif owner is not None:
             o.persons, o.quals = _listed_holders(doc, lex, o.end, office_at, by_start, title_tokens), [owner]
             if not o.persons:
                 # "The League, whose secretary general, X, attended": the name in apposition

@@ -234,6 +234,7 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
     i = start - 1
     k = ctx.sent_of[start]
     listed = False  # a comma joins list items only after "and" ("Russia, France and Germany")
+    crossed_comma = False
     person = any(m.type == "Person" for m in ctx.by_start_tok.get(start, ()))  # "Head of the Mission Anna Lind"
     while i >= 0 and ctx.sent_of[i] == k:
         low = toks.lower[i]
@@ -241,14 +242,20 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             i -= 1
             continue
         if low in lex.speech.prepositions:
+            if crossed_comma and agent_of_participle(ctx, i):
+                return False  # "a deal mediated by the UAE, A and B said": the list starts after the comma
             # "the Foreign Ministry of Japan said", "the press service of the Defense Ministry
             # reported": a body of the actor, or its own voice, speaks for it
             return not ((i > 0 and ctx.lower[i - 1] in lex.actors.org_heads)
-                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices))
+                        or any(tuple(ctx.lower[max(0, i - len(v)):i]) == v for v in lex.speech.organization_voices)
+                        # '"…," the statement from the US State Department read': the statement's source
+                        or (i > 0 and ctx.lower[i - 1] in lex.speech.statement_nouns
+                            and (low in lex.speech.agent_prepositions or low in lex.speech.own_source_prepositions)))
         if (low == "," and listed) or low in lex.grammar.coordinators:
             m = ctx.by_end.get(i)
             if m is None:
                 return False
+            crossed_comma = crossed_comma or low == ","
             listed = True
             i = m.start - 1
             continue
@@ -259,6 +266,16 @@ def in_prepositional_phrase(ctx: QuoteContext, start: int) -> bool:
             continue
         return False
     return False
+
+
+def agent_of_participle(ctx: QuoteContext, i: int) -> bool:
+    """Token ``i`` is the agent's "by" after a past participle ("mediated by", "hosted by"):
+    a list that runs back to it from a speech verb is two phrases, the passive's agent and,
+    after a comma, the speakers ("mediated by the UAE, A and B said")."""
+    if i < 1 or ctx.lower[i] not in ctx.lex.speech.agent_prepositions:
+        return False
+    word = ctx.lower[i - 1]
+    return word.isalpha() and word.endswith(ctx.lex.speech.agent_participle_suffixes)
 
 
 def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
@@ -341,6 +358,9 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         head = " ".join(toks.lower[max(0, pos - width):pos])
         if head in ctx.lex.actors.metonym_heads:
             m = ctx.by_end.get(pos - width)
+            if m is None and pos - width >= 2 and toks.lower[pos - width - 1] in ctx.lex.grammar.possessive:
+                m = ctx.by_end.get(pos - width - 1)  # "Pakistan's government said"
+                m = m if m is not None and m.type in ("Country", "Organization") and m.role == "name" else None
             if m is not None and head in ctx.lex.actors.group_metonym_heads and m.type != "Organization":
                 continue  # "the Syrian rebels said": no statement of Syria
             if m is not None and m.type in SPEAKER_TYPES:
@@ -358,8 +378,10 @@ def candidate_ending_at(ctx: QuoteContext, pos: int, k: int) -> Speaker | None:
         if pos - w >= 1 and tuple(toks.lower[pos - w:pos]) == voice:
             end = pos - w - 1 if pos - w >= 2 and toks.lower[pos - w - 1] in ctx.lex.grammar.possessive else pos - w
             m = ctx.by_end.get(end)
-            if m is not None and m.role not in ("demonym", "metonym") and m.type in ("Organization", "Country"):
-                return Speaker(m.key, m.start, "metonym")  # not "his Moscow office": a capital, a place
+            if m is not None and m.role not in ("demonym", "metonym") and (
+                    m.type in ("Organization", "Country") or (m.type == "Person" and end < pos - w)):
+                # not "his Moscow office": a capital, a place; "Prime Minister X's office said": X's
+                return Speaker(m.key, m.start, "metonym")
             break
     if last in speech.pronouns and not ctx.in_quote[pos - 1]:
         who = person_for_pronoun(ctx, k, pos - 1)
@@ -445,7 +467,9 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if seated is not None:
                 return seated  # "the Foreign Ministry in Baku said": the body, not its city
             if found.how == "mention" and in_prepositional_phrase(ctx, found.start):
-                return None  # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said"
+                # "leaders of Russia and France said", "Minister of Foreign Affairs of Russia said";
+                # but "lawmaker X of the Y Alliance, however, said": the person it qualifies
+                return _before_origin(ctx, found, k, ("Country", "Organization"))
             return found
         if toks.text[pos - 1] == "," and (steps == 0 or all(ctx.lower[x] in ctx.lex.speech.auxiliaries_after_apposition for x in range(pos, v))):
             first = None
@@ -459,7 +483,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
-                        first = None
+                        # "X of the Y Alliance, however, said": the person before the party
+                        first = _before_origin(ctx, first, k, ("Country", "Organization"))
                     if first is None:
                         # "Viktor Orban, Hungary's prime minister, whose country …, said": past a
                         # title in apposition to the name before it
@@ -544,10 +569,12 @@ def _seated_body(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
     return _mention_before_link(ctx, found.start - 1, k, ctx.lex.roles.capital_leads, "Organization")
 
 
-def _before_origin(ctx: QuoteContext, found: Speaker, k: int) -> Speaker | None:
+def _before_origin(ctx: QuoteContext, found: Speaker, k: int,
+                   types: tuple[str, ...] = ("Country",)) -> Speaker | None:
     """The person before "of the Netherlands" when ``found`` is that country ("Its president,
-    Tiny Kox of the Netherlands, said": where the holder is from), else None."""
-    if ctx.entities[found.key].type != "Country":
+    Tiny Kox of the Netherlands, said": where the holder is from), or one of ``types`` ("X of
+    the Y Alliance said": the party the person is from), else None."""
+    if found.how != "mention" or ctx.entities[found.key].type not in types:
         return None
     i = found.start - 1
     if i > 0 and ctx.lower[i] in ctx.lex.grammar.articles:
