@@ -376,6 +376,17 @@ def test_a_national_congress_is_not_the_us_congress(read):
     assert "National People's Congress" in by_label(r) and "United States Congress" not in by_label(r)
 
 
+def test_an_organization_known_as_a_second_name_is_one_actor(read):
+    r = read("The Velmar Union will help through the Velmar Coordinating Centre for Relief, known as the "
+             "VCR Centre. The VCR Centre opened in 2020.")
+    assert sorted(e.label for e in r.entities) == ["Velmar Coordinating Centre for Relief", "Velmar Union"]
+
+
+def test_known_as_after_no_organization_merges_nothing(read):
+    r = read("Ivo Marnet, known as the Tarvel Council's fixer, met the Tarvel Council.")
+    assert "Tarvel Council" in {e.label for e in r.entities}
+
+
 def test_a_known_organization_after_and_ends_an_organizations_name(read):
     r = read("Peru is also a member of the Council of Europe and GUAM.")
     orgs = {e.label for e in r.entities if e.type == "Organization"}

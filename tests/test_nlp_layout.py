@@ -54,6 +54,16 @@ def test_reuters_style_dateline():
     assert blocks[-1] == ("body", "Finland joined the alliance.")
 
 
+def test_a_full_stop_between_the_agency_and_the_dash():
+    text = "Headline\n\nVELMAR CITY, Jan 20 (Example Wire).- The bloc met. It ended."
+    blocks, layout = kinds(text)
+    assert layout.dateline == "VELMAR CITY, Jan 20 (Example Wire).-"
+    assert layout.publisher == "Example Wire"
+    assert blocks[-1] == ("body", "The bloc met. It ended.")
+    _, layout = kinds("Headline\n\nVELMAR CITY, Jan 20 (Example Wire). The bloc met.")
+    assert layout.dateline is None
+
+
 def test_dateline_with_a_country_and_a_date_but_no_agency():
     text = "Headline\n\nVELMAR, Ruritania, Nov 9 - Leaders met on Thursday."
     blocks, layout = kinds(text)

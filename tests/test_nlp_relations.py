@@ -391,6 +391,34 @@ def test_a_second_reported_clause_after_and_that_has_its_own_subject(read):
     assert facts(r, "memberOf") == set()
 
 
+def test_the_bloc_skips_an_institution_the_bloc_runs(read):
+    r = read("The Velmar Union said it would help through the Velmar Coordinating Centre for Relief. "
+             "Chile and Peru, both founding members of the bloc, want more.")
+    assert facts(r, "memberOf") == {("Chile", "Velmar Union"), ("Peru", "Velmar Union")}
+
+
+def test_an_anaphor_with_the_institution_own_noun_still_points_to_it(read):
+    r = read("The Velmar Union met. The Velmar Research Group opened. Chile and Peru, both founding "
+             "members of the group, want more.")
+    assert facts(r, "memberOf") == {("Chile", "Velmar Research Group"), ("Peru", "Velmar Research Group")}
+
+
+def test_a_member_list_goes_on_after_along_with(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador and the Tarvel Front.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia", "Ecuador", "Tarvel Front")}
+
+
+def test_along_with_an_organization_a_possessive_describes(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador's "
+             "pro-independence Tarvel Front movement.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia", "Tarvel Front")}
+
+
+def test_along_with_a_possessive_of_no_organization_adds_no_member(read):
+    r = read("The Velmar Union brings together Chile, Peru and Bolivia, along with Ecuador's capital.")
+    assert facts(r, "memberOf") == {(c, "Velmar Union") for c in ("Chile", "Peru", "Bolivia")}
+
+
 def test_a_count_with_no_noun_points_back_to_the_last_list_of_that_many(read):
     r = read("The group brings together Peru, Chile and Bolivia. All three are members of the Andean Forum.")
     assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia")}

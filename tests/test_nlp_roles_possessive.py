@@ -471,6 +471,27 @@ def test_the_ministrys_spokesperson_is_no_alliances(read):
     assert titled(r) == {("Ana Velarde", "Ministry of Foreign Affairs of Peru", "Spokesperson")}
 
 
+def test_foreign_and_economic_affairs_as_lower_case_domains_of_a_possessive_title(read):
+    r = read("Peru was represented by its foreign affairs adviser, Ana Velarde. Chile's economic policy "
+             "adviser, Ivo Marnet, said it.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Foreign Affairs Adviser"),
+                         ("Ivo Marnet", "Chile", "Economic Policy Adviser")}
+
+
+def test_domain_words_without_a_title_give_no_office(read):
+    r = read("Peru was represented by its foreign affairs team, Ana Velarde.")
+    assert titled(r) == set()
+
+
+def test_a_junta_or_rebel_leader_after_a_possessive_is_a_person_with_no_office(read):
+    r = read("Chile said the envoy had met Peru's junta chief, Ivo Marnet. Bolivia's rebel leader, "
+             "Ana Velarde, said it.")
+    assert {"Ivo Marnet", "Ana Velarde"} <= set(labels(r).values())
+    assert titled(r) == set()
+    r = read("Chile said the envoy had met Peru's army chief, Ivo Marnet.")
+    assert titled(r) == {("Ivo Marnet", "Peru", "Army Chief")}
+
+
 def test_its_after_a_clause_subject_and_its_verb_points_to_that_subject(read):
     r = read("Peru's President Ramon Altavilla on Friday accused Chile of stoking tensions, a day after Santiago "
              "recalled its ambassador. Ambassador Tarek Olsundo had been summoned, the ministry said.")

@@ -497,6 +497,29 @@ def test_a_minister_in_charge_of_a_portfolio(read):
     assert titled(r) == set()
 
 
+def test_a_shared_office_with_a_co_prefix(read):
+    r = read("Peru did not attend. Its co-vice president, Ana Velarde, said it would not. "
+             "Chilean Co-President Ivo Marnet said the same.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Co-Vice President"), ("Ivo Marnet", "Chile", "Co-President")}
+
+
+def test_a_co_prefix_makes_no_office_of_a_word_that_is_none(read):
+    r = read("Peru did not attend. Its co-sponsor, Ana Velarde, said it would not.")
+    assert titled(r) == set()
+
+
+def test_a_portfolio_opened_by_its_article(read):
+    r = read("Peru's Minister for the Pacific, Ana Velarde, said it respected the deal. Chilean Minister "
+             "for the Environment Ivo Marnet said it too.")
+    assert titled(r) == {("Ana Velarde", "Peru", "Minister for the Pacific"),
+                         ("Ivo Marnet", "Chile", "Minister for the Environment")}
+
+
+def test_an_actor_after_the_article_is_the_qualifier_not_a_portfolio(read):
+    r = read("The Velmar Union met. Ana Velarde, Minister for the Velmar Union, said it.")
+    assert titled(r) == {("Ana Velarde", "Velmar Union", "Minister")}
+
+
 def test_plural_posted_titles_pair_their_countries_with_the_names_after_a_comma(read):
     r = read("The special representatives of Peru and Chile, Lorin Vasko and Anna Brek, met in Lima.")
     assert titled(r) == {("Lorin Vasko", "Peru", "Special Representative"),

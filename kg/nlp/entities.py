@@ -179,11 +179,46 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = _short_forms_of_named_organizations(tokens_of(doc), chosen)
     _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
+    chosen = _second_names(tokens_of(doc), lex, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,
                          lex.actors.head_prepositions, lex.titles)
     mentions, entities = _actors(tokens_of(doc), sent_of, chosen)
     return EntityReading(mentions, entities, titles)
+
+
+def _second_names(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the ASEAN Coordinating Centre for Humanitarian Assistance, known as the AHA Centre": an
+    organization read by rule right after ", known as [the]" ([actors] alias_phrases) is the
+    organization before the comma, here and wherever the article repeats it."""
+    phrases = lex.actors.alias_phrases
+    lasts = {p.split()[-1] for p in phrases}
+    if not toks.has_any(lasts):
+        return chosen
+    by_end = {c.end: c for c in chosen}
+    by_start = {c.start: c for c in chosen}
+    same: dict[str, Candidate] = {}
+    for i in toks.where(lasts):
+        for phrase in phrases:
+            words = phrase.split()
+            a = i + 1 - len(words)
+            if a < 2 or toks.lower[a:i + 1] != words or toks.text[a - 1] != ",":
+                continue
+            first = by_end.get(a - 1)
+            j = i + 1 + (i + 1 < len(toks.lower) and toks.lower[i + 1] in lex.grammar.articles)
+            second = by_start.get(j)
+            if (first is not None and second is not None and first.type == second.type == "Organization"
+                    and second.key.startswith("new:") and second.key != first.key):
+                same[second.key] = first
+            break
+    if not same:
+        return chosen
+    out = []
+    for c in chosen:
+        first = same.get(c.key)
+        out.append(c if first is None else Candidate(c.start, c.end, first.key, first.type, c.rule, first.label,
+                                                     c.role, first.wikidata, first.kb_aliases))
+    return out
 
 
 def _short_forms_of_named_organizations(toks: TokenTable, chosen: list[Candidate]) -> list[Candidate]:

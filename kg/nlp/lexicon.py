@@ -141,6 +141,19 @@ def _with_plurals(titles: dict[str, str], prepositions: frozenset[str]) -> dict[
     return out
 
 
+def _with_shared(titles: dict[str, str], shared: dict) -> dict[str, str]:
+    """Titles with each surface of a [shared_offices] title after each of its prefixes ("co-vice
+    president" = "Co-Vice President"); a surface listed already keeps its own title ("co-chair")."""
+    out = dict(titles)
+    offices = frozenset(shared["titles"])
+    for surface, canonical in titles.items():
+        if canonical not in offices:
+            continue
+        for prefix in shared["prefixes"]:
+            out.setdefault(f"{prefix.lower()}{surface}", f"{prefix.capitalize()}{canonical}")
+    return out
+
+
 def _word_fields(cls: type, raw: dict) -> dict[str, frozenset[str]]:
     """The fields of ``cls`` declared with :func:`kg.nlp.lexicon_groups.words`, read from ``raw``."""
     out = {}
@@ -164,7 +177,7 @@ def _build(raw: dict) -> Lexicon:
         return tuple(sorted((tuple(p.lower().split()) for p in raw[section][key]), key=lambda t: -len(t)))
 
     layout = raw["layout"]
-    titles = _with_plurals({k.lower(): v for k, v in raw["titles"].items()},
+    titles = _with_plurals(_with_shared({k.lower(): v for k, v in raw["titles"].items()}, raw["shared_offices"]),
                            frozenset(raw["roles"]["qualifier_prepositions"]) | frozenset(raw["roles"]["posting_prepositions"]))
     rel = raw["relations"]
     speech = raw["speech"]

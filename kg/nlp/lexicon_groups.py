@@ -148,6 +148,7 @@ class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
     org_heads: frozenset[str] = words("actors.organization_heads")
+    alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
@@ -245,6 +246,8 @@ class RelationWords:
     anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
     ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
+    member_body_anaphors: frozenset[str] = words("relations.member_body_anaphors")  # "the bloc": a body of members
+    institution_heads: frozenset[str] = words("relations.institution_heads")  # "… Centre for …": no body of members
     anaphor_determiners: frozenset[str] = words("relations.anaphor_determiners")
     negation_prefixes: frozenset[str] = words("relations.negation_prefixes")  # with their hyphen: "non-"
     member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")
@@ -356,6 +359,7 @@ class RoleWords:
     portfolio_prepositions: frozenset[str] = words("roles.portfolio_prepositions")
     portfolio_lead_words: frozenset[str] = words("roles.portfolio_lead_words")  # "Minister in charge of Trade"
     portfolio_joins: frozenset[str] = words("roles.portfolio_joins")
+    portfolio_articles: frozenset[str] = words("roles.portfolio_articles")  # "Minister for the Pacific"
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
@@ -393,6 +397,7 @@ class RoleWords:
     legislature_heads: frozenset[str] = words("roles.legislature_heads")
     holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
+    holder_only_modifiers: frozenset[str] = words("roles.holder_only_modifiers")  # "its junta chief, X": a person, no office
     domain_adjectives: frozenset[str] = words("roles.domain_adjectives")  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")

@@ -77,6 +77,12 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "the C5+1, which brings together A, B and C with D": D is brought in too
         more, _ = forward_list(doc, ctx.lex, e + 1, ctx.by_start, MEMBER_TYPES, b)
         items += more
+    elif items and e + 2 < b and toks.text[e] == ",":
+        # "brings together A, B and C, along with D": D is listed too ([relations] member_alongside)
+        n = phrase_at(doc, e + 1, b, rel.member_alongside)
+        if n:
+            more, _ = forward_list(doc, ctx.lex, _past_owner(ctx, e + 1 + n, b), ctx.by_start, MEMBER_TYPES, b)
+            items += more
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
         j = ctx.list_start(end, b)
@@ -386,6 +392,22 @@ def followers(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
         return []
     # only a time phrase ("in April 2023") before the comma
     return _countries_after_comma(ctx, e, b, ctx.lex.relations.join_followers, months=True)
+
+
+def _past_owner(ctx: RelationContext, j: int, b: int) -> int:
+    """The organization after an actor's possessive and a few lower-case words at token ``j``
+    ("New Caledonia's pro-independence FLNKS movement": the FLNKS), ``b`` when the possessive
+    owns anything else ("Ecuador's capital": no member), or ``j`` without a possessive."""
+    toks = tokens_of(ctx.doc)
+    owner = ctx.by_start.get(j)
+    if owner is None or owner.end + 1 >= b or toks.lower[owner.end] not in ctx.lex.grammar.possessive:
+        return j
+    k = owner.end + 1
+    while k < b and k - owner.end <= 2 * ctx.lex.window.title_domain_words + 1 and (
+            toks.text[k].islower() or toks.text[k] == "-"):
+        k += 1  # "pro-independence": three tokens
+    m = ctx.by_start.get(k)
+    return k if m is not None and m.type == "Organization" else b
 
 
 def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:

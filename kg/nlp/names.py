@@ -140,6 +140,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     posted = ctx.lex.actors.title_prepositions | ctx.lex.roles.posting_prepositions
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     domains, domain_words = ctx.lex.roles.domain_adjectives, ctx.lex.window.title_domain_words
+    holder_only = ctx.lex.roles.holder_only_modifiers
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
     country_start = {c.end: c.start for c in kb_start.values() if c.type == "Country"}
@@ -203,6 +204,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
                and toks.text[b - 1].islower()):
             b -= 1  # "its international relations minister, X"
+        if b == t.start and b > 1 and toks.lower[b - 1] in holder_only and toks.lower[b - 2] in ctx.lex.grammar.possessive:
+            b -= 1  # "Myanmar's junta chief, X": a person, though no office of Myanmar
         domain = b
         # "Gabon's transitional president, X"; "The ousted president, X" (a person, no office)
         current = b > 1 and toks.text[b - 1].islower() and (toks.lower[b - 1] in ctx.lex.roles.current_adjectives

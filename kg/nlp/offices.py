@@ -75,6 +75,9 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     if i + 1 >= limit or toks.lower[i] not in roles.portfolio_prepositions:
         return start
     j, last, words = i + 1, i, 0
+    if (j + 1 < limit and toks.lower[j] in roles.portfolio_articles and toks.text[j + 1][:1].isupper()
+            and j + 1 not in by_start and toks.lower[j + 1] not in lex.titles):
+        j += 1  # "Minister for the Pacific, X" (not "Representative of the President of …")
     noun_end = None  # after the last portfolio noun ("… Eurasian Affairs"), where a name may start
     while j < limit and words < lex.window.title_portfolio_words:
         m = by_start.get(j)

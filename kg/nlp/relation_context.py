@@ -144,8 +144,12 @@ class RelationContext:
             named = [m for m in named if m.rule not in rel.ministry_rules]
             if not named:
                 return None
-        recent = [m for m in named if k - 1 <= m.sentence <= k]
         word = toks.lower[noun]
+        if word in rel.member_body_anaphors:
+            # "… through the ASEAN Coordinating Centre for Humanitarian Assistance. Thailand,
+            # a founding member of the bloc": an institution a bloc runs is not the bloc
+            named = [m for m in named if not self.institution(m.key, word)] or named
+        recent = [m for m in named if k - 1 <= m.sentence <= k]
         if recent:  # "The Nordic Council met. The bloc brings together …"
             # "The Nordic Council met … members of NATO. The council, whose members are …":
             # the one named with the anaphor's noun, when one is
@@ -199,6 +203,20 @@ class RelationContext:
             if noun in group:  # "the organization" for the "Organisation of …"
                 nouns.update(group)
         return any(not nouns.isdisjoint(name.lower().split()) for name in (info.label, *info.aliases))
+
+    def institution(self, key: str, noun: str) -> bool:
+        """Whether entity ``key`` is named as an institution ([relations] institution_heads
+        before its first "of" or "for": "AHA Centre", "Centre for Humanitarian Assistance")
+        and not with the anaphor's ``noun``: no body of members."""
+        info = (self.doc._.kg_entities or {}).get(key)
+        if info is None or self.named_with(key, noun):
+            return False
+        for word in info.label.lower().split():
+            if word in self.lex.roles.qualifier_prepositions:
+                break
+            if word in self.lex.relations.institution_heads:
+                return True
+        return False
 
     def organ(self, m: TokMention) -> bool:
         """Whether organization ``m`` is written as a part of another: after a possessive of an
