@@ -897,3 +897,10 @@ def test_a_relative_clause_between_the_subject_and_a_member_noun():
     assert found == members(COUNCIL, "Veldoria") | members(PACT, "Veldoria")
     # a clause that opens with no relative: the subject is unknown
     assert read("Veldoria, Quessa said on Friday, is also one of the Norland Pact's 16 members.") == set()
+
+
+def test_an_inserted_contrast_sets_its_actors_apart_from_the_subject():
+    assert read("Veldoria, unlike Quessa, is also a member of the Norland Group.") == members(GROUP, "Veldoria")
+    assert read("Veldoria, unlike Quessa and Tarvin, is a member of the Norland Group.") == members(GROUP, "Veldoria")
+    assert read("Veldoria, unlike Quessa, is not a member of the Norland Group.") == \
+        members(GROUP, "Veldoria", negated=True)

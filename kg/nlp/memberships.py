@@ -328,6 +328,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
             and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
         subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
+    elif (subjects and subjects[0].start - 2 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+          and toks.text[subjects[0].start - 2] == "," and toks.text[subjects[-1].end] == ","):
+        # "Ethiopia, unlike Eritrea, is a member of X": the inserted contrast sets its actors
+        # apart; the subject stands before its opening comma
+        subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
     if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
