@@ -904,3 +904,9 @@ def test_an_inserted_contrast_sets_its_actors_apart_from_the_subject():
     assert read("Veldoria, unlike Quessa and Tarvin, is a member of the Norland Group.") == members(GROUP, "Veldoria")
     assert read("Veldoria, unlike Quessa, is not a member of the Norland Group.") == \
         members(GROUP, "Veldoria", negated=True)
+
+
+def test_members_of_one_organization_and_of_another():
+    assert read("Veldoria and Quessa are members of the Norland Pact and of the Norland Council.") == \
+        members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+    assert read("Veldoria is a member of the Norland Pact and of Quessa.") == members(PACT, "Veldoria")
