@@ -83,6 +83,10 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if n:
             more, _ = forward_list(doc, ctx.lex, _past_owner(ctx, e + 1 + n, b), ctx.by_start, MEMBER_TYPES, b)
             items += more
+    if not items and text in rel.list_with_cues:
+        # "brings together the 10 members of ASEAN with A, B and C": a described group, then
+        # the actors named one by one after "with"
+        items, e = described_then_with(ctx, end, b)
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
         j = ctx.list_start(end, b)
@@ -110,6 +114,29 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def described_then_with(ctx: RelationContext, end: int, b: int) -> tuple[list[TokMention], int]:
+    """The actors listed after "with" when a short description of a group, naming no member
+    and no comma, stands between the cue and it ("brings together the 10 members of ASEAN
+    with A, B and C": A, B, C), and where the list ends; ([], end) otherwise."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    i, words, group_end = end, 0, -1
+    while i < b and words <= ctx.lex.window.list_descriptor:
+        if toks.lower[i] in rel.list_with_words:
+            if group_end != i:
+                break  # "brings together leaders in talks with A": no group of members before "with"
+            return forward_list(ctx.doc, ctx.lex, i + 1, ctx.by_start, MEMBER_TYPES, b)
+        m = ctx.by_start.get(i)
+        if toks.text[i] == "," or (m is not None and m.type in MEMBER_TYPES and m.type != "Organization"):
+            break
+        i = m.end if m is not None else i + 1
+        # the group ends in a member noun ("the five states") or its organization ("members of ASEAN")
+        if (m is not None and words > 0) or toks.lower[i - 1] in rel.org_member_nouns or toks.lower[i - 1] in rel.members_of_nouns:
+            group_end = i
+        words += 1
+    return [], end
 
 
 def territories_listed(ctx: RelationContext, e: int, b: int) -> list[TokMention]:

@@ -145,6 +145,11 @@ class RelationContext:
             if not named:
                 return None
         word = toks.lower[noun]
+        if word in rel.named_only_anaphors:
+            # "the summit" is mostly a meeting: only a body whose name has the noun
+            named = [m for m in named if self.named_with(m.key, word)]
+            if not named:
+                return None
         if word in rel.member_body_anaphors:
             # "… through the ASEAN Coordinating Centre for Humanitarian Assistance. Thailand,
             # a founding member of the bloc": an institution a bloc runs is not the bloc
