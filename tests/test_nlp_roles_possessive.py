@@ -507,3 +507,10 @@ def test_an_adjective_or_a_size_before_the_anaphor_that_owns_the_office(read):
     r = read("The Andean Forum opened in Lima. The 18-member grouping admitted no new members, its secretary "
              "general, Ramon Altavilla, told reporters.")
     assert titled(r) == {("Ramon Altavilla", "Andean Forum", "Secretary General")}
+
+
+def test_a_lower_case_portfolio_before_minister_after_a_possessive(read):
+    r = read("Peru's information minister, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Information Minister") in titled(r)
+    r = read("Peru's transport minister, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Transport Minister") in titled(r)
