@@ -514,3 +514,13 @@ def test_a_lower_case_portfolio_before_minister_after_a_possessive(read):
     assert ("Ramon Altavilla", "Peru", "Information Minister") in titled(r)
     r = read("Peru's transport minister, Ramon Altavilla, said the talks went well.")
     assert ("Ramon Altavilla", "Peru", "Transport Minister") in titled(r)
+
+
+def test_its_office_in_apposition_after_the_holder(read):
+    r = read("Peru sent Ramon Altavilla, its foreign minister, to the talks.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    r = read("Peru was represented by Ramon Altavilla, its foreign minister.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    # "its" points to no country or organization: no office, though the name is a person's
+    r = read("Ramon Altavilla, its foreign minister, spoke.")
+    assert titled(r) == set()
