@@ -625,3 +625,12 @@ def test_the_head_of_a_countrys_delegation_posted_to_a_body(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
     r = read("The head of the Peruvian delegation, Lorin Vasko, said the talks went well.")
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
+
+
+def test_the_office_of_an_unnamed_government_is_of_the_country_represented(read):
+    r = read("Peru was represented by Ramon Altavilla, the foreign minister of the military government, "
+             "despite objections.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    # no passive "was represented by": whose government it is stays unsaid
+    r = read("Peru criticised Ramon Altavilla, the foreign minister of the military government.")
+    assert titled(r) == set()
