@@ -243,8 +243,7 @@ class RelationWords:
     speech_complementizers: frozenset[str] = words("relations.speech_complementizers")  # "noted that A …": not a relative "that"
     member_subject_gap: frozenset[str] = words("relations.member_subject_gap")
     cochair_subject_gap: frozenset[str] = words("relations.cochair_subject_gap")
-    anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors",
-                                     "relations.named_only_anaphors")  # "the alliance", "the pact": an organization named before
+    anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
     named_only_anaphors: frozenset[str] = words("relations.named_only_anaphors")  # "the summit": only a body named so
     ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip

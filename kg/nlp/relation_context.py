@@ -131,7 +131,7 @@ class RelationContext:
                 toks.text[noun].islower() and toks.lower[noun] in rel.member_list_leads
                 and toks.lower[noun] not in rel.anaphor_determiners)):
             noun += 1  # "the remaining 13 council members"
-        if toks.lower[noun] not in rel.anaphors:
+        if toks.lower[noun] not in rel.anaphors and toks.lower[noun] not in rel.named_only_anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
         if not pos:
