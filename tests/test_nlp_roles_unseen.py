@@ -634,3 +634,10 @@ def test_the_office_of_an_unnamed_government_is_of_the_country_represented(read)
     # no passive "was represented by": whose government it is stays unsaid
     r = read("Peru criticised Ramon Altavilla, the foreign minister of the military government.")
     assert titled(r) == set()
+
+
+def test_a_cabinet_secretary_takes_a_portfolio_as_a_minister_does(read):
+    r = read("Kenyan Cabinet Secretary for Foreign Affairs Ramon Altavilla said the talks went well.")
+    assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Foreign Affairs") in titled(r)
+    r = read("Ramon Altavilla, Kenya's Cabinet Secretary for Defence, said the talks went well.")
+    assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Defence") in titled(r)
