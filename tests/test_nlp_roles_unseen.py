@@ -641,3 +641,10 @@ def test_a_cabinet_secretary_takes_a_portfolio_as_a_minister_does(read):
     assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Foreign Affairs") in titled(r)
     r = read("Ramon Altavilla, Kenya's Cabinet Secretary for Defence, said the talks went well.")
     assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Defence") in titled(r)
+
+
+def test_a_sherpa_is_an_office_at_a_post_of_the_country_before_the_body(read):
+    r = read("Peru's G20 sherpa, Ramon Altavilla, said the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}
+    r = read("Ramon Altavilla, Peru's G20 sherpa, said the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}
