@@ -524,3 +524,12 @@ def test_its_office_in_apposition_after_the_holder(read):
     # "its" points to no country or organization: no office, though the name is a person's
     r = read("Ramon Altavilla, its foreign minister, spoke.")
     assert titled(r) == set()
+
+
+def test_top_or_chief_before_a_domain_and_a_title_after_a_possessive(read):
+    r = read("Peru's top nuclear envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
+    r = read("Peru's chief nuclear envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
+    r = read("Peru's top envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Envoy") in titled(r)
