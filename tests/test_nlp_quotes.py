@@ -802,3 +802,9 @@ def test_the_source_of_a_statement_noun_speaks(read):
     assert speakers(r) == ["European Union"]
     r = read("The head of the European Union said the talks went well.")
     assert speakers(r) == []
+
+
+def test_a_lower_case_portfolio_between_a_possessive_and_the_holder_keeps_the_person_the_subject(read):
+    r = read("Peru's information minister, Ramon Altavilla, dismissed the effort, saying Lima had not "
+             "been consulted.")
+    assert [s for s, _, _ in said(r)] == ["Ramon Altavilla"]

@@ -897,3 +897,40 @@ def test_a_relative_clause_between_the_subject_and_a_member_noun():
     assert found == members(COUNCIL, "Veldoria") | members(PACT, "Veldoria")
     # a clause that opens with no relative: the subject is unknown
     assert read("Veldoria, Quessa said on Friday, is also one of the Norland Pact's 16 members.") == set()
+
+
+def test_an_inserted_contrast_sets_its_actors_apart_from_the_subject():
+    assert read("Veldoria, unlike Quessa, is also a member of the Norland Group.") == members(GROUP, "Veldoria")
+    assert read("Veldoria, unlike Quessa and Tarvin, is a member of the Norland Group.") == members(GROUP, "Veldoria")
+    assert read("Veldoria, unlike Quessa, is not a member of the Norland Group.") == \
+        members(GROUP, "Veldoria", negated=True)
+
+
+def test_members_of_one_organization_and_of_another():
+    assert read("Veldoria and Quessa are members of the Norland Pact and of the Norland Council.") == \
+        members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+    assert read("Veldoria is a member of the Norland Pact and of Quessa.") == members(PACT, "Veldoria")
+
+
+def test_brings_together_a_described_group_with_actors_named_one_by_one():
+    assert read("The Norland Pact brings together the 10 members of the Norland Council with Veldoria, "
+                "Quessa and Tarvin.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("The Norland Pact brings together the five northern states with Veldoria and Quessa.") == \
+        members(PACT, "Veldoria", "Quessa")
+    assert read("The Norland Pact brings together leaders with Veldoria, Quessa and Tarvin.") == set()
+    assert read("The Norland Pact brings together five states in talks with Veldoria and Quessa.") == set()
+
+
+def test_the_summit_points_back_only_to_a_body_named_so():
+    actors = dict(ACTORS, **{"Norland Summit": "Organization"})
+
+    def summit_read(body):
+        return {(f.subject, f.predicate, f.object, f.negated)
+                for f in find_relations(hand_doc(body, actors), MATCHER, LEX)}
+    summit = key("Organization", "Norland Summit")
+    assert summit_read("Ministers of the Norland Summit met. The summit brings together the 10 members of the "
+                       "Norland Council with Veldoria, Quessa and Tarvin.") == \
+        members(summit, "Veldoria", "Quessa", "Tarvin")
+    # a summit of another body is a meeting, not the body
+    assert summit_read("Ministers of the Norland Pact met. The summit brings together Veldoria, Quessa and "
+                       "Tarvin.") == set()

@@ -507,3 +507,29 @@ def test_an_adjective_or_a_size_before_the_anaphor_that_owns_the_office(read):
     r = read("The Andean Forum opened in Lima. The 18-member grouping admitted no new members, its secretary "
              "general, Ramon Altavilla, told reporters.")
     assert titled(r) == {("Ramon Altavilla", "Andean Forum", "Secretary General")}
+
+
+def test_a_lower_case_portfolio_before_minister_after_a_possessive(read):
+    r = read("Peru's information minister, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Information Minister") in titled(r)
+    r = read("Peru's transport minister, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Transport Minister") in titled(r)
+
+
+def test_its_office_in_apposition_after_the_holder(read):
+    r = read("Peru sent Ramon Altavilla, its foreign minister, to the talks.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    r = read("Peru was represented by Ramon Altavilla, its foreign minister.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    # "its" points to no country or organization: no office, though the name is a person's
+    r = read("Ramon Altavilla, its foreign minister, spoke.")
+    assert titled(r) == set()
+
+
+def test_top_or_chief_before_a_domain_and_a_title_after_a_possessive(read):
+    r = read("Peru's top nuclear envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
+    r = read("Peru's chief nuclear envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
+    r = read("Peru's top envoy, Ramon Altavilla, said the talks went well.")
+    assert ("Ramon Altavilla", "Peru", "Envoy") in titled(r)

@@ -625,3 +625,26 @@ def test_the_head_of_a_countrys_delegation_posted_to_a_body(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
     r = read("The head of the Peruvian delegation, Lorin Vasko, said the talks went well.")
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
+
+
+def test_the_office_of_an_unnamed_government_is_of_the_country_represented(read):
+    r = read("Peru was represented by Ramon Altavilla, the foreign minister of the military government, "
+             "despite objections.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+    # no passive "was represented by": whose government it is stays unsaid
+    r = read("Peru criticised Ramon Altavilla, the foreign minister of the military government.")
+    assert titled(r) == set()
+
+
+def test_a_cabinet_secretary_takes_a_portfolio_as_a_minister_does(read):
+    r = read("Kenyan Cabinet Secretary for Foreign Affairs Ramon Altavilla said the talks went well.")
+    assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Foreign Affairs") in titled(r)
+    r = read("Ramon Altavilla, Kenya's Cabinet Secretary for Defence, said the talks went well.")
+    assert ("Ramon Altavilla", "Kenya", "Cabinet Secretary for Defence") in titled(r)
+
+
+def test_a_sherpa_is_an_office_at_a_post_of_the_country_before_the_body(read):
+    r = read("Peru's G20 sherpa, Ramon Altavilla, said the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}
+    r = read("Ramon Altavilla, Peru's G20 sherpa, said the talks went well.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}

@@ -244,6 +244,7 @@ class RelationWords:
     member_subject_gap: frozenset[str] = words("relations.member_subject_gap")
     cochair_subject_gap: frozenset[str] = words("relations.cochair_subject_gap")
     anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
+    named_only_anaphors: frozenset[str] = words("relations.named_only_anaphors")  # "the summit": only a body named so
     ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
     member_body_anaphors: frozenset[str] = words("relations.member_body_anaphors")  # "the bloc": a body of members
@@ -285,6 +286,7 @@ class RelationWords:
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
+    member_object_links: frozenset[str] = words("relations.member_object_links")  # "members of X and of Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"

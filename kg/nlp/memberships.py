@@ -83,6 +83,10 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if n:
             more, _ = forward_list(doc, ctx.lex, _past_owner(ctx, e + 1 + n, b), ctx.by_start, MEMBER_TYPES, b)
             items += more
+    if not items and text in rel.list_with_cues:
+        # "brings together the 10 members of ASEAN with A, B and C": a described group, then
+        # the actors named one by one after "with"
+        items, e = described_then_with(ctx, end, b)
     if not items:
         # "includes other major producers, notably Russia", "members, including A"
         j = ctx.list_start(end, b)
@@ -110,6 +114,29 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items += besides_items(ctx, a, org)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", confidence, neg)
+
+
+def described_then_with(ctx: RelationContext, end: int, b: int) -> tuple[list[TokMention], int]:
+    """The actors listed after "with" when a short description of a group, naming no member
+    and no comma, stands between the cue and it ("brings together the 10 members of ASEAN
+    with A, B and C": A, B, C), and where the list ends; ([], end) otherwise."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    i, words, group_end = end, 0, -1
+    while i < b and words <= ctx.lex.window.list_descriptor:
+        if toks.lower[i] in rel.list_with_words:
+            if group_end != i:
+                break  # "brings together leaders in talks with A": no group of members before "with"
+            return forward_list(ctx.doc, ctx.lex, i + 1, ctx.by_start, MEMBER_TYPES, b)
+        m = ctx.by_start.get(i)
+        if toks.text[i] == "," or (m is not None and m.type in MEMBER_TYPES and m.type != "Organization"):
+            break
+        i = m.end if m is not None else i + 1
+        # the group ends in a member noun ("the five states") or its organization ("members of ASEAN")
+        if (m is not None and words > 0) or toks.lower[i - 1] in rel.org_member_nouns or toks.lower[i - 1] in rel.members_of_nouns:
+            group_end = i
+        words += 1
+    return [], end
 
 
 def territories_listed(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
@@ -260,6 +287,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "members of the European Union and NATO": every organization of the list
         orgs, e = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
         orgs = orgs or [org]
+        if e + 2 < b and toks.lower[e] in rel.member_object_links and toks.lower[e + 1] == "of":
+            # "members of the African Union and of IGAD": the preposition said again
+            orgs = orgs + forward_list(doc, ctx.lex, ctx.skip(e + 2, b, ("the",)), ctx.by_start, ("Organization",), b)[0]
         later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
         if later is not None:
             orgs.append(later)
@@ -328,6 +358,11 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
             and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
         subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
+    elif (subjects and subjects[0].start - 2 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+          and toks.text[subjects[0].start - 2] == "," and toks.text[subjects[-1].end] == ","):
+        # "Ethiopia, unlike Eritrea, is a member of X": the inserted contrast sets its actors
+        # apart; the subject stands before its opening comma
+        subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
     if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma

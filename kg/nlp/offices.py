@@ -650,6 +650,15 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             ref = anaphor_referent(doc, lex, at + 1, at + 2, at + 3, mentions, k)
             if ref is not None:
                 quals, j = [ref], at + 3
+        if (not quals and p < n and toks.lower[p - 1] in lex.grammar.articles
+                and (own := own_government_end(doc, lex, p, n)) is not None):
+            # "Myanmar was represented by X, the foreign minister of the military government":
+            # the government of the country the person represents
+            holder = by_end.get(start - 2) if start > 1 and toks.lower[start - 1] in lex.grammar.articles else None
+            subject = (represented(doc, lex, holder.start, by_end, sent_of)
+                       if holder is not None and holder.type == "Person" and toks.text[start - 2] == "," else None)
+            if subject is not None and subject.type == "Country":
+                quals, j = [subject], own
         if not quals and t.title in roles.demonym_domain_titles:
             # "The head of Azerbaijani diplomacy, X", "the head of the Armenian government X": a
             # country's domain, named by its adjective

@@ -131,7 +131,7 @@ class RelationContext:
                 toks.text[noun].islower() and toks.lower[noun] in rel.member_list_leads
                 and toks.lower[noun] not in rel.anaphor_determiners)):
             noun += 1  # "the remaining 13 council members"
-        if toks.lower[noun] not in rel.anaphors:
+        if toks.lower[noun] not in rel.anaphors and toks.lower[noun] not in rel.named_only_anaphors:
             return None
         pos = bisect.bisect_left(self.org_starts, i)
         if not pos:
@@ -145,6 +145,11 @@ class RelationContext:
             if not named:
                 return None
         word = toks.lower[noun]
+        if word in rel.named_only_anaphors:
+            # "the summit" is mostly a meeting: only a body whose name has the noun
+            named = [m for m in named if self.named_with(m.key, word)]
+            if not named:
+                return None
         if word in rel.member_body_anaphors:
             # "… through the ASEAN Coordinating Centre for Humanitarian Assistance. Thailand,
             # a founding member of the bloc": an institution a bloc runs is not the bloc

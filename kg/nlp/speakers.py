@@ -686,9 +686,10 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                     word[:1].isupper() or low in ctx.lex.speech.subject_title_joins
                     or low in ctx.lex.grammar.possessive or low in ctx.lex.title_words
                     or low in ctx.lex.roles.current_adjectives or low in ctx.lex.roles.office_remit_prepositions
+                    or low in ctx.lex.roles.domain_adjectives
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
                 ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
-                    # "The UN's senior coordinator for Gaza, X"
+                    # "The UN's senior coordinator for Gaza, X", "Eritrea's information minister, X"
                     return Speaker(m.key, m.start, "mention")
             if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
                 # "The African Union's Peace and Security Council declined …, saying": the
