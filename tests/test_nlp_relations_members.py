@@ -655,6 +655,21 @@ def test_admitted_as_the_nth_member_of():
     assert read("Ostrava was admitted as an observer of the Norland Pact.") == set()
 
 
+def test_a_repeated_of_coordinates_a_second_organization():
+    # "a member of the EU and of NATO": the repeated preposition keeps the list going
+    assert read("Veldoria is a full member of the Norland Pact and of the Norland Council, while Quessa "
+                "is not.") == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+    assert read("Veldoria and Quessa are both members of the Norland Pact and of the Norland Council "
+                "and the Norland Group.") == (members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+                                             | members(GROUP, "Veldoria", "Quessa"))
+
+
+def test_a_repeated_of_that_names_no_organization_adds_none():
+    assert read("Veldoria is a member of the Norland Pact and of its trade committee.") == members(PACT, "Veldoria")
+    assert read("Veldoria is a member of the Norland Pact and the head of the Norland Council said so.") == \
+        members(PACT, "Veldoria")
+
+
 def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
     assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")

@@ -263,6 +263,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
         if later is not None:
             orgs.append(later)
+        orgs += orgs_after_repeated_of(ctx, e, b)  # "members of the EU and of NATO"
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
@@ -478,6 +479,25 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """Organizations coordinated after a repeated "of" that closes a membership's object
+    ("a member of the EU and of NATO": NATO), each run read as a list; [] when the
+    coordinated phrase names no organization ("members of the EU and of its …")."""
+    toks = tokens_of(ctx.doc)
+    grammar = ctx.lex.grammar
+    found: list[TokMention] = []
+    while True:
+        k = e + 1 if e < b and toks.text[e] == "," else e
+        if not (k + 1 < b and toks.lower[k] in grammar.coordinators and toks.lower[k + 1] == "of"):
+            return found
+        j = ctx.skip(k + 2, b, grammar.articles)
+        m = ctx.by_start.get(j)
+        if m is None or m.type != "Organization" or m.role == "demonym":
+            return found
+        more, e = forward_list(ctx.doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
+        found += more or [m]
 
 
 def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
