@@ -625,3 +625,24 @@ def test_the_head_of_a_countrys_delegation_posted_to_a_body(read):
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
     r = read("The head of the Peruvian delegation, Lorin Vasko, said the talks went well.")
     assert titled(r) == {("Lorin Vasko", "Peru", "Head of Delegation")}
+
+
+def test_a_portfolio_stops_at_the_holder_before_a_second_office(read):
+    # "Minister of Energy X and Iranian Minister of Y Z": the name after the portfolio noun is
+    # the first holder's, the "and" opens the second office, not more portfolio
+    r = read("Armenian Minister of Territorial Administration and Infrastructure Ana Lind and Iranian "
+             "Foreign Minister Bo Dahl met in Tehran.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Minister of Territorial Administration and Infrastructure"),
+                         ("Bo Dahl", "Iran", "Foreign Minister")}
+    r = read("Armenian Minister of Energy Ana Lind and Iranian Foreign Minister Bo Dahl met.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Minister of Energy"), ("Bo Dahl", "Iran", "Foreign Minister")}
+
+
+def test_a_join_right_after_a_portfolio_noun_goes_on_with_the_portfolio(read):
+    r = read("Kazakh Minister of Labour and Social Protection Ana Lind spoke.")
+    assert titled(r) == {("Ana Lind", "Kazakhstan", "Minister of Labour and Social Protection")}
+
+
+def test_diplomacy_ends_a_portfolio_before_the_holder(read):
+    r = read("Iran's Deputy Foreign Minister for Economic Diplomacy Bo Dahl spoke.")
+    assert titled(r) == {("Bo Dahl", "Iran", "Deputy Foreign Minister for Economic Diplomacy")}

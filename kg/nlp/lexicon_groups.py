@@ -87,6 +87,7 @@ class Windows:
     gazetteer_name_tokens: int
     title_domain_words: int
     title_portfolio_words: int
+    portfolio_holder_words: int
     description_name_sentences: int
     token_chars: int
     sentence_chars: int

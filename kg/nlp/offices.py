@@ -92,6 +92,8 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
                 noun_end = j
             continue
         if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
+            if noun_end is not None and j - noun_end >= lex.window.portfolio_holder_words:
+                break  # "Minister of Energy Ana Lind and Iranian …": a name after the noun, then the next office
             j += 1
             noun_end = None  # "for Energy and Natural Resources": the portfolio goes on
             continue
