@@ -388,6 +388,16 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
                                      "ministry", label))
                 break
+            after = i + 1
+            if (not office and toks.text[a][:1].isupper() and after + 1 < len(doc)
+                    and toks.lower[after] in ctx.lex.actors.ministry_country_prepositions):
+                # "the Foreign Ministry of Armenia": the country after the capitalised name
+                country = country_start.get(after + 2 if toks.lower[after + 1] == "the" else after + 1)
+                if country is not None:
+                    label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                    out.append(Candidate(a, country.end, new_key("Organization", label), "Organization",
+                                         "ministry", label))
+                    break
             seat = capital_after(doc, ctx, i + 1, kb_spans)
             if seat is not None:
                 # "the Foreign Ministry in Baku said": the ministry of the capital's country
