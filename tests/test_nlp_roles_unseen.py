@@ -646,3 +646,15 @@ def test_a_join_right_after_a_portfolio_noun_goes_on_with_the_portfolio(read):
 def test_diplomacy_ends_a_portfolio_before_the_holder(read):
     r = read("Iran's Deputy Foreign Minister for Economic Diplomacy Bo Dahl spoke.")
     assert titled(r) == {("Bo Dahl", "Iran", "Deputy Foreign Minister for Economic Diplomacy")}
+
+
+def test_a_titles_other_name_in_brackets_before_its_qualifier(read):
+    # "Commissioner for Human Rights (Ombudsman) of the Republic of X Y": the bracket is the
+    # office's other name, the qualifier after it is the office's
+    r = read("Commissioner for Human Rights (Ombudsman) of the Republic of Kazakhstan Ana Lind met the guests.")
+    assert titled(r) == {("Ana Lind", "Kazakhstan", "Commissioner for Human Rights")}
+
+
+def test_a_bracket_not_followed_by_a_qualifier_is_no_title_alias(read):
+    r = read("The Commissioner for Human Rights (Ombudsman) met the guests in Kazakhstan.")
+    assert titled(r) == set()

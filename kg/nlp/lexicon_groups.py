@@ -88,6 +88,7 @@ class Windows:
     title_domain_words: int
     title_portfolio_words: int
     portfolio_holder_words: int
+    title_alias_words: int
     description_name_sentences: int
     token_chars: int
     sentence_chars: int

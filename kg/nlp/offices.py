@@ -124,6 +124,22 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
     return last
 
 
+def title_alias_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """Past a title's other name in brackets before its qualifier ("Commissioner for Human
+    Rights (Ombudsman) of the Republic of Azerbaijan X"): capitalised words that name no actor,
+    closed by ")" and a qualifier preposition; else ``j``."""
+    toks = tokens_of(doc)
+    if j >= n or toks.text[j] != "(":
+        return j
+    k = j + 1
+    while k < n and k - j <= lex.window.title_alias_words and toks.text[k].isalpha() \
+            and toks.text[k][:1].isupper() and k not in by_start:
+        k += 1
+    if k == j + 1 or k + 1 >= n or toks.text[k] != ")" or toks.lower[k + 1] not in lex.roles.qualifier_prepositions:
+        return j
+    return k + 1
+
+
 def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
     """The comma that ends a capitalised portfolio listed in a series ("Minister of Mineral
     Resources, Petroleum and Gas, X"): past the comma at ``j``, capitalised words that are no
@@ -630,6 +646,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if p > j:
         title = f"{title} {toks.span_text(j, p)}"
         j = p
+    j = title_alias_end(doc, lex, j, by_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
     prepositions = roles.qualifier_prepositions
     if t.title in roles.counterpart_titles:
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
