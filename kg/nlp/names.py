@@ -15,8 +15,15 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
-from kg.nlp.offices import (origin_end, own_government_end, portfolio, portfolio_preposition, remit_end, seat_end,
-                             title_alias_end)
+from kg.nlp.offices import (
+    origin_end,
+    own_government_end,
+    portfolio,
+    portfolio_preposition,
+    remit_end,
+    seat_end,
+    title_alias_end,
+)
 
 
 def is_initial(text: str) -> bool:
