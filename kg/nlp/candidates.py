@@ -602,7 +602,10 @@ def _portfolio_series_end(toks, ctx: EntityContext, j: int, n: int, kb_start: di
     if k == j or k >= n or toks.lower[k] not in ctx.lex.grammar.coordinators:
         return None
     e = capitals(k + 1)
-    return e if e > k + 1 and toks.lower[e - 1] in ctx.lex.roles.portfolio_end_nouns else None
+    # the series ends at its last portfolio noun: "… Hostages and Missing Persons Ismayil Aliyev"
+    # goes on with the holder's name after the noun
+    last = next((x for x in range(e - 1, k, -1) if toks.lower[x] in ctx.lex.roles.portfolio_end_nouns), None)
+    return last + 1 if last is not None else None
 
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
@@ -722,7 +725,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 if word == "," and last_good == j:
                     e = _portfolio_series_end(toks, ctx, j, n, kb_start)
                     if e is not None:
-                        j = last_good = e  # "Commission on Economic, Trade and Humanitarian Cooperation"
+                        # "Commission on Economic, Trade and Humanitarian Cooperation"; after a
+                        # title, a holder's name may follow the series' last noun
+                        j = last_good = anchor = e
                         continue
                 break
             if last_good is not None:
