@@ -670,6 +670,19 @@ def test_a_repeated_of_that_names_no_organization_adds_none():
         members(PACT, "Veldoria")
 
 
+def test_participating_in_an_organization_that_closes_the_clause_is_membership():
+    # "it participates in the Eastern Partnership together with A and B"
+    assert read("Veldoria is not a member of the Norland Pact, but it participates in the Norland Group "
+                "together with Quessa and Tarvin.") == (members(PACT, "Veldoria", negated=True)
+                                                         | members(GROUP, "Veldoria", "Quessa", "Tarvin"))
+    assert read("Veldoria participates in the Norland Group.") == members(GROUP, "Veldoria")
+
+
+def test_participating_in_an_organizations_event_is_no_membership():
+    assert read("Veldoria participates in the Norland Group summit in Quessa.") == set()
+    assert read("Veldoria participated in the Norland Group talks on trade.") == set()
+
+
 def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
     assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")

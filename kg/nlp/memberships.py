@@ -288,6 +288,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
+    if toks.span_text(start, end).lower() in rel.participation_predicates and not (
+            org.start == j and (join_closed(ctx, org.end, b) or phrase_at(doc, org.end, b, rel.member_alongside))):
+        return  # "participates in the CSTO summit": an event, no membership
     s = start
     other = False  # "a former member of", "a candidate member of": not a member
     while s > a:
