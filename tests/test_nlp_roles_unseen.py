@@ -658,3 +658,17 @@ def test_a_titles_other_name_in_brackets_before_its_qualifier(read):
 def test_a_bracket_not_followed_by_a_qualifier_is_no_title_alias(read):
     r = read("The Commissioner for Human Rights (Ombudsman) met the guests in Kazakhstan.")
     assert titled(r) == set()
+
+
+def test_a_side_named_by_its_demonym_is_represented_by_a_title(read):
+    # "the Iranian side was represented by Deputy Foreign Minister X": the side's country
+    r = read("The Armenian delegation was headed by Deputy Foreign Minister Ana Lind, while the Kazakh side "
+             "was represented by Deputy Foreign Minister Bo Dahl.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Deputy Foreign Minister"),
+                         ("Bo Dahl", "Kazakhstan", "Deputy Foreign Minister")}
+
+
+def test_a_side_of_no_country_represented_by_a_title_gives_no_office(read):
+    r = read("Kazakhstan and Uzbekistan met in Tashkent. The other side was represented by Deputy Foreign "
+             "Minister Bo Dahl.")
+    assert titled(r) == set()

@@ -513,6 +513,10 @@ def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], s
     if e == a - lead:
         return None  # "the talks, represented by …": no passive, no subject
     q = by_end.get(e)
+    if q is None and e > 1 and toks.lower[e - 1] in roles.delegation_nouns:
+        # "the Iranian side was represented by X", "Iran's delegation was represented by X"
+        d = e - 1 - (e > 2 and toks.lower[e - 2] in lex.grammar.possessive)
+        q = by_end.get(d)
     if q is None and e > 1 and toks.text[e - 1] == ",":
         # "Hungary, which has blocked several sanctions packages, was represented by …": the
         # subject before a relative clause set off by commas
