@@ -672,3 +672,15 @@ def test_a_side_of_no_country_represented_by_a_title_gives_no_office(read):
     r = read("Kazakhstan and Uzbekistan met in Tashkent. The other side was represented by Deputy Foreign "
              "Minister Bo Dahl.")
     assert titled(r) == set()
+
+
+
+def test_the_head_of_an_organizations_delegation_in_a_country(read):
+    # "the head of the ICRC delegation in Azerbaijan, X": the organization's office, posted
+    r = read("She met the head of the Norland Relief Agency delegation in Kazakhstan, Ana Lind.")
+    assert titled(r) == {("Ana Lind", "Norland Relief Agency", "Head")}
+
+
+def test_the_head_of_an_organizations_delegation_with_no_name_after_it(read):
+    r = read("She said the head of the Norland Relief Agency delegation in Kazakhstan met Ana Lind.")
+    assert titled(r) == set()

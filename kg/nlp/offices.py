@@ -714,6 +714,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             acronym = by_start.get(j + 1)
             if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
                 j = acronym.end + 1  # "The rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), X and Y"
+        if (len(quals) == 1 and quals[0].type == "Organization" and j < n and toks.lower[j] in lex.actors.post_heads
+                and j not in by_start and sent_of[j] == k):
+            # "the head of the ICRC delegation in Azerbaijan, X": the organization's body, posted
+            j += 1
+            if j + 1 < n and toks.lower[j] in lex.actors.post_head_prepositions:
+                post = by_start.get(j + 1 + (toks.lower[j + 1] in lex.grammar.articles))
+                if post is not None and post.type in ("Country", "Place") and sent_of[post.start] == k:
+                    j = post.end
         if len(quals) == 1 and t.plural:
             j = remit_end(doc, lex, j, by_start, n)  # "… (PACE) for the monitoring of Armenia, X and Y"
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
