@@ -1,6 +1,6 @@
 """kg.nlp.roles on patterns of news from other regions (issue 9): honorifics after a
 title, hyphenated modifiers of an employer, and their near misses."""
-from conftest import facts
+from conftest import facts, said
 from test_nlp_roles import titled
 
 
@@ -684,3 +684,11 @@ def test_the_head_of_an_organizations_delegation_in_a_country(read):
 def test_the_head_of_an_organizations_delegation_with_no_name_after_it(read):
     r = read("She said the head of the Norland Relief Agency delegation in Kazakhstan met Ana Lind.")
     assert titled(r) == set()
+
+
+def test_a_titles_other_name_in_brackets_describes_its_holder_later(read):
+    # "… (Ombudsman) of the Republic of X Y … The Ombudsman stressed that …": Y, not the person named last
+    r = read("Commissioner for Human Rights (Ombudsman) of the Republic of Kazakhstan Ana Lind met the guests. "
+             "The meeting was also attended by Deputy Chairman of the Zembla Commission Bo Dahl. "
+             "The Ombudsman stressed that the talks would go on.")
+    assert [s for s, _, _ in said(r)] == ["Ana Lind"]

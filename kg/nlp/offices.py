@@ -33,6 +33,7 @@ class Office:
     possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
     former: bool = False  # "former President X": not an office held at the article's time
     honored: bool = False  # "Foreign Minister Prince X": the holder is the name after the honorific, or no one
+    alias: str | None = None  # "Commissioner for Human Rights (Ombudsman)": the title's other name, a title too
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -650,7 +651,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if p > j:
         title = f"{title} {toks.span_text(j, p)}"
         j = p
-    j = title_alias_end(doc, lex, j, by_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
+    alias_end = title_alias_end(doc, lex, j, by_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
+    alias = lex.titles.get(toks.span_text(j + 1, alias_end - 1).lower()) if alias_end > j else None
+    j = alias_end
     prepositions = roles.qualifier_prepositions
     if t.title in roles.counterpart_titles:
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
@@ -742,7 +745,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
             and toks.lower[j + 1] in roles.future_title_suffixes):
         return Office(start, j + 2, title, quals, rule, t.plural, k, quals_before, former=True)  # "minister-elect"
-    office = Office(start, j, title, quals, rule, t.plural, k, quals_before)
+    office = Office(start, j, title, quals, rule, t.plural, k, quals_before, alias=alias)
     if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
         return office
