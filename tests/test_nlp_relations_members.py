@@ -683,6 +683,25 @@ def test_participating_in_an_organizations_event_is_no_membership():
     assert read("Veldoria participated in the Norland Group talks on trade.") == set()
 
 
+def test_does_not_belong_to_is_a_negated_membership():
+    assert read("Veldoria does not belong to the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+
+
+def test_an_inserted_contrast_sets_the_contrasted_actors_on_the_other_side():
+    # "Azerbaijan, unlike Kazakhstan and Russia, does not belong to X": A is no member, the others are
+    assert read("Veldoria, unlike Quessa and Tarvin, does not belong to the Norland Pact.") == (
+        members(PACT, "Veldoria", negated=True) | members(PACT, "Quessa", "Tarvin"))
+    assert read("Veldoria, unlike Quessa, is a member of the Norland Pact.") == (
+        members(PACT, "Veldoria") | members(PACT, "Quessa", negated=True))
+    assert read("Unlike Quessa, Veldoria is not a member of the Norland Pact.") == (
+        members(PACT, "Veldoria", negated=True) | members(PACT, "Quessa"))
+
+
+def test_a_contrast_with_no_actor_before_it_says_nothing_of_the_contrasted():
+    assert read("Veldoria, unlike its neighbours, is not a member of the Norland Pact.") == \
+        members(PACT, "Veldoria", negated=True)
+
+
 def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
     assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")

@@ -329,9 +329,18 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # the apposition's own words ("an EU candidate") say nothing of this membership
         other = any(toks.lower[x] in rel.former_member_words or toks.lower[x] in rel.non_member_words
                     for x in range(close, start))
+    contrasted: list[TokMention] = []
     if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
             and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
-        subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
+        # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart, on the other side
+        contrasted, subjects = subjects[:1], subjects[1:]
+    elif (subjects and subjects[0].start - 2 > a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+            and toks.text[subjects[0].start - 2] == ","):
+        # "Azerbaijan, unlike Kazakhstan and Russia, does not belong to X": the actor before the
+        # inserted contrast is the subject, the contrasted ones stand on the other side
+        contrasted = subjects
+        subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        contrasted = contrasted if subjects else []
     if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
@@ -375,6 +384,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+        for m in contrasted:
+            if not other:  # "unlike A, B is a former member": nothing said of A
+                yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
 
 
 def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
