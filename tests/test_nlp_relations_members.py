@@ -702,6 +702,15 @@ def test_a_contrast_with_no_actor_before_it_says_nothing_of_the_contrasted():
         members(PACT, "Veldoria", negated=True)
 
 
+def test_or_after_a_negated_membership_lists_another_organization():
+    assert read("Veldoria is not a member of the Norland Pact or the Norland Council.") == (
+        members(PACT, "Veldoria", negated=True) | members(COUNCIL, "Veldoria", negated=True))
+
+
+def test_or_after_an_affirmed_membership_is_a_choice():
+    assert read("Veldoria is a member of the Norland Pact or the Norland Council.") == members(PACT, "Veldoria")
+
+
 def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
     assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")

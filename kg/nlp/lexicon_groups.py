@@ -275,6 +275,7 @@ class RelationWords:
     member_singling_words: frozenset[str] = words("relations.member_singling_words")
     member_clause_openers: frozenset[str] = words("relations.member_clause_openers")  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
+    negated_coordinators: frozenset[str] = words("relations.negated_coordinators")  # "is not a member of X or Y"
     participation_predicates: frozenset[str] = words("relations.participation_predicates")
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
     whose_country_nouns: frozenset[str] = words("relations.whose_country_nouns")  # "X, whose country is a member of"

@@ -377,6 +377,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    if neg and org.start >= end:
+        orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
     if org.start >= end:
@@ -494,6 +496,19 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The organizations after "or" ([relations] negated_coordinators) that closes a negated
+    membership's object ("does not belong to the EAEU or the CSTO": the CSTO too), or []."""
+    toks = tokens_of(ctx.doc)
+    if e >= b or toks.lower[e] not in ctx.lex.relations.negated_coordinators:
+        return []
+    j = ctx.skip(e + 1, b, ctx.lex.grammar.articles)
+    m = ctx.by_start.get(j)
+    if m is None or m.type != "Organization" or m.role == "demonym":
+        return []
+    return forward_list(ctx.doc, ctx.lex, j, ctx.by_start, ("Organization",), b)[0]
 
 
 def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
