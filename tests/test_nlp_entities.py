@@ -68,6 +68,19 @@ def test_ministry_of_domain_of_country(read):
     assert "Ministry of Foreign Affairs of Kazakhstan" in by_label(r)
 
 
+def test_a_capitalised_ministry_name_before_of_a_country(read):
+    # "the Foreign Ministry of Armenia": the country after the name, as "Ministry of X of Y"
+    r = read("Spokesperson of the Foreign Ministry of Kazakhstan Ana Lind said the talks would go on.")
+    assert "Ministry of Foreign Affairs of Kazakhstan" in by_label(r)
+    r = read("The Defense Ministry of the Republic of Kazakhstan issued a note.")
+    assert "Ministry of Defense of Kazakhstan" in by_label(r)
+
+
+def test_a_ministry_name_before_of_no_country_is_no_ministry(read):
+    r = read("The Foreign Ministry of the new cabinet issued a note.")
+    assert not any(label.startswith("Ministry of") for label in by_label(r))
+
+
 def test_acronym_defined_in_text_names_an_unknown_organization(read):
     r = read("The Northern Rivers Development Council (NRDC) met on Monday. Later the NRDC voted.")
     ents = by_label(r)

@@ -655,6 +655,62 @@ def test_admitted_as_the_nth_member_of():
     assert read("Ostrava was admitted as an observer of the Norland Pact.") == set()
 
 
+def test_a_repeated_of_coordinates_a_second_organization():
+    # "a member of the EU and of NATO": the repeated preposition keeps the list going
+    assert read("Veldoria is a full member of the Norland Pact and of the Norland Council, while Quessa "
+                "is not.") == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+    assert read("Veldoria and Quessa are both members of the Norland Pact and of the Norland Council "
+                "and the Norland Group.") == (members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+                                             | members(GROUP, "Veldoria", "Quessa"))
+
+
+def test_a_repeated_of_that_names_no_organization_adds_none():
+    assert read("Veldoria is a member of the Norland Pact and of its trade committee.") == members(PACT, "Veldoria")
+    assert read("Veldoria is a member of the Norland Pact and the head of the Norland Council said so.") == \
+        members(PACT, "Veldoria")
+
+
+def test_participating_in_an_organization_that_closes_the_clause_is_membership():
+    # "it participates in the Eastern Partnership together with A and B"
+    assert read("Veldoria is not a member of the Norland Pact, but it participates in the Norland Group "
+                "together with Quessa and Tarvin.") == (members(PACT, "Veldoria", negated=True)
+                                                         | members(GROUP, "Veldoria", "Quessa", "Tarvin"))
+    assert read("Veldoria participates in the Norland Group.") == members(GROUP, "Veldoria")
+
+
+def test_participating_in_an_organizations_event_is_no_membership():
+    assert read("Veldoria participates in the Norland Group summit in Quessa.") == set()
+    assert read("Veldoria participated in the Norland Group talks on trade.") == set()
+
+
+def test_does_not_belong_to_is_a_negated_membership():
+    assert read("Veldoria does not belong to the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+
+
+def test_an_inserted_contrast_sets_the_contrasted_actors_on_the_other_side():
+    # "Azerbaijan, unlike Kazakhstan and Russia, does not belong to X": A is no member, the others are
+    assert read("Veldoria, unlike Quessa and Tarvin, does not belong to the Norland Pact.") == (
+        members(PACT, "Veldoria", negated=True) | members(PACT, "Quessa", "Tarvin"))
+    assert read("Veldoria, unlike Quessa, is a member of the Norland Pact.") == (
+        members(PACT, "Veldoria") | members(PACT, "Quessa", negated=True))
+    assert read("Unlike Quessa, Veldoria is not a member of the Norland Pact.") == (
+        members(PACT, "Veldoria", negated=True) | members(PACT, "Quessa"))
+
+
+def test_a_contrast_with_no_actor_before_it_says_nothing_of_the_contrasted():
+    assert read("Veldoria, unlike its neighbours, is not a member of the Norland Pact.") == \
+        members(PACT, "Veldoria", negated=True)
+
+
+def test_or_after_a_negated_membership_lists_another_organization():
+    assert read("Veldoria is not a member of the Norland Pact or the Norland Council.") == (
+        members(PACT, "Veldoria", negated=True) | members(COUNCIL, "Veldoria", negated=True))
+
+
+def test_or_after_an_affirmed_membership_is_a_choice():
+    assert read("Veldoria is a member of the Norland Pact or the Norland Council.") == members(PACT, "Veldoria")
+
+
 def test_a_member_of_both_blocs_points_back_to_the_two_organizations_named_last():
     assert read("Leaders of the Norland Pact and the Norland Group met. Veldoria is a member of both blocs.") == \
         members(PACT, "Veldoria") | members(GROUP, "Veldoria")
@@ -900,10 +956,13 @@ def test_a_relative_clause_between_the_subject_and_a_member_noun():
 
 
 def test_an_inserted_contrast_sets_its_actors_apart_from_the_subject():
-    assert read("Veldoria, unlike Quessa, is also a member of the Norland Group.") == members(GROUP, "Veldoria")
-    assert read("Veldoria, unlike Quessa and Tarvin, is a member of the Norland Group.") == members(GROUP, "Veldoria")
+    # the contrasted actors stand on the other side of the subject's membership
+    assert read("Veldoria, unlike Quessa, is also a member of the Norland Group.") == \
+        members(GROUP, "Veldoria") | members(GROUP, "Quessa", negated=True)
+    assert read("Veldoria, unlike Quessa and Tarvin, is a member of the Norland Group.") == \
+        members(GROUP, "Veldoria") | members(GROUP, "Quessa", "Tarvin", negated=True)
     assert read("Veldoria, unlike Quessa, is not a member of the Norland Group.") == \
-        members(GROUP, "Veldoria", negated=True)
+        members(GROUP, "Veldoria", negated=True) | members(GROUP, "Quessa")
 
 
 def test_members_of_one_organization_and_of_another():

@@ -92,6 +92,20 @@ def test_an_organization_name_runs_on_over_a_series_of_portfolios(read):
     assert "Commission on Trade" in organizations(r)
 
 
+def test_a_series_in_a_name_ends_at_its_last_portfolio_noun_before_the_holder(read):
+    # "Deputy Chairman of the State Commission on Prisoners of War, Hostages and Missing Persons X"
+    r = read("The meeting was attended by Deputy Chairman of the Zembla Commission on Prisoners of War, Hostages "
+             "and Missing Persons Ana Lind.")
+    assert "Zembla Commission on Prisoners of War, Hostages and Missing Persons" in organizations(r)
+    assert titled(r) == {("Ana Lind", "Zembla Commission on Prisoners of War, Hostages and Missing Persons",
+                          "Deputy Chairman")}
+
+
+def test_a_series_that_ends_in_no_portfolio_noun_ends_the_name_at_the_comma(read):
+    r = read("The Zembla Commission on Prisoners of War, Hostages and Missing Friends met.")
+    assert "Zembla Commission on Prisoners of War" in organizations(r)
+
+
 def test_a_speaker_before_a_long_apposition_of_two_offices(read):
     r = read("Hikmet Aliyarov, Assistant to the President of the Republic of Azerbaijan and Head of the Foreign "
              "Policy Affairs Department of the Presidential Administration, said earlier that the road was open.")

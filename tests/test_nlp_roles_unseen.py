@@ -1,6 +1,6 @@
 """kg.nlp.roles on patterns of news from other regions (issue 9): honorifics after a
 title, hyphenated modifiers of an employer, and their near misses."""
-from conftest import facts
+from conftest import facts, said
 from test_nlp_roles import titled
 
 
@@ -648,3 +648,70 @@ def test_a_sherpa_is_an_office_at_a_post_of_the_country_before_the_body(read):
     assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}
     r = read("Ramon Altavilla, Peru's G20 sherpa, said the talks went well.")
     assert titled(r) == {("Ramon Altavilla", "Peru", "Sherpa")}
+
+
+def test_a_portfolio_stops_at_the_holder_before_a_second_office(read):
+    # "Minister of Energy X and Iranian Minister of Y Z": the name after the portfolio noun is
+    # the first holder's, the "and" opens the second office, not more portfolio
+    r = read("Armenian Minister of Territorial Administration and Infrastructure Ana Lind and Iranian "
+             "Foreign Minister Bo Dahl met in Tehran.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Minister of Territorial Administration and Infrastructure"),
+                         ("Bo Dahl", "Iran", "Foreign Minister")}
+    r = read("Armenian Minister of Energy Ana Lind and Iranian Foreign Minister Bo Dahl met.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Minister of Energy"), ("Bo Dahl", "Iran", "Foreign Minister")}
+
+
+def test_a_join_right_after_a_portfolio_noun_goes_on_with_the_portfolio(read):
+    r = read("Kazakh Minister of Labour and Social Protection Ana Lind spoke.")
+    assert titled(r) == {("Ana Lind", "Kazakhstan", "Minister of Labour and Social Protection")}
+
+
+def test_diplomacy_ends_a_portfolio_before_the_holder(read):
+    r = read("Iran's Deputy Foreign Minister for Economic Diplomacy Bo Dahl spoke.")
+    assert titled(r) == {("Bo Dahl", "Iran", "Deputy Foreign Minister for Economic Diplomacy")}
+
+
+def test_a_titles_other_name_in_brackets_before_its_qualifier(read):
+    # "Commissioner for Human Rights (Ombudsman) of the Republic of X Y": the bracket is the
+    # office's other name, the qualifier after it is the office's
+    r = read("Commissioner for Human Rights (Ombudsman) of the Republic of Kazakhstan Ana Lind met the guests.")
+    assert titled(r) == {("Ana Lind", "Kazakhstan", "Commissioner for Human Rights")}
+
+
+def test_a_bracket_not_followed_by_a_qualifier_is_no_title_alias(read):
+    r = read("The Commissioner for Human Rights (Ombudsman) met the guests in Kazakhstan.")
+    assert titled(r) == set()
+
+
+def test_a_side_named_by_its_demonym_is_represented_by_a_title(read):
+    # "the Iranian side was represented by Deputy Foreign Minister X": the side's country
+    r = read("The Armenian delegation was headed by Deputy Foreign Minister Ana Lind, while the Kazakh side "
+             "was represented by Deputy Foreign Minister Bo Dahl.")
+    assert titled(r) == {("Ana Lind", "Armenia", "Deputy Foreign Minister"),
+                         ("Bo Dahl", "Kazakhstan", "Deputy Foreign Minister")}
+
+
+def test_a_side_of_no_country_represented_by_a_title_gives_no_office(read):
+    r = read("Kazakhstan and Uzbekistan met in Tashkent. The other side was represented by Deputy Foreign "
+             "Minister Bo Dahl.")
+    assert titled(r) == set()
+
+
+
+def test_the_head_of_an_organizations_delegation_in_a_country(read):
+    # "the head of the ICRC delegation in Azerbaijan, X": the organization's office, posted
+    r = read("She met the head of the Norland Relief Agency delegation in Kazakhstan, Ana Lind.")
+    assert titled(r) == {("Ana Lind", "Norland Relief Agency", "Head")}
+
+
+def test_the_head_of_an_organizations_delegation_with_no_name_after_it(read):
+    r = read("She said the head of the Norland Relief Agency delegation in Kazakhstan met Ana Lind.")
+    assert titled(r) == set()
+
+
+def test_a_titles_other_name_in_brackets_describes_its_holder_later(read):
+    # "… (Ombudsman) of the Republic of X Y … The Ombudsman stressed that …": Y, not the person named last
+    r = read("Commissioner for Human Rights (Ombudsman) of the Republic of Kazakhstan Ana Lind met the guests. "
+             "The meeting was also attended by Deputy Chairman of the Zembla Commission Bo Dahl. "
+             "The Ombudsman stressed that the talks would go on.")
+    assert [s for s, _, _ in said(r)] == ["Ana Lind"]

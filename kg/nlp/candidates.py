@@ -388,6 +388,16 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
                                      "ministry", label))
                 break
+            after = i + 1
+            if (not office and toks.text[a][:1].isupper() and after + 1 < len(doc)
+                    and toks.lower[after] in ctx.lex.actors.ministry_country_prepositions):
+                # "the Foreign Ministry of Armenia": the country after the capitalised name
+                country = country_start.get(after + 2 if toks.lower[after + 1] == "the" else after + 1)
+                if country is not None:
+                    label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
+                    out.append(Candidate(a, country.end, new_key("Organization", label), "Organization",
+                                         "ministry", label))
+                    break
             seat = capital_after(doc, ctx, i + 1, kb_spans)
             if seat is not None:
                 # "the Foreign Ministry in Baku said": the ministry of the capital's country
@@ -592,7 +602,10 @@ def _portfolio_series_end(toks, ctx: EntityContext, j: int, n: int, kb_start: di
     if k == j or k >= n or toks.lower[k] not in ctx.lex.grammar.coordinators:
         return None
     e = capitals(k + 1)
-    return e if e > k + 1 and toks.lower[e - 1] in ctx.lex.roles.portfolio_end_nouns else None
+    # the series ends at its last portfolio noun: "… Hostages and Missing Persons Ismayil Aliyev"
+    # goes on with the holder's name after the noun
+    last = next((x for x in range(e - 1, k, -1) if toks.lower[x] in ctx.lex.roles.portfolio_end_nouns), None)
+    return last + 1 if last is not None else None
 
 
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
@@ -712,7 +725,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 if word == "," and last_good == j:
                     e = _portfolio_series_end(toks, ctx, j, n, kb_start)
                     if e is not None:
-                        j = last_good = e  # "Commission on Economic, Trade and Humanitarian Cooperation"
+                        # "Commission on Economic, Trade and Humanitarian Cooperation"; after a
+                        # title, a holder's name may follow the series' last noun
+                        j = last_good = anchor = e
                         continue
                 break
             if last_good is not None:

@@ -87,6 +87,8 @@ class Windows:
     gazetteer_name_tokens: int
     title_domain_words: int
     title_portfolio_words: int
+    portfolio_holder_words: int
+    title_alias_words: int
     description_name_sentences: int
     token_chars: int
     sentence_chars: int
@@ -274,6 +276,8 @@ class RelationWords:
     member_singling_words: frozenset[str] = words("relations.member_singling_words")
     member_clause_openers: frozenset[str] = words("relations.member_clause_openers")  # "…, and Moldova is also a member."
     join_followers: tuple[tuple[str, ...], ...]
+    negated_coordinators: frozenset[str] = words("relations.negated_coordinators")  # "is not a member of X or Y"
+    participation_predicates: frozenset[str] = words("relations.participation_predicates")
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
     whose_country_nouns: frozenset[str] = words("relations.whose_country_nouns")  # "X, whose country is a member of"
     ally_list_cues: frozenset[str] = words("relations.ally_list_cues")  # "several allies, among them A and B"

@@ -293,6 +293,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
         if later is not None:
             orgs.append(later)
+        orgs += orgs_after_repeated_of(ctx, e, b)  # "members of the EU and of NATO"
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
@@ -317,6 +318,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
+    if toks.span_text(start, end).lower() in rel.participation_predicates and not (
+            org.start == j and (join_closed(ctx, org.end, b) or phrase_at(doc, org.end, b, rel.member_alongside))):
+        return  # "participates in the CSTO summit": an event, no membership
     s = start
     other = False  # "a former member of", "a candidate member of": not a member
     while s > a:
@@ -355,14 +359,18 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # the apposition's own words ("an EU candidate") say nothing of this membership
         other = any(toks.lower[x] in rel.former_member_words or toks.lower[x] in rel.non_member_words
                     for x in range(close, start))
+    contrasted: list[TokMention] = []
     if (len(subjects) >= 2 and subjects[0].start - 1 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
             and subjects[0].end < len(doc) and toks.text[subjects[0].end] == ","):
-        subjects = subjects[1:]  # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart
-    elif (subjects and subjects[0].start - 2 >= a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
-          and toks.text[subjects[0].start - 2] == "," and toks.text[subjects[-1].end] == ","):
-        # "Ethiopia, unlike Eritrea, is a member of X": the inserted contrast sets its actors
-        # apart; the subject stands before its opening comma
+        # "Unlike Armenia, Azerbaijan is not a member of X": Armenia is set apart, on the other side
+        contrasted, subjects = subjects[:1], subjects[1:]
+    elif (subjects and subjects[0].start - 2 > a and toks.lower[subjects[0].start - 1] in rel.contrast_leads
+            and toks.text[subjects[0].start - 2] == ","):
+        # "Azerbaijan, unlike Kazakhstan and Russia, does not belong to X": the actor before the
+        # inserted contrast is the subject, the contrasted ones stand on the other side
+        contrasted = subjects
         subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
+        contrasted = contrasted if subjects else []
     if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
@@ -399,6 +407,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    if neg and org.start >= end:
+        orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
     if org.start >= end:
@@ -406,6 +416,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
+        for m in contrasted:
+            if not other:  # "unlike A, B is a former member": nothing said of A
+                yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
 
 
 def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
@@ -513,6 +526,38 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """The organizations after "or" ([relations] negated_coordinators) that closes a negated
+    membership's object ("does not belong to the EAEU or the CSTO": the CSTO too), or []."""
+    toks = tokens_of(ctx.doc)
+    if e >= b or toks.lower[e] not in ctx.lex.relations.negated_coordinators:
+        return []
+    j = ctx.skip(e + 1, b, ctx.lex.grammar.articles)
+    m = ctx.by_start.get(j)
+    if m is None or m.type != "Organization" or m.role == "demonym":
+        return []
+    return forward_list(ctx.doc, ctx.lex, j, ctx.by_start, ("Organization",), b)[0]
+
+
+def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
+    """Organizations coordinated after a repeated "of" that closes a membership's object
+    ("a member of the EU and of NATO": NATO), each run read as a list; [] when the
+    coordinated phrase names no organization ("members of the EU and of its …")."""
+    toks = tokens_of(ctx.doc)
+    grammar = ctx.lex.grammar
+    found: list[TokMention] = []
+    while True:
+        k = e + 1 if e < b and toks.text[e] == "," else e
+        if not (k + 1 < b and toks.lower[k] in grammar.coordinators and toks.lower[k + 1] == "of"):
+            return found
+        j = ctx.skip(k + 2, b, grammar.articles)
+        m = ctx.by_start.get(j)
+        if m is None or m.type != "Organization" or m.role == "demonym":
+            return found
+        more, e = forward_list(ctx.doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
+        found += more or [m]
 
 
 def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:

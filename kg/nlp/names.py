@@ -15,7 +15,15 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
-from kg.nlp.offices import origin_end, own_government_end, portfolio, portfolio_preposition, remit_end, seat_end
+from kg.nlp.offices import (
+    origin_end,
+    own_government_end,
+    portfolio,
+    portfolio_preposition,
+    remit_end,
+    seat_end,
+    title_alias_end,
+)
 
 
 def is_initial(text: str) -> bool:
@@ -152,6 +160,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         elif (j < n and t.title in ctx.lex.roles.portfolio_titles
               and toks.lower[portfolio_preposition(doc, ctx.lex, j, n)] in ctx.lex.roles.portfolio_prepositions):
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
+        j = title_alias_end(doc, ctx.lex, j, kb_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         qualified = False
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",

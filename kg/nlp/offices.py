@@ -33,6 +33,7 @@ class Office:
     possessor: bool = False  # "the Iranian president's deputy": the title names someone else's superior
     former: bool = False  # "former President X": not an office held at the article's time
     honored: bool = False  # "Foreign Minister Prince X": the holder is the name after the honorific, or no one
+    alias: str | None = None  # "Commissioner for Human Rights (Ombudsman)": the title's other name, a title too
     persons: list[TokMention] = field(default_factory=list)
 
 
@@ -92,6 +93,8 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
                 noun_end = j
             continue
         if low in roles.portfolio_joins and last == j and j + 1 < limit and toks.text[j + 1][:1].isupper():
+            if noun_end is not None and j - noun_end >= lex.window.portfolio_holder_words:
+                break  # "Minister of Energy Ana Lind and Iranian …": a name after the noun, then the next office
             j += 1
             noun_end = None  # "for Energy and Natural Resources": the portfolio goes on
             continue
@@ -120,6 +123,22 @@ def portfolio(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], l
         if j > i + 1 and j < limit and toks.text[j] == "," and toks.lower[i + 1] not in lex.grammar.articles:
             return _lower_portfolio_list(toks, lex, i, j, by_start, limit)
     return last
+
+
+def title_alias_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """Past a title's other name in brackets before its qualifier ("Commissioner for Human
+    Rights (Ombudsman) of the Republic of Azerbaijan X"): capitalised words that name no actor,
+    closed by ")" and a qualifier preposition; else ``j``."""
+    toks = tokens_of(doc)
+    if j >= n or toks.text[j] != "(":
+        return j
+    k = j + 1
+    while k < n and k - j <= lex.window.title_alias_words and toks.text[k].isalpha() \
+            and toks.text[k][:1].isupper() and k not in by_start:
+        k += 1
+    if k == j + 1 or k + 1 >= n or toks.text[k] != ")" or toks.lower[k + 1] not in lex.roles.qualifier_prepositions:
+        return j
+    return k + 1
 
 
 def _capital_portfolio_list(toks, lex: Lexicon, i: int, j: int, by_start: dict[int, TokMention], limit: int) -> int:
@@ -495,6 +514,10 @@ def represented(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention], s
     if e == a - lead:
         return None  # "the talks, represented by …": no passive, no subject
     q = by_end.get(e)
+    if q is None and e > 1 and toks.lower[e - 1] in roles.delegation_nouns:
+        # "the Iranian side was represented by X", "Iran's delegation was represented by X"
+        d = e - 1 - (e > 2 and toks.lower[e - 2] in lex.grammar.possessive)
+        q = by_end.get(d)
     if q is None and e > 1 and toks.text[e - 1] == ",":
         # "Hungary, which has blocked several sanctions packages, was represented by …": the
         # subject before a relative clause set off by commas
@@ -628,6 +651,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if p > j:
         title = f"{title} {toks.span_text(j, p)}"
         j = p
+    alias_end = title_alias_end(doc, lex, j, by_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
+    alias = lex.titles.get(toks.span_text(j + 1, alias_end - 1).lower()) if alias_end > j else None
+    j = alias_end
     prepositions = roles.qualifier_prepositions
     if t.title in roles.counterpart_titles:
         prepositions = prepositions | roles.counterpart_prepositions  # "his counterpart from Azerbaijan"
@@ -700,6 +726,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             acronym = by_start.get(j + 1)
             if acronym is not None and acronym.key == quals[0].key and acronym.end < n and toks.text[acronym.end] == ")":
                 j = acronym.end + 1  # "The rapporteurs of the Parliamentary Assembly of the Council of Europe (PACE), X and Y"
+        if (len(quals) == 1 and quals[0].type == "Organization" and j < n and toks.lower[j] in lex.actors.post_heads
+                and j not in by_start and sent_of[j] == k):
+            # "the head of the ICRC delegation in Azerbaijan, X": the organization's body, posted
+            j += 1
+            if j + 1 < n and toks.lower[j] in lex.actors.post_head_prepositions:
+                post = by_start.get(j + 1 + (toks.lower[j + 1] in lex.grammar.articles))
+                if post is not None and post.type in ("Country", "Place") and sent_of[post.start] == k:
+                    j = post.end
         if len(quals) == 1 and t.plural:
             j = remit_end(doc, lex, j, by_start, n)  # "… (PACE) for the monitoring of Armenia, X and Y"
         if len(quals) == 1 and hyphen_modifier(doc, j, n):
@@ -720,7 +754,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
             and toks.lower[j + 1] in roles.future_title_suffixes):
         return Office(start, j + 2, title, quals, rule, t.plural, k, quals_before, former=True)  # "minister-elect"
-    office = Office(start, j, title, quals, rule, t.plural, k, quals_before)
+    office = Office(start, j, title, quals, rule, t.plural, k, quals_before, alias=alias)
     if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
         return office

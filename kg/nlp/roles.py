@@ -743,6 +743,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 holders.setdefault((title, q.key), set()).add(p.key)
                 employer.setdefault(p.key, q)
                 holders.setdefault((title, None), set()).add(p.key)
+                if o.alias is not None:
+                    # "Commissioner for Human Rights (Ombudsman) … X": "the Ombudsman" is X too
+                    holders.setdefault((o.alias, q.key), set()).add(p.key)
+                    holders.setdefault((o.alias, None), set()).add(p.key)
                 titled[p.key] = title
                 facts.append(make_fact(layout, k, p.key, "officialOf", q.key, rules[i], confidence[i], title=title))
         elif persons and not o.quals and not o.plural:
