@@ -141,6 +141,7 @@ class GrammarWords:
     articles: frozenset[str] = words("grammar.articles")
     indefinite_articles: frozenset[str] = words("grammar.indefinite_articles")
     possessive: frozenset[str] = words("grammar.possessive_markers")  # "'s", "’s"
+    possessive_determiners: frozenset[str] = words("grammar.possessive_determiners")  # "his", "its"
     coordinators: frozenset[str] = words("grammar.coordinators")
     list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
 
@@ -217,14 +218,12 @@ class SpeechWords:
     quoting_links: frozenset[str] = words("speech.quoting_links")  # "as" of "quoted as saying"
     agent_prepositions: frozenset[str] = words("speech.agent_prepositions")  # "by" of "a statement issued by X"
     agent_participle_suffixes: tuple[str, ...] = ()  # "mediated" of "mediated by X": a passive's participle
-    own_source_possessives: frozenset[str] = words("reported.own_source_possessives")  # "according to his office": the subject's own
     own_source_prepositions: frozenset[str] = words("reported.own_source_prepositions")  # "a statement from his mission"
     statement_adjectives: frozenset[str] = words("reported.statement_adjectives")  # "in a joint statement"
     phrasal_verbs: dict[str, str] = field(default_factory=dict)  # "called" -> "on": speech with its particle
     relative_antecedent_prepositions: frozenset[str] = words("speech.relative_antecedent_prepositions")  # "taken by X, which said"
     relative_speech_verbs: frozenset[str] = words("speech.relative_speech_verbs")  # its "said", not "observed"
     frame_modifiers: frozenset[str] = words("speech.frame_modifiers")  # "…, party chair X said"
-    frame_possessives: frozenset[str] = words("speech.frame_possessives")  # "…, its spokesperson X said": "its"
     participle_subject_links: frozenset[str] = words("speech.participle_subject_links")  # "with X saying"
     auxiliaries_after_apposition: frozenset[str] = words("speech.auxiliaries_after_apposition")  # "France, the bloc's critic, has said"
     possessive_voice_pronouns: frozenset[str] = words("speech.possessive_voice_pronouns")  # "its government said"
@@ -286,7 +285,6 @@ class RelationWords:
     member_time_periods: frozenset[str] = words("relations.member_time_periods")
     member_pronoun_subjects: frozenset[str] = words("relations.member_pronoun_subjects")
     contrast_leads: frozenset[str] = words("relations.contrast_leads")  # "Unlike Armenia, Azerbaijan is not a member"
-    member_subject_nouns: frozenset[str] = words("relations.member_subject_nouns")  # "the country remains a member of X"
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"

@@ -785,7 +785,7 @@ def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMe
         # "Austria, Ireland and Malta are neutral, although they belong to X": the opening list
         items, _ = forward_list(doc, ctx.lex, i, ctx.by_start, MEMBER_TYPES, s - 1)
         return items if len(items) >= 2 else []
-    if w in rel.member_subject_nouns and s - 2 >= a and toks.lower[s - 2] in ctx.lex.grammar.articles:
+    if w in ctx.lex.roles.country_anaphors and s - 2 >= a and toks.lower[s - 2] in ctx.lex.grammar.articles:
         return named_country_before(ctx, s - 2, a)  # "… said that the country remains a member of X"
     if w in rel.member_relative_pronouns and s - 2 >= a and toks.text[s - 2] == ",":
         # "Finland, which joined the alliance last year": the actors before the comma

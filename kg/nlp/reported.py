@@ -128,7 +128,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
         while lead > a and steps < win.speaker_title_words and (toks.lower[lead - 1] in lex.title_words
                                                                 or toks.lower[lead - 1] in speech.frame_modifiers  # "party chair X"
-                                                                or toks.lower[lead - 1] in speech.frame_possessives  # "its spokesperson X"
+                                                                or toks.lower[lead - 1] in lex.grammar.possessive_determiners  # "its spokesperson X"
                                                                 or (toks.lower[lead] in lex.grammar.possessive
                                                                     and toks.text[lead - 1].isalpha())  # "the country's"
                                                                 or toks.lower[lead - 1] in lex.grammar.possessive
@@ -436,7 +436,7 @@ def own_source(ctx: QuoteContext, j: int, e: int) -> bool:
         j += 1
         if j < e and toks.lower[j] in speech.own_source_prepositions:
             j += 1
-    return (j < e and toks.lower[j] in speech.own_source_possessives
+    return (j < e and toks.lower[j] in ctx.lex.grammar.possessive_determiners
             and e - j - 1 <= ctx.lex.window.own_source_words
             and all(toks.text[x].islower() for x in range(j, e)))
 
@@ -449,7 +449,7 @@ def in_statement(ctx: QuoteContext, k: int, i: int, a: int, b: int) -> None:
     speech = ctx.lex.speech
     det = i - 2 if i - 1 > a and toks.lower[i - 1] in speech.statement_adjectives else i - 1
     if det - 1 <= a or toks.lower[det - 1] != "in" or not (
-            toks.lower[det] in ctx.lex.grammar.articles or toks.lower[det] in speech.own_source_possessives):
+            toks.lower[det] in ctx.lex.grammar.articles or toks.lower[det] in ctx.lex.grammar.possessive_determiners):
         return
     if i + 1 < b and (toks.lower[i + 1] in speech.agent_prepositions or toks.lower[i + 1] in speech.own_source_prepositions):
         return  # "X was named in a statement by the council": someone else's statement
