@@ -287,13 +287,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "members of the European Union and NATO": every organization of the list
         orgs, e = forward_list(doc, ctx.lex, j, ctx.by_start, ("Organization",), b)
         orgs = orgs or [org]
-        if e + 2 < b and toks.lower[e] in rel.member_object_links and toks.lower[e + 1] == "of":
-            # "members of the African Union and of IGAD": the preposition said again
-            orgs = orgs + forward_list(doc, ctx.lex, ctx.skip(e + 2, b, ("the",)), ctx.by_start, ("Organization",), b)[0]
         later = org_after_time(ctx, e, b)  # "joined the SCO in 2023 and BRICS in 2024"
         if later is not None:
             orgs.append(later)
-        orgs += orgs_after_repeated_of(ctx, e, b)  # "members of the EU and of NATO"
+        orgs += orgs_after_repeated_of(ctx, e, b)  # "members of the African Union and of IGAD"
     if org is None and j < b and toks.lower[j] in rel.member_object_leads:
         # "a member of both the African Union and the Arab League"
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
