@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.plugins.serializers.jsonld import from_rdf
 
 from kg import quads as qk
@@ -166,11 +166,21 @@ def _write_text(keys: Iterator[str], fh: BinaryIO, checked: bool, fmt: ox.RdfFor
         raise OutputError(f"cannot write the graph as {fmt}: {exc}") from exc
 
 
+#: An empty plain string while rdflib makes the JSON-LD tree: its converter puts a
+#: property's second value beside the first only when the first is truthy, so of ""
+#: and another value of one property the "" was lost.  Written back as "" by
+#: :func:`_sorted_json`.
+_EMPTY_STRING = "\x00kg:empty-string\x00"
+
+
 def _write_jsonld(triple_keys: Iterable[str], fh: BinaryIO, checked: bool = False) -> None:
     graph = Graph()
     for key in triple_keys:
         s, p, o = key.split(qk.SEP, 2)
-        graph.add((qk.rdflib_term(s), qk.rdflib_term(p), qk.rdflib_term(o)))
+        value = qk.rdflib_term(o)
+        if isinstance(value, Literal) and value.datatype is None and not value.language and not str(value):
+            value = Literal(_EMPTY_STRING)
+        graph.add((qk.rdflib_term(s), qk.rdflib_term(p), value))
     document = from_rdf(graph, context_data=dict(_PREFIXES))
     # rdflib orders nodes and values by set iteration: sort them, JSON-LD arrays are sets
     text = json.dumps(_sorted_json(document), sort_keys=True, indent=1, ensure_ascii=False)
@@ -179,12 +189,13 @@ def _write_jsonld(triple_keys: Iterable[str], fh: BinaryIO, checked: bool = Fals
 
 
 def _sorted_json(value):
-    """``value`` with every JSON array sorted, except @list arrays (RDF lists keep order)."""
+    """``value`` with every JSON array sorted, except @list arrays (RDF lists keep order),
+    and each empty string "" again (:data:`_EMPTY_STRING`)."""
     if isinstance(value, dict):
         return {k: (v if k == "@list" else _sorted_json(v)) for k, v in value.items()}
     if isinstance(value, list):
         return sorted((_sorted_json(v) for v in value), key=_json_key)
-    return value
+    return "" if value == _EMPTY_STRING else value
 
 
 def _json_key(value) -> tuple:

@@ -254,3 +254,16 @@ def test_text_that_is_not_unicode_is_an_output_error(ext, tmp_path):
     with pytest.raises(OutputError, match="not valid Unicode"):
         write_dataset(g, tmp_path / f"g{ext}")
     assert not list(tmp_path.iterdir())
+
+
+def test_jsonld_keeps_an_empty_string_beside_another_value():
+    """rdflib's JSON-LD converter replaced a falsy first value ("") by the second one."""
+    ds = Dataset()
+    named = ds.graph(URIRef("https://w3id.org/kg-news/id/doc/x"))
+    node, alone = URIRef("https://w3id.org/kg-news/id/person/x"), URIRef("https://w3id.org/kg-news/id/person/y")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    for subject, value in ((node, ""), (node, "   "), (alone, "")):
+        named.add((subject, label, Literal(value)))
+    store = ox.Store()
+    store.load(serialize_bytes(ds, "jsonld"), format=ox.RdfFormat.JSON_LD)
+    assert {(q.subject.value, q.object.value) for q in store} == {(str(node), ""), (str(node), "   "), (str(alone), "")}
