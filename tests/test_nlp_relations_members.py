@@ -664,6 +664,20 @@ def test_a_repeated_of_coordinates_a_second_organization():
                                              | members(GROUP, "Veldoria", "Quessa"))
 
 
+def test_a_repeated_membership_noun_coordinates_a_second_organization():
+    # "a founding member of the NAM and a member of the SCO": the second noun is a membership too
+    assert read("Veldoria is a founding member of the Norland Pact and a member of the Norland Council, "
+                "while Quessa has observer status in the pact.") == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+    assert read("Veldoria and Quessa are members of the Norland Pact and founding members of the Norland "
+                "Council.") == members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+
+
+def test_a_second_noun_that_is_no_membership_adds_none():
+    for other in ("an observer of", "a former member of", "a partner of"):
+        assert read(f"Veldoria is a member of the Norland Pact and {other} the Norland Council.") == \
+            members(PACT, "Veldoria")
+
+
 def test_a_repeated_of_that_names_no_organization_adds_none():
     assert read("Veldoria is a member of the Norland Pact and of its trade committee.") == members(PACT, "Veldoria")
     assert read("Veldoria is a member of the Norland Pact and the head of the Norland Council said so.") == \

@@ -255,6 +255,7 @@ class RelationWords:
     member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")
     member_noun_subject_gap: frozenset[str] = words("relations.member_noun_subject_gap")
     bare_membership_nouns: frozenset[str] = words("relations.bare_membership_nouns")
+    coordinated_member_nouns: frozenset[str] = words("relations.coordinated_member_nouns")  # "a member of A and a member of B"
     cochair_object_stops: frozenset[str] = words("relations.cochair_object_stops")
     deploy_prepositions: frozenset[str] = words("relations.deploy_prepositions")
     list_openers: tuple[tuple[str, ...], ...]  # phrases as word tuples ("such", "as")

@@ -540,16 +540,29 @@ def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMenti
 
 def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """Organizations coordinated after a repeated "of" that closes a membership's object
-    ("a member of the EU and of NATO": NATO), each run read as a list; [] when the
+    ("a member of the EU and of NATO", "a founding member of the EU and a member of NATO":
+    NATO), each run read as a list; [] when the
     coordinated phrase names no organization ("members of the EU and of its …")."""
     toks = tokens_of(ctx.doc)
     grammar = ctx.lex.grammar
     found: list[TokMention] = []
     while True:
         k = e + 1 if e < b and toks.text[e] == "," else e
-        if not (k + 1 < b and toks.lower[k] in grammar.coordinators and toks.lower[k + 1] == "of"):
+        if not (k + 1 < b and toks.lower[k] in grammar.coordinators):
             return found
-        j = ctx.skip(k + 2, b, grammar.articles)
+        o = k + 1
+        if toks.lower[o] != "of":
+            # "a founding member of A and a member of B", "members of A and founding members of
+            # B": a second membership noun, kept a member by its adjectives
+            o += toks.lower[o] in grammar.indefinite_articles
+            while o < b and ctx.member_adjective(o):
+                o += 1
+            if not (o + 1 < b and toks.lower[o] in ctx.lex.relations.coordinated_member_nouns):
+                return found
+            o += 1
+        if not (o < b and toks.lower[o] == "of"):
+            return found
+        j = ctx.skip(o + 1, b, grammar.articles)
         m = ctx.by_start.get(j)
         if m is None or m.type != "Organization" or m.role == "demonym":
             return found
