@@ -936,6 +936,22 @@ def test_of_which_a_list_are_members():
         members(PACT, "Veldoria", "Quessa", negated=True)
 
 
+def test_of_which_after_two_organizations_and_a_count_that_points_back():
+    # "cooperation within the OIC and the ECO, of which all three countries are members"
+    assert read("Veldoria, Quessa and Tarvin met. Ministers urged cooperation within the Norland Pact and "
+                "the Norland Council, of which all three countries are members.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin") | members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_count_skips_a_nearer_list_of_another_size_but_not_a_lists_tail():
+    # "Ankara and Islamabad" (two) after the three named: "all three" is the list of three
+    assert read("Veldoria, Quessa and Tarvin met. Ostrava and Quessa backed it. Ministers praised the Norland "
+                "Pact, of which all three countries are members.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # "Quessa and Tarvin" closes the list of three: it is no list of two
+    assert read("Veldoria, Quessa and Tarvin met. Ministers praised the Norland Pact, of which both countries "
+                "are members.") == set()
+
+
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")

@@ -738,7 +738,7 @@ def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
 
 def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     """The countries "All four countries" (opening the sentence, ending at ``s``) points
-    back to: the last list of exactly that many countries in the sentences before."""
+    back to: the nearest list of exactly that many countries in the sentences before."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
     if s - 2 >= a and toks.lower[s - 1] in rel.counted_member_nouns:
@@ -763,12 +763,15 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     sent = ctx.sent_of[a]
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
+        inside = len(doc)  # a list's own tail ("Turkey and Iran" of "Russia, Turkey and Iran") is no list
         for m in reversed(ctx.sent_mentions.get(prev, [])):
-            if m.type != "Country":
+            if m.type != "Country" or m.end > inside:
                 continue
             items = backward_list(doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
-            if len(items) >= 2:  # the sentence's last list decides
-                return items if len(items) == count else []
+            if len(items) >= 2:
+                inside = items[0].start
+            if len(items) == count:  # the nearest list of that many ("Ankara and Islamabad" is not "all three")
+                return items
     return []
 
 
@@ -1095,7 +1098,8 @@ def relative_antecedent(ctx: RelationContext, comma: int, a: int) -> TokMention 
 def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "the RCEP, of which China, Japan and South Korea are members": the countries listed after
     ", of which" ([relations] member_relatives after "of") and before a plural copula and the bare
-    member noun at ``cue`` are members of the organization before the comma."""
+    member noun at ``cue`` are members of the organization before the comma; a count there
+    ("of which all three countries are members") points back to the last list of that many."""
     toks = tokens_of(ctx.doc)
     rel = ctx.lex.relations
     verb = plural_copula_before(ctx, cue.start, cue.a)
@@ -1110,11 +1114,16 @@ def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.by_end.get(w - 2)
     if org is None or org.type != "Organization":
         return
+    # "cooperation within the OIC and the ECO, of which …": the clause speaks of both
+    orgs = backward_list(ctx.doc, ctx.lex, w - 2, ctx.by_end, ("Organization",), cue.a - 1) or [org]
     items, _ = forward_list(ctx.doc, ctx.lex, w + 1, ctx.by_start, MEMBER_TYPES, verb)
+    if not items:
+        items = counted_subjects(ctx, verb, w + 1)  # "…, of which all three countries are members"
     neg = ctx.negated(w + 1, cue.end) or ctx.non_member(w + 1, cue.end)
-    for m in items:
-        if m.key != org.key:
-            yield Relation(m, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun, neg)
+    for o in orgs:
+        for m in items:
+            if m.key != o.key:
+                yield Relation(m, "memberOf", o, "member-noun", ctx.lex.confidence.member_noun, neg)
 
 
 def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:
