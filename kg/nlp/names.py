@@ -102,6 +102,8 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
         if (j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns
                 or low in ctx.lex.roles.parliament_nouns):
             break  # "… Minister of Foreign Affairs Tomas Ardvik said": "Affairs" ends a portfolio
+        if words >= 2 and low in ctx.lex.actors.org_heads:
+            break  # "Chairman of Borduria Railways Talvo Mendar said": the body's head word ends its name
         if name_token(doc, ctx, j - 1):
             j -= 1
             words += 1
