@@ -952,6 +952,22 @@ def test_a_count_skips_a_nearer_list_of_another_size_but_not_a_lists_tail():
                 "are members.") == set()
 
 
+def test_an_acronym_in_brackets_after_the_subject():
+    # "Turkish State Railways (TCDD) joined the association in 2019"
+    assert read("Veldoria (VLD) joined the Norland Pact in 2019.") == members(PACT, "Veldoria")
+    assert read("Veldoria (VLD) is a member of the Norland Pact.") == members(PACT, "Veldoria")
+
+
+def test_the_association_points_back_to_the_organization_spoken_of():
+    assert read("The Norland Group held its meeting. Veldoria joined the association in 2019.") == \
+        members(GROUP, "Veldoria")
+
+
+def test_the_association_is_not_the_organization_that_joins_it():
+    assert read("The Norland Group held its meeting. The Norland Council joined the association in 2019.") == \
+        {(COUNCIL, "memberOf", GROUP, False)}
+
+
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")

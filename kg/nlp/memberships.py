@@ -330,6 +330,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if s - 2 > a and _time_phrase_before(toks.lower, s, rel):
             s -= 2  # "The union on Saturday became a member of X"
             continue
+        if (w == ")" and s - 3 > a and toks.text[s - 3] == "(" and toks.text[s - 2].isupper()
+                and ctx.by_end.get(s - 3) is not None):
+            s -= 3  # "Turkish State Railways (TCDD) joined X": the actor's acronym in brackets
+            continue
         counted = _counted_adjectives_start(ctx, s, a)
         if counted < s:
             s = counted  # "A, B and C, the three European members of X": past "European"
@@ -400,6 +404,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
         return
+    if org.start < end and any(m.key == org.key for m in subjects):
+        # "Turkish State Railways joined the association": the anaphor is no subject of its clause
+        org = ctx.anaphor_at(end, skip=frozenset(m.key for m in subjects))
+        if org is None or org.type != "Organization":
+            return
+        orgs = [org]
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
