@@ -154,6 +154,14 @@ def test_chairman_of_the_board_and_general_director_are_titles_of_the_company(re
     assert not any(e.label.startswith("Board") for e in r.entities)
 
 
+def test_a_title_of_a_noun_that_points_back_names_its_holder_in_apposition(read):
+    # "The head of the delegation, X," as "the delegation's head, X,"
+    r = read("The Veldorian delegation left early. The head of the delegation, Talvo Mendar, arrived in Paris.")
+    assert "Talvo Mendar" in persons(r)
+    r = read("The head of the delegation, Paris and Rome met.")  # no name closed by a comma
+    assert not persons(r)
+
+
 def test_a_hyphenated_part_is_one_word_of_a_long_name(read):
     r = read("Sudan's U.N. Ambassador Al-Harith Idriss al-Harith Mohamed told the council.")
     assert "Al-Harith Idriss al-Harith Mohamed" in persons(r)

@@ -164,7 +164,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         j = title_alias_end(doc, ctx.lex, j, kb_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
-        qualified = False
+        qualified = pointed = False
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -202,6 +202,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     if j + 1 in kb_start or own is not None:
                         j = j + 1 if own is None else own
                         continue
+                if (not qualified and j + 1 < n and toks.text[j + 1] == "," and toks.text[j].isalpha()
+                        and toks.text[j].islower() and toks.lower[j - 1] in ctx.lex.grammar.articles):
+                    j += 1  # "The head of the delegation, X": the noun points back, as "the delegation's head, X"
+                    qualified = pointed = True
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
@@ -236,7 +240,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
                 and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified)
-                and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
+                and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
