@@ -445,7 +445,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # office and its name, the name closed as an apposition is; the name holds both
     for i in range(len(offices) - 1):
         o, nxt = offices[i], offices[i + 1]
-        comma = _past_time_phrase(doc, lex, o.end, n)
+        # past a time phrase and a remit ("the assembly's co-rapporteur for Azerbaijan, Swedish MP X")
+        comma = remit_end(doc, lex, _past_time_phrase(doc, lex, o.end, n), by_start, n)
         # "Assistant to the President of Azerbaijan, Head of the … Department X": capitalised
         # offices of the region's style, each with its "of" qualifier, one name after the last
         chained = (o.rule == nxt.rule == "title-of" and toks.text[titles[i].start][:1].isupper()
