@@ -762,8 +762,26 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 label = f"{short} {head}"
         if " of the " in label:
             aliases = (*aliases, label.replace(" of the ", " of "))
+        known = _owned_known(toks, ctx, a, label, kb_end) if is_org else None
+        if known is not None:
+            # "Armenia's National Assembly": the body the knowledge base names "… of Armenia"
+            out.append(Candidate(a, b, "kb:" + known.id, known.type, "org-head", known.name, "name",
+                                 known.wikidata, known.names()))
+            continue
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
     return out
+
+
+def _owned_known(toks, ctx: EntityContext, a: int, label: str, kb_end: dict[int, Candidate]):
+    """The known organization "LABEL of COUNTRY" when the name ``label`` at token ``a`` follows
+    "COUNTRY's" ("Armenia's National Assembly"), else None."""
+    if a < 2 or toks.lower[a - 1] not in ctx.lex.grammar.possessive:
+        return None
+    owner = kb_end.get(a - 1)
+    if owner is None or owner.type != "Country":
+        return None
+    found = [x for x in ctx.kb.by_name(f"{label} of {owner.label}") if x.type == "Organization"]
+    return found[0] if len(found) == 1 else None
 
 
 def _in_portfolio(toks, ctx: EntityContext, a: int) -> bool:
