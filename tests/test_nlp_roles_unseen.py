@@ -350,6 +350,15 @@ def test_a_bare_head_title_after_a_speaker_qualified_by_a_demonym(read):
     assert ("Ana Velarde", "Chile", "President") in titled(r)
 
 
+def test_a_bare_head_title_after_a_speaker_whose_office_phrase_has_the_demonym(read):
+    # "The deputy head of the Armenian government's press office, Y, said Prime Minister X had …"
+    r = read("The deputy head of the Chilean government's press office, Tural Hasanli, said President Ana "
+             "Velarde had been briefed.")
+    assert ("Ana Velarde", "Chile", "President") in titled(r)
+    r = read("The head of the Chilean delegation met Tural Hasanli, who said President Ana Velarde had been briefed.")
+    assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
+
+
 def test_a_demonym_of_no_speaker_gives_a_bare_head_no_country(read):
     r = read("Chilean presidential aide Tural Hasanli met President Ana Velarde on Monday.")
     assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))

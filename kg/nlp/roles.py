@@ -275,14 +275,26 @@ def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
     return c > lo and c < o.start - 1 and toks.text[c] == ","
 
 
-def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int) -> bool:
+def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int,
+                       by_start: dict[int, TokMention]) -> bool:
     """Demonym ``country`` qualifies the office of a person who speaks right after their name,
-    before token ``b``: "Iranian presidential aide Y said …"."""
+    before token ``b`` ("Iranian presidential aide Y said …"), or stands in the office's phrase
+    before the name in apposition ("the head of the Armenian government's press office, Y, said")."""
     toks = tokens_of(doc)
     for o in offices:
-        if o.quals and o.quals[0] is country and len(o.persons) == 1 and not o.former:
+        if o.former:
+            continue
+        if o.quals and o.quals[0] is country and len(o.persons) == 1:
             e = o.persons[0].end
             if e < b and toks.lower[e] in lex.speech.verbs:
+                return True
+        elif not o.quals and not o.persons and o.end <= country.start:
+            # "The deputy head of the Armenian government's press office, Y, said …"
+            c = next((x for x in range(country.end, min(b, country.end + lex.window.clause_comma)) if toks.text[x] == ","),
+                     None)
+            p = by_start.get(c + 1) if c is not None else None
+            if (p is not None and p.type == "Person" and p.end + 1 < b and toks.text[p.end] == ","
+                    and toks.lower[p.end + 1] in lex.speech.verbs):
                 return True
     return False
 
@@ -562,7 +574,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.quals = [named]
             rules[i], confidence[i] = "sentence-country", conf.official_described
             continue
-        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start):
+        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start, by_start):
             # "Iranian presidential aide Y said President X would visit": the speaker's own head
             o.quals = [country]
             rules[i], confidence[i] = "sentence-country", conf.official_described
