@@ -724,3 +724,16 @@ def test_a_titles_other_name_in_brackets_describes_its_holder_later(read):
              "The meeting was also attended by Deputy Chairman of the Zembla Commission Bo Dahl. "
              "The Ombudsman stressed that the talks would go on.")
     assert [s for s, _, _ in said(r)] == ["Ana Lind"]
+
+
+def test_a_bare_speakers_title_is_of_the_one_legislature_named_before(read):
+    # "Deputy Speaker X said": Armenia's National Assembly, the one legislature the article named
+    r = read("The Norland Parliament met on Monday. Deputy Speaker Ramon Altavilla said the vote would be held.")
+    assert ("Ramon Altavilla", "Norland Parliament", "Deputy Speaker") in titled(r)
+
+
+def test_a_bare_speakers_title_after_two_legislatures_or_before_any_is_of_none(read):
+    r = read("The Norland Parliament met the Quessa Assembly. Deputy Speaker Ramon Altavilla said the vote would be held.")
+    assert titled(r) == set()
+    r = read("Deputy Speaker Ramon Altavilla said the Norland Parliament would vote.")
+    assert titled(r) == set()

@@ -586,6 +586,19 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
 
+    # "Deputy Speaker X said": a legislature's title with no qualifier is of the one legislature
+    # the article has named before it (an organization with a [roles] legislature_heads word),
+    # of none if it named several
+    for i, o in enumerate(offices):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.legislature_titles or not toks.text[titles[i].start][:1].isupper()):
+            continue
+        houses = {m.key: m for m in mentions if m.end <= o.start and m.type == "Organization" and m.role == "name"
+                  and any(w in lex.roles.legislature_heads for w in toks.lower[m.start:m.end])}
+        if len(houses) == 1:
+            o.quals = list(houses.values())
+            rules[i], confidence[i] = "one-legislature", conf.official_described
+
     # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
     # an opening "In CAPITAL," is of the capital's country, when the article names it
     for i, o in enumerate(offices):
