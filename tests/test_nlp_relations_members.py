@@ -968,6 +968,12 @@ def test_the_association_is_not_the_organization_that_joins_it():
         {(COUNCIL, "memberOf", GROUP, False)}
 
 
+def test_a_count_skips_a_list_inside_a_quotation():
+    # '"… help Baku and Yerevan conclude a peace treaty," Lavrov said': the speaker's words name no referent
+    assert read('Veldoria and Quessa met. "We will help Tarvin and Ostrava," Ana Lind said. Ministers '
+                'praised the Norland Pact, of which both countries are members.') == members(PACT, "Veldoria", "Quessa")
+
+
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")

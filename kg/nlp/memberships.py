@@ -13,7 +13,10 @@ from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
 from kg.nlp.offices import hyphen_modifier
+from kg.nlp.quotes import OPENERS
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
+
+CLOSERS = frozenset(OPENERS.values()) - frozenset(OPENERS)  # closing quotation marks (not also openers)
 
 
 def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -780,9 +783,25 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
             items = backward_list(doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
             if len(items) >= 2:
                 inside = items[0].start
+                if _quoted(toks.text, lo, items[0].start):
+                    continue  # "… help Baku and Yerevan conclude a peace treaty," Lavrov said: the speaker's words
             if len(items) == count:  # the nearest list of that many ("Ankara and Islamabad" is not "all three")
                 return items
     return []
+
+
+def _quoted(words: list[str], lo: int, i: int) -> bool:
+    """Whether token ``i`` stands inside a quotation opened after token ``lo`` (its sentence's
+    start): more opening marks than closing ones, or an odd number of straight ones, before it."""
+    opened = straight = 0
+    for w in words[lo:i]:
+        if w in OPENERS:
+            opened += 1
+        elif w in CLOSERS:
+            opened -= 1
+        elif w == '"':
+            straight += 1
+    return opened > 0 or straight % 2 == 1
 
 
 def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
