@@ -428,3 +428,19 @@ def test_a_countrys_body_is_the_known_body_of_that_country(tmp_path):
     assert "Grand Council of Ruritania" in {e.label for e in r.entities if e.type == "Organization"}
     r = doc_to_record(nlp("Headline\n\nRuritania's Trade Council passed the bill on Monday."), "t.txt")
     assert "Trade Council" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_names_before_a_lower_case_group_noun_are_political_groups(read):
+    # "the opposition Hayastan and Pativ Unem factions": two groups; the noun is no part of a name
+    r = read("The bill was backed by the ruling Borduria Contract party, while the opposition Talvak and "
+             "Pemor Unem factions boycotted the vote.")
+    assert {"Borduria Contract", "Talvak", "Pemor Unem"} <= {e.label for e in r.entities if e.type == "Organization"}
+    r = read("Talvak party leaders met on Monday.")  # the sentence's first word: no group
+    assert not [e for e in r.entities if e.type == "Organization"]
+
+
+def test_the_head_of_a_group_named_by_its_noun(read):
+    r = read("The head of the Talvak faction, Ramon Altavilla, said the bill was a mistake.")
+    label = {e.key: e.label for e in r.entities}
+    assert ("Ramon Altavilla", "Talvak", "Head") in {(label[f.subject], label[f.object], f.title)
+                                                     for f in r.facts if f.predicate == "officialOf"}

@@ -151,6 +151,7 @@ class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
     org_heads: frozenset[str] = words("actors.organization_heads")
+    group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     place_of: frozenset[str] = words("actors.place_of")

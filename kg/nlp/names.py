@@ -179,6 +179,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
                     qualified = True
+                    if j < n and known.type == "Organization" and toks.lower[j] in ctx.lex.actors.group_heads:
+                        j += 1  # "The head of the Hayastan faction, X"
                     acronym = kb_start.get(j + 1) if j + 2 < n and toks.text[j] == "(" else None
                     if acronym is not None and acronym.key == known.key and toks.text[acronym.end] == ")":
                         j = acronym.end + 1  # "the Parliamentary Assembly of the Council of Europe (PACE)"
