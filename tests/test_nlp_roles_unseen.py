@@ -737,3 +737,11 @@ def test_a_bare_speakers_title_after_two_legislatures_or_before_any_is_of_none(r
     assert titled(r) == set()
     r = read("Deputy Speaker Ramon Altavilla said the Norland Parliament would vote.")
     assert titled(r) == set()
+
+
+def test_a_consul_is_posted_in_a_city(read):
+    # "the Iranian Consul General in Kapan, X": the city is the post, the holder's name follows it
+    r = read("The Chilean Consul General in Kapan, Ramon Altavilla, attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+    r = read("Chilean Consul General in Kapan Ramon Altavilla attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
