@@ -745,3 +745,9 @@ def test_a_consul_is_posted_in_a_city(read):
     assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
     r = read("Chilean Consul General in Kapan Ramon Altavilla attended the meeting.")
     assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+
+
+def test_a_companys_general_manager_is_a_title(read):
+    r = read("The pipeline was built by the Borduria Pipeline Company, whose general manager, Ramon Altavilla, "
+             "said it could carry more gas.")
+    assert ("Ramon Altavilla", "Borduria Pipeline Company", "General Manager") in titled(r)
