@@ -210,6 +210,8 @@ class SpeechWords:
     anaphor_determiners: frozenset[str] = words("speech.anaphor_determiners")
     subject_title_joins: frozenset[str] = words("speech.subject_title_joins")
     recipient_verbs: frozenset[str] = words("speech.recipient_verbs")  # "told AFP": the hearer follows
+    hearer_topic_prepositions: frozenset[str] = words("speech.hearer_topic_prepositions")  # "informed Moscow of the decision"
+    informing_verbs: frozenset[str] = words("speech.informing_verbs")  # "informed Moscow of …": a hearer, no statement
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
