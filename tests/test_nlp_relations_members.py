@@ -974,6 +974,15 @@ def test_a_count_skips_a_list_inside_a_quotation():
                 'praised the Norland Pact, of which both countries are members.') == members(PACT, "Veldoria", "Quessa")
 
 
+def test_a_count_with_no_list_before_points_to_the_countries_of_the_lead():
+    # "Russian Foreign Minister X held talks with his Azerbaijani counterpart Y. … the CIS, of which
+    # both countries are members": the lead's two countries
+    body = ("Veldoria's foreign minister held talks with the Quessa delegation on Friday. The talks went well. "
+            "Ministers praised the Norland Pact, of which {} countries are members.")
+    assert read(body.format("both")) == members(PACT, "Veldoria", "Quessa")
+    assert read(body.format("all three")) == set()
+
+
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")

@@ -787,7 +787,23 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
                     continue  # "… help Baku and Yerevan conclude a peace treaty," Lavrov said: the speaker's words
             if len(items) == count:  # the nearest list of that many ("Ankara and Islamabad" is not "all three")
                 return items
-    return []
+    return lead_countries(ctx, count, sent)
+
+
+def lead_countries(ctx: RelationContext, count: int, before: int) -> list[TokMention]:
+    """The countries the story's lead names, by name or adjective ("Russian Foreign Minister X held
+    talks with his Azerbaijani counterpart Y"), when they are exactly ``count``: what "both
+    countries" points to when no list of that many stands in the sentences before; else []."""
+    layout = ctx.doc._.kg_layout
+    lead = next((k for k, (_, _, zone) in enumerate(layout.sentences) if zone != "title" and k in ctx.sent_mentions),
+                None)
+    if lead is None or lead >= before:
+        return []
+    found: dict[str, TokMention] = {}
+    for m in ctx.sent_mentions[lead]:
+        if m.type == "Country" and m.role in ("name", "demonym"):
+            found.setdefault(m.key, m)
+    return list(found.values()) if len(found) == count else []
 
 
 def _quoted(words: list[str], lo: int, i: int) -> bool:
