@@ -751,3 +751,15 @@ def test_a_companys_general_manager_is_a_title(read):
     r = read("The pipeline was built by the Borduria Pipeline Company, whose general manager, Ramon Altavilla, "
              "said it could carry more gas.")
     assert ("Ramon Altavilla", "Borduria Pipeline Company", "General Manager") in titled(r)
+
+
+def test_a_companion_title_is_of_the_country_the_subject_holds_an_office_of(read):
+    # "Papikyan was accompanied by Deputy Minister of Defense X": the minister's country, named before
+    r = read("Peru's Defence Minister Ramon Altavilla visited Lima. Altavilla was accompanied by Deputy "
+             "Minister of Defence Tomas Verdugo.")
+    assert ("Tomas Verdugo", "Peru", "Deputy Minister of Defence") in titled(r)
+
+
+def test_a_companion_of_a_subject_without_one_country_has_no_country(read):
+    r = read("Ramon Altavilla arrived in Lima. Altavilla was accompanied by Deputy Minister of Defence Tomas Verdugo.")
+    assert titled(r) == set()

@@ -223,6 +223,7 @@ def _build(raw: dict) -> Lexicon:
             gapped_delegation_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["gapped_delegation_leads"]),
             list_openers=dict(raw["roles"]["list_openers"]),
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
+            companion_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["companion_leads"]),
             head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
             head_relatives=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_relatives"].items()),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),

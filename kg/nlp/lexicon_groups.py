@@ -381,6 +381,7 @@ class RoleWords:
     delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
+    companion_leads: tuple[tuple[str, ...], ...] = ()  # "Papikyan was accompanied by Deputy Minister X"
     represented_auxiliaries: frozenset[str] = words("roles.represented_auxiliaries")  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = words("roles.holder_copulas")  # "X is also chairman of the council": X holds the office
     appointing_verbs: frozenset[str] = words("roles.appointing_verbs")  # "Kazakhstan appointed X as its foreign minister"

@@ -70,6 +70,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     anaphor_referent,
+    domain_start,
     holds,
     lower_domain_start,
     origin_end,
@@ -585,6 +586,31 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
+
+    # "Papikyan was accompanied by Deputy Minister of Defense X": a title with no qualifier after a
+    # companion lead is of the one country the subject, a person, holds an office of
+    held: dict[str, set[str]] = {}
+    for o in offices:
+        if not o.former and not o.plural:
+            for p in o.persons:
+                held.setdefault(p.key, set()).update(q.key for q in o.quals if q.type == "Country")
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor:
+            continue
+        a, lead = phrase_before_title(doc, lex, domain_start(doc, lex, titles[i], covered, 0), lex.roles.companion_leads)
+        if not lead:
+            continue
+        e = a - lead
+        while e > 0 and sent_of[e - 1] == o.sentence and toks.lower[e - 1] in lex.roles.represented_auxiliaries:
+            e -= 1
+        subject = by_end.get(e) if e < a - lead else None
+        countries = held.get(subject.key, set()) if subject is not None and subject.type == "Person" else set()
+        if len(countries) == 1 and subject.key != o.persons[0].key:
+            key = next(iter(countries))
+            country = next((m for m in mentions if m.key == key and m.role == "name"), None)
+            if country is not None:
+                o.quals = [country]
+                rules[i], confidence[i] = "companion", conf.official_described
 
     # "Deputy Speaker X said": a legislature's title with no qualifier is of the one legislature
     # the article has named before it (an organization with a [roles] legislature_heads word),
