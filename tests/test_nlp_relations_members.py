@@ -983,6 +983,14 @@ def test_a_count_with_no_list_before_points_to_the_countries_of_the_lead():
     assert read(body.format("all three")) == set()
 
 
+def test_a_count_of_companies_points_to_the_organizations_of_the_sentence_before():
+    # "The three companies are founding members of X": the companies the signing named
+    assert read("The deal was signed by the Norland Pact and the Norland Council. The two companies are founding "
+                "members of the Norland Group.") == {(PACT, "memberOf", GROUP, False), (COUNCIL, "memberOf", GROUP, False)}
+    assert read("The deal was signed by the Norland Pact and the Norland Council. The three companies are founding "
+                "members of the Norland Group.") == set()
+
+
 def test_along_with_right_after_the_organization():
     assert read("Veldoria is a member of the Norland Pact along with Quessa and Tarvin.") == \
         members(PACT, "Veldoria", "Quessa", "Tarvin")

@@ -312,6 +312,7 @@ class RelationWords:
     member_possessive_pronouns: frozenset[str] = words("relations.member_possessive_pronouns")  # "A and B are among its members"
     member_noun_plural_copulas: frozenset[str] = words("relations.member_noun_plural_copulas")  # "A and B are among its members"
     counted_member_nouns: frozenset[str] = words("relations.counted_member_nouns")  # "all four countries are members of X"
+    counted_org_nouns: frozenset[str] = words("relations.counted_org_nouns")  # "the three companies are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str] = words("relations.count_pairs")  # "both countries"
     count_openers: frozenset[str] = words("relations.count_openers")  # "All" of "All nine are members"

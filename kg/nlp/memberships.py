@@ -751,10 +751,12 @@ def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
 
 def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     """The countries "All four countries" (opening the sentence, ending at ``s``) points
-    back to: the nearest list of exactly that many countries in the sentences before."""
+    back to: the nearest list of exactly that many countries in the sentences before ("The three
+    companies": the organizations of the sentence before, exactly that many)."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
-    if s - 2 >= a and toks.lower[s - 1] in rel.counted_member_nouns:
+    orgs = s - 2 >= a and toks.lower[s - 1] in rel.counted_org_nouns
+    if s - 2 >= a and (toks.lower[s - 1] in rel.counted_member_nouns or orgs):
         count_at = s - 2
     elif s - 1 >= a and (s - 2 < a or toks.lower[s - 2] in rel.count_openers) and (
             toks.lower[s - 1] in rel.count_words or toks.lower[s - 1] in rel.count_pairs
@@ -774,6 +776,10 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
         return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
+    if orgs:
+        # "The three companies": the organizations the sentence before names, exactly that many
+        named = {m.key: m for m in ctx.sent_mentions.get(sent - 1, []) if m.type == "Organization" and m.role == "name"}
+        return list(named.values()) if len(named) == count else []
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
         inside = len(doc)  # a list's own tail ("Turkey and Iran" of "Russia, Turkey and Iran") is no list
