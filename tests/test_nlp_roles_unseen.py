@@ -763,3 +763,8 @@ def test_a_companion_title_is_of_the_country_the_subject_holds_an_office_of(read
 def test_a_companion_of_a_subject_without_one_country_has_no_country(read):
     r = read("Ramon Altavilla arrived in Lima. Altavilla was accompanied by Deputy Minister of Defence Tomas Verdugo.")
     assert titled(r) == set()
+
+
+def test_a_bare_speaker_heads_no_senate(read):
+    r = read("The Norland Senate passed the bill on Friday. Speaker Ramon Altavilla said the House would vote.")
+    assert titled(r) == set()
