@@ -981,6 +981,8 @@ def test_a_count_with_no_list_before_points_to_the_countries_of_the_lead():
             "Ministers praised the Norland Pact, of which {} countries are members.")
     assert read(body.format("both")) == members(PACT, "Veldoria", "Quessa")
     assert read(body.format("all three")) == set()
+    # a dateline left as a sentence of its own ("BAKU, Azerbaijan, October 21.") is no lead
+    assert read("TARVIN CITY, Tarvin, October 21. " + body.format("both")) == members(PACT, "Veldoria", "Quessa")
 
 
 def test_a_count_of_companies_points_to_the_organizations_of_the_sentence_before():

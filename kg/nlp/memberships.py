@@ -801,8 +801,12 @@ def lead_countries(ctx: RelationContext, count: int, before: int) -> list[TokMen
     talks with his Azerbaijani counterpart Y"), when they are exactly ``count``: what "both
     countries" points to when no list of that many stands in the sentences before; else []."""
     layout = ctx.doc._.kg_layout
-    lead = next((k for k, (_, _, zone) in enumerate(layout.sentences) if zone != "title" and k in ctx.sent_mentions),
-                None)
+    words = tokens_of(ctx.doc).text
+    # the first sentence of the story with a lower-case word: not a dateline left on its own
+    # ("BAKU, Azerbaijan, October 21.")
+    lead = next((k for k, (_, _, zone) in enumerate(layout.sentences)
+                 if zone != "title" and k in ctx.sent_mentions and k in ctx.sent_range
+                 and any(w.isalpha() and w.islower() for w in words[slice(*ctx.sent_range[k])])), None)
     if lead is None or lead >= before:
         return []
     found: dict[str, TokMention] = {}
