@@ -435,6 +435,8 @@ def test_names_before_a_lower_case_group_noun_are_political_groups(read):
     r = read("The bill was backed by the ruling Borduria Contract party, while the opposition Talvak and "
              "Pemor Unem factions boycotted the vote.")
     assert {"Borduria Contract", "Talvak", "Pemor Unem"} <= {e.label for e in r.entities if e.type == "Organization"}
+    r = read("The vote was boycotted by the opposition Talvak, Pemor Unem and Dovra parties.")
+    assert {"Talvak", "Pemor Unem", "Dovra"} <= {e.label for e in r.entities if e.type == "Organization"}
     r = read("Talvak party leaders met on Monday.")  # the sentence's first word: no group
     assert not [e for e in r.entities if e.type == "Organization"]
 

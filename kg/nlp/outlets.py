@@ -51,9 +51,9 @@ def groups_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> li
             label = toks.span_text(a, e)
             out.append(Candidate(a, e, new_key("Organization", label), "Organization", "org-head", label,
                                  kb_aliases=(toks.span_text(a, i + 1),) if e == i else ()))
-            if not (toks.lower[i].endswith("s") and a >= 2 and toks.lower[a - 1] in coordinators):
+            if not (toks.lower[i].endswith("s") and a >= 2 and (toks.lower[a - 1] in coordinators or toks.text[a - 1] == ",")):
                 break
-            e = a - 1  # "Hayastan and Pativ Unem factions": the name before "and" too
+            e = a - 1  # "Hayastan and Pativ Unem factions", "A, B and C parties": the names before too
     return out
 
 
