@@ -768,3 +768,11 @@ def test_a_companion_of_a_subject_without_one_country_has_no_country(read):
 def test_a_bare_speaker_heads_no_senate(read):
     r = read("The Norland Senate passed the bill on Friday. Speaker Ramon Altavilla said the House would vote.")
     assert titled(r) == set()
+
+
+def test_a_posted_title_of_a_country_then_its_post_then_the_name(read):
+    # "Consul General of Iran in Kapan X", "Ambassador of Chile to Peru X": the post before the name
+    r = read("Consul General of Chile in Kapan Ramon Altavilla attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+    r = read("The Ambassador of Chile in Lima, Ramon Altavilla, attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Ambassador") in titled(r)

@@ -185,6 +185,12 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     if acronym is not None and acronym.key == known.key and toks.text[acronym.end] == ")":
                         j = acronym.end + 1  # "the Parliamentary Assembly of the Council of Europe (PACE)"
                     continue
+                if (qualified and t.title in ctx.lex.roles.posted_titles and j + 1 < n
+                        and toks.lower[j] in ctx.lex.roles.posting_prepositions):
+                    post = kb_start.get(j + 1 + (toks.lower[j + 1] in ctx.lex.grammar.articles))
+                    if post is not None and post.type in ("Country", "Place"):
+                        j = post.end  # "Consul General of Iran in Kapan X": where the office is posted
+                        continue
                 if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
                     j += 1  # "Speaker of Parliament X"
                     qualified = True
