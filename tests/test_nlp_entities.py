@@ -413,3 +413,36 @@ def test_a_short_alias_opening_the_name_of_a_named_organization_is_that_one(read
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Independent States"}
     r = read("Britain hosted the Commonwealth summit in London.")
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Nations"}
+
+
+def test_a_countrys_body_is_the_known_body_of_that_country(tmp_path):
+    # "Armenia's National Assembly": the knowledge base's "National Assembly of Armenia", not a new body
+    from kg.nlp import doc_to_record, make_pipeline
+
+    kb = tmp_path / "actors.toml"
+    kb.write_text('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
+                  '[[actor]]\nid = "kb-grand-council-of-ruritania"\nname = "Grand Council of Ruritania"\n'
+                  'type = "Organization"\n', encoding="utf-8")
+    nlp = make_pipeline(kb_files=[str(kb)])
+    r = doc_to_record(nlp("Headline\n\nRuritania's Grand Council passed the bill on Monday."), "t.txt")
+    assert "Grand Council of Ruritania" in {e.label for e in r.entities if e.type == "Organization"}
+    r = doc_to_record(nlp("Headline\n\nRuritania's Trade Council passed the bill on Monday."), "t.txt")
+    assert "Trade Council" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_names_before_a_lower_case_group_noun_are_political_groups(read):
+    # "the opposition Hayastan and Pativ Unem factions": two groups; the noun is no part of a name
+    r = read("The bill was backed by the ruling Borduria Contract party, while the opposition Talvak and "
+             "Pemor Unem factions boycotted the vote.")
+    assert {"Borduria Contract", "Talvak", "Pemor Unem"} <= {e.label for e in r.entities if e.type == "Organization"}
+    r = read("The vote was boycotted by the opposition Talvak, Pemor Unem and Dovra parties.")
+    assert {"Talvak", "Pemor Unem", "Dovra"} <= {e.label for e in r.entities if e.type == "Organization"}
+    r = read("Talvak party leaders met on Monday.")  # the sentence's first word: no group
+    assert not [e for e in r.entities if e.type == "Organization"]
+
+
+def test_the_head_of_a_group_named_by_its_noun(read):
+    r = read("The head of the Talvak faction, Ramon Altavilla, said the bill was a mistake.")
+    label = {e.key: e.label for e in r.entities}
+    assert ("Ramon Altavilla", "Talvak", "Head") in {(label[f.subject], label[f.object], f.title)
+                                                     for f in r.facts if f.predicate == "officialOf"}

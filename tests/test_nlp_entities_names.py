@@ -3,6 +3,12 @@ and the title words that are never names.  Names here are not in the knowledge b
 from conftest import said
 
 
+def offices(record):
+    """{(person, office-holder body or country, title)} by labels."""
+    label = {e.key: e.label for e in record.entities}
+    return {(label.get(f.subject), label.get(f.object), f.title) for f in record.facts if f.predicate == "officialOf"}
+
+
 def persons(record):
     return {e.label for e in record.entities if e.type == "Person"}
 
@@ -129,6 +135,31 @@ def test_title_of_an_organization_found_by_rule_then_the_name(read):
     r = read("CEO of Kuwait Northwind Trading Company Halim Saad al-Rashed welcomed the decision.")
     assert "Halim Saad al-Rashed" in persons(r)
     assert not any("Company" in p or "Trading" in p for p in persons(r))
+
+
+def test_a_company_head_word_ends_the_body_not_the_holders_name(read):
+    # "Chairman of Azerbaijan Railways Rovshan Rustamov said": "Railways" closes the body's name
+    r = read("Chairman of Borduria Railways Talvo Mendar said the line was open.")
+    assert "Talvo Mendar" in persons(r)
+    assert not any("Railways" in p for p in persons(r))
+    assert ("Talvo Mendar", "Borduria Railways", "Chairman") in offices(r)
+
+
+def test_chairman_of_the_board_and_general_director_are_titles_of_the_company(read):
+    r = read("The deal was signed by Chairman of the Board of Ruritanian Rail Company Talvo Mendar and "
+             "General Director of Borduria Freight Agency Ista Korel.")
+    assert {"Talvo Mendar", "Ista Korel"} <= persons(r)
+    assert {("Talvo Mendar", "Ruritanian Rail Company", "Chairman of the Board"),
+            ("Ista Korel", "Borduria Freight Agency", "General Director")} <= offices(r)
+    assert not any(e.label.startswith("Board") for e in r.entities)
+
+
+def test_a_title_of_a_noun_that_points_back_names_its_holder_in_apposition(read):
+    # "The head of the delegation, X," as "the delegation's head, X,"
+    r = read("The Veldorian delegation left early. The head of the delegation, Talvo Mendar, arrived in Paris.")
+    assert "Talvo Mendar" in persons(r)
+    r = read("The head of the delegation, Paris and Rome met.")  # no name closed by a comma
+    assert not persons(r)
 
 
 def test_a_hyphenated_part_is_one_word_of_a_long_name(read):

@@ -39,6 +39,14 @@ def test_tass_style_dateline_is_cut_from_the_body():
     assert text[slice(*layout.dateline_place)] == "BAKU"
 
 
+def test_a_dateline_closed_by_two_hyphens():
+    # "YEREVAN -- Armenia's National Assembly …" (RFE/RL): two hyphens for a dash
+    text = "Headline\n\nVALDORIA CITY -- The ministry said the talks went well."
+    blocks, layout = kinds(text)
+    assert text[slice(*layout.dateline_place)] == "VALDORIA CITY"
+    assert blocks[-1] == ("body", "The ministry said the talks went well.")
+
+
 def test_dateline_with_agency_in_brackets_and_date():
     text = "Headline\n\nTBILISI (Example News / Wire - 3rd February, 2021) The talks went well."
     _, layout = kinds(text)

@@ -810,3 +810,11 @@ def test_a_lower_case_portfolio_between_a_possessive_and_the_holder_keeps_the_pe
     r = read("Peru's information minister, Ramon Altavilla, dismissed the effort, saying Lima had not "
              "been consulted.")
     assert [s for s, _, _ in said(r)] == ["Ramon Altavilla"]
+
+
+def test_informing_a_hearer_of_something_is_no_statement(read):
+    # "Yerevan had informed Moscow of the decision in advance": the decision is a topic, not speech
+    r = read("Ramon Altavilla informed Tomas Verdugo of the decision in advance.")
+    assert said(r) == []
+    r = read("Ramon Altavilla informed Tomas Verdugo that the talks were over.")
+    assert ("Ramon Altavilla", "the talks were over", False) in said(r)

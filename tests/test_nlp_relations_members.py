@@ -664,6 +664,20 @@ def test_a_repeated_of_coordinates_a_second_organization():
                                              | members(GROUP, "Veldoria", "Quessa"))
 
 
+def test_a_repeated_membership_noun_coordinates_a_second_organization():
+    # "a founding member of the NAM and a member of the SCO": the second noun is a membership too
+    assert read("Veldoria is a founding member of the Norland Pact and a member of the Norland Council, "
+                "while Quessa has observer status in the pact.") == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+    assert read("Veldoria and Quessa are members of the Norland Pact and founding members of the Norland "
+                "Council.") == members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria", "Quessa")
+
+
+def test_a_second_noun_that_is_no_membership_adds_none():
+    for other in ("an observer of", "a former member of", "a partner of"):
+        assert read(f"Veldoria is a member of the Norland Pact and {other} the Norland Council.") == \
+            members(PACT, "Veldoria")
+
+
 def test_a_repeated_of_that_names_no_organization_adds_none():
     assert read("Veldoria is a member of the Norland Pact and of its trade committee.") == members(PACT, "Veldoria")
     assert read("Veldoria is a member of the Norland Pact and the head of the Norland Council said so.") == \
@@ -920,6 +934,63 @@ def test_of_which_a_list_are_members():
         members(PACT, "Veldoria", "Quessa")
     assert read("Ostrava met the Norland Pact, of which Veldoria and Quessa are not members.") == \
         members(PACT, "Veldoria", "Quessa", negated=True)
+
+
+def test_of_which_after_two_organizations_and_a_count_that_points_back():
+    # "cooperation within the OIC and the ECO, of which all three countries are members"
+    assert read("Veldoria, Quessa and Tarvin met. Ministers urged cooperation within the Norland Pact and "
+                "the Norland Council, of which all three countries are members.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin") | members(COUNCIL, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_count_skips_a_nearer_list_of_another_size_but_not_a_lists_tail():
+    # "Ankara and Islamabad" (two) after the three named: "all three" is the list of three
+    assert read("Veldoria, Quessa and Tarvin met. Ostrava and Quessa backed it. Ministers praised the Norland "
+                "Pact, of which all three countries are members.") == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    # "Quessa and Tarvin" closes the list of three: it is no list of two
+    assert read("Veldoria, Quessa and Tarvin met. Ministers praised the Norland Pact, of which both countries "
+                "are members.") == set()
+
+
+def test_an_acronym_in_brackets_after_the_subject():
+    # "Turkish State Railways (TCDD) joined the association in 2019"
+    assert read("Veldoria (VLD) joined the Norland Pact in 2019.") == members(PACT, "Veldoria")
+    assert read("Veldoria (VLD) is a member of the Norland Pact.") == members(PACT, "Veldoria")
+
+
+def test_the_association_points_back_to_the_organization_spoken_of():
+    assert read("The Norland Group held its meeting. Veldoria joined the association in 2019.") == \
+        members(GROUP, "Veldoria")
+
+
+def test_the_association_is_not_the_organization_that_joins_it():
+    assert read("The Norland Group held its meeting. The Norland Council joined the association in 2019.") == \
+        {(COUNCIL, "memberOf", GROUP, False)}
+
+
+def test_a_count_skips_a_list_inside_a_quotation():
+    # '"… help Baku and Yerevan conclude a peace treaty," Lavrov said': the speaker's words name no referent
+    assert read('Veldoria and Quessa met. "We will help Tarvin and Ostrava," Ana Lind said. Ministers '
+                'praised the Norland Pact, of which both countries are members.') == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_count_with_no_list_before_points_to_the_countries_of_the_lead():
+    # "Russian Foreign Minister X held talks with his Azerbaijani counterpart Y. … the CIS, of which
+    # both countries are members": the lead's two countries
+    body = ("Veldoria's foreign minister held talks with the Quessa delegation on Friday. The talks went well. "
+            "Ministers praised the Norland Pact, of which {} countries are members.")
+    assert read(body.format("both")) == members(PACT, "Veldoria", "Quessa")
+    assert read(body.format("all three")) == set()
+    # a dateline left as a sentence of its own ("BAKU, Azerbaijan, October 21.") is no lead
+    assert read("TARVIN CITY, Tarvin, October 21. " + body.format("both")) == members(PACT, "Veldoria", "Quessa")
+
+
+def test_a_count_of_companies_points_to_the_organizations_of_the_sentence_before():
+    # "The three companies are founding members of X": the companies the signing named
+    assert read("The deal was signed by the Norland Pact and the Norland Council. The two companies are founding "
+                "members of the Norland Group.") == {(PACT, "memberOf", GROUP, False), (COUNCIL, "memberOf", GROUP, False)}
+    assert read("The deal was signed by the Norland Pact and the Norland Council. The three companies are founding "
+                "members of the Norland Group.") == set()
 
 
 def test_along_with_right_after_the_organization():

@@ -533,3 +533,17 @@ def test_top_or_chief_before_a_domain_and_a_title_after_a_possessive(read):
     assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
     r = read("Peru's top envoy, Ramon Altavilla, said the talks went well.")
     assert ("Ramon Altavilla", "Peru", "Envoy") in titled(r)
+
+
+def test_the_assembly_points_back_to_the_assembly_named_before(read):
+    r = read("The Norland Assembly met in Lima. The assembly's co-rapporteur, Ramon Altavilla, said the talks failed.")
+    assert ("Ramon Altavilla", "Norland Assembly", "Co-Rapporteur") in titled(r)
+
+
+def test_a_remit_between_an_office_and_a_second_office_in_apposition(read):
+    # "The assembly's co-rapporteur for Azerbaijan, Swedish MP X": the remit is no employer, the
+    # name after the second office holds the first too
+    r = read("The Norland Assembly met in Lima. The assembly's co-rapporteur for Peru, Chilean MP Ramon "
+             "Altavilla, said the talks failed.")
+    assert ("Ramon Altavilla", "Norland Assembly", "Co-Rapporteur") in titled(r)
+    assert not any(holder == "Ramon Altavilla" and org == "Peru" for holder, org, _ in titled(r))

@@ -350,6 +350,15 @@ def test_a_bare_head_title_after_a_speaker_qualified_by_a_demonym(read):
     assert ("Ana Velarde", "Chile", "President") in titled(r)
 
 
+def test_a_bare_head_title_after_a_speaker_whose_office_phrase_has_the_demonym(read):
+    # "The deputy head of the Armenian government's press office, Y, said Prime Minister X had …"
+    r = read("The deputy head of the Chilean government's press office, Tural Hasanli, said President Ana "
+             "Velarde had been briefed.")
+    assert ("Ana Velarde", "Chile", "President") in titled(r)
+    r = read("The head of the Chilean delegation met Tural Hasanli, who said President Ana Velarde had been briefed.")
+    assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
+
+
 def test_a_demonym_of_no_speaker_gives_a_bare_head_no_country(read):
     r = read("Chilean presidential aide Tural Hasanli met President Ana Velarde on Monday.")
     assert not any(holder == "Ana Velarde" for holder, _, _ in titled(r))
@@ -715,3 +724,55 @@ def test_a_titles_other_name_in_brackets_describes_its_holder_later(read):
              "The meeting was also attended by Deputy Chairman of the Zembla Commission Bo Dahl. "
              "The Ombudsman stressed that the talks would go on.")
     assert [s for s, _, _ in said(r)] == ["Ana Lind"]
+
+
+def test_a_bare_speakers_title_is_of_the_one_legislature_named_before(read):
+    # "Deputy Speaker X said": Armenia's National Assembly, the one legislature the article named
+    r = read("The Norland Parliament met on Monday. Deputy Speaker Ramon Altavilla said the vote would be held.")
+    assert ("Ramon Altavilla", "Norland Parliament", "Deputy Speaker") in titled(r)
+
+
+def test_a_bare_speakers_title_after_two_legislatures_or_before_any_is_of_none(read):
+    r = read("The Norland Parliament met the Quessa Assembly. Deputy Speaker Ramon Altavilla said the vote would be held.")
+    assert titled(r) == set()
+    r = read("Deputy Speaker Ramon Altavilla said the Norland Parliament would vote.")
+    assert titled(r) == set()
+
+
+def test_a_consul_is_posted_in_a_city(read):
+    # "the Iranian Consul General in Kapan, X": the city is the post, the holder's name follows it
+    r = read("The Chilean Consul General in Kapan, Ramon Altavilla, attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+    r = read("Chilean Consul General in Kapan Ramon Altavilla attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+
+
+def test_a_companys_general_manager_is_a_title(read):
+    r = read("The pipeline was built by the Borduria Pipeline Company, whose general manager, Ramon Altavilla, "
+             "said it could carry more gas.")
+    assert ("Ramon Altavilla", "Borduria Pipeline Company", "General Manager") in titled(r)
+
+
+def test_a_companion_title_is_of_the_country_the_subject_holds_an_office_of(read):
+    # "Papikyan was accompanied by Deputy Minister of Defense X": the minister's country, named before
+    r = read("Peru's Defence Minister Ramon Altavilla visited Lima. Altavilla was accompanied by Deputy "
+             "Minister of Defence Tomas Verdugo.")
+    assert ("Tomas Verdugo", "Peru", "Deputy Minister of Defence") in titled(r)
+
+
+def test_a_companion_of_a_subject_without_one_country_has_no_country(read):
+    r = read("Ramon Altavilla arrived in Lima. Altavilla was accompanied by Deputy Minister of Defence Tomas Verdugo.")
+    assert titled(r) == set()
+
+
+def test_a_bare_speaker_heads_no_senate(read):
+    r = read("The Norland Senate passed the bill on Friday. Speaker Ramon Altavilla said the House would vote.")
+    assert titled(r) == set()
+
+
+def test_a_posted_title_of_a_country_then_its_post_then_the_name(read):
+    # "Consul General of Iran in Kapan X", "Ambassador of Chile to Peru X": the post before the name
+    r = read("Consul General of Chile in Kapan Ramon Altavilla attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
+    r = read("The Ambassador of Chile in Lima, Ramon Altavilla, attended the meeting.")
+    assert ("Ramon Altavilla", "Chile", "Ambassador") in titled(r)

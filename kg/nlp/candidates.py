@@ -630,6 +630,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             continue
         if i + 1 < n and f"{low} {table.lower[i + 1]}" in ctx.lex.titles:
             continue  # "Chief Cabinet Secretary X": the head word opens a title, it ends no name
+        if any(i - w >= 0 and " ".join(table.lower[i - w:i + 1]) in ctx.lex.titles for w in (3, 4)):
+            continue  # "Chairman of the Board of X": the head word closes a title, it opens no name
         # left: capitalised words or a known name, over at most org_name_tokens tokens
         a = i
         too_long = False
@@ -760,8 +762,26 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 label = f"{short} {head}"
         if " of the " in label:
             aliases = (*aliases, label.replace(" of the ", " of "))
+        known = _owned_known(toks, ctx, a, label, kb_end) if is_org else None
+        if known is not None:
+            # "Armenia's National Assembly": the body the knowledge base names "… of Armenia"
+            out.append(Candidate(a, b, "kb:" + known.id, known.type, "org-head", known.name, "name",
+                                 known.wikidata, known.names()))
+            continue
         out.append(Candidate(a, b, new_key(type_, label), type_, "org-head", label, kb_aliases=aliases))
     return out
+
+
+def _owned_known(toks, ctx: EntityContext, a: int, label: str, kb_end: dict[int, Candidate]):
+    """The known organization "LABEL of COUNTRY" when the name ``label`` at token ``a`` follows
+    "COUNTRY's" ("Armenia's National Assembly"), else None."""
+    if a < 2 or toks.lower[a - 1] not in ctx.lex.grammar.possessive:
+        return None
+    owner = kb_end.get(a - 1)
+    if owner is None or owner.type != "Country":
+        return None
+    found = [x for x in ctx.kb.by_name(f"{label} of {owner.label}") if x.type == "Organization"]
+    return found[0] if len(found) == 1 else None
 
 
 def _in_portfolio(toks, ctx: EntityContext, a: int) -> bool:

@@ -74,7 +74,7 @@ from kg.nlp.names import (
     propagate_aliases,
     repeated_full_names,
 )
-from kg.nlp.outlets import media_before_heads
+from kg.nlp.outlets import groups_before_heads, media_before_heads
 from kg.nlp.places import gazetteer_places, outside_event_names, places_after_of
 from kg.nlp.spelling import fold_name, one_edit_apart
 from kg.nlp.trained import model_entities
@@ -142,8 +142,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
+    groups = groups_before_heads(doc, ctx, kb_tokens)
     qualifiers = dict(kb_start)
-    for c in named_orgs:
+    for c in named_orgs + groups:
         if c.type == "Organization" and (c.start not in qualifiers or qualifiers[c.start].end < c.end):
             qualifiers[c.start] = c
     # "Human Rights Defender Anahit Manasyan said": a name read back from a speech verb stops at
@@ -153,6 +154,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
+        + groups
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_before_holder_leads(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)

@@ -151,6 +151,7 @@ class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
     org_heads: frozenset[str] = words("actors.organization_heads")
+    group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     place_of: frozenset[str] = words("actors.place_of")
@@ -209,6 +210,8 @@ class SpeechWords:
     anaphor_determiners: frozenset[str] = words("speech.anaphor_determiners")
     subject_title_joins: frozenset[str] = words("speech.subject_title_joins")
     recipient_verbs: frozenset[str] = words("speech.recipient_verbs")  # "told AFP": the hearer follows
+    hearer_topic_prepositions: frozenset[str] = words("speech.hearer_topic_prepositions")  # "informed Moscow of the decision"
+    informing_verbs: frozenset[str] = words("speech.informing_verbs")  # "informed Moscow of …": a hearer, no statement
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
@@ -255,6 +258,7 @@ class RelationWords:
     member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")
     member_noun_subject_gap: frozenset[str] = words("relations.member_noun_subject_gap")
     bare_membership_nouns: frozenset[str] = words("relations.bare_membership_nouns")
+    coordinated_member_nouns: frozenset[str] = words("relations.coordinated_member_nouns")  # "a member of A and a member of B"
     cochair_object_stops: frozenset[str] = words("relations.cochair_object_stops")
     deploy_prepositions: frozenset[str] = words("relations.deploy_prepositions")
     list_openers: tuple[tuple[str, ...], ...]  # phrases as word tuples ("such", "as")
@@ -308,6 +312,7 @@ class RelationWords:
     member_possessive_pronouns: frozenset[str] = words("relations.member_possessive_pronouns")  # "A and B are among its members"
     member_noun_plural_copulas: frozenset[str] = words("relations.member_noun_plural_copulas")  # "A and B are among its members"
     counted_member_nouns: frozenset[str] = words("relations.counted_member_nouns")  # "all four countries are members of X"
+    counted_org_nouns: frozenset[str] = words("relations.counted_org_nouns")  # "the three companies are members of X"
     count_words: tuple[str, ...]  # count_words[k] is k + 2
     count_pairs: frozenset[str] = words("relations.count_pairs")  # "both countries"
     count_openers: frozenset[str] = words("relations.count_openers")  # "All" of "All nine are members"
@@ -377,6 +382,7 @@ class RoleWords:
     delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
     represented_leads: tuple[tuple[str, ...], ...] = ()  # "Argentina was represented by Foreign Minister X"
+    companion_leads: tuple[tuple[str, ...], ...] = ()  # "Papikyan was accompanied by Deputy Minister X"
     represented_auxiliaries: frozenset[str] = words("roles.represented_auxiliaries")  # "was", "is", "will be" before represented_leads
     holder_copulas: frozenset[str] = words("roles.holder_copulas")  # "X is also chairman of the council": X holds the office
     appointing_verbs: frozenset[str] = words("roles.appointing_verbs")  # "Kazakhstan appointed X as its foreign minister"
@@ -398,6 +404,7 @@ class RoleWords:
     parliament_nouns: frozenset[str] = words("roles.parliament_nouns")  # "Speaker of Parliament X"
     gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
     legislature_heads: frozenset[str] = words("roles.legislature_heads")
+    upper_house_words: frozenset[str] = words("roles.upper_house_words")  # no bare "Speaker X" heads a senate
     holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
     holder_only_modifiers: frozenset[str] = words("roles.holder_only_modifiers")  # "its junta chief, X": a person, no office
@@ -421,6 +428,7 @@ class RoleWords:
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
+    legislature_titles: frozenset[str] = frozenset()  # "Deputy Speaker X": of the one legislature named (canonical titles)
     demonym_domain_titles: frozenset[str] = frozenset()  # "The head of Azerbaijani diplomacy, X"
     demonym_domains: frozenset[str] = words("roles.demonym_domains")  # its "diplomacy", "government"
 

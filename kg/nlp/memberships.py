@@ -13,7 +13,10 @@ from kg.nlp.doc import TokMention, tokens_of
 from kg.nlp.lexicon_groups import RelationWords
 from kg.nlp.lists import backward_list, forward_list, phrase_at
 from kg.nlp.offices import hyphen_modifier
+from kg.nlp.quotes import OPENERS
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
+
+CLOSERS = frozenset(OPENERS.values()) - frozenset(OPENERS)  # closing quotation marks (not also openers)
 
 
 def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
@@ -330,6 +333,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if s - 2 > a and _time_phrase_before(toks.lower, s, rel):
             s -= 2  # "The union on Saturday became a member of X"
             continue
+        if (w == ")" and s - 3 > a and toks.text[s - 3] == "(" and toks.text[s - 2].isupper()
+                and ctx.by_end.get(s - 3) is not None):
+            s -= 3  # "Turkish State Railways (TCDD) joined X": the actor's acronym in brackets
+            continue
         counted = _counted_adjectives_start(ctx, s, a)
         if counted < s:
             s = counted  # "A, B and C, the three European members of X": past "European"
@@ -400,6 +407,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = fronted_as_subject(ctx, start + 1, a)  # the cue "as a member of" opens the sentence
     if not subjects:
         return
+    if org.start < end and any(m.key == org.key for m in subjects):
+        # "Turkish State Railways joined the association": the anaphor is no subject of its clause
+        org = ctx.anaphor_at(end, skip=frozenset(m.key for m in subjects))
+        if org is None or org.type != "Organization":
+            return
+        orgs = [org]
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
@@ -540,16 +553,29 @@ def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMenti
 
 def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """Organizations coordinated after a repeated "of" that closes a membership's object
-    ("a member of the EU and of NATO": NATO), each run read as a list; [] when the
+    ("a member of the EU and of NATO", "a founding member of the EU and a member of NATO":
+    NATO), each run read as a list; [] when the
     coordinated phrase names no organization ("members of the EU and of its …")."""
     toks = tokens_of(ctx.doc)
     grammar = ctx.lex.grammar
     found: list[TokMention] = []
     while True:
         k = e + 1 if e < b and toks.text[e] == "," else e
-        if not (k + 1 < b and toks.lower[k] in grammar.coordinators and toks.lower[k + 1] == "of"):
+        if not (k + 1 < b and toks.lower[k] in grammar.coordinators):
             return found
-        j = ctx.skip(k + 2, b, grammar.articles)
+        o = k + 1
+        if toks.lower[o] != "of":
+            # "a founding member of A and a member of B", "members of A and founding members of
+            # B": a second membership noun, kept a member by its adjectives
+            o += toks.lower[o] in grammar.indefinite_articles
+            while o < b and ctx.member_adjective(o):
+                o += 1
+            if not (o + 1 < b and toks.lower[o] in ctx.lex.relations.coordinated_member_nouns):
+                return found
+            o += 1
+        if not (o < b and toks.lower[o] == "of"):
+            return found
+        j = ctx.skip(o + 1, b, grammar.articles)
         m = ctx.by_start.get(j)
         if m is None or m.type != "Organization" or m.role == "demonym":
             return found
@@ -725,10 +751,12 @@ def join_closed(ctx: RelationContext, e: int, b: int) -> bool:
 
 def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     """The countries "All four countries" (opening the sentence, ending at ``s``) points
-    back to: the last list of exactly that many countries in the sentences before."""
+    back to: the nearest list of exactly that many countries in the sentences before ("The three
+    companies": the organizations of the sentence before, exactly that many)."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
-    if s - 2 >= a and toks.lower[s - 1] in rel.counted_member_nouns:
+    orgs = s - 2 >= a and toks.lower[s - 1] in rel.counted_org_nouns
+    if s - 2 >= a and (toks.lower[s - 1] in rel.counted_member_nouns or orgs):
         count_at = s - 2
     elif s - 1 >= a and (s - 2 < a or toks.lower[s - 2] in rel.count_openers) and (
             toks.lower[s - 1] in rel.count_words or toks.lower[s - 1] in rel.count_pairs
@@ -748,15 +776,58 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
         return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
+    if orgs:
+        # "The three companies": the organizations the sentence before names, exactly that many
+        named = {m.key: m for m in ctx.sent_mentions.get(sent - 1, []) if m.type == "Organization" and m.role == "name"}
+        return list(named.values()) if len(named) == count else []
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
+        inside = len(doc)  # a list's own tail ("Turkey and Iran" of "Russia, Turkey and Iran") is no list
         for m in reversed(ctx.sent_mentions.get(prev, [])):
-            if m.type != "Country":
+            if m.type != "Country" or m.end > inside:
                 continue
             items = backward_list(doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
-            if len(items) >= 2:  # the sentence's last list decides
-                return items if len(items) == count else []
-    return []
+            if len(items) >= 2:
+                inside = items[0].start
+                if _quoted(toks.text, lo, items[0].start):
+                    continue  # "… help Baku and Yerevan conclude a peace treaty," Lavrov said: the speaker's words
+            if len(items) == count:  # the nearest list of that many ("Ankara and Islamabad" is not "all three")
+                return items
+    return lead_countries(ctx, count, sent)
+
+
+def lead_countries(ctx: RelationContext, count: int, before: int) -> list[TokMention]:
+    """The countries the story's lead names, by name or adjective ("Russian Foreign Minister X held
+    talks with his Azerbaijani counterpart Y"), when they are exactly ``count``: what "both
+    countries" points to when no list of that many stands in the sentences before; else []."""
+    layout = ctx.doc._.kg_layout
+    words = tokens_of(ctx.doc).text
+    # the first sentence of the story with a lower-case word: not a dateline left on its own
+    # ("BAKU, Azerbaijan, October 21.")
+    lead = next((k for k, (_, _, zone) in enumerate(layout.sentences)
+                 if zone != "title" and k in ctx.sent_mentions and k in ctx.sent_range
+                 and any(w.isalpha() and w.islower() for w in words[slice(*ctx.sent_range[k])])), None)
+    if lead is None or lead >= before:
+        return []
+    found: dict[str, TokMention] = {}
+    for m in ctx.sent_mentions[lead]:
+        if m.type == "Country" and m.role in ("name", "demonym"):
+            found.setdefault(m.key, m)
+    return list(found.values()) if len(found) == count else []
+
+
+def _quoted(words: list[str], lo: int, i: int) -> bool:
+    """Whether token ``i`` stands inside a quotation opened after token ``lo`` (its sentence's
+    start): more opening marks than closing ones, or an odd number of straight ones, before it."""
+    opened = straight = 0
+    for w in words[lo:i]:
+        if w in OPENERS:
+            opened += 1
+        elif w in CLOSERS:
+            opened -= 1
+        elif w == '"':
+            straight += 1
+    return opened > 0 or straight % 2 == 1
 
 
 def member_subject_elsewhere(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
@@ -1082,7 +1153,8 @@ def relative_antecedent(ctx: RelationContext, comma: int, a: int) -> TokMention 
 def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "the RCEP, of which China, Japan and South Korea are members": the countries listed after
     ", of which" ([relations] member_relatives after "of") and before a plural copula and the bare
-    member noun at ``cue`` are members of the organization before the comma."""
+    member noun at ``cue`` are members of the organization before the comma; a count there
+    ("of which all three countries are members") points back to the last list of that many."""
     toks = tokens_of(ctx.doc)
     rel = ctx.lex.relations
     verb = plural_copula_before(ctx, cue.start, cue.a)
@@ -1097,11 +1169,16 @@ def of_which_members(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     org = ctx.by_end.get(w - 2)
     if org is None or org.type != "Organization":
         return
+    # "cooperation within the OIC and the ECO, of which …": the clause speaks of both
+    orgs = backward_list(ctx.doc, ctx.lex, w - 2, ctx.by_end, ("Organization",), cue.a - 1) or [org]
     items, _ = forward_list(ctx.doc, ctx.lex, w + 1, ctx.by_start, MEMBER_TYPES, verb)
+    if not items:
+        items = counted_subjects(ctx, verb, w + 1)  # "…, of which all three countries are members"
     neg = ctx.negated(w + 1, cue.end) or ctx.non_member(w + 1, cue.end)
-    for m in items:
-        if m.key != org.key:
-            yield Relation(m, "memberOf", org, "member-noun", ctx.lex.confidence.member_noun, neg)
+    for o in orgs:
+        for m in items:
+            if m.key != o.key:
+                yield Relation(m, "memberOf", o, "member-noun", ctx.lex.confidence.member_noun, neg)
 
 
 def plural_copula_before(ctx: RelationContext, i: int, a: int) -> int | None:

@@ -102,6 +102,8 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
         if (j - 1 in forbidden or low in ctx.lex.titles or low in ctx.lex.roles.portfolio_end_nouns
                 or low in ctx.lex.roles.parliament_nouns):
             break  # "… Minister of Foreign Affairs Tomas Ardvik said": "Affairs" ends a portfolio
+        if words >= 2 and low in ctx.lex.actors.org_heads:
+            break  # "Chairman of Borduria Railways Talvo Mendar said": the body's head word ends its name
         if name_token(doc, ctx, j - 1):
             j -= 1
             words += 1
@@ -162,7 +164,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j = portfolio(doc, ctx.lex, j, kb_start, n)  # "its deputy minister of environmental protection, X"
         j = title_alias_end(doc, ctx.lex, j, kb_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
-        qualified = False
+        qualified = pointed = False
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -177,10 +179,18 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 if known is not None and known.type in ("Country", "Organization", "Place"):
                     j = known.end
                     qualified = True
+                    if j < n and known.type == "Organization" and toks.lower[j] in ctx.lex.actors.group_heads:
+                        j += 1  # "The head of the Hayastan faction, X"
                     acronym = kb_start.get(j + 1) if j + 2 < n and toks.text[j] == "(" else None
                     if acronym is not None and acronym.key == known.key and toks.text[acronym.end] == ")":
                         j = acronym.end + 1  # "the Parliamentary Assembly of the Council of Europe (PACE)"
                     continue
+                if (qualified and t.title in ctx.lex.roles.posted_titles and j + 1 < n
+                        and toks.lower[j] in ctx.lex.roles.posting_prepositions):
+                    post = kb_start.get(j + 1 + (toks.lower[j + 1] in ctx.lex.grammar.articles))
+                    if post is not None and post.type in ("Country", "Place"):
+                        j = post.end  # "Consul General of Iran in Kapan X": where the office is posted
+                        continue
                 if not qualified and toks.lower[j] in ctx.lex.roles.parliament_nouns:
                     j += 1  # "Speaker of Parliament X"
                     qualified = True
@@ -200,6 +210,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     if j + 1 in kb_start or own is not None:
                         j = j + 1 if own is None else own
                         continue
+                if (not qualified and j + 1 < n and toks.text[j + 1] == "," and toks.text[j].isalpha()
+                        and toks.text[j].islower() and toks.lower[j - 1] in ctx.lex.grammar.articles):
+                    j += 1  # "The head of the delegation, X": the noun points back, as "the delegation's head, X"
+                    qualified = pointed = True
                 break
             if not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
@@ -234,7 +248,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
                 and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified)
-                and (toks.text[t.start][:1].isupper() or b in actor_end or second or points_back(doc, ctx, domain)
+                and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):

@@ -663,6 +663,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
         rule = "title-of"
+        if len(quals) == 1 and quals[0].type == "Organization" and j < n and toks.lower[j] in lex.actors.group_heads:
+            j += 1  # "The head of the Hayastan faction, X": the group's noun after its name
         p = at + 1 + (at + 1 < n and toks.lower[at + 1] in lex.grammar.articles)
         if not quals and p < n and toks.lower[p] in roles.parliament_nouns and p not in by_start and sent_of[p] == k:
             # "Speaker of Parliament X": the one legislature the article has named (else no one's)

@@ -1,4 +1,5 @@
-"""News outlets named by the noun after them ("told Zvezda television channel")."""
+"""News outlets and political groups named by the lower-case noun after them ("told Zvezda
+television channel", "the opposition Hayastan faction")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -28,6 +29,31 @@ def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> lis
             label = toks.span_text(a, i)
             out.append(Candidate(a, i, new_key("Organization", label), "Organization", "org-head", label,
                                  kb_aliases=(toks.span_text(a, i + size),)))
+    return out
+
+
+def groups_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the ruling Dream party", "the opposition Hayastan and Pativ Unem factions": the
+    capitalised names before a lower-case group noun ([actors] group_heads), each of a plural's
+    coordinated names, are political groups; the noun is not part of a name."""
+    toks = tokens_of(doc)
+    out = []
+    coordinators = ctx.lex.grammar.coordinators
+    for i in toks.where(ctx.lex.actors.group_heads):
+        if i == 0 or not toks.text[i].islower() or ctx.sent_of[i] < 0:
+            continue
+        e = i
+        while True:
+            a = name_run_before_tokens(doc, ctx, e, kb_tokens)
+            # not the sentence's first word ("Hayastan said …"), nor right after a known actor
+            if a == e or a == 0 or ctx.sent_of[a - 1] != ctx.sent_of[i] or a - 1 in kb_tokens:
+                break
+            label = toks.span_text(a, e)
+            out.append(Candidate(a, e, new_key("Organization", label), "Organization", "org-head", label,
+                                 kb_aliases=(toks.span_text(a, i + 1),) if e == i else ()))
+            if not (toks.lower[i].endswith("s") and a >= 2 and (toks.lower[a - 1] in coordinators or toks.text[a - 1] == ",")):
+                break
+            e = a - 1  # "Hayastan and Pativ Unem factions", "A, B and C parties": the names before too
     return out
 
 

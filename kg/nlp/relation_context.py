@@ -116,8 +116,9 @@ class RelationContext:
                 return m
         return None
 
-    def anaphor_at(self, i: int) -> TokMention | None:
-        """ "the alliance", "the bloc" at token ``i``: the organization last named before it."""
+    def anaphor_at(self, i: int, skip: frozenset[str] = frozenset()) -> TokMention | None:
+        """ "the alliance", "the bloc" at token ``i``: the organization last named before it
+        (none of the keys in ``skip``: the subject of "X joined the association" is not it)."""
         doc, rel = self.doc, self.lex.relations
         toks = tokens_of(doc)
         if i + 1 >= len(doc) or toks.lower[i] not in rel.anaphor_determiners:
@@ -137,7 +138,7 @@ class RelationContext:
         if not pos:
             return None
         k = self.sent_of[i]
-        named = self.orgs[:pos]
+        named = [m for m in self.orgs[:pos] if m.key not in skip] if skip else self.orgs[:pos]
         if toks.lower[noun] not in rel.ministry_anaphors:
             # "the Tajik defence ministry said … Armenia, one of the bloc's six members": a
             # bloc, an alliance, a council is no government's ministry

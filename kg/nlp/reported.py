@@ -168,9 +168,14 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words
-                if low in speech.recipient_verbs and j < b:  # "told reporters the border …": over the hearer
+                if (low in speech.recipient_verbs or low in speech.informing_verbs) and j < b:
+                    # "told reporters the border …": over the hearer
                     hearer = next(iter(ctx.by_start_tok.get(j, ())), None)
                     j = hearer.end if hearer is not None else j + 1
+                    while hearer is None and j < b and toks.text[j - 1][:1].isupper() and toks.text[j][:1].isupper():
+                        j += 1  # a hearer's name no mention holds ("informed Tomas Verdugo of …")
+                    if j < b and toks.lower[j] in speech.hearer_topic_prepositions:
+                        continue  # "had informed Moscow of the decision": a topic, no statement
                 while (j < b and (toks.lower[j] in speech.between or toks.text[j] in (":", ","))
                        and toks.lower[j] not in lex.grammar.articles):
                     j += 1

@@ -70,6 +70,7 @@ from kg.nlp.offices import (
     Covered,
     Office,
     anaphor_referent,
+    domain_start,
     holds,
     lower_domain_start,
     origin_end,
@@ -275,14 +276,26 @@ def _in_speech_frame(doc: Doc, lex: Lexicon, o: Office, lo: int) -> bool:
     return c > lo and c < o.start - 1 and toks.text[c] == ","
 
 
-def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int) -> bool:
+def _speaker_qualifier(doc: Doc, lex: Lexicon, offices: list[Office], country: TokMention, b: int,
+                       by_start: dict[int, TokMention]) -> bool:
     """Demonym ``country`` qualifies the office of a person who speaks right after their name,
-    before token ``b``: "Iranian presidential aide Y said …"."""
+    before token ``b`` ("Iranian presidential aide Y said …"), or stands in the office's phrase
+    before the name in apposition ("the head of the Armenian government's press office, Y, said")."""
     toks = tokens_of(doc)
     for o in offices:
-        if o.quals and o.quals[0] is country and len(o.persons) == 1 and not o.former:
+        if o.former:
+            continue
+        if o.quals and o.quals[0] is country and len(o.persons) == 1:
             e = o.persons[0].end
             if e < b and toks.lower[e] in lex.speech.verbs:
+                return True
+        elif not o.quals and not o.persons and o.end <= country.start:
+            # "The deputy head of the Armenian government's press office, Y, said …"
+            c = next((x for x in range(country.end, min(b, country.end + lex.window.clause_comma)) if toks.text[x] == ","),
+                     None)
+            p = by_start.get(c + 1) if c is not None else None
+            if (p is not None and p.type == "Person" and p.end + 1 < b and toks.text[p.end] == ","
+                    and toks.lower[p.end + 1] in lex.speech.verbs):
                 return True
     return False
 
@@ -445,7 +458,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # office and its name, the name closed as an apposition is; the name holds both
     for i in range(len(offices) - 1):
         o, nxt = offices[i], offices[i + 1]
-        comma = _past_time_phrase(doc, lex, o.end, n)
+        # past a time phrase and a remit ("the assembly's co-rapporteur for Azerbaijan, Swedish MP X")
+        comma = remit_end(doc, lex, _past_time_phrase(doc, lex, o.end, n), by_start, n)
         # "Assistant to the President of Azerbaijan, Head of the … Department X": capitalised
         # offices of the region's style, each with its "of" qualifier, one name after the last
         chained = (o.rule == nxt.rule == "title-of" and toks.text[titles[i].start][:1].isupper()
@@ -561,7 +575,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.quals = [named]
             rules[i], confidence[i] = "sentence-country", conf.official_described
             continue
-        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start):
+        if country.role == "demonym" and _speaker_qualifier(doc, lex, offices, country, o.start, by_start):
             # "Iranian presidential aide Y said President X would visit": the speaker's own head
             o.quals = [country]
             rules[i], confidence[i] = "sentence-country", conf.official_described
@@ -572,6 +586,45 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue  # "The delegation of Veldoria … met Prime Minister X": the country of another actor
         o.quals = [country]
         rules[i], confidence[i] = "sentence-country", conf.official_described
+
+    # "Papikyan was accompanied by Deputy Minister of Defense X": a title with no qualifier after a
+    # companion lead is of the one country the subject, a person, holds an office of
+    held: dict[str, set[str]] = {}
+    for o in offices:
+        if not o.former and not o.plural:
+            for p in o.persons:
+                held.setdefault(p.key, set()).update(q.key for q in o.quals if q.type == "Country")
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor:
+            continue
+        a, lead = phrase_before_title(doc, lex, domain_start(doc, lex, titles[i], covered, 0), lex.roles.companion_leads)
+        if not lead:
+            continue
+        e = a - lead
+        while e > 0 and sent_of[e - 1] == o.sentence and toks.lower[e - 1] in lex.roles.represented_auxiliaries:
+            e -= 1
+        subject = by_end.get(e) if e < a - lead else None
+        countries = held.get(subject.key, set()) if subject is not None and subject.type == "Person" else set()
+        if len(countries) == 1 and subject.key != o.persons[0].key:
+            key = next(iter(countries))
+            country = next((m for m in mentions if m.key == key and m.role == "name"), None)
+            if country is not None:
+                o.quals = [country]
+                rules[i], confidence[i] = "companion", conf.official_described
+
+    # "Deputy Speaker X said": a legislature's title with no qualifier is of the one legislature
+    # the article has named before it (an organization with a [roles] legislature_heads word),
+    # of none if it named several
+    for i, o in enumerate(offices):
+        if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or o.persons[0].key in qualified
+                or o.title not in lex.roles.legislature_titles or not toks.text[titles[i].start][:1].isupper()):
+            continue
+        houses = {m.key: m for m in mentions if m.end <= o.start and m.type == "Organization" and m.role == "name"
+                  and any(w in lex.roles.legislature_heads for w in toks.lower[m.start:m.end])}
+        if len(houses) == 1 and not any(w in lex.roles.upper_house_words
+                                        for m in houses.values() for w in toks.lower[m.start:m.end]):
+            o.quals = list(houses.values())
+            rules[i], confidence[i] = "one-legislature", conf.official_described
 
     # "In Tehran, Foreign Ministry spokesman X said …": a title with no qualifier right after
     # an opening "In CAPITAL," is of the capital's country, when the article names it
