@@ -477,6 +477,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                     break
         if start is None:
             start = foreign_acronym_start(toks, ctx, long_span.start, end, letters)
+        if start is None and not ctx.kb.by_name(short):
+            start = translated_name_start(toks, ctx, long_span.start, end)
         if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
@@ -518,6 +520,28 @@ def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: 
             or not any(toks.lower[i] in ctx.lex.actors.org_heads for i in range(start, end))):
         return None
     return start
+
+
+def translated_name_start(toks, ctx: EntityContext, lo: int, end: int) -> int | None:
+    """ "the National Liberation Army (ELN)": a name translated from another language, its
+    acronym the original's (Ejército de Liberación Nacional), so no letter need match. The start
+    of the capitalised stretch (two words or more) ending at ``end`` with an organization's head
+    word as its last capitalised word; or None."""
+    start, capitals = None, 0
+    for i in range(end - 1, lo - 1, -1):
+        if toks.text[i][:1].isupper():
+            capitals += 1
+            start = i
+        elif toks.lower[i] not in ctx.lex.actors.connectors:
+            break
+    last = end - 1
+    while last > lo and not toks.text[last][:1].isupper():
+        last -= 1
+    if start is None or capitals < 2 or toks.lower[last] not in ctx.lex.actors.org_heads:
+        return None
+    while start < last and (not toks.text[start][:1].isupper() or toks.lower[start] in ctx.lex.grammar.articles):
+        start += 1  # "The Zembla Liberation Front (FLZ)" opening a sentence
+    return start if last - start >= 1 else None
 
 
 def spells_in_order(letters: str, name: str) -> bool:

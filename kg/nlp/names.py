@@ -152,6 +152,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
     country_start = {c.end: c.start for c in kb_start.values() if c.type == "Country"}
+    # "the National Liberation Army (ELN) … the ELN's chief negotiator, X": an acronym the
+    # article defined owns a title as a known actor does
+    defined = {a for c in kb_start.values() if c.rule == "acronym" for a in c.kb_aliases}
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -222,6 +225,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if current:
             b -= 1
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
+        if b > 0 and b not in actor_end and toks.text[b - 1] in defined and toks.lower[b] in ctx.lex.grammar.possessive:
+            actor_end.add(b)
         if b in actor_end and not t.plural:
             qualified_ends.add(t.end)
         # "Qatar's prime minister and foreign minister, X": a second office of the same possessor

@@ -1,0 +1,27 @@
+"""kg.nlp on wire copy about other conflicts and their mediators (the thirtieth probe batch's
+classes), with invented names the knowledge base does not know."""
+from conftest import facts, said
+
+
+def titled(record):
+    names = {e.key: e.label for e in record.entities}
+    return {(names[f.subject], names[f.object], f.title) for f in record.facts if f.predicate == "officialOf"}
+
+
+def test_a_translated_name_keeps_its_original_acronym(read):
+    # ELN: Ejército de Liberación Nacional; no letter of the acronym need spell the English name
+    r = read("The Zembla Liberation Army (ELZ) resumed talks. The ELZ's chief negotiator, Ivo Marek, "
+             "said the talks would go on.")
+    assert titled(r) == {("Ivo Marek", "Zembla Liberation Army", "Chief Negotiator")}
+    assert said(r) == [("Ivo Marek", "the talks would go on", False)]
+
+
+def test_a_parenthesis_after_a_name_with_no_organization_head_defines_nothing(read):
+    r = read("Talks with Ivo Marek (ELZ) resumed on Monday.")
+    assert all(e.type != "Organization" for e in r.entities)
+
+
+def test_an_acronym_in_title_case_names_the_known_organization(read):
+    r = read("Both Thailand and Cambodia are members of Asean.")
+    assert facts(r, "memberOf") == {("Thailand", "Association of Southeast Asian Nations"),
+                                    ("Cambodia", "Association of Southeast Asian Nations")}
