@@ -25,3 +25,10 @@ def test_an_acronym_in_title_case_names_the_known_organization(read):
     r = read("Both Thailand and Cambodia are members of Asean.")
     assert facts(r, "memberOf") == {("Thailand", "Association of Southeast Asian Nations"),
                                     ("Cambodia", "Association of Southeast Asian Nations")}
+
+
+def test_an_abbreviated_rank_without_stops_is_no_part_of_the_name(read):
+    r = read("Zembla's defence ministry spokeswoman, Lt Gen Ivana Marek, told reporters that the line held.")
+    assert said(r) == [("Ivana Marek", "the line held", False)]
+    r = read("Maj Gen Ivo Tarvel said the troops had pulled back.")
+    assert said(r) == [("Ivo Tarvel", "the troops had pulled back", False)]
