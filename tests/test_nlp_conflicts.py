@@ -32,3 +32,13 @@ def test_an_abbreviated_rank_without_stops_is_no_part_of_the_name(read):
     assert said(r) == [("Ivana Marek", "the line held", False)]
     r = read("Maj Gen Ivo Tarvel said the troops had pulled back.")
     assert said(r) == [("Ivo Tarvel", "the troops had pulled back", False)]
+
+
+def test_the_kingdom_points_back_to_the_one_country_named_before(read):
+    r = read("The Saudi side was led by Ivo Marek, the kingdom's ambassador to Yemen.")
+    assert titled(r) == {("Ivo Marek", "Saudi Arabia", "Ambassador")}
+    r = read("Morocco sent Ivo Marek, the kingdom's ambassador to Spain.")
+    assert titled(r) == {("Ivo Marek", "Morocco", "Ambassador")}
+    # two countries before the anaphor and no subject: no office
+    r = read("After France and Spain met, a statement came from Ivo Marek, the republic's ambassador.")
+    assert titled(r) == set()

@@ -461,6 +461,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             a = qual.start
         elif b > 0 and b == t.start and toks.lower[b - 1] in ctx.lex.roles.possessive_pronouns and not t.plural:
             a = b - 1  # "Peru sent Ramon Altavilla, its foreign minister,": "its" qualifies the title
+        elif (b < t.start and b > 1 and toks.lower[b - 1] in ctx.lex.roles.country_anaphors
+              and toks.lower[b - 2] in ctx.lex.grammar.articles and not t.plural):
+            a = b - 1  # "…, Ramon Altavilla, the kingdom's ambassador to Zembla": the country named before
         elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
                                              or toks.lower[t.end] in ctx.lex.roles.staff_links
                                              or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
