@@ -42,3 +42,12 @@ def test_the_kingdom_points_back_to_the_one_country_named_before(read):
     # two countries before the anaphor and no subject: no office
     r = read("After France and Spain met, a statement came from Ivo Marek, the republic's ambassador.")
     assert titled(r) == set()
+
+
+def test_a_bare_foreign_ministry_spokesman_is_of_the_ministry_named_just_before(read):
+    r = read("Talks will go ahead, the Thai Foreign Ministry said. Foreign Ministry spokesman Ivo Marek "
+             "said the offer was welcome.")
+    assert titled(r) == {("Ivo Marek", "Ministry of Foreign Affairs of Thailand", "Foreign Ministry Spokesperson")}
+    r = read("Thailand's foreign ministry and Cambodia's foreign ministry spoke. Foreign Ministry spokesman "
+             "Ivo Marek said the offer was welcome.")
+    assert titled(r) == set()  # two ministries: none chosen

@@ -392,6 +392,7 @@ class RoleWords:
     representing_auxiliaries: frozenset[str] = words("roles.representing_auxiliaries")
     capital_leads: frozenset[str] = words("roles.capital_leads")  # "In Tehran, Foreign Ministry spokesman X"
     country_anaphors: frozenset[str] = words("roles.country_anaphors")  # "the country's Ecology Minister X"
+    ministry_staff_titles: frozenset[str] = words("roles.ministry_staff_titles")  # "Foreign Ministry spokesman X"
     principal_links: frozenset[str] = words("roles.principal_links")  # "a spokeswoman for Prime Minister X"
     portfolio_end_nouns: frozenset[str] = words("roles.portfolio_end_nouns")  # "… Eurasian Affairs James O'Brien"
     portfolio_links: frozenset[str] = words("roles.portfolio_links")  # "Minister of State for Foreign Affairs"

@@ -62,7 +62,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions, tokens_of
+from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import backward_list, forward_list, make_fact, sentence_bounds
 from kg.nlp.offices import (
@@ -585,6 +585,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         o.quals, o.quals_before = [lead], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
+
+    # "…, the Thai Foreign Ministry said. Foreign Ministry spokesman X said": a ministry's staff
+    # title with no qualifier is of the one ministry of its domain named in its sentence or
+    # the one before
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.title.lower() not in lex.roles.ministry_staff_titles:
+            continue
+        domain = lex.actors.ministry_domains.get(o.title.split()[0].lower())
+        if domain is None:
+            continue
+        prefix = new_key("Organization", f"Ministry of {domain} of") + " "
+        near = {m.key: m for m in mentions if o.sentence - 1 <= m.sentence <= o.sentence and m.key.startswith(prefix)}
+        if len(near) == 1:
+            m = next(iter(near.values()))
+            o.quals, o.quals_before = [m], m.end <= o.start
+            rules[i], confidence[i] = "ministry-before", conf.official_described
 
     # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
     # is of the officer's country (then "spokeswoman Y" is the one it describes)
