@@ -51,3 +51,13 @@ def test_a_bare_foreign_ministry_spokesman_is_of_the_ministry_named_just_before(
     r = read("Thailand's foreign ministry and Cambodia's foreign ministry spoke. Foreign Ministry spokesman "
              "Ivo Marek said the offer was welcome.")
     assert titled(r) == set()  # two ministries: none chosen
+
+
+def test_a_lower_case_remit_after_an_owned_title_still_reaches_its_holder(read):
+    r = read("Norway's special envoy for the Zemblan peace process, Ivo Marek, read a joint statement.")
+    assert titled(r) == {("Ivo Marek", "Norway", "Special Envoy")}
+    r = read("Norway's envoy to the talks, Ivo Marek, read a joint statement.")
+    assert titled(r) == {("Ivo Marek", "Norway", "Envoy")}
+    # no owner before the title: the words after the comma need not be a person
+    r = read("The minister for the peace talks, Ivo Marek, read it.")
+    assert titled(r) == set()

@@ -166,6 +166,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         j = title_alias_end(doc, ctx.lex, j, kb_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         qualified = False
+        at_preposition = j
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -204,8 +205,17 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                         j = j + 1 if own is None else own
                         continue
                 break
-            if not qualified:
-                continue  # "Minister of Foreign and European Affairs": no name follows
+            if not qualified or (j < n and toks.text[j].isalpha() and toks.text[j].islower()):
+                # "Norway's special envoy for the (Colombian) peace process, X": a remit of
+                # lower-case words after a title an actor's possessive owns, closed by a comma
+                remit = lower_remit_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
+                owner = t.start - 1
+                if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
+                                         and owner in actor_end):
+                    if not qualified:
+                        continue  # "Minister of Foreign and European Affairs": no name follows
+                else:
+                    j = remit
             if t.plural and remit_end(doc, ctx.lex, j, kb_start, n) > j:
                 # "The co-rapporteurs of PACE for the monitoring of Armenia, X and Y": past the remit
                 # and its comma, as past the qualifier's
@@ -279,6 +289,32 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue
             break
     return out
+
+
+def lower_remit_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
+    """The comma closing a remit at token ``j`` ("for the Colombian peace process,"): a remit
+    preposition, an optional article, a known country or place or one capitalised adjective,
+    lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
+    toks = tokens_of(doc)
+    if j >= n or toks.lower[j] not in ctx.lex.roles.office_remit_prepositions:
+        return None
+    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in ctx.lex.grammar.articles)
+    lower = 0
+    while k < n:
+        known = kb_start.get(k)
+        if known is not None and known.type in ("Country", "Place") and lower == 0:
+            k = known.end
+        elif (lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha()
+              and k + 1 < n and toks.text[k + 1].isalpha() and toks.text[k + 1].islower()):
+            k += 1  # "for the Zemblan peace process": an adjective of a name the text has not defined
+        elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in ctx.lex.grammar.articles:
+            lower += 1
+            if lower > ctx.lex.window.post_lower_words:
+                return None
+            k += 1
+        else:
+            break
+    return k if lower and k < n and toks.text[k] == "," else None
 
 
 def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
