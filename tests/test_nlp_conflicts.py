@@ -61,3 +61,14 @@ def test_a_lower_case_remit_after_an_owned_title_still_reaches_its_holder(read):
     # no owner before the title: the words after the comma need not be a person
     r = read("The minister for the peace talks, Ivo Marek, read it.")
     assert titled(r) == set()
+
+
+def test_both_countries_after_a_contrast_are_the_two_sentence_openers(read):
+    r = read("Guyana is a member of CARICOM. Venezuela is not a member of CARICOM, but both countries "
+             "belong to CELAC.")
+    assert facts(r, "memberOf") == {("Guyana", "Caribbean Community"),
+                                    ("Guyana", "Community of Latin American and Caribbean States"),
+                                    ("Venezuela", "Community of Latin American and Caribbean States")}
+    # the same country opening both sentences: no pair
+    r = read("Guyana met Brazil. Guyana is not a member of CARICOM, but both countries belong to CELAC.")
+    assert ("Brazil", "Community of Latin American and Caribbean States") not in facts(r, "memberOf")

@@ -745,9 +745,18 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
         count = int(word)
     else:
         return []
-    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
-        return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
+    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
+        if (count == 2 and count_at - 2 >= a and toks.lower[count_at - 1] in ctx.lex.roles.contrast_links
+                and toks.text[count_at - 2] == "," and sent - 1 in ctx.sent_range):
+            # "Guyana is a member of CARICOM. Venezuela is not, but both countries belong to
+            # CELAC": the two countries opening this sentence and the one before
+            openers = [ctx.by_start.get(ctx.skip(lo, lo + 2, ctx.lex.grammar.articles))
+                       for lo in (ctx.sent_range[sent - 1][0], a)]
+            if all(m is not None and m.type == "Country" and m.role == "name" for m in openers) \
+                    and openers[0].key != openers[1].key:
+                return openers
+        return []  # the count opens the sentence ("All four", "The two")
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
         for m in reversed(ctx.sent_mentions.get(prev, [])):
