@@ -479,6 +479,17 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 # "The League, whose secretary general, X, attended": the name in apposition
                 right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
                 o.persons = [right] if right is not None else []
+            e = titles[i].end
+            if not o.persons and i + 1 < len(offices) and e + 1 < n and toks.text[e] == ",":
+                # "CARICOM, whose chairman, Dominica's Prime Minister X, attended": the holder of
+                # a second office in apposition (its own qualifier before it) holds this one too
+                k = e + 1
+                q = by_start.get(k)
+                if q is not None and q.type in ("Country", "Organization"):
+                    k = q.end + (q.end < n and toks.lower[q.end] in lex.grammar.possessive)
+                nxt = offices[i + 1]
+                if titles[i + 1].start == k and len(nxt.persons) == 1 and not nxt.plural and not nxt.former:
+                    o.persons = list(nxt.persons)
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 
