@@ -72,3 +72,18 @@ def test_both_countries_after_a_contrast_are_the_two_sentence_openers(read):
     # the same country opening both sentences: no pair
     r = read("Guyana met Brazil. Guyana is not a member of CARICOM, but both countries belong to CELAC.")
     assert ("Brazil", "Community of Latin American and Caribbean States") not in facts(r, "memberOf")
+
+
+def test_whose_office_held_by_the_holder_of_a_second_office_in_apposition(read):
+    r = read("CARICOM, whose chairman, Dominica's Prime Minister Ivo Marek, also attended, met on Friday.")
+    assert titled(r) == {("Ivo Marek", "Caribbean Community", "Chairman"), ("Ivo Marek", "Dominica", "Prime Minister")}
+
+
+def test_a_pro_tempore_president_is_an_office_of_the_body(read):
+    r = read("Ivo Marek, the pro tempore president of CELAC, said the summit would go ahead.")
+    assert titled(r) == {("Ivo Marek", "Community of Latin American and Caribbean States", "Pro Tempore President")}
+
+
+def test_a_dateline_with_a_country_of_several_words(read):
+    r = read("KINGSTOWN, Saint Vincent and the Grenadines, Dec 14, 2023 (AFP) - Leaders met on Thursday.")
+    assert ("Kingstown", "Place") in {(e.label, e.type) for e in r.entities}
