@@ -87,3 +87,12 @@ def test_a_pro_tempore_president_is_an_office_of_the_body(read):
 def test_a_dateline_with_a_country_of_several_words(read):
     r = read("KINGSTOWN, Saint Vincent and the Grenadines, Dec 14, 2023 (AFP) - Leaders met on Thursday.")
     assert ("Kingstown", "Place") in {(e.label, e.type) for e in r.entities}
+
+
+def test_founders_named_after_founded_by_are_persons(read):
+    r = read("The group was founded by Ivo Marek, Ana Lutz and Petr Hola in 1990.")
+    assert {e.label for e in r.entities if e.type == "Person"} == {"Ivo Marek", "Ana Lutz", "Petr Hola"}
+    r = read("The group was founded by the Ivo Marek Foundation in 1990.")
+    assert {e.label for e in r.entities if e.type == "Person"} == set()
+    r = read("The bloc was founded by Venezuela and Cuba.")
+    assert {e.label for e in r.entities if e.type == "Person"} == set()

@@ -163,6 +163,7 @@ class ActorWords:
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str] = words("names.particles")
+    founder_leads: frozenset[str] = words("names.founder_leads")  # "founded by A and B": persons
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str] = words("actors.head_prepositions")
     post_heads: frozenset[str] = words("actors.post_heads")  # "OSCE Mission to Moldova": the name goes on with its post

@@ -338,6 +338,43 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     return out
 
 
+def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                                titles: list[TitleSpan]) -> list[Candidate]:
+    """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …": capitalised names of two
+    words or more listed right after a phrase of [names] founder_leads, the list closed by
+    punctuation or a lower-case word (a name the knowledge base knows, a country, or a name
+    ending in an organization's head word: no person)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = [tuple(p.split()) for p in ctx.lex.actors.founder_leads]
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({p[-1] for p in leads}):  # the phrase's last word ("by") first
+        for words in leads:
+            a = i - len(words) + 1
+            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
+                continue
+            j, found = i + 1, []
+            while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
+                k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+                if k - j < 2 or names_a_title(toks.span_text(j, k), ctx) or toks.lower[k - 1] in heads:
+                    found = []  # "founded by the Ivo Marek Foundation": an organization's name
+                    break
+                found.append((j, k))
+                if k < n and toks.lower[k] in ctx.lex.actors.title_name_joins and k + 1 < n \
+                        and toks.text[k + 1][:1].isupper():
+                    j = k + 1
+                    continue
+                if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+                    found = []  # "in 1990" may close it, a capitalised word may not
+                break
+            for j, k in found:
+                label = toks.span_text(j, k)
+                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                   titles: list[TitleSpan]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
