@@ -292,6 +292,8 @@ class RelationWords:
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"
+    exclusion_quantifiers: frozenset[str] = words("relations.exclusion_quantifiers")  # "all but A and B belong to X"
+    exclusion_links: frozenset[str] = words("relations.exclusion_links")  # the "but"/"except" of it
     member_since: frozenset[str] = words("relations.member_since")  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str] = words("relations.example_member_cues")  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str] = words("relations.member_partitives")  # "Armenia, one of the bloc's six members"

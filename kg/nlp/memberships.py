@@ -403,6 +403,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
+    left_out: list[TokMention] = []
+    f = subjects[0].start
+    if (f - 2 >= a and toks.lower[f - 1] in rel.exclusion_links and toks.lower[f - 2] in rel.exclusion_quantifiers):
+        # "all but Iceland and Norway belong to the EU": those listed are left out, the rest
+        # of the last list of countries before them are the members
+        left_out, subjects = subjects, excluding_list(ctx, subjects, f - 2)
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
@@ -416,6 +422,26 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         for m in contrasted:
             if not other:  # "unlike A, B is a former member": nothing said of A
                 yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
+        for m in left_out:
+            yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
+
+
+def excluding_list(ctx: RelationContext, left_out: list[TokMention], q: int) -> list[TokMention]:
+    """The countries of the last list (two or more) before token ``q``, in this sentence or the
+    ones before (within [window] counted_list_sentences), that has every actor of ``left_out``,
+    less those; or []."""
+    keys = {m.key for m in left_out}
+    sent = ctx.sent_of[q]
+    for prev in range(sent, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
+        lo = ctx.sent_range.get(prev, (q, q))[0]
+        for m in reversed(ctx.sent_mentions.get(prev, [])):
+            if m.type != "Country" or m.end > q:
+                continue
+            items = backward_list(ctx.doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
+            if len(items) >= 2:  # the last list decides
+                rest = [i for i in items if i.key not in keys]
+                return rest if keys <= {i.key for i in items} and rest else []
+    return []
 
 
 def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
