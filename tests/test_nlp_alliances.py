@@ -18,3 +18,17 @@ def test_all_but_leaves_the_listed_countries_out_and_takes_the_rest_of_the_list(
     r = read("Denmark and Estonia met. All except Iceland belong to the European Union.")
     assert facts(r, "memberOf") == set()  # Iceland was in no list: the members are unknown
     assert facts(r, "memberOf", negated=True) == {("Iceland", "European Union")}
+
+
+def test_the_association_and_the_initiative_point_back_to_the_body_named_before(read):
+    r = read("The Zembla Rim Association met in Colombo. The 23-member association includes Australia, "
+             "India and Iran.")
+    assert facts(r, "memberOf") == {("Australia", "Zembla Rim Association"), ("India", "Zembla Rim Association"),
+                                    ("Iran", "Zembla Rim Association")}
+
+
+def test_members_of_a_second_body_described_before_the_list_are_members_of_both(read):
+    r = read("The Four Rivers Initiative met. The initiative brings together 13 European Union member "
+             "states, among them Poland and Croatia.")
+    assert facts(r, "memberOf") == {("Poland", "Four Rivers Initiative"), ("Croatia", "Four Rivers Initiative"),
+                                    ("Poland", "European Union"), ("Croatia", "European Union")}
