@@ -32,3 +32,15 @@ def test_members_of_a_second_body_described_before_the_list_are_members_of_both(
              "states, among them Poland and Croatia.")
     assert facts(r, "memberOf") == {("Poland", "Four Rivers Initiative"), ("Croatia", "Four Rivers Initiative"),
                                     ("Poland", "European Union"), ("Croatia", "European Union")}
+
+
+def test_a_deputy_or_state_secretary_of_a_portfolio(read):
+    r = read("US Deputy Secretary of Energy Ivo Marek said Washington would back the fund.")
+    assert titled(r) == {("Ivo Marek", "United States", "Deputy Secretary of Energy")}
+    r = read("Norway's state secretary, Ivo Marek, represented Oslo.")
+    assert titled(r) == {("Ivo Marek", "Norway", "State Secretary")}
+
+
+def test_a_lower_case_seat_after_an_owned_title_before_the_holder(read):
+    r = read("Norway's state secretary at the foreign ministry, Ivo Marek, represented Oslo.")
+    assert titled(r) == {("Ivo Marek", "Norway", "State Secretary")}

@@ -221,6 +221,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 # and its comma, as past the qualifier's
                 j = remit_end(doc, ctx.lex, j, kb_start, n)
                 j += j < n and toks.text[j] == ","
+        if (j < n and not t.plural and toks.lower[j] in ctx.lex.roles.posting_prepositions
+                and t.start > 1 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive and t.start - 1 in actor_end):
+            j = lower_remit_end(doc, ctx, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
@@ -292,12 +295,13 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
 
 
 def lower_remit_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
-    """The comma closing a remit at token ``j`` ("for the Colombian peace process,"): a remit
-    preposition, an optional article, a known country or place or one capitalised adjective,
+    """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
+    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or one capitalised adjective,
     lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
     toks = tokens_of(doc)
-    if j >= n or toks.lower[j] not in ctx.lex.roles.office_remit_prepositions:
-        return None
+    if j >= n or (toks.lower[j] not in ctx.lex.roles.office_remit_prepositions
+                  and toks.lower[j] not in ctx.lex.roles.posting_prepositions):
+        return None  # "… at the foreign ministry, X": a seat too
     k = j + 1 + (j + 1 < n and toks.lower[j + 1] in ctx.lex.grammar.articles)
     lower = 0
     while k < n:
