@@ -44,3 +44,9 @@ def test_a_deputy_or_state_secretary_of_a_portfolio(read):
 def test_a_lower_case_seat_after_an_owned_title_before_the_holder(read):
     r = read("Norway's state secretary at the foreign ministry, Ivo Marek, represented Oslo.")
     assert titled(r) == {("Ivo Marek", "Norway", "State Secretary")}
+
+
+def test_did_not_join_denies_a_membership(read):
+    r = read("Colombia did not join ALBA.")
+    assert facts(r, "memberOf", negated=True) == {("Colombia", "Bolivarian Alliance for the Peoples of Our America")}
+    assert facts(r, "memberOf") == set()
