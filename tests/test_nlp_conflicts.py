@@ -96,3 +96,10 @@ def test_founders_named_after_founded_by_are_persons(read):
     assert {e.label for e in r.entities if e.type == "Person"} == set()
     r = read("The bloc was founded by Venezuela and Cuba.")
     assert {e.label for e in r.entities if e.type == "Person"} == set()
+
+
+def test_a_translated_name_needs_most_of_its_acronym_among_its_initials(read):
+    # ELZ of "Zembla Liberation Army": Z and L are initials; "(XQW)" shares none, "(ZLA)" would
+    # spell it in order, and "Zembla Rivers Liberation Army (ZLA)" skips a word: no translation
+    r = read("The Zembla Liberation Army (XQW) met. The XQW's chief negotiator, Ivo Marek, said it would sign.")
+    assert titled(r) == set()

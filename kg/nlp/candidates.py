@@ -478,7 +478,7 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
         if start is None:
             start = foreign_acronym_start(toks, ctx, long_span.start, end, letters)
         if start is None and not ctx.kb.by_name(short):
-            start = translated_name_start(toks, ctx, long_span.start, end)
+            start = translated_name_start(toks, ctx, long_span.start, end, letters)
         if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
@@ -522,11 +522,14 @@ def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: 
     return start
 
 
-def translated_name_start(toks, ctx: EntityContext, lo: int, end: int) -> int | None:
+def translated_name_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "the National Liberation Army (ELN)": a name translated from another language, its
-    acronym the original's (Ejército de Liberación Nacional), so no letter need match. The start
-    of the capitalised stretch (two words or more) ending at ``end`` with an organization's head
-    word as its last capitalised word; or None."""
+    acronym the original's (Ejército de Liberación Nacional), so its letters need not match. The
+    start of the capitalised stretch (two words or more) ending at ``end`` with an organization's
+    head word as its last capitalised word; or None. The letters are, all but one at most, the
+    initials of its words in another order (ELN: National, Liberation); the initials in order
+    with a word skipped ("Northern Rivers Development Council (NDC)") are an English acronym that
+    does not spell the name, and letters of none of its words ("(XYZ)") another name: None."""
     start, capitals = None, 0
     for i in range(end - 1, lo - 1, -1):
         if toks.text[i][:1].isupper():
@@ -541,6 +544,13 @@ def translated_name_start(toks, ctx: EntityContext, lo: int, end: int) -> int | 
         return None
     while start < last and (not toks.text[start][:1].isupper() or toks.lower[start] in ctx.lex.grammar.articles):
         start += 1  # "The Zembla Liberation Front (FLZ)" opening a sentence
+    words = [toks.text[i][0].upper() for i in range(start, end) if toks.text[i][:1].isupper()]
+    ordered = iter(words)
+    if all(c in ordered for c in letters):
+        return None  # the initials in order, a word skipped: not a translation
+    shared = sum(min(letters.count(c), words.count(c)) for c in set(letters))
+    if len(letters) < 2 or shared < len(letters) - 1:
+        return None  # "The Tarvin Valley Council (XYZ)": the words of a translation mostly keep their initials
     return start if last - start >= 1 else None
 
 
