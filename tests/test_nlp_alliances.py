@@ -50,3 +50,10 @@ def test_did_not_join_denies_a_membership(read):
     r = read("Colombia did not join ALBA.")
     assert facts(r, "memberOf", negated=True) == {("Colombia", "Bolivarian Alliance for the Peoples of Our America")}
     assert facts(r, "memberOf") == set()
+
+
+def test_a_given_name_that_is_a_month_short_form_after_a_name_word(read):
+    r = read("Chinese Defense Minister Dong Wei Jun said the drills would go ahead.")
+    assert titled(r) == {("Dong Wei Jun", "China", "Defense Minister")}
+    r = read("Ivo Marek said on Jun 14 that the drills would go ahead.")
+    assert {e.label for e in r.entities} == {"Ivo Marek"}

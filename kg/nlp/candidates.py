@@ -265,9 +265,14 @@ def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     low = toks.lower[i]
     if low not in ctx.lex.actors.not_names:
         return True
-    # "Jan Lipavsky": a given name that is also a month's short form, before another name
-    return (low in ctx.lex.actors.given_name_not_names and i + 1 < len(doc)
-            and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
+    if low not in ctx.lex.actors.given_name_not_names:
+        return False
+    # "Jan Lipavsky": a given name that is also a month's short form, before another name;
+    # "Dong Jun": or after one, with no day's number after it ("Jun 14" is a date)
+    n = len(doc)
+    return ((i + 1 < n and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
+            or (i > 0 and is_name_token(toks.text[i - 1]) and toks.lower[i - 1] not in ctx.lex.actors.not_names
+                and not (i + 1 < n and toks.text[i + 1][:1].isdigit())))
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
