@@ -57,3 +57,11 @@ def test_a_given_name_that_is_a_month_short_form_after_a_name_word(read):
     assert titled(r) == {("Dong Wei Jun", "China", "Defense Minister")}
     r = read("Ivo Marek said on Jun 14 that the drills would go ahead.")
     assert {e.label for e in r.entities} == {"Ivo Marek"}
+
+
+def test_chaired_by_a_country_s_minister_gives_the_body_a_chair(read):
+    want = {("Ivo Marek", "Paraguay", "Foreign Minister"), ("Ivo Marek", "Zembla Assembly", "Chairman")}
+    r = read("The Zembla Assembly, chaired by Paraguayan Foreign Minister Ivo Marek, adopted a resolution.")
+    assert titled(r) == want
+    r = read("The Zembla Assembly, chaired by Foreign Minister Ivo Marek of Paraguay, adopted a resolution.")
+    assert titled(r) == want

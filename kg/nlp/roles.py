@@ -897,13 +897,27 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
     if not leads:
         return out
     title_at = {t.start: t for t in titles if not t.plural}
+    n = len(doc)
     for e in leads:
-        named = title_at.get(e + 1)
+        at = e + 1
+        country = by_start.get(at)
+        if country is not None and country.type == "Country" and country.end in title_at:
+            at = country.end  # "chaired by Paraguayan Foreign Minister X"
+        elif (country is not None and country.type == "Country" and country.end + 1 in title_at
+              and toks.lower[country.end] in lex.grammar.possessive):
+            at = country.end + 1  # "chaired by Paraguay's Foreign Minister X"
+        named = title_at.get(at)
         p = by_start.get(named.end if named is not None else e + 1)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
+        after = p.end + 1 + (p.end + 1 < n and toks.lower[p.end + 1] in lex.grammar.articles)
+        of_country = (p.end + 1 < n and toks.lower[p.end] in lex.actors.title_prepositions
+                      and getattr(by_start.get(after), "type", None) == "Country")
+        # a title a country qualifies ("Paraguayan Foreign Minister X", "Foreign Minister X of
+        # Paraguay") is that country's office: the organization's is the lead's own
+        own_title = named is not None and at == e + 1 and not of_country
         for words, title in lex.roles.head_leads:
-            if named is not None:
+            if own_title:
                 title = named.title
             a = e + 1 - len(words)
             if a < 2 or tuple(toks.lower[a:e + 1]) != words:
