@@ -65,3 +65,10 @@ def test_chaired_by_a_country_s_minister_gives_the_body_a_chair(read):
     assert titled(r) == want
     r = read("The Zembla Assembly, chaired by Foreign Minister Ivo Marek of Paraguay, adopted a resolution.")
     assert titled(r) == want
+
+
+def test_an_owned_office_after_as_is_held_by_the_person_before_it(read):
+    r = read("Zembla Forum leaders met in Honiara, with Tongan Prime Minister Ivo Marek as the forum's chair.")
+    assert titled(r) == {("Ivo Marek", "Tonga", "Prime Minister"), ("Ivo Marek", "Zembla Forum", "Chairman")}
+    r = read("The Zembla Forum met. Tonga's Prime Minister Ivo Marek, as the forum's chair, said the leaders agreed.")
+    assert titled(r) == {("Ivo Marek", "Tonga", "Prime Minister"), ("Ivo Marek", "Zembla Forum", "Chairman")}

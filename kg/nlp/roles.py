@@ -665,6 +665,18 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.quals, o.quals_before = [country], False
             rules[i], confidence[i] = "represents", conf.official_described
 
+    # "with Prime Minister X as the forum's chair", "X, as the bloc's chair, said": an office
+    # its qualifier's possessive owns, after "as", is held by the person right before "as"
+    for i, o in enumerate(offices):
+        if o.persons or o.plural or o.former or not o.quals or not o.quals_before:
+            continue
+        a = min(q.start for q in o.quals)
+        if a < 2 or toks.lower[a - 1] not in lex.roles.appointment_links or sent_of[a - 1] != o.sentence:
+            continue
+        p = by_end.get(a - 1) or (by_end.get(a - 2) if toks.text[a - 2] == "," else None)
+        if p is not None and p.type == "Person" and p.role == "name" and sent_of[p.start] == o.sentence:
+            o.persons, rules[i], confidence[i] = [p], "held-as", conf.official_apposition
+
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
         if (not o.persons and not o.plural and not o.possessor and not o.former
