@@ -72,3 +72,8 @@ def test_an_owned_office_after_as_is_held_by_the_person_before_it(read):
     assert titled(r) == {("Ivo Marek", "Tonga", "Prime Minister"), ("Ivo Marek", "Zembla Forum", "Chairman")}
     r = read("The Zembla Forum met. Tonga's Prime Minister Ivo Marek, as the forum's chair, said the leaders agreed.")
     assert titled(r) == {("Ivo Marek", "Tonga", "Prime Minister"), ("Ivo Marek", "Zembla Forum", "Chairman")}
+
+
+def test_an_organization_with_its_acronym_in_brackets_admits_a_member(read):
+    r = read("The Zembla Trade Union (ZTU) has admitted Belarus as its tenth full member.")
+    assert facts(r, "memberOf") == {("Belarus", "Zembla Trade Union")}

@@ -1217,7 +1217,8 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         between = range(start, start)  # "Mercosur, whose full members are A and B, admitted C"
     if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in between):
         return  # "will admit", "refused to readmit"
-    if any(m.start >= org.end and m.end <= start and m.role != "demonym" for m in ctx.sent_mentions.get(k, ())):
+    if any(m.start >= org.end and m.end <= start and m.role != "demonym" and m.key != org.key
+           for m in ctx.sent_mentions.get(k, ())):  # its own acronym in brackets is no other actor
         # other actors between: only a coordinated verb of the same subject ("…, and admitted")
         # or an inserted phrase between commas ("The bloc, founded by A and B, admitted C")
         before = start - 1
