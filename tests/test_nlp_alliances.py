@@ -1,6 +1,6 @@
 """kg.nlp on wire copy about other alliances and bodies (the thirty-first probe batch's classes),
 with invented names the knowledge base does not know where the class allows."""
-from conftest import facts
+from conftest import facts, said
 
 
 def titled(record):
@@ -77,3 +77,8 @@ def test_an_owned_office_after_as_is_held_by_the_person_before_it(read):
 def test_an_organization_with_its_acronym_in_brackets_admits_a_member(read):
     r = read("The Zembla Trade Union (ZTU) has admitted Belarus as its tenth full member.")
     assert facts(r, "memberOf") == {("Belarus", "Zembla Trade Union")}
+
+
+def test_a_relative_clause_after_an_acronym_in_brackets_keeps_the_organization_speaking(read):
+    r = read("The Zembla Trade Union (ZTU), which groups Belarus and Armenia, said Russia must stop.")
+    assert said(r) == [("Zembla Trade Union", "Russia must stop", False)]
