@@ -82,3 +82,8 @@ def test_an_organization_with_its_acronym_in_brackets_admits_a_member(read):
 def test_a_relative_clause_after_an_acronym_in_brackets_keeps_the_organization_speaking(read):
     r = read("The Zembla Trade Union (ZTU), which groups Belarus and Armenia, said Russia must stop.")
     assert said(r) == [("Zembla Trade Union", "Russia must stop", False)]
+
+
+def test_a_parliamentary_speaker_is_a_speaker(read):
+    r = read("The session opened with Ukraine's parliamentary speaker Ivo Marek as a guest.")
+    assert titled(r) == {("Ivo Marek", "Ukraine", "Speaker")}
