@@ -689,8 +689,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2
                 continue
             if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
-                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]):
-                a -= 2  # "Peace and Security Council"
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]
+                    and getattr(kb_end.get(a - 1), "type", None) not in ("Country", "Place")):
+                a -= 2  # "Peace and Security Council"; not "Papua New Guinea and Solomon Islands"
                 continue
             break
         # right: "of (the) Capitalised …"
