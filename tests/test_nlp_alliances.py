@@ -87,3 +87,16 @@ def test_a_relative_clause_after_an_acronym_in_brackets_keeps_the_organization_s
 def test_a_parliamentary_speaker_is_a_speaker(read):
     r = read("The session opened with Ukraine's parliamentary speaker Ivo Marek as a guest.")
     assert titled(r) == {("Ivo Marek", "Ukraine", "Speaker")}
+
+
+def test_an_unknown_hearer_after_told_the_is_no_part_of_the_statement(read):
+    r = read("Forum Secretary-General Ivo Marek told the ZBC the policing plan did not replace existing deals.")
+    assert said(r) == [("Ivo Marek", "the policing plan did not replace existing deals", False)]
+    r = read("Ivo Marek told the Zembla Times the plan would go ahead.")
+    assert said(r) == [("Ivo Marek", "the plan would go ahead", False)]
+
+
+def test_a_country_before_and_is_no_part_of_the_next_name(read):
+    r = read("The forum brings together 18 members, including Fiji, Papua New Guinea and Solomon Islands.")
+    assert {e.label for e in r.entities if e.type in ("Country", "Place")} == {
+        "Fiji", "Papua New Guinea", "Solomon Islands"}

@@ -46,6 +46,7 @@ class Windows:
     ministry_domain_words: int
     acronym_words: int
     title_name_words: int
+    hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
     speech_name_words: int
     speech_comma: int
