@@ -100,3 +100,12 @@ def test_a_country_before_and_is_no_part_of_the_next_name(read):
     r = read("The forum brings together 18 members, including Fiji, Papua New Guinea and Solomon Islands.")
     assert {e.label for e in r.entities if e.type in ("Country", "Place")} == {
         "Fiji", "Papua New Guinea", "Solomon Islands"}
+
+
+def test_a_name_after_a_country_s_possessive_whose_surname_speaks_later(read):
+    r = read("Hungary's Ivo Marek and Slovakia's Petr Hola rejected sending weapons. "
+             "\"We are not going to send a single bullet,\" Hola told journalists.")
+    assert ("Petr Hola", "We are not going to send a single bullet,", True) in said(r)
+    # no surname speaking alone later: no person
+    r = read("Slovakia's Petr Hola rejected sending weapons.")
+    assert {e.label for e in r.entities if e.type == "Person"} == set()

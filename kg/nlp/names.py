@@ -379,6 +379,34 @@ def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int
     return out
 
 
+def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int],
+                              titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Hungary's Viktor Orban and Slovakia's Robert Fico, …. "…," Fico told journalists": a
+    capitalised name of two or three words right after a country's possessive, whose last
+    word speaks alone elsewhere in the article (a surname: a party or a body is not called by
+    its last word)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    verbs = ctx.lex.speech.verbs
+    forbidden = kb_tokens | title_tokens(titles)
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    out = []
+    for c in kb_cands:
+        j = c.end + 1
+        if c.type != "Country" or j >= n or toks.lower[c.end] not in ctx.lex.grammar.possessive:
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.speech_name_words, forbidden)
+        if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            continue
+        surname = toks.lower[k - 1]
+        if any(p != k - 1 and p + 1 < n and toks.text[p][:1].isupper() and toks.lower[p + 1] in verbs
+               and (p == 0 or not toks.text[p - 1][:1].isupper())
+               for p in toks.where({surname})):
+            label = toks.span_text(j, k)
+            out.append(Candidate(j, k, new_key("Person", label), "Person", "speech-cue", label))
+    return out
+
+
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                   titles: list[TitleSpan]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
