@@ -394,6 +394,7 @@ class RoleWords:
     current_adjectives: frozenset[str] = words("roles.current_adjectives")  # "X, the current chairman of Y"
     representing_verbs: frozenset[str] = words("roles.representing_verbs")  # "Minister X will represent Armenia"
     representing_auxiliaries: frozenset[str] = words("roles.representing_auxiliaries")
+    held_as_leads: frozenset[str] = words("roles.held_as_leads")  # "with X as the forum's chair"
     capital_leads: frozenset[str] = words("roles.capital_leads")  # "In Tehran, Foreign Ministry spokesman X"
     country_anaphors: frozenset[str] = words("roles.country_anaphors")  # "the country's Ecology Minister X"
     ministry_staff_titles: frozenset[str] = words("roles.ministry_staff_titles")  # "Foreign Ministry spokesman X"

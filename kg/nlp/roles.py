@@ -673,9 +673,16 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         a = min(q.start for q in o.quals)
         if a < 2 or toks.lower[a - 1] not in lex.roles.appointment_links or sent_of[a - 1] != o.sentence:
             continue
-        p = by_end.get(a - 1) or (by_end.get(a - 2) if toks.text[a - 2] == "," else None)
-        if p is not None and p.type == "Person" and p.role == "name" and sent_of[p.start] == o.sentence:
-            o.persons, rules[i], confidence[i] = [p], "held-as", conf.official_apposition
+        apposed = toks.text[a - 2] == ","
+        p = by_end.get(a - 2) if apposed else by_end.get(a - 1)
+        if p is None or p.type != "Person" or p.role != "name" or sent_of[p.start] != o.sentence:
+            continue
+        # "X, as the forum's chair," (commas around it) or "with [TITLE] X as the forum's chair";
+        # not "Peru will appoint X as its new foreign minister" (the appointment rules' own)
+        lo = max(0, p.start - lex.window.title_domain_words - 3)
+        if not apposed and not any(toks.lower[x] in lex.roles.held_as_leads for x in range(lo, p.start)):
+            continue
+        o.persons, rules[i], confidence[i] = [p], "held-as", conf.official_apposition
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
