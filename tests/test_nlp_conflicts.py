@@ -103,3 +103,10 @@ def test_a_translated_name_needs_most_of_its_acronym_among_its_initials(read):
     # spell it in order, and "Zembla Rivers Liberation Army (ZLA)" skips a word: no translation
     r = read("The Zembla Liberation Army (XQW) met. The XQW's chief negotiator, Ivo Marek, said it would sign.")
     assert titled(r) == set()
+
+
+def test_both_countries_prefer_the_pair_that_opens_a_sentence(read):
+    r = read("Pakistan and India agreed to a ceasefire, crediting mediation by Saudi Arabia and Qatar. "
+             "Talks will follow. Both countries are members of the Shanghai Cooperation Organisation.")
+    assert facts(r, "memberOf") == {("Pakistan", "Shanghai Cooperation Organisation"),
+                                    ("India", "Shanghai Cooperation Organisation")}

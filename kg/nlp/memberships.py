@@ -785,11 +785,18 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
         return []  # the count opens the sentence ("All four", "The two")
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
+        # "Pakistan and India agreed …, crediting mediation by Saudi Arabia and the UAE. … Both
+        # countries are members of X": a list of that many opening the sentence (its subject)
+        # first, else the sentence's last list decides
+        opening, _ = forward_list(doc, ctx.lex, ctx.skip(lo, lo + 2, ctx.lex.grammar.articles), ctx.by_start,
+                                  ("Country",), ctx.sent_range.get(prev, (a, a))[1])
+        if len(opening) == count and all(m.role == "name" for m in opening):
+            return opening
         for m in reversed(ctx.sent_mentions.get(prev, [])):
             if m.type != "Country":
                 continue
             items = backward_list(doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
-            if len(items) >= 2:  # the sentence's last list decides
+            if len(items) >= 2:
                 return items if len(items) == count else []
     return []
 
