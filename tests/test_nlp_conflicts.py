@@ -110,3 +110,10 @@ def test_both_countries_prefer_the_pair_that_opens_a_sentence(read):
              "Talks will follow. Both countries are members of the Shanghai Cooperation Organisation.")
     assert facts(r, "memberOf") == {("Pakistan", "Shanghai Cooperation Organisation"),
                                     ("India", "Shanghai Cooperation Organisation")}
+
+
+def test_an_unknown_acronym_before_a_title_is_the_organization_of_the_office(read):
+    r = read("ZLM-IO spokesman Ivo Marek said the arrest violated the agreement.")
+    assert titled(r) == {("Ivo Marek", "ZLM-IO", "Spokesperson")}
+    r = read("The US Ambassador Ivo Marek said the arrest violated the agreement.")
+    assert titled(r) == {("Ivo Marek", "United States", "Ambassador")}

@@ -506,6 +506,27 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     return out
 
 
+def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_tokens: set[int]) -> list[Candidate]:
+    """ "SPLM-IO spokesman X said", "ZFF chairman X": an upper-case word the knowledge base does
+    not know (two words joined by a hyphen at most) right before a singular title names the
+    organization whose office it is."""
+    toks = tokens_of(doc)
+    out = []
+    for t in titles:
+        e = t.start
+        if t.plural or e < 1 or e - 1 in kb_tokens or ctx.sent_of[e - 1] < 0 or not is_acronym_word(toks.text[e - 1]):
+            continue
+        a = e - 1
+        if (a >= 2 and toks.text[a - 1] == "-" and not toks.whitespace[a - 2] and not toks.whitespace[a - 1]
+                and is_acronym_word(toks.text[a - 2]) and a - 2 not in kb_tokens):
+            a -= 2  # "SPLM-IO"
+        if toks.lower[a] in ctx.lex.actors.not_names or (a > 0 and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalpha()):
+            continue  # part of a longer capitalised name
+        label = toks.span_text(a, e)
+        out.append(Candidate(a, e, new_key("Organization", label), "Organization", "acronym", label, kb_aliases=(label,)))
+    return out
+
+
 def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
     language. The start of the capitalised stretch ending at ``end`` that has one capitalised
