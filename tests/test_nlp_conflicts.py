@@ -32,6 +32,10 @@ def test_an_abbreviated_rank_without_stops_is_no_part_of_the_name(read):
     assert said(r) == [("Ivana Marek", "the line held", False)]
     r = read("Maj Gen Ivo Tarvel said the troops had pulled back.")
     assert said(r) == [("Ivo Tarvel", "the troops had pulled back", False)]
+    r = read("Gen Ivo Tarvel said the troops had pulled back.")
+    assert said(r) == [("Ivo Tarvel", "the troops had pulled back", False)]
+    r = read("Gen Z voters said they would stay home.")
+    assert said(r) == []
 
 
 def test_the_kingdom_points_back_to_the_one_country_named_before(read):
