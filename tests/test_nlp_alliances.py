@@ -109,3 +109,11 @@ def test_a_name_after_a_country_s_possessive_whose_surname_speaks_later(read):
     # no surname speaking alone later: no person
     r = read("Slovakia's Petr Hola rejected sending weapons.")
     assert {e.label for e in r.entities if e.type == "Person"} == set()
+
+
+def test_an_office_held_in_someone_s_capacity(read):
+    r = read("The talks were chaired by Tongan Prime Minister Ivo Marek in his capacity as Asean chairman.")
+    assert titled(r) == {("Ivo Marek", "Tonga", "Prime Minister"),
+                         ("Ivo Marek", "Association of Southeast Asian Nations", "Chairman")}
+    r = read("Tongan Prime Minister Ivo Marek spoke in his capacity as chairman of the Zembla Forum.")
+    assert ("Ivo Marek", "Zembla Forum", "Chairman") in titled(r)

@@ -419,6 +419,7 @@ class RoleWords:
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
+    capacity_leads: tuple[tuple[str, ...], ...] = ()  # "in his capacity as Asean chairman"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
     cabinet_title_words: frozenset[str] = words("roles.cabinet_title_words")  # "… of Armenia X and Minister of Justice Y": "minister"

@@ -684,6 +684,21 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         o.persons, rules[i], confidence[i] = [p], "held-as", conf.official_apposition
 
+    # "The talks were chaired by Prime Minister X in his capacity as Asean chairman": the
+    # office after [roles] capacity_leads is held by the last person named before it
+    for i, o in enumerate(offices):
+        if o.persons or o.plural or o.former:
+            continue
+        a = min([q.start for q in o.quals if q.end <= titles[i].start] + [titles[i].start])
+        lead = next((len(w) for w in lex.roles.capacity_leads
+                     if a - len(w) >= 0 and tuple(toks.lower[a - len(w):a]) == w), 0)
+        if not lead:
+            continue
+        people = [m for m in mentions if m.type == "Person" and m.role == "name" and m.sentence == o.sentence
+                  and m.end <= a - lead]
+        if people:
+            o.persons, rules[i], confidence[i] = [people[-1]], "capacity", conf.official_apposition
+
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
         if (not o.persons and not o.plural and not o.possessor and not o.former
