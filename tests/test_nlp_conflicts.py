@@ -121,3 +121,10 @@ def test_an_unknown_acronym_before_a_title_is_the_organization_of_the_office(rea
     assert titled(r) == {("Ivo Marek", "ZLM-IO", "Spokesperson")}
     r = read("The US Ambassador Ivo Marek said the arrest violated the agreement.")
     assert titled(r) == {("Ivo Marek", "United States", "Ambassador")}
+
+
+def test_houthi_names_the_group_but_not_inside_a_person_s_name(read):
+    r = read("Yemen's Houthi rebels said on Sunday that the talks had stalled.")
+    assert said(r) == [("Houthis", "the talks had stalled", False)]
+    r = read("Mohammed Ivo al-Houthi, a senior Houthi official, said the talks had stalled.")
+    assert said(r) == [("Mohammed Ivo al-Houthi", "the talks had stalled", False)]

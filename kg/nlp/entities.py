@@ -116,6 +116,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     kb_cands = []
     strings = doc.vocab.strings
+    table = tokens_of(doc)
     context_free = tables.context_free  # most surfaces: their candidate without kb_candidate's look-ups
     for match_id, start, end in tables.matcher(doc):
         if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
@@ -127,6 +128,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
             continue
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
+        if (start >= 2 and cand.type != "Person" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
+                and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.name_particles):
+            continue  # "Mohammed Ali al-Houthi": a name's particle joined to it makes it a person's name
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
