@@ -128,3 +128,10 @@ def test_houthi_names_the_group_but_not_inside_a_person_s_name(read):
     assert said(r) == [("Houthis", "the talks had stalled", False)]
     r = read("Mohammed Ivo al-Houthi, a senior Houthi official, said the talks had stalled.")
     assert said(r) == [("Mohammed Ivo al-Houthi", "the talks had stalled", False)]
+
+
+def test_a_special_adviser_with_a_lower_case_remit(read):
+    r = read("Brazil's special adviser for international affairs, Ivo Marek, met the envoys. "
+             "\"Dialogue is the only path,\" Marek told reporters.")
+    assert titled(r) == {("Ivo Marek", "Brazil", "Special Adviser")}
+    assert said(r) == [("Ivo Marek", "Dialogue is the only path,", True)]

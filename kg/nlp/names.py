@@ -210,6 +210,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 # lower-case words after a title an actor's possessive owns, closed by a comma
                 remit = lower_remit_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
                 owner = t.start - 1
+                while (owner > 0 and t.start - owner <= domain_words and toks.lower[owner] in domains
+                       and toks.text[owner].islower()):
+                    owner -= 1  # "Brazil's special adviser for international affairs, X"
                 if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
                                          and owner in actor_end):
                     if not qualified:
