@@ -117,3 +117,9 @@ def test_an_office_held_in_someone_s_capacity(read):
                          ("Ivo Marek", "Association of Southeast Asian Nations", "Chairman")}
     r = read("Tongan Prime Minister Ivo Marek spoke in his capacity as chairman of the Zembla Forum.")
     assert ("Ivo Marek", "Zembla Forum", "Chairman") in titled(r)
+
+
+def test_a_counterpart_in_a_sentence_a_participle_opens_takes_the_subject_s_title(read):
+    r = read("Turkish Foreign Minister Hakan Tarvel spoke on Tuesday. Speaking at a press conference with "
+             "his Qatari counterpart, Sheikh Ivo Marek, Tarvel said the talks would resume.")
+    assert titled(r) == {("Hakan Tarvel", "Turkey", "Foreign Minister"), ("Ivo Marek", "Qatar", "Foreign Minister")}

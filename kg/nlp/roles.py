@@ -805,7 +805,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         title = o.title
         if o.title in lex.roles.counterpart_titles:
             # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
-            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled})
+            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled}, persons)
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -1090,7 +1090,7 @@ def _listed_holders(doc: Doc, lex: Lexicon, j: int, office_at: dict[int, Office]
 
 
 def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
-                       titled: dict[str, str]) -> str | None:
+                       titled: dict[str, str], holders: list[TokMention]) -> str | None:
     """The title of the person named last before "his Turkish counterpart" in its sentence; or,
     when "His Ethiopian counterpart" opens its sentence, of the one person with a title the
     sentence before names ("Egypt's top diplomat, X, said … . His Ethiopian counterpart, Y, said")."""
@@ -1103,6 +1103,14 @@ def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokM
             return titled.get(p.key)
         e -= 1
     # e is the sentence's first token: "His" there, right before the office or its qualifier
+    if toks.text[e][:1].isupper() and toks.lower[e].endswith("ing") and toks.text[e].isalpha():
+        # "Speaking … with his Qatari counterpart, Y, Fidan said": the subject of a sentence a
+        # participle opens, the first other person after the counterpart
+        held = {p.key for p in holders}
+        after = sorted((p for p in by_end.values() if sent_of[p.start] == o.sentence and p.start > o.end
+                        and p.type == "Person" and p.role != "description" and p.key not in held),
+                       key=lambda p: p.start)
+        return titled.get(after[0].key) if after else None
     if e == 0 or toks.lower[e] not in lex.roles.counterpart_possessives or o.start - e > 1:
         return None
     before = {p.key for p in by_end.values() if sent_of[p.start] == o.sentence - 1 and p.type == "Person"
