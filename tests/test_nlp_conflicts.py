@@ -135,3 +135,8 @@ def test_a_special_adviser_with_a_lower_case_remit(read):
              "\"Dialogue is the only path,\" Marek told reporters.")
     assert titled(r) == {("Ivo Marek", "Brazil", "Special Adviser")}
     assert said(r) == [("Ivo Marek", "Dialogue is the only path,", True)]
+
+
+def test_an_ambiguous_known_name_inside_a_longer_one_is_not_mentioned(read):
+    r = read("Opposition leader Ivo Marek of the Congress party demanded a special session.")
+    assert {e.label for e in r.entities if e.type == "Organization"} == {"Indian National Congress"}

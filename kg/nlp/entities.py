@@ -397,6 +397,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[s
     for k in kb_cands:
         if k.role != "name" or k.type not in ("Organization", "Country") or (k.start, k.end) in chosen_spans:
             continue
+        if k.ambiguous:
+            continue  # "the Congress party" (India's) names no US Congress: a name to match only with care
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
                 linked = k.start > c.start and text[k.start - 1].lower() in links
