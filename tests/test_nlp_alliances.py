@@ -123,3 +123,8 @@ def test_a_counterpart_in_a_sentence_a_participle_opens_takes_the_subject_s_titl
     r = read("Turkish Foreign Minister Hakan Tarvel spoke on Tuesday. Speaking at a press conference with "
              "his Qatari counterpart, Sheikh Ivo Marek, Tarvel said the talks would resume.")
     assert titled(r) == {("Hakan Tarvel", "Turkey", "Foreign Minister"), ("Ivo Marek", "Qatar", "Foreign Minister")}
+
+
+def test_their_counterpart_after_a_plural_title_takes_its_title(read):
+    r = read("Foreign ministers of the Zembla Council met their Iranian counterpart Ivo Marek in Doha.")
+    assert titled(r) == {("Ivo Marek", "Iran", "Foreign Minister")}

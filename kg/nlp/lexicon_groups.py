@@ -414,6 +414,7 @@ class RoleWords:
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
+    plural_counterpart_possessives: frozenset[str] = words("roles.plural_counterpart_possessives")  # "… met their Iranian counterpart Y"
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"

@@ -1102,6 +1102,13 @@ def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokM
         if p is not None and p.type == "Person" and p.role != "description":
             return titled.get(p.key)
         e -= 1
+    # "Foreign ministers of the GCC met their Iranian counterpart Y": no person before, a
+    # plural title opening the sentence gives its (singular) title
+    plural = next((t for t in doc._.kg_titles or () if t.plural and sent_of[t.start] == o.sentence
+                   and t.end <= o.start and t.start <= e + 1), None)
+    if plural is not None and any(toks.lower[x] in lex.roles.plural_counterpart_possessives
+                                  for x in range(plural.end, o.start)):
+        return plural.title
     # e is the sentence's first token: "His" there, right before the office or its qualifier
     if toks.text[e][:1].isupper() and toks.lower[e].endswith("ing") and toks.text[e].isalpha():
         # "Speaking … with his Qatari counterpart, Y, Fidan said": the subject of a sentence a
