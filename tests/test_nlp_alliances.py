@@ -128,3 +128,13 @@ def test_a_counterpart_in_a_sentence_a_participle_opens_takes_the_subject_s_titl
 def test_their_counterpart_after_a_plural_title_takes_its_title(read):
     r = read("Foreign ministers of the Zembla Council met their Iranian counterpart Ivo Marek in Doha.")
     assert titled(r) == {("Ivo Marek", "Iran", "Foreign Minister")}
+
+
+def test_joining_as_an_observer_or_associate_makes_no_member(read):
+    r = read("Ecuador joined the Pacific Alliance as an observer in 2024.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {("Ecuador", "Pacific Alliance")}
+    r = read("Ecuador joined the Pacific Alliance as an associate state.")
+    assert facts(r, "memberOf") == set()
+    r = read("Ecuador joined the Pacific Alliance as a full member in 2024.")
+    assert facts(r, "memberOf") == {("Ecuador", "Pacific Alliance")}

@@ -409,6 +409,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # "all but Iceland and Norway belong to the EU": those listed are left out, the rest
         # of the last list of countries before them are the members
         left_out, subjects = subjects, excluding_list(ctx, subjects, f - 2)
+    last = max(o.end for o in orgs or [org])
+    if org.start >= end and last + 1 < b and toks.lower[last] in rel.member_as and any(
+            toks.lower[x] in rel.non_member_words for x in range(last + 1, min(b, last + 4))):
+        other = True  # "joined the Pacific Alliance as an observer / an associate state": no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
