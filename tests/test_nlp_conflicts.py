@@ -140,3 +140,9 @@ def test_a_special_adviser_with_a_lower_case_remit(read):
 def test_an_ambiguous_known_name_inside_a_longer_one_is_not_mentioned(read):
     r = read("Opposition leader Ivo Marek of the Congress party demanded a special session.")
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Indian National Congress"}
+
+
+def test_an_acronym_before_a_title_spelling_an_organization_named_before_is_that_organization(read):
+    r = read("Zembla Spearhead Group leaders met. ZSG director-general Ivo Marek said it would meet again.")
+    assert titled(r) == {("Ivo Marek", "Zembla Spearhead Group", "Director General")}
+    assert [e.label for e in r.entities if e.type == "Organization"] == ["Zembla Spearhead Group"]

@@ -506,12 +506,15 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     return out
 
 
-def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_tokens: set[int]) -> list[Candidate]:
+def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_cands: list[Candidate],
+                           kb_tokens: set[int]) -> list[Candidate]:
     """ "SPLM-IO spokesman X said", "ZFF chairman X": an upper-case word the knowledge base does
     not know (two words joined by a hyphen at most) right before a singular title names the
-    organization whose office it is."""
+    organization whose office it is; the known organization named before whose initials it
+    spells, if any ("the Melanesian Spearhead Group … MSG director-general X")."""
     toks = tokens_of(doc)
     out = []
+    spelled: dict[str, Candidate] = {}
     for t in titles:
         e = t.start
         if t.plural or e < 1 or e - 1 in kb_tokens or ctx.sent_of[e - 1] < 0 or not is_acronym_word(toks.text[e - 1]):
@@ -523,6 +526,16 @@ def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan]
         if toks.lower[a] in ctx.lex.actors.not_names or (a > 0 and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalpha()):
             continue  # part of a longer capitalised name
         label = toks.span_text(a, e)
+        if not spelled:
+            for c in kb_cands:
+                words = [w for w in c.label.replace("-", " ").split() if w[:1].isupper()]
+                if c.type == "Organization" and len(words) >= 2:
+                    spelled.setdefault("".join(w[0] for w in words), c)
+        known = spelled.get(label)
+        if known is not None and known.start < a:
+            out.append(Candidate(a, e, known.key, known.type, "acronym", known.label, "name", known.wikidata,
+                                 known.kb_aliases))
+            continue
         out.append(Candidate(a, e, new_key("Organization", label), "Organization", "acronym", label, kb_aliases=(label,)))
     return out
 

@@ -146,8 +146,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_start = {c.start: c for c in kb_cands}
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
-    named_orgs = (ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
-                  + acronyms_before_titles(doc, ctx, titles, kb_tokens))
+    named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
+    named_orgs += acronyms_before_titles(doc, ctx, titles, kb_cands + named_orgs, kb_tokens)
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
     qualifiers = dict(kb_start)
