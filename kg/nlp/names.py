@@ -360,8 +360,8 @@ def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int
     for i in toks.where({p[-1] for p in leads}):  # the phrase's last word ("by") first
         for words in leads:
             a = i - len(words) + 1
-            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
-                continue
+            if a < 0 or (len(words) > 1 and toks.lower[i - 1] != words[-2]) or tuple(toks.lower[a:i + 1]) != words:
+                continue  # the word before "by" first: most "by" follow no founding verb
             j, found = i + 1, []
             while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
                 k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)

@@ -690,8 +690,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if o.persons or o.plural or o.former:
             continue
         a = min([q.start for q in o.quals if q.end <= titles[i].start] + [titles[i].start])
+        last = toks.lower[a - 1] if a > 0 else None  # a phrase's last word first: most offices follow none
         lead = next((len(w) for w in lex.roles.capacity_leads
-                     if a - len(w) >= 0 and tuple(toks.lower[a - len(w):a]) == w), 0)
+                     if w[-1] == last and a - len(w) >= 0 and tuple(toks.lower[a - len(w):a]) == w), 0)
         if not lead:
             continue
         people = [m for m in mentions if m.type == "Person" and m.role == "name" and m.sentence == o.sentence
