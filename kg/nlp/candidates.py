@@ -265,9 +265,14 @@ def name_token(doc: Doc, ctx: EntityContext, i: int) -> bool:
     low = toks.lower[i]
     if low not in ctx.lex.actors.not_names:
         return True
-    # "Jan Lipavsky": a given name that is also a month's short form, before another name
-    return (low in ctx.lex.actors.given_name_not_names and i + 1 < len(doc)
-            and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
+    if low not in ctx.lex.actors.given_name_not_names:
+        return False
+    # "Jan Lipavsky": a given name that is also a month's short form, before another name;
+    # "Dong Jun": or after one, with no day's number after it ("Jun 14" is a date)
+    n = len(doc)
+    return ((i + 1 < n and is_name_token(toks.text[i + 1]) and toks.lower[i + 1] not in ctx.lex.actors.not_names)
+            or (i > 0 and is_name_token(toks.text[i - 1]) and toks.lower[i - 1] not in ctx.lex.actors.not_names
+                and not (i + 1 < n and toks.text[i + 1][:1].isdigit())))
 
 
 def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: str) -> Candidate | None:
@@ -477,6 +482,8 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
                     break
         if start is None:
             start = foreign_acronym_start(toks, ctx, long_span.start, end, letters)
+        if start is None and not ctx.kb.by_name(short):
+            start = translated_name_start(toks, ctx, long_span.start, end, letters)
         if start is None:
             continue  # the letters do not spell the name before them
         if known_starts is None:
@@ -499,6 +506,40 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     return out
 
 
+def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_cands: list[Candidate],
+                           kb_tokens: set[int]) -> list[Candidate]:
+    """ "SPLM-IO spokesman X said", "ZFF chairman X": an upper-case word the knowledge base does
+    not know (two words joined by a hyphen at most) right before a singular title names the
+    organization whose office it is; the known organization named before whose initials it
+    spells, if any ("the Melanesian Spearhead Group … MSG director-general X")."""
+    toks = tokens_of(doc)
+    out = []
+    spelled: dict[str, Candidate] = {}
+    for t in titles:
+        e = t.start
+        if t.plural or e < 1 or e - 1 in kb_tokens or ctx.sent_of[e - 1] < 0 or not is_acronym_word(toks.text[e - 1]):
+            continue
+        a = e - 1
+        if (a >= 2 and toks.text[a - 1] == "-" and not toks.whitespace[a - 2] and not toks.whitespace[a - 1]
+                and is_acronym_word(toks.text[a - 2]) and a - 2 not in kb_tokens):
+            a -= 2  # "SPLM-IO"
+        if toks.lower[a] in ctx.lex.actors.not_names or (a > 0 and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalpha()):
+            continue  # part of a longer capitalised name
+        label = toks.span_text(a, e)
+        if not spelled:
+            for c in kb_cands:
+                words = [w for w in c.label.replace("-", " ").split() if w[:1].isupper()]
+                if c.type == "Organization" and len(words) >= 2:
+                    spelled.setdefault("".join(w[0] for w in words), c)
+        known = spelled.get(label)
+        if known is not None and known.start < a:
+            out.append(Candidate(a, e, known.key, known.type, "acronym", known.label, "name", known.wikidata,
+                                 known.kb_aliases))
+            continue
+        out.append(Candidate(a, e, new_key("Organization", label), "Organization", "acronym", label, kb_aliases=(label,)))
+    return out
+
+
 def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
     language. The start of the capitalised stretch ending at ``end`` that has one capitalised
@@ -518,6 +559,38 @@ def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: 
             or not any(toks.lower[i] in ctx.lex.actors.org_heads for i in range(start, end))):
         return None
     return start
+
+
+def translated_name_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
+    """ "the National Liberation Army (ELN)": a name translated from another language, its
+    acronym the original's (Ejército de Liberación Nacional), so its letters need not match. The
+    start of the capitalised stretch (two words or more) ending at ``end`` with an organization's
+    head word as its last capitalised word; or None. The letters are, all but one at most, the
+    initials of its words in another order (ELN: National, Liberation); the initials in order
+    with a word skipped ("Northern Rivers Development Council (NDC)") are an English acronym that
+    does not spell the name, and letters of none of its words ("(XYZ)") another name: None."""
+    start, capitals = None, 0
+    for i in range(end - 1, lo - 1, -1):
+        if toks.text[i][:1].isupper():
+            capitals += 1
+            start = i
+        elif toks.lower[i] not in ctx.lex.actors.connectors:
+            break
+    last = end - 1
+    while last > lo and not toks.text[last][:1].isupper():
+        last -= 1
+    if start is None or capitals < 2 or toks.lower[last] not in ctx.lex.actors.org_heads:
+        return None
+    while start < last and (not toks.text[start][:1].isupper() or toks.lower[start] in ctx.lex.grammar.articles):
+        start += 1  # "The Zembla Liberation Front (FLZ)" opening a sentence
+    words = [toks.text[i][0].upper() for i in range(start, end) if toks.text[i][:1].isupper()]
+    ordered = iter(words)
+    if all(c in ordered for c in letters):
+        return None  # the initials in order, a word skipped: not a translation
+    shared = sum(min(letters.count(c), words.count(c)) for c in set(letters))
+    if len(letters) < 2 or shared < len(letters) - 1:
+        return None  # "The Tarvin Valley Council (XYZ)": the words of a translation mostly keep their initials
+    return start if last - start >= 1 else None
 
 
 def spells_in_order(letters: str, name: str) -> bool:
@@ -652,8 +725,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2
                 continue
             if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
-                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]):
-                a -= 2  # "Peace and Security Council"
+                    and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]
+                    and getattr(kb_end.get(a - 1), "type", None) not in ("Country", "Place")):
+                a -= 2  # "Peace and Security Council"; not "Papua New Guinea and Solomon Islands"
                 continue
             break
         # right: "of (the) Capitalised …"

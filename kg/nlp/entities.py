@@ -45,6 +45,7 @@ from kg.nlp.candidates import (
     EntityContext,
     EntityTables,
     acronyms,
+    acronyms_before_titles,
     dateline_candidates,
     dateline_place,
     entity_tables,
@@ -63,7 +64,9 @@ from kg.nlp.names import (
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
+    persons_after_founder_leads,
     persons_after_head_leads,
+    persons_after_possessives,
     persons_after_titles,
     persons_appointed_as,
     persons_before_head_relatives,
@@ -113,6 +116,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     kb_cands = []
     strings = doc.vocab.strings
+    table = tokens_of(doc)
     context_free = tables.context_free  # most surfaces: their candidate without kb_candidate's look-ups
     for match_id, start, end in tables.matcher(doc):
         if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
@@ -124,6 +128,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
             continue
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
+        if (start >= 2 and cand.type != "Person" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
+                and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.name_particles):
+            continue  # "Mohammed Ali al-Houthi": a name's particle joined to it makes it a person's name
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
@@ -140,6 +147,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
+    named_orgs += acronyms_before_titles(doc, ctx, titles, kb_cands + named_orgs, kb_tokens)
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule
     groups = groups_before_heads(doc, ctx, kb_tokens)
@@ -161,6 +169,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
+        + persons_after_founder_leads(doc, ctx, kb_tokens, titles)
+        + persons_after_possessives(doc, ctx, kb_cands, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
@@ -389,6 +399,8 @@ def _add_nested(chosen: list[Candidate], kb_cands: list[Candidate], text: list[s
     for k in kb_cands:
         if k.role != "name" or k.type not in ("Organization", "Country") or (k.start, k.end) in chosen_spans:
             continue
+        if k.ambiguous:
+            continue  # "the Congress party" (India's) names no US Congress: a name to match only with care
         for c in outer:
             if c.start <= k.start and k.end <= c.end and c.key != k.key:
                 linked = k.start > c.start and text[k.start - 1].lower() in links

@@ -232,6 +232,7 @@ def _build(raw: dict) -> Lexicon:
             holder_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_leads"]),
             source_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["source_leads"]),
             sender_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["sender_leads"]),
+            capacity_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["capacity_leads"]),
         ),
         speech=SpeechWords(
             **_word_fields(SpeechWords, raw),

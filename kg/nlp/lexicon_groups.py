@@ -46,6 +46,7 @@ class Windows:
     ministry_domain_words: int
     acronym_words: int
     title_name_words: int
+    hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
     speech_name_words: int
     speech_comma: int
@@ -164,6 +165,7 @@ class ActorWords:
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str] = words("names.particles")
+    founder_leads: frozenset[str] = words("names.founder_leads")  # "founded by A and B": persons
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str] = words("actors.head_prepositions")
     post_heads: frozenset[str] = words("actors.post_heads")  # "OSCE Mission to Moldova": the name goes on with its post
@@ -295,6 +297,8 @@ class RelationWords:
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"
+    exclusion_quantifiers: frozenset[str] = words("relations.exclusion_quantifiers")  # "all but A and B belong to X"
+    exclusion_links: frozenset[str] = words("relations.exclusion_links")  # the "but"/"except" of it
     member_since: frozenset[str] = words("relations.member_since")  # "Cameroon, a member since 1974"
     example_member_cues: frozenset[str] = words("relations.example_member_cues")  # "members such as A and B" with no organization in the sentence
     member_partitives: frozenset[str] = words("relations.member_partitives")  # "Armenia, one of the bloc's six members"
@@ -396,8 +400,10 @@ class RoleWords:
     current_adjectives: frozenset[str] = words("roles.current_adjectives")  # "X, the current chairman of Y"
     representing_verbs: frozenset[str] = words("roles.representing_verbs")  # "Minister X will represent Armenia"
     representing_auxiliaries: frozenset[str] = words("roles.representing_auxiliaries")
+    held_as_leads: frozenset[str] = words("roles.held_as_leads")  # "with X as the forum's chair"
     capital_leads: frozenset[str] = words("roles.capital_leads")  # "In Tehran, Foreign Ministry spokesman X"
     country_anaphors: frozenset[str] = words("roles.country_anaphors")  # "the country's Ecology Minister X"
+    ministry_staff_titles: frozenset[str] = words("roles.ministry_staff_titles")  # "Foreign Ministry spokesman X"
     principal_links: frozenset[str] = words("roles.principal_links")  # "a spokeswoman for Prime Minister X"
     portfolio_end_nouns: frozenset[str] = words("roles.portfolio_end_nouns")  # "… Eurasian Affairs James O'Brien"
     portfolio_links: frozenset[str] = words("roles.portfolio_links")  # "Minister of State for Foreign Affairs"
@@ -415,11 +421,13 @@ class RoleWords:
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
+    plural_counterpart_possessives: frozenset[str] = words("roles.plural_counterpart_possessives")  # "… met their Iranian counterpart Y"
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition
     sender_leads: tuple[tuple[str, ...], ...] = ()  # "China sent a special envoy, X"
+    capacity_leads: tuple[tuple[str, ...], ...] = ()  # "in his capacity as Asean chairman"
     office_time_determiners: frozenset[str] = words("roles.office_time_determiners")  # "Its president this year, X": "this"
     office_time_nouns: frozenset[str] = words("roles.office_time_nouns")  # … "year": a time phrase between office and comma
     cabinet_title_words: frozenset[str] = words("roles.cabinet_title_words")  # "… of Armenia X and Minister of Justice Y": "minister"

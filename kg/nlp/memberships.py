@@ -416,6 +416,16 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if toks.span_text(start, end).lower() in rel.founding_predicates and (
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
+    left_out: list[TokMention] = []
+    f = subjects[0].start
+    if (f - 2 >= a and toks.lower[f - 1] in rel.exclusion_links and toks.lower[f - 2] in rel.exclusion_quantifiers):
+        # "all but Iceland and Norway belong to the EU": those listed are left out, the rest
+        # of the last list of countries before them are the members
+        left_out, subjects = subjects, excluding_list(ctx, subjects, f - 2)
+    last = max(o.end for o in orgs or [org])
+    if org.start >= end and last + 1 < b and toks.lower[last] in rel.member_as and any(
+            toks.lower[x] in rel.non_member_words for x in range(last + 1, min(b, last + 4))):
+        other = True  # "joined the Pacific Alliance as an observer / an associate state": no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
@@ -429,6 +439,26 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         for m in contrasted:
             if not other:  # "unlike A, B is a former member": nothing said of A
                 yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
+        for m in left_out:
+            yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
+
+
+def excluding_list(ctx: RelationContext, left_out: list[TokMention], q: int) -> list[TokMention]:
+    """The countries of the last list (two or more) before token ``q``, in this sentence or the
+    ones before (within [window] counted_list_sentences), that has every actor of ``left_out``,
+    less those; or []."""
+    keys = {m.key for m in left_out}
+    sent = ctx.sent_of[q]
+    for prev in range(sent, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
+        lo = ctx.sent_range.get(prev, (q, q))[0]
+        for m in reversed(ctx.sent_mentions.get(prev, [])):
+            if m.type != "Country" or m.end > q:
+                continue
+            items = backward_list(ctx.doc, ctx.lex, m.end, ctx.by_end, ("Country",), lo - 1)
+            if len(items) >= 2:  # the last list decides
+                rest = [i for i in items if i.key not in keys]
+                return rest if keys <= {i.key for i in items} and rest else []
+    return []
 
 
 def whose_country(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
@@ -773,15 +803,31 @@ def counted_subjects(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
         count = int(word)
     else:
         return []
-    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
-        return []  # the count opens the sentence ("All four", "The two")
     sent = ctx.sent_of[a]
+    if ctx.skip(a, count_at, (*rel.count_openers, *rel.count_pairs)) != count_at:
+        if (count == 2 and count_at - 2 >= a and toks.lower[count_at - 1] in ctx.lex.roles.contrast_links
+                and toks.text[count_at - 2] == "," and sent - 1 in ctx.sent_range):
+            # "Guyana is a member of CARICOM. Venezuela is not, but both countries belong to
+            # CELAC": the two countries opening this sentence and the one before
+            openers = [ctx.by_start.get(ctx.skip(lo, lo + 2, ctx.lex.grammar.articles))
+                       for lo in (ctx.sent_range[sent - 1][0], a)]
+            if all(m is not None and m.type == "Country" and m.role == "name" for m in openers) \
+                    and openers[0].key != openers[1].key:
+                return openers
+        return []  # the count opens the sentence ("All four", "The two")
     if orgs:
         # "The three companies": the organizations the sentence before names, exactly that many
         named = {m.key: m for m in ctx.sent_mentions.get(sent - 1, []) if m.type == "Organization" and m.role == "name"}
         return list(named.values()) if len(named) == count else []
     for prev in range(sent - 1, max(-1, sent - 1 - ctx.lex.window.counted_list_sentences), -1):
         lo = ctx.sent_range.get(prev, (a, a))[0]
+        # "Pakistan and India agreed …, crediting mediation by Saudi Arabia and the UAE. … Both
+        # countries are members of X": a list of that many opening the sentence (its subject)
+        # first, else the nearest list of that many
+        opening, _ = forward_list(doc, ctx.lex, ctx.skip(lo, lo + 2, ctx.lex.grammar.articles), ctx.by_start,
+                                  ("Country",), ctx.sent_range.get(prev, (a, a))[1])
+        if len(opening) == count and all(m.role == "name" for m in opening):
+            return opening
         inside = len(doc)  # a list's own tail ("Turkey and Iran" of "Russia, Turkey and Iran") is no list
         for m in reversed(ctx.sent_mentions.get(prev, [])):
             if m.type != "Country" or m.end > inside:
@@ -1259,7 +1305,8 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         between = range(start, start)  # "Mercosur, whose full members are A and B, admitted C"
     if any(toks.lower[x] in rel.admission_not_yet or toks.lower[x] in rel.modal for x in between):
         return  # "will admit", "refused to readmit"
-    if any(m.start >= org.end and m.end <= start and m.role != "demonym" for m in ctx.sent_mentions.get(k, ())):
+    if any(m.start >= org.end and m.end <= start and m.role != "demonym" and m.key != org.key
+           for m in ctx.sent_mentions.get(k, ())):  # its own acronym in brackets is no other actor
         # other actors between: only a coordinated verb of the same subject ("…, and admitted")
         # or an inserted phrase between commas ("The bloc, founded by A and B, admitted C")
         before = start - 1

@@ -154,6 +154,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     ranks = {t.start: t.end for t in titles if t.title in ctx.lex.roles.rank_titles and not t.plural}
     qualified_ends: set[int] = set()  # ends of singular titles right after an actor's possessive
     country_start = {c.end: c.start for c in kb_start.values() if c.type == "Country"}
+    # "the National Liberation Army (ELN) … the ELN's chief negotiator, X": an acronym the
+    # article defined owns a title as a known actor does
+    defined = {a for c in kb_start.values() if c.rule == "acronym" for a in c.kb_aliases}
     for t in titles:
         j = t.end
         if (j + 1 < n and toks.text[j] == "-" and not toks.whitespace[j - 1]
@@ -165,6 +168,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         j = title_alias_end(doc, ctx.lex, j, kb_start, n)  # "Commissioner for Human Rights (Ombudsman) of X"
         j = seat_end(doc, ctx.lex, j, t.title in ctx.lex.roles.posted_titles)  # "its representative on the council, X"
         qualified = pointed = False
+        at_preposition = j
         # "the top diplomats of Armenia and Azerbaijan Zohrab Mnatsakanyan and Elmar Mammadyarov",
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
@@ -215,13 +219,28 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     j += 1  # "The head of the delegation, X": the noun points back, as "the delegation's head, X"
                     qualified = pointed = True
                 break
-            if not qualified:
-                continue  # "Minister of Foreign and European Affairs": no name follows
+            if not qualified or (j < n and toks.text[j].isalpha() and toks.text[j].islower()):
+                # "Norway's special envoy for the (Colombian) peace process, X": a remit of
+                # lower-case words after a title an actor's possessive owns, closed by a comma
+                remit = lower_remit_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
+                owner = t.start - 1
+                while (owner > 0 and t.start - owner <= domain_words and toks.lower[owner] in domains
+                       and toks.text[owner].islower()):
+                    owner -= 1  # "Brazil's special adviser for international affairs, X"
+                if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
+                                         and owner in actor_end):
+                    if not qualified:
+                        continue  # "Minister of Foreign and European Affairs": no name follows
+                else:
+                    j = remit
             if t.plural and remit_end(doc, ctx.lex, j, kb_start, n) > j:
                 # "The co-rapporteurs of PACE for the monitoring of Armenia, X and Y": past the remit
                 # and its comma, as past the qualifier's
                 j = remit_end(doc, ctx.lex, j, kb_start, n)
                 j += j < n and toks.text[j] == ","
+        if (j < n and not t.plural and toks.lower[j] in ctx.lex.roles.posting_prepositions
+                and t.start > 1 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive and t.start - 1 in actor_end):
+            j = lower_remit_end(doc, ctx, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
@@ -236,6 +255,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         if current:
             b -= 1
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
+        if b > 0 and b not in actor_end and toks.text[b - 1] in defined and toks.lower[b] in ctx.lex.grammar.possessive:
+            actor_end.add(b)
         if b in actor_end and not t.plural:
             qualified_ends.add(t.end)
         # "Qatar's prime minister and foreign minister, X": a second office of the same possessor
@@ -290,6 +311,33 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
+def lower_remit_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
+    """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
+    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or one capitalised adjective,
+    lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
+    toks = tokens_of(doc)
+    if j >= n or (toks.lower[j] not in ctx.lex.roles.office_remit_prepositions
+                  and toks.lower[j] not in ctx.lex.roles.posting_prepositions):
+        return None  # "… at the foreign ministry, X": a seat too
+    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in ctx.lex.grammar.articles)
+    lower = 0
+    while k < n:
+        known = kb_start.get(k)
+        if known is not None and known.type in ("Country", "Place") and lower == 0:
+            k = known.end
+        elif (lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha()
+              and k + 1 < n and toks.text[k + 1].isalpha() and toks.text[k + 1].islower()):
+            k += 1  # "for the Zemblan peace process": an adjective of a name the text has not defined
+        elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in ctx.lex.grammar.articles:
+            lower += 1
+            if lower > ctx.lex.window.post_lower_words:
+                return None
+            k += 1
+        else:
+            break
+    return k if lower and k < n and toks.text[k] == "," else None
+
+
 def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                              titles: list[TitleSpan]) -> list[Candidate]:
     """ "The OSCE Mission to Moldova, headed by Kelly Keiderling, acts …": a capitalised name of
@@ -308,6 +356,71 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
             if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                                titles: list[TitleSpan]) -> list[Candidate]:
+    """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …": capitalised names of two
+    words or more listed right after a phrase of [names] founder_leads, the list closed by
+    punctuation or a lower-case word (a name the knowledge base knows, a country, or a name
+    ending in an organization's head word: no person)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = [tuple(p.split()) for p in ctx.lex.actors.founder_leads]
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where({p[-1] for p in leads}):  # the phrase's last word ("by") first
+        for words in leads:
+            a = i - len(words) + 1
+            if a < 0 or (len(words) > 1 and toks.lower[i - 1] != words[-2]) or tuple(toks.lower[a:i + 1]) != words:
+                continue  # the word before "by" first: most "by" follow no founding verb
+            j, found = i + 1, []
+            while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
+                k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+                if k - j < 2 or names_a_title(toks.span_text(j, k), ctx) or toks.lower[k - 1] in heads:
+                    found = []  # "founded by the Ivo Marek Foundation": an organization's name
+                    break
+                found.append((j, k))
+                if k < n and toks.lower[k] in ctx.lex.actors.title_name_joins and k + 1 < n \
+                        and toks.text[k + 1][:1].isupper():
+                    j = k + 1
+                    continue
+                if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+                    found = []  # "in 1990" may close it, a capitalised word may not
+                break
+            for j, k in found:
+                label = toks.span_text(j, k)
+                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int],
+                              titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Hungary's Viktor Orban and Slovakia's Robert Fico, …. "…," Fico told journalists": a
+    capitalised name of two or three words right after a country's possessive, whose last
+    word speaks alone elsewhere in the article (a surname: a party or a body is not called by
+    its last word)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    verbs = ctx.lex.speech.verbs
+    forbidden = kb_tokens | title_tokens(titles)
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    out = []
+    for c in kb_cands:
+        j = c.end + 1
+        if c.type != "Country" or j >= n or toks.lower[c.end] not in ctx.lex.grammar.possessive:
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.speech_name_words, forbidden)
+        if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            continue
+        surname = toks.lower[k - 1]
+        if any(p != k - 1 and p + 1 < n and toks.text[p][:1].isupper() and toks.lower[p + 1] in verbs
+               and (p == 0 or not toks.text[p - 1][:1].isupper())
+               for p in toks.where({surname})):
+            label = toks.span_text(j, k)
+            out.append(Candidate(j, k, new_key("Person", label), "Person", "speech-cue", label))
     return out
 
 
@@ -470,6 +583,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             a = qual.start
         elif b > 0 and b == t.start and toks.lower[b - 1] in ctx.lex.roles.possessive_pronouns and not t.plural:
             a = b - 1  # "Peru sent Ramon Altavilla, its foreign minister,": "its" qualifies the title
+        elif (b < t.start and b > 1 and toks.lower[b - 1] in ctx.lex.roles.country_anaphors
+              and toks.lower[b - 2] in ctx.lex.grammar.articles and not t.plural):
+            a = b - 1  # "…, Ramon Altavilla, the kingdom's ambassador to Zembla": the country named before
         elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
                                              or toks.lower[t.end] in ctx.lex.roles.staff_links
                                              or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"

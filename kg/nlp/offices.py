@@ -399,6 +399,11 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         if subject is None and a - 2 > 0 and sent_of[a - 2] > 0:
             first = next((i for i in range(a - 2, -1, -1) if sent_of[i] == k - 1), None)
             subject = sentence_subject(doc, lex, first, by_start, sent_of) if first is not None else None
+        if subject is None or subject.type != "Country":
+            # "…, while the Saudi side was led by X, the kingdom's ambassador to Yemen": the one
+            # country this sentence names before the anaphor (by name or demonym)
+            before = {m.key: m for m in mentions if m.sentence == k and m.type == "Country" and m.end <= a - 2}
+            subject = next(iter(before.values())) if len(before) == 1 else subject
         if subject is not None and subject.type == "Country":
             return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None

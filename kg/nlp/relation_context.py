@@ -363,8 +363,8 @@ class RelationContext:
                 if found is not None:
                     return found
             m = self.by_start.get(i)
-            if m is not None and m.role == "demonym":
-                i = m.end
+            if m is not None and (m.role == "demonym" or (m.type == "Organization" and phrase_at(doc, m.end, b, rel.member_head_nouns))):
+                i = m.end  # "13 European Union member states, among them A, B": members of both
                 continue
             if m is None and ((toks.text[i].isalpha() and toks.lower[i] not in self.lex.relations.clause_words)
                               or doc[i].like_num or toks.text[i] == "-"):

@@ -171,6 +171,13 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 if (low in speech.recipient_verbs or low in speech.informing_verbs) and j < b:
                     # "told reporters the border …": over the hearer
                     hearer = next(iter(ctx.by_start_tok.get(j, ())), None)
+                    if hearer is None and j + 2 < b and toks.lower[j] in lex.grammar.articles:
+                        # "told the ABC the plan …", "told the Financial Times it …": an outlet or
+                        # a body the knowledge base does not know, its capitalised words
+                        e = j + 1
+                        while e < b and e - j <= win.hearer_name_words and toks.text[e][:1].isupper() and toks.text[e].isalpha():
+                            e += 1
+                        j = e - 1 if e > j + 1 and e < b else j
                     j = hearer.end if hearer is not None else j + 1
                     while hearer is None and j < b and toks.text[j - 1][:1].isupper() and toks.text[j][:1].isupper():
                         j += 1  # a hearer's name no mention holds ("informed Tomas Verdugo of …")

@@ -62,7 +62,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions, tokens_of
+from kg.nlp.doc import TitleSpan, TokMention, ensure_extensions, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.lists import backward_list, forward_list, make_fact, sentence_bounds
 from kg.nlp.offices import (
@@ -377,6 +377,24 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
     return j
 
 
+def _lower_seat_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
+    """The comma after a lower-case remit or seat at token ``j`` ("at the foreign ministry,",
+    "for the Colombian peace process,"): a remit or posting preposition, an optional article, a
+    country or place, then one to [window] post_lower_words lower-case words; else ``j``."""
+    toks = tokens_of(doc)
+    roles = lex.roles
+    if toks.lower[j] not in roles.office_remit_prepositions and toks.lower[j] not in roles.posting_prepositions:
+        return j
+    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in lex.grammar.articles)
+    m = by_start.get(k)
+    if m is not None and m.type in ("Country", "Place"):
+        k = m.end
+    e = k
+    while e < n and e - k < lex.window.post_lower_words and toks.text[e].isalpha() and toks.text[e].islower():
+        e += 1
+    return e if e > k and e < n and toks.text[e] == "," else j
+
+
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
@@ -385,6 +403,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
+    if o.quals_before and j < n and toks.text[j] != ",":
+        j = _lower_seat_end(doc, lex, j, by_start, n)  # "Norway's state secretary at the foreign ministry, X"
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -493,6 +513,17 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 # "The League, whose secretary general, X, attended": the name in apposition
                 right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
                 o.persons = [right] if right is not None else []
+            e = titles[i].end
+            if not o.persons and i + 1 < len(offices) and e + 1 < n and toks.text[e] == ",":
+                # "CARICOM, whose chairman, Dominica's Prime Minister X, attended": the holder of
+                # a second office in apposition (its own qualifier before it) holds this one too
+                k = e + 1
+                q = by_start.get(k)
+                if q is not None and q.type in ("Country", "Organization"):
+                    k = q.end + (q.end < n and toks.lower[q.end] in lex.grammar.possessive)
+                nxt = offices[i + 1]
+                if titles[i + 1].start == k and len(nxt.persons) == 1 and not nxt.plural and not nxt.former:
+                    o.persons = list(nxt.persons)
             o.plural = False
             rules[i], confidence[i] = "whose", conf.official_apposition
 
@@ -639,6 +670,22 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.quals, o.quals_before = [lead], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
 
+    # "…, the Thai Foreign Ministry said. Foreign Ministry spokesman X said": a ministry's staff
+    # title with no qualifier is of the one ministry of its domain named in its sentence or
+    # the one before
+    for i, o in enumerate(offices):
+        if o.quals or len(o.persons) != 1 or o.plural or o.former or o.title.lower() not in lex.roles.ministry_staff_titles:
+            continue
+        domain = lex.actors.ministry_domains.get(o.title.split()[0].lower())
+        if domain is None:
+            continue
+        prefix = new_key("Organization", f"Ministry of {domain} of") + " "
+        near = {m.key: m for m in mentions if o.sentence - 1 <= m.sentence <= o.sentence and m.key.startswith(prefix)}
+        if len(near) == 1:
+            m = next(iter(near.values()))
+            o.quals, o.quals_before = [m], m.end <= o.start
+            rules[i], confidence[i] = "ministry-before", conf.official_described
+
     # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
     # is of the officer's country (then "spokeswoman Y" is the one it describes)
     for i, o in enumerate(offices[:-1]):
@@ -670,6 +717,41 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if country is not None and country.type == "Country" and country.role == "name" and country.sentence == o.sentence:
             o.quals, o.quals_before = [country], False
             rules[i], confidence[i] = "represents", conf.official_described
+
+    # "with Prime Minister X as the forum's chair", "X, as the bloc's chair, said": an office
+    # its qualifier's possessive owns, after "as", is held by the person right before "as"
+    for i, o in enumerate(offices):
+        if o.persons or o.plural or o.former or not o.quals or not o.quals_before:
+            continue
+        a = min(q.start for q in o.quals)
+        if a < 2 or toks.lower[a - 1] not in lex.roles.appointment_links or sent_of[a - 1] != o.sentence:
+            continue
+        apposed = toks.text[a - 2] == ","
+        p = by_end.get(a - 2) if apposed else by_end.get(a - 1)
+        if p is None or p.type != "Person" or p.role != "name" or sent_of[p.start] != o.sentence:
+            continue
+        # "X, as the forum's chair," (commas around it) or "with [TITLE] X as the forum's chair";
+        # not "Peru will appoint X as its new foreign minister" (the appointment rules' own)
+        lo = max(0, p.start - lex.window.title_domain_words - 3)
+        if not apposed and not any(toks.lower[x] in lex.roles.held_as_leads for x in range(lo, p.start)):
+            continue
+        o.persons, rules[i], confidence[i] = [p], "held-as", conf.official_apposition
+
+    # "The talks were chaired by Prime Minister X in his capacity as Asean chairman": the
+    # office after [roles] capacity_leads is held by the last person named before it
+    for i, o in enumerate(offices):
+        if o.persons or o.plural or o.former:
+            continue
+        a = min([q.start for q in o.quals if q.end <= titles[i].start] + [titles[i].start])
+        last = toks.lower[a - 1] if a > 0 else None  # a phrase's last word first: most offices follow none
+        lead = next((len(w) for w in lex.roles.capacity_leads
+                     if w[-1] == last and a - len(w) >= 0 and tuple(toks.lower[a - len(w):a]) == w), 0)
+        if not lead:
+            continue
+        people = [m for m in mentions if m.type == "Person" and m.role == "name" and m.sentence == o.sentence
+                  and m.end <= a - lead]
+        if people:
+            o.persons, rules[i], confidence[i] = [people[-1]], "capacity", conf.official_apposition
 
     # "Kazakhstan appointed X as its new foreign minister": the appointer's office
     for i, o in enumerate(offices):
@@ -777,7 +859,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         title = o.title
         if o.title in lex.roles.counterpart_titles:
             # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
-            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled})
+            title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled}, persons)
             if title is None:
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
@@ -903,13 +985,27 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
     if not leads:
         return out
     title_at = {t.start: t for t in titles if not t.plural}
+    n = len(doc)
     for e in leads:
-        named = title_at.get(e + 1)
+        at = e + 1
+        country = by_start.get(at)
+        if country is not None and country.type == "Country" and country.end in title_at:
+            at = country.end  # "chaired by Paraguayan Foreign Minister X"
+        elif (country is not None and country.type == "Country" and country.end + 1 in title_at
+              and toks.lower[country.end] in lex.grammar.possessive):
+            at = country.end + 1  # "chaired by Paraguay's Foreign Minister X"
+        named = title_at.get(at)
         p = by_start.get(named.end if named is not None else e + 1)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
+        after = p.end + 1 + (p.end + 1 < n and toks.lower[p.end + 1] in lex.grammar.articles)
+        of_country = (p.end + 1 < n and toks.lower[p.end] in lex.actors.title_prepositions
+                      and getattr(by_start.get(after), "type", None) == "Country")
+        # a title a country qualifies ("Paraguayan Foreign Minister X", "Foreign Minister X of
+        # Paraguay") is that country's office: the organization's is the lead's own
+        own_title = named is not None and at == e + 1 and not of_country
         for words, title in lex.roles.head_leads:
-            if named is not None:
+            if own_title:
                 title = named.title
             a = e + 1 - len(words)
             if a < 2 or tuple(toks.lower[a:e + 1]) != words:
@@ -1048,7 +1144,7 @@ def _listed_holders(doc: Doc, lex: Lexicon, j: int, office_at: dict[int, Office]
 
 
 def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
-                       titled: dict[str, str]) -> str | None:
+                       titled: dict[str, str], holders: list[TokMention]) -> str | None:
     """The title of the person named last before "his Turkish counterpart" in its sentence; or,
     when "His Ethiopian counterpart" opens its sentence, of the one person with a title the
     sentence before names ("Egypt's top diplomat, X, said … . His Ethiopian counterpart, Y, said")."""
@@ -1060,7 +1156,22 @@ def _counterpart_title(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokM
         if p is not None and p.type == "Person" and p.role != "description":
             return titled.get(p.key)
         e -= 1
+    # "Foreign ministers of the GCC met their Iranian counterpart Y": no person before, a
+    # plural title opening the sentence gives its (singular) title
+    plural = next((t for t in doc._.kg_titles or () if t.plural and sent_of[t.start] == o.sentence
+                   and t.end <= o.start and t.start <= e + 1), None)
+    if plural is not None and any(toks.lower[x] in lex.roles.plural_counterpart_possessives
+                                  for x in range(plural.end, o.start)):
+        return plural.title
     # e is the sentence's first token: "His" there, right before the office or its qualifier
+    if toks.text[e][:1].isupper() and toks.lower[e].endswith("ing") and toks.text[e].isalpha():
+        # "Speaking … with his Qatari counterpart, Y, Fidan said": the subject of a sentence a
+        # participle opens, the first other person after the counterpart
+        held = {p.key for p in holders}
+        after = sorted((p for p in by_end.values() if sent_of[p.start] == o.sentence and p.start > o.end
+                        and p.type == "Person" and p.role != "description" and p.key not in held),
+                       key=lambda p: p.start)
+        return titled.get(after[0].key) if after else None
     if e == 0 or toks.lower[e] not in lex.roles.counterpart_possessives or o.start - e > 1:
         return None
     before = {p.key for p in by_end.values() if sent_of[p.start] == o.sentence - 1 and p.type == "Person"

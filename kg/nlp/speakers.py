@@ -482,6 +482,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
+                    if first is None and toks.text[comma - 1] == ")":
+                        first = _named_before_acronym(ctx, comma - 1, k)  # "The Gulf Cooperation Council (GCC), which groups A and B, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
                         # "X of the Y Alliance, however, said": the person before the party
                         first = _before_origin(ctx, first, k, ("Country", "Organization"))
@@ -523,11 +525,9 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             return found
         if toks.text[pos - 1] == ")":
             # "The Norland Pact (NP) said": the name before its acronym in brackets
-            inner = ctx.by_end.get(pos - 1)
-            if inner is not None and inner.start >= 1 and toks.text[inner.start - 1] == "(":
-                found = candidate_ending_at(ctx, inner.start - 1, k)
-                if found is not None and found.key == inner.key and not in_prepositional_phrase(ctx, found.start):
-                    return found
+            found = _named_before_acronym(ctx, pos - 1, k)
+            if found is not None:
+                return found
             return None
         if (toks.lower[pos - 1] in ctx.lex.speech.relative_pronouns and pos - 2 > 0 and toks.text[pos - 2] == ","
                 and ctx.sent_of[pos - 2] == k and toks.lower[v] in ctx.lex.speech.relative_speech_verbs):
@@ -536,6 +536,19 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             return _before_restrictive_relative(ctx, pos, k) if steps == 0 else None
         pos -= 1
         steps += 1
+    return None
+
+
+def _named_before_acronym(ctx: QuoteContext, close: int, k: int) -> Speaker | None:
+    """The actor named right before its own acronym in brackets, the ")" at token ``close``
+    ("The Norland Pact (NP)"), unless inside a prepositional phrase; or None."""
+    toks = tokens_of(ctx.doc)
+    inner = ctx.by_end.get(close)
+    if inner is None or inner.start < 1 or toks.text[inner.start - 1] != "(":
+        return None
+    found = candidate_ending_at(ctx, inner.start - 1, k)
+    if found is not None and found.key == inner.key and not in_prepositional_phrase(ctx, found.start):
+        return found
     return None
 
 
