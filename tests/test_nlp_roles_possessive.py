@@ -533,3 +533,20 @@ def test_top_or_chief_before_a_domain_and_a_title_after_a_possessive(read):
     assert ("Ramon Altavilla", "Peru", "Nuclear Envoy") in titled(r)
     r = read("Peru's top envoy, Ramon Altavilla, said the talks went well.")
     assert ("Ramon Altavilla", "Peru", "Envoy") in titled(r)
+
+
+def test_its_after_an_organization_that_introduces_another_is_the_one_introduced(read):
+    r = read("The African Union deployed a civilian monitoring mission, the Lakes Verification Mission, "
+             "along the border in 2023. Its head, Ramon Altavilla, oversees 200 monitors.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Verification Mission", "Head")}
+
+
+def test_its_after_an_organization_that_names_another_as_no_apposition_is_the_subject(read):
+    r = read("The Northern Union, which oversees the Southern Council, met on Monday. Its chief, Ramon "
+             "Altavilla, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Union", "Chief")}
+
+
+def test_its_after_an_organization_alone_is_that_organization(read):
+    r = read("The Northern Union met on Monday. Its chief, Ramon Altavilla, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Union", "Chief")}

@@ -78,6 +78,7 @@ class Windows:
     own_source_words: int
     statement_words: int
     quoting_link: int
+    introduced_description: int  # words of "a monitoring mission" before ", EUMA" that "Its" may point to
     statement_agent: int
     statement_noun_words: int
     subject_words: int

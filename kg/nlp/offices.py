@@ -379,6 +379,8 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                     subject = None
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            if subject is not None and subject.type == "Organization":
+                subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
                 subject = _only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
         if subject is None:
@@ -402,6 +404,35 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         if subject is not None and subject.type == "Country":
             return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None
+
+
+def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,
+                                mentions: list[TokMention]) -> TokMention | None:
+    """What "Its" opening a sentence points to when the sentence before opens with an
+    organization ``subject``: the one organization that sentence introduces by an indefinite
+    description ("The EU deployed a monitoring mission, EUMA, … Its head, X": the mission);
+    else the subject, the topic ("The commission, which oversees the MNJTF, met. Its
+    executive secretary, X")."""
+    toks = tokens_of(doc)
+    others = {m.key: m for m in mentions if m.sentence == subject.sentence and m.start >= subject.end
+              and m.type == "Organization" and m.role == "name" and m.key != subject.key}
+    if len(others) != 1:
+        return subject
+    other = next(iter(others.values()))
+    comma = other.start - 1
+    if comma > 0 and toks.lower[comma] in lex.grammar.articles:
+        comma -= 1  # "a civilian mission, the Lakes Verification Mission"
+    if comma <= subject.end or toks.text[comma] != ",":
+        return subject
+    # the indefinite article of the description a few words before the comma: "a civilian
+    # monitoring mission, EUMA"
+    window = lex.window.introduced_description
+    for i in range(comma - 1, max(subject.end, comma - 1 - window) - 1, -1):
+        if toks.lower[i] in lex.grammar.indefinite_articles:
+            return other
+        if not (toks.text[i].isalpha() and toks.text[i].islower()):
+            break
+    return subject
 
 
 def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], by_start: dict[int, TokMention],
