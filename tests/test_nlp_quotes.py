@@ -810,3 +810,9 @@ def test_a_lower_case_portfolio_between_a_possessive_and_the_holder_keeps_the_pe
     r = read("Peru's information minister, Ramon Altavilla, dismissed the effort, saying Lima had not "
              "been consulted.")
     assert [s for s, _, _ in said(r)] == ["Ramon Altavilla"]
+
+
+def test_an_apposition_after_a_relative_clause_leaves_the_speaker_before_the_clause(read):
+    r = read("Ramon Altavilla, who heads the Institute for Lake Studies, a Lima think tank, said Peru "
+             "could not leave the union.")
+    assert said(r) == [("Ramon Altavilla", "Peru could not leave the union", False)]

@@ -502,6 +502,12 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found is not None and in_prepositional_phrase(ctx, found.start):
                 found = _before_origin(ctx, found, k)  # "Its president, X of the Netherlands, said"
                 # but not "…, a fellow at Carnegie Europe, said"
+            if first is not None and comma_at is not None:
+                # "X, who heads the Y Institute, a think tank, said": the institute ends a relative
+                # clause that an apposition follows; X, before the clause, speaks
+                clause, outer = _relative_clause_subject(ctx, comma_at, k, win.relative_clause_span)
+                if clause and outer is not None:
+                    return outer
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
                 if (ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start)
