@@ -816,3 +816,14 @@ def test_an_apposition_after_a_relative_clause_leaves_the_speaker_before_the_cla
     r = read("Ramon Altavilla, who heads the Institute for Lake Studies, a Lima think tank, said Peru "
              "could not leave the union.")
     assert said(r) == [("Ramon Altavilla", "Peru could not leave the union", False)]
+
+
+def test_a_relative_that_after_the_object_of_warned_against_opens_no_statement(read):
+    r = read("Peru has warned against any transit route that would put foreign forces on its frontier.")
+    assert said(r) == [("Peru", "against any transit route that would put foreign forces on its frontier",
+                        False)]
+
+
+def test_a_that_clause_with_its_own_subject_after_warned_of_is_the_statement(read):
+    r = read("Peru warned of a risk that the war could spread.")
+    assert said(r) == [("Peru", "the war could spread", False)]

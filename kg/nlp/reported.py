@@ -163,8 +163,11 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 # his address to X, adding that …"
                 while reach < min(b, i_text + win.that_probe_setting) and toks.text[reach - 1] != ",":
                     reach += 1
+            about = i_text + 1 < b and toks.lower[i_text + 1] in speech.complement_prepositions
             for probe in range(i_text + 1, reach):
                 if toks.lower[probe] == "that":
+                    if about and probe + 1 < b and toks.lower[probe + 1] in speech.relative_that_verbs:
+                        continue  # "warned against any route that would …": the route's clause
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words
