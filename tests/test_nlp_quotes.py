@@ -827,3 +827,16 @@ def test_a_relative_that_after_the_object_of_warned_against_opens_no_statement(r
 def test_a_that_clause_with_its_own_subject_after_warned_of_is_the_statement(read):
     r = read("Peru warned of a risk that the war could spread.")
     assert said(r) == [("Peru", "the war could spread", False)]
+
+
+def test_a_short_quote_inside_another_actors_sentence_is_not_the_last_speakers(read):
+    r = read('Tomas Verdugo, a former Peruvian president, said the bank would lend more. "It is a long '
+             'process," she said.\n\nUS President Donald Trump has threatened an extra tariff on any '
+             'country that aligns itself with what he called the "anti-American policies of the bloc".')
+    assert not any("anti-American" in text for _, text, _ in said(r))
+
+
+def test_a_short_quote_inside_the_last_speakers_own_sentence_stays_theirs(read):
+    r = read('Tomas Verdugo, a former Peruvian president, said the bank would lend more. "It is a long '
+             'process," she said.\n\nVerdugo added that lending in soles was "the next big step".')
+    assert ("Tomas Verdugo", "the next big step", True) in said(r)
