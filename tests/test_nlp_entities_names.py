@@ -464,3 +464,18 @@ def test_a_surname_said_again_is_the_person_not_a_gazetteer_place_spelt_alike(re
     r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the talks went well.")
     assert {(e.label, e.type) for e in r.entities if e.type in ("Person", "Place")} == {("Lorin Vasko", "Person")}
     assert said(r) == [("Lorin Vasko", "the talks went well", False)]
+
+
+def test_a_name_after_an_inverted_speech_verb_is_a_person(read):
+    r = read('"We will win this war in the end," said Ramon Altavilla, a Peruvian analyst.')
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_body_after_an_inverted_speech_verb_is_no_person(read):
+    r = read('"We will win this war in the end," said the Lakeland Press Agency.')
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_capitalised_word_after_a_verb_with_no_comma_is_no_person(read):
+    r = read("Peru said Monday Morning Talks would resume.")
+    assert not any(e.type == "Person" for e in r.entities)

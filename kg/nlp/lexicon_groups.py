@@ -213,6 +213,8 @@ class SpeechWords:
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
     relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"
+    quote_closers: frozenset[str] = words("speech.quote_closers")  # '"…," said X'
+    name_closers: frozenset[str] = words("speech.name_closers")  # '…," said X, a …'
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
     quoting_verbs: frozenset[str] = words("speech.quoting_verbs")  # "quotes X", "was quoted as saying"

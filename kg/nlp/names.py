@@ -495,6 +495,10 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     out = []
     verbs = ctx.lex.speech.verbs
     for k in [i for i in toks.where(verbs) if i >= 2]:
+        after = _name_after_inverted_verb(doc, ctx, k, kb_tokens)
+        if after is not None:
+            out.append(after)
+            continue
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -519,6 +523,30 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
+
+
+def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: set[int]) -> Candidate | None:
+    """ '"…," said Kholood Khair, a Sudanese analyst': a name of two words or more right after
+    a speech verb that follows a comma (the inverted frame of a quote or a statement), closed
+    by punctuation; not a known actor, a title or a body ("…, said Foreign Minister X", "…,
+    said the Kremlin", "…, said Peru's foreign ministry")."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    before = k - 1
+    if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
+        before -= 1
+    if toks.text[before] != "," or k + 1 >= n or k + 1 in kb_tokens:
+        return None
+    start = k + 1
+    end = name_run(doc, ctx, start, ctx.lex.window.speech_name_words, kb_tokens)
+    if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]):
+        return None
+    head = toks.lower[end - 1]
+    if (head in ctx.lex.actors.org_heads or head in ctx.lex.actors.place_heads
+            or names_a_title(toks.span_text(start, end), ctx)):
+        return None
+    label = toks.span_text(start, end)
+    return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
 
 
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
