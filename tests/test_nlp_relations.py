@@ -533,3 +533,26 @@ def test_founded_in_a_year_by_countries_after_the_organizations_comma(read):
     assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia", "Ecuador")}
     r = read("The Andean Forum, founded in 1991 by Peru, signed a trade deal.")
     assert facts(r, "memberOf") == set()
+
+
+def test_alongside_after_an_acronym_in_brackets_names_more_members(read):
+    r = read("Peru belongs to the Andean Lakes Union (ALU), alongside Chile and Bolivia, and trades "
+             "mostly with them.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Chile", "Andean Lakes Union"),
+                                    ("Bolivia", "Andean Lakes Union")}
+
+
+def test_a_member_of_an_organization_with_a_list_that_closes_the_phrase(read):
+    r = read("Peru, which is a member of the Andean Lakes Union with Chile and Bolivia, said it would stay.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Chile", "Andean Lakes Union"),
+                                    ("Bolivia", "Andean Lakes Union")}
+
+
+def test_a_member_of_an_organization_with_a_countrys_backing_names_no_member(read):
+    r = read("Peru is a member of the Andean Lakes Union with Chile's backing.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union")}
+
+
+def test_a_member_of_a_and_a_member_of_b(read):
+    r = read("Peru is a member of the Andean Lakes Union and a member of the Pacific Rim Council.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Peru", "Pacific Rim Council")}

@@ -251,6 +251,8 @@ def _build(raw: dict) -> Lexicon:
             ordinal_suffixes=tuple(raw["relations"]["ordinal_suffixes"]),
             join_followers=tuple(tuple(p.lower().split()) for p in rel["join_followers"]),
             member_alongside=tuple(tuple(p.lower().split()) for p in rel["member_alongside"]),
+            member_with=tuple(tuple(p.lower().split()) for p in rel["member_with"]),
+            repeated_member_phrases=tuple(tuple(p.lower().split()) for p in rel["repeated_member_phrases"]),
             member_time_preposition=str(rel["member_time_preposition"]),
             besides_leads=tuple(rel["besides_leads"]),
             count_words=tuple(w.lower() for w in raw["relations"]["count_words"]),

@@ -283,6 +283,8 @@ class RelationWords:
     negated_coordinators: frozenset[str] = words("relations.negated_coordinators")  # "is not a member of X or Y"
     participation_predicates: frozenset[str] = words("relations.participation_predicates")
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
+    member_with: tuple[tuple[str, ...], ...]  # "a member of the G20 with A, B and C"
+    repeated_member_phrases: tuple[tuple[str, ...], ...]  # "… and a member of the Quad"
     whose_country_nouns: frozenset[str] = words("relations.whose_country_nouns")  # "X, whose country is a member of"
     ally_list_cues: frozenset[str] = words("relations.ally_list_cues")  # "several allies, among them A and B"
     member_time_preposition: str

@@ -459,9 +459,17 @@ def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """The countries after ", alongside" ([relations] member_alongside) that closes a membership
     phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
     "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
+    toks = tokens_of(ctx.doc)
+    if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
+        e += 3  # "the Eurasian Economic Union (EAEU), alongside B": past the acronym in brackets
     n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
     if n:  # "a member of the Quad along with A, B and C"
         return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
+    n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_with)
+    if n:  # "a member of the G20 with A, B and C", the list closing the phrase
+        items, end = forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)
+        closed = end >= b or toks.text[end] in ctx.lex.relations.intransitive_join_closers
+        return items if closed else []
     # "as an active member", "in 2015": nothing else before the comma
     return _countries_after_comma(ctx, e, b, ctx.lex.relations.member_alongside, months=False)
 
@@ -547,9 +555,13 @@ def orgs_after_repeated_of(ctx: RelationContext, e: int, b: int) -> list[TokMent
     found: list[TokMention] = []
     while True:
         k = e + 1 if e < b and toks.text[e] == "," else e
-        if not (k + 1 < b and toks.lower[k] in grammar.coordinators and toks.lower[k + 1] == "of"):
+        if not (k + 1 < b and toks.lower[k] in grammar.coordinators):
             return found
-        j = ctx.skip(k + 2, b, grammar.articles)
+        # "and of NATO"; "and a member of the Quad" ([relations] repeated_member_phrases)
+        n = 1 if toks.lower[k + 1] == "of" else phrase_at(ctx.doc, k + 1, b, ctx.lex.relations.repeated_member_phrases)
+        if not n:
+            return found
+        j = ctx.skip(k + 1 + n, b, grammar.articles)
         m = ctx.by_start.get(j)
         if m is None or m.type != "Organization" or m.role == "demonym":
             return found
