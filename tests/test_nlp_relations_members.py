@@ -993,4 +993,3 @@ def test_the_summit_points_back_only_to_a_body_named_so():
     # a summit of another body is a meeting, not the body
     assert summit_read("Ministers of the Norland Pact met. The summit brings together Veldoria, Quessa and "
                        "Tarvin.") == set()
-
