@@ -556,3 +556,14 @@ def test_a_member_of_an_organization_with_a_countrys_backing_names_no_member(rea
 def test_a_member_of_a_and_a_member_of_b(read):
     r = read("Peru is a member of the Andean Lakes Union and a member of the Pacific Rim Council.")
     assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Peru", "Pacific Rim Council")}
+
+
+def test_a_spaced_hyphen_as_a_dash_lists_members_after_an_organization(read):
+    r = read("A meeting of the Andean Lakes Council - Peru, Chile, Bolivia and Ecuador - ended with a call for a truce.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council"), ("Chile", "Andean Lakes Council"),
+                                    ("Bolivia", "Andean Lakes Council"), ("Ecuador", "Andean Lakes Council")}
+
+
+def test_a_glued_hyphen_lists_no_members(read):
+    r = read("A meeting of the Andean Lakes Council-Peru, Chile, Bolivia and Ecuador-ended with a call for a truce.")
+    assert facts(r, "memberOf") == set()

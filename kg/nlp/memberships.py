@@ -230,6 +230,8 @@ def member_dash_apposition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]
     items, e = forward_list(doc, ctx.lex, end, ctx.by_start, ("Country",), b)
     if len(items) < rel.min_weak_list_members or e >= b or toks.text[e] != toks.text[start]:
         return
+    if toks.text[start] in rel.spaced_dashes and not all(toks.whitespace[i - 1] and toks.whitespace[i] for i in (start, e)):
+        return  # a hyphen as a dash stands apart; glued to a word it joins it ("Russia-led")
     neg = ctx.non_member(end, e)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list, neg)
