@@ -479,3 +479,14 @@ def test_a_body_after_an_inverted_speech_verb_is_no_person(read):
 def test_a_capitalised_word_after_a_verb_with_no_comma_is_no_person(read):
     r = read("Peru said Monday Morning Talks would resume.")
     assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_name_before_an_office_with_an_adjective_after_the_possessive(read):
+    r = read("Ramon Altavilla, the UN's humanitarian chief, described conditions in the city as grim.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_name_before_a_former_office_is_a_person_without_the_office(read):
+    r = read("Ramon Altavilla, a former Peruvian foreign minister, was appointed to the panel.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]

@@ -447,13 +447,22 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     toks = tokens_of(doc)
     out = []
     n = len(doc)
+    roles = ctx.lex.roles
     for t in titles:
         b = t.start
+        while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
+               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives)):
+            b -= 1  # "the UN's humanitarian chief": a qualifier's adjectives before the title
+        if b < t.start and not (b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive):
+            b = t.start
         if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
+            while a > 1 and toks.text[a - 1].islower() and (toks.lower[a - 1] in roles.not_current
+                                                            or toks.lower[a - 1] in roles.current_adjectives):
+                a -= 1  # "…, a former Algerian foreign minister,": a person all the same
         elif b > 0 and b == t.start and toks.lower[b - 1] in ctx.lex.roles.possessive_pronouns and not t.plural:
             a = b - 1  # "Peru sent Ramon Altavilla, its foreign minister,": "its" qualifies the title
         elif t.end < n and not t.plural and (toks.lower[t.end] in ctx.lex.actors.title_prepositions
