@@ -171,3 +171,8 @@ def test_an_outlet_someone_spoke_to_is_no_employer_of_a_bare_organization_title(
     r = read("The African Union met in Lima with Reuters. Secretary General Tarek Olsundo said the "
              "members had agreed.")
     assert titled(r) == set()
+
+
+def test_kenyas_prime_cabinet_secretary_is_one_title(read):
+    r = read("Ramon Altavilla, Kenya's prime cabinet secretary, said Nairobi was a venue.")
+    assert titled(r) == {("Ramon Altavilla", "Kenya", "Prime Cabinet Secretary")}
