@@ -176,3 +176,13 @@ def test_an_outlet_someone_spoke_to_is_no_employer_of_a_bare_organization_title(
 def test_kenyas_prime_cabinet_secretary_is_one_title(read):
     r = read("Ramon Altavilla, Kenya's prime cabinet secretary, said Nairobi was a venue.")
     assert titled(r) == {("Ramon Altavilla", "Kenya", "Prime Cabinet Secretary")}
+
+
+def test_who_heads_after_a_description_in_apposition_is_the_named_persons_office(read):
+    r = read("Ramon Altavilla, a senior diplomat who now heads the Lakes Institute, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Head")}
+
+
+def test_who_heads_after_a_definite_description_gives_no_office(read):
+    r = read("Ramon Altavilla met Tomas Verdugo, the man who now heads the Lakes Institute, on Monday.")
+    assert titled(r) == set()

@@ -884,6 +884,8 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
         return out
     for i in toks.where({words[0] for words, _ in leads}):
         p = by_end.get(i - 1) if i >= 2 and toks.text[i - 1] == "," else None
+        if p is None and i >= 4:
+            p = _before_description(doc, lex, i, by_end)  # "X, a former Brazilian president who now heads"
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
         for words, title in leads:
@@ -914,6 +916,20 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                 out.append((p, org, title))
             break
     return out
+
+
+def _before_description(doc: Doc, lex: Lexicon, i: int, by_end: dict[int, TokMention]) -> TokMention | None:
+    """The mention before ", a DESCRIPTION" that ends right before the relative pronoun at
+    token ``i`` ("X, a former Brazilian president who now heads ORG": X), or None; the
+    description opens with an indefinite article and runs at most [window]
+    anaphor_description words."""
+    toks = tokens_of(doc)
+    c = i - 1
+    while c > 0 and i - c <= lex.window.anaphor_description + 1 and (toks.text[c].isalpha() or toks.text[c] == "-"):
+        c -= 1
+    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.indefinite_articles:
+        return None
+    return by_end.get(c)
 
 
 def _named_organization(doc: Doc, lex: Lexicon, mentions: list[TokMention], before: int,
