@@ -550,3 +550,15 @@ def test_its_after_an_organization_that_names_another_as_no_apposition_is_the_su
 def test_its_after_an_organization_alone_is_that_organization(read):
     r = read("The Northern Union met on Monday. Its chief, Ramon Altavilla, said so.")
     assert titled(r) == {("Ramon Altavilla", "Northern Union", "Chief")}
+
+
+def test_his_office_in_apposition_is_held_in_the_country_of_the_leader_opening_the_sentence_before(read):
+    r = read("Peruvian President Tomas Verdugo spoke. Ramon Altavilla, his foreign minister, said Lima "
+             "would not accept it.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_his_office_after_a_sentence_a_country_opens_is_no_ones(read):
+    r = read("Peru has threatened an extra tariff. Ramon Altavilla, his foreign minister, said Lima "
+             "would not accept it.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))

@@ -316,6 +316,37 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     return m if p is not None and p.type == "Person" and p.end <= i + 1 else None
 
 
+def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention],
+                              by_end: dict[int, TokMention], title_tokens: set[int], sent_of) -> TokMention | None:
+    """ "US President Donald Trump threatened … Marco Rubio, his secretary of state, said": a
+    title after "his"/"her" in apposition to a person opening its sentence is held in the
+    country of the titled person who opens the sentence before (Angolan President X), or None."""
+    toks = tokens_of(doc)
+    if b < 3 or toks.lower[b - 1] not in lex.roles.counterpart_possessives or toks.text[b - 2] != ",":
+        return None
+    holder = by_end.get(b - 2)
+    k = sent_of[b]
+    if holder is None or holder.type != "Person" or sent_of[holder.start] != k or k < 1:
+        return None
+    if holder.start > 0 and sent_of[holder.start - 1] == k:
+        return None  # the holder opens its sentence
+    if holder.start < 1 or sent_of[holder.start - 1] != k - 1:
+        return None
+    a = holder.start - 1
+    while a > 0 and sent_of[a - 1] == k - 1:
+        a -= 1
+    m = by_start.get(a)  # "US President Donald Trump", "Angolan President X"
+    if m is None or m.type != "Country" or m.role not in ("name", "demonym") or m.end not in title_tokens:
+        return None
+    e = m.end
+    while e in title_tokens:
+        e += 1
+    p = by_start.get(e)
+    if p is None or p.type != "Person":
+        return None
+    return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
+
+
 def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization opening the clause of token ``a`` after a comma and a
     link ("…, while the RSF sent its adviser X": the RSF), when such a clause opens in its
@@ -649,6 +680,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
                 q = titled_subject_country(doc, lex, a - lead - 1, by_start, title_tokens, sent_of)
             if q is not None:
                 rule = "represented"
+    if q is None:
+        q = _previous_leaders_country(doc, lex, t.start, by_start, by_end, title_tokens, sent_of)
     if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
