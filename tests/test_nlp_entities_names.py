@@ -490,3 +490,10 @@ def test_a_name_before_a_former_office_is_a_person_without_the_office(read):
     r = read("Ramon Altavilla, a former Peruvian foreign minister, was appointed to the panel.")
     assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
     assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_name_before_a_capitalised_adjective_and_an_office_with_its_remit(read):
+    r = read("In June he met Ramon Altavilla, the Andean commissioner for trade. Altavilla said "
+             "afterwards that the door was open.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert said(r) == [("Ramon Altavilla", "the door was open", False)]

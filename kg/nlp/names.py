@@ -472,6 +472,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"
+            elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
+                  and toks.lower[a - 2] in ctx.lex.grammar.articles):
+                a -= 1  # "Marta Kos, the European commissioner for enlargement"
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
