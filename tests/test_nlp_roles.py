@@ -186,3 +186,13 @@ def test_who_heads_after_a_description_in_apposition_is_the_named_persons_office
 def test_who_heads_after_a_definite_description_gives_no_office(read):
     r = read("Ramon Altavilla met Tomas Verdugo, the man who now heads the Lakes Institute, on Monday.")
     assert titled(r) == set()
+
+
+def test_an_office_at_an_organization_that_closes_the_phrase(read):
+    r = read("Ramon Altavilla, vice president for studies at the Lakes Institute in Lima, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Vice President")}
+
+
+def test_an_office_at_an_organizations_meeting_is_not_held_there(read):
+    r = read("Ramon Altavilla, the minister at the Lakes Institute meeting, said so.")
+    assert not any(org == "Lakes Institute" for _, org, _ in titled(r))

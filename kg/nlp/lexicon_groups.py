@@ -78,6 +78,7 @@ class Windows:
     own_source_words: int
     statement_words: int
     quoting_link: int
+    workplace_remit_words: int  # "vice president for studies at ORG"
     introduced_description: int  # words of "a monitoring mission" before ", EUMA" that "Its" may point to
     statement_agent: int
     statement_noun_words: int
@@ -374,6 +375,7 @@ class RoleWords:
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
+    workplace_prepositions: frozenset[str] = words("roles.workplace_prepositions")  # "vice president at ORG"
     posting_prepositions: frozenset[str] = words("roles.posting_prepositions")  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str] = words("roles.apposition_closers")  # what ends "the French President, Emmanuel Macron,"
     origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"

@@ -347,6 +347,31 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
 
 
+def _workplace(doc: Doc, lex: Lexicon, e: int, by_start: dict[int, TokMention], sent_of, k: int) -> TokMention | None:
+    """The organization after "at" ([roles] workplace_prepositions) that an office ending at
+    token ``e`` is held at ("X, vice president for studies at the Observer Research
+    Foundation in New Delhi"), past a lower-case remit ("for studies"), when the organization
+    closes the phrase (punctuation or "in"): not "minister at the OSCE meeting"."""
+    toks = tokens_of(doc)
+    roles = lex.roles
+    n = len(doc)
+    j = e
+    if j + 1 < n and toks.lower[j] in roles.qualifier_prepositions:
+        j += 1
+        while j < n and j - e <= lex.window.workplace_remit_words and toks.text[j].isalpha() and toks.text[j].islower() \
+                and toks.lower[j] not in roles.workplace_prepositions:
+            j += 1
+    if j + 1 >= n or toks.lower[j] not in roles.workplace_prepositions:
+        return None
+    w = j + 1 + (toks.lower[j + 1] in lex.grammar.articles)
+    org = by_start.get(w)
+    if org is None or org.type != "Organization" or org.role != "name" or sent_of[org.start] != k:
+        return None
+    if org.end < n and not (toks.text[org.end] in lex.speech.name_closers or toks.lower[org.end] in roles.capital_leads):
+        return None
+    return org
+
+
 def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization opening the clause of token ``a`` after a comma and a
     link ("…, while the RSF sent its adviser X": the RSF), when such a clause opens in its
@@ -805,6 +830,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+    if not quals and not posted:
+        workplace = _workplace(doc, lex, t.end, by_start, sent_of, k)
+        if workplace is not None:
+            quals, j, rule = [workplace], workplace.end, "title-of"
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
         described = toks.lower[j + 1] in lex.grammar.articles  # "for the Belgrade-Pristina dialogue"
         # "Special Representative for the Caucasus and Central Asia X": a post may list places
