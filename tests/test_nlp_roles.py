@@ -196,3 +196,13 @@ def test_an_office_at_an_organization_that_closes_the_phrase(read):
 def test_an_office_at_an_organizations_meeting_is_not_held_there(read):
     r = read("Ramon Altavilla, the minister at the Lakes Institute meeting, said so.")
     assert not any(org == "Lakes Institute" for _, org, _ in titled(r))
+
+
+def test_commanded_by_names_the_organizations_commander(read):
+    r = read("The Lakes Security Council is commanded by Ramon Altavilla, known as Tito, who was his deputy.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Security Council", "Commander")}
+
+
+def test_troops_commanded_by_a_person_give_no_office(read):
+    r = read("Troops commanded by General Ramon Altavilla crossed the border.")
+    assert titled(r) == set()
