@@ -497,3 +497,8 @@ def test_a_name_before_a_capitalised_adjective_and_an_office_with_its_remit(read
              "afterwards that the door was open.")
     assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
     assert said(r) == [("Ramon Altavilla", "the door was open", False)]
+
+
+def test_a_name_before_who_served_as_is_a_person_without_an_office(read):
+    r = read("Ramon Altavilla, who served as Peru's foreign minister until 2020, said the plan would fail.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}

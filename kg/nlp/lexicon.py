@@ -224,6 +224,7 @@ def _build(raw: dict) -> Lexicon:
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
             head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
             head_relatives=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_relatives"].items()),
+            person_relatives=tuple(tuple(p.lower().split()) for p in raw["roles"]["person_relatives"]),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),
             holder_relative_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["holder_relative_leads"]),

@@ -395,6 +395,7 @@ class RoleWords:
     whose_words: frozenset[str] = words("roles.whose_words")  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
+    person_relatives: tuple[tuple[str, ...], ...] = ()  # "X, who served as envoy until January,": X is a person
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = words("roles.current_adjectives")  # "X, the current chairman of Y"

@@ -300,16 +300,17 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                   titles: list[TitleSpan]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
-    words or more right before the comma of a phrase of [roles] head_relatives."""
+    words or more right before the comma of a phrase of [roles] head_relatives or
+    person_relatives ("X, who served as envoy until January,")."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = ctx.lex.roles.head_relatives
+    leads = [w for w, _ in ctx.lex.roles.head_relatives] + list(ctx.lex.roles.person_relatives)
     if not leads:
         return []
     forbidden = kb_tokens | title_tokens(titles)
     out = []
-    for i in toks.where({words[0] for words, _ in leads}):
-        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w, _ in leads):
+    for i in toks.where({words[0] for words in leads}):
+        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w in leads):
             continue
         e = i - 1
         s = e
