@@ -567,3 +567,13 @@ def test_a_spaced_hyphen_as_a_dash_lists_members_after_an_organization(read):
 def test_a_glued_hyphen_lists_no_members(read):
     r = read("A meeting of the Andean Lakes Council-Peru, Chile, Bolivia and Ecuador-ended with a call for a truce.")
     assert facts(r, "memberOf") == set()
+
+
+def test_joined_a_year_later_closes_the_joining_verb(read):
+    r = read("The Lakes Council counts Peru and Chile among its members. Bolivia joined a year later.")
+    assert ("Bolivia", "Lakes Council") in facts(r, "memberOf")
+
+
+def test_joined_a_group_is_no_intransitive_join(read):
+    r = read("The Lakes Council met in Lima. Bolivia joined a group of observers.")
+    assert facts(r, "memberOf") == set()
