@@ -577,3 +577,14 @@ def test_joined_a_year_later_closes_the_joining_verb(read):
 def test_joined_a_group_is_no_intransitive_join(read):
     r = read("The Lakes Council met in Lima. Bolivia joined a group of observers.")
     assert facts(r, "memberOf") == set()
+
+
+def test_a_membership_until_a_year_is_over(read):
+    r = read("Peru had been a member of the Andean Lakes Council until 2012.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Andean Lakes Council")}
+
+
+def test_remaining_a_member_until_an_exit_takes_effect_is_still_a_membership(read):
+    r = read("Peru remains a member of the Andean Lakes Council until its exit takes effect.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}

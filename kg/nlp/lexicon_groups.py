@@ -297,6 +297,8 @@ class RelationWords:
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
+    until_words: frozenset[str] = words("relations.until_words")  # "a member of the CIS until 2009"
+    lasting_member_verbs: frozenset[str] = words("relations.lasting_member_verbs")  # "remains a member until"
     spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"

@@ -406,6 +406,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    if not neg and org.start >= end and ended_until(ctx, max(o.end for o in orgs or [org]), start, a, b):
+        neg = True  # "Georgia, which had been a member of the CIS until 2009": no member now
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
@@ -533,6 +535,21 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def ended_until(ctx: RelationContext, e: int, start: int, a: int, b: int) -> bool:
+    """ "was a member of the CIS until 2009", "which had been a member of X until 2012": an
+    "until" ([relations] until_words) right after the membership's object (past an acronym in
+    brackets), with no present or future verb ([relations] lasting_member_verbs: "remains a
+    member until its exit takes effect") in the few words before the cue at ``start``."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
+        e += 3
+    if e >= b or toks.lower[e] not in rel.until_words:
+        return False
+    lead = max(a, start - ctx.lex.window.negation_before_cue - 1)
+    return not any(toks.lower[i] in rel.lasting_member_verbs for i in range(lead, start))
 
 
 def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
