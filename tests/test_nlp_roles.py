@@ -206,3 +206,8 @@ def test_commanded_by_names_the_organizations_commander(read):
 def test_troops_commanded_by_a_person_give_no_office(read):
     r = read("Troops commanded by General Ramon Altavilla crossed the border.")
     assert titled(r) == set()
+
+
+def test_was_elected_after_a_description_in_apposition_is_the_named_persons_office(read):
+    r = read("Ramon Altavilla, a former Chilean diplomat, was elected president of Peru on Sunday.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "President")}

@@ -328,6 +328,9 @@ def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMen
         # "X was elected president of Peru on Sunday": the subject right before the verb
         a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_leads)
         p = by_end.get(a - lead) if lead else None
+        if p is None and lead and a - lead > 4 and toks.text[a - lead - 1] == ",":
+            # "X, a former Algerian foreign minister, was appointed personal envoy of …"
+            p = _before_description(doc, lex, a - lead - 1, by_end)
         return p if holds(p, title_tokens) and p.sentence == o.sentence else None
     p = by_end.get(c)
     return p if holds(p, title_tokens) else None
