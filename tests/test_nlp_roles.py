@@ -211,3 +211,8 @@ def test_troops_commanded_by_a_person_give_no_office(read):
 def test_was_elected_after_a_description_in_apposition_is_the_named_persons_office(read):
     r = read("Ramon Altavilla, a former Chilean diplomat, was elected president of Peru on Sunday.")
     assert titled(r) == {("Ramon Altavilla", "Peru", "President")}
+
+
+def test_a_regions_unit_director_at_an_organization_in_apposition(read):
+    r = read("Ramon Altavilla, the Middle East programme director at the Lakes Institute, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Director")}

@@ -296,6 +296,12 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         return None
     if a > 1 and toks.lower[a - 1] in lex.roles.current_adjectives and toks.lower[a - 2] in lex.grammar.articles:
         a -= 1  # "the current chairman"
+    unit = a
+    while unit > 1 and toks.lower[unit - 1] in lex.roles.office_unit_nouns and toks.text[unit - 1].islower():
+        unit -= 1
+    region = by_end.get(unit) if unit < a else None
+    if region is not None and region.type in ("Place", "Country"):
+        a = region.start  # "X, the Horn of Africa project director at the Crisis Group"
     if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     if a > 0 and toks.text[a - 1] == ",":
