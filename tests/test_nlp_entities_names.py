@@ -502,3 +502,14 @@ def test_a_name_before_a_capitalised_adjective_and_an_office_with_its_remit(read
 def test_a_name_before_who_served_as_is_a_person_without_an_office(read):
     r = read("Ramon Altavilla, who served as Peru's foreign minister until 2020, said the plan would fail.")
     assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_name_before_a_singular_description_and_who_is_a_person(read):
+    r = read("A new bloc led by Ramon Altavilla, a Peruvian billionaire who was arrested last year, has "
+             "drawn large crowds.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_who_after_a_plural_noun_of_the_description_names_no_person(read):
+    r = read("The rebels joined Altavilla Verdugo, a coalition of fighters who oppose the government.")
+    assert not any(e.type == "Person" for e in r.entities)

@@ -301,7 +301,8 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
                                   titles: list[TitleSpan]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
     words or more right before the comma of a phrase of [roles] head_relatives or
-    person_relatives ("X, who served as envoy until January,")."""
+    person_relatives ("X, who served as envoy until January,"); also before ", a DESCRIPTION
+    who" (:func:`persons_before_described_who`)."""
     toks = tokens_of(doc)
     n = len(doc)
     leads = [w for w, _ in ctx.lex.roles.head_relatives] + list(ctx.lex.roles.person_relatives)
@@ -322,6 +323,34 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
+    return out + persons_before_described_who(doc, ctx, forbidden)
+
+
+def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "a new bloc led by Samvel Karapetyan, a Russian-Armenian billionaire who was arrested":
+    a capitalised name of two words or more before ", a DESCRIPTION who" — "who" after a
+    singular noun speaks of a person (not "a coalition of rebels who": the rebels)."""
+    toks = tokens_of(doc)
+    out = []
+    for i in toks.where(ctx.lex.roles.person_relative_pronouns):
+        noun = i - 1
+        if noun < 4 or not (toks.text[noun].isalpha() and toks.text[noun].islower()) or toks.lower[noun].endswith("s"):
+            continue
+        c = noun
+        while c > 0 and noun - c < ctx.lex.window.anaphor_description and toks.lower[c] not in ctx.lex.grammar.indefinite_articles \
+                and (toks.text[c].isalpha() or toks.text[c] == "-"):
+            c -= 1
+        if toks.lower[c] not in ctx.lex.grammar.indefinite_articles or c < 3 or toks.text[c - 1] != "," \
+                or ctx.sent_of[c - 1] != ctx.sent_of[i]:
+            continue
+        end = c - 1
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        head = toks.lower[end - 1]
+        if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
+                and not names_a_title(toks.span_text(start, end), ctx)
+                and not (start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative)):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
