@@ -413,3 +413,8 @@ def test_a_short_alias_opening_the_name_of_a_named_organization_is_that_one(read
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Independent States"}
     r = read("Britain hosted the Commonwealth summit in London.")
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Nations"}
+
+
+def test_a_name_before_think_tank_is_an_organization_without_the_noun(read):
+    r = read("Ramona Vidal founded the Andean Research think tank in 2020.")
+    assert ("Andean Research", "Organization") in {(e.label, e.type) for e in r.entities}

@@ -206,8 +206,8 @@ def _build(raw: dict) -> Lexicon:
             ministry_domains={k.lower(): v for k, v in raw["actors"]["ministry_domains"].items()},
             ministry_acronyms={k.lower(): v for k, v in raw["actors"]["ministry_acronyms"].items()},
             acronym_connectors=tuple(raw["actors"]["acronym_connectors"]),
-            media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"]),
-            media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"]),
+            media_heads=frozenset(tuple(p.lower().split()) for p in raw["actors"]["media_heads"] + raw["actors"]["body_heads"]),
+            media_firsts=frozenset(p.lower().split()[0] for p in raw["actors"]["media_heads"] + raw["actors"]["body_heads"]),
             syllable_letters=int(raw["names"]["syllable_letters"]),
         ),
         roles=RoleWords(

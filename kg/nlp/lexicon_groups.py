@@ -174,7 +174,7 @@ class ActorWords:
     nested_name_links: frozenset[str] = words("actors.nested_name_links")
     title_of_gap: frozenset[str] = words("names.title_of_gap")
     title_prepositions: frozenset[str] = words("names.title_prepositions")
-    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
+    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples (with [actors] body_heads)
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str] = words("actors.event_heads")
     patronymic_particles: frozenset[str] = words("names.patronymic_particles")
