@@ -588,3 +588,13 @@ def test_a_membership_until_a_year_is_over(read):
 def test_remaining_a_member_until_an_exit_takes_effect_is_still_a_membership(read):
     r = read("Peru remains a member of the Andean Lakes Council until its exit takes effect.")
     assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}
+
+
+def test_a_past_perfect_membership_is_over(read):
+    r = read("Peru had been a member of the Andean Lakes Council since 1990.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_present_perfect_membership_holds(read):
+    r = read("Peru has been a member of the Andean Lakes Council since 1990.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}

@@ -541,14 +541,19 @@ def ended_until(ctx: RelationContext, e: int, start: int, a: int, b: int) -> boo
     """ "was a member of the CIS until 2009", "which had been a member of X until 2012": an
     "until" ([relations] until_words) right after the membership's object (past an acronym in
     brackets), with no present or future verb ([relations] lasting_member_verbs: "remains a
-    member until its exit takes effect") in the few words before the cue at ``start``."""
+    member until its exit takes effect") in the few words before the cue at ``start``; or a
+    past perfect before the cue ("had been members of ECOWAS since 1975": a state before the
+    story's past, which it tells the end of)."""
     toks = tokens_of(ctx.doc)
     rel = ctx.lex.relations
+    lead = max(a, start - ctx.lex.window.negation_before_cue - 1)
+    if any(toks.lower[i] in rel.past_perfect_auxiliaries and toks.lower[i + 1] in rel.past_perfect_participles
+           for i in range(lead, start - 1)):
+        return True  # "The three countries had been members of ECOWAS since 1975": before they left
     if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
         e += 3
     if e >= b or toks.lower[e] not in rel.until_words:
         return False
-    lead = max(a, start - ctx.lex.window.negation_before_cue - 1)
     return not any(toks.lower[i] in rel.lasting_member_verbs for i in range(lead, start))
 
 
