@@ -562,3 +562,9 @@ def test_his_office_after_a_sentence_a_country_opens_is_no_ones(read):
     r = read("Peru has threatened an extra tariff. Ramon Altavilla, his foreign minister, said Lima "
              "would not accept it.")
     assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_his_office_after_a_sentence_naming_two_leaders_is_no_ones(read):
+    r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. Diego Pirel, his "
+             "foreign minister, said the talks went well.")
+    assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))

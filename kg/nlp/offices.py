@@ -344,6 +344,8 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     p = by_start.get(e)
     if p is None or p.type != "Person":
         return None
+    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder.start)):
+        return None  # "Trump met Ukrainian President Zelensky. Andriy Yermak, his chief of staff": whose?
     return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
 
 
