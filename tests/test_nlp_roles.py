@@ -216,3 +216,8 @@ def test_was_elected_after_a_description_in_apposition_is_the_named_persons_offi
 def test_a_regions_unit_director_at_an_organization_in_apposition(read):
     r = read("Ramon Altavilla, the Middle East programme director at the Lakes Institute, said so.")
     assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Director")}
+
+
+def test_who_heads_an_organizations_body_holds_the_body_not_the_owner(read):
+    r = read("Ramon Altavilla, who heads the Lakes Council's Energy Committee, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Energy Committee", "Head")}

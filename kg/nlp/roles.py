@@ -921,6 +921,11 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                     continue  # "who heads the bloc's delegation"
                 if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
                     org = anaphor_referent(doc, lex, j, e, e + 1, mentions, sent_of[j])
+            if org is not None and org.end + 1 < n and toks.lower[org.end] in lex.grammar.possessive:
+                # "who heads the Atlantic Council's GeoEconomics Center": the body the possessive
+                # owns, if it is a name; else no office (not the owner's)
+                owned = by_start.get(org.end + 1)
+                org = owned if owned is not None and owned.type == "Organization" else None
             if org is not None and org.type == "Organization" and sent_of[org.start] >= 0:
                 out.append((p, org, title))
             break
