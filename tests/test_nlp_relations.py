@@ -598,3 +598,20 @@ def test_a_past_perfect_membership_is_over(read):
 def test_a_present_perfect_membership_holds(read):
     r = read("Peru has been a member of the Andean Lakes Council since 1990.")
     assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}
+
+
+def test_the_group_is_the_one_organization_named_with_group_though_others_came_since(read):
+    r = read("The Andean Lakes Group met in Lima. The Pacific Rim Council sent observers. Peru is a "
+             "member of the group.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Group")}
+
+
+def test_a_membership_until_a_year_past_an_apposition_is_over(read):
+    r = read("The Andean Lakes Group met in Lima. Peru was a member of the group, then known as the "
+             "Lakes Four, until 2014.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_serving_on_a_council_until_a_year_still_holds(read):
+    r = read("Peru remains a member of the Andean Lakes Council until the end of 2025.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}

@@ -298,7 +298,7 @@ class RelationWords:
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     until_words: frozenset[str] = words("relations.until_words")  # "a member of the CIS until 2009"
-    lasting_member_verbs: frozenset[str] = words("relations.lasting_member_verbs")  # "remains a member until"
+    past_member_verbs: frozenset[str] = words("relations.past_member_verbs")  # "was a member until 2009"
     past_perfect_auxiliaries: frozenset[str] = words("relations.past_perfect_auxiliaries")  # "had been members"
     past_perfect_participles: frozenset[str] = words("relations.past_perfect_participles")
     spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"

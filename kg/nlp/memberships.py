@@ -406,7 +406,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             len(subjects) < 2 or any(m.type != "Country" for m in subjects)):
         return  # "the EU set up its mission": a founder alone is no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
-    if not neg and org.start >= end and ended_until(ctx, max(o.end for o in orgs or [org]), start, a, b):
+    # the object's end: the organization named after the cue, or the anaphor's noun ("the group")
+    object_end = max(o.end for o in orgs or [org]) if org.start >= end else j + 1
+    if not neg and ended_until(ctx, object_end, start, end, a, b):
         neg = True  # "Georgia, which had been a member of the CIS until 2009": no member now
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
@@ -537,11 +539,12 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     return m
 
 
-def ended_until(ctx: RelationContext, e: int, start: int, a: int, b: int) -> bool:
+def ended_until(ctx: RelationContext, e: int, start: int, end: int, a: int, b: int) -> bool:
     """ "was a member of the CIS until 2009", "which had been a member of X until 2012": an
     "until" ([relations] until_words) right after the membership's object (past an acronym in
-    brackets), with no present or future verb ([relations] lasting_member_verbs: "remains a
-    member until its exit takes effect") in the few words before the cue at ``start``; or a
+    brackets or an apposition), with a past verb ([relations] past_member_verbs; not "remains
+    a member until its exit takes effect", "serves on the council until 2025") in the few words
+    before the cue at ``start`` or in the cue (``start``:``end``: "served on"); or a
     past perfect before the cue ("had been members of ECOWAS since 1975": a state before the
     story's past, which it tells the end of)."""
     toks = tokens_of(ctx.doc)
@@ -552,9 +555,14 @@ def ended_until(ctx: RelationContext, e: int, start: int, a: int, b: int) -> boo
         return True  # "The three countries had been members of ECOWAS since 1975": before they left
     if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
         e += 3
+    if e < b and toks.text[e] == ",":
+        # "a member of the group, then known as the G8, until …": past an apposition
+        close = next((c for c in range(e + 1, min(b, e + 2 + ctx.lex.window.anaphor_description))
+                     if toks.text[c] == ","), None)
+        e = close + 1 if close is not None else e
     if e >= b or toks.lower[e] not in rel.until_words:
         return False
-    return not any(toks.lower[i] in rel.lasting_member_verbs for i in range(lead, start))
+    return any(toks.lower[i] in rel.past_member_verbs for i in range(lead, end))  # the cue too: "served on"
 
 
 def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
