@@ -840,3 +840,9 @@ def test_a_short_quote_inside_the_last_speakers_own_sentence_stays_theirs(read):
     r = read('Tomas Verdugo, a former Peruvian president, said the bank would lend more. "It is a long '
              'process," she said.\n\nVerdugo added that lending in soles was "the next big step".')
     assert ("Tomas Verdugo", "the next big step", True) in said(r)
+
+
+def test_two_appositions_an_office_of_an_organization_then_its_description(read):
+    r = read("Ramon Altavilla, chairman of the Lakes Institute for Policy Studies, a Lima think tank close "
+             "to the government, said Peru had other options.")
+    assert said(r) == [("Ramon Altavilla", "Peru had other options", False)]

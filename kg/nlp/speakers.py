@@ -650,11 +650,14 @@ def _list_comma(ctx: QuoteContext, comma: int) -> bool:
 
 
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
-    """Tokens ``a:b`` are only articles, titles and capitalised qualifiers ("diplomat", "US Envoy")."""
+    """Tokens ``a:b`` are only articles, titles, capitalised qualifiers and the prepositions
+    between a title and its actor ("diplomat", "US Envoy", "chairman of the Center for Analysis
+    of International Relations")."""
     lex = ctx.lex
     toks = tokens_of(ctx.doc)
     return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
-               or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
+               or low in lex.grammar.possessive or low in lex.actors.title_prepositions
+               for word, low in zip(toks.text[a:b], toks.lower[a:b]))
 
 
 def _officer_of_staff(ctx: QuoteContext, a: int, b: int) -> bool:
