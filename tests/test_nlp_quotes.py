@@ -846,3 +846,14 @@ def test_two_appositions_an_office_of_an_organization_then_its_description(read)
     r = read("Ramon Altavilla, chairman of the Lakes Institute for Policy Studies, a Lima think tank close "
              "to the government, said Peru had other options.")
     assert said(r) == [("Ramon Altavilla", "Peru had other options", False)]
+
+
+def test_responded_by_an_act_is_no_statement(read):
+    r = read("Peru responded by arresting the staff of a Chilean news agency in Lima.")
+    assert said(r) == []
+
+
+def test_quoted_by_local_media_as_saying_is_still_a_statement(read):
+    r = read("Peru has started deploying troops to the border, the Peruvian Defense Ministry was quoted "
+             "by local media as saying on Tuesday.")
+    assert [text for _, text, _ in said(r)] == ["Peru has started deploying troops to the border"]

@@ -213,6 +213,7 @@ class SpeechWords:
     recipient_verbs: frozenset[str] = words("speech.recipient_verbs")  # "told AFP": the hearer follows
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
+    act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
     relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"
     quote_closers: frozenset[str] = words("speech.quote_closers")  # '"…," said X'
     name_closers: frozenset[str] = words("speech.name_closers")  # '…," said X, a …'
