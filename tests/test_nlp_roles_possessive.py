@@ -568,3 +568,13 @@ def test_his_office_after_a_sentence_naming_two_leaders_is_no_ones(read):
     r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. Diego Pirel, his "
              "foreign minister, said the talks went well.")
     assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))
+
+
+def test_its_in_apposition_to_the_person_opening_the_sentence_is_the_sentence_befores_subject(read):
+    r = read("Peru hosted the talks. Ramon Altavilla, its foreign minister, said Lima was ready.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Foreign Minister")}
+
+
+def test_its_in_apposition_after_a_sentence_a_person_opens_is_no_ones(read):
+    r = read("Tomas Verdugo hosted the talks. Ramon Altavilla, its foreign minister, said Lima was ready.")
+    assert titled(r) == set()

@@ -435,6 +435,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                     doc, lex, a, by_start, sent_of, mentions)  # also "The grouping admitted …, its chair, X"
                 if subject is not None and subject.end > a and subject.sentence == k:
                     subject = None
+            if subject is None and k > 0 and a >= 2 and toks.text[a - 1] == ",":
+                # "Turkey hosted the talks. Hakan Fidan, its foreign minister, said": in
+                # apposition to the person opening the sentence, "its" is the sentence before's
+                holder = by_start.get(next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k))
+                if holder is not None and holder.type == "Person" and holder.end == a - 1 and holder.start > 0:
+                    subject = sentence_subject(doc, lex, holder.start - 1, by_start, sent_of, mentions)
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
             if subject is not None and subject.type == "Organization":
