@@ -513,3 +513,14 @@ def test_a_name_before_a_singular_description_and_who_is_a_person(read):
 def test_who_after_a_plural_noun_of_the_description_names_no_person(read):
     r = read("The rebels joined Altavilla Verdugo, a coalition of fighters who oppose the government.")
     assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_name_before_a_bare_office_in_apposition_is_a_person(read):
+    r = read("Ramon Altavilla, the deputy speaker, who also chairs the committee, said the vote was fair.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert said(r) == [("Ramon Altavilla", "the vote was fair", False)]
+
+
+def test_a_place_before_a_noun_in_apposition_is_no_person(read):
+    r = read("Paris, the capital, hosted the talks.")
+    assert not any(e.type == "Person" for e in r.entities)

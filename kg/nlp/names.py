@@ -505,6 +505,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
+        elif (t.end < n and not t.plural and toks.text[t.end] == "," and t.start > 3
+              and toks.lower[t.start - 1] in ctx.lex.grammar.articles):
+            a = t.start  # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
