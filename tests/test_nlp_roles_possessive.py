@@ -578,3 +578,15 @@ def test_its_in_apposition_to_the_person_opening_the_sentence_is_the_sentence_be
 def test_its_in_apposition_after_a_sentence_a_person_opens_is_no_ones(read):
     r = read("Tomas Verdugo hosted the talks. Ramon Altavilla, its foreign minister, said Lima was ready.")
     assert titled(r) == set()
+
+
+def test_his_opening_a_sentence_after_a_leaders_sentence_is_the_leaders_country(read):
+    r = read("Peruvian President Tomas Verdugo arrived on Monday. His foreign minister, Diego Pirel, said "
+             "the talks went well.")
+    assert ("Diego Pirel", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_his_opening_a_sentence_after_two_leaders_is_no_ones(read):
+    r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. His foreign minister, "
+             "Diego Pirel, said the talks went well.")
+    assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))

@@ -319,20 +319,30 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
 def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention],
                               by_end: dict[int, TokMention], title_tokens: set[int], sent_of) -> TokMention | None:
     """ "US President Donald Trump threatened … Marco Rubio, his secretary of state, said": a
-    title after "his"/"her" in apposition to a person opening its sentence is held in the
-    country of the titled person who opens the sentence before (Angolan President X), or None."""
+    title after "his"/"her" in apposition to a person opening its sentence (or opening it:
+    "His national security adviser, X,") is held in the country of the titled person who opens
+    the sentence before (Angolan President X) and is the only person it names, or None."""
     toks = tokens_of(doc)
-    if b < 3 or toks.lower[b - 1] not in lex.roles.counterpart_possessives or toks.text[b - 2] != ",":
-        return None
-    holder = by_end.get(b - 2)
     k = sent_of[b]
-    if holder is None or holder.type != "Person" or sent_of[holder.start] != k or k < 1:
+    if b < 2 or k < 1 or toks.lower[b - 1] not in lex.roles.counterpart_possessives:
         return None
-    if holder.start > 0 and sent_of[holder.start - 1] == k:
-        return None  # the holder opens its sentence
-    if holder.start < 1 or sent_of[holder.start - 1] != k - 1:
+    if sent_of[b - 2] != k:
+        last = b - 2  # "His national security adviser, X, had …" opens the sentence
+        holder_start = b - 1
+    else:
+        if b < 3 or toks.text[b - 2] != ",":
+            return None
+        holder = by_end.get(b - 2)
+        if holder is None or holder.type != "Person" or sent_of[holder.start] != k:
+            return None
+        if holder.start > 0 and sent_of[holder.start - 1] == k:
+            return None  # the holder opens its sentence
+        if holder.start < 1:
+            return None
+        last, holder_start = holder.start - 1, holder.start
+    if sent_of[last] != k - 1:
         return None
-    a = holder.start - 1
+    a = last
     while a > 0 and sent_of[a - 1] == k - 1:
         a -= 1
     m = by_start.get(a)  # "US President Donald Trump", "Angolan President X"
@@ -344,7 +354,7 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     p = by_start.get(e)
     if p is None or p.type != "Person":
         return None
-    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder.start)):
+    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder_start)):
         return None  # "Trump met Ukrainian President Zelensky. Andriy Yermak, his chief of staff": whose?
     return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
 
