@@ -446,3 +446,8 @@ def test_the_head_of_a_group_named_by_its_noun(read):
     label = {e.key: e.label for e in r.entities}
     assert ("Ramon Altavilla", "Talvak", "Head") in {(label[f.subject], label[f.object], f.title)
                                                      for f in r.facts if f.predicate == "officialOf"}
+
+
+def test_a_name_before_think_tank_is_an_organization_without_the_noun(read):
+    r = read("Ramona Vidal founded the Andean Research think tank in 2020.")
+    assert ("Andean Research", "Organization") in {(e.label, e.type) for e in r.entities}

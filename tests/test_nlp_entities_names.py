@@ -495,3 +495,63 @@ def test_a_surname_said_again_is_the_person_not_a_gazetteer_place_spelt_alike(re
     r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the talks went well.")
     assert {(e.label, e.type) for e in r.entities if e.type in ("Person", "Place")} == {("Lorin Vasko", "Person")}
     assert said(r) == [("Lorin Vasko", "the talks went well", False)]
+
+
+def test_a_name_after_an_inverted_speech_verb_is_a_person(read):
+    r = read('"We will win this war in the end," said Ramon Altavilla, a Peruvian analyst.')
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_body_after_an_inverted_speech_verb_is_no_person(read):
+    r = read('"We will win this war in the end," said the Lakeland Press Agency.')
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_capitalised_word_after_a_verb_with_no_comma_is_no_person(read):
+    r = read("Peru said Monday Morning Talks would resume.")
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_name_before_an_office_with_an_adjective_after_the_possessive(read):
+    r = read("Ramon Altavilla, the UN's humanitarian chief, described conditions in the city as grim.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_name_before_a_former_office_is_a_person_without_the_office(read):
+    r = read("Ramon Altavilla, a former Peruvian foreign minister, was appointed to the panel.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_name_before_a_capitalised_adjective_and_an_office_with_its_remit(read):
+    r = read("In June he met Ramon Altavilla, the Andean commissioner for trade. Altavilla said "
+             "afterwards that the door was open.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert said(r) == [("Ramon Altavilla", "the door was open", False)]
+
+
+def test_a_name_before_who_served_as_is_a_person_without_an_office(read):
+    r = read("Ramon Altavilla, who served as Peru's foreign minister until 2020, said the plan would fail.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_name_before_a_singular_description_and_who_is_a_person(read):
+    r = read("A new bloc led by Ramon Altavilla, a Peruvian billionaire who was arrested last year, has "
+             "drawn large crowds.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_who_after_a_plural_noun_of_the_description_names_no_person(read):
+    r = read("The rebels joined Altavilla Verdugo, a coalition of fighters who oppose the government.")
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_name_before_a_bare_office_in_apposition_is_a_person(read):
+    r = read("Ramon Altavilla, the deputy speaker, who also chairs the committee, said the vote was fair.")
+    assert ("Ramon Altavilla", "Person") in {(e.label, e.type) for e in r.entities}
+    assert said(r) == [("Ramon Altavilla", "the vote was fair", False)]
+
+
+def test_a_place_before_a_noun_in_apposition_is_no_person(read):
+    r = read("Paris, the capital, hosted the talks.")
+    assert not any(e.type == "Person" for e in r.entities)

@@ -124,3 +124,13 @@ def test_a_region_with_a_hyphen_is_one_place_not_its_continent(read):
 def test_a_place_word_inside_a_longer_capitalised_name_makes_no_place(read):
     r = read("The Little Island Developing States welcomed the plan. Troops left the Varno Corridor on Monday.")
     assert {(e.label, e.type) for e in r.entities} == {("Varno Corridor", "Place")}
+
+
+def test_capitals_a_motion_shuttles_between_are_places(read):
+    r = read("The envoy has shuttled between Nairobi and Kampala since then.")
+    assert {(e.label, e.type) for e in r.entities} >= {("Nairobi", "Place"), ("Kampala", "Place")}
+
+
+def test_capitals_of_relations_between_them_stand_for_their_governments(read):
+    r = read("Relations between Nairobi and Kampala have been tense.")
+    assert not any(e.type == "Place" for e in r.entities)

@@ -818,3 +818,50 @@ def test_informing_a_hearer_of_something_is_no_statement(read):
     assert said(r) == []
     r = read("Ramon Altavilla informed Tomas Verdugo that the talks were over.")
     assert ("Ramon Altavilla", "the talks were over", False) in said(r)
+
+
+def test_an_apposition_after_a_relative_clause_leaves_the_speaker_before_the_clause(read):
+    r = read("Ramon Altavilla, who heads the Institute for Lake Studies, a Lima think tank, said Peru "
+             "could not leave the union.")
+    assert said(r) == [("Ramon Altavilla", "Peru could not leave the union", False)]
+
+
+def test_a_relative_that_after_the_object_of_warned_against_opens_no_statement(read):
+    r = read("Peru has warned against any transit route that would put foreign forces on its frontier.")
+    assert said(r) == [("Peru", "against any transit route that would put foreign forces on its frontier",
+                        False)]
+
+
+def test_a_that_clause_with_its_own_subject_after_warned_of_is_the_statement(read):
+    r = read("Peru warned of a risk that the war could spread.")
+    assert said(r) == [("Peru", "the war could spread", False)]
+
+
+def test_a_short_quote_inside_another_actors_sentence_is_not_the_last_speakers(read):
+    r = read('Tomas Verdugo, a former Peruvian president, said the bank would lend more. "It is a long '
+             'process," she said.\n\nUS President Donald Trump has threatened an extra tariff on any '
+             'country that aligns itself with what he called the "anti-American policies of the bloc".')
+    assert not any("anti-American" in text for _, text, _ in said(r))
+
+
+def test_a_short_quote_inside_the_last_speakers_own_sentence_stays_theirs(read):
+    r = read('Tomas Verdugo, a former Peruvian president, said the bank would lend more. "It is a long '
+             'process," she said.\n\nVerdugo added that lending in soles was "the next big step".')
+    assert ("Tomas Verdugo", "the next big step", True) in said(r)
+
+
+def test_two_appositions_an_office_of_an_organization_then_its_description(read):
+    r = read("Ramon Altavilla, chairman of the Lakes Institute for Policy Studies, a Lima think tank close "
+             "to the government, said Peru had other options.")
+    assert said(r) == [("Ramon Altavilla", "Peru had other options", False)]
+
+
+def test_responded_by_an_act_is_no_statement(read):
+    r = read("Peru responded by arresting the staff of a Chilean news agency in Lima.")
+    assert said(r) == []
+
+
+def test_quoted_by_local_media_as_saying_is_still_a_statement(read):
+    r = read("Peru has started deploying troops to the border, the Peruvian Defense Ministry was quoted "
+             "by local media as saying on Tuesday.")
+    assert [text for _, text, _ in said(r)] == ["Peru has started deploying troops to the border"]

@@ -533,3 +533,85 @@ def test_founded_in_a_year_by_countries_after_the_organizations_comma(read):
     assert facts(r, "memberOf") == {(c, "Andean Forum") for c in ("Peru", "Chile", "Bolivia", "Ecuador")}
     r = read("The Andean Forum, founded in 1991 by Peru, signed a trade deal.")
     assert facts(r, "memberOf") == set()
+
+
+def test_alongside_after_an_acronym_in_brackets_names_more_members(read):
+    r = read("Peru belongs to the Andean Lakes Union (ALU), alongside Chile and Bolivia, and trades "
+             "mostly with them.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Chile", "Andean Lakes Union"),
+                                    ("Bolivia", "Andean Lakes Union")}
+
+
+def test_a_member_of_an_organization_with_a_list_that_closes_the_phrase(read):
+    r = read("Peru, which is a member of the Andean Lakes Union with Chile and Bolivia, said it would stay.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Chile", "Andean Lakes Union"),
+                                    ("Bolivia", "Andean Lakes Union")}
+
+
+def test_a_member_of_an_organization_with_a_countrys_backing_names_no_member(read):
+    r = read("Peru is a member of the Andean Lakes Union with Chile's backing.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union")}
+
+
+def test_a_member_of_a_and_a_member_of_b(read):
+    r = read("Peru is a member of the Andean Lakes Union and a member of the Pacific Rim Council.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Union"), ("Peru", "Pacific Rim Council")}
+
+
+def test_a_spaced_hyphen_as_a_dash_lists_members_after_an_organization(read):
+    r = read("A meeting of the Andean Lakes Council - Peru, Chile, Bolivia and Ecuador - ended with a call for a truce.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council"), ("Chile", "Andean Lakes Council"),
+                                    ("Bolivia", "Andean Lakes Council"), ("Ecuador", "Andean Lakes Council")}
+
+
+def test_a_glued_hyphen_lists_no_members(read):
+    r = read("A meeting of the Andean Lakes Council-Peru, Chile, Bolivia and Ecuador-ended with a call for a truce.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_joined_a_year_later_closes_the_joining_verb(read):
+    r = read("The Lakes Council counts Peru and Chile among its members. Bolivia joined a year later.")
+    assert ("Bolivia", "Lakes Council") in facts(r, "memberOf")
+
+
+def test_joined_a_group_is_no_intransitive_join(read):
+    r = read("The Lakes Council met in Lima. Bolivia joined a group of observers.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_membership_until_a_year_is_over(read):
+    r = read("Peru had been a member of the Andean Lakes Council until 2012.")
+    assert facts(r, "memberOf") == set()
+    assert facts(r, "memberOf", negated=True) == {("Peru", "Andean Lakes Council")}
+
+
+def test_remaining_a_member_until_an_exit_takes_effect_is_still_a_membership(read):
+    r = read("Peru remains a member of the Andean Lakes Council until its exit takes effect.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}
+
+
+def test_a_past_perfect_membership_is_over(read):
+    r = read("Peru had been a member of the Andean Lakes Council since 1990.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_present_perfect_membership_holds(read):
+    r = read("Peru has been a member of the Andean Lakes Council since 1990.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}
+
+
+def test_the_group_is_the_one_organization_named_with_group_though_others_came_since(read):
+    r = read("The Andean Lakes Group met in Lima. The Pacific Rim Council sent observers. Peru is a "
+             "member of the group.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Group")}
+
+
+def test_a_membership_until_a_year_past_an_apposition_is_over(read):
+    r = read("The Andean Lakes Group met in Lima. Peru was a member of the group, then known as the "
+             "Lakes Four, until 2014.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_serving_on_a_council_until_a_year_still_holds(read):
+    r = read("Peru remains a member of the Andean Lakes Council until the end of 2025.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}

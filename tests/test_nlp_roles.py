@@ -171,3 +171,53 @@ def test_an_outlet_someone_spoke_to_is_no_employer_of_a_bare_organization_title(
     r = read("The African Union met in Lima with Reuters. Secretary General Tarek Olsundo said the "
              "members had agreed.")
     assert titled(r) == set()
+
+
+def test_kenyas_prime_cabinet_secretary_is_one_title(read):
+    r = read("Ramon Altavilla, Kenya's prime cabinet secretary, said Nairobi was a venue.")
+    assert titled(r) == {("Ramon Altavilla", "Kenya", "Prime Cabinet Secretary")}
+
+
+def test_who_heads_after_a_description_in_apposition_is_the_named_persons_office(read):
+    r = read("Ramon Altavilla, a senior diplomat who now heads the Lakes Institute, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Head")}
+
+
+def test_who_heads_after_a_definite_description_gives_no_office(read):
+    r = read("Ramon Altavilla met Tomas Verdugo, the man who now heads the Lakes Institute, on Monday.")
+    assert titled(r) == set()
+
+
+def test_an_office_at_an_organization_that_closes_the_phrase(read):
+    r = read("Ramon Altavilla, vice president for studies at the Lakes Institute in Lima, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Vice President")}
+
+
+def test_an_office_at_an_organizations_meeting_is_not_held_there(read):
+    r = read("Ramon Altavilla, the minister at the Lakes Institute meeting, said so.")
+    assert not any(org == "Lakes Institute" for _, org, _ in titled(r))
+
+
+def test_commanded_by_names_the_organizations_commander(read):
+    r = read("The Lakes Security Council is commanded by Ramon Altavilla, known as Tito, who was his deputy.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Security Council", "Commander")}
+
+
+def test_troops_commanded_by_a_person_give_no_office(read):
+    r = read("Troops commanded by General Ramon Altavilla crossed the border.")
+    assert titled(r) == set()
+
+
+def test_was_elected_after_a_description_in_apposition_is_the_named_persons_office(read):
+    r = read("Ramon Altavilla, a former Chilean diplomat, was elected president of Peru on Sunday.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "President")}
+
+
+def test_a_regions_unit_director_at_an_organization_in_apposition(read):
+    r = read("Ramon Altavilla, the Middle East programme director at the Lakes Institute, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Institute", "Director")}
+
+
+def test_who_heads_an_organizations_body_holds_the_body_not_the_owner(read):
+    r = read("Ramon Altavilla, who heads the Lakes Council's Energy Committee, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Energy Committee", "Head")}

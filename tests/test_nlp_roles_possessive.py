@@ -547,3 +547,60 @@ def test_a_remit_between_an_office_and_a_second_office_in_apposition(read):
              "Altavilla, said the talks failed.")
     assert ("Ramon Altavilla", "Norland Assembly", "Co-Rapporteur") in titled(r)
     assert not any(holder == "Ramon Altavilla" and org == "Peru" for holder, org, _ in titled(r))
+
+
+def test_its_after_an_organization_that_introduces_another_is_the_one_introduced(read):
+    r = read("The African Union deployed a civilian monitoring mission, the Lakes Verification Mission, "
+             "along the border in 2023. Its head, Ramon Altavilla, oversees 200 monitors.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Verification Mission", "Head")}
+
+
+def test_its_after_an_organization_that_names_another_as_no_apposition_is_the_subject(read):
+    r = read("The Northern Union, which oversees the Southern Council, met on Monday. Its chief, Ramon "
+             "Altavilla, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Union", "Chief")}
+
+
+def test_its_after_an_organization_alone_is_that_organization(read):
+    r = read("The Northern Union met on Monday. Its chief, Ramon Altavilla, said so.")
+    assert titled(r) == {("Ramon Altavilla", "Northern Union", "Chief")}
+
+
+def test_his_office_in_apposition_is_held_in_the_country_of_the_leader_opening_the_sentence_before(read):
+    r = read("Peruvian President Tomas Verdugo spoke. Ramon Altavilla, his foreign minister, said Lima "
+             "would not accept it.")
+    assert ("Ramon Altavilla", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_his_office_after_a_sentence_a_country_opens_is_no_ones(read):
+    r = read("Peru has threatened an extra tariff. Ramon Altavilla, his foreign minister, said Lima "
+             "would not accept it.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_his_office_after_a_sentence_naming_two_leaders_is_no_ones(read):
+    r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. Diego Pirel, his "
+             "foreign minister, said the talks went well.")
+    assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))
+
+
+def test_its_in_apposition_to_the_person_opening_the_sentence_is_the_sentence_befores_subject(read):
+    r = read("Peru hosted the talks. Ramon Altavilla, its foreign minister, said Lima was ready.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Foreign Minister")}
+
+
+def test_its_in_apposition_after_a_sentence_a_person_opens_is_no_ones(read):
+    r = read("Tomas Verdugo hosted the talks. Ramon Altavilla, its foreign minister, said Lima was ready.")
+    assert titled(r) == set()
+
+
+def test_his_opening_a_sentence_after_a_leaders_sentence_is_the_leaders_country(read):
+    r = read("Peruvian President Tomas Verdugo arrived on Monday. His foreign minister, Diego Pirel, said "
+             "the talks went well.")
+    assert ("Diego Pirel", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_his_opening_a_sentence_after_two_leaders_is_no_ones(read):
+    r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. His foreign minister, "
+             "Diego Pirel, said the talks went well.")
+    assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))

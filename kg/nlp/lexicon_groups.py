@@ -79,6 +79,8 @@ class Windows:
     own_source_words: int
     statement_words: int
     quoting_link: int
+    workplace_remit_words: int  # "vice president for studies at ORG"
+    introduced_description: int  # words of "a monitoring mission" before ", EUMA" that "Its" may point to
     statement_agent: int
     statement_noun_words: int
     subject_words: int
@@ -175,7 +177,7 @@ class ActorWords:
     nested_name_links: frozenset[str] = words("actors.nested_name_links")
     title_of_gap: frozenset[str] = words("names.title_of_gap")
     title_prepositions: frozenset[str] = words("names.title_prepositions")
-    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
+    media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples (with [actors] body_heads)
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str] = words("actors.event_heads")
     patronymic_particles: frozenset[str] = words("names.patronymic_particles")
@@ -215,6 +217,11 @@ class SpeechWords:
     hearer_topic_prepositions: frozenset[str] = words("speech.hearer_topic_prepositions")  # "informed Moscow of the decision"
     informing_verbs: frozenset[str] = words("speech.informing_verbs")  # "informed Moscow of …": a hearer, no statement
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
+    complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
+    act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
+    relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"
+    quote_closers: frozenset[str] = words("speech.quote_closers")  # '"…," said X'
+    name_closers: frozenset[str] = words("speech.name_closers")  # '…," said X, a …'
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
     quoting_verbs: frozenset[str] = words("speech.quoting_verbs")  # "quotes X", "was quoted as saying"
@@ -284,6 +291,7 @@ class RelationWords:
     negated_coordinators: frozenset[str] = words("relations.negated_coordinators")  # "is not a member of X or Y"
     participation_predicates: frozenset[str] = words("relations.participation_predicates")
     member_alongside: tuple[tuple[str, ...], ...]  # "…, alongside B and C"
+    member_with: tuple[tuple[str, ...], ...]  # "a member of the G20 with A, B and C"
     whose_country_nouns: frozenset[str] = words("relations.whose_country_nouns")  # "X, whose country is a member of"
     ally_list_cues: frozenset[str] = words("relations.ally_list_cues")  # "several allies, among them A and B"
     member_time_preposition: str
@@ -295,6 +303,11 @@ class RelationWords:
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
+    until_words: frozenset[str] = words("relations.until_words")  # "a member of the CIS until 2009"
+    past_member_verbs: frozenset[str] = words("relations.past_member_verbs")  # "was a member until 2009"
+    past_perfect_auxiliaries: frozenset[str] = words("relations.past_perfect_auxiliaries")  # "had been members"
+    past_perfect_participles: frozenset[str] = words("relations.past_perfect_participles")
+    spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"
     exclusion_quantifiers: frozenset[str] = words("relations.exclusion_quantifiers")  # "all but A and B belong to X"
@@ -375,6 +388,9 @@ class RoleWords:
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
+    person_relative_pronouns: frozenset[str] = words("roles.person_relative_pronouns")  # "X, a billionaire who"
+    office_unit_nouns: frozenset[str] = words("roles.office_unit_nouns")  # "the Horn of Africa project director"
+    workplace_prepositions: frozenset[str] = words("roles.workplace_prepositions")  # "vice president at ORG"
     posting_prepositions: frozenset[str] = words("roles.posting_prepositions")  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str] = words("roles.apposition_closers")  # what ends "the French President, Emmanuel Macron,"
     origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"
@@ -395,6 +411,7 @@ class RoleWords:
     whose_words: frozenset[str] = words("roles.whose_words")  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
+    person_relatives: tuple[tuple[str, ...], ...] = ()  # "X, who served as envoy until January,": X is a person
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula
     current_adjectives: frozenset[str] = words("roles.current_adjectives")  # "X, the current chairman of Y"

@@ -233,6 +233,8 @@ def member_dash_apposition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]
     items, e = forward_list(doc, ctx.lex, end, ctx.by_start, ("Country",), b)
     if len(items) < rel.min_weak_list_members or e >= b or toks.text[e] != toks.text[start]:
         return
+    if toks.text[start] in rel.spaced_dashes and not all(toks.whitespace[i - 1] and toks.whitespace[i] for i in (start, e)):
+        return  # a hyphen as a dash stands apart; glued to a word it joins it ("Russia-led")
     neg = ctx.non_member(end, e)
     for m in items:
         yield Relation(m, "memberOf", org, "member-list", ctx.lex.confidence.member_list, neg)
@@ -427,6 +429,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             toks.lower[x] in rel.non_member_words for x in range(last + 1, min(b, last + 4))):
         other = True  # "joined the Pacific Alliance as an observer / an associate state": no member
     neg = other or ctx.negated(max(a, min(s, start - win.negation_before_cue)), end)
+    # the object's end: the organization named after the cue, or the anaphor's noun ("the group")
+    object_end = max(o.end for o in orgs or [org]) if org.start >= end else j + 1
+    if not neg and ended_until(ctx, object_end, start, end, a, b):
+        neg = True  # "Georgia, which had been a member of the CIS until 2009": no member now
     if neg and org.start >= end:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
@@ -502,9 +508,17 @@ def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     """The countries after ", alongside" ([relations] member_alongside) that closes a membership
     phrase ending at token ``e`` ("The union counts A as an active member, alongside B and C",
     "A is a member of X, along with B"), past a few lower-case words or a date, or []."""
+    toks = tokens_of(ctx.doc)
+    if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
+        e += 3  # "the Eurasian Economic Union (EAEU), alongside B": past the acronym in brackets
     n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
     if n:  # "a member of the Quad along with A, B and C"
         return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
+    n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_with)
+    if n:  # "a member of the G20 with A, B and C", the list closing the phrase
+        items, end = forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)
+        closed = end >= b or toks.text[end] in ctx.lex.relations.intransitive_join_closers
+        return items if closed else []
     # "as an active member", "in 2015": nothing else before the comma
     return _countries_after_comma(ctx, e, b, ctx.lex.relations.member_alongside, months=False)
 
@@ -566,6 +580,32 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def ended_until(ctx: RelationContext, e: int, start: int, end: int, a: int, b: int) -> bool:
+    """ "was a member of the CIS until 2009", "which had been a member of X until 2012": an
+    "until" ([relations] until_words) right after the membership's object (past an acronym in
+    brackets or an apposition), with a past verb ([relations] past_member_verbs; not "remains
+    a member until its exit takes effect", "serves on the council until 2025") in the few words
+    before the cue at ``start`` or in the cue (``start``:``end``: "served on"); or a
+    past perfect before the cue ("had been members of ECOWAS since 1975": a state before the
+    story's past, which it tells the end of)."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    lead = max(a, start - ctx.lex.window.negation_before_cue - 1)
+    if any(toks.lower[i] in rel.past_perfect_auxiliaries and toks.lower[i + 1] in rel.past_perfect_participles
+           for i in range(lead, start - 1)):
+        return True  # "The three countries had been members of ECOWAS since 1975": before they left
+    if e + 2 < b and toks.text[e] == "(" and toks.text[e + 2] == ")":
+        e += 3
+    if e < b and toks.text[e] == ",":
+        # "a member of the group, then known as the G8, until …": past an apposition
+        close = next((c for c in range(e + 1, min(b, e + 2 + ctx.lex.window.anaphor_description))
+                     if toks.text[c] == ","), None)
+        e = close + 1 if close is not None else e
+    if e >= b or toks.lower[e] not in rel.until_words:
+        return False
+    return any(toks.lower[i] in rel.past_member_verbs for i in range(lead, end))  # the cue too: "served on"
 
 
 def orgs_after_negated_or(ctx: RelationContext, e: int, b: int) -> list[TokMention]:

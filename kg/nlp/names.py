@@ -427,16 +427,18 @@ def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candi
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                   titles: list[TitleSpan]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
-    words or more right before the comma of a phrase of [roles] head_relatives."""
+    words or more right before the comma of a phrase of [roles] head_relatives or
+    person_relatives ("X, who served as envoy until January,"); also before ", a DESCRIPTION
+    who" (:func:`persons_before_described_who`)."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = ctx.lex.roles.head_relatives
+    leads = [w for w, _ in ctx.lex.roles.head_relatives] + list(ctx.lex.roles.person_relatives)
     if not leads:
         return []
     forbidden = kb_tokens | title_tokens(titles)
     out = []
-    for i in toks.where({words[0] for words, _ in leads}):
-        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w, _ in leads):
+    for i in toks.where({words[0] for words in leads}):
+        if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w in leads):
             continue
         e = i - 1
         s = e
@@ -448,6 +450,34 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
+    return out + persons_before_described_who(doc, ctx, forbidden)
+
+
+def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "a new bloc led by Samvel Karapetyan, a Russian-Armenian billionaire who was arrested":
+    a capitalised name of two words or more before ", a DESCRIPTION who" — "who" after a
+    singular noun speaks of a person (not "a coalition of rebels who": the rebels)."""
+    toks = tokens_of(doc)
+    out = []
+    for i in toks.where(ctx.lex.roles.person_relative_pronouns):
+        noun = i - 1
+        if noun < 4 or not (toks.text[noun].isalpha() and toks.text[noun].islower()) or toks.lower[noun].endswith("s"):
+            continue
+        c = noun
+        while c > 0 and noun - c < ctx.lex.window.anaphor_description and toks.lower[c] not in ctx.lex.grammar.indefinite_articles \
+                and (toks.text[c].isalpha() or toks.text[c] == "-"):
+            c -= 1
+        if toks.lower[c] not in ctx.lex.grammar.indefinite_articles or c < 3 or toks.text[c - 1] != "," \
+                or ctx.sent_of[c - 1] != ctx.sent_of[i]:
+            continue
+        end = c - 1
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        head = toks.lower[end - 1]
+        if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
+                and not names_a_title(toks.span_text(start, end), ctx)
+                and not (start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative)):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
@@ -574,13 +604,22 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     toks = tokens_of(doc)
     out = []
     n = len(doc)
+    roles = ctx.lex.roles
     for t in titles:
         b = t.start
+        while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
+               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives)):
+            b -= 1  # "the UN's humanitarian chief": a qualifier's adjectives before the title
+        if b < t.start and not (b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive):
+            b = t.start
         if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive:
             b -= 1
         qual = kb_end.get(b)
         if qual is not None and qual.type in ("Country", "Organization"):
             a = qual.start
+            while a > 1 and toks.text[a - 1].islower() and (toks.lower[a - 1] in roles.not_current
+                                                            or toks.lower[a - 1] in roles.current_adjectives):
+                a -= 1  # "…, a former Algerian foreign minister,": a person all the same
         elif b > 0 and b == t.start and toks.lower[b - 1] in ctx.lex.roles.possessive_pronouns and not t.plural:
             a = b - 1  # "Peru sent Ramon Altavilla, its foreign minister,": "its" qualifies the title
         elif (b < t.start and b > 1 and toks.lower[b - 1] in ctx.lex.roles.country_anaphors
@@ -593,6 +632,12 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"
+            elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
+                  and toks.lower[a - 2] in ctx.lex.grammar.articles):
+                a -= 1  # "Marta Kos, the European commissioner for enlargement"
+        elif (t.end < n and not t.plural and toks.text[t.end] == "," and t.start > 3
+              and toks.lower[t.start - 1] in ctx.lex.grammar.articles):
+            a = t.start  # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
@@ -625,6 +670,10 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     out = []
     verbs = ctx.lex.speech.verbs
     for k in [i for i in toks.where(verbs) if i >= 2]:
+        after = _name_after_inverted_verb(doc, ctx, k, kb_tokens)
+        if after is not None:
+            out.append(after)
+            continue
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -649,6 +698,30 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
+
+
+def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: set[int]) -> Candidate | None:
+    """ '"…," said Kholood Khair, a Sudanese analyst': a name of two words or more right after
+    a speech verb that follows a comma (the inverted frame of a quote or a statement), closed
+    by punctuation; not a known actor, a title or a body ("…, said Foreign Minister X", "…,
+    said the Kremlin", "…, said Peru's foreign ministry")."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    before = k - 1
+    if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
+        before -= 1
+    if toks.text[before] != "," or k + 1 >= n or k + 1 in kb_tokens:
+        return None
+    start = k + 1
+    end = name_run(doc, ctx, start, ctx.lex.window.speech_name_words, kb_tokens)
+    if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]):
+        return None
+    head = toks.lower[end - 1]
+    if (head in ctx.lex.actors.org_heads or head in ctx.lex.actors.place_heads
+            or names_a_title(toks.span_text(start, end), ctx)):
+        return None
+    label = toks.span_text(start, end)
+    return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
 
 
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

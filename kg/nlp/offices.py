@@ -316,6 +316,74 @@ def titled_subject_country(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, T
     return m if p is not None and p.type == "Person" and p.end <= i + 1 else None
 
 
+def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int, TokMention],
+                              by_end: dict[int, TokMention], title_tokens: set[int], sent_of) -> TokMention | None:
+    """ "US President Donald Trump threatened … Marco Rubio, his secretary of state, said": a
+    title after "his"/"her" in apposition to a person opening its sentence (or opening it:
+    "His national security adviser, X,") is held in the country of the titled person who opens
+    the sentence before (Angolan President X) and is the only person it names, or None."""
+    toks = tokens_of(doc)
+    k = sent_of[b]
+    if b < 2 or k < 1 or toks.lower[b - 1] not in lex.roles.counterpart_possessives:
+        return None
+    if sent_of[b - 2] != k:
+        last = b - 2  # "His national security adviser, X, had …" opens the sentence
+        holder_start = b - 1
+    else:
+        if b < 3 or toks.text[b - 2] != ",":
+            return None
+        holder = by_end.get(b - 2)
+        if holder is None or holder.type != "Person" or sent_of[holder.start] != k:
+            return None
+        if holder.start > 0 and sent_of[holder.start - 1] == k:
+            return None  # the holder opens its sentence
+        if holder.start < 1:
+            return None
+        last, holder_start = holder.start - 1, holder.start
+    if sent_of[last] != k - 1:
+        return None
+    a = last
+    while a > 0 and sent_of[a - 1] == k - 1:
+        a -= 1
+    m = by_start.get(a)  # "US President Donald Trump", "Angolan President X"
+    if m is None or m.type != "Country" or m.role not in ("name", "demonym") or m.end not in title_tokens:
+        return None
+    e = m.end
+    while e in title_tokens:
+        e += 1
+    p = by_start.get(e)
+    if p is None or p.type != "Person":
+        return None
+    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder_start)):
+        return None  # "Trump met Ukrainian President Zelensky. Andriy Yermak, his chief of staff": whose?
+    return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
+
+
+def _workplace(doc: Doc, lex: Lexicon, e: int, by_start: dict[int, TokMention], sent_of, k: int) -> TokMention | None:
+    """The organization after "at" ([roles] workplace_prepositions) that an office ending at
+    token ``e`` is held at ("X, vice president for studies at the Observer Research
+    Foundation in New Delhi"), past a lower-case remit ("for studies"), when the organization
+    closes the phrase (punctuation or "in"): not "minister at the OSCE meeting"."""
+    toks = tokens_of(doc)
+    roles = lex.roles
+    n = len(doc)
+    j = e
+    if j + 1 < n and toks.lower[j] in roles.qualifier_prepositions:
+        j += 1
+        while j < n and j - e <= lex.window.workplace_remit_words and toks.text[j].isalpha() and toks.text[j].islower() \
+                and toks.lower[j] not in roles.workplace_prepositions:
+            j += 1
+    if j + 1 >= n or toks.lower[j] not in roles.workplace_prepositions:
+        return None
+    w = j + 1 + (toks.lower[j + 1] in lex.grammar.articles)
+    org = by_start.get(w)
+    if org is None or org.type != "Organization" or org.role != "name" or sent_of[org.start] != k:
+        return None
+    if org.end < n and not (toks.text[org.end] in lex.speech.name_closers or toks.lower[org.end] in roles.capital_leads):
+        return None
+    return org
+
+
 def clause_subject(doc: Doc, lex: Lexicon, a: int, by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization opening the clause of token ``a`` after a comma and a
     link ("…, while the RSF sent its adviser X": the RSF), when such a clause opens in its
@@ -377,8 +445,16 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                     doc, lex, a, by_start, sent_of, mentions)  # also "The grouping admitted …, its chair, X"
                 if subject is not None and subject.end > a and subject.sentence == k:
                     subject = None
+            if subject is None and k > 0 and a >= 2 and toks.text[a - 1] == ",":
+                # "Turkey hosted the talks. Hakan Fidan, its foreign minister, said": in
+                # apposition to the person opening the sentence, "its" is the sentence before's
+                holder = by_start.get(next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k))
+                if holder is not None and holder.type == "Person" and holder.end == a - 1 and holder.start > 0:
+                    subject = sentence_subject(doc, lex, holder.start - 1, by_start, sent_of, mentions)
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            if subject is not None and subject.type == "Organization":
+                subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
                 subject = _only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
         if subject is None:
@@ -407,6 +483,35 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         if subject is not None and subject.type == "Country":
             return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None
+
+
+def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,
+                                mentions: list[TokMention]) -> TokMention | None:
+    """What "Its" opening a sentence points to when the sentence before opens with an
+    organization ``subject``: the one organization that sentence introduces by an indefinite
+    description ("The EU deployed a monitoring mission, EUMA, … Its head, X": the mission);
+    else the subject, the topic ("The commission, which oversees the MNJTF, met. Its
+    executive secretary, X")."""
+    toks = tokens_of(doc)
+    others = {m.key: m for m in mentions if m.sentence == subject.sentence and m.start >= subject.end
+              and m.type == "Organization" and m.role == "name" and m.key != subject.key}
+    if len(others) != 1:
+        return subject
+    other = next(iter(others.values()))
+    comma = other.start - 1
+    if comma > 0 and toks.lower[comma] in lex.grammar.articles:
+        comma -= 1  # "a civilian mission, the Lakes Verification Mission"
+    if comma <= subject.end or toks.text[comma] != ",":
+        return subject
+    # the indefinite article of the description a few words before the comma: "a civilian
+    # monitoring mission, EUMA"
+    window = lex.window.introduced_description
+    for i in range(comma - 1, max(subject.end, comma - 1 - window) - 1, -1):
+        if toks.lower[i] in lex.grammar.indefinite_articles:
+            return other
+        if not (toks.text[i].isalpha() and toks.text[i].islower()):
+            break
+    return subject
 
 
 def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], by_start: dict[int, TokMention],
@@ -624,6 +729,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             if q is not None:
                 rule = "represented"
     if q is None:
+        q = _previous_leaders_country(doc, lex, t.start, by_start, by_end, title_tokens, sent_of)
+    if q is None:
         # "Armenian Security Council Secretary X": the organization's name runs into the title
         m = by_end.get(next((e for e in range(t.start + 1, t.end) if e in by_end), -1))
         if m is not None and m.type == "Organization" and m.start < t.start and sent_of[m.start] == k:
@@ -748,6 +855,10 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             # phrase employs, not the actor in its modifier (nor anyone, if the head is no actor)
             head = by_start.get(j + 2)
             quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
+    if not quals and not posted:
+        workplace = _workplace(doc, lex, t.end, by_start, sent_of, k)
+        if workplace is not None:
+            quals, j, rule = [workplace], workplace.end, "title-of"
     if posted and j + 1 < n and toks.lower[j] in roles.posting_prepositions:
         described = toks.lower[j + 1] in lex.grammar.articles  # "for the Belgrade-Pristina dialogue"
         # "Special Representative for the Caucasus and Central Asia X": a post may list places

@@ -10,7 +10,8 @@ from kg.nlp.doc import new_key, tokens_of
 
 def media_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "told Zvezda television channel": a capitalised name before a lower-case media noun is
-    the outlet; the noun is not part of its name."""
+    the outlet ("the Confluence Advisory think tank": a body, [actors] body_heads); the noun is
+    not part of its name."""
     toks = tokens_of(doc)
     out = []
     table = tokens_of(doc)

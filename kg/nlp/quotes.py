@@ -378,6 +378,14 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
     return found.key
 
 
+def _other_subject(ctx: QuoteContext, k: int, q: Quote, speaker: str) -> bool:
+    """The sentence ``k`` that a short quote continues opens with an actor other than
+    ``speaker`` ("Trump threatened … what he called the "anti-American policies"", after a
+    paragraph quoting X): the words are that sentence's, not more of X's quote."""
+    found = first_candidate(ctx, k, q.open_tok)
+    return found is not None and found.key != speaker and ctx.entities[found.key].type != "Place"
+
+
 def _inside_sentence(ctx: QuoteContext, q: Quote) -> bool:
     """The quote continues a sentence begun before it ("hailed the decision "…""), not one of its own."""
     b = q.open_tok - 1
@@ -448,7 +456,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
             if q.words < lex.speech.min_direct_quote_words and not _standalone(ctx, q):
                 continue
             found = frame_after(ctx, q) or frame_before(ctx, q)
-            if found is None and _inside_sentence(ctx, q) and q.words >= lex.speech.min_embedded_quote_words:
+            inside = found is None and _inside_sentence(ctx, q)
+            if inside and q.words >= lex.speech.min_embedded_quote_words:
                 embedded.append(q)
                 continue
             if found is not None:
@@ -458,7 +467,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
                     if k - kk <= win.quote_continued_sentences:
                         _add_quote(ctx, kk, speaker, earlier, "quote-continued", conf.quote_continued)
                 pending = []
-            elif previous_quote_speaker is not None and k - previous_quote_speaker[0] <= win.quote_previous_sentences:
+            elif (previous_quote_speaker is not None and k - previous_quote_speaker[0] <= win.quote_previous_sentences
+                  and not (inside and _other_subject(ctx, k, q, previous_quote_speaker[1]))):
                 speaker, rule, confidence = previous_quote_speaker[1], "quote-continued", conf.quote_continued
             else:
                 if _unclosed(ctx, q):

@@ -162,6 +162,11 @@ class RelationContext:
             own = [m for m in recent if self.named_with(m.key, word)]
             if own:
                 return own[-1]
+            fitting = {m.key: m for m in named if self.named_with(m.key, word)}
+            if len(fitting) == 1:
+                # "The Group of Seven … was represented by … the European Council. Russia was a
+                # member of the group": the one organization named with the noun, further back
+                return next(iter(fitting.values()))
             # "Valtonen told the organization's Permanent Council … The 57-nation body, whose
             # members include …": an organ of another organization is not what "the body" or
             # "the organization" means, unless its own name has the noun

@@ -69,6 +69,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue  # "called it a mistake": no speech; "called on X to …" is
         if low not in speech.verbs and not quoting and particle is None:
             continue
+        if not quoting and i + 1 < b and toks.lower[i + 1] in speech.act_prepositions:
+            continue  # "Baku responded by arresting …": an act, not speech ("quoted by" is a channel)
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
         if quoting:
             for link in range(i + 1, min(b, i + win.quoting_link)):
@@ -163,8 +165,11 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 # his address to X, adding that …"
                 while reach < min(b, i_text + win.that_probe_setting) and toks.text[reach - 1] != ",":
                     reach += 1
+            about = i_text + 1 < b and toks.lower[i_text + 1] in speech.complement_prepositions
             for probe in range(i_text + 1, reach):
                 if toks.lower[probe] == "that":
+                    if about and probe + 1 < b and toks.lower[probe + 1] in speech.relative_that_verbs:
+                        continue  # "warned against any route that would …": the route's clause
                     j = probe + 1
                     break
             else:  # "said Sunday there was …": step over the time words

@@ -309,6 +309,12 @@ def _left_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention
         return None
     if a > 1 and toks.lower[a - 1] in lex.roles.current_adjectives and toks.lower[a - 2] in lex.grammar.articles:
         a -= 1  # "the current chairman"
+    unit = a
+    while unit > 1 and toks.lower[unit - 1] in lex.roles.office_unit_nouns and toks.text[unit - 1].islower():
+        unit -= 1
+    region = by_end.get(unit) if unit < a else None
+    if region is not None and region.type in ("Place", "Country"):
+        a = region.start  # "X, the Horn of Africa project director at the Crisis Group"
     if a > 0 and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     if a > 0 and toks.text[a - 1] == ",":
@@ -341,6 +347,9 @@ def _relative_person(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMen
         # "X was elected president of Peru on Sunday": the subject right before the verb
         a, lead = phrase_before_title(doc, lex, o.start, lex.roles.holder_leads)
         p = by_end.get(a - lead) if lead else None
+        if p is None and lead and a - lead > 4 and toks.text[a - lead - 1] == ",":
+            # "X, a former Algerian foreign minister, was appointed personal envoy of …"
+            p = _before_description(doc, lex, a - lead - 1, by_end)
         return p if holds(p, title_tokens) and p.sentence == o.sentence else None
     p = by_end.get(c)
     return p if holds(p, title_tokens) else None
@@ -1033,6 +1042,8 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
         return out
     for i in toks.where({words[0] for words, _ in leads}):
         p = by_end.get(i - 1) if i >= 2 and toks.text[i - 1] == "," else None
+        if p is None and i >= 4:
+            p = _before_description(doc, lex, i, by_end)  # "X, a former Brazilian president who now heads"
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
         for words, title in leads:
@@ -1059,10 +1070,29 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
                     continue  # "who heads the bloc's delegation"
                 if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
                     org = anaphor_referent(doc, lex, j, e, e + 1, mentions, sent_of[j])
+            if org is not None and org.end + 1 < n and toks.lower[org.end] in lex.grammar.possessive:
+                # "who heads the Atlantic Council's GeoEconomics Center": the body the possessive
+                # owns, if it is a name; else no office (not the owner's)
+                owned = by_start.get(org.end + 1)
+                org = owned if owned is not None and owned.type == "Organization" else None
             if org is not None and org.type == "Organization" and sent_of[org.start] >= 0:
                 out.append((p, org, title))
             break
     return out
+
+
+def _before_description(doc: Doc, lex: Lexicon, i: int, by_end: dict[int, TokMention]) -> TokMention | None:
+    """The mention before ", a DESCRIPTION" that ends right before the relative pronoun at
+    token ``i`` ("X, a former Brazilian president who now heads ORG": X), or None; the
+    description opens with an indefinite article and runs at most [window]
+    anaphor_description words."""
+    toks = tokens_of(doc)
+    c = i - 1
+    while c > 0 and i - c <= lex.window.anaphor_description + 1 and (toks.text[c].isalpha() or toks.text[c] == "-"):
+        c -= 1
+    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.indefinite_articles:
+        return None
+    return by_end.get(c)
 
 
 def _named_organization(doc: Doc, lex: Lexicon, mentions: list[TokMention], before: int,

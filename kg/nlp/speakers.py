@@ -504,6 +504,12 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
             if found is not None and in_prepositional_phrase(ctx, found.start):
                 found = _before_origin(ctx, found, k)  # "Its president, X of the Netherlands, said"
                 # but not "…, a fellow at Carnegie Europe, said"
+            if first is not None and comma_at is not None:
+                # "X, who heads the Y Institute, a think tank, said": the institute ends a relative
+                # clause that an apposition follows; X, before the clause, speaks
+                clause, outer = _relative_clause_subject(ctx, comma_at, k, win.relative_clause_span)
+                if clause and outer is not None:
+                    return outer
             if first is not None and found is not None and found.how == "mention" and comma_at is not None:
                 # "the president of Azerbaijan, Ilham Aliyev, announced": the person in apposition
                 if (ctx.entities[found.key].type == "Person" and _only_title_between(ctx, comma_at + 1, found.start)
@@ -657,11 +663,14 @@ def _list_comma(ctx: QuoteContext, comma: int) -> bool:
 
 
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
-    """Tokens ``a:b`` are only articles, titles and capitalised qualifiers ("diplomat", "US Envoy")."""
+    """Tokens ``a:b`` are only articles, titles, capitalised qualifiers and the prepositions
+    between a title and its actor ("diplomat", "US Envoy", "chairman of the Center for Analysis
+    of International Relations")."""
     lex = ctx.lex
     toks = tokens_of(ctx.doc)
     return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
-               or low in lex.grammar.possessive for word, low in zip(toks.text[a:b], toks.lower[a:b]))
+               or low in lex.grammar.possessive or low in lex.actors.title_prepositions
+               for word, low in zip(toks.text[a:b], toks.lower[a:b]))
 
 
 def _officer_of_staff(ctx: QuoteContext, a: int, b: int) -> bool:
