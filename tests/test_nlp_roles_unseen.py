@@ -776,3 +776,13 @@ def test_a_posted_title_of_a_country_then_its_post_then_the_name(read):
     assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
     r = read("The Ambassador of Chile in Lima, Ramon Altavilla, attended the meeting.")
     assert ("Ramon Altavilla", "Chile", "Ambassador") in titled(r)
+
+
+def test_a_bare_speaker_heads_no_assembly_of_many_countries(read):
+    # "The European Parliament called for sanctions. … Parliament Speaker X said": a national
+    # parliament's speaker; an assembly of many countries has a President
+    r = read("The European Parliament called for sanctions. Parliament Speaker Ramon Altavilla said the vote "
+             "would be held.")
+    assert titled(r) == set()
+    r = read("The Norland Parliament met on Monday. Parliament Speaker Ramon Altavilla said the vote would be held.")
+    assert ("Ramon Altavilla", "Norland Parliament", "Speaker") in titled(r)

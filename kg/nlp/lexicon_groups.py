@@ -405,6 +405,7 @@ class RoleWords:
     gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
     legislature_heads: frozenset[str] = words("roles.legislature_heads")
     upper_house_words: frozenset[str] = words("roles.upper_house_words")  # no bare "Speaker X" heads a senate
+    multinational_house_words: frozenset[str] = words("roles.multinational_house_words")  # nor the European Parliament
     holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
     holder_only_modifiers: frozenset[str] = words("roles.holder_only_modifiers")  # "its junta chief, X": a person, no office

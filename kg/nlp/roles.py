@@ -621,8 +621,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         houses = {m.key: m for m in mentions if m.end <= o.start and m.type == "Organization" and m.role == "name"
                   and any(w in lex.roles.legislature_heads for w in toks.lower[m.start:m.end])}
-        if len(houses) == 1 and not any(w in lex.roles.upper_house_words
-                                        for m in houses.values() for w in toks.lower[m.start:m.end]):
+        unheaded = lex.roles.upper_house_words | lex.roles.multinational_house_words
+        if len(houses) == 1 and not any(w in unheaded for m in houses.values() for w in toks.lower[m.start:m.end]):
             o.quals = list(houses.values())
             rules[i], confidence[i] = "one-legislature", conf.official_described
 
