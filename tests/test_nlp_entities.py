@@ -252,6 +252,15 @@ def test_capital_after_a_year_may_still_be_its_government(read):
     assert "Lithuania" in by_label(r)
 
 
+def test_capital_after_a_possessive_or_an_owned_year_is_the_city(read):
+    # "NATO's 2008 Bucharest summit": the city the summit met in, no government
+    r = read("It was promised at the alliance's 2008 Vilnius summit, and at the 2010 Riga summit, that it "
+             "would join. The envoy's Tallinn office said so.")
+    ents = by_label(r)
+    assert {"Vilnius", "Riga", "Tallinn"} <= set(ents)
+    assert not {"Lithuania", "Latvia", "Estonia"} & set(ents)
+
+
 def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
     r = read("Speaking at the Maritime Law and Eastern Mediterranean Symposium, he urged calm.")
     assert "Mediterranean Sea" not in by_label(r)
