@@ -131,6 +131,13 @@ def test_honorific_after_a_title_is_skipped(read):
     assert persons(r) == set()
 
 
+def test_a_clerical_honorific_is_no_part_of_the_name(read):
+    # "Archbishop Bagrat Galstanyan", "Father Yesayi Artenyan": the clergy's honorifics
+    r = read("The police detained Archbishop Tavor Melikyan, the head of the Lorin diocese. A spokesman for "
+             "the church, Father Aram Tessin, said he would appeal.")
+    assert persons(r) == {"Tavor Melikyan", "Aram Tessin"}
+
+
 def test_title_of_an_organization_found_by_rule_then_the_name(read):
     r = read("CEO of Kuwait Northwind Trading Company Halim Saad al-Rashed welcomed the decision.")
     assert "Halim Saad al-Rashed" in persons(r)
