@@ -502,3 +502,16 @@ def test_a_surname_said_again_is_the_person_not_a_gazetteer_place_spelt_alike(re
     r = read("Kremlin spokesman Lorin Vasko met reporters. According to Vasko, the talks went well.")
     assert {(e.label, e.type) for e in r.entities if e.type in ("Person", "Place")} == {("Lorin Vasko", "Person")}
     assert said(r) == [("Lorin Vasko", "the talks went well", False)]
+
+
+def test_a_name_after_an_inverted_speech_verb_is_a_person(read):
+    # '"…," said Nino Lomidze, a student': the speaker after the verb, past the closing quotation mark
+    r = read('The rally went on. "They cannot take the flag," said Tamar Veldidze, a 24-year-old student. '
+             '"Nobody will say it aloud," said Oren Baskadze.')
+    assert persons(r) == {"Tamar Veldidze", "Oren Baskadze"}
+    assert [s for s, _, _ in said(r)] == ["Tamar Veldidze", "Oren Baskadze"]
+
+
+def test_no_person_after_a_speech_verb_without_a_quotation_or_before_more_words(read):
+    r = read('Officials said Tamar Veldidze would attend. "We will go," said Oren Baskadze Trading Company.')
+    assert persons(r) == set()

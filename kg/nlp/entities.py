@@ -68,6 +68,7 @@ from kg.nlp.names import (
     persons_appointed_as,
     persons_before_head_relatives,
     persons_before_holder_leads,
+    persons_after_speech,
     persons_before_speech,
     persons_before_titles,
     persons_in_lists,
@@ -160,6 +161,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_before_holder_leads(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
+        + persons_after_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)

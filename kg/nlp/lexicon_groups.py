@@ -215,6 +215,7 @@ class SpeechWords:
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
+    inverted_verbs: frozenset[str] = words("speech.inverted_verbs")  # '"…," said X': the speaker after the verb
     quoting_verbs: frozenset[str] = words("speech.quoting_verbs")  # "quotes X", "was quoted as saying"
     citing: frozenset[str] = words("speech.citing")  # "Citing X, …"
     passive_auxiliaries: frozenset[str] = words("speech.passive_auxiliaries")

@@ -535,6 +535,34 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     return out
 
 
+#: quotation marks that close a quotation before an inverted speech verb ('…," said X')
+CLOSING_QUOTES = frozenset({'"', "”", "»"})
+
+
+def persons_after_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ '"…," said Nino Lomidze, a student.': a capitalised name of two words or more right
+    after a speech verb that follows a closing quotation mark, and closed by a comma or the
+    sentence's end."""
+    toks = tokens_of(doc)
+    sent_of = ctx.sent_of
+    n = len(doc)
+    out = []
+    for k in toks.where(ctx.lex.speech.inverted_verbs):
+        if k < 1 or toks.text[k - 1] not in CLOSING_QUOTES or k + 2 >= n or k + 1 in kb_tokens:
+            continue
+        end = name_run(doc, ctx, k + 1, ctx.lex.window.speech_name_words, kb_tokens)
+        if end - (k + 1) < 2 or sent_of[end - 1] != sent_of[k]:
+            continue
+        if end < n and sent_of[end] == sent_of[k] and toks.text[end] not in (",", "."):
+            continue  # '" said Omar Trent of X': the name goes on, or is no name
+        head = toks.lower[end - 1]
+        if (head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
+                and not names_a_title(toks.span_text(k + 1, end), ctx)):
+            label = toks.span_text(k + 1, end)
+            out.append(Candidate(k + 1, end, new_key("Person", label), "Person", "speech-cue", label))
+    return out
+
+
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """A person the text introduced by a cue, named in full again where no cue stands
     ("Hans Grundberg of the United Nations"): the same person."""
