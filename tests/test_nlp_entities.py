@@ -455,3 +455,12 @@ def test_the_head_of_a_group_named_by_its_noun(read):
     label = {e.key: e.label for e in r.entities}
     assert ("Ramon Altavilla", "Talvak", "Head") in {(label[f.subject], label[f.object], f.title)
                                                      for f in r.facts if f.predicate == "officialOf"}
+
+
+def test_a_known_persons_name_before_a_thing_named_after_them_is_no_person(read):
+    # "the Trump Route for International Peace and Prosperity": a route, not the president
+    r = read("The Macron Corridor for Trade and Peace will cross Lorin. Flights leave from Emmanuel Macron "
+             "International Airport.")
+    assert not [e for e in r.entities if e.type == "Person"]
+    r = read("The Macron government said the corridor would cross Lorin.")
+    assert "Emmanuel Macron" in by_label(r)

@@ -176,6 +176,7 @@ class ActorWords:
     media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str] = words("actors.event_heads")
+    named_after_heads: frozenset[str] = words("actors.named_after_heads")  # "the Trump Route": no person
     patronymic_particles: frozenset[str] = words("names.patronymic_particles")
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
     not_syllables: frozenset[str] = words("names.not_syllables")  # "Moscow-led": a compound, not a given name

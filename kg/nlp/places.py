@@ -149,6 +149,21 @@ def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
 
 
+def outside_named_things(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """A known person's name before a capitalised word of ``named_after_heads`` names a thing
+    named after the person ("the Trump Route for International Peace and Prosperity",
+    "Heydar Aliyev International Airport"), not the person."""
+    table = tokens_of(doc)
+    heads = ctx.lex.actors.named_after_heads
+    if not table.has_any(heads):
+        return kb_cands
+    n = len(doc)
+    inside = {(c.start, c.end) for c in kb_cands
+              if c.type == "Person" and c.end < n and table.lower[c.end] in heads and table.text[c.end][:1].isupper()
+              and ctx.sent_of[c.end] == ctx.sent_of[c.start]}
+    return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
+
+
 def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
     toks = tokens_of(doc)
