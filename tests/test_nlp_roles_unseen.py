@@ -786,3 +786,15 @@ def test_a_bare_speaker_heads_no_assembly_of_many_countries(read):
     assert titled(r) == set()
     r = read("The Norland Parliament met on Monday. Parliament Speaker Ramon Altavilla said the vote would be held.")
     assert ("Ramon Altavilla", "Norland Parliament", "Speaker") in titled(r)
+
+
+def test_a_lower_case_remit_between_an_owned_title_and_the_holders_name(read):
+    # "Turkey's special envoy for the normalisation process, X", "China's special envoy for
+    # Central Asian affairs, X": the remit closes with a comma, the name follows
+    r = read("Chile's special envoy for the normalisation process, Ramon Altavilla, met the delegation.")
+    assert titled(r) == {("Ramon Altavilla", "Chile", "Special Envoy")}
+    r = read("Peru's special envoy for Andean water affairs, Tomas Verdugo, attended the ceremony.")
+    assert titled(r) == {("Tomas Verdugo", "Peru", "Special Envoy")}
+    # a remit that ends in a name is no lower-case remit: no apposition is read past it
+    r = read("Chile's special envoy for Peru and Bolivia, Ramon Altavilla, met the delegation.")
+    assert ("Ramon Altavilla", "Peru", "Special Envoy") not in titled(r)

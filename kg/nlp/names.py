@@ -19,6 +19,7 @@ from kg.nlp.offices import (
     origin_end,
     own_government_end,
     portfolio,
+    lower_remit_end,
     portfolio_preposition,
     remit_end,
     seat_end,
@@ -169,6 +170,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         # "Ambassador to the UN Linda Thomas-Greenfield", "its ambassador in Chisinau, X"
         if j < n and (toks.lower[j] in ctx.lex.actors.title_prepositions
                       or (t.title in ctx.lex.roles.posted_titles and toks.lower[j] in posted)):
+            prep = j
             j += 1
             qualified = False
             while j < n:
@@ -215,7 +217,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     j += 1  # "The head of the delegation, X": the noun points back, as "the delegation's head, X"
                     qualified = pointed = True
                 break
-            if not qualified:
+            if not qualified and (remit := lower_remit_end(doc, ctx.lex, prep, kb_start, n)) > prep:
+                j = remit  # "Turkey's special envoy for the normalisation process, X": the comma after the remit
+            elif not qualified:
                 continue  # "Minister of Foreign and European Affairs": no name follows
             if t.plural and remit_end(doc, ctx.lex, j, kb_start, n) > j:
                 # "The co-rapporteurs of PACE for the monitoring of Armenia, X and Y": past the remit

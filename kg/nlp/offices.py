@@ -895,15 +895,16 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
 
 def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
     """The comma after a lower-case remit at token ``j`` ("for the normalization process," of
-    "The special representatives of A and B for the normalization process, X and Y"), or ``j``."""
+    "The special representatives of A and B for the normalization process, X and Y"; "for
+    Central Asian affairs,": capitalised adjectives inside, a lower-case noun last), or ``j``."""
     toks = tokens_of(doc)
     if toks.lower[j] not in lex.roles.office_remit_prepositions:
         return j
     k = j + 1
     while k < n and k - j <= lex.window.title_portfolio_words and k not in by_start and toks.text[k].isalpha() \
-            and toks.text[k].islower():
+            and (toks.text[k].islower() or (k + 1 < n and toks.text[k + 1].isalpha())):
         k += 1
-    return k if k > j + 1 and k < n and toks.text[k] == "," else j
+    return k if k > j + 1 and k < n and toks.text[k] == "," and toks.text[k - 1].islower() else j
 
 
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],

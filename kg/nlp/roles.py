@@ -73,6 +73,7 @@ from kg.nlp.offices import (
     domain_start,
     holds,
     lower_domain_start,
+    lower_remit_end,
     origin_end,
     phrase_before_title,
     read_office,
@@ -385,6 +386,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
+    if j < n and toks.text[j] != ",":
+        j = lower_remit_end(doc, lex, j, by_start, n)  # "Turkey's special envoy for the normalisation process, X"
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
