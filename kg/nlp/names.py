@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
 from kg.nlp.offices import (
+    lower_remit_end,
     origin_end,
     own_government_end,
     portfolio,
-    lower_remit_end,
     portfolio_preposition,
     remit_end,
     seat_end,
