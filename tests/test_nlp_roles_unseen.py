@@ -798,3 +798,16 @@ def test_a_lower_case_remit_between_an_owned_title_and_the_holders_name(read):
     # a remit that ends in a name is no lower-case remit: no apposition is read past it
     r = read("Chile's special envoy for Peru and Bolivia, Ramon Altavilla, met the delegation.")
     assert ("Ramon Altavilla", "Peru", "Special Envoy") not in titled(r)
+
+
+def test_a_political_group_led_by_a_person(read):
+    # "The Hayastan faction is led by X, a former defence minister": X its leader
+    r = read("The opposition Velmar party, led by Tamar Veldidze, boycotted the vote. The Sorin faction is "
+             "led by Oren Baskadze, a former minister.")
+    assert titled(r) == {("Tamar Veldidze", "Velmar", "Leader"), ("Oren Baskadze", "Sorin", "Leader")}
+
+
+def test_led_by_gives_no_office_of_a_body_without_a_group_noun(read):
+    # delegations and forces are led too
+    r = read("The Borduria Forum, led by Tamar Veldidze, met. The Velmar delegation was led by Oren Baskadze.")
+    assert titled(r) == set()

@@ -225,6 +225,7 @@ def _build(raw: dict) -> Lexicon:
             represented_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["represented_leads"]),
             companion_leads=tuple(tuple(p.lower().split()) for p in raw["roles"]["companion_leads"]),
             head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
+            group_head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["group_head_leads"].items()),
             head_relatives=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_relatives"].items()),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),

@@ -392,6 +392,7 @@ class RoleWords:
     appointment_determiners: frozenset[str] = words("roles.appointment_determiners")  # "as its new foreign minister"
     whose_words: frozenset[str] = words("roles.whose_words")  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
+    group_head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "The X faction is led by Y": Y its leader
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula

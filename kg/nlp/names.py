@@ -300,14 +300,18 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     two words or more right after a phrase of [roles] head_leads, closed by punctuation."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = ctx.lex.roles.head_leads
+    roles = ctx.lex.roles
+    leads = [(words, False) for words, _ in roles.head_leads] + [(words, True) for words, _ in roles.group_head_leads]
     forbidden = kb_tokens | title_tokens(titles)
     out = []
     for i in toks.where({words[0] for words, _ in leads}):
-        for words, _ in leads:
+        for words, of_group in leads:
             j = i + len(words)
             if j >= n or tuple(toks.lower[i:j]) != words or ctx.sent_of[j] != ctx.sent_of[i]:
                 continue
+            if of_group and not (i >= 2 and (toks.text[i - 1] == "," or toks.lower[i - 1] in roles.whose_copulas)
+                                 and toks.lower[i - 2] in ctx.lex.actors.group_heads):
+                continue  # "The Hayastan faction is led by X", not "the delegation, led by X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
             if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
                 label = toks.span_text(j, k)

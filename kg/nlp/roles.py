@@ -902,7 +902,9 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     out: list[tuple[TokMention, TokMention, str]] = []
-    leads = toks.where({words[-1] for words, _ in lex.roles.head_leads})  # "by"
+    heads = [(words, title, False) for words, title in lex.roles.head_leads]
+    heads += [(words, title, True) for words, title in lex.roles.group_head_leads]
+    leads = toks.where({words[-1] for words, _, _ in heads})  # "by"
     if not leads:
         return out
     title_at = {t.start: t for t in titles if not t.plural}
@@ -911,7 +913,7 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
         p = by_start.get(named.end if named is not None else e + 1)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
-        for words, title in lex.roles.head_leads:
+        for words, title, of_group in heads:
             if named is not None:
                 title = named.title
             a = e + 1 - len(words)
@@ -920,7 +922,10 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
             link = a - 1
             if toks.text[link] != "," and toks.lower[link] not in lex.roles.whose_copulas:
                 continue
-            org = by_end.get(link)
+            if of_group:  # "The Hayastan faction is led by X": the group's noun after its name
+                org = by_end.get(link - 1) if toks.lower[link - 1] in lex.actors.group_heads else None
+            else:
+                org = by_end.get(link)
             if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
                 out.append((p, org, title))
     return out
