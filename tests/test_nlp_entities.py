@@ -205,6 +205,16 @@ def test_capital_as_a_modifier_or_destination_is_the_city(read):
     assert {"Lithuania", "Latvia"} <= set(by_label(r))
 
 
+def test_a_name_before_a_lower_case_natural_feature_is_a_place(read):
+    # "the Naryn river", "the Vakhsh river": a place the KB does not know
+    r = read("The dam on the Tarnavel river will be built, and the Ost-Kerrin valley will be flooded.")
+    ents = by_label(r)
+    assert ents["Tarnavel"].type == "Place" and ents["Ost-Kerrin"].type == "Place"
+    # no article before the name: not read ("Velmar river talks" may name anything)
+    r = read("Officials said Velmar river talks would go on.")
+    assert not [e for e in r.entities if e.type == "Place"]
+
+
 def test_place_after_the_city_of(read):
     r = read("Leaders meet this Thursday in the Spanish city of Tarnavel to talk. Refugees reached the village of Ost-Kerrin.")
     ents = by_label(r)

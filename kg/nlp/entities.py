@@ -76,7 +76,13 @@ from kg.nlp.names import (
     repeated_full_names,
 )
 from kg.nlp.outlets import groups_before_heads, media_before_heads
-from kg.nlp.places import gazetteer_places, outside_event_names, outside_named_things, places_after_of
+from kg.nlp.places import (
+    gazetteer_places,
+    outside_event_names,
+    outside_named_things,
+    places_after_of,
+    places_before_lower_heads,
+)
 from kg.nlp.spelling import fold_name, one_edit_apart
 from kg.nlp.trained import model_entities
 
@@ -155,6 +161,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     body = [c for c in (
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
+        + places_before_lower_heads(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + groups
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)

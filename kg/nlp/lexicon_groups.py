@@ -154,6 +154,7 @@ class ActorWords:
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
+    lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")

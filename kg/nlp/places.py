@@ -185,3 +185,23 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
             label = toks.span_text(j, k)
             out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
     return out
+
+
+def places_before_lower_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Naryn river", "the Vakhsh river": a capitalised name the KB does not know between
+    an article and a lower-case word of [actors] lower_place_heads is a place."""
+    toks = tokens_of(doc)
+    out = []
+    for i in toks.where(ctx.lex.actors.lower_place_heads):
+        if not toks.text[i].islower() or i < 2 or ctx.sent_of[i] < 0:
+            continue
+        j = i
+        while j > 0 and i - j < ctx.lex.window.place_name_words and j - 1 not in kb_tokens and name_token(doc, ctx, j - 1):
+            j -= 1
+            if (j > 1 and toks.text[j - 1] == "-" and not toks.whitespace[j - 2] and not toks.whitespace[j - 1]
+                    and name_token(doc, ctx, j - 2)):
+                j -= 2  # "the Ost-Kerrin valley"
+        if j < i and j > 0 and toks.lower[j - 1] in ctx.lex.grammar.articles and ctx.sent_of[j] == ctx.sent_of[i]:
+            label = toks.span_text(j, i)
+            out.append(Candidate(j, i, new_key("Place", label), "Place", "place-of", label))
+    return out
