@@ -811,3 +811,13 @@ def test_led_by_gives_no_office_of_a_body_without_a_group_noun(read):
     # delegations and forces are led too
     r = read("The Borduria Forum, led by Tamar Veldidze, met. The Velmar delegation was led by Oren Baskadze.")
     assert titled(r) == set()
+
+
+def test_the_partys_title_is_of_the_political_group_named_with_the_noun(read):
+    # "the ruling X party … In a speech to the congress, the party's chairman, Y, accused …"
+    r = read("The ruling Velmar party said it would not open talks. NATO met on Monday. At the congress, "
+             "the party's chairman, Tamar Veldidze, accused the West.")
+    assert titled(r) == {("Tamar Veldidze", "Velmar", "Chairman")}
+    # no party named with the noun: no office
+    r = read("NATO met on Monday. The party's chairman, Tamar Veldidze, said it would win.")
+    assert titled(r) == set()

@@ -391,6 +391,17 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             det -= 1  # "The regional bloc's commission president, X", "the continental body's"
         if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
             return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in lex.actors.group_heads
+            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
+        # "the Georgian Dream congress, the party's chairman, X": the political group named last
+        # with the noun ("the X party", "the X faction", "the X Party")
+        noun = toks.lower[a - 1]
+        n = len(doc)
+        groups = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"
+                  and (noun in toks.lower[m.start:m.end] or (m.end < n and toks.lower[m.end] == noun))]
+        if groups:
+            m = groups[-1]
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
         # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
