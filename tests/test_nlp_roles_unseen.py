@@ -821,3 +821,17 @@ def test_the_partys_title_is_of_the_political_group_named_with_the_noun(read):
     # no party named with the noun: no office
     r = read("NATO met on Monday. The party's chairman, Tamar Veldidze, said it would win.")
     assert titled(r) == set()
+
+
+def test_a_bare_head_of_governments_title_is_of_the_datelines_country(read):
+    # "TBILISI, Georgia — … Prime Minister X told a news conference": several countries named
+    r = read("LIMA, Peru — Protesters met again in Peru. Prime Minister Tamar Veldidze told a news conference "
+             "that Chile and Bolivia would wait. Parliament Speaker Oren Baskadze agreed.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Prime Minister"), ("Oren Baskadze", "Peru", "Speaker")}
+
+
+def test_no_dateline_country_for_a_qualified_holder_or_a_president(read):
+    r = read("LIMA, Peru — Protesters met in Peru. Chilean Prime Minister Tamar Veldidze came. Prime Minister "
+             "Tamar Veldidze said it is close. President Oren Baskadze of nowhere said so too.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
+    assert not any(p == "Oren Baskadze" for p, _, _ in titled(r))

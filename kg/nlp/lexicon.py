@@ -216,6 +216,7 @@ def _build(raw: dict) -> Lexicon:
             posted_titles=frozenset(raw["roles"]["posted_titles"]),
             organization_titles=frozenset(raw["roles"]["organization_titles"]),
             sentence_country_titles=frozenset(raw["roles"]["sentence_country_titles"]),
+            dateline_country_titles=frozenset(raw["roles"]["dateline_country_titles"]),
             legislature_titles=frozenset(raw["roles"]["legislature_titles"]),
             demonym_domain_titles=frozenset(raw["roles"]["demonym_domain_titles"]),
             counterpart_titles=frozenset(raw["roles"]["counterpart_titles"]),

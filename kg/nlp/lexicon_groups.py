@@ -433,6 +433,7 @@ class RoleWords:
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
+    dateline_country_titles: frozenset[str] = frozenset()  # "TBILISI, Georgia — … Prime Minister X" (canonical titles)
     legislature_titles: frozenset[str] = frozenset()  # "Deputy Speaker X": of the one legislature named (canonical titles)
     demonym_domain_titles: frozenset[str] = frozenset()  # "The head of Azerbaijani diplomacy, X"
     demonym_domains: frozenset[str] = words("roles.demonym_domains")  # its "diplomacy", "government"

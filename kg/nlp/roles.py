@@ -642,6 +642,25 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         o.quals, o.quals_before = [lead], True
         rules[i], confidence[i] = "capital-lead", conf.official_described
 
+    # "TBILISI, Georgia — … Prime Minister X told a news conference": a head of government's or a
+    # legislature's title with no qualifier anywhere in the article is of the country the
+    # dateline names (its capital or itself); not "President X" (a foreign president may go
+    # unqualified in some styles)
+    dateline = next((m for m in mentions if sent_of[m.start] < 0 and m.role == "name"
+                     and (m.type == "Country" or (capitals and m.key in capitals))), None) if mentions else None
+    if dateline is not None:
+        qualified = {p.key for o in offices if o.quals for p in o.persons}
+        country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
+        country = next((m for m in mentions if m.key == country_key), None)
+        for i, o in enumerate(offices):
+            if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or country is None
+                    or o.persons[0].key in qualified or o.title not in lex.roles.dateline_country_titles
+                    or not toks.text[titles[i].start][:1].isupper()):
+                continue
+            o.quals, o.quals_before = [TokMention(country.start, country.end, country.key, "Country", "dateline",
+                                                  "name", o.sentence)], True
+            rules[i], confidence[i] = "dateline-country", conf.official_described
+
     # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
     # is of the officer's country (then "spokeswoman Y" is the one it describes)
     for i, o in enumerate(offices[:-1]):
