@@ -835,3 +835,15 @@ def test_no_dateline_country_for_a_qualified_holder_or_a_president(read):
              "Tamar Veldidze said it is close. President Oren Baskadze of nowhere said so too.")
     assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
     assert not any(p == "Oren Baskadze" for p, _, _ in titled(r))
+
+
+def test_a_plural_title_then_names_each_after_its_countrys_possessive(read):
+    # "the two foreign ministers, Armenia's A and Azerbaijan's B,": each the office of its country
+    r = read("The text was initialled by the two foreign ministers, Peru's Tamar Veldidze and Chile's Oren "
+             "Baskadze, in Lima.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Foreign Minister"), ("Oren Baskadze", "Chile", "Foreign Minister")}
+
+
+def test_a_plural_title_then_a_countrys_common_noun_names_no_one(read):
+    r = read("The ministers, Peru's delegates and Chile's envoys, met in Lima.")
+    assert titled(r) == set()

@@ -251,8 +251,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
-                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified)
+                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified
+                     or owned_name_at(toks, ctx, j + 1, kb_start))
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
+                     or (t.plural and owned_name_at(toks, ctx, j + 1, kb_start))  # "the two ministers, Peru's A and …"
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
@@ -263,6 +265,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j += 1
             apposition = True
         while j < n:
+            if apposition and t.plural and owned_name_at(toks, ctx, j, kb_start):
+                j = kb_start[j].end + 1  # "the two foreign ministers, Armenia's A and Azerbaijan's B"
             if kb_start.get(j) is not None:
                 break
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
@@ -499,6 +503,13 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def owned_name_at(toks: TokenTable, ctx: EntityContext, j: int, kb_start: dict[int, Candidate]) -> bool:
+    """A known country and its possessive at token ``j``, before a name ("Peru's Tamar …")."""
+    c = kb_start.get(j)
+    return (c is not None and c.type == "Country" and c.end + 1 < len(toks.text)
+            and toks.lower[c.end] in ctx.lex.grammar.possessive and toks.text[c.end + 1][:1].isupper())
 
 
 def names_a_title(text: str, ctx: EntityContext) -> bool:

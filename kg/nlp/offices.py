@@ -785,6 +785,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     persons, _ = forward_list(doc, lex, at + first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
     office.persons = [p for p in persons if holds(p, title_tokens)]
+    if not quals and t.plural and not office.persons and j + 3 < n and toks.text[j] == ",":
+        # "the two foreign ministers, Armenia's A and Azerbaijan's B,": each the office of the
+        # country that owns the name
+        owned = owned_holders(doc, lex, j + 1, by_start, title_tokens, n)
+        if len(owned) >= 2:
+            office.persons, office.quals = [p for p, _ in owned], [q for _, q in owned]
+            office.rule = "title-name-of"
+            return office
     if not quals and office.persons:
         # "President Emmanuel Macron of France", "Foreign Ministers A of Armenia and B of Azerbaijan"
         items, _ = holder_list(doc, lex, j, by_start, title_tokens, t.plural, n)
@@ -916,6 +924,31 @@ def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMenti
             and (toks.text[k].islower() or (k + 1 < n and toks.text[k + 1].isalpha())):
         k += 1
     return k if k > j + 1 and k < n and toks.text[k] == "," and toks.text[k - 1].islower() else j
+
+
+def owned_holders(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
+                  n: int) -> list[tuple[TokMention, TokMention]]:
+    """Persons listed from token ``i``, each after its country's possessive ("Armenia's A and
+    Azerbaijan's B"): [(A, Armenia), (B, Azerbaijan)], or [] when an item has no owner."""
+    toks = tokens_of(doc)
+    items: list[tuple[TokMention, TokMention]] = []
+    x = i
+    while x < n:
+        c = by_start.get(x)
+        if c is None or c.type != "Country" or c.end + 1 >= n or toks.lower[c.end] not in lex.grammar.possessive:
+            return []
+        p = by_start.get(c.end + 1)
+        if not holds(p, title_tokens):
+            return []
+        items.append((p, c))
+        x = p.end
+        if x < n and toks.text[x] == ",":
+            x += 1
+        if x < n and toks.lower[x] in lex.grammar.coordinators:
+            x += 1
+        if x == p.end or by_start.get(x) is None or by_start[x].type != "Country":
+            break
+    return items
 
 
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
