@@ -847,3 +847,13 @@ def test_a_plural_title_then_names_each_after_its_countrys_possessive(read):
 def test_a_plural_title_then_a_countrys_common_noun_names_no_one(read):
     r = read("The ministers, Peru's delegates and Chile's envoys, met in Lima.")
     assert titled(r) == set()
+
+
+def test_an_adviser_in_apposition_to_a_named_officer(read):
+    # "X, an adviser to Chilean President Y, said": X the adviser, of Y's country; Y the president
+    # (Y was taken for the adviser)
+    r = read("Tamar Veldidze, an adviser to Chilean President Oren Baskadze, said the vote would be held.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+    # a capitalised staff title before the name: the name is the adviser's
+    r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
+    assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}

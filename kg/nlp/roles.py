@@ -509,6 +509,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
             continue
         e = max(nxt.end, titles[i + 1].end)
+        left = _left_person(doc, lex, o, by_end, title_tokens) if toks.text[titles[i].start].islower() else None
+        if left is not None and len(nxt.persons) == 1 and nxt.quals:
+            # "X, the foreign policy adviser to Azerbaijani President Y": X the adviser, of the
+            # officer's country; Y keeps the officer's title
+            o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
+            rules[i], confidence[i] = "officer-staff", conf.official_apposition
+            continue
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
         if p is None and not nxt.persons:
             p = _person_before_post(doc, lex, o, e, by_start, by_end, title_tokens, sent_of)
