@@ -854,6 +854,8 @@ def test_an_adviser_in_apposition_to_a_named_officer(read):
     # (Y was taken for the adviser)
     r = read("Tamar Veldidze, an adviser to Chilean President Oren Baskadze, said the vote would be held.")
     assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+    r = read("Tamar Veldidze, the foreign policy adviser to Chilean President Oren Baskadze, told reporters.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
     # a capitalised staff title before the name: the name is the adviser's
     r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
     assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}

@@ -509,7 +509,15 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
             continue
         e = max(nxt.end, titles[i + 1].end)
-        left = _left_person(doc, lex, o, by_end, title_tokens) if toks.text[titles[i].start].islower() else None
+        left = None
+        if toks.text[titles[i].start].islower():
+            b = titles[i].start
+            while (b > 0 and titles[i].start - b < lex.window.title_domain_words and toks.text[b - 1].isalpha()
+                   and toks.text[b - 1].islower() and toks.lower[b - 1] not in lex.grammar.articles):
+                b -= 1  # "the foreign policy adviser to …": lower-case domain words
+            b -= b > 0 and toks.lower[b - 1] in lex.grammar.articles
+            p = by_end.get(b - 1) if b > 1 and toks.text[b - 1] == "," else None
+            left = p if holds(p, title_tokens) and p.sentence == o.sentence else None
         if left is not None and len(nxt.persons) == 1 and nxt.quals:
             # "X, the foreign policy adviser to Azerbaijani President Y": X the adviser, of the
             # officer's country; Y keeps the officer's title
