@@ -205,6 +205,16 @@ def test_capital_as_a_modifier_or_destination_is_the_city(read):
     assert {"Lithuania", "Latvia"} <= set(by_label(r))
 
 
+def test_a_name_before_a_lower_case_natural_feature_is_a_place(read):
+    # "the Naryn river", "the Vakhsh river": a place the KB does not know
+    r = read("The dam on the Tarnavel river will be built, and the Ost-Kerrin valley will be flooded.")
+    ents = by_label(r)
+    assert ents["Tarnavel"].type == "Place" and ents["Ost-Kerrin"].type == "Place"
+    # no article before the name: not read ("Velmar river talks" may name anything)
+    r = read("Officials said Velmar river talks would go on.")
+    assert not [e for e in r.entities if e.type == "Place"]
+
+
 def test_place_after_the_city_of(read):
     r = read("Leaders meet this Thursday in the Spanish city of Tarnavel to talk. Refugees reached the village of Ost-Kerrin.")
     ents = by_label(r)
@@ -250,6 +260,15 @@ def test_no_outlet_from_an_adjective_after_a_known_word(read):
 def test_capital_after_a_year_may_still_be_its_government(read):
     r = read("In 2020 Vilnius launched a new policy.")
     assert "Lithuania" in by_label(r)
+
+
+def test_capital_after_a_possessive_or_an_owned_year_is_the_city(read):
+    # "NATO's 2008 Bucharest summit": the city the summit met in, no government
+    r = read("It was promised at the alliance's 2008 Vilnius summit, and at the 2010 Riga summit, that it "
+             "would join. The envoy's Tallinn office said so.")
+    ents = by_label(r)
+    assert {"Vilnius", "Riga", "Tallinn"} <= set(ents)
+    assert not {"Lithuania", "Latvia", "Estonia"} & set(ents)
 
 
 def test_known_place_inside_an_event_name_is_not_a_place_mentioned(read):
@@ -451,3 +470,12 @@ def test_the_head_of_a_group_named_by_its_noun(read):
 def test_a_name_before_think_tank_is_an_organization_without_the_noun(read):
     r = read("Ramona Vidal founded the Andean Research think tank in 2020.")
     assert ("Andean Research", "Organization") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_known_persons_name_before_a_thing_named_after_them_is_no_person(read):
+    # "the Trump Route for International Peace and Prosperity": a route, not the president
+    r = read("The Macron Corridor for Trade and Peace will cross Lorin. Flights leave from Emmanuel Macron "
+             "International Airport.")
+    assert not [e for e in r.entities if e.type == "Person"]
+    r = read("The Macron government said the corridor would cross Lorin.")
+    assert "Emmanuel Macron" in by_label(r)

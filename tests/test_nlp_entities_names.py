@@ -131,6 +131,13 @@ def test_honorific_after_a_title_is_skipped(read):
     assert persons(r) == set()
 
 
+def test_a_clerical_honorific_is_no_part_of_the_name(read):
+    # "Archbishop Bagrat Galstanyan", "Father Yesayi Artenyan": the clergy's honorifics
+    r = read("The police detained Archbishop Tavor Melikyan, the head of the Lorin diocese. A spokesman for "
+             "the church, Father Aram Tessin, said he would appeal.")
+    assert persons(r) == {"Tavor Melikyan", "Aram Tessin"}
+
+
 def test_title_of_an_organization_found_by_rule_then_the_name(read):
     r = read("CEO of Kuwait Northwind Trading Company Halim Saad al-Rashed welcomed the decision.")
     assert "Halim Saad al-Rashed" in persons(r)
@@ -555,3 +562,15 @@ def test_a_name_before_a_bare_office_in_apposition_is_a_person(read):
 def test_a_place_before_a_noun_in_apposition_is_no_person(read):
     r = read("Paris, the capital, hosted the talks.")
     assert not any(e.type == "Person" for e in r.entities)
+
+
+    # '"…," said Nino Lomidze, a student': the speaker after the verb, past the closing quotation mark
+    r = read('The rally went on. "They cannot take the flag," said Tamar Veldidze, a 24-year-old student. '
+             '"Nobody will say it aloud," said Oren Baskadze.')
+    assert persons(r) == {"Tamar Veldidze", "Oren Baskadze"}
+    assert [s for s, _, _ in said(r)] == ["Tamar Veldidze", "Oren Baskadze"]
+
+
+def test_no_person_after_a_speech_verb_without_a_quotation_or_before_more_words(read):
+    r = read('Officials said Tamar Veldidze would attend. "We will go," said Oren Baskadze Trading Company.')
+    assert persons(r) == set()

@@ -739,6 +739,11 @@ def test_the_officer_of_a_staff_office_in_apposition_is_not_the_speaker(read):
     assert speakers(r) == ["Tomas Ardvik"]
     r = read("The president of Peru, Ana Velarde, said it was over.")
     assert speakers(r) == ["Ana Velarde"]
+    # the officer's country before the title: "the foreign policy adviser to Azerbaijani President Y"
+    r = read("Tomas Ardvik, the foreign policy adviser to Peruvian President Ana Velarde, said it was over.")
+    assert speakers(r) == ["Tomas Ardvik"]
+    r = read("Tomas Ardvik, a senior adviser to Peru's President Ana Velarde, said it was over.")
+    assert speakers(r) == ["Tomas Ardvik"]
 
 
 def test_the_head_of_state_is_the_president_the_article_names(read):

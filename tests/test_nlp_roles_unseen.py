@@ -776,3 +776,86 @@ def test_a_posted_title_of_a_country_then_its_post_then_the_name(read):
     assert ("Ramon Altavilla", "Chile", "Consul General") in titled(r)
     r = read("The Ambassador of Chile in Lima, Ramon Altavilla, attended the meeting.")
     assert ("Ramon Altavilla", "Chile", "Ambassador") in titled(r)
+
+
+def test_a_bare_speaker_heads_no_assembly_of_many_countries(read):
+    # "The European Parliament called for sanctions. … Parliament Speaker X said": a national
+    # parliament's speaker; an assembly of many countries has a President
+    r = read("The European Parliament called for sanctions. Parliament Speaker Ramon Altavilla said the vote "
+             "would be held.")
+    assert titled(r) == set()
+    r = read("The Norland Parliament met on Monday. Parliament Speaker Ramon Altavilla said the vote would be held.")
+    assert ("Ramon Altavilla", "Norland Parliament", "Speaker") in titled(r)
+
+
+def test_a_lower_case_remit_between_an_owned_title_and_the_holders_name(read):
+    # "Turkey's special envoy for the normalisation process, X", "China's special envoy for
+    # Central Asian affairs, X": the remit closes with a comma, the name follows
+    r = read("Chile's special envoy for the normalisation process, Ramon Altavilla, met the delegation.")
+    assert titled(r) == {("Ramon Altavilla", "Chile", "Special Envoy")}
+    r = read("Peru's special envoy for Andean water affairs, Tomas Verdugo, attended the ceremony.")
+    assert titled(r) == {("Tomas Verdugo", "Peru", "Special Envoy")}
+    # a remit that ends in a name is no lower-case remit: no apposition is read past it
+    r = read("Chile's special envoy for Peru and Bolivia, Ramon Altavilla, met the delegation.")
+    assert ("Ramon Altavilla", "Peru", "Special Envoy") not in titled(r)
+
+
+def test_a_political_group_led_by_a_person(read):
+    # "The Hayastan faction is led by X, a former defence minister": X its leader
+    r = read("The opposition Velmar party, led by Tamar Veldidze, boycotted the vote. The Sorin faction is "
+             "led by Oren Baskadze, a former minister.")
+    assert titled(r) == {("Tamar Veldidze", "Velmar", "Leader"), ("Oren Baskadze", "Sorin", "Leader")}
+
+
+def test_led_by_gives_no_office_of_a_body_without_a_group_noun(read):
+    # delegations and forces are led too
+    r = read("The Borduria Forum, led by Tamar Veldidze, met. The Velmar delegation was led by Oren Baskadze.")
+    assert titled(r) == set()
+
+
+def test_the_partys_title_is_of_the_political_group_named_with_the_noun(read):
+    # "the ruling X party … In a speech to the congress, the party's chairman, Y, accused …"
+    r = read("The ruling Velmar party said it would not open talks. NATO met on Monday. At the congress, "
+             "the party's chairman, Tamar Veldidze, accused the West.")
+    assert titled(r) == {("Tamar Veldidze", "Velmar", "Chairman")}
+    # no party named with the noun: no office
+    r = read("NATO met on Monday. The party's chairman, Tamar Veldidze, said it would win.")
+    assert titled(r) == set()
+
+
+def test_a_bare_head_of_governments_title_is_of_the_datelines_country(read):
+    # "TBILISI, Georgia — … Prime Minister X told a news conference": several countries named
+    r = read("LIMA, Peru — Protesters met again in Peru. Prime Minister Tamar Veldidze told a news conference "
+             "that Chile and Bolivia would wait. Parliament Speaker Oren Baskadze agreed.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Prime Minister"), ("Oren Baskadze", "Peru", "Speaker")}
+
+
+def test_no_dateline_country_for_a_qualified_holder_or_a_president(read):
+    r = read("LIMA, Peru — Protesters met in Peru. Chilean Prime Minister Tamar Veldidze came. Prime Minister "
+             "Tamar Veldidze said it is close. President Oren Baskadze of nowhere said so too.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
+    assert not any(p == "Oren Baskadze" for p, _, _ in titled(r))
+
+
+def test_a_plural_title_then_names_each_after_its_countrys_possessive(read):
+    # "the two foreign ministers, Armenia's A and Azerbaijan's B,": each the office of its country
+    r = read("The text was initialled by the two foreign ministers, Peru's Tamar Veldidze and Chile's Oren "
+             "Baskadze, in Lima.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Foreign Minister"), ("Oren Baskadze", "Chile", "Foreign Minister")}
+
+
+def test_a_plural_title_then_a_countrys_common_noun_names_no_one(read):
+    r = read("The ministers, Peru's delegates and Chile's envoys, met in Lima.")
+    assert titled(r) == set()
+
+
+def test_an_adviser_in_apposition_to_a_named_officer(read):
+    # "X, an adviser to Chilean President Y, said": X the adviser, of Y's country; Y the president
+    # (Y was taken for the adviser)
+    r = read("Tamar Veldidze, an adviser to Chilean President Oren Baskadze, said the vote would be held.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+    r = read("Tamar Veldidze, the foreign policy adviser to Chilean President Oren Baskadze, told reporters.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+    # a capitalised staff title before the name: the name is the adviser's
+    r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
+    assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}

@@ -78,7 +78,13 @@ from kg.nlp.names import (
     repeated_full_names,
 )
 from kg.nlp.outlets import groups_before_heads, media_before_heads
-from kg.nlp.places import gazetteer_places, outside_event_names, places_after_of
+from kg.nlp.places import (
+    gazetteer_places,
+    outside_event_names,
+    outside_named_things,
+    places_after_of,
+    places_before_lower_heads,
+)
 from kg.nlp.spelling import fold_name, one_edit_apart
 from kg.nlp.trained import model_entities
 
@@ -139,6 +145,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_cands.extend(dateline_candidates(doc, ctx, kb_cands))
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_cands = outside_event_names(doc, ctx, kb_cands)
+    kb_cands = outside_named_things(doc, ctx, kb_cands)
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
     kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)
@@ -161,6 +168,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     body = [c for c in (
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
+        + places_before_lower_heads(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + groups
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)

@@ -157,6 +157,7 @@ class ActorWords:
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
+    lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
@@ -180,6 +181,7 @@ class ActorWords:
     media_heads: frozenset[tuple[str, ...]]  # phrases as word tuples (with [actors] body_heads)
     media_firsts: frozenset[str]  # their first words
     event_heads: frozenset[str] = words("actors.event_heads")
+    named_after_heads: frozenset[str] = words("actors.named_after_heads")  # "the Trump Route": no person
     patronymic_particles: frozenset[str] = words("names.patronymic_particles")
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
     not_syllables: frozenset[str] = words("names.not_syllables")  # "Moscow-led": a compound, not a given name
@@ -224,6 +226,7 @@ class SpeechWords:
     name_closers: frozenset[str] = words("speech.name_closers")  # '…," said X, a …'
     object_verbs: frozenset[str] = words("speech.object_verbs")  # "added": speech only before "that", ":" or ","
     organization_voices: tuple[tuple[str, ...], ...]  # "press service" (of X): X speaks
+    inverted_verbs: frozenset[str] = words("speech.inverted_verbs")  # '"…," said X': the speaker after the verb
     quoting_verbs: frozenset[str] = words("speech.quoting_verbs")  # "quotes X", "was quoted as saying"
     citing: frozenset[str] = words("speech.citing")  # "Citing X, …"
     passive_auxiliaries: frozenset[str] = words("speech.passive_auxiliaries")
@@ -410,6 +413,7 @@ class RoleWords:
     appointment_determiners: frozenset[str] = words("roles.appointment_determiners")  # "as its new foreign minister"
     whose_words: frozenset[str] = words("roles.whose_words")  # "the council, whose chair is X": the council's office
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
+    group_head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "The X faction is led by Y": Y its leader
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
     person_relatives: tuple[tuple[str, ...], ...] = ()  # "X, who served as envoy until January,": X is a person
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
@@ -428,6 +432,7 @@ class RoleWords:
     gapped_delegation_leads: tuple[tuple[str, ...], ...] = ()  # "and the Armenian delegation by X"
     legislature_heads: frozenset[str] = words("roles.legislature_heads")
     upper_house_words: frozenset[str] = words("roles.upper_house_words")  # no bare "Speaker X" heads a senate
+    multinational_house_words: frozenset[str] = words("roles.multinational_house_words")  # nor the European Parliament
     holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
     holder_only_modifiers: frozenset[str] = words("roles.holder_only_modifiers")  # "its junta chief, X": a person, no office
@@ -453,6 +458,7 @@ class RoleWords:
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
     contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
+    dateline_country_titles: frozenset[str] = frozenset()  # "TBILISI, Georgia — … Prime Minister X" (canonical titles)
     legislature_titles: frozenset[str] = frozenset()  # "Deputy Speaker X": of the one legislature named (canonical titles)
     demonym_domain_titles: frozenset[str] = frozenset()  # "The head of Azerbaijani diplomacy, X"
     demonym_domains: frozenset[str] = words("roles.demonym_domains")  # its "diplomacy", "government"

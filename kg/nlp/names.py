@@ -222,7 +222,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not qualified or (j < n and toks.text[j].isalpha() and toks.text[j].islower()):
                 # "Norway's special envoy for the (Colombian) peace process, X": a remit of
                 # lower-case words after a title an actor's possessive owns, closed by a comma
-                remit = lower_remit_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
+                remit = remit_comma_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
                 owner = t.start - 1
                 while (owner > 0 and t.start - owner <= domain_words and toks.lower[owner] in domains
                        and toks.text[owner].islower()):
@@ -240,7 +240,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 j += j < n and toks.text[j] == ","
         if (j < n and not t.plural and toks.lower[j] in ctx.lex.roles.posting_prepositions
                 and t.start > 1 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive and t.start - 1 in actor_end):
-            j = lower_remit_end(doc, ctx, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
+            j = remit_comma_end(doc, ctx, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
@@ -268,8 +268,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             apposition = True
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
-                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified)
+                and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified
+                     or owned_name_at(toks, ctx, j + 1, kb_start))
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
+                     or (t.plural and owned_name_at(toks, ctx, j + 1, kb_start))  # "the two ministers, Peru's A and …"
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
@@ -280,6 +282,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             j += 1
             apposition = True
         while j < n:
+            if apposition and t.plural and owned_name_at(toks, ctx, j, kb_start):
+                j = kb_start[j].end + 1  # "the two foreign ministers, Armenia's A and Azerbaijan's B"
             if kb_start.get(j) is not None:
                 break
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
@@ -311,7 +315,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
-def lower_remit_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
+def remit_comma_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
     """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
     the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or one capitalised adjective,
     lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
@@ -344,14 +348,18 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     two words or more right after a phrase of [roles] head_leads, closed by punctuation."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = ctx.lex.roles.head_leads
+    roles = ctx.lex.roles
+    leads = [(words, False) for words, _ in roles.head_leads] + [(words, True) for words, _ in roles.group_head_leads]
     forbidden = kb_tokens | title_tokens(titles)
     out = []
     for i in toks.where({words[0] for words, _ in leads}):
-        for words, _ in leads:
+        for words, of_group in leads:
             j = i + len(words)
             if j >= n or tuple(toks.lower[i:j]) != words or ctx.sent_of[j] != ctx.sent_of[i]:
                 continue
+            if of_group and not (i >= 2 and (toks.text[i - 1] == "," or toks.lower[i - 1] in roles.whose_copulas)
+                                 and toks.lower[i - 2] in ctx.lex.actors.group_heads):
+                continue  # "The Hayastan faction is led by X", not "the delegation, led by X"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
             if k - j >= 2 and (k >= n or toks.is_punct[k]) and not names_a_title(toks.span_text(j, k), ctx):
                 label = toks.span_text(j, k)
@@ -652,6 +660,13 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def owned_name_at(toks: TokenTable, ctx: EntityContext, j: int, kb_start: dict[int, Candidate]) -> bool:
+    """A known country and its possessive at token ``j``, before a name ("Peru's Tamar …")."""
+    c = kb_start.get(j)
+    return (c is not None and c.type == "Country" and c.end + 1 < len(toks.text)
+            and toks.lower[c.end] in ctx.lex.grammar.possessive and toks.text[c.end + 1][:1].isupper())
 
 
 def names_a_title(text: str, ctx: EntityContext) -> bool:

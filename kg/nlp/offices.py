@@ -467,6 +467,17 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             det -= 1  # "The regional bloc's commission president, X", "the continental body's"
         if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
             return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in lex.actors.group_heads
+            and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
+        # "the Georgian Dream congress, the party's chairman, X": the political group named last
+        # with the noun ("the X party", "the X faction", "the X Party")
+        noun = toks.lower[a - 1]
+        n = len(doc)
+        groups = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"
+                  and (noun in toks.lower[m.start:m.end] or (m.end < n and toks.lower[m.end] == noun))]
+        if groups:
+            m = groups[-1]
+            return TokMention(a - 2, b, m.key, m.type, "possessive-anaphor", "name", k)
     if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in roles.country_anaphors
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k):
         # "Azerbaijan will host COP29, the country's Ecology Minister X said": the country
@@ -890,6 +901,14 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
     persons, _ = forward_list(doc, lex, at + first_names(doc, at, by_start, ahead=True), by_start, ("Person",), n,
                               plural=t.plural)
     office.persons = [p for p in persons if holds(p, title_tokens)]
+    if not quals and t.plural and not office.persons and j + 3 < n and toks.text[j] == ",":
+        # "the two foreign ministers, Armenia's A and Azerbaijan's B,": each the office of the
+        # country that owns the name
+        owned = owned_holders(doc, lex, j + 1, by_start, title_tokens, n)
+        if len(owned) >= 2:
+            office.persons, office.quals = [p for p, _ in owned], [q for _, q in owned]
+            office.rule = "title-name-of"
+            return office
     if not quals and office.persons:
         # "President Emmanuel Macron of France", "Foreign Ministers A of Armenia and B of Azerbaijan"
         items, _ = holder_list(doc, lex, j, by_start, title_tokens, t.plural, n)
@@ -1011,15 +1030,41 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
 
 def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
     """The comma after a lower-case remit at token ``j`` ("for the normalization process," of
-    "The special representatives of A and B for the normalization process, X and Y"), or ``j``."""
+    "The special representatives of A and B for the normalization process, X and Y"; "for
+    Central Asian affairs,": capitalised adjectives inside, a lower-case noun last), or ``j``."""
     toks = tokens_of(doc)
     if toks.lower[j] not in lex.roles.office_remit_prepositions:
         return j
     k = j + 1
     while k < n and k - j <= lex.window.title_portfolio_words and k not in by_start and toks.text[k].isalpha() \
-            and toks.text[k].islower():
+            and (toks.text[k].islower() or (k + 1 < n and toks.text[k + 1].isalpha())):
         k += 1
-    return k if k > j + 1 and k < n and toks.text[k] == "," else j
+    return k if k > j + 1 and k < n and toks.text[k] == "," and toks.text[k - 1].islower() else j
+
+
+def owned_holders(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],
+                  n: int) -> list[tuple[TokMention, TokMention]]:
+    """Persons listed from token ``i``, each after its country's possessive ("Armenia's A and
+    Azerbaijan's B"): [(A, Armenia), (B, Azerbaijan)], or [] when an item has no owner."""
+    toks = tokens_of(doc)
+    items: list[tuple[TokMention, TokMention]] = []
+    x = i
+    while x < n:
+        c = by_start.get(x)
+        if c is None or c.type != "Country" or c.end + 1 >= n or toks.lower[c.end] not in lex.grammar.possessive:
+            return []
+        p = by_start.get(c.end + 1)
+        if not holds(p, title_tokens):
+            return []
+        items.append((p, c))
+        x = p.end
+        if x < n and toks.text[x] == ",":
+            x += 1
+        if x < n and toks.lower[x] in lex.grammar.coordinators:
+            x += 1
+        if x == p.end or by_start.get(x) is None or by_start[x].type != "Country":
+            break
+    return items
 
 
 def holder_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], title_tokens: set[int],

@@ -149,6 +149,21 @@ def outside_event_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
 
 
+def outside_named_things(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """A known person's name before a capitalised word of ``named_after_heads`` names a thing
+    named after the person ("the Trump Route for International Peace and Prosperity",
+    "Heydar Aliyev International Airport"), not the person."""
+    table = tokens_of(doc)
+    heads = ctx.lex.actors.named_after_heads
+    if not table.has_any(heads):
+        return kb_cands
+    n = len(doc)
+    inside = {(c.start, c.end) for c in kb_cands
+              if c.type == "Person" and c.end < n and table.lower[c.end] in heads and table.text[c.end][:1].isupper()
+              and ctx.sent_of[c.end] == ctx.sent_of[c.start]}
+    return [c for c in kb_cands if (c.start, c.end) not in inside] if inside else kb_cands
+
+
 def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "the Spanish city of Granada", "the village of Khndzoresk": a place the KB does not know."""
     toks = tokens_of(doc)
@@ -169,4 +184,24 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
         if k > j and k not in kb_tokens and (k >= n or not name_token(doc, ctx, k)):
             label = toks.span_text(j, k)
             out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
+    return out
+
+
+def places_before_lower_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Naryn river", "the Vakhsh river": a capitalised name the KB does not know between
+    an article and a lower-case word of [actors] lower_place_heads is a place."""
+    toks = tokens_of(doc)
+    out = []
+    for i in toks.where(ctx.lex.actors.lower_place_heads):
+        if not toks.text[i].islower() or i < 2 or ctx.sent_of[i] < 0:
+            continue
+        j = i
+        while j > 0 and i - j < ctx.lex.window.place_name_words and j - 1 not in kb_tokens and name_token(doc, ctx, j - 1):
+            j -= 1
+            if (j > 1 and toks.text[j - 1] == "-" and not toks.whitespace[j - 2] and not toks.whitespace[j - 1]
+                    and name_token(doc, ctx, j - 2)):
+                j -= 2  # "the Ost-Kerrin valley"
+        if j < i and j > 0 and toks.lower[j - 1] in ctx.lex.grammar.articles and ctx.sent_of[j] == ctx.sent_of[i]:
+            label = toks.span_text(j, i)
+            out.append(Candidate(j, i, new_key("Place", label), "Place", "place-of", label))
     return out

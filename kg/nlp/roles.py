@@ -546,6 +546,21 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if not _officer_after_of(doc, lex, titles[i], titles[i + 1], nxt):
             continue
         e = max(nxt.end, titles[i + 1].end)
+        left = None
+        if toks.text[titles[i].start].islower():
+            b = titles[i].start
+            while (b > 0 and titles[i].start - b < lex.window.title_domain_words and toks.text[b - 1].isalpha()
+                   and toks.text[b - 1].islower() and toks.lower[b - 1] not in lex.grammar.articles):
+                b -= 1  # "the foreign policy adviser to …": lower-case domain words
+            b -= b > 0 and toks.lower[b - 1] in lex.grammar.articles
+            p = by_end.get(b - 1) if b > 1 and toks.text[b - 1] == "," else None
+            left = p if holds(p, title_tokens) and p.sentence == o.sentence else None
+        if left is not None and len(nxt.persons) == 1 and nxt.quals:
+            # "X, the foreign policy adviser to Azerbaijani President Y": X the adviser, of the
+            # officer's country; Y keeps the officer's title
+            o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
+            rules[i], confidence[i] = "officer-staff", conf.official_apposition
+            continue
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
         if p is None and not nxt.persons:
             p = _person_before_post(doc, lex, o, e, by_start, by_end, title_tokens, sent_of)
@@ -661,8 +676,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             continue
         houses = {m.key: m for m in mentions if m.end <= o.start and m.type == "Organization" and m.role == "name"
                   and any(w in lex.roles.legislature_heads for w in toks.lower[m.start:m.end])}
-        if len(houses) == 1 and not any(w in lex.roles.upper_house_words
-                                        for m in houses.values() for w in toks.lower[m.start:m.end]):
+        unheaded = lex.roles.upper_house_words | lex.roles.multinational_house_words
+        if len(houses) == 1 and not any(w in unheaded for m in houses.values() for w in toks.lower[m.start:m.end]):
             o.quals = list(houses.values())
             rules[i], confidence[i] = "one-legislature", conf.official_described
 
@@ -694,6 +709,24 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             m = next(iter(near.values()))
             o.quals, o.quals_before = [m], m.end <= o.start
             rules[i], confidence[i] = "ministry-before", conf.official_described
+    # "TBILISI, Georgia — … Prime Minister X told a news conference": a head of government's or a
+    # legislature's title with no qualifier anywhere in the article is of the country the
+    # dateline names (its capital or itself); not "President X" (a foreign president may go
+    # unqualified in some styles)
+    dateline = next((m for m in mentions if sent_of[m.start] < 0 and m.role == "name"
+                     and (m.type == "Country" or (capitals and m.key in capitals))), None) if mentions else None
+    if dateline is not None:
+        qualified = {p.key for o in offices if o.quals for p in o.persons}
+        country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
+        country = next((m for m in mentions if m.key == country_key), None)
+        for i, o in enumerate(offices):
+            if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or country is None
+                    or o.persons[0].key in qualified or o.title not in lex.roles.dateline_country_titles
+                    or not toks.text[titles[i].start][:1].isupper()):
+                continue
+            o.quals, o.quals_before = [TokMention(country.start, country.end, country.key, "Country", "dateline",
+                                                  "name", o.sentence)], True
+            rules[i], confidence[i] = "dateline-country", conf.official_described
 
     # "a spokeswoman for Prime Minister X said": an unnamed office that serves a named officer
     # is of the officer's country (then "spokeswoman Y" is the one it describes)
@@ -990,7 +1023,9 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     out: list[tuple[TokMention, TokMention, str]] = []
-    leads = toks.where({words[-1] for words, _ in lex.roles.head_leads})  # "by"
+    heads = [(words, title, False) for words, title in lex.roles.head_leads]
+    heads += [(words, title, True) for words, title in lex.roles.group_head_leads]
+    leads = toks.where({words[-1] for words, _, _ in heads})  # "by"
     if not leads:
         return out
     title_at = {t.start: t for t in titles if not t.plural}
@@ -1013,7 +1048,7 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
         # a title a country qualifies ("Paraguayan Foreign Minister X", "Foreign Minister X of
         # Paraguay") is that country's office: the organization's is the lead's own
         own_title = named is not None and at == e + 1 and not of_country
-        for words, title in lex.roles.head_leads:
+        for words, title, of_group in heads:
             if own_title:
                 title = named.title
             a = e + 1 - len(words)
@@ -1022,7 +1057,10 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
             link = a - 1
             if toks.text[link] != "," and toks.lower[link] not in lex.roles.whose_copulas:
                 continue
-            org = by_end.get(link)
+            if of_group:  # "The Hayastan faction is led by X": the group's noun after its name
+                org = by_end.get(link - 1) if toks.lower[link - 1] in lex.actors.group_heads else None
+            else:
+                org = by_end.get(link)
             if org is not None and org.type == "Organization" and sent_of[org.start] == sent_of[p.start]:
                 out.append((p, org, title))
     return out

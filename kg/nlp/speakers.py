@@ -676,11 +676,13 @@ def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
 def _officer_of_staff(ctx: QuoteContext, a: int, b: int) -> bool:
     """Tokens ``a:b`` end with a staff office's link and its officer's title ("a senior adviser
     to President", [roles] staff_links): the name after them is the officer's, not the
-    apposition's ("X, a senior adviser to President Y, said": X speaks)."""
+    apposition's ("X, a senior adviser to President Y, said": X speaks; "to Azerbaijani
+    President Y", "to Chile's President Y": past the officer's capitalised qualifier too)."""
     toks = tokens_of(ctx.doc)
     lex = ctx.lex
     i = b - 1
-    while i > a and toks.lower[i] in lex.title_words and toks.lower[i] not in lex.roles.staff_links:
+    while i > a and (toks.lower[i] in lex.title_words or toks.text[i][:1].isupper()
+                     or toks.lower[i] in lex.grammar.possessive) and toks.lower[i] not in lex.roles.staff_links:
         i -= 1
     while i > a and toks.lower[i] in lex.grammar.articles:
         i -= 1
