@@ -62,6 +62,9 @@ def test_a_lower_case_remit_after_an_owned_title_still_reaches_its_holder(read):
     assert titled(r) == {("Ivo Marek", "Norway", "Special Envoy")}
     r = read("Norway's envoy to the talks, Ivo Marek, read a joint statement.")
     assert titled(r) == {("Ivo Marek", "Norway", "Envoy")}
+    # capitalised adjectives of names the text has not defined, before the lower-case words
+    r = read("Norway's special envoy for Upper Zemblan water affairs, Ivo Marek, read a joint statement.")
+    assert titled(r) == {("Ivo Marek", "Norway", "Special Envoy")}
     # no owner before the title: the words after the comma need not be a person
     r = read("The minister for the peace talks, Ivo Marek, read it.")
     assert titled(r) == set()

@@ -317,8 +317,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
 
 def remit_comma_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
     """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
-    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or one capitalised adjective,
-    lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
+    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or capitalised
+    adjectives, lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
     toks = tokens_of(doc)
     if j >= n or (toks.lower[j] not in ctx.lex.roles.office_remit_prepositions
                   and toks.lower[j] not in ctx.lex.roles.posting_prepositions):
@@ -329,9 +329,16 @@ def remit_comma_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Ca
         known = kb_start.get(k)
         if known is not None and known.type in ("Country", "Place") and lower == 0:
             k = known.end
-        elif (lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha()
-              and k + 1 < n and toks.text[k + 1].isalpha() and toks.text[k + 1].islower()):
-            k += 1  # "for the Zemblan peace process": an adjective of a name the text has not defined
+        elif lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha():
+            # "for the Zemblan peace process", "for Central Asian affairs": adjectives of names
+            # the text has not defined, before a lower-case word
+            e = k + 1
+            while e < n and e - k < ctx.lex.window.title_portfolio_words and toks.text[e][:1].isupper() \
+                    and toks.text[e].isalpha():
+                e += 1
+            if not (e < n and toks.text[e].isalpha() and toks.text[e].islower()):
+                break
+            k = e
         elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in ctx.lex.grammar.articles:
             lower += 1
             if lower > ctx.lex.window.post_lower_words:

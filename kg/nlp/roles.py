@@ -398,6 +398,12 @@ def _lower_seat_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMenti
     m = by_start.get(k)
     if m is not None and m.type in ("Country", "Place"):
         k = m.end
+    else:  # "for Central Asian affairs": adjectives of names the text has not defined
+        e = k
+        while e < n and e - k < lex.window.title_portfolio_words and toks.text[e][:1].isupper() \
+                and toks.text[e].isalpha() and e not in by_start:
+            e += 1
+        k = e
     e = k
     while e < n and e - k < lex.window.post_lower_words and toks.text[e].isalpha() and toks.text[e].islower():
         e += 1
