@@ -891,7 +891,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         office.possessor = True  # "X, the Iranian president's deputy chief of staff": X is no president
         return office
     at = j
-    if at + 1 < n and not t.plural and (toks.lower[at].rstrip(".") in lex.actors.honorifics or at in ranks):
+    known = by_start.get(at)  # "Supreme Leader Ayatollah Ali Khamenei": a known name with its honorific
+    if (at + 1 < n and not t.plural and (known is None or known.type != "Person")
+            and (toks.lower[at].rstrip(".") in lex.actors.honorifics or at in ranks)):
         # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
         # honorific or rank is no part of the name, and no one else holds the office
         at = ranks.get(at, at + 1)

@@ -423,7 +423,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
-    if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
+    known = by_start.get(at)  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,": a known name with its honorific
+    if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics and (known is None or known.type != "Person"):
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
     elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
         at += 1  # "Its honorary chairman, billionaire X, said"
