@@ -152,6 +152,14 @@ def test_a_company_head_word_ends_the_body_not_the_holders_name(read):
     assert ("Talvo Mendar", "Borduria Railways", "Chairman") in offices(r)
 
 
+def test_a_participle_opening_the_sentence_is_no_part_of_a_body_name(read):
+    # "Citing Azerbaijan Airlines spokesman X, RIA reported …": the body is "Azerbaijan Airlines"
+    r = read("Citing Borduria Airways spokesman Talvo Mendar, the agency reported that the plane was hit.")
+    assert ("Talvo Mendar", "Borduria Airways", "Spokesperson") in offices(r)
+    r = read("Following Borduria Railways' decision, the line was closed.")
+    assert not any(e.label.startswith("Following") for e in r.entities)
+
+
 def test_chairman_of_the_board_and_general_director_are_titles_of_the_company(read):
     r = read("The deal was signed by Chairman of the Board of Ruritanian Rail Company Talvo Mendar and "
              "General Director of Borduria Freight Agency Ista Korel.")

@@ -327,6 +327,17 @@ def test_citing_a_spokesman(read):
     assert speakers(r)[0] == "Ilsa Marrow"
 
 
+def test_citing_a_source_before_a_reporters_frame_gives_the_source_the_clause(read):
+    # "Citing X, RIA reported that the plane was hit": X said the clause, not "RIA reported …"
+    r = read("Citing spokesman Ilsa Marrow, the Velor agency reported that the talks would resume in May.")
+    assert ("Ilsa Marrow", "the talks would resume in May", False) in said(r)
+    r = read("Quoting spokesman Ilsa Marrow, the Velor agency said the talks would resume in May.")
+    assert ("Ilsa Marrow", "the talks would resume in May", False) in said(r)
+    # "According to X," keeps the frame: X's claim is that someone said it
+    r = read("According to spokesman Ilsa Marrow, Tarsk Odelly said that the talks would resume in May.")
+    assert ("Ilsa Marrow", "Tarsk Odelly said that the talks would resume in May", False) in said(r)
+
+
 def test_a_quote_then_a_participle_is_the_subjects(read):
     r = read('Ukraine\'s President Ilsa Marrow on Twitter hailed the decision "a unique and historic moment in '
              'our relations," adding that the future was bright.')

@@ -76,6 +76,7 @@ class Windows:
     that_probe_setting: int
     trailing_words: int
     according_comma: int
+    reporter_frame_words: int  # "Citing X, the state news agency RIA reported that …"
     own_source_words: int
     statement_words: int
     quoting_link: int

@@ -403,11 +403,28 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
     if found is None or comma + 1 >= b:
         return
     start_c = toks.idx[comma + 1]
+    frame = _reporter_frame_end(ctx, comma + 1, b) if words == 1 else None
+    if frame is not None:
+        start_c = toks.idx[frame]  # "Citing X, RIA reported that the plane was hit": X's words are the clause
     end_c = _sentence_end(doc, b)
     text = ctx.layout.text[start_c:end_c].strip()
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)
+
+
+def _reporter_frame_end(ctx: QuoteContext, j: int, b: int) -> int | None:
+    """After "Citing X," at token ``j`` (not "According to X,", where the frame is X's claim):
+    the first token of the clause when a reporter's frame opens the rest ("RIA reported that …",
+    "the agency said …": a speech verb within [window] reporter_frame_words, no punctuation
+    before it, then "that" or the clause); else None."""
+    toks = tokens_of(ctx.doc)
+    for v in range(j, min(b - 2, j + ctx.lex.window.reporter_frame_words)):
+        if toks.is_punct[v]:
+            return None
+        if toks.lower[v] in ctx.lex.speech.verbs and v > j and not toks.is_punct[v + 1]:
+            return v + 2 if toks.lower[v + 1] == "that" else v + 1
+    return None
 
 
 def according_to_after(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int) -> None:
