@@ -38,6 +38,21 @@ def read(nlp):
     return _read
 
 
+@pytest.fixture
+def read_with_kb(tmp_path):
+    """``read_with_kb(kb_toml)`` is a reader like ``read`` whose pipeline also knows the
+    actors of the knowledge-base file ``kb_toml`` (TOML text, ``[[actor]]`` tables)."""
+    from kg.nlp import doc_to_record, make_pipeline
+
+    def _reader(kb_toml: str):
+        kb = tmp_path / "actors.toml"
+        kb.write_text(kb_toml, encoding="utf-8")
+        pipeline = make_pipeline(kb_files=[str(kb)])
+        return lambda body, title="Headline": doc_to_record(pipeline(f"{title}\n\n{body}"), "t.txt")
+
+    return _reader
+
+
 def labels(record: DocumentRecord) -> dict[str, str]:
     """key -> label of a record's entities."""
     return {e.key: e.label for e in record.entities}

@@ -434,18 +434,14 @@ def test_a_short_alias_opening_the_name_of_a_named_organization_is_that_one(read
     assert {e.label for e in r.entities if e.type == "Organization"} == {"Commonwealth of Nations"}
 
 
-def test_a_countrys_body_is_the_known_body_of_that_country(tmp_path):
+def test_a_countrys_body_is_the_known_body_of_that_country(read_with_kb):
     # "Armenia's National Assembly": the knowledge base's "National Assembly of Armenia", not a new body
-    from kg.nlp import doc_to_record, make_pipeline
-
-    kb = tmp_path / "actors.toml"
-    kb.write_text('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
-                  '[[actor]]\nid = "kb-grand-council-of-ruritania"\nname = "Grand Council of Ruritania"\n'
-                  'type = "Organization"\n', encoding="utf-8")
-    nlp = make_pipeline(kb_files=[str(kb)])
-    r = doc_to_record(nlp("Headline\n\nRuritania's Grand Council passed the bill on Monday."), "t.txt")
+    read = read_with_kb('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
+                        '[[actor]]\nid = "kb-grand-council-of-ruritania"\nname = "Grand Council of Ruritania"\n'
+                        'type = "Organization"\n')
+    r = read("Ruritania's Grand Council passed the bill on Monday.")
     assert "Grand Council of Ruritania" in {e.label for e in r.entities if e.type == "Organization"}
-    r = doc_to_record(nlp("Headline\n\nRuritania's Trade Council passed the bill on Monday."), "t.txt")
+    r = read("Ruritania's Trade Council passed the bill on Monday.")
     assert "Trade Council" in {e.label for e in r.entities if e.type == "Organization"}
 
 

@@ -11,20 +11,15 @@ def test_honorific_between_title_and_name(read):
                          ("Omar bin Tarek", "Qatar", "Foreign Minister")}
 
 
-def test_a_known_name_with_its_honorific_after_a_title_holds_the_office(tmp_path):
+def test_a_known_name_with_its_honorific_after_a_title_holds_the_office(read_with_kb):
     # "Iran's Supreme Leader Ayatollah Ali Khamenei": the knowledge base names him with the
     # honorific too, so the name starts at the honorific and is not stepped over
-    from kg.nlp import doc_to_record, make_pipeline
-
-    kb = tmp_path / "actors.toml"
-    kb.write_text('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
-                  '[[actor]]\nid = "kb-tarsk-odelly"\nname = "Tarsk Odelly"\ntype = "Person"\n'
-                  'aliases = ["Ayatollah Tarsk Odelly"]\n', encoding="utf-8")
-    nlp = make_pipeline(kb_files=[str(kb)])
+    read = read_with_kb('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
+                        '[[actor]]\nid = "kb-tarsk-odelly"\nname = "Tarsk Odelly"\ntype = "Person"\n'
+                        'aliases = ["Ayatollah Tarsk Odelly"]\n')
     for text in ("Ruritania's Supreme Leader Ayatollah Tarsk Odelly said the talks had failed.",
                  "Ruritania's Supreme Leader, Ayatollah Tarsk Odelly, said the talks had failed."):
-        r = doc_to_record(nlp(f"Headline\n\n{text}"), "t.txt")
-        assert titled(r) == {("Tarsk Odelly", "Ruritania", "Supreme Leader")}, text
+        assert titled(read(text)) == {("Tarsk Odelly", "Ruritania", "Supreme Leader")}, text
 
 
 def test_honorific_without_a_name_gives_the_office_to_no_one(read):
