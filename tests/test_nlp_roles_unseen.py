@@ -22,6 +22,14 @@ def test_a_known_name_with_its_honorific_after_a_title_holds_the_office(read_wit
         assert titled(read(text)) == {("Tarsk Odelly", "Ruritania", "Supreme Leader")}, text
 
 
+def test_honorifics_in_a_row_between_title_and_name(read):
+    # Malaysian style: "Foreign Minister Datuk Seri X", "its foreign minister, Datuk Seri X,"
+    r = read("Malaysian Foreign Minister Datuk Seri Tarsk Odelly said the talks would resume.")
+    assert titled(r) == {("Tarsk Odelly", "Malaysia", "Foreign Minister")}
+    r = read("Malaysia's foreign minister, Datuk Seri Tarsk Odelly, said the talks would resume.")
+    assert titled(r) == {("Tarsk Odelly", "Malaysia", "Foreign Minister")}
+
+
 def test_honorific_without_a_name_gives_the_office_to_no_one(read):
     r = read("Russian Foreign Minister Pavel Orlin arrived. Qatar's Foreign Minister Prince in the morning "
              "told reporters the talks would go on.")

@@ -289,6 +289,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
                 j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
+                while j + 1 < n and toks.lower[j] in ctx.lex.actors.honorifics:
+                    j += 1  # "Foreign Minister Datuk Seri X": honorifics in a row
             elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
                 j += 1  # "Its honorary chairman, billionaire X, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)

@@ -897,6 +897,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
         # honorific or rank is no part of the name, and no one else holds the office
         at = ranks.get(at, at + 1)
+        while at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
+            at += 1  # "Foreign Minister Datuk Seri X": honorifics in a row
         office.honored = True
         if at < n and toks.text[at] == ".":
             at += 1  # "Dr ."

@@ -426,6 +426,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     known = by_start.get(at)  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,": a known name with its honorific
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics and (known is None or known.type != "Person"):
         at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
+        while at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
+            at += 1  # "Its foreign minister, Datuk Seri X, said": honorifics in a row
     elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
         at += 1  # "Its honorary chairman, billionaire X, said"
     at = ranks.get(at, at)
