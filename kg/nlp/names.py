@@ -20,6 +20,7 @@ from kg.nlp.offices import (
     own_government_end,
     portfolio,
     portfolio_preposition,
+    remit_comma_end,
     remit_end,
     seat_end,
     title_alias_end,
@@ -222,7 +223,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if not qualified or (j < n and toks.text[j].isalpha() and toks.text[j].islower()):
                 # "Norway's special envoy for the (Colombian) peace process, X": a remit of
                 # lower-case words after a title an actor's possessive owns, closed by a comma
-                remit = remit_comma_end(doc, ctx, at_preposition, kb_start, n) if not t.plural else None
+                remit = remit_comma_end(doc, ctx.lex, at_preposition, kb_start, n) if not t.plural else None
                 owner = t.start - 1
                 while (owner > 0 and t.start - owner <= domain_words and toks.lower[owner] in domains
                        and toks.text[owner].islower()):
@@ -240,7 +241,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 j += j < n and toks.text[j] == ","
         if (j < n and not t.plural and toks.lower[j] in ctx.lex.roles.posting_prepositions
                 and t.start > 1 and toks.lower[t.start - 1] in ctx.lex.grammar.possessive and t.start - 1 in actor_end):
-            j = remit_comma_end(doc, ctx, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
+            j = remit_comma_end(doc, ctx.lex, j, kb_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
         apposition = False
         b = t.start
         while (b > 0 and toks.lower[b - 1] in domains and t.start - b < domain_words
@@ -315,40 +316,6 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 continue
             break
     return out
-
-
-def remit_comma_end(doc: Doc, ctx: EntityContext, j: int, kb_start: dict[int, Candidate], n: int) -> int | None:
-    """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
-    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or capitalised
-    adjectives, lower-case words (one at least, at most [window] post_lower_words), then the comma; or None."""
-    toks = tokens_of(doc)
-    if j >= n or (toks.lower[j] not in ctx.lex.roles.office_remit_prepositions
-                  and toks.lower[j] not in ctx.lex.roles.posting_prepositions):
-        return None  # "… at the foreign ministry, X": a seat too
-    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in ctx.lex.grammar.articles)
-    lower = 0
-    while k < n:
-        known = kb_start.get(k)
-        if known is not None and known.type in ("Country", "Place") and lower == 0:
-            k = known.end
-        elif lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha():
-            # "for the Zemblan peace process", "for Central Asian affairs": adjectives of names
-            # the text has not defined, before a lower-case word
-            e = k + 1
-            while e < n and e - k < ctx.lex.window.title_portfolio_words and toks.text[e][:1].isupper() \
-                    and toks.text[e].isalpha():
-                e += 1
-            if not (e < n and toks.text[e].isalpha() and toks.text[e].islower()):
-                break
-            k = e
-        elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in ctx.lex.grammar.articles:
-            lower += 1
-            if lower > ctx.lex.window.post_lower_words:
-                return None
-            k += 1
-        else:
-            break
-    return k if lower and k < n and toks.text[k] == "," else None
 
 
 def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],

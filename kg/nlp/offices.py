@@ -1032,6 +1032,41 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
 
 
+def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> int | None:
+    """The comma closing a remit or seat at token ``j`` ("for the Colombian peace process,", "at
+    the foreign ministry,"): a remit or posting preposition, an optional article, a known country or place or capitalised
+    adjectives, lower-case words (one at least, at most [window] post_lower_words), then the comma; or None.
+    ``by_start``: the actors by first token (candidates or mentions: a ``type`` and an ``end``)."""
+    toks = tokens_of(doc)
+    if j >= n or (toks.lower[j] not in lex.roles.office_remit_prepositions
+                  and toks.lower[j] not in lex.roles.posting_prepositions):
+        return None  # "… at the foreign ministry, X": a seat too
+    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in lex.grammar.articles)
+    lower = 0
+    while k < n:
+        known = by_start.get(k)
+        if known is not None and known.type in ("Country", "Place") and lower == 0:
+            k = known.end
+        elif lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha():
+            # "for the Zemblan peace process", "for Central Asian affairs": adjectives of names
+            # the text has not defined, before a lower-case word
+            e = k + 1
+            while e < n and e - k < lex.window.title_portfolio_words and toks.text[e][:1].isupper() \
+                    and toks.text[e].isalpha():
+                e += 1
+            if not (e < n and toks.text[e].isalpha() and toks.text[e].islower()):
+                break
+            k = e
+        elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in lex.grammar.articles:
+            lower += 1
+            if lower > lex.window.post_lower_words:
+                return None
+            k += 1
+        else:
+            break
+    return k if lower and k < n and toks.text[k] == "," else None
+
+
 def lower_remit_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
     """The comma after a lower-case remit at token ``j`` ("for the normalization process," of
     "The special representatives of A and B for the normalization process, X and Y"; "for

@@ -76,6 +76,7 @@ from kg.nlp.offices import (
     origin_end,
     phrase_before_title,
     read_office,
+    remit_comma_end,
     remit_end,
     sentence_subject,
 )
@@ -386,30 +387,6 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
     return j
 
 
-def _lower_seat_end(doc: Doc, lex: Lexicon, j: int, by_start: dict[int, TokMention], n: int) -> int:
-    """The comma after a lower-case remit or seat at token ``j`` ("at the foreign ministry,",
-    "for the Colombian peace process,"): a remit or posting preposition, an optional article, a
-    country or place, then one to [window] post_lower_words lower-case words; else ``j``."""
-    toks = tokens_of(doc)
-    roles = lex.roles
-    if toks.lower[j] not in roles.office_remit_prepositions and toks.lower[j] not in roles.posting_prepositions:
-        return j
-    k = j + 1 + (j + 1 < n and toks.lower[j + 1] in lex.grammar.articles)
-    m = by_start.get(k)
-    if m is not None and m.type in ("Country", "Place"):
-        k = m.end
-    else:  # "for Central Asian affairs": adjectives of names the text has not defined
-        e = k
-        while e < n and e - k < lex.window.title_portfolio_words and toks.text[e][:1].isupper() \
-                and toks.text[e].isalpha() and e not in by_start:
-            e += 1
-        k = e
-    e = k
-    while e < n and e - k < lex.window.post_lower_words and toks.text[e].isalpha() and toks.text[e].islower():
-        e += 1
-    return e if e > k and e < n and toks.text[e] == "," else j
-
-
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
@@ -419,7 +396,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
     if o.quals_before and j < n and toks.text[j] != ",":
-        j = _lower_seat_end(doc, lex, j, by_start, n)  # "Norway's state secretary at the foreign ministry, X"
+        j = remit_comma_end(doc, lex, j, by_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
