@@ -18,6 +18,7 @@ from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
 from kg.nlp.offices import (
     origin_end,
     own_government_end,
+    past_honorifics,
     portfolio,
     portfolio_preposition,
     remit_comma_end,
@@ -289,9 +290,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 break
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:
-                j = ranks.get(j, j + 1)  # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X"
-                while j + 1 < n and toks.lower[j] in ctx.lex.actors.honorifics:
-                    j += 1  # "Foreign Minister Datuk Seri X": honorifics in a row
+                # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X", "Datuk Seri X"
+                j = past_honorifics(doc, ctx.lex, ranks.get(j, j + 1), n)
             elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
                 j += 1  # "Its honorary chairman, billionaire X, said"
             k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)

@@ -896,9 +896,7 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             and (toks.lower[at].rstrip(".") in lex.actors.honorifics or at in ranks)):
         # "Foreign Minister Prince Faisal bin Farhan", "Defence Minister General X": the
         # honorific or rank is no part of the name, and no one else holds the office
-        at = ranks.get(at, at + 1)
-        while at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
-            at += 1  # "Foreign Minister Datuk Seri X": honorifics in a row
+        at = past_honorifics(doc, lex, ranks.get(at, at + 1), n)  # "Foreign Minister Datuk Seri X"
         office.honored = True
         if at < n and toks.text[at] == ".":
             at += 1  # "Dr ."
@@ -1030,6 +1028,15 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     if a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
+
+
+def past_honorifics(doc: Doc, lex: Lexicon, i: int, n: int) -> int:
+    """The token after the honorifics in a row from token ``i`` ("Datuk Seri X": X's), or ``i``;
+    a word that would leave no name after it stays."""
+    toks = tokens_of(doc)
+    while i + 1 < n and toks.lower[i].rstrip(".") in lex.actors.honorifics:
+        i += 1
+    return i
 
 
 def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> int | None:

@@ -74,6 +74,7 @@ from kg.nlp.offices import (
     holds,
     lower_domain_start,
     origin_end,
+    past_honorifics,
     phrase_before_title,
     read_office,
     remit_comma_end,
@@ -402,9 +403,7 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     at = j + 1
     known = by_start.get(at)  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,": a known name with its honorific
     if at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics and (known is None or known.type != "Person"):
-        at += 1  # "Its foreign minister, Prince Faisal bin Farhan, said"
-        while at + 1 < n and toks.lower[at].rstrip(".") in lex.actors.honorifics:
-            at += 1  # "Its foreign minister, Datuk Seri X, said": honorifics in a row
+        at = past_honorifics(doc, lex, at + 1, n)  # "Its foreign minister, Prince Faisal bin Farhan, said"
     elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
         at += 1  # "Its honorary chairman, billionaire X, said"
     at = ranks.get(at, at)
