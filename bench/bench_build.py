@@ -21,6 +21,10 @@
    process to time each stage: read, nlp, resolve, graph, serialize (records not
    kept in memory, as ``kg build`` runs).
 
+5. Times a fixed piece of pure-Python work before and after (``reference_seconds``):
+   the machine's speed in this sitting, printed last, so that figures from different
+   sittings of a shared machine can be compared.
+
 Figures are printed, never asserted.  The corpus is the same for the same
 ``--words`` on every run; ``--keep`` leaves the corpus and the two graphs
 (``bench/out/build-cli.trig``, ``build-api.trig``) in place afterwards.
@@ -156,6 +160,23 @@ def run_cli(corpus: Path, output: Path, processes: int, full: bool = True,
     return seconds, peak_kb, done, cpu
 
 
+def reference_seconds(rounds: int = 5) -> float:
+    """CPU seconds of a fixed piece of pure-Python work (dict, list and string operations, as
+    kg's rules do), the best of ``rounds``: the machine's speed in this sitting.  On a shared
+    machine one process's speed varies by 1.5x from one hour to the next; the same code's
+    words/s are comparable between sittings only beside this figure."""
+    words = [f"w{i % 5000}" for i in range(1_000_000)]
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        counts: dict[str, int] = {}
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+        " ".join(sorted(words)).lower().split()
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -187,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {articles:,} articles, {words:,} words in {corpus.relative_to(ROOT)} "
           f"(names from {actor_source}; made in {time.perf_counter() - start:.1f} s)")
 
+    reference_before = reference_seconds()
     specs = args.processes.split(",")
     measured: dict[str, list[tuple[float, int, float]]] = {spec: [] for spec in specs}
     for _ in range(max(args.repeat, 1)):  # interleaved: a drift of the machine's speed hits every mode alike
@@ -221,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
     result = build([corpus], api_output, incremental=False, keep_records=False)  # as kg build runs
     stats = result.stats
+    reference_after = reference_seconds()
 
     print()
     print(f"kg build, one command ({stats.documents:,} documents, {len(result.entities):,} entities, "
@@ -247,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'total':<12}{total:>10.2f}{1:>8.0%}{stats.words / total:>14,.0f}")
     slowest = max(stats.stage_seconds, key=stats.stage_seconds.get)
     print(f"\nslowest stage: {slowest} ({stats.stage_seconds[slowest] / total:.0%} of the time)")
+    print(f"machine reference (bench_build.reference_seconds, lower is faster): {reference_before:.3f} s before "
+          f"the runs, {reference_after:.3f} s after")
 
     if not args.keep:  # only this benchmark's files: bench/out/ is shared with other benchmarks
         shutil.rmtree(corpus)
