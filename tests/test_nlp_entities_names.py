@@ -108,6 +108,18 @@ def test_names_listed_after_a_person_in_the_same_shape(read):
     assert persons(r) == {"Sergey Lavrov"}
 
 
+def test_two_unknown_names_in_a_row_each_of_a_country_are_persons(read):
+    r = read("The envoys (Olev Tamm of Estonia, Jonas Pirk of the United States, and Ramon Altavilla of Peru) met.")
+    assert persons(r) == {"Olev Tamm", "Jonas Pirk", "Ramon Altavilla"}
+    # one such name alone may be anything
+    r = read("The talks with Olev Tamm of Estonia ended.")
+    assert persons(r) == set()
+    # bodies and titles in the same shape are none
+    r = read("The Central Bank of Estonia and the National Bank of Peru met. Foreign Ministers of Estonia and "
+             "Peru met.")
+    assert persons(r) == set()
+
+
 def test_a_person_named_in_full_again_without_a_cue_is_the_same_person(read):
     r = read("UN Special Envoy Hans Grundvik met them. The negotiators (Hans Grundvik of the United Nations, "
              "Tim Lenderfeld of the United States, and Omar Abdelsamad of Yemen) met in Muscat.")
@@ -582,3 +594,37 @@ def test_a_place_before_a_noun_in_apposition_is_no_person(read):
 def test_no_person_after_a_speech_verb_without_a_quotation_or_before_more_words(read):
     r = read('Officials said Tamar Veldidze would attend. "We will go," said Oren Baskadze Trading Company.')
     assert persons(r) == set()
+
+
+def test_a_name_after_a_noun_only_a_person_is_is_a_person(read):
+    r = read("Northern Accord founder Ivo Marek, the party's honorary chairman, said nothing.")
+    assert persons(r) == {"Ivo Marek"}
+    r = read("Sanctions hit the billionaire Ivo Marek, who holds no office.")
+    assert persons(r) == {"Ivo Marek"}
+    r = read("His predecessor, Ana Lutz, who disputes the vote, leads the protests.")
+    assert persons(r) == {"Ana Lutz"}
+    # no determiner before the noun's comma, a body's head word, a name not closed: none
+    r = read("A journalist, Ana Lutz met them. The journalist Union Council protested. "
+             "The founder Ivo Marek Foundation sold it.")
+    assert persons(r) == set()
+
+
+def test_a_name_after_represented_by_is_a_person(read):
+    r = read("Peru was represented by Ana Lutz. Chile was represented by its ambassador.")
+    assert persons(r) == {"Ana Lutz"}
+
+
+def test_a_place_name_as_the_given_name_of_a_listed_minister(read):
+    # "Ararat" is a mountain's name, and the given name of the second minister
+    r = read("The foreign ministers of Peru and Chile, Ana Lutz and Ararat Velmar, signed the text.")
+    assert persons(r) == {"Ana Lutz", "Ararat Velmar"}
+    r = read("The foreign ministers of Peru and Chile, Ana Lutz and Ararat, met.")
+    assert persons(r) == {"Ana Lutz"}
+    # after a title's "of <country>" as right after a title
+    r = read("Foreign Minister of Peru Ararat Velmar took part in the meeting.")
+    assert persons(r) == {"Ararat Velmar"}
+
+
+def test_a_name_before_a_title_stops_at_the_title_before_it(read):
+    r = read("Japan hosted U.S. Secretary of State Anton Velmar, Indian Minister Ana Lutz and others.")
+    assert persons(r) == {"Anton Velmar", "Ana Lutz"}

@@ -1,5 +1,5 @@
 """kg.nlp.roles: officialOf with the position's title, and title descriptions."""
-from conftest import facts
+from conftest import facts, said
 
 
 def titled(record):
@@ -76,6 +76,16 @@ def test_his_counterpart_after_two_titled_persons_is_no_office(read):
     r = read("Egypt's foreign minister, Omar Tarek, met Sudan's foreign minister, Ali Hamid. His Ethiopian "
              "counterpart, Dawit Alemu, said the dam would be filled as planned.")
     assert not any(holder == "Dawit Alemu" for holder, _, _ in titled(r))
+
+
+def test_where_the_counterpart_is_after_the_name_closes_the_apposition(read):
+    r = read("Peru's foreign minister, Omar Tarek, held talks with his Chilean counterpart, Ramon Altavilla in "
+             "Lima. Later, Altavilla said the talks went well.")
+    assert ("Ramon Altavilla", "Chile", "Foreign Minister") in titled(r)
+    assert [s[0] for s in said(r)] == ["Ramon Altavilla"]
+    r = read("Peru's foreign minister, Omar Tarek, held talks with his Chilean counterpart, Ramon Altavilla in "
+             "the morning.")  # no place after "in": no closed apposition, no name
+    assert not any(holder.startswith("Ramon") for holder, _, _ in titled(r))
 
 
 def test_counterpart_of_an_untitled_person_is_no_office(read):

@@ -64,8 +64,9 @@ from kg.nlp.names import (
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
-    persons_after_founder_leads,
     persons_after_head_leads,
+    persons_after_person_leads,
+    persons_after_person_nouns,
     persons_after_possessives,
     persons_after_titles,
     persons_appointed_as,
@@ -177,7 +178,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
-        + persons_after_founder_leads(doc, ctx, kb_tokens, titles)
+        + persons_after_person_leads(doc, ctx, kb_tokens, titles)
+        + persons_after_person_nouns(doc, ctx, kb_tokens, titles)
         + persons_after_possessives(doc, ctx, kb_cands, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)

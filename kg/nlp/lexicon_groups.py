@@ -169,7 +169,8 @@ class ActorWords:
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str] = words("names.particles")
-    founder_leads: frozenset[str] = words("names.founder_leads")  # "founded by A and B": persons
+    person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
+    person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     head_prepositions: frozenset[str] = words("actors.head_prepositions")
     post_heads: frozenset[str] = words("actors.post_heads")  # "OSCE Mission to Moldova": the name goes on with its post
@@ -398,6 +399,7 @@ class RoleWords:
     posting_prepositions: frozenset[str] = words("roles.posting_prepositions")  # "Ambassador to the UN": the posting, not the employer
     apposition_closers: frozenset[str] = words("roles.apposition_closers")  # what ends "the French President, Emmanuel Macron,"
     origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"
+    whereabouts_prepositions: frozenset[str] = words("roles.whereabouts_prepositions")  # "his counterpart, X in Turkey."
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
     counterpart_prepositions: frozenset[str] = words("roles.counterpart_prepositions")  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str] = words("roles.holder_of")  # "President Emmanuel Macron of France"

@@ -286,15 +286,24 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if apposition and t.plural and owned_name_at(toks, ctx, j, kb_start):
                 j = kb_start[j].end + 1  # "the two foreign ministers, Armenia's A and Azerbaijan's B"
-            if kb_start.get(j) is not None:
-                break
-            honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
+            known = kb_start.get(j)
+            given = 0
+            if known is not None:
+                # "the foreign ministers, A and Ararat B,": a place's one-word name before a name
+                # word is a given name when the list's item closes after it
+                if not (t.plural and (apposition or qualified) and known.type in ("Place", "Country") and known.end == j + 1
+                        and j + 1 < n and j + 1 not in forbidden and name_token(doc, ctx, j + 1)):
+                    break
+                given = 1
+            honored = not given and (toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks))
             if honored:
                 # "The Emir, Sheikh Tamim, said", "its navy chief, Rear Admiral X", "Datuk Seri X"
                 j = past_honorifics(doc, ctx.lex, ranks.get(j, j + 1), n)
             elif apposition and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
                 j += 1  # "Its honorary chairman, billionaire X, said"
-            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            k = name_run(doc, ctx, j + given, ctx.lex.window.title_name_words, forbidden)
+            if given and k == j + given:
+                break
             closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start)
                                 # "his Chilean and Bolivian counterparts, X and Y,": a name of the list
                                 or (t.plural and toks.lower[k] in ctx.lex.actors.title_name_joins))
@@ -343,15 +352,15 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     return out
 
 
-def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+def persons_after_person_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                 titles: list[TitleSpan]) -> list[Candidate]:
-    """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …": capitalised names of two
-    words or more listed right after a phrase of [names] founder_leads, the list closed by
+    """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …", "Russia was represented by
+    X.": capitalised names of two words or more listed right after a phrase of [names] person_leads, the list closed by
     punctuation or a lower-case word (a name the knowledge base knows, a country, or a name
     ending in an organization's head word: no person)."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = [tuple(p.split()) for p in ctx.lex.actors.founder_leads]
+    leads = [tuple(p.split()) for p in ctx.lex.actors.person_leads]
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     forbidden = kb_tokens | title_tokens(titles)
     out = []
@@ -377,6 +386,42 @@ def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int
             for j, k in found:
                 label = toks.span_text(j, k)
                 out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                               titles: list[TitleSpan]) -> list[Candidate]:
+    """ "Georgian Dream founder X, the party's honorary chairman", "the billionaire X, who …",
+    "His predecessor, X, who …": a capitalised name of two or three words right after a noun
+    of [names] person_nouns (or after its comma, when a possessive or an article comes before
+    the noun), closed by punctuation or a lower-case word: a person, though the knowledge base
+    does not know the name."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    nouns = ctx.lex.actors.person_nouns
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    forbidden = kb_tokens | title_tokens(titles)
+    determiners = ctx.lex.grammar.possessive | ctx.lex.grammar.articles | ctx.lex.grammar.possessive_determiners
+    out = []
+    for i in toks.where(nouns):
+        if not toks.text[i].islower() or i + 1 >= n:
+            continue
+        j = i + 1
+        if toks.text[j] == ",":
+            if not (i > 0 and toks.lower[i - 1] in determiners):
+                continue  # "a journalist, Tamar said": no apposition without a determiner
+            j += 1
+        if j >= n or ctx.sent_of[j] != ctx.sent_of[i]:
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+        if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            continue
+        if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+            continue
+        if j > i + 1 and (k >= n or toks.text[k] != ","):
+            continue  # "His predecessor, X, …": the apposition closes with its comma
+        label = toks.span_text(j, k)
+        out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
@@ -589,6 +634,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     out = []
     n = len(doc)
     roles = ctx.lex.roles
+    forbidden = kb_tokens | title_tokens(titles)  # "Secretary of State X, Indian Minister Y": not "State X"
     for t in titles:
         b = t.start
         while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
@@ -629,7 +675,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if a < 3 or toks.text[a - 1] != ",":
             continue
         end = a - 1
-        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
         if start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative:
             continue  # "In Port Louis, the president of Mauritius": a place
         if end - start >= 2 and not names_a_title(toks.span_text(start, end), ctx):
@@ -743,50 +789,79 @@ def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titles: list[TitleSpan]) -> list[Candidate]:
     """ "Stephane Visconti of France, Andrew Schofer of the United States, and Igor Khovaev of
-    Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too."""
+    Russia": a capitalised name listed after a person, both with an "of <actor>", is a person too;
+    so are two such names in a row, each with "of <country>", though no person is known: "The
+    mediators (Ramon Altavilla of Peru and Tomas Verdugo of Chile) met"."""
     toks = tokens_of(doc)
     n = len(doc)
-    lower = tokens_of(doc).lower
+    lower = toks.lower
     queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
-    if not queue:
-        return []
     covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
     known_at = {c.start: c for c in chosen}
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     joins = ctx.lex.grammar.coordinators
 
-    def qualifier_end(j: int) -> int | None:  # "of (the) Russia" -> the end of Russia
-        if j < n and toks.lower[j] == "of":
+    def qualifier_end(j: int, types: tuple[str, ...] = ("Country", "Organization")) -> int | None:
+        """ "of (the) Russia" -> the end of Russia."""
+        if j < n and lower[j] == "of":
             j += 1
-            if j < n and toks.lower[j] in ctx.lex.grammar.articles:
+            if j < n and lower[j] in ctx.lex.grammar.articles:
                 j += 1
             known = known_at.get(j)
-            if known is not None and known.type in ("Country", "Organization"):
+            if known is not None and known.type in types:
                 return known.end
         return None
 
-    out: list[Candidate] = []
-    while queue:
-        p = queue.pop(0)
-        qualified = qualifier_end(p.end)
-        j = qualified if qualified is not None else p.end
-        item_start = j
+    def next_item(j: int, sentence: int) -> int | None:
+        """The start of the list's next item after ``j`` (past a comma and a coordinator)."""
+        start = j
         if j < n and toks.text[j] == ",":
             j += 1
-        if j < n and toks.lower[j] in joins:
+        if j < n and lower[j] in joins:
             j += 1
-        if j == item_start or j >= n or ctx.sent_of[j] != ctx.sent_of[p.start]:
-            continue
+        if j == start or j >= n or ctx.sent_of[j] != sentence:
+            return None
+        return j
+
+    def listed_name(j: int) -> int | None:
+        """The end of a name of two words or more at ``j`` that is neither a body's nor a title."""
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, covered)
-        if k - j < 2 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
-            continue
-        if qualified is None or qualifier_end(k) is None:
-            continue  # without its own "of <actor>", a name after a person may be anything
+        if k - j < 2 or lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            return None
+        return k
+
+    out: list[Candidate] = []
+
+    def add(j: int, k: int) -> Candidate:
         label = toks.span_text(j, k)
         c = Candidate(j, k, new_key("Person", label), "Person", "list", label)
         out.append(c)
         covered.update(range(j, k))
-        queue.insert(0, c)
+        return c
+
+    # two unknown names in a row, each "of <country>": the pair makes both persons
+    for i in toks.where({"of"}):
+        end = qualifier_end(i, ("Country",))
+        if end is None or i == 0 or i - 1 in covered:
+            continue
+        j = name_run_before(doc, ctx, i, ctx.lex.window.title_name_words, covered)
+        if j == i or listed_name(j) != i or (j > 0 and name_token(doc, ctx, j - 1)):
+            continue
+        nxt = next_item(end, ctx.sent_of[i])
+        k = listed_name(nxt) if nxt is not None else None
+        if k is None or qualifier_end(k, ("Country",)) is None:
+            continue
+        queue.insert(0, add(j, i))
+    while queue:
+        p = queue.pop(0)
+        qualified = qualifier_end(p.end)
+        if qualified is None:
+            continue  # without its own "of <actor>", a name after a person may be anything
+        j = next_item(qualified, ctx.sent_of[p.start])
+        k = listed_name(j) if j is not None else None
+        if j is None or k is None or qualifier_end(k) is None:
+            continue
+        queue.insert(0, add(j, k))
     return out
 
 
@@ -795,12 +870,19 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
     """ "Paraguayan President Santiago Pena": an ambiguous known place right after a title
     and before a name word is a given name, not the place (nor the country of its capital);
     so is a country's name, right after a title or its apposition comma, before a name word
-    that ends the name ("Israel's defence minister, Israel Katz, said")."""
+    that ends the name ("Israel's defence minister, Israel Katz, said").  A title's "of
+    <country>" is part of it here: "Foreign Minister of Armenia Ararat X"."""
     title_ends = {t.end for t in titles if not t.plural}
     if not title_ends:
         return kb_cands
     toks = tokens_of(doc)
     n = len(doc)
+    countries = {c.start: c for c in kb_cands if c.type == "Country"}
+    for e in list(title_ends):
+        if e + 1 < n and toks.lower[e] in ctx.lex.actors.title_prepositions:
+            country = countries.get(e + 1 + (toks.lower[e + 1] in ctx.lex.grammar.articles))
+            if country is not None:
+                title_ends.add(country.end)
     apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
     if not any(c.start in title_ends or c.start in apposed for c in kb_cands):
         return kb_cands

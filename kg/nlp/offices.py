@@ -930,18 +930,27 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
 
 
 def origin_end(doc: Doc, lex: Lexicon, k: int, by_start: dict) -> int | None:
-    """The token after "of the Netherlands" at ``k`` (a preposition of [roles] origin_prepositions,
-    an article, a country) when an apposition's closer follows it, or None: "Its president,
-    X of the Netherlands, said" names where X is from, not part of the name."""
+    """The token after "of the Netherlands" or "in Turkey" at ``k`` (a preposition of [roles]
+    origin_prepositions and a country, or of [roles] whereabouts_prepositions and a country or
+    place, with an article or not) when an apposition's closer follows it, or None: "Its
+    president, X of the Netherlands, said" names where X is from, and "his Russian
+    counterpart, X in Turkey." where X is, not a part of the name."""
     toks = tokens_of(doc)
     n = len(doc)
-    if k + 1 >= n or toks.lower[k] not in lex.roles.origin_prepositions:
+    if k + 1 >= n:
+        return None
+    word = toks.lower[k]
+    if word in lex.roles.origin_prepositions:
+        types: tuple[str, ...] = ("Country",)
+    elif word in lex.roles.whereabouts_prepositions:
+        types = ("Country", "Place")
+    else:
         return None
     j = k + 1 + (toks.lower[k + 1] in lex.grammar.articles)
-    country = by_start.get(j)
-    if country is None or country.type != "Country" or country.end >= n:
+    actor = by_start.get(j)
+    if actor is None or actor.type not in types or actor.end >= n:
         return None
-    return country.end if toks.text[country.end] in lex.roles.apposition_closers else None
+    return actor.end if toks.text[actor.end] in lex.roles.apposition_closers else None
 
 
 def seat_end(doc: Doc, lex: Lexicon, j: int, posted: bool) -> int:
