@@ -86,7 +86,6 @@ def kept_words() -> set[str]:
     titles and ranks ("Prince", "Sheikh", "General") are words of the language, and a word of
     a place's, a country's or an organization's name ("Israel" of "Israel Katz", "Costa") is
     written elsewhere in the text for that place: replacing it would hide the place."""
-    from kg.gazetteer import load_gazetteer
     from kg.kb import load_kb
     from kg.nlp.lexicon import load_lexicon
 
@@ -96,23 +95,32 @@ def kept_words() -> set[str]:
         if actor.type != "Person":
             for name in actor.names():
                 kept.update(w.lower() for w in name.split())
-    for surface in load_gazetteer():
+    for surface in _gazetteer_surfaces():
         kept.update(w.lower() for w in surface.split())
     return kept
 
 
 def known_names() -> set[str]:
     """The lower-case words of every name the knowledge base and the gazetteer know."""
-    from kg.gazetteer import load_gazetteer
     from kg.kb import load_kb
 
     words: set[str] = set()
     for actor in load_kb():
         for name in actor.names():
             words.update(w.lower() for w in name.split())
-    for surface in load_gazetteer():
+    for surface in _gazetteer_surfaces():
         words.update(w.lower() for w in surface.split())
     return words
+
+
+def _gazetteer_surfaces() -> list[str]:
+    """The gazetteer's place names, or none where it cannot be loaded (kg builds without it)."""
+    from kg.gazetteer import GazetteerUnavailable, load_gazetteer
+
+    try:
+        return list(load_gazetteer())
+    except GazetteerUnavailable:
+        return []
 
 
 def replacer(mapping: dict[str, str]):

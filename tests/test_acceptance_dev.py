@@ -11,6 +11,8 @@ so a change that reads news worse fails here.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -24,6 +26,7 @@ DATA = Path(__file__).resolve().parent / "data"
 DEV = DATA / "dev"
 #: Each set: its folder (articles/, floors.toml) and its gold file.
 SETS = {"dev": (DEV, "dev.gold.toml"), "probe": (DATA / "probe", "probe.gold.toml")}
+UNKNOWN_PEOPLE = Path(__file__).resolve().parent.parent / "scripts" / "unknown_people.py"
 
 
 def built(folder: Path, tmp_path_factory) -> Dataset:
@@ -39,9 +42,21 @@ def dev_graph(tmp_path_factory) -> Dataset:
     return built(DEV, tmp_path_factory)
 
 
-@pytest.fixture(scope="module", params=list(SETS))
+def unknown_people_copy(tmp_path_factory) -> Path:
+    """The dev set with invented people (articles/ and gold.toml), made by the script."""
+    out = tmp_path_factory.mktemp("dev-unknown-people")
+    subprocess.run([sys.executable, str(UNKNOWN_PEOPLE), str(DEV / "articles"), str(DEV / "dev.gold.toml"),
+                    str(out)], check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module", params=[*SETS, "dev-unknown-people"])
 def scored(request, tmp_path_factory) -> tuple[Report, dict]:
     """(the score of one set, its floors)."""
+    if request.param == "dev-unknown-people":
+        copy = unknown_people_copy(tmp_path_factory)
+        floors = tomllib.loads((DEV / "floors_unknown_people.toml").read_text(encoding="utf-8"))
+        return score(built(copy, tmp_path_factory), Gold(copy / "gold.toml")), floors
     folder, gold = SETS[request.param]
     graph = request.getfixturevalue("dev_graph") if request.param == "dev" else built(folder, tmp_path_factory)
     floors = tomllib.loads((folder / "floors.toml").read_text(encoding="utf-8"))
