@@ -620,6 +620,8 @@ def test_a_place_name_as_the_given_name_of_a_listed_minister(read):
     assert persons(r) == {"Ana Lutz", "Ararat Velmar"}
     r = read("The foreign ministers of Peru and Chile, Ana Lutz and Ararat, met.")
     assert persons(r) == {"Ana Lutz"}
+    r = read("Peruvian and Chilean Foreign Ministers Ararat Velmar and Ana Lutz met.")
+    assert persons(r) == {"Ararat Velmar", "Ana Lutz"}
     # after a title's "of <country>" as right after a title
     r = read("Foreign Minister of Peru Ararat Velmar took part in the meeting.")
     assert persons(r) == {"Ararat Velmar"}

@@ -873,7 +873,8 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
     that ends the name ("Israel's defence minister, Israel Katz, said").  A title's "of
     <country>" is part of it here: "Foreign Minister of Armenia Ararat X"."""
     title_ends = {t.end for t in titles if not t.plural}
-    if not title_ends:
+    plural_ends = {t.end for t in titles if t.plural}  # "Foreign Ministers Ararat X and Y": the ambiguous only
+    if not title_ends and not plural_ends:
         return kb_cands
     toks = tokens_of(doc)
     n = len(doc)
@@ -884,11 +885,14 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
             if country is not None:
                 title_ends.add(country.end)
     apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
-    if not any(c.start in title_ends or c.start in apposed for c in kb_cands):
+    if not any(c.start in title_ends or c.start in apposed or c.start in plural_ends for c in kb_cands):
         return kb_cands
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
     def given_name(c: Candidate) -> bool:
+        if c.start in plural_ends and c.start not in title_ends:
+            return (c.ambiguous and c.type in ("Country", "Place") and c.end < n and c.end not in kb_tokens
+                    and name_token(doc, ctx, c.end) and ctx.sent_of[c.end] == ctx.sent_of[c.start])
         if c.start in title_ends:
             if not (c.ambiguous and c.type in ("Country", "Place")) and not (c.type == "Country"
                                                                               and c.end - c.start == 1):
@@ -902,7 +906,7 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
             return True
         return c.end + 1 >= n or toks.is_punct[c.end + 1] or not toks.text[c.end + 1][:1].isupper()
 
-    starts = title_ends | apposed
+    starts = title_ends | apposed | plural_ends
     return [c for c in kb_cands if c.start not in starts or not given_name(c)]
 
 
