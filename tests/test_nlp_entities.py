@@ -1,5 +1,5 @@
 """kg.nlp.entities: one test sentence per rule."""
-from conftest import labels, said
+from conftest import facts, labels, said
 
 
 def by_label(record):
@@ -87,6 +87,17 @@ def test_acronym_defined_in_text_names_an_unknown_organization(read):
     org = ents["Northern Rivers Development Council"]
     # named three times: the long form, the acronym in brackets, the acronym alone
     assert org.type == "Organization" and "NRDC" in org.aliases and org.mentions == 3
+
+
+def test_an_unknown_acronym_in_a_membership_frame_is_an_organization(read):
+    for text in ("Peru is a member of the NRDC since 2019.", "Peru joined NRDC, the bloc said.",
+                 "Peru, an NRDC member, hosted the summit."):
+        r = read(text)
+        assert by_label(r)["NRDC"].type == "Organization", text
+        assert facts(r, "memberOf") == {("Peru", "NRDC")}, text
+    # no frame, or a frame whose acronym goes on into a noun phrase: none
+    r = read("Members of the LGBT community protested. The NRDC met.")
+    assert not any(e.type == "Organization" for e in r.entities)
 
 
 def test_unknown_person_after_a_title_and_later_by_surname(read):

@@ -511,6 +511,42 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     return out
 
 
+def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "Peru is a member of the VCC", "Chile joined VCC", "a VCC member": an upper-case word the
+    knowledge base does not know, right after a phrase of [actors] acronym_org_leads (and an
+    article) or right before a noun of [actors] acronym_org_tails, names an organization: only
+    an organization has members."""
+    actors = ctx.lex.actors
+    toks = tokens_of(doc)
+    n = len(doc)
+    leads = [tuple(p.split()) for p in actors.acronym_org_leads]
+    found: set[int] = set()
+    for i in toks.where({p[-1] for p in leads}):
+        for words in leads:
+            a = i - len(words) + 1
+            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
+                continue
+            j = i + 1
+            if j < n and toks.lower[j] in ctx.lex.grammar.articles:
+                j += 1
+            if j + 1 >= n or toks.is_punct[j + 1] or toks.lower[j + 1] in actors.acronym_org_followers:
+                found.add(j)  # not "members of the LGBT community"
+    for i in toks.where(actors.acronym_org_tails):
+        found.add(i - 1)
+    out = []
+    for j in sorted(found):
+        if not (0 <= j < n) or j in kb_tokens or ctx.sent_of[j] < 0 or not is_acronym_word(toks.text[j]):
+            continue
+        if toks.lower[j] in actors.not_names:
+            continue
+        if (j > 0 and toks.text[j - 1][:1].isupper() and toks.text[j - 1].isalpha()) or (
+                j + 1 < n and toks.text[j + 1][:1].isupper() and toks.text[j + 1].isalpha()):
+            continue  # part of a longer capitalised name
+        label = toks.text[j]
+        out.append(Candidate(j, j + 1, new_key("Organization", label), "Organization", "acronym", label))
+    return out
+
+
 def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_cands: list[Candidate],
                            kb_tokens: set[int]) -> list[Candidate]:
     """ "SPLM-IO spokesman X said", "ZFF chairman X": an upper-case word the knowledge base does
