@@ -630,3 +630,16 @@ def test_a_place_name_as_the_given_name_of_a_listed_minister(read):
 def test_a_name_before_a_title_stops_at_the_title_before_it(read):
     r = read("Japan hosted U.S. Secretary of State Anton Velmar, Indian Minister Ana Lutz and others.")
     assert persons(r) == {"Anton Velmar", "Ana Lutz"}
+
+
+def test_a_name_with_where_the_person_works_before_a_speech_verb_is_the_speaker(read):
+    r = read("Ida Varga of the Institute for the Study of Rivers said the army had gained ground.")
+    assert persons(r) == {"Ida Varga"}
+    assert [s[0] for s in said(r)] == ["Ida Varga"]
+    r = read("Ivo Marek from Chatham House said the talks failed.")
+    assert [s[0] for s in said(r)] == ["Ivo Marek"]
+    # a body's name with its remit, and a title, are no person
+    r = read("The Ministry of Foreign Affairs of Peru said the talks failed.")
+    assert persons(r) == set()
+    r = read("The Parliamentary Assembly of the Northern Lakes Council said the vote was fair.")
+    assert persons(r) == set()

@@ -49,6 +49,7 @@ class Windows:
     hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
     speech_name_words: int
+    speech_qualifier_words: int
     speech_comma: int
     surname_first_names: int
     apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office

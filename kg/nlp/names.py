@@ -726,6 +726,10 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                             if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
                 if end is None:
                     continue
+        qualified = _name_before_qualifier(doc, ctx, end, kb_tokens)
+        if qualified is not None:
+            out.append(qualified)  # "Ida Varga of the Institute for the Study of War said"
+            continue
         start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
         head = toks.lower[end - 1]
         if start >= 2 and toks.lower[start - 1] in ctx.lex.actors.title_prepositions and toks.lower[start - 2] in ctx.lex.actors.org_heads:
@@ -735,6 +739,40 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
+
+
+def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> Candidate | None:
+    """ "Ida Varga of the Institute for the Study of War said", "Ivo Marek from Chatham House
+    said": a name of two words or more, then "of" or "from" ([roles] origin_prepositions) and a
+    capitalised name that reaches the speech verb (at ``end``): the person is the speaker, the
+    name after the preposition where they work or come from.  Not a body's name ("the Ministry
+    of Foreign Affairs of Peru said") nor a title ("Supreme Leader of Iran X said")."""
+    toks = tokens_of(doc)
+    sentence = ctx.sent_of[end - 1]
+    connectors = ctx.lex.actors.acronym_connectors
+    j = end
+    while (j > 0 and end - j < ctx.lex.window.speech_qualifier_words and ctx.sent_of[j - 1] == sentence
+           and (toks.text[j - 1][:1].isupper() or toks.lower[j - 1] in connectors or j - 1 in kb_tokens
+                or toks.lower[j - 1] in ctx.lex.roles.origin_prepositions)):
+        j -= 1
+    if j == end or not toks.text[end - 1][:1].isupper():
+        return None
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    for p in range(j, end - 1):
+        if toks.lower[p] not in ctx.lex.roles.origin_prepositions or p in kb_tokens:
+            continue
+        q = p + 1 + (toks.lower[p + 1] in ctx.lex.grammar.articles)
+        if q >= end or not (toks.text[q][:1].isupper() or q in kb_tokens):
+            continue
+        start = name_run_before(doc, ctx, p, ctx.lex.window.speech_name_words, kb_tokens)
+        if p - start < 2 or start < j or toks.lower[p - 1] in heads or names_a_title(toks.span_text(start, p), ctx):
+            return None  # the first preposition decides: "Ministry of Foreign Affairs of Peru"
+        if start > 0 and (toks.lower[start - 1] in ctx.lex.actors.title_prepositions
+                          or toks.text[start - 1][:1].isupper()):
+            return None
+        label = toks.span_text(start, p)
+        return Candidate(start, p, new_key("Person", label), "Person", "speech-cue", label)
+    return None
 
 
 def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: set[int]) -> Candidate | None:
