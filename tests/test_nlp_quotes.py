@@ -135,6 +135,16 @@ def test_according_to(read):
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]
 
 
+def test_according_to_an_unknown_name_and_past_its_description(read):
+    r = read("According to Tomas Pirel, the ceasefire is holding along the whole line.")
+    assert said(r) == [("Tomas Pirel", "the ceasefire is holding along the whole line", False)]
+    r = read("According to Tomas Pirel, an expert at the Velmar Institute, the ceasefire is holding.")
+    assert said(r) == [("Tomas Pirel", "the ceasefire is holding", False)]
+    # "the …" after the comma is the claim itself
+    r = read("According to Tomas Pirel, the ministers also discussed the ceasefire.")
+    assert said(r) == [("Tomas Pirel", "the ministers also discussed the ceasefire", False)]
+
+
 def test_according_to_the_subject_s_own_source_is_the_subject_s_statement(read):
     r = read("Chilean President Tomas Pirel rejected the resolution, according to a statement from his mission.")
     assert said(r) == [("Tomas Pirel", "Chilean President Tomas Pirel rejected the resolution", False)]

@@ -402,6 +402,9 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
             break
     if found is None or comma + 1 >= b:
         return
+    comma = _apposition_end(ctx, comma, b)  # "According to X, an expert at Y, the deal …"
+    if comma + 1 >= b:
+        return
     start_c = toks.idx[comma + 1]
     frame = _reporter_frame_end(ctx, comma + 1, b) if words == 1 else None
     if frame is not None:
@@ -411,6 +414,20 @@ def according_to(ctx: QuoteContext, k: int, i: int, a: int, b: int, words: int =
     if len(text.split()) >= win.statement_words:
         add_statement(ctx, k, found.key, start_c, start_c + len(text), False, "according-to",
                       ctx.lex.confidence.according_to)
+
+
+def _apposition_end(ctx: QuoteContext, comma: int, b: int) -> int:
+    """The comma that closes an apposition opened at ``comma`` ("According to X, an expert at
+    Y, the deal …": an indefinite article, then a comma within [window] according_comma
+    tokens), else ``comma``: the source's description is no part of what they say."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    j = comma + 1
+    if j + 1 >= b:
+        return comma
+    if toks.lower[j] not in lex.grammar.indefinite_articles:
+        return comma  # not "the": "According to X, the ministers also discussed …" is the claim
+    return next((c for c in range(j + 1, min(b, j + lex.window.according_comma)) if toks.text[c] == ","), comma)
 
 
 def _reporter_frame_end(ctx: QuoteContext, j: int, b: int) -> int | None:
