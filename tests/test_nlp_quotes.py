@@ -135,6 +135,11 @@ def test_according_to(read):
     assert said(r) == [("Sergey Lavrov", "the ceasefire is holding along the whole line", False)]
 
 
+def test_an_age_in_commas_before_an_apposition(read):
+    r = read("Tomas Pirel, 54, a former banker, said the ceasefire was holding.")
+    assert said(r) == [("Tomas Pirel", "the ceasefire was holding", False)]
+
+
 def test_according_to_an_unknown_name_and_past_its_description(read):
     r = read("According to Tomas Pirel, the ceasefire is holding along the whole line.")
     assert said(r) == [("Tomas Pirel", "the ceasefire is holding along the whole line", False)]

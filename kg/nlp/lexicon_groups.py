@@ -50,6 +50,7 @@ class Windows:
     apposition_name_words: int
     speech_name_words: int
     speech_qualifier_words: int
+    age_digits: int
     speech_comma: int
     surname_first_names: int
     apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
+from kg.nlp.lexicon import Lexicon
 from kg.nlp.offices import (
     origin_end,
     own_government_end,
@@ -700,6 +701,13 @@ def names_a_title(text: str, ctx: EntityContext) -> bool:
     return False
 
 
+def age_before(toks: TokenTable, lex: Lexicon, comma: int) -> bool:
+    """An age in commas ends at the comma at token ``comma`` ("Tom Berg, 54, a former banker,"):
+    a number of at most [window] age_digits digits between two commas."""
+    return (comma >= 3 and toks.text[comma - 1].isdigit() and len(toks.text[comma - 1]) <= lex.window.age_digits
+            and toks.text[comma - 2] == ",")
+
+
 def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "Omar Trent said", and past an apposition: "Thomas de Waal, a fellow at X, said"."""
     toks = tokens_of(doc)
@@ -726,6 +734,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                             if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
                 if end is None:
                     continue
+                if age_before(toks, ctx.lex, end):
+                    end -= 2  # "Tom Berg, 54, a former banker, said": past the age
         qualified = _name_before_qualifier(doc, ctx, end, kb_tokens)
         if qualified is not None:
             out.append(qualified)  # "Ida Varga of the Institute for the Study of War said"

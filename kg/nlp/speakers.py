@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.doc import EntityInfo, TokMention, sentence_ranges_of, tokens_of
 from kg.nlp.lexicon import Lexicon
+from kg.nlp.names import age_before
 from kg.records import ENTITY_TYPES, Statement
 
 #: Any actor can speak (a ministry, a country "said").
@@ -482,6 +483,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                 if toks.text[comma] == ",":
                     comma_at = comma
                     first = candidate_ending_at(ctx, comma, k)  # "Iran, which borders both, said"
+                    if first is None and age_before(toks, ctx.lex, comma):
+                        first = candidate_ending_at(ctx, comma - 2, k)  # "X, 54, a former banker, said"
                     if first is None and toks.text[comma - 1] == ")":
                         first = _named_before_acronym(ctx, comma - 1, k)  # "The Gulf Cooperation Council (GCC), which groups A and B, said"
                     if first is not None and first.how == "mention" and in_prepositional_phrase(ctx, first.start):
