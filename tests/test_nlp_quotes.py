@@ -881,3 +881,10 @@ def test_quoted_by_local_media_as_saying_is_still_a_statement(read):
     r = read("Peru has started deploying troops to the border, the Peruvian Defense Ministry was quoted "
              "by local media as saying on Tuesday.")
     assert [text for _, text, _ in said(r)] == ["Peru has started deploying troops to the border"]
+
+
+def test_a_quote_of_an_adviser_to_a_named_officer_is_the_advisers(read):
+    # "X, the foreign policy adviser to President Y, called the arms "…"": X is the subject
+    r = read('Ivo Marnet, the foreign policy adviser to President Tarsk Odelly, called the arms '
+             '"a threat to the peace process".')
+    assert [s[0] for s in said(r)] == ["Ivo Marnet"]

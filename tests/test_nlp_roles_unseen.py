@@ -878,3 +878,19 @@ def test_an_adviser_in_apposition_to_a_named_officer(read):
     # a capitalised staff title before the name: the name is the adviser's
     r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
     assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}
+
+
+def test_an_unnamed_counterpart_gives_its_country_to_no_one(read):
+    # "Defence Minister X signed … with his French counterpart": the counterpart is someone else,
+    # so X, named with no country, is not France's minister (X was given France's office)
+    r = read("Defence Minister Tarsk Odelly signed a new roadmap with his French counterpart in Paris on Tuesday.")
+    assert titled(r) == set()
+    r = read("Defence Minister Tarsk Odelly met his French counterpart, Ivo Marnet, in Paris.")
+    assert titled(r) == {("Ivo Marnet", "France", "Defense Minister")}
+
+
+def test_a_name_before_a_domain_adviser_to_an_officer(read):
+    # "X, the foreign policy adviser to President Y, rejected …": X is a person, the adviser; Y
+    # holds the president's office (Y was given the adviser's)
+    r = read("Tamar Veldidze, the foreign policy adviser to Chilean President Oren Baskadze, rejected the plan.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}

@@ -614,6 +614,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                                              or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
                                                  and portfolio_preposition(doc, ctx.lex, t.end, n) > t.end)):
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
+            while (a > t.start - 2 and a > 1 and toks.text[a - 1].islower()
+                   and toks.lower[a - 1] in roles.domain_adjectives):
+                a -= 1  # "…, the foreign policy adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()

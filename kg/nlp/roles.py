@@ -887,7 +887,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if o.title in lex.roles.counterpart_titles:
             # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
             title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled}, persons)
-            if title is None:
+            if title is None or not persons:
+                # "Defence Minister X signed … with his French counterpart": unnamed, the counterpart
+                # is someone other than X, so it describes no one the article names with the title
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
         if o.quals and persons:

@@ -712,8 +712,10 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                     or low in ctx.lex.roles.current_adjectives or low in ctx.lex.roles.office_remit_prepositions
                     or low in ctx.lex.roles.domain_adjectives
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
-                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
-                    # "The UN's senior coordinator for Gaza, X", "Eritrea's information minister, X"
+                ) and not (ctx.entities[found.key].type == "Person" and _officer_of_staff(ctx, pos, m.start)):
+                    # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
+                    # "The UN's senior coordinator for Gaza, X", "Eritrea's information minister, X";
+                    # not "X, the foreign policy adviser to President Y, called …": X is the subject
                     return Speaker(m.key, m.start, "mention")
             if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
                 # "The African Union's Peace and Security Council declined …, saying": the
