@@ -888,3 +888,9 @@ def test_a_quote_of_an_adviser_to_a_named_officer_is_the_advisers(read):
     r = read('Ivo Marnet, the foreign policy adviser to President Tarsk Odelly, called the arms '
              '"a threat to the peace process".')
     assert [s[0] for s in said(r)] == ["Ivo Marnet"]
+
+
+def test_a_speech_word_after_an_article_is_a_noun(read):
+    # "Ruritania … is often cited as a warning of what …": no statement of Ruritania's
+    r = read("Georgia is often cited in Zembla as a warning of what a sharp break with Moscow can cost.")
+    assert said(r) == []
