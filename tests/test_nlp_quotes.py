@@ -894,3 +894,11 @@ def test_a_speech_word_after_an_article_is_a_noun(read):
     # "Ruritania … is often cited as a warning of what …": no statement of Ruritania's
     r = read("Georgia is often cited in Zembla as a warning of what a sharp break with Moscow can cost.")
     assert said(r) == []
+
+
+def test_a_quote_before_a_contrasted_clause_is_not_its_speakers(read):
+    # 'X has said Y could leave "when the time comes", but Z told …': the words are X's, not Z's
+    r = read('Tarsk Odelly has said that Ruritania could leave the bloc "when the time comes", but Foreign '
+             'Minister Ivo Marnet told parliament that no decision had been made.')
+    assert not any(s[0] == "Ivo Marnet" and s[2] for s in said(r))
+    assert {s[0] for s in said(r)} == {"Tarsk Odelly", "Ivo Marnet"}
