@@ -894,3 +894,12 @@ def test_a_name_before_a_domain_adviser_to_an_officer(read):
     # holds the president's office (Y was given the adviser's)
     r = read("Tamar Veldidze, the foreign policy adviser to Chilean President Oren Baskadze, rejected the plan.")
     assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+
+
+def test_a_remit_with_a_country_after_a_link_before_the_holders_comma(read):
+    # "Turkey's special envoy for normalisation with Armenia, X": the remit names a country
+    # after "with"; X holds the envoy's office of the possessor (X was not even a person)
+    r = read("Peru's special envoy for normalisation with Chile, Tarsk Odelly, met on Monday.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}
+    r = read("Peru's special envoy for peace in Chile, Tarsk Odelly, met on Monday.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}

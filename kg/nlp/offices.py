@@ -1052,8 +1052,11 @@ def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> i
     lower = 0
     while k < n:
         known = by_start.get(k)
-        if known is not None and known.type in ("Country", "Place") and lower == 0:
-            k = known.end
+        if known is not None and known.type in ("Country", "Place") and (
+                lower == 0 or toks.lower[k - 1] in lex.roles.remit_place_links):
+            k = known.end  # also "for normalisation with Armenia,"
+            if lower:
+                break
         elif lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha():
             # "for the Zemblan peace process", "for Central Asian affairs": adjectives of names
             # the text has not defined, before a lower-case word
