@@ -903,3 +903,11 @@ def test_a_remit_with_a_country_after_a_link_before_the_holders_comma(read):
     assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}
     r = read("Peru's special envoy for peace in Chile, Tarsk Odelly, met on Monday.")
     assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}
+
+
+def test_two_domains_joined_before_an_owned_title(read):
+    # "Italy's environment and energy security minister, X": the office is Italy's (missed)
+    r = read("Tamar Veldidze, Peru's environment and energy security minister, said Lima was ready.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Security Minister")}
+    r = read("Peru's environment and energy minister, Tamar Veldidze, said Lima was ready.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Minister")}

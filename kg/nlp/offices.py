@@ -234,6 +234,13 @@ def lower_domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered) -
     while (b > 0 and t.start - b < lex.window.title_domain_words and b - 1 not in covered
            and toks.lower[b - 1] in lex.roles.domain_adjectives and toks.text[b - 1].islower()):
         b -= 1
+    if b < t.start and b > 1 and toks.lower[b - 1] in lex.grammar.coordinators and b - 2 not in covered:
+        # "Italy's environment and energy security minister, X": two domains the office joins
+        a = b - 1
+        while (a > 0 and b - 1 - a < lex.window.title_domain_words and a - 1 not in covered
+               and toks.lower[a - 1] in lex.roles.domain_adjectives and toks.text[a - 1].islower()):
+            a -= 1
+        b = a if a < b - 1 else b
     return b
 
 
@@ -683,7 +690,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             q = qualifier_ending(d - 1) or possessive_referent(doc, lex, d - 1, mentions, by_start, sent_of)
         if q is not None:
             title_start = d
-            title = f"{toks.span_text(d, t.start).title()} {t.title}"
+            domain = " ".join(w.lower() if w.lower() in lex.grammar.coordinators else w
+                              for w in toks.span_text(d, t.start).title().split(" "))
+            title = f"{domain} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
         # "Gabon's transitional president, X", "Mali's interim president X": the office is the
         # title's; "Its honorary chairman, X": what the possessive points to
