@@ -911,3 +911,10 @@ def test_two_domains_joined_before_an_owned_title(read):
     assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Security Minister")}
     r = read("Peru's environment and energy minister, Tamar Veldidze, said Lima was ready.")
     assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Minister")}
+
+
+def test_an_office_held_at_an_organization_past_a_remit_of_two_joined_nouns(read):
+    # "X, the vice president for investments and marketing at SOCAR, said": SOCAR's (missed)
+    r = read("Tarsk Odelly, the vice president for investments and marketing at the Velmar Energy Foundation, "
+             "said it would wait.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Energy Foundation", "Vice President")}
