@@ -582,3 +582,14 @@ def test_a_place_before_a_noun_in_apposition_is_no_person(read):
 def test_no_person_after_a_speech_verb_without_a_quotation_or_before_more_words(read):
     r = read('Officials said Tamar Veldidze would attend. "We will go," said Oren Baskadze Trading Company.')
     assert persons(r) == set()
+
+
+def test_a_name_in_apposition_to_a_possessive_and_a_relation_noun(read):
+    # "His predecessor, Kadri Simson, stood beside …": a person (missed)
+    r = read("Her predecessor, Tarsk Odelly, had signed the first contract in 2023.")
+    assert persons(r) == {"Tarsk Odelly"}
+    r = read("His successor, Tamar Veldidze, said the plan would hold.")
+    assert "Tamar Veldidze" in persons(r)
+    # no possessive: no cue
+    r = read("The predecessor, Amber Rock, was a fund.")
+    assert persons(r) == set()

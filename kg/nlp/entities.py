@@ -67,6 +67,7 @@ from kg.nlp.names import (
     persons_after_founder_leads,
     persons_after_head_leads,
     persons_after_possessives,
+    persons_after_relation_nouns,
     persons_after_titles,
     persons_appointed_as,
     persons_before_head_relatives,
@@ -178,6 +179,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
         + persons_after_head_leads(doc, ctx, kb_tokens, titles)
         + persons_after_founder_leads(doc, ctx, kb_tokens, titles)
+        + persons_after_relation_nouns(doc, ctx, kb_tokens, titles)
         + persons_after_possessives(doc, ctx, kb_cands, kb_tokens, titles)
         + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)

@@ -343,6 +343,27 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     return out
 
 
+def persons_after_relation_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
+                                 titles: list[TitleSpan]) -> list[Candidate]:
+    """ "His predecessor, Kadri Simson, stood beside …", "her husband, X,": a capitalised name of
+    two words or more in apposition to a possessive determiner and a noun of a related person
+    ([roles] person_relation_nouns), closed by punctuation."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    forbidden = kb_tokens | title_tokens(titles)
+    out = []
+    for i in toks.where(ctx.lex.roles.person_relation_nouns):
+        j = i + 2
+        if (i < 1 or j >= n or toks.text[i + 1] != "," or toks.lower[i - 1] not in ctx.lex.grammar.possessive_determiners
+                or ctx.sent_of[j] != ctx.sent_of[i]):
+            continue
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+        if k - j >= 2 and k < n and toks.is_punct[k] and not names_a_title(toks.span_text(j, k), ctx):
+            label = toks.span_text(j, k)
+            out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_after_founder_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
                                 titles: list[TitleSpan]) -> list[Candidate]:
     """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …": capitalised names of two
