@@ -918,3 +918,13 @@ def test_an_office_held_at_an_organization_past_a_remit_of_two_joined_nouns(read
     r = read("Tarsk Odelly, the vice president for investments and marketing at the Velmar Energy Foundation, "
              "said it would wait.")
     assert titled(r) == {("Tarsk Odelly", "Velmar Energy Foundation", "Vice President")}
+
+
+def test_a_dateline_country_the_body_never_names_gives_no_office(read):
+    # "VIENNA — … Prime Minister X": the story was filed in Vienna; "Vienna has signed" is the
+    # capital standing for someone, not Austria named (X was given Austria's office)
+    r = read("VIENNA — Peru and Chile met on Monday. Prime Minister Tarsk Odelly said the talks went well. "
+             "Vienna has only now signed the papers.")
+    assert titled(r) == set()
+    r = read("LIMA — Peru and Chile met on Monday. Prime Minister Tarsk Odelly said the talks went well.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Prime Minister")}

@@ -703,7 +703,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     if dateline is not None:
         qualified = {p.key for o in offices if o.quals for p in o.persons}
         country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
-        country = next((m for m in mentions if m.key == country_key), None)
+        # the country named in the body too, by its name: "VIENNA — … Prime Minister X" is only
+        # where the story was filed when the text never names Austria ("Vienna has signed" is
+        # the capital standing for someone)
+        country = next((m for m in mentions if m.key == country_key and sent_of[m.start] >= 0
+                        and m.role == "name"), None)
         for i, o in enumerate(offices):
             if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or country is None
                     or o.persons[0].key in qualified or o.title not in lex.roles.dateline_country_titles
