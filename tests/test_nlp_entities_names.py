@@ -593,3 +593,13 @@ def test_a_name_in_apposition_to_a_possessive_and_a_relation_noun(read):
     # no possessive: no cue
     r = read("The predecessor, Amber Rock, was a fund.")
     assert persons(r) == set()
+
+
+def test_a_countrys_security_council_is_its_own(read):
+    # "Armenia's Security Council secretary, X": the country's own council, not the UN's (the
+    # office of "the secretary of Armenia's Security Council" went to the UN Security Council)
+    r = read("The secretary of Peru's Security Council, Tarsk Odelly, said the talks would go on.")
+    assert "Security Council of Peru" in {e.label for e in r.entities}
+    assert "United Nations Security Council" not in {e.label for e in r.entities}
+    r = read("The Security Council met in New York on Monday.")
+    assert "United Nations Security Council" in {e.label for e in r.entities}

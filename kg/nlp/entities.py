@@ -61,6 +61,7 @@ from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_ext
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     ambiguous_surnames_after_titles,
+    countries_own_bodies,
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
@@ -201,6 +202,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = _short_forms_of_named_organizations(tokens_of(doc), chosen)
     _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
+    chosen = countries_own_bodies(tokens_of(doc), lex, chosen)
     chosen = _second_names(tokens_of(doc), lex, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,

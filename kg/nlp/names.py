@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
+from kg.nlp.lexicon import Lexicon
 from kg.nlp.offices import (
     origin_end,
     own_government_end,
@@ -1031,3 +1032,22 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def countries_own_bodies(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Armenia's Security Council secretary", "the secretary of Armenia's Security Council": an
+    ambiguous known organization's name right after a country's possessive is that country's own
+    body ("Security Council of Armenia"), not the actor the name alone is matched to (the UN's)."""
+    if not any(c.ambiguous and c.type == "Organization" for c in chosen):
+        return chosen
+    country_at = {c.end: c for c in chosen if c.type == "Country" and c.role == "name"}
+    out = []
+    for c in chosen:
+        owner = (country_at.get(c.start - 1) if c.ambiguous and c.type == "Organization" and c.start > 1
+                 and c.end - c.start >= 2 else None)
+        if owner is not None and toks.lower[c.start - 1] in lex.grammar.possessive and owner.label not in c.label:
+            # not "Russia's Foreign Intelligence Service", "Channel One Russia": the actor is the country's
+            label = f"{toks.span_text(c.start, c.end)} of {owner.label}"
+            c = Candidate(c.start, c.end, new_key("Organization", label), "Organization", "alias", label)
+        out.append(c)
+    return out
