@@ -603,3 +603,13 @@ def test_a_countrys_security_council_is_its_own(read):
     assert "United Nations Security Council" not in {e.label for e in r.entities}
     r = read("The Security Council met in New York on Monday.")
     assert "United Nations Security Council" in {e.label for e in r.entities}
+
+
+def test_an_unknown_word_and_a_known_place_after_a_fellow_at_is_an_organization(read):
+    # "a senior fellow at Carnegie Europe": an organization, not the place "Europe"
+    r = read("Tarsk Odelly, a senior fellow at Velmar Europe, said the talks had stalled.")
+    labels_ = {(e.label, e.type) for e in r.entities}
+    assert ("Velmar Europe", "Organization") in labels_ and ("Europe", "Place") not in labels_
+    # a place's head word: the place itself
+    r = read("Tarsk Odelly, a fellow at Lake Sevan, said the water was low.")
+    assert ("Lake Sevan", "Place") in {(e.label, e.type) for e in r.entities}
