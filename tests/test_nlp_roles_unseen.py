@@ -928,3 +928,11 @@ def test_a_dateline_country_the_body_never_names_gives_no_office(read):
     assert titled(r) == set()
     r = read("LIMA — Peru and Chile met on Monday. Prime Minister Tarsk Odelly said the talks went well.")
     assert titled(r) == {("Tarsk Odelly", "Peru", "Prime Minister")}
+
+
+def test_a_remit_of_two_joined_parts_before_the_holders_comma(read):
+    # "The EU's special representative for the South Caucasus and the crisis in Georgia, X,
+    # visited …": X holds the EU's office (X was no person)
+    r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
+             "visited Yerevan in October.")
+    assert titled(r) == {("Tarsk Odelly", "European Union", "Special Representative")}

@@ -1076,6 +1076,12 @@ def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> i
             if not (e < n and toks.text[e].isalpha() and toks.text[e].islower()):
                 break
             k = e
+        elif (toks.lower[k] in lex.roles.remit_place_links and k + 1 < n and by_start.get(k + 1) is not None
+              and by_start[k + 1].type in ("Country", "Place")):
+            k += 1  # "with Armenia", "in Georgia": the place's link, no word of the remit's own
+        elif (toks.lower[k] in lex.grammar.coordinators and k + 2 < n and toks.lower[k + 1] in lex.grammar.articles
+              and toks.text[k + 2].islower()):
+            lower, k = lower + 1, k + 2  # "for the South Caucasus and the crisis in Georgia,": a second remit
         elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in lex.grammar.articles:
             lower += 1
             if lower > lex.window.post_lower_words:
