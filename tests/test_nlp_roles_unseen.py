@@ -936,3 +936,10 @@ def test_a_remit_of_two_joined_parts_before_the_holders_comma(read):
     r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
              "visited Yerevan in October.")
     assert titled(r) == {("Tarsk Odelly", "European Union", "Special Representative")}
+
+
+def test_a_demonym_and_a_holders_descriptor_between_an_office_and_its_name(read):
+    # "Its head, German police officer X, said": X is a person and holds the head's office (missed)
+    r = read("The Velmar Monitoring Mission was deployed in 2023. Its head, German police officer Tarsk Odelly, "
+             "said the monitors had recorded fewer incidents.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}

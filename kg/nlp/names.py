@@ -287,7 +287,14 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         while j < n:
             if apposition and t.plural and owned_name_at(toks, ctx, j, kb_start):
                 j = kb_start[j].end + 1  # "the two foreign ministers, Armenia's A and Azerbaijan's B"
-            if kb_start.get(j) is not None:
+            known = kb_start.get(j)
+            if (apposition and known is not None and known.role == "demonym" and known.end < n
+                    and toks.lower[known.end] in ctx.lex.roles.holder_descriptors and toks.text[known.end].islower()):
+                j = known.end  # "Its head, German police officer X, said": what the holder is, of a country
+                while j < n and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
+                    j += 1
+                known = kb_start.get(j)
+            if known is not None:
                 break
             honored = toks.lower[j] in ctx.lex.actors.honorifics or (apposition and j in ranks)
             if honored:

@@ -406,6 +406,11 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         at = past_honorifics(doc, lex, at + 1, n)  # "Its foreign minister, Prince Faisal bin Farhan, said"
     elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
         at += 1  # "Its honorary chairman, billionaire X, said"
+    elif (known is not None and known.role == "demonym" and known.end + 1 < n
+          and toks.lower[known.end] in lex.roles.holder_descriptors and toks.text[known.end].islower()):
+        at = known.end  # "Its head, German police officer X, said"
+        while at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
+            at += 1
     at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
