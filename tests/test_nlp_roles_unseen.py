@@ -943,3 +943,10 @@ def test_a_demonym_and_a_holders_descriptor_between_an_office_and_its_name(read)
     r = read("The Velmar Monitoring Mission was deployed in 2023. Its head, German police officer Tarsk Odelly, "
              "said the monitors had recorded fewer incidents.")
     assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}
+
+
+def test_a_domain_adviser_to_an_unnamed_officer_of_a_country(read):
+    # "X, the foreign policy adviser to the Azerbaijani president, welcomed …": X is the adviser,
+    # of the officer's country (missed); the officer names no one
+    r = read("Tamar Veldidze, the foreign policy adviser to the Chilean president, welcomed the decision.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser")}

@@ -551,6 +551,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
             rules[i], confidence[i] = "officer-staff", conf.official_apposition
             continue
+        if left is not None and not nxt.persons and nxt.quals and nxt.quals_before and e < n and toks.text[e] in (",", "."):
+            # "X, the foreign policy adviser to the Azerbaijani president, welcomed …": X the
+            # adviser, of the officer's country; the officer is not named
+            o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
+            nxt.possessor = True
+            rules[i], confidence[i] = "officer-staff", conf.official_apposition
+            continue
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
         if p is None and not nxt.persons:
             p = _person_before_post(doc, lex, o, e, by_start, by_end, title_tokens, sent_of)
