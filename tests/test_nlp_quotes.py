@@ -902,3 +902,9 @@ def test_a_quote_before_a_contrasted_clause_is_not_its_speakers(read):
              'Minister Ivo Marnet told parliament that no decision had been made.')
     assert not any(s[0] == "Ivo Marnet" and s[2] for s in said(r))
     assert {s[0] for s in said(r)} == {"Tarsk Odelly", "Ivo Marnet"}
+
+
+def test_an_adverb_after_a_relative_clause_before_the_speech_verb(read):
+    # "X, who was the Russian co-chair until 2022, later accused …": X speaks (missed)
+    r = read("Tarsk Odelly, who was the Peruvian envoy until 2022, later said the talks had failed.")
+    assert [s[0] for s in said(r)] == ["Tarsk Odelly"]
