@@ -950,3 +950,10 @@ def test_a_domain_adviser_to_an_unnamed_officer_of_a_country(read):
     # of the officer's country (missed); the officer names no one
     r = read("Tamar Veldidze, the foreign policy adviser to the Chilean president, welcomed the decision.")
     assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser")}
+
+
+def test_a_name_before_who_headed_is_a_person_with_no_office_now(read):
+    # "X, who headed the presidential administration until 2019, was placed under house arrest"
+    r = read("Tarsk Odelly, who headed the presidential administration until 2019, was placed under house arrest.")
+    assert "Tarsk Odelly" in {e.label for e in r.entities if e.type == "Person"}
+    assert titled(r) == set()
