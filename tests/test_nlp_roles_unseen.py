@@ -957,3 +957,12 @@ def test_a_name_before_who_headed_is_a_person_with_no_office_now(read):
     r = read("Tarsk Odelly, who headed the presidential administration until 2019, was placed under house arrest.")
     assert "Tarsk Odelly" in {e.label for e in r.entities if e.type == "Person"}
     assert titled(r) == set()
+
+
+def test_an_office_in_an_unnamed_organ_of_an_organization(read):
+    # "X, the first deputy chairman of the Duma's committee on CIS affairs, said": the Duma's (missed)
+    r = read("Tarsk Odelly, the deputy chairman of the Andean Community's committee on trade, said the talks would go on.")
+    assert titled(r) == {("Tarsk Odelly", "Andean Community", "Deputy Chairman")}
+    # a country's unnamed committee: no employer read
+    r = read("Tarsk Odelly, the chairman of Peru's committee on trade, said so.")
+    assert titled(r) == set()

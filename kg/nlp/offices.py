@@ -846,6 +846,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             own = own_government_end(doc, lex, j + 1, n) if head is None and quals[0].type == "Country" else None
             if own is not None:
                 j = own  # "the chief adviser of Bangladesh's interim government": the country's
+            elif (head is None and quals[0].type == "Organization" and toks.lower[j + 1] in roles.organ_nouns
+                  and toks.text[j + 1].islower()):
+                j += 2  # "deputy chairman of the Duma's committee on CIS affairs": an unnamed organ's, so the body's
             else:
                 quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
         country = by_start.get(p)
