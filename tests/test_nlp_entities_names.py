@@ -613,3 +613,14 @@ def test_an_unknown_word_and_a_known_place_after_a_fellow_at_is_an_organization(
     # a place's head word: the place itself
     r = read("Tarsk Odelly, a fellow at Lake Sevan, said the water was low.")
     assert ("Lake Sevan", "Place") in {(e.label, e.type) for e in r.entities}
+
+
+def test_an_unknown_name_after_a_kind_of_organization_is_one(read):
+    # "the Italian grid operator Snam", "the Russian government agency Rossotrudnichestvo" (missed)
+    r = read("The pipeline is owned by a consortium that includes the Peruvian grid operator Velmar.")
+    assert ("Velmar", "Organization") in {(e.label, e.type) for e in r.entities}
+    r = read("The radars were made by the state-owned company Tarsk Dynamics, which exports them.")
+    assert ("Tarsk Dynamics", "Organization") in {(e.label, e.type) for e in r.entities}
+    # no article before: no noun phrase naming it
+    r = read("Velmar said the operator Tuesday had failed.")
+    assert persons(r) == set() and not any(e.type == "Organization" for e in r.entities)

@@ -79,7 +79,12 @@ from kg.nlp.names import (
     propagate_aliases,
     repeated_full_names,
 )
-from kg.nlp.outlets import groups_before_heads, media_before_heads, workplaces_named_with_places
+from kg.nlp.outlets import (
+    groups_before_heads,
+    media_before_heads,
+    organizations_after_kind_nouns,
+    workplaces_named_with_places,
+)
 from kg.nlp.places import (
     gazetteer_places,
     outside_event_names,
@@ -173,6 +178,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + places_before_lower_heads(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + workplaces_named_with_places(doc, ctx, kb_cands)
+        + organizations_after_kind_nouns(doc, ctx, kb_tokens)
         + groups
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)

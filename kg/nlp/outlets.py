@@ -95,3 +95,31 @@ def workplaces_named_with_places(doc: Doc, ctx: EntityContext, kb_cands: list[Ca
         label = toks.span_text(a, place.end)
         out.append(Candidate(a, place.end, new_key("Organization", label), "Organization", "org-head", label))
     return out
+
+
+def organizations_after_kind_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Italian grid operator Snam", "the Russian government agency Rossotrudnichestvo": an
+    unknown capitalised name right after a lower-case noun of a kind of organization ([actors]
+    organization_kind_nouns) in a noun phrase an article opens, closed by punctuation or a
+    lower-case word, is that organization."""
+    toks = tokens_of(doc)
+    n = len(toks.text)
+    lex = ctx.lex
+    out = []
+    for i in toks.where(lex.actors.organization_kind_nouns):
+        j = i + 1
+        if j >= n or not toks.text[i].islower() or j in kb_tokens or not name_token(doc, ctx, j):
+            continue
+        # the phrase opens with an article a few words before: "the Italian grid operator"
+        if not any(toks.lower[b] in lex.grammar.articles for b in range(max(0, i - 5), i)):
+            continue
+        e = j
+        while e < n and e - j < 3 and e not in kb_tokens and ctx.sent_of[e] == ctx.sent_of[i] and name_token(doc, ctx, e):
+            e += 1
+        if e < n and not (toks.is_punct[e] or toks.text[e].islower()):
+            continue
+        label = toks.span_text(j, e)
+        if any(w in lex.titles or w in lex.title_words for w in label.lower().split()):
+            continue  # "the company CEO X"
+        out.append(Candidate(j, e, new_key("Organization", label), "Organization", "org-head", label))
+    return out
