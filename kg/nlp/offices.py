@@ -458,6 +458,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 holder = by_start.get(next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k))
                 if holder is not None and holder.type == "Person" and holder.end == a - 1 and holder.start > 0:
                     subject = sentence_subject(doc, lex, holder.start - 1, by_start, sent_of, mentions)
+            if subject is None and k > 0:
+                # "The OSCE is in trouble. Its budget was late, and its secretary general, X, warned":
+                # the "Its" opening the sentence points back, and so does this one
+                first = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k)
+                if first > 0 and toks.lower[first] in roles.possessive_pronouns:
+                    subject = possessive_referent(doc, lex, first + 1, mentions, by_start, sent_of)
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
             if subject is not None and subject.type == "Organization":
