@@ -612,3 +612,10 @@ def test_a_second_its_in_a_sentence_an_its_opens(read):
     r = read("The Andean Community itself is in trouble. Its budget was approved only in September, and its "
              "secretary general, Tarsk Odelly, warned that it could run out of money.")
     assert titled(r) == {("Tarsk Odelly", "Andean Community", "Secretary General")}
+
+
+def test_its_after_a_sentence_that_it_opens(read):
+    # "The mission was deployed in 2023. It has 200 staff. Its head, X, said": the mission's (missed)
+    r = read("The Velmar Monitoring Mission was deployed in 2023. It has about 200 staff and was extended in "
+             "January. Its head, Tarsk Odelly, said the monitors had recorded fewer incidents.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}

@@ -402,6 +402,7 @@ class RoleWords:
     origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
     remit_place_links: frozenset[str] = words("roles.remit_place_links")  # "for normalisation with Armenia, X"
+    thing_pronouns: frozenset[str] = words("roles.thing_pronouns")  # "… . It has 200 staff. Its head, X"
     organ_nouns: frozenset[str] = words("roles.organ_nouns")  # "chairman of the Duma's committee on …"
     person_relation_nouns: frozenset[str] = words("roles.person_relation_nouns")  # "His predecessor, X, signed"
     counterpart_prepositions: frozenset[str] = words("roles.counterpart_prepositions")  # "his counterpart from Azerbaijan"

@@ -466,6 +466,11 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                     subject = possessive_referent(doc, lex, first + 1, mentions, by_start, sent_of)
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            before = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != sent_of[a - 1])
+            if subject is None and before > 0 and toks.lower[before] in roles.thing_pronouns:
+                # "The mission was deployed in 2023. It has 200 staff. Its head, X, said": the
+                # sentence before opens with "It", which points one sentence further back
+                subject = sentence_subject(doc, lex, before - 1, by_start, sent_of, mentions)
             if subject is not None and subject.type == "Organization":
                 subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
