@@ -624,3 +624,14 @@ def test_an_unknown_name_after_a_kind_of_organization_is_one(read):
     # no article before: no noun phrase naming it
     r = read("Velmar said the operator Tuesday had failed.")
     assert persons(r) == set() and not any(e.type == "Organization" for e in r.entities)
+
+
+def test_its_ministry_after_a_sentence_a_country_opens(read):
+    # "Azerbaijan has demanded that the mission leave. Its foreign ministry said …": the
+    # country's ministry (missed, and the ministry's statement given to the country)
+    r = read("Peru has demanded that the mission leave. Its foreign ministry said the monitors served others.")
+    assert "Ministry of Foreign Affairs of Peru" in {e.label for e in r.entities}
+    assert [s[0] for s in said(r)] == ["Ministry of Foreign Affairs of Peru"]
+    # an organization opens the sentence before: no country's ministry
+    r = read("The Andean Community met. Its foreign ministry said so.")
+    assert not any(e.label.startswith("Ministry") for e in r.entities)
