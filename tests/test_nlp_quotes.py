@@ -910,3 +910,11 @@ def test_an_adverb_after_a_relative_clause_before_the_speech_verb(read):
     # "X, who was the Russian co-chair until 2022, later accused …": X speaks (missed)
     r = read("Tarsk Odelly, who was the Peruvian envoy until 2022, later said the talks had failed.")
     assert [s[0] for s in said(r)] == ["Tarsk Odelly"]
+
+
+def test_the_person_in_apposition_to_an_actors_officer_past_a_long_remit(read):
+    # "The EU's special representative for the South Caucasus and the crisis in Georgia, X,
+    # visited … and announced …": X speaks, not the EU
+    r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
+             "visited Yerevan in October and announced new funding for the army.")
+    assert [s[0] for s in said(r)] == ["Tarsk Odelly"]
