@@ -635,3 +635,10 @@ def test_its_ministry_after_a_sentence_a_country_opens(read):
     # an organization opens the sentence before: no country's ministry
     r = read("The Andean Community met. Its foreign ministry said so.")
     assert not any(e.label.startswith("Ministry") for e in r.entities)
+
+
+def test_a_company_name_ending_in_a_company_head_word(read):
+    # "made by Bharat Dynamics": a company, by its last word (missed)
+    r = read("The system is made by Velmar Dynamics, a state firm, and sold by Tarsk Holdings.")
+    found = {(e.label, e.type) for e in r.entities}
+    assert {("Velmar Dynamics", "Organization"), ("Tarsk Holdings", "Organization")} <= found
