@@ -642,3 +642,5 @@ def test_a_company_name_ending_in_a_company_head_word(read):
     r = read("The system is made by Velmar Dynamics, a state firm, and sold by Tarsk Holdings.")
     found = {(e.label, e.type) for e in r.entities}
     assert {("Velmar Dynamics", "Organization"), ("Tarsk Holdings", "Organization")} <= found
+    r = read("Ivo Marnet, a professor at Velmar College who studies the region, said so.")
+    assert ("Velmar College", "Organization") in {(e.label, e.type) for e in r.entities}
