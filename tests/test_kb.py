@@ -373,3 +373,9 @@ def test_bad_files_raise_one_line_input_errors(tmp_path, case):
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot read knowledge base file"):
         load_kb(tmp_path / "nope.toml")
+
+
+def test_the_3_plus_3_platform_is_known(read):
+    # "the so-called 3+3 regional platform" of the South Caucasus (missed)
+    r = read("The ministers met for the third meeting of the so-called 3+3 regional platform in Istanbul.")
+    assert ("3+3", "Organization") in {(e.label, e.type) for e in r.entities}

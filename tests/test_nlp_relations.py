@@ -615,3 +615,12 @@ def test_a_membership_until_a_year_past_an_apposition_is_over(read):
 def test_serving_on_a_council_until_a_year_still_holds(read):
     r = read("Peru remains a member of the Andean Lakes Council until the end of 2025.")
     assert facts(r, "memberOf") == {("Peru", "Andean Lakes Council")}
+
+
+def test_but_remains_a_member_of_the_organization_named_before(read):
+    # "Armenia froze its participation in the CSTO in 2024 but remains a member.": the opening
+    # country, of the organization named before the coordinated clause (missed)
+    r = read("Peru froze its participation in the Andean Community in 2024 but remains a member.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Community")}
+    r = read("Peru froze its participation in the Andean Community in 2024 but remains a member of the OAS.")
+    assert ("Peru", "Andean Community") not in facts(r, "memberOf")

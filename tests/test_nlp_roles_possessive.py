@@ -604,3 +604,18 @@ def test_his_opening_a_sentence_after_two_leaders_is_no_ones(read):
     r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. His foreign minister, "
              "Diego Pirel, said the talks went well.")
     assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))
+
+
+def test_a_second_its_in_a_sentence_an_its_opens(read):
+    # "The OSCE is in trouble. Its budget was late, and its secretary general, X, warned": both
+    # "its" point back to the sentence before's subject (missed)
+    r = read("The Andean Community itself is in trouble. Its budget was approved only in September, and its "
+             "secretary general, Tarsk Odelly, warned that it could run out of money.")
+    assert titled(r) == {("Tarsk Odelly", "Andean Community", "Secretary General")}
+
+
+def test_its_after_a_sentence_that_it_opens(read):
+    # "The mission was deployed in 2023. It has 200 staff. Its head, X, said": the mission's (missed)
+    r = read("The Velmar Monitoring Mission was deployed in 2023. It has about 200 staff and was extended in "
+             "January. Its head, Tarsk Odelly, said the monitors had recorded fewer incidents.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}

@@ -878,3 +878,91 @@ def test_an_adviser_in_apposition_to_a_named_officer(read):
     # a capitalised staff title before the name: the name is the adviser's
     r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
     assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}
+
+
+def test_an_unnamed_counterpart_gives_its_country_to_no_one(read):
+    # "Defence Minister X signed … with his French counterpart": the counterpart is someone else,
+    # so X, named with no country, is not France's minister (X was given France's office)
+    r = read("Defence Minister Tarsk Odelly signed a new roadmap with his French counterpart in Paris on Tuesday.")
+    assert titled(r) == set()
+    r = read("Defence Minister Tarsk Odelly met his French counterpart, Ivo Marnet, in Paris.")
+    assert titled(r) == {("Ivo Marnet", "France", "Defense Minister")}
+
+
+def test_a_name_before_a_domain_adviser_to_an_officer(read):
+    # "X, the foreign policy adviser to President Y, rejected …": X is a person, the adviser; Y
+    # holds the president's office (Y was given the adviser's)
+    r = read("Tamar Veldidze, the foreign policy adviser to Chilean President Oren Baskadze, rejected the plan.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser"), ("Oren Baskadze", "Chile", "President")}
+
+
+def test_a_remit_with_a_country_after_a_link_before_the_holders_comma(read):
+    # "Turkey's special envoy for normalisation with Armenia, X": the remit names a country
+    # after "with"; X holds the envoy's office of the possessor (X was not even a person)
+    r = read("Peru's special envoy for normalisation with Chile, Tarsk Odelly, met on Monday.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}
+    r = read("Peru's special envoy for peace in Chile, Tarsk Odelly, met on Monday.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Special Envoy")}
+
+
+def test_two_domains_joined_before_an_owned_title(read):
+    # "Italy's environment and energy security minister, X": the office is Italy's (missed)
+    r = read("Tamar Veldidze, Peru's environment and energy security minister, said Lima was ready.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Security Minister")}
+    r = read("Peru's environment and energy minister, Tamar Veldidze, said Lima was ready.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Environment and Energy Minister")}
+
+
+def test_an_office_held_at_an_organization_past_a_remit_of_two_joined_nouns(read):
+    # "X, the vice president for investments and marketing at SOCAR, said": SOCAR's (missed)
+    r = read("Tarsk Odelly, the vice president for investments and marketing at the Velmar Energy Foundation, "
+             "said it would wait.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Energy Foundation", "Vice President")}
+
+
+def test_a_dateline_country_the_body_never_names_gives_no_office(read):
+    # "VIENNA — … Prime Minister X": the story was filed in Vienna; "Vienna has signed" is the
+    # capital standing for someone, not Austria named (X was given Austria's office)
+    r = read("VIENNA — Peru and Chile met on Monday. Prime Minister Tarsk Odelly said the talks went well. "
+             "Vienna has only now signed the papers.")
+    assert titled(r) == set()
+    r = read("LIMA — Peru and Chile met on Monday. Prime Minister Tarsk Odelly said the talks went well.")
+    assert titled(r) == {("Tarsk Odelly", "Peru", "Prime Minister")}
+
+
+def test_a_remit_of_two_joined_parts_before_the_holders_comma(read):
+    # "The EU's special representative for the South Caucasus and the crisis in Georgia, X,
+    # visited …": X holds the EU's office (X was no person)
+    r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
+             "visited Yerevan in October.")
+    assert titled(r) == {("Tarsk Odelly", "European Union", "Special Representative")}
+
+
+def test_a_demonym_and_a_holders_descriptor_between_an_office_and_its_name(read):
+    # "Its head, German police officer X, said": X is a person and holds the head's office (missed)
+    r = read("The Velmar Monitoring Mission was deployed in 2023. Its head, German police officer Tarsk Odelly, "
+             "said the monitors had recorded fewer incidents.")
+    assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}
+
+
+def test_a_domain_adviser_to_an_unnamed_officer_of_a_country(read):
+    # "X, the foreign policy adviser to the Azerbaijani president, welcomed …": X is the adviser,
+    # of the officer's country (missed); the officer names no one
+    r = read("Tamar Veldidze, the foreign policy adviser to the Chilean president, welcomed the decision.")
+    assert titled(r) == {("Tamar Veldidze", "Chile", "Adviser")}
+
+
+def test_a_name_before_who_headed_is_a_person_with_no_office_now(read):
+    # "X, who headed the presidential administration until 2019, was placed under house arrest"
+    r = read("Tarsk Odelly, who headed the presidential administration until 2019, was placed under house arrest.")
+    assert "Tarsk Odelly" in {e.label for e in r.entities if e.type == "Person"}
+    assert titled(r) == set()
+
+
+def test_an_office_in_an_unnamed_organ_of_an_organization(read):
+    # "X, the first deputy chairman of the Duma's committee on CIS affairs, said": the Duma's (missed)
+    r = read("Tarsk Odelly, the deputy chairman of the Andean Community's committee on trade, said the talks would go on.")
+    assert titled(r) == {("Tarsk Odelly", "Andean Community", "Deputy Chairman")}
+    # a country's unnamed committee: no employer read
+    r = read("Tarsk Odelly, the chairman of Peru's committee on trade, said so.")
+    assert titled(r) == set()

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import GazetteerPlace
 from kg.kb import Actor, KnowledgeBase
-from kg.nlp.doc import TitleSpan, new_key, tokens_of
+from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.spelling import fold_name, one_edit_apart, spellings
 
@@ -363,6 +363,24 @@ def capital_after(doc: Doc, ctx: EntityContext, j: int, kb_spans: list[Candidate
     return country if country is not None and country.type == "Country" else None
 
 
+def _country_its_points_to(toks: TokenTable, ctx: EntityContext, i: int,
+                           country_start: dict[int, Candidate]) -> Candidate | None:
+    """The country the sentence before opens with, when token ``i`` is a possessive pronoun
+    ("Its", [roles] possessive_pronouns) opening its sentence: "Azerbaijan has demanded … . Its
+    foreign ministry said"; else None."""
+    sent_of = ctx.sent_of
+    if i < 2 or toks.lower[i] not in ctx.lex.roles.possessive_pronouns or sent_of[i] < 0 or sent_of[i - 1] == sent_of[i]:
+        return None
+    p = i - 1
+    while p > 0 and sent_of[p - 1] == sent_of[i - 1]:
+        p -= 1
+    if sent_of[p] < 0:
+        return None
+    if toks.lower[p] in ctx.lex.grammar.articles:
+        p += 1
+    return country_start.get(p)
+
+
 def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[Candidate]:
     """ "Azerbaijan's Defense Ministry", "the Armenian defense ministry", "Ministry of Defense of X"."""
     toks = tokens_of(doc)
@@ -397,6 +415,12 @@ def ministries(doc: Doc, ctx: EntityContext, kb_spans: list[Candidate]) -> list[
                 label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {country.label}"
                 out.append(Candidate(country.start, i + 1, new_key("Organization", label), "Organization",
                                      "ministry", label))
+                break
+            owner = _country_its_points_to(toks, ctx, b - 1, country_start)
+            if owner is not None:
+                # "Azerbaijan has demanded that the mission leave. Its foreign ministry said …"
+                label = f"Ministry of {ctx.lex.actors.ministry_domains[domain]} of {owner.label}"
+                out.append(Candidate(b - 1, i + 1, new_key("Organization", label), "Organization", "ministry", label))
                 break
             after = i + 1
             if (not office and toks.text[a][:1].isupper() and after + 1 < len(doc)

@@ -62,6 +62,7 @@ from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_ext
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
     ambiguous_surnames_after_titles,
+    countries_own_bodies,
     given_names_after_titles,
     longer_names_first,
     other_people_with_a_known_surname,
@@ -79,7 +80,12 @@ from kg.nlp.names import (
     propagate_aliases,
     repeated_full_names,
 )
-from kg.nlp.outlets import groups_before_heads, media_before_heads
+from kg.nlp.outlets import (
+    groups_before_heads,
+    media_before_heads,
+    organizations_after_kind_nouns,
+    workplaces_named_with_places,
+)
 from kg.nlp.places import (
     gazetteer_places,
     outside_event_names,
@@ -173,6 +179,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + places_after_of(doc, ctx, kb_tokens)
         + places_before_lower_heads(doc, ctx, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
+        + workplaces_named_with_places(doc, ctx, kb_cands)
+        + organizations_after_kind_nouns(doc, ctx, kb_tokens)
         + groups
         + persons_after_titles(doc, ctx, titles, qualifiers, kb_tokens)
         + persons_before_titles(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
@@ -203,6 +211,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = _short_forms_of_named_organizations(tokens_of(doc), chosen)
     _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
     chosen = _ambiguous_as_named_place(doc, ctx, chosen)
+    chosen = countries_own_bodies(tokens_of(doc), lex, chosen)
     chosen = _second_names(tokens_of(doc), lex, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)
     chosen = _add_nested(chosen, kb_cands, tokens_of(doc).text, lex.actors.nested_name_links,

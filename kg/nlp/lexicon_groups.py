@@ -160,6 +160,8 @@ class ActorWords:
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
+    workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
+    organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
@@ -406,6 +408,9 @@ class RoleWords:
     origin_prepositions: frozenset[str] = words("roles.origin_prepositions")  # "Its president, X of the Netherlands, said"
     whereabouts_prepositions: frozenset[str] = words("roles.whereabouts_prepositions")  # "his counterpart, X in Turkey."
     counterpart_titles: frozenset[str]  # canonical titles that take the title of their counterpart
+    remit_place_links: frozenset[str] = words("roles.remit_place_links")  # "for normalisation with Armenia, X"
+    thing_pronouns: frozenset[str] = words("roles.thing_pronouns")  # "… . It has 200 staff. Its head, X"
+    organ_nouns: frozenset[str] = words("roles.organ_nouns")  # "chairman of the Duma's committee on …"
     counterpart_prepositions: frozenset[str] = words("roles.counterpart_prepositions")  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str] = words("roles.holder_of")  # "President Emmanuel Macron of France"
     not_current: frozenset[str] = words("roles.not_current")  # "former President X": the office is not held at the article's time

@@ -1207,6 +1207,18 @@ def member_noun(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         if comma is not None and not neg:
             yield from member_since(ctx, cue, comma, neg)  # "Ukraine, which is also a member, was …"
             return
+        if (i == start and not plural and i - 3 >= a and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles
+                and toks.lower[i - 2] in words.member_noun_copulas and toks.text[i - 2].isalpha()
+                and toks.lower[i - 3] in words.member_coordinated_links and (end >= b or toks.is_punct[end])):
+            # "Armenia froze its participation in the CSTO but remains a member.": the actor the
+            # sentence opens with, of the organization named last before the coordinated clause
+            opening = ctx.by_start.get(ctx.skip(a, i, ctx.lex.grammar.articles))
+            org = ctx.context_org(k, i - 3)
+            if (opening is not None and opening.role == "name" and opening.type == "Country" and org is not None
+                    and org.sentence == k and opening.end <= org.start):
+                yield Relation(opening, "memberOf", org, "member-noun", conf.member_noun_elsewhere,
+                               neg or ctx.negated(i - 3, i))
+            return
         if i == start or after is None or after.type != "Country" or neg:
             return  # "founding member Uzbekistan": an adjective makes the bare noun a member's
     

@@ -288,6 +288,12 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if apposition and t.plural and owned_name_at(toks, ctx, j, kb_start):
                 j = kb_start[j].end + 1  # "the two foreign ministers, Armenia's A and Azerbaijan's B"
             known = kb_start.get(j)
+            if (apposition and known is not None and known.role == "demonym" and known.end < n
+                    and toks.lower[known.end] in ctx.lex.roles.holder_descriptors and toks.text[known.end].islower()):
+                j = known.end  # "Its head, German police officer X, said": what the holder is, of a country
+                while j < n and toks.lower[j] in ctx.lex.roles.holder_descriptors and toks.text[j].islower():
+                    j += 1
+                known = kb_start.get(j)
             given = 0
             if known is not None:
                 # "the foreign ministers, A and Ararat B,": a place's one-word name before a name
@@ -402,15 +408,15 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     nouns = ctx.lex.actors.person_nouns
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     forbidden = kb_tokens | title_tokens(titles)
-    determiners = ctx.lex.grammar.possessive | ctx.lex.grammar.articles | ctx.lex.grammar.possessive_determiners
+    owners = ctx.lex.grammar.possessive | ctx.lex.grammar.possessive_determiners  # "his", "the party's"
     out = []
     for i in toks.where(nouns):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
         j = i + 1
         if toks.text[j] == ",":
-            if not (i > 0 and toks.lower[i - 1] in determiners):
-                continue  # "a journalist, Tamar said": no apposition without a determiner
+            if not (i > 0 and toks.lower[i - 1] in owners):
+                continue  # "a journalist, Tamar said", "The predecessor, Amber Rock, was a fund": no owner
             j += 1
         if j >= n or ctx.sent_of[j] != ctx.sent_of[i]:
             continue
@@ -419,8 +425,8 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue
         if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
             continue
-        if j > i + 1 and (k >= n or toks.text[k] != ","):
-            continue  # "His predecessor, X, …": the apposition closes with its comma
+        if j > i + 1 and (k >= n or not toks.is_punct[k]):
+            continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
@@ -661,6 +667,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                                              or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
                                                  and portfolio_preposition(doc, ctx.lex, t.end, n) > t.end)):
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
+            while (a > t.start - 2 and a > 1 and toks.text[a - 1].islower()
+                   and toks.lower[a - 1] in roles.domain_adjectives):
+                a -= 1  # "…, the foreign policy adviser to President Y"
             if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
@@ -1141,3 +1150,22 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def countries_own_bodies(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> list[Candidate]:
+    """ "Armenia's Security Council secretary", "the secretary of Armenia's Security Council": an
+    ambiguous known organization's name right after a country's possessive is that country's own
+    body ("Security Council of Armenia"), not the actor the name alone is matched to (the UN's)."""
+    if not any(c.ambiguous and c.type == "Organization" for c in chosen):
+        return chosen
+    country_at = {c.end: c for c in chosen if c.type == "Country" and c.role == "name"}
+    out = []
+    for c in chosen:
+        owner = (country_at.get(c.start - 1) if c.ambiguous and c.type == "Organization" and c.start > 1
+                 and c.end - c.start >= 2 else None)
+        if owner is not None and toks.lower[c.start - 1] in lex.grammar.possessive and owner.label not in c.label:
+            # not "Russia's Foreign Intelligence Service", "Channel One Russia": the actor is the country's
+            label = f"{toks.span_text(c.start, c.end)} of {owner.label}"
+            c = Candidate(c.start, c.end, new_key("Organization", label), "Organization", "alias", label)
+        out.append(c)
+    return out

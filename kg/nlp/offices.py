@@ -234,6 +234,13 @@ def lower_domain_start(doc: Doc, lex: Lexicon, t: TitleSpan, covered: Covered) -
     while (b > 0 and t.start - b < lex.window.title_domain_words and b - 1 not in covered
            and toks.lower[b - 1] in lex.roles.domain_adjectives and toks.text[b - 1].islower()):
         b -= 1
+    if b < t.start and b > 1 and toks.lower[b - 1] in lex.grammar.coordinators and b - 2 not in covered:
+        # "Italy's environment and energy security minister, X": two domains the office joins
+        a = b - 1
+        while (a > 0 and b - 1 - a < lex.window.title_domain_words and a - 1 not in covered
+               and toks.lower[a - 1] in lex.roles.domain_adjectives and toks.text[a - 1].islower()):
+            a -= 1
+        b = a if a < b - 1 else b
     return b
 
 
@@ -451,8 +458,19 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 holder = by_start.get(next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k))
                 if holder is not None and holder.type == "Person" and holder.end == a - 1 and holder.start > 0:
                     subject = sentence_subject(doc, lex, holder.start - 1, by_start, sent_of, mentions)
+            if subject is None and k > 0:
+                # "The OSCE is in trouble. Its budget was late, and its secretary general, X, warned":
+                # the "Its" opening the sentence points back, and so does this one
+                first = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != k)
+                if first > 0 and toks.lower[first] in roles.possessive_pronouns:
+                    subject = possessive_referent(doc, lex, first + 1, mentions, by_start, sent_of)
         elif a > 0:
             subject = sentence_subject(doc, lex, a - 1, by_start, sent_of, mentions)
+            before = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != sent_of[a - 1])
+            if subject is None and before > 0 and toks.lower[before] in roles.thing_pronouns:
+                # "The mission was deployed in 2023. It has 200 staff. Its head, X, said": the
+                # sentence before opens with "It", which points one sentence further back
+                subject = sentence_subject(doc, lex, before - 1, by_start, sent_of, mentions)
             if subject is not None and subject.type == "Organization":
                 subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
@@ -683,7 +701,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             q = qualifier_ending(d - 1) or possessive_referent(doc, lex, d - 1, mentions, by_start, sent_of)
         if q is not None:
             title_start = d
-            title = f"{toks.span_text(d, t.start).title()} {t.title}"
+            domain = " ".join(w.lower() if w.lower() in lex.grammar.coordinators else w
+                              for w in toks.span_text(d, t.start).title().split(" "))
+            title = f"{domain} {t.title}"
     if q is None and t.start > 0 and toks.lower[t.start - 1] in roles.current_adjectives and t.start - 1 not in covered:
         # "Gabon's transitional president, X", "Mali's interim president X": the office is the
         # title's; "Its honorary chairman, X": what the possessive points to
@@ -837,6 +857,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             own = own_government_end(doc, lex, j + 1, n) if head is None and quals[0].type == "Country" else None
             if own is not None:
                 j = own  # "the chief adviser of Bangladesh's interim government": the country's
+            elif (head is None and quals[0].type == "Organization" and toks.lower[j + 1] in roles.organ_nouns
+                  and toks.text[j + 1].islower()):
+                j += 2  # "deputy chairman of the Duma's committee on CIS affairs": an unnamed organ's, so the body's
             else:
                 quals, j = ([head], head.end) if head is not None and head.type in QUALIFIER_TYPES else ([], j)
         country = by_start.get(p)
@@ -1061,8 +1084,11 @@ def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> i
     lower = 0
     while k < n:
         known = by_start.get(k)
-        if known is not None and known.type in ("Country", "Place") and lower == 0:
-            k = known.end
+        if known is not None and known.type in ("Country", "Place") and (
+                lower == 0 or toks.lower[k - 1] in lex.roles.remit_place_links):
+            k = known.end  # also "for normalisation with Armenia,"
+            if lower:
+                break
         elif lower == 0 and known is None and toks.text[k][:1].isupper() and toks.text[k].isalpha():
             # "for the Zemblan peace process", "for Central Asian affairs": adjectives of names
             # the text has not defined, before a lower-case word
@@ -1073,6 +1099,12 @@ def remit_comma_end(doc: Doc, lex: Lexicon, j: int, by_start: dict, n: int) -> i
             if not (e < n and toks.text[e].isalpha() and toks.text[e].islower()):
                 break
             k = e
+        elif (toks.lower[k] in lex.roles.remit_place_links and k + 1 < n and by_start.get(k + 1) is not None
+              and by_start[k + 1].type in ("Country", "Place")):
+            k += 1  # "with Armenia", "in Georgia": the place's link, no word of the remit's own
+        elif (toks.lower[k] in lex.grammar.coordinators and k + 2 < n and toks.lower[k + 1] in lex.grammar.articles
+              and toks.text[k + 2].islower()):
+            lower, k = lower + 1, k + 2  # "for the South Caucasus and the crisis in Georgia,": a second remit
         elif toks.text[k].isalpha() and toks.text[k].islower() and toks.lower[k] not in lex.grammar.articles:
             lower += 1
             if lower > lex.window.post_lower_words:

@@ -66,3 +66,60 @@ def name_run_before_tokens(doc: Doc, ctx: EntityContext, end: int, kb_tokens: se
            and ctx.sent_of[a - 1] == ctx.sent_of[end] and name_token(doc, ctx, a - 1)):
         a -= 1
     return a
+
+
+def workplaces_named_with_places(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "a senior fellow at Carnegie Europe,": after a post's noun ([actors] workplace_holders)
+    and "at", an unknown capitalised word before a known place, closed by punctuation, is an
+    organization named with the place (not the place "Europe"); not "at Lake Sevan" (a place's
+    head word)."""
+    toks = tokens_of(doc)
+    n = len(toks.text)
+    lex = ctx.lex
+    place_at = {c.start: c for c in kb_cands if c.type in ("Place", "Country")}
+    if not place_at:
+        return []
+    known = {i for c in kb_cands for i in range(c.start, c.end)}
+    out = []
+    for i in toks.where(lex.roles.workplace_prepositions):
+        if i < 1 or toks.lower[i - 1] not in lex.actors.workplace_holders:
+            continue
+        a = i + 1 + (i + 1 < n and toks.lower[i + 1] in lex.grammar.articles)
+        e = a
+        while e < n and e - a < 2 and e not in known and toks.text[e].isalpha() and toks.text[e][:1].isupper() \
+                and toks.lower[e] not in lex.actors.not_names and toks.lower[e] not in lex.actors.place_heads:
+            e += 1
+        place = place_at.get(e)
+        if e == a or place is None or place.end >= n or not toks.is_punct[place.end] or ctx.sent_of[a] != ctx.sent_of[i]:
+            continue
+        label = toks.span_text(a, place.end)
+        out.append(Candidate(a, place.end, new_key("Organization", label), "Organization", "org-head", label))
+    return out
+
+
+def organizations_after_kind_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "the Italian grid operator Snam", "the Russian government agency Rossotrudnichestvo": an
+    unknown capitalised name right after a lower-case noun of a kind of organization ([actors]
+    organization_kind_nouns) in a noun phrase an article opens, closed by punctuation or a
+    lower-case word, is that organization."""
+    toks = tokens_of(doc)
+    n = len(toks.text)
+    lex = ctx.lex
+    out = []
+    for i in toks.where(lex.actors.organization_kind_nouns):
+        j = i + 1
+        if j >= n or not toks.text[i].islower() or j in kb_tokens or not name_token(doc, ctx, j):
+            continue
+        # the phrase opens with an article a few words before: "the Italian grid operator"
+        if not any(toks.lower[b] in lex.grammar.articles for b in range(max(0, i - 5), i)):
+            continue
+        e = j
+        while e < n and e - j < 3 and e not in kb_tokens and ctx.sent_of[e] == ctx.sent_of[i] and name_token(doc, ctx, e):
+            e += 1
+        if e < n and not (toks.is_punct[e] or toks.text[e].islower()):
+            continue
+        label = toks.span_text(j, e)
+        if any(w in lex.titles or w in lex.title_words for w in label.lower().split()):
+            continue  # "the company CEO X"
+        out.append(Candidate(j, e, new_key("Organization", label), "Organization", "org-head", label))
+    return out

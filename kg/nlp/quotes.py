@@ -176,6 +176,8 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
         return None  # '… from conflict." Greek Prime Minister X wrote …': a full stop ends the quote's sentence
     while j < n and toks.text[j] in (",", "…"):
         j += 1
+    if j < n and toks.lower[j] in ctx.lex.roles.contrast_links:
+        return None  # 'X said Y could leave "when the time comes", but Z told …': Z's clause, not the frame
     window_end = min(n, j + ctx.lex.window.frame_after)
     v = None
     for i in range(j, window_end):

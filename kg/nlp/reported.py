@@ -69,6 +69,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue  # "called it a mistake": no speech; "called on X to …" is
         if low not in speech.verbs and not quoting and particle is None:
             continue
+        if i > a and toks.lower[i - 1] in lex.grammar.articles:
+            continue  # "is cited as a warning of what a break can cost": a noun, no speech
         if not quoting and i + 1 < b and toks.lower[i + 1] in speech.act_prepositions:
             continue  # "Baku responded by arresting …": an act, not speech ("quoted by" is a channel)
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")

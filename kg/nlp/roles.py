@@ -406,6 +406,11 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         at = past_honorifics(doc, lex, at + 1, n)  # "Its foreign minister, Prince Faisal bin Farhan, said"
     elif at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
         at += 1  # "Its honorary chairman, billionaire X, said"
+    elif (known is not None and known.role == "demonym" and known.end + 1 < n
+          and toks.lower[known.end] in lex.roles.holder_descriptors and toks.text[known.end].islower()):
+        at = known.end  # "Its head, German police officer X, said"
+        while at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
+            at += 1
     at = ranks.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
@@ -544,6 +549,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             # "X, the foreign policy adviser to Azerbaijani President Y": X the adviser, of the
             # officer's country; Y keeps the officer's title
             o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
+            rules[i], confidence[i] = "officer-staff", conf.official_apposition
+            continue
+        if left is not None and not nxt.persons and nxt.quals and nxt.quals_before and e < n and toks.text[e] in (",", "."):
+            # "X, the foreign policy adviser to the Azerbaijani president, welcomed …": X the
+            # adviser, of the officer's country; the officer is not named
+            o.persons, o.quals, o.quals_before = [left], list(nxt.quals), True
+            nxt.possessor = True
             rules[i], confidence[i] = "officer-staff", conf.official_apposition
             continue
         p = _person_after_post(doc, lex, e, by_start, sent_of, o.sentence)
@@ -703,7 +715,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     if dateline is not None:
         qualified = {p.key for o in offices if o.quals for p in o.persons}
         country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
-        country = next((m for m in mentions if m.key == country_key), None)
+        # the country named in the body too, by its name: "VIENNA — … Prime Minister X" is only
+        # where the story was filed when the text never names Austria ("Vienna has signed" is
+        # the capital standing for someone)
+        country = next((m for m in mentions if m.key == country_key and sent_of[m.start] >= 0
+                        and m.role == "name"), None)
         for i, o in enumerate(offices):
             if (o.quals or len(o.persons) != 1 or o.plural or o.former or o.possessor or country is None
                     or o.persons[0].key in qualified or o.title not in lex.roles.dateline_country_titles
@@ -887,7 +903,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
         if o.title in lex.roles.counterpart_titles:
             # "Defense Minister X and his Philippine counterpart Y": X's title, qualified or not
             title = _counterpart_title(doc, lex, o, by_end, {**bare_titled, **titled}, persons)
-            if title is None:
+            if title is None or not persons:
+                # "Defence Minister X signed … with his French counterpart": unnamed, the counterpart
+                # is someone other than X, so it describes no one the article names with the title
                 continue
             rules[i], confidence[i] = "counterpart", conf.official_counterpart
         if o.quals and persons:

@@ -715,9 +715,23 @@ def first_candidate(ctx: QuoteContext, k: int, before: int) -> Speaker | None:
                     or low in ctx.lex.roles.current_adjectives or low in ctx.lex.roles.office_remit_prepositions
                     or low in ctx.lex.roles.domain_adjectives
                     for word, low in zip(toks.text[pos:m.start], toks.lower[pos:m.start])
-                ):  # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
-                    # "The UN's senior coordinator for Gaza, X", "Eritrea's information minister, X"
+                ) and not (ctx.entities[found.key].type == "Person" and _officer_of_staff(ctx, pos, m.start)):
+                    # also "The Minsk Group's chair, Finnish Foreign Minister Elina Valtonen",
+                    # "The UN's senior coordinator for Gaza, X", "Eritrea's information minister, X";
+                    # not "X, the foreign policy adviser to President Y, called …": X is the subject
                     return Speaker(m.key, m.start, "mention")
+            if (found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive
+                    and toks.lower[pos + 1] in ctx.lex.title_words):
+                # "The EU's special representative for the South Caucasus and …, X, visited … and
+                # announced": the person in apposition to the actor's officer, past a long remit
+                for c in range(pos + 2, min(before, pos + ctx.lex.window.speaker_comma)):
+                    if toks.text[c] in STOP or ctx.lower[c] in ctx.lex.speech.verbs:
+                        break
+                    if toks.text[c] == ",":
+                        m = next((x for x in ctx.by_start_tok.get(c + 1, ()) if x.type == "Person"), None)
+                        if m is not None and m.end < before and toks.text[m.end] == ",":
+                            return Speaker(m.key, m.start, "mention")
+                        break
             if found.how == "mention" and pos + 1 < before and toks.lower[pos] in ctx.lex.grammar.possessive:
                 # "The African Union's Peace and Security Council declined …, saying": the
                 # organization the possessive owns is the subject
