@@ -683,6 +683,9 @@ def test_an_unknown_name_after_a_kind_of_organization_is_one(read):
     # no article before: no noun phrase naming it
     r = read("Velmar said the operator Tuesday had failed.")
     assert persons(r) == set() and not any(e.type == "Organization" for e in r.entities)
+    # a part of a hyphenated word is no name
+    r = read("The news agency Co-Chairs issued a statement.")
+    assert not any(e.type == "Organization" for e in r.entities)
 
 
 def test_its_ministry_after_a_sentence_a_country_opens(read):
@@ -703,3 +706,8 @@ def test_a_company_name_ending_in_a_company_head_word(read):
     assert {("Velmar Dynamics", "Organization"), ("Tarsk Holdings", "Organization")} <= found
     r = read("Ivo Marnet, a professor at Velmar College who studies the region, said so.")
     assert ("Velmar College", "Organization") in {(e.label, e.type) for e in r.entities}
+
+
+def test_particles_in_a_row_inside_a_name_read_back_from_its_title(read):
+    r = read("He stood beside Ilse van der Marwick, the president of the Northern Lakes Council, in Lima.")
+    assert persons(r) == {"Ilse van der Marwick"}

@@ -132,6 +132,12 @@ def name_run_before(doc: Doc, ctx: EntityContext, end: int, max_words: int, forb
             if (low in particles or is_initial(word)) and name_token(doc, ctx, j - 2):
                 j -= 1
                 continue
+            p = j - 1  # "Ursula von der Leyen": particles in a row
+            while low in particles and p - 1 >= 0 and p - 1 not in forbidden and toks.lower[p - 1] in particles:
+                p -= 1
+            if p < j - 1 and p - 1 >= 0 and p - 1 not in forbidden and name_token(doc, ctx, p - 1):
+                j = p
+                continue
         break
     return j
 

@@ -118,6 +118,8 @@ def organizations_after_kind_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[
             e += 1
         if e < n and not (toks.is_punct[e] or toks.text[e].islower()):
             continue
+        if e < n and toks.text[e] == "-" and not toks.whitespace[e - 1]:
+            continue  # "the news agency Co-Chairs": a part of a hyphenated word
         label = toks.span_text(j, e)
         if any(w in lex.titles or w in lex.title_words for w in label.lower().split()):
             continue  # "the company CEO X"
