@@ -881,3 +881,12 @@ def test_quoted_by_local_media_as_saying_is_still_a_statement(read):
     r = read("Peru has started deploying troops to the border, the Peruvian Defense Ministry was quoted "
              "by local media as saying on Tuesday.")
     assert [text for _, text, _ in said(r)] == ["Peru has started deploying troops to the border"]
+
+
+def test_insists_on_a_thing_is_a_demand_not_speech(read):
+    assert said(read("Quessaland, which has never joined an alliance, insists on the distinction.")) == []
+    assert said(read('The Marovian Council insists on its own "centrality" in the region.')) == []
+    r = read("The Marovian Council insisted on Monday that the border talks would go on.")
+    assert speakers(r) == ["Marovian Council"]
+    r = read("The Marovian Council insisted that the border talks would go on.")
+    assert speakers(r) == ["Marovian Council"]
