@@ -475,3 +475,17 @@ def test_a_known_persons_name_before_a_thing_named_after_them_is_no_person(read)
     assert not [e for e in r.entities if e.type == "Person"]
     r = read("The Macron government said the corridor would cross Lorin.")
     assert "Emmanuel Macron" in by_label(r)
+
+
+def test_an_unknown_acronym_between_commas_after_a_definite_body_names_it(read):
+    r = read("The regional force in the north, SAVOR, left the province in July.")
+    assert {e.label: e.type for e in r.entities}.get("SAVOR") == "Organization"
+    # after an indefinite or no body's noun it is not read this way
+    r = read("The ministers met in the north, SAVOR, and went home.")
+    assert "SAVOR" not in labels(r).values()
+
+
+def test_a_lower_case_un_peacekeeping_before_a_noun_is_no_department(read):
+    r = read("The UN peacekeeping force in the south, MIRVAQ, left in July.")
+    assert "United Nations Peacekeeping" not in labels(r).values()
+    assert "MIRVAQ" in labels(r).values()

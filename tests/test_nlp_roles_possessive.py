@@ -604,3 +604,14 @@ def test_his_opening_a_sentence_after_two_leaders_is_no_ones(read):
     r = read("Peruvian President Tomas Verdugo met Chilean President Ramon Altavilla. His foreign minister, "
              "Diego Pirel, said the talks went well.")
     assert not any(holder == "Diego Pirel" for holder, _, _ in titled(r))
+
+
+def test_its_after_a_body_named_by_an_acronym_in_apposition_is_that_body(read):
+    r = read("The UN mission in the territory, MIRVAQ, has monitored a ceasefire since 1991. Its head, "
+             "Tomas Wennberg, told the council that his observers could not reach the border.")
+    assert "MIRVAQ" in labels(r).values()
+    assert titled(r) == {("Tomas Wennberg", "MIRVAQ", "Head")}
+    # no body's noun right after the subject: "its" is still the subject's
+    r = read("The UN monitored the vote in the territory, with MIRVAQ, from 1991. Its head, Tomas Wennberg, "
+             "told the council that the vote was fair.")
+    assert ("Tomas Wennberg", "United Nations", "Head") in titled(r)

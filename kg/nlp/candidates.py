@@ -545,6 +545,32 @@ def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan]
     return out
 
 
+def acronyms_after_bodies(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "The UN mission in the territory, MINURSO, has …": an upper-case word of three letters or
+    more that the knowledge base does not know, alone between commas right after a definite
+    description of a body (one of ``acronym_body_nouns``, a few words on), names that body."""
+    toks = tokens_of(doc)
+    nouns = ctx.lex.actors.acronym_body_nouns
+    if not toks.has_any(nouns):
+        return []
+    gap, n, out = ctx.lex.window.apposition_acronym_gap, len(toks.text), []
+    for h in toks.where(nouns):
+        if "the" not in toks.lower[max(0, h - 3):h]:
+            continue  # a definite description only: "The UN peacekeeping mission"
+        comma = next((c for c in range(h + 1, min(n, h + 1 + gap)) if not toks.text[c].isalpha()), None)
+        if comma is None or toks.text[comma] != ",":
+            continue
+        a = comma + 1
+        if (a + 1 >= n or toks.text[a + 1] != "," or a in kb_tokens or len(toks.text[a]) < 3
+                or not is_acronym_word(toks.text[a]) or ctx.sent_of[a] != ctx.sent_of[h]
+                or toks.lower[a] in ctx.lex.actors.not_names):
+            continue
+        label = toks.text[a]
+        out.append(Candidate(a, a + 1, new_key("Organization", label), "Organization", "acronym", label,
+                             kb_aliases=(label,)))
+    return out
+
+
 def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
     language. The start of the capitalised stretch ending at ``end`` that has one capitalised

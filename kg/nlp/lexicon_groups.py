@@ -45,6 +45,7 @@ class Windows:
     cochair_span: int
     ministry_domain_words: int
     acronym_words: int
+    apposition_acronym_gap: int  # "the UN mission in the territory, MINURSO,": noun to comma
     title_name_words: int
     hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
@@ -156,6 +157,7 @@ class ActorWords:
 
     org_heads: frozenset[str] = words("actors.organization_heads")
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
+    acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"

@@ -522,6 +522,12 @@ def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,
             return other
         if not (toks.text[i].isalpha() and toks.text[i].islower()):
             break
+    # "The UN mission in the territory, MINURSO, has …": the subject only qualifies the body the
+    # name after the comma is of (a body's noun within two words after it, lower-case words on)
+    between = range(subject.end, comma)
+    if (any(toks.lower[j] in lex.actors.acronym_body_nouns for j in between[:2])
+            and all(toks.text[j].isalpha() and toks.text[j].islower() for j in between)):
+        return other
     return subject
 
 
