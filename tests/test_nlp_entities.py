@@ -489,3 +489,17 @@ def test_a_lower_case_un_peacekeeping_before_a_noun_is_no_department(read):
     r = read("The UN peacekeeping force in the south, MIRVAQ, left in July.")
     assert "United Nations Peacekeeping" not in labels(r).values()
     assert "MIRVAQ" in labels(r).values()
+
+
+def test_a_place_before_corps_is_part_of_an_organization_s_name(read):
+    r = read("The Sahel Corps, a force run by the defence ministry, replaced the old contractors in June.")
+    types = {e.label: e.type for e in r.entities}
+    assert types.get("Sahel Corps") == "Organization"
+    assert "Sahel" not in types
+
+
+def test_north_africa_is_a_region_not_africa(read):
+    r = read('"There is no deal," said Rino Falvetti, the North Africa project director at the Harlow Institute.')
+    types = {e.label: e.type for e in r.entities}
+    assert types.get("North Africa") == "Place"
+    assert "Africa" not in types
