@@ -1064,3 +1064,11 @@ def test_the_summit_points_back_only_to_a_body_named_so():
     # a summit of another body is a meeting, not the body
     assert summit_read("Ministers of the Norland Pact met. The summit brings together Veldoria, Quessa and "
                        "Tarvin.") == set()
+
+
+def test_a_dated_pact_between_a_list_ends_at_its_last_coordinated_item():
+    body = ("Under the Norland Pact, the 2021 pact between Veldoria, Quessa and Tarvin, Veldoria is to buy "
+            "three submarines.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    body = "The Norland Group, a grouping of Veldoria, Quessa and Tarvin, as well as Ostrava, met in May."
+    assert read(body) == members(GROUP, "Veldoria", "Quessa", "Tarvin", "Ostrava")

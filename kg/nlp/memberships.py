@@ -250,7 +250,7 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # back over the apposition's adjectives, then its links ("X, a regional economic union of")
     i = start
     low = max(a, start - ctx.lex.window.composition_link)
-    while i > low and (ctx.in_compound(i - 1) or (
+    while i > low and (ctx.in_compound(i - 1) or toks.text[i - 1].isdigit() or (  # "the 2021 pact between"
             toks.text[i - 1].isalpha() and toks.lower[i - 1] not in rel.composition_links
             and toks.lower[i - 1] not in rel.clause_words
             and (toks.text[i - 1].islower() or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
