@@ -1072,3 +1072,11 @@ def test_a_dated_pact_between_a_list_ends_at_its_last_coordinated_item():
     assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
     body = "The Norland Group, a grouping of Veldoria, Quessa and Tarvin, as well as Ostrava, met in May."
     assert read(body) == members(GROUP, "Veldoria", "Quessa", "Tarvin", "Ostrava")
+
+
+def test_a_second_predicate_after_a_comma_shares_the_sentence_s_subject():
+    body = "Veldoria buys grain and arms, is a member of the Norland Pact alongside Quessa, and was once neutral."
+    assert read(body) == members(PACT, "Veldoria", "Quessa")
+    # an apposition after the comma, or a new clause after ", and", is not the opening subject's
+    assert read("Veldoria hosted the talks with Quessa, a member of the Norland Pact.") != members(PACT, "Veldoria")
+    assert read("Veldoria hosted the talks, and Quessa, which buys grain, is a member of the Norland Pact.") == set()

@@ -277,6 +277,29 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         yield Relation(m, "memberOf", org, "member-composition", ctx.lex.confidence.member_composition, neg)
 
 
+def _shared_subject(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """ "New Delhi buys Russian oil, is a member of X alongside …": a predicate after a comma that
+    goes on the sentence's first predicate shares its subject, the actor opening the sentence
+    right before a lower-case verb (no clause word, no new clause after a comma and "and")."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    comma = s if toks.text[s] == "," else s - 1  # the walk back may have taken the comma in
+    if comma <= a or toks.text[comma] != "," or toks.lower[comma + 1] in ctx.lex.grammar.articles:
+        return []  # "A hosted talks with B, a member of X": B's apposition, no second predicate
+    m = ctx.by_start.get(a + 1 if toks.lower[a] == "the" else a)
+    if m is None or m.type not in MEMBER_TYPES or m.end >= comma:
+        return []
+    verb = toks.text[m.end]
+    if not (verb.isalpha() and verb.islower()) or verb in rel.clause_words:
+        return []
+    for j in range(m.end, comma):
+        if toks.text[j] == "," and toks.lower[j + 1] in ctx.lex.grammar.coordinators:
+            return []  # "A hosted the talks, and B is a member of X": B's clause
+        if toks.lower[j] in rel.member_relative_pronouns:
+            return []  # "India, which buys oil, is …": read by the clause rules
+    return [m]
+
+
 def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, win, rel = ctx.doc, ctx.lex.window, ctx.lex.relations
     toks = tokens_of(doc)
@@ -398,7 +421,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     subjects = []
                 break
     if not subjects and s > a:
-        subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+        subjects = (_shared_subject(ctx, s, a) or member_subject_elsewhere(ctx, s, a)
+                    or counted_subjects(ctx, s, a))
     elif not subjects and s == a:
         # "All nine are members of X", "Both are members of X": the walk took the count in
         counted = ctx.skip(a, start, (*rel.count_openers, *rel.count_pairs, *rel.count_words))
