@@ -615,3 +615,10 @@ def test_its_after_a_body_named_by_an_acronym_in_apposition_is_that_body(read):
     r = read("The UN monitored the vote in the territory, with MIRVAQ, from 1991. Its head, Tomas Wennberg, "
              "told the council that the vote was fair.")
     assert ("Tomas Wennberg", "United Nations", "Head") in titled(r)
+
+
+def test_its_after_an_owned_body_named_by_an_acronym_is_that_body(read):
+    r = read("The African Union's stabilisation force in Chad, FORVAQ, has been reinforced. Its commander, "
+             "Major General Tomas Wennberg, said the situation was calm.")
+    assert "FORVAQ" in labels(r).values()
+    assert titled(r) == {("Tomas Wennberg", "FORVAQ", "Commander")}

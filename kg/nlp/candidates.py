@@ -546,17 +546,19 @@ def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan]
 
 
 def acronyms_after_bodies(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
-    """ "The UN mission in the territory, MINURSO, has …": an upper-case word of three letters or
-    more that the knowledge base does not know, alone between commas right after a definite
-    description of a body (one of ``acronym_body_nouns``, a few words on), names that body."""
+    """ "The UN mission in the territory, MINURSO, has …", "NATO's peacekeeping force in Kosovo,
+    KFOR,": an upper-case word of three letters or more that the knowledge base does not know,
+    alone between commas right after a definite (or owned) description of a body (one of
+    ``acronym_body_nouns``, a few words on), names that body."""
     toks = tokens_of(doc)
     nouns = ctx.lex.actors.acronym_body_nouns
     if not toks.has_any(nouns):
         return []
     gap, n, out = ctx.lex.window.apposition_acronym_gap, len(toks.text), []
     for h in toks.where(nouns):
-        if "the" not in toks.lower[max(0, h - 3):h]:
-            continue  # a definite description only: "The UN peacekeeping mission"
+        before = toks.lower[max(0, h - 3):h]
+        if "the" not in before and ctx.lex.grammar.possessive.isdisjoint(before):
+            continue  # a definite description only: "The UN peacekeeping mission", "NATO's force"
         comma = next((c for c in range(h + 1, min(n, h + 1 + gap)) if not toks.text[c].isalpha()), None)
         if comma is None or toks.text[comma] != ",":
             continue

@@ -522,11 +522,15 @@ def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,
             return other
         if not (toks.text[i].isalpha() and toks.text[i].islower()):
             break
-    # "The UN mission in the territory, MINURSO, has …": the subject only qualifies the body the
-    # name after the comma is of (a body's noun within two words after it, lower-case words on)
+    # "The UN mission in the territory, MINURSO, has …", "NATO's peacekeeping force in Kosovo,
+    # KFOR,": the subject only qualifies the body the name after the comma is of (a body's noun
+    # within three words after it; lower-case words, its possessive and named places on)
     between = range(subject.end, comma)
-    if (any(toks.lower[j] in lex.actors.acronym_body_nouns for j in between[:2])
-            and all(toks.text[j].isalpha() and toks.text[j].islower() for j in between)):
+    named = {i for m in mentions if m.sentence == subject.sentence and m.type in ("Country", "Place")
+             and subject.end <= m.start for i in range(m.start, m.end)}
+    if (any(toks.lower[j] in lex.actors.acronym_body_nouns for j in between[:3])
+            and all((toks.text[j].isalpha() and toks.text[j].islower()) or j in named
+                    or (j == subject.end and toks.lower[j] in lex.grammar.possessive) for j in between)):
         return other
     return subject
 
