@@ -878,3 +878,10 @@ def test_an_adviser_in_apposition_to_a_named_officer(read):
     # a capitalised staff title before the name: the name is the adviser's
     r = read("Adviser to the President of Chile Oren Baskadze said the vote would be held.")
     assert titled(r) == {("Oren Baskadze", "Chile", "Adviser")}
+
+
+def test_no_dateline_country_after_another_country_opening_the_sentence(read):
+    # "MONTEVIDEO — … Italy's position will decide: Prime Minister X's government has said …"
+    r = read("LIMA, Peru — The deal was signed in Peru. Chile's position will decide the outcome: Prime "
+             "Minister Tamar Veldidze's government has said it will wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
