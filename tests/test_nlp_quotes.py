@@ -890,3 +890,9 @@ def test_insists_on_a_thing_is_a_demand_not_speech(read):
     assert speakers(r) == ["Marovian Council"]
     r = read("The Marovian Council insisted that the border talks would go on.")
     assert speakers(r) == ["Marovian Council"]
+
+
+def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_speaker(read):
+    r = read('"It is over," said Tomas Wenn\'s former adviser, Ana Lindqvist, speaking for a coalition of '
+             'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
+    assert "Tomas Wenn" not in speakers(r)
