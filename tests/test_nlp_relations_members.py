@@ -1087,3 +1087,9 @@ def test_joining_an_organization_s_body_or_as_an_associate_is_no_membership_of_i
     assert read("Veldoria joined the Norland Council as an associate in 2024.") == set()
     assert read("Veldoria joined the Norland Council as an observer in 2024.") == set()
     assert read("Veldoria joined the Norland Council as a full member in 2024.") == members(COUNCIL, "Veldoria")
+
+
+def test_both_regional_blocs_and_belongs_only_to():
+    body = ("The Norland Pact and the Norland Council met in May. Veldoria is a member of both regional blocs; "
+            "Quessa belongs only to the Norland Pact.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria")

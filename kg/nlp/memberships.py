@@ -324,8 +324,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
-        if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
-            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
+        noun = j + 2 if (j + 2 < b and toks.text[j + 1].isalpha() and toks.text[j + 1].islower()
+                         and toks.lower[j + 1] not in rel.member_pair_nouns) else j + 1
+        if org is None and noun < b and toks.lower[noun] in rel.member_pair_nouns:
+            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both (regional) blocs"
             org = orgs[0] if orgs else None
     if org is None and toks.span_text(start, end).lower() in rel.founding_predicates:
         passive = list(founded_by(ctx, start, end, a, b))
