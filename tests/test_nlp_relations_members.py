@@ -1093,3 +1093,9 @@ def test_both_regional_blocs_and_belongs_only_to():
     body = ("The Norland Pact and the Norland Council met in May. Veldoria is a member of both regional blocs; "
             "Quessa belongs only to the Norland Pact.")
     assert read(body) == members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria")
+
+
+def test_both_blocs_is_the_pair_named_together_over_a_later_single_organization():
+    body = ("The Norland Pact and the Norland Council merged their talks. The Norland Group named a mediator. "
+            "Veldoria is a member of both regional blocs.")
+    assert read(body) == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")

@@ -695,12 +695,42 @@ def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
     ``start`` in sentence ``k`` and the few before it ([window] pair_sentences), else none."""
     pos = bisect.bisect_left(ctx.org_starts, start)
     recent: dict[str, TokMention] = {}
-    for m in reversed(ctx.orgs[:pos]):
-        if m.sentence < k - ctx.lex.window.pair_sentences or len(recent) == 2:
+    window = [m for m in reversed(ctx.orgs[:pos]) if m.sentence >= k - ctx.lex.window.pair_sentences
+              and m.role != "demonym"]
+    for m in window:
+        if len(recent) == 2:
             break
-        if m.role != "demonym":
-            recent.setdefault(m.key, m)
-    return list(recent.values()) if len(recent) == 2 else []
+        recent.setdefault(m.key, m)
+    if len(recent) != 2:
+        return []
+    # "The EAC and the SADC merged … The AU named X. Y is a member of both regional blocs": the
+    # last two named as a pair ("A and B") when the last two named are not one
+    pairs = [(a, b) for b, a in zip(window, window[1:]) if a.key != b.key and _coordinated(ctx, a, b)]
+    last = list(recent.values())
+    if pairs and not any({a.key, b.key} == {m.key for m in last} for a, b in pairs[:1]):
+        return list(pairs[0])
+    return last
+
+
+def _coordinated(ctx: RelationContext, a: TokMention, b: TokMention) -> bool:
+    """Organization ``a`` and the next one ``b`` are joined by "and" in one sentence ("the East
+    African Community (EAC) and the Southern African Development Community")."""
+    toks = tokens_of(ctx.doc)
+    if a.sentence != b.sentence or b.start <= a.end:
+        return False
+    i, joined = a.end, False
+    while i < b.start:
+        again = ctx.by_start.get(i)
+        if again is not None and again.key == a.key:
+            i = again.end  # its acronym in brackets
+            continue
+        low = toks.lower[i]
+        if low in ctx.lex.grammar.coordinators:
+            joined = True
+        elif low not in ctx.lex.grammar.articles and low not in ("(", ")"):
+            return False
+        i += 1
+    return joined
 
 
 def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
