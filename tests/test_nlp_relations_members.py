@@ -1099,3 +1099,8 @@ def test_both_blocs_is_the_pair_named_together_over_a_later_single_organization(
     body = ("The Norland Pact and the Norland Council merged their talks. The Norland Group named a mediator. "
             "Veldoria is a member of both regional blocs.")
     assert read(body) == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+
+
+def test_a_non_member_noun_inside_an_unlike_phrase_is_the_contrasted_ones():
+    assert read("Veldoria, unlike its two partners, is also a member of the Norland Pact.") == members(PACT, "Veldoria")
+    assert read("Veldoria, a candidate, is a member of the Norland Pact.") == members(PACT, "Veldoria", negated=True)

@@ -277,6 +277,17 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         yield Relation(m, "memberOf", org, "member-composition", ctx.lex.confidence.member_composition, neg)
 
 
+def _in_contrast(toks, rel: RelationWords, i: int, a: int) -> bool:
+    """Token ``i`` is in a phrase a contrast word opens after a comma ("…, unlike its two
+    partners, …"), back to that comma or the sentence start ``a``."""
+    j = i - 1
+    while j >= a and toks.text[j] != ",":
+        if toks.lower[j] in rel.contrast_leads:
+            return True
+        j -= 1
+    return False
+
+
 def _shared_subject(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
     """ "New Delhi buys Russian oil, is a member of X alongside …": a predicate after a comma that
     goes on the sentence's first predicate shares its subject, the actor opening the sentence
@@ -380,7 +391,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             s = counted  # "A, B and C, the three European members of X": past "European"
             continue
         if w in rel.former_member_words or w in rel.non_member_words:
-            other = True
+            # "Tanzania, unlike its two partners, is also a member": the contrasted ones' noun
+            other = other or not _in_contrast(toks, rel, s - 1, a)
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
                   or w in rel.member_singling_words  # "Algeria, the only Arab member of the council"
                   or (w.endswith("ly") and toks.text[s - 1].islower())):  # "formally joined", "one of the five"
