@@ -582,3 +582,11 @@ def test_a_place_before_a_noun_in_apposition_is_no_person(read):
 def test_no_person_after_a_speech_verb_without_a_quotation_or_before_more_words(read):
     r = read('Officials said Tamar Veldidze would attend. "We will go," said Oren Baskadze Trading Company.')
     assert persons(r) == set()
+
+
+def test_a_name_in_apposition_to_a_former_office_is_a_person(read):
+    for body in ("Tarek Olsundo, a former minister, attacked the plan.",
+                 "Armed men led by Tarek Olsundo, a former vice-president of the ruling party, attacked the police."):
+        r = read(body)
+        assert [e.label for e in r.entities if e.type == "Person"] == ["Tarek Olsundo"]
+        assert not [f for f in r.facts if f.predicate == "officialOf"]

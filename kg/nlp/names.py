@@ -614,14 +614,19 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                                              or (t.title in ctx.lex.roles.portfolio_titles  # "…, Minister in charge of Trade"
                                                  and portfolio_preposition(doc, ctx.lex, t.end, n) > t.end)):
             a = t.start  # "…, special representative of Azerbaijan's president", "…, an adviser to President Y"
-            if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
-                a -= 1  # "…, a senior adviser to President Y"
+            if a > 1 and (toks.lower[a - 1] in roles.current_adjectives
+                          or toks.lower[a - 1] in roles.not_current) and toks.text[a - 1].islower():
+                a -= 1  # "…, a senior adviser to President Y", "…, a former vice-president of the party"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
         elif (t.end < n and not t.plural and toks.text[t.end] == "," and t.start > 3
-              and toks.lower[t.start - 1] in ctx.lex.grammar.articles):
-            a = t.start  # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition
+              and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
+                   or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
+                       and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
+            # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
+            # "X, a former minister, said": a past one too
+            a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
