@@ -590,3 +590,11 @@ def test_a_name_in_apposition_to_a_former_office_is_a_person(read):
         r = read(body)
         assert [e.label for e in r.entities if e.type == "Person"] == ["Tarek Olsundo"]
         assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_name_after_government_of_is_a_person(read):
+    r = read("In Lima, the caretaker government of Tarek Olsundo failed to form a coalition. Olsundo said it was unjust.")
+    assert [e.label for e in r.entities if e.type == "Person"] == ["Tarek Olsundo"]
+    assert said(r)[0][0] == "Tarek Olsundo"
+    r = read("The government of South Sudan met in Juba.")
+    assert not [e for e in r.entities if e.type == "Person"]
