@@ -503,3 +503,12 @@ def test_north_africa_is_a_region_not_africa(read):
     types = {e.label: e.type for e in r.entities}
     assert types.get("North Africa") == "Place"
     assert "Africa" not in types
+
+
+def test_an_observatory_is_an_organization_and_its_remit_no_person(read):
+    r = read("The Ruritanian Observatory for Human Rights said 20 people died.")
+    types = {e.label: e.type for e in r.entities}
+    assert "Human Rights" not in types
+    assert types.get("Ruritanian Observatory for Human Rights") == "Organization"
+    r = read("Ana Lindqvist spoke for the Climate Observatory, a coalition of Brazilian groups.")
+    assert {e.label: e.type for e in r.entities}.get("Climate Observatory") == "Organization"
