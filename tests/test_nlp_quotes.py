@@ -896,3 +896,4 @@ def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_s
     r = read('"It is over," said Tomas Wenn\'s former adviser, Ana Lindqvist, speaking for a coalition of '
              'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
     assert "Tomas Wenn" not in speakers(r)
+    assert speakers(r) == ["Ana Lindqvist"]

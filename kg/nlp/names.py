@@ -706,9 +706,13 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
     before = k - 1
     if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
         before -= 1
-    if toks.text[before] != "," or k + 1 >= n or k + 1 in kb_tokens:
+    if toks.text[before] != "," or k + 1 >= n:
         return None
     start = k + 1
+    if start in kb_tokens or toks.text[start][:1].isupper():
+        start = _past_owned_title(toks, ctx, start, kb_tokens) or start
+    if start in kb_tokens:
+        return None
     end = name_run(doc, ctx, start, ctx.lex.window.speech_name_words, kb_tokens)
     if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]):
         return None
@@ -718,6 +722,24 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
         return None
     label = toks.span_text(start, end)
     return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
+
+
+def _past_owned_title(toks, ctx: EntityContext, i: int, kb_tokens: set[int]) -> int | None:
+    """ '"…," said Marina Silva's former adviser, X, …': the token after the comma that closes
+    an owner's name, its possessive, a past or current adjective and a title, or None."""
+    n = len(toks.text)
+    j = i
+    while j < n and j - i < 4 and (j in kb_tokens or (toks.text[j][:1].isupper() and toks.text[j].isalpha())):
+        j += 1
+    if j == i or j >= n or toks.lower[j] not in ctx.lex.grammar.possessive:
+        return None
+    j += 1
+    roles = ctx.lex.roles
+    if j < n and (toks.lower[j] in roles.not_current or toks.lower[j] in roles.current_adjectives):
+        j += 1
+    if j + 2 >= n or toks.lower[j] not in ctx.lex.title_words or toks.text[j + 1] != ",":
+        return None
+    return j + 2
 
 
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

@@ -305,7 +305,7 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
             continue
         low = toks.lower[i]
         if (low in lex.grammar.articles or low in lex.title_words or low in lex.grammar.possessive
-                or low in lex.speech.subject_title_joins
+                or low in lex.speech.subject_title_joins or low in lex.roles.not_current  # "former adviser"
                 or (low == "," and i > 0 and toks.lower[i - 1] in lex.title_words)):  # "adviser, Y"
             i += 1
             steps += 1
