@@ -1104,3 +1104,16 @@ def test_both_blocs_is_the_pair_named_together_over_a_later_single_organization(
 def test_a_non_member_noun_inside_an_unlike_phrase_is_the_contrasted_ones():
     assert read("Veldoria, unlike its two partners, is also a member of the Norland Pact.") == members(PACT, "Veldoria")
     assert read("Veldoria, a candidate, is a member of the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+
+
+def test_a_member_s_size_or_rank_before_member():
+    body = "The Norland Pact met in May. Veldoria, the bloc's largest member, joined the talks."
+    assert read(body) == members(PACT, "Veldoria")
+    assert read("Veldoria, the Norland Pact's most populous member, joined the talks.") == members(PACT, "Veldoria")
+
+
+def test_the_same_anaphor_in_the_sentence_before_points_back_further():
+    body = ("The Norland Group met in May and the Norland Group spoke again. The Norland Pact insists on its own "
+            "role. Quessa, which chairs the bloc this year, has warned its neighbours. Veldoria, the bloc's largest "
+            "member, joined the talks.")
+    assert read(body) == members(PACT, "Veldoria")
