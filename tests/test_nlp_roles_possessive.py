@@ -622,3 +622,9 @@ def test_its_after_an_owned_body_named_by_an_acronym_is_that_body(read):
              "Major General Tomas Wennberg, said the situation was calm.")
     assert "FORVAQ" in labels(r).values()
     assert titled(r) == {("Tomas Wennberg", "FORVAQ", "Commander")}
+
+
+def test_sending_his_foreign_minister_names_the_sender_s_country_office(read):
+    r = read("Angolan President Ramon Altavilla tried to mend ties, sending his foreign minister, Tomas Verdugo, "
+             "to Lima in April.")
+    assert ("Tomas Verdugo", "Angola", "Foreign Minister") in titled(r)
