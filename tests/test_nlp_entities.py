@@ -512,3 +512,10 @@ def test_an_observatory_is_an_organization_and_its_remit_no_person(read):
     assert types.get("Ruritanian Observatory for Human Rights") == "Organization"
     r = read("Ana Lindqvist spoke for the Climate Observatory, a coalition of Brazilian groups.")
     assert {e.label: e.type for e in r.entities}.get("Climate Observatory") == "Organization"
+
+
+def test_a_plural_noun_s_possessive_inside_a_party_s_name(read):
+    r = read("The Ruritanian People's Party said it would vote against the deal.")
+    assert {e.label: e.type for e in r.entities}.get("Ruritanian People's Party") == "Organization"
+    r = read("Chile's Defence Ministry said it would vote against the deal.")
+    assert "Chile's Defence Ministry" not in labels(r).values()

@@ -757,6 +757,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:
                 a -= 2
                 continue
+            if (toks.lower[a - 1] in ctx.lex.grammar.possessive and a - 2 >= 0
+                    and toks.lower[a - 2] in ctx.lex.actors.inner_possessive_nouns and toks.text[a - 2][:1].isupper()):
+                a -= 2  # "European People's Party": a plural noun's possessive inside the name
+                continue
             if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
                     and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]
                     and getattr(kb_end.get(a - 1), "type", None) not in ("Country", "Place")):

@@ -158,6 +158,7 @@ class ActorWords:
     org_heads: frozenset[str] = words("actors.organization_heads")
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
+    inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
