@@ -519,3 +519,10 @@ def test_a_plural_noun_s_possessive_inside_a_party_s_name(read):
     assert {e.label: e.type for e in r.entities}.get("Ruritanian People's Party") == "Organization"
     r = read("Chile's Defence Ministry said it would vote against the deal.")
     assert "Chile's Defence Ministry" not in labels(r).values()
+
+
+def test_a_name_in_apposition_to_an_owned_party_is_an_organization(read):
+    r = read("In the election, Olsundo's party, Vastrevo, won the most votes.")
+    assert {e.label: e.type for e in r.entities}.get("Vastrevo") == "Organization"
+    r = read("In the election, Olsundo's party, which won the most votes, Vastrevo said.")
+    assert {e.label: e.type for e in r.entities}.get("Vastrevo") != "Organization"
