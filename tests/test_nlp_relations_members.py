@@ -1082,10 +1082,11 @@ def test_a_second_predicate_after_a_comma_shares_the_sentence_s_subject():
     assert read("Veldoria hosted the talks, and Quessa, which buys grain, is a member of the Norland Pact.") == set()
 
 
-def test_joining_an_organization_s_body_or_as_an_associate_is_no_membership_of_it():
+def test_joining_an_organization_s_body_is_no_membership_of_it():
     assert read("Veldoria joined the Norland Council's assembly in 2024.") != members(COUNCIL, "Veldoria")
-    assert read("Veldoria joined the Norland Council as an associate in 2024.") == set()
-    assert read("Veldoria joined the Norland Council as an observer in 2024.") == set()
+    assert read("Veldoria joined the Norland Council's assembly as an associate in 2024.") != members(
+        COUNCIL, "Veldoria", negated=True) | members(COUNCIL, "Veldoria")
+    assert read("Veldoria joined the Norland Council as an observer in 2024.") == members(COUNCIL, "Veldoria", negated=True)
     assert read("Veldoria joined the Norland Council as a full member in 2024.") == members(COUNCIL, "Veldoria")
 
 

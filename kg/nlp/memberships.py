@@ -356,17 +356,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
-    direct = org.start == j  # the organization right after the cue
-    if direct and org.end < b and toks.lower[org.end] in ctx.lex.grammar.possessive:
+    if org.start == j and org.end < b and toks.lower[org.end] in ctx.lex.grammar.possessive:
         # "joined the Council of Europe's Parliamentary Assembly": the body owned is joined
         owned = ctx.by_start.get(org.end + 1)
         if owned is None or owned.type != "Organization":
             return
         org, orgs = owned, [owned]
-    if direct and org.end < b and toks.lower[org.end] == "as":
-        k = ctx.skip(org.end + 1, b, ctx.lex.grammar.articles)
-        if k < b and toks.lower[k] in rel.non_member_words:
-            return  # "joined X as an associate", "as an observer": no member
     if toks.span_text(start, end).lower() in rel.participation_predicates and not (
             org.start == j and (join_closed(ctx, org.end, b) or phrase_at(doc, org.end, b, rel.member_alongside))):
         return  # "participates in the CSTO summit": an event, no membership
