@@ -526,3 +526,12 @@ def test_a_name_in_apposition_to_an_owned_party_is_an_organization(read):
     assert {e.label: e.type for e in r.entities}.get("Vastrevo") == "Organization"
     r = read("In the election, Olsundo's party, which won the most votes, Vastrevo said.")
     assert {e.label: e.type for e in r.entities}.get("Vastrevo") != "Organization"
+
+
+def test_a_name_before_an_apposition_of_a_body_s_noun_is_an_organization(read):
+    for body, name in (("The G7 Kanem, a French-backed force, lost Mali in 2022.", "G7 Kanem"),
+                       ("The Kanem Shield, a regional alliance, lost Mali in 2022.", "Kanem Shield")):
+        assert {e.label: e.type for e in read(body).entities}.get(name) == "Organization"
+    # a known actor, or no body's noun, is not read this way
+    assert {e.label: e.type for e in read("The Sahel, a vast force, lost Mali.").entities}.get("Sahel") == "Place"
+    assert "Kanem Shield" not in labels(read("The Kanem Shield, a regional heritage, lost Mali in 2022.")).values()

@@ -573,6 +573,41 @@ def acronyms_after_bodies(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     return out
 
 
+def names_before_body_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "The G5 Sahel, a French-backed force, lost Mali": a capitalised name (up to [window]
+    place_name_words words, opening the sentence or after "the") before an apposition of an
+    indefinite article, lower-case or hyphenated modifiers and a body's noun ([actors]
+    acronym_body_nouns) closed by a comma is an organization, unless the knowledge base knows
+    the whole name or a person ends it."""
+    toks = tokens_of(doc)
+    nouns = ctx.lex.actors.acronym_body_nouns
+    if not toks.has_any(nouns):
+        return []
+    known = {(c.start, c.end) for c in kb_cands}
+    people = {c.end for c in kb_cands if c.type == "Person"}
+    articles, n, out = ctx.lex.grammar.indefinite_articles, len(toks.text), []
+    for h in toks.where(nouns):
+        if h + 1 >= n or toks.text[h + 1] != "," or not toks.text[h].islower():
+            continue
+        p = h - 1
+        while p > 0 and h - p <= 4 and toks.lower[p] not in articles and (
+                toks.text[p] == "-" or (toks.text[p].isalpha() and (toks.text[p].islower() or toks.text[p + 1] == "-"))):
+            p -= 1  # "a French-backed", "a regional"
+        if toks.lower[p] not in articles or p < 2 or toks.text[p - 1] != ",":
+            continue
+        e, a = p - 1, p - 1
+        while (a > 0 and e - a < ctx.lex.window.place_name_words and ctx.sent_of[a - 1] == ctx.sent_of[h]
+               and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalnum() and toks.lower[a - 1] != "the"):
+            a -= 1
+        if a == e or (a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[h] and toks.lower[a - 1] != "the"):
+            continue  # the name opens its sentence or follows "the"
+        if (a, e) in known or e in people:
+            continue
+        label = toks.span_text(a, e)
+        out.append(Candidate(a, e, new_key("Organization", label), "Organization", "org-head", label))
+    return out
+
+
 def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
     language. The start of the capitalised stretch ending at ``end`` that has one capitalised
