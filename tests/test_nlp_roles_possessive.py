@@ -628,3 +628,13 @@ def test_sending_his_foreign_minister_names_the_sender_s_country_office(read):
     r = read("Angolan President Ramon Altavilla tried to mend ties, sending his foreign minister, Tomas Verdugo, "
              "to Lima in April.")
     assert ("Tomas Verdugo", "Angola", "Foreign Minister") in titled(r)
+
+
+def test_its_after_a_plural_subject_is_the_one_organization_that_sentence_names(read):
+    r = read("The rebels, who are part of a coalition called the Kanem Shield Alliance, signed a declaration in "
+             "July. Its leader, Tomas Wennberg, said the talks would go on.")
+    assert ("Tomas Wennberg", "Kanem Shield Alliance", "Leader") in titled(r)
+    # a singular subject may be what "its" names: no office then
+    r = read("The company, a supplier to the Kanem Shield Alliance, grew in July. Its chief executive, Tomas "
+             "Wennberg, left.")
+    assert not any(p == "Tomas Wennberg" for p, _, _ in titled(r))
