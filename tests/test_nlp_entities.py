@@ -486,3 +486,63 @@ def test_a_known_persons_name_before_a_thing_named_after_them_is_no_person(read)
     assert not [e for e in r.entities if e.type == "Person"]
     r = read("The Macron government said the corridor would cross Lorin.")
     assert "Emmanuel Macron" in by_label(r)
+
+
+def test_an_unknown_acronym_between_commas_after_a_definite_body_names_it(read):
+    r = read("The regional force in the north, SAVOR, left the province in July.")
+    assert {e.label: e.type for e in r.entities}.get("SAVOR") == "Organization"
+    # after an indefinite or no body's noun it is not read this way
+    r = read("The ministers met in the north, SAVOR, and went home.")
+    assert "SAVOR" not in labels(r).values()
+
+
+def test_a_lower_case_un_peacekeeping_before_a_noun_is_no_department(read):
+    r = read("The UN peacekeeping force in the south, MIRVAQ, left in July.")
+    assert "United Nations Peacekeeping" not in labels(r).values()
+    assert "MIRVAQ" in labels(r).values()
+
+
+def test_a_place_before_corps_is_part_of_an_organization_s_name(read):
+    r = read("The Sahel Corps, a force run by the defence ministry, replaced the old contractors in June.")
+    types = {e.label: e.type for e in r.entities}
+    assert types.get("Sahel Corps") == "Organization"
+    assert "Sahel" not in types
+
+
+def test_north_africa_is_a_region_not_africa(read):
+    r = read('"There is no deal," said Rino Falvetti, the North Africa project director at the Harlow Institute.')
+    types = {e.label: e.type for e in r.entities}
+    assert types.get("North Africa") == "Place"
+    assert "Africa" not in types
+
+
+def test_an_observatory_is_an_organization_and_its_remit_no_person(read):
+    r = read("The Ruritanian Observatory for Human Rights said 20 people died.")
+    types = {e.label: e.type for e in r.entities}
+    assert "Human Rights" not in types
+    assert types.get("Ruritanian Observatory for Human Rights") == "Organization"
+    r = read("Ana Lindqvist spoke for the Climate Observatory, a coalition of Brazilian groups.")
+    assert {e.label: e.type for e in r.entities}.get("Climate Observatory") == "Organization"
+
+
+def test_a_plural_noun_s_possessive_inside_a_party_s_name(read):
+    r = read("The Ruritanian People's Party said it would vote against the deal.")
+    assert {e.label: e.type for e in r.entities}.get("Ruritanian People's Party") == "Organization"
+    r = read("Chile's Defence Ministry said it would vote against the deal.")
+    assert "Chile's Defence Ministry" not in labels(r).values()
+
+
+def test_a_name_in_apposition_to_an_owned_party_is_an_organization(read):
+    r = read("In the election, Olsundo's party, Vastrevo, won the most votes.")
+    assert {e.label: e.type for e in r.entities}.get("Vastrevo") == "Organization"
+    r = read("In the election, Olsundo's party, which won the most votes, Vastrevo said.")
+    assert {e.label: e.type for e in r.entities}.get("Vastrevo") != "Organization"
+
+
+def test_a_name_before_an_apposition_of_a_body_s_noun_is_an_organization(read):
+    for body, name in (("The G7 Kanem, a French-backed force, lost Mali in 2022.", "G7 Kanem"),
+                       ("The Kanem Shield, a regional alliance, lost Mali in 2022.", "Kanem Shield")):
+        assert {e.label: e.type for e in read(body).entities}.get(name) == "Organization"
+    # a known actor, or no body's noun, is not read this way
+    assert {e.label: e.type for e in read("The Sahel, a vast force, lost Mali.").entities}.get("Sahel") == "Place"
+    assert "Kanem Shield" not in labels(read("The Kanem Shield, a regional heritage, lost Mali in 2022.")).values()

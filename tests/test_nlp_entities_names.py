@@ -711,3 +711,17 @@ def test_a_company_name_ending_in_a_company_head_word(read):
 def test_particles_in_a_row_inside_a_name_read_back_from_its_title(read):
     r = read("He stood beside Ilse van der Marwick, the president of the Northern Lakes Council, in Lima.")
     assert persons(r) == {"Ilse van der Marwick"}
+def test_a_name_in_apposition_to_a_former_office_is_a_person(read):
+    for body in ("Tarek Olsundo, a former minister, attacked the plan.",
+                 "Armed men led by Tarek Olsundo, a former vice-president of the ruling party, attacked the police."):
+        r = read(body)
+        assert [e.label for e in r.entities if e.type == "Person"] == ["Tarek Olsundo"]
+        assert not [f for f in r.facts if f.predicate == "officialOf"]
+
+
+def test_a_name_after_government_of_is_a_person(read):
+    r = read("In Lima, the caretaker government of Tarek Olsundo failed to form a coalition. Olsundo said it was unjust.")
+    assert [e.label for e in r.entities if e.type == "Person"] == ["Tarek Olsundo"]
+    assert said(r)[0][0] == "Tarek Olsundo"
+    r = read("The government of South Sudan met in Juba.")
+    assert not [e for e in r.entities if e.type == "Person"]

@@ -933,3 +933,17 @@ def test_the_person_in_apposition_to_an_actors_officer_past_a_long_remit(read):
     r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
              "visited Yerevan in October and announced new funding for the army.")
     assert [s[0] for s in said(r)] == ["Tarsk Odelly"]
+def test_insists_on_a_thing_is_a_demand_not_speech(read):
+    assert said(read("Quessaland, which has never joined an alliance, insists on the distinction.")) == []
+    assert said(read('The Marovian Council insists on its own "centrality" in the region.')) == []
+    r = read("The Marovian Council insisted on Monday that the border talks would go on.")
+    assert speakers(r) == ["Marovian Council"]
+    r = read("The Marovian Council insisted that the border talks would go on.")
+    assert speakers(r) == ["Marovian Council"]
+
+
+def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_speaker(read):
+    r = read('"It is over," said Tomas Wenn\'s former adviser, Ana Lindqvist, speaking for a coalition of '
+             'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
+    assert "Tomas Wenn" not in speakers(r)
+    assert speakers(r) == ["Ana Lindqvist"]

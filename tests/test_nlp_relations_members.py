@@ -1064,3 +1064,57 @@ def test_the_summit_points_back_only_to_a_body_named_so():
     # a summit of another body is a meeting, not the body
     assert summit_read("Ministers of the Norland Pact met. The summit brings together Veldoria, Quessa and "
                        "Tarvin.") == set()
+
+
+def test_a_dated_pact_between_a_list_ends_at_its_last_coordinated_item():
+    body = ("Under the Norland Pact, the 2021 pact between Veldoria, Quessa and Tarvin, Veldoria is to buy "
+            "three submarines.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa", "Tarvin")
+    body = "The Norland Group, a grouping of Veldoria, Quessa and Tarvin, as well as Ostrava, met in May."
+    assert read(body) == members(GROUP, "Veldoria", "Quessa", "Tarvin", "Ostrava")
+
+
+def test_a_second_predicate_after_a_comma_shares_the_sentence_s_subject():
+    body = "Veldoria buys grain and arms, is a member of the Norland Pact alongside Quessa, and was once neutral."
+    assert read(body) == members(PACT, "Veldoria", "Quessa")
+    # an apposition after the comma, or a new clause after ", and", is not the opening subject's
+    assert read("Veldoria hosted the talks with Quessa, a member of the Norland Pact.") != members(PACT, "Veldoria")
+    assert read("Veldoria hosted the talks, and Quessa, which buys grain, is a member of the Norland Pact.") == set()
+
+
+def test_joining_an_organization_s_body_is_no_membership_of_it():
+    assert read("Veldoria joined the Norland Council's assembly in 2024.") != members(COUNCIL, "Veldoria")
+    assert read("Veldoria joined the Norland Council's assembly as an associate in 2024.") != members(
+        COUNCIL, "Veldoria", negated=True) | members(COUNCIL, "Veldoria")
+    assert read("Veldoria joined the Norland Council as an observer in 2024.") == members(COUNCIL, "Veldoria", negated=True)
+    assert read("Veldoria joined the Norland Council as a full member in 2024.") == members(COUNCIL, "Veldoria")
+
+
+def test_both_regional_blocs_and_belongs_only_to():
+    body = ("The Norland Pact and the Norland Council met in May. Veldoria is a member of both regional blocs; "
+            "Quessa belongs only to the Norland Pact.")
+    assert read(body) == members(PACT, "Veldoria", "Quessa") | members(COUNCIL, "Veldoria")
+
+
+def test_both_blocs_is_the_pair_named_together_over_a_later_single_organization():
+    body = ("The Norland Pact and the Norland Council merged their talks. The Norland Group named a mediator. "
+            "Veldoria is a member of both regional blocs.")
+    assert read(body) == members(PACT, "Veldoria") | members(COUNCIL, "Veldoria")
+
+
+def test_a_non_member_noun_inside_an_unlike_phrase_is_the_contrasted_ones():
+    assert read("Veldoria, unlike its two partners, is also a member of the Norland Pact.") == members(PACT, "Veldoria")
+    assert read("Veldoria, a candidate, is a member of the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+
+
+def test_a_member_s_size_or_rank_before_member():
+    body = "The Norland Pact met in May. Veldoria, the bloc's largest member, joined the talks."
+    assert read(body) == members(PACT, "Veldoria")
+    assert read("Veldoria, the Norland Pact's most populous member, joined the talks.") == members(PACT, "Veldoria")
+
+
+def test_the_same_anaphor_in_the_sentence_before_points_back_further():
+    body = ("The Norland Group met in May and the Norland Group spoke again. The Norland Pact insists on its own "
+            "role. Quessa, which chairs the bloc this year, has warned its neighbours. Veldoria, the bloc's largest "
+            "member, joined the talks.")
+    assert read(body) == members(PACT, "Veldoria")

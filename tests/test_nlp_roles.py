@@ -231,3 +231,9 @@ def test_a_regions_unit_director_at_an_organization_in_apposition(read):
 def test_who_heads_an_organizations_body_holds_the_body_not_the_owner(read):
     r = read("Ramon Altavilla, who heads the Lakes Council's Energy Committee, said so.")
     assert titled(r) == {("Ramon Altavilla", "Energy Committee", "Head")}
+
+
+def test_a_captain_s_rank_is_no_part_of_the_name(read):
+    r = read("Chad's president, Captain Idrissa Kovambe, said the junta would hold elections in 2027.")
+    assert titled(r) == {("Idrissa Kovambe", "Chad", "President")}
+    assert [e.label for e in r.entities if e.type == "Person"] == ["Idrissa Kovambe"]

@@ -619,3 +619,35 @@ def test_its_after_a_sentence_that_it_opens(read):
     r = read("The Velmar Monitoring Mission was deployed in 2023. It has about 200 staff and was extended in "
              "January. Its head, Tarsk Odelly, said the monitors had recorded fewer incidents.")
     assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}
+def test_its_after_a_body_named_by_an_acronym_in_apposition_is_that_body(read):
+    r = read("The UN mission in the territory, MIRVAQ, has monitored a ceasefire since 1991. Its head, "
+             "Tomas Wennberg, told the council that his observers could not reach the border.")
+    assert "MIRVAQ" in labels(r).values()
+    assert titled(r) == {("Tomas Wennberg", "MIRVAQ", "Head")}
+    # no body's noun right after the subject: "its" is still the subject's
+    r = read("The UN monitored the vote in the territory, with MIRVAQ, from 1991. Its head, Tomas Wennberg, "
+             "told the council that the vote was fair.")
+    assert ("Tomas Wennberg", "United Nations", "Head") in titled(r)
+
+
+def test_its_after_an_owned_body_named_by_an_acronym_is_that_body(read):
+    r = read("The African Union's stabilisation force in Chad, FORVAQ, has been reinforced. Its commander, "
+             "Major General Tomas Wennberg, said the situation was calm.")
+    assert "FORVAQ" in labels(r).values()
+    assert titled(r) == {("Tomas Wennberg", "FORVAQ", "Commander")}
+
+
+def test_sending_his_foreign_minister_names_the_sender_s_country_office(read):
+    r = read("Angolan President Ramon Altavilla tried to mend ties, sending his foreign minister, Tomas Verdugo, "
+             "to Lima in April.")
+    assert ("Tomas Verdugo", "Angola", "Foreign Minister") in titled(r)
+
+
+def test_its_after_a_plural_subject_is_the_one_organization_that_sentence_names(read):
+    r = read("The rebels, who are part of a coalition called the Kanem Shield Alliance, signed a declaration in "
+             "July. Its leader, Tomas Wennberg, said the talks would go on.")
+    assert ("Tomas Wennberg", "Kanem Shield Alliance", "Leader") in titled(r)
+    # a singular subject may be what "its" names: no office then
+    r = read("The company, a supplier to the Kanem Shield Alliance, grew in July. Its chief executive, Tomas "
+             "Wennberg, left.")
+    assert not any(p == "Tomas Wennberg" for p, _, _ in titled(r))

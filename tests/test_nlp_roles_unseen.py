@@ -966,3 +966,14 @@ def test_an_office_in_an_unnamed_organ_of_an_organization(read):
     # a country's unnamed committee: no employer read
     r = read("Tarsk Odelly, the chairman of Peru's committee on trade, said so.")
     assert titled(r) == set()
+def test_no_dateline_country_after_another_country_opening_the_sentence(read):
+    # "MONTEVIDEO — … Italy's position will decide: Prime Minister X's government has said …"
+    r = read("LIMA, Peru — The deal was signed in Peru. Chile's position will decide the outcome: Prime "
+             "Minister Tamar Veldidze's government has said it will wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
+
+
+def test_a_longer_lower_case_remit_before_at_the_workplace(read):
+    r = read('"It is over," said Rino Falvetti, director of the international security programme at the Harlow '
+             'Institute in Sydney.')
+    assert titled(r) == {("Rino Falvetti", "Harlow Institute", "Director")}

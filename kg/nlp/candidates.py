@@ -605,6 +605,69 @@ def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan]
     return out
 
 
+def acronyms_after_bodies(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "The UN mission in the territory, MINURSO, has …", "NATO's peacekeeping force in Kosovo,
+    KFOR,": an upper-case word of three letters or more that the knowledge base does not know,
+    alone between commas right after a definite (or owned) description of a body (one of
+    ``acronym_body_nouns``, a few words on), names that body."""
+    toks = tokens_of(doc)
+    nouns = ctx.lex.actors.acronym_body_nouns
+    if not toks.has_any(nouns):
+        return []
+    gap, n, out = ctx.lex.window.apposition_acronym_gap, len(toks.text), []
+    for h in toks.where(nouns):
+        before = toks.lower[max(0, h - 3):h]
+        if "the" not in before and ctx.lex.grammar.possessive.isdisjoint(before):
+            continue  # a definite description only: "The UN peacekeeping mission", "NATO's force"
+        comma = next((c for c in range(h + 1, min(n, h + 1 + gap)) if not toks.text[c].isalpha()), None)
+        if comma is None or toks.text[comma] != ",":
+            continue
+        a = comma + 1
+        if (a + 1 >= n or toks.text[a + 1] != "," or a in kb_tokens or len(toks.text[a]) < 3
+                or not is_acronym_word(toks.text[a]) or ctx.sent_of[a] != ctx.sent_of[h]
+                or toks.lower[a] in ctx.lex.actors.not_names):
+            continue
+        label = toks.text[a]
+        out.append(Candidate(a, a + 1, new_key("Organization", label), "Organization", "acronym", label,
+                             kb_aliases=(label,)))
+    return out
+
+
+def names_before_body_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "The G5 Sahel, a French-backed force, lost Mali": a capitalised name (up to [window]
+    place_name_words words, opening the sentence or after "the") before an apposition of an
+    indefinite article, lower-case or hyphenated modifiers and a body's noun ([actors]
+    acronym_body_nouns) closed by a comma is an organization, unless the knowledge base knows
+    the whole name or a person ends it."""
+    toks = tokens_of(doc)
+    nouns = ctx.lex.actors.acronym_body_nouns
+    if not toks.has_any(nouns):
+        return []
+    known = {(c.start, c.end) for c in kb_cands}
+    people = {c.end for c in kb_cands if c.type == "Person"}
+    articles, n, out = ctx.lex.grammar.indefinite_articles, len(toks.text), []
+    for h in toks.where(nouns):
+        if h + 1 >= n or toks.text[h + 1] != "," or not toks.text[h].islower():
+            continue
+        p = h - 1
+        while p > 0 and h - p <= 4 and toks.lower[p] not in articles and (
+                toks.text[p] == "-" or (toks.text[p].isalpha() and (toks.text[p].islower() or toks.text[p + 1] == "-"))):
+            p -= 1  # "a French-backed", "a regional"
+        if toks.lower[p] not in articles or p < 2 or toks.text[p - 1] != ",":
+            continue
+        e, a = p - 1, p - 1
+        while (a > 0 and e - a < ctx.lex.window.place_name_words and ctx.sent_of[a - 1] == ctx.sent_of[h]
+               and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalnum() and toks.lower[a - 1] != "the"):
+            a -= 1
+        if a == e or (a > 0 and ctx.sent_of[a - 1] == ctx.sent_of[h] and toks.lower[a - 1] != "the"):
+            continue  # the name opens its sentence or follows "the"
+        if (a, e) in known or e in people:
+            continue
+        label = toks.span_text(a, e)
+        out.append(Candidate(a, e, new_key("Organization", label), "Organization", "org-head", label))
+    return out
+
+
 def foreign_acronym_start(toks, ctx: EntityContext, lo: int, end: int, letters: str) -> int | None:
     """ "Community of Portuguese Language Countries (CPLP)": an acronym of the name in another
     language. The start of the capitalised stretch ending at ``end`` that has one capitalised
@@ -788,6 +851,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 continue
             if toks.text[a - 1] == "-" and a - 2 >= 0 and toks.text[a - 2][:1].isupper() and not toks.whitespace[a - 1]:
                 a -= 2
+                continue
+            if (toks.lower[a - 1] in ctx.lex.grammar.possessive and a - 2 >= 0
+                    and toks.lower[a - 2] in ctx.lex.actors.inner_possessive_nouns and toks.text[a - 2][:1].isupper()):
+                a -= 2  # "European People's Party": a plural noun's possessive inside the name
                 continue
             if (toks.lower[a - 1] in ctx.lex.grammar.coordinators and a - 2 >= 0 and a < i
                     and name_token(doc, ctx, a - 2) and a - 2 not in people and sent_of[a - 2] == sent_of[i]

@@ -45,6 +45,7 @@ from kg.nlp.candidates import (
     EntityContext,
     EntityTables,
     acronyms,
+    acronyms_after_bodies,
     acronyms_before_titles,
     acronyms_in_member_frames,
     dateline_candidates,
@@ -56,6 +57,7 @@ from kg.nlp.candidates import (
     kb_candidate,
     known_person,
     ministries,
+    names_before_body_appositions,
     org_heads,
 )
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
@@ -163,6 +165,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
     named_orgs += acronyms_before_titles(doc, ctx, titles, kb_cands + named_orgs, kb_tokens)
+    named_orgs += acronyms_after_bodies(doc, ctx, kb_tokens)
+    named_orgs += names_before_body_appositions(doc, ctx, kb_cands)
     named_orgs += acronyms_in_member_frames(doc, ctx, kb_tokens | {i for c in named_orgs for i in range(c.start, c.end)})
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)
     # "CEO of Kuwait Petroleum Corporation Nawaf al-Sabah": a title's actor may be one found by rule

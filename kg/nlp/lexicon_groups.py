@@ -45,6 +45,7 @@ class Windows:
     cochair_span: int
     ministry_domain_words: int
     acronym_words: int
+    apposition_acronym_gap: int  # "the UN mission in the territory, MINURSO,": noun to comma
     title_name_words: int
     hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
@@ -158,6 +159,8 @@ class ActorWords:
 
     org_heads: frozenset[str] = words("actors.organization_heads")
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
+    acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
+    inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
@@ -230,6 +233,8 @@ class SpeechWords:
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
     act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
+    demand_verbs: frozenset[str] = words("speech.demand_verbs")  # "insists on the distinction": no speech
+    demand_prepositions: frozenset[str] = words("speech.demand_prepositions")
     relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"
     quote_closers: frozenset[str] = words("speech.quote_closers")  # '"…," said X'
     name_closers: frozenset[str] = words("speech.name_closers")  # '…," said X, a …'

@@ -48,6 +48,7 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
     items: list[TokMention] = []
     j = i
     passed: int | None = None  # the end of the last item taken, while territories follow it
+    closed = False  # an item after "and" ends the list but for another coordinator or addition
     while j < limit:
         m = by_start.get(j)
         if m is None and toks.lower[j] == "the":
@@ -72,8 +73,12 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
             k += 1
         if k < limit and toks.lower[k] in grammar.coordinators:
             k += 1
+            closed = True
         else:
-            k += phrase_at(doc, k, limit, grammar.list_additions)
+            added = phrase_at(doc, k, limit, grammar.list_additions)
+            if closed and not added and passed is None:
+                break  # "A, B and C, D is to buy": D opens the next clause ("…, as well as D" goes on)
+            k += added
         if k == j:
             break
         if k not in by_start and not (k < limit and toks.lower[k] == "the" and k + 1 in by_start):

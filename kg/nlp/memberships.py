@@ -250,7 +250,7 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     # back over the apposition's adjectives, then its links ("X, a regional economic union of")
     i = start
     low = max(a, start - ctx.lex.window.composition_link)
-    while i > low and (ctx.in_compound(i - 1) or (
+    while i > low and (ctx.in_compound(i - 1) or toks.text[i - 1].isdigit() or (  # "the 2021 pact between"
             toks.text[i - 1].isalpha() and toks.lower[i - 1] not in rel.composition_links
             and toks.lower[i - 1] not in rel.clause_words
             and (toks.text[i - 1].islower() or ctx.by_start.get(i - 1) is None or ctx.by_start[i - 1].role == "demonym"))):
@@ -277,6 +277,40 @@ def member_composition(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         yield Relation(m, "memberOf", org, "member-composition", ctx.lex.confidence.member_composition, neg)
 
 
+def _in_contrast(toks, rel: RelationWords, i: int, a: int) -> bool:
+    """Token ``i`` is in a phrase a contrast word opens after a comma ("…, unlike its two
+    partners, …"), back to that comma or the sentence start ``a``."""
+    j = i - 1
+    while j >= a and toks.text[j] != ",":
+        if toks.lower[j] in rel.contrast_leads:
+            return True
+        j -= 1
+    return False
+
+
+def _shared_subject(ctx: RelationContext, s: int, a: int) -> list[TokMention]:
+    """ "New Delhi buys Russian oil, is a member of X alongside …": a predicate after a comma that
+    goes on the sentence's first predicate shares its subject, the actor opening the sentence
+    right before a lower-case verb (no clause word, no new clause after a comma and "and")."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    comma = s if toks.text[s] == "," else s - 1  # the walk back may have taken the comma in
+    if comma <= a or toks.text[comma] != "," or toks.lower[comma + 1] in ctx.lex.grammar.articles:
+        return []  # "A hosted talks with B, a member of X": B's apposition, no second predicate
+    m = ctx.by_start.get(a + 1 if toks.lower[a] == "the" else a)
+    if m is None or m.type not in MEMBER_TYPES or m.end >= comma:
+        return []
+    verb = toks.text[m.end]
+    if not (verb.isalpha() and verb.islower()) or verb in rel.clause_words:
+        return []
+    for j in range(m.end, comma):
+        if toks.text[j] == "," and toks.lower[j + 1] in ctx.lex.grammar.coordinators:
+            return []  # "A hosted the talks, and B is a member of X": B's clause
+        if toks.lower[j] in rel.member_relative_pronouns:
+            return []  # "India, which buys oil, is …": read by the clause rules
+    return [m]
+
+
 def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     doc, win, rel = ctx.doc, ctx.lex.window, ctx.lex.relations
     toks = tokens_of(doc)
@@ -301,8 +335,10 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, _ = forward_list(doc, ctx.lex, ctx.skip(j, b, tuple(rel.member_object_leads)), ctx.by_start,
                                ("Organization",), b)
         org = orgs[0] if orgs else None
-        if org is None and j + 1 < b and toks.lower[j + 1] in rel.member_pair_nouns:
-            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both blocs"
+        noun = j + 2 if (j + 2 < b and toks.text[j + 1].isalpha() and toks.text[j + 1].islower()
+                         and toks.lower[j + 1] not in rel.member_pair_nouns) else j + 1
+        if org is None and noun < b and toks.lower[noun] in rel.member_pair_nouns:
+            orgs = pair_before(ctx, cue.sentence, start)  # "a member of both (regional) blocs"
             org = orgs[0] if orgs else None
     if org is None and toks.span_text(start, end).lower() in rel.founding_predicates:
         passive = list(founded_by(ctx, start, end, a, b))
@@ -320,6 +356,12 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs, confidence = ([org] if org is not None else []), ctx.lex.confidence.member_context
     if org is None or org.type != "Organization":
         return
+    if org.start == j and org.end < b and toks.lower[org.end] in ctx.lex.grammar.possessive:
+        # "joined the Council of Europe's Parliamentary Assembly": the body owned is joined
+        owned = ctx.by_start.get(org.end + 1)
+        if owned is None or owned.type != "Organization":
+            return
+        org, orgs = owned, [owned]
     if toks.span_text(start, end).lower() in rel.participation_predicates and not (
             org.start == j and (join_closed(ctx, org.end, b) or phrase_at(doc, org.end, b, rel.member_alongside))):
         return  # "participates in the CSTO summit": an event, no membership
@@ -344,7 +386,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             s = counted  # "A, B and C, the three European members of X": past "European"
             continue
         if w in rel.former_member_words or w in rel.non_member_words:
-            other = True
+            # "Tanzania, unlike its two partners, is also a member": the contrasted ones' noun
+            other = other or not _in_contrast(toks, rel, s - 1, a)
         elif not (w in gap or w in rel.member_becoming or w in rel.member_quantifiers or ctx.member_adjective(s - 1) or doc[s - 1].like_num
                   or w in rel.member_singling_words  # "Algeria, the only Arab member of the council"
                   or (w.endswith("ly") and toks.text[s - 1].islower())):  # "formally joined", "one of the five"
@@ -398,7 +441,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                     subjects = []
                 break
     if not subjects and s > a:
-        subjects = member_subject_elsewhere(ctx, s, a) or counted_subjects(ctx, s, a)
+        subjects = (_shared_subject(ctx, s, a) or member_subject_elsewhere(ctx, s, a)
+                    or counted_subjects(ctx, s, a))
     elif not subjects and s == a:
         # "All nine are members of X", "Both are members of X": the walk took the count in
         counted = ctx.skip(a, start, (*rel.count_openers, *rel.count_pairs, *rel.count_words))
@@ -658,12 +702,42 @@ def pair_before(ctx: RelationContext, k: int, start: int) -> list[TokMention]:
     ``start`` in sentence ``k`` and the few before it ([window] pair_sentences), else none."""
     pos = bisect.bisect_left(ctx.org_starts, start)
     recent: dict[str, TokMention] = {}
-    for m in reversed(ctx.orgs[:pos]):
-        if m.sentence < k - ctx.lex.window.pair_sentences or len(recent) == 2:
+    window = [m for m in reversed(ctx.orgs[:pos]) if m.sentence >= k - ctx.lex.window.pair_sentences
+              and m.role != "demonym"]
+    for m in window:
+        if len(recent) == 2:
             break
-        if m.role != "demonym":
-            recent.setdefault(m.key, m)
-    return list(recent.values()) if len(recent) == 2 else []
+        recent.setdefault(m.key, m)
+    if len(recent) != 2:
+        return []
+    # "The EAC and the SADC merged … The AU named X. Y is a member of both regional blocs": the
+    # last two named as a pair ("A and B") when the last two named are not one
+    pairs = [(a, b) for b, a in zip(window, window[1:]) if a.key != b.key and _coordinated(ctx, a, b)]
+    last = list(recent.values())
+    if pairs and not any({a.key, b.key} == {m.key for m in last} for a, b in pairs[:1]):
+        return list(pairs[0])
+    return last
+
+
+def _coordinated(ctx: RelationContext, a: TokMention, b: TokMention) -> bool:
+    """Organization ``a`` and the next one ``b`` are joined by "and" in one sentence ("the East
+    African Community (EAC) and the Southern African Development Community")."""
+    toks = tokens_of(ctx.doc)
+    if a.sentence != b.sentence or b.start <= a.end:
+        return False
+    i, joined = a.end, False
+    while i < b.start:
+        again = ctx.by_start.get(i)
+        if again is not None and again.key == a.key:
+            i = again.end  # its acronym in brackets
+            continue
+        low = toks.lower[i]
+        if low in ctx.lex.grammar.coordinators:
+            joined = True
+        elif low not in ctx.lex.grammar.articles and low not in ("(", ")"):
+            return False
+        i += 1
+    return joined
 
 
 def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:

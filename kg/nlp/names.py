@@ -676,14 +676,19 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             while (a > t.start - 2 and a > 1 and toks.text[a - 1].islower()
                    and toks.lower[a - 1] in roles.domain_adjectives):
                 a -= 1  # "…, the foreign policy adviser to President Y"
-            if a > 1 and toks.lower[a - 1] in ctx.lex.roles.current_adjectives and toks.text[a - 1].islower():
-                a -= 1  # "…, a senior adviser to President Y"
+            if a > 1 and (toks.lower[a - 1] in roles.current_adjectives
+                          or toks.lower[a - 1] in roles.not_current) and toks.text[a - 1].islower():
+                a -= 1  # "…, a senior adviser to President Y", "…, a former vice-president of the party"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
         elif (t.end < n and not t.plural and toks.text[t.end] == "," and t.start > 3
-              and toks.lower[t.start - 1] in ctx.lex.grammar.articles):
-            a = t.start  # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition
+              and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
+                   or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
+                       and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
+            # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
+            # "X, a former minister, said": a past one too
+            a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
@@ -810,9 +815,13 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
     before = k - 1
     if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
         before -= 1
-    if toks.text[before] != "," or k + 1 >= n or k + 1 in kb_tokens:
+    if toks.text[before] != "," or k + 1 >= n:
         return None
     start = k + 1
+    if start in kb_tokens or toks.text[start][:1].isupper():
+        start = _past_owned_title(toks, ctx, start, kb_tokens) or start
+    if start in kb_tokens:
+        return None
     end = name_run(doc, ctx, start, ctx.lex.window.speech_name_words, kb_tokens)
     if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]):
         return None
@@ -822,6 +831,24 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
         return None
     label = toks.span_text(start, end)
     return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
+
+
+def _past_owned_title(toks, ctx: EntityContext, i: int, kb_tokens: set[int]) -> int | None:
+    """ '"…," said Marina Silva's former adviser, X, …': the token after the comma that closes
+    an owner's name, its possessive, a past or current adjective and a title, or None."""
+    n = len(toks.text)
+    j = i
+    while j < n and j - i < 4 and (j in kb_tokens or (toks.text[j][:1].isupper() and toks.text[j].isalpha())):
+        j += 1
+    if j == i or j >= n or toks.lower[j] not in ctx.lex.grammar.possessive:
+        return None
+    j += 1
+    roles = ctx.lex.roles
+    if j < n and (toks.lower[j] in roles.not_current or toks.lower[j] in roles.current_adjectives):
+        j += 1
+    if j + 2 >= n or toks.lower[j] not in ctx.lex.title_words or toks.text[j + 1] != ",":
+        return None
+    return j + 2
 
 
 def repeated_full_names(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

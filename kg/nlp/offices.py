@@ -474,7 +474,8 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             if subject is not None and subject.type == "Organization":
                 subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
-                subject = _only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
+                subject = (_only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
+                           or _only_organization_after_plural(doc, lex, a - 1, mentions, by_start, sent_of))
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
@@ -540,6 +541,16 @@ def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,
             return other
         if not (toks.text[i].isalpha() and toks.text[i].islower()):
             break
+    # "The UN mission in the territory, MINURSO, has …", "NATO's peacekeeping force in Kosovo,
+    # KFOR,": the subject only qualifies the body the name after the comma is of (a body's noun
+    # within three words after it; lower-case words, its possessive and named places on)
+    between = range(subject.end, comma)
+    named = {i for m in mentions if m.sentence == subject.sentence and m.type in ("Country", "Place")
+             and subject.end <= m.start for i in range(m.start, m.end)}
+    if (any(toks.lower[j] in lex.actors.acronym_body_nouns for j in between[:3])
+            and all((toks.text[j].isalpha() and toks.text[j].islower()) or j in named
+                    or (j == subject.end and toks.lower[j] in lex.grammar.possessive) for j in between)):
+        return other
     return subject
 
 
@@ -557,6 +568,25 @@ def _only_thing_after_person(lex: Lexicon, i: int, mentions: list[TokMention], b
         return None
     things = {m.key: m for m in mentions if m.sentence == k and m.type in QUALIFIER_TYPES and m.role == "name"}
     return next(iter(things.values())) if len(things) == 1 else None
+
+
+def _only_organization_after_plural(doc: Doc, lex: Lexicon, i: int, mentions: list[TokMention],
+                                    by_start: dict[int, TokMention], sent_of) -> TokMention | None:
+    """ "The rebels, who are part of a coalition called the Congo River Alliance (AFC), signed …
+    Its leader, X": "its" names no plural subject ("the" and a lower-case plural noun opening the
+    sentence of token ``i``), so the one organization that sentence names, or None."""
+    toks = tokens_of(doc)
+    k = sent_of[i]
+    a = i
+    while a > 0 and sent_of[a - 1] == k:
+        a -= 1
+    noun = a + 1
+    if (noun > i or by_start.get(a) is not None or toks.lower[a] not in lex.grammar.articles
+            or not (toks.text[noun].isalpha() and toks.text[noun].islower() and toks.lower[noun].endswith("s")
+                    and not toks.lower[noun].endswith("ss"))):
+        return None
+    orgs = {m.key: m for m in mentions if m.sentence == k and m.type == "Organization" and m.role == "name"}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, mentions: list[TokMention],

@@ -40,8 +40,19 @@ def groups_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> li
     toks = tokens_of(doc)
     out = []
     coordinators = ctx.lex.grammar.coordinators
+    n = len(doc)
     for i in toks.where(ctx.lex.actors.group_heads):
         if i == 0 or not toks.text[i].islower() or ctx.sent_of[i] < 0:
+            continue
+        if toks.lower[i - 1] in ctx.lex.grammar.possessive and i + 2 < n and toks.text[i + 1] == ",":
+            # "Kurti's party, Vetevendosje, won": the name in apposition after an owned noun
+            b = i + 2
+            while (b < n and b - i - 2 < ctx.lex.window.place_name_words and b not in kb_tokens
+                   and ctx.sent_of[b] == ctx.sent_of[i] and name_token(doc, ctx, b)):
+                b += 1
+            if b > i + 2 and b < n and toks.text[b] == ",":
+                label = toks.span_text(i + 2, b)
+                out.append(Candidate(i + 2, b, new_key("Organization", label), "Organization", "org-head", label))
             continue
         e = i
         while True:

@@ -181,6 +181,13 @@ class RelationContext:
                   and self.named_with(m.key, toks.lower[noun])]
         if titled:  # "NATO Secretary General X said … Sweden, the alliance's 32nd member"
             return titled[-1]
+        if k >= 2 and any(self.sent_of[j] == k - 1 and toks.lower[j - 1] in rel.anaphor_determiners
+                          for j in toks.where({word})):
+            # "ASEAN insists on … Malaysia, which chairs the bloc this year, … Indonesia, the
+            # bloc's largest member,": the same anaphor in the sentence before points back further
+            further = [m for m in named if m.sentence == k - 2]
+            if further:
+                return further[-1]
         fitting = {m.key: m for m in named if self.named_with(m.key, word)}
         if len(fitting) == 1:
             # "The Lake Chad Basin Commission … the MNJTF … Benin, which is not a member of the

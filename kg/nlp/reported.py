@@ -73,6 +73,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue  # "is cited as a warning of what a break can cost": a noun, no speech
         if not quoting and i + 1 < b and toks.lower[i + 1] in speech.act_prepositions:
             continue  # "Baku responded by arresting …": an act, not speech ("quoted by" is a channel)
+        if (low in speech.demand_verbs and i + 1 < b and toks.lower[i + 1] in speech.demand_prepositions
+                and not _speech_follows(ctx, i, b)):
+            continue  # "India insists on the distinction": a demand; "insisted on Monday that …" is speech
         v_end = i  # the verb a trailing statement ends with ("was quoted by local media as saying")
         if quoting:
             for link in range(i + 1, min(b, i + win.quoting_link)):

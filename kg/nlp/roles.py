@@ -725,6 +725,9 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                     or o.persons[0].key in qualified or o.title not in lex.roles.dateline_country_titles
                     or not toks.text[titles[i].start][:1].isupper()):
                 continue
+            if any(m.sentence == o.sentence and m.type == "Country" and m.key != country_key and m.end <= o.start
+                   for m in mentions):
+                continue  # "Italy's position will decide: Prime Minister X's government": not the dateline's
             o.quals, o.quals_before = [TokMention(country.start, country.end, country.key, "Country", "dateline",
                                                   "name", o.sentence)], True
             rules[i], confidence[i] = "dateline-country", conf.official_described

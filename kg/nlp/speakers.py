@@ -296,16 +296,18 @@ def speaker_after_verb(ctx: QuoteContext, i: int) -> Speaker | None:
                 found = m
                 break
         if found is not None:
-            if found.type == "Person":
+            owner = found.end < n and toks.lower[found.end] in lex.grammar.possessive
+            if found.type == "Person" and not owner:  # "said X's former adviser, Y": Y speaks
                 return Speaker(found.key, found.start, "mention")
-            if found.role != "demonym" and first is None:
+            if found.role != "demonym" and first is None and not (found.type == "Person" and owner):
                 first = Speaker(found.key, found.start, "mention")
             i = found.end
             steps += 1
             continue
         low = toks.lower[i]
         if (low in lex.grammar.articles or low in lex.title_words or low in lex.grammar.possessive
-                or low in lex.speech.subject_title_joins):
+                or low in lex.speech.subject_title_joins or low in lex.roles.not_current  # "former adviser"
+                or (low == "," and i > 0 and toks.lower[i - 1] in lex.title_words)):  # "adviser, Y"
             i += 1
             steps += 1
             continue
