@@ -1,5 +1,5 @@
 """Acceptance on unseen news: the dev set (36 real articles, 34 outlets) and the probe set
-(145 wire-style articles, on other regions' diplomacy and this one's) score at their floors.
+(157 wire-style articles, on other regions' diplomacy and this one's) score at their floors.
 
 ``tests/data/dev/`` holds the dev articles and their gold facts (a copy of the founders'
 dev set; gold errors are fixed in both copies); ``tests/data/probe/`` the probe articles
