@@ -81,24 +81,6 @@ def test_a_date_pattern_without_its_groups_is_an_input_error(tmp_path):
         load_lexicon(str(broken))
 
 
-def test_a_line_list_is_one_pattern_that_matches_where_any_of_its_patterns_does():
-    lines = ["Subscribe now", "Leave a comment", "Read more", "Photo: Reuters", "The talks went on."]
-    for key in ("boilerplate_line", "boilerplate_tail", "caption_credit"):
-        each = [re.compile(p, re.IGNORECASE) for p in LEX.raw["layout"][key]]
-        pattern = getattr(LEX, key)
-        for line in lines:
-            assert bool(pattern.search(line)) == any(p.search(line) for p in each), (key, line)
-    assert LEX.boilerplate_line.search("Subscribe now") and not LEX.boilerplate_line.search("The talks went on.")
-
-
-def test_a_bad_boilerplate_pattern_is_an_input_error_that_names_it(tmp_path):
-    text = resources.files("kg").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
-    broken = tmp_path / "lexicon.toml"
-    broken.write_text(text.replace("'^all news$',", "'^all (news$',", 1), encoding="utf-8")
-    with pytest.raises(InputError, match="boilerplate_line.*all"):
-        load_lexicon(str(broken))
-
-
 def test_every_entity_rule_has_a_priority():
     rules = re.findall(r"^``([a-z-]+)``", kg.nlp.entities.__doc__, re.MULTILINE)
     assert len(rules) >= 10 and set(rules) <= set(LEX.entities.priority)

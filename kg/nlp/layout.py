@@ -108,7 +108,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_caption(line: str, lex: Lexicon) -> bool:
-    if lex.caption_credit.search(line):
+    if any(p.search(line) for p in lex.caption_credit):
         return True
     return not _TERMINAL.search(line) and len(line.split()) <= lex.window.caption_words
 
@@ -239,9 +239,9 @@ def read_layout(text: str, lex: Lexicon) -> Layout:
         kind = None
         if tail:
             kind = "boilerplate"
-        elif lex.boilerplate_tail.search(line):
+        elif any(p.search(line) for p in lex.boilerplate_tail):
             tail, kind = True, "boilerplate"
-        elif len(line) < lex.window.meta_line_chars and lex.boilerplate_line.search(line):
+        elif len(line) < lex.window.meta_line_chars and any(p.search(line) for p in lex.boilerplate_line):
             kind = "boilerplate"
         elif len(line) < lex.window.meta_line_chars:  # a date line is short: a paragraph is not tried
             for pattern in lex.date_line:

@@ -45,10 +45,10 @@ __all__ = ["ActorWords", "Confidences", "EntityRanks", "GrammarWords", "Lexicon"
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict
-    boilerplate_line: re.Pattern  # any of the section's patterns
-    boilerplate_tail: re.Pattern  # any of the section's patterns
+    boilerplate_line: tuple[re.Pattern, ...]
+    boilerplate_tail: tuple[re.Pattern, ...]
     date_line: tuple[re.Pattern, ...]
-    caption_credit: re.Pattern  # any of the section's patterns
+    caption_credit: tuple[re.Pattern, ...]
     publisher: tuple[re.Pattern, ...]  # each with a group "pub"
     months: dict[str, int]  # lower-case month name or abbreviation -> 1..12
     dates: tuple[re.Pattern, ...]  # each with the groups year, month, day
@@ -75,19 +75,6 @@ def _compile(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> tup
         except re.error as exc:
             raise InputError(f"lexicon: bad regular expression in {where}: {p!r} ({exc})") from None
     return tuple(out)
-
-
-def _compile_any(patterns: list[str], where: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    """One pattern that matches where any of ``patterns`` does: a line is searched once, not
-    once per pattern (kg_layout asks of every line of every article).  Never matches when
-    ``patterns`` is empty."""
-    _compile(patterns, where, flags)  # each on its own first: the error names the bad one
-    if not patterns:
-        return re.compile(r"(?!)")
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-    except re.error as exc:  # e.g. an inline flag "(?i)" that is not at the start
-        raise InputError(f"lexicon: {where}: the patterns do not combine into one ({exc})") from None
 
 
 def _with_groups(patterns: tuple[re.Pattern, ...], groups: tuple[str, ...], where: str) -> tuple[re.Pattern, ...]:
@@ -196,10 +183,10 @@ def _build(raw: dict) -> Lexicon:
     speech = raw["speech"]
     return Lexicon(
         raw=raw,
-        boilerplate_line=_compile_any(layout["boilerplate_line"], "layout.boilerplate_line"),
-        boilerplate_tail=_compile_any(layout["boilerplate_tail"], "layout.boilerplate_tail"),
+        boilerplate_line=_compile(layout["boilerplate_line"], "layout.boilerplate_line"),
+        boilerplate_tail=_compile(layout["boilerplate_tail"], "layout.boilerplate_tail"),
         date_line=_compile(layout["date_line"], "layout.date_line"),
-        caption_credit=_compile_any(layout["caption_credit"], "layout.caption_credit"),
+        caption_credit=_compile(layout["caption_credit"], "layout.caption_credit"),
         publisher=_with_groups(_compile(layout["publisher_patterns"], "layout.publisher_patterns", flags=0),
                                ("pub",), "layout.publisher_patterns"),
         months=_months(layout["months"]),
