@@ -13,6 +13,7 @@ among the candidates.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -535,6 +536,17 @@ def acronyms(doc: Doc, ctx: EntityContext, kb_by_span: dict[tuple[int, int], Can
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def phrases_by_last_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each phrase's last word -> the phrases (as word tuples) that end with it: a phrase list
+    is looked up at its last word's tokens (one index look-up), then each phrase is compared."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        words = tuple(phrase.split())
+        out.setdefault(words[-1], []).append(words)
+    return {last: tuple(found) for last, found in out.items()}
+
+
 def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "Peru is a member of the VCC", "Chile joined VCC", "a VCC member": an upper-case word the
     knowledge base does not know, right after a phrase of [actors] acronym_org_leads (and an
@@ -543,18 +555,19 @@ def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int])
     actors = ctx.lex.actors
     toks = tokens_of(doc)
     n = len(doc)
-    leads = [tuple(p.split()) for p in actors.acronym_org_leads]
+    leads = phrases_by_last_word(actors.acronym_org_leads)
     found: set[int] = set()
-    for i in toks.where({p[-1] for p in leads}):
-        for words in leads:
-            a = i - len(words) + 1
-            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
-                continue
-            j = i + 1
-            if j < n and toks.lower[j] in ctx.lex.grammar.articles:
-                j += 1
-            if j + 1 >= n or toks.is_punct[j + 1] or toks.lower[j + 1] in actors.acronym_org_followers:
-                found.add(j)  # not "members of the LGBT community"
+    for i in toks.where(leads.keys()):
+        j = i + 1
+        if j < n and toks.lower[j] in ctx.lex.grammar.articles:
+            j += 1
+        if j >= n or not is_acronym_word(toks.text[j]):
+            continue  # most "of", "to" and "in" are followed by no upper-case word: the phrase is read last
+        if not (j + 1 >= n or toks.is_punct[j + 1] or toks.lower[j + 1] in actors.acronym_org_followers):
+            continue  # not "members of the LGBT community"
+        if any(i - len(words) + 1 >= 0 and tuple(toks.lower[i - len(words) + 1:i + 1]) == words
+               for words in leads[toks.lower[i]]):
+            found.add(j)
     for i in toks.where(actors.acronym_org_tails):
         found.add(i - 1)
     out = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, EntityContext, name_token
+from kg.nlp.candidates import Candidate, EntityContext, name_token, phrases_by_last_word
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.offices import (
@@ -373,15 +373,19 @@ def persons_after_person_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     ending in an organization's head word: no person)."""
     toks = tokens_of(doc)
     n = len(doc)
-    leads = [tuple(p.split()) for p in ctx.lex.actors.person_leads]
+    leads = phrases_by_last_word(ctx.lex.actors.person_leads)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    forbidden = kb_tokens | title_tokens(titles)
+    forbidden: set[int] | None = None
     out = []
-    for i in toks.where({p[-1] for p in leads}):  # the phrase's last word ("by") first
-        for words in leads:
+    for i in toks.where(leads.keys()):  # the phrase's last word ("by", "of", "to") first
+        if i + 1 >= n or not toks.text[i + 1][:1].isupper():
+            continue  # most "by", "of" and "to" lead to no name: the phrase is compared last
+        for words in leads[toks.lower[i]]:
             a = i - len(words) + 1
-            if a < 0 or (len(words) > 1 and toks.lower[i - 1] != words[-2]) or tuple(toks.lower[a:i + 1]) != words:
-                continue  # the word before "by" first: most "by" follow no founding verb
+            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
+                continue
+            if forbidden is None:
+                forbidden = kb_tokens | title_tokens(titles)
             j, found = i + 1, []
             while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
                 k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)

@@ -87,14 +87,16 @@ def workplaces_named_with_places(doc: Doc, ctx: EntityContext, kb_cands: list[Ca
     toks = tokens_of(doc)
     n = len(toks.text)
     lex = ctx.lex
+    cues = [i for i in toks.where(lex.roles.workplace_prepositions)
+            if i >= 1 and toks.lower[i - 1] in lex.actors.workplace_holders]
+    if not cues:
+        return []  # most articles: no "fellow at" (the tables below cost more than the search)
     place_at = {c.start: c for c in kb_cands if c.type in ("Place", "Country")}
     if not place_at:
         return []
     known = {i for c in kb_cands for i in range(c.start, c.end)}
     out = []
-    for i in toks.where(lex.roles.workplace_prepositions):
-        if i < 1 or toks.lower[i - 1] not in lex.actors.workplace_holders:
-            continue
+    for i in cues:
         a = i + 1 + (i + 1 < n and toks.lower[i + 1] in lex.grammar.articles)
         e = a
         while e < n and e - a < 2 and e not in known and toks.text[e].isalpha() and toks.text[e][:1].isupper() \
