@@ -417,12 +417,14 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     n = len(doc)
     nouns = ctx.lex.actors.person_nouns
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    forbidden = kb_tokens | title_tokens(titles)
+    forbidden: set[int] | None = None
     owners = ctx.lex.grammar.possessive | ctx.lex.grammar.possessive_determiners  # "his", "the party's"
     out = []
     for i in toks.where(nouns):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
+        if forbidden is None:
+            forbidden = kb_tokens | title_tokens(titles)
         j = i + 1
         if toks.text[j] == ",":
             if not (i > 0 and toks.lower[i - 1] in owners):
@@ -651,7 +653,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     out = []
     n = len(doc)
     roles = ctx.lex.roles
-    forbidden = kb_tokens | title_tokens(titles)  # "Secretary of State X, Indian Minister Y": not "State X"
+    forbidden: set[int] | None = None  # "Secretary of State X, Indian Minister Y": not "State X"
     for t in titles:
         b = t.start
         while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
@@ -700,6 +702,8 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if a < 3 or toks.text[a - 1] != ",":
             continue
         end = a - 1
+        if forbidden is None:
+            forbidden = kb_tokens | title_tokens(titles)
         start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
         if start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative:
             continue  # "In Port Louis, the president of Mauritius": a place
