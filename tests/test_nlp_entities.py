@@ -100,6 +100,17 @@ def test_an_unknown_acronym_in_a_membership_frame_is_an_organization(read):
     assert not any(e.type == "Organization" for e in r.entities)
 
 
+def test_an_unknown_acronym_after_a_count_or_owning_a_title(read):
+    r = read("The 10-member NRDC met in Lima.")
+    assert by_label(r)["NRDC"].type == "Organization"
+    r = read("The NRDC's secretary-general, Ana Lutz, said the deal was fair.")
+    assert facts(r, "officialOf") == {("Ana Lutz", "NRDC")}
+    # an acronym the article defined stays the defined organization
+    r = read("The Northern Rivers Development Council (NRDC) met. The NRDC's secretary-general, Ana Lutz, "
+             "said the deal was fair.")
+    assert facts(r, "officialOf") == {("Ana Lutz", "Northern Rivers Development Council")}
+
+
 def test_unknown_person_after_a_title_and_later_by_surname(read):
     r = read("Veterans Minister Talia Vornskaya visited the site. Vornskaya promised help.")
     person = by_label(r)["Talia Vornskaya"]

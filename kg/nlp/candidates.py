@@ -548,10 +548,11 @@ def phrases_by_last_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, 
 
 
 def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
-    """ "Peru is a member of the VCC", "Chile joined VCC", "a VCC member": an upper-case word the
-    knowledge base does not know, right after a phrase of [actors] acronym_org_leads (and an
-    article) or right before a noun of [actors] acronym_org_tails, names an organization: only
-    an organization has members."""
+    """ "Peru is a member of the VCC", "Chile joined VCC", "a VCC member", "the 10-member VCC": an
+    upper-case word the knowledge base does not know, right after a phrase of [actors]
+    acronym_org_leads (and an article), right before a noun of [actors] acronym_org_tails, or
+    right after a compound of [actors] acronym_org_compounds, names an organization: only an
+    organization has members."""
     actors = ctx.lex.actors
     toks = tokens_of(doc)
     n = len(doc)
@@ -570,6 +571,9 @@ def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int])
             found.add(j)
     for i in toks.where(actors.acronym_org_tails):
         found.add(i - 1)
+    for i in toks.where(actors.acronym_org_compounds):
+        if i >= 2 and toks.text[i - 1] == "-" and not toks.whitespace[i - 1] and not toks.whitespace[i - 2]:
+            found.add(i + 1)  # "the 10-member VCC", "the 27-nation EU"
     out = []
     for j in sorted(found):
         if not (0 <= j < n) or j in kb_tokens or ctx.sent_of[j] < 0 or not is_acronym_word(toks.text[j]):
@@ -593,17 +597,26 @@ def acronyms_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan]
     toks = tokens_of(doc)
     out = []
     spelled: dict[str, Candidate] = {}
+    defined: set[str] | None = None
     for t in titles:
         e = t.start
+        if (not t.plural and e >= 2 and toks.lower[e - 1] in ctx.lex.grammar.possessive
+                and not toks.whitespace[e - 2] and is_acronym_word(toks.text[e - 2])):
+            e -= 1  # "The VCC's secretary-general, X": the acronym's possessive
         if t.plural or e < 1 or e - 1 in kb_tokens or ctx.sent_of[e - 1] < 0 or not is_acronym_word(toks.text[e - 1]):
             continue
         a = e - 1
         if (a >= 2 and toks.text[a - 1] == "-" and not toks.whitespace[a - 2] and not toks.whitespace[a - 1]
                 and is_acronym_word(toks.text[a - 2]) and a - 2 not in kb_tokens):
             a -= 2  # "SPLM-IO"
-        if toks.lower[a] in ctx.lex.actors.not_names or (a > 0 and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalpha()):
-            continue  # part of a longer capitalised name
+        if toks.lower[a] in ctx.lex.actors.not_names or (a > 0 and toks.text[a - 1][:1].isupper() and toks.text[a - 1].isalpha()
+                                                         and toks.lower[a - 1] not in ctx.lex.grammar.articles):
+            continue  # part of a longer capitalised name (not a sentence's "The")
         label = toks.span_text(a, e)
+        if defined is None:
+            defined = {alias for c in kb_cands if c.type == "Organization" and c.rule == "acronym" for alias in c.kb_aliases}
+        if label in defined:
+            continue  # "the National Liberation Army (ELN) … the ELN's chief negotiator": the defined one
         if not spelled:
             for c in kb_cands:
                 words = [w for w in c.label.replace("-", " ").split() if w[:1].isupper()]

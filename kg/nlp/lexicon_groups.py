@@ -181,6 +181,7 @@ class ActorWords:
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     acronym_org_leads: frozenset[str] = words("actors.acronym_org_leads")  # "a member of the VCC"
     acronym_org_tails: frozenset[str] = words("actors.acronym_org_tails")  # "a VCC member"
+    acronym_org_compounds: frozenset[str] = words("actors.acronym_org_compounds")  # "the 10-member VCC"
     acronym_org_followers: frozenset[str] = words("actors.acronym_org_followers")  # "members of the VCC since"
     head_prepositions: frozenset[str] = words("actors.head_prepositions")
     post_heads: frozenset[str] = words("actors.post_heads")  # "OSCE Mission to Moldova": the name goes on with its post
