@@ -947,3 +947,14 @@ def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_s
              'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
     assert "Tomas Wenn" not in speakers(r)
     assert speakers(r) == ["Ana Lindqvist"]
+
+
+def test_an_embedded_quote_in_a_second_clause_is_that_clause_subject_s(read):
+    # ", and President Y called Georgia "…"": the second clause has a subject of its own
+    r = read('Prime Minister Sunok Farvadi has visited Baku twice this year, and President Tolim Baranov '
+             'called Georgia "a strategic partner and a reliable friend" at a joint news conference.')
+    assert [(who, direct) for who, _, direct in said(r)] == [("Tolim Baranov", True)]
+    # a second clause without a subject of its own is still the sentence subject's
+    r = read('President Sunok Farvadi praised the deal, and called it "a strategic step for the whole '
+             'region" at the summit.')
+    assert [who for who, _, _ in said(r)] == ["Sunok Farvadi"]

@@ -212,6 +212,7 @@ class SpeechWords:
 
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
+    clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
     between: frozenset[str] = words("speech.between_speaker_and_verb")
     statement_nouns: frozenset[str] = words("speech.statement_nouns")
     statement_verbs: frozenset[str] = words("speech.statement_verbs")
