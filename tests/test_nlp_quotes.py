@@ -958,3 +958,16 @@ def test_an_embedded_quote_in_a_second_clause_is_that_clause_subject_s(read):
     r = read('President Sunok Farvadi praised the deal, and called it "a strategic step for the whole '
              'region" at the summit.')
     assert [who for who, _, _ in said(r)] == ["Sunok Farvadi"]
+
+
+def test_a_relative_clause_after_a_description_leaves_the_named_person_the_speaker(read):
+    # "X, a description, who …, said": the name before the description is a person, and speaks
+    r = read("Kudi Dosusu, a former member of the Velmar parliament of Norland descent, who sat for the "
+             "Lakeside Party until 2023, said the talks were stalled.")
+    assert [who for who, _, _ in said(r)] == ["Kudi Dosusu"]
+    r = read("Libufo Nogimil, the billionaire founder of the Lakeside Party, who has held no post since "
+             "2021, has said the party would wait.")
+    assert [who for who, _, _ in said(r)] == ["Libufo Nogimil"]
+    # a place before the description is no speaker
+    r = read("Velmar, a small kingdom, which hosted the talks, said little.")
+    assert r.statements == []

@@ -752,6 +752,14 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             else:
                 end = next((c for c in range(end - 2, max(0, k - ctx.lex.window.speech_comma), -1)
                             if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
+                if (end is not None and toks.lower[end + 1] in ctx.lex.speech.relative_pronouns
+                        and not _person_like_run_before(doc, ctx, end, kb_tokens)):
+                    # "X, a former member of parliament, who sat for the party until 2023, said":
+                    # past the relative clause and a description to the comma after the name
+                    end = next((c for c in range(end - 2, max(0, end - ctx.lex.window.speech_comma), -1)
+                                if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
+                    if end is not None and toks.lower[end + 1] not in ctx.lex.grammar.articles:
+                        continue
                 if end is None:
                     continue
                 if age_before(toks, ctx.lex, end):
@@ -769,6 +777,15 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
+
+
+def _person_like_run_before(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> bool:
+    """A capitalised run of two words or more ends at token ``end`` and is not a body's or a
+    place's name ("Ruben Rubinyan, who …", not "… of the Lakeside Party, who …")."""
+    toks = tokens_of(doc)
+    start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
+    head = toks.lower[end - 1]
+    return end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
 
 
 def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> Candidate | None:

@@ -504,6 +504,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                             if (named is not None and named.how == "mention"
                                     and ctx.entities[named.key].type == "Person"):
                                 first = named
+                    if first is None and toks.lower[comma + 1] in ctx.lex.speech.relative_pronouns:
+                        first = _person_before_described_relative(ctx, comma, k)
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
@@ -630,6 +632,26 @@ def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None
         owner = ctx.by_end.get(i) if ctx.lower[i] in lex.grammar.possessive else None
         i = owner.start - 1 if owner is not None else i - 1  # "by the AU's Peace and Security Council"
     return found if i >= 0 and ctx.lower[i] in lex.speech.relative_antecedent_prepositions else None
+
+
+def _person_before_described_relative(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
+    """ "X, a former member of parliament, who sat for the party until 2023, said": the
+    relative clause opening at the comma at ``comma`` follows a description in apposition (an
+    article or possessive after its own comma); the person named before that comma speaks."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    for c in range(comma - 1, max(0, comma - lex.window.speaker_comma), -1):
+        if ctx.sent_of[c] != k or toks.text[c] in STOP:
+            return None
+        if toks.text[c] != ",":
+            continue
+        if toks.lower[c + 1] not in lex.grammar.articles and toks.lower[c + 1] not in lex.grammar.possessive:
+            return None
+        named = candidate_ending_at(ctx, c, k)
+        if named is not None and named.how == "mention" and ctx.entities[named.key].type == "Person":
+            return named
+        return None
+    return None
 
 
 def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int, span: int) -> tuple[bool, Speaker | None]:
