@@ -725,3 +725,14 @@ def test_a_name_after_government_of_is_a_person(read):
     assert said(r)[0][0] == "Tarek Olsundo"
     r = read("The government of South Sudan met in Juba.")
     assert not [e for e in r.entities if e.type == "Person"]
+
+
+def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
+    # "X, his nephew and a former deputy mayor of Y, leads …": no speech verb, no title before
+    r = read("Dikomo Kokuvik, his nephew and a former deputy mayor of Velmar, leads the campaign.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Dikomo Kokuvik, a former deputy mayor of Velmar, leads the campaign.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    # a body's name before the apposition is no person
+    r = read("The Velmar Lake Council, its successor, met on Monday.")
+    assert all(e.type != "Person" for e in r.entities)

@@ -419,6 +419,10 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     for i in toks.where(nouns):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
+        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads)
+        if before is not None:
+            out.append(before)  # "Narek Tamar, his nephew and a former deputy mayor, leads …"
+            continue
         j = i + 1
         if toks.text[j] == ",":
             if not (i > 0 and toks.lower[i - 1] in owners):
@@ -436,6 +440,24 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _name_before_owned_noun(doc: Doc, ctx: EntityContext, i: int, forbidden: set[int],
+                            heads: frozenset[str]) -> Candidate | None:
+    """ "X, his nephew, …", "X, her husband and adviser, …": a capitalised name of two or three
+    words right before the comma of an apposition that opens with a possessive determiner and
+    the person noun at token ``i``, the name itself after a comma or at its sentence's start."""
+    toks = tokens_of(doc)
+    if i < 4 or toks.lower[i - 1] not in ctx.lex.grammar.possessive_determiners or toks.text[i - 2] != ",":
+        return None
+    end = i - 2
+    start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, forbidden)
+    if not 2 <= end - start <= 3 or toks.lower[end - 1] in heads or names_a_title(toks.span_text(start, end), ctx):
+        return None
+    if start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[start] and toks.text[start - 1] != ",":
+        return None  # "… met Tamar Lis, his counterpart": the name's own sentence place decides
+    label = toks.span_text(start, end)
+    return Candidate(start, end, new_key("Person", label), "Person", "title-cue", label)
 
 
 def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int],
