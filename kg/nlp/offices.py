@@ -486,10 +486,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             det -= 1  # "The regional bloc's commission president, X", "the continental body's"
         if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
             return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
-    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in lex.actors.group_heads
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive
+            and (toks.lower[a - 1] in lex.actors.group_heads or toks.lower[a - 1] in lex.actors.org_heads)
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         # "the Georgian Dream congress, the party's chairman, X": the political group named last
-        # with the noun ("the X party", "the X faction", "the X Party")
+        # with the noun ("the X party", "the X faction", "the X Party"); "The World Bank
+        # estimates …, said X, the bank's regional director": any body whose name has the noun
         noun = toks.lower[a - 1]
         n = len(doc)
         groups = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"
