@@ -662,3 +662,9 @@ def test_the_body_s_officer_is_of_the_body_whose_name_has_the_noun(read):
     r = read("The Velmar Development Bank met on Monday. Kudo Marel, the institute's director, said "
              "the vote was fair.")
     assert facts(r, "officialOf") == set()
+
+
+def test_an_executive_or_managing_office_after_its_is_of_the_body_named_before(read):
+    r = read("The Velmar National Committee said the arrests were troubling. Aram Hamparo, its executive "
+             "director, said the group had raised the issue.")
+    assert ("Aram Hamparo", "Velmar National Committee") in facts(r, "officialOf")
