@@ -971,3 +971,17 @@ def test_a_relative_clause_after_a_description_leaves_the_named_person_the_speak
     # a place before the description is no speaker
     r = read("Velmar, a small kingdom, which hosted the talks, said little.")
     assert r.statements == []
+
+
+def test_he_after_an_unnamed_described_subject_is_not_a_person_named_before(read):
+    # "Tugi I, the Catholicos of …, urged …. "…," he said": kg did not read the name, and the
+    # pronoun is not the spokeswoman of two sentences before
+    r = read('Dana Pollo, the spokeswoman for the Velmar ministry, said the claim was "absurd and false in '
+             'every way". The Lake Church has two seats. Tugi I, the Catholicos of the Great House, has '
+             'urged both sides to talk. "The unity of the Church is above every government," he said.')
+    assert "The unity of the Church is above every government," not in {text for _, text, _ in said(r)}
+    # with no such sentence between, "she" is still the person named before
+    r = read('Dana Pollo, the spokeswoman for the Velmar ministry, said the claim was "absurd and false in '
+             'every way". The Lake Church has two seats. "The unity of the Church is above every '
+             'government," she said.')
+    assert ("Dana Pollo", "The unity of the Church is above every government,", True) in said(r)

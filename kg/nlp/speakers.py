@@ -149,11 +149,34 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
                 return m.key
         if who is not None:
             return None  # the last statement was no person's: "he" is someone kg did not name
+        if _unnamed_described_subject(ctx, kk):
+            return None  # "Aram I, the Catholicos of …, has urged …. "…," he said": not a person named before
     # a story that opens with '"…," she said': the person it names next, when none came before
     first = ctx.first_person
     if first is not None and first.start > tok and first.sentence - k <= ctx.lex.window.pronoun_sentences:
         return first.key
     return None
+
+
+def _unnamed_described_subject(ctx: QuoteContext, kk: int) -> bool:
+    """Sentence ``kk`` opens with capitalised words that name no actor kg read, then a comma and
+    an article or a possessive ("Aram I, the Catholicos of …, urged"): someone introduced whom
+    kg did not name, whom a "he" after it means rather than a person named further back."""
+    first = ctx.sentence_first_tok.get(kk)
+    if first is None or ctx.by_start_tok.get(first) or ctx.in_quote[first]:
+        return False
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    n = len(toks.text)
+    for c in range(first, min(n - 1, first + lex.window.speech_name_words + 1)):
+        if ctx.sent_of[c] != kk:
+            return False
+        if toks.text[c] == ",":
+            nxt = toks.lower[c + 1]
+            return c > first and (nxt in lex.grammar.articles or nxt in lex.grammar.possessive_determiners)
+        if not toks.text[c][:1].isupper() or toks.lower[c] in lex.grammar.articles or ctx.by_start_tok.get(c):
+            return False
+    return False
 
 
 def opening_actor(ctx: QuoteContext, k: int, tok: int) -> TokMention | None:
