@@ -736,3 +736,14 @@ def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
     # a body's name before the apposition is no person
     r = read("The Velmar Lake Council, its successor, met on Monday.")
     assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_hyphenated_name_before_who_heads_or_who_was_is_a_person(read):
+    r = read("Bibeneb Ter-Bimapo, who leads the opposition Velmar National Congress, has taken a different line.")
+    assert ("Bibeneb Ter-Bimapo", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Bibeneb Ter-Bimapo, who was the first president of Velmar, has taken a different line. "
+             "He said a treaty was worth it.")
+    assert [who for who, _, _ in said(r)] == ["Bibeneb Ter-Bimapo"]
+    # a body before ", who was" is no person
+    r = read("The Lake Council, who was never consulted, met on Monday.")
+    assert all(e.type != "Person" for e in r.entities)

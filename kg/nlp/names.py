@@ -509,6 +509,8 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
         while s - 1 >= 0 and e - (s - 1) <= ctx.lex.window.title_name_words and name_token(doc, ctx, s - 1) \
                 and s - 1 not in forbidden and ctx.sent_of[s - 1] == ctx.sent_of[e]:
             s -= 1
+        if e - s < 2:
+            s = min(s, name_run_before(doc, ctx, e, ctx.lex.window.title_name_words, forbidden))  # "Levon Ter-Petrosyan"
         while s < e and name_run(doc, ctx, s, ctx.lex.window.title_name_words, forbidden) != e:
             s += 1  # the longest run that ends at the comma
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
