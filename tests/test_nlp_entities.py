@@ -555,3 +555,10 @@ def test_a_group_name_may_open_with_a_word_no_name_has(read):
     # at a sentence's start the article is no part of the name
     r = read("The Bright Valor faction joined the boycott.")
     assert "Bright Valor" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_a_plural_centres_head_ends_an_organization_name(read):
+    r = read("A survey by the Velmar Research Resource Centers found that most voters agreed.")
+    assert {(e.label, e.type) for e in r.entities} == {("Velmar Research Resource Centers", "Organization")}
+    r = read("Migrants were held at detention centers near the border.")
+    assert r.entities == []
