@@ -837,6 +837,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         at = j
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
+        side = at + 2
+        if (not quals and side + 1 < n and toks.lower[at + 1] in lex.grammar.articles
+                and toks.lower[side] in roles.qualifier_side_adjectives):
+            # "a leader of the opposition Coalition for Change, X": past the side it is on
+            org = by_start.get(side + 1)
+            if org is not None and org.type == "Organization" and sent_of[org.start] == k:
+                quals, j = [org], org.end
         rule = "title-of"
         if len(quals) == 1 and quals[0].type == "Organization" and j < n and toks.lower[j] in lex.actors.group_heads:
             j += 1  # "The head of the Hayastan faction, X": the group's noun after its name
