@@ -747,3 +747,11 @@ def test_a_hyphenated_name_before_who_heads_or_who_was_is_a_person(read):
     # a body before ", who was" is no person
     r = read("The Lake Council, who was never consulted, met on Monday.")
     assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_name_after_a_clergy_honorific_is_a_person(read):
+    r = read("When police detained Archbishop Mikor Ajapel in June, the government said it was enforcing the law.")
+    assert ("Mikor Ajapel", "Person") in {(e.label, e.type) for e in r.entities}
+    # an honorific after an article opens a name of something else
+    r = read("The Archbishop Street Church was closed on Monday.")
+    assert all(e.type != "Person" for e in r.entities)

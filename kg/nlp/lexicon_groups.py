@@ -198,6 +198,7 @@ class ActorWords:
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
     not_syllables: frozenset[str] = words("names.not_syllables")  # "Moscow-led": a compound, not a given name
     honorifics: frozenset[str] = words("names.honorifics")
+    person_honorifics: frozenset[str] = words("names.person_honorifics")  # "detained Archbishop X": a person
     inner_honorifics: frozenset[str] = words("names.inner_honorifics")  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str] = words("names.adverbs_before_speech")
     title_name_joins: frozenset[str] = words("names.title_name_joins")

@@ -439,6 +439,29 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out + _persons_after_honorifics(doc, ctx, forbidden, heads)
+
+
+def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int], heads: frozenset[str]) -> list[Candidate]:
+    """ "police detained Archbishop Mikael Tamar in June": a capitalised name of two or three
+    words right after a clergy honorific ([names] person_honorifics), closed by punctuation or a
+    lower-case word, is a person's, with no speech verb or title."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    out = []
+    for i in toks.where(ctx.lex.actors.person_honorifics):
+        if not toks.text[i][:1].isupper() or i + 1 >= n or ctx.sent_of[i + 1] != ctx.sent_of[i]:
+            continue
+        if i > 0 and toks.lower[i - 1] in ctx.lex.grammar.articles:
+            continue  # "the Archbishop Street church": a name the honorific opens
+        j = i + 1
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+        if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            continue
+        if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+            continue
+        label = toks.span_text(j, k)
+        out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
