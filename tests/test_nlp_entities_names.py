@@ -755,3 +755,10 @@ def test_a_name_after_a_clergy_honorific_is_a_person(read):
     # an honorific after an article opens a name of something else
     r = read("The Archbishop Street Church was closed on Monday.")
     assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_regnal_name_after_a_clergy_honorific_is_a_person(read):
+    r = read("Its supreme head, Catholicos Karel II, has refused the calls to step down.")
+    assert ("Karel II", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Posts attacking the Catholicos on social media were a gift to the opposition.")
+    assert r.entities == []

@@ -456,6 +456,9 @@ def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int],
             continue  # "the Archbishop Street church": a name the honorific opens
         j = i + 1
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+        if (k - j == 1 and k < n and toks.text[k].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes
+                and k not in forbidden):
+            k += 1  # "Catholicos Karekin II": a regnal numeral ends the one-word name
         if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
             continue
         if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
