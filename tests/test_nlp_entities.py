@@ -557,3 +557,19 @@ def test_a_name_before_an_apposition_of_a_body_s_noun_is_an_organization(read):
     # a known actor, or no body's noun, is not read this way
     assert {e.label: e.type for e in read("The Sahel, a vast force, lost Mali.").entities}.get("Sahel") == "Place"
     assert "Kanem Shield" not in labels(read("The Kanem Shield, a regional heritage, lost Mali in 2022.")).values()
+
+
+def test_a_group_name_may_open_with_a_word_no_name_has(read):
+    # "the I Have Honor faction": the pronoun is the name's first word, not dropped
+    r = read("Artur Velanyan, who heads the I Have Valor faction, joined the boycott.")
+    assert "I Have Valor" in {e.label for e in r.entities if e.type == "Organization"}
+    # at a sentence's start the article is no part of the name
+    r = read("The Bright Valor faction joined the boycott.")
+    assert "Bright Valor" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_a_plural_centres_head_ends_an_organization_name(read):
+    r = read("A survey by the Velmar Research Resource Centers found that most voters agreed.")
+    assert {(e.label, e.type) for e in r.entities} == {("Velmar Research Resource Centers", "Organization")}
+    r = read("Migrants were held at detention centers near the border.")
+    assert r.entities == []

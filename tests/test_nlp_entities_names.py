@@ -725,3 +725,40 @@ def test_a_name_after_government_of_is_a_person(read):
     assert said(r)[0][0] == "Tarek Olsundo"
     r = read("The government of South Sudan met in Juba.")
     assert not [e for e in r.entities if e.type == "Person"]
+
+
+def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
+    # "X, his nephew and a former deputy mayor of Y, leads …": no speech verb, no title before
+    r = read("Dikomo Kokuvik, his nephew and a former deputy mayor of Velmar, leads the campaign.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Dikomo Kokuvik, a former deputy mayor of Velmar, leads the campaign.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    # a body's name before the apposition is no person
+    r = read("The Velmar Lake Council, its successor, met on Monday.")
+    assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_hyphenated_name_before_who_heads_or_who_was_is_a_person(read):
+    r = read("Bibeneb Ter-Bimapo, who leads the opposition Velmar National Congress, has taken a different line.")
+    assert ("Bibeneb Ter-Bimapo", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Bibeneb Ter-Bimapo, who was the first president of Velmar, has taken a different line. "
+             "He said a treaty was worth it.")
+    assert [who for who, _, _ in said(r)] == ["Bibeneb Ter-Bimapo"]
+    # a body before ", who was" is no person
+    r = read("The Lake Council, who was never consulted, met on Monday.")
+    assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_name_after_a_clergy_honorific_is_a_person(read):
+    r = read("When police detained Archbishop Mikor Ajapel in June, the government said it was enforcing the law.")
+    assert ("Mikor Ajapel", "Person") in {(e.label, e.type) for e in r.entities}
+    # an honorific after an article opens a name of something else
+    r = read("The Archbishop Street Church was closed on Monday.")
+    assert all(e.type != "Person" for e in r.entities)
+
+
+def test_a_regnal_name_after_a_clergy_honorific_is_a_person(read):
+    r = read("Its supreme head, Catholicos Karel II, has refused the calls to step down.")
+    assert ("Karel II", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Posts attacking the Catholicos on social media were a gift to the opposition.")
+    assert r.entities == []

@@ -947,3 +947,41 @@ def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_s
              'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
     assert "Tomas Wenn" not in speakers(r)
     assert speakers(r) == ["Ana Lindqvist"]
+
+
+def test_an_embedded_quote_in_a_second_clause_is_that_clause_subject_s(read):
+    # ", and President Y called Georgia "…"": the second clause has a subject of its own
+    r = read('Prime Minister Sunok Farvadi has visited Baku twice this year, and President Tolim Baranov '
+             'called Georgia "a strategic partner and a reliable friend" at a joint news conference.')
+    assert [(who, direct) for who, _, direct in said(r)] == [("Tolim Baranov", True)]
+    # a second clause without a subject of its own is still the sentence subject's
+    r = read('President Sunok Farvadi praised the deal, and called it "a strategic step for the whole '
+             'region" at the summit.')
+    assert [who for who, _, _ in said(r)] == ["Sunok Farvadi"]
+
+
+def test_a_relative_clause_after_a_description_leaves_the_named_person_the_speaker(read):
+    # "X, a description, who …, said": the name before the description is a person, and speaks
+    r = read("Kudi Dosusu, a former member of the Velmar parliament of Norland descent, who sat for the "
+             "Lakeside Party until 2023, said the talks were stalled.")
+    assert [who for who, _, _ in said(r)] == ["Kudi Dosusu"]
+    r = read("Libufo Nogimil, the billionaire founder of the Lakeside Party, who has held no post since "
+             "2021, has said the party would wait.")
+    assert [who for who, _, _ in said(r)] == ["Libufo Nogimil"]
+    # a place before the description is no speaker
+    r = read("Velmar, a small kingdom, which hosted the talks, said little.")
+    assert r.statements == []
+
+
+def test_he_after_an_unnamed_described_subject_is_not_a_person_named_before(read):
+    # "Tugi I, the Catholicos of …, urged …. "…," he said": kg did not read the name, and the
+    # pronoun is not the spokeswoman of two sentences before
+    r = read('Dana Pollo, the spokeswoman for the Velmar ministry, said the claim was "absurd and false in '
+             'every way". The Lake Church has two seats. Tugi I, the Catholicos of the Great House, has '
+             'urged both sides to talk. "The unity of the Church is above every government," he said.')
+    assert "The unity of the Church is above every government," not in {text for _, text, _ in said(r)}
+    # with no such sentence between, "she" is still the person named before
+    r = read('Dana Pollo, the spokeswoman for the Velmar ministry, said the claim was "absurd and false in '
+             'every way". The Lake Church has two seats. "The unity of the Church is above every '
+             'government," she said.')
+    assert ("Dana Pollo", "The unity of the Church is above every government,", True) in said(r)

@@ -1118,3 +1118,16 @@ def test_the_same_anaphor_in_the_sentence_before_points_back_further():
             "role. Quessa, which chairs the bloc this year, has warned its neighbours. Veldoria, the bloc's largest "
             "member, joined the talks.")
     assert read(body) == members(PACT, "Veldoria")
+
+
+def test_remaining_or_staying_in_an_organization_is_membership():
+    assert read("Veldoria remains in the Norland Pact for now.") == members(PACT, "Veldoria")
+    assert read("Quessa stays in the Norland Council, whatever its critics say.") == members(COUNCIL, "Quessa")
+    # a person who stays in a body's city is no member
+    assert read("Ana Lind stays in the Norland Pact headquarters.") == set()
+
+
+def test_joining_on_the_same_day_as_another_names_it_a_member_too():
+    assert read("Veldoria joined the Norland Pact in 2001, on the same day as Quessa.") == members(PACT, "Veldoria", "Quessa")
+    # a possessive after the country: a person of it, no member named
+    assert read("Veldoria joined the Norland Pact in 2001, along with Quessa's envoy.") == members(PACT, "Veldoria")

@@ -237,3 +237,13 @@ def test_a_captain_s_rank_is_no_part_of_the_name(read):
     r = read("Chad's president, Captain Idrissa Kovambe, said the junta would hold elections in 2027.")
     assert titled(r) == {("Idrissa Kovambe", "Chad", "President")}
     assert [e.label for e in r.entities if e.type == "Person"] == ["Idrissa Kovambe"]
+
+
+def test_a_title_of_the_opposition_or_ruling_organization_is_of_that_organization(read):
+    r = read("Nika Gavarel, a leader of the opposition Coalition for Renewal, said no.")
+    assert ("Nika Gavarel", "Coalition for Renewal") in facts(r, "officialOf")
+    r = read("Nika Gavarel, the chairman of the ruling Velmar Unity Party, said no.")
+    assert ("Nika Gavarel", "Velmar Unity Party") in facts(r, "officialOf")
+    # "the opposition" alone names no organization
+    r = read("Nika Gavarel, a leader of the opposition in Velmar, said no.")
+    assert facts(r, "officialOf") == set()

@@ -651,3 +651,20 @@ def test_its_after_a_plural_subject_is_the_one_organization_that_sentence_names(
     r = read("The company, a supplier to the Kanem Shield Alliance, grew in July. Its chief executive, Tomas "
              "Wennberg, left.")
     assert not any(p == "Tomas Wennberg" for p, _, _ in titled(r))
+
+
+def test_the_body_s_officer_is_of_the_body_whose_name_has_the_noun(read):
+    # "the bank's regional director": the body named before whose name has "bank"
+    r = read('The Velmar Development Bank estimates that trade could triple. "The hardware is coming," '
+             "said Sebastian Orvik, the bank's regional director for the lakes.")
+    assert ("Sebastian Orvik", "Velmar Development Bank") in facts(r, "officialOf")
+    # no body named with the noun: no office
+    r = read("The Velmar Development Bank met on Monday. Kudo Marel, the institute's director, said "
+             "the vote was fair.")
+    assert facts(r, "officialOf") == set()
+
+
+def test_an_executive_or_managing_office_after_its_is_of_the_body_named_before(read):
+    r = read("The Velmar National Committee said the arrests were troubling. Aram Hamparo, its executive "
+             "director, said the group had raised the issue.")
+    assert ("Aram Hamparo", "Velmar National Committee") in facts(r, "officialOf")

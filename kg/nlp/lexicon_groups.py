@@ -199,6 +199,7 @@ class ActorWords:
     syllable_letters: int  # "Cho Tae-yul": the longest lower-case syllable after a hyphen
     not_syllables: frozenset[str] = words("names.not_syllables")  # "Moscow-led": a compound, not a given name
     honorifics: frozenset[str] = words("names.honorifics")
+    person_honorifics: frozenset[str] = words("names.person_honorifics")  # "detained Archbishop X": a person
     inner_honorifics: frozenset[str] = words("names.inner_honorifics")  # "Hassan Sheikh Mohamud"
     adverbs_before_speech: frozenset[str] = words("names.adverbs_before_speech")
     title_name_joins: frozenset[str] = words("names.title_name_joins")
@@ -213,6 +214,7 @@ class SpeechWords:
 
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
+    clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
     between: frozenset[str] = words("speech.between_speaker_and_verb")
     statement_nouns: frozenset[str] = words("speech.statement_nouns")
     statement_verbs: frozenset[str] = words("speech.statement_verbs")
@@ -455,6 +457,7 @@ class RoleWords:
     holder_descriptors: frozenset[str] = words("roles.holder_descriptors")  # "Its honorary chairman, billionaire X"
     future_title_suffixes: frozenset[str] = words("roles.future_title_suffixes")  # "prime minister-elect": not yet the office
     holder_only_modifiers: frozenset[str] = words("roles.holder_only_modifiers")  # "its junta chief, X": a person, no office
+    qualifier_side_adjectives: frozenset[str] = words("roles.qualifier_side_adjectives")  # "a leader of the opposition X"
     domain_adjectives: frozenset[str] = words("roles.domain_adjectives")  # "the U.N. humanitarian chief": a domain, not a qualifier
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")

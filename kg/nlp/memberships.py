@@ -584,7 +584,9 @@ def _countries_after_comma(ctx: RelationContext, e: int, b: int, phrases: tuple[
     n = phrase_at(ctx.doc, j + 1, b, phrases)
     if not n:
         return []
-    items, _ = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    items, end = forward_list(ctx.doc, ctx.lex, j + 1 + n, ctx.by_start, ("Country",), b)
+    if items and end < b and toks.lower[end] in ctx.lex.grammar.possessive:
+        return []  # "…, on the same day as Azerbaijan's president visited Paris": not a member named
     return items
 
 

@@ -425,6 +425,10 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue
         if forbidden is None:
             forbidden = kb_tokens | title_tokens(titles)
+        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads)
+        if before is not None:
+            out.append(before)  # "Narek Tamar, his nephew and a former deputy mayor, leads …"
+            continue
         j = i + 1
         if toks.text[j] == ",":
             if not (i > 0 and toks.lower[i - 1] in owners):
@@ -441,7 +445,51 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+    return out + _persons_after_honorifics(doc, ctx, forbidden, heads)
+
+
+def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int], heads: frozenset[str]) -> list[Candidate]:
+    """ "police detained Archbishop Mikael Tamar in June": a capitalised name of two or three
+    words right after a clergy honorific ([names] person_honorifics), closed by punctuation or a
+    lower-case word, is a person's, with no speech verb or title."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    out = []
+    for i in toks.where(ctx.lex.actors.person_honorifics):
+        if not toks.text[i][:1].isupper() or i + 1 >= n or ctx.sent_of[i + 1] != ctx.sent_of[i]:
+            continue
+        if i > 0 and toks.lower[i - 1] in ctx.lex.grammar.articles:
+            continue  # "the Archbishop Street church": a name the honorific opens
+        j = i + 1
+        k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+        if (k - j == 1 and k < n and toks.text[k].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes
+                and k not in forbidden):
+            k += 1  # "Catholicos Karekin II": a regnal numeral ends the one-word name
+        if not 2 <= k - j <= 3 or toks.lower[k - 1] in heads or names_a_title(toks.span_text(j, k), ctx):
+            continue
+        if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+            continue
+        label = toks.span_text(j, k)
+        out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _name_before_owned_noun(doc: Doc, ctx: EntityContext, i: int, forbidden: set[int],
+                            heads: frozenset[str]) -> Candidate | None:
+    """ "X, his nephew, …", "X, her husband and adviser, …": a capitalised name of two or three
+    words right before the comma of an apposition that opens with a possessive determiner and
+    the person noun at token ``i``, the name itself after a comma or at its sentence's start."""
+    toks = tokens_of(doc)
+    if i < 4 or toks.lower[i - 1] not in ctx.lex.grammar.possessive_determiners or toks.text[i - 2] != ",":
+        return None
+    end = i - 2
+    start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, forbidden)
+    if not 2 <= end - start <= 3 or toks.lower[end - 1] in heads or names_a_title(toks.span_text(start, end), ctx):
+        return None
+    if start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[start] and toks.text[start - 1] != ",":
+        return None  # "… met Tamar Lis, his counterpart": the name's own sentence place decides
+    label = toks.span_text(start, end)
+    return Candidate(start, end, new_key("Person", label), "Person", "title-cue", label)
 
 
 def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int],
@@ -493,6 +541,8 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
         while s - 1 >= 0 and e - (s - 1) <= ctx.lex.window.title_name_words and name_token(doc, ctx, s - 1) \
                 and s - 1 not in forbidden and ctx.sent_of[s - 1] == ctx.sent_of[e]:
             s -= 1
+        if e - s < 2:
+            s = min(s, name_run_before(doc, ctx, e, ctx.lex.window.title_name_words, forbidden))  # "Levon Ter-Petrosyan"
         while s < e and name_run(doc, ctx, s, ctx.lex.window.title_name_words, forbidden) != e:
             s += 1  # the longest run that ends at the comma
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
@@ -760,6 +810,14 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             else:
                 end = next((c for c in range(end - 2, max(0, k - ctx.lex.window.speech_comma), -1)
                             if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
+                if (end is not None and toks.lower[end + 1] in ctx.lex.speech.relative_pronouns
+                        and not _person_like_run_before(doc, ctx, end, kb_tokens)):
+                    # "X, a former member of parliament, who sat for the party until 2023, said":
+                    # past the relative clause and a description to the comma after the name
+                    end = next((c for c in range(end - 2, max(0, end - ctx.lex.window.speech_comma), -1)
+                                if toks.text[c] == "," and sent_of[c] == sent_of[k]), None)
+                    if end is not None and toks.lower[end + 1] not in ctx.lex.grammar.articles:
+                        continue
                 if end is None:
                     continue
                 if age_before(toks, ctx.lex, end):
@@ -777,6 +835,15 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
     return out
+
+
+def _person_like_run_before(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> bool:
+    """A capitalised run of two words or more ends at token ``end`` and is not a body's or a
+    place's name ("Ruben Rubinyan, who …", not "… of the Lakeside Party, who …")."""
+    toks = tokens_of(doc)
+    start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
+    head = toks.lower[end - 1]
+    return end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
 
 
 def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> Candidate | None:

@@ -486,10 +486,12 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
             det -= 1  # "The regional bloc's commission president, X", "the continental body's"
         if toks.lower[det] in lex.grammar.articles and sent_of[det] == k:
             return anaphor_referent(doc, lex, det, a - 1, b, mentions, k)
-    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive and toks.lower[a - 1] in lex.actors.group_heads
+    if (a - 2 >= 0 and toks.lower[a] in lex.grammar.possessive
+            and (toks.lower[a - 1] in lex.actors.group_heads or toks.lower[a - 1] in lex.actors.org_heads)
             and toks.lower[a - 2] in lex.grammar.articles and sent_of[a - 2] == k and a - 1 not in by_start):
         # "the Georgian Dream congress, the party's chairman, X": the political group named last
-        # with the noun ("the X party", "the X faction", "the X Party")
+        # with the noun ("the X party", "the X faction", "the X Party"); "The World Bank
+        # estimates …, said X, the bank's regional director": any body whose name has the noun
         noun = toks.lower[a - 1]
         n = len(doc)
         groups = [m for m in mentions if m.end <= a - 2 and m.type == "Organization" and m.role == "name"
@@ -835,6 +837,13 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         at = j
         quals, j = forward_list(doc, lex, j + 1, by_start, QUALIFIER_TYPES, n, plural=t.plural)
         quals = [m for m in quals if sent_of[m.start] == k]
+        side = at + 2
+        if (not quals and side + 1 < n and toks.lower[at + 1] in lex.grammar.articles
+                and toks.lower[side] in roles.qualifier_side_adjectives):
+            # "a leader of the opposition Coalition for Change, X": past the side it is on
+            org = by_start.get(side + 1)
+            if org is not None and org.type == "Organization" and sent_of[org.start] == k:
+                quals, j = [org], org.end
         rule = "title-of"
         if len(quals) == 1 and quals[0].type == "Organization" and j < n and toks.lower[j] in lex.actors.group_heads:
             j += 1  # "The head of the Hayastan faction, X": the group's noun after its name

@@ -57,6 +57,10 @@ def groups_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> li
         e = i
         while True:
             a = name_run_before_tokens(doc, ctx, e, kb_tokens)
+            if (a < e and a >= 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
+                    and a - 1 not in kb_tokens and toks.lower[a - 2] in ctx.lex.grammar.articles
+                    and ctx.sent_of[a - 2] == ctx.sent_of[i]):
+                a -= 1  # "the I Have Honor faction", "the A Just Russia party": a word no name has
             # not the sentence's first word ("Hayastan said …"), nor right after a known actor
             if a == e or a == 0 or ctx.sent_of[a - 1] != ctx.sent_of[i] or a - 1 in kb_tokens:
                 break

@@ -370,6 +370,9 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
     found = first_candidate(ctx, k, q.open_tok)
     if found is None or ctx.entities[found.key].type == "Place":
         return None
+    later = _clause_subject(ctx, k, found.start, q.open_tok)
+    if later is not None:
+        return later
     i = found.start - 1
     while i >= 0 and ctx.sent_of[i] == k:
         if toks.lower[i] in ctx.lex.speech.verbs and not ctx.in_quote[i]:
@@ -378,6 +381,29 @@ def embedded_speaker(ctx: QuoteContext, k: int, q: Quote) -> str | None:
             return None
         i -= 1
     return found.key
+
+
+def _clause_subject(ctx: QuoteContext, k: int, start: int, quote: int) -> str | None:
+    """The subject of the last clause before a quote with no frame, opened by a comma and
+    "and"/"but" ("Prime Minister X visited Baku, and President Y called Georgia "…""): the
+    words are Y's.  None when no such clause opens after the sentence's subject at
+    ``start``, or when the clause has no subject of its own ("…, and called it "…"")."""
+    toks = tokens_of(ctx.doc)
+    openers = ctx.lex.speech.clause_openers
+    for c in range(quote - 2, start, -1):
+        if ctx.sent_of[c] != k or ctx.in_quote[c]:
+            return None
+        if toks.text[c] != "," or toks.lower[c + 1] not in openers:
+            continue
+        subject = speaker_after_verb(ctx, c + 2)
+        if subject is None or subject.start >= quote or ctx.entities[subject.key].type == "Place":
+            return None
+        lex = ctx.lex
+        if all(w in lex.grammar.articles or w in lex.title_words or t[:1].isupper()
+               for w, t in zip(ctx.lower[c + 2:subject.start], toks.text[c + 2:subject.start])):
+            return subject.key
+        return None
+    return None
 
 
 def _other_subject(ctx: QuoteContext, k: int, q: Quote, speaker: str) -> bool:

@@ -149,11 +149,34 @@ def person_for_pronoun(ctx: QuoteContext, k: int, tok: int) -> str | None:
                 return m.key
         if who is not None:
             return None  # the last statement was no person's: "he" is someone kg did not name
+        if _unnamed_described_subject(ctx, kk):
+            return None  # "Aram I, the Catholicos of …, has urged …. "…," he said": not a person named before
     # a story that opens with '"…," she said': the person it names next, when none came before
     first = ctx.first_person
     if first is not None and first.start > tok and first.sentence - k <= ctx.lex.window.pronoun_sentences:
         return first.key
     return None
+
+
+def _unnamed_described_subject(ctx: QuoteContext, kk: int) -> bool:
+    """Sentence ``kk`` opens with capitalised words that name no actor kg read, then a comma and
+    an article or a possessive ("Aram I, the Catholicos of …, urged"): someone introduced whom
+    kg did not name, whom a "he" after it means rather than a person named further back."""
+    first = ctx.sentence_first_tok.get(kk)
+    if first is None or ctx.by_start_tok.get(first) or ctx.in_quote[first]:
+        return False
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    n = len(toks.text)
+    for c in range(first, min(n - 1, first + lex.window.speech_name_words + 1)):
+        if ctx.sent_of[c] != kk:
+            return False
+        if toks.text[c] == ",":
+            nxt = toks.lower[c + 1]
+            return c > first and (nxt in lex.grammar.articles or nxt in lex.grammar.possessive_determiners)
+        if not toks.text[c][:1].isupper() or toks.lower[c] in lex.grammar.articles or ctx.by_start_tok.get(c):
+            return False
+    return False
 
 
 def opening_actor(ctx: QuoteContext, k: int, tok: int) -> TokMention | None:
@@ -504,6 +527,8 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                             if (named is not None and named.how == "mention"
                                     and ctx.entities[named.key].type == "Person"):
                                 first = named
+                    if first is None and toks.lower[comma + 1] in ctx.lex.speech.relative_pronouns:
+                        first = _person_before_described_relative(ctx, comma, k)
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
@@ -630,6 +655,26 @@ def relative_antecedent(ctx: QuoteContext, comma: int, k: int) -> Speaker | None
         owner = ctx.by_end.get(i) if ctx.lower[i] in lex.grammar.possessive else None
         i = owner.start - 1 if owner is not None else i - 1  # "by the AU's Peace and Security Council"
     return found if i >= 0 and ctx.lower[i] in lex.speech.relative_antecedent_prepositions else None
+
+
+def _person_before_described_relative(ctx: QuoteContext, comma: int, k: int) -> Speaker | None:
+    """ "X, a former member of parliament, who sat for the party until 2023, said": the
+    relative clause opening at the comma at ``comma`` follows a description in apposition (an
+    article or possessive after its own comma); the person named before that comma speaks."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    for c in range(comma - 1, max(0, comma - lex.window.speaker_comma), -1):
+        if ctx.sent_of[c] != k or toks.text[c] in STOP:
+            return None
+        if toks.text[c] != ",":
+            continue
+        if toks.lower[c + 1] not in lex.grammar.articles and toks.lower[c + 1] not in lex.grammar.possessive:
+            return None
+        named = candidate_ending_at(ctx, c, k)
+        if named is not None and named.how == "mention" and ctx.entities[named.key].type == "Person":
+            return named
+        return None
+    return None
 
 
 def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int, span: int) -> tuple[bool, Speaker | None]:
