@@ -445,10 +445,11 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
-    return out + _persons_after_honorifics(doc, ctx, forbidden, heads)
+    return out + _persons_after_honorifics(doc, ctx, kb_tokens, titles, forbidden, heads)
 
 
-def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int], heads: frozenset[str]) -> list[Candidate]:
+def _persons_after_honorifics(doc: Doc, ctx: EntityContext, kb_tokens: set[int], titles: list[TitleSpan],
+                              forbidden: set[int] | None, heads: frozenset[str]) -> list[Candidate]:
     """ "police detained Archbishop Mikael Tamar in June": a capitalised name of two or three
     words right after a clergy honorific ([names] person_honorifics), closed by punctuation or a
     lower-case word, is a person's, with no speech verb or title."""
@@ -460,6 +461,8 @@ def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int],
             continue
         if i > 0 and toks.lower[i - 1] in ctx.lex.grammar.articles:
             continue  # "the Archbishop Street church": a name the honorific opens
+        if forbidden is None:
+            forbidden = kb_tokens | title_tokens(titles)  # (none found after a noun: made here)
         j = i + 1
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
         if (k - j == 1 and k < n and toks.text[k].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes
