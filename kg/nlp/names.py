@@ -856,6 +856,8 @@ def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: se
     name after the preposition where they work or come from.  Not a body's name ("the Ministry
     of Foreign Affairs of Peru said") nor a title ("Supreme Leader of Iran X said")."""
     toks = tokens_of(doc)
+    if not toks.text[end - 1][:1].isupper():
+        return None  # "he said", "officials said": most speech verbs follow no name
     sentence = ctx.sent_of[end - 1]
     connectors = ctx.lex.actors.acronym_connectors
     j = end
@@ -863,7 +865,7 @@ def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: se
            and (toks.text[j - 1][:1].isupper() or toks.lower[j - 1] in connectors or j - 1 in kb_tokens
                 or toks.lower[j - 1] in ctx.lex.roles.origin_prepositions)):
         j -= 1
-    if j == end or not toks.text[end - 1][:1].isupper():
+    if j == end:
         return None
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     for p in range(j, end - 1):
@@ -964,6 +966,11 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
     n = len(doc)
     lower = toks.lower
     queue = [c for c in chosen if c.type == "Person" and c.end - c.start >= 2 and c.end < n and lower[c.end] == "of"]
+    # "X Y of (the) Z": a capitalised word on both sides of "of"; a pair needs two
+    ofs = [i for i in toks.where({"of"}) if 0 < i < n - 1 and toks.text[i - 1][:1].isupper()
+           and (toks.text[i + 1][:1].isupper() or lower[i + 1] in ctx.lex.grammar.articles)]
+    if not queue and len(ofs) < 2:
+        return []
     covered = {i for c in chosen for i in range(c.start, c.end)} | title_tokens(titles)
     known_at = {c.start: c for c in chosen}
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
@@ -1008,7 +1015,7 @@ def persons_in_lists(doc: Doc, ctx: EntityContext, chosen: list[Candidate], titl
         return c
 
     # two unknown names in a row, each "of <country>": the pair makes both persons
-    for i in toks.where({"of"}):
+    for i in ofs if len(ofs) >= 2 else ():
         end = qualifier_end(i, ("Country",))
         if end is None or i == 0 or i - 1 in covered:
             continue
