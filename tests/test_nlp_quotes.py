@@ -947,3 +947,11 @@ def test_a_person_owning_the_speaker_s_title_after_an_inverted_verb_is_not_the_s
              'groups. Chile\'s defence minister, Tomas Wenn, defended the deal.')
     assert "Tomas Wenn" not in speakers(r)
     assert speakers(r) == ["Ana Lindqvist"]
+
+
+def test_quote_then_and_a_speech_verb_keeps_the_subject_of_the_sentence(read):
+    # the coordinated verb shares the reporting subject: its object is whom it accuses, no speaker
+    r = read('The spokesman, Tomas Varga, said in a statement that Moldova "does not allow anyone '
+             'to use its territory" and accused Romania of violating its airspace.')
+    assert ("Tomas Varga", "does not allow anyone to use its territory", True) in said(r)
+    assert "Romania" not in speakers(r)
