@@ -546,3 +546,12 @@ def test_a_name_before_an_apposition_of_a_body_s_noun_is_an_organization(read):
     # a known actor, or no body's noun, is not read this way
     assert {e.label: e.type for e in read("The Sahel, a vast force, lost Mali.").entities}.get("Sahel") == "Place"
     assert "Kanem Shield" not in labels(read("The Kanem Shield, a regional heritage, lost Mali in 2022.")).values()
+
+
+def test_a_participle_inside_a_name_keeps_its_object(read):
+    # "Bordering the Black Sea" is the name's own phrase, not where the forum stands
+    r = read("Moldova and Romania belong to the Forum of Free States Bordering the Black Sea, a new bloc.")
+    ents = by_label(r)
+    assert ents["Forum of Free States Bordering the Black Sea"].type == "Organization"
+    assert "Forum of Free States Bordering" not in ents
+

@@ -774,6 +774,14 @@ def after_title_of(toks, ctx: EntityContext, a: int) -> bool:
     return k >= 1 and toks.lower[k] == "of" and toks.lower[k - 1] in ctx.lex.titles and ctx.sent_of[k - 1] == ctx.sent_of[a]
 
 
+def _participle_in_name(toks, ctx: EntityContext, k: int) -> bool:
+    """Whether token ``k`` is a capitalised participle ("Bordering", "Facing") whose object
+    may follow inside an organization's name."""
+    word = toks.text[k]
+    return (len(word) > 4 and word[:1].isupper() and word.isalpha()
+            and any(toks.lower[k].endswith(e) for e in ctx.lex.actors.name_participle_endings))
+
+
 def _parallel_country(toks, j: int, after: Candidate) -> bool:
     """Country ``after``, after the coordinator at token ``j``, is named in the same long form
     as the words right before the coordinator ("… of the Republic of Armenia and the Republic
@@ -910,6 +918,12 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     last_good = j
                     if low_j in heads:
                         anchor = j
+                    continue
+                if (low_j == "the" and last_good == j and j + 1 < n and sent_of[j + 1] == sent_of[i]
+                        and _participle_in_name(toks, ctx, j - 1) and toks.text[j + 1][:1].isupper()
+                        and toks.lower[j + 1] not in ctx.lex.title_words
+                        and getattr(kb_start.get(j + 1), "type", None) != "Person"):
+                    j += 1  # "Council of States Bordering the Red Sea": the participle's object is in the name
                     continue
                 if low_j in ctx.lex.actors.connectors and j + 1 < n and low_j != "the":
                     nxt = j + 1

@@ -161,6 +161,7 @@ class ActorWords:
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
     inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
+    name_participle_endings: frozenset[str] = words("actors.name_participle_endings")  # "States Bordering the Red Sea"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
