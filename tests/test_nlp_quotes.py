@@ -955,3 +955,15 @@ def test_quote_then_and_a_speech_verb_keeps_the_subject_of_the_sentence(read):
              'to use its territory" and accused Romania of violating its airspace.')
     assert ("Tomas Varga", "does not allow anyone to use its territory", True) in said(r)
     assert "Romania" not in speakers(r)
+
+
+def test_an_apposition_with_an_acronym_then_a_second_apposition_before_said(read):
+    r = read("Pavel Dorin, the leader of the Liberal Reform Party of Moldova (LRP), the main opposition "
+             "party, said a new election law was needed.")
+    assert said(r) == [("Pavel Dorin", "a new election law was needed", False)]
+
+
+def test_but_said_after_a_verb_shares_its_subject(read):
+    r = read("Tomas Varga, the High Representative for Moldova, welcomed the repeal but said the powers "
+             "of his office were not up for negotiation.")
+    assert said(r) == [("Tomas Varga", "the powers of his office were not up for negotiation", False)]

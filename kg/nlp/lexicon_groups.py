@@ -213,6 +213,7 @@ class SpeechWords:
 
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
+    verb_coordinators: frozenset[str] = words("speech.verb_coordinators")  # "X welcomed it but said …"
     between: frozenset[str] = words("speech.between_speaker_and_verb")
     statement_nouns: frozenset[str] = words("speech.statement_nouns")
     statement_verbs: frozenset[str] = words("speech.statement_verbs")
