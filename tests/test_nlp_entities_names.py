@@ -725,3 +725,15 @@ def test_a_name_after_government_of_is_a_person(read):
     assert said(r)[0][0] == "Tarek Olsundo"
     r = read("The government of South Sudan met in Juba.")
     assert not [e for e in r.entities if e.type == "Person"]
+
+
+def test_a_name_before_of_the_party_is_a_member(read):
+    r = read("The candidate faces Pavel Dorin of the Liberal Reform Party (LRP), the main opposition party. "
+             "Dorin said in an interview that the ruling party had failed.")
+    assert "Pavel Dorin" in persons(r)
+    assert [s for s, _, _ in said(r)] == ["Pavel Dorin"]
+
+
+def test_a_part_of_a_party_is_no_person(read):
+    r = read("The Youth Wing of the Liberal Reform Party met. The Central Committee of the Communist Party met.")
+    assert persons(r) == set()
