@@ -555,3 +555,14 @@ def test_a_participle_inside_a_name_keeps_its_object(read):
     assert ents["Forum of Free States Bordering the Black Sea"].type == "Organization"
     assert "Forum of Free States Bordering" not in ents
 
+
+
+def test_a_hyphenated_dateline_place_hides_no_acronym(read):
+    r = read("PORT-AU-PRINCE, Haiti (AP) — The first soldiers of a new force arrived on Tuesday.")
+    assert set(by_label(r)) == {"Port-au-Prince"}
+
+
+def test_an_ambiguous_demonym_is_the_country_the_article_names(read):
+    r = read("The Dominican Republic has deported many. Dominican President Tomas Varga said it was over.")
+    assert "Dominica" not in by_label(r)
+    assert facts(r, "officialOf") == {("Tomas Varga", "Dominican Republic")}

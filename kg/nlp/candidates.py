@@ -1041,6 +1041,39 @@ def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
     return span is not None and span[0] <= toks.idx[start] < span[1]
 
 
+def demonyms_as_named_countries(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+    """An ambiguous demonym of several countries is the one of them the article names ("The
+    Dominican Republic has deported … Dominican President X": not Dominica), when it names
+    exactly one of them."""
+    if not any(c.ambiguous and c.role == "demonym" for c in chosen):
+        return chosen
+    named = {c.key for c in chosen if c.role == "name" and c.type == "Country"}
+    toks = tokens_of(doc)
+    out = []
+    for c in chosen:
+        if c.ambiguous and c.role == "demonym" and c.key not in named:
+            options = [a for a in ctx.kb.countries_for_demonym(toks.span_text(c.start, c.end))
+                       if "kb:" + a.id in named]
+            if len(options) == 1:
+                a = options[0]
+                c = Candidate(c.start, c.end, "kb:" + a.id, a.type, c.rule, a.name, c.role, a.wikidata,
+                              a.names(), c.ambiguous)
+        out.append(c)
+    return out
+
+
+def glued_in_dateline(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a hyphen-glued part of a longer dateline place, not a
+    name of their own ("PORT-AU-PRINCE, Haiti": no African Union in "AU")."""
+    toks = tokens_of(doc)
+    span = ctx.layout.dateline_place
+    if span is None or not (span[0] <= toks.idx[start] and toks.idx[end - 1] + len(toks.text[end - 1]) <= span[1]):
+        return False
+    before = start >= 1 and toks.text[start - 1] == "-" and not toks.whitespace[start - 1]
+    after = end < len(toks.text) and toks.text[end] == "-" and not toks.whitespace[end - 1]
+    return before or after
+
+
 def dateline_place(doc: Doc, ctx: EntityContext, cand: Candidate) -> Candidate:
     if cand.role == "metonym":
         actor = ctx.kb[cand.key[3:]]
