@@ -566,3 +566,9 @@ def test_an_ambiguous_demonym_is_the_country_the_article_names(read):
     r = read("The Dominican Republic has deported many. Dominican President Tomas Varga said it was over.")
     assert "Dominica" not in by_label(r)
     assert facts(r, "officialOf") == {("Tomas Varga", "Dominican Republic")}
+
+
+def test_on_or_for_a_country_inside_an_organizations_name_is_its_remit(read):
+    r = read("Tomas Varga, who chairs the UN Commission of Inquiry on Moldova, said it was the test.")
+    assert "UN Commission of Inquiry on Moldova" in by_label(r)
+    assert "UN Commission of Inquiry" not in by_label(r)

@@ -932,7 +932,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                         nxt += 1  # "Commission for the Protection of the Danube River"
                     if toks.text[nxt][:1].isupper() and toks.lower[nxt] != "the":
                         post = kb_start.get(nxt)
-                        if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
+                        if (low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country")
+                                and not (low_j in ctx.lex.actors.name_topic_prepositions and post.type == "Country")):
                             break  # "… of the Danube River in Belgrade": where it met, not its name
                         if low_j in ctx.lex.grammar.coordinators and post is not None and post.type in (
                                 "Country", "Organization") and post.role == "name":
