@@ -616,6 +616,11 @@ def test_the_organization_opening_the_sentence_restores_a_membership_with_no_lin
     assert read("The Norland Pact met. Its ministers restored Veldoria's membership in March.") == set()
 
 
+def test_readmitted_with_no_object_is_a_membership_of_the_organization_spoken_of():
+    assert read("The Norland Pact met in May. Veldoria was readmitted in 2023.") == members(PACT, "Veldoria")
+    assert read("The Norland Pact met in May. Veldoria readmitted the refugees in 2023.") == set()
+
+
 def test_a_restoration_not_done_or_of_something_else_gives_nothing():
     assert read("The Norland Pact met. Its ministers refused to restore Veldoria's membership in the pact.") == set()
     assert read("The Norland Pact met. Ministers could reinstate Veldoria's membership in the pact.") == set()
