@@ -986,3 +986,8 @@ def test_a_high_representative_or_coordinator_for_a_country_is_not_its_official(
         assert titled(read(text)) == set(), text
     r = read("Moldovan High Representative Tomas Ardvik welcomed the repeal.")
     assert titled(r) == {("Tomas Ardvik", "Moldova", "High Representative")}
+
+
+def test_the_league_points_back_to_the_league_named_before(read):
+    r = read("The Norland League met in May. The league's secretary-general, Tomas Ardvik, said it would help.")
+    assert titled(r) == {("Tomas Ardvik", "Norland League", "Secretary General")}
