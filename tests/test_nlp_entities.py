@@ -572,3 +572,8 @@ def test_on_or_for_a_country_inside_an_organizations_name_is_its_remit(read):
     r = read("Tomas Varga, who chairs the UN Commission of Inquiry on Moldova, said it was the test.")
     assert "UN Commission of Inquiry on Moldova" in by_label(r)
     assert "UN Commission of Inquiry" not in by_label(r)
+
+
+def test_an_upper_case_subheading_with_an_article_is_no_name(read):
+    r = read("The force arrived on Tuesday.\n\nTHE REGION STEPS IN\n\nMoldova has pushed for it.")
+    assert set(by_label(r)) == {"Moldova"}
