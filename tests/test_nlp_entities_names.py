@@ -737,3 +737,8 @@ def test_a_name_before_of_the_party_is_a_member(read):
 def test_a_part_of_a_party_is_no_person(read):
     r = read("The Youth Wing of the Liberal Reform Party met. The Central Committee of the Communist Party met.")
     assert persons(r) == set()
+
+
+def test_a_name_after_the_incumbent_or_a_rival_is_a_person(read):
+    r = read("Tomas Varga defeated the incumbent Pavel Dorin in October. His rival Ilse Marren said it was over.")
+    assert {"Pavel Dorin", "Ilse Marren"} <= persons(r)
