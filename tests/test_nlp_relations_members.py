@@ -621,6 +621,12 @@ def test_readmitted_with_no_object_is_a_membership_of_the_organization_spoken_of
     assert read("The Norland Pact met in May. Veldoria readmitted the refugees in 2023.") == set()
 
 
+def test_suspended_from_then_readmitted_in_one_clause_is_a_membership():
+    assert read("Veldoria, which was suspended from the Norland Pact in 2011 and readmitted in 2023, "
+                "sent its minister.") == members(PACT, "Veldoria")
+    assert read("Veldoria was expelled from the Norland Pact in 2011 and readmitted the refugees in 2023.") == set()
+
+
 def test_a_restoration_not_done_or_of_something_else_gives_nothing():
     assert read("The Norland Pact met. Its ministers refused to restore Veldoria's membership in the pact.") == set()
     assert read("The Norland Pact met. Ministers could reinstate Veldoria's membership in the pact.") == set()
