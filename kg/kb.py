@@ -130,6 +130,11 @@ class KnowledgeBase:
         ids = self._demonyms.get(word) or self._demonyms_folded.get(word.casefold(), [])
         return self.actors[ids[0]] if len(ids) == 1 else None
 
+    def countries_for_demonym(self, word: str) -> list[Actor]:
+        """Every actor a demonym points to ("Dominican" -> Dominica and the Dominican Republic)."""
+        ids = self._demonyms.get(word) or self._demonyms_folded.get(word.casefold(), [])
+        return [self.actors[i] for i in ids]
+
     def country_for_capital(self, place_id: str) -> Actor | None:
         """The country whose capital ``place_id`` is (Moscow's id -> Russia), or None."""
         country = self._capital_to_country.get(place_id)

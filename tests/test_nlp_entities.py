@@ -573,3 +573,32 @@ def test_a_plural_centres_head_ends_an_organization_name(read):
     assert {(e.label, e.type) for e in r.entities} == {("Velmar Research Resource Centers", "Organization")}
     r = read("Migrants were held at detention centers near the border.")
     assert r.entities == []
+def test_a_participle_inside_a_name_keeps_its_object(read):
+    # "Bordering the Black Sea" is the name's own phrase, not where the forum stands
+    r = read("Moldova and Romania belong to the Forum of Free States Bordering the Black Sea, a new bloc.")
+    ents = by_label(r)
+    assert ents["Forum of Free States Bordering the Black Sea"].type == "Organization"
+    assert "Forum of Free States Bordering" not in ents
+
+
+
+def test_a_hyphenated_dateline_place_hides_no_acronym(read):
+    r = read("PORT-AU-PRINCE, Haiti (AP) — The first soldiers of a new force arrived on Tuesday.")
+    assert set(by_label(r)) == {"Port-au-Prince"}
+
+
+def test_an_ambiguous_demonym_is_the_country_the_article_names(read):
+    r = read("The Dominican Republic has deported many. Dominican President Tomas Varga said it was over.")
+    assert "Dominica" not in by_label(r)
+    assert facts(r, "officialOf") == {("Tomas Varga", "Dominican Republic")}
+
+
+def test_on_or_for_a_country_inside_an_organizations_name_is_its_remit(read):
+    r = read("Tomas Varga, who chairs the UN Commission of Inquiry on Moldova, said it was the test.")
+    assert "UN Commission of Inquiry on Moldova" in by_label(r)
+    assert "UN Commission of Inquiry" not in by_label(r)
+
+
+def test_an_upper_case_subheading_with_an_article_is_no_name(read):
+    r = read("The force arrived on Tuesday.\n\nTHE REGION STEPS IN\n\nMoldova has pushed for it.")
+    assert set(by_label(r)) == {"Moldova"}

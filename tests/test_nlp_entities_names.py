@@ -762,3 +762,18 @@ def test_a_regnal_name_after_a_clergy_honorific_is_a_person(read):
     assert ("Karel II", "Person") in {(e.label, e.type) for e in r.entities}
     r = read("Posts attacking the Catholicos on social media were a gift to the opposition.")
     assert r.entities == []
+def test_a_name_before_of_the_party_is_a_member(read):
+    r = read("The candidate faces Pavel Dorin of the Liberal Reform Party (LRP), the main opposition party. "
+             "Dorin said in an interview that the ruling party had failed.")
+    assert "Pavel Dorin" in persons(r)
+    assert [s for s, _, _ in said(r)] == ["Pavel Dorin"]
+
+
+def test_a_part_of_a_party_is_no_person(read):
+    r = read("The Youth Wing of the Liberal Reform Party met. The Central Committee of the Communist Party met.")
+    assert persons(r) == set()
+
+
+def test_a_name_after_the_incumbent_or_a_rival_is_a_person(read):
+    r = read("Tomas Varga defeated the incumbent Pavel Dorin in October. His rival Ilse Marren said it was over.")
+    assert {"Pavel Dorin", "Ilse Marren"} <= persons(r)

@@ -744,7 +744,8 @@ def test_an_unnamed_source_with_an_indefinite_title_is_no_ones_voice(read):
 def test_a_quote_embedded_after_a_senior_office_with_a_remit_is_its_holders(read):
     r = read('The African Union\'s senior envoy for Sudan, Ilse Varnhoff, welcomed the truce but '
              'warned that "a ceasefire on paper does not feed anyone."')
-    assert [s for s, _, _ in said(r)] == ["Ilse Varnhoff"]
+    # the quote and, since "but" joins "warned" to its subject, the reported clause: both hers
+    assert {s for s, _, _ in said(r)} == {"Ilse Varnhoff"}
 
 
 def test_an_accusation_is_speech_of_its_subject(read):
@@ -985,3 +986,21 @@ def test_he_after_an_unnamed_described_subject_is_not_a_person_named_before(read
              'every way". The Lake Church has two seats. "The unity of the Church is above every '
              'government," she said.')
     assert ("Dana Pollo", "The unity of the Church is above every government,", True) in said(r)
+def test_quote_then_and_a_speech_verb_keeps_the_subject_of_the_sentence(read):
+    # the coordinated verb shares the reporting subject: its object is whom it accuses, no speaker
+    r = read('The spokesman, Tomas Varga, said in a statement that Moldova "does not allow anyone '
+             'to use its territory" and accused Romania of violating its airspace.')
+    assert ("Tomas Varga", "does not allow anyone to use its territory", True) in said(r)
+    assert "Romania" not in speakers(r)
+
+
+def test_an_apposition_with_an_acronym_then_a_second_apposition_before_said(read):
+    r = read("Pavel Dorin, the leader of the Liberal Reform Party of Moldova (LRP), the main opposition "
+             "party, said a new election law was needed.")
+    assert said(r) == [("Pavel Dorin", "a new election law was needed", False)]
+
+
+def test_but_said_after_a_verb_shares_its_subject(read):
+    r = read("Tomas Varga, the High Representative for Moldova, welcomed the repeal but said the powers "
+             "of his office were not up for negotiation.")
+    assert said(r) == [("Tomas Varga", "the powers of his office were not up for negotiation", False)]

@@ -611,6 +611,22 @@ def test_restoring_a_countrys_membership_in_the_organization():
         members(PACT, "Quessa")
 
 
+def test_the_organization_opening_the_sentence_restores_a_membership_with_no_link():
+    assert read("The Norland Pact restored Veldoria's membership in March.") == members(PACT, "Veldoria")
+    assert read("The Norland Pact met. Its ministers restored Veldoria's membership in March.") == set()
+
+
+def test_readmitted_with_no_object_is_a_membership_of_the_organization_spoken_of():
+    assert read("The Norland Pact met in May. Veldoria was readmitted in 2023.") == members(PACT, "Veldoria")
+    assert read("The Norland Pact met in May. Veldoria readmitted the refugees in 2023.") == set()
+
+
+def test_suspended_from_then_readmitted_in_one_clause_is_a_membership():
+    assert read("Veldoria, which was suspended from the Norland Pact in 2011 and readmitted in 2023, "
+                "sent its minister.") == members(PACT, "Veldoria")
+    assert read("Veldoria was expelled from the Norland Pact in 2011 and readmitted the refugees in 2023.") == set()
+
+
 def test_a_restoration_not_done_or_of_something_else_gives_nothing():
     assert read("The Norland Pact met. Its ministers refused to restore Veldoria's membership in the pact.") == set()
     assert read("The Norland Pact met. Ministers could reinstate Veldoria's membership in the pact.") == set()

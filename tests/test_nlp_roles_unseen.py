@@ -977,3 +977,17 @@ def test_a_longer_lower_case_remit_before_at_the_workplace(read):
     r = read('"It is over," said Rino Falvetti, director of the international security programme at the Harlow '
              'Institute in Sydney.')
     assert titled(r) == {("Rino Falvetti", "Harlow Institute", "Director")}
+
+
+def test_a_high_representative_or_coordinator_for_a_country_is_not_its_official(read):
+    # "for" a country names the post an international office covers, not the employer
+    for text in ("Tomas Ardvik, the High Representative for Moldova, welcomed the repeal.",
+                 "Tomas Ardvik, the special coordinator for Moldova, welcomed the repeal."):
+        assert titled(read(text)) == set(), text
+    r = read("Moldovan High Representative Tomas Ardvik welcomed the repeal.")
+    assert titled(r) == {("Tomas Ardvik", "Moldova", "High Representative")}
+
+
+def test_the_league_points_back_to_the_league_named_before(read):
+    r = read("The Norland League met in May. The league's secretary-general, Tomas Ardvik, said it would help.")
+    assert titled(r) == {("Tomas Ardvik", "Norland League", "Secretary General")}

@@ -800,6 +800,14 @@ def after_title_of(toks, ctx: EntityContext, a: int) -> bool:
     return k >= 1 and toks.lower[k] == "of" and toks.lower[k - 1] in ctx.lex.titles and ctx.sent_of[k - 1] == ctx.sent_of[a]
 
 
+def _participle_in_name(toks, ctx: EntityContext, k: int) -> bool:
+    """Whether token ``k`` is a capitalised participle ("Bordering", "Facing") whose object
+    may follow inside an organization's name."""
+    word = toks.text[k]
+    return (len(word) > 4 and word[:1].isupper() and word.isalpha()
+            and any(toks.lower[k].endswith(e) for e in ctx.lex.actors.name_participle_endings))
+
+
 def _parallel_country(toks, j: int, after: Candidate) -> bool:
     """Country ``after``, after the coordinator at token ``j``, is named in the same long form
     as the words right before the coordinator ("… of the Republic of Armenia and the Republic
@@ -937,6 +945,12 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     if low_j in heads:
                         anchor = j
                     continue
+                if (low_j == "the" and last_good == j and j + 1 < n and sent_of[j + 1] == sent_of[i]
+                        and _participle_in_name(toks, ctx, j - 1) and toks.text[j + 1][:1].isupper()
+                        and toks.lower[j + 1] not in ctx.lex.title_words
+                        and getattr(kb_start.get(j + 1), "type", None) != "Person"):
+                    j += 1  # "Council of States Bordering the Red Sea": the participle's object is in the name
+                    continue
                 if low_j in ctx.lex.actors.connectors and j + 1 < n and low_j != "the":
                     nxt = j + 1
                     if (toks.lower[nxt] == "the" and low_j in ctx.lex.actors.head_prepositions and nxt + 1 < n
@@ -944,7 +958,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                         nxt += 1  # "Commission for the Protection of the Danube River"
                     if toks.text[nxt][:1].isupper() and toks.lower[nxt] != "the":
                         post = kb_start.get(nxt)
-                        if low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country"):
+                        if (low_j in ctx.lex.actors.locative and post is not None and post.type in ("Place", "Country")
+                                and not (low_j in ctx.lex.actors.name_topic_prepositions and post.type == "Country")):
                             break  # "… of the Danube River in Belgrade": where it met, not its name
                         if low_j in ctx.lex.grammar.coordinators and post is not None and post.type in (
                                 "Country", "Organization") and post.role == "name":
@@ -976,6 +991,8 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
+        if toks.lower[a] in ctx.lex.grammar.articles and toks.text[a].isupper() and toks.text[i].isupper():
+            continue  # "THE REGION STEPS IN": an upper-case subheading, no name
         if is_org and _in_portfolio(toks, ctx, a):
             continue  # "Minister of Territorial Administration and Infrastructure": a portfolio, no body
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
@@ -1051,6 +1068,39 @@ def in_dateline(doc: Doc, ctx: EntityContext, start: int) -> bool:
     toks = tokens_of(doc)
     span = ctx.layout.dateline_place
     return span is not None and span[0] <= toks.idx[start] < span[1]
+
+
+def demonyms_as_named_countries(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+    """An ambiguous demonym of several countries is the one of them the article names ("The
+    Dominican Republic has deported … Dominican President X": not Dominica), when it names
+    exactly one of them."""
+    if not any(c.ambiguous and c.role == "demonym" for c in chosen):
+        return chosen
+    named = {c.key for c in chosen if c.role == "name" and c.type == "Country"}
+    toks = tokens_of(doc)
+    out = []
+    for c in chosen:
+        if c.ambiguous and c.role == "demonym" and c.key not in named:
+            options = [a for a in ctx.kb.countries_for_demonym(toks.span_text(c.start, c.end))
+                       if "kb:" + a.id in named]
+            if len(options) == 1:
+                a = options[0]
+                c = Candidate(c.start, c.end, "kb:" + a.id, a.type, c.rule, a.name, c.role, a.wikidata,
+                              a.names(), c.ambiguous)
+        out.append(c)
+    return out
+
+
+def glued_in_dateline(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a hyphen-glued part of a longer dateline place, not a
+    name of their own ("PORT-AU-PRINCE, Haiti": no African Union in "AU")."""
+    toks = tokens_of(doc)
+    span = ctx.layout.dateline_place
+    if span is None or not (span[0] <= toks.idx[start] and toks.idx[end - 1] + len(toks.text[end - 1]) <= span[1]):
+        return False
+    before = start >= 1 and toks.text[start - 1] == "-" and not toks.whitespace[start - 1]
+    after = end < len(toks.text) and toks.text[end] == "-" and not toks.whitespace[end - 1]
+    return before or after
 
 
 def dateline_place(doc: Doc, ctx: EntityContext, cand: Candidate) -> Candidate:

@@ -50,8 +50,10 @@ from kg.nlp.candidates import (
     acronyms_in_member_frames,
     dateline_candidates,
     dateline_place,
+    demonyms_as_named_countries,
     entity_tables,
     find_titles,
+    glued_in_dateline,
     in_dateline,
     is_name_token,
     kb_candidate,
@@ -135,7 +137,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     table = tokens_of(doc)
     context_free = tables.context_free  # most surfaces: their candidate without kb_candidate's look-ups
     for match_id, start, end in tables.matcher(doc):
-        if sent_of[start] < 0 and not in_dateline(doc, ctx, start):
+        if sent_of[start] < 0 and (not in_dateline(doc, ctx, start) or glued_in_dateline(doc, ctx, start, end)):
             continue
         fields = context_free.get(match_id)
         cand = (Candidate(start, end, *fields) if fields is not None
@@ -214,7 +216,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     chosen = longer_names_first(chosen)
     chosen = _short_forms_of_named_organizations(tokens_of(doc), chosen)
     _with_name_suffixes(tokens_of(doc), sent_of, lex, chosen)
-    chosen = _ambiguous_as_named_place(doc, ctx, chosen)
+    chosen = demonyms_as_named_countries(doc, ctx, _ambiguous_as_named_place(doc, ctx, chosen))
     chosen = countries_own_bodies(tokens_of(doc), lex, chosen)
     chosen = _second_names(tokens_of(doc), lex, chosen)
     chosen = propagate_aliases(doc, ctx, chosen)

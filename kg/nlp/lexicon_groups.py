@@ -161,6 +161,7 @@ class ActorWords:
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
     inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
+    name_participle_endings: frozenset[str] = words("actors.name_participle_endings")  # "States Bordering the Red Sea"
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
@@ -173,9 +174,11 @@ class ActorWords:
     metonym_heads: frozenset[str] = words("actors.metonym_heads")
     group_metonym_heads: frozenset[str] = words("actors.group_metonym_heads")  # "the M23 rebels said": of an organization only
     locative: frozenset[str] = words("actors.locative_prepositions")
+    name_topic_prepositions: frozenset[str] = words("actors.name_topic_prepositions")  # "Commission of Inquiry on Syria"
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str] = words("names.particles")
+    party_links: frozenset[str] = words("names.party_links")  # "X of the Y Party": a member
     person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
     person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
@@ -215,6 +218,7 @@ class SpeechWords:
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
     clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
+    verb_coordinators: frozenset[str] = words("speech.verb_coordinators")  # "X welcomed it but said …"
     between: frozenset[str] = words("speech.between_speaker_and_verb")
     statement_nouns: frozenset[str] = words("speech.statement_nouns")
     statement_verbs: frozenset[str] = words("speech.statement_verbs")

@@ -1463,7 +1463,8 @@ def member_admitted(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
 
 def member_restored(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     """ "decided to restore Syria's membership in the organization", "the reinstatement of
-    Mali's membership of the bloc": the country's membership, restored, is one."""
+    Mali's membership of the bloc", "The OIC restored Syria's membership" (the organization
+    opening the sentence): the country's membership, restored, is one."""
     doc, rel = ctx.doc, ctx.lex.relations
     toks = tokens_of(doc)
     start, end, k, a, b = cue
@@ -1478,14 +1479,16 @@ def member_restored(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return  # "restore X's membership", "lifted X's suspension"; not "lifted X's sanctions"
     links = rel.lifted_links if lifted else rel.restored_links
     org = None
-    if j + 2 < b and toks.lower[j + 2] in links:
+    linked = j + 2 < b and toks.lower[j + 2] in links
+    if linked:
         i = ctx.skip(j + 3, b, ctx.lex.grammar.articles)
         org = ctx.by_start.get(i)
         if org is None and i > j + 3:
             org = ctx.anaphor_at(i - 1)  # "membership in the organization"
-    elif lifted:
+        linked = org is not None or i > j + 3  # "in March": a time, no organization
+    if not linked:  # "The African Union lifted Gabon's suspension", "The OIC restored Syria's membership in March"
         i = ctx.skip(a, start, ctx.lex.grammar.articles)
-        org = ctx.by_start.get(i) if i < start else None  # "The African Union lifted Gabon's suspension"
+        org = ctx.by_start.get(i) if i < start else None
         if org is not None and org.end != start and not all(
                 toks.text[x].islower() or toks.text[x] in (",",) for x in range(org.end, start)):
             org = None

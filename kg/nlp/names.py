@@ -551,7 +551,7 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
-    return out + persons_before_described_who(doc, ctx, forbidden)
+    return out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
 
 
 def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
@@ -579,6 +579,40 @@ def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[in
                 and not (start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative)):
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
+def persons_before_party_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+    """ "faces Branko Blanusa of the Serb Democratic Party": a capitalised name of two words or
+    more right before [names] party_links and a capitalised name ending in a party's head word
+    ([actors] group_heads); a party names no part of itself, so the name before is a member's
+    (not "the Youth Wing of the X Party": an article before it, nor a body's or a title's words)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    lex = ctx.lex
+    out = []
+    for i in toks.where(lex.actors.party_links):
+        j = i + 1
+        if j < n and toks.lower[j] in lex.grammar.articles:
+            j += 1
+        end_party = None
+        for k in range(j, min(n, j + lex.window.org_name_tokens)):
+            if ctx.sent_of[k] != ctx.sent_of[i] or not (toks.text[k][:1].isupper() or toks.lower[k] in lex.actors.connectors):
+                break
+            if toks.lower[k] in lex.actors.group_heads and toks.text[k][:1].isupper():
+                end_party = k
+                break
+        if end_party is None or end_party == j:
+            continue
+        start = name_run_before(doc, ctx, i, lex.window.title_name_words, kb_tokens)
+        if i - start < 2 or (start > 0 and toks.lower[start - 1] in lex.grammar.articles):
+            continue
+        words = toks.lower[start:i]
+        if any(w in lex.actors.org_heads or w in lex.actors.place_heads or w in lex.title_words for w in words):
+            continue
+        label = toks.span_text(start, i)
+        if not names_a_title(label, ctx):
+            out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 

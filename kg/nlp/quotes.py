@@ -178,6 +178,9 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
         j += 1
     if j < n and toks.lower[j] in ctx.lex.roles.contrast_links:
         return None  # 'X said Y could leave "when the time comes", but Z told …': Z's clause, not the frame
+    if (j + 1 < n and toks.lower[j] in ctx.lex.grammar.coordinators
+            and toks.lower[j + 1] in speech.verbs):
+        return None  # 'X said that Y "…" and accused Z of …': the verb shares X as subject, Z is its object
     window_end = min(n, j + ctx.lex.window.frame_after)
     v = None
     for i in range(j, window_end):

@@ -119,7 +119,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             own = [st for st in ctx.statements if st.sentence == k]
             found = (Speaker(own[-1].speaker, a, "mention") if own
                      else first_candidate(ctx, k, i - 1 if toks.text[i - 1] == "," else i))
-        elif i > a and toks.lower[i - 1] == "and":
+        elif i > a and toks.lower[i - 1] in speech.verb_coordinators:
             found = first_candidate(ctx, k, i - 1)
         else:
             found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)

@@ -27,6 +27,7 @@ from kg.records import ENTITY_TYPES, Statement
 #: Any actor can speak (a ministry, a country "said").
 SPEAKER_TYPES = ENTITY_TYPES
 STOP = {".", "!", "?", ";"}
+ACRONYM_BRACKETS = ("(", ")")  # "the Liberal Party (LP)": an acronym after its name
 #: The subject relations of spaCy's English dependency scheme (a trained pipeline's parse).
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -715,11 +716,12 @@ def _list_comma(ctx: QuoteContext, comma: int) -> bool:
 def _only_title_between(ctx: QuoteContext, a: int, b: int) -> bool:
     """Tokens ``a:b`` are only articles, titles, capitalised qualifiers and the prepositions
     between a title and its actor ("diplomat", "US Envoy", "chairman of the Center for Analysis
-    of International Relations")."""
+    of International Relations"), and an actor's acronym in brackets after it ("leader of the
+    Liberal Party (LP)")."""
     lex = ctx.lex
     toks = tokens_of(ctx.doc)
     return all(low in lex.grammar.articles or low in lex.title_words or word[:1].isupper()
-               or low in lex.grammar.possessive or low in lex.actors.title_prepositions
+               or low in lex.grammar.possessive or low in lex.actors.title_prepositions or word in ACRONYM_BRACKETS
                for word, low in zip(toks.text[a:b], toks.lower[a:b]))
 
 
