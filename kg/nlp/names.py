@@ -1087,14 +1087,17 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
         return kb_cands
     toks = tokens_of(doc)
     n = len(doc)
-    countries = {c.start: c for c in kb_cands if c.type == "Country"}
+    countries: dict[int, Candidate] | None = None
     for e in list(title_ends):
         if e + 1 < n and toks.lower[e] in ctx.lex.actors.title_prepositions:
+            if countries is None:
+                countries = {c.start: c for c in kb_cands if c.type == "Country"}
             country = countries.get(e + 1 + (toks.lower[e + 1] in ctx.lex.grammar.articles))
             if country is not None:
                 title_ends.add(country.end)
     apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
-    if not any(c.start in title_ends or c.start in apposed or c.start in plural_ends for c in kb_cands):
+    if not any(c.start in title_ends or c.start in apposed
+               or (c.start in plural_ends and c.ambiguous and c.type in ("Country", "Place")) for c in kb_cands):
         return kb_cands
     kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
