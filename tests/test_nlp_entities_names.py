@@ -777,3 +777,11 @@ def test_a_part_of_a_party_is_no_person(read):
 def test_a_name_after_the_incumbent_or_a_rival_is_a_person(read):
     r = read("Tomas Varga defeated the incumbent Pavel Dorin in October. His rival Ilse Marren said it was over.")
     assert {"Pavel Dorin", "Ilse Marren"} <= persons(r)
+
+
+def test_a_name_after_a_persons_own_officer_or_a_bare_office_with_who(read):
+    r = read("Tomas Verdugo said Lima would act, and his foreign minister, Ana Lutz, repeated the line.")
+    assert "Ana Lutz" in persons(r)
+    r = read("Peru annulled the deal in 2018, after Ivo Marek, the president who had signed it, left office.")
+    assert persons(r) == {"Ivo Marek"}
+    assert not any(f.predicate == "officialOf" for f in r.facts)  # no country says whose president

@@ -283,7 +283,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                      or (t.plural and owned_name_at(toks, ctx, j + 1, kb_start))  # "the two ministers, Peru's A and …"
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
-                     or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words))):
+                     or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words)
+                     # "…, and his foreign minister, X, repeated it": a person's own officer
+                     or (not t.plural and b > 0 and toks.lower[b - 1] in ctx.lex.roles.counterpart_possessives))):
             # "the outgoing foreign minister, X": an office someone holds now (not "the foreign minister, X");
             # "The League, whose secretary general, X, attended": the office of the actor before "whose"
             # "The OSCE's Secretary General, Feridun Sinirlioğlu, said", and a lower-case title
@@ -775,12 +777,13 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
-        elif (t.end < n and not t.plural and toks.text[t.end] == "," and t.start > 3
+        elif (t.end < n and not t.plural and t.start > 3
+              and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns)
               and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
                    or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
                        and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
-            # "X, a former minister, said": a past one too
+            # "X, a former minister, said": a past one too; "X, the president who signed them,"
             a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
         else:
             continue
