@@ -86,28 +86,28 @@ def kept_words() -> set[str]:
     titles and ranks ("Prince", "Sheikh", "General") are words of the language, and a word of
     a place's, a country's or an organization's name ("Israel" of "Israel Katz", "Costa") is
     written elsewhere in the text for that place: replacing it would hide the place."""
-    from kg.kb import load_kb
     from kg.nlp.lexicon import load_lexicon
 
     lex = load_lexicon()
-    kept = set(PARTICLES) | set(lex.title_words) | set(lex.actors.honorifics)
-    for actor in load_kb():
-        if actor.type != "Person":
-            for name in actor.names():
-                kept.update(w.lower() for w in name.split())
-    for surface in _gazetteer_surfaces():
-        kept.update(w.lower() for w in surface.split())
-    return kept
+    return (set(PARTICLES) | set(lex.title_words) | set(lex.actors.honorifics)
+            | name_words_known(lambda actor: actor.type != "Person"))
 
 
 def known_names() -> set[str]:
     """The lower-case words of every name the knowledge base and the gazetteer know."""
+    return name_words_known(lambda actor: True)
+
+
+def name_words_known(keep) -> set[str]:
+    """The lower-case words of the names of the knowledge base's actors that ``keep`` accepts,
+    and of the gazetteer's places."""
     from kg.kb import load_kb
 
     words: set[str] = set()
     for actor in load_kb():
-        for name in actor.names():
-            words.update(w.lower() for w in name.split())
+        if keep(actor):
+            for name in actor.names():
+                words.update(w.lower() for w in name.split())
     for surface in _gazetteer_surfaces():
         words.update(w.lower() for w in surface.split())
     return words
