@@ -785,3 +785,12 @@ def test_a_name_after_a_persons_own_officer_or_a_bare_office_with_who(read):
     r = read("Peru annulled the deal in 2018, after Ivo Marek, the president who had signed it, left office.")
     assert persons(r) == {"Ivo Marek"}
     assert not any(f.predicate == "officialOf" for f in r.facts)  # no country says whose president
+
+
+def test_a_place_name_as_the_given_name_before_a_title_apposition(read):
+    r = read("Ararat Velmar, Peru's foreign minister, said the closure reflects a new reality.")
+    assert persons(r) == {"Ararat Velmar"}
+    assert [s[0] for s in said(r)] == ["Ararat Velmar"]
+    # after "in" it stays the place
+    r = read("Talks in Georgia Velmar, the minister said, went on.")
+    assert persons(r) == set() and "Georgia" in {e.label for e in r.entities}

@@ -52,6 +52,7 @@ class Windows:
     speech_name_words: int
     speech_qualifier_words: int
     age_digits: int
+    given_name_apposition: int
     speech_comma: int
     surname_first_names: int
     apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office
