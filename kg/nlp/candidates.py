@@ -547,6 +547,12 @@ def phrases_by_last_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, 
     return {last: tuple(found) for last, found in out.items()}
 
 
+def phrase_ends_at(lower: list[str], i: int, by_last: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """One of the phrases of ``by_last`` (:func:`phrases_by_last_word`) ends at token ``i``."""
+    return any(i - len(words) + 1 >= 0 and tuple(lower[i - len(words) + 1:i + 1]) == words
+               for words in by_last.get(lower[i], ()))
+
+
 def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
     """ "Peru is a member of the VCC", "Chile joined VCC", "a VCC member", "the 10-member VCC": an
     upper-case word the knowledge base does not know, right after a phrase of [actors]
@@ -566,8 +572,7 @@ def acronyms_in_member_frames(doc: Doc, ctx: EntityContext, kb_tokens: set[int])
             continue  # most "of", "to" and "in" are followed by no upper-case word: the phrase is read last
         if not (j + 1 >= n or toks.is_punct[j + 1] or toks.lower[j + 1] in actors.acronym_org_followers):
             continue  # not "members of the LGBT community"
-        if any(i - len(words) + 1 >= 0 and tuple(toks.lower[i - len(words) + 1:i + 1]) == words
-               for words in leads[toks.lower[i]]):
+        if phrase_ends_at(toks.lower, i, leads):
             found.add(j)
     for i in toks.where(actors.acronym_org_tails):
         found.add(i - 1)

@@ -83,6 +83,7 @@ from kg.nlp.names import (
     persons_in_lists,
     propagate_aliases,
     repeated_full_names,
+    title_tokens,
 )
 from kg.nlp.outlets import (
     groups_before_heads,
@@ -180,6 +181,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     # "Human Rights Defender Anahit Manasyan said": a name read back from a speech verb stops at
     # a title of two words or more (a one-word title may be an inner honorific: "Hassan Sheikh")
     multiword_title_tokens = {i for t in titles if t.end - t.start >= 2 for i in range(t.start, t.end)}
+    # known names and titles are never part of a new name: one set for the readers below
+    named_or_titled = kb_tokens | title_tokens(titles)
     body = [c for c in (
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
@@ -193,11 +196,11 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_before_holder_leads(doc, ctx, titles, {c.end: c for c in kb_cands}, kb_tokens)
         + persons_appointed_as(doc, ctx, titles, kb_tokens)
         + persons_before_speech(doc, ctx, kb_tokens | multiword_title_tokens)
-        + persons_after_head_leads(doc, ctx, kb_tokens, titles)
-        + persons_after_person_leads(doc, ctx, kb_tokens, titles)
-        + persons_after_person_nouns(doc, ctx, kb_tokens, titles)
-        + persons_after_possessives(doc, ctx, kb_cands, kb_tokens, titles)
-        + persons_before_head_relatives(doc, ctx, kb_tokens, titles)
+        + persons_after_head_leads(doc, ctx, named_or_titled)
+        + persons_after_person_leads(doc, ctx, named_or_titled)
+        + persons_after_person_nouns(doc, ctx, named_or_titled)
+        + persons_after_possessives(doc, ctx, kb_cands, named_or_titled)
+        + persons_before_head_relatives(doc, ctx, named_or_titled)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]
     cands.extend(body)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, EntityContext, name_token, phrases_by_last_word
+from kg.nlp.candidates import Candidate, EntityContext, name_token, phrase_ends_at, phrases_by_last_word
 from kg.nlp.doc import TitleSpan, TokenTable, new_key, tokens_of
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.offices import (
@@ -342,15 +342,13 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
     return out
 
 
-def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
-                             titles: list[TitleSpan]) -> list[Candidate]:
+def persons_after_head_leads(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "The OSCE Mission to Moldova, headed by Kelly Keiderling, acts …": a capitalised name of
     two words or more right after a phrase of [roles] head_leads, closed by punctuation."""
     toks = tokens_of(doc)
     n = len(doc)
     roles = ctx.lex.roles
     leads = [(words, False) for words, _ in roles.head_leads] + [(words, True) for words, _ in roles.group_head_leads]
-    forbidden = kb_tokens | title_tokens(titles)
     out = []
     for i in toks.where({words[0] for words, _ in leads}):
         for words, of_group in leads:
@@ -367,8 +365,7 @@ def persons_after_head_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
     return out
 
 
-def persons_after_person_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
-                                titles: list[TitleSpan]) -> list[Candidate]:
+def persons_after_person_leads(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "ALBA, the bloc founded by Hugo Chavez and Fidel Castro, …", "Russia was represented by
     X.": capitalised names of two words or more listed right after a phrase of [names] person_leads, the list closed by
     punctuation or a lower-case word (a name the knowledge base knows, a country, or a name
@@ -377,39 +374,33 @@ def persons_after_person_leads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     n = len(doc)
     leads = phrases_by_last_word(ctx.lex.actors.person_leads)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    forbidden: set[int] | None = None
     out = []
     for i in toks.where(leads.keys()):  # the phrase's last word ("by", "of", "to") first
         if i + 1 >= n or not toks.text[i + 1][:1].isupper():
             continue  # most "by", "of" and "to" lead to no name: the phrase is compared last
-        for words in leads[toks.lower[i]]:
-            a = i - len(words) + 1
-            if a < 0 or tuple(toks.lower[a:i + 1]) != words:
-                continue
-            if forbidden is None:
-                forbidden = kb_tokens | title_tokens(titles)
-            j, found = i + 1, []
-            while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
-                k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
-                if k - j < 2 or names_a_title(toks.span_text(j, k), ctx) or toks.lower[k - 1] in heads:
-                    found = []  # "founded by the Ivo Marek Foundation": an organization's name
-                    break
-                found.append((j, k))
-                if k < n and toks.lower[k] in ctx.lex.actors.title_name_joins and k + 1 < n \
-                        and toks.text[k + 1][:1].isupper():
-                    j = k + 1
-                    continue
-                if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
-                    found = []  # "in 1990" may close it, a capitalised word may not
+        if not phrase_ends_at(toks.lower, i, leads):
+            continue
+        j, found = i + 1, []
+        while j < n and ctx.sent_of[j] == ctx.sent_of[i]:
+            k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
+            if k - j < 2 or names_a_title(toks.span_text(j, k), ctx) or toks.lower[k - 1] in heads:
+                found = []  # "founded by the Ivo Marek Foundation": an organization's name
                 break
-            for j, k in found:
-                label = toks.span_text(j, k)
-                out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
+            found.append((j, k))
+            if k < n and toks.lower[k] in ctx.lex.actors.title_name_joins and k + 1 < n \
+                    and toks.text[k + 1][:1].isupper():
+                j = k + 1
+                continue
+            if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
+                found = []  # "in 1990" may close it, a capitalised word may not
+            break
+        for j, k in found:
+            label = toks.span_text(j, k)
+            out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
     return out
 
 
-def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
-                               titles: list[TitleSpan]) -> list[Candidate]:
+def persons_after_person_nouns(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "Georgian Dream founder X, the party's honorary chairman", "the billionaire X, who …",
     "His predecessor, X, who …": a capitalised name of two or three words right after a noun
     of [names] person_nouns (or after its comma, when a possessive or an article comes before
@@ -419,14 +410,11 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
     n = len(doc)
     nouns = ctx.lex.actors.person_nouns
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    forbidden: set[int] | None = None
     owners = ctx.lex.grammar.possessive | ctx.lex.grammar.possessive_determiners  # "his", "the party's"
     out = []
     for i in toks.where(nouns):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
-        if forbidden is None:
-            forbidden = kb_tokens | title_tokens(titles)
         before = _name_before_owned_noun(doc, ctx, i, forbidden, heads)
         if before is not None:
             out.append(before)  # "Narek Tamar, his nephew and a former deputy mayor, leads …"
@@ -447,11 +435,10 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
-    return out + _persons_after_honorifics(doc, ctx, kb_tokens, titles, forbidden, heads)
+    return out + _persons_after_honorifics(doc, ctx, forbidden, heads)
 
 
-def _persons_after_honorifics(doc: Doc, ctx: EntityContext, kb_tokens: set[int], titles: list[TitleSpan],
-                              forbidden: set[int] | None, heads: frozenset[str]) -> list[Candidate]:
+def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int], heads: frozenset[str]) -> list[Candidate]:
     """ "police detained Archbishop Mikael Tamar in June": a capitalised name of two or three
     words right after a clergy honorific ([names] person_honorifics), closed by punctuation or a
     lower-case word, is a person's, with no speech verb or title."""
@@ -463,8 +450,6 @@ def _persons_after_honorifics(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
             continue
         if i > 0 and toks.lower[i - 1] in ctx.lex.grammar.articles:
             continue  # "the Archbishop Street church": a name the honorific opens
-        if forbidden is None:
-            forbidden = kb_tokens | title_tokens(titles)  # (none found after a noun: made here)
         j = i + 1
         k = name_run(doc, ctx, j, ctx.lex.window.title_name_words, forbidden)
         if (k - j == 1 and k < n and toks.text[k].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes
@@ -497,8 +482,8 @@ def _name_before_owned_noun(doc: Doc, ctx: EntityContext, i: int, forbidden: set
     return Candidate(start, end, new_key("Person", label), "Person", "title-cue", label)
 
 
-def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int],
-                              titles: list[TitleSpan]) -> list[Candidate]:
+def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
+                              forbidden: set[int]) -> list[Candidate]:
     """ "Hungary's Viktor Orban and Slovakia's Robert Fico, …. "…," Fico told journalists": a
     capitalised name of two or three words right after a country's possessive, whose last
     word speaks alone elsewhere in the article (a surname: a party or a body is not called by
@@ -506,7 +491,6 @@ def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candi
     toks = tokens_of(doc)
     n = len(doc)
     verbs = ctx.lex.speech.verbs
-    forbidden = kb_tokens | title_tokens(titles)
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     out = []
     for c in kb_cands:
@@ -525,8 +509,7 @@ def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candi
     return out
 
 
-def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[int],
-                                  titles: list[TitleSpan]) -> list[Candidate]:
+def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
     words or more right before the comma of a phrase of [roles] head_relatives or
     person_relatives ("X, who served as envoy until January,"); also before ", a DESCRIPTION
@@ -536,7 +519,6 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
     leads = [w for w, _ in ctx.lex.roles.head_relatives] + list(ctx.lex.roles.person_relatives)
     if not leads:
         return []
-    forbidden = kb_tokens | title_tokens(titles)
     out = []
     for i in toks.where({words[0] for words in leads}):
         if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w in leads):
@@ -556,7 +538,7 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, kb_tokens: set[i
     return out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
 
 
-def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+def persons_before_described_who(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "a new bloc led by Samvel Karapetyan, a Russian-Armenian billionaire who was arrested":
     a capitalised name of two words or more before ", a DESCRIPTION who" — "who" after a
     singular noun speaks of a person (not "a coalition of rebels who": the rebels)."""
@@ -574,7 +556,7 @@ def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[in
                 or ctx.sent_of[c - 1] != ctx.sent_of[i]:
             continue
         end = c - 1
-        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, kb_tokens)
+        start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
         head = toks.lower[end - 1]
         if (end - start >= 2 and head not in ctx.lex.actors.org_heads and head not in ctx.lex.actors.place_heads
                 and not names_a_title(toks.span_text(start, end), ctx)
@@ -584,7 +566,7 @@ def persons_before_described_who(doc: Doc, ctx: EntityContext, kb_tokens: set[in
     return out
 
 
-def persons_before_party_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
+def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "faces Branko Blanusa of the Serb Democratic Party": a capitalised name of two words or
     more right before [names] party_links and a capitalised name ending in a party's head word
     ([actors] group_heads); a party names no part of itself, so the name before is a member's
@@ -606,7 +588,7 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -
                 break
         if end_party is None or end_party == j:
             continue
-        start = name_run_before(doc, ctx, i, lex.window.title_name_words, kb_tokens)
+        start = name_run_before(doc, ctx, i, lex.window.title_name_words, forbidden)
         if i - start < 2 or (start > 0 and toks.lower[start - 1] in lex.grammar.articles):
             continue
         words = toks.lower[start:i]
