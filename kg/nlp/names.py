@@ -1081,12 +1081,12 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
             if country is not None:
                 title_ends.add(country.end)
     apposed = {e + 1 for e in title_ends if e + 1 < n and toks.text[e] == ","}
-    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
-    before_apposition = _given_names_before_appositions(doc, ctx, kb_cands, titles, kb_tokens)
+    before_apposition = _given_names_before_appositions(doc, ctx, kb_cands, titles)
     if not before_apposition and not any(
             c.start in title_ends or c.start in apposed
             or (c.start in plural_ends and c.ambiguous and c.type in ("Country", "Place")) for c in kb_cands):
         return kb_cands
+    kb_tokens = {i for c in kb_cands for i in range(c.start, c.end)}
 
     def given_name(c: Candidate) -> bool:
         if c.start in plural_ends and c.start not in title_ends:
@@ -1111,7 +1111,7 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
 
 
 def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
-                                    titles: list[TitleSpan], kb_tokens: set[int]) -> set[int]:
+                                    titles: list[TitleSpan]) -> set[int]:
     """Starts of one-word known countries or places that open a name before an apposition of a
     title ("Israel Velmar, Israel's defence minister, said", "Ararat Velmar, Armenia's foreign
     minister,"): the word is a given name, then an unknown name word and the comma; the title
@@ -1122,14 +1122,19 @@ def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list
     toks = tokens_of(doc)
     n = len(doc)
     reach = ctx.lex.window.given_name_apposition
+    known_tokens: set[int] | None = None  # made only once a candidate needs it
     out = set()
     for c in kb_cands:
         e = c.end
-        if (c.end - c.start != 1 or c.type not in ("Country", "Place") or e + 1 >= n or e in kb_tokens
+        if (c.end - c.start != 1 or c.type not in ("Country", "Place") or e + 1 >= n
                 or toks.text[e + 1] != "," or not name_token(doc, ctx, e)
                 or (c.start > 0 and toks.text[c.start - 1][:1].isupper() and toks.text[c.start - 1].isalpha())
                 or (c.start > 0 and toks.lower[c.start - 1] in ctx.lex.actors.locative)):
             continue  # not "talks in Georgia Velmar, the minister said": a place after "in"
+        if known_tokens is None:
+            known_tokens = {i for k in kb_cands for i in range(k.start, k.end)}
+        if e in known_tokens:
+            continue  # the next word is part of a known name
         if any(t in title_starts for t in range(e + 2, min(n, e + 2 + reach))):
             out.add(c.start)
     return out
