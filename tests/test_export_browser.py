@@ -76,8 +76,8 @@ def click_element(page, element_id: str) -> None:
     The page lays the graph out at random, so an edge's own ends may lie close enough
     to cover its midpoint, or another node or edge may cross it or a node: the node is
     first dragged to the middle (an edge's ends apart on the middle line) and every other
-    node to a row at the top (as a user would drag them), where no other edge can cross
-    the point clicked, or the click would land on something else."""
+    node to a row at the top, then hidden with its edges, so that the click lands on the
+    element and on nothing else."""
     x, y = page.evaluate(
         """(id) => {
             const e = kgGraph.getElementById(id);
@@ -91,6 +91,9 @@ def click_element(page, element_id: str) -> None:
             const others = kgGraph.nodes().difference(e.isEdge() ? e.connectedNodes() : e);
             others.forEach((n, i) => n.renderedPosition(
                 {x: box.width * (i + 1) / (others.length + 1), y: box.height * 0.1}));
+            // and hidden with their edges, so nothing else is under the point clicked (a click
+            // once took another node's edge into the same node)
+            others.style('display', 'none');
             const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
             return [box.left + p.x, box.top + p.y];
         }""", element_id)
