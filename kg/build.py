@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg import spill
-from kg.collector import gc_paused
+from kg.collector import Held, gc_paused
 from kg.errors import InputError, OutputError, UsageError
 from kg.incremental import MOST_CHANGED, PATCHED_FORMATS, RecordCache, article_key, fingerprint
 from kg.ingest import Duplicate, ReadOptions, SkippedFile, read_corpus
@@ -175,7 +175,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
              options: ReadOptions | None, article_seconds: float | None, cache: RecordCache | None,
              dask: str | None, keep: Callable[[int, DocumentRecord | PackedRecord], None],
              defer: Callable[[int, str, SourceText], int | None] | None = None,
-             meanwhile: Callable[[], None] | None = None) -> BuildResult:
+             meanwhile: Callable[[], None] | None = None, held: Held | None = None) -> BuildResult:
     """The read and nlp stages: each record goes to ``keep`` with its position in the
     corpus (not in that order: kept records first), as the nlp stage read it (or the
     cache kept it); the result has no records, entities or graph yet.  ``defer(position,
@@ -188,7 +188,9 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
     core to spare), so the articles it reads again have their pipelines ready by the
     time the corpus is read and the kept records are loaded; if no article changed, the
     workers are stopped unused.  ``meanwhile`` runs once the workers have started, before
-    the corpus is read (what ``defer`` needs, read while the workers make their pipelines)."""
+    the corpus is read (what ``defer`` needs, read while the workers make their pipelines).
+    ``held``: the build's :class:`kg.collector.Held`, which keeps the filed records out of
+    later passes of the collector."""
 
     kb_paths = [Path(p) for p in kb_files]
     for kb in kb_paths:
@@ -214,7 +216,7 @@ def _extract(paths: Sequence[str | os.PathLike[str]], model: str | None,
         if meanwhile is not None:
             meanwhile()
         return _extract_with(paths, model, kb_paths, processes, report, options, article_seconds, cache, dask,
-                             keep, defer, stats, pool, cluster)
+                             keep, defer, stats, pool, cluster, held or Held())
 
 
 def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb_paths: list[Path],
@@ -222,7 +224,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
                   article_seconds: float | None, cache: RecordCache | None, dask: str | None,
                   keep: Callable[[int, DocumentRecord | PackedRecord], None],
                   defer: Callable[[int, str, SourceText], int | None] | None, stats: BuildStats,
-                  pool: Workers | None, cluster: Cluster | None) -> BuildResult:
+                  pool: Workers | None, cluster: Cluster | None, held: Held) -> BuildResult:
     with _timed(stats, "read"):
         corpus = read_corpus(paths, options)
     total = len(corpus.sources)
@@ -246,7 +248,7 @@ def _extract_with(paths: Sequence[str | os.PathLike[str]], model: str | None, kb
     # make no cycles: the collector's passes over the growing entity lists cost 0.2 s
     # of 1,700 articles on the cores the workers need.
     elsewhere = processes > 1 or dask is not None or cluster is not None
-    with _timed(stats, "nlp"), gc_paused() if elsewhere else contextlib.nullcontext():
+    with _timed(stats, "nlp"), held.paused() if elsewhere else contextlib.nullcontext():
         keys = [article_key(source) for source in corpus.sources] if cache else []
         cached = [cache.has(key) for key in keys] if cache else [False] * total
         stats.full_reason = cache.full_reason if cache else None
@@ -365,7 +367,7 @@ def build(
     # does not exist yet, the writer takes the lock when it creates it).
     lock = output_lock(output) if output.parent.is_dir() else contextlib.nullcontext()
     folder = spill.spill_folder(output)  # the spool and sorted runs go beside the output
-    with lock, _RecordSpool(folder) as spool:
+    with lock, _RecordSpool(folder) as spool, Held() as held:
         cache = RecordCache(output, fingerprint(model, [Path(p) for p in kb_files])) if incremental else None
         traced = cache is not None and rdf_format in PATCHED_FORMATS  # the next build may patch this one
         patchable = traced and cache.known and not keep_records
@@ -409,14 +411,14 @@ def build(
 
         try:
             result = _extract(paths, model, kb_files, processes, report, options, article_seconds, cache, dask,
-                              keep, defer if patchable else None, load_state if patchable else None)
+                              keep, defer if patchable else None, load_state if patchable else None, held)
             stats = result.stats
             patched = None
             if state is not None and fresh is not None:
                 from kg import patch
 
                 report("graph", stats.documents, stats.documents, stats.words)
-                with _timed(stats, "graph"), gc_paused():
+                with _timed(stats, "graph"), held.paused():
                     corpus = [(result._article_keys[i], fresh.get(i)) for i in sorted({*deferred, *fresh})]
                     patched = patch.patch(state, output, corpus, cache.read, _Counts.counted, cache.folder)
             if patched is not None:
@@ -432,7 +434,7 @@ def build(
                 fresh = None
                 _take_deferred(deferred, cache, keep, result, model, kb_files, article_seconds)
                 counts = _write_graph(result, output, rdf_format, processes, folder, keep_records, spool, kept,
-                                      entity_lists, read, report, cache if traced else None)
+                                      entity_lists, read, report, cache if traced else None, held)
             counts.finish(stats, result.entities)
             if cache is not None:
                 cache.save()
@@ -467,7 +469,7 @@ def _take_deferred(deferred: dict[int, tuple[str, SourceText]], cache: RecordCac
 def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: int, folder: Path | None,
                  keep_records: bool, spool: _RecordSpool, kept: dict[int, DocumentRecord],
                  entity_lists: dict[int, list[Entity]], read: dict[int, tuple[str, int]],
-                 report: ProgressCallback, cache: RecordCache | None) -> _Counts:
+                 report: ProgressCallback, cache: RecordCache | None, held: Held) -> _Counts:
     """The resolve, graph and serialize stages of every record; with ``cache``, the
     state a later build patches is kept beside the output (:mod:`kg.patch`).  Returns
     the summary's counts."""
@@ -476,7 +478,7 @@ def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: 
     stats = result.stats
     traced = cache is not None
     report("resolve", stats.documents, stats.documents, stats.words)
-    with _timed(stats, "resolve"), gc_paused():
+    with _timed(stats, "resolve"), held.paused():
         resolution = resolve.Resolution(entity_lists[i] for i in sorted(entity_lists))
     result.entities = resolution.entities
     counts = _Counts(traced)
@@ -485,7 +487,7 @@ def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: 
     result._records_kept = keep_records
     report("graph", stats.documents, stats.documents, stats.words)
     if shards.can_split(rdf_format, processes):  # the graph stage in the workers too
-        with _timed(stats, "graph"), gc_paused():
+        with _timed(stats, "graph"), held.paused():
             if keep_records:
                 documents = result.documents
                 for record in documents:
@@ -499,7 +501,7 @@ def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: 
                     len(spool), result.entities, counts, processes, folder, traced)
         with runs:
             report("serialize", stats.documents, stats.documents, stats.words)
-            with _timed(stats, "serialize"), gc_paused():
+            with _timed(stats, "serialize"), held.paused():
                 shards.write(runs, output, rdf_format)
         builder = runs.builder
     else:
@@ -509,7 +511,7 @@ def _write_graph(result: BuildResult, output: Path, rdf_format: str, processes: 
                 yield record
 
         builder = graph.QuadBuilder(traced)
-        with _timed(stats, "graph"), gc_paused():
+        with _timed(stats, "graph"), held.paused():
             keys = serialize.sort_quads(graph.quad_batches(resolved(), result.entities, builder), rdf_format,
                                         folder)
         with keys:

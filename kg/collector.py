@@ -30,6 +30,35 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+class Held:
+    """The collector's view of a long piece of work that keeps what it makes until it
+    ends (a build: its records, the actor table, the graph's keys).
+
+    Its :meth:`paused` blocks pause the collector and, at their end, freeze every object
+    that exists, so no later pass walks what the block made.  Without it, the first
+    passes after each pause walked every record of the corpus again and freed nothing
+    (0.11 s on one core of a two-process build of a million words, while the other core
+    waited).  At the work's end (the ``with`` block) every object is unfrozen again.  If
+    something else had frozen objects before the work began, :meth:`paused` only pauses:
+    Python cannot unfreeze a part, and theirs must stay frozen."""
+
+    def __init__(self) -> None:
+        self._freezes = False
+
+    def paused(self) -> contextlib.AbstractContextManager[None]:
+        """:func:`gc_paused`, freezing at the end when this work owns the freezing."""
+        return gc_paused(freeze=self._freezes)
+
+    def __enter__(self) -> Held:
+        self._freezes = gc.get_freeze_count() == 0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._freezes:
+            gc.unfreeze()
+        self._freezes = False
+
+
 #: Objects made (less those freed) between passes over the young objects while
 #: :func:`gc_relaxed` holds (Python's default is 700): an article's short-lived objects are
 #: then mostly freed before any pass walks them.
