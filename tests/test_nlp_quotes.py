@@ -551,6 +551,14 @@ def test_speakers_listed_after_an_inverted_verb(read):
     assert speakers(r) == ["Ilsa Marrow"]
 
 
+def test_an_apposition_after_an_inverted_speaker_lists_no_speaker(read):
+    # "said X, the head of Y": Y is what X heads, not a second speaker
+    r = read("The talks ended without a deal, said Ilsa Marrow, the head of the European Commission.")
+    assert speakers(r) == ["Ilsa Marrow"]
+    r = read("The talks ended without a deal, said Odo Brandt, the Speaker of the Knesset.")
+    assert speakers(r) == ["Odo Brandt"]
+
+
 def test_a_parse_never_takes_a_speaker_the_rules_find(nlp):
     """A parse's subject inside a prepositional phrase ("the head of the agency UNHCR") is
     not the speaker: the rules' coordinated reading stands, as without a trained pipeline."""

@@ -275,6 +275,8 @@ def conjuncts_after(ctx: QuoteContext, found: Speaker, b: int) -> list[TokMentio
         other = next((m for m in ctx.by_start_tok.get(j, ()) if m.role != "demonym"), None)
         if other is None or other.type == "Place" or other.key == found.key:
             break
+        if in_prepositional_phrase(ctx, other.start):
+            break  # "said X, the head of the European Commission": a description of X, no list
         out.append(other)
         if ctx.lower[i] in grammar.coordinators:
             break
