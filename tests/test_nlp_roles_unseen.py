@@ -991,3 +991,13 @@ def test_a_high_representative_or_coordinator_for_a_country_is_not_its_official(
 def test_the_league_points_back_to_the_league_named_before(read):
     r = read("The Norland League met in May. The league's secretary-general, Tomas Ardvik, said it would help.")
     assert titled(r) == {("Tomas Ardvik", "Norland League", "Secretary General")}
+
+
+def test_national_legislatures_known_by_their_own_names(read):
+    # one-word names of national parliaments are in the knowledge base; "Speaker X" after
+    # the one legislature the article named is its speaker
+    r = read("The Folketing passed the law on Monday. Speaker Ramon Altavilla said it was historic.")
+    assert titled(r) == {("Ramon Altavilla", "Folketing", "Speaker")}
+    r = read("Knesset Speaker Ana Velarde said the Sejm and the Bundestag had been told.")
+    assert titled(r) == {("Ana Velarde", "Knesset", "Speaker")}
+    assert {"Sejm", "Bundestag"} <= {e.label for e in r.entities}
