@@ -60,6 +60,23 @@ def test_name_before_a_title_with_its_preposition(read):
     assert "Arvid Kolbenson" in persons(r)
 
 
+def test_two_names_coordinated_before_or_after_a_speech_verb_are_both_persons(read):
+    r = read("Tomas Vell and Ida Rusk said the deal was dead.")
+    assert persons(r) == {"Tomas Vell", "Ida Rusk"}
+    assert {speaker for speaker, _, _ in said(r)} == {"Tomas Vell", "Ida Rusk"}
+    r = read("The deal is dead, said Tomas Vell and Ida Rusk.")
+    assert persons(r) == {"Tomas Vell", "Ida Rusk"}
+    assert {speaker for speaker, _, _ in said(r)} == {"Tomas Vell", "Ida Rusk"}
+
+
+def test_a_coordinated_name_must_open_its_clause(read):
+    # the object of "met", not a speaker; a body's name is no person's
+    r = read("He met Tomas Vell and Ida Rusk said the deal was dead.")
+    assert persons(r) == {"Ida Rusk"}
+    r = read("The Lakeside Party and Ida Rusk said the deal was dead.")
+    assert persons(r) == {"Ida Rusk"}
+
+
 def test_plural_title_before_a_speech_verb_is_no_name(read):
     r = read("The Co-Chairs said that violence must stop.")
     assert persons(r) == set()

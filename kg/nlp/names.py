@@ -818,6 +818,9 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
         after = _name_after_inverted_verb(doc, ctx, k, kb_tokens)
         if after is not None:
             out.append(after)
+            second = _coordinated_name_after(doc, ctx, after.end, kb_tokens)
+            if second is not None:
+                out.append(second)  # "…, said Tomas Vell and Ida Rusk."
             continue
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
@@ -856,7 +859,48 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
                 and not names_a_title(toks.span_text(start, end), ctx)):
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label))
+            first = _coordinated_name_before(doc, ctx, start, kb_tokens)
+            if first is not None:
+                out.append(first)  # "Tomas Vell and Ida Rusk said"
     return out
+
+
+def _person_name(doc: Doc, ctx: EntityContext, start: int, end: int) -> Candidate | None:
+    """The person a capitalised run ``start:end`` of two or three words names, unless a body's
+    or a place's head word ends it or a word of it is a title."""
+    toks = tokens_of(doc)
+    head = toks.lower[end - 1]
+    if (not 2 <= end - start <= 3 or head in ctx.lex.actors.org_heads or head in ctx.lex.actors.place_heads
+            or names_a_title(toks.span_text(start, end), ctx)):
+        return None
+    label = toks.span_text(start, end)
+    return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
+
+
+def _coordinated_name_before(doc: Doc, ctx: EntityContext, start: int, kb_tokens: set[int]) -> Candidate | None:
+    """ "Tomas Vell and Ida Rusk said": the name coordinated before a speaker's name that
+    starts at token ``start``, itself at its sentence's start or after a comma."""
+    toks = tokens_of(doc)
+    if start < 3 or toks.lower[start - 1] not in ctx.lex.grammar.coordinators:
+        return None
+    end = start - 1
+    first = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
+    if first > 0 and ctx.sent_of[first - 1] == ctx.sent_of[first] and toks.text[first - 1] != ",":
+        return None  # "… met Tomas Vell and Ida Rusk said": the first name's own place decides
+    return _person_name(doc, ctx, first, end)
+
+
+def _coordinated_name_after(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> Candidate | None:
+    """ "…, said Tomas Vell and Ida Rusk.": the name coordinated after an inverted speaker's
+    name that ends at token ``end``, closed by punctuation."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    if end + 2 >= n or toks.lower[end] not in ctx.lex.grammar.coordinators or end + 1 in kb_tokens:
+        return None
+    last = name_run(doc, ctx, end + 1, ctx.lex.window.speech_name_words, kb_tokens)
+    if last < n and toks.text[last] not in ctx.lex.speech.name_closers and ctx.sent_of[last] == ctx.sent_of[end]:
+        return None
+    return _person_name(doc, ctx, end + 1, last)
 
 
 def _person_like_run_before(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> bool:
@@ -907,7 +951,7 @@ def _name_before_qualifier(doc: Doc, ctx: EntityContext, end: int, kb_tokens: se
 def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: set[int]) -> Candidate | None:
     """ '"…," said Kholood Khair, a Sudanese analyst': a name of two words or more right after
     a speech verb that follows a comma (the inverted frame of a quote or a statement), closed
-    by punctuation; not a known actor, a title or a body ("…, said Foreign Minister X", "…,
+    by punctuation or by "and" and a second such name; not a known actor, a title or a body ("…, said Foreign Minister X", "…,
     said the Kremlin", "…, said Peru's foreign ministry")."""
     toks = tokens_of(doc)
     n = len(doc)
@@ -922,7 +966,8 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
     if start in kb_tokens:
         return None
     end = name_run(doc, ctx, start, ctx.lex.window.speech_name_words, kb_tokens)
-    if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]):
+    if end - start < 2 or (end < n and toks.text[end] not in ctx.lex.speech.name_closers and ctx.sent_of[end] == ctx.sent_of[k]
+                           and _coordinated_name_after(doc, ctx, end, kb_tokens) is None):
         return None
     head = toks.lower[end - 1]
     if (head in ctx.lex.actors.org_heads or head in ctx.lex.actors.place_heads
