@@ -124,6 +124,12 @@ def test_apposition_with_a_place_inside_is_not_the_speaker(read):
     assert said(r) == [("Thomas de Waal", "Yerevan is signalling its frustration.", True)]
 
 
+def test_a_trailing_speaker_after_a_title_in_commas(read):
+    # the statement ends before the title, not at the name's comma
+    r = read("Peru joined the Lakes Council in March, the council's secretary-general, Aro Pell, said.")
+    assert said(r) == [("Aro Pell", "Peru joined the Lakes Council in March", False)]
+
+
 def test_trailing_speaker_before_a_participle_clause(read):
     r = read("Armenia has frozen its participation in the bloc, Prime Minister Nikol Pashinyan said on Friday, "
              "accusing the alliance of failing to protect it.")

@@ -133,23 +133,21 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         # trailing: "…, the organization said via its website Tuesday."
         lead = found.start
         steps = 0  # back over the speaker's title: "…, Russian President Vladimir Putin said"
-        while lead > a and steps < win.speaker_title_words and (toks.lower[lead - 1] in lex.title_words
-                                                                or toks.lower[lead - 1] in speech.frame_modifiers  # "party chair X"
-                                                                or toks.lower[lead - 1] in lex.grammar.possessive_determiners  # "its spokesperson X"
-                                                                or (toks.lower[lead] in lex.grammar.possessive
-                                                                    and toks.text[lead - 1].isalpha())  # "the country's"
-                                                                or toks.lower[lead - 1] in lex.grammar.possessive
-                                                                or toks.lower[lead - 1] == "the"
-                                                                or toks.text[lead - 1][:1].isupper()
-                                                                # "Representative for Foreign Affairs and …"
-                                                                or (toks.lower[lead - 1] in lex.actors.connectors
-                                                                    and toks.text[lead][:1].isupper())):
+        while lead > a and steps < win.speaker_title_words and _title_word_before(ctx, lead):
             lead -= 1
             steps += 1
             voice = next((v for v in speech.organization_voices
                           if lead - len(v) > a and tuple(toks.lower[lead - len(v):lead]) == v), None)
             if voice is not None and toks.lower[lead] in lex.speech.prepositions:
                 lead -= len(voice)  # "…, the press service of the Defense Ministry reported"
+        if inverted is None and lead - 1 > a and toks.text[lead - 1] == ",":
+            # "…, the council's secretary-general, Aro Pell, said": back over the title in commas
+            title = lead - 1
+            while title > a and lead - 1 - title < win.speaker_title_words and _title_word_before(ctx, title):
+                title -= 1
+            if (a < title < lead - 1 and toks.text[title - 1] == ","
+                    and any(toks.lower[t] in lex.titles for t in range(title, lead - 1))):
+                lead = title
         if inverted is not None:
             lead = i
         if lead > a + win.trailing_lead and toks.text[lead - 1] == "," and (
@@ -213,6 +211,24 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
         elif inverted is not None:
             for other in listed:  # "…, said Germany, France and Britain."
                 add_statement(ctx, k, other.key, start_c, start_c + len(text), False, "reported", confidence)
+
+
+def _title_word_before(ctx: QuoteContext, lead: int) -> bool:
+    """The word before token ``lead`` can belong to a speaker's title ("Russian President",
+    "its spokesperson", "the country's", "party chair", "Representative for Foreign Affairs")."""
+    lex = ctx.lex
+    toks = tokens_of(ctx.doc)
+    before = toks.lower[lead - 1]
+    return (before in lex.title_words
+            or before in lex.speech.frame_modifiers  # "party chair X"
+            or before in lex.grammar.possessive_determiners  # "its spokesperson X"
+            or (toks.lower[lead] in lex.grammar.possessive and toks.text[lead - 1].isalpha())  # "the country's"
+            or before in lex.grammar.possessive
+            or before == "the"
+            or before == "-"  # "secretary-general"
+            or toks.text[lead - 1][:1].isupper()
+            # "Representative for Foreign Affairs and …"
+            or (before in lex.actors.connectors and toks.text[lead][:1].isupper()))
 
 
 def _participle_subject(ctx: QuoteContext, i: int) -> Speaker | None:
