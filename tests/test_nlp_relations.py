@@ -91,6 +91,14 @@ def test_are_cochairs(read):
     assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}
 
 
+def test_cochairs_of_a_body_an_organization_owns(read):
+    # "the council's working group": the group is co-chaired, not the council
+    r = read("Peru and Chile co-chair the Lakes Council's working group on migration.")
+    assert facts(r, "coChairOf") == set()
+    r = read("Peru and Chile are co-chairs of the Lakes Council's Migration Working Group.")
+    assert facts(r, "coChairOf") == {("Peru", "Migration Working Group"), ("Chile", "Migration Working Group")}
+
+
 def test_which_cochair(read):
     r = read("The ministers of France, Russia and the United States, which co-chair the OSCE Minsk Group, met.")
     assert facts(r, "coChairOf") == {(c, "OSCE Minsk Group") for c in ("France", "Russia", "United States")}

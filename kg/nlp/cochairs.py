@@ -223,6 +223,11 @@ def cochair_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
             return  # "who co-chairs the Russian-Armenian intergovernmental commission with Y": not the Kremlin named before
     if org is None:
         return
+    if org.end < b and toks.lower[org.end] in ctx.lex.grammar.possessive:
+        # "co-chair the council's working group": the body owned is co-chaired, if it is named
+        org = ctx.by_start.get(org.end + 1)
+        if org is None or org.type != "Organization":
+            return
     neg = ctx.negated(s, start)
     conf = ctx.lex.confidence
     for m, by_person in best_items(subjects):
