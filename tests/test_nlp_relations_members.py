@@ -898,6 +898,16 @@ def test_alongside_after_a_counted_member_or_a_member_predicate():
     assert read("Veldoria is a member of the Norland Pact, along with Quessa.") == members(PACT, "Veldoria", "Quessa")
 
 
+def test_alongside_in_commas_after_the_subject():
+    assert read("Veldoria, along with Quessa and Tarvin, is a member of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Veldoria, as well as Quessa, joined the Norland Pact in 2001.") == members(PACT, "Veldoria", "Quessa")
+    assert read("Veldoria, together with Quessa, is not a member of the Norland Pact.") == \
+        members(PACT, "Veldoria", "Quessa", negated=True)
+    # no actor listed in the inserted phrase: the subject alone
+    assert read("Veldoria, along with its neighbours, is a member of the Norland Pact.") == members(PACT, "Veldoria")
+
+
 def test_alongside_after_other_words_adds_no_member():
     assert read("Veldoria is a member of the Norland Pact, which met Quessa, alongside Tarvin.") == \
         members(PACT, "Veldoria")

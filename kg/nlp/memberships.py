@@ -483,6 +483,7 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
     if org.start >= end:
         subjects = subjects + alongside(ctx, max(o.end for o in orgs or [org]), b)
+    subjects = subjects + companions_of_subject(ctx, subjects, start)
     for o in orgs or [org]:
         for m in subjects:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, neg)
@@ -491,6 +492,35 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
         for m in left_out:
             yield Relation(m, "memberOf", o, "member-predicate", confidence, not neg)
+
+
+def companions_of_subject(ctx: RelationContext, subjects: list[TokMention], start: int) -> list[TokMention]:
+    """ "Peru, along with Chile and Bolivia, is a member of X": the actors that a phrase of
+    [relations] member_alongside, inserted in commas right after the subject list, adds to it
+    before the cue at token ``start``; or, when the list read is the inserted one ("Peru, as
+    well as Chile, joined X"), the actors before it; or []."""
+    toks = tokens_of(ctx.doc)
+    if not subjects:
+        return []
+    p = subjects[-1].end
+    if p >= start or toks.text[p] != ",":
+        return []
+    f = subjects[0].start - (toks.lower[subjects[0].start - 1] in ctx.lex.grammar.articles)
+    lead = next((len(w) for w in ctx.lex.relations.member_alongside
+                 if f - len(w) - 1 > 0 and tuple(toks.lower[f - len(w):f]) == w), 0)
+    if lead and toks.text[f - lead - 1] == "," and ctx.sent_of[f - lead - 1] == ctx.sent_of[f]:
+        # "Peru, as well as Chile and Bolivia, joined X": the list read is the inserted one
+        head = backward_list(ctx.doc, ctx.lex, f - lead - 1, ctx.by_end, MEMBER_TYPES,
+                             ctx.sent_range[ctx.sent_of[f]][0] - 1)
+        return head if head and not ctx.inside_a_clause(head[0].start, ctx.sent_range[ctx.sent_of[f]][0]) else []
+    n = phrase_at(ctx.doc, p + 1, start, ctx.lex.relations.member_alongside)
+    close = next((c for c in range(start - 1, p + n, -1) if toks.text[c] == ","), None) if n else None
+    if close is None:
+        return []
+    items = backward_list(ctx.doc, ctx.lex, close, ctx.by_end, MEMBER_TYPES, p + n)
+    if not items or ctx.skip(p + 1 + n, close, ctx.lex.grammar.articles) != items[0].start:
+        return []  # "Peru, along with its allies in the region, is …": no actor listed
+    return items
 
 
 def excluding_list(ctx: RelationContext, left_out: list[TokMention], q: int) -> list[TokMention]:
