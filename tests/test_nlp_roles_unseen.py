@@ -1001,3 +1001,19 @@ def test_national_legislatures_known_by_their_own_names(read):
     r = read("Knesset Speaker Ana Velarde said the Sejm and the Bundestag had been told.")
     assert titled(r) == {("Ana Velarde", "Knesset", "Speaker")}
     assert {"Sejm", "Bundestag"} <= {e.label for e in r.entities}
+
+
+def test_a_successor_holds_the_office_after_as(read):
+    # "X succeeded Y as TITLE": X holds it now; Y, a person too, held it before
+    r = read("Ida Rusk succeeded Aro Pell as secretary-general of the Lakes Council.")
+    assert titled(r) == {("Ida Rusk", "Lakes Council", "Secretary General")}
+    assert {"Ida Rusk", "Aro Pell"} <= {e.label for e in r.entities if e.type == "Person"}
+    r = read("In March, Aro Pell replaced Ida Rusk as Chile's foreign minister.")
+    assert titled(r) == {("Aro Pell", "Chile", "Foreign Minister")}
+
+
+def test_a_name_before_who_is_or_who_serves_as_is_a_person(read):
+    r = read("The talks are led by Ida Rusk, who serves as the African Union's envoy for the Great Lakes.")
+    assert titled(r) == {("Ida Rusk", "African Union", "Envoy")}
+    r = read("The talks are led by Aro Pell, who is the African Union's envoy.")
+    assert titled(r) == {("Aro Pell", "African Union", "Envoy")}

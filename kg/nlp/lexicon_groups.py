@@ -483,6 +483,7 @@ class RoleWords:
     office_remit_prepositions: frozenset[str] = words("roles.office_remit_prepositions")  # "its coordinator for Gaza, X": "for"
     staff_links: frozenset[str] = words("roles.staff_links")  # "Personal Envoy of the UN Secretary-General for Sudan, X"
     appointing_base_verbs: frozenset[str] = words("roles.appointing_base_verbs")  # "will name X as foreign minister": a person, no office
+    succession_verbs: frozenset[str] = words("roles.succession_verbs")  # "X succeeded Y as foreign minister": X holds it
     contrast_links: frozenset[str] = words("roles.contrast_links")  # "Brazil said …, but Energy Minister X denied"
     sentence_country_titles: frozenset[str] = frozenset()  # "suspended Guinea-Bissau … detained President X"
     dateline_country_titles: frozenset[str] = frozenset()  # "TBILISI, Georgia — … Prime Minister X" (canonical titles)

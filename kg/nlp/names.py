@@ -652,6 +652,11 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         j = t.start - 1
         while j > 0 and (toks.lower[j] in roles.appointment_determiners or toks.lower[j] in roles.current_adjectives):
             j -= 1
+        if j > 2 and toks.lower[j] in ctx.lex.grammar.possessive and j - 1 in kb_tokens:
+            j -= 1  # "replaced X as Chile's foreign minister": past the country
+            while j > 0 and j - 1 in kb_tokens:
+                j -= 1
+            j -= 1
         if j < 3 or toks.lower[j] not in roles.appointment_links:
             continue
         start = name_run_before(doc, ctx, j, ctx.lex.window.apposition_name_words, forbidden)
@@ -662,10 +667,15 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                 v -= 1
             v -= 1
         verb = toks.lower[v]
-        if (j - start >= 2 and (verb in roles.appointing_verbs or verb in roles.appointing_base_verbs)
+        if (j - start >= 2 and (verb in roles.appointing_verbs or verb in roles.appointing_base_verbs
+                                or verb in roles.succession_verbs)
                 and ctx.sent_of[v] == ctx.sent_of[j] and not names_a_title(toks.span_text(start, j), ctx)):
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
+            if verb in roles.succession_verbs:
+                successor = _successor_name(doc, ctx, v, forbidden)
+                if successor is not None:
+                    out.append(successor)  # "Ida Rusk succeeded Aro Pell as foreign minister"
     # "nominated former footballer Mikheil Kavelashvili as its presidential candidate": after the
     # verb and at most a few lower-case words, a name of two words or more right before "as"
     for v in toks.where(roles.appointing_verbs):
@@ -680,6 +690,19 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             label = toks.span_text(i, e)
             out.append(Candidate(i, e, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _successor_name(doc: Doc, ctx: EntityContext, v: int, forbidden: set[int]) -> Candidate | None:
+    """The person a capitalised name of two or three words right before the succession verb at
+    token ``v`` names, opening its clause (at the sentence's start or after a comma)."""
+    toks = tokens_of(doc)
+    start = name_run_before(doc, ctx, v, ctx.lex.window.apposition_name_words, forbidden)
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    if (not 2 <= v - start <= 3 or toks.lower[v - 1] in heads or names_a_title(toks.span_text(start, v), ctx)
+            or (start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[v] and toks.text[start - 1] != ",")):
+        return None
+    label = toks.span_text(start, v)
+    return Candidate(start, v, new_key("Person", label), "Person", "title-cue", label)
 
 
 def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],

@@ -245,6 +245,32 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _successor(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention], sent_of) -> TokMention | None:
+    """ "Ida Rusk succeeded Aro Pell as foreign minister": the person right before a verb of
+    [roles] succession_verbs whose object, right before "as" and the office, held it before;
+    or None."""
+    toks = tokens_of(doc)
+    roles, k = lex.roles, o.sentence
+    j = o.start - 1
+    while j > 0 and sent_of[j] == k:
+        if toks.lower[j] in roles.appointment_determiners or toks.lower[j] in roles.current_adjectives:
+            j -= 1
+        elif toks.lower[j] in lex.grammar.possessive and j in by_end:
+            j = by_end[j].start - 1  # "as Chile's foreign minister"
+        else:
+            break
+    if j < 3 or sent_of[j] != k or toks.lower[j] not in roles.appointment_links:
+        return None
+    predecessor = by_end.get(j)
+    if predecessor is None or predecessor.type != "Person":
+        return None
+    v = predecessor.start - 1
+    if v < 1 or sent_of[v] != k or toks.lower[v] not in roles.succession_verbs:
+        return None
+    successor = by_end.get(v)
+    return successor if successor is not None and successor.type == "Person" else None
+
+
 def _opening_capital(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
                      capitals: dict[str, str], named_types: dict[str, str]) -> TokMention | None:
     """The owner (country, or seated organization) of the capital the sentence of token ``i``
@@ -808,6 +834,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 o.persons, rules[i], confidence[i] = [appointed[0]], "appointed", conf.official_apposition
                 if not o.quals:
                     o.quals = [appointed[1]]
+        if not o.persons and not o.plural and not o.former:
+            successor = _successor(doc, lex, o, by_end, sent_of)
+            if successor is not None:  # "X succeeded Y as foreign minister": X holds it now
+                o.persons, rules[i], confidence[i] = [successor], "appointed", conf.official_apposition
 
     # "The General Assembly of the OAS ended …  Secretary General X said": an organization's
     # title with no qualifier is of the one organization named there, or of the one
