@@ -991,3 +991,15 @@ def test_a_high_representative_or_coordinator_for_a_country_is_not_its_official(
 def test_the_league_points_back_to_the_league_named_before(read):
     r = read("The Norland League met in May. The league's secretary-general, Tomas Ardvik, said it would help.")
     assert titled(r) == {("Tomas Ardvik", "Norland League", "Secretary General")}
+
+
+def test_no_dateline_country_after_a_sentence_opened_by_another_country(read):
+    # "BAKU — … Armenia's Foreign Ministry called it a sham … Prime Minister X, who faces …"
+    for opening in ("Chile's government called", "Chile's Foreign Ministry called", "Chile called"):
+        r = read(f"LIMA, Peru — A court in Peru jailed them. {opening} the verdict a sham. "
+                 "Prime Minister Tamar Veldidze, who faces an election, has been more cautious.")
+        assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r), opening
+    # the sentence before names the dateline's country too: still its prime minister
+    r = read("LIMA, Peru — A court in Peru jailed them. Chile called the verdict in Peru a sham. "
+             "Prime Minister Tamar Veldidze, who faces an election, has been more cautious.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") in titled(r)

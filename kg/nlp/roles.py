@@ -245,6 +245,23 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _opened_by_another_country(mentions: list[TokMention], sent_of, k: int, country_key: str) -> bool:
+    """Whether sentence ``k`` opens with a country other than ``country_key`` ("Armenia's
+    Foreign Ministry called …", "Armenia said …") and never names that one: the subject the
+    next sentence's bare "Prime Minister X" goes on with, not the dateline's country."""
+    if k < 0:
+        return False
+    opens = False
+    for m in mentions:
+        if m.sentence != k:
+            continue
+        if m.key == country_key:
+            return False
+        if (m.start == 0 or sent_of[m.start - 1] != k) and m.type == "Country" and m.role in ("name", "metonym", "nested"):
+            opens = True  # "Armenia's Foreign Ministry": the ministry's mention starts there too
+    return opens
+
+
 def _opening_capital(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
                      capitals: dict[str, str], named_types: dict[str, str]) -> TokMention | None:
     """The owner (country, or seated organization) of the capital the sentence of token ``i``
@@ -728,6 +745,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             if any(m.sentence == o.sentence and m.type == "Country" and m.key != country_key and m.end <= o.start
                    for m in mentions):
                 continue  # "Italy's position will decide: Prime Minister X's government": not the dateline's
+            if _opened_by_another_country(mentions, sent_of, o.sentence - 1, country_key):
+                continue  # "BAKU — … Armenia's Foreign Ministry called it a sham. Prime Minister X …"
             o.quals, o.quals_before = [TokMention(country.start, country.end, country.key, "Country", "dateline",
                                                   "name", o.sentence)], True
             rules[i], confidence[i] = "dateline-country", conf.official_described
