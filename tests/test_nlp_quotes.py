@@ -1004,3 +1004,10 @@ def test_but_said_after_a_verb_shares_its_subject(read):
     r = read("Tomas Varga, the High Representative for Moldova, welcomed the repeal but said the powers "
              "of his office were not up for negotiation.")
     assert said(r) == [("Tomas Varga", "the powers of his office were not up for negotiation", False)]
+
+
+def test_a_title_then_a_name_and_a_relative_clause_naming_a_bloc_after_the_quote(read):
+    # '"…," Deputy Prime Minister X, who oversees Russia's relations with the bloc, told reporters'
+    r = read('The Norland Union met in Velgrad. "It simply does not work," Deputy Prime Minister Tarmo '
+             'Veldinen, who oversees Quessa\'s relations with the bloc, told reporters in Velgrad.')
+    assert speakers(r) == ["Tarmo Veldinen"]

@@ -270,6 +270,11 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
     doc, speech, win = ctx.doc, ctx.lex.speech, ctx.lex.window
     toks = tokens_of(doc)
     person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
+    if person is None:
+        # '"…," Deputy Prime Minister X, who oversees …, told reporters': a title before the name
+        title = next((t for t in doc._.kg_titles or () if t.start == j), None)
+        if title is not None:
+            person = next((m for m in ctx.by_start_tok.get(title.end, ()) if m.type == "Person"), None)
     if person is None or person.end >= len(doc) or toks.text[person.end] != ",":
         return None
     k = ctx.sent_of[j]
