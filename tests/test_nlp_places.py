@@ -26,6 +26,7 @@ def test_a_gazetteer_place_in_a_place_context_is_a_place(read, sentence, place):
     ("He spoke in Kraljevo talks with the rebels.", "Kraljevo"),         # the name modifies a noun
     ("The ministers met in Union Square.", "Union"),                    # a longer name
     ("Tartu is a university town.", "Tartu"),                           # no place context
+    ("It is less attractive to Western partners.", "Western"),          # a compass word before a noun
 ])
 def test_a_gazetteer_name_outside_a_place_context_is_not_a_place(read, sentence, word):
     assert word not in places(read(sentence))
