@@ -602,3 +602,17 @@ def test_on_or_for_a_country_inside_an_organizations_name_is_its_remit(read):
 def test_an_upper_case_subheading_with_an_article_is_no_name(read):
     r = read("The force arrived on Tuesday.\n\nTHE REGION STEPS IN\n\nMoldova has pushed for it.")
     assert set(by_label(r)) == {"Moldova"}
+
+
+def test_a_surname_two_people_named_in_full_share_is_the_last_named_not_the_known_namesake(read_with_kb):
+    # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": not the KB's Serzh
+    read = read_with_kb('[[actor]]\nid = "kb-oskar-vandermolen"\nname = "Oskar Vandermolen"\ntype = "Person"\n'
+                        'aliases = ["Vandermolen"]\n')
+    r = read("The court jailed Aram Vandermolen, a businessman. Lawyers for Vandermolen said he would appeal. "
+             "Vandermolen's wife, Lusine Vandermolen, said she was hopeful.")
+    ents = by_label(r)
+    assert "Oskar Vandermolen" not in ents
+    assert ents["Aram Vandermolen"].mentions == 3 and "Lusine Vandermolen" in ents
+    # one person named in full: the known namesake is still not the one meant
+    r = read("The court jailed Aram Vandermolen, a businessman. Lawyers for Vandermolen said he would appeal.")
+    assert "Oskar Vandermolen" not in by_label(r)

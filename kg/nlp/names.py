@@ -1283,7 +1283,15 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
                 if not (c.type == "Person" and short[f].type == "Place" and short[f].rule == "gazetteer"):
                     clash.add(f)
             short[f] = c
+    # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": a surname two
+    # people named in full share is the one named last before it, not the KB's namesake
+    shared: dict[str, list[Candidate]] = {}
     for f in clash:
+        people = [c for c in chosen if c.type == "Person" and c.key.startswith("new:") and c.end - c.start >= 2
+                  and short_name(doc, ctx, c) == f]
+        if len(people) >= 2 and len(people) == len([c for c in chosen if c.key.startswith("new:") and (
+                f in c.kb_aliases or (c.type == "Person" and c.end - c.start >= 2 and short_name(doc, ctx, c) == f))]):
+            shared[f] = people
         short.pop(f, None)
     for c in chosen:
         # "Foreign Minister Sugiono … According to Sugiono": a person known by one name, who
@@ -1293,10 +1301,15 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
                 and f not in short and f not in clash:
             short[f] = c
     inner = {w: c for w, c in inner_names(doc, ctx, chosen).items() if w not in short}
-    if not short and not inner:
+    if not short and not inner and not shared:
         return chosen
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+    if shared:
+        chosen = [_last_named_before(c, shared[toks.text[c.start]])
+                  if (c.type == "Person" and c.end - c.start == 1 and toks.text[c.start] in shared
+                      and c.key.startswith("kb:") and c.key not in named_in_full) else c
+                  for c in chosen]
     # a known surname, or a single name after a title ("King Salman"), of someone named in full
     # also a place only the gazetteer knows ("According to Vasko, …" after "Lorin Vasko": not Wasco)
     chosen = [
@@ -1323,6 +1336,16 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def _last_named_before(c: Candidate, people: list[Candidate]) -> Candidate:
+    """Short form ``c`` as the last of ``people`` named in full before it (``c`` itself when
+    none is)."""
+    before = [p for p in people if p.end <= c.start]
+    if not before:
+        return c
+    p = before[-1]
+    return Candidate(c.start, c.end, p.key, "Person", "alias", p.label)
 
 
 def countries_own_bodies(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> list[Candidate]:
