@@ -1003,3 +1003,14 @@ def test_no_dateline_country_after_a_sentence_opened_by_another_country(read):
     r = read("LIMA, Peru — A court in Peru jailed them. Chile called the verdict in Peru a sham. "
              "Prime Minister Tamar Veldidze, who faces an election, has been more cautious.")
     assert ("Tamar Veldidze", "Peru", "Prime Minister") in titled(r)
+
+
+def test_a_bare_head_of_governments_title_is_of_the_country_after_a_datelines_town(read):
+    # "ANAKLIA, Georgia - … Prime Minister X": a town that is no capital, then its country
+    r = read("VELMARA, Peru - Protesters met again in Peru. Prime Minister Tamar Veldidze told a news "
+             "conference that Chile would wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") in titled(r)
+    # the country never named in the body: where the story was filed, no office
+    r = read("VELMARA, Peru - Protesters met again. Prime Minister Tamar Veldidze told a news conference "
+             "that Chile would wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)

@@ -245,6 +245,22 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     return person, subject
 
 
+def _dateline_country(doc: Doc) -> str | None:
+    """The country a dateline names after its place ("ANAKLIA, Georgia -": a town that is no
+    capital), as an entity of the article, or None."""
+    line = doc._.kg_layout.dateline if doc._.kg_layout is not None else None
+    if not line or "," not in line:
+        return None
+    words = line.split(",")[1].split()
+    while words and not words[-1][:1].isalpha():
+        words.pop()  # "Georgia -", "Georgia —"
+    name = " ".join(words)
+    if not name:
+        return None
+    return next((key for key, info in (doc._.kg_entities or {}).items()
+                 if info.type == "Country" and (info.label == name or name in info.aliases)), None)
+
+
 def _opened_by_another_country(mentions: list[TokMention], sent_of, k: int, country_key: str) -> bool:
     """Whether sentence ``k`` opens with a country other than ``country_key`` ("Armenia's
     Foreign Ministry called …", "Armenia said …") and never names that one: the subject the
@@ -729,9 +745,10 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     # unqualified in some styles)
     dateline = next((m for m in mentions if sent_of[m.start] < 0 and m.role == "name"
                      and (m.type == "Country" or (capitals and m.key in capitals))), None) if mentions else None
-    if dateline is not None:
+    country_key = (dateline.key if dateline.type == "Country" else capitals[dateline.key]) if dateline is not None \
+        else _dateline_country(doc)
+    if country_key is not None:
         qualified = {p.key for o in offices if o.quals for p in o.persons}
-        country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
         # the country named in the body too, by its name: "VIENNA — … Prime Minister X" is only
         # where the story was filed when the text never names Austria ("Vienna has signed" is
         # the capital standing for someone)
