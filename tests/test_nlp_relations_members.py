@@ -1172,3 +1172,11 @@ def test_a_capital_alone_is_still_the_antecedent_of_the_bloc():
                         "Velgrad", COUNCIL)
     got = {(f.subject, f.predicate, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX, None)}
     assert got == members(COUNCIL, "Quessa", "Tarvin")
+
+
+def test_joining_in_a_year_together_with_another_names_it_a_member_too():
+    assert read("Veldoria, which joined the Norland Pact in 2001 together with Quessa, has since left the talks.") \
+        == members(PACT, "Veldoria", "Quessa")
+    assert read("Veldoria joined the Norland Pact in March 2001 along with Quessa.") == members(PACT, "Veldoria", "Quessa")
+    # no date: still as before; a date then no joining phrase: the one member
+    assert read("Veldoria joined the Norland Pact in 2001 after talks with Quessa.") == members(PACT, "Veldoria")

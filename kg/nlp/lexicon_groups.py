@@ -275,6 +275,7 @@ class RelationWords:
     negations: frozenset[str] = words("relations.negations")
     modal: frozenset[str] = words("relations.modal")
     deploy_objects: frozenset[str] = words("relations.deploy_objects")
+    date_prepositions: frozenset[str] = words("relations.date_prepositions")  # "joined X in 2001 together with B"
     strong_list_cues: frozenset[str] = words("relations.strong_list_cues")
     min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str] = words("relations.clause_words")
