@@ -616,3 +616,19 @@ def test_a_surname_two_people_named_in_full_share_is_the_last_named_not_the_know
     # one person named in full: the known namesake is still not the one meant
     r = read("The court jailed Aram Vandermolen, a businessman. Lawyers for Vandermolen said he would appeal.")
     assert "Oskar Vandermolen" not in by_label(r)
+
+
+def test_a_name_before_an_apposition_of_a_workplace_holder_is_a_person_whatever_the_verb(read):
+    # "Anush Galstyan, an analyst at the Regional Studies Center in Yerevan, was less hopeful."
+    r = read("Talin Orbekyan, an analyst at the Harlow Institute in Velgrad, was less hopeful.")
+    assert by_label(r)["Talin Orbekyan"].type == "Person"
+    r = read("Talin Orbekyan, a senior fellow at the Harlow Institute, was less hopeful.")
+    assert by_label(r)["Talin Orbekyan"].type == "Person"
+    # an organization's head word before the comma: no person
+    r = read("Velgrad Policy Institute, a partner at the Harlow Institute, was less hopeful.")
+    assert "Velgrad Policy Institute" not in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_name_before_who_had_served_as_is_a_person(read):
+    r = read("The longest sentences went to Davor Tamrakyan, who had served as the region's leader until 2020.")
+    assert by_label(r)["Davor Tamrakyan"].type == "Person"

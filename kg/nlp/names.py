@@ -535,7 +535,35 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[i
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
-    return out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
+    return (out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
+            + persons_before_workplace_holders(doc, ctx, forbidden))
+
+
+def persons_before_workplace_holders(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
+    """ "Anush Galstyan, an analyst at the Regional Studies Center in Yerevan, was less hopeful":
+    a capitalised name of two words or more before ", a [ADJECTIVE] HOLDER at" ([actors]
+    workplace_holders, [roles] workplace_prepositions) is a person, whatever verb follows."""
+    toks = tokens_of(doc)
+    lex = ctx.lex
+    out = []
+    for i in toks.where(lex.actors.workplace_holders):
+        if i + 1 >= len(doc) or toks.lower[i + 1] not in lex.roles.workplace_prepositions or not toks.text[i].islower():
+            continue
+        c = i - 1
+        while c > 0 and i - c <= 2 and toks.text[c].islower() and toks.lower[c] not in lex.grammar.indefinite_articles:
+            c -= 1  # "a senior analyst", "a political scientist"
+        if toks.lower[c] not in lex.grammar.indefinite_articles or c < 3 or toks.text[c - 1] != "," \
+                or ctx.sent_of[c - 1] != ctx.sent_of[i]:
+            continue
+        end = c - 1
+        start = name_run_before(doc, ctx, end, lex.window.apposition_name_words, forbidden)
+        head = toks.lower[end - 1]
+        if (end - start >= 2 and head not in lex.actors.org_heads and head not in lex.actors.place_heads
+                and not names_a_title(toks.span_text(start, end), ctx)
+                and not (start > 0 and toks.lower[start - 1] in lex.actors.locative)):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
+    return out
 
 
 def persons_before_described_who(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
