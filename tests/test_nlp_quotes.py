@@ -1011,3 +1011,14 @@ def test_a_title_then_a_name_and_a_relative_clause_naming_a_bloc_after_the_quote
     r = read('The Norland Union met in Velgrad. "It simply does not work," Deputy Prime Minister Tarmo '
              'Veldinen, who oversees Quessa\'s relations with the bloc, told reporters in Velgrad.')
     assert speakers(r) == ["Tarmo Veldinen"]
+
+
+def test_a_short_quote_a_named_person_calls_something_is_their_words(read):
+    # "a step that Georgian Foreign Minister X called "a provocation.""
+    r = read('Velgrad is building a base, a step that Foreign Minister Tarmo Veldinen called "a provocation."')
+    assert said(r) == [("Tarmo Veldinen", "a provocation.", True)]
+    r = read('Opposition leader Tarmo Veldinen called the port deal "a gift to Velgrad."')
+    assert said(r) == [("Tarmo Veldinen", "a gift to Velgrad.", True)]
+    # a quoted name the person calls something: no words of theirs
+    r = read('Opposition leader Tarmo Veldinen called the "Velgrad Route" a mistake.')
+    assert said(r) == []

@@ -90,6 +90,7 @@ class Windows:
     statement_noun_words: int
     subject_words: int
     quote_agent: int
+    characterized_object: int
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
@@ -231,6 +232,7 @@ class SpeechWords:
     min_direct_quote_words: int
     min_embedded_quote_words: int
     naming_words: frozenset[str] = words("speech.naming_words")
+    characterizing_verbs: frozenset[str] = words("speech.characterizing_verbs")  # 'X called it "a provocation"'
     prepositions: frozenset[str] = words("reported.prepositions")
     trailing_starts: frozenset[str] = words("reported.trailing_starts")
     anaphor_determiners: frozenset[str] = words("speech.anaphor_determiners")
