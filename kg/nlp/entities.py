@@ -150,6 +150,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if (start >= 2 and cand.type != "Person" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
                 and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.name_particles):
             continue  # "Mohammed Ali al-Houthi": a name's particle joined to it makes it a person's name
+        if (start >= 2 and cand.type == "Place" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
+                and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.combining_prefixes):
+            continue  # "Euro-Atlantic future": an adjective, no mention of the Atlantic
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
