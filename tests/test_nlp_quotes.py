@@ -1022,3 +1022,11 @@ def test_a_short_quote_a_named_person_calls_something_is_their_words(read):
     # a quoted name the person calls something: no words of theirs
     r = read('Opposition leader Tarmo Veldinen called the "Velgrad Route" a mistake.')
     assert said(r) == []
+
+
+def test_but_said_after_a_verb_whose_subject_a_country_only_owns(read):
+    # "Georgia's opposition welcomed the sanctions but said they came late": the opposition speaks
+    r = read("Peru sent aid. Peru's opposition welcomed the sanctions but said they came late.")
+    assert speakers(r) == []
+    r = read("Peru sent aid. Peru's government welcomed the sanctions but said they came late.")
+    assert speakers(r) == ["Peru"]

@@ -121,6 +121,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                      else first_candidate(ctx, k, i - 1 if toks.text[i - 1] == "," else i))
         elif i > a and toks.lower[i - 1] in speech.verb_coordinators:
             found = first_candidate(ctx, k, i - 1)
+            if found is not None and _owner_of_subject(ctx, found):
+                found = None  # "Georgia's opposition welcomed the sanctions but said …": not Georgia
         else:
             found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
@@ -350,6 +352,19 @@ def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
             lead -= 1
         return toks.idx[lead - 1] if lead > j and toks.text[lead - 1] == "," else None
     return None
+
+
+def _owner_of_subject(ctx: QuoteContext, found: Speaker) -> bool:
+    """Whether the actor ``found`` only owns the subject: its possessive, then a lower-case noun
+    that is neither a title nor one of its voices ([actors] metonym_heads): "Georgia's opposition"
+    speaks, Georgia does not; "Peru's government" does."""
+    toks = tokens_of(ctx.doc)
+    end = _mention_end(ctx, found)
+    if end + 1 >= len(ctx.doc) or toks.lower[end] not in ctx.lex.grammar.possessive:
+        return False
+    noun = toks.lower[end + 1]
+    return (toks.text[end + 1].islower() and noun not in ctx.lex.actors.metonym_heads
+            and noun not in ctx.lex.title_words)
 
 
 def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
