@@ -632,3 +632,14 @@ def test_a_name_before_an_apposition_of_a_workplace_holder_is_a_person_whatever_
 def test_a_name_before_who_had_served_as_is_a_person(read):
     r = read("The longest sentences went to Davor Tamrakyan, who had served as the region's leader until 2020.")
     assert by_label(r)["Davor Tamrakyan"].type == "Person"
+
+
+def test_a_name_before_a_member_of_a_body_is_a_person(read):
+    # "Konstantin Zatulin, a member of the State Duma who long chaired …, wrote that …"
+    r = read("Kostas Zavulin, a member of the Velgrad Duma who long chaired its committee, wrote that it was over.")
+    assert by_label(r)["Kostas Zavulin"].type == "Person"
+    r = read("Kostas Zavulin, a member of the Velgrad Duma, was less hopeful.")
+    assert by_label(r)["Kostas Zavulin"].type == "Person"
+    # a body's name (its head word) before the comma: no person
+    r = read("Velgrad Trade Union, a member of the Norland Labour Council, said so.")
+    assert "Velgrad Trade Union" not in {e.label for e in r.entities if e.type == "Person"}

@@ -167,6 +167,8 @@ class ActorWords:
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
+    member_posts: frozenset[str] = words("actors.member_posts")  # "X, a member of the State Duma who …"
+    member_post_prepositions: frozenset[str] = words("actors.member_post_prepositions")
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")

@@ -542,13 +542,19 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[i
 def persons_before_workplace_holders(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "Anush Galstyan, an analyst at the Regional Studies Center in Yerevan, was less hopeful":
     a capitalised name of two words or more before ", a [ADJECTIVE] HOLDER at" ([actors]
-    workplace_holders, [roles] workplace_prepositions) is a person, whatever verb follows."""
+    workplace_holders, [roles] workplace_prepositions) or ", a member of" ([actors] member_posts,
+    member_post_prepositions) is a person, whatever verb follows (a known country or body before
+    the comma is no run of unknown capitalised words)."""
     toks = tokens_of(doc)
     lex = ctx.lex
     out = []
-    for i in toks.where(lex.actors.workplace_holders):
-        if i + 1 >= len(doc) or toks.lower[i + 1] not in lex.roles.workplace_prepositions or not toks.text[i].islower():
+    for i in toks.where(lex.actors.workplace_holders | lex.actors.member_posts):
+        if i + 1 >= len(doc) or not toks.text[i].islower():
             continue
+        after = toks.lower[i + 1]
+        if not (after in lex.roles.workplace_prepositions if toks.lower[i] in lex.actors.workplace_holders
+                else after in lex.actors.member_post_prepositions):
+            continue  # "a member of the State Duma who …": of a body
         c = i - 1
         while c > 0 and i - c <= 2 and toks.text[c].islower() and toks.lower[c] not in lex.grammar.indefinite_articles:
             c -= 1  # "a senior analyst", "a political scientist"
