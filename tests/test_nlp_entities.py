@@ -643,3 +643,15 @@ def test_a_name_before_a_member_of_a_body_is_a_person(read):
     # a body's name (its head word) before the comma: no person
     r = read("Velgrad Trade Union, a member of the Norland Labour Council, said so.")
     assert "Velgrad Trade Union" not in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_known_body_then_a_known_country_is_its_national_chapter(read_with_kb):
+    # "Transparency International Georgia, a watchdog, said …": one body, not the parent and Georgia
+    read = read_with_kb('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
+                        '[[actor]]\nid = "kb-clear-books-watch"\nname = "Clear Books Watch"\ntype = "Organization"\n')
+    r = read("Clear Books Watch Ruritania, a watchdog, said the agency had opened cases.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Clear Books Watch Ruritania"} and "Ruritania" not in by_label(r)
+    # the country as the object of a clause after the body: both named
+    r = read("Clear Books Watch said Ruritania had opened cases.")
+    assert {"Clear Books Watch", "Ruritania"} <= set(by_label(r))

@@ -1372,6 +1372,34 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
     return sorted(chosen + extra, key=lambda c: c.start)
 
 
+def national_chapters(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Transparency International Georgia, a watchdog, said": a known organization of two words
+    or more right followed by a known country's name, then no capitalised word nor possessive,
+    is that organization's chapter in the country, one body of its own; neither the parent nor
+    the country is named there."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    by_start = {c.start: c for c in kb_cands if c.type == "Country" and c.role == "name"}
+    if not by_start:
+        return kb_cands
+    merged: dict[int, Candidate] = {}
+    drop: set[int] = set()
+    for c in kb_cands:
+        country = by_start.get(c.end)
+        if (country is None or c.type != "Organization" or c.role != "name" or c.end - c.start < 2
+                or toks.whitespace[c.end - 1] == "" or ctx.sent_of[c.start] != ctx.sent_of[country.start]):
+            continue
+        after = country.end
+        if after < n and (toks.text[after][:1].isupper() or toks.lower[after] in ctx.lex.grammar.possessive):
+            continue  # "the Transparency International Georgia Office", "… Georgia's"
+        label = toks.span_text(c.start, country.end)
+        merged[c.start] = Candidate(c.start, country.end, new_key("Organization", label), "Organization", "org-head", label)
+        drop.update((id(c), id(country)))
+    if not merged:
+        return kb_cands
+    return sorted([c for c in kb_cands if id(c) not in drop] + list(merged.values()), key=lambda c: c.start)
+
+
 def _last_named_before(c: Candidate, people: list[Candidate]) -> Candidate:
     """Short form ``c`` as the last of ``people`` named in full before it (``c`` itself when
     none is)."""
