@@ -1014,3 +1014,10 @@ def test_a_bare_head_of_governments_title_is_of_the_country_after_a_datelines_to
     r = read("VELMARA, Peru - Protesters met again. Prime Minister Tamar Veldidze told a news conference "
              "that Chile would wait.")
     assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
+
+
+def test_the_outlets_director_is_of_the_outlet_named_before(read):
+    # "… the independent investigative outlet Abzas Media … The outlet's director, X, …"
+    r = read("A court jailed six journalists of the independent outlet Velgor Media on Friday. The outlet's "
+             "director, Tarmo Veldinen, received nine years.")
+    assert titled(r) == {("Tarmo Veldinen", "Velgor Media", "Director")}
