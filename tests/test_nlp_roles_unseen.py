@@ -1021,3 +1021,15 @@ def test_the_outlets_director_is_of_the_outlet_named_before(read):
     r = read("A court jailed six journalists of the independent outlet Velgor Media on Friday. The outlet's "
              "director, Tarmo Veldinen, received nine years.")
     assert titled(r) == {("Tarmo Veldinen", "Velgor Media", "Director")}
+
+
+def test_a_ministry_staff_title_with_no_ministry_is_of_the_country_opening_the_sentence_before(read):
+    # "Russia, whose peacekeepers left …, called the case an internal matter. Foreign Ministry
+    # spokeswoman X said …"
+    r = read("Velgrad rejects it. Peru, whose troops left in 2024, called the case an internal matter. Foreign "
+             "Ministry spokeswoman Tamar Veldidze said Lima does not comment.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Foreign Ministry Spokesperson")}
+    # no country opening the sentence before: no office
+    r = read("Velgrad rejects it. The talks stalled in Peru. Foreign Ministry spokeswoman Tamar Veldidze said "
+             "Lima does not comment.")
+    assert titled(r) == set()

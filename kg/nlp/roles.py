@@ -261,6 +261,14 @@ def _dateline_country(doc: Doc) -> str | None:
                  if info.type == "Country" and (info.label == name or name in info.aliases)), None)
 
 
+def _opening_country(mentions: list[TokMention], sent_of, k: int) -> TokMention | None:
+    """The country named by name at the very start of sentence ``k`` ("Russia, whose …"), or None."""
+    if k < 0:
+        return None
+    return next((m for m in mentions if m.sentence == k and m.type == "Country" and m.role == "name"
+                 and (m.start == 0 or sent_of[m.start - 1] != k)), None)
+
+
 def _opened_by_another_country(mentions: list[TokMention], sent_of, k: int, country_key: str) -> bool:
     """Whether sentence ``k`` opens with a country other than ``country_key`` ("Armenia's
     Foreign Ministry called …", "Armenia said …") and never names that one: the subject the
@@ -739,6 +747,13 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             m = next(iter(near.values()))
             o.quals, o.quals_before = [m], m.end <= o.start
             rules[i], confidence[i] = "ministry-before", conf.official_described
+        elif not near and o.start > 0 and sent_of[o.start - 1] != o.sentence:
+            # "Russia, whose peacekeepers left, called it an internal matter. Foreign Ministry
+            # spokeswoman X said …": no ministry named, the country opening the sentence before
+            opener = _opening_country(mentions, sent_of, o.sentence - 1)
+            if opener is not None:
+                o.quals, o.quals_before = [opener], True
+                rules[i], confidence[i] = "ministry-before", conf.official_described
     # "TBILISI, Georgia — … Prime Minister X told a news conference": a head of government's or a
     # legislature's title with no qualifier anywhere in the article is of the country the
     # dateline names (its capital or itself); not "President X" (a foreign president may go
