@@ -1033,3 +1033,10 @@ def test_a_ministry_staff_title_with_no_ministry_is_of_the_country_opening_the_s
     r = read("Velgrad rejects it. The talks stalled in Peru. Foreign Ministry spokeswoman Tamar Veldidze said "
              "Lima does not comment.")
     assert titled(r) == set()
+
+
+def test_an_anaphors_title_with_a_remit_before_the_name(read):
+    # "The assembly's rapporteur on political prisoners, X, a German lawmaker, said"
+    r = read("The Norland Assembly adopted a resolution in October. The assembly's rapporteur on political "
+             "prisoners, Tarmo Veldinen, said the verdict was bad.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Assembly", "Rapporteur")}

@@ -237,7 +237,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                        and toks.text[owner].islower()):
                     owner -= 1  # "Brazil's special adviser for international affairs, X"
                 if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
-                                         and owner in actor_end):
+                                         and (owner in actor_end or _anaphor_owner(toks, ctx, owner))):
                     if not qualified:
                         continue  # "Minister of Foreign and European Affairs": no name follows
                 else:
@@ -632,6 +632,13 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -
         if not names_a_title(label, ctx):
             out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _anaphor_owner(toks: TokenTable, ctx: EntityContext, owner: int) -> bool:
+    """Whether the possessive at token ``owner`` closes an organization anaphor ("The assembly's
+    rapporteur on political prisoners, X": the body named before owns the title)."""
+    return (owner >= 2 and toks.lower[owner - 1] in ctx.lex.roles.anaphor_nouns
+            and toks.lower[owner - 2] in ctx.lex.grammar.articles)
 
 
 def counterparts_of_countries(toks: TokenTable, ctx: EntityContext, t: TitleSpan, country_start: dict[int, int]) -> bool:
