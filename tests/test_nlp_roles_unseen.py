@@ -1040,3 +1040,10 @@ def test_an_anaphors_title_with_a_remit_before_the_name(read):
     r = read("The Norland Assembly adopted a resolution in October. The assembly's rapporteur on political "
              "prisoners, Tarmo Veldinen, said the verdict was bad.")
     assert titled(r) == {("Tarmo Veldinen", "Norland Assembly", "Rapporteur")}
+
+
+def test_its_head_of_delegation_is_an_office_of_the_body_before(read):
+    # "The ICRC … declined to comment. Its head of delegation in Baku, X, said …"
+    r = read("The Norland Relief Committee declined to comment. Its head of delegation in Lima, Anna Lindqvist, "
+             "said in October that it would stay.")
+    assert titled(r) == {("Anna Lindqvist", "Norland Relief Committee", "Head of Delegation")}
