@@ -1030,3 +1030,12 @@ def test_but_said_after_a_verb_whose_subject_a_country_only_owns(read):
     assert speakers(r) == []
     r = read("Peru sent aid. Peru's government welcomed the sanctions but said they came late.")
     assert speakers(r) == ["Peru"]
+
+
+def test_a_that_clause_after_the_verb_is_what_was_said_not_the_words_before_the_name(read):
+    # "Its head of delegation in Baku, X, said in October that …": no trailing frame
+    r = read("The Norland Relief Committee declined to comment. Its head of delegation in Lima, Anna Lindqvist, "
+             "said in October that it would stay.")
+    assert said(r) == [("Anna Lindqvist", "it would stay", False)]
+    r = read("Talks resumed in Lima, Anna Lindqvist said on Friday.")
+    assert said(r) == [("Anna Lindqvist", "Talks resumed in Lima", False)]

@@ -402,6 +402,8 @@ def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
         if toks.text[j] == ",":
             break  # "…, Pashinyan said on Friday, accusing the alliance …"
         if not toks.is_punct[j]:
+            if toks.lower[j] in ctx.lex.relations.speech_complementizers:
+                return False  # "said in October that it would stay": what was said follows
             rest.append(j)
     return len(rest) <= ctx.lex.window.trailing_words and (
         not rest or toks.lower[rest[0]] in ctx.lex.speech.trailing_starts)
