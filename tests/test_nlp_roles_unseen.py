@@ -1047,3 +1047,11 @@ def test_its_head_of_delegation_is_an_office_of_the_body_before(read):
     r = read("The Norland Relief Committee declined to comment. Its head of delegation in Lima, Anna Lindqvist, "
              "said in October that it would stay.")
     assert titled(r) == {("Anna Lindqvist", "Norland Relief Committee", "Head of Delegation")}
+
+
+def test_its_after_a_sentence_whose_last_clause_an_organization_opens(read):
+    # "A French team has worked with them, and the EU Mission in Armenia, an unarmed mission,
+    # patrols the border. Its head, X, said …"
+    r = read("A Chilean team has trained the guards since last year, and the Norland Monitoring Mission, an "
+             "unarmed civilian mission, patrols the border. Its head, Tarmo Veldinen, said it had no role there.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Monitoring Mission", "Head")}
