@@ -655,3 +655,11 @@ def test_a_known_body_then_a_known_country_is_its_national_chapter(read_with_kb)
     # the country as the object of a clause after the body: both named
     r = read("Clear Books Watch said Ruritania had opened cases.")
     assert {"Clear Books Watch", "Ruritania"} <= set(by_label(r))
+
+
+def test_names_after_their_plural_title_are_persons_with_no_office(read):
+    # "Armenia and Turkey began a normalization process, and their special envoys, A and B, agreed"
+    r = read("Peru and Chile began talks in 2021, and their special envoys, Tarmo Veldinen and Oskar Varrik, "
+             "agreed to open the crossing.")
+    assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
+    assert not any(f.predicate == "officialOf" for f in r.facts)

@@ -478,6 +478,7 @@ class RoleWords:
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
     plural_counterpart_possessives: frozenset[str] = words("roles.plural_counterpart_possessives")  # "… met their Iranian counterpart Y"
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
+    plural_owner_pronouns: frozenset[str] = words("roles.plural_owner_pronouns")  # "their special envoys, A and B"
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition

@@ -238,7 +238,7 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                     owner -= 1  # "Brazil's special adviser for international affairs, X"
                 if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
                                          and (owner in actor_end or _anaphor_owner(toks, ctx, owner))):
-                    if not qualified:
+                    if not qualified and not _plural_owned(toks, ctx, t):
                         continue  # "Minister of Foreign and European Affairs": no name follows
                 else:
                     j = remit
@@ -278,9 +278,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
                 and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified
-                     or owned_name_at(toks, ctx, j + 1, kb_start))
+                     or owned_name_at(toks, ctx, j + 1, kb_start) or _plural_owned(toks, ctx, t))
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
                      or (t.plural and owned_name_at(toks, ctx, j + 1, kb_start))  # "the two ministers, Peru's A and …"
+                     or _plural_owned(toks, ctx, t)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words)
@@ -632,6 +633,14 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -
         if not names_a_title(label, ctx):
             out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _plural_owned(toks: TokenTable, ctx: EntityContext, t: TitleSpan) -> bool:
+    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed": a plural title
+    right after a plural owner's pronoun ([roles] plural_owner_pronouns) and before a comma
+    names its holders after the comma (persons; "their" may point to either, so no office)."""
+    return (t.plural and t.start > 0 and toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns
+            and t.end < len(toks.text) and toks.text[t.end] == ",")
 
 
 def _anaphor_owner(toks: TokenTable, ctx: EntityContext, owner: int) -> bool:
