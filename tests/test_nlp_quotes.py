@@ -1039,3 +1039,12 @@ def test_a_that_clause_after_the_verb_is_what_was_said_not_the_words_before_the_
     assert said(r) == [("Anna Lindqvist", "it would stay", False)]
     r = read("Talks resumed in Lima, Anna Lindqvist said on Friday.")
     assert said(r) == [("Anna Lindqvist", "Talks resumed in Lima", False)]
+
+
+def test_a_question_quote_then_asked_and_an_unknown_name(read):
+    # '"When the Russians leave, who will protect us? Europe?" asked X, a 64-year-old taxi driver'
+    r = read('"Who will protect us then?" asked Hovik Minasaryan, a taxi driver, outside the gates.')
+    assert said(r) == [("Hovik Minasaryan", "Who will protect us then?", True)]
+    # "asked" with no quote before it: a request, no speech and no person read from it
+    r = read("Tarmo Veldinen asked the court to release him.")
+    assert said(r) == []

@@ -864,11 +864,14 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     sent_of = ctx.sent_of
     out = []
     verbs = ctx.lex.speech.verbs
-    for k in [i for i in toks.where(verbs) if i >= 2]:
+    inverted_only = ctx.lex.speech.inverted_verbs - verbs
+    for k in [i for i in toks.where(verbs | inverted_only) if i >= 2]:
         after = _name_after_inverted_verb(doc, ctx, k, kb_tokens)
         if after is not None:
             out.append(after)
             continue
+        if toks.lower[k] in inverted_only:
+            continue  # '"…?" asked X': only the inverted frame; "X asked Y to …" is no speech
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -964,8 +967,8 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
     before = k - 1
     if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
         before -= 1
-    if toks.text[before] != "," or k + 1 >= n:
-        return None
+    if k + 1 >= n or not (toks.text[before] == "," or (before < k - 1 and toks.text[before] in ("?", "!"))):
+        return None  # '"…," said X', '"… Europe?" asked X'
     start = k + 1
     if start in kb_tokens or toks.text[start][:1].isupper():
         start = _past_owned_title(toks, ctx, start, kb_tokens) or start

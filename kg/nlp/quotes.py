@@ -191,6 +191,7 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
             found = quoting_speaker(ctx, i, ctx.sent_of[i])
             return _framed(found, ctx, "quote-after") if found is not None else None
         if (low in speech.verbs
+                or (i == j and low in speech.inverted_verbs)  # '"… Europe?" asked X, a taxi driver'
                 or (low in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
             v = i
             break
