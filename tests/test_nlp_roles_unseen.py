@@ -1055,3 +1055,10 @@ def test_its_after_a_sentence_whose_last_clause_an_organization_opens(read):
     r = read("A Chilean team has trained the guards since last year, and the Norland Monitoring Mission, an "
              "unarmed civilian mission, patrols the border. Its head, Tarmo Veldinen, said it had no role there.")
     assert titled(r) == {("Tarmo Veldinen", "Norland Monitoring Mission", "Head")}
+
+
+def test_a_deputy_spokesperson_is_one_office(read):
+    # "The State Department's deputy spokesperson, X, said": not a "Deputy" and a "Spokesperson"
+    r = read("Peru was more muted. The Norland Council's deputy spokesperson, Tarmo Veldinen, said it was "
+             "following the case.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Council", "Deputy Spokesperson")}
