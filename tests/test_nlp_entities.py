@@ -602,3 +602,64 @@ def test_on_or_for_a_country_inside_an_organizations_name_is_its_remit(read):
 def test_an_upper_case_subheading_with_an_article_is_no_name(read):
     r = read("The force arrived on Tuesday.\n\nTHE REGION STEPS IN\n\nMoldova has pushed for it.")
     assert set(by_label(r)) == {"Moldova"}
+
+
+def test_a_surname_two_people_named_in_full_share_is_the_last_named_not_the_known_namesake(read_with_kb):
+    # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": not the KB's Serzh
+    read = read_with_kb('[[actor]]\nid = "kb-oskar-vandermolen"\nname = "Oskar Vandermolen"\ntype = "Person"\n'
+                        'aliases = ["Vandermolen"]\n')
+    r = read("The court jailed Aram Vandermolen, a businessman. Lawyers for Vandermolen said he would appeal. "
+             "Vandermolen's wife, Lusine Vandermolen, said she was hopeful.")
+    ents = by_label(r)
+    assert "Oskar Vandermolen" not in ents
+    assert ents["Aram Vandermolen"].mentions == 3 and "Lusine Vandermolen" in ents
+    # one person named in full: the known namesake is still not the one meant
+    r = read("The court jailed Aram Vandermolen, a businessman. Lawyers for Vandermolen said he would appeal.")
+    assert "Oskar Vandermolen" not in by_label(r)
+
+
+def test_a_name_before_an_apposition_of_a_workplace_holder_is_a_person_whatever_the_verb(read):
+    # "Anush Galstyan, an analyst at the Regional Studies Center in Yerevan, was less hopeful."
+    r = read("Talin Orbekyan, an analyst at the Harlow Institute in Velgrad, was less hopeful.")
+    assert by_label(r)["Talin Orbekyan"].type == "Person"
+    r = read("Talin Orbekyan, a senior fellow at the Harlow Institute, was less hopeful.")
+    assert by_label(r)["Talin Orbekyan"].type == "Person"
+    # an organization's head word before the comma: no person
+    r = read("Velgrad Policy Institute, a partner at the Harlow Institute, was less hopeful.")
+    assert "Velgrad Policy Institute" not in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_name_before_who_had_served_as_is_a_person(read):
+    r = read("The longest sentences went to Davor Tamrakyan, who had served as the region's leader until 2020.")
+    assert by_label(r)["Davor Tamrakyan"].type == "Person"
+
+
+def test_a_name_before_a_member_of_a_body_is_a_person(read):
+    # "Konstantin Zatulin, a member of the State Duma who long chaired …, wrote that …"
+    r = read("Kostas Zavulin, a member of the Velgrad Duma who long chaired its committee, wrote that it was over.")
+    assert by_label(r)["Kostas Zavulin"].type == "Person"
+    r = read("Kostas Zavulin, a member of the Velgrad Duma, was less hopeful.")
+    assert by_label(r)["Kostas Zavulin"].type == "Person"
+    # a body's name (its head word) before the comma: no person
+    r = read("Velgrad Trade Union, a member of the Norland Labour Council, said so.")
+    assert "Velgrad Trade Union" not in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_known_body_then_a_known_country_is_its_national_chapter(read_with_kb):
+    # "Transparency International Georgia, a watchdog, said …": one body, not the parent and Georgia
+    read = read_with_kb('[[actor]]\nid = "kb-ruritania"\nname = "Ruritania"\ntype = "Country"\n\n'
+                        '[[actor]]\nid = "kb-clear-books-watch"\nname = "Clear Books Watch"\ntype = "Organization"\n')
+    r = read("Clear Books Watch Ruritania, a watchdog, said the agency had opened cases.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Clear Books Watch Ruritania"} and "Ruritania" not in by_label(r)
+    # the country as the object of a clause after the body: both named
+    r = read("Clear Books Watch said Ruritania had opened cases.")
+    assert {"Clear Books Watch", "Ruritania"} <= set(by_label(r))
+
+
+def test_names_after_their_plural_title_are_persons_with_no_office(read):
+    # "Armenia and Turkey began a normalization process, and their special envoys, A and B, agreed"
+    r = read("Peru and Chile began talks in 2021, and their special envoys, Tarmo Veldinen and Oskar Varrik, "
+             "agreed to open the crossing.")
+    assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
+    assert not any(f.predicate == "officialOf" for f in r.facts)

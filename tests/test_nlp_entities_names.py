@@ -697,6 +697,9 @@ def test_an_unknown_name_after_a_kind_of_organization_is_one(read):
     assert ("Velmar", "Organization") in {(e.label, e.type) for e in r.entities}
     r = read("The radars were made by the state-owned company Tarsk Dynamics, which exports them.")
     assert ("Tarsk Dynamics", "Organization") in {(e.label, e.type) for e in r.entities}
+    # a news outlet: "six journalists of the independent investigative outlet Abzas Media"
+    r = read("A court jailed six journalists of the independent investigative outlet Velgor Media on Friday.")
+    assert ("Velgor Media", "Organization") in {(e.label, e.type) for e in r.entities}
     # no article before: no noun phrase naming it
     r = read("Velmar said the operator Tuesday had failed.")
     assert persons(r) == set() and not any(e.type == "Organization" for e in r.entities)

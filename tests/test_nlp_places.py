@@ -26,6 +26,7 @@ def test_a_gazetteer_place_in_a_place_context_is_a_place(read, sentence, place):
     ("He spoke in Kraljevo talks with the rebels.", "Kraljevo"),         # the name modifies a noun
     ("The ministers met in Union Square.", "Union"),                    # a longer name
     ("Tartu is a university town.", "Tartu"),                           # no place context
+    ("It is less attractive to Western partners.", "Western"),          # a compass word before a noun
 ])
 def test_a_gazetteer_name_outside_a_place_context_is_not_a_place(read, sentence, word):
     assert word not in places(read(sentence))
@@ -134,3 +135,9 @@ def test_capitals_a_motion_shuttles_between_are_places(read):
 def test_capitals_of_relations_between_them_stand_for_their_governments(read):
     r = read("Relations between Nairobi and Kampala have been tense.")
     assert not any(e.type == "Place" for e in r.entities)
+
+
+def test_a_known_place_after_a_hyphenated_combining_form_is_an_adjective(read):
+    # "Georgia's democratic and Euro-Atlantic future": no Atlantic Ocean
+    assert places(read('He spoke of a "democratic and Euro-Atlantic future" for the region.')) == {}
+    assert "Atlantic Ocean" in places(read("The ships crossed the Atlantic on Monday."))

@@ -1018,3 +1018,47 @@ def test_but_said_after_a_verb_shares_its_subject(read):
     r = read("Tomas Varga, the High Representative for Moldova, welcomed the repeal but said the powers "
              "of his office were not up for negotiation.")
     assert said(r) == [("Tomas Varga", "the powers of his office were not up for negotiation", False)]
+
+
+def test_a_title_then_a_name_and_a_relative_clause_naming_a_bloc_after_the_quote(read):
+    # '"…," Deputy Prime Minister X, who oversees Russia's relations with the bloc, told reporters'
+    r = read('The Norland Union met in Velgrad. "It simply does not work," Deputy Prime Minister Tarmo '
+             'Veldinen, who oversees Quessa\'s relations with the bloc, told reporters in Velgrad.')
+    assert speakers(r) == ["Tarmo Veldinen"]
+
+
+def test_a_short_quote_a_named_person_calls_something_is_their_words(read):
+    # "a step that Georgian Foreign Minister X called "a provocation.""
+    r = read('Velgrad is building a base, a step that Foreign Minister Tarmo Veldinen called "a provocation."')
+    assert said(r) == [("Tarmo Veldinen", "a provocation.", True)]
+    r = read('Opposition leader Tarmo Veldinen called the port deal "a gift to Velgrad."')
+    assert said(r) == [("Tarmo Veldinen", "a gift to Velgrad.", True)]
+    # a quoted name the person calls something: no words of theirs
+    r = read('Opposition leader Tarmo Veldinen called the "Velgrad Route" a mistake.')
+    assert said(r) == []
+
+
+def test_but_said_after_a_verb_whose_subject_a_country_only_owns(read):
+    # "Georgia's opposition welcomed the sanctions but said they came late": the opposition speaks
+    r = read("Peru sent aid. Peru's opposition welcomed the sanctions but said they came late.")
+    assert speakers(r) == []
+    r = read("Peru sent aid. Peru's government welcomed the sanctions but said they came late.")
+    assert speakers(r) == ["Peru"]
+
+
+def test_a_that_clause_after_the_verb_is_what_was_said_not_the_words_before_the_name(read):
+    # "Its head of delegation in Baku, X, said in October that …": no trailing frame
+    r = read("The Norland Relief Committee declined to comment. Its head of delegation in Lima, Anna Lindqvist, "
+             "said in October that it would stay.")
+    assert said(r) == [("Anna Lindqvist", "it would stay", False)]
+    r = read("Talks resumed in Lima, Anna Lindqvist said on Friday.")
+    assert said(r) == [("Anna Lindqvist", "Talks resumed in Lima", False)]
+
+
+def test_a_question_quote_then_asked_and_an_unknown_name(read):
+    # '"When the Russians leave, who will protect us? Europe?" asked X, a 64-year-old taxi driver'
+    r = read('"Who will protect us then?" asked Hovik Minasaryan, a taxi driver, outside the gates.')
+    assert said(r) == [("Hovik Minasaryan", "Who will protect us then?", True)]
+    # "asked" with no quote before it: a request, no speech and no person read from it
+    r = read("Tarmo Veldinen asked the court to release him.")
+    assert said(r) == []

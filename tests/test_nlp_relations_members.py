@@ -6,6 +6,7 @@ near-miss sentence that must give nothing, or only a negative assertion.
 import pytest
 from test_nlp_handbuilt import LEX, NLP, hand_doc, key
 
+from kg.nlp.doc import TokMention
 from kg.nlp.lists import make_fact
 from kg.nlp.relations import cue_matcher, find_relations
 
@@ -1157,3 +1158,35 @@ def test_joining_on_the_same_day_as_another_names_it_a_member_too():
     assert read("Veldoria joined the Norland Pact in 2001, on the same day as Quessa.") == members(PACT, "Veldoria", "Quessa")
     # a possessive after the country: a person of it, no member named
     assert read("Veldoria joined the Norland Pact in 2001, along with Quessa's envoy.") == members(PACT, "Veldoria")
+
+
+def _with_metonym(body, city, org):
+    """A Doc of ``body`` in which each occurrence of ``city`` stands for organization ``org``."""
+    doc = hand_doc(body, {**ACTORS, city: "Organization"})
+    city_key = key("Organization", city)
+    doc._.kg_mentions = [TokMention(m.start, m.end, org, "Organization", m.rule, "metonym", m.sentence)
+                         if m.key == city_key else m for m in doc._.kg_mentions]
+    del doc._.kg_entities[city_key]
+    return doc
+
+
+def test_a_capital_standing_for_a_body_is_no_antecedent_of_the_bloc_beside_a_name():
+    doc = _with_metonym("Veldoria joined the Norland Pact in 2015, after it dropped a deal with Velgrad. "
+                        "The bloc also includes Quessa and Tarvin.", "Velgrad", COUNCIL)
+    got = {(f.subject, f.predicate, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX, None)}
+    assert got == members(PACT, "Veldoria", "Quessa", "Tarvin")
+
+
+def test_a_capital_alone_is_still_the_antecedent_of_the_bloc():
+    doc = _with_metonym("Veldoria signed a deal with Velgrad. The bloc also includes Quessa and Tarvin.",
+                        "Velgrad", COUNCIL)
+    got = {(f.subject, f.predicate, f.object, f.negated) for f in find_relations(doc, MATCHER, LEX, None)}
+    assert got == members(COUNCIL, "Quessa", "Tarvin")
+
+
+def test_joining_in_a_year_together_with_another_names_it_a_member_too():
+    assert read("Veldoria, which joined the Norland Pact in 2001 together with Quessa, has since left the talks.") \
+        == members(PACT, "Veldoria", "Quessa")
+    assert read("Veldoria joined the Norland Pact in March 2001 along with Quessa.") == members(PACT, "Veldoria", "Quessa")
+    # no date: still as before; a date then no joining phrase: the one member
+    assert read("Veldoria joined the Norland Pact in 2001 after talks with Quessa.") == members(PACT, "Veldoria")

@@ -1017,3 +1017,74 @@ def test_a_name_before_who_is_or_who_serves_as_is_a_person(read):
     assert titled(r) == {("Ida Rusk", "African Union", "Envoy")}
     r = read("The talks are led by Aro Pell, who is the African Union's envoy.")
     assert titled(r) == {("Aro Pell", "African Union", "Envoy")}
+
+
+def test_no_dateline_country_after_a_sentence_opened_by_another_country(read):
+    # "BAKU — … Armenia's Foreign Ministry called it a sham … Prime Minister X, who faces …"
+    for opening in ("Chile's government called", "Chile's Foreign Ministry called", "Chile called"):
+        r = read(f"LIMA, Peru — A court in Peru jailed them. {opening} the verdict a sham. "
+                 "Prime Minister Tamar Veldidze, who faces an election, has been more cautious.")
+        assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r), opening
+    # the sentence before names the dateline's country too: still its prime minister
+    r = read("LIMA, Peru — A court in Peru jailed them. Chile called the verdict in Peru a sham. "
+             "Prime Minister Tamar Veldidze, who faces an election, has been more cautious.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") in titled(r)
+
+
+def test_a_bare_head_of_governments_title_is_of_the_country_after_a_datelines_town(read):
+    # "ANAKLIA, Georgia - … Prime Minister X": a town that is no capital, then its country
+    r = read("VELMARA, Peru - Protesters met again in Peru. Prime Minister Tamar Veldidze told a news "
+             "conference that Chile would wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") in titled(r)
+    # the country never named in the body: where the story was filed, no office
+    r = read("VELMARA, Peru - Protesters met again. Prime Minister Tamar Veldidze told a news conference "
+             "that Chile would wait.")
+    assert ("Tamar Veldidze", "Peru", "Prime Minister") not in titled(r)
+
+
+def test_the_outlets_director_is_of_the_outlet_named_before(read):
+    # "… the independent investigative outlet Abzas Media … The outlet's director, X, …"
+    r = read("A court jailed six journalists of the independent outlet Velgor Media on Friday. The outlet's "
+             "director, Tarmo Veldinen, received nine years.")
+    assert titled(r) == {("Tarmo Veldinen", "Velgor Media", "Director")}
+
+
+def test_a_ministry_staff_title_with_no_ministry_is_of_the_country_opening_the_sentence_before(read):
+    # "Russia, whose peacekeepers left …, called the case an internal matter. Foreign Ministry
+    # spokeswoman X said …"
+    r = read("Velgrad rejects it. Peru, whose troops left in 2024, called the case an internal matter. Foreign "
+             "Ministry spokeswoman Tamar Veldidze said Lima does not comment.")
+    assert titled(r) == {("Tamar Veldidze", "Peru", "Foreign Ministry Spokesperson")}
+    # no country opening the sentence before: no office
+    r = read("Velgrad rejects it. The talks stalled in Peru. Foreign Ministry spokeswoman Tamar Veldidze said "
+             "Lima does not comment.")
+    assert titled(r) == set()
+
+
+def test_an_anaphors_title_with_a_remit_before_the_name(read):
+    # "The assembly's rapporteur on political prisoners, X, a German lawmaker, said"
+    r = read("The Norland Assembly adopted a resolution in October. The assembly's rapporteur on political "
+             "prisoners, Tarmo Veldinen, said the verdict was bad.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Assembly", "Rapporteur")}
+
+
+def test_its_head_of_delegation_is_an_office_of_the_body_before(read):
+    # "The ICRC … declined to comment. Its head of delegation in Baku, X, said …"
+    r = read("The Norland Relief Committee declined to comment. Its head of delegation in Lima, Anna Lindqvist, "
+             "said in October that it would stay.")
+    assert titled(r) == {("Anna Lindqvist", "Norland Relief Committee", "Head of Delegation")}
+
+
+def test_its_after_a_sentence_whose_last_clause_an_organization_opens(read):
+    # "A French team has worked with them, and the EU Mission in Armenia, an unarmed mission,
+    # patrols the border. Its head, X, said …"
+    r = read("A Chilean team has trained the guards since last year, and the Norland Monitoring Mission, an "
+             "unarmed civilian mission, patrols the border. Its head, Tarmo Veldinen, said it had no role there.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Monitoring Mission", "Head")}
+
+
+def test_a_deputy_spokesperson_is_one_office(read):
+    # "The State Department's deputy spokesperson, X, said": not a "Deputy" and a "Spokesperson"
+    r = read("Peru was more muted. The Norland Council's deputy spokesperson, Tarmo Veldinen, said it was "
+             "following the case.")
+    assert titled(r) == {("Tarmo Veldinen", "Norland Council", "Deputy Spokesperson")}

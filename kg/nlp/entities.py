@@ -69,6 +69,7 @@ from kg.nlp.names import (
     countries_own_bodies,
     given_names_after_titles,
     longer_names_first,
+    national_chapters,
     other_people_with_a_known_surname,
     persons_after_head_leads,
     persons_after_person_leads,
@@ -150,6 +151,9 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         if (start >= 2 and cand.type != "Person" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
                 and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.name_particles):
             continue  # "Mohammed Ali al-Houthi": a name's particle joined to it makes it a person's name
+        if (start >= 2 and cand.type == "Place" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
+                and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.combining_prefixes):
+            continue  # "Euro-Atlantic future": an adjective, no mention of the Atlantic
         if sent_of[start] < 0:  # dateline place: always the place
             cand = dateline_place(doc, ctx, cand)
         kb_cands.append(cand)
@@ -159,6 +163,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     kb_cands = other_people_with_a_known_surname(doc, ctx, kb_cands)
     kb_cands = outside_event_names(doc, ctx, kb_cands)
     kb_cands = outside_named_things(doc, ctx, kb_cands)
+    kb_cands = national_chapters(doc, ctx, kb_cands)
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
     kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)

@@ -90,6 +90,7 @@ class Windows:
     statement_noun_words: int
     subject_words: int
     quote_agent: int
+    characterized_object: int
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
@@ -166,6 +167,8 @@ class ActorWords:
     alias_phrases: frozenset[str] = words("actors.alias_phrases")  # "X, known as the Y": Y is X
     place_heads: frozenset[str] = words("actors.place_heads")
     workplace_holders: frozenset[str] = words("actors.workplace_holders")  # "a fellow at Carnegie Europe"
+    member_posts: frozenset[str] = words("actors.member_posts")  # "X, a member of the State Duma who …"
+    member_post_prepositions: frozenset[str] = words("actors.member_post_prepositions")
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
@@ -179,6 +182,7 @@ class ActorWords:
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
     name_particles: frozenset[str] = words("names.particles")
+    combining_prefixes: frozenset[str] = words("names.combining_prefixes")  # "Euro-Atlantic": no Atlantic
     party_links: frozenset[str] = words("names.party_links")  # "X of the Y Party": a member
     person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
     person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
@@ -231,6 +235,7 @@ class SpeechWords:
     min_direct_quote_words: int
     min_embedded_quote_words: int
     naming_words: frozenset[str] = words("speech.naming_words")
+    characterizing_verbs: frozenset[str] = words("speech.characterizing_verbs")  # 'X called it "a provocation"'
     prepositions: frozenset[str] = words("reported.prepositions")
     trailing_starts: frozenset[str] = words("reported.trailing_starts")
     anaphor_determiners: frozenset[str] = words("speech.anaphor_determiners")
@@ -275,6 +280,7 @@ class RelationWords:
     negations: frozenset[str] = words("relations.negations")
     modal: frozenset[str] = words("relations.modal")
     deploy_objects: frozenset[str] = words("relations.deploy_objects")
+    date_prepositions: frozenset[str] = words("relations.date_prepositions")  # "joined X in 2001 together with B"
     strong_list_cues: frozenset[str] = words("relations.strong_list_cues")
     min_weak_list_members: int  # members a list needs after a cue not in strong_list_cues
     clause_words: frozenset[str] = words("relations.clause_words")
@@ -472,6 +478,7 @@ class RoleWords:
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
     plural_counterpart_possessives: frozenset[str] = words("roles.plural_counterpart_possessives")  # "… met their Iranian counterpart Y"
     counterpart_possessives: frozenset[str] = words("roles.counterpart_possessives")  # "His Ethiopian counterpart, Y": of the sentence before
+    plural_owner_pronouns: frozenset[str] = words("roles.plural_owner_pronouns")  # "their special envoys, A and B"
     holder_relative_leads: tuple[tuple[str, ...], ...] = ()  # "X, who took over as ECCAS chairman"
     holder_leads: tuple[tuple[str, ...], ...] = ()  # "X was elected president of Peru"
     source_leads: tuple[tuple[str, ...], ...] = ()  # "According to X, the Russian leader …": no apposition

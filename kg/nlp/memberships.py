@@ -588,6 +588,10 @@ def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
     n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_alongside)
     if n:  # "a member of the Quad along with A, B and C"
         return forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)[0]
+    t = _past_a_date(ctx, e, b)
+    n = phrase_at(ctx.doc, t, b, ctx.lex.relations.member_alongside) if t > e else 0
+    if n:  # "A joined X in 2001 together with B"
+        return forward_list(ctx.doc, ctx.lex, t + n, ctx.by_start, ("Country",), b)[0]
     n = phrase_at(ctx.doc, e, b, ctx.lex.relations.member_with)
     if n:  # "a member of the G20 with A, B and C", the list closing the phrase
         items, end = forward_list(ctx.doc, ctx.lex, e + n, ctx.by_start, ("Country",), b)
@@ -595,6 +599,18 @@ def alongside(ctx: RelationContext, e: int, b: int) -> list[TokMention]:
         return items if closed else []
     # "as an active member", "in 2015": nothing else before the comma
     return _countries_after_comma(ctx, e, b, ctx.lex.relations.member_alongside, months=False)
+
+
+def _past_a_date(ctx: RelationContext, e: int, b: int) -> int:
+    """The token after a date phrase opening at token ``e`` ("in 2001", "in March 2015"), or
+    ``e`` when none opens there."""
+    toks = tokens_of(ctx.doc)
+    if e + 1 >= b or toks.lower[e] not in ctx.lex.relations.date_prepositions:
+        return e
+    j = e + 1
+    while j < b and j - e <= 3 and (ctx.doc[j].like_num or toks.lower[j] in ctx.lex.months):
+        j += 1
+    return j if j > e + 1 and ctx.doc[j - 1].like_num else e
 
 
 def _countries_after_comma(ctx: RelationContext, e: int, b: int, phrases: tuple[tuple[str, ...], ...],

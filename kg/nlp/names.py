@@ -237,8 +237,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                        and toks.text[owner].islower()):
                     owner -= 1  # "Brazil's special adviser for international affairs, X"
                 if remit is None or not (owner > 0 and toks.lower[owner] in ctx.lex.grammar.possessive
-                                         and owner in actor_end):
-                    if not qualified:
+                                         and (owner in actor_end or _anaphor_owner(toks, ctx, owner))):
+                    if not qualified and not _plural_owned(toks, ctx, t):
                         continue  # "Minister of Foreign and European Affairs": no name follows
                 else:
                     j = remit
@@ -278,9 +278,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
         elif (j + 1 < n and toks.text[j] == "," and ctx.sent_of[j + 1] == ctx.sent_of[t.start]
                 # "The rapporteurs of PACE, X and Y, arrived": a plural title its qualifier names
                 and (not t.plural or counterparts_of_countries(toks, ctx, t, country_start) or qualified
-                     or owned_name_at(toks, ctx, j + 1, kb_start))
+                     or owned_name_at(toks, ctx, j + 1, kb_start) or _plural_owned(toks, ctx, t))
                 and (toks.text[t.start][:1].isupper() or b in actor_end or second or pointed or points_back(doc, ctx, domain)
                      or (t.plural and owned_name_at(toks, ctx, j + 1, kb_start))  # "the two ministers, Peru's A and …"
+                     or _plural_owned(toks, ctx, t)
                      or (current and points_back(doc, ctx, domain - 1))  # "Its honorary chairman, X"
                      or (current and toks.lower[b - 1] in ctx.lex.grammar.articles)
                      or (b > 0 and toks.lower[b - 1] in ctx.lex.roles.whose_words)
@@ -535,7 +536,41 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[i
         if e - s >= 2 and s < n and not names_a_title(toks.span_text(s, e), ctx):
             label = toks.span_text(s, e)
             out.append(Candidate(s, e, new_key("Person", label), "Person", "title-cue", label))
-    return out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
+    return (out + persons_before_described_who(doc, ctx, forbidden) + persons_before_party_of(doc, ctx, forbidden)
+            + persons_before_workplace_holders(doc, ctx, forbidden))
+
+
+def persons_before_workplace_holders(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
+    """ "Anush Galstyan, an analyst at the Regional Studies Center in Yerevan, was less hopeful":
+    a capitalised name of two words or more before ", a [ADJECTIVE] HOLDER at" ([actors]
+    workplace_holders, [roles] workplace_prepositions) or ", a member of" ([actors] member_posts,
+    member_post_prepositions) is a person, whatever verb follows (a known country or body before
+    the comma is no run of unknown capitalised words)."""
+    toks = tokens_of(doc)
+    lex = ctx.lex
+    out = []
+    for i in toks.where(lex.actors.workplace_holders | lex.actors.member_posts):
+        if i + 1 >= len(doc) or not toks.text[i].islower():
+            continue
+        after = toks.lower[i + 1]
+        if not (after in lex.roles.workplace_prepositions if toks.lower[i] in lex.actors.workplace_holders
+                else after in lex.actors.member_post_prepositions):
+            continue  # "a member of the State Duma who …": of a body
+        c = i - 1
+        while c > 0 and i - c <= 2 and toks.text[c].islower() and toks.lower[c] not in lex.grammar.indefinite_articles:
+            c -= 1  # "a senior analyst", "a political scientist"
+        if toks.lower[c] not in lex.grammar.indefinite_articles or c < 3 or toks.text[c - 1] != "," \
+                or ctx.sent_of[c - 1] != ctx.sent_of[i]:
+            continue
+        end = c - 1
+        start = name_run_before(doc, ctx, end, lex.window.apposition_name_words, forbidden)
+        head = toks.lower[end - 1]
+        if (end - start >= 2 and head not in lex.actors.org_heads and head not in lex.actors.place_heads
+                and not names_a_title(toks.span_text(start, end), ctx)
+                and not (start > 0 and toks.lower[start - 1] in lex.actors.locative)):
+            label = toks.span_text(start, end)
+            out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
+    return out
 
 
 def persons_before_described_who(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
@@ -598,6 +633,21 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -
         if not names_a_title(label, ctx):
             out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _plural_owned(toks: TokenTable, ctx: EntityContext, t: TitleSpan) -> bool:
+    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed": a plural title
+    right after a plural owner's pronoun ([roles] plural_owner_pronouns) and before a comma
+    names its holders after the comma (persons; "their" may point to either, so no office)."""
+    return (t.plural and t.start > 0 and toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns
+            and t.end < len(toks.text) and toks.text[t.end] == ",")
+
+
+def _anaphor_owner(toks: TokenTable, ctx: EntityContext, owner: int) -> bool:
+    """Whether the possessive at token ``owner`` closes an organization anaphor ("The assembly's
+    rapporteur on political prisoners, X": the body named before owns the title)."""
+    return (owner >= 2 and toks.lower[owner - 1] in ctx.lex.roles.anaphor_nouns
+            and toks.lower[owner - 2] in ctx.lex.grammar.articles)
 
 
 def counterparts_of_countries(toks: TokenTable, ctx: EntityContext, t: TitleSpan, country_start: dict[int, int]) -> bool:
@@ -837,7 +887,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     sent_of = ctx.sent_of
     out = []
     verbs = ctx.lex.speech.verbs
-    for k in [i for i in toks.where(verbs) if i >= 2]:
+    inverted_only = ctx.lex.speech.inverted_verbs - verbs
+    for k in [i for i in toks.where(verbs | inverted_only) if i >= 2]:
         after = _name_after_inverted_verb(doc, ctx, k, kb_tokens)
         if after is not None:
             out.append(after)
@@ -845,6 +896,8 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
             if second is not None:
                 out.append(second)  # "…, said Tomas Vell and Ida Rusk."
             continue
+        if toks.lower[k] in inverted_only:
+            continue  # '"…?" asked X': only the inverted frame; "X asked Y to …" is no speech
         end = k
         while (end > 1 and k - end < ctx.lex.window.speaker_steps and toks.text[end - 1].islower()
                and toks.lower[end - 1] in ctx.lex.actors.adverbs_before_speech):
@@ -981,8 +1034,8 @@ def _name_after_inverted_verb(doc: Doc, ctx: EntityContext, k: int, kb_tokens: s
     before = k - 1
     if before > 0 and toks.text[before] in ctx.lex.speech.quote_closers:
         before -= 1
-    if toks.text[before] != "," or k + 1 >= n:
-        return None
+    if k + 1 >= n or not (toks.text[before] == "," or (before < k - 1 and toks.text[before] in ("?", "!"))):
+        return None  # '"…," said X', '"… Europe?" asked X'
     start = k + 1
     if start in kb_tokens or toks.text[start][:1].isupper():
         start = _past_owned_title(toks, ctx, start, kb_tokens) or start
@@ -1351,7 +1404,15 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
                 if not (c.type == "Person" and short[f].type == "Place" and short[f].rule == "gazetteer"):
                     clash.add(f)
             short[f] = c
+    # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": a surname two
+    # people named in full share is the one named last before it, not the KB's namesake
+    shared: dict[str, list[Candidate]] = {}
     for f in clash:
+        people = [c for c in chosen if c.type == "Person" and c.key.startswith("new:") and c.end - c.start >= 2
+                  and short_name(doc, ctx, c) == f]
+        if len(people) >= 2 and len(people) == len([c for c in chosen if c.key.startswith("new:") and (
+                f in c.kb_aliases or (c.type == "Person" and c.end - c.start >= 2 and short_name(doc, ctx, c) == f))]):
+            shared[f] = people
         short.pop(f, None)
     for c in chosen:
         # "Foreign Minister Sugiono … According to Sugiono": a person known by one name, who
@@ -1361,10 +1422,15 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
                 and f not in short and f not in clash:
             short[f] = c
     inner = {w: c for w, c in inner_names(doc, ctx, chosen).items() if w not in short}
-    if not short and not inner:
+    if not short and not inner and not shared:
         return chosen
     # a surname the KB knows, but this article named someone else with it in full
     named_in_full = {c.key for c in chosen if c.type == "Person" and c.end - c.start >= 2}
+    if shared:
+        chosen = [_last_named_before(c, shared[toks.text[c.start]])
+                  if (c.type == "Person" and c.end - c.start == 1 and toks.text[c.start] in shared
+                      and c.key.startswith("kb:") and c.key not in named_in_full) else c
+                  for c in chosen]
     # a known surname, or a single name after a title ("King Salman"), of someone named in full
     # also a place only the gazetteer knows ("According to Vasko, …" after "Lorin Vasko": not Wasco)
     chosen = [
@@ -1391,6 +1457,44 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def national_chapters(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Transparency International Georgia, a watchdog, said": a known organization of two words
+    or more right followed by a known country's name, then no capitalised word nor possessive,
+    is that organization's chapter in the country, one body of its own; neither the parent nor
+    the country is named there."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    by_start = {c.start: c for c in kb_cands if c.type == "Country" and c.role == "name"}
+    if not by_start:
+        return kb_cands
+    merged: dict[int, Candidate] = {}
+    drop: set[int] = set()
+    for c in kb_cands:
+        country = by_start.get(c.end)
+        if (country is None or c.type != "Organization" or c.role != "name" or c.end - c.start < 2
+                or toks.whitespace[c.end - 1] == "" or ctx.sent_of[c.start] != ctx.sent_of[country.start]):
+            continue
+        after = country.end
+        if after < n and (toks.text[after][:1].isupper() or toks.lower[after] in ctx.lex.grammar.possessive):
+            continue  # "the Transparency International Georgia Office", "… Georgia's"
+        label = toks.span_text(c.start, country.end)
+        merged[c.start] = Candidate(c.start, country.end, new_key("Organization", label), "Organization", "org-head", label)
+        drop.update((id(c), id(country)))
+    if not merged:
+        return kb_cands
+    return sorted([c for c in kb_cands if id(c) not in drop] + list(merged.values()), key=lambda c: c.start)
+
+
+def _last_named_before(c: Candidate, people: list[Candidate]) -> Candidate:
+    """Short form ``c`` as the last of ``people`` named in full before it (``c`` itself when
+    none is)."""
+    before = [p for p in people if p.end <= c.start]
+    if not before:
+        return c
+    p = before[-1]
+    return Candidate(c.start, c.end, p.key, "Person", "alias", p.label)
 
 
 def countries_own_bodies(toks: TokenTable, lex: Lexicon, chosen: list[Candidate]) -> list[Candidate]:

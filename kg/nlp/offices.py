@@ -475,7 +475,8 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
                 subject = (_only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
-                           or _only_organization_after_plural(doc, lex, a - 1, mentions, by_start, sent_of))
+                           or _only_organization_after_plural(doc, lex, a - 1, mentions, by_start, sent_of)
+                           or _last_clause_organization(doc, lex, k - 1, mentions))
         if subject is None:
             return None
         return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
@@ -515,6 +516,21 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
         if subject is not None and subject.type == "Country":
             return TokMention(a - 2, b, subject.key, subject.type, "possessive-anaphor", "name", k)
     return None
+
+
+def _last_clause_organization(doc: Doc, lex: Lexicon, k: int, mentions: list[TokMention]) -> TokMention | None:
+    """The organization opening the last clause of sentence ``k`` after ", and" ([speech]
+    clause_openers): "A French team has trained them, and the EU Mission in Armenia, an unarmed
+    mission, patrols the border. Its head, X" (no actor opens the sentence), or None."""
+    toks = tokens_of(doc)
+    found = None
+    for m in mentions:
+        if m.sentence != k or m.type != "Organization" or m.role != "name":
+            continue
+        p = m.start - (m.start > 0 and toks.lower[m.start - 1] in lex.grammar.articles)
+        if p >= 2 and toks.lower[p - 1] in lex.speech.clause_openers and toks.text[p - 2] == ",":
+            found = m
+    return found
 
 
 def _organization_its_points_to(doc: Doc, lex: Lexicon, subject: TokMention,

@@ -117,6 +117,8 @@ def _stands_alone(text: list[str], lower: list[str], start: int, end: int, sent_
             return False  # the start of a longer name ("Kraljevo Group"), or a possessor
         if lower[end] in lex.places.modified_nouns:
             return False  # "in Kraljevo talks"
+        if end - start == 1 and lower[start] in lex.entities.region_prefixes and after[:1].islower():
+            return False  # "less attractive to Western partners": a compass word before a noun
     return True
 
 

@@ -191,6 +191,7 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
             found = quoting_speaker(ctx, i, ctx.sent_of[i])
             return _framed(found, ctx, "quote-after") if found is not None else None
         if (low in speech.verbs
+                or (i == j and low in speech.inverted_verbs)  # '"… Europe?" asked X, a taxi driver'
                 or (low in speech.statement_verbs and (i > j or statement_noun_after(ctx, i + 1) >= 0))):
             v = i
             break
@@ -270,6 +271,11 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
     doc, speech, win = ctx.doc, ctx.lex.speech, ctx.lex.window
     toks = tokens_of(doc)
     person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
+    if person is None:
+        # '"…," Deputy Prime Minister X, who oversees …, told reporters': a title before the name
+        title = next((t for t in doc._.kg_titles or () if t.start == j), None)
+        if title is not None:
+            person = next((m for m in ctx.by_start_tok.get(title.end, ()) if m.type == "Person"), None)
     if person is None or person.end >= len(doc) or toks.text[person.end] != ",":
         return None
     k = ctx.sent_of[j]
@@ -433,6 +439,26 @@ def _unclosed(ctx: QuoteContext, q: Quote) -> bool:
     return q.end >= len(text) or text[q.end] not in "\"”»“’'"
 
 
+def _characterizing_person(ctx: QuoteContext, q: Quote) -> str | None:
+    """The person named right before a characterizing verb ([speech] characterizing_verbs)
+    that a short quote closes, with at most a few words of its object between ("X called the
+    deal "a gift to Beijing"", "a step that X called "a provocation""), or None: too short for
+    an embedded quote, but the person's words all the same."""
+    toks = tokens_of(ctx.doc)
+    k = ctx.sent_of[q.open_tok]
+    after = q.close_tok + 1
+    if not (q.open_tok + 1 < len(ctx.doc) and toks.text[q.open_tok + 1].islower()) or not (
+            toks.is_punct[q.close_tok - 1] or after >= len(ctx.doc) or toks.is_punct[after] or ctx.sent_of[after] != k):
+        return None  # 'called the "Trump Route" a mistake': a name, not the person's words
+    for v in range(q.open_tok - 1, max(-1, q.open_tok - 1 - ctx.lex.window.characterized_object), -1):
+        if ctx.sent_of[v] != k or toks.is_punct[v] or toks.is_space[v] or ctx.in_quote[v]:
+            return None
+        if toks.lower[v] in ctx.lex.speech.characterizing_verbs:
+            m = ctx.by_end.get(v)
+            return m.key if m is not None and m.type == "Person" and m.role != "pronoun" else None
+    return None
+
+
 def _standalone(ctx: QuoteContext, q: Quote) -> bool:
     """A short quote that is a whole sentence of its own, not a fragment."""
     before = tokens_of(ctx.doc).text[q.open_tok - 1] if q.open_tok > 0 else "\n"
@@ -484,6 +510,12 @@ def find_statements(doc: Doc, lex: Lexicon) -> QuoteReading:
             continue
         embedded: list[Quote] = []  # quotes inside a sentence with no frame of their own
         for q in quote_by_sentence.get(k, ()):
+            if q.words < lex.speech.min_embedded_quote_words:
+                who = _characterizing_person(ctx, q)
+                if who is not None:  # "a step that Foreign Minister X called "a provocation""
+                    _add_quote(ctx, k, who, q, "quote-embedded", conf.quote_embedded)
+                    previous_quote_speaker = (last_sentence_of(ctx, q.open_tok, q.close_tok), who)
+                    continue
             if q.words < lex.speech.min_direct_quote_words and not _standalone(ctx, q):
                 continue
             found = frame_after(ctx, q) or frame_before(ctx, q)

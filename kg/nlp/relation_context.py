@@ -171,6 +171,9 @@ class RelationContext:
             # members include …": an organ of another organization is not what "the body" or
             # "the organization" means, unless its own name has the noun
             whole = [m for m in recent if not self.organ(m)]
+            # "Armenia joined the Eurasian Economic Union … an agreement with Brussels. The bloc
+            # also includes …": a capital standing for a body is no antecedent beside a name
+            whole = [m for m in whole if m.role != "metonym"] or whole
             if whole:
                 return whole[-1]
             if len(whole) < len(recent):

@@ -121,6 +121,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                      else first_candidate(ctx, k, i - 1 if toks.text[i - 1] == "," else i))
         elif i > a and toks.lower[i - 1] in speech.verb_coordinators:
             found = first_candidate(ctx, k, i - 1)
+            if found is not None and _owner_of_subject(ctx, found):
+                found = None  # "Georgia's opposition welcomed the sanctions but said …": not Georgia
         else:
             found = speaker_before_verb(ctx, i, k) or conjunct_before_description(ctx, i, k, a)
         if found is None:
@@ -370,6 +372,19 @@ def _channel_start(ctx: QuoteContext, j: int, b: int) -> int | None:
     return None
 
 
+def _owner_of_subject(ctx: QuoteContext, found: Speaker) -> bool:
+    """Whether the actor ``found`` only owns the subject: its possessive, then a lower-case noun
+    that is neither a title nor one of its voices ([actors] metonym_heads): "Georgia's opposition"
+    speaks, Georgia does not; "Peru's government" does."""
+    toks = tokens_of(ctx.doc)
+    end = _mention_end(ctx, found)
+    if end + 1 >= len(ctx.doc) or toks.lower[end] not in ctx.lex.grammar.possessive:
+        return False
+    noun = toks.lower[end + 1]
+    return (toks.text[end + 1].islower() and noun not in ctx.lex.actors.metonym_heads
+            and noun not in ctx.lex.title_words)
+
+
 def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
     """The token after the mention a speaker was found on."""
     m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
@@ -405,6 +420,8 @@ def ends_soon(ctx: QuoteContext, v: int, b: int) -> bool:
         if toks.text[j] == ",":
             break  # "…, Pashinyan said on Friday, accusing the alliance …"
         if not toks.is_punct[j]:
+            if toks.lower[j] in ctx.lex.relations.speech_complementizers:
+                return False  # "said in October that it would stay": what was said follows
             rest.append(j)
     return len(rest) <= ctx.lex.window.trailing_words and (
         not rest or toks.lower[rest[0]] in ctx.lex.speech.trailing_starts)

@@ -271,6 +271,47 @@ def _successor(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
     return successor if successor is not None and successor.type == "Person" else None
 
 
+def _dateline_country(doc: Doc) -> str | None:
+    """The country a dateline names after its place ("ANAKLIA, Georgia -": a town that is no
+    capital), as an entity of the article, or None."""
+    line = doc._.kg_layout.dateline if doc._.kg_layout is not None else None
+    if not line or "," not in line:
+        return None
+    words = line.split(",")[1].split()
+    while words and not words[-1][:1].isalpha():
+        words.pop()  # "Georgia -", "Georgia —"
+    name = " ".join(words)
+    if not name:
+        return None
+    return next((key for key, info in (doc._.kg_entities or {}).items()
+                 if info.type == "Country" and (info.label == name or name in info.aliases)), None)
+
+
+def _opening_country(mentions: list[TokMention], sent_of, k: int) -> TokMention | None:
+    """The country named by name at the very start of sentence ``k`` ("Russia, whose …"), or None."""
+    if k < 0:
+        return None
+    return next((m for m in mentions if m.sentence == k and m.type == "Country" and m.role == "name"
+                 and (m.start == 0 or sent_of[m.start - 1] != k)), None)
+
+
+def _opened_by_another_country(mentions: list[TokMention], sent_of, k: int, country_key: str) -> bool:
+    """Whether sentence ``k`` opens with a country other than ``country_key`` ("Armenia's
+    Foreign Ministry called …", "Armenia said …") and never names that one: the subject the
+    next sentence's bare "Prime Minister X" goes on with, not the dateline's country."""
+    if k < 0:
+        return False
+    opens = False
+    for m in mentions:
+        if m.sentence != k:
+            continue
+        if m.key == country_key:
+            return False
+        if (m.start == 0 or sent_of[m.start - 1] != k) and m.type == "Country" and m.role in ("name", "metonym", "nested"):
+            opens = True  # "Armenia's Foreign Ministry": the ministry's mention starts there too
+    return opens
+
+
 def _opening_capital(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], sent_of,
                      capitals: dict[str, str], named_types: dict[str, str]) -> TokMention | None:
     """The owner (country, or seated organization) of the capital the sentence of token ``i``
@@ -732,15 +773,23 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             m = next(iter(near.values()))
             o.quals, o.quals_before = [m], m.end <= o.start
             rules[i], confidence[i] = "ministry-before", conf.official_described
+        elif not near and o.start > 0 and sent_of[o.start - 1] != o.sentence:
+            # "Russia, whose peacekeepers left, called it an internal matter. Foreign Ministry
+            # spokeswoman X said …": no ministry named, the country opening the sentence before
+            opener = _opening_country(mentions, sent_of, o.sentence - 1)
+            if opener is not None:
+                o.quals, o.quals_before = [opener], True
+                rules[i], confidence[i] = "ministry-before", conf.official_described
     # "TBILISI, Georgia — … Prime Minister X told a news conference": a head of government's or a
     # legislature's title with no qualifier anywhere in the article is of the country the
     # dateline names (its capital or itself); not "President X" (a foreign president may go
     # unqualified in some styles)
     dateline = next((m for m in mentions if sent_of[m.start] < 0 and m.role == "name"
                      and (m.type == "Country" or (capitals and m.key in capitals))), None) if mentions else None
-    if dateline is not None:
+    country_key = (dateline.key if dateline.type == "Country" else capitals[dateline.key]) if dateline is not None \
+        else _dateline_country(doc)
+    if country_key is not None:
         qualified = {p.key for o in offices if o.quals for p in o.persons}
-        country_key = dateline.key if dateline.type == "Country" else capitals[dateline.key]
         # the country named in the body too, by its name: "VIENNA — … Prime Minister X" is only
         # where the story was filed when the text never names Austria ("Vienna has signed" is
         # the capital standing for someone)
@@ -754,6 +803,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             if any(m.sentence == o.sentence and m.type == "Country" and m.key != country_key and m.end <= o.start
                    for m in mentions):
                 continue  # "Italy's position will decide: Prime Minister X's government": not the dateline's
+            if _opened_by_another_country(mentions, sent_of, o.sentence - 1, country_key):
+                continue  # "BAKU — … Armenia's Foreign Ministry called it a sham. Prime Minister X …"
             o.quals, o.quals_before = [TokMention(country.start, country.end, country.key, "Country", "dateline",
                                                   "name", o.sentence)], True
             rules[i], confidence[i] = "dateline-country", conf.official_described
