@@ -1004,3 +1004,16 @@ def test_but_said_after_a_verb_shares_its_subject(read):
     r = read("Tomas Varga, the High Representative for Moldova, welcomed the repeal but said the powers "
              "of his office were not up for negotiation.")
     assert said(r) == [("Tomas Varga", "the powers of his office were not up for negotiation", False)]
+
+
+def test_a_person_in_apposition_inside_a_whose_clause_is_not_the_speaker(read):
+    r = read("The Norland navy, whose commander, Admiral Tovar Kessling, has taken a harder line than "
+             "the cabinet, said it would keep its ships in port.")
+    assert "Tovar Kessling" not in speakers(r)
+    r = read("The Valmark Institute, whose director, Orla Brenning, led the study, said the findings were clear.")
+    assert speakers(r) == ["Valmark Institute"]
+
+
+def test_a_person_after_a_whose_clause_still_speaks(read):
+    r = read("Orla Brenning, whose institute wrote the report, said the findings were clear.")
+    assert speakers(r) == ["Orla Brenning"]

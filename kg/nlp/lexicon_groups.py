@@ -67,6 +67,8 @@ class Windows:
     speaker_steps: int
     speaker_comma: int
     relative_clause_span: int
+    whose_apposition_honorifics: int  # "whose commander, Lieutenant General X": words between the comma and the name
+    whose_apposition_noun: int  # "whose chief of staff, X": words between "whose" and the comma
     subject_title_words: int
     frame_after: int
     frame_before_colon: int
@@ -227,6 +229,7 @@ class SpeechWords:
     org_anaphors: frozenset[str] = words("speech.organization_anaphors")
     cochair_voices: frozenset[str] = words("speech.cochair_voices")  # "the co-chairs said": the body they co-chair
     relative_pronouns: frozenset[str] = words("speech.relative_pronouns")  # "X, who met his counterpart, Y, said": X speaks
+    possessive_relative_pronouns: frozenset[str] = words("speech.possessive_relative_pronouns")  # "the army, whose commander, Y, …, said"
     pronouns: frozenset[str] = words("speech.person_pronouns")
     min_direct_quote_words: int
     min_embedded_quote_words: int
