@@ -624,3 +624,19 @@ def test_but_remains_a_member_of_the_organization_named_before(read):
     assert facts(r, "memberOf") == {("Peru", "Andean Community")}
     r = read("Peru froze its participation in the Andean Community in 2024 but remains a member of the OAS.")
     assert ("Peru", "Andean Community") not in facts(r, "memberOf")
+
+
+def test_its_members_after_the_same_anaphor_means_what_the_anaphor_meant_before(read):
+    r = read("Leaders of the Marisol Economic Community (MEC) met in Lima on Monday. The bloc's "
+             "secretary-general, Tarno Velis, said the community would raise the matter at the "
+             "Organization of Coastal States. Peru, which hosts the bloc's secretariat, is one of its "
+             "founding members.")
+    members = facts(r, "memberOf")
+    assert ("Peru", "Marisol Economic Community") in members
+    assert ("Peru", "Organization of Coastal States") not in members
+
+
+def test_its_members_with_no_anaphor_is_the_organization_named_before(read):
+    r = read("Leaders met at the Organization of Coastal States in Lima on Monday. Peru is one of its "
+             "founding members.")
+    assert ("Peru", "Organization of Coastal States") in facts(r, "memberOf")
