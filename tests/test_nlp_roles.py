@@ -247,3 +247,11 @@ def test_a_title_of_the_opposition_or_ruling_organization_is_of_that_organizatio
     # "the opposition" alone names no organization
     r = read("Nika Gavarel, a leader of the opposition in Velmar, said no.")
     assert facts(r, "officialOf") == set()
+
+
+def test_a_commonwealth_brigadier_is_a_rank_not_a_word_of_the_name(read):
+    r = read("The Norland Defence Force, whose chief of staff, Brigadier Tovan Reshki, spoke to "
+             "reporters, held exercises on Monday. Reshki said his troops were ready.")
+    people = {e.label for e in r.entities if e.type == "Person"}
+    assert "Tovan Reshki" in people
+    assert not any(n.startswith("Brigadier") for n in people)
