@@ -794,3 +794,10 @@ def test_a_place_name_as_the_given_name_before_a_title_apposition(read):
     # after "in" it stays the place
     r = read("Talks in Georgia Velmar, the minister said, went on.")
     assert persons(r) == set() and "Georgia" in {e.label for e in r.entities}
+
+
+def test_a_defence_force_is_an_organization_a_bare_force_is_not(read):
+    r = read("Troops of the Norland Defence Force held exercises with the Veldar Strike Force on Monday.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Norland Defence Force" in orgs
+    assert "Veldar Strike Force" not in orgs

@@ -161,6 +161,8 @@ class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
     org_heads: frozenset[str] = words("actors.organization_heads")
+    qualified_org_heads: frozenset[str] = words("actors.qualified_organization_heads")  # "Guyana Defence Force"
+    qualified_head_words: frozenset[str] = words("actors.qualified_head_words")  # the word before such a head
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
     inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
