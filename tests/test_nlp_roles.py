@@ -255,3 +255,4 @@ def test_a_commonwealth_brigadier_is_a_rank_not_a_word_of_the_name(read):
     people = {e.label for e in r.entities if e.type == "Person"}
     assert "Tovan Reshki" in people
     assert not any(n.startswith("Brigadier") for n in people)
+    assert ("Tovan Reshki", "Norland Defence Force") in facts(r, "officialOf")
