@@ -640,3 +640,13 @@ def test_its_members_with_no_anaphor_is_the_organization_named_before(read):
     r = read("Leaders met at the Organization of Coastal States in Lima on Monday. Peru is one of its "
              "founding members.")
     assert ("Peru", "Organization of Coastal States") in facts(r, "memberOf")
+
+
+def test_the_committee_is_no_organization_named_without_the_noun(read):
+    r = read("The ceasefire is watched by a UN force in the south. The committee, chaired by a "
+             "Chilean general, brings together Peru, Bolivia and the Andean Border Alliance. Its "
+             "current chair, General Tovan Reshki, took over in April.")
+    assert not {m for m in facts(r, "memberOf") if m[1] == "United Nations"}
+    assert ("Tovan Reshki", "United Nations") not in facts(r, "officialOf")
+    r = read("The Andean Border Committee met in Lima. The committee brings together Peru and Bolivia.")
+    assert {("Peru", "Andean Border Committee"), ("Bolivia", "Andean Border Committee")} <= facts(r, "memberOf")
