@@ -256,3 +256,9 @@ def test_a_commonwealth_brigadier_is_a_rank_not_a_word_of_the_name(read):
     assert "Tovan Reshki" in people
     assert not any(n.startswith("Brigadier") for n in people)
     assert ("Tovan Reshki", "Norland Defence Force") in facts(r, "officialOf")
+
+
+def test_irish_offices_in_irish_are_titles(read):
+    r = read('Irish Tanaiste Darragh Velmont said Dublin was "proud of our peacekeepers".')
+    assert ("Darragh Velmont", "Ireland") in facts(r, "officialOf")
+    assert [who for who, _, _ in said(r)] == ["Darragh Velmont"]
