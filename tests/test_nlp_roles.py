@@ -262,3 +262,17 @@ def test_irish_offices_in_irish_are_titles(read):
     r = read('Irish Tanaiste Darragh Velmont said Dublin was "proud of our peacekeepers".')
     assert ("Darragh Velmont", "Ireland") in facts(r, "officialOf")
     assert [who for who, _, _ in said(r)] == ["Darragh Velmont"]
+
+
+def test_an_indefinite_description_is_not_a_person_named_with_the_title(read):
+    r = read("The committee, chaired by a US general, met in Lima. Peru's army, whose commander, "
+             "General Tovan Reshki, attended, said it would comply.")
+    assert ("Tovan Reshki", "United States") not in facts(r, "officialOf")
+    r = read("General Tovan Reshki said the talks went well. The US general later left Lima.")
+    assert ("Tovan Reshki", "United States") in facts(r, "officialOf")
+
+
+def test_an_indefinite_subject_description_is_still_the_person_named_after_it(read):
+    r = read("Peru will not attend the summit, a Peruvian spokeswoman said on Thursday. "
+             '"Nothing has changed," spokeswoman Orla Brenning told reporters.')
+    assert ("Orla Brenning", "Peru") in facts(r, "officialOf")

@@ -418,6 +418,7 @@ class RoleWords:
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
+    unnamed_description_prepositions: frozenset[str] = words("roles.unnamed_description_prepositions")  # "chaired by a US general"
     person_relative_pronouns: frozenset[str] = words("roles.person_relative_pronouns")  # "X, a billionaire who"
     office_unit_nouns: frozenset[str] = words("roles.office_unit_nouns")  # "the Horn of Africa project director"
     workplace_prepositions: frozenset[str] = words("roles.workplace_prepositions")  # "vice president at ORG"

@@ -944,6 +944,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 start -= 1
             elif not o.quals:
                 continue  # a bare title needs "the": "the president said"
+            elif (start > 1 and toks.lower[start - 1] in lex.grammar.indefinite_articles
+                  and toks.lower[start - 2] in lex.roles.unnamed_description_prepositions):
+                # "chaired by a US general": someone unnamed, not a General the article names
+                # (but "a spokeswoman for X said … spokeswoman Y told": the subject is Y)
+                continue
             descriptions.append(Description(start, o.end if o.rule == "title-of" and o.quals else titles[i].end,
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
 
