@@ -801,3 +801,10 @@ def test_a_defence_force_is_an_organization_a_bare_force_is_not(read):
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert "Norland Defence Force" in orgs
     assert "Veldar Strike Force" not in orgs
+
+
+def test_a_civilian_or_caretaker_office_in_apposition_names_a_person(read):
+    r = read("The coup removed the civilian prime minister, Tovan Reshki, in 2021. Peru's caretaker "
+             "president, Orla Brenning, condemned it.")
+    people = {e.label for e in r.entities if e.type == "Person"}
+    assert {"Tovan Reshki", "Orla Brenning"} <= people
