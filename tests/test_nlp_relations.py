@@ -650,3 +650,10 @@ def test_the_committee_is_no_organization_named_without_the_noun(read):
     assert ("Tovan Reshki", "United Nations") not in facts(r, "officialOf")
     r = read("The Andean Border Committee met in Lima. The committee brings together Peru and Bolivia.")
     assert {("Peru", "Andean Border Committee"), ("Bolivia", "Andean Border Committee")} <= facts(r, "memberOf")
+
+
+def test_a_gapped_join_gives_the_second_country_too(read):
+    r = read("Peru joined the Andean Border Alliance in 2019 and Bolivia in 2021, ending years of talks.")
+    assert {("Peru", "Andean Border Alliance"), ("Bolivia", "Andean Border Alliance")} <= facts(r, "memberOf")
+    r = read("Peru joined the Andean Border Alliance in 2019 and Bolivia in 2021 signed a deal with it.")
+    assert ("Bolivia", "Andean Border Alliance") not in facts(r, "memberOf")
