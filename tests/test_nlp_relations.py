@@ -657,3 +657,11 @@ def test_a_gapped_join_gives_the_second_country_too(read):
     assert {("Peru", "Andean Border Alliance"), ("Bolivia", "Andean Border Alliance")} <= facts(r, "memberOf")
     r = read("Peru joined the Andean Border Alliance in 2019 and Bolivia in 2021 signed a deal with it.")
     assert ("Bolivia", "Andean Border Alliance") not in facts(r, "memberOf")
+
+
+def test_an_actor_and_the_other_members_of_an_organization(read):
+    r = read("Peru and the other members of the Andean Border Alliance called for calm. Chile "
+             "urged other members of the Andean Border Alliance to act.")
+    members = facts(r, "memberOf")
+    assert ("Peru", "Andean Border Alliance") in members
+    assert ("Chile", "Andean Border Alliance") not in members

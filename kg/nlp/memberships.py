@@ -381,6 +381,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 and ctx.by_end.get(s - 3) is not None):
             s -= 3  # "Turkish State Railways (TCDD) joined X": the actor's acronym in brackets
             continue
+        if w in rel.member_other_words:
+            # "Saudi Arabia and the other members of the GCC": the actor before "and" is one
+            c = s - 2
+            if c > a and toks.lower[c] in ctx.lex.grammar.articles:
+                c -= 1
+            if c > a and toks.lower[c] in ctx.lex.grammar.coordinators:
+                s = c
+            break
         counted = _counted_adjectives_start(ctx, s, a)
         if counted < s:
             s = counted  # "A, B and C, the three European members of X": past "European"
