@@ -665,3 +665,11 @@ def test_an_actor_and_the_other_members_of_an_organization(read):
     members = facts(r, "memberOf")
     assert ("Peru", "Andean Border Alliance") in members
     assert ("Chile", "Andean Border Alliance") not in members
+
+
+def test_which_x_joined_makes_x_a_member_of_the_organization_before(read):
+    r = read("Peru is also a member of the Andean Border Alliance, which Bolivia rejoined in 2023.")
+    assert {("Peru", "Andean Border Alliance"), ("Bolivia", "Andean Border Alliance")} <= facts(r, "memberOf")
+    r = read("Peru and Chile are members of the Andean Border Alliance, which Bolivia has not joined.")
+    assert ("Bolivia", "Andean Border Alliance") in facts(r, "memberOf", negated=True)
+    assert ("Peru", "Andean Border Alliance") not in facts(r, "memberOf", negated=True)

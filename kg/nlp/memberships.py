@@ -428,7 +428,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         contrasted = subjects
         subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
         contrasted = contrasted if subjects else []
-    if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
+    object_relative = bool(
+        subjects and org.start < start and subjects[0].start - 2 > a
+        and toks.lower[subjects[0].start - 1] in rel.member_relative_pronouns
+        and toks.text[subjects[0].start - 2] == ","
+        and getattr(ctx.by_end.get(subjects[0].start - 2), "key", None) == org.key)
+    # "the Forum, which Turkey has not joined": the organization before ", which" is the
+    # object of the relative clause, the actor after "which" its subject
+    if subjects and not founded_before and not object_relative and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
         subjects = []
