@@ -276,3 +276,11 @@ def test_an_indefinite_subject_description_is_still_the_person_named_after_it(re
     r = read("Peru will not attend the summit, a Peruvian spokeswoman said on Thursday. "
              '"Nothing has changed," spokeswoman Orla Brenning told reporters.')
     assert ("Orla Brenning", "Peru") in facts(r, "officialOf")
+
+
+def test_human_rights_and_force_are_domains_of_a_title(read):
+    r = read("The UN human rights chief, Tovan Reshki, said the reports were credible. The Norland "
+             "Mission's force commander, General Orla Brenning, told reporters in Lima.")
+    officials = facts(r, "officialOf")
+    assert ("Tovan Reshki", "United Nations") in officials
+    assert ("Orla Brenning", "Norland Mission") in officials
