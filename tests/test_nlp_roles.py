@@ -284,3 +284,10 @@ def test_human_rights_and_force_are_domains_of_a_title(read):
     officials = facts(r, "officialOf")
     assert ("Tovan Reshki", "United Nations") in officials
     assert ("Orla Brenning", "Norland Mission") in officials
+
+
+def test_whose_office_after_a_demonym_and_army_is_the_country_s(read):
+    r = read("Qatar has paid salaries for the Peruvian army, whose commander, General Tovan Reshki, "
+             "met the committee in September.")
+    assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
+    assert ("Tovan Reshki", "Qatar") not in facts(r, "officialOf")

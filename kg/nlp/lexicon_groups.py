@@ -419,6 +419,7 @@ class RoleWords:
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
+    national_body_nouns: frozenset[str] = words("roles.national_body_nouns")  # "the Lebanese army, whose commander, X"
     unnamed_description_prepositions: frozenset[str] = words("roles.unnamed_description_prepositions")  # "chaired by a US general"
     person_relative_pronouns: frozenset[str] = words("roles.person_relative_pronouns")  # "X, a billionaire who"
     office_unit_nouns: frozenset[str] = words("roles.office_unit_nouns")  # "the Horn of Africa project director"

@@ -1187,6 +1187,10 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
         e -= 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
+    if e not in by_end and e >= 2 and toks.lower[e - 1] in lex.roles.national_body_nouns and toks.text[e - 1].islower():
+        country = by_end.get(e - 1)
+        if country is not None and country.type == "Country":
+            e -= 1  # "the Lebanese army, whose commander, General X": the country's army
     owner = by_end.get(e)
     sent_of = doc._.kg_sent_of
     if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:
