@@ -291,3 +291,10 @@ def test_whose_office_after_a_demonym_and_army_is_the_country_s(read):
              "met the committee in September.")
     assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
     assert ("Tovan Reshki", "Qatar") not in facts(r, "officialOf")
+
+
+def test_an_office_in_apposition_past_a_second_office_of_the_holder(read):
+    r = read("The Andean Border Alliance's chairman, Prime Minister Tovan Reshki of Peru, said the "
+             "bloc stands with Bolivia.")
+    officials = facts(r, "officialOf")
+    assert {("Tovan Reshki", "Andean Border Alliance"), ("Tovan Reshki", "Peru")} <= officials

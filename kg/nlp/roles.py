@@ -389,10 +389,13 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
 
 
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
-                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
+                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int],
+                  second_offices: dict[int, int] | None = None) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
     past an honorific or a rank ("Its chairman, Major General X, said") and after a time
-    phrase ("Its president this year, X, said")."""
+    phrase ("Its president this year, X, said"); with ``second_offices`` (a title's start ->
+    its end), past a second office of the holder's own ("CARICOM's chairman, Prime Minister X
+    of Jamaica, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
@@ -412,6 +415,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         while at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
             at += 1
     at = ranks.get(at, at)
+    if second_offices is not None and at not in by_start:
+        at = second_offices.get(at, at)
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
@@ -436,6 +441,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     conf = lex.confidence
     named_types = {m.key: m.type for m in mentions if m.role == "name"}  # the actors the article names
     ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
+    second_offices = {t.start: t.end for t in titles if not t.plural}
     offices = [read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
                for t in titles]
     rules = [o.rule for o in offices]
@@ -892,7 +898,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             rules[i] = "possessor"
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
-            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
+            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks,
+                                  second_offices if o.quals_before else None)
             copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
                 doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
