@@ -1,6 +1,6 @@
 """kg.nlp.names: person names of every shape (hyphens, initials, particles, appositions),
 and the title words that are never names.  Names here are not in the knowledge base."""
-from conftest import said
+from conftest import facts, said
 
 
 def offices(record):
@@ -808,3 +808,9 @@ def test_a_civilian_or_caretaker_office_in_apposition_names_a_person(read):
              "president, Orla Brenning, condemned it.")
     people = {e.label for e in r.entities if e.type == "Person"}
     assert {"Tovan Reshki", "Orla Brenning"} <= people
+
+
+def test_a_name_before_a_country_s_former_office_is_a_person_without_the_office(read):
+    r = read("She called Tovan Reshki, Peru's former leader and the father of the minister, an uncle.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+    assert ("Tovan Reshki", "Peru") not in facts(r, "officialOf")

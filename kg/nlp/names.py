@@ -728,8 +728,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     for t in titles:
         b = t.start
         while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
-               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives)):
-            b -= 1  # "the UN's humanitarian chief": a qualifier's adjectives before the title
+               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives
+                    or toks.lower[b - 1] in roles.not_current)):
+            b -= 1  # "the UN's humanitarian chief", "Cambodia's former leader": a qualifier's adjectives before the title
         if b < t.start and not (b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive):
             b = t.start
         if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive:
