@@ -298,3 +298,8 @@ def test_an_office_in_apposition_past_a_second_office_of_the_holder(read):
              "bloc stands with Bolivia.")
     officials = facts(r, "officialOf")
     assert {("Tovan Reshki", "Andean Border Alliance"), ("Tovan Reshki", "Peru")} <= officials
+
+
+def test_head_of_mission_is_a_title(read):
+    r = read("The Norland Mission's head of mission, Major General Tovan Reshki, told reporters in Lima.")
+    assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")
