@@ -814,3 +814,10 @@ def test_a_name_before_a_country_s_former_office_is_a_person_without_the_office(
     r = read("She called Tovan Reshki, Peru's former leader and the father of the minister, an uncle.")
     assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
     assert ("Tovan Reshki", "Peru") not in facts(r, "officialOf")
+
+
+def test_an_acronym_in_apposition_to_a_kind_of_organization_is_one(read):
+    r = read("Peru's state oil company, NORPEX, once the region's giant, now produces less.")
+    assert "NORPEX" in {e.label for e in r.entities if e.type == "Organization"}
+    r = read("Peru's president, NORPEX, said so.")
+    assert "NORPEX" not in {e.label for e in r.entities if e.type == "Organization"}
