@@ -821,3 +821,8 @@ def test_an_acronym_in_apposition_to_a_kind_of_organization_is_one(read):
     assert "NORPEX" in {e.label for e in r.entities if e.type == "Organization"}
     r = read("Peru's president, NORPEX, said so.")
     assert "NORPEX" not in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_a_domain_before_a_bare_office_in_apposition_names_a_person(read):
+    r = read("Lima named Tovan Reshki, a navy commander, as governor in May.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}

@@ -768,6 +768,10 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
             # "X, a former minister, said": a past one too; "X, the president who signed them,"
             a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
+        elif (t.end < n and not t.plural and t.start > 4 and toks.text[t.end] == ","
+              and toks.text[t.start - 1].islower() and toks.lower[t.start - 1] in roles.domain_adjectives
+              and toks.lower[t.start - 2] in ctx.lex.grammar.articles):
+            a = t.start - 1  # "X, a navy admiral, as governor": a domain before the bare office
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
