@@ -826,3 +826,8 @@ def test_an_acronym_in_apposition_to_a_kind_of_organization_is_one(read):
 def test_a_domain_before_a_bare_office_in_apposition_names_a_person(read):
     r = read("Lima named Tovan Reshki, a navy commander, as governor in May.")
     assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_two_coordinated_offices_in_apposition_name_a_person(read):
+    r = read("Tovan Reshki, the parliament speaker and leader of the Norland movement, has acted as the channel.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}

@@ -725,6 +725,7 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     n = len(doc)
     roles = ctx.lex.roles
     forbidden: set[int] | None = None  # "Secretary of State X, Indian Minister Y": not "State X"
+    title_starts = {t.start for t in titles if not t.plural}
     for t in titles:
         b = t.start
         while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
@@ -761,7 +762,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
         elif (t.end < n and not t.plural and t.start > 3
-              and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns)
+              and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns
+                   # "X, the parliament speaker and leader of the Amal movement,": a second office
+                   or (toks.lower[t.end] in ctx.lex.grammar.coordinators and t.end + 1 in title_starts))
               and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
                    or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
                        and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
