@@ -303,3 +303,9 @@ def test_an_office_in_apposition_past_a_second_office_of_the_holder(read):
 def test_head_of_mission_is_a_title(read):
     r = read("The Norland Mission's head of mission, Major General Tovan Reshki, told reporters in Lima.")
     assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")
+
+
+def test_a_possessive_office_coordinated_with_a_second_one_before_the_name(read):
+    r = read("The Norland Mission's head of mission and force commander, Major General Tovan Reshki, "
+             "told reporters in Lima.")
+    assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")

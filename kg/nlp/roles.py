@@ -401,6 +401,12 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
     if o.quals_before and j < n and toks.text[j] != ",":
         j = remit_comma_end(doc, lex, j, by_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
+    if second_offices is not None and j + 1 < n and toks.lower[j] in lex.grammar.coordinators:
+        k = j + 1
+        while k < n and k - j <= lex.window.title_domain_words and toks.text[k].islower() and toks.lower[k] in lex.roles.domain_adjectives:
+            k += 1
+        if k in second_offices:
+            j = second_offices[k]  # "UNIFIL's head of mission and force commander, X": both offices X's
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
