@@ -309,3 +309,8 @@ def test_a_possessive_office_coordinated_with_a_second_one_before_the_name(read)
     r = read("The Norland Mission's head of mission and force commander, Major General Tovan Reshki, "
              "told reporters in Lima.")
     assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")
+
+
+def test_inspector_is_an_office(read):
+    r = read("Peru's navy inspector, Vice Admiral Tovan Reshki, has warned that Chile is testing the limits.")
+    assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
