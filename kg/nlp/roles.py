@@ -390,12 +390,12 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
 
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
                   title_tokens: set[int], sent_of, n: int, ranks: dict[int, int],
-                  second_offices: dict[int, int] | None = None) -> TokMention | None:
+                  second_offices: dict[int, tuple[int, str]] | None = None) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
     past an honorific or a rank ("Its chairman, Major General X, said") and after a time
     phrase ("Its president this year, X, said"); with ``second_offices`` (a title's start ->
-    its end), past a second office of the holder's own ("CARICOM's chairman, Prime Minister X
-    of Jamaica, said")."""
+    its end and canonical title), past a second office of the holder's own ("CARICOM's
+    chairman, Prime Minister X of Jamaica, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
@@ -405,8 +405,11 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         k = j + 1
         while k < n and k - j <= lex.window.title_domain_words and toks.text[k].islower() and toks.lower[k] in lex.roles.domain_adjectives:
             k += 1
-        if k in second_offices:
-            j = second_offices[k]  # "UNIFIL's head of mission and force commander, X": both offices X's
+        exclusive = lex.roles.exclusive_offices
+        if k in second_offices and not (o.title in exclusive and second_offices[k][1] in exclusive):
+            # "UNIFIL's head of mission and force commander, X": both offices X's (not "Qatar's
+            # president and prime minister, X": two persons' offices)
+            j = second_offices[k][0]
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -421,8 +424,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         while at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
             at += 1
     at = ranks.get(at, at)
-    if second_offices is not None and at not in by_start:
-        at = second_offices.get(at, at)
+    if second_offices is not None and at not in by_start and at in second_offices:
+        at = second_offices[at][0]
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
@@ -447,7 +450,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     conf = lex.confidence
     named_types = {m.key: m.type for m in mentions if m.role == "name"}  # the actors the article names
     ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
-    second_offices = {t.start: t.end for t in titles if not t.plural}
+    second_offices = {t.start: (t.end, t.title) for t in titles if not t.plural}
     offices = [read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
                for t in titles]
     rules = [o.rule for o in offices]
