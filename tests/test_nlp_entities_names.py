@@ -831,3 +831,8 @@ def test_a_domain_before_a_bare_office_in_apposition_names_a_person(read):
 def test_two_coordinated_offices_in_apposition_name_a_person(read):
     r = read("Tovan Reshki, the parliament speaker and leader of the Norland movement, has acted as the channel.")
     assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_swore_in_opens_no_place_before_a_person_in_apposition(read):
+    r = read("Peru's president swore in Tovan Reshki, a navy admiral, as governor in May.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}

@@ -179,6 +179,7 @@ class ActorWords:
     metonym_heads: frozenset[str] = words("actors.metonym_heads")
     group_metonym_heads: frozenset[str] = words("actors.group_metonym_heads")  # "the M23 rebels said": of an organization only
     locative: frozenset[str] = words("actors.locative_prepositions")
+    particle_verbs: frozenset[str] = words("actors.particle_verbs")  # "swore in X": no place after "in"
     name_topic_prepositions: frozenset[str] = words("actors.name_topic_prepositions")  # "Commission of Inquiry on Syria"
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")

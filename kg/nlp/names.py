@@ -785,8 +785,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if forbidden is None:
             forbidden = kb_tokens | title_tokens(titles)
         start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
-        if start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative:
-            continue  # "In Port Louis, the president of Mauritius": a place
+        if (start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative
+                and not (start > 1 and toks.lower[start - 2] in ctx.lex.actors.particle_verbs)):
+            continue  # "In Port Louis, the president of Mauritius": a place (not "swore in X, a …")
         if end - start >= 2 and not names_a_title(toks.span_text(start, end), ctx):
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
