@@ -836,3 +836,8 @@ def test_two_coordinated_offices_in_apposition_name_a_person(read):
 def test_swore_in_opens_no_place_before_a_person_in_apposition(read):
     r = read("Peru's president swore in Tovan Reshki, a navy admiral, as governor in May.")
     assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_person_noun_apposition_closed_by_an_origin(read):
+    r = read("The chairman left in February; his successor, Tovan Reshki of Peru, has kept the panel.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}

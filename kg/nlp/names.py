@@ -431,7 +431,13 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, forbidden: set[int]
             continue
         if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
             continue
-        if j > i + 1 and (k >= n or not toks.is_punct[k]):
+        closes = k >= n or toks.is_punct[k]
+        if not closes and j > i + 1 and toks.lower[k] in ctx.lex.roles.origin_prepositions:
+            e = k + 1  # "his successor, X of Djibouti,": the holder's origin before the closing comma
+            while e < n and e - k <= 3 and toks.text[e][:1].isupper():
+                e += 1
+            closes = e > k + 1 and (e >= n or toks.is_punct[e])
+        if j > i + 1 and not closes:
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
