@@ -841,3 +841,10 @@ def test_swore_in_opens_no_place_before_a_person_in_apposition(read):
 def test_a_person_noun_apposition_closed_by_an_origin(read):
     r = read("The chairman left in February; his successor, Tovan Reshki of Peru, has kept the panel.")
     assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_the_name_a_person_succeeded_is_a_person(read):
+    r = read("Tovan Reshki, who succeeded Orla Brenning after her death in 2024, said the group would fight on.")
+    assert {"Tovan Reshki", "Orla Brenning"} <= {e.label for e in r.entities if e.type == "Person"}
+    r = read("The Andean Border Alliance succeeded the Andean Pact Council in 2002.")
+    assert not [e for e in r.entities if e.type == "Person"]

@@ -409,13 +409,16 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, forbidden: set[int]
     toks = tokens_of(doc)
     n = len(doc)
     nouns = ctx.lex.actors.person_nouns
+    verbs = ctx.lex.actors.person_object_verbs
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     owners = ctx.lex.grammar.possessive | ctx.lex.grammar.possessive_determiners  # "his", "the party's"
     out = []
-    for i in toks.where(nouns):
+    for i in toks.where(nouns | verbs):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
-        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads)
+        if toks.lower[i] in verbs and toks.text[i + 1] == ",":
+            continue  # "who succeeded X": the name right after the verb only
+        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads) if toks.lower[i] in nouns else None
         if before is not None:
             out.append(before)  # "Narek Tamar, his nephew and a former deputy mayor, leads …"
             continue
