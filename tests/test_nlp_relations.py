@@ -673,3 +673,9 @@ def test_which_x_joined_makes_x_a_member_of_the_organization_before(read):
     r = read("Peru and Chile are members of the Andean Border Alliance, which Bolivia has not joined.")
     assert ("Bolivia", "Andean Border Alliance") in facts(r, "memberOf", negated=True)
     assert ("Peru", "Andean Border Alliance") not in facts(r, "memberOf", negated=True)
+
+
+def test_a_list_of_members_passes_over_an_unnamed_group_of_states(read):
+    r = read("The Andean Border Alliance, whose members include the Northern and Coastal states and "
+             "Peru, met in Lima.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Border Alliance")}

@@ -154,6 +154,7 @@ class GrammarWords:
     possessive_determiners: frozenset[str] = words("grammar.possessive_determiners")  # "his", "its"
     coordinators: frozenset[str] = words("grammar.coordinators")
     list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
+    unnamed_group_nouns: frozenset[str] = words("grammar.unnamed_group_nouns")  # "the Nordic and Baltic states"
 
 
 @dataclass(frozen=True, kw_only=True)
