@@ -1,6 +1,6 @@
 """kg.nlp.names: person names of every shape (hyphens, initials, particles, appositions),
 and the title words that are never names.  Names here are not in the knowledge base."""
-from conftest import said
+from conftest import facts, said
 
 
 def offices(record):
@@ -814,3 +814,57 @@ def test_a_place_name_as_the_given_name_before_a_title_apposition(read):
     # after "in" it stays the place
     r = read("Talks in Georgia Velmar, the minister said, went on.")
     assert persons(r) == set() and "Georgia" in {e.label for e in r.entities}
+
+
+def test_a_defence_force_is_an_organization_a_bare_force_is_not(read):
+    r = read("Troops of the Norland Defence Force held exercises with the Veldar Strike Force on Monday.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Norland Defence Force" in orgs
+    assert "Veldar Strike Force" not in orgs
+
+
+def test_a_civilian_or_caretaker_office_in_apposition_names_a_person(read):
+    r = read("The coup removed the civilian prime minister, Tovan Reshki, in 2021. Peru's caretaker "
+             "president, Orla Brenning, condemned it.")
+    people = {e.label for e in r.entities if e.type == "Person"}
+    assert {"Tovan Reshki", "Orla Brenning"} <= people
+
+
+def test_a_name_before_a_country_s_former_office_is_a_person_without_the_office(read):
+    r = read("She called Tovan Reshki, Peru's former leader and the father of the minister, an uncle.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+    assert ("Tovan Reshki", "Peru") not in facts(r, "officialOf")
+
+
+def test_an_acronym_in_apposition_to_a_kind_of_organization_is_one(read):
+    r = read("Peru's state oil company, NORPEX, once the region's giant, now produces less.")
+    assert "NORPEX" in {e.label for e in r.entities if e.type == "Organization"}
+    r = read("Peru's president, NORPEX, said so.")
+    assert "NORPEX" not in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_a_domain_before_a_bare_office_in_apposition_names_a_person(read):
+    r = read("Lima named Tovan Reshki, a navy commander, as governor in May.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_two_coordinated_offices_in_apposition_name_a_person(read):
+    r = read("Tovan Reshki, the parliament speaker and leader of the Norland movement, has acted as the channel.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_swore_in_opens_no_place_before_a_person_in_apposition(read):
+    r = read("Peru's president swore in Tovan Reshki, a navy admiral, as governor in May.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_person_noun_apposition_closed_by_an_origin(read):
+    r = read("The chairman left in February; his successor, Tovan Reshki of Peru, has kept the panel.")
+    assert "Tovan Reshki" in {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_the_name_a_person_succeeded_is_a_person(read):
+    r = read("Tovan Reshki, who succeeded Orla Brenning after her death in 2024, said the group would fight on.")
+    assert {"Tovan Reshki", "Orla Brenning"} <= {e.label for e in r.entities if e.type == "Person"}
+    r = read("The Andean Border Alliance succeeded the Andean Pact Council in 2002.")
+    assert not [e for e in r.entities if e.type == "Person"]

@@ -1062,3 +1062,14 @@ def test_a_question_quote_then_asked_and_an_unknown_name(read):
     # "asked" with no quote before it: a request, no speech and no person read from it
     r = read("Tarmo Veldinen asked the court to release him.")
     assert said(r) == []
+def test_a_person_in_apposition_inside_a_whose_clause_is_not_the_speaker(read):
+    r = read("The Norland navy, whose commander, Admiral Tovar Kessling, has taken a harder line than "
+             "the cabinet, said it would keep its ships in port.")
+    assert "Tovar Kessling" not in speakers(r)
+    r = read("The Valmark Institute, whose director, Orla Brenning, led the study, said the findings were clear.")
+    assert speakers(r) == ["Valmark Institute"]
+
+
+def test_a_person_after_a_whose_clause_still_speaks(read):
+    r = read("Orla Brenning, whose institute wrote the report, said the findings were clear.")
+    assert speakers(r) == ["Orla Brenning"]

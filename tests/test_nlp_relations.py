@@ -632,3 +632,58 @@ def test_but_remains_a_member_of_the_organization_named_before(read):
     assert facts(r, "memberOf") == {("Peru", "Andean Community")}
     r = read("Peru froze its participation in the Andean Community in 2024 but remains a member of the OAS.")
     assert ("Peru", "Andean Community") not in facts(r, "memberOf")
+
+
+def test_its_members_after_the_same_anaphor_means_what_the_anaphor_meant_before(read):
+    r = read("Leaders of the Marisol Economic Community (MEC) met in Lima on Monday. The bloc's "
+             "secretary-general, Tarno Velis, said the community would raise the matter at the "
+             "Organization of Coastal States. Peru, which hosts the bloc's secretariat, is one of its "
+             "founding members.")
+    members = facts(r, "memberOf")
+    assert ("Peru", "Marisol Economic Community") in members
+    assert ("Peru", "Organization of Coastal States") not in members
+
+
+def test_its_members_with_no_anaphor_is_the_organization_named_before(read):
+    r = read("Leaders met at the Organization of Coastal States in Lima on Monday. Peru is one of its "
+             "founding members.")
+    assert ("Peru", "Organization of Coastal States") in facts(r, "memberOf")
+
+
+def test_the_committee_is_no_organization_named_without_the_noun(read):
+    r = read("The ceasefire is watched by a UN force in the south. The committee, chaired by a "
+             "Chilean general, brings together Peru, Bolivia and the Andean Border Alliance. Its "
+             "current chair, General Tovan Reshki, took over in April.")
+    assert not {m for m in facts(r, "memberOf") if m[1] == "United Nations"}
+    assert ("Tovan Reshki", "United Nations") not in facts(r, "officialOf")
+    r = read("The Andean Border Committee met in Lima. The committee brings together Peru and Bolivia.")
+    assert {("Peru", "Andean Border Committee"), ("Bolivia", "Andean Border Committee")} <= facts(r, "memberOf")
+
+
+def test_a_gapped_join_gives_the_second_country_too(read):
+    r = read("Peru joined the Andean Border Alliance in 2019 and Bolivia in 2021, ending years of talks.")
+    assert {("Peru", "Andean Border Alliance"), ("Bolivia", "Andean Border Alliance")} <= facts(r, "memberOf")
+    r = read("Peru joined the Andean Border Alliance in 2019 and Bolivia in 2021 signed a deal with it.")
+    assert ("Bolivia", "Andean Border Alliance") not in facts(r, "memberOf")
+
+
+def test_an_actor_and_the_other_members_of_an_organization(read):
+    r = read("Peru and the other members of the Andean Border Alliance called for calm. Chile "
+             "urged other members of the Andean Border Alliance to act.")
+    members = facts(r, "memberOf")
+    assert ("Peru", "Andean Border Alliance") in members
+    assert ("Chile", "Andean Border Alliance") not in members
+
+
+def test_which_x_joined_makes_x_a_member_of_the_organization_before(read):
+    r = read("Peru is also a member of the Andean Border Alliance, which Bolivia rejoined in 2023.")
+    assert {("Peru", "Andean Border Alliance"), ("Bolivia", "Andean Border Alliance")} <= facts(r, "memberOf")
+    r = read("Peru and Chile are members of the Andean Border Alliance, which Bolivia has not joined.")
+    assert ("Bolivia", "Andean Border Alliance") in facts(r, "memberOf", negated=True)
+    assert ("Peru", "Andean Border Alliance") not in facts(r, "memberOf", negated=True)
+
+
+def test_a_list_of_members_passes_over_an_unnamed_group_of_states(read):
+    r = read("The Andean Border Alliance, whose members include the Northern and Coastal states and "
+             "Peru, met in Lima.")
+    assert facts(r, "memberOf") == {("Peru", "Andean Border Alliance")}

@@ -247,3 +247,70 @@ def test_a_title_of_the_opposition_or_ruling_organization_is_of_that_organizatio
     # "the opposition" alone names no organization
     r = read("Nika Gavarel, a leader of the opposition in Velmar, said no.")
     assert facts(r, "officialOf") == set()
+
+
+def test_a_commonwealth_brigadier_is_a_rank_not_a_word_of_the_name(read):
+    r = read("The Norland Defence Force, whose chief of staff, Brigadier Tovan Reshki, spoke to "
+             "reporters, held exercises on Monday. Reshki said his troops were ready.")
+    people = {e.label for e in r.entities if e.type == "Person"}
+    assert "Tovan Reshki" in people
+    assert not any(n.startswith("Brigadier") for n in people)
+    assert ("Tovan Reshki", "Norland Defence Force") in facts(r, "officialOf")
+
+
+def test_irish_offices_in_irish_are_titles(read):
+    r = read('Irish Tanaiste Darragh Velmont said Dublin was "proud of our peacekeepers".')
+    assert ("Darragh Velmont", "Ireland") in facts(r, "officialOf")
+    assert [who for who, _, _ in said(r)] == ["Darragh Velmont"]
+
+
+def test_an_indefinite_description_is_not_a_person_named_with_the_title(read):
+    r = read("The committee, chaired by a US general, met in Lima. Peru's army, whose commander, "
+             "General Tovan Reshki, attended, said it would comply.")
+    assert ("Tovan Reshki", "United States") not in facts(r, "officialOf")
+    r = read("General Tovan Reshki said the talks went well. The US general later left Lima.")
+    assert ("Tovan Reshki", "United States") in facts(r, "officialOf")
+
+
+def test_an_indefinite_subject_description_is_still_the_person_named_after_it(read):
+    r = read("Peru will not attend the summit, a Peruvian spokeswoman said on Thursday. "
+             '"Nothing has changed," spokeswoman Orla Brenning told reporters.')
+    assert ("Orla Brenning", "Peru") in facts(r, "officialOf")
+
+
+def test_human_rights_and_force_are_domains_of_a_title(read):
+    r = read("The UN human rights chief, Tovan Reshki, said the reports were credible. The Norland "
+             "Mission's force commander, General Orla Brenning, told reporters in Lima.")
+    officials = facts(r, "officialOf")
+    assert ("Tovan Reshki", "United Nations") in officials
+    assert ("Orla Brenning", "Norland Mission") in officials
+
+
+def test_whose_office_after_a_demonym_and_army_is_the_country_s(read):
+    r = read("Qatar has paid salaries for the Peruvian army, whose commander, General Tovan Reshki, "
+             "met the committee in September.")
+    assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
+    assert ("Tovan Reshki", "Qatar") not in facts(r, "officialOf")
+
+
+def test_an_office_in_apposition_past_a_second_office_of_the_holder(read):
+    r = read("The Andean Border Alliance's chairman, Prime Minister Tovan Reshki of Peru, said the "
+             "bloc stands with Bolivia.")
+    officials = facts(r, "officialOf")
+    assert {("Tovan Reshki", "Andean Border Alliance"), ("Tovan Reshki", "Peru")} <= officials
+
+
+def test_head_of_mission_is_a_title(read):
+    r = read("The Norland Mission's head of mission, Major General Tovan Reshki, told reporters in Lima.")
+    assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")
+
+
+def test_a_possessive_office_coordinated_with_a_second_one_before_the_name(read):
+    r = read("The Norland Mission's head of mission and force commander, Major General Tovan Reshki, "
+             "told reporters in Lima.")
+    assert ("Tovan Reshki", "Norland Mission") in facts(r, "officialOf")
+
+
+def test_inspector_is_an_office(read):
+    r = read("Peru's navy inspector, Vice Admiral Tovan Reshki, has warned that Chile is testing the limits.")
+    assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")

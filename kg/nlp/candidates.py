@@ -858,14 +858,18 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
     out = []
     n = len(doc)
     table = tokens_of(doc)
-    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    actors = ctx.lex.actors
+    heads = actors.org_heads | actors.place_heads
     longest = ctx.lex.window.org_name_tokens
-    for i in table.where(heads):
+    for i in table.where(heads | actors.qualified_org_heads):
         low = table.lower[i]
         if not table.text[i][:1].isupper() or sent_of[i] < 0:
             continue
+        if low in actors.qualified_org_heads and (i == 0 or table.lower[i - 1] not in actors.qualified_head_words
+                                                  or not table.text[i - 1][:1].isupper()):
+            continue  # "Defence Force" heads a name; a bare "Force" does not
         head = toks.text[i]
-        is_org = low in ctx.lex.actors.org_heads
+        is_org = low in actors.org_heads or low in actors.qualified_org_heads
         if low == "ministry":
             continue
         if i + 1 < n and f"{low} {table.lower[i + 1]}" in ctx.lex.titles:

@@ -67,6 +67,8 @@ class Windows:
     speaker_steps: int
     speaker_comma: int
     relative_clause_span: int
+    whose_apposition_honorifics: int  # "whose commander, Lieutenant General X": words between the comma and the name
+    whose_apposition_noun: int  # "whose chief of staff, X": words between "whose" and the comma
     subject_title_words: int
     frame_after: int
     frame_before_colon: int
@@ -153,6 +155,7 @@ class GrammarWords:
     possessive_determiners: frozenset[str] = words("grammar.possessive_determiners")  # "his", "its"
     coordinators: frozenset[str] = words("grammar.coordinators")
     list_additions: tuple[tuple[str, ...], ...]  # phrases as word tuples ("as", "well", "as")
+    unnamed_group_nouns: frozenset[str] = words("grammar.unnamed_group_nouns")  # "the Nordic and Baltic states"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +163,8 @@ class ActorWords:
     """``[actors]`` and ``[names]``: what makes a capitalised run an actor."""
 
     org_heads: frozenset[str] = words("actors.organization_heads")
+    qualified_org_heads: frozenset[str] = words("actors.qualified_organization_heads")  # "Guyana Defence Force"
+    qualified_head_words: frozenset[str] = words("actors.qualified_head_words")  # the word before such a head
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
     inner_possessive_nouns: frozenset[str] = words("actors.inner_possessive_nouns")  # "European People's Party"
@@ -178,6 +183,7 @@ class ActorWords:
     metonym_heads: frozenset[str] = words("actors.metonym_heads")
     group_metonym_heads: frozenset[str] = words("actors.group_metonym_heads")  # "the M23 rebels said": of an organization only
     locative: frozenset[str] = words("actors.locative_prepositions")
+    particle_verbs: frozenset[str] = words("actors.particle_verbs")  # "swore in X": no place after "in"
     name_topic_prepositions: frozenset[str] = words("actors.name_topic_prepositions")  # "Commission of Inquiry on Syria"
     ministry_domains: dict[str, str]  # lower-case domain -> canonical ("defence" -> "Defense")
     ministry_acronyms: dict[str, str]  # "mfa" -> "Foreign Affairs" ("the Armenian MFA")
@@ -186,6 +192,7 @@ class ActorWords:
     party_links: frozenset[str] = words("names.party_links")  # "X of the Y Party": a member
     person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
     person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
+    person_object_verbs: frozenset[str] = words("names.person_object_verbs")  # "who succeeded X": a person
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     acronym_org_leads: frozenset[str] = words("actors.acronym_org_leads")  # "a member of the VCC"
     acronym_org_tails: frozenset[str] = words("actors.acronym_org_tails")  # "a VCC member"
@@ -231,6 +238,7 @@ class SpeechWords:
     org_anaphors: frozenset[str] = words("speech.organization_anaphors")
     cochair_voices: frozenset[str] = words("speech.cochair_voices")  # "the co-chairs said": the body they co-chair
     relative_pronouns: frozenset[str] = words("speech.relative_pronouns")  # "X, who met his counterpart, Y, said": X speaks
+    possessive_relative_pronouns: frozenset[str] = words("speech.possessive_relative_pronouns")  # "the army, whose commander, Y, …, said"
     pronouns: frozenset[str] = words("speech.person_pronouns")
     min_direct_quote_words: int
     min_embedded_quote_words: int
@@ -331,6 +339,7 @@ class RelationWords:
     member_pronoun_subjects: frozenset[str] = words("relations.member_pronoun_subjects")
     contrast_leads: frozenset[str] = words("relations.contrast_leads")  # "Unlike Armenia, Azerbaijan is not a member"
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
+    member_other_words: frozenset[str] = words("relations.member_other_words")  # "A and the other members of X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
@@ -419,6 +428,8 @@ class RoleWords:
     seat_prepositions: frozenset[str] = words("roles.seat_prepositions")  # "its representative on the council, X"
     posted_titles: frozenset[str]  # canonical titles of an office held abroad ("Ambassador")
     organization_titles: frozenset[str]  # "Secretary General X": only an organization's
+    national_body_nouns: frozenset[str] = words("roles.national_body_nouns")  # "the Lebanese army, whose commander, X"
+    unnamed_description_prepositions: frozenset[str] = words("roles.unnamed_description_prepositions")  # "chaired by a US general"
     person_relative_pronouns: frozenset[str] = words("roles.person_relative_pronouns")  # "X, a billionaire who"
     office_unit_nouns: frozenset[str] = words("roles.office_unit_nouns")  # "the Horn of Africa project director"
     workplace_prepositions: frozenset[str] = words("roles.workplace_prepositions")  # "vice president at ORG"

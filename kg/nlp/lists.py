@@ -38,6 +38,20 @@ def phrase_at(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]
     return 0
 
 
+def _unnamed_group_end(toks, grammar, j: int, limit: int) -> int | None:
+    """The end of "the Nordic and Baltic states" opening at token ``j`` (the article,
+    capitalised adjectives, maybe coordinated, and one of [grammar] unnamed_group_nouns), or None."""
+    if toks.lower[j] != "the":
+        return None
+    k = j + 1
+    while k < limit and k - j <= 5 and (toks.text[k][:1].isupper() or (
+            toks.lower[k] in grammar.coordinators and k + 1 < limit and toks.text[k + 1][:1].isupper())):
+        k += 1
+    if k == j + 1 or k >= limit or toks.lower[k] not in grammar.unnamed_group_nouns:
+        return None
+    return k + 1
+
+
 def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention], types: tuple[str, ...],
                  limit: int, plural: bool = True) -> tuple[list[TokMention], int]:
     """Mentions listed from token ``i``: "A, B and the C" -> [A, B, C], end token.
@@ -53,6 +67,19 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         m = by_start.get(j)
         if m is None and toks.lower[j] == "the":
             m = by_start.get(j + 1)
+        group = _unnamed_group_end(toks, grammar, j, limit) if plural and (m is None or m.role == "demonym") else None
+        if group is not None:
+            # "the Nordic and Baltic states and the Netherlands": a group named by no name
+            passed = items[-1].end if items and passed is None else passed
+            j = k = group
+            if k < limit and toks.text[k] == ",":
+                k += 1
+            if k < limit and toks.lower[k] in grammar.coordinators:
+                k += 1
+            if k == j:
+                break
+            j = k
+            continue
         if m is None or m.role in ("pronoun", "demonym"):
             break  # "… and the French territories of X": an adjective, not the country
         if m.type not in types:

@@ -381,6 +381,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
                 and ctx.by_end.get(s - 3) is not None):
             s -= 3  # "Turkish State Railways (TCDD) joined X": the actor's acronym in brackets
             continue
+        if w in rel.member_other_words:
+            # "Saudi Arabia and the other members of the GCC": the actor before "and" is one
+            c = s - 2
+            if c > a and toks.lower[c] in ctx.lex.grammar.articles:
+                c -= 1
+            if c > a and toks.lower[c] in ctx.lex.grammar.coordinators:
+                s = c
+            break
         counted = _counted_adjectives_start(ctx, s, a)
         if counted < s:
             s = counted  # "A, B and C, the three European members of X": past "European"
@@ -420,7 +428,14 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         contrasted = subjects
         subjects = backward_list(doc, ctx.lex, subjects[0].start - 2, ctx.by_end, MEMBER_TYPES, a - 1)
         contrasted = contrasted if subjects else []
-    if subjects and not founded_before and ctx.inside_a_clause(subjects[0].start, a):
+    object_relative = bool(
+        subjects and org.start < start and subjects[0].start - 2 > a
+        and toks.lower[subjects[0].start - 1] in rel.member_relative_pronouns
+        and toks.text[subjects[0].start - 2] == ","
+        and getattr(ctx.by_end.get(subjects[0].start - 2), "key", None) == org.key)
+    # "the Forum, which Turkey has not joined": the organization before ", which" is the
+    # object of the relative clause, the actor after "which" its subject
+    if subjects and not founded_before and not object_relative and ctx.inside_a_clause(subjects[0].start, a):
         # "Sweden, which applied together with Finland, is not a member": the subject
         # stands before the clause's opening comma
         subjects = []
@@ -481,6 +496,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         orgs = (orgs or [org]) + orgs_after_negated_or(ctx, max(o.end for o in orgs or [org]), b)
     if not neg and org.start >= end and toks.span_text(start, end).lower() in rel.intransitive_joins:
         subjects = subjects + followers(ctx, max(o.end for o in orgs or [org]), b)
+        gapped = subject_after_time(ctx, max(o.end for o in orgs or [org]), b)
+        subjects = subjects + [gapped] if gapped is not None else subjects  # "… and Sweden in 2024"
     if org.start >= end:
         subjects = subjects + alongside(ctx, max(o.end for o in orgs or [org]), b)
     subjects = subjects + companions_of_subject(ctx, subjects, start)
@@ -672,6 +689,26 @@ def org_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
     if m is None or m.type != "Organization" or m.role == "demonym" or not join_closed(ctx, m.end, b):
         return None  # "joined the SCO in 2023 and BRICS welcomed it": another clause
     return m
+
+
+def subject_after_time(ctx: RelationContext, e: int, b: int) -> TokMention | None:
+    """The country coordinated after a time phrase that closes a joining verb's object, with a
+    time phrase of its own and the clause closed after it: the verb and its object are gapped
+    ("Finland joined NATO in 2023 and Sweden in 2024": Sweden), or None."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    if e + 1 >= b or toks.lower[e] not in rel.join_time_leads or not join_closed(ctx, e, b):
+        return None
+    j = e + 2  # "in 2023"
+    if j >= b or toks.lower[j] not in ctx.lex.grammar.coordinators:
+        return None
+    m = ctx.by_start.get(ctx.skip(j + 1, b, ctx.lex.grammar.articles))
+    if m is None or m.type != "Country" or m.role == "demonym" or m.end + 1 >= b:
+        return None
+    if toks.lower[m.end] not in rel.join_time_leads or not join_closed(ctx, m.end, b):
+        return None
+    after = m.end + 2
+    return m if after >= b or toks.text[after] in rel.intransitive_join_closers else None
 
 
 def ended_until(ctx: RelationContext, e: int, start: int, end: int, a: int, b: int) -> bool:

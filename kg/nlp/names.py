@@ -410,13 +410,16 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, forbidden: set[int]
     toks = tokens_of(doc)
     n = len(doc)
     nouns = ctx.lex.actors.person_nouns
+    verbs = ctx.lex.actors.person_object_verbs
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     owners = ctx.lex.grammar.possessive | ctx.lex.grammar.possessive_determiners  # "his", "the party's"
     out = []
-    for i in toks.where(nouns):
+    for i in toks.where(nouns | verbs):
         if not toks.text[i].islower() or i + 1 >= n:
             continue
-        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads)
+        if toks.lower[i] in verbs and toks.text[i + 1] == ",":
+            continue  # "who succeeded X": the name right after the verb only
+        before = _name_before_owned_noun(doc, ctx, i, forbidden, heads) if toks.lower[i] in nouns else None
         if before is not None:
             out.append(before)  # "Narek Tamar, his nephew and a former deputy mayor, leads …"
             continue
@@ -432,7 +435,13 @@ def persons_after_person_nouns(doc: Doc, ctx: EntityContext, forbidden: set[int]
             continue
         if k < n and not (toks.is_punct[k] or toks.text[k].islower()):
             continue
-        if j > i + 1 and (k >= n or not toks.is_punct[k]):
+        closes = k >= n or toks.is_punct[k]
+        if not closes and j > i + 1 and toks.lower[k] in ctx.lex.roles.origin_prepositions:
+            e = k + 1  # "his successor, X of Djibouti,": the holder's origin before the closing comma
+            while e < n and e - k <= 3 and toks.text[e][:1].isupper():
+                e += 1
+            closes = e > k + 1 and (e >= n or toks.is_punct[e])
+        if j > i + 1 and not closes:
             continue  # "His predecessor, X, …", "her husband, X.": the apposition closes with punctuation
         label = toks.span_text(j, k)
         out.append(Candidate(j, k, new_key("Person", label), "Person", "title-cue", label))
@@ -798,11 +807,13 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
     n = len(doc)
     roles = ctx.lex.roles
     forbidden: set[int] | None = None  # "Secretary of State X, Indian Minister Y": not "State X"
+    title_starts = {t.start for t in titles if not t.plural}
     for t in titles:
         b = t.start
         while (b > t.start - 2 and b > 1 and toks.text[b - 1].islower()
-               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives)):
-            b -= 1  # "the UN's humanitarian chief": a qualifier's adjectives before the title
+               and (toks.lower[b - 1] in roles.domain_adjectives or toks.lower[b - 1] in roles.current_adjectives
+                    or toks.lower[b - 1] in roles.not_current)):
+            b -= 1  # "the UN's humanitarian chief", "Cambodia's former leader": a qualifier's adjectives before the title
         if b < t.start and not (b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive):
             b = t.start
         if b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive:
@@ -833,13 +844,19 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
         elif (t.end < n and not t.plural and t.start > 3
-              and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns)
+              and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns
+                   # "X, the parliament speaker and leader of the Amal movement,": a second office
+                   or (toks.lower[t.end] in ctx.lex.grammar.coordinators and t.end + 1 in title_starts))
               and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
                    or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
                        and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
             # "X, a former minister, said": a past one too; "X, the president who signed them,"
             a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
+        elif (t.end < n and not t.plural and t.start > 4 and toks.text[t.end] == ","
+              and toks.text[t.start - 1].islower() and toks.lower[t.start - 1] in roles.domain_adjectives
+              and toks.lower[t.start - 2] in ctx.lex.grammar.articles):
+            a = t.start - 1  # "X, a navy admiral, as governor": a domain before the bare office
         else:
             continue
         if a > 0 and toks.lower[a - 1] in ctx.lex.grammar.articles:
@@ -850,8 +867,9 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
         if forbidden is None:
             forbidden = kb_tokens | title_tokens(titles)
         start = name_run_before(doc, ctx, end, ctx.lex.window.apposition_name_words, forbidden)
-        if start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative:
-            continue  # "In Port Louis, the president of Mauritius": a place
+        if (start > 0 and toks.lower[start - 1] in ctx.lex.actors.locative
+                and not (start > 1 and toks.lower[start - 2] in ctx.lex.actors.particle_verbs)):
+            continue  # "In Port Louis, the president of Mauritius": a place (not "swore in X, a …")
         if end - start >= 2 and not names_a_title(toks.span_text(start, end), ctx):
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))

@@ -293,6 +293,8 @@ def sentence_subject(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMent
             if named and named[-1].sentence >= k - 1:
                 # "The Nordic Council … members of NATO. The council, whose …": the one named with the noun
                 own = [m for m in named if m.sentence >= k - 1 and toks.lower[a] in toks.lower[m.start:m.end]]
+                if not own and toks.lower[a] in lex.relations.named_only_anaphors:
+                    return None  # "The committee … brings together A, B and UNIFIL": not the UN named before
                 return (own or named)[-1]
     m = by_start.get(a)
     if m is None or m.type not in QUALIFIER_TYPES or m.role not in ("name", "metonym") or sent_of[m.start] != k:

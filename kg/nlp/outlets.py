@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, EntityContext, name_token
+from kg.nlp.candidates import Candidate, EntityContext, is_acronym_word, name_token
 from kg.nlp.doc import new_key, tokens_of
 
 
@@ -125,12 +125,19 @@ def organizations_after_kind_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[
     out = []
     for i in toks.where(lex.actors.organization_kind_nouns):
         j = i + 1
-        if j >= n or not toks.text[i].islower() or j in kb_tokens or not name_token(doc, ctx, j):
+        # "Venezuela's state oil company, PDVSA,": an acronym in apposition, closed by a comma
+        apposed = (j + 2 < n and toks.text[j] == "," and is_acronym_word(toks.text[j + 1])
+                   and toks.text[j + 2] == "," and j + 1 not in kb_tokens)
+        if apposed:
+            j += 1
+        if j >= n or not toks.text[i].islower() or j in kb_tokens or not (apposed or name_token(doc, ctx, j)):
             continue
-        # the phrase opens with an article a few words before: "the Italian grid operator"
-        if not any(toks.lower[b] in lex.grammar.articles for b in range(max(0, i - 5), i)):
+        # the phrase opens with an article a few words before: "the Italian grid operator" (or,
+        # for an apposition, a possessive: "Venezuela's state oil company, PDVSA,")
+        openers = lex.grammar.articles | lex.grammar.possessive if apposed else lex.grammar.articles
+        if not any(toks.lower[b] in openers for b in range(max(0, i - 5), i)):
             continue
-        e = j
+        e = j + 1 if apposed else j
         while e < n and e - j < 3 and e not in kb_tokens and ctx.sent_of[e] == ctx.sent_of[i] and name_token(doc, ctx, e):
             e += 1
         if e < n and not (toks.is_punct[e] or toks.text[e].islower()):

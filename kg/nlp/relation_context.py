@@ -162,6 +162,12 @@ class RelationContext:
             own = [m for m in recent if self.named_with(m.key, word)]
             if own:
                 return own[-1]
+            earlier = self._earlier_same_anaphor(i, noun, k, skip)
+            if earlier is not None and earlier.key in {m.key for m in named}:
+                # "The bloc's secretary-general said it would raise it at the OAS. Guyana, which
+                # hosts the bloc's secretariat": "the bloc" again means what it meant before,
+                # not an organization named after it
+                return earlier
             fitting = {m.key: m for m in named if self.named_with(m.key, word)}
             if len(fitting) == 1:
                 # "The Group of Seven … was represented by … the European Council. Russia was a
@@ -422,12 +428,31 @@ class RelationContext:
         toks = tokens_of(doc)
         return org.end <= start and all(toks.lower[i] in links for i in range(org.end, start))
 
+    def _earlier_same_anaphor(self, i: int, noun: int, k: int, skip: frozenset[str]) -> TokMention | None:
+        """What the same anaphor ("the bloc") at its last use before token ``i``, in this
+        sentence or the one before, pointed to; None when it was not used there."""
+        toks = tokens_of(self.doc)
+        dets = self.lex.relations.anaphor_determiners
+        before = [j for j in toks.where({toks.lower[noun]})
+                  if j < i and j - 1 >= 0 and toks.lower[j - 1] in dets and k - 1 <= self.sent_of[j] <= k]
+        return self.anaphor_at(before[-1] - 1, skip) if before else None
+
     def context_org(self, k: int, start: int) -> TokMention | None:
         """The organization a sentence opening with "Its members are" speaks of: the last one
-        named before ``start`` in this sentence or in the sentence before."""
+        named before ``start`` in this sentence or in the sentence before (an anaphor of this
+        sentence first: "Guyana, which hosts the bloc's secretariat, is one of its members")."""
         pos = bisect.bisect_left(self.org_starts, start)
         if pos and self.orgs[pos - 1].sentence == k:
             return self.orgs[pos - 1]
+        toks = tokens_of(self.doc)
+        a = self.sent_range[k][0] if k in self.sent_range else start
+        for j in reversed(toks.where(self.lex.relations.anaphors)):
+            if a < j < start:
+                found = self.anaphor_at(j - 1)
+                if found is not None:
+                    return found
+            elif j <= a:
+                break
         if pos and self.orgs[pos - 1].sentence == k - 1:
             # the organization the sentence before opens with (its subject), else its last one:
             # "The LCBC, which oversees the MNJTF, called a meeting. Its secretary said all six

@@ -456,15 +456,27 @@ def _past_time_phrase(doc: Doc, lex: Lexicon, j: int, n: int) -> int:
 
 
 def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention],
-                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int]) -> TokMention | None:
+                  title_tokens: set[int], sent_of, n: int, ranks: dict[int, int],
+                  second_offices: dict[int, tuple[int, str]] | None = None) -> TokMention | None:
     """The person in ", Name," after the office: "the French President, Emmanuel Macron, said",
     past an honorific or a rank ("Its chairman, Major General X, said") and after a time
-    phrase ("Its president this year, X, said")."""
+    phrase ("Its president this year, X, said"); with ``second_offices`` (a title's start ->
+    its end and canonical title), past a second office of the holder's own ("CARICOM's
+    chairman, Prime Minister X of Jamaica, said")."""
     toks = tokens_of(doc)
     j = _past_time_phrase(doc, lex, o.end, n)
     j = remit_end(doc, lex, j, by_start, n)  # "the UN's coordinator for Gaza, X"
     if o.quals_before and j < n and toks.text[j] != ",":
         j = remit_comma_end(doc, lex, j, by_start, n) or j  # "Norway's state secretary at the foreign ministry, X"
+    if second_offices is not None and j + 1 < n and toks.lower[j] in lex.grammar.coordinators:
+        k = j + 1
+        while k < n and k - j <= lex.window.title_domain_words and toks.text[k].islower() and toks.lower[k] in lex.roles.domain_adjectives:
+            k += 1
+        exclusive = lex.roles.exclusive_offices
+        if k in second_offices and not (o.title in exclusive and second_offices[k][1] in exclusive):
+            # "UNIFIL's head of mission and force commander, X": both offices X's (not "Qatar's
+            # president and prime minister, X": two persons' offices)
+            j = second_offices[k][0]
     if o.plural or j + 1 >= n or toks.text[j] != ",":
         return None
     at = j + 1
@@ -479,6 +491,8 @@ def _right_person(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMent
         while at + 1 < n and toks.lower[at] in lex.roles.holder_descriptors and toks.text[at].islower():
             at += 1
     at = ranks.get(at, at)
+    if second_offices is not None and at not in by_start and at in second_offices:
+        at = second_offices[at][0]
     p = by_start.get(at)
     if not holds(p, title_tokens) or sent_of[p.start] != o.sentence:
         return None
@@ -503,6 +517,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     conf = lex.confidence
     named_types = {m.key: m.type for m in mentions if m.role == "name"}  # the actors the article names
     ranks = {t.start: t.end for t in titles if t.title in lex.roles.rank_titles and not t.plural}
+    second_offices = {t.start: (t.end, t.title) for t in titles if not t.plural}
     offices = [read_office(doc, t, lex, mentions, by_start, by_end, covered, title_tokens, sent_of, n, ranks)
                for t in titles]
     rules = [o.rule for o in offices]
@@ -973,7 +988,8 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
             rules[i] = "possessor"
         if not persons and o.quals and not o.possessor:
             left = _left_person(doc, lex, o, by_end, title_tokens)
-            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks)
+            right = _right_person(doc, lex, o, by_start, title_tokens, sent_of, n, ranks,
+                                  second_offices if o.quals_before else None)
             copula = _copula_person(doc, lex, o, by_end, title_tokens, sent_of) or _relative_person(
                 doc, lex, o, by_end, title_tokens)
             if left is not None and (left.start, left.end) not in right_attached:
@@ -1025,6 +1041,11 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
                 start -= 1
             elif not o.quals:
                 continue  # a bare title needs "the": "the president said"
+            elif (start > 1 and toks.lower[start - 1] in lex.grammar.indefinite_articles
+                  and toks.lower[start - 2] in lex.roles.unnamed_description_prepositions):
+                # "chaired by a US general": someone unnamed, not a General the article names
+                # (but "a spokeswoman for X said … spokeswoman Y told": the subject is Y)
+                continue
             descriptions.append(Description(start, o.end if o.rule == "title-of" and o.quals else titles[i].end,
                                             title, o.quals[0].key if len(o.quals) == 1 else None, k))
 
@@ -1263,6 +1284,10 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
         e -= 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
+    if e not in by_end and e >= 2 and toks.lower[e - 1] in lex.roles.national_body_nouns and toks.text[e - 1].islower():
+        country = by_end.get(e - 1)
+        if country is not None and country.type == "Country":
+            e -= 1  # "the Lebanese army, whose commander, General X": the country's army
     owner = by_end.get(e)
     sent_of = doc._.kg_sent_of
     if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:

@@ -530,6 +530,12 @@ def speaker_by_position(ctx: QuoteContext, v: int, k: int) -> Speaker | None:
                                 first = named
                     if first is None and toks.lower[comma + 1] in ctx.lex.speech.relative_pronouns:
                         first = _person_before_described_relative(ctx, comma, k)
+                    if first is not None and first.how == "mention" and ctx.entities[first.key].type == "Person":
+                        whose = _whose_apposition(ctx, first.start, k)
+                        if whose is not None:
+                            # "the army, whose commander, General X, has taken …, said": X is
+                            # inside the clause; the antecedent before ", whose" speaks, or no one
+                            return candidate_ending_at(ctx, whose, k)
                     break
             found = candidate_ending_at(ctx, pos - 1, k)  # "The head, diplomat Markus Ritter, said"
             if found is not None and in_prepositional_phrase(ctx, found.start):
@@ -675,6 +681,24 @@ def _person_before_described_relative(ctx: QuoteContext, comma: int, k: int) -> 
         if named is not None and named.how == "mention" and ctx.entities[named.key].type == "Person":
             return named
         return None
+    return None
+
+
+def _whose_apposition(ctx: QuoteContext, start: int, k: int) -> int | None:
+    """The comma before ", whose <noun>," when the person starting at token ``start`` is named
+    in apposition to that noun (honorifics between the comma and the name allowed), else None."""
+    toks = tokens_of(ctx.doc)
+    lex = ctx.lex
+    c = start - 1
+    while c > 0 and ctx.sent_of[c] == k and toks.text[c] != "," and start - c <= lex.window.whose_apposition_honorifics:
+        c -= 1
+    if c <= 0 or toks.text[c] != "," or ctx.sent_of[c] != k:
+        return None
+    for w in range(c - 1, max(0, c - lex.window.whose_apposition_noun), -1):
+        if ctx.sent_of[w] != k or toks.text[w] in STOP or toks.text[w] == ",":
+            return None
+        if toks.lower[w] in lex.speech.possessive_relative_pronouns:
+            return w - 1 if toks.text[w - 1] == "," and ctx.sent_of[w - 1] == k else None
     return None
 
 
