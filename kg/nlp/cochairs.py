@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.nlp.doc import TokMention, tokens_of
-from kg.nlp.lists import backward_list
+from kg.nlp.lists import backward_list, past_link
 from kg.nlp.relation_context import DASHES, MEMBER_TYPES, Cue, Relation, RelationContext
 
 
@@ -107,11 +107,7 @@ def cochair_list(ctx: RelationContext, j: int, b: int) -> list[tuple[TokMention,
                 item, by_person = ctx.country_of(m), True
         if item is not None:
             items.append((item, by_person))
-        k = j
-        if k < b and toks.text[k] == ",":
-            k += 1
-        if k < b and toks.lower[k] in grammar.coordinators:
-            k += 1
+        k = past_link(toks, grammar, j, b)
         if k == j:
             break
         j = k

@@ -38,6 +38,17 @@ def phrase_at(doc: Doc, k: int, limit: int, phrases: tuple[tuple[str, ...], ...]
     return 0
 
 
+def past_link(toks, grammar, j: int, limit: int) -> int:
+    """The token after a list's link at token ``j`` (a comma, a coordinator, or ", and"), or
+    ``j`` when there is none."""
+    k = j
+    if k < limit and toks.text[k] == ",":
+        k += 1
+    if k < limit and toks.lower[k] in grammar.coordinators:
+        k += 1
+    return k
+
+
 def _unnamed_group_end(toks, grammar, j: int, limit: int) -> int | None:
     """The end of "the Nordic and Baltic states" opening at token ``j`` (the article,
     capitalised adjectives, maybe coordinated, and one of [grammar] unnamed_group_nouns), or None."""
@@ -71,11 +82,7 @@ def forward_list(doc: Doc, lex: Lexicon, i: int, by_start: dict[int, TokMention]
         if group is not None:
             # "the Nordic and Baltic states and the Netherlands": a group named by no name
             passed = items[-1].end if items and passed is None else passed
-            j = k = group
-            if k < limit and toks.text[k] == ",":
-                k += 1
-            if k < limit and toks.lower[k] in grammar.coordinators:
-                k += 1
+            j, k = group, past_link(toks, grammar, group, limit)
             if k == j:
                 break
             j = k

@@ -200,6 +200,25 @@ def _person_before_post(doc: Doc, lex: Lexicon, o: Office, j: int, by_start: dic
     return _left_person(doc, lex, o, by_end, title_tokens)
 
 
+def _as_link(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention], sent_of) -> int | None:
+    """The token of the "as" ([roles] appointment_links) that office ``o`` follows, past
+    determiners, adjectives of an office still held and a qualifier's possessive ("as its new
+    foreign minister", "as Chile's foreign minister"), or None."""
+    toks = tokens_of(doc)
+    roles, k = lex.roles, o.sentence
+    j = o.start - 1
+    while j > 0 and sent_of[j] == k:
+        if toks.lower[j] in roles.appointment_determiners or toks.lower[j] in roles.current_adjectives:
+            j -= 1
+        elif toks.lower[j] in lex.grammar.possessive and j in by_end:
+            j = by_end[j].start - 1
+        else:
+            break
+    if j < 2 or sent_of[j] != k or toks.lower[j] not in roles.appointment_links:
+        return None
+    return j
+
+
 def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention], by_end: dict[int, TokMention],
                sent_of) -> tuple[TokMention, TokMention] | None:
     """ "Kazakhstan appointed X as its new foreign minister", "Leaders of the OECS appointed
@@ -207,11 +226,8 @@ def _appointed(doc: Doc, lex: Lexicon, o: Office, by_start: dict[int, TokMention
     sentence), or None."""
     toks = tokens_of(doc)
     roles, k = lex.roles, o.sentence
-    j = o.start - 1
-    while j > 0 and sent_of[j] == k and (toks.lower[j] in roles.appointment_determiners
-                                         or toks.lower[j] in roles.current_adjectives):
-        j -= 1
-    if j < 2 or sent_of[j] != k or toks.lower[j] not in roles.appointment_links:
+    j = _as_link(doc, lex, o, by_end, sent_of)
+    if j is None:
         return None
     person = by_end.get(j)
     if person is None or person.type != "Person":
@@ -251,15 +267,8 @@ def _successor(doc: Doc, lex: Lexicon, o: Office, by_end: dict[int, TokMention],
     or None."""
     toks = tokens_of(doc)
     roles, k = lex.roles, o.sentence
-    j = o.start - 1
-    while j > 0 and sent_of[j] == k:
-        if toks.lower[j] in roles.appointment_determiners or toks.lower[j] in roles.current_adjectives:
-            j -= 1
-        elif toks.lower[j] in lex.grammar.possessive and j in by_end:
-            j = by_end[j].start - 1  # "as Chile's foreign minister"
-        else:
-            break
-    if j < 3 or sent_of[j] != k or toks.lower[j] not in roles.appointment_links:
+    j = _as_link(doc, lex, o, by_end, sent_of)
+    if j is None or j < 3:
         return None
     predecessor = by_end.get(j)
     if predecessor is None or predecessor.type != "Person":
