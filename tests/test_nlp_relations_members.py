@@ -909,6 +909,15 @@ def test_alongside_in_commas_after_the_subject():
     assert read("Veldoria, along with its neighbours, is a member of the Norland Pact.") == members(PACT, "Veldoria")
 
 
+def test_a_denied_membership_is_negated():
+    assert read("Ana Lind denied that Veldoria had joined the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+    assert read("Ana Lind denied Veldoria had joined the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+    assert read("Veldoria denied that it had joined the Norland Pact.") == members(PACT, "Veldoria", negated=True)
+    # a denial of something else, in a clause of its own, leaves the membership stated
+    assert read("Veldoria, which denied that claim, joined the Norland Pact in 2019.") == members(PACT, "Veldoria")
+    assert read("Ana Lind said that Veldoria had joined the Norland Pact.") == members(PACT, "Veldoria")
+
+
 def test_alongside_after_other_words_adds_no_member():
     assert read("Veldoria is a member of the Norland Pact, which met Quessa, alongside Tarvin.") == \
         members(PACT, "Veldoria")

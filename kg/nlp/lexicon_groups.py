@@ -286,6 +286,8 @@ class RelationWords:
 
     cues: dict[str, tuple[str, ...]]  # lexicon key -> phrases, for the rule table
     negations: frozenset[str] = words("relations.negations")
+    denial_verbs: frozenset[str] = words("relations.denial_verbs")  # "X denied that A joined B": negated
+    denial_objects: frozenset[str] = words("relations.denial_objects")  # "dismissed reports that …"
     modal: frozenset[str] = words("relations.modal")
     deploy_objects: frozenset[str] = words("relations.deploy_objects")
     date_prepositions: frozenset[str] = words("relations.date_prepositions")  # "joined X in 2001 together with B"

@@ -281,6 +281,31 @@ class RelationContext:
         toks = tokens_of(doc)
         return any(toks.lower[i] in words and not self.prefix_of_a_kind(i) for i in range(max(a, 0), b))
 
+    def denied(self, p: int, a: int) -> bool:
+        """A clause opening at token ``p`` is what a denial before it in the sentence (from
+        token ``a``) denies: one of [relations] denial_verbs, then its objects ("reports") and
+        "that", or nothing, right before ``p`` ("X denied that Chile had joined", "dismissed
+        reports that A is a member", "denied Chile had joined")."""
+        toks = tokens_of(self.doc)
+        rel = self.lex.relations
+        q = p - 1
+        if q >= a and toks.lower[q] == "that":
+            q -= 1
+            while q >= a and toks.lower[q] in rel.denial_objects:
+                q -= 1
+        return q >= a and toks.lower[q] in rel.denial_verbs
+
+    def denied_clause(self, cue: int, a: int) -> bool:
+        """The clause of the cue at token ``cue`` opens with a denied "that" ("Chile denied that
+        it had joined X"): back from the cue to the sentence's start (token ``a``) or a comma."""
+        toks = tokens_of(self.doc)
+        q = cue - 1
+        while q > a and toks.text[q] != ",":
+            if toks.lower[q] == "that" and self.denied(q + 1, a):
+                return True
+            q -= 1
+        return False
+
     def prefix_of_a_kind(self, i: int) -> bool:
         """ "non" of "non-permanent members": a negation prefix that names a kind of member,
         not a non-member (unlike "non-member", "non-EU")."""

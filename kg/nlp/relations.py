@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from kg.nlp.cochairs import cochair_by, cochair_predicate
 from kg.nlp.doc import ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
-from kg.nlp.lists import make_fact
+from kg.nlp.lists import backward_list, make_fact
 from kg.nlp.memberships import (
     member_admitted,
     member_as,
@@ -182,13 +182,26 @@ def find_relations(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, facts: list[F
         for rel in rule.finder(ctx, Cue(start, end, k, a, b)):
             if rel.subject.key == rel.object.key:
                 continue
-            key = (rel.subject.key, rel.predicate, rel.object.key, k, rel.negated)
+            negated = (rel.negated or ctx.denied(_clause_start(ctx, rel.subject.start), a)
+                       or ctx.denied_clause(start, a))
+            key = (rel.subject.key, rel.predicate, rel.object.key, k, negated)
             if key in seen:
                 continue
             seen.add(key)
             facts.append(make_fact(layout, k, rel.subject.key, rel.predicate, rel.object.key, rel.rule,
-                                   rel.confidence, negated=rel.negated))
+                                   rel.confidence, negated=negated))
     return facts
+
+
+def _clause_start(ctx: RelationContext, i: int) -> int:
+    """The start of the subject whose mention starts at token ``i``, past its article and the
+    list it ends ("that the A, B and C are members": A's "the")."""
+    toks = tokens_of(ctx.doc)
+    a = ctx.sent_range[ctx.sent_of[i]][0]
+    items = backward_list(ctx.doc, ctx.lex, ctx.by_start[i].end if i in ctx.by_start else i, ctx.by_end,
+                          tuple(ENTITY_TYPES), a - 1)
+    start = items[0].start if items else i
+    return start - 1 if start > a and toks.lower[start - 1] in ctx.lex.grammar.articles else start
 
 
 class RelationReader:
