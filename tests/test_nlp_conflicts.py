@@ -16,6 +16,16 @@ def test_a_translated_name_keeps_its_original_acronym(read):
     assert said(r) == [("Ivo Marek", "the talks would go on", False)]
 
 
+def test_a_translated_name_ending_with_its_country_keeps_its_original_acronym(read):
+    # FDLR: Forces Démocratiques de Libération du Rwanda; every initial, reordered, the head inside
+    r = read("The Democratic Forces for the Liberation of Zembla (FDLZ) remain active. The FDLZ's "
+             "spokesman, Ivo Marek, said it would disarm.")
+    assert titled(r) == {("Ivo Marek", "Democratic Forces for the Liberation of Zembla", "Spokesperson")}
+    # not every initial: no translation
+    r = read("The Democratic Forces for the Liberation of Zembla (FDX) remain active.")
+    assert "FDX" not in {a for e in r.entities for a in e.aliases}
+
+
 def test_a_parenthesis_after_a_name_with_no_organization_head_defines_nothing(read):
     r = read("Talks with Ivo Marek (ELZ) resumed on Monday.")
     assert all(e.type != "Organization" for e in r.entities)

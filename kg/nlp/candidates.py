@@ -738,11 +738,17 @@ def translated_name_start(toks, ctx: EntityContext, lo: int, end: int, letters: 
     last = end - 1
     while last > lo and not toks.text[last][:1].isupper():
         last -= 1
-    if start is None or capitals < 2 or toks.lower[last] not in ctx.lex.actors.org_heads:
+    if start is None or capitals < 2:
         return None
     while start < last and (not toks.text[start][:1].isupper() or toks.lower[start] in ctx.lex.grammar.articles):
         start += 1  # "The Zembla Liberation Front (FLZ)" opening a sentence
     words = [toks.text[i][0].upper() for i in range(start, end) if toks.text[i][:1].isupper()]
+    if toks.lower[last] not in ctx.lex.actors.org_heads and not (
+            sorted(words) == sorted(letters) and len(letters) >= 3
+            and any(toks.lower[i] in ctx.lex.actors.org_heads for i in range(start, last))):
+        # "Democratic Forces for the Liberation of Rwanda (FDLR)": every initial, reordered, and
+        # the head word inside, the name ending with its country
+        return None
     ordered = iter(words)
     if all(c in ordered for c in letters):
         return None  # the initials in order, a word skipped: not a translation
