@@ -77,6 +77,19 @@ def test_a_coordinated_name_must_open_its_clause(read):
     assert persons(r) == {"Ida Rusk"}
 
 
+def test_a_known_place_that_is_also_a_given_name_opens_a_persons_name(read):
+    # "Victoria" (a capital), "Jordan", "Chad": ambiguous known names before an unknown name word
+    r = read("Victoria Rusk, a lawyer, said the deal was dead.")
+    assert persons(r) == {"Victoria Rusk"}
+    assert {e.label for e in r.entities if e.type != "Person"} == set()
+    r = read("Chad Velmar, a diplomat, arrived in Chad on Monday.")
+    assert persons(r) == {"Chad Velmar"}
+    assert "Chad" in {e.label for e in r.entities if e.type == "Country"}
+    # the place after a place preposition, a country before a body's head word
+    r = read("The talks in Jordan ended. The Jordan Valley was quiet.")
+    assert persons(r) == set()
+
+
 def test_plural_title_before_a_speech_verb_is_no_name(read):
     r = read("The Co-Chairs said that violence must stop.")
     assert persons(r) == set()

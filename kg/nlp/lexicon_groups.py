@@ -414,6 +414,7 @@ class PlaceWords:
 
     prepositions: frozenset[str] = words("places.place_prepositions")  # after these, a gazetteer name is a place ("in Aleppo")
     not_places: frozenset[str] = words("places.not_places")  # words towns share with ordinary English
+    place_alternatives: frozenset[str] = words("places.place_alternatives")  # "in Doha, Jeddah or Cairo"
     modified_nouns: frozenset[str] = words("places.modified_nouns")  # "the Minsk agreements": the name modifies these
 
 

@@ -1249,6 +1249,39 @@ def given_names_after_titles(doc: Doc, ctx: EntityContext, kb_cands: list[Candid
             if c.start not in before_apposition and (c.start not in starts or not given_name(c))]
 
 
+def ambiguous_given_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Victoria Rusk, a lawyer, said", "Jordan Pell said": a known place or country whose one
+    Title-case word is also a given name (marked ambiguous) opens a two-word name, not the place:
+    an unknown name word follows it (no body's or place's head word, no title) and ends the name
+    (punctuation or a lower-case word after it).  Not after a place preposition, an article or a
+    capitalised word ("talks in Georgia Velmar", "the Jordan Times", "New Jordan")."""
+    if not any(c.ambiguous for c in kb_cands):
+        return kb_cands
+    toks = tokens_of(doc)
+    n = len(doc)
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    kb_tokens: set[int] | None = None
+
+    def given(c: Candidate) -> bool:
+        nonlocal kb_tokens
+        word, e = toks.text[c.start], c.end
+        if (not c.ambiguous or c.type not in ("Country", "Place") or c.end - c.start != 1
+                or not word[:1].isupper() or word.isupper() or e + 1 >= n
+                or ctx.sent_of[e] != ctx.sent_of[c.start] or not name_token(doc, ctx, e)
+                or toks.lower[e] in heads or toks.lower[e] in ctx.lex.titles
+                or not (toks.is_punct[e + 1] or toks.text[e + 1].islower())):
+            return False
+        if c.start > 0 and ctx.sent_of[c.start - 1] == ctx.sent_of[c.start] and (
+                toks.lower[c.start - 1] in ctx.lex.actors.locative or toks.lower[c.start - 1] in ctx.lex.grammar.articles
+                or toks.text[c.start - 1][:1].isupper()):
+            return False
+        if kb_tokens is None:
+            kb_tokens = {i for k in kb_cands for i in range(k.start, k.end)}
+        return e not in kb_tokens
+
+    return [c for c in kb_cands if not given(c)]
+
+
 def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
                                     titles: list[TitleSpan]) -> set[int]:
     """Starts of one-word known countries or places that open a name before an apposition of a

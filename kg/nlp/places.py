@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import GazetteerPlace
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import new_key, tokens_of
+from kg.nlp.lists import past_link
 
 
 def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, GazetteerPlace],
@@ -50,17 +51,23 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
             match = _ending_at(doc, text, i, longest, gazetteer, taken, sent_of)  # "Gori, Georgia"
         else:
             continue
-        if match is None or match[:2] in spans:
-            continue
-        start, end, place = match
-        if not _stands_alone(text, lower, start, end, sent_of, ctx):
-            continue
-        spans.add((start, end))
-        surface = toks.span_text(start, end)
-        # one node per place however it is spelled; its label as English writes it
-        label = place.name if place.name.isascii() else surface
-        found.append(Candidate(start, end, new_key("Place", place.name), "Place", "gazetteer", label,
-                               kb_aliases=tuple(dict.fromkeys(n for n in (surface, place.name) if n != label))))
+        while match is not None and match[:2] not in spans:
+            start, end, place = match
+            if not _stands_alone(text, lower, start, end, sent_of, ctx):
+                break
+            spans.add((start, end))
+            surface = toks.span_text(start, end)
+            # one node per place however it is spelled; its label as English writes it
+            label = place.name if place.name.isascii() else surface
+            found.append(Candidate(start, end, new_key("Place", place.name), "Place", "gazetteer", label,
+                                   kb_aliases=tuple(dict.fromkeys(n for n in (surface, place.name) if n != label))))
+            if lower[i - 1] not in locative:
+                break
+            # "in Isfahan and Natanz", "in Doha, Jeddah or Cairo": the places listed after the first
+            k = past_link(table, ctx.lex.grammar, end, n)
+            if k == end and end < n and lower[end] in ctx.lex.places.place_alternatives:
+                k = end + 1
+            match = _longest(doc, text, k, min(n, k + longest), gazetteer, taken, sent_of) if k > end else None
     return found
 
 
