@@ -1255,10 +1255,13 @@ def ambiguous_given_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate
     an unknown name word follows it (no body's or place's head word, no title) and ends the name
     (punctuation or a lower-case word after it).  Not after a place preposition, an article or a
     capitalised word ("talks in Georgia Velmar", "the Jordan Times", "New Jordan")."""
-    if not any(c.ambiguous for c in kb_cands):
-        return kb_cands
     toks = tokens_of(doc)
     n = len(doc)
+    # the few that can be: one ambiguous word before a capitalised one
+    maybe = [c for c in kb_cands if c.ambiguous and c.end - c.start == 1 and c.end + 1 < n
+             and toks.text[c.end][:1].isupper()]
+    if not maybe:
+        return kb_cands
     heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
     kb_tokens: set[int] | None = None
 
@@ -1279,7 +1282,8 @@ def ambiguous_given_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate
             kb_tokens = {i for k in kb_cands for i in range(k.start, k.end)}
         return e not in kb_tokens
 
-    return [c for c in kb_cands if not given(c)]
+    given_starts = {c.start for c in maybe if given(c)}
+    return [c for c in kb_cands if c.start not in given_starts] if given_starts else kb_cands
 
 
 def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],

@@ -171,6 +171,7 @@ def find_relations(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, facts: list[F
     matches = sorted(((by_name[strings[m]], s, e) for m, s, e in matcher(doc)),
                      key=lambda x: (x[1], -(x[2] - x[1]), x[0][0]))
     last_end: dict[str, int] = {}
+    denials = tokens_of(doc).has_any(lex.relations.denial_verbs)  # "X denied that …" (ctx.denied)
     for (_, rule), start, end in matches:
         if start < last_end.get(rule.name, -1):
             continue  # a shorter cue inside a longer one of the same rule
@@ -182,8 +183,8 @@ def find_relations(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, facts: list[F
         for rel in rule.finder(ctx, Cue(start, end, k, a, b)):
             if rel.subject.key == rel.object.key:
                 continue
-            negated = (rel.negated or ctx.denied(_clause_start(ctx, rel.subject.start), a)
-                       or ctx.denied_clause(start, a))
+            negated = rel.negated or (denials and (ctx.denied(_clause_start(ctx, rel.subject.start), a)
+                                                  or ctx.denied_clause(start, a)))
             key = (rel.subject.key, rel.predicate, rel.object.key, k, negated)
             if key in seen:
                 continue
