@@ -273,7 +273,7 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
     person = next((m for m in ctx.by_start_tok.get(j, ()) if m.type == "Person"), None)
     if person is None:
         # '"…," Deputy Prime Minister X, who oversees …, told reporters': a title before the name
-        title = next((t for t in doc._.kg_titles or () if t.start == j), None)
+        title = ctx.title_at(j)
         if title is not None:
             person = next((m for m in ctx.by_start_tok.get(title.end, ()) if m.type == "Person"), None)
     if person is None or person.end >= len(doc) or toks.text[person.end] != ",":

@@ -64,6 +64,7 @@ class QuoteContext:
     cue_tokens: list[int]  # the tokens that are one of report_cues, in text order
     _sentence_first_tok: dict[int, int] | None = None
     _first_person: tuple[TokMention | None] | None = None
+    _title_by_start: dict[int, Any] | None = None
     statements: list[Statement] = field(default_factory=list)
     speaker_of_sentence: dict[int, str] = field(default_factory=dict)
     pronoun_mentions: list[TokMention] = field(default_factory=list)
@@ -111,6 +112,15 @@ class QuoteContext:
                           and not self.in_quote[m.start] and sentences[m.sentence][2] != "title"), None)
             self._first_person = (found,)
         return self._first_person[0]
+
+    def title_at(self, j: int) -> Any:
+        """The title (``Doc._.kg_titles``) that starts at token ``j``, or None (the table is made
+        on first use)."""
+        if self._title_by_start is None:
+            self._title_by_start = {}
+            for t in self.doc._.kg_titles or ():
+                self._title_by_start.setdefault(t.start, t)
+        return self._title_by_start.get(j)
 
     @property
     def sentence_first_tok(self) -> dict[int, int]:
