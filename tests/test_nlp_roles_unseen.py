@@ -1088,3 +1088,28 @@ def test_a_deputy_spokesperson_is_one_office(read):
     r = read("Peru was more muted. The Norland Council's deputy spokesperson, Tarmo Veldinen, said it was "
              "following the case.")
     assert titled(r) == {("Tarmo Veldinen", "Norland Council", "Deputy Spokesperson")}
+
+
+def test_a_person_who_heads_a_body_right_before_the_verb(read):
+    # "X heads ORG", also past an apposition; not "heads to Lima", not a body's own name
+    r = read("Ida Rusk heads the Lakes Institute.")
+    assert titled(r) == {("Ida Rusk", "Lakes Institute", "Head")}
+    r = read("Ida Rusk, a former foreign minister of Chile, now heads the Lakes Institute.")
+    assert titled(r) == {("Ida Rusk", "Lakes Institute", "Head")}
+    r = read("Ida Rusk heads to Lima on Monday. The Lakes Council heads the talks.")
+    assert titled(r) == set()
+
+
+def test_an_office_with_an_ended_tenure_is_not_held(read):
+    for tenure in ("from 2010 to 2015", "between 2010 and 2015", "until 2019"):
+        r = read(f"Aro Pell, Peru's president {tenure}, signed the accord.")
+        assert titled(r) == set()
+        assert "Aro Pell" in {e.label for e in r.entities if e.type == "Person"}
+    r = read("Aro Pell, Peru's president since 2019, signed the accord.")
+    assert titled(r) == {("Aro Pell", "Peru", "President")}
+
+
+def test_a_then_or_ex_office_in_apposition_names_a_person_with_no_office(read):
+    r = read("Peru's then-president, Aro Pell, signed the accord in 2015.")
+    assert titled(r) == set()
+    assert "Aro Pell" in {e.label for e in r.entities if e.type == "Person"}

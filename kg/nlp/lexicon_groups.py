@@ -447,6 +447,9 @@ class RoleWords:
     counterpart_prepositions: frozenset[str] = words("roles.counterpart_prepositions")  # "his counterpart from Azerbaijan"
     holder_of: frozenset[str] = words("roles.holder_of")  # "President Emmanuel Macron of France"
     not_current: frozenset[str] = words("roles.not_current")  # "former President X": the office is not held at the article's time
+    tenure_openers: frozenset[str] = words("roles.tenure_openers")  # "president from 2010 to 2015": a past office
+    tenure_links: frozenset[str] = words("roles.tenure_links")
+    tenure_closers: frozenset[str] = words("roles.tenure_closers")  # "president until 2019"
     delegation_nouns: frozenset[str] = words("roles.delegation_nouns")  # "the delegation of Moldova was led by the Prime Minister X"
     delegation_leads: tuple[tuple[str, ...], ...]  # "led by", as word tuples
     list_openers: dict[str, str]  # what opens the list of holders after a plural title -> what closes it ("" none)
@@ -461,6 +464,7 @@ class RoleWords:
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     group_head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "The X faction is led by Y": Y its leader
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
+    head_predicates: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X heads ORG": X holds ORG's title
     person_relatives: tuple[tuple[str, ...], ...] = ()  # "X, who served as envoy until January,": X is a person
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula

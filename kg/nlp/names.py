@@ -263,6 +263,10 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                                                             or toks.lower[b - 1] in ctx.lex.roles.not_current)
         if current:
             b -= 1
+        elif (b > 2 and toks.text[b - 1] in ("-", "–") and not toks.whitespace[b - 2]
+              and toks.lower[b - 2] in ctx.lex.roles.not_current):
+            b -= 2  # "Peru's then-president, X", "the ex-minister, X"
+            current = True
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if b > 0 and b not in actor_end and toks.text[b - 1] in defined and toks.lower[b] in ctx.lex.grammar.possessive:
             actor_end.add(b)
@@ -527,10 +531,16 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[i
     toks = tokens_of(doc)
     n = len(doc)
     leads = [w for w, _ in ctx.lex.roles.head_relatives] + list(ctx.lex.roles.person_relatives)
+    predicates = [w for w, _ in ctx.lex.roles.head_predicates]
     if not leads:
         return []
     out = []
-    for i in toks.where({words[0] for words in leads}):
+    for i in toks.where({words[0] for words in leads} | {words[0] for words in predicates}):
+        if i >= 2 and toks.text[i - 1] != "," and any(tuple(toks.lower[i:i + len(w)]) == w for w in predicates):
+            found = _name_opening_clause(doc, ctx, i, forbidden)  # "Ida Rusk heads the Lakes Institute"
+            if found is not None:
+                out.append(found)
+            continue
         if i < 3 or toks.text[i - 1] != "," or not any(tuple(toks.lower[i:i + len(w)]) == w for w in leads):
             continue
         e = i - 1
@@ -580,6 +590,19 @@ def persons_before_workplace_holders(doc: Doc, ctx: EntityContext, forbidden: se
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _name_opening_clause(doc: Doc, ctx: EntityContext, v: int, forbidden: set[int]) -> Candidate | None:
+    """The person a capitalised name of two or three words right before token ``v`` names,
+    opening its sentence or a clause after a comma; not a body's or a place's name, nor a title."""
+    toks = tokens_of(doc)
+    start = name_run_before(doc, ctx, v, ctx.lex.window.apposition_name_words, forbidden)
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    if (not 2 <= v - start <= 3 or toks.lower[v - 1] in heads or names_a_title(toks.span_text(start, v), ctx)
+            or (start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[v] and toks.text[start - 1] != ",")):
+        return None
+    label = toks.span_text(start, v)
+    return Candidate(start, v, new_key("Person", label), "Person", "title-cue", label)
 
 
 def persons_before_described_who(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
@@ -752,16 +775,8 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
 
 
 def _successor_name(doc: Doc, ctx: EntityContext, v: int, forbidden: set[int]) -> Candidate | None:
-    """The person a capitalised name of two or three words right before the succession verb at
-    token ``v`` names, opening its clause (at the sentence's start or after a comma)."""
-    toks = tokens_of(doc)
-    start = name_run_before(doc, ctx, v, ctx.lex.window.apposition_name_words, forbidden)
-    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    if (not 2 <= v - start <= 3 or toks.lower[v - 1] in heads or names_a_title(toks.span_text(start, v), ctx)
-            or (start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[v] and toks.text[start - 1] != ",")):
-        return None
-    label = toks.span_text(start, v)
-    return Candidate(start, v, new_key("Person", label), "Person", "title-cue", label)
+    """The person named right before the succession verb at token ``v``, opening its clause."""
+    return _name_opening_clause(doc, ctx, v, forbidden)
 
 
 def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],

@@ -964,7 +964,8 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
             and toks.lower[j + 1] in roles.future_title_suffixes):
         return Office(start, j + 2, title, quals, rule, t.plural, k, quals_before, former=True)  # "minister-elect"
     office = Office(start, j, title, quals, rule, t.plural, k, quals_before, alias=alias)
-    if not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of):
+    if (not_current(doc, lex, title_start, k, sent_of) or not_current(doc, lex, start, k, sent_of)
+            or ended_tenure(doc, lex, j, k, sent_of)):
         office.former = True  # "former President X", "Armenia's ex-foreign minister": no office now
         return office
     if j < n and toks.lower[j] in lex.grammar.possessive:
@@ -1117,6 +1118,24 @@ def not_current(doc: Doc, lex: Lexicon, b: int, k: int, sent_of) -> bool:
     if a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.grammar.articles:
         a -= 1
     return a > 0 and sent_of[a - 1] == k and toks.lower[a - 1] in lex.roles.not_current
+
+
+def ended_tenure(doc: Doc, lex: Lexicon, j: int, k: int, sent_of) -> bool:
+    """A tenure with an end starts at token ``j``, right after an office ("from 2010 to 2015",
+    "between 2010 and 2015", "until 2019"): the office is not held now."""
+    toks = tokens_of(doc)
+    n = len(doc)
+
+    def year(i: int) -> bool:
+        return i < n and sent_of[i] == k and len(toks.text[i]) == 4 and toks.text[i].isdigit()
+
+    if j >= n or sent_of[j] != k:
+        return False
+    roles = lex.roles
+    if toks.lower[j] in roles.tenure_closers:
+        return year(j + 1)
+    return (toks.lower[j] in roles.tenure_openers and year(j + 1) and j + 2 < n
+            and toks.lower[j + 2] in roles.tenure_links and year(j + 3))
 
 
 def past_honorifics(doc: Doc, lex: Lexicon, i: int, n: int) -> int:

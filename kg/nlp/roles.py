@@ -1186,54 +1186,74 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
 def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                     by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
     """(person, organization, title) of "X, who heads ORG" and "X, who heads the 46-nation
-    body" ([roles] head_relatives): the organization named after the phrase, or the one the
-    anaphor noun points back to (as "the bloc's chair, X" does)."""
+    body" ([roles] head_relatives), and of "X heads ORG" ([roles] head_predicates, the person
+    right before): the organization named after the phrase, or the one the anaphor noun
+    points back to (as "the bloc's chair, X" does)."""
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     n = len(doc)
     out: list[tuple[TokMention, TokMention, str]] = []
-    leads = lex.roles.head_relatives
-    if not leads:
+    relatives, predicates = lex.roles.head_relatives, lex.roles.head_predicates
+    firsts = {words[0] for words, _ in relatives} | {words[0] for words, _ in predicates}
+    if not firsts:
         return out
-    for i in toks.where({words[0] for words, _ in leads}):
+    for i in toks.where(firsts):
+        leads = relatives
         p = by_end.get(i - 1) if i >= 2 and toks.text[i - 1] == "," else None
         if p is None and i >= 4:
             p = _before_description(doc, lex, i, by_end)  # "X, a former Brazilian president who now heads"
+        if p is None and i >= 1 and toks.text[i - 1] != ",":
+            p, leads = by_end.get(i), predicates  # "Ida Rusk heads the Lakes Institute"
+        elif (p is None or p.type != "Person") and i >= 3 and toks.text[i - 1] == ",":
+            # "Ida Rusk, a former foreign minister of Chile, now heads …": the name before the apposition
+            c = next((c for c in range(i - 2, max(0, i - 2 - lex.window.anaphor_description * 2), -1)
+                      if toks.text[c] == "," and sent_of[c] == sent_of[i]), None)
+            p, leads = (by_end.get(c), predicates) if c is not None else (p, leads)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):
             continue
         for words, title in leads:
             j = i + len(words)
             if j >= n or tuple(toks.lower[i:j]) != words:
                 continue
-            org = by_start.get(j + (toks.lower[j] in lex.grammar.articles))
-            if org is None and toks.lower[j] in lex.grammar.articles:
-                # "who also chairs the ruling Georgian Dream party": past lower-case adjectives, a name
-                e = j + 1
-                while (e < n and e - j <= lex.window.anaphor_description and toks.text[e].isalpha() and toks.text[e].islower()
-                       and toks.lower[e] not in lex.relations.clause_words):
-                    e += 1  # not past a preposition: "who leads the talks with NATO" leads no NATO
-                named = by_start.get(e) if e > j + 1 else None
-                org = named if named is not None and named.type == "Organization" else None
-            if org is None and toks.lower[j] in lex.grammar.articles:
-                # "the 46-nation human rights body": past the size and domain words, an anaphor
-                e = j + 1
-                while e < n and e - j <= lex.window.anaphor_description and sent_of[e] == sent_of[j] and (
-                        toks.text[e].islower() or toks.text[e] == "-" or toks.text[e][:1].isdigit()) \
-                        and toks.lower[e] not in lex.roles.anaphor_nouns:
-                    e += 1
-                if e < n and toks.lower[e] in lex.roles.anaphor_nouns and e + 1 < n and toks.lower[e + 1] in lex.grammar.possessive:
-                    continue  # "who heads the bloc's delegation"
-                if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
-                    org = anaphor_referent(doc, lex, j, e, e + 1, mentions, sent_of[j])
-            if org is not None and org.end + 1 < n and toks.lower[org.end] in lex.grammar.possessive:
-                # "who heads the Atlantic Council's GeoEconomics Center": the body the possessive
-                # owns, if it is a name; else no office (not the owner's)
-                owned = by_start.get(org.end + 1)
-                org = owned if owned is not None and owned.type == "Organization" else None
-            if org is not None and org.type == "Organization" and sent_of[org.start] >= 0:
+            org = _headed_organization(doc, lex, j, mentions, by_start, sent_of)
+            if org is not None:
                 out.append((p, org, title))
             break
     return out
+
+
+def _headed_organization(doc: Doc, lex: Lexicon, j: int, mentions: list[TokMention],
+                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
+    """The organization a head's verb names from token ``j`` ("heads the Lakes Institute",
+    "chairs the ruling X party", "heads the 46-nation human rights body"), or None."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    org = by_start.get(j + (toks.lower[j] in lex.grammar.articles))
+    if org is None and toks.lower[j] in lex.grammar.articles:
+        # "who also chairs the ruling Georgian Dream party": past lower-case adjectives, a name
+        e = j + 1
+        while (e < n and e - j <= lex.window.anaphor_description and toks.text[e].isalpha() and toks.text[e].islower()
+               and toks.lower[e] not in lex.relations.clause_words):
+            e += 1  # not past a preposition: "who leads the talks with NATO" leads no NATO
+        named = by_start.get(e) if e > j + 1 else None
+        org = named if named is not None and named.type == "Organization" else None
+    if org is None and toks.lower[j] in lex.grammar.articles:
+        # "the 46-nation human rights body": past the size and domain words, an anaphor
+        e = j + 1
+        while e < n and e - j <= lex.window.anaphor_description and sent_of[e] == sent_of[j] and (
+                toks.text[e].islower() or toks.text[e] == "-" or toks.text[e][:1].isdigit()) \
+                and toks.lower[e] not in lex.roles.anaphor_nouns:
+            e += 1
+        if e < n and toks.lower[e] in lex.roles.anaphor_nouns and e + 1 < n and toks.lower[e + 1] in lex.grammar.possessive:
+            return None  # "who heads the bloc's delegation"
+        if e < n and toks.lower[e] in lex.roles.anaphor_nouns:
+            org = anaphor_referent(doc, lex, j, e, e + 1, mentions, sent_of[j])
+    if org is not None and org.end + 1 < n and toks.lower[org.end] in lex.grammar.possessive:
+        # "who heads the Atlantic Council's GeoEconomics Center": the body the possessive
+        # owns, if it is a name; else no office (not the owner's)
+        owned = by_start.get(org.end + 1)
+        org = owned if owned is not None and owned.type == "Organization" else None
+    return org if org is not None and org.type == "Organization" and sent_of[org.start] >= 0 else None
 
 
 def _before_description(doc: Doc, lex: Lexicon, i: int, by_end: dict[int, TokMention]) -> TokMention | None:
