@@ -229,6 +229,8 @@ class SpeechWords:
 
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
+    clause_participle_endings: frozenset[str] = words("speech.clause_participle_endings")  # '"…", naming X'
+    clause_participle_not: frozenset[str] = words("speech.clause_participle_not")  # "according"
     clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
     verb_coordinators: frozenset[str] = words("speech.verb_coordinators")  # "X welcomed it but said …"
     between: frozenset[str] = words("speech.between_speaker_and_verb")
