@@ -476,13 +476,26 @@ def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int],
 
 def _name_before_owned_noun(doc: Doc, ctx: EntityContext, i: int, forbidden: set[int],
                             heads: frozenset[str]) -> Candidate | None:
-    """ "X, his nephew, …", "X, her husband and adviser, …": a capitalised name of two or three
-    words right before the comma of an apposition that opens with a possessive determiner and
+    """ "X, his nephew, …", "X, her husband and adviser, …", "X, a former footballer, …": a
+    capitalised name of two or three words right before the comma of an apposition that opens
+    with a possessive determiner (or an indefinite article and at most two describing words) and
     the person noun at token ``i``, the name itself after a comma or at its sentence's start."""
     toks = tokens_of(doc)
-    if i < 4 or toks.lower[i - 1] not in ctx.lex.grammar.possessive_determiners or toks.text[i - 2] != ",":
+    if i < 4:
         return None
-    end = i - 2
+    opener = i - 1
+    if toks.lower[opener] not in ctx.lex.grammar.possessive_determiners:
+        # "X, a former footballer, …", "X, a Russian-Armenian billionaire": an indefinite
+        # article and at most two describing words before the noun
+        while (opener >= i - ctx.lex.window.apposition_describing_words
+               and toks.lower[opener] not in ctx.lex.grammar.indefinite_articles
+               and (not toks.is_punct[opener] or toks.text[opener] == "-")):
+            opener -= 1
+        if toks.lower[opener] not in ctx.lex.grammar.indefinite_articles:
+            return None
+    if opener < 3 or toks.text[opener - 1] != ",":
+        return None
+    end = opener - 1
     start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, forbidden)
     if not 2 <= end - start <= 3 or toks.lower[end - 1] in heads or names_a_title(toks.span_text(start, end), ctx):
         return None
