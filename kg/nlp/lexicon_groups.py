@@ -350,6 +350,7 @@ class RelationWords:
     past_member_verbs: frozenset[str] = words("relations.past_member_verbs")  # "was a member until 2009"
     past_perfect_auxiliaries: frozenset[str] = words("relations.past_perfect_auxiliaries")  # "had been members"
     past_perfect_participles: frozenset[str] = words("relations.past_perfect_participles")
+    perfect_auxiliaries: frozenset[str] = words("relations.perfect_auxiliaries")  # "has been a member"
     spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"

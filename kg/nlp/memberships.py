@@ -846,6 +846,8 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if s > cue.a and toks.lower[s - 1] in rel.bare_member_verbs:
         verb = s - 1
         s = verb
+        if toks.lower[verb] in rel.past_perfect_participles and s > cue.a and toks.lower[s - 1] in rel.perfect_auxiliaries:
+            s -= 1  # "Turkey has been a member since 1952"
     elif s > cue.a + 1 and toks.lower[s - 1] in rel.member_as and toks.lower[s - 2] in rel.member_as_verbs:
         verb = s - 2  # "Belarus was admitted as the tenth member last year"
         s = verb
@@ -858,6 +860,10 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
         return  # "will become members", "hopes to become a member": not yet
+    if verb > cue.a and toks.lower[verb - 1] in rel.past_perfect_auxiliaries and toks.lower[verb] in rel.past_perfect_participles:
+        return  # "Uzbekistan had been a member since 2006": no longer
+    if toks.lower[verb] in rel.past_perfect_participles and s == verb:
+        return  # "been" with no "has"/"have" before it
     if owner is None and not join_closed(ctx, cue.end, cue.b):
         return
     org = owner or ctx.context_org(cue.sentence, verb)
