@@ -234,6 +234,15 @@ def test_whose_office_then_a_name_in_apposition(read):
                          ("Tomas Verdugo", "Peru", "Foreign Minister")}
 
 
+def test_whose_office_after_an_anaphor_and_a_former_office_after_the_copula(read):
+    # "The alliance, whose leader is the former president X, holds 29 seats"
+    r = read("Tomas Verdugo spoke for the Velmar Alliance. The alliance, whose leader is the former "
+             "president Ramon Altavilla, holds 29 seats.")
+    assert titled(r) == {("Ramon Altavilla", "Velmar Alliance", "Leader")}
+    # a former office is no office of its own
+    assert ("Ramon Altavilla", "President") not in {(p, t) for p, _, t in titled(r)}
+
+
 def test_whose_office_then_a_comma_and_no_name_gives_no_holder(read):
     r = read("The Northern Lakes Council, whose secretary general, in a statement, backed the plan, met.")
     assert titled(r) == set()
