@@ -23,6 +23,16 @@ def test_names_in_a_participle_clause_after_a_quote_are_no_speakers(read):
     assert any(who == "Vakho Telmadze" and direct for who, _, direct in said(r))
 
 
+def test_inverted_verb_speaker_and_apposition_before_a_quote(read):
+    # 'If it is not, said X, chairman of Y, a think tank, "…"'
+    r = read('If it is not, said Vakho Telmadze, chairman of the Velmar Policy Center, a think tank close '
+             'to the government, "the text will remain a text".')
+    assert ("Vakho Telmadze", "the text will remain a text", True) in said(r)
+    # another speech verb between them has its own frame
+    r = read('If it is not, said Vakho Telmadze, the minister told reporters, "the text will remain a text".')
+    assert ("Vakho Telmadze", "the text will remain a text", True) not in said(r)
+
+
 def test_quote_then_inverted_verb_and_speaker(read):
     r = read("“Talks are the only way forward,” said Lavrov.")
     assert said(r) == [("Sergey Lavrov", "Talks are the only way forward,", True)]

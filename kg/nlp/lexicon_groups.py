@@ -73,6 +73,7 @@ class Windows:
     subject_title_words: int
     frame_after: int
     frame_before_colon: int
+    inverted_frame_before: int  # 'If not, said X, chairman of Y, a think tank, "…"': tokens back to the verb
     frame_verb_mark: int
     quote_continued_sentences: int
     quote_previous_sentences: int

@@ -324,6 +324,8 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
         colon = q.open_tok - 1
         while colon > 0 and toks.is_space[colon]:
             colon -= 1
+        if toks.text[colon] == ",":
+            return _inverted_frame_before(ctx, colon)
         if toks.text[colon] != ":":
             return None
         for i in range(colon - 1, max(-1, colon - ctx.lex.window.frame_before_colon), -1):
@@ -350,6 +352,24 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     if found is None:
         return None
     return _framed(found, ctx, "quote-before")
+
+
+def _inverted_frame_before(ctx: QuoteContext, comma: int) -> Frame | None:
+    """ 'If it is not, said X, chairman of Y, a think tank, "…"': an inverted speech verb after a
+    comma, its speaker and an apposition closed by the comma before the quote; else None."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    k = ctx.sent_of[comma]
+    for i in range(comma - 1, max(0, comma - ctx.lex.window.inverted_frame_before), -1):
+        if ctx.sent_of[i] != k or toks.text[i] in STOP or ctx.in_quote[i]:
+            return None
+        low = toks.lower[i]
+        if low in speech.verbs and not (low in speech.inverted_verbs and toks.text[i - 1] == ","):
+            return None  # another verb of speech: its own frame
+        if low in speech.inverted_verbs and toks.text[i - 1] == ",":
+            found = speaker_after_verb(ctx, i + 1)
+            return _framed(found, ctx, "quote-before") if found is not None else None
+    return None
 
 
 def _titled_person_before_colon(ctx: QuoteContext, colon: int) -> Frame | None:
