@@ -469,6 +469,13 @@ def test_became_members_with_no_object_is_of_the_organization_spoken_of():
     assert read("The Norland Pact met on Monday. Tarvin became a full member.") == members(PACT, "Tarvin")
 
 
+def test_joining_what_an_organization_does_is_no_membership():
+    # "since Bern joined EU sanctions in 2022": the organization modifies the object
+    assert read("Tarvin joined Norland Pact sanctions in 2022.") == set()
+    assert read("Tarvin joined Norland Pact exercises last year.") == set()
+    assert read("Tarvin joined the Norland Pact in 2022.") == members(PACT, "Tarvin")
+
+
 def test_has_been_a_member_since_with_no_object_is_of_the_organization_spoken_of():
     # "Azerbaijan is not a member of NATO …; Turkey has been a member since 1952."
     assert read("Quessa is not a member of the Norland Pact; Tarvin has been a member since 1952.") >= \

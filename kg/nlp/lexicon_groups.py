@@ -352,6 +352,7 @@ class RelationWords:
     past_perfect_auxiliaries: frozenset[str] = words("relations.past_perfect_auxiliaries")  # "had been members"
     past_perfect_participles: frozenset[str] = words("relations.past_perfect_participles")
     perfect_auxiliaries: frozenset[str] = words("relations.perfect_auxiliaries")  # "has been a member"
+    org_modifier_nouns: frozenset[str] = words("relations.org_modifier_nouns")  # "joined EU sanctions": no membership
     spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"

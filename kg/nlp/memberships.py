@@ -484,6 +484,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # of the last list of countries before them are the members
         left_out, subjects = subjects, excluding_list(ctx, subjects, f - 2)
     last = max(o.end for o in orgs or [org])
+    if org.start >= end and last < b and toks.text[last].islower() and toks.lower[last] in rel.org_modifier_nouns:
+        return  # "since Bern joined EU sanctions in 2022": the organization modifies what was joined
     if org.start >= end and last + 1 < b and toks.lower[last] in rel.member_as and any(
             toks.lower[x] in rel.non_member_words for x in range(last + 1, min(b, last + 4))):
         other = True  # "joined the Pacific Alliance as an observer / an associate state": no member
