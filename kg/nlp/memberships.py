@@ -880,6 +880,8 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if not subjects:
         return
     neg = ctx.negated(subjects[-1].end, cue.end)
+    if not neg:
+        subjects = subjects + alongside(ctx, cue.end, cue.b)  # "A and B are members, alongside C and D"
     for m in subjects:
         if m.key != org.key:
             yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, neg)
