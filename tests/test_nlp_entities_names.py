@@ -758,6 +758,15 @@ def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
     assert all(e.type != "Person" for e in r.entities)
 
 
+def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
+    # "founded a movement called Sacred Struggle"
+    r = read("He later founded a movement called Velmar Awakening.")
+    assert ("Velmar Awakening", "Organization") in {(e.label, e.type) for e in r.entities}
+    # without the naming word a bare "the party X" names nothing new; "called on" is no naming
+    r = read("The party Velmar Awakening won. The group called on Tarvin Osk to act.")
+    assert all(e.type != "Organization" for e in r.entities)
+
+
 def test_a_name_before_an_indefinite_person_noun_in_apposition_is_a_person(read):
     # "X, a former footballer elected by …, is the president": no speech verb, no title
     r = read("Dikomo Kokuvik, a former footballer elected by an electoral college, is the president.")

@@ -177,6 +177,8 @@ class ActorWords:
     member_posts: frozenset[str] = words("actors.member_posts")  # "X, a member of the State Duma who …"
     member_post_prepositions: frozenset[str] = words("actors.member_post_prepositions")
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
+    named_kind_nouns: frozenset[str] = words("actors.named_kind_nouns")  # "a movement called X"
+    kind_naming_words: frozenset[str] = words("actors.kind_naming_words")  # "called", "named"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
