@@ -679,3 +679,8 @@ def test_names_after_their_plural_title_are_persons_with_no_office(read):
              "agreed to open the crossing.")
     assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
     assert not any(f.predicate == "officialOf" for f in r.facts)
+    # "the two countries' foreign ministers, A and B, initialled": a plural noun's possessive
+    r = read("The treaty that the two countries' foreign ministers, Tarmo Veldinen and Oskar Varrik, "
+             "initialled in August says so.")
+    assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
+    assert not any(f.predicate == "officialOf" for f in r.facts)

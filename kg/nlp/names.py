@@ -658,11 +658,18 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -
 
 
 def _plural_owned(toks: TokenTable, ctx: EntityContext, t: TitleSpan) -> bool:
-    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed": a plural title
-    right after a plural owner's pronoun ([roles] plural_owner_pronouns) and before a comma
-    names its holders after the comma (persons; "their" may point to either, so no office)."""
-    return (t.plural and t.start > 0 and toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns
-            and t.end < len(toks.text) and toks.text[t.end] == ",")
+    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed", "the two
+    countries' foreign ministers, A and B,": a plural title right after a plural owner's pronoun
+    ([roles] plural_owner_pronouns) or a plural noun's possessive, and before a comma, names its
+    holders after the comma (persons; the owner may be either, so no office)."""
+    if not (t.plural and t.start > 1 and t.end < len(toks.text) and toks.text[t.end] == ","):
+        return False
+    if toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns:
+        return True
+    # "the two countries' foreign ministers, A and B,": a plural common noun's possessive
+    before = toks.text[t.start - 2]
+    return (toks.text[t.start - 1] in ctx.lex.grammar.possessive and before.isalpha() and before.islower()
+            and before.endswith("s"))
 
 
 def _anaphor_owner(toks: TokenTable, ctx: EntityContext, owner: int) -> bool:
