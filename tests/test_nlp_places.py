@@ -150,3 +150,9 @@ def test_a_name_after_a_locative_before_a_place_noun_apposition_is_a_place(read)
     # no locative before the name: a person's description, no place
     r = read("Tamar Velmarkot, a village elder, spoke to reporters.")
     assert all(e.type != "Place" for e in r.entities)
+
+
+def test_a_name_after_the_villagers_of_is_a_place(read):
+    # "The villagers of Kirants have been given land elsewhere."
+    r = read("The villagers of Velmarkot have been given land elsewhere.")
+    assert ("Velmarkot", "Place") in {(e.label, e.type) for e in r.entities}
