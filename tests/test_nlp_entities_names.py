@@ -758,6 +758,12 @@ def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
     assert all(e.type != "Person" for e in r.entities)
 
 
+def test_a_name_after_several_current_adjectives_and_a_title_is_a_person(read):
+    # "In Abkhazia, a new de facto leader, Badra Gunba, elected in March, …"
+    r = read("In Velmar, a new de facto leader, Dikomo Kokuvik, elected in March, has sought more money.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+
+
 def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
     # "founded a movement called Sacred Struggle"
     r = read("He later founded a movement called Velmar Awakening.")

@@ -49,6 +49,7 @@ class Windows:
     title_name_words: int
     hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
+    current_adjective_words: int  # "a new de facto leader, X": current adjectives in a row
     apposition_describing_words: int  # "X, a former footballer", "X, a Russian-Armenian billionaire": tokens between "a" and the noun
     speech_name_words: int
     speech_qualifier_words: int

@@ -263,6 +263,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                                                             or toks.lower[b - 1] in ctx.lex.roles.not_current)
         if current:
             b -= 1
+            while (b > 1 and domain - b < ctx.lex.window.current_adjective_words and toks.text[b - 1].islower()
+                   and toks.lower[b - 1] in ctx.lex.roles.current_adjectives):
+                b -= 1  # "a new de facto leader, X"
         b -= b > 0 and toks.lower[b - 1] in ctx.lex.grammar.possessive
         if b > 0 and b not in actor_end and toks.text[b - 1] in defined and toks.lower[b] in ctx.lex.grammar.possessive:
             actor_end.add(b)
