@@ -771,6 +771,32 @@ def test_a_name_before_an_owned_person_noun_in_apposition_is_a_person(read):
     assert all(e.type != "Person" for e in r.entities)
 
 
+def test_a_name_after_several_current_adjectives_and_a_title_is_a_person(read):
+    # "In Abkhazia, a new de facto leader, Badra Gunba, elected in March, …"
+    r = read("In Velmar, a new de facto leader, Dikomo Kokuvik, elected in March, has sought more money.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+
+
+def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
+    # "founded a movement called Sacred Struggle"
+    r = read("He later founded a movement called Velmar Awakening.")
+    assert ("Velmar Awakening", "Organization") in {(e.label, e.type) for e in r.entities}
+    # without the naming word a bare "the party X" names nothing new; "called on" is no naming
+    r = read("The party Velmar Awakening won. The group called on Tarvin Osk to act.")
+    assert all(e.type != "Organization" for e in r.entities)
+
+
+def test_a_name_before_an_indefinite_person_noun_in_apposition_is_a_person(read):
+    # "X, a former footballer elected by …, is the president": no speech verb, no title
+    r = read("Dikomo Kokuvik, a former footballer elected by an electoral college, is the president.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    r = read("Dikomo Kokuvik, a Velmari-Tarsan billionaire, was arrested in June.")
+    assert ("Dikomo Kokuvik", "Person") in {(e.label, e.type) for e in r.entities}
+    # a body before the apposition, or a describing run too long, is no person
+    r = read("The Velmar Lake Council, a former rival, met on Monday.")
+    assert all(e.type != "Person" for e in r.entities)
+
+
 def test_a_hyphenated_name_before_who_heads_or_who_was_is_a_person(read):
     r = read("Bibeneb Ter-Bimapo, who leads the opposition Velmar National Congress, has taken a different line.")
     assert ("Bibeneb Ter-Bimapo", "Person") in {(e.label, e.type) for e in r.entities}

@@ -141,3 +141,18 @@ def test_a_known_place_after_a_hyphenated_combining_form_is_an_adjective(read):
     # "Georgia's democratic and Euro-Atlantic future": no Atlantic Ocean
     assert places(read('He spoke of a "democratic and Euro-Atlantic future" for the region.')) == {}
     assert "Atlantic Ocean" in places(read("The ships crossed the Atlantic on Monday."))
+
+
+def test_a_name_after_a_locative_before_a_place_noun_apposition_is_a_place(read):
+    # "in Ergneti, a village near South Ossetia": a place the knowledge base does not know
+    r = read("The monitors meet in Velmarkot, a village near the boundary line.")
+    assert ("Velmarkot", "Place") in {(e.label, e.type) for e in r.entities}
+    # no locative before the name: a person's description, no place
+    r = read("Tamar Velmarkot, a village elder, spoke to reporters.")
+    assert all(e.type != "Place" for e in r.entities)
+
+
+def test_a_name_after_the_villagers_of_is_a_place(read):
+    # "The villagers of Kirants have been given land elsewhere."
+    r = read("The villagers of Velmarkot have been given land elsewhere.")
+    assert ("Velmarkot", "Place") in {(e.label, e.type) for e in r.entities}

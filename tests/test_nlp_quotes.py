@@ -11,6 +11,28 @@ def test_quote_then_speaker_and_verb(read):
     assert said(r) == [("Nikol Pashinyan", "We will not give up,", True)]
 
 
+def test_names_in_a_participle_clause_after_a_quote_are_no_speakers(read):
+    # '"…", naming China and the Gulf states': objects of the clause; "states" is no verb here
+    r = read('Prime Minister Vakho Telmadze said Georgia would seek ties with "countries that respect '
+             'our choice", naming China and the Gulf states.')
+    speakers = {who for who, _, _ in said(r)}
+    assert "China" not in speakers
+    assert "Vakho Telmadze" in speakers
+    # past the clause's comma a frame may still follow
+    r = read('"We will not give in," following talks in Paris, Vakho Telmadze told reporters.')
+    assert any(who == "Vakho Telmadze" and direct for who, _, direct in said(r))
+
+
+def test_inverted_verb_speaker_and_apposition_before_a_quote(read):
+    # 'If it is not, said X, chairman of Y, a think tank, "…"'
+    r = read('If it is not, said Vakho Telmadze, chairman of the Velmar Policy Center, a think tank close '
+             'to the government, "the text will remain a text".')
+    assert ("Vakho Telmadze", "the text will remain a text", True) in said(r)
+    # another speech verb between them has its own frame
+    r = read('If it is not, said Vakho Telmadze, the minister told reporters, "the text will remain a text".')
+    assert ("Vakho Telmadze", "the text will remain a text", True) not in said(r)
+
+
 def test_quote_then_inverted_verb_and_speaker(read):
     r = read("“Talks are the only way forward,” said Lavrov.")
     assert said(r) == [("Sergey Lavrov", "Talks are the only way forward,", True)]

@@ -469,6 +469,30 @@ def test_became_members_with_no_object_is_of_the_organization_spoken_of():
     assert read("The Norland Pact met on Monday. Tarvin became a full member.") == members(PACT, "Tarvin")
 
 
+def test_bare_members_alongside_others_are_all_members_of_the_organization_spoken_of():
+    # "Kazakhstan, Azerbaijan and Uzbekistan are members, alongside Turkey and Kyrgyzstan."
+    body = "Ostrava attends the Norland Pact as an observer. Veldoria and Quessa are members, alongside Tarvin."
+    assert read(body) >= members(PACT, "Veldoria", "Quessa", "Tarvin")
+    assert read("Ostrava attends the Norland Pact as an observer. Veldoria is not a member, alongside Tarvin.") \
+        & members(PACT, "Tarvin") == set()
+
+
+def test_joining_what_an_organization_does_is_no_membership():
+    # "since Bern joined EU sanctions in 2022": the organization modifies the object
+    assert read("Tarvin joined Norland Pact sanctions in 2022.") == set()
+    assert read("Tarvin joined Norland Pact exercises last year.") == set()
+    assert read("Tarvin joined the Norland Pact in 2022.") == members(PACT, "Tarvin")
+
+
+def test_has_been_a_member_since_with_no_object_is_of_the_organization_spoken_of():
+    # "Azerbaijan is not a member of NATO …; Turkey has been a member since 1952."
+    assert read("Quessa is not a member of the Norland Pact; Tarvin has been a member since 1952.") >= \
+        members(PACT, "Tarvin")
+    assert read("The Norland Pact met on Monday. Tarvin has been a member since March.") == members(PACT, "Tarvin")
+    # a past perfect tells a membership that is over
+    assert read("The Norland Pact met on Monday. Tarvin had been a member since 1952.") == set()
+
+
 def test_became_members_of_something_else_or_not_yet_gives_no_membership_of_the_one_spoken_of():
     assert read("The Norland Pact met on Monday. Tarvin became a member of the Norland Group in 2010.") == \
         members(GROUP, "Tarvin")

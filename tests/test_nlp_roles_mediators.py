@@ -44,6 +44,15 @@ def test_a_delegation_led_by_a_minister_with_a_capitalised_domain(read):
     assert titled(r) == {("Aurelio Tasca", "Chile", "Mines Minister")}
 
 
+def test_a_national_commission_chaired_by_a_bare_title(read):
+    # "The Armenian commission is chaired by Deputy Prime Minister X"
+    r = read("The Chilean commission is chaired by Deputy Prime Minister Aurelio Tasca.")
+    assert titled(r) == {("Aurelio Tasca", "Chile", "Deputy Prime Minister")}
+    # no country before the noun: no country's office
+    r = read("The joint commission is chaired by Deputy Prime Minister Aurelio Tasca.")
+    assert titled(r) == set()
+
+
 def test_a_trailing_frame_with_a_possessive_pronoun_before_the_title(read):
     r = read("The Zembla Union was not part of the exchange, its regional spokesperson Ewan Torvald said.")
     assert said(r) == [("Ewan Torvald", "The Zembla Union was not part of the exchange", False)]

@@ -227,11 +227,31 @@ def test_its_after_an_anaphor_subject_is_the_organization_named_with_its_noun(re
     assert titled(r) == {("Tomas Pirel", "Marovian Council", "President")}
 
 
+def test_its_after_a_sentence_whose_last_clause_opens_with_another_organization(read):
+    # "The EU pledged …, and the EBRD has financed … . Its managing director, X": the nearer subject
+    r = read("The Velmar Council pledged 10 billion euros, and the Northern Lakes Bank (NLB) has financed "
+             "new cranes. Its managing director, Tomas Pirel, said a loan was studied.")
+    assert titled(r) == {("Tomas Pirel", "Northern Lakes Bank", "Managing Director")}
+    # a passive last clause keeps the sentence's subject
+    r = read("The Velmar Council met in May, and the Northern Lakes Bank was not invited. Its president, "
+             "Tomas Pirel, said so.")
+    assert titled(r) == {("Tomas Pirel", "Velmar Council", "President")}
+
+
 def test_whose_office_then_a_name_in_apposition(read):
     r = read("The Northern Lakes Council, whose secretary general, Ramon Altavilla, attended, backed the "
              "plan. Peru, whose foreign minister, Tomas Verdugo, spoke first, agreed.")
     assert titled(r) == {("Ramon Altavilla", "Northern Lakes Council", "Secretary General"),
                          ("Tomas Verdugo", "Peru", "Foreign Minister")}
+
+
+def test_whose_office_after_an_anaphor_and_a_former_office_after_the_copula(read):
+    # "The alliance, whose leader is the former president X, holds 29 seats"
+    r = read("Tomas Verdugo spoke for the Velmar Alliance. The alliance, whose leader is the former "
+             "president Ramon Altavilla, holds 29 seats.")
+    assert titled(r) == {("Ramon Altavilla", "Velmar Alliance", "Leader")}
+    # a former office is no office of its own
+    assert ("Ramon Altavilla", "President") not in {(p, t) for p, _, t in titled(r)}
 
 
 def test_whose_office_then_a_comma_and_no_name_gives_no_holder(read):

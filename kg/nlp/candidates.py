@@ -336,19 +336,21 @@ def context_free_fields(known: KnownSurface) -> CandidateFields | None:
 def capital_as_modifier(doc: Doc, ctx: EntityContext, start: int, end: int) -> bool:
     """A capital that names the city, not its government: after an article, a possessive or a
     number ("the October 10 Moscow statement", "12am Moscow time", "the Minsk agreements",
-    "NATO's 2008 Bucharest summit"), before a hyphen ("Moscow-led"), or with a date after it
+    "NATO's 2008 Bucharest summit", "at its 2008 Bucharest summit"), before a hyphen ("Moscow-led"), or with a date after it
     ("White House, Washington, August 8")."""
     toks = tokens_of(doc)
     if start > 0:
         before = toks.text[start - 1]
         grammar = ctx.lex.grammar
-        if before.lower() in grammar.articles or before in grammar.possessive:
-            return True
+        if (before.lower() in grammar.articles or before in grammar.possessive
+                or toks.lower[start - 1] in grammar.possessive_determiners):
+            return True  # "the Moscow statement", "NATO's Bucharest summit", "its Brussels office"
         year = len(before) == 4 and before.isdigit()
         if before[:1].isdigit() and not year:
             return True  # a day or an hour; after a year ("In 2020 Baku launched") it may be the subject
-        if year and start > 1 and (toks.lower[start - 2] in grammar.articles or toks.text[start - 2] in grammar.possessive):
-            return True  # "the 2008 Bucharest summit": the year is a modifier too
+        if year and start > 1 and (toks.lower[start - 2] in grammar.articles or toks.text[start - 2] in grammar.possessive
+                                   or toks.lower[start - 2] in grammar.possessive_determiners):
+            return True  # "the 2008 Bucharest summit", "at its 2008 Bucharest summit": the year is a modifier too
     if end < len(doc) and toks.text[end] == "-" and not toks.whitespace[end - 1]:
         return True
     return end + 1 < len(doc) and toks.text[end] == "," and toks.lower[end + 1].rstrip(".") in ctx.lex.months

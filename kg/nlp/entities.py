@@ -130,6 +130,16 @@ def _without_region_adjectives(doc: Doc, ctx: EntityContext, kb_cands: list[Cand
     return out
 
 
+def _in_caps_heading(table, i: int) -> bool:
+    """Whether the upper-case word at ``i`` stands next to another upper-case word on its line:
+    an upper-case subheading ("WHO PAYS"), where a closed-class word looks like an acronym."""
+    for j in (i - 1, i + 1):
+        word = table.text[j] if 0 <= j < len(table.text) else ""
+        if len(word) > 1 and word.isalpha() and word.isupper():
+            return True
+    return False
+
+
 def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entities: bool = True) -> EntityReading:
     """The actors of a Doc with a layout: candidates of every rule, overlaps resolved."""
     ctx = EntityContext.of(doc, tables, lex)
@@ -149,6 +159,8 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
             continue
         if cand.ambiguous and in_title[start]:
             continue  # Title Case headlines capitalise common words too
+        if end == start + 1 and table.lower[start] in lex.actors.not_names and _in_caps_heading(table, start):
+            continue  # "WHO PAYS": an upper-case subheading's "who", not the World Health Organization
         if (start >= 2 and cand.type != "Person" and table.text[start - 1] == "-" and not table.whitespace[start - 1]
                 and not table.whitespace[start - 2] and table.lower[start - 2] in lex.actors.name_particles):
             continue  # "Mohammed Ali al-Houthi": a name's particle joined to it makes it a person's name

@@ -49,6 +49,8 @@ class Windows:
     title_name_words: int
     hearer_name_words: int  # "told the Financial Times it …": an unknown hearer's capitalised words
     apposition_name_words: int
+    current_adjective_words: int  # "a new de facto leader, X": current adjectives in a row
+    apposition_describing_words: int  # "X, a former footballer", "X, a Russian-Armenian billionaire": tokens between "a" and the noun
     speech_name_words: int
     speech_qualifier_words: int
     age_digits: int
@@ -72,6 +74,7 @@ class Windows:
     subject_title_words: int
     frame_after: int
     frame_before_colon: int
+    inverted_frame_before: int  # 'If not, said X, chairman of Y, a think tank, "…"': tokens back to the verb
     frame_verb_mark: int
     quote_continued_sentences: int
     quote_previous_sentences: int
@@ -175,6 +178,8 @@ class ActorWords:
     member_posts: frozenset[str] = words("actors.member_posts")  # "X, a member of the State Duma who …"
     member_post_prepositions: frozenset[str] = words("actors.member_post_prepositions")
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
+    named_kind_nouns: frozenset[str] = words("actors.named_kind_nouns")  # "a movement called X"
+    kind_naming_words: frozenset[str] = words("actors.kind_naming_words")  # "called", "named"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
@@ -229,6 +234,8 @@ class SpeechWords:
 
     verbs: frozenset[str] = words("speech.verbs")
     participles: frozenset[str] = words("speech.participles")
+    clause_participle_endings: frozenset[str] = words("speech.clause_participle_endings")  # '"…", naming X'
+    clause_participle_not: frozenset[str] = words("speech.clause_participle_not")  # "according"
     clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
     verb_coordinators: frozenset[str] = words("speech.verb_coordinators")  # "X welcomed it but said …"
     between: frozenset[str] = words("speech.between_speaker_and_verb")
@@ -349,6 +356,8 @@ class RelationWords:
     past_member_verbs: frozenset[str] = words("relations.past_member_verbs")  # "was a member until 2009"
     past_perfect_auxiliaries: frozenset[str] = words("relations.past_perfect_auxiliaries")  # "had been members"
     past_perfect_participles: frozenset[str] = words("relations.past_perfect_participles")
+    perfect_auxiliaries: frozenset[str] = words("relations.perfect_auxiliaries")  # "has been a member"
+    org_modifier_nouns: frozenset[str] = words("relations.org_modifier_nouns")  # "joined EU sanctions": no membership
     spaced_dashes: frozenset[str] = words("relations.spaced_dashes")  # "the Quad - A, B and C - met"
     member_as: frozenset[str] = words("relations.member_as")
     member_quantifiers: frozenset[str] = words("relations.member_quantifiers")  # "Turkey and Hungary, both NATO members"

@@ -484,6 +484,8 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         # of the last list of countries before them are the members
         left_out, subjects = subjects, excluding_list(ctx, subjects, f - 2)
     last = max(o.end for o in orgs or [org])
+    if org.start >= end and last < b and toks.text[last].islower() and toks.lower[last] in rel.org_modifier_nouns:
+        return  # "since Bern joined EU sanctions in 2022": the organization modifies what was joined
     if org.start >= end and last + 1 < b and toks.lower[last] in rel.member_as and any(
             toks.lower[x] in rel.non_member_words for x in range(last + 1, min(b, last + 4))):
         other = True  # "joined the Pacific Alliance as an observer / an associate state": no member
@@ -846,6 +848,8 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if s > cue.a and toks.lower[s - 1] in rel.bare_member_verbs:
         verb = s - 1
         s = verb
+        if toks.lower[verb] in rel.past_perfect_participles and s > cue.a and toks.lower[s - 1] in rel.perfect_auxiliaries:
+            s -= 1  # "Turkey has been a member since 1952"
     elif s > cue.a + 1 and toks.lower[s - 1] in rel.member_as and toks.lower[s - 2] in rel.member_as_verbs:
         verb = s - 2  # "Belarus was admitted as the tenth member last year"
         s = verb
@@ -858,6 +862,10 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
         return
     if verb > cue.a and toks.lower[verb - 1] in rel.future_member_words:
         return  # "will become members", "hopes to become a member": not yet
+    if verb > cue.a and toks.lower[verb - 1] in rel.past_perfect_auxiliaries and toks.lower[verb] in rel.past_perfect_participles:
+        return  # "Uzbekistan had been a member since 2006": no longer
+    if toks.lower[verb] in rel.past_perfect_participles and s == verb:
+        return  # "been" with no "has"/"have" before it
     if owner is None and not join_closed(ctx, cue.end, cue.b):
         return
     org = owner or ctx.context_org(cue.sentence, verb)
@@ -872,6 +880,8 @@ def member_became(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if not subjects:
         return
     neg = ctx.negated(subjects[-1].end, cue.end)
+    if not neg:
+        subjects = subjects + alongside(ctx, cue.end, cue.b)  # "A and B are members, alongside C and D"
     for m in subjects:
         if m.key != org.key:
             yield Relation(m, "memberOf", org, "member-became", ctx.lex.confidence.member_context, neg)

@@ -263,6 +263,9 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
                                                             or toks.lower[b - 1] in ctx.lex.roles.not_current)
         if current:
             b -= 1
+            while (b > 1 and domain - b < ctx.lex.window.current_adjective_words and toks.text[b - 1].islower()
+                   and toks.lower[b - 1] in ctx.lex.roles.current_adjectives):
+                b -= 1  # "a new de facto leader, X"
         elif (b > 2 and toks.text[b - 1] in ("-", "–") and not toks.whitespace[b - 2]
               and toks.lower[b - 2] in ctx.lex.roles.not_current):
             b -= 2  # "Peru's then-president, X", "the ex-minister, X"
@@ -480,13 +483,26 @@ def _persons_after_honorifics(doc: Doc, ctx: EntityContext, forbidden: set[int],
 
 def _name_before_owned_noun(doc: Doc, ctx: EntityContext, i: int, forbidden: set[int],
                             heads: frozenset[str]) -> Candidate | None:
-    """ "X, his nephew, …", "X, her husband and adviser, …": a capitalised name of two or three
-    words right before the comma of an apposition that opens with a possessive determiner and
+    """ "X, his nephew, …", "X, her husband and adviser, …", "X, a former footballer, …": a
+    capitalised name of two or three words right before the comma of an apposition that opens
+    with a possessive determiner (or an indefinite article and at most two describing words) and
     the person noun at token ``i``, the name itself after a comma or at its sentence's start."""
     toks = tokens_of(doc)
-    if i < 4 or toks.lower[i - 1] not in ctx.lex.grammar.possessive_determiners or toks.text[i - 2] != ",":
+    if i < 4:
         return None
-    end = i - 2
+    opener = i - 1
+    if toks.lower[opener] not in ctx.lex.grammar.possessive_determiners:
+        # "X, a former footballer, …", "X, a Russian-Armenian billionaire": an indefinite
+        # article and at most two describing words before the noun
+        while (opener >= i - ctx.lex.window.apposition_describing_words
+               and toks.lower[opener] not in ctx.lex.grammar.indefinite_articles
+               and (not toks.is_punct[opener] or toks.text[opener] == "-")):
+            opener -= 1
+        if toks.lower[opener] not in ctx.lex.grammar.indefinite_articles:
+            return None
+    if opener < 3 or toks.text[opener - 1] != ",":
+        return None
+    end = opener - 1
     start = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, forbidden)
     if not 2 <= end - start <= 3 or toks.lower[end - 1] in heads or names_a_title(toks.span_text(start, end), ctx):
         return None
@@ -668,11 +684,18 @@ def persons_before_party_of(doc: Doc, ctx: EntityContext, forbidden: set[int]) -
 
 
 def _plural_owned(toks: TokenTable, ctx: EntityContext, t: TitleSpan) -> bool:
-    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed": a plural title
-    right after a plural owner's pronoun ([roles] plural_owner_pronouns) and before a comma
-    names its holders after the comma (persons; "their" may point to either, so no office)."""
-    return (t.plural and t.start > 0 and toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns
-            and t.end < len(toks.text) and toks.text[t.end] == ",")
+    """ "Armenia and Turkey began …, and their special envoys, A and B, agreed", "the two
+    countries' foreign ministers, A and B,": a plural title right after a plural owner's pronoun
+    ([roles] plural_owner_pronouns) or a plural noun's possessive, and before a comma, names its
+    holders after the comma (persons; the owner may be either, so no office)."""
+    if not (t.plural and t.start > 1 and t.end < len(toks.text) and toks.text[t.end] == ","):
+        return False
+    if toks.lower[t.start - 1] in ctx.lex.roles.plural_owner_pronouns:
+        return True
+    # "the two countries' foreign ministers, A and B,": a plural common noun's possessive
+    before = toks.text[t.start - 2]
+    return (toks.text[t.start - 1] in ctx.lex.grammar.possessive and before.isalpha() and before.islower()
+            and before.endswith("s"))
 
 
 def _anaphor_owner(toks: TokenTable, ctx: EntityContext, owner: int) -> bool:

@@ -474,7 +474,18 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
                 # sentence before opens with "It", which points one sentence further back
                 subject = sentence_subject(doc, lex, before - 1, by_start, sent_of, mentions)
             if subject is not None and subject.type == "Organization":
-                subject = _organization_its_points_to(doc, lex, subject, mentions)
+                last = _last_clause_organization(doc, lex, k - 1, mentions)
+                after = last.end if last is not None else 0
+                if after and after + 2 < len(doc) and toks.text[after] == "(" and toks.text[after + 2] == ")":
+                    after += 3  # "the European Bank for Reconstruction and Development (EBRD) has"
+                if (last is not None and last.start > subject.end and last.key != subject.key
+                        and after < len(doc) and toks.text[after].isalpha() and toks.text[after].islower()
+                        and toks.lower[after] not in lex.speech.passive_auxiliaries):
+                    # "The EU pledged …, and the EBRD has financed … . Its managing director, X":
+                    # the organization opening the last clause is the nearer subject
+                    subject = last
+                else:
+                    subject = _organization_its_points_to(doc, lex, subject, mentions)
             if subject is None:
                 subject = (_only_thing_after_person(lex, a - 1, mentions, by_start, sent_of)
                            or _only_organization_after_plural(doc, lex, a - 1, mentions, by_start, sent_of)

@@ -115,16 +115,22 @@ def workplaces_named_with_places(doc: Doc, ctx: EntityContext, kb_cands: list[Ca
 
 
 def organizations_after_kind_nouns(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:
-    """ "the Italian grid operator Snam", "the Russian government agency Rossotrudnichestvo": an
-    unknown capitalised name right after a lower-case noun of a kind of organization ([actors]
-    organization_kind_nouns) in a noun phrase an article opens, closed by punctuation or a
+    """ "the Italian grid operator Snam", "the Russian government agency Rossotrudnichestvo", "a
+    movement called Sacred Struggle": an unknown capitalised name right after a lower-case noun
+    of a kind of organization ([actors] organization_kind_nouns; named_kind_nouns only with a
+    naming word between) in a noun phrase an article opens, closed by punctuation or a
     lower-case word, is that organization."""
     toks = tokens_of(doc)
     n = len(toks.text)
     lex = ctx.lex
     out = []
-    for i in toks.where(lex.actors.organization_kind_nouns):
+    kinds, naming = lex.actors.organization_kind_nouns, lex.actors.kind_naming_words
+    for i in toks.where(kinds | lex.actors.named_kind_nouns):
         j = i + 1
+        if j + 1 < n and toks.lower[j] in naming and toks.text[j].islower():
+            j += 1  # "founded a movement called Sacred Struggle"
+        elif toks.lower[i] not in kinds:
+            continue  # "the party", "a group": named only with "called", "named"
         # "Venezuela's state oil company, PDVSA,": an acronym in apposition, closed by a comma
         apposed = (j + 2 < n and toks.text[j] == "," and is_acronym_word(toks.text[j + 1])
                    and toks.text[j + 2] == "," and j + 1 not in kb_tokens)

@@ -183,6 +183,12 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     for i in table.where(cues):
         if not table.text[i].islower() or i + 2 >= n:
             continue
+        if (i >= 3 and toks.lower[i - 1] in ctx.lex.grammar.indefinite_articles and toks.text[i - 2] == ","
+                and ctx.sent_of[i] >= 0):
+            named = _name_before_place_apposition(doc, ctx, i - 2, kb_tokens)
+            if named is not None:
+                out.append(named)  # "in Ergneti, a village near South Ossetia"
+                continue
         if table.lower[i + 1] != "of" or ctx.sent_of[i] < 0:
             continue
         j = k = i + 2
@@ -194,6 +200,23 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
             label = toks.span_text(j, k)
             out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
     return out
+
+
+def _name_before_place_apposition(doc: Doc, ctx: EntityContext, comma: int, kb_tokens: set[int]) -> Candidate | None:
+    """ "in Ergneti, a village near South Ossetia": the capitalised name the KB does not know
+    right before the comma of an apposition "a <place noun>" ([actors] place_of), after a
+    preposition of place (or a comma), is a place."""
+    toks = tokens_of(doc)
+    k = comma
+    j = k
+    while j > 0 and k - j < ctx.lex.window.place_name_words and j - 1 not in kb_tokens and name_token(doc, ctx, j - 1):
+        j -= 1
+    if j == k or j == 0 or ctx.sent_of[j - 1] != ctx.sent_of[k]:
+        return None
+    if toks.lower[j - 1] not in ctx.lex.actors.locative:
+        return None  # "Tamar Lis, a village elder": only a name after "in", "at", "near" …
+    label = toks.span_text(j, k)
+    return Candidate(j, k, new_key("Place", label), "Place", "place-of", label)
 
 
 def places_before_lower_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[Candidate]:

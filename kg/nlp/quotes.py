@@ -183,10 +183,15 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
         return None  # 'X said that Y "…" and accused Z of …': the verb shares X as subject, Z is its object
     window_end = min(n, j + ctx.lex.window.frame_after)
     v = None
+    in_participle_clause = j < n and _opens_participle_clause(toks, speech, j)
     for i in range(j, window_end):
         word, low = toks.text[i], toks.lower[i]
         if word in STOP or word in ('"', "“", "”", "‘") or ctx.sent_of[i] < 0:
             break
+        if word == ",":
+            in_participle_clause = False
+        if in_participle_clause:
+            continue  # '"…", naming China and the Gulf states.': the clause's objects, no frame
         if low in speech.quoting_verbs:  # "…," BelTA quotes spokesman X. / "…," X was quoted as saying.
             found = quoting_speaker(ctx, i, ctx.sent_of[i])
             return _framed(found, ctx, "quote-after") if found is not None else None
@@ -235,6 +240,15 @@ def frame_after(ctx: QuoteContext, q: Quote) -> Frame | None:
     if best is None:
         return None
     return _framed(best, ctx, "quote-after")
+
+
+def _opens_participle_clause(toks, speech, j: int) -> bool:
+    """Whether a lower-case participle that is no speech word opens the words at ``j`` after a
+    quote ('"…", naming X and Y'): a clause whose subject is the main clause's."""
+    low = toks.lower[j]
+    return (toks.text[j].islower() and toks.text[j].isalpha() and low not in speech.participles
+            and low not in speech.verbs and low not in speech.clause_participle_not
+            and any(low.endswith(e) and len(low) > len(e) + 2 for e in speech.clause_participle_endings))
 
 
 def statement_noun_after(ctx: QuoteContext, i: int) -> int:
@@ -310,6 +324,8 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
         colon = q.open_tok - 1
         while colon > 0 and toks.is_space[colon]:
             colon -= 1
+        if toks.text[colon] == ",":
+            return _inverted_frame_before(ctx, colon)
         if toks.text[colon] != ":":
             return None
         for i in range(colon - 1, max(-1, colon - ctx.lex.window.frame_before_colon), -1):
@@ -336,6 +352,24 @@ def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     if found is None:
         return None
     return _framed(found, ctx, "quote-before")
+
+
+def _inverted_frame_before(ctx: QuoteContext, comma: int) -> Frame | None:
+    """ 'If it is not, said X, chairman of Y, a think tank, "…"': an inverted speech verb after a
+    comma, its speaker and an apposition closed by the comma before the quote; else None."""
+    toks = tokens_of(ctx.doc)
+    speech = ctx.lex.speech
+    k = ctx.sent_of[comma]
+    for i in range(comma - 1, max(0, comma - ctx.lex.window.inverted_frame_before), -1):
+        if ctx.sent_of[i] != k or toks.text[i] in STOP or ctx.in_quote[i]:
+            return None
+        low = toks.lower[i]
+        if low in speech.verbs and not (low in speech.inverted_verbs and toks.text[i - 1] == ","):
+            return None  # another verb of speech: its own frame
+        if low in speech.inverted_verbs and toks.text[i - 1] == ",":
+            found = speaker_after_verb(ctx, i + 1)
+            return _framed(found, ctx, "quote-before") if found is not None else None
+    return None
 
 
 def _titled_person_before_colon(ctx: QuoteContext, colon: int) -> Frame | None:

@@ -592,7 +592,7 @@ def find_roles(doc: Doc, mentions: list[TokMention], titles: list[TitleSpan], le
     for i, o in enumerate(offices):
         if len(o.persons) > 1 or o.quals or o.former:
             continue
-        owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end)
+        owner = _whose_owner(doc, lex, lower_domain_start(doc, lex, titles[i], covered), by_end, mentions)
         if owner is not None and o.persons:
             # "Argentina, whose President Javier Milei skipped the summit": the holder named right after
             o.quals, o.plural = [owner], False
@@ -1295,9 +1295,11 @@ def _possessing_person(doc: Doc, lex: Lexicon, o: Office, t: TitleSpan,
     return p if p is not None and p.type == "Person" and p.role != "description" else None
 
 
-def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) -> TokMention | None:
+def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention],
+                 mentions: list[TokMention] | None = None) -> TokMention | None:
     """The country or organization of ", whose" right before the title (or its domain) at token
-    ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X")."""
+    ``b``, past the acronym in brackets of its name ("ECOWAS (…), whose commission president is X");
+    "The alliance, whose leader is X": the organization the anaphor points back to."""
     toks = tokens_of(doc)
     if b < 3 or toks.lower[b - 1] not in lex.roles.whose_words:
         return None
@@ -1319,6 +1321,11 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
             e -= 1  # "the Lebanese army, whose commander, General X": the country's army
     owner = by_end.get(e)
     sent_of = doc._.kg_sent_of
+    if (owner is None and mentions is not None and e >= 2 and toks.lower[e - 1] in lex.roles.anaphor_nouns
+            and toks.lower[e - 2] in lex.grammar.articles and sent_of[e - 2] == sent_of[b]
+            and (e - 2 == 0 or sent_of[e - 3] != sent_of[b])):
+        # "The alliance, whose leader is X": an anaphor opening its sentence
+        owner = anaphor_referent(doc, lex, e - 2, e - 1, e, mentions, sent_of[b])
     if owner is None or owner.type not in QUALIFIER_TYPES or sent_of[owner.start] != sent_of[b]:
         return None
     return owner
@@ -1338,6 +1345,10 @@ def _listed_holders(doc: Doc, lex: Lexicon, j: int, office_at: dict[int, Office]
         if toks.lower[j] in lex.grammar.articles:
             j += 1
         own = office_at.get(j)
+        if own is None and j < n and toks.lower[j] in lex.roles.not_current and j + 1 in title_tokens:
+            j += 1  # "whose leader is the former president X": X leads now, past an office held before
+            while j < n and j in title_tokens:
+                j += 1
         p = own.persons[0] if own is not None and len(own.persons) == 1 else by_start.get(j)
         if not holds(p, title_tokens) or p.start < j:
             break
