@@ -868,3 +868,16 @@ def test_the_name_a_person_succeeded_is_a_person(read):
     assert {"Tovan Reshki", "Orla Brenning"} <= {e.label for e in r.entities if e.type == "Person"}
     r = read("The Andean Border Alliance succeeded the Andean Pact Council in 2002.")
     assert not [e for e in r.entities if e.type == "Person"]
+
+
+def test_the_particle_el_is_part_of_a_surname(read):
+    # "Abdel Fattah el-Sissi": like "al-", the lower-case "el-" glues the surname to the name
+    r = read("Ruritanian President Tomas Vardel el-Morrik said that the country had lost money.")
+    assert persons(r) == {"Tomas Vardel el-Morrik"}
+
+
+def test_a_cardinal_is_an_honorific_not_part_of_the_name(read):
+    r = read("The Holy See's secretary of state, Cardinal Tavio Morrenzi, said the Vatican would help. "
+             "His envoy for Peru, Cardinal Orlo Vantessi, has travelled to Lima.")
+    assert persons(r) == {"Tavio Morrenzi", "Orlo Vantessi"}
+    assert ("Tavio Morrenzi", "Holy See", "Secretary of State") in offices(r)
