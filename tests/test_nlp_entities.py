@@ -604,6 +604,13 @@ def test_an_upper_case_subheading_with_an_article_is_no_name(read):
     assert set(by_label(r)) == {"Moldova"}
 
 
+def test_an_upper_case_subheading_with_small_words_in_capitals_is_no_name(read):
+    # "DEFENCE AND THE ALLIANCE": an organization's head word, but "AND THE" in capitals too
+    r = read("Peru has pledged money for defence.\n\nDEFENCE AND THE ALLIANCE\n\nIt kept out of it.\n\n"
+             "A COUNCIL FOR THE NORTH\n\nThe Union of Lorian States and the League of Free Cities met.")
+    assert set(by_label(r)) == {"Peru", "Union of Lorian States", "League of Free Cities"}
+
+
 def test_a_surname_two_people_named_in_full_share_is_the_last_named_not_the_known_namesake(read_with_kb):
     # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": not the KB's Serzh
     read = read_with_kb('[[actor]]\nid = "kb-oskar-vandermolen"\nname = "Oskar Vandermolen"\ntype = "Person"\n'

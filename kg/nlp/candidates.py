@@ -1000,8 +1000,12 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
-        if toks.lower[a] in ctx.lex.grammar.articles and toks.text[a].isupper() and toks.text[i].isupper():
-            continue  # "THE REGION STEPS IN": an upper-case subheading, no name
+        if toks.text[a].isupper() and toks.text[i].isupper() and (
+                toks.lower[a] in ctx.lex.grammar.articles
+                or any(toks.lower[k] in ctx.lex.actors.connectors and toks.text[k].isupper() for k in range(a + 1, b))):
+            # "THE REGION STEPS IN", "DEFENCE AND THE ALLIANCE": an upper-case subheading, whose
+            # small words are in capitals too, no name
+            continue
         if is_org and _in_portfolio(toks, ctx, a):
             continue  # "Minister of Territorial Administration and Infrastructure": a portfolio, no body
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
