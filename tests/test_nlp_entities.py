@@ -400,6 +400,14 @@ def test_an_unknown_upper_case_dateline_place_is_a_place(read):
     assert by_label(r)["Northvale-Sur-Mer"].type == "Place"
 
 
+def test_a_dateline_that_opens_with_a_preposition_names_the_place_after_it_or_none(read):
+    # "ABOARD THE FRIGATE X, Red Sea (AP) -": a ship after an article, no place
+    r = read("ABOARD THE FRIGATE LORNA, Red Sea (AP) - The radar picks up the drone at dawn.")
+    assert not [e for e in r.entities if e.type == "Place" and "Lorna" in e.label]
+    r = read("NEAR NORTHVALE, France (AP) - The radar picks up the drone at dawn.")
+    assert by_label(r)["Northvale"].type == "Place"
+
+
 def test_a_demonym_or_possessive_before_ministry_of_a_domain(read):
     r = read("The Armenian Ministry of Foreign Affairs said the talks were over.")
     assert "Ministry of Foreign Affairs of Armenia" in by_label(r)

@@ -1062,6 +1062,11 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     if layout.dateline_place is None:
         return []
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
+    if span is not None and len(span) > 1 and span[0].lower_ in ctx.lex.places.dateline_prepositions:
+        # "ABOARD THE FRIGATE X, Red Sea (AP) -": a phrase; "NEAR KHERSON": the name after it
+        if span[1].lower_ in ctx.lex.grammar.articles:
+            return []
+        span = span[1:]
     if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
         return []
     label = span.text.title()

@@ -411,6 +411,7 @@ class PlaceWords:
     """``[places]``: when a gazetteer name is not a place."""
 
     prepositions: frozenset[str] = words("places.place_prepositions")  # after these, a gazetteer name is a place ("in Aleppo")
+    dateline_prepositions: frozenset[str] = words("places.dateline_prepositions")  # "ABOARD THE FRIGATE X, Red Sea (AP) -"
     not_places: frozenset[str] = words("places.not_places")  # words towns share with ordinary English
     modified_nouns: frozenset[str] = words("places.modified_nouns")  # "the Minsk agreements": the name modifies these
 
