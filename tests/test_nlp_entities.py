@@ -678,3 +678,11 @@ def test_names_after_their_plural_title_are_persons_with_no_office(read):
              "agreed to open the crossing.")
     assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
     assert not any(f.predicate == "officialOf" for f in r.facts)
+
+
+def test_a_leading_head_word_opens_an_organizations_name(read):
+    # "Operation Prosperity Guardian": the known "Guardian" is part of the name, not a newspaper
+    r = read("Unlike the US-led Operation Lorian Guardian, the mission strikes no targets. It could merge "
+             "with Operation Atalanta Vela. Operation of the dam began in May.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Operation Lorian Guardian", "Operation Atalanta Vela"}

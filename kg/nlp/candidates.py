@@ -848,6 +848,40 @@ def _portfolio_series_end(toks, ctx: EntityContext, j: int, n: int, kb_start: di
     return last + 1 if last is not None else None
 
 
+def leading_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Operation Atalanta", "Operation Prosperity Guardian": a capitalised word that opens an
+    organization's name before capitalised words; a known organization among them ("Guardian")
+    is part of the name, a known person, country or place ends it."""
+    toks = tokens_of(doc)
+    leads = ctx.lex.actors.leading_org_heads
+    if not toks.has_any(leads):
+        return []
+    sent_of = ctx.sent_of
+    kb_start = {c.start: c for c in kb_cands if c.role == "name"}
+    longest = ctx.lex.window.org_name_tokens
+    n = len(doc)
+    out = []
+    for i in toks.where(leads):
+        if not toks.text[i][:1].isupper() or sent_of[i] < 0:
+            continue
+        b = i + 1
+        while b < n and sent_of[b] == sent_of[i] and b - i <= longest:
+            known = kb_start.get(b)
+            if known is not None:
+                if known.type != "Organization":
+                    break
+                b = known.end
+                continue
+            if not name_token(doc, ctx, b):
+                break
+            b += 1
+        if b - i < 2:
+            continue
+        label = toks.span_text(i, b)
+        out.append(Candidate(i, b, new_key("Organization", label), "Organization", "org-head", label))
+    return out
+
+
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     toks = tokens_of(doc)

@@ -164,6 +164,7 @@ class ActorWords:
 
     org_heads: frozenset[str] = words("actors.organization_heads")
     qualified_org_heads: frozenset[str] = words("actors.qualified_organization_heads")  # "Guyana Defence Force"
+    leading_org_heads: frozenset[str] = words("actors.leading_organization_heads")  # "Operation Atalanta"
     qualified_head_words: frozenset[str] = words("actors.qualified_head_words")  # the word before such a head
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
