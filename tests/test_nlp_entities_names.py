@@ -881,3 +881,13 @@ def test_a_cardinal_is_an_honorific_not_part_of_the_name(read):
              "His envoy for Peru, Cardinal Orlo Vantessi, has travelled to Lima.")
     assert persons(r) == {"Tavio Morrenzi", "Orlo Vantessi"}
     assert ("Tavio Morrenzi", "Holy See", "Secretary of State") in offices(r)
+
+
+def test_a_bare_office_in_apposition_that_ends_the_sentence_names_a_person(read):
+    # "…, and the Russian one by Vladimir Medinsky, a presidential aide and former culture minister."
+    r = read("The delegation was led by Tomas Varnell, a presidential aide and former culture minister.")
+    assert persons(r) == {"Tomas Varnell"}
+    r = read("The talks were led by Ilse Borrmann, a former foreign minister.")
+    assert persons(r) == {"Ilse Borrmann"}
+    r = read("The talks opened in Lorian City, the former capital.")
+    assert persons(r) == set()
