@@ -342,6 +342,8 @@ class RelationWords:
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_other_words: frozenset[str] = words("relations.member_other_words")  # "A and the other members of X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
+    stranded_memberships: frozenset[str] = words("relations.stranded_memberships")  # "NATO, to which A and B belong"
+    stranded_prepositions: frozenset[str] = words("relations.stranded_prepositions")  # its "to"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     until_words: frozenset[str] = words("relations.until_words")  # "a member of the CIS until 2009"
