@@ -314,3 +314,11 @@ def test_a_possessive_office_coordinated_with_a_second_one_before_the_name(read)
 def test_inspector_is_an_office(read):
     r = read("Peru's navy inspector, Vice Admiral Tovan Reshki, has warned that Chile is testing the limits.")
     assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
+
+
+def test_who_heads_after_a_definite_office_in_apposition_is_the_named_persons_office(read):
+    # "Rustem Umerov, the former defence minister who now heads the National Security and Defence Council"
+    r = read("Talks were led by Ramon Altavilla, the former defence minister who now heads the Lakes Council.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Council", "Head")}
+    r = read("Talks were led by Ramon Altavilla, the aide of the minister who heads the Lakes Council.")
+    assert titled(r) == set()

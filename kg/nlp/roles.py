@@ -1229,15 +1229,20 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
 
 def _before_description(doc: Doc, lex: Lexicon, i: int, by_end: dict[int, TokMention]) -> TokMention | None:
     """The mention before ", a DESCRIPTION" that ends right before the relative pronoun at
-    token ``i`` ("X, a former Brazilian president who now heads ORG": X), or None; the
-    description opens with an indefinite article and runs at most [window]
-    anaphor_description words."""
+    token ``i`` ("X, a former Brazilian president who now heads ORG", "X, the former defence
+    minister who now heads ORG": X), or None; the description opens with an article and runs
+    at most [window] anaphor_description words; after "the" it ends with a title word and none
+    of its words is a preposition (not "X, the aide of the minister who heads ORG")."""
     toks = tokens_of(doc)
     c = i - 1
     while c > 0 and i - c <= lex.window.anaphor_description + 1 and (toks.text[c].isalpha() or toks.text[c] == "-"):
         c -= 1
-    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.indefinite_articles:
+    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.articles:
         return None
+    if toks.lower[c + 1] not in lex.grammar.indefinite_articles and (
+            any(toks.lower[x] in lex.relations.clause_words for x in range(c + 2, i))
+            or toks.lower[i - 1] not in lex.title_words):
+        return None  # "X, the man who now heads ORG": no office before the pronoun
     return by_end.get(c)
 
 
