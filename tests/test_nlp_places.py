@@ -141,3 +141,10 @@ def test_a_known_place_after_a_hyphenated_combining_form_is_an_adjective(read):
     # "Georgia's democratic and Euro-Atlantic future": no Atlantic Ocean
     assert places(read('He spoke of a "democratic and Euro-Atlantic future" for the region.')) == {}
     assert "Atlantic Ocean" in places(read("The ships crossed the Atlantic on Monday."))
+
+
+def test_the_suez_canal_and_the_cape_are_places_and_the_canals_authority_a_body(read):
+    r = read("Ships route around the Cape of Good Hope instead of the Suez Canal. The Suez Canal Authority "
+             "said revenue fell.")
+    assert places(r) == {"Cape of Good Hope": "Place", "Suez Canal": "Place"}
+    assert "Suez Canal Authority" in {e.label for e in r.entities if e.type == "Organization"}
