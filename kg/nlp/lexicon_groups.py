@@ -488,6 +488,7 @@ class RoleWords:
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = words("roles.possessive_pronouns")  # "Its foreign minister, X": the subject's office
+    person_possessive_pronouns: frozenset[str] = words("roles.person_possessive_pronouns")  # "her foreign minister, X"
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"
