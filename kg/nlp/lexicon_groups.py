@@ -229,6 +229,7 @@ class SpeechWords:
     """``[speech]`` and ``[reported]``: how a statement and its speaker are framed."""
 
     verbs: frozenset[str] = words("speech.verbs")
+    possession_verbs: frozenset[str] = words("speech.possession_verbs")  # "have claims": a noun
     participles: frozenset[str] = words("speech.participles")
     clause_openers: frozenset[str] = words("speech.clause_openers")  # "X visited Baku, and Y called it "…""
     verb_coordinators: frozenset[str] = words("speech.verb_coordinators")  # "X welcomed it but said …"
