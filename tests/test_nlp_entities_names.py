@@ -891,3 +891,9 @@ def test_a_bare_office_in_apposition_that_ends_the_sentence_names_a_person(read)
     assert persons(r) == {"Ilse Borrmann"}
     r = read("The talks opened in Lorian City, the former capital.")
     assert persons(r) == set()
+
+
+def test_a_name_before_who_resigned_is_a_persons(read):
+    # "She replaced Abdoulaye Bathily, who resigned in 2024 complaining that …"
+    r = read("She replaced Tomas Varnell, who resigned in 2024 complaining that leaders put their interests first.")
+    assert persons(r) == {"Tomas Varnell"}
