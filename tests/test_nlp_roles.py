@@ -322,3 +322,11 @@ def test_who_heads_after_a_definite_office_in_apposition_is_the_named_persons_of
     assert titled(r) == {("Ramon Altavilla", "Lakes Council", "Head")}
     r = read("Talks were led by Ramon Altavilla, the aide of the minister who heads the Lakes Council.")
     assert titled(r) == set()
+
+
+def test_a_persons_heads_before_an_organization_that_closes_the_phrase_is_the_office(read):
+    # "In Tripoli, Prime Minister Abdulhamid Dbeibah heads the Government of National Unity, which …"
+    r = read("In Lima, Prime Minister Ramon Altavilla heads the Lakes Unity Council, which the UN recognises.")
+    assert ("Ramon Altavilla", "Lakes Unity Council", "Head") in titled(r)
+    r = read("Prime Minister Ramon Altavilla leads the Lakes Unity Council delegation in talks.")
+    assert not any(org == "Lakes Unity Council" for _, org, _ in titled(r))

@@ -228,6 +228,7 @@ def _build(raw: dict) -> Lexicon:
             head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_leads"].items()),
             group_head_leads=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["group_head_leads"].items()),
             head_relatives=tuple((tuple(p.lower().split()), t) for p, t in raw["roles"]["head_relatives"].items()),
+            head_verbs=dict(raw["roles"]["head_verbs"]),
             person_relatives=tuple(tuple(p.lower().split()) for p in raw["roles"]["person_relatives"]),
             rank_titles=frozenset(raw["roles"]["rank_titles"]),
             exclusive_offices=frozenset(raw["roles"]["exclusive_offices"]),

@@ -463,6 +463,7 @@ class RoleWords:
     head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "ORG, headed by X": X holds ORG's title
     group_head_leads: tuple[tuple[tuple[str, ...], str], ...] = ()  # "The X faction is led by Y": Y its leader
     head_relatives: tuple[tuple[tuple[str, ...], str], ...] = ()  # "X, who heads ORG": X holds ORG's title
+    head_verbs: dict[str, str] = field(default_factory=dict)  # "X heads ORG, which …": X holds ORG's title
     person_relatives: tuple[tuple[str, ...], ...] = ()  # "X, who served as envoy until January,": X is a person
     whose_copulas: frozenset[str] = words("roles.whose_copulas")  # the "is"/"are" between that office and its holders
     copula_adverbs: frozenset[str] = words("roles.copula_adverbs")  # "also", "now", "currently" after a holder's copula

@@ -1176,13 +1176,27 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
 
 def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                     by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
-    """(person, organization, title) of "X, who heads ORG" and "X, who heads the 46-nation
-    body" ([roles] head_relatives): the organization named after the phrase, or the one the
-    anaphor noun points back to (as "the bloc's chair, X" does)."""
+    """(person, organization, title) of "X heads ORG, which …" ([roles] head_verbs), "X, who heads
+    ORG" and "X, who heads the 46-nation body" ([roles] head_relatives): the organization named
+    after the phrase, or the one the anaphor noun points back to (as "the bloc's chair, X" does)."""
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     n = len(doc)
     out: list[tuple[TokMention, TokMention, str]] = []
+    verbs = lex.roles.head_verbs
+    for i in toks.where(verbs.keys()):
+        p = by_end.get(i)
+        if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens) or i + 2 >= n:
+            continue
+        org = by_start.get(i + 1 + (toks.lower[i + 1] in lex.grammar.articles))
+        if org is None or org.type != "Organization" or sent_of[org.start] != sent_of[i]:
+            continue
+        if (org.end < n and toks.text[org.end].isalpha() and toks.text[org.end].islower()
+                and toks.lower[org.end] not in lex.relations.member_relative_pronouns):
+            continue  # "X leads the EU delegation": the organization's name does not close the phrase
+        if org.end < n and toks.lower[org.end] in lex.grammar.possessive:
+            continue  # "X heads the Atlantic Council's centre": not the owner's office
+        out.append((p, org, verbs[toks.lower[i]]))
     leads = lex.roles.head_relatives
     if not leads:
         return out
