@@ -330,3 +330,10 @@ def test_a_persons_heads_before_an_organization_that_closes_the_phrase_is_the_of
     assert ("Ramon Altavilla", "Lakes Unity Council", "Head") in titled(r)
     r = read("Prime Minister Ramon Altavilla leads the Lakes Unity Council delegation in talks.")
     assert not any(org == "Lakes Unity Council" for _, org, _ in titled(r))
+
+
+def test_whose_after_an_apposition_with_a_place_is_the_named_bodys(read):
+    # "The High Council of State, an advisory body in Tripoli whose chairman, X, has quarrelled …"
+    r = read("The Lakes Council of State, an advisory body in Lima whose chairman, Ramon Altavilla, has "
+             "quarrelled with the premier, has backed the plan.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Council of State", "Chairman")}

@@ -1294,9 +1294,16 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
     e = b - 2
     if toks.text[e] != ",":
         # "GUAM, a regional grouping whose secretary general, X, …": past a noun phrase in
-        # apposition (an indefinite article and lower-case words) to the comma after its name
-        while e > 1 and b - 2 - e < lex.window.participle_phrase and toks.text[e].isalpha() and toks.text[e].islower() \
-                and toks.lower[e] not in lex.grammar.indefinite_articles:
+        # apposition (an indefinite article and lower-case words, a place after "in") to the
+        # comma after its name
+        while e > 1 and b - 2 - e < lex.window.participle_phrase:
+            place = by_end.get(e + 1)
+            if (place is not None and place.type in ("Place", "Country") and place.start > 1
+                    and toks.lower[place.start - 1] in lex.places.prepositions):
+                e = place.start - 1  # "the Tripoli-based council, an advisory body in Tripoli whose …"
+                continue
+            if not (toks.text[e].isalpha() and toks.text[e].islower()) or toks.lower[e] in lex.grammar.indefinite_articles:
+                break
             e -= 1
         if e < 2 or e == b - 2 or toks.lower[e] not in lex.grammar.indefinite_articles or toks.text[e - 1] != ",":
             return None
