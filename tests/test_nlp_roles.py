@@ -337,3 +337,9 @@ def test_whose_after_an_apposition_with_a_place_is_the_named_bodys(read):
     r = read("The Lakes Council of State, an advisory body in Lima whose chairman, Ramon Altavilla, has "
              "quarrelled with the premier, has backed the plan.")
     assert titled(r) == {("Ramon Altavilla", "Lakes Council of State", "Chairman")}
+
+
+def test_a_special_rapporteur_is_the_qualifiers_office_not_the_topics(read):
+    # "The UN special rapporteur on human rights in Myanmar, Tom Andrews,": the UN's, as "special envoy"
+    r = read("The UN special rapporteur for Peru, Ramon Altavilla, said that it was over.")
+    assert titled(r) == {("Ramon Altavilla", "United Nations", "Special Rapporteur")}
