@@ -682,3 +682,15 @@ def test_her_after_another_name_gives_no_office(read):
     assert not any(person == "Tomas Varnell" for person, _, _ in titled(r))
     r = read("Ana Borr said her foreign minister, Tomas Varnell, was away.")
     assert titled(r) == set()
+
+
+def test_their_opening_a_sentence_is_the_organization_the_sentence_before_opens_with(read):
+    # "The Houthis … began attacking ships in November 2023 … Their leader, Abdul-Malik al-Houthi, said"
+    r = read("The Lorian Movement, which controls the capital, began attacking ships in 2023. Their leader, "
+             "Tomas Varnell, said the group would decide.")
+    assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
+    r = read("The Lorian Movement, which controls the capital, began attacking ships in 2023. They seized a "
+             "ship that month. Their leader, Tomas Varnell, said the group would decide.")
+    assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
+    r = read("Peru and Chile signed the deal. Their leaders, Tomas Varnell and Ana Borr, met.")
+    assert titled(r) == set()

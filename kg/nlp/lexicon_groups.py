@@ -491,6 +491,8 @@ class RoleWords:
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = words("roles.possessive_pronouns")  # "Its foreign minister, X": the subject's office
     person_possessive_pronouns: frozenset[str] = words("roles.person_possessive_pronouns")  # "her foreign minister, X"
+    plural_possessive_pronouns: frozenset[str] = words("roles.plural_possessive_pronouns")  # "Their leader, X"
+    plural_subject_pronouns: frozenset[str] = words("roles.plural_subject_pronouns")  # "They seized …"
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"

@@ -467,6 +467,16 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
     k = sent_of[b]
     if toks.lower[a] in roles.person_possessive_pronouns:
         return _persons_country(doc, lex, a, b, mentions, sent_of)
+    if toks.lower[a] in roles.plural_possessive_pronouns:
+        if a == 0 or sent_of[a - 1] == k:
+            return None  # only when it opens its sentence
+        before = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != sent_of[a - 1])
+        if before > 0 and toks.lower[before] in roles.plural_subject_pronouns:
+            before -= 1  # "The Houthis … They seized a ship … Their leader, X": one sentence further back
+        subject = sentence_subject(doc, lex, before, by_start, sent_of)
+        if subject is None or subject.type != "Organization":
+            return None
+        return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if toks.lower[a] in roles.possessive_pronouns:
         opens = a == 0 or sent_of[a - 1] != k
         subject = None
