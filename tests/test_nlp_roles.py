@@ -343,3 +343,10 @@ def test_a_special_rapporteur_is_the_qualifiers_office_not_the_topics(read):
     # "The UN special rapporteur on human rights in Myanmar, Tom Andrews,": the UN's, as "special envoy"
     r = read("The UN special rapporteur for Peru, Ramon Altavilla, said that it was over.")
     assert titled(r) == {("Ramon Altavilla", "United Nations", "Special Rapporteur")}
+
+
+def test_a_deputy_commander_is_one_title(read):
+    # "His son Saddam Haftar, the army's deputy commander,"
+    r = read("The Lakes Army is commanded by Tomas Varnell. His son Ramon Varnell, the army's deputy commander, "
+             "has taken over.")
+    assert ("Ramon Varnell", "Lakes Army", "Deputy Commander") in titled(r)
