@@ -350,3 +350,10 @@ def test_a_deputy_commander_is_one_title(read):
     r = read("The Lakes Army is commanded by Tomas Varnell. His son Ramon Varnell, the army's deputy commander, "
              "has taken over.")
     assert ("Ramon Varnell", "Lakes Army", "Deputy Commander") in titled(r)
+
+
+def test_whose_after_a_definite_apposition_in_commas_is_the_named_bodys(read):
+    # "Operation Atalanta, the older anti-piracy mission, whose commander, Vice Admiral X, is Spanish."
+    r = read("The fleet could merge with Operation Lorian Vela, the older anti-piracy mission, whose commander, "
+             "Vice Admiral Ramon Altavilla, is Chilean.")
+    assert ("Ramon Altavilla", "Operation Lorian Vela", "Commander") in titled(r)

@@ -1308,6 +1308,16 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention]) 
         if e < 2 or e == b - 2 or toks.lower[e] not in lex.grammar.indefinite_articles or toks.text[e - 1] != ",":
             return None
         e -= 1
+    elif e not in by_end:
+        # "Operation Atalanta, the older anti-piracy mission, whose commander, X,": past a noun
+        # phrase in commas (an article, lower-case words) to the comma after the name
+        c = e - 1
+        while c > 1 and e - c <= lex.window.participle_phrase and (
+                (toks.text[c].isalpha() and toks.text[c].islower()) or toks.text[c] == "-") \
+                and toks.lower[c] not in lex.grammar.articles:
+            c -= 1
+        if c > 1 and c < e - 1 and toks.lower[c] in lex.grammar.articles and toks.text[c - 1] == ",":
+            e = c - 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
     if e not in by_end and e >= 2 and toks.lower[e - 1] in lex.roles.national_body_nouns and toks.text[e - 1].islower():
