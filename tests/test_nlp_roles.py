@@ -357,3 +357,9 @@ def test_whose_after_a_definite_apposition_in_commas_is_the_named_bodys(read):
     r = read("The fleet could merge with Operation Lorian Vela, the older anti-piracy mission, whose commander, "
              "Vice Admiral Ramon Altavilla, is Chilean.")
     assert ("Ramon Altavilla", "Operation Lorian Vela", "Commander") in titled(r)
+
+
+def test_a_name_before_became_and_an_office_holds_it(read):
+    # "When Jens-Frederik Nielsen became Greenland's premier in April, he told …"
+    r = read("When Ramon Altavilla became Peru's premier in April, he told the parliament that it was over.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Prime Minister")}
