@@ -148,3 +148,9 @@ def test_the_suez_canal_and_the_cape_are_places_and_the_canals_authority_a_body(
              "said revenue fell.")
     assert places(r) == {"Cape of Good Hope": "Place", "Suez Canal": "Place"}
     assert "Suez Canal Authority" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_the_places_listed_after_a_place_preposition_are_places(read):
+    # "based in Benghazi and Tobruk,", "in much of Sagaing, Magway and Rakhine"
+    r = read("The parliament met in Tartu, Kraljevo, and Timbuktu. Officials in Tartu and Jackson Browne met.")
+    assert set(places(r)) == {"Tartu", "Kraljevo", "Timbuktu"}
