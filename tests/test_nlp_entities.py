@@ -416,6 +416,14 @@ def test_an_unknown_upper_case_dateline_place_is_a_place(read):
     assert by_label(r)["Northvale-Sur-Mer"].type == "Place"
 
 
+def test_a_dateline_that_opens_with_a_preposition_names_the_place_after_it_or_none(read):
+    # "ABOARD THE FRIGATE X, Red Sea (AP) -": a ship after an article, no place
+    r = read("ABOARD THE FRIGATE LORNA, Red Sea (AP) - The radar picks up the drone at dawn.")
+    assert not [e for e in r.entities if e.type == "Place" and "Lorna" in e.label]
+    r = read("NEAR NORTHVALE, France (AP) - The radar picks up the drone at dawn.")
+    assert by_label(r)["Northvale"].type == "Place"
+
+
 def test_a_demonym_or_possessive_before_ministry_of_a_domain(read):
     r = read("The Armenian Ministry of Foreign Affairs said the talks were over.")
     assert "Ministry of Foreign Affairs of Armenia" in by_label(r)
@@ -620,6 +628,13 @@ def test_an_upper_case_subheading_with_an_article_is_no_name(read):
     assert set(by_label(r)) == {"Moldova"}
 
 
+def test_an_upper_case_subheading_with_small_words_in_capitals_is_no_name(read):
+    # "DEFENCE AND THE ALLIANCE": an organization's head word, but "AND THE" in capitals too
+    r = read("Peru has pledged money for defence.\n\nDEFENCE AND THE ALLIANCE\n\nIt kept out of it.\n\n"
+             "A COUNCIL FOR THE NORTH\n\nThe Union of Lorian States and the League of Free Cities met.")
+    assert set(by_label(r)) == {"Peru", "Union of Lorian States", "League of Free Cities"}
+
+
 def test_a_surname_two_people_named_in_full_share_is_the_last_named_not_the_known_namesake(read_with_kb):
     # "Levon Sargsyan … Lawyers for Sargsyan … Sargsyan's wife, Nairi Sargsyan": not the KB's Serzh
     read = read_with_kb('[[actor]]\nid = "kb-oskar-vandermolen"\nname = "Oskar Vandermolen"\ntype = "Person"\n'
@@ -684,3 +699,11 @@ def test_names_after_their_plural_title_are_persons_with_no_office(read):
              "initialled in August says so.")
     assert {"Tarmo Veldinen", "Oskar Varrik"} <= {e.label for e in r.entities if e.type == "Person"}
     assert not any(f.predicate == "officialOf" for f in r.facts)
+
+
+def test_a_leading_head_word_opens_an_organizations_name(read):
+    # "Operation Prosperity Guardian": the known "Guardian" is part of the name, not a newspaper
+    r = read("Unlike the US-led Operation Lorian Guardian, the mission strikes no targets. It could merge "
+             "with Operation Atalanta Vela. Operation of the dam began in May.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"Operation Lorian Guardian", "Operation Atalanta Vela"}

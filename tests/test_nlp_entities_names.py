@@ -907,3 +907,32 @@ def test_the_name_a_person_succeeded_is_a_person(read):
     assert {"Tovan Reshki", "Orla Brenning"} <= {e.label for e in r.entities if e.type == "Person"}
     r = read("The Andean Border Alliance succeeded the Andean Pact Council in 2002.")
     assert not [e for e in r.entities if e.type == "Person"]
+
+
+def test_the_particle_el_is_part_of_a_surname(read):
+    # "Abdel Fattah el-Sissi": like "al-", the lower-case "el-" glues the surname to the name
+    r = read("Ruritanian President Tomas Vardel el-Morrik said that the country had lost money.")
+    assert persons(r) == {"Tomas Vardel el-Morrik"}
+
+
+def test_a_cardinal_is_an_honorific_not_part_of_the_name(read):
+    r = read("The Holy See's secretary of state, Cardinal Tavio Morrenzi, said the Vatican would help. "
+             "His envoy for Peru, Cardinal Orlo Vantessi, has travelled to Lima.")
+    assert persons(r) == {"Tavio Morrenzi", "Orlo Vantessi"}
+    assert ("Tavio Morrenzi", "Holy See", "Secretary of State") in offices(r)
+
+
+def test_a_bare_office_in_apposition_that_ends_the_sentence_names_a_person(read):
+    # "…, and the Russian one by Vladimir Medinsky, a presidential aide and former culture minister."
+    r = read("The delegation was led by Tomas Varnell, a presidential aide and former culture minister.")
+    assert persons(r) == {"Tomas Varnell"}
+    r = read("The talks were led by Ilse Borrmann, a former foreign minister.")
+    assert persons(r) == {"Ilse Borrmann"}
+    r = read("The talks opened in Lorian City, the former capital.")
+    assert persons(r) == set()
+
+
+def test_a_name_before_who_resigned_is_a_persons(read):
+    # "She replaced Abdoulaye Bathily, who resigned in 2024 complaining that …"
+    r = read("She replaced Tomas Varnell, who resigned in 2024 complaining that leaders put their interests first.")
+    assert persons(r) == {"Tomas Varnell"}

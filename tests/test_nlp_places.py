@@ -156,3 +156,14 @@ def test_a_name_after_the_villagers_of_is_a_place(read):
     # "The villagers of Kirants have been given land elsewhere."
     r = read("The villagers of Velmarkot have been given land elsewhere.")
     assert ("Velmarkot", "Place") in {(e.label, e.type) for e in r.entities}
+def test_the_suez_canal_and_the_cape_are_places_and_the_canals_authority_a_body(read):
+    r = read("Ships route around the Cape of Good Hope instead of the Suez Canal. The Suez Canal Authority "
+             "said revenue fell.")
+    assert places(r) == {"Cape of Good Hope": "Place", "Suez Canal": "Place"}
+    assert "Suez Canal Authority" in {e.label for e in r.entities if e.type == "Organization"}
+
+
+def test_the_places_listed_after_a_place_preposition_are_places(read):
+    # "based in Benghazi and Tobruk,", "in much of Sagaing, Magway and Rakhine"
+    r = read("The parliament met in Tartu, Kraljevo, and Timbuktu. Officials in Tartu and Jackson Browne met.")
+    assert set(places(r)) == {"Tartu", "Kraljevo", "Timbuktu"}

@@ -950,6 +950,14 @@ def test_a_speech_word_after_an_article_is_a_noun(read):
     assert said(r) == []
 
 
+def test_a_speech_word_after_a_verb_of_having_or_a_possessive_is_a_noun(read):
+    # "Vietnam, Malaysia and Brunei also have claims in the sea, and Indonesia says …"
+    r = read("Peru, Chile and Bolivia also have claims in the sea, and Ecuador says the maps overlap its waters.")
+    assert [s[0] for s in said(r)] == ["Ecuador"]
+    r = read("Peru repeated its claims in the sea. Chile has said the maps overlap.")
+    assert [s[0] for s in said(r)] == ["Chile"]
+
+
 def test_a_quote_before_a_contrasted_clause_is_not_its_speakers(read):
     # 'X has said Y could leave "when the time comes", but Z told …': the words are X's, not Z's
     r = read('Tarsk Odelly has said that Ruritania could leave the bloc "when the time comes", but Foreign '
@@ -1095,3 +1103,10 @@ def test_a_person_in_apposition_inside_a_whose_clause_is_not_the_speaker(read):
 def test_a_person_after_a_whose_clause_still_speaks(read):
     r = read("Orla Brenning, whose institute wrote the report, said the findings were clear.")
     assert speakers(r) == ["Orla Brenning"]
+
+
+def test_a_quote_after_a_clause_of_a_speech_verb_is_its_subjects_not_the_next_names(read):
+    # "X, a fellow at Y, said Europe's mission had shown …, "…"": no inverted frame ("said Europe")
+    r = read('Ida Rusk, a research fellow at the Lakes Institute, said Chile\'s mission had shown that escorts '
+             'could work, "but only as long as the rebels choose not to test it".')
+    assert {who for who, _, _ in said(r)} == {"Ida Rusk"}

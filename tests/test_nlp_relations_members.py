@@ -1223,3 +1223,10 @@ def test_joining_in_a_year_together_with_another_names_it_a_member_too():
     assert read("Veldoria joined the Norland Pact in March 2001 along with Quessa.") == members(PACT, "Veldoria", "Quessa")
     # no date: still as before; a date then no joining phrase: the one member
     assert read("Veldoria joined the Norland Pact in 2001 after talks with Quessa.") == members(PACT, "Veldoria")
+
+
+def test_a_stranded_preposition_before_which_names_the_organization_of_the_verb():
+    # "NATO, to which Denmark and the United States both belong, has kept out"
+    assert read("The Norland Pact, to which Veldoria and Quessa both belong, has kept out of it.") == members(
+        PACT, "Veldoria", "Quessa")
+    assert read("Veldoria and Quessa belong, he said, in the talks of the Norland Pact.") == set()

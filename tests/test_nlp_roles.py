@@ -314,3 +314,52 @@ def test_a_possessive_office_coordinated_with_a_second_one_before_the_name(read)
 def test_inspector_is_an_office(read):
     r = read("Peru's navy inspector, Vice Admiral Tovan Reshki, has warned that Chile is testing the limits.")
     assert ("Tovan Reshki", "Peru") in facts(r, "officialOf")
+
+
+def test_who_heads_after_a_definite_office_in_apposition_is_the_named_persons_office(read):
+    # "Rustem Umerov, the former defence minister who now heads the National Security and Defence Council"
+    r = read("Talks were led by Ramon Altavilla, the former defence minister who now heads the Lakes Council.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Council", "Head")}
+    r = read("Talks were led by Ramon Altavilla, the aide of the minister who heads the Lakes Council.")
+    assert titled(r) == set()
+
+
+def test_a_persons_heads_before_an_organization_that_closes_the_phrase_is_the_office(read):
+    # "In Tripoli, Prime Minister Abdulhamid Dbeibah heads the Government of National Unity, which …"
+    r = read("In Lima, Prime Minister Ramon Altavilla heads the Lakes Unity Council, which the UN recognises.")
+    assert ("Ramon Altavilla", "Lakes Unity Council", "Head") in titled(r)
+    r = read("Prime Minister Ramon Altavilla leads the Lakes Unity Council delegation in talks.")
+    assert not any(org == "Lakes Unity Council" for _, org, _ in titled(r))
+
+
+def test_whose_after_an_apposition_with_a_place_is_the_named_bodys(read):
+    # "The High Council of State, an advisory body in Tripoli whose chairman, X, has quarrelled …"
+    r = read("The Lakes Council of State, an advisory body in Lima whose chairman, Ramon Altavilla, has "
+             "quarrelled with the premier, has backed the plan.")
+    assert titled(r) == {("Ramon Altavilla", "Lakes Council of State", "Chairman")}
+
+
+def test_a_special_rapporteur_is_the_qualifiers_office_not_the_topics(read):
+    # "The UN special rapporteur on human rights in Myanmar, Tom Andrews,": the UN's, as "special envoy"
+    r = read("The UN special rapporteur for Peru, Ramon Altavilla, said that it was over.")
+    assert titled(r) == {("Ramon Altavilla", "United Nations", "Special Rapporteur")}
+
+
+def test_a_deputy_commander_is_one_title(read):
+    # "His son Saddam Haftar, the army's deputy commander,"
+    r = read("The Lakes Army is commanded by Tomas Varnell. His son Ramon Varnell, the army's deputy commander, "
+             "has taken over.")
+    assert ("Ramon Varnell", "Lakes Army", "Deputy Commander") in titled(r)
+
+
+def test_whose_after_a_definite_apposition_in_commas_is_the_named_bodys(read):
+    # "Operation Atalanta, the older anti-piracy mission, whose commander, Vice Admiral X, is Spanish."
+    r = read("The fleet could merge with Operation Lorian Vela, the older anti-piracy mission, whose commander, "
+             "Vice Admiral Ramon Altavilla, is Chilean.")
+    assert ("Ramon Altavilla", "Operation Lorian Vela", "Commander") in titled(r)
+
+
+def test_a_name_before_became_and_an_office_holds_it(read):
+    # "When Jens-Frederik Nielsen became Greenland's premier in April, he told …"
+    r = read("When Ramon Altavilla became Peru's premier in April, he told the parliament that it was over.")
+    assert titled(r) == {("Ramon Altavilla", "Peru", "Prime Minister")}

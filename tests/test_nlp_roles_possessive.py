@@ -688,3 +688,29 @@ def test_an_executive_or_managing_office_after_its_is_of_the_body_named_before(r
     r = read("The Velmar National Committee said the arrests were troubling. Aram Hamparo, its executive "
              "director, said the group had raised the issue.")
     assert ("Aram Hamparo", "Velmar National Committee") in facts(r, "officialOf")
+
+
+def test_her_after_a_countrys_officer_opening_the_sentence_is_that_countrys(read):
+    # "Danish Prime Minister X said …, and her foreign minister, Y, summoned …"
+    r = read("Peruvian Prime Minister Ana Borr said that her government would not negotiate, and her "
+             "foreign minister, Tomas Varnell, summoned the envoy.")
+    assert ("Tomas Varnell", "Peru", "Foreign Minister") in titled(r)
+
+
+def test_her_after_another_name_gives_no_office(read):
+    r = read("Peruvian Prime Minister Ana Borr met Ilse Varden and her foreign minister, Tomas Varnell.")
+    assert not any(person == "Tomas Varnell" for person, _, _ in titled(r))
+    r = read("Ana Borr said her foreign minister, Tomas Varnell, was away.")
+    assert titled(r) == set()
+
+
+def test_their_opening_a_sentence_is_the_organization_the_sentence_before_opens_with(read):
+    # "The Houthis … began attacking ships in November 2023 … Their leader, Abdul-Malik al-Houthi, said"
+    r = read("The Lorian Movement, which controls the capital, began attacking ships in 2023. Their leader, "
+             "Tomas Varnell, said the group would decide.")
+    assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
+    r = read("The Lorian Movement, which controls the capital, began attacking ships in 2023. They seized a "
+             "ship that month. Their leader, Tomas Varnell, said the group would decide.")
+    assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
+    r = read("Peru and Chile signed the deal. Their leaders, Tomas Varnell and Ana Borr, met.")
+    assert titled(r) == set()

@@ -856,6 +856,40 @@ def _portfolio_series_end(toks, ctx: EntityContext, j: int, n: int, kb_start: di
     return last + 1 if last is not None else None
 
 
+def leading_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "Operation Atalanta", "Operation Prosperity Guardian": a capitalised word that opens an
+    organization's name before capitalised words; a known organization among them ("Guardian")
+    is part of the name, a known person, country or place ends it."""
+    toks = tokens_of(doc)
+    leads = ctx.lex.actors.leading_org_heads
+    if not toks.has_any(leads):
+        return []
+    sent_of = ctx.sent_of
+    kb_start = {c.start: c for c in kb_cands if c.role == "name"}
+    longest = ctx.lex.window.org_name_tokens
+    n = len(doc)
+    out = []
+    for i in toks.where(leads):
+        if not toks.text[i][:1].isupper() or sent_of[i] < 0:
+            continue
+        b = i + 1
+        while b < n and sent_of[b] == sent_of[i] and b - i <= longest:
+            known = kb_start.get(b)
+            if known is not None:
+                if known.type != "Organization":
+                    break
+                b = known.end
+                continue
+            if not name_token(doc, ctx, b):
+                break
+            b += 1
+        if b - i < 2:
+            continue
+        label = toks.span_text(i, b)
+        out.append(Candidate(i, b, new_key("Organization", label), "Organization", "org-head", label))
+    return out
+
+
 def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
     """Capitalised names ending in an organization or place word."""
     toks = tokens_of(doc)
@@ -1008,8 +1042,12 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                     b = anchor
         if b - a < 2 or too_long:
             continue
-        if toks.lower[a] in ctx.lex.grammar.articles and toks.text[a].isupper() and toks.text[i].isupper():
-            continue  # "THE REGION STEPS IN": an upper-case subheading, no name
+        if toks.text[a].isupper() and toks.text[i].isupper() and (
+                toks.lower[a] in ctx.lex.grammar.articles
+                or any(toks.lower[k] in ctx.lex.actors.connectors and toks.text[k].isupper() for k in range(a + 1, b))):
+            # "THE REGION STEPS IN", "DEFENCE AND THE ALLIANCE": an upper-case subheading, whose
+            # small words are in capitals too, no name
+            continue
         if is_org and _in_portfolio(toks, ctx, a):
             continue  # "Minister of Territorial Administration and Infrastructure": a portfolio, no body
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
@@ -1066,6 +1104,11 @@ def dateline_candidates(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate])
     if layout.dateline_place is None:
         return []
     span = doc.char_span(*layout.dateline_place, alignment_mode="contract")
+    if span is not None and len(span) > 1 and span[0].lower_ in ctx.lex.places.dateline_prepositions:
+        # "ABOARD THE FRIGATE X, Red Sea (AP) -": a phrase; "NEAR KHERSON": the name after it
+        if span[1].lower_ in ctx.lex.grammar.articles:
+            return []
+        span = span[1:]
     if span is None or any(c.start >= span.start and c.end <= span.end for c in kb_cands):
         return []
     label = span.text.title()

@@ -58,6 +58,7 @@ from kg.nlp.candidates import (
     is_name_token,
     kb_candidate,
     known_person,
+    leading_heads,
     ministries,
     names_before_body_appositions,
     org_heads,
@@ -187,7 +188,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
 
     named_orgs = ministries(doc, ctx, kb_cands) + acronyms(doc, ctx, kb_by_span) + org_heads(doc, ctx, kb_cands)
     named_orgs += acronyms_before_titles(doc, ctx, titles, kb_cands + named_orgs, kb_tokens)
-    named_orgs += acronyms_after_bodies(doc, ctx, kb_tokens)
+    named_orgs += acronyms_after_bodies(doc, ctx, kb_tokens) + leading_heads(doc, ctx, kb_cands)
     named_orgs += names_before_body_appositions(doc, ctx, kb_cands)
     named_orgs += acronyms_in_member_frames(doc, ctx, kb_tokens | {i for c in named_orgs for i in range(c.start, c.end)})
     cands = _defined_acronyms_win(doc, kb_cands, named_orgs, kb_tokens)

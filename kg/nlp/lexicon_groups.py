@@ -167,6 +167,7 @@ class ActorWords:
 
     org_heads: frozenset[str] = words("actors.organization_heads")
     qualified_org_heads: frozenset[str] = words("actors.qualified_organization_heads")  # "Guyana Defence Force"
+    leading_org_heads: frozenset[str] = words("actors.leading_organization_heads")  # "Operation Atalanta"
     qualified_head_words: frozenset[str] = words("actors.qualified_head_words")  # the word before such a head
     group_heads: frozenset[str] = words("actors.group_heads")  # "the opposition Hayastan faction"
     acronym_body_nouns: frozenset[str] = words("actors.acronym_body_nouns")  # "the UN mission …, MINURSO,"
@@ -233,6 +234,7 @@ class SpeechWords:
     """``[speech]`` and ``[reported]``: how a statement and its speaker are framed."""
 
     verbs: frozenset[str] = words("speech.verbs")
+    possession_verbs: frozenset[str] = words("speech.possession_verbs")  # "have claims": a noun
     participles: frozenset[str] = words("speech.participles")
     clause_participle_endings: frozenset[str] = words("speech.clause_participle_endings")  # '"…", naming X'
     clause_participle_not: frozenset[str] = words("speech.clause_participle_not")  # "according"
@@ -350,6 +352,8 @@ class RelationWords:
     member_plural_pronoun_subjects: frozenset[str] = words("relations.member_plural_pronoun_subjects")  # "although they belong to X"
     member_other_words: frozenset[str] = words("relations.member_other_words")  # "A and the other members of X"
     member_relative_pronouns: frozenset[str] = words("relations.member_relative_pronouns")  # "Finland, which joined X"
+    stranded_memberships: frozenset[str] = words("relations.stranded_memberships")  # "NATO, to which A and B belong"
+    stranded_prepositions: frozenset[str] = words("relations.stranded_prepositions")  # its "to"
     member_object_leads: frozenset[str] = words("relations.member_object_leads")  # "a member of both X and Y"
     apposition_dashes: frozenset[str] = words("relations.apposition_dashes")  # "the Quad — A, B and C — met"
     until_words: frozenset[str] = words("relations.until_words")  # "a member of the CIS until 2009"
@@ -422,6 +426,7 @@ class PlaceWords:
     """``[places]``: when a gazetteer name is not a place."""
 
     prepositions: frozenset[str] = words("places.place_prepositions")  # after these, a gazetteer name is a place ("in Aleppo")
+    dateline_prepositions: frozenset[str] = words("places.dateline_prepositions")  # "ABOARD THE FRIGATE X, Red Sea (AP) -"
     not_places: frozenset[str] = words("places.not_places")  # words towns share with ordinary English
     place_alternatives: frozenset[str] = words("places.place_alternatives")  # "in Doha, Jeddah or Cairo"
     modified_nouns: frozenset[str] = words("places.modified_nouns")  # "the Minsk agreements": the name modifies these
@@ -500,6 +505,9 @@ class RoleWords:
     rank_titles: frozenset[str] = frozenset()  # canonical titles of a rank: "Defence Minister General X"
     exclusive_offices: frozenset[str] = frozenset()  # two of them are never one person's ("President", "Prime Minister")
     possessive_pronouns: frozenset[str] = words("roles.possessive_pronouns")  # "Its foreign minister, X": the subject's office
+    person_possessive_pronouns: frozenset[str] = words("roles.person_possessive_pronouns")  # "her foreign minister, X"
+    plural_possessive_pronouns: frozenset[str] = words("roles.plural_possessive_pronouns")  # "Their leader, X"
+    plural_subject_pronouns: frozenset[str] = words("roles.plural_subject_pronouns")  # "They seized …"
     own_government_nouns: frozenset[str] = words("roles.own_government_nouns")  # "adviser of Bangladesh's interim government"
     anaphor_nouns: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the bloc's chair, X": the organization named before
     anaphor_adjectives: frozenset[str] = words("relations.anaphor_adjectives")  # "The regional bloc's commission president, X"

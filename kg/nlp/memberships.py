@@ -349,6 +349,9 @@ def member_predicate(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     if org is None and toks.span_text(start, end).lower() in rel.founding_predicates and join_closed(ctx, end, b):
         org = founded_antecedent(ctx, start, a)
         orgs, founded_before = ([org], True) if org is not None else ([], False)
+    if org is None and toks.lower[end - 1] in rel.stranded_memberships and join_closed(ctx, end, b):
+        org = stranded_antecedent(ctx, start, a)  # "NATO, to which A and B both belong"
+        orgs, founded_before = ([org], True) if org is not None else ([], False)
     confidence = ctx.lex.confidence.member_predicate
     if org is None and intransitive_join(ctx, cue):
         # "The bloc counts A and B among its members. C joined in 2014": the organization spoken of
@@ -973,6 +976,31 @@ def founded_antecedent(ctx: RelationContext, start: int, a: int) -> TokMention |
     if named is not None and named.type == "Organization":
         return named
     return ctx.anaphor_at(i - 3)
+
+
+def stranded_antecedent(ctx: RelationContext, start: int, a: int) -> TokMention | None:
+    """The organization before ", to which A and B (both) belong" (the actors listed right before
+    the verb at ``start``, its preposition before the relative pronoun): its name, or the
+    organization an anaphor ending at the comma points back to; else None."""
+    toks = tokens_of(ctx.doc)
+    rel = ctx.lex.relations
+    s = start
+    while s - 1 > a and (toks.lower[s - 1] in rel.member_quantifiers or toks.lower[s - 1] in rel.member_clause_adverbs
+                         or toks.lower[s - 1] in rel.negations):
+        s -= 1
+    members = backward_list(ctx.doc, ctx.lex, s, ctx.by_end, MEMBER_TYPES, a - 1)
+    if not members:
+        return None
+    i = members[0].start - 1
+    if i >= 0 and toks.lower[i] in ctx.lex.grammar.articles:
+        i -= 1
+    if (i - 3 < a or toks.lower[i] not in rel.member_relative_pronouns
+            or toks.lower[i - 1] not in rel.stranded_prepositions or toks.text[i - 2] != ","):
+        return None
+    named = ctx.by_end.get(i - 2)
+    if named is not None and named.type == "Organization":
+        return named
+    return ctx.anaphor_at(i - 4)
 
 
 def join_closed(ctx: RelationContext, e: int, b: int) -> bool:

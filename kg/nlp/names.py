@@ -883,15 +883,19 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
         elif (t.end < n and not t.plural and t.start > 3
               and (toks.text[t.end] == "," or toks.lower[t.end] in roles.person_relative_pronouns
-                   # "X, the parliament speaker and leader of the Amal movement,": a second office
-                   or (toks.lower[t.end] in ctx.lex.grammar.coordinators and t.end + 1 in title_starts))
+                   or _closes_sentence(toks, ctx, t.end)
+                   # "X, the parliament speaker and leader of the Amal movement,": a second office;
+                   # "X, a presidential aide and former culture minister.": a past one
+                   or _second_office_after(toks, ctx, t.end, title_starts))
               and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
                    or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
                        and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
             # "X, a former minister, said": a past one too; "X, the president who signed them,"
             a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
-        elif (t.end < n and not t.plural and t.start > 4 and toks.text[t.end] == ","
+        elif (t.end < n and not t.plural and t.start > 4
+              and (toks.text[t.end] == "," or _closes_sentence(toks, ctx, t.end)
+                   or _second_office_after(toks, ctx, t.end, title_starts))
               and toks.text[t.start - 1].islower() and toks.lower[t.start - 1] in roles.domain_adjectives
               and toks.lower[t.start - 2] in ctx.lex.grammar.articles):
             a = t.start - 1  # "X, a navy admiral, as governor": a domain before the bare office
@@ -912,6 +916,24 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _second_office_after(toks: TokenTable, ctx: EntityContext, i: int, title_starts: set[int]) -> bool:
+    """Token ``i`` is a coordinator before a second office, its qualifiers first ("…, the parliament
+    speaker and leader of …", "…, a presidential aide and former culture minister.")."""
+    if toks.lower[i] not in ctx.lex.grammar.coordinators:
+        return False
+    roles = ctx.lex.roles
+    j = i + 1
+    while (j < i + 3 and j < len(toks.text) and toks.text[j].islower()
+           and (toks.lower[j] in roles.not_current or toks.lower[j] in roles.domain_adjectives)):
+        j += 1
+    return j in title_starts
+
+
+def _closes_sentence(toks: TokenTable, ctx: EntityContext, i: int) -> bool:
+    """Token ``i`` is the full stop that ends its sentence ("…, a former culture minister.")."""
+    return toks.text[i] == "." and (i + 1 >= len(toks.text) or ctx.sent_of[i + 1] != ctx.sent_of[i])
 
 
 def owned_name_at(toks: TokenTable, ctx: EntityContext, j: int, kb_start: dict[int, Candidate]) -> bool:

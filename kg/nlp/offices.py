@@ -428,6 +428,30 @@ def own_government_end(doc: Doc, lex: Lexicon, j: int, n: int) -> int | None:
     return None
 
 
+def _persons_country(doc: Doc, lex: Lexicon, a: int, b: int, mentions: list[TokMention], sent_of) -> TokMention | None:
+    """The country of the person a "his"/"her" at token ``a`` points to, as a qualifier on it:
+    "Danish Prime Minister X said …, and her foreign minister, Y, …" (the sentence opens with a
+    country or its demonym, a title and the one person named before the pronoun), or None."""
+    toks = tokens_of(doc)
+    if any(lex.titles.get(toks.lower[x]) in lex.roles.counterpart_titles for x in range(a + 1, min(a + 4, len(doc)))):
+        return None  # "his Turkish counterpart, X": the other side's office (kg.nlp.counterparts)
+    k = sent_of[a]
+    first = a
+    while first > 0 and sent_of[first - 1] == k:
+        first -= 1
+    before = [m for m in mentions if m.sentence == k and first <= m.start and m.end <= a]
+    persons = [m for m in before if m.type == "Person"]
+    if len(before) < 2 or before[0].start != first or before[0].type != "Country" or len(persons) != 1:
+        return None
+    country, person = before[0], before[1]
+    if person is not persons[0] or person.start - country.end > lex.window.anaphor_description or any(
+            toks.text[x] in (",", ";") for x in range(country.end, person.start)):
+        return None  # "Peruvian Prime Minister X": a title, and nothing else, between them
+    if any(toks.text[x][:1].isupper() for x in range(person.end, a)):
+        return None  # "… met Ilse Varden and her foreign minister": a name the pronoun may point to
+    return TokMention(a, b, country.key, country.type, "possessive-pronoun", "name", k)
+
+
 def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMention],
                         by_start: dict[int, TokMention], sent_of) -> TokMention | None:
     """The country or organization a possessive before the title at token ``b`` points to, as a
@@ -441,6 +465,18 @@ def possessive_referent(doc: Doc, lex: Lexicon, b: int, mentions: list[TokMentio
     if a < 0 or sent_of[a] != sent_of[b]:
         return None
     k = sent_of[b]
+    if toks.lower[a] in roles.person_possessive_pronouns:
+        return _persons_country(doc, lex, a, b, mentions, sent_of)
+    if toks.lower[a] in roles.plural_possessive_pronouns:
+        if a == 0 or sent_of[a - 1] == k:
+            return None  # only when it opens its sentence
+        before = next(i for i in range(a - 1, -1, -1) if i == 0 or sent_of[i - 1] != sent_of[a - 1])
+        if before > 0 and toks.lower[before] in roles.plural_subject_pronouns:
+            before -= 1  # "The Houthis … They seized a ship … Their leader, X": one sentence further back
+        subject = sentence_subject(doc, lex, before, by_start, sent_of)
+        if subject is None or subject.type != "Organization":
+            return None
+        return TokMention(a, b, subject.key, subject.type, "possessive-pronoun", "name", k)
     if toks.lower[a] in roles.possessive_pronouns:
         opens = a == 0 or sent_of[a - 1] != k
         subject = None

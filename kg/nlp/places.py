@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 from kg.gazetteer import GazetteerPlace
 from kg.nlp.candidates import Candidate, EntityContext, name_token
 from kg.nlp.doc import new_key, tokens_of
-from kg.nlp.lists import past_link
 
 
 def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, GazetteerPlace],
@@ -44,30 +43,46 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
     # only the tokens after a place preposition or at a comma can start or end a match
     after_locative = [i + 1 for i in table.where(locative) if i + 1 < n]
     commas = [i for i in table.where_text({","}) if i >= 1]
-    for i in sorted(set(after_locative).union(commas)):
-        if lower[i - 1] in locative:  # "in Aleppo": the longest name that starts here
+    coordinators = ctx.lex.grammar.coordinators | ctx.lex.places.place_alternatives  # "in Doha, Jeddah or Cairo"
+    listed: list[int] = []  # the items after the first of a list a place preposition opens
+    for i in after_locative:
+        j = i
+        while j < n and j in taken and sent_of[j] == sent_of[i]:
+            j += 1  # "in Benghazi and Tobruk": past the known first item
+        first = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of) if j == i else None
+        j = first[1] if first is not None else j
+        for _ in range(ctx.lex.window.place_list_items):
+            if j == i or j + 1 >= n or not (text[j] == "," or lower[j] in coordinators):
+                break
+            k = start = j + 2 if text[j] == "," and lower[j + 1] in coordinators else j + 1
+            while k < n and k in taken and sent_of[k] == sent_of[i]:
+                k += 1  # a known place in the list: the next item after it
+            if k > start:
+                j = k
+                continue
+            item = _longest(doc, text, k, min(n, k + longest), gazetteer, taken, sent_of)
+            if item is None or (item[1] < n and not (text[item[1]] in (",", ".", ";") or lower[item[1]] in coordinators)):
+                break  # "in Benghazi and Tobruk Province": not a list of places
+            listed.append(k)
+            j = item[1]
+    for i in sorted(set(after_locative).union(commas).union(listed)):
+        if lower[i - 1] in locative or i in listed:  # "in Aleppo": the longest name that starts here
             match = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
         elif text[i] == "," and i + 1 < n and _known_region(text[i + 1], ctx, gazetteer):
             match = _ending_at(doc, text, i, longest, gazetteer, taken, sent_of)  # "Gori, Georgia"
         else:
             continue
-        while match is not None and match[:2] not in spans:
-            start, end, place = match
-            if not _stands_alone(text, lower, start, end, sent_of, ctx):
-                break
-            spans.add((start, end))
-            surface = toks.span_text(start, end)
-            # one node per place however it is spelled; its label as English writes it
-            label = place.name if place.name.isascii() else surface
-            found.append(Candidate(start, end, new_key("Place", place.name), "Place", "gazetteer", label,
-                                   kb_aliases=tuple(dict.fromkeys(n for n in (surface, place.name) if n != label))))
-            if lower[i - 1] not in locative:
-                break
-            # "in Isfahan and Natanz", "in Doha, Jeddah or Cairo": the places listed after the first
-            k = past_link(table, ctx.lex.grammar, end, n)
-            if k == end and end < n and lower[end] in ctx.lex.places.place_alternatives:
-                k = end + 1
-            match = _longest(doc, text, k, min(n, k + longest), gazetteer, taken, sent_of) if k > end else None
+        if match is None or match[:2] in spans:
+            continue
+        start, end, place = match
+        if not _stands_alone(text, lower, start, end, sent_of, ctx):
+            continue
+        spans.add((start, end))
+        surface = toks.span_text(start, end)
+        # one node per place however it is spelled; its label as English writes it
+        label = place.name if place.name.isascii() else surface
+        found.append(Candidate(start, end, new_key("Place", place.name), "Place", "gazetteer", label,
+                               kb_aliases=tuple(dict.fromkeys(n for n in (surface, place.name) if n != label))))
     return found
 
 

@@ -368,7 +368,13 @@ def _inverted_frame_before(ctx: QuoteContext, comma: int) -> Frame | None:
             return None  # another verb of speech: its own frame
         if low in speech.inverted_verbs and toks.text[i - 1] == ",":
             found = speaker_after_verb(ctx, i + 1)
-            return _framed(found, ctx, "quote-before") if found is not None else None
+            if found is None:
+                return None
+            m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
+            end = m.end if m is not None else found.start + 1
+            if end != comma and toks.text[end] != ",":
+                return None  # 'X, a fellow at Y, said Europe's mission had …, "…"': a clause, no inverted frame
+            return _framed(found, ctx, "quote-before")
     return None
 
 

@@ -71,6 +71,9 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue
         if i > a and toks.lower[i - 1] in lex.grammar.articles:
             continue  # "is cited as a warning of what a break can cost": a noun, no speech
+        if i > a and (toks.lower[i - 1] in lex.grammar.possessive_determiners
+                      or (low.endswith("s") and toks.lower[i - 1] in speech.possession_verbs)):
+            continue  # "A and B have claims in the sea", "their claims": a noun, no speech
         if not quoting and i + 1 < b and toks.lower[i + 1] in speech.act_prepositions:
             continue  # "Baku responded by arresting …": an act, not speech ("quoted by" is a channel)
         if (low in speech.demand_verbs and i + 1 < b and toks.lower[i + 1] in speech.demand_prepositions

@@ -1186,9 +1186,9 @@ def _head_led(doc: Doc, lex: Lexicon, by_start: dict[int, TokMention], by_end: d
 def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start: dict[int, TokMention],
                     by_end: dict[int, TokMention], title_tokens: set[int]) -> list[tuple[TokMention, TokMention, str]]:
     """(person, organization, title) of "X, who heads ORG" and "X, who heads the 46-nation
-    body" ([roles] head_relatives), and of "X heads ORG" ([roles] head_predicates, the person
-    right before): the organization named after the phrase, or the one the anaphor noun
-    points back to (as "the bloc's chair, X" does)."""
+    body" ([roles] head_relatives), and of "X heads ORG" and "X heads ORG, which …" ([roles]
+    head_predicates, the person right before): the organization named after the phrase, or
+    the one the anaphor noun points back to (as "the bloc's chair, X" does)."""
     toks = tokens_of(doc)
     sent_of = doc._.kg_sent_of
     n = len(doc)
@@ -1216,6 +1216,10 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
             if j >= n or tuple(toks.lower[i:j]) != words:
                 continue
             org = _headed_organization(doc, lex, j, mentions, by_start, sent_of)
+            if org is not None and leads is predicates and (
+                    org.end < n and toks.text[org.end].isalpha() and toks.text[org.end].islower()
+                    and toks.lower[org.end] not in lex.relations.member_relative_pronouns):
+                org = None  # "X heads the EU delegation": the organization's name does not close the phrase
             if org is not None:
                 out.append((p, org, title))
             break
@@ -1258,15 +1262,20 @@ def _headed_organization(doc: Doc, lex: Lexicon, j: int, mentions: list[TokMenti
 
 def _before_description(doc: Doc, lex: Lexicon, i: int, by_end: dict[int, TokMention]) -> TokMention | None:
     """The mention before ", a DESCRIPTION" that ends right before the relative pronoun at
-    token ``i`` ("X, a former Brazilian president who now heads ORG": X), or None; the
-    description opens with an indefinite article and runs at most [window]
-    anaphor_description words."""
+    token ``i`` ("X, a former Brazilian president who now heads ORG", "X, the former defence
+    minister who now heads ORG": X), or None; the description opens with an article and runs
+    at most [window] anaphor_description words; after "the" it ends with a title word and none
+    of its words is a preposition (not "X, the aide of the minister who heads ORG")."""
     toks = tokens_of(doc)
     c = i - 1
     while c > 0 and i - c <= lex.window.anaphor_description + 1 and (toks.text[c].isalpha() or toks.text[c] == "-"):
         c -= 1
-    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.indefinite_articles:
+    if c < 1 or toks.text[c] != "," or c + 1 >= i or toks.lower[c + 1] not in lex.grammar.articles:
         return None
+    if toks.lower[c + 1] not in lex.grammar.indefinite_articles and (
+            any(toks.lower[x] in lex.relations.clause_words for x in range(c + 2, i))
+            or toks.lower[i - 1] not in lex.title_words):
+        return None  # "X, the man who now heads ORG": no office before the pronoun
     return by_end.get(c)
 
 
@@ -1306,13 +1315,30 @@ def _whose_owner(doc: Doc, lex: Lexicon, b: int, by_end: dict[int, TokMention],
     e = b - 2
     if toks.text[e] != ",":
         # "GUAM, a regional grouping whose secretary general, X, …": past a noun phrase in
-        # apposition (an indefinite article and lower-case words) to the comma after its name
-        while e > 1 and b - 2 - e < lex.window.participle_phrase and toks.text[e].isalpha() and toks.text[e].islower() \
-                and toks.lower[e] not in lex.grammar.indefinite_articles:
+        # apposition (an indefinite article and lower-case words, a place after "in") to the
+        # comma after its name
+        while e > 1 and b - 2 - e < lex.window.participle_phrase:
+            place = by_end.get(e + 1)
+            if (place is not None and place.type in ("Place", "Country") and place.start > 1
+                    and toks.lower[place.start - 1] in lex.places.prepositions):
+                e = place.start - 1  # "the Tripoli-based council, an advisory body in Tripoli whose …"
+                continue
+            if not (toks.text[e].isalpha() and toks.text[e].islower()) or toks.lower[e] in lex.grammar.indefinite_articles:
+                break
             e -= 1
         if e < 2 or e == b - 2 or toks.lower[e] not in lex.grammar.indefinite_articles or toks.text[e - 1] != ",":
             return None
         e -= 1
+    elif e not in by_end:
+        # "Operation Atalanta, the older anti-piracy mission, whose commander, X,": past a noun
+        # phrase in commas (an article, lower-case words) to the comma after the name
+        c = e - 1
+        while c > 1 and e - c <= lex.window.participle_phrase and (
+                (toks.text[c].isalpha() and toks.text[c].islower()) or toks.text[c] == "-") \
+                and toks.lower[c] not in lex.grammar.articles:
+            c -= 1
+        if c > 1 and c < e - 1 and toks.lower[c] in lex.grammar.articles and toks.text[c - 1] == ",":
+            e = c - 1
     if toks.text[e - 1] == ")" and e > 3 and by_end.get(e - 1) is not None:
         e -= 1  # the acronym's own mention ends inside the brackets
     if e not in by_end and e >= 2 and toks.lower[e - 1] in lex.roles.national_body_nouns and toks.text[e - 1].islower():
