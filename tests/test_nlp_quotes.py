@@ -1110,3 +1110,13 @@ def test_a_quote_after_a_clause_of_a_speech_verb_is_its_subjects_not_the_next_na
     r = read('Ida Rusk, a research fellow at the Lakes Institute, said Chile\'s mission had shown that escorts '
              'could work, "but only as long as the rebels choose not to test it".')
     assert {who for who, _, _ in said(r)} == {"Ida Rusk"}
+
+
+def test_a_that_after_a_finite_verb_is_the_statements_own(read):
+    # "said Chile's mission had shown that …": the statement starts after "said"
+    r = read("Ida Rusk said Chile's mission had shown that escorts could work.")
+    assert said(r) == [("Ida Rusk", "Chile's mission had shown that escorts could work", False)]
+    r = read("Ida Rusk said on Monday that escorts could work.")
+    assert said(r) == [("Ida Rusk", "escorts could work", False)]
+    r = read("Ida Rusk said in May that escorts could work.")
+    assert said(r) == [("Ida Rusk", "escorts could work", False)]

@@ -261,6 +261,7 @@ class SpeechWords:
     hearer_topic_prepositions: frozenset[str] = words("speech.hearer_topic_prepositions")  # "informed Moscow of the decision"
     informing_verbs: frozenset[str] = words("speech.informing_verbs")  # "informed Moscow of …": a hearer, no statement
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
+    clause_finite_verbs: frozenset[str] = words("speech.clause_finite_verbs")  # "said X had shown that …": not the statement's "that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
     act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
     demand_verbs: frozenset[str] = words("speech.demand_verbs")  # "insists on the distinction": no speech

@@ -174,6 +174,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 while reach < min(b, i_text + win.that_probe_setting) and toks.text[reach - 1] != ",":
                     reach += 1
             about = i_text + 1 < b and toks.lower[i_text + 1] in speech.complement_prepositions
+            finite = next((p for p in range(i_text + 1, reach) if toks.lower[p] in speech.clause_finite_verbs), reach)
+            reach = min(reach, finite)  # "said Europe's mission had shown that …": the clause's own "that"
             for probe in range(i_text + 1, reach):
                 if toks.lower[probe] == "that":
                     if about and probe + 1 < b and toks.lower[probe + 1] in speech.relative_that_verbs:
