@@ -263,6 +263,8 @@ class SpeechWords:
     setting_prepositions: frozenset[str] = words("speech.setting_prepositions")  # "said at a press briefing on Monday that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
     act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
+    silence_words: frozenset[str] = words("speech.silence_words")  # "has said little about it"
+    silence_followers: frozenset[str] = words("speech.silence_followers")
     demand_verbs: frozenset[str] = words("speech.demand_verbs")  # "insists on the distinction": no speech
     demand_prepositions: frozenset[str] = words("speech.demand_prepositions")
     relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"
