@@ -90,6 +90,15 @@ def test_a_known_place_that_is_also_a_given_name_opens_a_persons_name(read):
     assert persons(r) == set()
 
 
+def test_an_ambiguous_place_word_opening_an_unknown_name_after_the_is_not_the_place(read):
+    r = read("Ivo Marek heads the Caspian Varnel research centre in Baku.")
+    assert "Caspian Sea" not in {e.label for e in r.entities}
+    r = read("Ivo Marek sailed on the Caspian Sea and studied the Caspian region.")
+    assert "Caspian Sea" in {e.label for e in r.entities}
+    r = read("Ivo Marek reported for the Jordan Varnel, a weekly.")
+    assert "Jordan" not in {e.label for e in r.entities}
+
+
 def test_plural_title_before_a_speech_verb_is_no_name(read):
     r = read("The Co-Chairs said that violence must stop.")
     assert persons(r) == set()

@@ -66,6 +66,7 @@ from kg.nlp.candidates import (
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
+    ambiguous_first_words,
     ambiguous_given_names,
     ambiguous_surnames_after_titles,
     countries_own_bodies,
@@ -181,6 +182,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
     kb_cands = ambiguous_given_names(doc, ctx, kb_cands)
+    kb_cands = ambiguous_first_words(doc, ctx, kb_cands)
     kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}

@@ -1346,6 +1346,32 @@ def ambiguous_given_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate
     return [c for c in kb_cands if c.start not in given_starts] if given_starts else kb_cands
 
 
+def ambiguous_first_words(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "the Caspian Barrel oil research centre", "the Jordan Times": a known place or country
+    whose one Title-case word is marked ambiguous, after an article and before an unknown name
+    word (no body's or place's head word, no title, no known name) that ends the capitalised run,
+    is the first word of another name, not the place ("the Caspian Sea", "the Jordan Valley" are)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    articles = ctx.lex.grammar.articles
+    maybe = [c for c in kb_cands if c.ambiguous and c.end - c.start == 1 and c.type in ("Country", "Place")
+             and 0 < c.start and c.end + 1 < n and toks.lower[c.start - 1] in articles
+             and toks.text[c.end][:1].isupper()]
+    if not maybe:
+        return kb_cands
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    kb_tokens = {i for k in kb_cands for i in range(k.start, k.end)}
+    drop = set()
+    for c in maybe:
+        e = c.end
+        if (toks.text[c.start].isupper() or e in kb_tokens or ctx.sent_of[e] != ctx.sent_of[c.start]
+                or not name_token(doc, ctx, e) or toks.lower[e] in heads or toks.lower[e] in ctx.lex.titles
+                or not (toks.is_punct[e + 1] or toks.text[e + 1].islower())):
+            continue
+        drop.add(c.start)
+    return [c for c in kb_cands if c.start not in drop] if drop else kb_cands
+
+
 def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],
                                     titles: list[TitleSpan]) -> set[int]:
     """Starts of one-word known countries or places that open a name before an apposition of a
