@@ -618,6 +618,16 @@ def test_a_name_before_a_bare_office_in_apposition_is_a_person(read):
     assert said(r) == [("Ramon Altavilla", "the vote was fair", False)]
 
 
+def test_a_name_before_a_qualified_bare_office_in_apposition_is_a_person(read):
+    # a common noun's possessive, past and current qualifiers, a demonym: no speech verb needed
+    for body in ("Ramon Altavilla, the city's former mayor, had defended the plant.",
+                 "Ramon Altavilla, the de facto leader of Zembla, visited Varno in May.",
+                 "Ramon Altavilla, the former European energy commissioner, had praised the deal."):
+        r = read(body)
+        assert "Ramon Altavilla" in persons(r), body
+    assert not any(e.type == "Person" for e in read("Varno, the city's main port, was closed.").entities)
+
+
 def test_a_place_before_a_noun_in_apposition_is_no_person(read):
     r = read("Paris, the capital, hosted the talks.")
     assert not any(e.type == "Person" for e in r.entities)

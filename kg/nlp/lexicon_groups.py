@@ -51,6 +51,7 @@ class Windows:
     apposition_name_words: int
     current_adjective_words: int  # "a new de facto leader, X": current adjectives in a row
     apposition_describing_words: int  # "X, a former footballer", "X, a Russian-Armenian billionaire": tokens between "a" and the noun
+    apposition_qualifier_words: int  # "X, the de facto leader of Y", "X, the city's former mayor,": qualifiers before the office
     speech_name_words: int
     speech_qualifier_words: int
     age_digits: int

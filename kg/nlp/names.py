@@ -878,6 +878,8 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             if a > 1 and (toks.lower[a - 1] in roles.current_adjectives
                           or toks.lower[a - 1] in roles.not_current) and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y", "…, a former vice-president of the party"
+                if a > 1 and toks.lower[a - 1] in roles.current_adjectives and toks.text[a - 1].islower():
+                    a -= 1  # "…, the de facto leader of South Ossetia"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
@@ -887,12 +889,11 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                    # "X, the parliament speaker and leader of the Amal movement,": a second office;
                    # "X, a presidential aide and former culture minister.": a past one
                    or _second_office_after(toks, ctx, t.end, title_starts))
-              and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
-                   or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
-                       and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
+              and (article := _apposition_article(toks, ctx, t.start, kb_end)) is not None):
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
-            # "X, a former minister, said": a past one too; "X, the president who signed them,"
-            a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
+            # "X, a former minister, said": a past one too; "X, the president who signed them,";
+            # "X, the city's former mayor,", "X, the former European energy commissioner,"
+            a = article + 1
         elif (t.end < n and not t.plural and t.start > 4
               and (toks.text[t.end] == "," or _closes_sentence(toks, ctx, t.end)
                    or _second_office_after(toks, ctx, t.end, title_starts))
@@ -916,6 +917,34 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _apposition_article(toks: TokenTable, ctx: EntityContext, start: int, kb_end: dict[int, Candidate]) -> int | None:
+    """The article that opens the qualifiers of a bare office at ``start`` ("the [city's] [former]
+    [European] [energy] commissioner"): lower-case qualifiers (current, past, domain words) on either
+    side of one demonym (or other Title-case word), and a common noun's possessive right after the
+    article; else None."""
+    roles, articles = ctx.lex.roles, ctx.lex.grammar.articles
+    reach = ctx.lex.window.apposition_qualifier_words
+
+    def qualifiers_before(i: int) -> int:
+        floor = i - reach
+        while (i > floor and i > 0 and toks.text[i].islower()
+               and (toks.lower[i] in roles.not_current or toks.lower[i] in roles.current_adjectives
+                    or toks.lower[i] in roles.domain_adjectives)):
+            i -= 1
+        return i
+
+    i = qualifiers_before(start - 1)
+    known = kb_end.get(i + 1)
+    word = toks.text[i]
+    if ((known is not None and known.role == "demonym" and known.start == i)
+            or (known is None and word.isalpha() and word[:1].isupper() and word[1:].islower())):
+        i = qualifiers_before(i - 1)  # "the former European energy commissioner", "the Russian envoy"
+    if (i > 2 and toks.lower[i] in ctx.lex.grammar.possessive and toks.text[i - 1].isalpha()
+            and toks.text[i - 1].islower() and toks.lower[i - 2] in articles):
+        return i - 2  # "the city's former mayor"
+    return i if i > 0 and toks.lower[i] in articles else None
 
 
 def _second_office_after(toks: TokenTable, ctx: EntityContext, i: int, title_starts: set[int]) -> bool:
