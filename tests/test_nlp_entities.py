@@ -551,6 +551,14 @@ def test_north_africa_is_a_region_not_africa(read):
     assert "Africa" not in types
 
 
+def test_a_society_is_an_organization_and_its_executive_director_its_officer(read):
+    r = read("Tamar Velidze, the executive director of the Zembla Society for Free Media, said it.")
+    types = {e.label: e.type for e in r.entities}
+    assert "Free Media" not in types
+    assert types.get("Zembla Society for Free Media") == "Organization"
+    assert facts(r, "officialOf") == {("Tamar Velidze", "Zembla Society for Free Media")}
+
+
 def test_an_observatory_is_an_organization_and_its_remit_no_person(read):
     r = read("The Ruritanian Observatory for Human Rights said 20 people died.")
     types = {e.label: e.type for e in r.entities}
