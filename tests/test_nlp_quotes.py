@@ -936,6 +936,13 @@ def test_said_little_or_nothing_is_no_statement(read):
     assert said(r) == []
 
 
+def test_a_speech_verb_in_a_clause_after_and_frames_no_trailing_statement(read):
+    r = read("In May, Zembla expelled two Varnian diplomats, and Varnia responded in kind.")
+    assert said(r) == []
+    r = read("The talks have stalled, the ministry said.")
+    assert [text for _, text, _ in said(r)] == ["The talks have stalled"]
+
+
 def test_said_little_before_a_clause_is_still_a_statement(read):
     r = read("Tavo Merkin said little progress had been made.")
     assert [text for _, text, _ in said(r)] == ["little progress had been made"]

@@ -168,6 +168,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             lead = i
         if lead > a + win.trailing_lead and toks.text[lead - 1] == "," and (
                 inverted is not None or ends_soon(ctx, v_end, b)):
+            if inverted is None and toks.lower[lead] in speech.clause_openers:
+                continue  # "A expelled two diplomats, and B responded in kind": a clause of its own
             start_c, end_c = toks.idx[a], toks.idx[lead - 1]
             if any(st.sentence == k and st.speaker != found.key and start_c <= st.start < end_c
                    for st in ctx.statements):
