@@ -939,8 +939,8 @@ def test_said_little_or_nothing_is_no_statement(read):
 def test_a_speech_verb_in_a_clause_after_and_frames_no_trailing_statement(read):
     r = read("In May, Zembla expelled two Varnian diplomats, and Varnia responded in kind.")
     assert said(r) == []
-    r = read("The talks have stalled, the ministry said.")
-    assert [text for _, text, _ in said(r)] == ["The talks have stalled"]
+    r = read("The talks have stalled, and the crisis is deep, Peru said.")
+    assert [text for _, text, _ in said(r)] == ["The talks have stalled, and the crisis is deep"]
 
 
 def test_said_little_before_a_clause_is_still_a_statement(read):
