@@ -363,3 +363,12 @@ def test_a_name_before_became_and_an_office_holds_it(read):
     # "When Jens-Frederik Nielsen became Greenland's premier in April, he told …"
     r = read("When Ramon Altavilla became Peru's premier in April, he told the parliament that it was over.")
     assert titled(r) == {("Ramon Altavilla", "Peru", "Prime Minister")}
+
+
+def test_its_secretary_general_is_no_office_of_a_country_the_sentence_before_opens_with(read):
+    # a country has no secretary general: "Its" points further back, or nowhere
+    r = read("The Zembla Union has five members. Peru and Hungary are observers. Its secretary general, "
+             "Ivo Marek, a former diplomat, said the bloc would grow.")
+    assert ("Ivo Marek", "Peru") not in facts(r, "officialOf")
+    r = read("Peru hosted the talks. Its foreign minister, Ivo Marek, said the bloc would grow.")
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
