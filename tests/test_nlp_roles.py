@@ -372,3 +372,9 @@ def test_its_secretary_general_is_no_office_of_a_country_the_sentence_before_ope
     assert ("Ivo Marek", "Peru") not in facts(r, "officialOf")
     r = read("Peru hosted the talks. Its foreign minister, Ivo Marek, said the bloc would grow.")
     assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
+
+
+def test_an_organization_head_word_before_minister_is_a_portfolio(read):
+    r = read("Peruvian Armed Forces Minister Ivo Marek visited Lima in February.")
+    assert not any(e.type == "Organization" for e in r.entities)
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}

@@ -182,6 +182,7 @@ class ActorWords:
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
     named_kind_nouns: frozenset[str] = words("actors.named_kind_nouns")  # "a movement called X"
     kind_naming_words: frozenset[str] = words("actors.kind_naming_words")  # "called", "named"
+    portfolio_minister_words: frozenset[str] = words("actors.portfolio_minister_words")  # "Armed Forces Minister X"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
