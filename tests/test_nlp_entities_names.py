@@ -805,6 +805,11 @@ def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
     assert all(e.type != "Organization" for e in r.entities)
 
 
+def test_a_name_before_a_citizen_in_apposition_is_a_person(read):
+    r = read("Ramon Altavilla, a Peruvian citizen, was sentenced in Lima in 2025.")
+    assert "Ramon Altavilla" in persons(r)
+
+
 def test_a_name_before_an_indefinite_person_noun_in_apposition_is_a_person(read):
     # "X, a former footballer elected by …, is the president": no speech verb, no title
     r = read("Dikomo Kokuvik, a former footballer elected by an electoral college, is the president.")
