@@ -378,3 +378,8 @@ def test_an_organization_head_word_before_minister_is_a_portfolio(read):
     r = read("Peruvian Armed Forces Minister Ivo Marek visited Lima in February.")
     assert not any(e.type == "Organization" for e in r.entities)
     assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
+
+
+def test_a_central_bank_governor_after_a_country_possessive_is_that_countrys(read):
+    r = read("Peru's central bank governor, Ivo Marek, said the banks follow the rules.")
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
