@@ -101,6 +101,7 @@ from kg.nlp.places import (
     outside_named_things,
     places_after_of,
     places_before_lower_heads,
+    places_in_regions,
 )
 from kg.nlp.spelling import fold_name, one_edit_apart
 from kg.nlp.trained import model_entities
@@ -209,6 +210,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
         + places_before_lower_heads(doc, ctx, kb_tokens)
+        + places_in_regions(doc, ctx, kb_cands, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + workplaces_named_with_places(doc, ctx, kb_cands)
         + organizations_after_kind_nouns(doc, ctx, kb_tokens)

@@ -184,6 +184,8 @@ class ActorWords:
     kind_naming_words: frozenset[str] = words("actors.kind_naming_words")  # "called", "named"
     portfolio_minister_words: frozenset[str] = words("actors.portfolio_minister_words")  # "Armed Forces Minister X"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
+    region_place_prepositions: frozenset[str] = words("actors.region_place_prepositions")  # "at X in southern Italy"
+    region_directions: frozenset[str] = words("actors.region_directions")  # "in southern Italy"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
