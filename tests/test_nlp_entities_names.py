@@ -805,6 +805,15 @@ def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
     assert all(e.type != "Organization" for e in r.entities)
 
 
+def test_a_name_owning_a_successor_or_a_widow_is_a_person(read):
+    r = read("Tavo Merkin met Ivo Marek's successor, Olda Vasq, in Lima.")
+    assert "Ivo Marek" in persons(r)
+    r = read("Ramon Altavilla's widow said the trial was unfair.")
+    assert persons(r) == {"Ramon Altavilla"}
+    r = read("The Zembla Union's successor was founded in Lima.")
+    assert persons(r) == set()
+
+
 def test_a_name_before_a_citizen_in_apposition_is_a_person(read):
     r = read("Ramon Altavilla, a Peruvian citizen, was sentenced in Lima in 2025.")
     assert "Ramon Altavilla" in persons(r)

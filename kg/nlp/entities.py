@@ -85,6 +85,7 @@ from kg.nlp.names import (
     persons_before_speech,
     persons_before_titles,
     persons_in_lists,
+    persons_owning_kin,
     propagate_aliases,
     repeated_full_names,
     title_tokens,
@@ -224,6 +225,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_after_person_leads(doc, ctx, named_or_titled)
         + persons_after_person_nouns(doc, ctx, named_or_titled)
         + persons_after_possessives(doc, ctx, kb_cands, named_or_titled)
+        + persons_owning_kin(doc, ctx, named_or_titled)
         + persons_before_head_relatives(doc, ctx, named_or_titled)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]

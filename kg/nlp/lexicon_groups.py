@@ -202,6 +202,7 @@ class ActorWords:
     party_links: frozenset[str] = words("names.party_links")  # "X of the Y Party": a member
     person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
     person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
+    owned_kin_nouns: frozenset[str] = words("names.owned_kin_nouns")  # "Dmitry Kozak's successor": a person
     person_object_verbs: frozenset[str] = words("names.person_object_verbs")  # "who succeeded X": a person
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     acronym_org_leads: frozenset[str] = words("actors.acronym_org_leads")  # "a member of the VCC"

@@ -539,6 +539,26 @@ def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candi
     return out
 
 
+def persons_owning_kin(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
+    """ "met Putin's deputy, Dmitry Kozak's successor, X", "Ivo Marek's widow": a capitalised name
+    of two or three words before a possessive and one of [names] owned_kin_nouns is a person."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    kin = ctx.lex.actors.owned_kin_nouns
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    out = []
+    for i in toks.where(ctx.lex.grammar.possessive):
+        if i < 2 or i + 1 >= n or toks.lower[i + 1] not in kin or ctx.sent_of[i] < 0:
+            continue
+        start = name_run_before(doc, ctx, i, ctx.lex.window.speech_name_words, forbidden)
+        if (2 <= i - start <= 3 and toks.lower[i - 1] not in heads
+                and not names_a_title(toks.span_text(start, i), ctx)
+                and (start == 0 or not toks.text[start - 1][:1].isupper())):
+            label = toks.span_text(start, i)
+            out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
     words or more right before the comma of a phrase of [roles] head_relatives or
