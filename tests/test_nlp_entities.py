@@ -509,6 +509,12 @@ def test_the_head_of_a_group_named_by_its_noun(read):
                                                      for f in r.facts if f.predicate == "officialOf"}
 
 
+def test_an_upper_case_word_opens_a_name_before_consultancy(read):
+    r = read("Ivo Marek now heads the QX Varnel consultancy in Lima.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert orgs == {"QX Varnel"}
+
+
 def test_a_name_before_think_tank_is_an_organization_without_the_noun(read):
     r = read("Ramona Vidal founded the Andean Research think tank in 2020.")
     assert ("Andean Research", "Organization") in {(e.label, e.type) for e in r.entities}
@@ -549,6 +555,14 @@ def test_north_africa_is_a_region_not_africa(read):
     types = {e.label: e.type for e in r.entities}
     assert types.get("North Africa") == "Place"
     assert "Africa" not in types
+
+
+def test_a_society_is_an_organization_and_its_executive_director_its_officer(read):
+    r = read("Tamar Velidze, the executive director of the Zembla Society for Free Media, said it.")
+    types = {e.label: e.type for e in r.entities}
+    assert "Free Media" not in types
+    assert types.get("Zembla Society for Free Media") == "Organization"
+    assert facts(r, "officialOf") == {("Tamar Velidze", "Zembla Society for Free Media")}
 
 
 def test_an_observatory_is_an_organization_and_its_remit_no_person(read):

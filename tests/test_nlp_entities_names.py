@@ -90,6 +90,15 @@ def test_a_known_place_that_is_also_a_given_name_opens_a_persons_name(read):
     assert persons(r) == set()
 
 
+def test_an_ambiguous_place_word_opening_an_unknown_name_after_the_is_not_the_place(read):
+    r = read("Ivo Marek heads the Caspian Varnel research centre in Baku.")
+    assert "Caspian Sea" not in {e.label for e in r.entities}
+    r = read("Ivo Marek sailed on the Caspian Sea and studied the Caspian region.")
+    assert "Caspian Sea" in {e.label for e in r.entities}
+    r = read("Ivo Marek reported for the Jordan Varnel, a weekly.")
+    assert "Jordan" not in {e.label for e in r.entities}
+
+
 def test_plural_title_before_a_speech_verb_is_no_name(read):
     r = read("The Co-Chairs said that violence must stop.")
     assert persons(r) == set()
@@ -609,6 +618,16 @@ def test_a_name_before_a_bare_office_in_apposition_is_a_person(read):
     assert said(r) == [("Ramon Altavilla", "the vote was fair", False)]
 
 
+def test_a_name_before_a_qualified_bare_office_in_apposition_is_a_person(read):
+    # a common noun's possessive, past and current qualifiers, a demonym: no speech verb needed
+    for body in ("Ramon Altavilla, the city's former mayor, had defended the plant.",
+                 "Ramon Altavilla, the de facto leader of Zembla, visited Varno in May.",
+                 "Ramon Altavilla, the former European energy commissioner, had praised the deal."):
+        r = read(body)
+        assert "Ramon Altavilla" in persons(r), body
+    assert not any(e.type == "Person" for e in read("Varno, the city's main port, was closed.").entities)
+
+
 def test_a_place_before_a_noun_in_apposition_is_no_person(read):
     r = read("Paris, the capital, hosted the talks.")
     assert not any(e.type == "Person" for e in r.entities)
@@ -784,6 +803,20 @@ def test_a_name_after_a_kind_of_body_and_called_is_an_organization(read):
     # without the naming word a bare "the party X" names nothing new; "called on" is no naming
     r = read("The party Velmar Awakening won. The group called on Tarvin Osk to act.")
     assert all(e.type != "Organization" for e in r.entities)
+
+
+def test_a_name_owning_a_successor_or_a_widow_is_a_person(read):
+    r = read("Tavo Merkin met Ivo Marek's successor, Olda Vasq, in Lima.")
+    assert "Ivo Marek" in persons(r)
+    r = read("Ramon Altavilla's widow said the trial was unfair.")
+    assert persons(r) == {"Ramon Altavilla"}
+    r = read("The Zembla Union's successor was founded in Lima.")
+    assert persons(r) == set()
+
+
+def test_a_name_before_a_citizen_in_apposition_is_a_person(read):
+    r = read("Ramon Altavilla, a Peruvian citizen, was sentenced in Lima in 2025.")
+    assert "Ramon Altavilla" in persons(r)
 
 
 def test_a_name_before_an_indefinite_person_noun_in_apposition_is_a_person(read):

@@ -167,3 +167,13 @@ def test_the_places_listed_after_a_place_preposition_are_places(read):
     # "based in Benghazi and Tobruk,", "in much of Sagaing, Magway and Rakhine"
     r = read("The parliament met in Tartu, Kraljevo, and Timbuktu. Officials in Tartu and Jackson Browne met.")
     assert set(places(r)) == {"Tartu", "Kraljevo", "Timbuktu"}
+
+
+def test_a_name_before_in_and_a_direction_of_a_known_country_is_a_place(read):
+    for body in ("The pipeline came ashore at Varnelo in southern Italy in 2020.",
+                 "The protest began in Varnelo, in northern Georgia."):
+        r = read(body)
+        assert ("Varnelo", "Place") in {(e.label, e.type) for e in r.entities}, body
+    # no place preposition before the name, or no direction: nothing new
+    r = read("Varnelo Holdings in southern Italy grew. A fellow at Varnelo in Italy spoke.")
+    assert "Varnelo" not in {e.label for e in r.entities}

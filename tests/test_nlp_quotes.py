@@ -931,6 +931,23 @@ def test_responded_by_an_act_is_no_statement(read):
     assert said(r) == []
 
 
+def test_said_little_or_nothing_is_no_statement(read):
+    r = read("His successor, Tavo Merkin, has said little about it. Olda Vasq said nothing.")
+    assert said(r) == []
+
+
+def test_a_speech_verb_in_a_clause_after_and_frames_no_trailing_statement(read):
+    r = read("In May, Zembla expelled two Varnian diplomats, and Varnia responded in kind.")
+    assert said(r) == []
+    r = read("The talks have stalled, and the crisis is deep, Peru said.")
+    assert [text for _, text, _ in said(r)] == ["The talks have stalled, and the crisis is deep"]
+
+
+def test_said_little_before_a_clause_is_still_a_statement(read):
+    r = read("Tavo Merkin said little progress had been made.")
+    assert [text for _, text, _ in said(r)] == ["little progress had been made"]
+
+
 def test_quoted_by_local_media_as_saying_is_still_a_statement(read):
     r = read("Peru has started deploying troops to the border, the Peruvian Defense Ministry was quoted "
              "by local media as saying on Tuesday.")

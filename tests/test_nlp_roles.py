@@ -363,3 +363,23 @@ def test_a_name_before_became_and_an_office_holds_it(read):
     # "When Jens-Frederik Nielsen became Greenland's premier in April, he told …"
     r = read("When Ramon Altavilla became Peru's premier in April, he told the parliament that it was over.")
     assert titled(r) == {("Ramon Altavilla", "Peru", "Prime Minister")}
+
+
+def test_its_secretary_general_is_no_office_of_a_country_the_sentence_before_opens_with(read):
+    # a country has no secretary general: "Its" points further back, or nowhere
+    r = read("The Zembla Union has five members. Peru and Hungary are observers. Its secretary general, "
+             "Ivo Marek, a former diplomat, said the bloc would grow.")
+    assert ("Ivo Marek", "Peru") not in facts(r, "officialOf")
+    r = read("Peru hosted the talks. Its foreign minister, Ivo Marek, said the bloc would grow.")
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
+
+
+def test_an_organization_head_word_before_minister_is_a_portfolio(read):
+    r = read("Peruvian Armed Forces Minister Ivo Marek visited Lima in February.")
+    assert not any(e.type == "Organization" for e in r.entities)
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}
+
+
+def test_a_central_bank_governor_after_a_country_possessive_is_that_countrys(read):
+    r = read("Peru's central bank governor, Ivo Marek, said the banks follow the rules.")
+    assert facts(r, "officialOf") == {("Ivo Marek", "Peru")}

@@ -916,6 +916,9 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
             continue
         if i + 1 < n and f"{low} {table.lower[i + 1]}" in ctx.lex.titles:
             continue  # "Chief Cabinet Secretary X": the head word opens a title, it ends no name
+        if (i + 2 < n and table.lower[i + 1] in actors.portfolio_minister_words
+                and table.text[i + 1][:1].isupper() and is_name_token(table.text[i + 2])):
+            continue  # "French Armed Forces Minister X": a portfolio, no organization
         if any(i - w >= 0 and " ".join(table.lower[i - w:i + 1]) in ctx.lex.titles for w in (3, 4)):
             continue  # "Chairman of the Board of X": the head word closes a title, it opens no name
         # left: capitalised words or a known name, over at most org_name_tokens tokens

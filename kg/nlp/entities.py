@@ -66,6 +66,7 @@ from kg.nlp.candidates import (
 from kg.nlp.doc import EntityInfo, TitleSpan, TokenTable, TokMention, ensure_extensions, tokens_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.names import (
+    ambiguous_first_words,
     ambiguous_given_names,
     ambiguous_surnames_after_titles,
     countries_own_bodies,
@@ -84,6 +85,7 @@ from kg.nlp.names import (
     persons_before_speech,
     persons_before_titles,
     persons_in_lists,
+    persons_owning_kin,
     propagate_aliases,
     repeated_full_names,
     title_tokens,
@@ -100,6 +102,7 @@ from kg.nlp.places import (
     outside_named_things,
     places_after_of,
     places_before_lower_heads,
+    places_in_regions,
 )
 from kg.nlp.spelling import fold_name, one_edit_apart
 from kg.nlp.trained import model_entities
@@ -181,6 +184,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
     titles = find_titles(doc, ctx)
     kb_cands = given_names_after_titles(doc, ctx, kb_cands, titles)
     kb_cands = ambiguous_given_names(doc, ctx, kb_cands)
+    kb_cands = ambiguous_first_words(doc, ctx, kb_cands)
     kb_cands = ambiguous_surnames_after_titles(doc, ctx, kb_cands, titles)
     kb_by_span = {(c.start, c.end): c for c in kb_cands}
     kb_start = {c.start: c for c in kb_cands}
@@ -207,6 +211,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         named_orgs
         + places_after_of(doc, ctx, kb_tokens)
         + places_before_lower_heads(doc, ctx, kb_tokens)
+        + places_in_regions(doc, ctx, kb_cands, kb_tokens)
         + media_before_heads(doc, ctx, kb_tokens)
         + workplaces_named_with_places(doc, ctx, kb_cands)
         + organizations_after_kind_nouns(doc, ctx, kb_tokens)
@@ -220,6 +225,7 @@ def find_entities(doc: Doc, tables: EntityTables, lex: Lexicon, use_model_entiti
         + persons_after_person_leads(doc, ctx, named_or_titled)
         + persons_after_person_nouns(doc, ctx, named_or_titled)
         + persons_after_possessives(doc, ctx, kb_cands, named_or_titled)
+        + persons_owning_kin(doc, ctx, named_or_titled)
         + persons_before_head_relatives(doc, ctx, named_or_titled)
         + gazetteer_places(doc, ctx, tables.gazetteer, kb_tokens)
     ) if sent_of[c.start] >= 0 and not in_title[c.start]]

@@ -51,6 +51,7 @@ class Windows:
     apposition_name_words: int
     current_adjective_words: int  # "a new de facto leader, X": current adjectives in a row
     apposition_describing_words: int  # "X, a former footballer", "X, a Russian-Armenian billionaire": tokens between "a" and the noun
+    apposition_qualifier_words: int  # "X, the de facto leader of Y", "X, the city's former mayor,": qualifiers before the office
     speech_name_words: int
     speech_qualifier_words: int
     age_digits: int
@@ -181,7 +182,10 @@ class ActorWords:
     organization_kind_nouns: frozenset[str] = words("actors.organization_kind_nouns")  # "the grid operator Snam"
     named_kind_nouns: frozenset[str] = words("actors.named_kind_nouns")  # "a movement called X"
     kind_naming_words: frozenset[str] = words("actors.kind_naming_words")  # "called", "named"
+    portfolio_minister_words: frozenset[str] = words("actors.portfolio_minister_words")  # "Armed Forces Minister X"
     lower_place_heads: frozenset[str] = words("actors.lower_place_heads")  # "the Naryn river"
+    region_place_prepositions: frozenset[str] = words("actors.region_place_prepositions")  # "at X in southern Italy"
+    region_directions: frozenset[str] = words("actors.region_directions")  # "in southern Italy"
     place_of: frozenset[str] = words("actors.place_of")
     connectors: frozenset[str] = words("actors.name_connectors")
     not_names: frozenset[str] = words("actors.not_names", "names.honorifics")
@@ -198,6 +202,7 @@ class ActorWords:
     party_links: frozenset[str] = words("names.party_links")  # "X of the Y Party": a member
     person_leads: frozenset[str] = words("names.person_leads")  # "founded by A and B", "represented by X": persons
     person_nouns: frozenset[str] = words("names.person_nouns")  # "Georgian Dream founder X": a person
+    owned_kin_nouns: frozenset[str] = words("names.owned_kin_nouns")  # "Dmitry Kozak's successor": a person
     person_object_verbs: frozenset[str] = words("names.person_object_verbs")  # "who succeeded X": a person
     acronym_connectors: tuple[str, ...]  # in the lexicon's order: they make a regular expression
     acronym_org_leads: frozenset[str] = words("actors.acronym_org_leads")  # "a member of the VCC"
@@ -264,6 +269,8 @@ class SpeechWords:
     clause_finite_verbs: frozenset[str] = words("speech.clause_finite_verbs")  # "said X had shown that …": not the statement's "that"
     complement_prepositions: frozenset[str] = words("speech.complement_prepositions")  # "warned against"
     act_prepositions: frozenset[str] = words("speech.act_prepositions")  # "responded by arresting"
+    silence_words: frozenset[str] = words("speech.silence_words")  # "has said little about it"
+    silence_followers: frozenset[str] = words("speech.silence_followers")
     demand_verbs: frozenset[str] = words("speech.demand_verbs")  # "insists on the distinction": no speech
     demand_prepositions: frozenset[str] = words("speech.demand_prepositions")
     relative_that_verbs: frozenset[str] = words("speech.relative_that_verbs")  # "a route that would"

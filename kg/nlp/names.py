@@ -539,6 +539,26 @@ def persons_after_possessives(doc: Doc, ctx: EntityContext, kb_cands: list[Candi
     return out
 
 
+def persons_owning_kin(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
+    """ "met Putin's deputy, Dmitry Kozak's successor, X", "Ivo Marek's widow": a capitalised name
+    of two or three words before a possessive and one of [names] owned_kin_nouns is a person."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    kin = ctx.lex.actors.owned_kin_nouns
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    out = []
+    for i in toks.where(ctx.lex.grammar.possessive):
+        if i < 2 or i + 1 >= n or toks.lower[i + 1] not in kin or ctx.sent_of[i] < 0:
+            continue
+        start = name_run_before(doc, ctx, i, ctx.lex.window.speech_name_words, forbidden)
+        if (2 <= i - start <= 3 and toks.lower[i - 1] not in heads
+                and not names_a_title(toks.span_text(start, i), ctx)
+                and (start == 0 or not toks.text[start - 1][:1].isupper())):
+            label = toks.span_text(start, i)
+            out.append(Candidate(start, i, new_key("Person", label), "Person", "title-cue", label))
+    return out
+
+
 def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
     """ "… signed the deal with Alain Berset, who heads the council": a capitalised name of two
     words or more right before the comma of a phrase of [roles] head_relatives or
@@ -878,6 +898,8 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             if a > 1 and (toks.lower[a - 1] in roles.current_adjectives
                           or toks.lower[a - 1] in roles.not_current) and toks.text[a - 1].islower():
                 a -= 1  # "…, a senior adviser to President Y", "…, a former vice-president of the party"
+                if a > 1 and toks.lower[a - 1] in roles.current_adjectives and toks.text[a - 1].islower():
+                    a -= 1  # "…, the de facto leader of South Ossetia"
             elif (a > 2 and toks.text[a - 1].isalpha() and toks.text[a - 1][:1].isupper()
                   and toks.lower[a - 2] in ctx.lex.grammar.articles):
                 a -= 1  # "Marta Kos, the European commissioner for enlargement"
@@ -887,12 +909,11 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
                    # "X, the parliament speaker and leader of the Amal movement,": a second office;
                    # "X, a presidential aide and former culture minister.": a past one
                    or _second_office_after(toks, ctx, t.end, title_starts))
-              and (toks.lower[t.start - 1] in ctx.lex.grammar.articles
-                   or (toks.lower[t.start - 1] in roles.not_current and toks.text[t.start - 1].islower()
-                       and toks.lower[t.start - 2] in ctx.lex.grammar.articles))):
+              and (article := _apposition_article(toks, ctx, t.start, kb_end)) is not None):
             # "Ruben Rubinyan, the deputy speaker, who also chairs …": a bare office in apposition;
-            # "X, a former minister, said": a past one too; "X, the president who signed them,"
-            a = t.start if toks.lower[t.start - 1] in ctx.lex.grammar.articles else t.start - 1
+            # "X, a former minister, said": a past one too; "X, the president who signed them,";
+            # "X, the city's former mayor,", "X, the former European energy commissioner,"
+            a = article + 1
         elif (t.end < n and not t.plural and t.start > 4
               and (toks.text[t.end] == "," or _closes_sentence(toks, ctx, t.end)
                    or _second_office_after(toks, ctx, t.end, title_starts))
@@ -916,6 +937,34 @@ def persons_before_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan],
             label = toks.span_text(start, end)
             out.append(Candidate(start, end, new_key("Person", label), "Person", "title-cue", label))
     return out
+
+
+def _apposition_article(toks: TokenTable, ctx: EntityContext, start: int, kb_end: dict[int, Candidate]) -> int | None:
+    """The article that opens the qualifiers of a bare office at ``start`` ("the [city's] [former]
+    [European] [energy] commissioner"): lower-case qualifiers (current, past, domain words) on either
+    side of one demonym (or other Title-case word), and a common noun's possessive right after the
+    article; else None."""
+    roles, articles = ctx.lex.roles, ctx.lex.grammar.articles
+    reach = ctx.lex.window.apposition_qualifier_words
+
+    def qualifiers_before(i: int) -> int:
+        floor = i - reach
+        while (i > floor and i > 0 and toks.text[i].islower()
+               and (toks.lower[i] in roles.not_current or toks.lower[i] in roles.current_adjectives
+                    or toks.lower[i] in roles.domain_adjectives)):
+            i -= 1
+        return i
+
+    i = qualifiers_before(start - 1)
+    known = kb_end.get(i + 1)
+    word = toks.text[i]
+    if ((known is not None and known.role == "demonym" and known.start == i)
+            or (known is None and word.isalpha() and word[:1].isupper() and word[1:].islower())):
+        i = qualifiers_before(i - 1)  # "the former European energy commissioner", "the Russian envoy"
+    if (i > 2 and toks.lower[i] in ctx.lex.grammar.possessive and toks.text[i - 1].isalpha()
+            and toks.text[i - 1].islower() and toks.lower[i - 2] in articles):
+        return i - 2  # "the city's former mayor"
+    return i if i > 0 and toks.lower[i] in articles else None
 
 
 def _second_office_after(toks: TokenTable, ctx: EntityContext, i: int, title_starts: set[int]) -> bool:
@@ -1344,6 +1393,32 @@ def ambiguous_given_names(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate
 
     given_starts = {c.start for c in maybe if given(c)}
     return [c for c in kb_cands if c.start not in given_starts] if given_starts else kb_cands
+
+
+def ambiguous_first_words(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[Candidate]:
+    """ "the Caspian Barrel oil research centre", "the Jordan Times": a known place or country
+    whose one Title-case word is marked ambiguous, after an article and before an unknown name
+    word (no body's or place's head word, no title, no known name) that ends the capitalised run,
+    is the first word of another name, not the place ("the Caspian Sea", "the Jordan Valley" are)."""
+    toks = tokens_of(doc)
+    n = len(doc)
+    articles = ctx.lex.grammar.articles
+    maybe = [c for c in kb_cands if c.ambiguous and c.end - c.start == 1 and c.type in ("Country", "Place")
+             and 0 < c.start and c.end + 1 < n and toks.lower[c.start - 1] in articles
+             and toks.text[c.end][:1].isupper()]
+    if not maybe:
+        return kb_cands
+    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
+    kb_tokens = {i for k in kb_cands for i in range(k.start, k.end)}
+    drop = set()
+    for c in maybe:
+        e = c.end
+        if (toks.text[c.start].isupper() or e in kb_tokens or ctx.sent_of[e] != ctx.sent_of[c.start]
+                or not name_token(doc, ctx, e) or toks.lower[e] in heads or toks.lower[e] in ctx.lex.titles
+                or not (toks.is_punct[e + 1] or toks.text[e + 1].islower())):
+            continue
+        drop.add(c.start)
+    return [c for c in kb_cands if c.start not in drop] if drop else kb_cands
 
 
 def _given_names_before_appositions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate],

@@ -825,6 +825,9 @@ def read_office(doc: Doc, t: TitleSpan, lex: Lexicon, mentions: list[TokMention]
         q = head_anaphor(doc, lex, t.start, mentions, covered, sent_of)
     if q is None:
         q = possessive_referent(doc, lex, t.start, mentions, by_start, sent_of)
+        if (q is not None and q.type == "Country" and q.rule == "possessive-pronoun"
+                and t.title in roles.organization_titles):
+            q = None  # "A and B are observers. Its secretary general, X": no country's office
     # "was led by Strategic Affairs Minister X": the lead phrase comes before the domain
     lead_at = domain_start(doc, lex, t, covered, 0) if q is None else t.start
     if q is None:

@@ -76,10 +76,12 @@ def groups_before_heads(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> li
 def name_run_before_tokens(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> int:
     """Start of the capitalised run of up to [window] place_name_words words ending at ``end``,
     none of them a known actor's; ``end`` when the word before is not a name."""
+    text = tokens_of(doc).text
     a = end
     while (a > 0 and end - a < ctx.lex.window.place_name_words and a - 1 not in kb_tokens
-           and ctx.sent_of[a - 1] == ctx.sent_of[end] and name_token(doc, ctx, a - 1)):
-        a -= 1
+           and ctx.sent_of[a - 1] == ctx.sent_of[end]
+           and (name_token(doc, ctx, a - 1) or is_acronym_word(text[a - 1]))):
+        a -= 1  # "the TY Strategies consultancy": an upper-case word is part of the name
     return a
 
 

@@ -217,6 +217,34 @@ def places_after_of(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> list[C
     return out
 
 
+def places_in_regions(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate], kb_tokens: set[int]) -> list[Candidate]:
+    """ "came ashore at Melendugno in southern Italy", "in Vardovo, in northern Georgia": an
+    unknown capitalised name after a preposition of place ([actors] region_place_prepositions),
+    before "in", a direction ([actors] region_directions) and a known country or place."""
+    toks = tokens_of(doc)
+    actors = ctx.lex.actors
+    cues = [i for i in toks.where(actors.region_directions)
+            if i >= 4 and toks.text[i].islower() and toks.lower[i - 1] == "in"]
+    if not cues:
+        return []
+    regions = {c.start for c in kb_cands if c.type in ("Country", "Place")}
+    out = []
+    for i in cues:
+        if i + 1 not in regions:
+            continue
+        k = i - 1 - (toks.text[i - 2] == ",")  # the name ends before "in" (or its comma)
+        j = k
+        while (j > 0 and k - j < ctx.lex.window.place_name_words and j - 1 not in kb_tokens
+               and name_token(doc, ctx, j - 1)):
+            j -= 1
+        if (j == k or j == 0 or ctx.sent_of[j - 1] != ctx.sent_of[i]
+                or toks.lower[j - 1] not in actors.region_place_prepositions or not toks.text[j - 1].islower()):
+            continue
+        label = toks.span_text(j, k)
+        out.append(Candidate(j, k, new_key("Place", label), "Place", "place-of", label))
+    return out
+
+
 def _name_before_place_apposition(doc: Doc, ctx: EntityContext, comma: int, kb_tokens: set[int]) -> Candidate | None:
     """ "in Ergneti, a village near South Ossetia": the capitalised name the KB does not know
     right before the comma of an apposition "a <place noun>" ([actors] place_of), after a

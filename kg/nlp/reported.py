@@ -20,7 +20,8 @@ import bisect
 
 from spacy.tokens import Doc
 
-from kg.nlp.doc import TokMention, tokens_of
+from kg.nlp.doc import TokenTable, TokMention, tokens_of
+from kg.nlp.lexicon_groups import SpeechWords
 from kg.nlp.speakers import (
     STOP,
     QuoteContext,
@@ -37,6 +38,14 @@ from kg.nlp.speakers import (
 
 #: Punctuation trimmed from the ends of a reported statement.
 STATEMENT_TRIM = " ,;:—–-"
+
+
+def _says_how_much(toks: TokenTable, i: int, b: int, speech: SpeechWords) -> bool:
+    """Whether the speech verb at ``i`` is followed by an amount of speech, not a statement."""
+    amount = i + 1
+    if amount >= b or toks.lower[amount] not in speech.silence_words:
+        return False
+    return amount + 1 >= b or toks.lower[amount + 1] in speech.silence_followers
 
 
 def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_verbs: set[int]) -> None:
@@ -76,6 +85,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             continue  # "A and B have claims in the sea", "their claims": a noun, no speech
         if not quoting and i + 1 < b and toks.lower[i + 1] in speech.act_prepositions:
             continue  # "Baku responded by arresting …": an act, not speech ("quoted by" is a channel)
+        if not quoting and _says_how_much(toks, i, b, speech):
+            continue  # "X has said little about it": how much was said, no statement
         if (low in speech.demand_verbs and i + 1 < b and toks.lower[i + 1] in speech.demand_prepositions
                 and not _speech_follows(ctx, i, b)):
             continue  # "India insists on the distinction": a demand; "insisted on Monday that …" is speech
@@ -157,6 +168,8 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
             lead = i
         if lead > a + win.trailing_lead and toks.text[lead - 1] == "," and (
                 inverted is not None or ends_soon(ctx, v_end, b)):
+            if inverted is None and toks.lower[lead] in speech.clause_openers:
+                continue  # "A expelled two diplomats, and B responded in kind": a clause of its own
             start_c, end_c = toks.idx[a], toks.idx[lead - 1]
             if any(st.sentence == k and st.speaker != found.key and start_c <= st.start < end_c
                    for st in ctx.statements):
