@@ -714,3 +714,18 @@ def test_their_opening_a_sentence_is_the_organization_the_sentence_before_opens_
     assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
     r = read("Peru and Chile signed the deal. Their leaders, Tomas Varnell and Ana Borr, met.")
     assert titled(r) == set()
+
+
+def test_the_agency_anaphor_is_the_institution_the_sentence_before_opens_with(read):
+    r = read("The Lakeland Press Agency carried a statement by the army. Norvania's Border Security "
+             "Service told lawmakers in November that troops had died. The agency's director, Tomas "
+             "Verdugo, said more would go.")
+    assert ("Tomas Verdugo", "Border Security Service", "Director") in titled(r)
+    assert not any(org == "Lakeland Press Agency" for _, org, _ in titled(r))
+
+
+def test_the_agency_anaphor_after_a_council_is_still_the_agency_named_with_the_noun(read):
+    r = read("The Lakeland Press Agency carried a statement by the army. Norvania's Border Security "
+             "Council told lawmakers in November that troops had died. The agency's director, Tomas "
+             "Verdugo, said more would go.")
+    assert ("Tomas Verdugo", "Lakeland Press Agency", "Director") in titled(r)

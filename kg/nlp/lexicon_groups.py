@@ -312,6 +312,7 @@ class RelationWords:
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
     member_body_anaphors: frozenset[str] = words("relations.member_body_anaphors")  # "the bloc": a body of members
     institution_heads: frozenset[str] = words("relations.institution_heads")  # "… Centre for …": no body of members
+    institution_anaphors: frozenset[str] = words("relations.institution_anaphors")  # "the agency's director": any institution
     anaphor_determiners: frozenset[str] = words("relations.anaphor_determiners")
     negation_prefixes: frozenset[str] = words("relations.negation_prefixes")  # with their hyphen: "non-"
     member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")

@@ -656,6 +656,14 @@ def _only_organization_after_plural(doc: Doc, lex: Lexicon, i: int, mentions: li
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
+def _institution_for_anaphor(lex: Lexicon, toks, noun: int, m: TokMention) -> bool:
+    """Whether the nearer organization ``m`` is an institution the anaphor noun at ``noun`` may
+    name though its own name lacks the noun ("the National Intelligence Service … the agency's
+    director, X"), so that no older body named with the noun is meant."""
+    return (toks.lower[noun] in lex.relations.institution_anaphors
+            and toks.lower[m.end - 1] in lex.relations.institution_heads)
+
+
 def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, mentions: list[TokMention],
                      k: int) -> TokMention | None:
     """The organization "the bloc" (article at ``det``, noun at ``noun``, in sentence ``k``)
@@ -678,7 +686,7 @@ def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, ment
         own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
         if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
             m = own[-1]
-        elif len(fitting) == 1:
+        elif len(fitting) == 1 and not _institution_for_anaphor(lex, toks, noun, m):
             # "the EU Mission in Armenia … the EU … the head of the mission, X": the one
             # organization named with the noun, though others were named since
             m = next(iter(fitting.values()))
