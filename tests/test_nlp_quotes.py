@@ -1110,3 +1110,16 @@ def test_a_quote_after_a_clause_of_a_speech_verb_is_its_subjects_not_the_next_na
     r = read('Ida Rusk, a research fellow at the Lakes Institute, said Chile\'s mission had shown that escorts '
              'could work, "but only as long as the rebels choose not to test it".')
     assert {who for who, _, _ in said(r)} == {"Ida Rusk"}
+
+
+def test_the_report_of_a_list_of_countries_is_no_one_of_them(read):
+    r = read("Eleven countries, including Norvania, Japan and South Korea, then set up a monitoring "
+             "team, which published its first report in May. The report said the North had sent "
+             "shells to its ally.")
+    assert said(r) == []
+
+
+def test_the_report_of_one_country_is_that_country(read):
+    r = read("Japan published its first report in May. The report said the North had sent shells "
+             "to its ally.")
+    assert [who for who, _, _ in said(r)] == ["Japan"]
