@@ -167,3 +167,9 @@ def test_the_places_listed_after_a_place_preposition_are_places(read):
     # "based in Benghazi and Tobruk,", "in much of Sagaing, Magway and Rakhine"
     r = read("The parliament met in Tartu, Kraljevo, and Timbuktu. Officials in Tartu and Jackson Browne met.")
     assert set(places(r)) == {"Tartu", "Kraljevo", "Timbuktu"}
+
+
+def test_a_capital_after_a_name_particle_is_the_end_of_a_longer_place_name(read):
+    r = read("Fighters raided Vila Alta da Praia on Monday, and talks opened in Praia on Tuesday.")
+    assert "Cabo Verde" not in {e.label for e in r.entities if e.type == "Country"}
+    assert "Praia" in {e.label for e in r.entities if e.type == "Place"}

@@ -292,6 +292,8 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind != "capital":  # the capital's own name: "Moscow"
         capital, actor = actor, country
     toks = tokens_of(doc)  # only here: most surfaces are no capital's
+    if start >= 2 and toks.lower[start - 1] in ctx.lex.actors.name_particles and toks.text[start - 2][:1].isupper():
+        return None  # "Mocimboa da Praia", "Vila Nova de Gaia": the end of a longer place's name
     j = before_listed_names(toks, ctx, start - 1)
     if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                 or (j >= 1 and (toks.lower[j - 1], toks.lower[j]) in ctx.lex.actors.locative_phrases)
