@@ -936,3 +936,11 @@ def test_a_name_before_who_resigned_is_a_persons(read):
     # "She replaced Abdoulaye Bathily, who resigned in 2024 complaining that …"
     r = read("She replaced Tomas Varnell, who resigned in 2024 complaining that leaders put their interests first.")
     assert persons(r) == {"Tomas Varnell"}
+
+
+def test_a_hyphen_glued_head_word_before_a_capitalised_noun_names_no_organization(read):
+    r = read("Norvania left the Four-Party Talks in 2009 and has not returned. Members of the "
+             "Pro-Unity Party met in Lakeport.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Four-Party" not in orgs
+    assert "Pro-Unity Party" in orgs

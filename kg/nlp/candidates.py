@@ -1055,6 +1055,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
                 and name_token(doc, ctx, b) and toks.lower[b] not in ctx.lex.title_words):
             continue  # "Small Island Developing States": the name goes on past the place word
+        if (is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and i >= 1 and toks.text[i - 1] == "-"
+                and not toks.whitespace[i - 1] and b not in kb_start and name_token(doc, ctx, b)
+                and toks.lower[b] not in ctx.lex.title_words):
+            continue  # "the Six-Party Talks": a hyphen-glued head word is a modifier of the next noun
         type_ = "Organization" if is_org else "Place"
         label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()
