@@ -729,3 +729,17 @@ def test_the_agency_anaphor_after_a_council_is_still_the_agency_named_with_the_n
              "Council told lawmakers in November that troops had died. The agency's director, Tomas "
              "Verdugo, said more would go.")
     assert ("Tomas Verdugo", "Lakeland Press Agency", "Director") in titled(r)
+
+
+def test_his_minister_after_a_country_s_president_in_apposition_the_sentence_before(read):
+    r = read("Botswana's president, Tomas Verdugo, who took office in January after a disputed "
+             "election, has promised talks. His defence minister, Ramon Altavilla, told parliament "
+             "that the army had retaken bases.")
+    assert ("Ramon Altavilla", "Botswana", "Defense Minister") in titled(r)
+
+
+def test_his_minister_after_a_president_whose_sentence_names_another_person_is_no_one_s(read):
+    r = read("Botswana's president, Tomas Verdugo, who took office after his predecessor, Jon "
+             "Malkovan, was removed, has promised talks. His defence minister, Ramon Altavilla, told "
+             "parliament that the army had retaken bases.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))

@@ -330,7 +330,8 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     """ "US President Donald Trump threatened … Marco Rubio, his secretary of state, said": a
     title after "his"/"her" in apposition to a person opening its sentence (or opening it:
     "His national security adviser, X,") is held in the country of the titled person who opens
-    the sentence before (Angolan President X) and is the only person it names, or None."""
+    the sentence before (Angolan President X, "Mozambique's president, X,") and is the only
+    person it names, or None."""
     toks = tokens_of(doc)
     k = sent_of[b]
     if b < 2 or k < 1 or toks.lower[b - 1] not in lex.roles.counterpart_possessives:
@@ -355,10 +356,17 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     while a > 0 and sent_of[a - 1] == k - 1:
         a -= 1
     m = by_start.get(a)  # "US President Donald Trump", "Angolan President X"
-    if m is None or m.type != "Country" or m.role not in ("name", "demonym") or m.end not in title_tokens:
+    if m is None or m.type != "Country" or m.role not in ("name", "demonym"):
         return None
     e = m.end
+    owned = m.role == "name" and e + 1 < len(doc) and toks.lower[e] in lex.grammar.possessive
+    if owned:
+        e += 1  # "Mozambique's president, X, …": the country's title in apposition to the person
+    if e not in title_tokens:
+        return None
     while e in title_tokens:
+        e += 1
+    if owned and toks.text[e] == ",":
         e += 1
     p = by_start.get(e)
     if p is None or p.type != "Person":
