@@ -944,3 +944,11 @@ def test_a_hyphen_glued_head_word_before_a_capitalised_noun_names_no_organizatio
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert "Four-Party" not in orgs
     assert "Pro-Unity Party" in orgs
+
+
+def test_an_external_or_home_affairs_ministry_is_a_ministry_of_its_country(read):
+    r = read("Tomas Verdugo, the spokesman for India's Ministry of External Affairs, said the talks "
+             "were over. Botswana's home affairs ministry said the border was closed.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert {"Ministry of External Affairs of India", "Ministry of Home Affairs of Botswana"} <= orgs
+    assert ("Tomas Verdugo", "Ministry of External Affairs of India") in facts(r, "officialOf")
