@@ -952,3 +952,11 @@ def test_an_external_or_home_affairs_ministry_is_a_ministry_of_its_country(read)
     orgs = {e.label for e in r.entities if e.type == "Organization"}
     assert {"Ministry of External Affairs of India", "Ministry of Home Affairs of Botswana"} <= orgs
     assert ("Tomas Verdugo", "Ministry of External Affairs of India") in facts(r, "officialOf")
+
+
+def test_a_head_word_name_after_of_and_a_capitalised_word_is_no_organization_of_its_own(read):
+    r = read("Lakeland depends on Norvania under a Compact of Free Association. The Secretary General "
+             "of Nordic Trade Association said no.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Free Association" not in orgs
+    assert "Nordic Trade Association" in orgs

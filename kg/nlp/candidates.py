@@ -949,6 +949,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2  # "Peace and Security Council"; not "Papua New Guinea and Solomon Islands"
                 continue
             break
+        if (is_org and a >= 2 and toks.lower[a - 1] == "of" and sent_of[a - 2] == sent_of[i]
+                and name_token(doc, ctx, a - 2) and a - 2 not in kb_end and a - 2 not in people
+                and toks.lower[a - 2] not in ctx.lex.title_words and toks.lower[a - 2] not in heads):
+            continue  # "the Compact of Free Association": the name opens before "of", with no head word kg reads
         # right: "of (the) Capitalised …"
         b = i + 1
         if (b + 1 < n and low in ctx.lex.actors.post_heads and toks.lower[b] in ctx.lex.actors.post_head_prepositions
