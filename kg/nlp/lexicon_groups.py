@@ -307,6 +307,7 @@ class RelationWords:
     member_subject_gap: frozenset[str] = words("relations.member_subject_gap")
     cochair_subject_gap: frozenset[str] = words("relations.cochair_subject_gap")
     anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
+    founder_list_cues: frozenset[str] = words("relations.founder_list_cues")  # "set up by A and B": two founders or more
     named_only_anaphors: frozenset[str] = words("relations.named_only_anaphors")  # "the summit": only a body named so
     ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
