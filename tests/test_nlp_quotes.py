@@ -1123,3 +1123,11 @@ def test_the_report_of_one_country_is_that_country(read):
     r = read("Japan published its first report in May. The report said the North had sent shells "
              "to its ally.")
     assert [who for who, _, _ in said(r)] == ["Japan"]
+
+
+def test_a_given_name_opening_a_sentence_is_the_short_form_of_the_one_person_named_so(read):
+    r = read('Prime Minister Tesfaye Gebru called it "a gift". The ambassador, Hirut Alemu, said the '
+             'resolution had "no standing". Tesfaye has also pressed for access to the sea. "A country '
+             'of many people cannot remain landlocked," he told parliament.')
+    assert ("Tesfaye Gebru", "A country of many people cannot remain landlocked,", True) in said(r)
+    assert not any(who == "Hirut Alemu" and "landlocked" in text for who, text, _ in said(r))

@@ -1462,6 +1462,15 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
     return j < len(doc) and toks.lower[j] in ctx.lex.speech.verbs and ctx.sent_of[j] == ctx.sent_of[i]
 
 
+def opens_clause_as_subject(doc: Doc, ctx: EntityContext, i: int) -> bool:
+    """Token ``i`` opens its sentence before a lower-case word, as a subject does ("Abiy has
+    also pressed for …" after "Prime Minister Abiy Ahmed"): a given name used as the short form."""
+    toks = tokens_of(doc)
+    sent_of = ctx.sent_of
+    return (i > 0 and sent_of[i - 1] != sent_of[i] and i + 1 < len(doc) and sent_of[i + 1] == sent_of[i]
+            and toks.text[i + 1].isalpha() and toks.text[i + 1].islower())
+
+
 def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
     """A new person named by the last words of a longer new name, or by its first words, the
     one person of the article named so ("Bilawal Bhutto Zardari … Bhutto Zardari said",
@@ -1568,7 +1577,8 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     for i in toks.where_text(inner.keys()):
         c = inner[toks.text[i]]
-        if i in covered or i < c.end or sent_of[i] < 0 or in_title[i] or not before_speech(doc, ctx, i):
+        if i in covered or i < c.end or sent_of[i] < 0 or in_title[i] or not (
+                before_speech(doc, ctx, i) or opens_clause_as_subject(doc, ctx, i)):
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)
