@@ -1131,3 +1131,16 @@ def test_a_given_name_opening_a_sentence_is_the_short_form_of_the_one_person_nam
              'of many people cannot remain landlocked," he told parliament.')
     assert ("Tesfaye Gebru", "A country of many people cannot remain landlocked,", True) in said(r)
     assert not any(who == "Hirut Alemu" and "landlocked" in text for who, text, _ in said(r))
+
+
+def test_a_short_quote_after_called_is_the_words_of_the_person_in_apposition_before_it(read):
+    r = read('Norway\'s foreign minister, Rosa Altavilla, called the strikes "a violation of law". '
+             'Tomas Verdugo, the Russian foreign ministry spokesman, called the group "illegitimate".')
+    assert ("Rosa Altavilla", "a violation of law", True) in said(r)
+    assert ("Tomas Verdugo", "illegitimate", True) in said(r)
+
+
+def test_a_short_quote_after_called_closing_a_second_apposition_is_no_one_s(read):
+    r = read('Tomas Verdugo, the Russian foreign ministry spokesman, and Rosa Altavilla, the envoy, called the group '
+             '"illegitimate".')
+    assert not any(text == "illegitimate" for _, text, _ in said(r))

@@ -96,6 +96,7 @@ class Windows:
     subject_words: int
     quote_agent: int
     characterized_object: int
+    characterized_apposition: int  # description words between a person and a characterizing verb
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
