@@ -91,6 +91,8 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
                 break
             continue
         break
+    if words >= 2 and k < n and k not in forbidden and toks.text[k][:1].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes:
+        k += 1  # "Palau's president, Surangel Whipps Jr., has …": the suffix ends the name
     return k if words else j
 
 
@@ -1426,6 +1428,8 @@ def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
             return toks.text[c.start]
     if c.end - c.start >= 3 and toks.text[c.end - 2] == "-" and toks.text[c.end - 1].islower():
         return toks.text[c.start]  # "Cho Tae-yul": the family name first
+    if c.end - c.start >= 3 and toks.lower[c.end - 1] in ctx.lex.actors.name_suffixes:
+        return toks.text[c.end - 2]  # "Whipps" of "Surangel Whipps Jr."
     return toks.text[c.end - 1]
 
 
