@@ -738,8 +738,19 @@ def test_his_minister_after_a_country_s_president_in_apposition_the_sentence_bef
     assert ("Ramon Altavilla", "Botswana", "Defense Minister") in titled(r)
 
 
-def test_his_minister_after_a_president_whose_sentence_names_another_person_is_no_one_s(read):
+def test_his_minister_after_a_president_whose_sentence_names_another_leader_is_no_one_s(read):
+    r = read("Botswana's president, Tomas Verdugo, met Zambian President Jon Malkovan. His defence "
+             "minister, Ramon Altavilla, told parliament that the army had retaken bases.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_his_minister_after_a_president_and_his_predecessor_is_the_president_s(read):
     r = read("Botswana's president, Tomas Verdugo, who took office after his predecessor, Jon "
              "Malkovan, was removed, has promised talks. His defence minister, Ramon Altavilla, told "
              "parliament that the army had retaken bases.")
-    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+    assert ("Ramon Altavilla", "Botswana", "Defense Minister") in titled(r)
+
+
+def test_a_unification_minister_is_an_office(read):
+    r = read("Botswana's unification minister, Ramon Altavilla, said the talks would resume.")
+    assert ("Ramon Altavilla", "Botswana", "Unification Minister") in titled(r)

@@ -371,9 +371,19 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     p = by_start.get(e)
     if p is None or p.type != "Person":
         return None
-    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder_start)):
+    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key
+           and not _introduced_through_pronoun(toks, lex, o) for i in range(p.end, holder_start)):
         return None  # "Trump met Ukrainian President Zelensky. Andriy Yermak, his chief of staff": whose?
     return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
+
+
+def _introduced_through_pronoun(toks, lex: Lexicon, o: TokMention) -> bool:
+    """Person ``o`` is named in apposition to "his"/"her" and a noun ("after his predecessor, Y,
+    was removed"): a side figure known through the person the sentence is about, who stays the
+    one a "His" of the next sentence means."""
+    a = o.start
+    return (a >= 3 and toks.text[a - 1] == "," and toks.lower[a - 3] in lex.grammar.possessive_determiners
+            and toks.text[a - 2].isalpha() and toks.text[a - 2].islower())
 
 
 def _workplace(doc: Doc, lex: Lexicon, e: int, by_start: dict[int, TokMention], sent_of, k: int) -> TokMention | None:
