@@ -91,8 +91,6 @@ def name_run(doc: Doc, ctx: EntityContext, j: int, max_tokens: int, forbidden: s
                 break
             continue
         break
-    if words >= 2 and k < n and k not in forbidden and toks.text[k][:1].isupper() and toks.lower[k] in ctx.lex.actors.name_suffixes:
-        k += 1  # "Palau's president, Surangel Whipps Jr., has …": the suffix ends the name
     return k if words else j
 
 
@@ -330,6 +328,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if given and k == j + given:
                 break
             closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start)
+                                # "Palau's president, Surangel Whipps Jr., has": the suffix joins the mention later
+                                or (k + 1 < n and toks.lower[k] in ctx.lex.actors.name_suffixes and toks.text[k + 1] == ",")
                                 # "his Chilean and Bolivian counterparts, X and Y,": a name of the list
                                 or (t.plural and toks.lower[k] in ctx.lex.actors.title_name_joins))
             if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
