@@ -969,3 +969,34 @@ def test_a_name_before_who_resigned_is_a_persons(read):
     # "She replaced Abdoulaye Bathily, who resigned in 2024 complaining that …"
     r = read("She replaced Tomas Varnell, who resigned in 2024 complaining that leaders put their interests first.")
     assert persons(r) == {"Tomas Varnell"}
+
+
+def test_a_hyphen_glued_head_word_before_a_capitalised_noun_names_no_organization(read):
+    r = read("Norvania left the Four-Party Talks in 2009 and has not returned. Members of the "
+             "Pro-Unity Party met in Lakeport.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Four-Party" not in orgs
+    assert "Pro-Unity Party" in orgs
+
+
+def test_an_external_or_home_affairs_ministry_is_a_ministry_of_its_country(read):
+    r = read("Tomas Verdugo, the spokesman for India's Ministry of External Affairs, said the talks "
+             "were over. Botswana's home affairs ministry said the border was closed.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert {"Ministry of External Affairs of India", "Ministry of Home Affairs of Botswana"} <= orgs
+    assert ("Tomas Verdugo", "Ministry of External Affairs of India") in facts(r, "officialOf")
+
+
+def test_a_head_word_name_after_of_and_a_capitalised_word_is_no_organization_of_its_own(read):
+    r = read("Lakeland depends on Norvania under a Compact of Free Association. The Secretary General "
+             "of Nordic Trade Association said no.")
+    orgs = {e.label for e in r.entities if e.type == "Organization"}
+    assert "Free Association" not in orgs
+    assert "Nordic Trade Association" in orgs
+
+
+def test_a_name_suffix_before_the_closing_comma_of_an_apposition_ends_the_name(read):
+    r = read("Palau's president, Tomas Verdugo Jr., has become a defender of the island. Verdugo also "
+             "said that tourism had collapsed.")
+    assert ("Tomas Verdugo", "Palau") in facts(r, "officialOf")
+    assert [who for who, _, _ in said(r)] == ["Tomas Verdugo"]

@@ -177,3 +177,7 @@ def test_a_name_before_in_and_a_direction_of_a_known_country_is_a_place(read):
     # no place preposition before the name, or no direction: nothing new
     r = read("Varnelo Holdings in southern Italy grew. A fellow at Varnelo in Italy spoke.")
     assert "Varnelo" not in {e.label for e in r.entities}
+def test_a_capital_after_a_name_particle_is_the_end_of_a_longer_place_name(read):
+    r = read("Fighters raided Vila Alta da Praia on Monday, and talks opened in Praia on Tuesday.")
+    assert "Cabo Verde" not in {e.label for e in r.entities if e.type == "Country"}
+    assert "Praia" in {e.label for e in r.entities if e.type == "Place"}

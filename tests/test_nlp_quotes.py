@@ -1137,3 +1137,35 @@ def test_a_that_after_a_finite_verb_is_the_statements_own(read):
     assert said(r) == [("Ida Rusk", "escorts could work", False)]
     r = read("Ida Rusk said in May that escorts could work.")
     assert said(r) == [("Ida Rusk", "escorts could work", False)]
+def test_the_report_of_a_list_of_countries_is_no_one_of_them(read):
+    r = read("Eleven countries, including Norvania, Japan and South Korea, then set up a monitoring "
+             "team, which published its first report in May. The report said the North had sent "
+             "shells to its ally.")
+    assert said(r) == []
+
+
+def test_the_report_of_one_country_is_that_country(read):
+    r = read("Japan published its first report in May. The report said the North had sent shells "
+             "to its ally.")
+    assert [who for who, _, _ in said(r)] == ["Japan"]
+
+
+def test_a_given_name_opening_a_sentence_is_the_short_form_of_the_one_person_named_so(read):
+    r = read('Prime Minister Tesfaye Gebru called it "a gift". The ambassador, Hirut Alemu, said the '
+             'resolution had "no standing". Tesfaye has also pressed for access to the sea. "A country '
+             'of many people cannot remain landlocked," he told parliament.')
+    assert ("Tesfaye Gebru", "A country of many people cannot remain landlocked,", True) in said(r)
+    assert not any(who == "Hirut Alemu" and "landlocked" in text for who, text, _ in said(r))
+
+
+def test_a_short_quote_after_called_is_the_words_of_the_person_in_apposition_before_it(read):
+    r = read('Norway\'s foreign minister, Rosa Altavilla, called the strikes "a violation of law". '
+             'Tomas Verdugo, the Russian foreign ministry spokesman, called the group "illegitimate".')
+    assert ("Rosa Altavilla", "a violation of law", True) in said(r)
+    assert ("Tomas Verdugo", "illegitimate", True) in said(r)
+
+
+def test_a_short_quote_after_called_closing_a_second_apposition_is_no_one_s(read):
+    r = read('Tomas Verdugo, the Russian foreign ministry spokesman, and Rosa Altavilla, the envoy, called the group '
+             '"illegitimate".')
+    assert not any(text == "illegitimate" for _, text, _ in said(r))

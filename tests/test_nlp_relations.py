@@ -687,3 +687,14 @@ def test_a_list_of_members_passes_over_an_unnamed_group_of_states(read):
     r = read("The Andean Border Alliance, whose members include the Northern and Coastal states and "
              "Peru, met in Lima.")
     assert facts(r, "memberOf") == {("Peru", "Andean Border Alliance")}
+
+
+def test_a_body_set_up_by_one_organization_has_no_member(read):
+    r = read("The Andean Monitoring Mission in Bolivia, set up by the Security Council to monitor the "
+             "2016 agreement, reported in September that fighters had been killed.")
+    assert facts(r, "memberOf") == set()
+
+
+def test_a_body_founded_by_two_countries_has_them_as_members(read):
+    r = read("The Nordic Trade Council, founded by Norway and Chile, met in Oslo.")
+    assert facts(r, "memberOf") == {("Norway", "Nordic Trade Council"), ("Chile", "Nordic Trade Council")}

@@ -714,3 +714,43 @@ def test_their_opening_a_sentence_is_the_organization_the_sentence_before_opens_
     assert ("Tomas Varnell", "Lorian Movement", "Leader") in titled(r)
     r = read("Peru and Chile signed the deal. Their leaders, Tomas Varnell and Ana Borr, met.")
     assert titled(r) == set()
+
+
+def test_the_agency_anaphor_is_the_institution_the_sentence_before_opens_with(read):
+    r = read("The Lakeland Press Agency carried a statement by the army. Norvania's Border Security "
+             "Service told lawmakers in November that troops had died. The agency's director, Tomas "
+             "Verdugo, said more would go.")
+    assert ("Tomas Verdugo", "Border Security Service", "Director") in titled(r)
+    assert not any(org == "Lakeland Press Agency" for _, org, _ in titled(r))
+
+
+def test_the_agency_anaphor_after_a_council_is_still_the_agency_named_with_the_noun(read):
+    r = read("The Lakeland Press Agency carried a statement by the army. Norvania's Border Security "
+             "Council told lawmakers in November that troops had died. The agency's director, Tomas "
+             "Verdugo, said more would go.")
+    assert ("Tomas Verdugo", "Lakeland Press Agency", "Director") in titled(r)
+
+
+def test_his_minister_after_a_country_s_president_in_apposition_the_sentence_before(read):
+    r = read("Botswana's president, Tomas Verdugo, who took office in January after a disputed "
+             "election, has promised talks. His defence minister, Ramon Altavilla, told parliament "
+             "that the army had retaken bases.")
+    assert ("Ramon Altavilla", "Botswana", "Defense Minister") in titled(r)
+
+
+def test_his_minister_after_a_president_whose_sentence_names_another_leader_is_no_one_s(read):
+    r = read("Botswana's president, Tomas Verdugo, met Zambian President Jon Malkovan. His defence "
+             "minister, Ramon Altavilla, told parliament that the army had retaken bases.")
+    assert not any(holder == "Ramon Altavilla" for holder, _, _ in titled(r))
+
+
+def test_his_minister_after_a_president_and_his_predecessor_is_the_president_s(read):
+    r = read("Botswana's president, Tomas Verdugo, who took office after his predecessor, Jon "
+             "Malkovan, was removed, has promised talks. His defence minister, Ramon Altavilla, told "
+             "parliament that the army had retaken bases.")
+    assert ("Ramon Altavilla", "Botswana", "Defense Minister") in titled(r)
+
+
+def test_a_unification_minister_is_an_office(read):
+    r = read("Botswana's unification minister, Ramon Altavilla, said the talks would resume.")
+    assert ("Ramon Altavilla", "Botswana", "Unification Minister") in titled(r)

@@ -292,6 +292,8 @@ def kb_candidate(doc: Doc, ctx: EntityContext, start: int, end: int, surface: st
     if kind != "capital":  # the capital's own name: "Moscow"
         capital, actor = actor, country
     toks = tokens_of(doc)  # only here: most surfaces are no capital's
+    if start >= 2 and toks.lower[start - 1] in ctx.lex.actors.name_particles and toks.text[start - 2][:1].isupper():
+        return None  # "Mocimboa da Praia", "Vila Nova de Gaia": the end of a longer place's name
     j = before_listed_names(toks, ctx, start - 1)
     if capital is not None and ((j >= 0 and toks.lower[j] in ctx.lex.actors.locative)
                                 or (j >= 1 and (toks.lower[j - 1], toks.lower[j]) in ctx.lex.actors.locative_phrases)
@@ -950,6 +952,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
                 a -= 2  # "Peace and Security Council"; not "Papua New Guinea and Solomon Islands"
                 continue
             break
+        if (is_org and a >= 2 and toks.lower[a - 1] == "of" and sent_of[a - 2] == sent_of[i]
+                and name_token(doc, ctx, a - 2) and a - 2 not in kb_end and a - 2 not in people
+                and toks.lower[a - 2] not in ctx.lex.title_words and toks.lower[a - 2] not in heads):
+            continue  # "the Compact of Free Association": the name opens before "of", with no head word kg reads
         # right: "of (the) Capitalised …"
         b = i + 1
         if (b + 1 < n and low in ctx.lex.actors.post_heads and toks.lower[b] in ctx.lex.actors.post_head_prepositions
@@ -1056,6 +1062,10 @@ def org_heads(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -> list[C
         if (not is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and b not in kb_start
                 and name_token(doc, ctx, b) and toks.lower[b] not in ctx.lex.title_words):
             continue  # "Small Island Developing States": the name goes on past the place word
+        if (is_org and b == i + 1 and b < n and sent_of[b] == sent_of[i] and i >= 1 and toks.text[i - 1] == "-"
+                and not toks.whitespace[i - 1] and b not in kb_start and name_token(doc, ctx, b)
+                and toks.lower[b] not in ctx.lex.title_words):
+            continue  # "the Six-Party Talks": a hyphen-glued head word is a modifier of the next noun
         type_ = "Organization" if is_org else "Place"
         label = toks.span_text(a, b)
         aliases: tuple[str, ...] = ()

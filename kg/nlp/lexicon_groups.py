@@ -97,6 +97,7 @@ class Windows:
     subject_words: int
     quote_agent: int
     characterized_object: int
+    characterized_apposition: int  # description words between a person and a characterizing verb
     meta_line_chars: int
     caption_words: int
     gazetteer_name_tokens: int
@@ -315,11 +316,13 @@ class RelationWords:
     member_subject_gap: frozenset[str] = words("relations.member_subject_gap")
     cochair_subject_gap: frozenset[str] = words("relations.cochair_subject_gap")
     anaphors: frozenset[str] = words("speech.organization_anaphors", "relations.extra_organization_anaphors")  # "the alliance", "the pact": an organization named before
+    founder_list_cues: frozenset[str] = words("relations.founder_list_cues")  # "set up by A and B": two founders or more
     named_only_anaphors: frozenset[str] = words("relations.named_only_anaphors")  # "the summit": only a body named so
     ministry_anaphors: frozenset[str] = words("relations.ministry_anaphors")  # "the ministry": may point back to a ministry
     ministry_rules: frozenset[str] = words("relations.ministry_rules")  # the rules of the ministries the other anaphors skip
     member_body_anaphors: frozenset[str] = words("relations.member_body_anaphors")  # "the bloc": a body of members
     institution_heads: frozenset[str] = words("relations.institution_heads")  # "… Centre for …": no body of members
+    institution_anaphors: frozenset[str] = words("relations.institution_anaphors")  # "the agency's director": any institution
     anaphor_determiners: frozenset[str] = words("relations.anaphor_determiners")
     negation_prefixes: frozenset[str] = words("relations.negation_prefixes")  # with their hyphen: "non-"
     member_noun_copulas: frozenset[str] = words("relations.member_noun_copulas")

@@ -111,6 +111,8 @@ def member_list(ctx: RelationContext, cue: Cue) -> Iterator[Relation]:
     items = [m for m in items if m.key != org.key]
     if not items or (not strong and len(items) < rel.min_weak_list_members and not ctx.attached(org, start)):
         return
+    if len(items) < 2 and text in rel.founder_list_cues:
+        return  # "the mission, set up by the Security Council": one body that sets up another is no member
     neg = ctx.negated(max(org.end, start - win.negation_before_cue), start)
     # "17 non-EU countries invited to the summit – namely A, B": not members
     neg = neg or ctx.non_member(ctx.clause_start(start, a), start) or (described > end and ctx.non_member(end, described))

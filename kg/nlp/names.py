@@ -328,6 +328,8 @@ def persons_after_titles(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             if given and k == j + given:
                 break
             closed = k < n and (toks.text[k] == "," or toks.is_punct[k] or origin_end(doc, ctx.lex, k, kb_start)
+                                # "Palau's president, Surangel Whipps Jr., has": the suffix joins the mention later
+                                or (k + 1 < n and toks.lower[k] in ctx.lex.actors.name_suffixes and toks.text[k + 1] == ",")
                                 # "his Chilean and Bolivian counterparts, X and Y,": a name of the list
                                 or (t.plural and toks.lower[k] in ctx.lex.actors.title_name_joins))
             if apposition and (k - j < (1 if honored else 2) or not closed or toks.lower[k - 1] in heads):
@@ -1501,6 +1503,8 @@ def short_name(doc: Doc, ctx: EntityContext, c: Candidate) -> str:
             return toks.text[c.start]
     if c.end - c.start >= 3 and toks.text[c.end - 2] == "-" and toks.text[c.end - 1].islower():
         return toks.text[c.start]  # "Cho Tae-yul": the family name first
+    if c.end - c.start >= 3 and toks.lower[c.end - 1] in ctx.lex.actors.name_suffixes:
+        return toks.text[c.end - 2]  # "Whipps" of "Surangel Whipps Jr."
     return toks.text[c.end - 1]
 
 
@@ -1535,6 +1539,15 @@ def before_speech(doc: Doc, ctx: EntityContext, i: int) -> bool:
     while j < len(doc) and toks.text[j].islower() and toks.lower[j] in ctx.lex.actors.adverbs_before_speech:
         j += 1
     return j < len(doc) and toks.lower[j] in ctx.lex.speech.verbs and ctx.sent_of[j] == ctx.sent_of[i]
+
+
+def opens_clause_as_subject(doc: Doc, ctx: EntityContext, i: int) -> bool:
+    """Token ``i`` opens its sentence before a lower-case word, as a subject does ("Abiy has
+    also pressed for …" after "Prime Minister Abiy Ahmed"): a given name used as the short form."""
+    toks = tokens_of(doc)
+    sent_of = ctx.sent_of
+    return (i > 0 and sent_of[i - 1] != sent_of[i] and i + 1 < len(doc) and sent_of[i + 1] == sent_of[i]
+            and toks.text[i + 1].isalpha() and toks.text[i + 1].islower())
 
 
 def longer_names_first(chosen: list[Candidate]) -> list[Candidate]:
@@ -1643,7 +1656,8 @@ def propagate_aliases(doc: Doc, ctx: EntityContext, chosen: list[Candidate]) -> 
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     for i in toks.where_text(inner.keys()):
         c = inner[toks.text[i]]
-        if i in covered or i < c.end or sent_of[i] < 0 or in_title[i] or not before_speech(doc, ctx, i):
+        if i in covered or i < c.end or sent_of[i] < 0 or in_title[i] or not (
+                before_speech(doc, ctx, i) or opens_clause_as_subject(doc, ctx, i)):
             continue
         extra.append(Candidate(i, i + 1, c.key, c.type, "alias", c.label))
     return sorted(chosen + extra, key=lambda c: c.start)

@@ -330,7 +330,8 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     """ "US President Donald Trump threatened … Marco Rubio, his secretary of state, said": a
     title after "his"/"her" in apposition to a person opening its sentence (or opening it:
     "His national security adviser, X,") is held in the country of the titled person who opens
-    the sentence before (Angolan President X) and is the only person it names, or None."""
+    the sentence before (Angolan President X, "Mozambique's president, X,") and is the only
+    person it names, or None."""
     toks = tokens_of(doc)
     k = sent_of[b]
     if b < 2 or k < 1 or toks.lower[b - 1] not in lex.roles.counterpart_possessives:
@@ -355,17 +356,34 @@ def _previous_leaders_country(doc: Doc, lex: Lexicon, b: int, by_start: dict[int
     while a > 0 and sent_of[a - 1] == k - 1:
         a -= 1
     m = by_start.get(a)  # "US President Donald Trump", "Angolan President X"
-    if m is None or m.type != "Country" or m.role not in ("name", "demonym") or m.end not in title_tokens:
+    if m is None or m.type != "Country" or m.role not in ("name", "demonym"):
         return None
     e = m.end
+    owned = m.role == "name" and e + 1 < len(doc) and toks.lower[e] in lex.grammar.possessive
+    if owned:
+        e += 1  # "Mozambique's president, X, …": the country's title in apposition to the person
+    if e not in title_tokens:
+        return None
     while e in title_tokens:
+        e += 1
+    if owned and toks.text[e] == ",":
         e += 1
     p = by_start.get(e)
     if p is None or p.type != "Person":
         return None
-    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key for i in range(p.end, holder_start)):
+    if any((o := by_start.get(i)) is not None and o.type == "Person" and o.key != p.key
+           and not _introduced_through_pronoun(toks, lex, o) for i in range(p.end, holder_start)):
         return None  # "Trump met Ukrainian President Zelensky. Andriy Yermak, his chief of staff": whose?
     return TokMention(b - 1, b, m.key, m.type, "possessive-pronoun", "name", k)  # on "his", as "its" is
+
+
+def _introduced_through_pronoun(toks, lex: Lexicon, o: TokMention) -> bool:
+    """Person ``o`` is named in apposition to "his"/"her" and a noun ("after his predecessor, Y,
+    was removed"): a side figure known through the person the sentence is about, who stays the
+    one a "His" of the next sentence means."""
+    a = o.start
+    return (a >= 3 and toks.text[a - 1] == "," and toks.lower[a - 3] in lex.grammar.possessive_determiners
+            and toks.text[a - 2].isalpha() and toks.text[a - 2].islower())
 
 
 def _workplace(doc: Doc, lex: Lexicon, e: int, by_start: dict[int, TokMention], sent_of, k: int) -> TokMention | None:
@@ -656,6 +674,14 @@ def _only_organization_after_plural(doc: Doc, lex: Lexicon, i: int, mentions: li
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
+def _institution_for_anaphor(lex: Lexicon, toks, noun: int, m: TokMention) -> bool:
+    """Whether the nearer organization ``m`` is an institution the anaphor noun at ``noun`` may
+    name though its own name lacks the noun ("the National Intelligence Service … the agency's
+    director, X"), so that no older body named with the noun is meant."""
+    return (toks.lower[noun] in lex.relations.institution_anaphors
+            and toks.lower[m.end - 1] in lex.relations.institution_heads)
+
+
 def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, mentions: list[TokMention],
                      k: int) -> TokMention | None:
     """The organization "the bloc" (article at ``det``, noun at ``noun``, in sentence ``k``)
@@ -678,7 +704,7 @@ def anaphor_referent(doc: Doc, lex: Lexicon, det: int, noun: int, end: int, ment
         own = [x for x in named if x.sentence >= k - 1 and toks.lower[noun] in toks.lower[x.start:x.end]]
         if own:  # "The Nordic Council … NATO. The council's president, X": the one with the noun
             m = own[-1]
-        elif len(fitting) == 1:
+        elif len(fitting) == 1 and not _institution_for_anaphor(lex, toks, noun, m):
             # "the EU Mission in Armenia … the EU … the head of the mission, X": the one
             # organization named with the noun, though others were named since
             m = next(iter(fitting.values()))

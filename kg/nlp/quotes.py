@@ -495,8 +495,28 @@ def _characterizing_person(ctx: QuoteContext, q: Quote) -> str | None:
             return None
         if toks.lower[v] in ctx.lex.speech.characterizing_verbs:
             m = ctx.by_end.get(v)
+            if m is None and v > 0 and toks.text[v - 1] == ",":
+                m = _apposition_subject(ctx, v - 1, k)
             return m.key if m is not None and m.type == "Person" and m.role != "pronoun" else None
     return None
+
+
+def _apposition_subject(ctx: QuoteContext, comma: int, k: int):
+    """The person whose apposition the comma at ``comma`` closes, the subject of the verb after
+    it: "Colombia's foreign minister, X, called …" (the person right before the comma) or "X,
+    the foreign ministry spokeswoman, called …" (the person opening the sentence, then a comma,
+    a description with no comma of its own); else None."""
+    toks = tokens_of(ctx.doc)
+    m = ctx.by_end.get(comma)
+    if m is not None:
+        return m
+    a = comma - 1
+    while a > 0 and ctx.sent_of[a - 1] == k:
+        a -= 1
+    m = next((x for x in ctx.by_start_tok.get(a, ()) if x.type == "Person"), None)
+    if m is None or toks.text[m.end] != "," or comma - m.end - 1 > ctx.lex.window.characterized_apposition:
+        return None
+    return m if all(toks.text[i] != "," for i in range(m.end + 1, comma)) else None
 
 
 def _standalone(ctx: QuoteContext, q: Quote) -> bool:

@@ -255,7 +255,7 @@ def statement_speaker(ctx: QuoteContext, k: int) -> str | None:
             if toks.lower[i] in speech.statement_nouns and not ctx.in_quote[i]:
                 for m in ctx.by_sentence.get(kk, ()):
                     if (m.end <= i and m.role != "demonym" and not ctx.in_quote[m.start]
-                            and not in_prepositional_phrase(ctx, m.start)):
+                            and not in_prepositional_phrase(ctx, m.start) and not _listed(ctx, m)):
                         return m.key
                 break
     return None
@@ -726,6 +726,22 @@ def _relative_clause_subject(ctx: QuoteContext, comma: int, k: int, span: int) -
                 found = None
             return True, found
     return False, None
+
+
+def _listed(ctx: QuoteContext, m: TokMention) -> bool:
+    """Mention ``m`` is one item of a list of actors ("Eleven countries, including A, B and C,
+    set up a team, which published a report"): no list item alone issued what the sentence
+    reports."""
+    toks = tokens_of(ctx.doc)
+    n = len(toks.text)
+    coordinators = ctx.lex.grammar.coordinators
+    if m.end < n and toks.text[m.end] == "," and _list_comma(ctx, m.end):
+        return True
+    if m.end + 1 < n and toks.lower[m.end] in coordinators and ctx.by_start_tok.get(m.end + 1):
+        return True
+    b = m.start - 1
+    return b > 0 and (toks.lower[b] in coordinators or toks.text[b] == ",") and b in ctx.by_end and (
+        toks.text[b] != "," or _list_comma(ctx, b))
 
 
 def _list_comma(ctx: QuoteContext, comma: int) -> bool:
