@@ -1670,7 +1670,8 @@ def national_chapters(doc: Doc, ctx: EntityContext, kb_cands: list[Candidate]) -
     the country is named there."""
     toks = tokens_of(doc)
     n = len(doc)
-    by_start = {c.start: c for c in kb_cands if c.type == "Country" and c.role == "name"}
+    ends = {c.end for c in kb_cands if c.type == "Organization" and c.role == "name" and c.end - c.start >= 2}
+    by_start = {c.start: c for c in kb_cands if c.start in ends and c.type == "Country" and c.role == "name"}
     if not by_start:
         return kb_cands
     merged: dict[int, Candidate] = {}

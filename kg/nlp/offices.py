@@ -1200,18 +1200,20 @@ def ended_tenure(doc: Doc, lex: Lexicon, j: int, k: int, sent_of) -> bool:
     """A tenure with an end starts at token ``j``, right after an office ("from 2010 to 2015",
     "between 2010 and 2015", "until 2019"): the office is not held now."""
     toks = tokens_of(doc)
-    n = len(doc)
-
-    def year(i: int) -> bool:
-        return i < n and sent_of[i] == k and len(toks.text[i]) == 4 and toks.text[i].isdigit()
-
-    if j >= n or sent_of[j] != k:
-        return False
     roles = lex.roles
-    if toks.lower[j] in roles.tenure_closers:
-        return year(j + 1)
-    return (toks.lower[j] in roles.tenure_openers and year(j + 1) and j + 2 < n
-            and toks.lower[j + 2] in roles.tenure_links and year(j + 3))
+    n = len(doc)
+    if j + 1 >= n or sent_of[j] != k:
+        return False
+    word = toks.lower[j]
+    if word in roles.tenure_closers:
+        return _year_at(toks, sent_of, j + 1, k)
+    return (word in roles.tenure_openers and j + 3 < n and _year_at(toks, sent_of, j + 1, k)
+            and toks.lower[j + 2] in roles.tenure_links and _year_at(toks, sent_of, j + 3, k))
+
+
+def _year_at(toks, sent_of, i: int, k: int) -> bool:
+    """Token ``i`` of sentence ``k`` is a year ("2015")."""
+    return sent_of[i] == k and len(toks.text[i]) == 4 and toks.text[i].isdigit()
 
 
 def past_honorifics(doc: Doc, lex: Lexicon, i: int, n: int) -> int:

@@ -45,11 +45,18 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
     commas = [i for i in table.where_text({","}) if i >= 1]
     coordinators = ctx.lex.grammar.coordinators | ctx.lex.places.place_alternatives  # "in Doha, Jeddah or Cairo"
     listed: list[int] = []  # the items after the first of a list a place preposition opens
+    memo: dict[int, tuple[int, int, GazetteerPlace] | None] = {}
+
+    def longest_at(i: int) -> tuple[int, int, GazetteerPlace] | None:
+        if i not in memo:  # the list walk and the reading below ask for the same starts
+            memo[i] = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
+        return memo[i]
+
     for i in after_locative:
         j = i
         while j < n and j in taken and sent_of[j] == sent_of[i]:
             j += 1  # "in Benghazi and Tobruk": past the known first item
-        first = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of) if j == i else None
+        first = longest_at(i) if j == i else None
         j = first[1] if first is not None else j
         for _ in range(ctx.lex.window.place_list_items):
             if j == i or j + 1 >= n or not (text[j] == "," or lower[j] in coordinators):
@@ -60,14 +67,14 @@ def gazetteer_places(doc: Doc, ctx: EntityContext, gazetteer: dict[str, Gazettee
             if k > start:
                 j = k
                 continue
-            item = _longest(doc, text, k, min(n, k + longest), gazetteer, taken, sent_of)
+            item = longest_at(k)
             if item is None or (item[1] < n and not (text[item[1]] in (",", ".", ";") or lower[item[1]] in coordinators)):
                 break  # "in Benghazi and Tobruk Province": not a list of places
             listed.append(k)
             j = item[1]
     for i in sorted(set(after_locative).union(commas).union(listed)):
         if lower[i - 1] in locative or i in listed:  # "in Aleppo": the longest name that starts here
-            match = _longest(doc, text, i, min(n, i + longest), gazetteer, taken, sent_of)
+            match = longest_at(i)
         elif text[i] == "," and i + 1 < n and _known_region(text[i + 1], ctx, gazetteer):
             match = _ending_at(doc, text, i, longest, gazetteer, taken, sent_of)  # "Gori, Georgia"
         else:
