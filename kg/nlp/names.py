@@ -575,7 +575,7 @@ def persons_before_head_relatives(doc: Doc, ctx: EntityContext, forbidden: set[i
     out = []
     for i in toks.where({words[0] for words in leads} | {words[0] for words in predicates}):
         if i >= 2 and toks.text[i - 1] != "," and any(tuple(toks.lower[i:i + len(w)]) == w for w in predicates):
-            found = _name_opening_clause(doc, ctx, i, forbidden)  # "Ida Rusk heads the Lakes Institute"
+            found = _name_opening_clause(doc, ctx, i, forbidden, ctx.lex.window.apposition_name_words)  # "Ida Rusk heads …"
             if found is not None:
                 out.append(found)
             continue
@@ -630,17 +630,17 @@ def persons_before_workplace_holders(doc: Doc, ctx: EntityContext, forbidden: se
     return out
 
 
-def _name_opening_clause(doc: Doc, ctx: EntityContext, v: int, forbidden: set[int]) -> Candidate | None:
-    """The person a capitalised name of two or three words right before token ``v`` names,
-    opening its sentence or a clause after a comma; not a body's or a place's name, nor a title."""
+def _name_opening_clause(doc: Doc, ctx: EntityContext, end: int, forbidden: set[int], words: int,
+                         rule: str = "title-cue") -> Candidate | None:
+    """The person a capitalised name of two or three words (read back at most ``words``) ending
+    right before token ``end`` names, opening its sentence or a clause after a comma ("Ida Rusk
+    heads …", "X, his nephew, …"; not "… met Tamar Lis, his counterpart"); not a body's or a
+    place's name, nor a title."""
     toks = tokens_of(doc)
-    start = name_run_before(doc, ctx, v, ctx.lex.window.apposition_name_words, forbidden)
-    heads = ctx.lex.actors.org_heads | ctx.lex.actors.place_heads
-    if (not 2 <= v - start <= 3 or toks.lower[v - 1] in heads or names_a_title(toks.span_text(start, v), ctx)
-            or (start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[v] and toks.text[start - 1] != ",")):
+    start = name_run_before(doc, ctx, end, words, forbidden)
+    if start > 0 and ctx.sent_of[start - 1] == ctx.sent_of[start] and toks.text[start - 1] != ",":
         return None
-    label = toks.span_text(start, v)
-    return Candidate(start, v, new_key("Person", label), "Person", "title-cue", label)
+    return _person_name(doc, ctx, start, end, rule)
 
 
 def persons_before_described_who(doc: Doc, ctx: EntityContext, forbidden: set[int]) -> list[Candidate]:
@@ -800,7 +800,7 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             label = toks.span_text(start, j)
             out.append(Candidate(start, j, new_key("Person", label), "Person", "title-cue", label))
             if verb in roles.succession_verbs:
-                successor = _successor_name(doc, ctx, v, forbidden)
+                successor = _name_opening_clause(doc, ctx, v, forbidden, ctx.lex.window.apposition_name_words)
                 if successor is not None:
                     out.append(successor)  # "Ida Rusk succeeded Aro Pell as foreign minister"
     # "nominated former footballer Mikheil Kavelashvili as its presidential candidate": after the
@@ -817,11 +817,6 @@ def persons_appointed_as(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], 
             label = toks.span_text(i, e)
             out.append(Candidate(i, e, new_key("Person", label), "Person", "title-cue", label))
     return out
-
-
-def _successor_name(doc: Doc, ctx: EntityContext, v: int, forbidden: set[int]) -> Candidate | None:
-    """The person named right before the succession verb at token ``v``, opening its clause."""
-    return _name_opening_clause(doc, ctx, v, forbidden)
 
 
 def persons_before_holder_leads(doc: Doc, ctx: EntityContext, titles: list[TitleSpan], kb_end: dict[int, Candidate],
@@ -1070,7 +1065,7 @@ def persons_before_speech(doc: Doc, ctx: EntityContext, kb_tokens: set[int]) -> 
     return out
 
 
-def _person_name(doc: Doc, ctx: EntityContext, start: int, end: int) -> Candidate | None:
+def _person_name(doc: Doc, ctx: EntityContext, start: int, end: int, rule: str = "speech-cue") -> Candidate | None:
     """The person a capitalised run ``start:end`` of two or three words names, unless a body's
     or a place's head word ends it or a word of it is a title."""
     toks = tokens_of(doc)
@@ -1079,7 +1074,7 @@ def _person_name(doc: Doc, ctx: EntityContext, start: int, end: int) -> Candidat
             or names_a_title(toks.span_text(start, end), ctx)):
         return None
     label = toks.span_text(start, end)
-    return Candidate(start, end, new_key("Person", label), "Person", "speech-cue", label)
+    return Candidate(start, end, new_key("Person", label), "Person", rule, label)
 
 
 def _coordinated_name_before(doc: Doc, ctx: EntityContext, start: int, kb_tokens: set[int]) -> Candidate | None:
@@ -1087,12 +1082,8 @@ def _coordinated_name_before(doc: Doc, ctx: EntityContext, start: int, kb_tokens
     starts at token ``start``, itself at its sentence's start or after a comma."""
     toks = tokens_of(doc)
     if start < 3 or toks.lower[start - 1] not in ctx.lex.grammar.coordinators:
-        return None
-    end = start - 1
-    first = name_run_before(doc, ctx, end, ctx.lex.window.speech_name_words, kb_tokens)
-    if first > 0 and ctx.sent_of[first - 1] == ctx.sent_of[first] and toks.text[first - 1] != ",":
-        return None  # "… met Tomas Vell and Ida Rusk said": the first name's own place decides
-    return _person_name(doc, ctx, first, end)
+        return None  # and not "… met Tomas Vell and Ida Rusk said": the first name opens its clause
+    return _name_opening_clause(doc, ctx, start - 1, kb_tokens, ctx.lex.window.speech_name_words, "speech-cue")
 
 
 def _coordinated_name_after(doc: Doc, ctx: EntityContext, end: int, kb_tokens: set[int]) -> Candidate | None:
