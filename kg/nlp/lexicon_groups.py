@@ -57,6 +57,7 @@ class Windows:
     age_digits: int
     given_name_apposition: int
     speech_comma: int
+    head_apposition: int  # "X, a former minister of Chile, now heads ORG": tokens back to the first comma
     surname_first_names: int
     apposition_office_words: int  # "X, head of A and Vice President of B,": tokens of the first office
     post_name_words: int  # "Special Representative for the Belgrade-Pristina Dialogue, X"

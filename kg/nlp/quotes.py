@@ -44,6 +44,7 @@ from kg.nlp.speakers import (
     in_prepositional_phrase,
     last_sentence_of,
     last_speaker,
+    mention_end,
     quoting_speaker,
     speaker_after_verb,
     speaker_before_verb,
@@ -370,8 +371,7 @@ def _inverted_frame_before(ctx: QuoteContext, comma: int) -> Frame | None:
             found = speaker_after_verb(ctx, i + 1)
             if found is None:
                 return None
-            m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
-            end = m.end if m is not None else found.start + 1
+            end = mention_end(ctx, found)
             if end != comma and toks.text[end] != ",":
                 return None  # 'X, a fellow at Y, said Europe's mission had …, "…"': a clause, no inverted frame
             return _framed(found, ctx, "quote-before")

@@ -31,6 +31,7 @@ from kg.nlp.speakers import (
     candidate_ending_at,
     first_candidate,
     in_prepositional_phrase,
+    mention_end,
     quoting_speaker,
     speaker_after_verb,
     speaker_before_verb,
@@ -112,7 +113,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 and low not in speech.recipient_verbs):
             inverted = speaker_after_verb(ctx, i + 1)  # "…, said Russian President Putin."
             listed = conjuncts_after(ctx, inverted, b) if inverted is not None else []
-            tail = listed[-1].end if listed else (_mention_end(ctx, inverted) if inverted is not None else 0)
+            tail = listed[-1].end if listed else (mention_end(ctx, inverted) if inverted is not None else 0)
             if inverted is not None and (in_prepositional_phrase(ctx, inverted.start)
                                          or not ends_soon(ctx, tail - 1, b)):
                 inverted = None
@@ -120,7 +121,7 @@ def read_reported(ctx: QuoteContext, k: int, s_start: int, s_end: int, frame_ver
                 # "Its executive secretary, X, said Peru, a founding member, backed it": the
                 # subject named right before the comma is the speaker, no inverted frame
                 subject = first_candidate(ctx, k, i - 1)
-                if subject is not None and subject.how == "mention" and _mention_end(ctx, subject) == i - 1:
+                if subject is not None and subject.how == "mention" and mention_end(ctx, subject) == i - 1:
                     inverted = None
         if inverted is not None:
             found = inverted
@@ -302,7 +303,7 @@ def conjuncts_after(ctx: QuoteContext, found: Speaker, b: int) -> list[TokMentio
     "said President X and Foreign Minister Y")."""
     grammar, lex = ctx.lex.grammar, ctx.lex
     out: list[TokMention] = []
-    i = _mention_end(ctx, found)
+    i = mention_end(ctx, found)
     while i + 1 < b and (ctx.lower[i] in grammar.coordinators or ctx.lower[i] == ","):
         j = i + 1
         while j < b and (ctx.lower[j] in grammar.articles or ctx.lower[j] in lex.title_words
@@ -395,18 +396,12 @@ def _owner_of_subject(ctx: QuoteContext, found: Speaker) -> bool:
     that is neither a title nor one of its voices ([actors] metonym_heads): "Georgia's opposition"
     speaks, Georgia does not; "Peru's government" does."""
     toks = tokens_of(ctx.doc)
-    end = _mention_end(ctx, found)
+    end = mention_end(ctx, found)
     if end + 1 >= len(ctx.doc) or toks.lower[end] not in ctx.lex.grammar.possessive:
         return False
     noun = toks.lower[end + 1]
     return (toks.text[end + 1].islower() and noun not in ctx.lex.actors.metonym_heads
             and noun not in ctx.lex.title_words)
-
-
-def _mention_end(ctx: QuoteContext, found: Speaker) -> int:
-    """The token after the mention a speaker was found on."""
-    m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
-    return m.end if m is not None else found.start + 1
 
 
 def _speech_follows(ctx: QuoteContext, v: int, b: int) -> bool:

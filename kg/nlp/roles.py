@@ -1206,7 +1206,7 @@ def _heads_relative(doc: Doc, lex: Lexicon, mentions: list[TokMention], by_start
             p, leads = by_end.get(i), predicates  # "Ida Rusk heads the Lakes Institute"
         elif (p is None or p.type != "Person") and i >= 3 and toks.text[i - 1] == ",":
             # "Ida Rusk, a former foreign minister of Chile, now heads …": the name before the apposition
-            c = next((c for c in range(i - 2, max(0, i - 2 - lex.window.anaphor_description * 2), -1)
+            c = next((c for c in range(i - 2, max(0, i - 2 - lex.window.head_apposition), -1)
                       if toks.text[c] == "," and sent_of[c] == sent_of[i]), None)
             p, leads = (by_end.get(c), predicates) if c is not None else (p, leads)
         if p is None or p.type != "Person" or p.role != "name" or not holds(p, title_tokens):

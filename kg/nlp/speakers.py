@@ -130,6 +130,12 @@ class QuoteContext:
         return self._sentence_first_tok
 
 
+def mention_end(ctx: QuoteContext, found: Speaker) -> int:
+    """The token after the mention a speaker was found on."""
+    m = next((m for m in ctx.by_start_tok.get(found.start, ()) if m.key == found.key), None)
+    return m.end if m is not None else found.start + 1
+
+
 def last_speaker(ctx: QuoteContext, k: int) -> str | None:
     """The speaker of sentence ``k`` or of one shortly before it."""
     for kk in range(k, max(-1, k - ctx.lex.window.speaker_sentences), -1):
