@@ -611,13 +611,14 @@ def test_a_plural_centres_head_ends_an_organization_name(read):
     assert {(e.label, e.type) for e in r.entities} == {("Velmar Research Resource Centers", "Organization")}
     r = read("Migrants were held at detention centers near the border.")
     assert r.entities == []
+
+
 def test_a_participle_inside_a_name_keeps_its_object(read):
     # "Bordering the Black Sea" is the name's own phrase, not where the forum stands
     r = read("Moldova and Romania belong to the Forum of Free States Bordering the Black Sea, a new bloc.")
     ents = by_label(r)
     assert ents["Forum of Free States Bordering the Black Sea"].type == "Organization"
     assert "Forum of Free States Bordering" not in ents
-
 
 
 def test_a_hyphenated_dateline_place_hides_no_acronym(read):

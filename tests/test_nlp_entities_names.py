@@ -632,7 +632,6 @@ def test_a_place_before_a_noun_in_apposition_is_no_person(read):
     r = read("Paris, the capital, hosted the talks.")
     assert not any(e.type == "Person" for e in r.entities)
 
-
     # '"…," said Nino Lomidze, a student': the speaker after the verb, past the closing quotation mark
     r = read('The rally went on. "They cannot take the flag," said Tamar Veldidze, a 24-year-old student. '
              '"Nobody will say it aloud," said Oren Baskadze.')
@@ -692,6 +691,8 @@ def test_a_name_with_where_the_person_works_before_a_speech_verb_is_the_speaker(
     assert persons(r) == set()
     r = read("The Parliamentary Assembly of the Northern Lakes Council said the vote was fair.")
     assert persons(r) == set()
+
+
 def test_a_name_in_apposition_to_a_possessive_and_a_relation_noun(read):
     # "His predecessor, Kadri Simson, stood beside …": a person (missed)
     r = read("Her predecessor, Tarsk Odelly, had signed the first contract in 2023.")
@@ -763,6 +764,8 @@ def test_a_company_name_ending_in_a_company_head_word(read):
 def test_particles_in_a_row_inside_a_name_read_back_from_its_title(read):
     r = read("He stood beside Ilse van der Marwick, the president of the Northern Lakes Council, in Lima.")
     assert persons(r) == {"Ilse van der Marwick"}
+
+
 def test_a_name_in_apposition_to_a_former_office_is_a_person(read):
     for body in ("Tarek Olsundo, a former minister, attacked the plan.",
                  "Armed men led by Tarek Olsundo, a former vice-president of the ruling party, attacked the police."):
@@ -854,6 +857,8 @@ def test_a_regnal_name_after_a_clergy_honorific_is_a_person(read):
     assert ("Karel II", "Person") in {(e.label, e.type) for e in r.entities}
     r = read("Posts attacking the Catholicos on social media were a gift to the opposition.")
     assert r.entities == []
+
+
 def test_a_name_before_of_the_party_is_a_member(read):
     r = read("The candidate faces Pavel Dorin of the Liberal Reform Party (LRP), the main opposition party. "
              "Dorin said in an interview that the ruling party had failed.")

@@ -156,6 +156,8 @@ def test_a_name_after_the_villagers_of_is_a_place(read):
     # "The villagers of Kirants have been given land elsewhere."
     r = read("The villagers of Velmarkot have been given land elsewhere.")
     assert ("Velmarkot", "Place") in {(e.label, e.type) for e in r.entities}
+
+
 def test_the_suez_canal_and_the_cape_are_places_and_the_canals_authority_a_body(read):
     r = read("Ships route around the Cape of Good Hope instead of the Suez Canal. The Suez Canal Authority "
              "said revenue fell.")
@@ -177,6 +179,8 @@ def test_a_name_before_in_and_a_direction_of_a_known_country_is_a_place(read):
     # no place preposition before the name, or no direction: nothing new
     r = read("Varnelo Holdings in southern Italy grew. A fellow at Varnelo in Italy spoke.")
     assert "Varnelo" not in {e.label for e in r.entities}
+
+
 def test_a_capital_after_a_name_particle_is_the_end_of_a_longer_place_name(read):
     r = read("Fighters raided Vila Alta da Praia on Monday, and talks opened in Praia on Tuesday.")
     assert "Cabo Verde" not in {e.label for e in r.entities if e.type == "Country"}

@@ -995,6 +995,8 @@ def test_the_person_in_apposition_to_an_actors_officer_past_a_long_remit(read):
     r = read("The EU's special representative for the South Caucasus and the crisis in Georgia, Tarsk Odelly, "
              "visited Yerevan in October and announced new funding for the army.")
     assert [s[0] for s in said(r)] == ["Tarsk Odelly"]
+
+
 def test_insists_on_a_thing_is_a_demand_not_speech(read):
     assert said(read("Quessaland, which has never joined an alliance, insists on the distinction.")) == []
     assert said(read('The Marovian Council insists on its own "centrality" in the region.')) == []
@@ -1047,6 +1049,8 @@ def test_he_after_an_unnamed_described_subject_is_not_a_person_named_before(read
              'every way". The Lake Church has two seats. "The unity of the Church is above every '
              'government," she said.')
     assert ("Dana Pollo", "The unity of the Church is above every government,", True) in said(r)
+
+
 def test_quote_then_and_a_speech_verb_keeps_the_subject_of_the_sentence(read):
     # the coordinated verb shares the reporting subject: its object is whom it accuses, no speaker
     r = read('The spokesman, Tomas Varga, said in a statement that Moldova "does not allow anyone '
@@ -1109,6 +1113,8 @@ def test_a_question_quote_then_asked_and_an_unknown_name(read):
     # "asked" with no quote before it: a request, no speech and no person read from it
     r = read("Tarmo Veldinen asked the court to release him.")
     assert said(r) == []
+
+
 def test_a_person_in_apposition_inside_a_whose_clause_is_not_the_speaker(read):
     r = read("The Norland navy, whose commander, Admiral Tovar Kessling, has taken a harder line than "
              "the cabinet, said it would keep its ships in port.")
@@ -1137,6 +1143,8 @@ def test_a_that_after_a_finite_verb_is_the_statements_own(read):
     assert said(r) == [("Ida Rusk", "escorts could work", False)]
     r = read("Ida Rusk said in May that escorts could work.")
     assert said(r) == [("Ida Rusk", "escorts could work", False)]
+
+
 def test_the_report_of_a_list_of_countries_is_no_one_of_them(read):
     r = read("Eleven countries, including Norvania, Japan and South Korea, then set up a monitoring "
              "team, which published its first report in May. The report said the North had sent "

@@ -437,7 +437,6 @@ def test_includes_a_list_with_something_else_gives_no_more_members():
         members(GROUP, "Veldoria", "Quessa")
 
 
-
 def test_a_participle_phrase_between_the_members_and_among_them():
     body = ("The Norland Council voted on Monday. The council has ten elected members serving two-year terms, "
             "among them Veldoria, Quessa and Tarvin.")
@@ -953,7 +952,6 @@ def test_members_after_that_of_a_speech_verb_are_its_subjects():
         members(PACT, "Veldoria", "Quessa")
 
 
-
 def test_which_became_the_organizations_newest_member():
     assert read("The Norland Pact met. Veldoria, which became the Norland Pact's newest member in March, "
                 "attended.") == members(PACT, "Veldoria")
@@ -1070,7 +1068,6 @@ def test_it_opening_a_sentence_is_the_country_opening_the_one_before():
 
 def test_it_after_a_sentence_opened_by_no_country_names_no_member():
     assert read("The talks ended in Lima. It is a member of the Norland Pact.") == set()
-
 
 
 def test_an_adverb_between_the_copula_and_a_member_noun():

@@ -103,7 +103,6 @@ def test_an_ambassador_at_the_un_is_an_official_of_the_country(read):
     assert titled(r) == {("Pavel Smirnov", "Russia", "Ambassador")}
 
 
-
 def test_abbreviated_titles(read):
     r = read("Armenian PM Aram Sargsyan met the Georgian FM Levan Beridze.")
     assert titled(r) == {("Aram Sargsyan", "Armenia", "Prime Minister"), ("Levan Beridze", "Georgia", "Foreign Minister")}

@@ -153,7 +153,6 @@ def test_the_bare_apostrophe_of_a_name_ending_in_s_is_a_possessive(read):
     assert ("Tomas Verdugo", "Bahamas", "Prime Minister") in titled(r)
 
 
-
 def test_who_heads_names_the_person_and_the_office(read):
     r = read("Ramon Altavilla, who heads the Northern Lakes Council, said the talks went well.")
     assert ("Ramon Altavilla", "Northern Lakes Council", "Head") in titled(r)
@@ -639,6 +638,8 @@ def test_its_after_a_sentence_that_it_opens(read):
     r = read("The Velmar Monitoring Mission was deployed in 2023. It has about 200 staff and was extended in "
              "January. Its head, Tarsk Odelly, said the monitors had recorded fewer incidents.")
     assert titled(r) == {("Tarsk Odelly", "Velmar Monitoring Mission", "Head")}
+
+
 def test_its_after_a_body_named_by_an_acronym_in_apposition_is_that_body(read):
     r = read("The UN mission in the territory, MIRVAQ, has monitored a ceasefire since 1991. Its head, "
              "Tomas Wennberg, told the council that his observers could not reach the border.")

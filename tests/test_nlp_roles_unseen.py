@@ -725,7 +725,6 @@ def test_a_side_of_no_country_represented_by_a_title_gives_no_office(read):
     assert titled(r) == set()
 
 
-
 def test_the_head_of_an_organizations_delegation_in_a_country(read):
     # "the head of the ICRC delegation in Azerbaijan, X": the organization's office, posted
     r = read("She met the head of the Norland Relief Agency delegation in Kazakhstan, Ana Lind.")
@@ -966,6 +965,8 @@ def test_an_office_in_an_unnamed_organ_of_an_organization(read):
     # a country's unnamed committee: no employer read
     r = read("Tarsk Odelly, the chairman of Peru's committee on trade, said so.")
     assert titled(r) == set()
+
+
 def test_no_dateline_country_after_another_country_opening_the_sentence(read):
     # "MONTEVIDEO — … Italy's position will decide: Prime Minister X's government has said …"
     r = read("LIMA, Peru — The deal was signed in Peru. Chile's position will decide the outcome: Prime "

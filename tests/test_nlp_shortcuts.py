@@ -103,7 +103,6 @@ def test_context_free_candidates_are_what_kb_candidate_makes():
     assert seen == set(surfaces)
 
 
-
 def test_kept_arrays_are_the_lists():
     read = TokenTable.of(spacy.blank("en")(TEXT), TEXT)
     by_hand = TokenTable(read.text, read.lower, read.idx, read.is_space, read.is_punct)  # no array kept

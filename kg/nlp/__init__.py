@@ -55,4 +55,5 @@ def __getattr__(name: str):
         return getattr(pipeline, name)
     raise AttributeError(f"module 'kg.nlp' has no attribute {name!r}")
 
+
 __all__ = ["doc_to_record", "make_pipeline", "process_texts"]

@@ -111,6 +111,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Candidate", "EntityReading", "EntityRecognizer", "find_entities", "is_name_token"]
 
+
 class EntityReading(NamedTuple):
     """What :func:`find_entities` reads from a Doc."""
 

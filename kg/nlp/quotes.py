@@ -304,7 +304,6 @@ def apposition_frame(ctx: QuoteContext, j: int, v: int | None = None) -> Frame |
     return None
 
 
-
 def frame_before(ctx: QuoteContext, q: Quote) -> Frame | None:
     """Peskov added: "…" / The Secretariat underlined "…" / It is noted, "…"."""
     doc, speech = ctx.doc, ctx.lex.speech

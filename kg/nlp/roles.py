@@ -87,7 +87,6 @@ __all__ = ["Description", "RoleReading", "backward_list", "find_roles", "forward
            "sentence_bounds"]
 
 
-
 class Description(NamedTuple):
     """A title without a name ("the Armenian prime minister") on tokens ``start:end``."""
 

@@ -36,6 +36,7 @@ def chunk_size(articles: int, processes: int) -> int:
     """Articles per message to a worker, for ``articles`` shared by ``processes`` workers."""
     return max(1, min(CHUNK_ARTICLES, articles // (processes * CHUNKS_PER_WORKER)))
 
+
 #: ``on_skip(identifier, reason)``: told of each article :func:`process_texts` skips.
 SkipCallback = Callable[[str, str], None]
 
